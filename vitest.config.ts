@@ -1,0 +1,70 @@
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig } from 'vitest/config';
+
+/** Chromium flags for this machine: no sandbox as root, and no background traffic. */
+export const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const resolve = { conditions: ['@eduset/source'] };
+
+export default defineConfig({
+  resolve,
+  test: {
+    projects: [
+      {
+        resolve,
+        test: {
+          name: 'core',
+          environment: 'node',
+          include: ['packages/core/src/**/*.test.ts'],
+          setupFiles: ['scripts/fail-on-console.ts'],
+        },
+      },
+      {
+        resolve,
+        ssr: { resolve: { conditions: ['@eduset/source'], externalConditions: ['@eduset/source'] } },
+        test: {
+          name: 'adapters',
+          environment: 'node',
+          include: ['packages/adapters/src/**/*.test.ts', 'packages/adapters/test/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        resolve,
+        test: {
+          name: 'examples',
+          environment: 'node',
+          include: ['examples/**/*.test.ts', 'bench/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        resolve,
+        test: {
+          name: 'widgets',
+          include: ['packages/widgets/src/**/*.test.ts'],
+          browser: {
+            enabled: true,
+            headless: true,
+            screenshotFailures: false,
+            provider: playwright({
+              launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
+            }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+    ],
+  },
+});
