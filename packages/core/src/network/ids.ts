@@ -6,7 +6,7 @@ const idText = {
   en: 'An id: Latin letters, digits, ".", "_", ":", "-", up to 128 characters',
 };
 
-function idSchema<B extends string>(brand: B) {
+function idSchema<B extends string>() {
   return z
     .string()
     .refine((value) => idPattern.test(value), { params: { text: idText } })
@@ -22,7 +22,7 @@ function idSchema<B extends string>(brand: B) {
  * organizationIdSchema.parse('ds-teremok');
  * ```
  */
-export const organizationIdSchema = idSchema('OrganizationId');
+export const organizationIdSchema = idSchema<'OrganizationId'>();
 /**
  * An organization id. @example `const id = organizationIdSchema.parse('ds-teremok');`
  */
@@ -31,7 +31,7 @@ export type OrganizationId = z.infer<typeof organizationIdSchema>;
 /**
  * Schema of a site id. @example `siteIdSchema.parse('kp-teremok')`
  */
-export const siteIdSchema = idSchema('SiteId');
+export const siteIdSchema = idSchema<'SiteId'>();
 /**
  * A site id. @example `const id = siteIdSchema.parse('kp-teremok');`
  */
@@ -40,7 +40,7 @@ export type SiteId = z.infer<typeof siteIdSchema>;
 /**
  * Schema of a specialist id. @example `specialistIdSchema.parse('psy-ivanova')`
  */
-export const specialistIdSchema = idSchema('SpecialistId');
+export const specialistIdSchema = idSchema<'SpecialistId'>();
 /**
  * A specialist id. @example `const id = specialistIdSchema.parse('psy-ivanova');`
  */
@@ -49,7 +49,7 @@ export type SpecialistId = z.infer<typeof specialistIdSchema>;
 /**
  * Schema of a service id. @example `serviceIdSchema.parse('speech-consultation')`
  */
-export const serviceIdSchema = idSchema('ServiceId');
+export const serviceIdSchema = idSchema<'ServiceId'>();
 /**
  * A service id. @example `const id = serviceIdSchema.parse('speech-consultation');`
  */
