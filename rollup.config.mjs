@@ -1,0 +1,80 @@
+// One build for every package: ESM + bundled .d.ts per public entry, and the widgets'
+// self-contained embed bundle. Run with `npm run build`.
+import { builtinModules } from 'node:module';
+import { readFileSync } from 'node:fs';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import { dts } from 'rollup-plugin-dts';
+import esbuild from 'rollup-plugin-esbuild';
+
+const pkg = (dir) => JSON.parse(readFileSync(`${dir}/package.json`, 'utf8'));
+
+/** Everything a package depends on stays external (consumers install it). */
+function externalFor(dir) {
+  const { dependencies = {}, peerDependencies = {} } = pkg(dir);
+  const names = [...Object.keys(dependencies), ...Object.keys(peerDependencies)];
+  const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+  return (id) => builtins.has(id) || names.some((name) => id === name || id.startsWith(`${name}/`));
+}
+
+/** SQL migrations imported as text with `?raw` (vitest does the same natively). */
+function rawText() {
+  return {
+    name: 'raw-text',
+    resolveId(source, importer) {
+      if (!source.endsWith('?raw') || !importer) return null;
+      return new URL(source.slice(0, -4), `file://${importer}`).pathname + '?raw';
+    },
+    load(id) {
+      if (!id.endsWith('?raw')) return null;
+      return `export default ${JSON.stringify(readFileSync(id.slice(0, -4), 'utf8'))};`;
+    },
+  };
+}
+
+const esbuildFor = (dir, options = {}) =>
+  esbuild({ target: 'es2022', tsconfig: `${dir}/tsconfig.json`, ...options });
+
+/** ESM + .d.ts for a package with the given entries (name → source file). */
+function library(dir, input, plugins = []) {
+  const external = externalFor(dir);
+  return [
+    {
+      input,
+      external,
+      plugins: [...plugins, esbuildFor(dir)],
+      output: { dir: `${dir}/dist`, format: 'esm', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+    {
+      input,
+      external,
+      plugins: [...plugins, dts({ tsconfig: `${dir}/tsconfig.json` })],
+      output: { dir: `${dir}/dist`, format: 'esm', chunkFileNames: 'chunks/[name]-[hash].d.ts' },
+    },
+  ];
+}
+
+const core = 'packages/core';
+const adapters = 'packages/adapters';
+const widgets = 'packages/widgets';
+
+export default [
+  ...library(core, {
+    index: `${core}/src/index.ts`,
+    'common/index': `${core}/src/common/index.ts`,
+    'network/index': `${core}/src/network/index.ts`,
+  }),
+  ...library(adapters, { index: `${adapters}/src/index.ts`, cli: `${adapters}/src/cli.ts` }, [rawText()]),
+  ...library(widgets, {
+    index: `${widgets}/src/index.ts`,
+    'site-directory.define': `${widgets}/src/site-directory/site-directory.define.ts`,
+  }),
+  // The embed bundle: one ESM file with Lit and core inside, for a single <script> tag.
+  {
+    input: `${widgets}/src/eduset-widgets.ts`,
+    plugins: [
+      nodeResolve({ exportConditions: ['@eduset/source', 'browser', 'import', 'default'], browser: true }),
+      esbuildFor(widgets, { minify: true, legalComments: 'eof' }),
+    ],
+    output: { file: `${widgets}/dist/eduset-widgets.js`, format: 'esm', sourcemap: true },
+  },
+];

@@ -1,0 +1,30 @@
+// npm run bench — runs every bench/*.bench.ts (each runs eduset and its peer in the same
+// process) and prints one table of ratios. A ratio above 1 means eduset is slower.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+
+const files = readdirSync('bench').filter((name) => name.endsWith('.bench.ts')).sort();
+const rows = [];
+for (const file of files) {
+  const run = spawnSync(
+    process.execPath,
+    ['--conditions=@eduset/source', '--import', 'tsx', `bench/${file}`],
+    { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
+  );
+  if (run.status !== 0) {
+    console.error(`${file}: не удалось / failed\n${run.stderr}`);
+    process.exit(1);
+  }
+  for (const line of run.stdout.split('\n')) {
+    if (line.startsWith('BENCH ')) rows.push({ file, ...JSON.parse(line.slice(6)) });
+  }
+}
+console.table(
+  rows.map((row) => ({
+    benchmark: row.name,
+    peer: row.peer,
+    'eduset, ms': row.oursMs.toFixed(2),
+    'peer, ms': row.peerMs.toFixed(2),
+    'ratio eduset/peer': (row.oursMs / row.peerMs).toFixed(2),
+  })),
+);
