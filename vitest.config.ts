@@ -14,6 +14,9 @@ export const chromiumArgs = [
 ];
 
 const resolve = { conditions: ['@eduset/source'] };
+// Node-side projects resolve workspace packages to their TypeScript sources, so tests never
+// need a build (zod's "@zod/source" condition does the same).
+const ssr = { resolve: { conditions: ['@eduset/source'], externalConditions: ['@eduset/source'] } };
 
 export default defineConfig({
   resolve,
@@ -21,6 +24,7 @@ export default defineConfig({
     projects: [
       {
         resolve,
+        ssr,
         test: {
           name: 'core',
           environment: 'node',
@@ -30,7 +34,7 @@ export default defineConfig({
       },
       {
         resolve,
-        ssr: { resolve: { conditions: ['@eduset/source'], externalConditions: ['@eduset/source'] } },
+        ssr,
         test: {
           name: 'adapters',
           environment: 'node',
@@ -41,6 +45,7 @@ export default defineConfig({
       },
       {
         resolve,
+        ssr,
         test: {
           name: 'examples',
           environment: 'node',
@@ -51,6 +56,7 @@ export default defineConfig({
       },
       {
         resolve,
+        ssr,
         test: {
           name: 'widgets',
           include: ['packages/widgets/src/**/*.test.ts'],
