@@ -92,6 +92,43 @@ export const decimalCalculator: Calculator<Decimal> = {
 const calc = decimalCalculator;
 
 /**
+ * Reads an amount, factor or ratio as an exact decimal, or throws a `RangeError` in Russian
+ * and English naming the value (decimal.js alone would give `NaN`, `Infinity` or a terse
+ * `[DecimalError]`).
+ */
+function finiteDecimal(
+  value: string | number | Decimal,
+  what: { ru: string; en: string },
+): Decimal {
+  let decimal: Decimal;
+  try {
+    decimal = new MoneyDecimal(value);
+  } catch {
+    decimal = new MoneyDecimal(NaN);
+  }
+  if (!decimal.isFinite()) {
+    throw new RangeError(
+      `Недопустимое значение (${what.ru}) «${String(value)}» / Invalid ${what.en} "${String(value)}"`,
+    );
+  }
+  return decimal;
+}
+
+function finiteResult(amount: Decimal, operation: string): Decimal {
+  if (!amount.isFinite()) {
+    throw new RangeError(
+      `Результат не является конечной суммой / The result of ${operation} is not a finite amount`,
+    );
+  }
+  return amount;
+}
+
+const amountWord = { ru: 'сумма', en: 'amount' };
+const factorWord = { ru: 'множитель', en: 'factor' };
+const divisorWord = { ru: 'делитель', en: 'divisor' };
+const ratioWord = { ru: 'доля', en: 'ratio' };
+
+/**
  * Schema of a money amount in roubles as it travels in JSON: a decimal string with at most
  * two fraction digits (`"1250.50"`) or a number with at most two decimals.
  *
@@ -137,11 +174,7 @@ export class Money {
    * ```
    */
   static of(value: string | number | Decimal): Money {
-    const amount = value instanceof Decimal ? new MoneyDecimal(value) : calc.from(value);
-    if (!amount.isFinite()) {
-      throw new RangeError(`Недопустимая сумма «${String(value)}» / Invalid amount "${String(value)}"`);
-    }
-    return new Money(amount);
+    return new Money(finiteDecimal(value, amountWord));
   }
 
   /**
@@ -184,12 +217,15 @@ export class Money {
 
   /** Multiplies by an exact factor (not rounded). @example `Money.of(100).multiply('0.8')` */
   multiply(factor: string | number | Decimal): Money {
-    return new Money(calc.multiply(this.amount, factor));
+    const exact = finiteDecimal(factor, factorWord);
+    return new Money(finiteResult(calc.multiply(this.amount, exact), 'multiply'));
   }
 
   /** Divides by an exact divisor (not rounded). @example `Money.of(100).divide(3)` */
   divide(divisor: string | number | Decimal): Money {
-    return new Money(calc.divide(this.amount, divisor));
+    const exact = finiteDecimal(divisor, divisorWord);
+    if (exact.isZero()) throw new RangeError('Деление на ноль / Division by zero');
+    return new Money(finiteResult(calc.divide(this.amount, exact), 'divide'));
   }
 
   /** Rounds to kopecks (or another scale) with a named mode. @example `Money.of('0.005').round('half-up')` */
@@ -228,9 +264,13 @@ export class Money {
    * ```
    */
   allocate(ratios: readonly (string | number | Decimal)[]): Money[] {
-    const weights = ratios.map((ratio) => new MoneyDecimal(ratio));
-    if (weights.length === 0) throw new RangeError('Нужна хотя бы одна доля / At least one ratio is required');
-    if (weights.some((weight) => weight.isNegative() || !weight.isFinite())) {
+    if (ratios.length === 0)
+      throw new RangeError('Нужна хотя бы одна доля / At least one ratio is required');
+    const weights = ratios.map((ratio) => {
+      const weight = finiteDecimal(ratio, ratioWord);
+      return weight.isZero() ? new MoneyDecimal(0) : weight; // -0 is zero, not negative
+    });
+    if (weights.some((weight) => weight.isNegative())) {
       throw new RangeError('Доли не могут быть отрицательными / Ratios must not be negative');
     }
     const totalWeight = weights.reduce((sum, weight) => sum.plus(weight), new MoneyDecimal(0));
@@ -240,7 +280,9 @@ export class Money {
     const absolute = kopecks.abs();
     const exact = weights.map((weight) => absolute.times(weight).dividedBy(totalWeight));
     const floors = exact.map((value) => value.floor());
-    let remainder = absolute.minus(floors.reduce((sum, value) => sum.plus(value), new MoneyDecimal(0)));
+    let remainder = absolute.minus(
+      floors.reduce((sum, value) => sum.plus(value), new MoneyDecimal(0)),
+    );
     const order = exact
       .map((value, index) => ({ index, fraction: value.minus(value.floor()) }))
       .sort((a, b) => b.fraction.comparedTo(a.fraction) || a.index - b.index);
@@ -255,7 +297,9 @@ export class Money {
 
   /** The amount with exactly two decimals, e.g. `"1250.50"`. @example `Money.of(5).toString()` */
   toString(): string {
-    return this.amount.toFixed(2, Decimal.ROUND_HALF_UP);
+    const kopecks = this.amount.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+    // A tiny negative amount rounds to zero, which is printed without a sign.
+    return (kopecks.isZero() ? kopecks.abs() : kopecks).toFixed(2);
   }
 
   /** JSON form: the same as {@link Money.toString}. @example `JSON.stringify({ sum: Money.of(5) })` */
@@ -275,7 +319,9 @@ export class Money {
   format(lang: 'ru' | 'en' = 'ru'): string {
     const [whole = '0', fraction = '00'] = this.toString().replace('-', '').split('.');
     const groups = whole.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'ru' ? '\u202f' : ',');
-    const sign = this.isNegative() ? '−' : '';
-    return lang === 'ru' ? `${sign}${groups},${fraction}\u00a0₽` : `${sign}RUB ${groups}.${fraction}`;
+    const sign = this.toString().startsWith('-') ? '−' : '';
+    return lang === 'ru'
+      ? `${sign}${groups},${fraction}\u00a0₽`
+      : `${sign}RUB ${groups}.${fraction}`;
   }
 }

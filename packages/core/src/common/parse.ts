@@ -37,28 +37,50 @@ export function issueFromZod(issue: ZodIssue, prefix: IssuePath = []): Validatio
   return { path, code: issue.code, message: messageOf(issue) };
 }
 
+/**
+ * Whether a type issue is about a value that is not there at all. Zod keeps the rejected
+ * input on an issue only when parsing was asked to (`reportInput`, as {@link parse} does);
+ * otherwise its default message still names what was received.
+ */
+function isMissing(issue: ZodIssue): boolean {
+  if ('input' in issue) return issue.input === undefined;
+  return /received undefined$/.test(issue.message);
+}
+
 function messageOf(issue: ZodIssue): LocalizedText {
   switch (issue.code) {
     case 'invalid_type': {
-      if (issue.input === undefined) return { ru: 'Обязательное поле', en: 'Required' };
+      if (isMissing(issue)) return { ru: 'Обязательное поле', en: 'Required' };
       const expected = describeExpected(issue.expected);
       return { ru: `Ожидается ${expected.ru}`, en: `Expected ${expected.en}` };
     }
     case 'too_small':
-      return issue.origin === 'string' || issue.origin === 'array'
+      if (issue.origin === 'string' || issue.origin === 'array') {
+        return {
+          ru: `Слишком мало: нужно не меньше ${String(issue.minimum)}`,
+          en: `Too short: at least ${String(issue.minimum)} expected`,
+        };
+      }
+      return issue.inclusive === false
         ? {
-            ru: `Слишком мало: нужно не меньше ${String(issue.minimum)}`,
-            en: `Too short: at least ${String(issue.minimum)} expected`,
+            ru: `Значение должно быть больше ${String(issue.minimum)}`,
+            en: `Must be greater than ${String(issue.minimum)}`,
           }
         : {
             ru: `Значение должно быть не меньше ${String(issue.minimum)}`,
             en: `Must be at least ${String(issue.minimum)}`,
           };
     case 'too_big':
-      return issue.origin === 'string' || issue.origin === 'array'
+      if (issue.origin === 'string' || issue.origin === 'array') {
+        return {
+          ru: `Слишком много: не больше ${String(issue.maximum)}`,
+          en: `Too long: at most ${String(issue.maximum)} expected`,
+        };
+      }
+      return issue.inclusive === false
         ? {
-            ru: `Слишком много: не больше ${String(issue.maximum)}`,
-            en: `Too long: at most ${String(issue.maximum)} expected`,
+            ru: `Значение должно быть меньше ${String(issue.maximum)}`,
+            en: `Must be less than ${String(issue.maximum)}`,
           }
         : {
             ru: `Значение должно быть не больше ${String(issue.maximum)}`,
@@ -108,7 +130,7 @@ function messageOf(issue: ZodIssue): LocalizedText {
  * ```
  */
 export function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
   throw new ValidationError(result.error.issues.map((issue) => issueFromZod(issue)));
 }
@@ -143,7 +165,7 @@ export function safeParse<S extends z.ZodType>(
   input: unknown,
   prefix: IssuePath = [],
 ): ParseResult<z.output<S>> {
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return { ok: true, value: result.data };
   return { ok: false, issues: result.error.issues.map((issue) => issueFromZod(issue, prefix)) };
 }

@@ -14,28 +14,58 @@ import {
 import { siteKinds, siteSchema, type Site, type SiteKind } from './site.js';
 import { serviceSchema, specialistSchema } from './specialist.js';
 
-function duplicateIssues(
-  items: readonly { id: string }[],
-  collection: string,
-  context: z.core.$RefinementCtx,
-): void {
+/**
+ * The cross-reference checks below also run when some entry failed its own schema, so that
+ * one bad field does not hide a duplicate id or a dangling reference elsewhere. They read
+ * the partly parsed input loosely: an entry that is not an object, or a field that is not a
+ * string, is left to the error its own schema already reported.
+ */
+type LooseRecord = Readonly<Record<string, unknown>>;
+
+function isRecord(value: unknown): value is LooseRecord {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function recordsOf(list: unknown): [number, LooseRecord][] {
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((item: unknown, index): [number, LooseRecord][] =>
+    isRecord(item) ? [[index, item]] : [],
+  );
+}
+
+function stringsOf(list: unknown): [number, string][] {
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((item: unknown, index): [number, string][] =>
+    typeof item === 'string' ? [[index, item]] : [],
+  );
+}
+
+function idsOf(list: unknown): Set<string> {
+  const ids = new Set<string>();
+  for (const [, item] of recordsOf(list)) if (typeof item.id === 'string') ids.add(item.id);
+  return ids;
+}
+
+function duplicateIssues(list: unknown, collection: string, context: z.core.$RefinementCtx): void {
   const seen = new Set<string>();
-  items.forEach((item, index) => {
-    if (seen.has(item.id)) {
+  for (const [index, item] of recordsOf(list)) {
+    const id = item.id;
+    if (typeof id !== 'string') continue;
+    if (seen.has(id)) {
       context.addIssue({
         code: 'custom',
         path: [collection, index, 'id'],
-        message: `Duplicate id ${item.id}`,
+        message: `Duplicate id ${id}`,
         params: {
           text: {
-            ru: `Идентификатор «${item.id}» уже встречался`,
-            en: `Id "${item.id}" is used twice`,
+            ru: `Идентификатор «${id}» уже встречался`,
+            en: `Id "${id}" is used twice`,
           },
         },
       });
     }
-    seen.add(item.id);
-  });
+    seen.add(id);
+  }
 }
 
 function missingReference(
@@ -52,6 +82,52 @@ function missingReference(
       text: { ru: `Неизвестный ${entity.ru} «${id}»`, en: `Unknown ${entity.en} "${id}"` },
     },
   });
+}
+
+function checkNetworkReferences(network: LooseRecord, context: z.core.$RefinementCtx): void {
+  duplicateIssues(network.organizations, 'organizations', context);
+  duplicateIssues(network.sites, 'sites', context);
+  duplicateIssues(network.specialists, 'specialists', context);
+  duplicateIssues(network.services, 'services', context);
+  const organizations = idsOf(network.organizations);
+  const sites = idsOf(network.sites);
+  const services = idsOf(network.services);
+  const organizationEntity = { ru: 'организация', en: 'organization' };
+  const siteEntity = { ru: 'площадка', en: 'site' };
+  const serviceEntity = { ru: 'услуга', en: 'service' };
+  for (const [index, site] of recordsOf(network.sites)) {
+    const host = site.hostOrganizationId;
+    if (typeof host === 'string' && !organizations.has(host)) {
+      missingReference(context, ['sites', index, 'hostOrganizationId'], organizationEntity, host);
+    }
+    for (const [serviceIndex, serviceId] of stringsOf(site.serviceIds)) {
+      if (!services.has(serviceId)) {
+        missingReference(
+          context,
+          ['sites', index, 'serviceIds', serviceIndex],
+          serviceEntity,
+          serviceId,
+        );
+      }
+    }
+  }
+  for (const [index, specialist] of recordsOf(network.specialists)) {
+    for (const [siteIndex, siteId] of stringsOf(specialist.siteIds)) {
+      if (!sites.has(siteId)) {
+        missingReference(context, ['specialists', index, 'siteIds', siteIndex], siteEntity, siteId);
+      }
+    }
+    for (const [serviceIndex, serviceId] of stringsOf(specialist.serviceIds)) {
+      if (!services.has(serviceId)) {
+        missingReference(
+          context,
+          ['specialists', index, 'serviceIds', serviceIndex],
+          serviceEntity,
+          serviceId,
+        );
+      }
+    }
+  }
 }
 
 /**
@@ -81,52 +157,9 @@ export const networkSchema = z
     services: z.array(serviceSchema).default([]),
     note: z.string().optional(),
   })
-  .superRefine((network, context) => {
-    duplicateIssues(network.organizations, 'organizations', context);
-    duplicateIssues(network.sites, 'sites', context);
-    duplicateIssues(network.specialists, 'specialists', context);
-    duplicateIssues(network.services, 'services', context);
-    const organizations = new Set<string>(network.organizations.map((o) => o.id));
-    const sites = new Set<string>(network.sites.map((s) => s.id));
-    const services = new Set<string>(network.services.map((s) => s.id));
-    const serviceEntity = { ru: 'услуга', en: 'service' };
-    network.sites.forEach((site, index) => {
-      if (!organizations.has(site.hostOrganizationId)) {
-        missingReference(
-          context,
-          ['sites', index, 'hostOrganizationId'],
-          { ru: 'организация', en: 'organization' },
-          site.hostOrganizationId,
-        );
-      }
-      site.serviceIds.forEach((serviceId, serviceIndex) => {
-        if (!services.has(serviceId)) {
-          missingReference(context, ['sites', index, 'serviceIds', serviceIndex], serviceEntity, serviceId);
-        }
-      });
-    });
-    network.specialists.forEach((specialist, index) => {
-      specialist.siteIds.forEach((siteId, siteIndex) => {
-        if (!sites.has(siteId)) {
-          missingReference(
-            context,
-            ['specialists', index, 'siteIds', siteIndex],
-            { ru: 'площадка', en: 'site' },
-            siteId,
-          );
-        }
-      });
-      specialist.serviceIds.forEach((serviceId, serviceIndex) => {
-        if (!services.has(serviceId)) {
-          missingReference(
-            context,
-            ['specialists', index, 'serviceIds', serviceIndex],
-            serviceEntity,
-            serviceId,
-          );
-        }
-      });
-    });
+  // Runs even when an entry failed its own schema, so every issue is listed at once.
+  .superRefine((network, context) => checkNetworkReferences(network, context), {
+    when: (payload) => isRecord(payload.value),
   });
 
 /**
@@ -357,13 +390,20 @@ export function filterNetwork(network: Network, filter: NetworkFilter): Network 
   const year = filter.schoolYear;
   const kinds = filter.siteKinds;
   const sites = network.sites
-    .filter((site) => (year === undefined || site.activeYears.includes(year)) && (kinds === undefined || kinds.includes(site.kind)))
+    .filter(
+      (site) =>
+        (year === undefined || site.activeYears.includes(year)) &&
+        (kinds === undefined || kinds.includes(site.kind)),
+    )
     .sort(compareSites);
   const siteIds = new Set<string>(sites.map((site) => site.id));
   const hostIds = new Set<string>(sites.map((site) => site.hostOrganizationId));
   const specialists = network.specialists
     .filter((specialist) => specialist.siteIds.some((id) => siteIds.has(id)))
-    .map((specialist) => ({ ...specialist, siteIds: specialist.siteIds.filter((id) => siteIds.has(id)) }))
+    .map((specialist) => ({
+      ...specialist,
+      siteIds: specialist.siteIds.filter((id) => siteIds.has(id)),
+    }))
     .sort(compareById);
   const serviceIds = new Set<string>([
     ...sites.flatMap((site) => site.serviceIds),

@@ -73,29 +73,37 @@ export const organizationSchema = z
     address: z.string().trim().min(1).optional(),
     note: z.string().optional(),
   })
-  .superRefine((organization, context) => {
-    if (organization.kind === 'school' && organization.level === undefined) {
-      context.addIssue({
-        code: 'custom',
-        path: ['level'],
-        message: 'A school must state its level',
-        params: {
-          text: {
-            ru: 'Для школы нужно указать уровень (secondary — СОШ, basic — ОШ)',
-            en: 'A school must state its level (secondary or basic)',
+  .superRefine(
+    (organization, context) => {
+      // The kind may itself be invalid here (see `when` below); then its own issue is enough.
+      if (!organizationKinds.includes(organization.kind)) return;
+      if (organization.kind === 'school' && organization.level === undefined) {
+        context.addIssue({
+          code: 'custom',
+          path: ['level'],
+          message: 'A school must state its level',
+          params: {
+            text: {
+              ru: 'Для школы нужно указать уровень (secondary — СОШ, basic — ОШ)',
+              en: 'A school must state its level (secondary or basic)',
+            },
           },
-        },
-      });
-    }
-    if (organization.kind !== 'school' && organization.level !== undefined) {
-      context.addIssue({
-        code: 'custom',
-        path: ['level'],
-        message: 'Only a school has a level',
-        params: { text: { ru: 'Уровень указывается только для школы', en: 'Only a school has a level' } },
-      });
-    }
-  });
+        });
+      }
+      if (organization.kind !== 'school' && organization.level !== undefined) {
+        context.addIssue({
+          code: 'custom',
+          path: ['level'],
+          message: 'Only a school has a level',
+          params: {
+            text: { ru: 'Уровень указывается только для школы', en: 'Only a school has a level' },
+          },
+        });
+      }
+    },
+    // Also checked when another field failed (e.g. no name), so both problems are listed.
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  );
 
 /**
  * An organization. @example `const o: Organization = organizationSchema.parse(row);`
