@@ -1,0 +1,15 @@
+/**
+ * The embed bundle: one ES module that registers every eduset element, for a page that can
+ * only add a script tag.
+ *
+ * @example
+ * ```html
+ * <script type="module" src="/widgets/eduset-widgets.js"></script>
+ * <eduset-site-directory src="/api/network"></eduset-site-directory>
+ * ```
+ *
+ * @module eduset-widgets
+ */
+import './site-directory/site-directory.define.js';
+
+export * from './index.js';

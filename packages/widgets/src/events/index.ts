@@ -1,0 +1,3 @@
+export * from './error.js';
+export * from './filter-change.js';
+export * from './load.js';

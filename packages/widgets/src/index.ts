@@ -1,0 +1,24 @@
+/**
+ * `@eduset/widgets`: Lit web components for municipal web sites, and the pieces they share
+ * (base element, translations, the validated HTTP client, events). Importing this module
+ * registers nothing; import a define module (`@eduset/widgets/site-directory`) or the embed
+ * bundle (`eduset-widgets.js`) for that, or call `define()` yourself.
+ *
+ * @example
+ * ```ts
+ * import { EdusetSiteDirectory } from '@eduset/widgets';
+ * EdusetSiteDirectory.define('eduset-site-directory');
+ * ```
+ *
+ * @module widgets
+ */
+export * from './events/index.js';
+export * from './internal/base.styles.js';
+export * from './internal/eduset-element.js';
+export * from './internal/fetch-json.js';
+export * from './internal/lang.js';
+export * from './internal/version.js';
+export * from './site-directory/site-directory.js';
+export * from './site-directory/site-directory.styles.js';
+export * from './site-directory/site-filter.js';
+export * from './translations/index.js';
