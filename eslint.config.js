@@ -48,7 +48,10 @@ export default tseslint.config(
           patterns: [
             { group: ['node:*'], message: 'core is pure: no node:* modules.' },
             { group: ['lit/*', '@lit/*'], message: 'core is pure: no UI.' },
-            { group: ['@electric-sql/*', 'fastify', '@fastify/*', 'papaparse', 'exceljs'], message: 'core is pure: no I/O.' },
+            {
+              group: ['@electric-sql/*', 'fastify', '@fastify/*', 'papaparse', 'exceljs'],
+              message: 'core is pure: no I/O.',
+            },
             { group: ['@eduset/*'], message: 'core imports no other eduset package.' },
           ],
         },
@@ -77,10 +80,19 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['node:*'], message: 'widgets run in the browser.' },
-            { group: ['@eduset/adapters', '@eduset/adapters/*'], message: 'widgets import only @eduset/core.' },
-            { group: ['pg', '@electric-sql/*', 'fastify', '@fastify/*', 'exceljs', 'papaparse'], message: 'widgets import only @eduset/core and lit.' },
+            {
+              group: ['@eduset/adapters', '@eduset/adapters/*'],
+              message: 'widgets import only @eduset/core.',
+            },
+            {
+              group: ['pg', '@electric-sql/*', 'fastify', '@fastify/*', 'exceljs', 'papaparse'],
+              message: 'widgets import only @eduset/core and lit.',
+            },
             otherPackagesInternals,
-            { group: ['../../core/**', '../../../core/**'], message: 'widgets import only @eduset/core public API.' },
+            {
+              group: ['../../core/**', '../../../core/**'],
+              message: 'widgets import only @eduset/core public API.',
+            },
           ],
         },
       ],
@@ -93,9 +105,15 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@eduset/widgets', '@eduset/widgets/*', 'lit', 'lit/*'], message: 'adapters do not import widgets.' },
+            {
+              group: ['@eduset/widgets', '@eduset/widgets/*', 'lit', 'lit/*'],
+              message: 'adapters do not import widgets.',
+            },
             otherPackagesInternals,
-            { group: ['../../core/**', '../../../core/**'], message: 'adapters import only @eduset/core public API.' },
+            {
+              group: ['../../core/**', '../../../core/**'],
+              message: 'adapters import only @eduset/core public API.',
+            },
           ],
         },
       ],

@@ -42,7 +42,12 @@ function library(dir, input, plugins = []) {
       input,
       external,
       plugins: [...plugins, esbuildFor(dir)],
-      output: { dir: `${dir}/dist`, format: 'esm', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
+      output: {
+        dir: `${dir}/dist`,
+        format: 'esm',
+        sourcemap: true,
+        chunkFileNames: 'chunks/[name]-[hash].js',
+      },
     },
     {
       input,
@@ -51,6 +56,13 @@ function library(dir, input, plugins = []) {
       output: { dir: `${dir}/dist`, format: 'esm', chunkFileNames: 'chunks/[name]-[hash].d.ts' },
     },
   ];
+}
+
+/** Third-party notices inside node_modules (zod's comment placement, its internal cycles) are not ours to fix. */
+function onwarn(warning, warn) {
+  const inDependency = (warning.id ?? warning.ids?.[0] ?? '').includes('node_modules');
+  if (inDependency && ['INVALID_ANNOTATION', 'CIRCULAR_DEPENDENCY'].includes(warning.code)) return;
+  warn(warning);
 }
 
 const core = 'packages/core';
@@ -63,7 +75,9 @@ export default [
     'common/index': `${core}/src/common/index.ts`,
     'network/index': `${core}/src/network/index.ts`,
   }),
-  ...library(adapters, { index: `${adapters}/src/index.ts`, cli: `${adapters}/src/cli.ts` }, [rawText()]),
+  ...library(adapters, { index: `${adapters}/src/index.ts`, cli: `${adapters}/src/cli.ts` }, [
+    rawText(),
+  ]),
   ...library(widgets, {
     index: `${widgets}/src/index.ts`,
     'site-directory.define': `${widgets}/src/site-directory/site-directory.define.ts`,
@@ -71,8 +85,12 @@ export default [
   // The embed bundle: one ESM file with Lit and core inside, for a single <script> tag.
   {
     input: `${widgets}/src/eduset-widgets.ts`,
+    onwarn,
     plugins: [
-      nodeResolve({ exportConditions: ['@eduset/source', 'browser', 'import', 'default'], browser: true }),
+      nodeResolve({
+        exportConditions: ['@eduset/source', 'browser', 'import', 'default'],
+        browser: true,
+      }),
       esbuildFor(widgets, { minify: true, legalComments: 'eof' }),
     ],
     output: { file: `${widgets}/dist/eduset-widgets.js`, format: 'esm', sourcemap: true },

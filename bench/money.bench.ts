@@ -5,7 +5,10 @@ import { Money } from '@eduset/core/common';
 import { compare, report } from './measure.js';
 
 const count = 100_000;
-const amounts = Array.from({ length: count }, (_, index) => `${(index * 37) % 100_000}.${index % 100}`);
+const amounts = Array.from(
+  { length: count },
+  (_, index) => `${(index * 37) % 100_000}.${index % 100}`,
+);
 const moneys = amounts.map((amount) => Money.of(amount));
 const decimals = amounts.map((amount) => new Decimal(amount));
 
@@ -31,7 +34,7 @@ report([
       order.sort((a, b) => b.f.comparedTo(a.f) || a.index - b.index);
       for (const { index } of order) {
         if (rest.lte(0)) break;
-        floors[index] = floors[index]!.plus(1);
+        floors[index] = (floors[index] as Decimal).plus(1);
         rest = rest.minus(1);
       }
       return floors;

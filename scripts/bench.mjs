@@ -3,7 +3,9 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 
-const files = readdirSync('bench').filter((name) => name.endsWith('.bench.ts')).sort();
+const files = readdirSync('bench')
+  .filter((name) => name.endsWith('.bench.ts'))
+  .sort();
 const rows = [];
 for (const file of files) {
   const run = spawnSync(

@@ -24,7 +24,9 @@ if (!existsSync(chromium)) missing.push('chromium');
 if (!postgresBinDir() || !hasUser('postgres')) missing.push('postgresql');
 
 if (missing.length === 0) {
-  console.log(`eduset: окружение готово / machine ready (chromium, PostgreSQL ${postgresBinDir()})`);
+  console.log(
+    `eduset: окружение готово / machine ready (chromium, PostgreSQL ${postgresBinDir()})`,
+  );
   process.exit(0);
 }
 

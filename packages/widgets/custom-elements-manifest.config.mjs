@@ -14,7 +14,8 @@ function tidyLitState() {
         for (const declaration of module.declarations ?? []) {
           if (!declaration.customElement) continue;
           declaration.attributes = (declaration.attributes ?? []).filter(
-            (attribute) => attribute.name === 'lang' || attribute.name.toLowerCase() === attribute.name,
+            (attribute) =>
+              attribute.name === 'lang' || attribute.name.toLowerCase() === attribute.name,
           );
           declaration.events = (declaration.events ?? []).filter((event) => event.name);
         }

@@ -1,0 +1,28 @@
+/**
+ * The reference HTTP server: the network API with bilingual JSON errors, the example pages
+ * and the widgets bundle, under a strict Content-Security-Policy.
+ *
+ * @example
+ * ```ts
+ * import { openStorage, startServer } from '@eduset/adapters';
+ * const running = await startServer({ storage: await openStorage() }, { port: 8080 });
+ * ```
+ *
+ * @module server
+ */
+export {
+  errorResponse,
+  notFoundResponse,
+  type ApiErrorBody,
+  type ApiErrorResponse,
+} from './errors.js';
+export { networkFilterOf, networkQuerySchema, type NetworkQuery } from './query.js';
+export {
+  contentSecurityPolicy,
+  createServer,
+  securityHeaders,
+  startServer,
+  type ListenOptions,
+  type RunningServer,
+  type ServerOptions,
+} from './server.js';

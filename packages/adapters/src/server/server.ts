@@ -1,0 +1,243 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import { filterNetwork, parse, ValidationError, type Network } from '@eduset/core';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { NetworkSummary, Storage } from '../storage/index.js';
+import { errorResponse, HttpError, notFoundResponse } from './errors.js';
+import { networkFilterOf, networkQuerySchema } from './query.js';
+
+/**
+ * The Content-Security-Policy sent with every answer: only this origin's scripts, styles,
+ * images (and `data:` images), no plugins, no `<base>` tricks, framed only by this origin.
+ * The widgets and example pages are written to work under it (no inline script or style).
+ *
+ * @example
+ * ```ts
+ * import { contentSecurityPolicy } from '@eduset/adapters';
+ * contentSecurityPolicy.includes("script-src 'self'"); // true
+ * ```
+ */
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'self'",
+].join('; ');
+
+/**
+ * Headers set on every answer of the server, files and errors included.
+ *
+ * @example
+ * ```ts
+ * import { securityHeaders } from '@eduset/adapters';
+ * securityHeaders['x-content-type-options']; // 'nosniff'
+ * ```
+ */
+export const securityHeaders: Readonly<Record<string, string>> = {
+  'content-security-policy': contentSecurityPolicy,
+  'x-content-type-options': 'nosniff',
+};
+
+/**
+ * What the server serves.
+ *
+ * @example
+ * ```ts
+ * import { openStorage, type ServerOptions } from '@eduset/adapters';
+ * const options: ServerOptions = {
+ *   storage: await openStorage({ dataDir: 'memory://' }),
+ *   staticRoot: 'examples',
+ *   widgetsRoot: 'packages/widgets/dist',
+ * };
+ * ```
+ */
+export interface ServerOptions {
+  /** Where the networks are read from. The server does not close it. */
+  readonly storage: Storage;
+  /** A directory served as static pages at `/` (the repository's `examples/`). */
+  readonly staticRoot?: string;
+  /** A directory served at `/widgets/` (the built `packages/widgets/dist`). */
+  readonly widgetsRoot?: string;
+  /**
+   * Fastify's logger: `false` (default, silent), `true` for JSON lines on stdout, or pino
+   * options such as `{ level: 'warn' }`. Internal errors (500) are logged at level `error`.
+   */
+  readonly logger?: FastifyServerOptions['logger'];
+}
+
+/** Path segments never served from the static directories. */
+function isServable(pathName: string): boolean {
+  return !pathName.split('/').includes('node_modules');
+}
+
+/** The network `GET /api/network` answers with when no `network=` is given: the only one. */
+function defaultNetworkId(networks: readonly NetworkSummary[]): string {
+  const [first] = networks;
+  if (networks.length === 1 && first !== undefined) return first.id;
+  if (networks.length === 0) {
+    throw new HttpError(404, 'no_network', {
+      ru: 'В хранилище пока нет ни одной сети',
+      en: 'The storage holds no network yet',
+    });
+  }
+  const ids = networks.map((network) => network.id).join(', ');
+  throw new ValidationError([
+    {
+      path: ['network'],
+      code: 'network_required',
+      message: {
+        ru: `Сетей несколько; укажите одну параметром network: ${ids}`,
+        en: `There are several networks; choose one with the network parameter: ${ids}`,
+      },
+    },
+  ]);
+}
+
+/**
+ * Creates the reference HTTP server (Fastify) over a storage:
+ * - `GET /api/network` — the network named by `?network=id`, or the only stored one;
+ *   narrowed by `schoolYear=2020-2021` and `siteKind=lekoteka` (repeated or comma-separated)
+ *   with core's `filterNetwork`;
+ * - `GET /api/networks` — `{ networks: [{ id, name, municipality }] }`;
+ * - `GET /api/health` — `{ status: 'ok', engine }` when the storage answers;
+ * - `staticRoot` at `/` and `widgetsRoot` at `/widgets/`, when given and present.
+ *
+ * Every error is JSON `{ error: { code, message: { ru, en }, issues } }` (400 with every
+ * issue for invalid input, 404 for what does not exist, 500 telling nothing of the
+ * internals); every answer carries {@link securityHeaders}. Call `listen` on the result, or
+ * use {@link startServer}, which listens on 127.0.0.1 by default.
+ *
+ * @example
+ * ```ts
+ * import { createServer, openStorage } from '@eduset/adapters';
+ * const storage = await openStorage({ dataDir: 'memory://' });
+ * const server = createServer({ storage, staticRoot: 'examples' });
+ * const answer = await server.inject({ method: 'GET', url: '/api/health' });
+ * answer.json(); // { status: 'ok', engine: 'pglite' }
+ * ```
+ */
+export function createServer(options: ServerOptions): FastifyInstance {
+  const { storage } = options;
+  const server = Fastify({ logger: options.logger ?? false });
+
+  server.addHook('onSend', async (_request, reply, payload) => {
+    reply.headers(securityHeaders);
+    return payload;
+  });
+
+  server.setErrorHandler((error, request, reply) => {
+    const { status, body } = errorResponse(error);
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    return reply.code(status).type('application/json; charset=utf-8').send(body);
+  });
+
+  server.setNotFoundHandler((request, reply) => {
+    const { status, body } = notFoundResponse(request.method, request.url);
+    return reply.code(status).type('application/json; charset=utf-8').send(body);
+  });
+
+  server.get('/api/health', async () => {
+    await storage.listNetworks();
+    return { status: 'ok', engine: storage.engine };
+  });
+
+  server.get('/api/networks', async () => ({ networks: await storage.listNetworks() }));
+
+  server.get('/api/network', async (request): Promise<Network> => {
+    const query = parse(networkQuerySchema, request.query);
+    const id = query.network ?? defaultNetworkId(await storage.listNetworks());
+    const network = await storage.loadNetwork(id);
+    const filter = networkFilterOf(query);
+    return filter === undefined ? network : filterNetwork(network, filter);
+  });
+
+  if (options.staticRoot !== undefined && existsSync(options.staticRoot)) {
+    void server.register(fastifyStatic, {
+      root: resolve(options.staticRoot),
+      prefix: '/',
+      allowedPath: isServable,
+      dotfiles: 'ignore',
+    });
+  }
+  if (options.widgetsRoot !== undefined && existsSync(options.widgetsRoot)) {
+    void server.register(fastifyStatic, {
+      root: resolve(options.widgetsRoot),
+      prefix: '/widgets/',
+      decorateReply: options.staticRoot === undefined || !existsSync(options.staticRoot),
+      allowedPath: isServable,
+      dotfiles: 'ignore',
+    });
+  }
+  return server;
+}
+
+/**
+ * Where {@link startServer} listens: 127.0.0.1 by default; port `0` picks a free one.
+ *
+ * @example
+ * ```ts
+ * import type { ListenOptions } from '@eduset/adapters';
+ * const listen: ListenOptions = { port: 8080 };
+ * ```
+ */
+export interface ListenOptions {
+  readonly port?: number;
+  readonly host?: string;
+}
+
+/**
+ * A server that is listening.
+ *
+ * @example
+ * ```ts
+ * import type { RunningServer } from '@eduset/adapters';
+ * declare const running: RunningServer;
+ * console.log(running.url); // 'http://127.0.0.1:8080/'
+ * await running.close();
+ * ```
+ */
+export interface RunningServer {
+  /** The Fastify instance. */
+  readonly server: FastifyInstance;
+  /** The base address, e.g. `http://127.0.0.1:8080/`. */
+  readonly url: string;
+  /** The port actually used (useful with port 0). */
+  readonly port: number;
+  /** Stops accepting connections and waits for the open ones. Does not close the storage. */
+  close(): Promise<void>;
+}
+
+/**
+ * Creates the server with {@link createServer} and listens, on 127.0.0.1 unless told
+ * otherwise.
+ *
+ * @example
+ * ```ts
+ * import { openStorage, startServer } from '@eduset/adapters';
+ * const storage = await openStorage();
+ * const running = await startServer({ storage, staticRoot: 'examples' }, { port: 8080 });
+ * console.log(running.url);
+ * ```
+ */
+export async function startServer(
+  options: ServerOptions,
+  listen: ListenOptions = {},
+): Promise<RunningServer> {
+  const server = createServer(options);
+  const host = listen.host ?? '127.0.0.1';
+  await server.listen({ port: listen.port ?? 8080, host });
+  const address = server.server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : (listen.port ?? 0);
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    server,
+    url: `http://${shownHost}:${port}/`,
+    port,
+    close: () => server.close(),
+  };
+}

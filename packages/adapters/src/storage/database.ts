@@ -1,0 +1,120 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+/**
+ * A value passed as a query parameter (`$1`, `$2`, …). Both engines send strings, numbers,
+ * booleans and `null` as they are.
+ */
+export type SqlParam = string | number | boolean | null;
+
+/** A row as the driver returns it: column name → value. */
+export type SqlRow = Record<string, unknown>;
+
+/**
+ * What both engines can do inside or outside a transaction: run one parameterized
+ * statement, or a script of several statements without parameters.
+ */
+export interface SqlSession {
+  /** Runs one statement with `$n` parameters and returns its rows. */
+  query<Row extends SqlRow = SqlRow>(sql: string, params?: readonly SqlParam[]): Promise<Row[]>;
+  /** Runs a script of several statements (no parameters), e.g. a migration. */
+  exec(sql: string): Promise<void>;
+}
+
+/**
+ * The one small interface the storage uses over PGlite and a PostgreSQL server.
+ * `transaction` commits when the callback resolves and rolls back when it throws.
+ */
+export interface Database extends SqlSession {
+  /** Which engine this is. */
+  readonly engine: 'pglite' | 'postgres';
+  transaction<T>(callback: (session: SqlSession) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+type PGliteSession = Pick<PGlite, 'query' | 'exec'>;
+
+function pgliteSession(db: PGliteSession): SqlSession {
+  return {
+    async query<Row extends SqlRow = SqlRow>(sql: string, params: readonly SqlParam[] = []) {
+      const result = await db.query<Row>(sql, [...params]);
+      return result.rows;
+    },
+    async exec(sql: string) {
+      await db.exec(sql);
+    },
+  };
+}
+
+/**
+ * Opens PGlite (PostgreSQL compiled to WebAssembly, in this process) over a data directory
+ * on disk, or in memory with `memory://`.
+ */
+export async function openPglite(dataDir: string): Promise<Database> {
+  // A path on disk (not `memory://` or another scheme) may not exist yet, parents included.
+  if (!/^[a-z]+:\/\//.test(dataDir)) mkdirSync(dataDir, { recursive: true });
+  const db = await PGlite.create(dataDir);
+  const session = pgliteSession(db);
+  return {
+    engine: 'pglite',
+    ...session,
+    transaction: (callback) => db.transaction((tx) => callback(pgliteSession(tx))),
+    close: () => db.close(),
+  };
+}
+
+type PgQueryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
+
+function postgresSession(client: PgQueryable): SqlSession {
+  return {
+    async query<Row extends SqlRow = SqlRow>(sql: string, params: readonly SqlParam[] = []) {
+      const result = await client.query<Row>(sql, [...params]);
+      return result.rows;
+    },
+    async exec(sql: string) {
+      // Without parameters `pg` uses the simple query protocol, which runs several statements.
+      await client.query(sql);
+    },
+  };
+}
+
+/**
+ * Connects to a PostgreSQL server through a `pg` connection pool.
+ */
+export async function openPostgres(connectionString: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString, max: 10 });
+  // An idle connection dropped by the server is an event, not a crash; the pool replaces it
+  // and the next query reports any lasting problem.
+  pool.on('error', () => undefined);
+  try {
+    await pool.query('SELECT 1');
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return {
+    engine: 'postgres',
+    ...postgresSession(pool),
+    async transaction(callback) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await callback(postgresSession(client));
+        await client.query('COMMIT');
+        client.release();
+        return result;
+      } catch (error) {
+        try {
+          await client.query('ROLLBACK');
+          client.release();
+        } catch (rollbackError) {
+          // The connection is unusable; drop it from the pool instead of reusing it.
+          client.release(rollbackError instanceof Error ? rollbackError : true);
+        }
+        throw error;
+      }
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,16 @@
+/**
+ * Storage of eduset data in a real PostgreSQL: PGlite in this process by default, a
+ * PostgreSQL server when `DATABASE_URL` is set; the same SQL migrations for both.
+ *
+ * @example
+ * ```ts
+ * import { openStorage } from '@eduset/adapters';
+ * const storage = await openStorage({ dataDir: 'memory://' });
+ * await storage.close();
+ * ```
+ *
+ * @module storage
+ */
+export { migrations, type Migration } from './migrations.js';
+export type { NetworkSummary } from './network-rows.js';
+export { defaultDataDir, openStorage, type Storage, type StorageOptions } from './storage.js';

@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto';
+import { ConflictError } from '@eduset/core';
+import network from '../../migrations/0001_network.sql?raw';
+import type { Database } from './database.js';
+
+/**
+ * One versioned SQL migration shipped with the package. Versions only grow; a migration,
+ * once released, is never edited — a change is a new migration.
+ *
+ * @example
+ * ```ts
+ * import { migrations } from '@eduset/adapters';
+ * migrations.map((m) => `${m.version} ${m.name}`); // ['1 network']
+ * ```
+ */
+export interface Migration {
+  /** The version, from the file name `0001_…sql`. */
+  readonly version: number;
+  /** A short name, from the file name `…_network.sql`. */
+  readonly name: string;
+  /** The SQL script. */
+  readonly sql: string;
+}
+
+/**
+ * Every migration of the storage, in version order (the files in `packages/adapters/migrations`).
+ *
+ * @example
+ * ```ts
+ * import { migrations } from '@eduset/adapters';
+ * migrations.at(-1)?.version; // the schema version this code expects
+ * ```
+ */
+export const migrations: readonly Migration[] = [{ version: 1, name: 'network', sql: network }];
+
+/**
+ * The key of the transaction-level advisory lock that serializes migrations: every process
+ * that opens the storage takes it before looking at `schema_migrations`, so two servers
+ * starting at once over one PostgreSQL apply each migration exactly once.
+ */
+const MIGRATION_LOCK_KEY = 7_262_011_301;
+
+/** The checksum of a migration as recorded; line endings do not count (a Windows checkout). */
+function checksum(sql: string): string {
+  return createHash('sha256').update(sql.replace(/\r\n/g, '\n')).digest('hex');
+}
+
+interface AppliedRow extends Record<string, unknown> {
+  version: number;
+  checksum: string;
+}
+
+/**
+ * Applies the migrations that are not yet recorded in `schema_migrations`, in one
+ * transaction under an advisory lock. Applying them again is a no-op. Refuses to run over a
+ * database that a newer version of eduset migrated, or whose recorded migration differs from
+ * the shipped one.
+ *
+ * @returns the versions applied now (empty when the schema was up to date).
+ */
+export async function migrate(
+  database: Database,
+  list: readonly Migration[] = migrations,
+): Promise<number[]> {
+  return database.transaction(async (session) => {
+    await session.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+    await session.exec(`
+      CREATE TABLE IF NOT EXISTS schema_migrations (
+        version integer PRIMARY KEY,
+        name text NOT NULL,
+        checksum text NOT NULL,
+        applied_at timestamptz NOT NULL DEFAULT now()
+      )
+    `);
+    const rows = await session.query<AppliedRow>(
+      'SELECT version, checksum FROM schema_migrations ORDER BY version',
+    );
+    const known = new Map(list.map((migration) => [migration.version, migration]));
+    for (const row of rows) {
+      const migration = known.get(row.version);
+      if (migration === undefined) {
+        throw new ConflictError('schema-too-new', {
+          ru: `База данных обновлена более новой версией eduset (миграция ${row.version}); обновите eduset`,
+          en: `The database was migrated by a newer eduset (migration ${row.version}); upgrade eduset`,
+        });
+      }
+      if (row.checksum !== checksum(migration.sql)) {
+        throw new ConflictError('migration-changed', {
+          ru: `Миграция ${row.version} (${migration.name}) изменилась после применения; изменения схемы оформляются новой миграцией`,
+          en: `Migration ${row.version} (${migration.name}) changed after it was applied; schema changes go into a new migration`,
+        });
+      }
+    }
+    const applied = new Set(rows.map((row) => row.version));
+    const pending = [...list]
+      .filter((migration) => !applied.has(migration.version))
+      .sort((a, b) => a.version - b.version);
+    for (const migration of pending) {
+      await session.exec(migration.sql);
+      await session.query(
+        'INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)',
+        [migration.version, migration.name, checksum(migration.sql)],
+      );
+    }
+    return pending.map((migration) => migration.version);
+  });
+}

@@ -1,0 +1,138 @@
+import { createNetwork, type Network } from '@eduset/core';
+import { openPglite, openPostgres, type Database } from './database.js';
+import { migrate } from './migrations.js';
+import {
+  listNetworkSummaries,
+  readNetwork,
+  writeNetwork,
+  type NetworkSummary,
+} from './network-rows.js';
+
+/**
+ * The data directory PGlite uses when nothing else is said (relative to the current
+ * directory, as the CLI runs from the repository root).
+ *
+ * @example
+ * ```ts
+ * import { defaultDataDir } from '@eduset/adapters';
+ * defaultDataDir; // '.data/pglite'
+ * ```
+ */
+export const defaultDataDir = '.data/pglite';
+
+/**
+ * Where the storage keeps its data. The engine is chosen in this order:
+ * 1. `databaseUrl` — a PostgreSQL server;
+ * 2. `dataDir` — PGlite in this directory (`'memory://'` keeps it in memory);
+ * 3. `DATABASE_URL` in `env` — a PostgreSQL server;
+ * 4. PGlite in {@link defaultDataDir}.
+ *
+ * @example
+ * ```ts
+ * import type { StorageOptions } from '@eduset/adapters';
+ * const inMemory: StorageOptions = { dataDir: 'memory://' };
+ * const server: StorageOptions = { databaseUrl: 'postgres://eduset@127.0.0.1:5432/eduset' };
+ * ```
+ */
+export interface StorageOptions {
+  /** A PostgreSQL connection string, e.g. `postgres://user:password@host:5432/db`. */
+  readonly databaseUrl?: string;
+  /** PGlite's data directory on disk, or `'memory://'` for an in-memory database. */
+  readonly dataDir?: string;
+  /** Where `DATABASE_URL` is read from; `process.env` by default. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * The networks of eduset stored in PostgreSQL (embedded PGlite or a server). Each call is
+ * one transaction; several processes may share one PostgreSQL server.
+ *
+ * @example
+ * ```ts
+ * import { openStorage } from '@eduset/adapters';
+ * const storage = await openStorage({ dataDir: 'memory://' });
+ * console.log(await storage.listNetworks());
+ * await storage.close();
+ * ```
+ */
+export interface Storage {
+  /** The engine in use: `pglite` (embedded) or `postgres` (a server). */
+  readonly engine: 'pglite' | 'postgres';
+  /**
+   * Validates the network with core's `createNetwork` and stores it, replacing a stored
+   * network with the same id, in one transaction: on any error the previous version stays.
+   *
+   * @throws ValidationError when the network does not pass core's schema.
+   */
+  saveNetwork(network: Network): Promise<void>;
+  /**
+   * Reads a network back, validated with core's `createNetwork`; lists come back in the
+   * order they were saved.
+   *
+   * @throws NotFoundError when no network has this id.
+   */
+  loadNetwork(id: string): Promise<Network>;
+  /** Every stored network, ordered by id. */
+  listNetworks(): Promise<NetworkSummary[]>;
+  /** Closes the database (a PGlite instance or the connection pool). Calling it again does nothing. */
+  close(): Promise<void>;
+}
+
+function openDatabase(options: StorageOptions): Promise<Database> {
+  const env = options.env ?? process.env;
+  if (options.databaseUrl !== undefined) return openPostgres(options.databaseUrl);
+  if (options.dataDir !== undefined) return openPglite(options.dataDir);
+  const url = env.DATABASE_URL;
+  if (url !== undefined && url !== '') return openPostgres(url);
+  return openPglite(defaultDataDir);
+}
+
+/**
+ * Opens the storage and brings its schema up to date: the SQL migrations not yet applied
+ * run once, in a transaction under an advisory lock, so several processes may open one
+ * PostgreSQL at the same moment.
+ *
+ * @example
+ * ```ts
+ * import { createNetwork } from '@eduset/core';
+ * import { openStorage } from '@eduset/adapters';
+ *
+ * const storage = await openStorage({ dataDir: '.data/pglite' });
+ * await storage.saveNetwork(
+ *   createNetwork({ id: 'town', name: 'Сеть', municipality: 'Город', organizations: [], sites: [] }),
+ * );
+ * const network = await storage.loadNetwork('town');
+ * await storage.close();
+ * ```
+ */
+export async function openStorage(options: StorageOptions = {}): Promise<Storage> {
+  const database = await openDatabase(options);
+  try {
+    await migrate(database);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  let closed: Promise<void> | undefined;
+  return {
+    engine: database.engine,
+    async saveNetwork(network) {
+      const valid = createNetwork(network);
+      await database.transaction((session) => writeNetwork(session, valid));
+    },
+    loadNetwork(id) {
+      return database.transaction(async (session) => {
+        // One snapshot for every table read, even while another process saves this network.
+        await session.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+        return readNetwork(session, id);
+      });
+    },
+    listNetworks() {
+      return listNetworkSummaries(database);
+    },
+    close() {
+      closed ??= database.close();
+      return closed;
+    },
+  };
+}

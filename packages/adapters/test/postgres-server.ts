@@ -1,0 +1,170 @@
+// A throwaway PostgreSQL server for tests: a fresh cluster from Debian's server binaries in a
+// temporary directory, on a free loopback port, removed afterwards. Start it once per test
+// file (`beforeAll`), stop it in `afterAll`.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** A running throwaway PostgreSQL server. */
+export interface PostgresServer {
+  /** A connection string for the superuser `postgres` and the database `postgres`. */
+  readonly url: string;
+  /** The port it listens on (127.0.0.1 only). */
+  readonly port: number;
+  /** The server version directory used, e.g. `15`. */
+  readonly binDir: string;
+  /** Creates an empty database and returns its connection string. */
+  createDatabase(name: string): string;
+  /** Stops the server (`pg_ctl stop -m fast`) and removes its directory. */
+  stop(): void;
+}
+
+const installHint = [
+  'Для тестов PostgreSQL нужны серверные программы PostgreSQL (initdb, pg_ctl). Установите пакет Debian «postgresql»: apt-get install -y postgresql (это делает шаг pretest: npm test или node scripts/setup-machine.mjs).',
+  'The PostgreSQL tests need the PostgreSQL server binaries (initdb, pg_ctl). Install Debian\'s "postgresql" package: apt-get install -y postgresql (the pretest step does it: npm test or node scripts/setup-machine.mjs).',
+].join('\n');
+
+/** The bin directory of the highest PostgreSQL installed under /usr/lib/postgresql, or pg_config's. */
+function findBinDir(): string {
+  const root = '/usr/lib/postgresql';
+  if (existsSync(root)) {
+    const versions = readdirSync(root)
+      .filter((name) => existsSync(join(root, name, 'bin', 'initdb')))
+      .sort((a, b) => Number(b) - Number(a));
+    if (versions[0] !== undefined) return join(root, versions[0], 'bin');
+  }
+  const pgConfig = spawnSync('pg_config', ['--bindir'], { encoding: 'utf8' });
+  const fromConfig = pgConfig.status === 0 ? pgConfig.stdout.trim() : '';
+  if (fromConfig !== '' && existsSync(join(fromConfig, 'initdb'))) return fromConfig;
+  throw new Error(installHint);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** How to run a server program: as-is, or as the `postgres` user when we are root. */
+function runner(): { run: (program: string, args: readonly string[]) => void; owner?: string } {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const run = (command: string, args: readonly string[]) => {
+    execFileSync(command, [...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  };
+  if (!isRoot) return { run };
+  if (spawnSync('id', ['-u', 'postgres'], { stdio: 'ignore' }).status !== 0) {
+    throw new Error(
+      `PostgreSQL не запускается от root, а пользователя postgres нет.\n${installHint}`,
+    );
+  }
+  return {
+    run: (program, args) => run('runuser', ['-u', 'postgres', '--', program, ...args]),
+    owner: 'postgres',
+  };
+}
+
+function describeFailure(error: unknown, logFile: string): Error {
+  const stderr =
+    typeof error === 'object' && error !== null && 'stderr' in error
+      ? String((error as { stderr: unknown }).stderr)
+      : '';
+  const log = existsSync(logFile) ? readFileSync(logFile, 'utf8').slice(-2000) : '';
+  return new Error(
+    `Не удалось запустить PostgreSQL / Could not start PostgreSQL: ${String(error)}\n${stderr}\n${log}`,
+  );
+}
+
+/**
+ * Starts a throwaway PostgreSQL server: `initdb` into a temporary directory, then `pg_ctl
+ * start` on a free port of 127.0.0.1 with its unix socket in that directory. Fails with an
+ * installation hint when the server binaries are missing; never skips.
+ */
+export async function startPostgresServer(): Promise<PostgresServer> {
+  const binDir = findBinDir();
+  const { run, owner } = runner();
+  const root = mkdtempSync(join(tmpdir(), 'eduset-pg-'));
+  const dataDir = join(root, 'data');
+  const logFile = join(root, 'server.log');
+  if (owner !== undefined) execFileSync('chown', ['-R', `${owner}:`, root]);
+  const pgCtl = join(binDir, 'pg_ctl');
+
+  let started = false;
+  const stop = () => {
+    if (started) {
+      started = false;
+      try {
+        run(pgCtl, ['stop', '-D', dataDir, '-m', 'fast', '-w']);
+      } catch {
+        // Already stopped; removing the directory below is what is left to do.
+      }
+    }
+    rmSync(root, { recursive: true, force: true });
+    process.off('exit', stop);
+  };
+  // If a test run dies before afterAll, do not leave a server behind.
+  process.on('exit', stop);
+
+  try {
+    run(join(binDir, 'initdb'), [
+      '-D',
+      dataDir,
+      '-U',
+      'postgres',
+      '--auth=trust',
+      '--encoding=UTF8',
+      '--no-locale',
+      '--no-sync',
+    ]);
+    let port = 0;
+    for (let attempt = 1; ; attempt += 1) {
+      port = await freePort();
+      const settings = [
+        '-c listen_addresses=127.0.0.1',
+        `-c port=${port}`,
+        `-c unix_socket_directories=${root}`,
+        '-c fsync=off',
+        '-c synchronous_commit=off',
+        '-c full_page_writes=off',
+        '-c max_connections=50',
+      ].join(' ');
+      try {
+        run(pgCtl, ['start', '-D', dataDir, '-l', logFile, '-w', '-t', '60', '-o', settings]);
+        started = true;
+        break;
+      } catch (error) {
+        // Another process may have taken the port between the probe and the start.
+        if (attempt >= 3) throw error;
+      }
+    }
+    const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+    return {
+      url,
+      port,
+      binDir,
+      createDatabase(name) {
+        run(join(binDir, 'createdb'), [
+          '-h',
+          '127.0.0.1',
+          '-p',
+          String(port),
+          '-U',
+          'postgres',
+          name,
+        ]);
+        return `postgres://postgres@127.0.0.1:${port}/${name}`;
+      },
+      stop,
+    };
+  } catch (error) {
+    stop();
+    throw describeFailure(error, logFile);
+  }
+}
