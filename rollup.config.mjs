@@ -95,4 +95,10 @@ export default [
     ],
     output: { file: `${widgets}/dist/eduset-widgets.js`, format: 'esm', sourcemap: true },
   },
+  {
+    input: `${widgets}/src/eduset-widgets.ts`,
+    external: externalFor(widgets),
+    plugins: [dts({ tsconfig: `${widgets}/tsconfig.json` })],
+    output: { file: `${widgets}/dist/eduset-widgets.d.ts`, format: 'esm' },
+  },
 ];

@@ -1,5 +1,5 @@
 import type { Lang } from '@eduset/core';
-import { LitElement } from 'lit';
+import { LitElement, type CSSResultGroup } from 'lit';
 import { translations, type Translation } from '../translations/index.js';
 import { resolveLang } from './lang.js';
 import { widgetsVersion } from './version.js';
@@ -52,6 +52,9 @@ const warnedTags = new Set<string>();
 export abstract class EdusetElement extends LitElement {
   /** The version of `@eduset/widgets` that defined this class. */
   static readonly version: string = widgetsVersion;
+
+  /** Styles shared by every eduset element; subclasses extend them with their own. */
+  static override styles: CSSResultGroup = [];
 
   /**
    * Registers the element under a tag name, guarded for pages we do not own: registering

@@ -186,6 +186,7 @@ interface DirectoryView {
  * ```
  */
 export class EdusetSiteDirectory extends EdusetElement {
+  /** The element's shadow-DOM styles (shared base plus its own); theme through `--eduset-*` and `::part`. */
   static override styles = siteDirectoryStyles;
 
   static override properties: PropertyDeclarations = {
