@@ -47,9 +47,9 @@ export default defineConfig({
         resolve,
         ssr,
         test: {
-          name: 'examples',
+          name: 'integration',
           environment: 'node',
-          include: ['examples/**/*.test.ts', 'bench/**/*.test.ts'],
+          include: ['examples/**/*.test.ts', 'packages/widgets/test/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },

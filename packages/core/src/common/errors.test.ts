@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 import { describe, expect, it } from 'vitest';
 import {
   ConflictError,

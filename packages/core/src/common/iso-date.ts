@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

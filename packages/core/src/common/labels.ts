@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 
 /**
  * A user-facing language. Russian is the default everywhere; English is the second language.

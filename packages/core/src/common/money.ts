@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { z } from 'zod';
+import { z } from './zod.js';
 
 /**
  * How a value is rounded at a named step. `half-up` is the usual Russian accounting rule

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 import { ValidationError } from './errors.js';
 import { isIsoDate, type IsoDate } from './iso-date.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../common/zod.js';
 import { schoolYearSchema, type LocalizedText } from '../common/index.js';
 import { organizationIdSchema, serviceIdSchema, siteIdSchema } from './ids.js';
 
