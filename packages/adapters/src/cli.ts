@@ -3,9 +3,11 @@ import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createNetwork, isEdusetError, type LocalizedText } from '@eduset/core';
+import { createNetwork } from '@eduset/core';
+import { importHelp, importUsage, parseImportOptions, runImport } from './cli-import.js';
+import { UsageError, openCliStorage, reportError, resolveDataDir, say } from './cli-shared.js';
 import { startServer } from './server/index.js';
-import { openStorage, type Storage } from './storage/index.js';
+import type { Storage } from './storage/index.js';
 
 /**
  * Where the CLI reads and writes; the real process by default. Tests pass their own.
@@ -35,23 +37,14 @@ const usage = [
   '  eduset serve [--port 8080] [--host 127.0.0.1] [--data-dir .data/pglite]',
   '               [--seed examples/data/udomlya.json] [--static examples]',
   '               [--widgets packages/widgets/dist]',
+  ...importUsage,
   '',
   '  serve   запустить справочный сервер / start the reference server',
+  ...importHelp,
   '',
   'DATABASE_URL=postgres://… — хранить данные в PostgreSQL вместо PGlite (важнее --data-dir) /',
   '                            store data in a PostgreSQL server instead of PGlite (wins over --data-dir)',
 ];
-
-/** A mistake in the command line: reported with the usage, exit code 2. */
-class UsageError extends Error {
-  readonly text: LocalizedText;
-
-  constructor(text: LocalizedText) {
-    super(`${text.ru} / ${text.en}`);
-    this.name = 'UsageError';
-    this.text = text;
-  }
-}
 
 interface ServeOptions {
   readonly port: number;
@@ -71,11 +64,6 @@ function parsePort(text: string): number {
     });
   }
   return port;
-}
-
-/** A path is resolved against `cwd`; a PGlite URL such as `memory://` is kept as it is. */
-function resolveDataDir(cwd: string, dataDir: string): string {
-  return /^[a-z]+:\/\//.test(dataDir) ? dataDir : resolve(cwd, dataDir);
 }
 
 function parseServeOptions(args: readonly string[], cwd: string): ServeOptions | 'help' {
@@ -130,11 +118,6 @@ function parseServeOptions(args: readonly string[], cwd: string): ServeOptions |
   };
 }
 
-function say(print: (line: string) => void, text: LocalizedText): void {
-  print(`eduset: ${text.ru}`);
-  print(`eduset: ${text.en}`);
-}
-
 /** Seeds the storage from a JSON file when it holds no network yet. */
 async function seedIfEmpty(
   storage: Storage,
@@ -185,22 +168,8 @@ function untilStopped(signal: AbortSignal | undefined): Promise<void> {
 
 async function serve(options: ServeOptions, context: CliContext): Promise<number> {
   const out = context.stdout ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const env = context.env ?? process.env;
-  const databaseUrl =
-    env.DATABASE_URL !== undefined && env.DATABASE_URL !== '' ? env.DATABASE_URL : undefined;
-  const storage = await openStorage(
-    databaseUrl !== undefined ? { databaseUrl } : { dataDir: options.dataDir },
-  );
+  const storage = await openCliStorage(context.env ?? process.env, options.dataDir, out);
   try {
-    say(
-      out,
-      storage.engine === 'postgres'
-        ? { ru: 'хранилище: PostgreSQL (DATABASE_URL)', en: 'storage: PostgreSQL (DATABASE_URL)' }
-        : {
-            ru: `хранилище: PGlite (${options.dataDir})`,
-            en: `storage: PGlite (${options.dataDir})`,
-          },
-    );
     await seedIfEmpty(storage, options, out);
     if (!existsSync(options.staticRoot)) {
       say(out, {
@@ -244,32 +213,12 @@ async function serve(options: ServeOptions, context: CliContext): Promise<number
   }
 }
 
-function report(error: unknown, err: (line: string) => void): void {
-  if (isEdusetError(error)) {
-    say(err, error.text);
-    const issues = 'issues' in error && Array.isArray(error.issues) ? error.issues : [];
-    for (const issue of issues as readonly { path: readonly unknown[]; message: LocalizedText }[]) {
-      const path = issue.path.length > 0 ? issue.path.join('.') : '(корень / root)';
-      err(`  ${path}: ${issue.message.ru} / ${issue.message.en}`);
-    }
-    return;
-  }
-  const code =
-    typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : '';
-  if (code === 'EADDRINUSE' || code === 'EACCES') {
-    say(err, {
-      ru: `адрес недоступен или занят другой программой; выберите другой --port или --host (${String(error)})`,
-      en: `the address is taken or not allowed; choose another --port or --host (${String(error)})`,
-    });
-    return;
-  }
-  err(`eduset: ошибка / error: ${error instanceof Error ? error.message : String(error)}`);
-}
-
 /**
- * The `eduset` command. Returns the exit code: 0 when the server stopped cleanly, 2 for a
- * mistake in the command line, 1 for any other failure. `serve` runs until SIGINT or
- * SIGTERM (or `context.signal`), then closes the server and the storage.
+ * The `eduset` command. Returns the exit code: 0 when the server stopped cleanly or the
+ * import saved (or a dry run passed), 2 for a mistake in the command line, 1 for any other
+ * failure (rejected rows, validation errors, files that cannot be read). `serve` runs until
+ * SIGINT or SIGTERM (or `context.signal`), then closes the server and the storage; `import`
+ * loads organizations and sites from Excel/CSV files into the storage.
  *
  * @example
  * ```ts
@@ -280,6 +229,11 @@ function report(error: unknown, err: (line: string) => void): void {
  * });
  * controller.abort();
  * await exit; // 0
+ *
+ * await main([
+ *   'import', '--organizations', 'организации.xlsx', '--sites', 'площадки.csv',
+ *   '--network', 'udomlya', '--name', 'Служба помощи родителям', '--municipality', 'Удомля',
+ * ]); // 0 when every row was accepted and saved
  * ```
  */
 export async function main(argv: readonly string[], context: CliContext = {}): Promise<number> {
@@ -291,6 +245,14 @@ export async function main(argv: readonly string[], context: CliContext = {}): P
     if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
       for (const line of usage) (command === undefined ? err : out)(line);
       return command === undefined ? 2 : 0;
+    }
+    if (command === 'import') {
+      const options = parseImportOptions(args, cwd);
+      if (options === 'help') {
+        for (const line of usage) out(line);
+        return 0;
+      }
+      return await runImport(options, context);
     }
     if (command !== 'serve') {
       throw new UsageError({
@@ -310,7 +272,7 @@ export async function main(argv: readonly string[], context: CliContext = {}): P
       for (const line of usage) err(line);
       return 2;
     }
-    report(error, err);
+    reportError(error, err);
     return 1;
   }
 }
