@@ -74,6 +74,7 @@ export default [
     index: `${core}/src/index.ts`,
     'common/index': `${core}/src/common/index.ts`,
     'network/index': `${core}/src/network/index.ts`,
+    'schedule/index': `${core}/src/schedule/index.ts`,
   }),
   ...library(adapters, { index: `${adapters}/src/index.ts`, cli: `${adapters}/src/cli.ts` }, [
     rawText(),

@@ -13,3 +13,4 @@
  */
 export * from './common/index.js';
 export * from './network/index.js';
+export * from './schedule/index.js';

@@ -1,0 +1,21 @@
+/**
+ * Schedules and booking: instants and half-open intervals, specialists' weekly availability
+ * at sites, slot generation and bookings.
+ *
+ * @example
+ * ```ts
+ * import { instant, overlaps } from '@eduset/core/schedule';
+ * overlaps(
+ *   { start: instant('2026-03-23T07:00:00Z'), end: instant('2026-03-23T08:00:00Z') },
+ *   { start: instant('2026-03-23T07:30:00Z'), end: instant('2026-03-23T08:30:00Z') },
+ * ); // true
+ * ```
+ *
+ * @module schedule
+ */
+export * from './availability.js';
+export * from './booking.js';
+export * from './instant.js';
+export * from './slots.js';
+export * from './work-calendar.js';
+export { instantsAt, localDateTime } from './zoned.js';

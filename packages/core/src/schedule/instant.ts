@@ -1,0 +1,108 @@
+import { z } from '../common/zod.js';
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
+
+/**
+ * Schema of an instant: a moment in time written in UTC, `2026-03-23T07:00:00.000Z`.
+ * Schedules are computed in a site's zone and stored as instants.
+ *
+ * @example
+ * ```ts
+ * import { instantSchema } from '@eduset/core/schedule';
+ * instantSchema.parse('2026-03-23T07:00:00.000Z');
+ * ```
+ */
+export const instantSchema = z
+  .string()
+  .refine((value) => INSTANT.test(value) && !Number.isNaN(Date.parse(value)), {
+    params: {
+      text: {
+        ru: 'Ожидается момент времени в UTC, например 2026-03-23T07:00:00.000Z',
+        en: 'Expected a UTC instant such as 2026-03-23T07:00:00.000Z',
+      },
+    },
+  })
+  .transform((value) => new Date(value).toISOString())
+  .brand<'Instant'>();
+
+/**
+ * An instant in UTC, normalized to `YYYY-MM-DDTHH:mm:ss.sssZ` (so strings compare in time order).
+ *
+ * @example
+ * ```ts
+ * import { instant, type Instant } from '@eduset/core/schedule';
+ * const start: Instant = instant('2026-03-23T07:00:00Z');
+ * ```
+ */
+export type Instant = z.infer<typeof instantSchema>;
+
+/**
+ * Makes an {@link Instant} from a `Date` or an ISO string with a zone designator.
+ *
+ * @example
+ * ```ts
+ * import { instant } from '@eduset/core/schedule';
+ * instant(new Date(Date.UTC(2026, 2, 23, 7))); // '2026-03-23T07:00:00.000Z'
+ * ```
+ */
+export function instant(value: Date | string): Instant {
+  const date = typeof value === 'string' ? new Date(value) : value;
+  if (Number.isNaN(date.getTime())) {
+    throw new RangeError(
+      `Неверный момент времени «${String(value)}» / Invalid instant "${String(value)}"`,
+    );
+  }
+  return date.toISOString() as Instant;
+}
+
+/**
+ * A half-open interval of time `[start, end)`: it contains `start` and not `end`, so two
+ * back-to-back consultations 09:00–10:00 and 10:00–11:00 do not overlap.
+ *
+ * @example
+ * ```ts
+ * import { instant, type Interval } from '@eduset/core/schedule';
+ * const hour: Interval = { start: instant('2026-03-23T07:00:00Z'), end: instant('2026-03-23T08:00:00Z') };
+ * ```
+ */
+export interface Interval {
+  readonly start: Instant;
+  readonly end: Instant;
+}
+
+/**
+ * Whether two half-open intervals share a moment.
+ *
+ * @example
+ * ```ts
+ * import { instant, overlaps } from '@eduset/core/schedule';
+ * const a = { start: instant('2026-03-23T07:00:00Z'), end: instant('2026-03-23T08:00:00Z') };
+ * const b = { start: instant('2026-03-23T08:00:00Z'), end: instant('2026-03-23T09:00:00Z') };
+ * overlaps(a, b); // false: they only touch
+ * ```
+ */
+export function overlaps(a: Interval, b: Interval): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/**
+ * Time a specialist is taken at a site (a booking with an active status, a meeting), as
+ * slot generation sees it. `seats` counts the places it takes in a group session.
+ *
+ * @example
+ * ```ts
+ * import { instant, type BusyInterval } from '@eduset/core/schedule';
+ * const busy: BusyInterval = {
+ *   specialistId: 'psy-1', siteId: 'kp-teremok',
+ *   start: instant('2026-03-23T07:00:00Z'), end: instant('2026-03-23T07:45:00Z'), seats: 1,
+ * };
+ * ```
+ */
+export interface BusyInterval extends Interval {
+  readonly specialistId: string;
+  readonly siteId: string;
+  /** The service of the session, when known: a group session is joined only for the same service. */
+  readonly serviceId?: string;
+  /** Places taken (1 for an individual consultation). */
+  readonly seats: number;
+}
