@@ -11,6 +11,12 @@
  *
  * @module storage
  */
+export type {
+  BookingQuery,
+  BookingStore,
+  CreatedBooking,
+  NewBooking,
+} from './booking-store.js';
 export { migrations, type Migration } from './migrations.js';
 export type { NetworkSummary } from './network-rows.js';
 export { defaultDataDir, openStorage, type Storage, type StorageOptions } from './storage.js';
