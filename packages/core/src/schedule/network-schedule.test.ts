@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../common/index.js';
+import type { ValidationError } from '../common/index.js';
 import { instant } from './instant.js';
 import { createNetworkSchedule, freeSlots } from './network-schedule.js';
 
