@@ -25,6 +25,8 @@ function expectBilingual(text: { ru: string; en: string }): void {
 }
 
 /** A storage that fails or is empty, for the paths a real one rarely takes. */
+const notUsed = (): Promise<never> => Promise.reject(new Error('not used'));
+
 function fakeStorage(overrides: Partial<Storage>): Storage {
   return {
     engine: 'pglite',
@@ -32,6 +34,14 @@ function fakeStorage(overrides: Partial<Storage>): Storage {
     loadNetwork: () => Promise.reject(new Error('not used')),
     listNetworks: () => Promise.resolve([]),
     close: () => Promise.resolve(),
+    saveSchedule: notUsed,
+    loadSchedule: notUsed,
+    createBooking: notUsed,
+    cancelBooking: notUsed,
+    getBooking: notUsed,
+    listBookings: notUsed,
+    busyIntervals: notUsed,
+    erasePersonalData: notUsed,
     ...overrides,
   };
 }

@@ -1,10 +1,4 @@
-import type {
-  Booking,
-  BookingContact,
-  BusyInterval,
-  Instant,
-  NetworkSchedule,
-} from '@eduset/core';
+import type { Booking, BookingContact, BusyInterval, Instant, NetworkSchedule } from '@eduset/core';
 
 /**
  * What a parent submits to book a consultation (validated by the server before it reaches

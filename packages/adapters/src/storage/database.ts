@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import pg from 'pg';
 
 /**
@@ -49,12 +50,13 @@ function pgliteSession(db: PGliteSession): SqlSession {
 
 /**
  * Opens PGlite (PostgreSQL compiled to WebAssembly, in this process) over a data directory
- * on disk, or in memory with `memory://`.
+ * on disk, or in memory with `memory://`. The `btree_gist` extension is loaded, so the
+ * bookings' exclusion constraint works as on a PostgreSQL server.
  */
 export async function openPglite(dataDir: string): Promise<Database> {
   // A path on disk (not `memory://` or another scheme) may not exist yet, parents included.
   if (!/^[a-z]+:\/\//.test(dataDir)) mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir);
+  const db = await PGlite.create(dataDir, { extensions: { btree_gist } });
   const session = pgliteSession(db);
   return {
     engine: 'pglite',

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ConflictError } from '@eduset/core';
 import network from '../../migrations/0001_network.sql?raw';
+import bookings from '../../migrations/0002_bookings.sql?raw';
 import type { Database } from './database.js';
 
 /**
@@ -10,7 +11,7 @@ import type { Database } from './database.js';
  * @example
  * ```ts
  * import { migrations } from '@eduset/adapters';
- * migrations.map((m) => `${m.version} ${m.name}`); // ['1 network']
+ * migrations.map((m) => `${m.version} ${m.name}`); // ['1 network', '2 bookings']
  * ```
  */
 export interface Migration {
@@ -31,7 +32,10 @@ export interface Migration {
  * migrations.at(-1)?.version; // the schema version this code expects
  * ```
  */
-export const migrations: readonly Migration[] = [{ version: 1, name: 'network', sql: network }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'network', sql: network },
+  { version: 2, name: 'bookings', sql: bookings },
+];
 
 /**
  * The key of the transaction-level advisory lock that serializes migrations: every process

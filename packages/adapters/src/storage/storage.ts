@@ -1,4 +1,6 @@
 import { createNetwork, type Network } from '@eduset/core';
+import type { BookingStore } from './booking-store.js';
+import { bookingStore } from './bookings.js';
 import { openPglite, openPostgres, type Database } from './database.js';
 import { migrate } from './migrations.js';
 import {
@@ -44,8 +46,9 @@ export interface StorageOptions {
 }
 
 /**
- * The networks of eduset stored in PostgreSQL (embedded PGlite or a server). Each call is
- * one transaction; several processes may share one PostgreSQL server.
+ * The networks of eduset, their schedules and bookings, stored in PostgreSQL (embedded PGlite
+ * or a server). Each call is one transaction; several processes may share one PostgreSQL
+ * server. The booking methods are those of {@link BookingStore}.
  *
  * @example
  * ```ts
@@ -55,7 +58,7 @@ export interface StorageOptions {
  * await storage.close();
  * ```
  */
-export interface Storage {
+export interface Storage extends BookingStore {
   /** The engine in use: `pglite` (embedded) or `postgres` (a server). */
   readonly engine: 'pglite' | 'postgres';
   /**
@@ -116,6 +119,7 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
   let closed: Promise<void> | undefined;
   return {
     engine: database.engine,
+    ...bookingStore(database),
     async saveNetwork(network) {
       const valid = createNetwork(network);
       await database.transaction((session) => writeNetwork(session, valid));

@@ -1,0 +1,436 @@
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import {
+  cancelBooking,
+  confirmBooking,
+  ConflictError,
+  createNetworkSchedule,
+  eraseContact,
+  instant,
+  NotFoundError,
+  parseBooking,
+  ValidationError,
+  type Booking,
+  type BusyInterval,
+  type Instant,
+} from '@eduset/core';
+import type { BookingStore } from './booking-store.js';
+import type { Database, SqlParam, SqlRow, SqlSession } from './database.js';
+
+/** SQLSTATE codes the booking storage turns into eduset errors. */
+const UNIQUE_VIOLATION = '23505';
+const FOREIGN_KEY_VIOLATION = '23503';
+const EXCLUSION_VIOLATION = '23P01';
+
+/** The SQLSTATE of a driver error (both `pg` and PGlite put it in `code`), if any. */
+function sqlState(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
+  const code = (error as { code: unknown }).code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+function noSeats(): ConflictError {
+  return new ConflictError('no-seats', {
+    ru: 'Мест нет: все места на это время уже заняты',
+    en: 'No seats left: every place at this time is taken',
+  });
+}
+
+function overlap(): ConflictError {
+  return new ConflictError('overlap', {
+    ru: 'Специалист в это время уже занят (на этой или другой площадке); выберите другое время',
+    en: 'The specialist is already busy at this time (at this or another site); choose another time',
+  });
+}
+
+/** SHA-256 of a cancel token, hex; only this is stored. */
+function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+/** Compares a presented token with a stored hash in constant time. */
+function tokenMatches(token: string, storedHash: string): boolean {
+  const presented = Buffer.from(hashToken(token), 'hex');
+  const stored = Buffer.from(storedHash, 'hex');
+  return presented.length === stored.length && timingSafeEqual(presented, stored);
+}
+
+/** A `timestamptz` as the drivers return it (a `Date`), or text, as an instant. */
+function toInstant(value: unknown): Instant {
+  if (value instanceof Date || typeof value === 'string') return instant(value);
+  throw new TypeError(`Ожидалась дата / Expected a timestamp, got ${typeof value}`);
+}
+
+/** A `jsonb` value as the drivers return it (parsed), or text. */
+function fromJson(value: unknown): unknown {
+  return typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
+}
+
+interface BookingRow extends SqlRow {
+  id: string;
+  specialist_id: string;
+  site_id: string;
+  service_id: string;
+  starts_at: unknown;
+  ends_at: unknown;
+  seats: number;
+  status: string;
+  child_age: number;
+  contact_name: string;
+  contact_phone: string | null;
+  contact_email: string | null;
+  contact_erased: boolean;
+  personal_data_consent: boolean;
+  sequence: number;
+  history: unknown;
+  created_at: unknown;
+  updated_at: unknown;
+}
+
+interface LockedBookingRow extends BookingRow {
+  session_id: string | number;
+  cancel_token_hash: string;
+}
+
+const bookingColumns = `id, specialist_id, site_id, service_id, starts_at, ends_at, seats, status,
+  child_age, contact_name, contact_phone, contact_email, contact_erased, personal_data_consent,
+  sequence, history, created_at, updated_at`;
+
+/** A stored row back as a booking, validated by core (a row that fails is not returned). */
+function bookingOfRow(row: BookingRow): Booking {
+  return parseBooking({
+    id: row.id,
+    specialistId: row.specialist_id,
+    siteId: row.site_id,
+    serviceId: row.service_id,
+    start: toInstant(row.starts_at),
+    end: toInstant(row.ends_at),
+    seats: Number(row.seats),
+    status: row.status,
+    childAge: Number(row.child_age),
+    contact: {
+      name: row.contact_name,
+      ...(row.contact_phone === null ? {} : { phone: row.contact_phone }),
+      ...(row.contact_email === null ? {} : { email: row.contact_email }),
+    },
+    contactErased: row.contact_erased,
+    personalDataConsent: row.personal_data_consent,
+    createdAt: toInstant(row.created_at),
+    updatedAt: toInstant(row.updated_at),
+    sequence: Number(row.sequence),
+    history: fromJson(row.history),
+  });
+}
+
+/** Writes the mutable part of a booking (status, contact, sequence, history, update time). */
+async function updateBookingRow(session: SqlSession, booking: Booking): Promise<void> {
+  await session.query(
+    `UPDATE bookings SET status = $2, contact_name = $3, contact_phone = $4, contact_email = $5,
+       contact_erased = $6, sequence = $7, history = $8::jsonb, updated_at = $9::timestamptz
+     WHERE id = $1`,
+    [
+      booking.id,
+      booking.status,
+      booking.contact.name,
+      booking.contact.phone ?? null,
+      booking.contact.email ?? null,
+      booking.contactErased,
+      booking.sequence,
+      JSON.stringify(booking.history),
+      booking.updatedAt,
+    ],
+  );
+}
+
+interface SessionRow extends SqlRow {
+  id: string | number;
+  capacity: number;
+}
+
+/**
+ * Finds the session of this exact slot or creates it (holding no seats yet). A concurrent
+ * creator of the same session is waited for by `ON CONFLICT DO NOTHING`; its row is then
+ * read back.
+ */
+async function findOrCreateSession(
+  session: SqlSession,
+  networkId: string,
+  booking: Booking,
+  capacity: number,
+): Promise<SessionRow> {
+  const slot: SqlParam[] = [
+    networkId,
+    booking.specialistId,
+    booking.siteId,
+    booking.serviceId,
+    booking.start,
+    booking.end,
+  ];
+  const find = () =>
+    session.query<SessionRow>(
+      `SELECT id, capacity FROM booking_sessions
+       WHERE network_id = $1 AND specialist_id = $2 AND site_id = $3 AND service_id = $4
+         AND starts_at = $5::timestamptz AND ends_at = $6::timestamptz`,
+      slot,
+    );
+  const [found] = await find();
+  if (found !== undefined) return found;
+  let created: SessionRow[];
+  try {
+    created = await session.query<SessionRow>(
+      `INSERT INTO booking_sessions
+         (network_id, specialist_id, site_id, service_id, starts_at, ends_at, capacity)
+       VALUES ($1, $2, $3, $4, $5::timestamptz, $6::timestamptz, $7)
+       ON CONFLICT ON CONSTRAINT booking_sessions_slot DO NOTHING
+       RETURNING id, capacity`,
+      [...slot, capacity],
+    );
+  } catch (error) {
+    if (sqlState(error) === FOREIGN_KEY_VIOLATION) throw new NotFoundError('network', networkId);
+    throw error;
+  }
+  const [row] = created.length > 0 ? created : await find();
+  if (row === undefined) {
+    // Only possible if the session vanished between the two statements; the caller retries.
+    throw Object.assign(new Error('booking session vanished'), { code: UNIQUE_VIOLATION });
+  }
+  return row;
+}
+
+/** Takes seats of a session atomically, or explains why not. */
+async function takeSeats(session: SqlSession, sessionRow: SessionRow, seats: number) {
+  let taken: SqlRow[];
+  try {
+    taken = await session.query(
+      `UPDATE booking_sessions SET seats_taken = seats_taken + $2
+       WHERE id = $1 AND seats_taken + $2 <= capacity
+       RETURNING seats_taken`,
+      [String(sessionRow.id), seats],
+    );
+  } catch (error) {
+    if (sqlState(error) === EXCLUSION_VIOLATION) throw overlap();
+    throw error;
+  }
+  if (taken.length === 0) {
+    // An individual consultation (one place) that is taken is the specialist's time taken.
+    throw Number(sessionRow.capacity) === 1 ? overlap() : noSeats();
+  }
+}
+
+function assertCapacity(seats: number, capacity: number): void {
+  if (Number.isInteger(capacity) && capacity >= 1 && Number.isInteger(seats) && seats >= 1) return;
+  throw new ValidationError([
+    {
+      path: ['capacity'],
+      code: 'custom',
+      message: {
+        ru: 'Число мест сеанса и число занимаемых мест — целые числа не меньше 1',
+        en: 'The session capacity and the seats taken must be whole numbers of at least 1',
+      },
+    },
+  ]);
+}
+
+/**
+ * The booking half of the storage over one database: schedules as validated JSON documents,
+ * bookings in sessions whose seats are taken atomically, and the exclusion constraint that
+ * keeps a specialist in one place at a time (migration 0002).
+ *
+ * @example
+ * ```ts
+ * import { openPglite } from './database.js';
+ * import { bookingStore } from './bookings.js';
+ * const store = bookingStore(await openPglite('memory://'));
+ * ```
+ */
+export function bookingStore(database: Database): BookingStore {
+  return {
+    async saveSchedule(schedule) {
+      const valid = createNetworkSchedule(schedule);
+      try {
+        await database.query(
+          `INSERT INTO schedules (network_id, document, saved_at) VALUES ($1, $2::jsonb, now())
+           ON CONFLICT (network_id) DO UPDATE SET document = excluded.document, saved_at = excluded.saved_at`,
+          [valid.networkId, JSON.stringify(valid)],
+        );
+      } catch (error) {
+        if (sqlState(error) === FOREIGN_KEY_VIOLATION) {
+          throw new NotFoundError('network', valid.networkId);
+        }
+        throw error;
+      }
+    },
+
+    async loadSchedule(networkId) {
+      const [row] = await database.query<{ document: unknown }>(
+        'SELECT document FROM schedules WHERE network_id = $1',
+        [networkId],
+      );
+      if (row === undefined) throw new NotFoundError('schedule', networkId);
+      return createNetworkSchedule(fromJson(row.document));
+    },
+
+    async createBooking(networkId, request, now) {
+      assertCapacity(request.seats, request.capacity);
+      const requested = parseBooking({
+        id: randomUUID(),
+        specialistId: request.specialistId,
+        siteId: request.siteId,
+        serviceId: request.serviceId,
+        start: request.start,
+        end: request.end,
+        seats: request.seats,
+        status: 'requested',
+        childAge: request.childAge,
+        contact: request.contact,
+        personalDataConsent: request.personalDataConsent,
+        createdAt: now,
+        updatedAt: now,
+      });
+      const booking = confirmBooking(requested, now, { by: 'system' });
+      const cancelToken = randomBytes(16).toString('base64url');
+      const attempt = () =>
+        database.transaction(async (session) => {
+          const sessionRow = await findOrCreateSession(
+            session,
+            networkId,
+            booking,
+            request.capacity,
+          );
+          await takeSeats(session, sessionRow, booking.seats);
+          await session.query(
+            `INSERT INTO bookings (id, network_id, session_id, specialist_id, site_id, service_id,
+               starts_at, ends_at, seats, status, child_age, contact_name, contact_phone,
+               contact_email, contact_erased, personal_data_consent, sequence, history,
+               cancel_token_hash, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7::timestamptz, $8::timestamptz, $9, $10, $11, $12,
+               $13, $14, $15, $16, $17, $18::jsonb, $19, $20::timestamptz, $21::timestamptz)`,
+            [
+              booking.id,
+              networkId,
+              String(sessionRow.id),
+              booking.specialistId,
+              booking.siteId,
+              booking.serviceId,
+              booking.start,
+              booking.end,
+              booking.seats,
+              booking.status,
+              booking.childAge,
+              booking.contact.name,
+              booking.contact.phone ?? null,
+              booking.contact.email ?? null,
+              booking.contactErased,
+              booking.personalDataConsent,
+              booking.sequence,
+              JSON.stringify(booking.history),
+              hashToken(cancelToken),
+              booking.createdAt,
+              booking.updatedAt,
+            ],
+          );
+        });
+      try {
+        await attempt();
+      } catch (error) {
+        // Two first bookings of one slot may race to create its session: try once more.
+        if (sqlState(error) !== UNIQUE_VIOLATION) throw error;
+        await attempt();
+      }
+      return { booking, cancelToken };
+    },
+
+    cancelBooking(networkId, bookingId, token, now) {
+      return database.transaction(async (session) => {
+        const [row] = await session.query<LockedBookingRow>(
+          `SELECT ${bookingColumns}, session_id, cancel_token_hash FROM bookings
+           WHERE network_id = $1 AND id = $2 FOR UPDATE`,
+          [networkId, bookingId],
+        );
+        // A wrong token looks exactly like an unknown booking.
+        if (row === undefined || !tokenMatches(token, row.cancel_token_hash)) {
+          throw new NotFoundError('booking', bookingId);
+        }
+        const cancelled = cancelBooking(bookingOfRow(row), 'parent', now);
+        await updateBookingRow(session, cancelled);
+        await session.query(
+          'UPDATE booking_sessions SET seats_taken = seats_taken - $2 WHERE id = $1',
+          [String(row.session_id), cancelled.seats],
+        );
+        return cancelled;
+      });
+    },
+
+    async getBooking(networkId, bookingId) {
+      const [row] = await database.query<BookingRow>(
+        `SELECT ${bookingColumns} FROM bookings WHERE network_id = $1 AND id = $2`,
+        [networkId, bookingId],
+      );
+      if (row === undefined) throw new NotFoundError('booking', bookingId);
+      return bookingOfRow(row);
+    },
+
+    async listBookings(networkId, query = {}) {
+      const rows = await database.query<BookingRow>(
+        `SELECT ${bookingColumns} FROM bookings
+         WHERE network_id = $1
+           AND ($2::timestamptz IS NULL OR ends_at > $2::timestamptz)
+           AND ($3::timestamptz IS NULL OR starts_at < $3::timestamptz)
+           AND ($4::text IS NULL OR specialist_id = $4)
+           AND ($5::text IS NULL OR site_id = $5)
+         ORDER BY starts_at, id`,
+        [
+          networkId,
+          query.from ?? null,
+          query.to ?? null,
+          query.specialistId ?? null,
+          query.siteId ?? null,
+        ],
+      );
+      return rows.map(bookingOfRow);
+    },
+
+    async busyIntervals(networkId, range) {
+      const rows = await database.query<{
+        specialist_id: string;
+        site_id: string;
+        service_id: string;
+        starts_at: unknown;
+        ends_at: unknown;
+        seats_taken: number;
+      }>(
+        `SELECT specialist_id, site_id, service_id, starts_at, ends_at, seats_taken
+         FROM booking_sessions
+         WHERE network_id = $1 AND seats_taken > 0
+           AND during && tstzrange($2::timestamptz, $3::timestamptz, '[)')
+         ORDER BY starts_at, specialist_id, site_id, service_id`,
+        [networkId, range.from ?? null, range.to ?? null],
+      );
+      return rows.map((row): BusyInterval => ({
+        specialistId: row.specialist_id,
+        siteId: row.site_id,
+        serviceId: row.service_id,
+        start: toInstant(row.starts_at),
+        end: toInstant(row.ends_at),
+        seats: Number(row.seats_taken),
+      }));
+    },
+
+    erasePersonalData(before, now) {
+      return database.transaction(async (session) => {
+        const rows = await session.query<BookingRow>(
+          `SELECT ${bookingColumns} FROM bookings
+           WHERE ends_at < $1::timestamptz AND NOT contact_erased
+           ORDER BY id FOR UPDATE`,
+          [before],
+        );
+        for (const row of rows) {
+          const booking = bookingOfRow(row);
+          // Another process's clock may be slightly ahead: never date the change before the last one.
+          const at = now < booking.updatedAt ? booking.updatedAt : now;
+          await updateBookingRow(session, eraseContact(booking, at));
+        }
+        return rows.length;
+      });
+    },
+  };
+}

@@ -1,0 +1,444 @@
+// What the booking storage must do, run against PGlite and a PostgreSQL server alike.
+import { createHash } from 'node:crypto';
+import {
+  ConflictError,
+  createNetworkSchedule,
+  instant,
+  NotFoundError,
+  ValidationError,
+} from '@eduset/core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { BookingStore, NewBooking } from '../src/storage/booking-store.js';
+import type { Database } from '../src/storage/database.js';
+
+/** What a booking contract run needs: the store under test and a raw handle on its database. */
+export interface BookingTestBed {
+  /** The store under test, over a database holding `smallNetwork()` (id `test-town`). */
+  readonly store: BookingStore;
+  /** The same database, for statements the store does not offer. */
+  readonly database: Database;
+  close(): Promise<void>;
+}
+
+const NETWORK = 'test-town';
+
+/** A schedule of the test network: speech consultations and a lekoteka group of 8. */
+export function testSchedule() {
+  return createNetworkSchedule({
+    networkId: NETWORK,
+    availabilities: [
+      {
+        specialistId: 'psy-ivanova',
+        siteId: 'kp-teremok',
+        serviceId: 'speech',
+        rules: [{ weekdays: [2, 4], start: '09:00', end: '13:00' }],
+        validFrom: '2026-01-01',
+      },
+      {
+        specialistId: 'log-petrova',
+        siteId: 'lek-school-2',
+        serviceId: 'play',
+        timeZone: 'Europe/Moscow',
+        rules: [{ weekdays: [3], start: '10:00', end: '12:00' }],
+      },
+    ],
+    bookingRules: [
+      { serviceId: 'speech', duration: 45, bufferAfter: 15, ages: { from: 3, to: 7 } },
+      { serviceId: 'play', duration: 60, seats: 8 },
+    ],
+    travel: [{ fromSiteId: 'kp-teremok', toSiteId: 'lek-school-2', minutes: 20 }],
+    note: 'Тестовое расписание',
+  });
+}
+
+/** An individual speech consultation request; override what a test needs. */
+function request(overrides: Partial<NewBooking> = {}): NewBooking {
+  return {
+    specialistId: 'psy-ivanova',
+    siteId: 'kp-teremok',
+    serviceId: 'speech',
+    start: instant('2026-05-12T06:00:00Z'),
+    end: instant('2026-05-12T06:45:00Z'),
+    seats: 1,
+    capacity: 1,
+    childAge: 4,
+    contact: { name: 'Анна Смирнова', phone: '8 912 345-67-89' },
+    personalDataConsent: true,
+    ...overrides,
+  };
+}
+
+const now = instant('2026-05-11T06:00:00Z');
+const later = instant('2026-05-11T07:00:00Z');
+
+/** Awaits a promise that must reject and returns the reason. */
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection');
+}
+
+/** The booking storage contract; `open` is called once for the whole suite. */
+export function bookingContract(
+  engine: 'pglite' | 'postgres',
+  open: () => Promise<BookingTestBed>,
+): void {
+  describe(`booking storage contract (${engine})`, () => {
+    let bed: BookingTestBed;
+    let store: BookingStore;
+
+    beforeAll(async () => {
+      bed = await open();
+      store = bed.store;
+    });
+
+    afterAll(async () => {
+      await bed?.close();
+    });
+
+    test('a schedule saved loads back deep-equal and replaces the previous one', async () => {
+      await expect(store.loadSchedule(NETWORK)).rejects.toBeInstanceOf(NotFoundError);
+      const schedule = testSchedule();
+      await store.saveSchedule(schedule);
+      expect(await store.loadSchedule(NETWORK)).toStrictEqual(schedule);
+      const replaced = { ...schedule, travel: [], note: 'Новое' };
+      await store.saveSchedule(replaced);
+      expect(await store.loadSchedule(NETWORK)).toStrictEqual(replaced);
+      await expect(store.saveSchedule({ ...schedule, networkId: 'nowhere' })).rejects.toMatchObject(
+        { _tag: 'NotFoundError', entity: 'network', id: 'nowhere' },
+      );
+      // Core validates before anything is written: rules missing for an availability's service.
+      const invalid = { ...schedule, bookingRules: [] };
+      await expect(store.saveSchedule(invalid)).rejects.toBeInstanceOf(ValidationError);
+      expect(await store.loadSchedule(NETWORK)).toStrictEqual(replaced);
+    });
+
+    test('create, get, list, cancel with the token, and book the freed slot again', async () => {
+      const created = await store.createBooking(NETWORK, request(), now);
+      const { booking, cancelToken } = created;
+      expect(booking.status).toBe('confirmed');
+      expect(booking.sequence).toBe(1);
+      expect(booking.contact.phone).toBe('+79123456789');
+      expect(booking.history).toEqual([
+        { from: 'requested', to: 'confirmed', at: now, by: 'system' },
+      ]);
+      expect(cancelToken).toMatch(/^[A-Za-z0-9_-]{22}$/);
+      expect(Buffer.from(cancelToken, 'base64url')).toHaveLength(16);
+
+      expect(await store.getBooking(NETWORK, booking.id)).toStrictEqual(booking);
+      await expect(store.getBooking(NETWORK, 'missing')).rejects.toBeInstanceOf(NotFoundError);
+      await expect(store.getBooking('other-network', booking.id)).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
+
+      const day = { from: instant('2026-05-12T00:00:00Z'), to: instant('2026-05-13T00:00:00Z') };
+      expect(await store.listBookings(NETWORK, day)).toStrictEqual([booking]);
+      expect(await store.listBookings(NETWORK, { ...day, siteId: 'rp-teremok' })).toEqual([]);
+      expect(await store.listBookings(NETWORK, { ...day, specialistId: 'psy-ivanova' })).toEqual([
+        booking,
+      ]);
+      // Half-open: a period that ends when the consultation starts does not hold it.
+      expect(await store.listBookings(NETWORK, { to: booking.start })).not.toContainEqual(booking);
+      expect(await store.busyIntervals(NETWORK, day)).toEqual([
+        {
+          specialistId: 'psy-ivanova',
+          siteId: 'kp-teremok',
+          serviceId: 'speech',
+          start: booking.start,
+          end: booking.end,
+          seats: 1,
+        },
+      ]);
+
+      // Only the hash of the token is stored.
+      const [row] = await bed.database.query<{ cancel_token_hash: string }>(
+        'SELECT cancel_token_hash FROM bookings WHERE id = $1',
+        [booking.id],
+      );
+      expect(row?.cancel_token_hash).toBe(createHash('sha256').update(cancelToken).digest('hex'));
+      const anywhere = await bed.database.query(
+        "SELECT id FROM bookings WHERE row_to_json(bookings)::text LIKE '%' || $1 || '%'",
+        [cancelToken],
+      );
+      expect(anywhere).toEqual([]);
+
+      // A wrong token, or a right token for another id, is simply «not found».
+      const wrong = await rejection(
+        store.cancelBooking(NETWORK, booking.id, 'x'.repeat(22), later),
+      );
+      expect(wrong).toMatchObject({ _tag: 'NotFoundError', entity: 'booking', id: booking.id });
+      await expect(
+        store.cancelBooking(NETWORK, 'missing', cancelToken, later),
+      ).rejects.toBeInstanceOf(NotFoundError);
+      expect((await store.getBooking(NETWORK, booking.id)).status).toBe('confirmed');
+
+      const cancelled = await store.cancelBooking(NETWORK, booking.id, cancelToken, later);
+      expect(cancelled).toMatchObject({
+        id: booking.id,
+        status: 'cancelled-by-parent',
+        sequence: 2,
+        updatedAt: later,
+      });
+      expect(cancelled.history.at(-1)).toEqual({
+        from: 'confirmed',
+        to: 'cancelled-by-parent',
+        at: later,
+        by: 'parent',
+      });
+      expect(await store.getBooking(NETWORK, booking.id)).toStrictEqual(cancelled);
+      // The seats are free at once.
+      expect(await store.busyIntervals(NETWORK, day)).toEqual([]);
+      const again = await rejection(store.cancelBooking(NETWORK, booking.id, cancelToken, later));
+      expect(again).toMatchObject({ _tag: 'ConflictError', reason: 'illegal-transition' });
+
+      // The same parent books the same slot again.
+      const rebooked = await store.createBooking(NETWORK, request(), later);
+      expect(rebooked.booking.id).not.toBe(booking.id);
+      expect(rebooked.cancelToken).not.toBe(cancelToken);
+      expect((await store.listBookings(NETWORK, day)).map((b) => [b.id, b.status])).toEqual(
+        // Same start: ordered by id.
+        [
+          { id: booking.id, status: 'cancelled-by-parent' },
+          { id: rebooked.booking.id, status: 'confirmed' },
+        ]
+          .sort((x, y) => (x.id < y.id ? -1 : 1))
+          .map((x) => [x.id, x.status]),
+      );
+      expect(await store.busyIntervals(NETWORK, day)).toHaveLength(1);
+    });
+
+    test('bad requests are refused before anything is stored', async () => {
+      const before = await store.listBookings(NETWORK);
+      const slot = {
+        start: instant('2026-05-20T06:00:00Z'),
+        end: instant('2026-05-20T06:45:00Z'),
+      };
+      await expect(
+        store.createBooking(NETWORK, request({ ...slot, contact: { name: '' } }), now),
+      ).rejects.toBeInstanceOf(ValidationError);
+      await expect(
+        store.createBooking(NETWORK, request({ ...slot, capacity: 0 }), now),
+      ).rejects.toBeInstanceOf(ValidationError);
+      await expect(store.createBooking('nowhere', request(slot), now)).rejects.toMatchObject({
+        _tag: 'NotFoundError',
+        entity: 'network',
+      });
+      expect(await store.listBookings(NETWORK)).toStrictEqual(before);
+    });
+
+    test('an individual slot booked twice: the second is an overlap', async () => {
+      const slot = {
+        start: instant('2026-05-14T06:00:00Z'),
+        end: instant('2026-05-14T06:45:00Z'),
+      };
+      await store.createBooking(NETWORK, request(slot), now);
+      const error = await rejection(
+        store.createBooking(
+          NETWORK,
+          request({ ...slot, contact: { name: 'Пётр', email: 'p@example.org' } }),
+          now,
+        ),
+      );
+      expect(error).toBeInstanceOf(ConflictError);
+      expect(error).toMatchObject({ reason: 'overlap' });
+      const message = (error as ConflictError).text;
+      expect(message.ru).toMatch(/занят/);
+      expect(message.en).toMatch(/busy/);
+      expect(await store.listBookings(NETWORK, { from: slot.start, to: slot.end })).toHaveLength(1);
+    });
+
+    test('a specialist is never at two sites at once, by the database itself', async () => {
+      const first = {
+        start: instant('2026-05-19T07:00:00Z'),
+        end: instant('2026-05-19T07:45:00Z'),
+      };
+      await store.createBooking(NETWORK, request(first), now);
+      // Another site, another length, overlapping by 15 minutes.
+      const error = await rejection(
+        store.createBooking(
+          NETWORK,
+          request({
+            siteId: 'rp-teremok',
+            start: instant('2026-05-19T07:30:00Z'),
+            end: instant('2026-05-19T08:30:00Z'),
+          }),
+          now,
+        ),
+      );
+      expect(error).toMatchObject({ _tag: 'ConflictError', reason: 'overlap' });
+      // Half-open intervals: back to back at the other site is fine, and so is another specialist.
+      await store.createBooking(
+        NETWORK,
+        request({ siteId: 'rp-teremok', start: first.end, end: instant('2026-05-19T08:30:00Z') }),
+        now,
+      );
+      await store.createBooking(NETWORK, request({ ...first, specialistId: 'log-petrova' }), now);
+
+      // Straight into the table, past the store: PostgreSQL refuses it (exclusion, 23P01).
+      const direct = await rejection(
+        bed.database.query(
+          `INSERT INTO booking_sessions (network_id, specialist_id, site_id, service_id,
+             starts_at, ends_at, capacity, seats_taken)
+           VALUES ($1, 'psy-ivanova', 'lek-school-2', 'play', $2::timestamptz, $3::timestamptz, 8, 1)`,
+          [NETWORK, '2026-05-19T07:40:00Z', '2026-05-19T08:00:00Z'],
+        ),
+      );
+      expect(direct).toMatchObject({ code: '23P01' });
+      // Seats can never go over the capacity or below zero either (CHECK, 23514).
+      const overfull = await rejection(
+        bed.database.query(
+          `UPDATE booking_sessions SET seats_taken = capacity + 1
+           WHERE network_id = $1 AND starts_at = $2::timestamptz`,
+          [NETWORK, first.start],
+        ),
+      );
+      expect(overfull).toMatchObject({ code: '23514' });
+
+      const busy = await store.busyIntervals(NETWORK, {
+        from: instant('2026-05-19T00:00:00Z'),
+        to: instant('2026-05-20T00:00:00Z'),
+      });
+      expect(busy.map((b) => [b.specialistId, b.siteId, b.start])).toEqual([
+        ['log-petrova', 'kp-teremok', first.start],
+        ['psy-ivanova', 'kp-teremok', first.start],
+        ['psy-ivanova', 'rp-teremok', first.end],
+      ]);
+    });
+
+    test('a lekoteka session with 8 seats, 7 taken: of 20 concurrent requests exactly one succeeds', async () => {
+      const group = request({
+        specialistId: 'log-petrova',
+        siteId: 'lek-school-2',
+        serviceId: 'play',
+        start: instant('2026-05-13T07:00:00Z'),
+        end: instant('2026-05-13T08:00:00Z'),
+        capacity: 8,
+        childAge: 2,
+      });
+      for (let i = 0; i < 7; i += 1) {
+        await store.createBooking(
+          NETWORK,
+          { ...group, contact: { name: `Родитель ${i}`, phone: `+7900000000${i}` } },
+          now,
+        );
+      }
+      const results = await Promise.allSettled(
+        Array.from({ length: 20 }, (_, i) =>
+          store.createBooking(
+            NETWORK,
+            { ...group, contact: { name: `Гонщик ${i}`, email: `r${i}@example.org` } },
+            now,
+          ),
+        ),
+      );
+      const won = results.filter((result) => result.status === 'fulfilled');
+      const lost = results.flatMap((result) =>
+        result.status === 'rejected' ? [result.reason] : [],
+      );
+      expect(won).toHaveLength(1);
+      expect(lost).toHaveLength(19);
+      for (const reason of lost) {
+        expect(reason).toBeInstanceOf(ConflictError);
+        expect(reason).toMatchObject({
+          reason: 'no-seats',
+          text: {
+            ru: expect.stringMatching(/^Мест нет/),
+            en: expect.stringMatching(/^No seats left/),
+          },
+        });
+      }
+      const [session] = await bed.database.query<{ seats_taken: number; capacity: number }>(
+        `SELECT seats_taken, capacity FROM booking_sessions
+         WHERE network_id = $1 AND specialist_id = 'log-petrova' AND starts_at = $2::timestamptz`,
+        [NETWORK, group.start],
+      );
+      expect(session).toEqual({ seats_taken: 8, capacity: 8 });
+      const attendees = await store.listBookings(NETWORK, {
+        from: group.start,
+        to: group.end,
+        siteId: 'lek-school-2',
+      });
+      expect(attendees).toHaveLength(8);
+      const [busy] = await store.busyIntervals(NETWORK, { from: group.start, to: group.end });
+      expect(busy).toMatchObject({ serviceId: 'play', seats: 8 });
+    });
+
+    test('concurrent first bookings of a fresh individual slot: exactly one succeeds', async () => {
+      const slot = {
+        start: instant('2026-05-21T06:00:00Z'),
+        end: instant('2026-05-21T06:45:00Z'),
+      };
+      const results = await Promise.allSettled(
+        Array.from({ length: 10 }, (_, i) =>
+          store.createBooking(
+            NETWORK,
+            // Different lengths and sites as well as the identical slot.
+            request(
+              i % 2 === 0
+                ? slot
+                : { siteId: 'rp-teremok', start: slot.start, end: instant('2026-05-21T07:00:00Z') },
+            ),
+            now,
+          ),
+        ),
+      );
+      expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+      for (const result of results) {
+        if (result.status === 'rejected') {
+          expect(result.reason).toMatchObject({ _tag: 'ConflictError', reason: 'overlap' });
+        }
+      }
+    });
+
+    test('erasing personal data keeps every count', async () => {
+      const created = instant('2026-03-01T09:00:00Z');
+      const past = (day: number, seats = 1) =>
+        request({
+          specialistId: 'log-petrova',
+          siteId: 'lek-school-2',
+          serviceId: 'play',
+          start: instant(`2026-04-${day}T07:00:00Z`),
+          end: instant(`2026-04-${day}T08:00:00Z`),
+          capacity: 8,
+          seats,
+          contact: { name: 'Мария', phone: '+79001112233', email: 'm@example.org' },
+        });
+      const a = await store.createBooking(NETWORK, past(10), created);
+      const b = await store.createBooking(NETWORK, past(10, 2), created);
+      const c = await store.createBooking(NETWORK, past(17), created);
+      await store.cancelBooking(NETWORK, c.booking.id, c.cancelToken, created);
+      const april = { from: instant('2026-04-01T00:00:00Z'), to: instant('2026-05-01T00:00:00Z') };
+      const beforeErasure = await store.listBookings(NETWORK, april);
+      const busyBefore = await store.busyIntervals(NETWORK, april);
+
+      const erasedAt = instant('2026-06-01T00:00:00Z');
+      expect(await store.erasePersonalData(instant('2026-05-01T00:00:00Z'), erasedAt)).toBe(3);
+      const after = await store.listBookings(NETWORK, april);
+      expect(after.map((x) => [x.id, x.status, x.seats, x.start, x.siteId])).toEqual(
+        beforeErasure.map((x) => [x.id, x.status, x.seats, x.start, x.siteId]),
+      );
+      for (const booking of after) {
+        expect(booking.contact).toStrictEqual({ name: '' });
+        expect(booking.contactErased).toBe(true);
+        expect(booking.updatedAt).toBe(erasedAt);
+      }
+      expect(await store.busyIntervals(NETWORK, april)).toEqual(busyBefore);
+      expect(busyBefore).toEqual([expect.objectContaining({ seats: 3 })]);
+      // Later bookings are untouched, and erasing again erases nothing.
+      expect((await store.getBooking(NETWORK, a.booking.id)).contactErased).toBe(true);
+      const may = await store.listBookings(NETWORK, { from: instant('2026-05-01T00:00:00Z') });
+      expect(may.length).toBeGreaterThan(0);
+      expect(may.every((x) => !x.contactErased && x.contact.name !== '')).toBe(true);
+      expect(await store.erasePersonalData(instant('2026-05-01T00:00:00Z'), erasedAt)).toBe(0);
+      // Nothing personal is left in the row itself.
+      const [row] = await bed.database.query<Record<string, unknown>>(
+        'SELECT contact_name, contact_phone, contact_email FROM bookings WHERE id = $1',
+        [b.booking.id],
+      );
+      expect(row).toEqual({ contact_name: '', contact_phone: null, contact_email: null });
+    });
+  });
+}

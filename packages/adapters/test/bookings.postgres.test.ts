@@ -1,0 +1,76 @@
+import { instant } from '@eduset/core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { bookingStore } from '../src/storage/bookings.js';
+import { openPostgres } from '../src/storage/database.js';
+import { migrate } from '../src/storage/migrations.js';
+import { writeNetwork } from '../src/storage/network-rows.js';
+import { openStorage } from '../src/storage/index.js';
+import { bookingContract, testSchedule } from './bookings-contract.js';
+import { smallNetwork } from './fixtures/network.js';
+import { startPostgresServer, type PostgresServer } from './postgres-server.js';
+
+// One throwaway server for the whole file; each group of tests gets its own database.
+let server: PostgresServer;
+beforeAll(async () => {
+  server = await startPostgresServer();
+});
+afterAll(() => {
+  server?.stop();
+});
+
+// The store's pool has 10 connections, so concurrent requests really run in parallel.
+bookingContract('postgres', async () => {
+  const database = await openPostgres(server.createDatabase('bookings_contract'));
+  await migrate(database);
+  await database.transaction((session) => writeNetwork(session, smallNetwork()));
+  return { store: bookingStore(database), database, close: () => database.close() };
+});
+
+describe('openStorage over PostgreSQL', () => {
+  test('two storages over one database (two server processes): overlapping requests, one wins', async () => {
+    const url = server.createDatabase('bookings_two');
+    const [a, b] = await Promise.all([
+      openStorage({ databaseUrl: url }),
+      openStorage({ databaseUrl: url }),
+    ]);
+    try {
+      await a.saveNetwork(smallNetwork());
+      await b.saveSchedule(testSchedule());
+      expect(await a.loadSchedule('test-town')).toStrictEqual(testSchedule());
+      const at = (start: string, end: string, siteId: string) => ({
+        specialistId: 'psy-ivanova',
+        siteId,
+        serviceId: 'speech',
+        start: instant(start),
+        end: instant(end),
+        seats: 1,
+        capacity: 1,
+        childAge: 5,
+        contact: { name: 'Анна', email: 'anna@example.org' },
+        personalDataConsent: true as const,
+      });
+      const now = instant('2026-05-11T06:00:00Z');
+      const results = await Promise.allSettled(
+        Array.from({ length: 10 }, (_, i) =>
+          (i % 2 === 0 ? a : b).createBooking(
+            'test-town',
+            i % 2 === 0
+              ? at('2026-05-12T06:00:00Z', '2026-05-12T06:45:00Z', 'kp-teremok')
+              : at('2026-05-12T06:30:00Z', '2026-05-12T07:15:00Z', 'rp-teremok'),
+            now,
+          ),
+        ),
+      );
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      expect(
+        results.filter((r) => r.status === 'rejected').map((r) => r.reason as unknown),
+      ).toEqual(Array.from({ length: 9 }, () => expect.objectContaining({ reason: 'overlap' })));
+      expect(await a.listBookings('test-town')).toEqual(await b.listBookings('test-town'));
+      expect(await b.busyIntervals('test-town', { from: undefined, to: undefined })).toHaveLength(
+        1,
+      );
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+});
