@@ -3,7 +3,13 @@ import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createNetwork } from '@eduset/core';
+import {
+  createNetwork,
+  createNetworkSchedule,
+  instant,
+  isEdusetError,
+  type Instant,
+} from '@eduset/core';
 import { importHelp, importUsage, parseImportOptions, runImport } from './cli-import.js';
 import { UsageError, openCliStorage, reportError, resolveDataDir, say } from './cli-shared.js';
 import { startServer } from './server/index.js';
@@ -37,9 +43,19 @@ const usage = [
   '  eduset serve [--port 8080] [--host 127.0.0.1] [--data-dir .data/pglite]',
   '               [--seed examples/data/udomlya.json] [--static examples]',
   '               [--widgets packages/widgets/dist]',
+  '               [--schedule examples/data/udomlya-schedule.json]',
+  '               [--cors-origin https://site.example …] [--rate-limit 30]',
+  '               [--erase-after-days 30]',
   ...importUsage,
   '',
   '  serve   запустить справочный сервер / start the reference server',
+  '          --schedule          расписание для пустого хранилища / the schedule seeded into an empty storage',
+  '          --cors-origin       сайт, которому разрешено обращаться к API (можно повторять) /',
+  '                              a site allowed to call the API from its pages (repeatable)',
+  '          --rate-limit        POST-запросов в минуту с одного адреса, 0 — без ограничения /',
+  '                              POST requests per minute per client IP, 0 for no limit',
+  '          --erase-after-days  через сколько дней после консультации стирать имя, телефон, e-mail /',
+  '                              days after a consultation when name, phone and e-mail are erased',
   ...importHelp,
   '',
   'DATABASE_URL=postgres://… — хранить данные в PostgreSQL вместо PGlite (важнее --data-dir) /',
@@ -53,6 +69,41 @@ interface ServeOptions {
   readonly seed: string;
   readonly staticRoot: string;
   readonly widgetsRoot: string;
+  readonly schedule: string;
+  readonly corsOrigins: readonly string[];
+  /** POST requests per minute per client IP; 0 for no limit. */
+  readonly rateLimit: number;
+  readonly eraseAfterDays: number;
+}
+
+function parseCount(name: string, text: string, max: number): number {
+  const value = /^\d{1,9}$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isInteger(value) || value > max) {
+    throw new UsageError({
+      ru: `--${name}: ожидается целое число от 0 до ${max}, получено «${text}»`,
+      en: `--${name}: expected a whole number from 0 to ${max}, got "${text}"`,
+    });
+  }
+  return value;
+}
+
+/** An origin as browsers send it: scheme, host and port, no path (`https://udomlya.ru`). */
+function parseOrigin(text: string): string {
+  let origin: string | undefined;
+  try {
+    const url = new URL(text);
+    origin = url.origin;
+  } catch {
+    origin = undefined;
+  }
+  const given = text.replace(/\/+$/, '');
+  if (origin === undefined || origin === 'null' || origin !== given) {
+    throw new UsageError({
+      ru: `--cors-origin: ожидается адрес сайта вида https://udomlya.ru (без пути), получено «${text}»`,
+      en: `--cors-origin: expected a site address such as https://udomlya.ru (no path), got "${text}"`,
+    });
+  }
+  return origin;
 }
 
 function parsePort(text: string): number {
@@ -80,6 +131,10 @@ function parseServeOptions(args: readonly string[], cwd: string): ServeOptions |
         seed: { type: 'string' },
         static: { type: 'string', default: 'examples' },
         widgets: { type: 'string', default: 'packages/widgets/dist' },
+        schedule: { type: 'string' },
+        'cors-origin': { type: 'string', multiple: true, default: [] },
+        'rate-limit': { type: 'string', default: '30' },
+        'erase-after-days': { type: 'string', default: '30' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -108,7 +163,21 @@ function parseServeOptions(args: readonly string[], cwd: string): ServeOptions |
       en: `--seed: no such file: ${seed}`,
     });
   }
+  const schedule = resolve(
+    cwd,
+    nonEmpty('schedule', values.schedule ?? 'examples/data/udomlya-schedule.json'),
+  );
+  if (values.schedule !== undefined && !existsSync(schedule)) {
+    throw new UsageError({
+      ru: `--schedule: файла нет: ${schedule}`,
+      en: `--schedule: no such file: ${schedule}`,
+    });
+  }
   return {
+    schedule,
+    corsOrigins: values['cors-origin'].map(parseOrigin),
+    rateLimit: parseCount('rate-limit', values['rate-limit'], 1_000_000),
+    eraseAfterDays: parseCount('erase-after-days', values['erase-after-days'], 36_500),
     port: parsePort(values.port),
     host: nonEmpty('host', values.host),
     dataDir: resolveDataDir(cwd, nonEmpty('data-dir', values['data-dir'])),
@@ -150,6 +219,105 @@ async function seedIfEmpty(
   });
 }
 
+function isNotFound(error: unknown): boolean {
+  return isEdusetError(error) && error._tag === 'NotFoundError';
+}
+
+/** Seeds the network's schedule from a JSON file when the storage has none for it yet. */
+async function seedScheduleIfEmpty(
+  storage: Storage,
+  options: ServeOptions,
+  out: (line: string) => void,
+): Promise<void> {
+  if (!existsSync(options.schedule)) {
+    // Only the default file can be missing here; a given --schedule was checked with the flags.
+    say(out, {
+      ru: `файла с расписанием нет (${options.schedule}); расписание не загружается`,
+      en: `no schedule file (${options.schedule}); no schedule is seeded`,
+    });
+    return;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(options.schedule, 'utf8'));
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `Не удалось прочитать ${options.schedule} / Could not read ${options.schedule}: ${detail}`,
+    );
+  }
+  const schedule = createNetworkSchedule(json);
+  try {
+    await storage.loadSchedule(schedule.networkId);
+    return;
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+  }
+  try {
+    await storage.saveSchedule(schedule);
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+    say(out, {
+      ru: `расписание из ${options.schedule} не загружено: в хранилище нет сети «${schedule.networkId}»`,
+      en: `the schedule of ${options.schedule} is not loaded: the storage has no network "${schedule.networkId}"`,
+    });
+    return;
+  }
+  say(out, {
+    ru: `расписание сети «${schedule.networkId}» загружено из ${options.schedule}`,
+    en: `the schedule of network "${schedule.networkId}" loaded from ${options.schedule}`,
+  });
+}
+
+const hourMs = 60 * 60 * 1000;
+
+/**
+ * Erases the personal data of consultations that ended more than `days` ago, now and then
+ * every hour. The timer does not keep the process alive; the returned function stops it and
+ * waits for a pass under way.
+ */
+function startErasure(
+  storage: Storage,
+  days: number,
+  now: () => Instant,
+  out: (line: string) => void,
+  err: (line: string) => void,
+): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  const erase = () => {
+    if (running !== undefined) return;
+    const at = now();
+    const before = instant(new Date(Date.parse(at) - days * 24 * hourMs));
+    running = storage
+      .erasePersonalData(before, at)
+      .then((count) => {
+        if (count > 0) {
+          say(out, {
+            ru: `стёрты персональные данные ${count} записей (консультации до ${before})`,
+            en: `personal data of ${count} bookings erased (consultations before ${before})`,
+          });
+        }
+      })
+      .catch((error: unknown) => {
+        err(
+          `eduset: не удалось стереть персональные данные / could not erase personal data: ${
+            error instanceof Error ? error.message : String(error)
+          }`,
+        );
+      })
+      .finally(() => {
+        running = undefined;
+      });
+  };
+  erase();
+  const timer = setInterval(erase, hourMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}
+
 /** Resolves when SIGINT or SIGTERM arrives, or the context's signal aborts. */
 function untilStopped(signal: AbortSignal | undefined): Promise<void> {
   return new Promise((done) => {
@@ -168,9 +336,12 @@ function untilStopped(signal: AbortSignal | undefined): Promise<void> {
 
 async function serve(options: ServeOptions, context: CliContext): Promise<number> {
   const out = context.stdout ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const err = context.stderr ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const now = (): Instant => instant(new Date());
   const storage = await openCliStorage(context.env ?? process.env, options.dataDir, out);
   try {
     await seedIfEmpty(storage, options, out);
+    await seedScheduleIfEmpty(storage, options, out);
     if (!existsSync(options.staticRoot)) {
       say(out, {
         ru: `нет каталога страниц ${options.staticRoot}; работает только API`,
@@ -190,6 +361,10 @@ async function serve(options: ServeOptions, context: CliContext): Promise<number
         widgetsRoot: options.widgetsRoot,
         // Warnings and internal errors (with their details, which answers never carry).
         logger: { level: 'warn' },
+        now,
+        corsOrigins: options.corsOrigins,
+        rateLimit:
+          options.rateLimit === 0 ? false : { max: options.rateLimit, timeWindowMs: 60_000 },
       },
       { port: options.port, host: options.host },
     );
@@ -204,7 +379,9 @@ async function serve(options: ServeOptions, context: CliContext): Promise<number
       ru: `сервер работает: ${page} (остановить — Ctrl+C)`,
       en: `server running: ${page} (Ctrl+C to stop)`,
     });
+    const stopErasure = startErasure(storage, options.eraseAfterDays, now, out, err);
     await untilStopped(context.signal);
+    await stopErasure();
     await running.close();
     say(out, { ru: 'сервер остановлен', en: 'server stopped' });
     return 0;

@@ -129,6 +129,12 @@ export function bookingContract(
       expect(Buffer.from(cancelToken, 'base64url')).toHaveLength(16);
 
       expect(await store.getBooking(NETWORK, booking.id)).toStrictEqual(booking);
+      expect(await store.getBookingWithToken(NETWORK, booking.id, cancelToken)).toStrictEqual(
+        booking,
+      );
+      await expect(
+        store.getBookingWithToken(NETWORK, booking.id, 'AAAAAAAAAAAAAAAAAAAAAA'),
+      ).rejects.toBeInstanceOf(NotFoundError);
       await expect(store.getBooking(NETWORK, 'missing')).rejects.toBeInstanceOf(NotFoundError);
       await expect(store.getBooking('other-network', booking.id)).rejects.toBeInstanceOf(
         NotFoundError,

@@ -39,6 +39,7 @@ function fakeStorage(overrides: Partial<Storage>): Storage {
     createBooking: notUsed,
     cancelBooking: notUsed,
     getBooking: notUsed,
+    getBookingWithToken: notUsed,
     listBookings: notUsed,
     busyIntervals: notUsed,
     erasePersonalData: notUsed,

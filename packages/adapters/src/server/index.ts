@@ -11,6 +11,15 @@
  * @module server
  */
 export {
+  bookingRequestSchema,
+  bookingRoutes,
+  slotsQuerySchema,
+  type BookingCreatedResponse,
+  type BookingRequest,
+  type BookingRoutesOptions,
+  type SlotsQuery,
+} from './booking-routes.js';
+export {
   errorResponse,
   notFoundResponse,
   type ApiErrorBody,
@@ -26,3 +35,12 @@ export {
   type RunningServer,
   type ServerOptions,
 } from './server.js';
+export {
+  bodyLimitBytes,
+  defaultRateLimit,
+  registerSecurity,
+  securityErrorResponse,
+  type RateLimitedRouteConfig,
+  type RateLimitOptions,
+  type SecurityOptions,
+} from './security.js';

@@ -1,11 +1,25 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import { filterNetwork, parse, ValidationError, type Network } from '@eduset/core';
+import {
+  filterNetwork,
+  instant,
+  parse,
+  ValidationError,
+  type Instant,
+  type Network,
+} from '@eduset/core';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { NetworkSummary, Storage } from '../storage/index.js';
+import { bookingRoutes } from './booking-routes.js';
 import { errorResponse, HttpError, notFoundResponse } from './errors.js';
 import { networkFilterOf, networkQuerySchema } from './query.js';
+import {
+  bodyLimitBytes,
+  registerSecurity,
+  securityErrorResponse,
+  type RateLimitOptions,
+} from './security.js';
 
 /**
  * The Content-Security-Policy sent with every answer: only this origin's scripts, styles,
@@ -68,6 +82,24 @@ export interface ServerOptions {
    * options such as `{ level: 'warn' }`. Internal errors (500) are logged at level `error`.
    */
   readonly logger?: FastifyServerOptions['logger'];
+  /** The clock the booking API reads (slots offered, booking times); the real one by default. */
+  readonly now?: () => Instant;
+  /**
+   * Origins of the pages allowed to call the API from the browser (the municipal sites that
+   * embed the widgets), e.g. `https://udomlya-obr.ru`; none by default.
+   */
+  readonly corsOrigins?: readonly string[];
+  /**
+   * The limit of POST requests per client IP; 30 a minute by default (`defaultRateLimit`),
+   * `false` for none.
+   */
+  readonly rateLimit?: RateLimitOptions | false;
+  /**
+   * Domain part of the iCalendar UIDs the server writes (`…@eduset.udomlya.ru`); keep it the
+   * same for every process and over time, so calendars recognize their events. `eduset` by
+   * default.
+   */
+  readonly uidDomain?: string;
 }
 
 /** Path segments never served from the static directories. */
@@ -105,6 +137,9 @@ function defaultNetworkId(networks: readonly NetworkSummary[]): string {
  *   with core's `filterNetwork`;
  * - `GET /api/networks` — `{ networks: [{ id, name, municipality }] }`;
  * - `GET /api/health` — `{ status: 'ok', engine }` when the storage answers;
+ * - the booking API of {@link bookingRoutes} (schedule, slots, bookings, cancellation), with
+ *   POST requests rate-limited per client IP (`rateLimit`, 429), bodies limited to 16 KiB
+ *   (413) and CORS headers for the `corsOrigins` allowlist only;
  * - `staticRoot` at `/` and `widgetsRoot` at `/widgets/`, when given and present.
  *
  * Every error is JSON `{ error: { code, message: { ru, en }, issues } }` (400 with every
@@ -123,7 +158,7 @@ function defaultNetworkId(networks: readonly NetworkSummary[]): string {
  */
 export function createServer(options: ServerOptions): FastifyInstance {
   const { storage } = options;
-  const server = Fastify({ logger: options.logger ?? false });
+  const server = Fastify({ logger: options.logger ?? false, bodyLimit: bodyLimitBytes });
 
   server.addHook('onSend', async (_request, reply, payload) => {
     reply.headers(securityHeaders);
@@ -131,7 +166,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
   });
 
   server.setErrorHandler((error, request, reply) => {
-    const { status, body } = errorResponse(error);
+    const { status, body } = securityErrorResponse(error) ?? errorResponse(error);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     return reply.code(status).type('application/json; charset=utf-8').send(body);
   });
@@ -139,6 +174,12 @@ export function createServer(options: ServerOptions): FastifyInstance {
   server.setNotFoundHandler((request, reply) => {
     const { status, body } = notFoundResponse(request.method, request.url);
     return reply.code(status).type('application/json; charset=utf-8').send(body);
+  });
+
+  // Before every route: the CORS hook and the rate-limit plugin apply to routes added later.
+  const limited = registerSecurity(server, {
+    ...(options.corsOrigins !== undefined ? { corsOrigins: options.corsOrigins } : {}),
+    ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}),
   });
 
   server.get('/api/health', async () => {
@@ -155,6 +196,16 @@ export function createServer(options: ServerOptions): FastifyInstance {
     const filter = networkFilterOf(query);
     return filter === undefined ? network : filterNetwork(network, filter);
   });
+
+  void server.register(
+    bookingRoutes({
+      storage,
+      now: options.now ?? (() => instant(new Date())),
+      networkIdOf: async (requested) => requested ?? defaultNetworkId(await storage.listNetworks()),
+      limited,
+      uidDomain: options.uidDomain ?? 'eduset',
+    }),
+  );
 
   if (options.staticRoot !== undefined && existsSync(options.staticRoot)) {
     void server.register(fastifyStatic, {

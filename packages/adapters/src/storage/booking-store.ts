@@ -106,6 +106,13 @@ export interface BookingStore {
    * @throws NotFoundError when no booking has this id.
    */
   getBooking(networkId: string, bookingId: string): Promise<Booking>;
+  /**
+   * One booking, for the parent who holds its cancel token (the token is checked in constant
+   * time; a wrong token looks like an unknown booking).
+   *
+   * @throws NotFoundError when no booking has this id and token.
+   */
+  getBookingWithToken(networkId: string, bookingId: string, cancelToken: string): Promise<Booking>;
   /** Bookings of a network, ordered by start then id. */
   listBookings(networkId: string, query?: BookingQuery): Promise<Booking[]>;
   /** Busy time of active bookings, for slot generation. */

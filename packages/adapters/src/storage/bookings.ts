@@ -369,6 +369,18 @@ export function bookingStore(database: Database): BookingStore {
       return bookingOfRow(row);
     },
 
+    async getBookingWithToken(networkId, bookingId, token) {
+      const [row] = await database.query<LockedBookingRow>(
+        `SELECT ${bookingColumns}, session_id, cancel_token_hash FROM bookings
+         WHERE network_id = $1 AND id = $2`,
+        [networkId, bookingId],
+      );
+      if (row === undefined || !tokenMatches(token, row.cancel_token_hash)) {
+        throw new NotFoundError('booking', bookingId);
+      }
+      return bookingOfRow(row);
+    },
+
     async listBookings(networkId, query = {}) {
       const rows = await database.query<BookingRow>(
         `SELECT ${bookingColumns} FROM bookings

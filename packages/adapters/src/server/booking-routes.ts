@@ -1,0 +1,520 @@
+import {
+  bookingContactSchema,
+  freeSlots,
+  instant,
+  instantSchema,
+  isEdusetError,
+  isoDateSchema,
+  parse,
+  bookingCalendarEvent,
+  sessionCalendarEvents,
+  type Booking,
+  type Instant,
+  type LocalizedText,
+  type NetworkSchedule,
+  type Slot,
+} from '@eduset/core';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { renderICalendar } from '../ical/index.js';
+import type { Storage } from '../storage/index.js';
+import { HttpError } from './errors.js';
+import type { RateLimitedRouteConfig } from './security.js';
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+/** The longest period `GET /api/slots` answers for, in days (both ends included). */
+const maxSlotPeriodDays = 31;
+
+/** Busy time is read this far around the asked period, so per-week limits and travel count. */
+const busyMarginMs = 8 * dayMs;
+
+const idText = z.string().trim().min(1).max(128);
+
+const childAgeQuery = z
+  .string()
+  .refine((value) => /^\d{1,2}$/.test(value) && Number(value) <= 25, {
+    params: {
+      text: {
+        ru: 'Возраст ребёнка — целое число лет от 0 до 25',
+        en: "The child's age is a whole number of years from 0 to 25",
+      },
+    },
+  })
+  .transform(Number);
+
+function dayNumber(date: string): number {
+  return Math.round(Date.parse(`${date}T00:00:00Z`) / dayMs);
+}
+
+/**
+ * Schema of the query of `GET /api/slots`: `serviceId`, the period `from`–`to` (civil dates,
+ * at most 31 days, both included), and optionally `siteId`, `specialistId`, `childAge` and
+ * `network`. Unknown parameters are reported.
+ *
+ * @example
+ * ```ts
+ * import { parse } from '@eduset/core';
+ * import { slotsQuerySchema } from '@eduset/adapters';
+ * parse(slotsQuerySchema, { serviceId: 'consultation', from: '2026-05-12', to: '2026-05-18', childAge: '4' });
+ * ```
+ */
+export const slotsQuerySchema = z
+  .strictObject({
+    network: idText.optional(),
+    serviceId: idText,
+    from: isoDateSchema,
+    to: isoDateSchema,
+    siteId: idText.optional(),
+    specialistId: idText.optional(),
+    childAge: childAgeQuery.optional(),
+  })
+  .superRefine((query, context) => {
+    const days = dayNumber(query.to) - dayNumber(query.from) + 1;
+    if (days < 1) {
+      context.addIssue({
+        code: 'custom',
+        path: ['to'],
+        params: {
+          text: {
+            ru: 'Конец периода раньше его начала',
+            en: 'The end of the period is before its start',
+          },
+        },
+      });
+    } else if (days > maxSlotPeriodDays) {
+      context.addIssue({
+        code: 'custom',
+        path: ['to'],
+        params: {
+          text: {
+            ru: `Период не может быть длиннее ${maxSlotPeriodDays} дня`,
+            en: `The period cannot be longer than ${maxSlotPeriodDays} days`,
+          },
+        },
+      });
+    }
+  });
+
+/**
+ * The validated query of `GET /api/slots`.
+ *
+ * @example
+ * ```ts
+ * import type { SlotsQuery } from '@eduset/adapters';
+ * declare const query: SlotsQuery;
+ * query.serviceId;
+ * ```
+ */
+export type SlotsQuery = z.output<typeof slotsQuerySchema>;
+
+const consentText: LocalizedText = {
+  ru: 'Нужно согласие на обработку персональных данных (Федеральный закон № 152-ФЗ); без него запись невозможна',
+  en: 'Consent to personal-data processing (Federal Law No. 152-FZ) is required; a booking cannot be made without it',
+};
+
+const contactSchema = bookingContactSchema.superRefine((contact, context) => {
+  if (contact.name === '') {
+    context.addIssue({
+      code: 'custom',
+      path: ['name'],
+      params: { text: { ru: 'Укажите имя', en: 'Give a name' } },
+    });
+  }
+  if (contact.phone === undefined && contact.email === undefined) {
+    context.addIssue({
+      code: 'custom',
+      path: [],
+      params: {
+        text: {
+          ru: 'Укажите телефон или адрес электронной почты',
+          en: 'Give a phone number or an e-mail address',
+        },
+      },
+    });
+  }
+});
+
+/**
+ * Schema of the body of `POST /api/bookings`: the slot (specialist, site, service, start,
+ * end), the places taken (`seats`, 1 by default), the child's age, a contact (a name and a
+ * phone or an e-mail) and the consent to personal-data processing (152-ФЗ), which must be
+ * `true`. Every problem is reported at once; unknown fields are reported too.
+ *
+ * @example
+ * ```ts
+ * import { parse } from '@eduset/core';
+ * import { bookingRequestSchema } from '@eduset/adapters';
+ * parse(bookingRequestSchema, {
+ *   specialistId: 'psy-ivanova', siteId: 'kp-teremok', serviceId: 'consultation',
+ *   start: '2026-05-12T06:00:00Z', end: '2026-05-12T06:45:00Z', childAge: 4,
+ *   contact: { name: 'Анна', phone: '8 912 345-67-89' }, personalDataConsent: true,
+ * });
+ * ```
+ */
+export const bookingRequestSchema = z.strictObject({
+  network: idText.optional(),
+  specialistId: idText,
+  siteId: idText,
+  serviceId: idText,
+  start: instantSchema,
+  end: instantSchema,
+  seats: z.number().int().min(1).max(50).default(1),
+  childAge: z.number().int().min(0).max(25),
+  contact: contactSchema,
+  personalDataConsent: z.custom<true>((value) => value === true, {
+    params: { text: consentText },
+  }),
+});
+
+/**
+ * The validated body of `POST /api/bookings`.
+ *
+ * @example
+ * ```ts
+ * import type { BookingRequest } from '@eduset/adapters';
+ * declare const request: BookingRequest;
+ * request.personalDataConsent; // true
+ * ```
+ */
+export type BookingRequest = z.output<typeof bookingRequestSchema>;
+
+const cancelBodySchema = z.strictObject({
+  network: idText.optional(),
+  token: z.string().trim().min(1).max(256),
+});
+
+const networkOnlyQuerySchema = z.strictObject({ network: idText.optional() });
+
+const scheduleFeedQuerySchema = z.strictObject({ network: idText.optional(), site: idText });
+const bookingIcsQuerySchema = z.strictObject({
+  network: idText.optional(),
+  token: z.string().min(1).max(200),
+});
+
+/** How far back the schedule feed reaches (recent sessions stay visible for a month). */
+const feedPastMs = 31 * dayMs;
+
+/**
+ * The answer of `POST /api/bookings` (201): the stored booking, its cancel token and the
+ * addresses to cancel it and to download it as iCalendar.
+ *
+ * @example
+ * ```ts
+ * import type { BookingCreatedResponse } from '@eduset/adapters';
+ * declare const answer: BookingCreatedResponse;
+ * await fetch(answer.cancelUrl, { method: 'POST', body: JSON.stringify({ token: answer.cancelToken }) });
+ * ```
+ */
+export interface BookingCreatedResponse {
+  readonly booking: Booking;
+  readonly cancelToken: string;
+  readonly cancelUrl: string;
+  readonly icsUrl: string;
+}
+
+/**
+ * What the booking routes need: the storage, the clock, how to pick the network when a
+ * request names none, and the config of rate-limited routes.
+ *
+ * @example
+ * ```ts
+ * import { instant } from '@eduset/core';
+ * import { openStorage, type BookingRoutesOptions } from '@eduset/adapters';
+ * const options: BookingRoutesOptions = {
+ *   storage: await openStorage({ dataDir: 'memory://' }),
+ *   now: () => instant(new Date()),
+ *   networkIdOf: async (requested) => requested ?? 'udomlya',
+ *   limited: {},
+ *   uidDomain: 'eduset.udomlya.ru',
+ * };
+ * ```
+ */
+export interface BookingRoutesOptions {
+  /** Schedules and bookings; the networks give the names in the calendar feed. */
+  readonly storage: Pick<
+    Storage,
+    | 'loadNetwork'
+    | 'loadSchedule'
+    | 'busyIntervals'
+    | 'createBooking'
+    | 'cancelBooking'
+    | 'listBookings'
+    | 'getBookingWithToken'
+  >;
+  /** Domain part of iCalendar UIDs (`…@eduset.udomlya.ru`); the same in every process. */
+  readonly uidDomain: string;
+  readonly now: () => Instant;
+  /** The network a request means: the one it names, or the only stored one. */
+  readonly networkIdOf: (requested: string | undefined) => Promise<string>;
+  /** Route config of POST routes (the rate limit). */
+  readonly limited: RateLimitedRouteConfig;
+}
+
+/** A storage conflict (`no-seats`, `overlap`, `illegal-transition`) as a 409 with its reason code. */
+function conflictAsHttp(error: unknown): unknown {
+  if (isEdusetError(error) && error._tag === 'ConflictError') {
+    const reason = (error as { reason?: unknown }).reason;
+    return new HttpError(409, typeof reason === 'string' ? reason : 'conflict', error.text);
+  }
+  return error;
+}
+
+function shiftDate(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * dayMs).toISOString().slice(0, 10);
+}
+
+/** The site's zone of a service's slots (the first matching availability's), Moscow by default. */
+function timeZoneOf(schedule: NetworkSchedule, query: SlotsQuery): string {
+  const availability = schedule.availabilities.find(
+    (entry) =>
+      entry.serviceId === query.serviceId &&
+      (query.siteId === undefined || entry.siteId === query.siteId) &&
+      (query.specialistId === undefined || entry.specialistId === query.specialistId),
+  );
+  return availability?.timeZone ?? 'Europe/Moscow';
+}
+
+const slotUnavailableText: LocalizedText = {
+  ru: 'Это время больше не предлагается для записи; выберите другое',
+  en: 'This time is no longer offered for booking; choose another one',
+};
+
+const noSeatsText: LocalizedText = {
+  ru: 'Свободных мест на это время не осталось',
+  en: 'No seats are left at this time',
+};
+
+/** The offered slot a booking request asks for, or a 409 telling why it cannot be booked. */
+function offeredSlot(
+  schedule: NetworkSchedule,
+  request: BookingRequest,
+  now: Instant,
+  busy: Parameters<typeof freeSlots>[3],
+): Slot {
+  const day = request.start.slice(0, 10);
+  // One day either side covers every zone's civil date of the start.
+  const slots = freeSlots(
+    schedule,
+    {
+      serviceId: request.serviceId,
+      siteId: request.siteId,
+      specialistId: request.specialistId,
+      childAge: request.childAge,
+      from: shiftDate(day, -1),
+      to: shiftDate(day, 1),
+    },
+    now,
+    busy,
+  );
+  const slot = slots.find((entry) => entry.start === request.start && entry.end === request.end);
+  if (slot === undefined) throw new HttpError(409, 'slot-unavailable', slotUnavailableText);
+  if (slot.seatsLeft < request.seats) throw new HttpError(409, 'no-seats', noSeatsText);
+  return slot;
+}
+
+/**
+ * The booking API as a Fastify plugin (see {@link BookingRoutesOptions}):
+ * - `GET /api/schedule[?network=]` — the network's schedule;
+ * - `GET /api/slots?serviceId=&from=&to=[&siteId=][&specialistId=][&childAge=][&network=]` —
+ *   `{ timeZone, slots }`, the free slots computed with core's `freeSlots` from the stored
+ *   schedule, the stored busy time and the server's clock;
+ * - `POST /api/bookings` — validates the body, checks that the slot is really offered
+ *   (else 409 `slot-unavailable`), stores it with the service's seats as capacity; a
+ *   storage conflict is a 409 with its reason (`no-seats`, `overlap`); answers 201 with the
+ *   booking, its cancel token and the cancel and iCalendar addresses;
+ * - `POST /api/bookings/:id/cancel` with `{ token }` — cancels (status
+ *   `cancelled-by-parent`); 404 for an unknown id or token;
+ * - `GET /api/schedule.ics?site=<siteId>[&network=]` — the site's booked sessions of the last
+ *   month and ahead as an iCalendar feed (core's `sessionCalendarEvents`: one event per
+ *   session with its counts, no personal data).
+ *
+ * @example
+ * ```ts
+ * import Fastify from 'fastify';
+ * import { instant } from '@eduset/core';
+ * import { bookingRoutes, openStorage } from '@eduset/adapters';
+ * const server = Fastify();
+ * void server.register(
+ *   bookingRoutes({
+ *     storage: await openStorage({ dataDir: 'memory://' }),
+ *     now: () => instant(new Date()),
+ *     networkIdOf: async (requested) => requested ?? 'udomlya',
+ *     limited: {},
+ *     uidDomain: 'eduset.udomlya.ru',
+ *   }),
+ * );
+ * ```
+ */
+export function bookingRoutes(options: BookingRoutesOptions): FastifyPluginAsync {
+  const { storage, now, networkIdOf, limited, uidDomain } = options;
+  return async (api: FastifyInstance) => {
+    api.get('/api/schedule', async (request): Promise<NetworkSchedule> => {
+      const query = parse(networkOnlyQuerySchema, request.query);
+      return storage.loadSchedule(await networkIdOf(query.network));
+    });
+
+    api.get('/api/slots', async (request) => {
+      const query = parse(slotsQuerySchema, request.query);
+      const networkId = await networkIdOf(query.network);
+      const schedule = await storage.loadSchedule(networkId);
+      const busy = await storage.busyIntervals(networkId, {
+        from: instant(new Date(Date.parse(`${query.from}T00:00:00Z`) - busyMarginMs)),
+        to: instant(new Date(Date.parse(`${query.to}T00:00:00Z`) + dayMs + busyMarginMs)),
+      });
+      const slots = freeSlots(
+        schedule,
+        {
+          serviceId: query.serviceId,
+          from: query.from,
+          to: query.to,
+          ...(query.siteId !== undefined ? { siteId: query.siteId } : {}),
+          ...(query.specialistId !== undefined ? { specialistId: query.specialistId } : {}),
+          ...(query.childAge !== undefined ? { childAge: query.childAge } : {}),
+        },
+        now(),
+        busy,
+      );
+      return { timeZone: timeZoneOf(schedule, query), slots };
+    });
+
+    api.post('/api/bookings', { config: limited }, async (request, reply) => {
+      const body = parse(bookingRequestSchema, request.body);
+      const networkId = await networkIdOf(body.network);
+      const schedule = await storage.loadSchedule(networkId);
+      const at = now();
+      const busy = await storage.busyIntervals(networkId, {
+        from: instant(new Date(Date.parse(body.start) - busyMarginMs)),
+        to: instant(new Date(Date.parse(body.end) + busyMarginMs)),
+      });
+      offeredSlot(schedule, body, at, busy);
+      const rules = schedule.bookingRules.find((entry) => entry.serviceId === body.serviceId);
+      let created;
+      try {
+        created = await storage.createBooking(
+          networkId,
+          {
+            specialistId: body.specialistId,
+            siteId: body.siteId,
+            serviceId: body.serviceId,
+            start: body.start,
+            end: body.end,
+            seats: body.seats,
+            capacity: rules?.seats ?? 1,
+            childAge: body.childAge,
+            contact: body.contact,
+            personalDataConsent: true,
+          },
+          at,
+        );
+      } catch (error) {
+        throw conflictAsHttp(error);
+      }
+      const { booking, cancelToken } = created;
+      const id = encodeURIComponent(booking.id);
+      const answer: BookingCreatedResponse = {
+        booking,
+        cancelToken,
+        cancelUrl: `/api/bookings/${id}/cancel`,
+        icsUrl: `/api/bookings/${id}.ics?token=${encodeURIComponent(cancelToken)}`,
+      };
+      return reply.code(201).send(answer);
+    });
+
+    api.get<{ Params: { id: string } }>('/api/bookings/:id.ics', async (request, reply) => {
+      const query = parse(bookingIcsQuerySchema, request.query);
+      const networkId = await networkIdOf(query.network);
+      const booking = await storage.getBookingWithToken(networkId, request.params.id, query.token);
+      const network = await storage.loadNetwork(networkId);
+      const site = network.sites.find((entry) => entry.id === booking.siteId);
+      const service = network.services.find((entry) => entry.id === booking.serviceId);
+      let schedule: NetworkSchedule | undefined;
+      try {
+        schedule = await storage.loadSchedule(networkId);
+      } catch (error) {
+        if (!(isEdusetError(error) && error._tag === 'NotFoundError')) throw error;
+      }
+      const timeZone =
+        schedule?.availabilities.find((entry) => entry.siteId === booking.siteId)?.timeZone ??
+        network.timeZone;
+      const location =
+        site === undefined
+          ? undefined
+          : site.address === undefined
+            ? site.name
+            : `${site.name}, ${site.address}`;
+      const event = bookingCalendarEvent(booking, {
+        uidDomain,
+        timeZone,
+        summary: `Консультация: ${service?.name ?? booking.serviceId}`,
+        ...(location !== undefined ? { location } : {}),
+      });
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header('content-disposition', `inline; filename="eduset-${booking.id}.ics"`)
+        .send(renderICalendar([event], { name: site?.name ?? network.name, timeZone }));
+    });
+
+    api.get('/api/schedule.ics', async (request, reply) => {
+      const query = parse(scheduleFeedQuerySchema, request.query);
+      const networkId = await networkIdOf(query.network);
+      const network = await storage.loadNetwork(networkId);
+      const site = network.sites.find((entry) => entry.id === query.site);
+      if (site === undefined) {
+        throw new HttpError(404, 'not_found', {
+          ru: `Не найдено: площадка «${query.site}»`,
+          en: `Not found: site "${query.site}"`,
+        });
+      }
+      let schedule: NetworkSchedule | undefined;
+      try {
+        schedule = await storage.loadSchedule(networkId);
+      } catch (error) {
+        if (!(isEdusetError(error) && error._tag === 'NotFoundError')) throw error;
+      }
+      const timeZone =
+        schedule?.availabilities.find((entry) => entry.siteId === site.id)?.timeZone ??
+        network.timeZone;
+      const bookings = await storage.listBookings(networkId, {
+        siteId: site.id,
+        from: instant(new Date(Date.parse(now()) - feedPastMs)),
+      });
+      const services = new Map<string, string>(
+        network.services.map((service) => [service.id, service.name]),
+      );
+      const events = sessionCalendarEvents(bookings, {
+        uidDomain,
+        timeZone,
+        siteId: site.id,
+        summary: (session) => services.get(session.serviceId) ?? session.serviceId,
+        location: site.address === undefined ? site.name : `${site.name}, ${site.address}`,
+      });
+      const text = renderICalendar(events, { name: site.name, timeZone });
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header('content-disposition', `inline; filename="${encodeURIComponent(site.id)}.ics"`)
+        .send(text);
+    });
+
+    api.post<{ Params: { id: string } }>(
+      '/api/bookings/:id/cancel',
+      { config: limited },
+      async (request) => {
+        const query = parse(networkOnlyQuerySchema, request.query);
+        const body = parse(cancelBodySchema, request.body ?? {});
+        const networkId = await networkIdOf(body.network ?? query.network);
+        try {
+          const booking = await storage.cancelBooking(
+            networkId,
+            request.params.id,
+            body.token,
+            now(),
+          );
+          return { booking };
+        } catch (error) {
+          throw conflictAsHttp(error);
+        }
+      },
+    );
+  };
+}

@@ -1,0 +1,151 @@
+import fastifyCors from '@fastify/cors';
+import fastifyRateLimit from '@fastify/rate-limit';
+import type { LocalizedText } from '@eduset/core';
+import type { FastifyInstance } from 'fastify';
+import { HttpError, type ApiErrorResponse } from './errors.js';
+
+/**
+ * The largest request body the server reads, in bytes (16 KiB): a booking is far smaller.
+ * A larger body is answered with 413 and a bilingual JSON error.
+ *
+ * @example
+ * ```ts
+ * import { bodyLimitBytes } from '@eduset/adapters';
+ * bodyLimitBytes; // 16384
+ * ```
+ */
+export const bodyLimitBytes = 16 * 1024;
+
+/**
+ * How many POST requests one client (by IP address) may send in a time window before it
+ * gets 429 answers.
+ *
+ * @example
+ * ```ts
+ * import type { RateLimitOptions } from '@eduset/adapters';
+ * const strict: RateLimitOptions = { max: 10, timeWindowMs: 60_000 };
+ * ```
+ */
+export interface RateLimitOptions {
+  /** Requests allowed per window and client. */
+  readonly max: number;
+  /** The window, in milliseconds. */
+  readonly timeWindowMs: number;
+}
+
+/**
+ * The rate limit of POST routes when nothing else is said: 30 requests a minute per client IP.
+ *
+ * @example
+ * ```ts
+ * import { defaultRateLimit } from '@eduset/adapters';
+ * defaultRateLimit.max; // 30
+ * ```
+ */
+export const defaultRateLimit: RateLimitOptions = { max: 30, timeWindowMs: 60_000 };
+
+const tooLargeText: LocalizedText = {
+  ru: `Тело запроса слишком велико (больше ${bodyLimitBytes / 1024} КиБ)`,
+  en: `The request body is too large (over ${bodyLimitBytes / 1024} KiB)`,
+};
+
+function tooManyText(retrySeconds: number): LocalizedText {
+  return {
+    ru: `Слишком много запросов; повторите через ${retrySeconds} с`,
+    en: `Too many requests; try again in ${retrySeconds} s`,
+  };
+}
+
+/**
+ * The bilingual answer for errors of the HTTP layer that have their own meaning for a
+ * client: a body over the limit (413). Other errors give `undefined`.
+ *
+ * @example
+ * ```ts
+ * import { securityErrorResponse } from '@eduset/adapters';
+ * securityErrorResponse({ statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' })?.status; // 413
+ * ```
+ */
+export function securityErrorResponse(error: unknown): ApiErrorResponse | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const status = (error as { statusCode?: unknown }).statusCode;
+  if (status === 413) {
+    return {
+      status: 413,
+      body: { error: { code: 'body-too-large', message: tooLargeText, issues: [] } },
+    };
+  }
+  return undefined;
+}
+
+/**
+ * What {@link registerSecurity} sets up.
+ *
+ * @example
+ * ```ts
+ * import type { SecurityOptions } from '@eduset/adapters';
+ * const options: SecurityOptions = { corsOrigins: ['https://udomlya-obr.ru'], rateLimit: false };
+ * ```
+ */
+export interface SecurityOptions {
+  /** Origins (scheme, host and port) allowed to call the API from their pages; none by default. */
+  readonly corsOrigins?: readonly string[];
+  /** The limit of POST requests per client IP, or `false` for none. */
+  readonly rateLimit?: RateLimitOptions | false;
+}
+
+/**
+ * The route config that puts a route under the POST rate limit, as {@link registerSecurity}
+ * returns it (empty when there is no limit).
+ *
+ * @example
+ * ```ts
+ * import type { RateLimitedRouteConfig } from '@eduset/adapters';
+ * const config: RateLimitedRouteConfig = { rateLimit: { max: 30, timeWindow: 60_000 } };
+ * ```
+ */
+export interface RateLimitedRouteConfig {
+  readonly rateLimit?: { readonly max: number; readonly timeWindow: number };
+}
+
+/**
+ * Registers CORS for an allowlist of origins (an allowed origin gets the CORS headers, any
+ * other gets none) and the rate-limit plugin, applied only to routes declared with the
+ * returned config. Plugins load in order, so declare those routes in a plugin registered
+ * after this call.
+ *
+ * @example
+ * ```ts
+ * import Fastify from 'fastify';
+ * import { registerSecurity } from '@eduset/adapters';
+ * const server = Fastify({ bodyLimit: 16 * 1024 });
+ * const limited = registerSecurity(server, { corsOrigins: ['https://example.org'] });
+ * void server.register(async (api) => {
+ *   api.post('/api/echo', { config: limited }, async (request) => request.body);
+ * });
+ * ```
+ */
+export function registerSecurity(
+  server: FastifyInstance,
+  options: SecurityOptions,
+): RateLimitedRouteConfig {
+  const allowed = new Set((options.corsOrigins ?? []).map((origin) => origin.replace(/\/+$/, '')));
+  if (allowed.size > 0) {
+    void server.register(fastifyCors, {
+      origin: (origin, callback) => {
+        callback(null, origin !== undefined && allowed.has(origin) ? origin : false);
+      },
+      methods: ['GET', 'POST', 'OPTIONS'],
+      allowedHeaders: ['content-type'],
+      maxAge: 600,
+    });
+  }
+  const limit = options.rateLimit === undefined ? defaultRateLimit : options.rateLimit;
+  if (limit === false) return {};
+  void server.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new HttpError(429, 'rate-limited', tooManyText(Math.max(1, Math.ceil(context.ttl / 1000)))),
+  });
+  return { rateLimit: { max: limit.max, timeWindow: limit.timeWindowMs } };
+}
