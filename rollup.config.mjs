@@ -82,6 +82,8 @@ export default [
   ...library(widgets, {
     index: `${widgets}/src/index.ts`,
     'site-directory.define': `${widgets}/src/site-directory/site-directory.define.ts`,
+    'booking.define': `${widgets}/src/booking/booking.define.ts`,
+    'schedule.define': `${widgets}/src/schedule/schedule.define.ts`,
   }),
   // The embed bundle: one ESM file with Lit and core inside, for a single <script> tag.
   {

@@ -7,7 +7,13 @@ import { readFile } from 'node:fs/promises';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activeSites, createNetwork, parseSchoolYear, type Network } from '@eduset/core';
+import {
+  activeSites,
+  createNetwork,
+  createNetworkSchedule,
+  parseSchoolYear,
+  type Network,
+} from '@eduset/core';
 import { openStorage, startServer, type RunningServer, type Storage } from '@eduset/adapters';
 import { chromiumArgs } from '../../vitest.config.js';
 
@@ -33,6 +39,11 @@ beforeAll(async () => {
   storage = await openStorage({ dataDir: 'memory://' });
   network = createNetwork(JSON.parse(await readFile('examples/data/udomlya.json', 'utf8')));
   await storage.saveNetwork(network);
+  await storage.saveSchedule(
+    createNetworkSchedule(
+      JSON.parse(await readFile('examples/data/udomlya-schedule.json', 'utf8')),
+    ),
+  );
   running = await startServer(
     { storage, staticRoot: 'examples', widgetsRoot: 'packages/widgets/dist' },
     { port: 0 },

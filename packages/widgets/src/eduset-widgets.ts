@@ -10,6 +10,8 @@
  *
  * @module eduset-widgets
  */
+import './booking/booking.define.js';
+import './schedule/schedule.define.js';
 import './site-directory/site-directory.define.js';
 
 export * from './index.js';

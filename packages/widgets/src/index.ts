@@ -12,12 +12,17 @@
  *
  * @module widgets
  */
+export * from './booking/booking-api.js';
+export * from './booking/booking.js';
+export * from './booking/booking.styles.js';
 export * from './events/index.js';
 export * from './internal/base.styles.js';
 export * from './internal/eduset-element.js';
 export * from './internal/fetch-json.js';
 export * from './internal/lang.js';
 export * from './internal/version.js';
+export * from './schedule/schedule.js';
+export * from './schedule/schedule.styles.js';
 export * from './site-directory/site-directory.js';
 export * from './site-directory/site-directory.styles.js';
 export * from './site-directory/site-filter.js';

@@ -1,3 +1,5 @@
+export * from './booking-cancelled.js';
+export * from './booking-created.js';
 export * from './error.js';
 export * from './filter-change.js';
 export * from './load.js';

@@ -55,4 +55,99 @@ export interface Translation {
   readonly ages: string;
   /** An age range in whole years, inclusive: «от 0 до 3 лет», "ages 0–3". */
   readonly ageRange: (from: number, to: number) => string;
+  /** Texts of `<eduset-booking>`. */
+  readonly booking: BookingTexts;
+  /** Texts of `<eduset-schedule>`. */
+  readonly schedule: ScheduleTexts;
+}
+
+/**
+ * Texts of `<eduset-booking>`.
+ *
+ * @example
+ * ```ts
+ * import { translations, type BookingTexts } from '@eduset/widgets';
+ * const texts: BookingTexts = translations.ru.booking;
+ * texts.addToCalendar; // 'Добавить в календарь'
+ * ```
+ */
+export interface BookingTexts {
+  readonly title: string;
+  readonly loading: string;
+  readonly loadFailed: string;
+  readonly step: (step: number, total: number) => string;
+  readonly chooseService: string;
+  readonly noServices: string;
+  readonly chooseProvider: string;
+  readonly anyProvider: string;
+  readonly bySite: string;
+  readonly bySpecialist: string;
+  readonly chooseSlot: string;
+  readonly slotsLoading: string;
+  readonly noSlots: string;
+  readonly slotsHint: string;
+  readonly timeZoneNote: (timeZone: string) => string;
+  readonly earlier: string;
+  readonly later: string;
+  readonly period: (from: string, to: string) => string;
+  readonly seatsLeft: (count: number) => string;
+  readonly contactTitle: string;
+  readonly name: string;
+  readonly phone: string;
+  readonly email: string;
+  readonly contactHint: string;
+  readonly childAge: string;
+  readonly consent: string;
+  readonly submit: string;
+  readonly submitting: string;
+  readonly back: string;
+  readonly nameRequired: string;
+  readonly contactRequired: string;
+  readonly phoneInvalid: string;
+  readonly emailInvalid: string;
+  readonly ageInvalid: string;
+  readonly consentRequired: string;
+  readonly errorsFound: (count: number) => string;
+  readonly chooseAnotherSlot: string;
+  readonly confirmedTitle: string;
+  readonly service: string;
+  readonly site: string;
+  readonly specialist: string;
+  readonly when: string;
+  readonly addToCalendar: string;
+  readonly cancelBooking: string;
+  readonly cancelling: string;
+  readonly cancelledTitle: string;
+  readonly bookAgain: string;
+  readonly selectedSlot: string;
+}
+
+/**
+ * Texts of `<eduset-schedule>`.
+ *
+ * @example
+ * ```ts
+ * import { translations, type ScheduleTexts } from '@eduset/widgets';
+ * const texts: ScheduleTexts = translations.en.schedule;
+ * texts.dayOff; // 'day off'
+ * ```
+ */
+export interface ScheduleTexts {
+  readonly title: string;
+  readonly filters: string;
+  readonly loading: string;
+  readonly loadFailed: string;
+  readonly thisWeek: string;
+  readonly nextWeek: string;
+  readonly week: string;
+  readonly weekRange: (from: string, to: string) => string;
+  readonly dayOff: string;
+  readonly noHours: string;
+  readonly freeSlots: (count: number) => string;
+  readonly freeSlotsLoading: string;
+  readonly nothing: string;
+  readonly specialist: string;
+  readonly day: string;
+  readonly hours: string;
+  readonly timeZoneNote: (timeZone: string) => string;
 }

@@ -18,6 +18,19 @@ describe('translations', () => {
     expect(en.lang).toBe('en');
   });
 
+  it('booking and schedule texts have the same keys in ru and en', () => {
+    for (const part of ['booking', 'schedule'] as const) {
+      const ruPart = ru[part] as unknown as Record<string, unknown>;
+      const enPart = en[part] as unknown as Record<string, unknown>;
+      expect(Object.keys(enPart).sort(), part).toEqual(Object.keys(ruPart).sort());
+      for (const [key, value] of Object.entries(ruPart)) {
+        expect(typeof enPart[key], `${part}.${key}`).toBe(typeof value);
+      }
+    }
+    expect(ru.booking.errorsFound(3)).toBe('Проверьте форму: 3 ошибки.');
+    expect(ru.booking.seatsLeft(5)).toBe('осталось 5 мест');
+  });
+
   it('counts sites with correct Russian plurals (not «5 площадки»)', () => {
     const counts = [0, 1, 2, 3, 4, 5, 11, 12, 14, 21, 22, 25, 101, 111, 112];
     expect(counts.map((count) => ru.siteCount(count))).toEqual([

@@ -1,0 +1,252 @@
+import { css } from 'lit';
+import { baseStyles } from '../internal/base.styles.js';
+
+/**
+ * Styles of `<eduset-booking>`: the shared base plus the element's own tier of custom
+ * properties (`--eduset-booking-*`).
+ *
+ * @example
+ * ```ts
+ * import { bookingStyles } from '@eduset/widgets';
+ * bookingStyles.length; // the base styles and the element's own
+ * ```
+ */
+export const bookingStyles = [
+  baseStyles,
+  css`
+    :host {
+      --_gap: var(--eduset-booking-gap, var(--_spacing));
+      --_slot-min-width: var(--eduset-booking-slot-min-width, 5.5rem);
+    }
+
+    .booking,
+    .step {
+      display: grid;
+      gap: var(--_gap);
+    }
+
+    h2,
+    h3,
+    h4,
+    p {
+      margin: 0;
+    }
+
+    h3:focus {
+      outline: none;
+    }
+
+    h3:focus-visible {
+      outline: 3px solid var(--_color-focus);
+    }
+
+    .progress,
+    .hint,
+    .period {
+      color: var(--_color-text-muted);
+    }
+
+    .hint {
+      font-size: 0.875em;
+    }
+
+    .chosen {
+      font-weight: 600;
+    }
+
+    .choices {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr));
+      gap: calc(var(--_gap) / 2);
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+
+    button,
+    input,
+    .button-link {
+      font: inherit;
+      border-radius: calc(var(--_radius) / 2);
+    }
+
+    button,
+    .button-link {
+      min-height: 2.75rem;
+      padding: 0.5rem 1rem;
+      cursor: pointer;
+    }
+
+    .choice {
+      width: 100%;
+      height: 100%;
+      text-align: start;
+      color: var(--_color-text);
+      background: var(--_color-surface);
+      border: 1px solid var(--_color-border);
+    }
+
+    .choice:hover,
+    .slot:hover {
+      border-color: var(--_color-primary);
+    }
+
+    .primary,
+    .button-link {
+      color: var(--_color-on-primary);
+      background: var(--_color-primary);
+      border: 1px solid var(--_color-primary);
+      text-decoration: none;
+      display: inline-flex;
+      align-items: center;
+    }
+
+    .secondary {
+      color: var(--_color-primary);
+      background: var(--_color-surface);
+      border: 1px solid var(--_color-primary);
+      justify-self: start;
+    }
+
+    button:disabled {
+      cursor: not-allowed;
+      opacity: 0.6;
+    }
+
+    .grid {
+      display: grid;
+      gap: calc(var(--_gap) / 2);
+    }
+
+    .day {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem;
+      padding-block: 0.5rem;
+      border-top: 1px solid var(--_color-border);
+    }
+
+    .day-heading {
+      flex: 0 0 100%;
+      font-weight: 600;
+    }
+
+    .slot {
+      display: grid;
+      min-width: var(--_slot-min-width);
+      padding: 0.375rem 0.75rem;
+      color: var(--_color-text);
+      background: var(--_color-surface);
+      border: 1px solid var(--_color-border);
+      text-align: center;
+    }
+
+    .slot-site {
+      font-size: 0.75em;
+      color: var(--_color-text-muted);
+    }
+
+    .period-nav,
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: calc(var(--_gap) / 2);
+    }
+
+    .form {
+      display: grid;
+      gap: var(--_gap);
+      max-width: 36rem;
+    }
+
+    .field {
+      display: grid;
+      gap: 0.25rem;
+    }
+
+    label {
+      font-weight: 600;
+    }
+
+    input[type='text'],
+    input[type='tel'],
+    input[type='email'],
+    input[type='number'] {
+      min-height: 2.5rem;
+      padding: 0.375rem 0.5rem;
+      color: inherit;
+      background: var(--_color-surface);
+      border: 1px solid var(--_color-border);
+    }
+
+    input[aria-invalid='true'] {
+      border-color: var(--_color-danger);
+      border-width: 2px;
+    }
+
+    .consent {
+      display: flex;
+      gap: 0.5rem;
+      align-items: flex-start;
+    }
+
+    .consent input {
+      width: 1.25rem;
+      height: 1.25rem;
+      margin-top: 0.15rem;
+      flex: none;
+    }
+
+    .consent label {
+      font-weight: normal;
+    }
+
+    .field-error,
+    .error {
+      color: var(--_color-danger);
+    }
+
+    .errors:empty {
+      display: none;
+    }
+
+    .error {
+      padding: 0.5rem 0.75rem;
+      border: 1px solid var(--_color-danger);
+      border-radius: var(--_radius);
+    }
+
+    .error ul {
+      margin: 0.25rem 0 0;
+      padding-inline-start: 1.25rem;
+    }
+
+    .summary {
+      display: grid;
+      gap: 0.25rem;
+      margin: 0;
+      padding: var(--_gap);
+      background: var(--_color-surface-raised);
+      border-radius: var(--_radius);
+    }
+
+    .summary div {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 0.5rem;
+    }
+
+    .summary dt {
+      font-weight: 600;
+    }
+
+    .summary dt::after {
+      content: ':';
+    }
+
+    .summary dd {
+      margin: 0;
+    }
+  `,
+];

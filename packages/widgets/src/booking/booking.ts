@@ -1,0 +1,1245 @@
+import {
+  addCivilDays,
+  instant,
+  localDateTime,
+  localize,
+  normalizePhone,
+  type Booking,
+  type LocalizedText,
+  type Network,
+  type NetworkSchedule,
+  type Slot,
+} from '@eduset/core';
+import {
+  html,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { EdusetBookingCancelledEvent } from '../events/booking-cancelled.js';
+import { EdusetBookingCreatedEvent } from '../events/booking-created.js';
+import { EdusetErrorEvent } from '../events/error.js';
+import { EdusetElement } from '../internal/eduset-element.js';
+import { FetchJsonError } from '../internal/fetch-json.js';
+import type { BookingTexts } from '../translations/translation.js';
+import { BookingApi, BookingRequestError, type BookingCreated } from './booking-api.js';
+import { bookingStyles } from './booking.styles.js';
+
+/**
+ * The steps of `<eduset-booking>`, in order: the need (service), the site or specialist,
+ * the time, the contact form, then the confirmation (`done`) and, after a cancel,
+ * `cancelled`.
+ *
+ * @example
+ * ```ts
+ * import type { BookingStep } from '@eduset/widgets';
+ * const step: BookingStep = 'slot';
+ * ```
+ */
+export type BookingStep = 'service' | 'provider' | 'slot' | 'contact' | 'done' | 'cancelled';
+
+/**
+ * Whom the parent wants to see: anyone offering the service, anyone at one site, or one
+ * specialist.
+ *
+ * @example
+ * ```ts
+ * import type { BookingProvider } from '@eduset/widgets';
+ * const provider: BookingProvider = { kind: 'site', id: 'kp-teremok' };
+ * ```
+ */
+export type BookingProvider =
+  | { readonly kind: 'any' }
+  | { readonly kind: 'site'; readonly id: string }
+  | { readonly kind: 'specialist'; readonly id: string };
+
+type LoadState = 'idle' | 'loading' | 'loaded' | 'error';
+type FieldName = 'name' | 'contact' | 'phone' | 'email' | 'age' | 'consent';
+
+/** How many days the slot grid shows at once (the API allows up to 31). */
+const periodDays = 14;
+const defaultZone = 'Europe/Moscow';
+
+interface SlotCell {
+  readonly key: string;
+  readonly slot: Slot;
+  readonly time: string;
+  readonly label: string;
+  readonly siteName: string | undefined;
+}
+
+interface SlotRow {
+  readonly date: string;
+  readonly title: string;
+  readonly cells: readonly SlotCell[];
+}
+
+function slotKey(slot: Slot): string {
+  return `${slot.start}|${slot.siteId}|${slot.specialistId}`;
+}
+
+function errorText(error: unknown, fallback: LocalizedText): LocalizedText {
+  if (error instanceof FetchJsonError || error instanceof BookingRequestError) return error.text;
+  return fallback;
+}
+
+/**
+ * `<eduset-booking>` — book a free consultation. The parent chooses the need (a service
+ * that can be booked), then a site or a specialist (or anyone), then a time in an
+ * accessible grid of free slots, then gives a contact, the child's age and the consent to
+ * personal-data processing (152-ФЗ); the confirmation shows a cancel button and an
+ * "add to calendar" link to the booking's `.ics`.
+ *
+ * It talks to the eduset server under `src-base`: `GET /schedule`, `GET /network`,
+ * `GET /slots`, `POST /bookings`, `POST /bookings/:id/cancel`; every answer is validated with
+ * core's schemas. The slot grid follows the WAI-ARIA grid pattern: one tab stop, arrow keys
+ * move between times (up and down between days), Home/End go to the first or last time of
+ * the day (with Ctrl, of all days), and each button is named with the full date and time in
+ * the site's time zone («вторник, 12 мая, 09:30»). Validation messages and server errors are
+ * announced through live regions. Russian by default, English with `lang="en"`.
+ *
+ * @tagname eduset-booking
+ * @summary Booking of a free consultation: need → site or specialist → time → contact → confirmation.
+ *
+ * @attr src-base - Base address of the eduset API (e.g. `/api`); the data are loaded when set or changed.
+ * @attr network - The network id sent as `network=` with every request (optional when the server holds one network).
+ * @attr service - Preselects a service by id (the first step is then skipped).
+ * @attr lang - `ru` (default) or `en`; inherited from ancestors and `<html lang>` when absent.
+ *
+ * @fires eduset-booking-created - The server accepted a booking; `detail.booking`.
+ * @fires eduset-booking-cancelled - The parent cancelled the booking; `detail.booking` (status `cancelled-by-parent`).
+ * @fires eduset-error - The schedule or the network could not be loaded or validated; `detail.error` (`FetchJsonError`).
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart title - The element's heading.
+ * @csspart step - The current step's section.
+ * @csspart step-heading - The heading of the current step.
+ * @csspart progress - The "step N of 4" line.
+ * @csspart choices - A list of choice buttons (services, sites, specialists).
+ * @csspart choice - One choice button.
+ * @csspart grid - The slot grid.
+ * @csspart day - One day (row) of the slot grid.
+ * @csspart day-heading - The date heading of a day row.
+ * @csspart slot - One slot button.
+ * @csspart period-nav - The buttons that show earlier or later days.
+ * @csspart form - The contact form.
+ * @csspart field-error - A validation message under a field.
+ * @csspart consent - The consent checkbox with its label.
+ * @csspart submit - The submit button.
+ * @csspart back - A button that returns to the previous step.
+ * @csspart status - The polite live region (loading, step changes).
+ * @csspart errors - The assertive live region (validation and server errors).
+ * @csspart summary - The booking summary (contact step and confirmation).
+ * @csspart calendar-link - The «Добавить в календарь» link to the `.ics`.
+ * @csspart cancel - The cancel button on the confirmation.
+ *
+ * @cssproperty --eduset-font-family - Font of the element (default: the system font).
+ * @cssproperty --eduset-font-size - Base font size (default `1rem`).
+ * @cssproperty --eduset-color-text - Text color (default `#1f2328`).
+ * @cssproperty --eduset-color-text-muted - Secondary text color (default `#4f5660`).
+ * @cssproperty --eduset-color-primary - Links, buttons and the chosen slot (default `#0b5cad`).
+ * @cssproperty --eduset-color-on-primary - Text on primary buttons (default `#ffffff`).
+ * @cssproperty --eduset-color-surface - Input and slot background (default `#ffffff`).
+ * @cssproperty --eduset-color-surface-raised - Panel background (default `#f6f8fa`).
+ * @cssproperty --eduset-color-border - Borders (default `#8c959f`).
+ * @cssproperty --eduset-color-danger - Errors (default `#b42318`).
+ * @cssproperty --eduset-color-focus - Keyboard focus ring (default `#0b5cad`).
+ * @cssproperty --eduset-radius - Corner radius (default `0.5rem`).
+ * @cssproperty --eduset-spacing - Base spacing (default `1rem`).
+ * @cssproperty --eduset-booking-gap - Space between the parts of a step (default: `--eduset-spacing`).
+ * @cssproperty --eduset-booking-slot-min-width - Narrowest slot button (default `5.5rem`).
+ *
+ * @example
+ * ```html
+ * <script type="module" src="/widgets/eduset-widgets.js"></script>
+ * <eduset-booking src-base="/api" network="udomlya"></eduset-booking>
+ * ```
+ *
+ * @example
+ * ```ts
+ * import '@eduset/widgets/booking';
+ * const booking = document.createElement('eduset-booking');
+ * booking.srcBase = '/api';
+ * booking.addEventListener('eduset-booking-created', (event) => console.log(event.detail.booking.id));
+ * document.body.append(booking);
+ * ```
+ */
+export class EdusetBooking extends EdusetElement {
+  /** The element's shadow-DOM styles (shared base plus its own); theme through `--eduset-*` and `::part`. */
+  static override styles = bookingStyles;
+
+  static override properties: PropertyDeclarations = {
+    srcBase: { type: String, attribute: 'src-base' },
+    network: { type: String },
+    service: { type: String },
+    schedule: { attribute: false },
+    networkData: { attribute: false },
+    step: { state: true },
+    provider: { state: true },
+    loadState: { state: true },
+    loadError: { state: true },
+    periodStart: { state: true },
+    slots: { state: true },
+    slotsZone: { state: true },
+    slotsState: { state: true },
+    slotsError: { state: true },
+    focusedSlot: { state: true },
+    selectedSlot: { state: true },
+    values: { state: true },
+    fieldErrors: { state: true },
+    submitting: { state: true },
+    requestError: { state: true },
+    notice: { state: true },
+    created: { state: true },
+    cancelledBooking: { state: true },
+    cancelling: { state: true },
+    announcement: { state: true },
+  };
+
+  /** Base address of the API (`/api`). */
+  declare srcBase: string | null;
+  /** The network id sent with every request, or `null`. */
+  declare network: string | null;
+  /** The chosen service's id (set it to preselect one), or `null`. */
+  declare service: string | null;
+  /** The published schedule (loaded from `src-base`, or set directly). */
+  declare schedule: NetworkSchedule | null;
+  /** The network: names of services, sites and specialists (loaded, or set directly). */
+  declare networkData: Network | null;
+  /** The current step. */
+  declare step: BookingStep;
+  /** The chosen site or specialist. */
+  declare provider: BookingProvider;
+  declare private loadState: LoadState;
+  declare private loadError: FetchJsonError | null;
+  declare private periodStart: string | null;
+  declare private slots: readonly Slot[] | null;
+  declare private slotsZone: string;
+  declare private slotsState: LoadState;
+  declare private slotsError: LocalizedText | null;
+  declare private focusedSlot: string | null;
+  declare private selectedSlot: Slot | null;
+  declare private values: {
+    name: string;
+    phone: string;
+    email: string;
+    age: string;
+    consent: boolean;
+  };
+  declare private fieldErrors: Partial<Record<FieldName, string>>;
+  declare private submitting: boolean;
+  declare private requestError: BookingRequestError | null;
+  declare private notice: LocalizedText | null;
+  declare private created: BookingCreated | null;
+  declare private cancelledBooking: Booking | null;
+  declare private cancelling: boolean;
+  declare private announcement: string;
+
+  private loadController: AbortController | undefined;
+  private slotsController: AbortController | undefined;
+  private pendingFocus: string | null = null;
+
+  constructor() {
+    super();
+    this.srcBase = null;
+    this.network = null;
+    this.service = null;
+    this.schedule = null;
+    this.networkData = null;
+    this.step = 'service';
+    this.provider = { kind: 'any' };
+    this.loadState = 'idle';
+    this.loadError = null;
+    this.periodStart = null;
+    this.slots = null;
+    this.slotsZone = defaultZone;
+    this.slotsState = 'idle';
+    this.slotsError = null;
+    this.focusedSlot = null;
+    this.selectedSlot = null;
+    this.values = { name: '', phone: '', email: '', age: '', consent: false };
+    this.fieldErrors = {};
+    this.submitting = false;
+    this.requestError = null;
+    this.notice = null;
+    this.created = null;
+    this.cancelledBooking = null;
+    this.cancelling = false;
+    this.announcement = '';
+  }
+
+  /** The API client for the current `src-base` and `network`. */
+  protected get api(): BookingApi {
+    return new BookingApi(this.srcBase ?? '', this.network);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated && this.srcBase && this.loadState === 'loading') this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.loadController?.abort();
+    this.slotsController?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has('srcBase') || changed.has('network')) && this.srcBase) this.load();
+    if (changed.has('service') && this.service && this.step === 'service' && this.schedule) {
+      this.step = 'provider';
+    }
+  }
+
+  protected override updated(): void {
+    if (this.pendingFocus === null) return;
+    const target = this.renderRoot.querySelector<HTMLElement>(this.pendingFocus);
+    if (target) {
+      this.pendingFocus = null;
+      target.focus();
+    }
+  }
+
+  /**
+   * Loads the schedule and the network again and starts over.
+   *
+   * @example
+   * ```ts
+   * document.querySelector('eduset-booking')?.reload();
+   * ```
+   */
+  reload(): void {
+    if (this.srcBase) this.load();
+  }
+
+  private load(): void {
+    this.loadController?.abort();
+    const controller = new AbortController();
+    this.loadController = controller;
+    this.loadState = 'loading';
+    this.loadError = null;
+    const api = this.api;
+    Promise.all([api.schedule(controller.signal), api.networkData(controller.signal)]).then(
+      ([schedule, network]) => {
+        if (controller.signal.aborted) return;
+        this.schedule = schedule;
+        this.networkData = network;
+        this.loadState = 'loaded';
+        this.step =
+          this.service && this.bookableServices().includes(this.service) ? 'provider' : 'service';
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        const failure =
+          error instanceof FetchJsonError
+            ? error
+            : new FetchJsonError(
+                'network',
+                { ru: 'Не удалось загрузить данные', en: 'Could not load the data' },
+                { url: api.base, cause: error },
+              );
+        this.loadError = failure;
+        this.loadState = 'error';
+        this.dispatchEvent(new EdusetErrorEvent({ error: failure }));
+      },
+    );
+  }
+
+  // ---- names and data --------------------------------------------------------------------
+
+  private bookableServices(): string[] {
+    const schedule = this.schedule;
+    if (schedule === null) return [];
+    const offered = new Set(schedule.availabilities.map((a): string => a.serviceId));
+    const ruled = schedule.bookingRules
+      .map((r): string => r.serviceId)
+      .filter((id) => offered.has(id));
+    const order = (this.networkData?.services ?? []).map((s): string => s.id);
+    const rank = (id: string): number => {
+      const index = order.indexOf(id);
+      return index === -1 ? order.length : index;
+    };
+    return [...ruled].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  }
+
+  private serviceName(id: string): string {
+    const service = this.networkData?.services.find((s) => s.id === id);
+    if (service === undefined) return id;
+    return this.language === 'en' ? (service.nameEn ?? service.name) : service.name;
+  }
+
+  private siteName(id: string): string {
+    return this.networkData?.sites.find((s) => s.id === id)?.name ?? id;
+  }
+
+  private specialistName(id: string): string {
+    return this.networkData?.specialists.find((s) => s.id === id)?.name ?? id;
+  }
+
+  private siteZone(siteId: string): string {
+    return (
+      this.schedule?.availabilities.find((a) => a.siteId === siteId)?.timeZone ?? this.slotsZone
+    );
+  }
+
+  private serviceZone(): string {
+    return (
+      this.schedule?.availabilities.find((a) => a.serviceId === this.service)?.timeZone ??
+      defaultZone
+    );
+  }
+
+  private providersOf(serviceId: string): { sites: string[]; specialists: string[] } {
+    const availabilities = (this.schedule?.availabilities ?? []).filter(
+      (a) => a.serviceId === serviceId,
+    );
+    const sites = [...new Set(availabilities.map((a) => a.siteId))];
+    const specialists = [...new Set(availabilities.map((a) => a.specialistId))];
+    const byName = (name: (id: string) => string) => (a: string, b: string) =>
+      name(a).localeCompare(name(b), 'ru');
+    return {
+      sites: sites.sort(byName((id) => this.siteName(id))),
+      specialists: specialists.sort(byName((id) => this.specialistName(id))),
+    };
+  }
+
+  private locale(): string {
+    return this.language === 'en' ? 'en-GB' : 'ru-RU';
+  }
+
+  private formatDate(at: string, timeZone: string): string {
+    return new Intl.DateTimeFormat(this.locale(), {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      timeZone,
+    }).format(new Date(at));
+  }
+
+  private formatTime(at: string, timeZone: string): string {
+    return new Intl.DateTimeFormat(this.locale(), {
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone,
+    }).format(new Date(at));
+  }
+
+  private formatCivil(date: string): string {
+    return new Intl.DateTimeFormat(this.locale(), {
+      day: 'numeric',
+      month: 'long',
+      timeZone: 'UTC',
+    }).format(new Date(`${date}T12:00:00Z`));
+  }
+
+  private today(): string {
+    return localDateTime(instant(new Date()), this.serviceZone()).date;
+  }
+
+  // ---- navigation ------------------------------------------------------------------------
+
+  private goTo(step: BookingStep, focus = '#step-heading'): void {
+    this.step = step;
+    this.pendingFocus = focus;
+    const t = this.translation.booking;
+    const index = ['service', 'provider', 'slot', 'contact'].indexOf(step);
+    const title = this.stepTitle(step, t);
+    this.announcement = index === -1 ? title : `${t.step(index + 1, 4)}. ${title}`;
+  }
+
+  private stepTitle(step: BookingStep, t: BookingTexts): string {
+    switch (step) {
+      case 'service':
+        return t.chooseService;
+      case 'provider':
+        return t.chooseProvider;
+      case 'slot':
+        return t.chooseSlot;
+      case 'contact':
+        return t.contactTitle;
+      case 'done':
+        return t.confirmedTitle;
+      default:
+        return t.cancelledTitle;
+    }
+  }
+
+  private chooseService(id: string): void {
+    this.service = id;
+    this.provider = { kind: 'any' };
+    this.notice = null;
+    this.goTo('provider');
+  }
+
+  private chooseProvider(provider: BookingProvider): void {
+    this.provider = provider;
+    this.periodStart = this.today();
+    this.notice = null;
+    this.goTo('slot');
+    this.loadSlots();
+  }
+
+  private shiftPeriod(days: number): void {
+    const today = this.today();
+    const start = addCivilDays(this.periodStart ?? today, days);
+    this.periodStart = start < today ? today : start;
+    this.loadSlots();
+  }
+
+  private loadSlots(): void {
+    const serviceId = this.service;
+    if (!serviceId || !this.srcBase) return;
+    this.slotsController?.abort();
+    const controller = new AbortController();
+    this.slotsController = controller;
+    const from = this.periodStart ?? this.today();
+    this.slotsState = 'loading';
+    this.slotsError = null;
+    this.slots = null;
+    const provider = this.provider;
+    this.api
+      .slots(
+        {
+          serviceId,
+          from,
+          to: addCivilDays(from, periodDays - 1),
+          siteId: provider.kind === 'site' ? provider.id : undefined,
+          specialistId: provider.kind === 'specialist' ? provider.id : undefined,
+        },
+        controller.signal,
+      )
+      .then(
+        (answer) => {
+          if (controller.signal.aborted) return;
+          this.slots = answer.slots;
+          this.slotsZone = answer.timeZone;
+          this.slotsState = 'loaded';
+          const first = this.slotRows()[0]?.cells[0];
+          const keys = new Set(this.slotRows().flatMap((row) => row.cells.map((c) => c.key)));
+          if (this.focusedSlot === null || !keys.has(this.focusedSlot)) {
+            this.focusedSlot = first?.key ?? null;
+          }
+        },
+        (error: unknown) => {
+          if (controller.signal.aborted) return;
+          this.slotsState = 'error';
+          this.slotsError = errorText(error, {
+            ru: 'Не удалось загрузить свободное время',
+            en: 'Could not load the free times',
+          });
+        },
+      );
+  }
+
+  private slotRows(): SlotRow[] {
+    const slots = this.slots ?? [];
+    const multipleSites = new Set(slots.map((s) => s.siteId)).size > 1;
+    const seen = new Set<string>();
+    const unique = [...slots]
+      .sort(
+        (a, b) =>
+          a.start.localeCompare(b.start) ||
+          a.siteId.localeCompare(b.siteId) ||
+          a.specialistId.localeCompare(b.specialistId),
+      )
+      .filter((slot) => {
+        // With "any specialist", one button per time and site is enough.
+        const id =
+          this.provider.kind === 'specialist'
+            ? slotKey(slot)
+            : `${slot.start}|${slot.end}|${slot.siteId}`;
+        if (seen.has(id)) return false;
+        seen.add(id);
+        return true;
+      });
+    const rows = new Map<string, SlotCell[]>();
+    const titles = new Map<string, string>();
+    for (const slot of unique) {
+      const zone = this.siteZone(slot.siteId);
+      const { date } = localDateTime(slot.start, zone);
+      const day = this.formatDate(slot.start, zone);
+      const time = this.formatTime(slot.start, zone);
+      const siteName = multipleSites ? this.siteName(slot.siteId) : undefined;
+      const label = siteName === undefined ? `${day}, ${time}` : `${day}, ${time}, ${siteName}`;
+      titles.set(date, day);
+      const cells = rows.get(date) ?? [];
+      cells.push({ key: slotKey(slot), slot, time, label, siteName });
+      rows.set(date, cells);
+    }
+    return [...rows.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([date, cells]) => ({ date, title: titles.get(date) ?? date, cells }));
+  }
+
+  private onGridKeydown(event: KeyboardEvent): void {
+    const rows = this.slotRows();
+    if (rows.length === 0) return;
+    let row = rows.findIndex((r) => r.cells.some((c) => c.key === this.focusedSlot));
+    if (row === -1) row = 0;
+    const cells = rows[row]?.cells ?? [];
+    let col = Math.max(
+      0,
+      cells.findIndex((c) => c.key === this.focusedSlot),
+    );
+    switch (event.key) {
+      case 'ArrowRight':
+        if (col < cells.length - 1) col += 1;
+        else if (row < rows.length - 1) [row, col] = [row + 1, 0];
+        break;
+      case 'ArrowLeft':
+        if (col > 0) col -= 1;
+        else if (row > 0) [row, col] = [row - 1, (rows[row - 1]?.cells.length ?? 1) - 1];
+        break;
+      case 'ArrowDown':
+        if (row < rows.length - 1) row += 1;
+        break;
+      case 'ArrowUp':
+        if (row > 0) row -= 1;
+        break;
+      case 'Home':
+        if (event.ctrlKey) row = 0;
+        col = 0;
+        break;
+      case 'End':
+        if (event.ctrlKey) row = rows.length - 1;
+        col = Number.MAX_SAFE_INTEGER;
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+    const target = rows[row]?.cells;
+    if (target === undefined || target.length === 0) return;
+    const cell = target[Math.min(col, target.length - 1)];
+    if (cell === undefined) return;
+    this.focusedSlot = cell.key;
+    this.pendingFocus = `[data-key="${CSS.escape(cell.key)}"]`;
+  }
+
+  private chooseSlot(cell: SlotCell): void {
+    this.selectedSlot = cell.slot;
+    this.focusedSlot = cell.key;
+    this.requestError = null;
+    this.notice = null;
+    this.fieldErrors = {};
+    this.goTo('contact');
+  }
+
+  private backToSlots(): void {
+    this.requestError = null;
+    this.goTo('slot');
+    this.loadSlots();
+  }
+
+  // ---- the contact form ------------------------------------------------------------------
+
+  private onInput(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    const name = input.name as keyof EdusetBooking['values'];
+    if (name === 'consent') {
+      this.values = { ...this.values, consent: input.checked };
+    } else if (name in this.values) {
+      this.values = { ...this.values, [name]: input.value };
+    }
+  }
+
+  private validate(t: BookingTexts): Partial<Record<FieldName, string>> {
+    const errors: Partial<Record<FieldName, string>> = {};
+    const { name, phone, email, age, consent } = this.values;
+    if (name.trim() === '') errors.name = t.nameRequired;
+    if (phone.trim() === '' && email.trim() === '') errors.contact = t.contactRequired;
+    if (phone.trim() !== '' && normalizePhone(phone) === undefined) errors.phone = t.phoneInvalid;
+    if (email.trim() !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) {
+      errors.email = t.emailInvalid;
+    }
+    const ageNumber = Number(age);
+    if (age.trim() === '' || !Number.isInteger(ageNumber) || ageNumber < 0 || ageNumber > 25) {
+      errors.age = t.ageInvalid;
+    }
+    if (!consent) errors.consent = t.consentRequired;
+    return errors;
+  }
+
+  private onSubmit(event: Event): void {
+    event.preventDefault();
+    if (this.submitting) return;
+    const t = this.translation.booking;
+    const errors = this.validate(t);
+    this.fieldErrors = errors;
+    this.requestError = null;
+    const order: FieldName[] = ['name', 'phone', 'email', 'contact', 'age', 'consent'];
+    const first = order.find((field) => errors[field] !== undefined);
+    if (first !== undefined) {
+      this.pendingFocus = first === 'contact' ? '#phone' : `#${first}`;
+      this.requestUpdate();
+      return;
+    }
+    this.submit();
+  }
+
+  private submit(): void {
+    const slot = this.selectedSlot;
+    if (slot === null) return;
+    const { name, phone, email, age } = this.values;
+    this.submitting = true;
+    this.announcement = this.translation.booking.submitting;
+    this.api
+      .book({
+        specialistId: slot.specialistId,
+        siteId: slot.siteId,
+        serviceId: slot.serviceId,
+        start: slot.start,
+        end: slot.end,
+        childAge: Number(age),
+        contact: {
+          name: name.trim(),
+          ...(phone.trim() === '' ? {} : { phone: phone.trim() }),
+          ...(email.trim() === '' ? {} : { email: email.trim() }),
+        },
+        personalDataConsent: true,
+      })
+      .then(
+        (created) => {
+          this.submitting = false;
+          this.created = created;
+          this.cancelledBooking = null;
+          this.goTo('done');
+          this.dispatchEvent(new EdusetBookingCreatedEvent({ booking: created.booking }));
+        },
+        (error: unknown) => {
+          this.submitting = false;
+          const failure =
+            error instanceof BookingRequestError
+              ? error
+              : new BookingRequestError(
+                  'network',
+                  errorText(error, {
+                    ru: 'Не удалось отправить запись',
+                    en: 'Could not send the booking',
+                  }),
+                );
+          if (failure.slotTaken) {
+            this.notice = failure.text;
+            this.selectedSlot = null;
+            // The assertive errors region announces the message; the status names the step.
+            this.backToSlots();
+          } else {
+            this.requestError = failure;
+            this.announcement = '';
+          }
+        },
+      );
+  }
+
+  private cancel(): void {
+    const created = this.created;
+    if (created === null || this.cancelling) return;
+    this.cancelling = true;
+    this.requestError = null;
+    this.api.cancel(created.cancelUrl, created.cancelToken).then(
+      (booking) => {
+        this.cancelling = false;
+        this.cancelledBooking = booking;
+        this.goTo('cancelled');
+        this.dispatchEvent(new EdusetBookingCancelledEvent({ booking }));
+      },
+      (error: unknown) => {
+        this.cancelling = false;
+        this.requestError =
+          error instanceof BookingRequestError
+            ? error
+            : new BookingRequestError(
+                'network',
+                errorText(error, {
+                  ru: 'Не удалось отменить запись',
+                  en: 'Could not cancel the booking',
+                }),
+              );
+      },
+    );
+  }
+
+  private bookAgain(): void {
+    this.created = null;
+    this.cancelledBooking = null;
+    this.selectedSlot = null;
+    this.requestError = null;
+    this.notice = null;
+    if (this.service) {
+      this.goTo('slot');
+      this.loadSlots();
+    } else {
+      this.goTo('service');
+    }
+  }
+
+  // ---- rendering -------------------------------------------------------------------------
+
+  override render(): TemplateResult {
+    const t = this.translation.booking;
+    const loading = this.loadState === 'loading';
+    const failed = this.loadState === 'error';
+    return html`
+      <section
+        part="base"
+        class="booking"
+        aria-labelledby="title"
+        aria-busy=${loading ? 'true' : 'false'}
+      >
+        <h2 part="title" id="title" class="title">${t.title}</h2>
+        <div part="status" class="visually-hidden" aria-live="polite">
+          ${loading ? t.loading : this.announcement}
+        </div>
+        ${loading ? html`<p class="loading">${t.loading}</p>` : nothing}
+        ${
+          failed
+            ? html`<div class="error" role="alert">
+                  <strong>${t.loadFailed}</strong>
+                  ${this.loadError ? html`<p>${localize(this.loadError.text, this.language)}</p>` : nothing}
+                </div>
+                <button type="button" class="secondary" @click=${this.reload}>
+                  ${this.translation.retry}
+                </button>`
+            : nothing
+        }
+        ${this.loadState === 'loaded' ? this.renderStep(t) : nothing}
+      </section>
+    `;
+  }
+
+  private renderErrors(): TemplateResult {
+    const t = this.translation.booking;
+    const lang = this.language;
+    const fieldMessages = Object.values(this.fieldErrors).filter(
+      (message): message is string => message !== undefined,
+    );
+    const request = this.requestError;
+    const notice = this.notice;
+    return html`<div part="errors" class="errors" aria-live="assertive">
+      ${
+        fieldMessages.length > 0
+          ? html`<div class="error">
+              <p><strong>${t.errorsFound(fieldMessages.length)}</strong></p>
+              <ul>
+                ${fieldMessages.map((message) => html`<li>${message}</li>`)}
+              </ul>
+            </div>`
+          : nothing
+      }
+      ${
+        request
+          ? html`<div class="error">
+              <p>${localize(request.text, lang)}</p>
+              ${
+                request.issues.length > 0
+                  ? html`<ul>
+                      ${request.issues.map((issue) => html`<li>${localize(issue.message, lang)}</li>`)}
+                    </ul>`
+                  : nothing
+              }
+            </div>`
+          : nothing
+      }
+      ${notice ? html`<div class="error"><p>${localize(notice, lang)}</p></div>` : nothing}
+    </div>`;
+  }
+
+  private renderStep(t: BookingTexts): TemplateResult {
+    const index = ['service', 'provider', 'slot', 'contact'].indexOf(this.step);
+    let body: TemplateResult;
+    switch (this.step) {
+      case 'service':
+        body = this.renderServices(t);
+        break;
+      case 'provider':
+        body = this.renderProviders(t);
+        break;
+      case 'slot':
+        body = this.renderSlots(t);
+        break;
+      case 'contact':
+        body = this.renderContact(t);
+        break;
+      case 'done':
+        body = this.renderDone(t);
+        break;
+      default:
+        body = this.renderCancelled(t);
+    }
+    return html`<section
+      part="step"
+      class="step"
+      data-step=${this.step}
+      aria-labelledby="step-heading"
+    >
+      ${index === -1 ? nothing : html`<p part="progress" class="progress">${t.step(index + 1, 4)}</p>`}
+      <h3 part="step-heading" id="step-heading" tabindex="-1">${this.stepTitle(this.step, t)}</h3>
+      ${this.renderErrors()} ${body}
+    </section>`;
+  }
+
+  private renderServices(t: BookingTexts): TemplateResult {
+    const services = this.bookableServices();
+    if (services.length === 0) return html`<p class="empty">${t.noServices}</p>`;
+    return html`<ul part="choices" class="choices">
+      ${services.map(
+        (id) =>
+          html`<li>
+            <button
+              part="choice"
+              type="button"
+              class="choice"
+              data-service-id=${id}
+              @click=${() => this.chooseService(id)}
+            >
+              ${this.serviceName(id)}
+            </button>
+          </li>`,
+      )}
+    </ul>`;
+  }
+
+  private renderProviders(t: BookingTexts): TemplateResult {
+    const serviceId = this.service ?? '';
+    const { sites, specialists } = this.providersOf(serviceId);
+    return html`
+      <p class="chosen">${this.serviceName(serviceId)}</p>
+      <ul part="choices" class="choices">
+        <li>
+          <button
+            part="choice"
+            type="button"
+            class="choice"
+            data-provider="any"
+            @click=${() => this.chooseProvider({ kind: 'any' })}
+          >
+            ${t.anyProvider}
+          </button>
+        </li>
+      </ul>
+      <h4 id="by-site">${t.bySite}</h4>
+      <ul part="choices" class="choices" aria-labelledby="by-site">
+        ${sites.map(
+          (id) =>
+            html`<li>
+              <button
+                part="choice"
+                type="button"
+                class="choice"
+                data-site-id=${id}
+                @click=${() => this.chooseProvider({ kind: 'site', id })}
+              >
+                ${this.siteName(id)}
+              </button>
+            </li>`,
+        )}
+      </ul>
+      <h4 id="by-specialist">${t.bySpecialist}</h4>
+      <ul part="choices" class="choices" aria-labelledby="by-specialist">
+        ${specialists.map(
+          (id) =>
+            html`<li>
+              <button
+                part="choice"
+                type="button"
+                class="choice"
+                data-specialist-id=${id}
+                @click=${() => this.chooseProvider({ kind: 'specialist', id })}
+              >
+                ${this.specialistName(id)}
+              </button>
+            </li>`,
+        )}
+      </ul>
+      <button part="back" type="button" class="secondary" @click=${() => this.goTo('service')}>
+        ${t.back}
+      </button>
+    `;
+  }
+
+  private providerText(): string {
+    const provider = this.provider;
+    if (provider.kind === 'site') return this.siteName(provider.id);
+    if (provider.kind === 'specialist') return this.specialistName(provider.id);
+    return this.translation.booking.anyProvider;
+  }
+
+  private renderSlots(t: BookingTexts): TemplateResult {
+    const from = this.periodStart ?? this.today();
+    const to = addCivilDays(from, periodDays - 1);
+    const rows = this.slotsState === 'loaded' ? this.slotRows() : [];
+    const zone = this.slots?.[0] ? this.siteZone(this.slots[0].siteId) : this.slotsZone;
+    return html`
+      <p class="chosen">${this.serviceName(this.service ?? '')} · ${this.providerText()}</p>
+      <p id="period" class="period">${t.period(this.formatCivil(from), this.formatCivil(to))}</p>
+      <p id="grid-hint" class="hint">${t.slotsHint} ${t.timeZoneNote(zone)}</p>
+      ${this.slotsState === 'loading' ? html`<p class="loading">${t.slotsLoading}</p>` : nothing}
+      ${
+        this.slotsState === 'error'
+          ? html`<div class="error" role="alert">
+                <p>${localize(this.slotsError ?? { ru: '', en: '' }, this.language)}</p>
+              </div>
+              <button type="button" class="secondary" @click=${this.loadSlots}>
+                ${this.translation.retry}
+              </button>`
+          : nothing
+      }
+      ${
+        this.slotsState === 'loaded' && rows.length === 0
+          ? html`<p class="empty">${t.noSlots}</p>`
+          : nothing
+      }
+      ${rows.length > 0 ? this.renderGrid(rows) : nothing}
+      <div part="period-nav" class="period-nav">
+        <button
+          type="button"
+          class="secondary"
+          ?disabled=${from <= this.today()}
+          @click=${() => this.shiftPeriod(-periodDays)}
+        >
+          ${t.earlier}
+        </button>
+        <button type="button" class="secondary" @click=${() => this.shiftPeriod(periodDays)}>
+          ${t.later}
+        </button>
+      </div>
+      <button part="back" type="button" class="secondary" @click=${() => this.goTo('provider')}>
+        ${t.back}
+      </button>
+    `;
+  }
+
+  private renderGrid(rows: readonly SlotRow[]): TemplateResult {
+    const keys = rows.flatMap((row) => row.cells.map((cell) => cell.key));
+    const focused =
+      this.focusedSlot !== null && keys.includes(this.focusedSlot) ? this.focusedSlot : keys[0];
+    const t = this.translation.booking;
+    return html`<div
+      part="grid"
+      class="grid"
+      role="grid"
+      aria-labelledby="period"
+      aria-describedby="grid-hint"
+      @keydown=${this.onGridKeydown}
+    >
+      ${rows.map(
+        (row) =>
+          html`<div part="day" class="day" role="row" data-date=${row.date}>
+            <div part="day-heading" class="day-heading" role="rowheader">${row.title}</div>
+            ${row.cells.map(
+              (cell) =>
+                html`<div role="gridcell" class="cell">
+                  <button
+                    part="slot"
+                    type="button"
+                    class="slot"
+                    data-key=${cell.key}
+                    data-start=${cell.slot.start}
+                    tabindex=${cell.key === focused ? '0' : '-1'}
+                    aria-label=${
+                      cell.slot.seatsLeft > 1
+                        ? `${cell.label}, ${t.seatsLeft(cell.slot.seatsLeft)}`
+                        : cell.label
+                    }
+                    @click=${() => this.chooseSlot(cell)}
+                    @focus=${() => {
+                      this.focusedSlot = cell.key;
+                    }}
+                  >
+                    <span class="slot-time">${cell.time}</span>
+                    ${cell.siteName ? html`<span class="slot-site">${cell.siteName}</span>` : nothing}
+                  </button>
+                </div>`,
+            )}
+          </div>`,
+      )}
+    </div>`;
+  }
+
+  private renderSlotSummary(
+    slot: Pick<Slot, 'specialistId' | 'siteId' | 'serviceId' | 'start' | 'end'>,
+    booking?: Booking,
+  ): TemplateResult {
+    const t = this.translation.booking;
+    const zone = this.siteZone(slot.siteId);
+    const when = `${this.formatDate(slot.start, zone)}, ${this.formatTime(slot.start, zone)}–${this.formatTime(slot.end, zone)}`;
+    return html`<dl part="summary" class="summary">
+      <div>
+        <dt>${t.service}</dt>
+        <dd>${this.serviceName(slot.serviceId)}</dd>
+      </div>
+      <div>
+        <dt>${t.site}</dt>
+        <dd>${this.siteName(slot.siteId)}</dd>
+      </div>
+      <div>
+        <dt>${t.specialist}</dt>
+        <dd>${this.specialistName(slot.specialistId)}</dd>
+      </div>
+      <div>
+        <dt>${t.when}</dt>
+        <dd data-booking-id=${ifDefined(booking?.id)}>${when}</dd>
+      </div>
+    </dl>`;
+  }
+
+  private fieldError(field: FieldName): TemplateResult | typeof nothing {
+    const message = this.fieldErrors[field];
+    return message === undefined
+      ? nothing
+      : html`<p part="field-error" class="field-error" id=${`${field}-error`}>${message}</p>`;
+  }
+
+  private describedBy(...ids: (string | undefined)[]): string | undefined {
+    const list = ids.filter((id): id is string => id !== undefined);
+    return list.length === 0 ? undefined : list.join(' ');
+  }
+
+  private renderContact(t: BookingTexts): TemplateResult {
+    const slot = this.selectedSlot;
+    const errors = this.fieldErrors;
+    const contactMissing = errors.contact !== undefined;
+    return html`
+      ${slot ? this.renderSlotSummary(slot) : nothing}
+      <form part="form" class="form" novalidate @submit=${this.onSubmit}>
+        <div class="field">
+          <label for="name">${t.name}</label>
+          <input
+            id="name"
+            name="name"
+            type="text"
+            autocomplete="name"
+            required
+            aria-invalid=${errors.name ? 'true' : 'false'}
+            aria-describedby=${ifDefined(this.describedBy(errors.name ? 'name-error' : undefined))}
+            .value=${this.values.name}
+            @input=${this.onInput}
+          />
+          ${this.fieldError('name')}
+        </div>
+        <p class="hint" id="contact-hint">${t.contactHint}</p>
+        <div class="field">
+          <label for="phone">${t.phone}</label>
+          <input
+            id="phone"
+            name="phone"
+            type="tel"
+            autocomplete="tel"
+            inputmode="tel"
+            aria-invalid=${errors.phone || contactMissing ? 'true' : 'false'}
+            aria-describedby=${ifDefined(
+              this.describedBy(
+                'contact-hint',
+                errors.phone ? 'phone-error' : undefined,
+                contactMissing ? 'contact-error' : undefined,
+              ),
+            )}
+            .value=${this.values.phone}
+            @input=${this.onInput}
+          />
+          ${this.fieldError('phone')}
+        </div>
+        <div class="field">
+          <label for="email">${t.email}</label>
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autocomplete="email"
+            aria-invalid=${errors.email || contactMissing ? 'true' : 'false'}
+            aria-describedby=${ifDefined(
+              this.describedBy(
+                'contact-hint',
+                errors.email ? 'email-error' : undefined,
+                contactMissing ? 'contact-error' : undefined,
+              ),
+            )}
+            .value=${this.values.email}
+            @input=${this.onInput}
+          />
+          ${this.fieldError('email')} ${this.fieldError('contact')}
+        </div>
+        <div class="field">
+          <label for="age">${t.childAge}</label>
+          <input
+            id="age"
+            name="age"
+            type="number"
+            inputmode="numeric"
+            min="0"
+            max="25"
+            step="1"
+            required
+            aria-invalid=${errors.age ? 'true' : 'false'}
+            aria-describedby=${ifDefined(this.describedBy(errors.age ? 'age-error' : undefined))}
+            .value=${this.values.age}
+            @input=${this.onInput}
+          />
+          ${this.fieldError('age')}
+        </div>
+        <div part="consent" class="consent">
+          <input
+            id="consent"
+            name="consent"
+            type="checkbox"
+            required
+            aria-invalid=${errors.consent ? 'true' : 'false'}
+            aria-describedby=${ifDefined(
+              this.describedBy(errors.consent ? 'consent-error' : undefined),
+            )}
+            .checked=${this.values.consent}
+            @change=${this.onInput}
+          />
+          <label for="consent">${t.consent}</label>
+        </div>
+        ${this.fieldError('consent')}
+        <div class="actions">
+          <button part="submit" type="submit" class="primary" ?disabled=${this.submitting}>
+            ${this.submitting ? t.submitting : t.submit}
+          </button>
+          <button part="back" type="button" class="secondary" @click=${this.backToSlots}>
+            ${t.chooseAnotherSlot}
+          </button>
+        </div>
+      </form>
+    `;
+  }
+
+  private renderDone(t: BookingTexts): TemplateResult {
+    const created = this.created;
+    if (created === null) return html``;
+    const { booking } = created;
+    return html`
+      ${this.renderSlotSummary(booking, booking)}
+      <div class="actions">
+        <a
+          part="calendar-link"
+          class="button-link"
+          href=${this.api.resolve(created.icsUrl)}
+          download=${`eduset-${booking.id}.ics`}
+          >${t.addToCalendar}</a
+        >
+        <button
+          part="cancel"
+          type="button"
+          class="secondary"
+          ?disabled=${this.cancelling}
+          @click=${this.cancel}
+        >
+          ${this.cancelling ? t.cancelling : t.cancelBooking}
+        </button>
+      </div>
+    `;
+  }
+
+  private renderCancelled(t: BookingTexts): TemplateResult {
+    const booking = this.cancelledBooking;
+    return html`
+      ${booking ? this.renderSlotSummary(booking, booking) : nothing}
+      <button type="button" class="primary" @click=${this.bookAgain}>${t.bookAgain}</button>
+    `;
+  }
+}
