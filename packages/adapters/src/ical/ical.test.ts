@@ -10,6 +10,7 @@ import {
   type BookingInput,
   type CalendarEvent,
 } from '@eduset/core';
+import ICAL from 'ical.js';
 import rrule from 'rrule';
 import { describe, expect, it } from 'vitest';
 import { renderICalendar } from './index.js';
@@ -434,6 +435,52 @@ describe('renderICalendar', () => {
       '2026-03-30T06:00:00.000Z', // summer time: still 08:00 local
       '2026-04-13T06:00:00.000Z', // none on the holiday, 6 April
     ]);
+  });
+
+  it('the same weekly export parsed back with ical.js: no occurrence on the holiday, right UTC offsets', () => {
+    // reference/scheduling.md, case 6, with an independent reader: Mozilla's ical.js.
+    const text = renderICalendar(
+      [
+        {
+          uid: 'availability/ped-1@example.org',
+          sequence: 0,
+          status: 'CONFIRMED',
+          start: instant('2026-03-16T07:00:00Z'),
+          end: instant('2026-03-16T11:00:00Z'),
+          timeZone: 'Europe/Warsaw',
+          summary: 'Godziny przyjęć',
+          lastModified: instant('2026-03-01T00:00:00Z'),
+          recurrence: {
+            weekdays: [1],
+            until: instant('2026-04-13T23:59:59Z'),
+            exceptions: [instant('2026-04-06T06:00:00Z')],
+          },
+        },
+      ],
+      { name: 'Warszawa', timeZone: 'Europe/Warsaw' },
+    );
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    const zone = calendar.getFirstSubcomponent('vtimezone');
+    const vevent = calendar.getFirstSubcomponent('vevent');
+    if (zone === null || vevent === null) throw new Error('VTIMEZONE or VEVENT missing');
+    ICAL.TimezoneService.register(new ICAL.Timezone(zone));
+    try {
+      const event = new ICAL.Event(vevent);
+      const iterator = event.iterator();
+      const occurrences: string[] = [];
+      for (let next = iterator.next(); next; next = iterator.next()) {
+        occurrences.push(next.toJSDate().toISOString());
+        if (occurrences.length > 10) break;
+      }
+      expect(occurrences).toEqual([
+        '2026-03-16T07:00:00.000Z',
+        '2026-03-23T07:00:00.000Z',
+        '2026-03-30T06:00:00.000Z',
+        '2026-04-13T06:00:00.000Z',
+      ]);
+    } finally {
+      ICAL.TimezoneService.remove('Europe/Warsaw');
+    }
   });
 
   it('writes an empty calendar for no events', () => {
