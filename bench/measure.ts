@@ -45,3 +45,48 @@ export async function compare(
 export function report(results: readonly BenchResult[]): void {
   for (const result of results) console.log(`BENCH ${JSON.stringify(result)}`);
 }
+
+/** A load test of a server (bench/booking-load.bench.ts): throughput, latency, integrity. */
+export interface LoadResult {
+  /** What is measured, e.g. "POST /api/bookings, 100 connections". */
+  readonly name: string;
+  /** The storage engine behind the server, e.g. "PGlite". */
+  readonly engine: string;
+  /** Requests answered in the measured run. */
+  readonly requests: number;
+  /** Length of the measured run in seconds. */
+  readonly seconds: number;
+  /** Answers 201 (bookings made), 409 (refused: taken, overlapping, full) and any other. */
+  readonly created: number;
+  readonly conflicts: number;
+  readonly other: number;
+  /** Connection errors and timeouts. */
+  readonly errors: number;
+  /** Bookings made per second (201 answers / seconds). */
+  readonly bookingsPerSecond: number;
+  /** Latency percentiles of all answers, in milliseconds. */
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly maxMs: number;
+  readonly targetPerSecond: number;
+  readonly targetP99Ms: number;
+  readonly throughputMet: boolean;
+  readonly p99Met: boolean;
+  /** Active bookings found in the database afterwards, warm-up included. */
+  readonly storedBookings: number;
+  /** 201 answers, warm-up included. */
+  readonly acknowledgedBookings: number;
+  /** The most bookings the requests sent could make. */
+  readonly possibleBookings: number;
+  /** Overlapping active bookings of one specialist, or sessions over capacity. */
+  readonly doubleBookings: number;
+  /** Sessions whose seats taken differ from their active bookings. */
+  readonly seatMismatches: number;
+  /** No double booking, no mismatch, and stored bookings = acknowledged ones. */
+  readonly consistent: boolean;
+}
+
+/** Prints load results in the line format scripts/bench.mjs collects (`BENCH-LOAD {json}`). */
+export function reportLoad(results: readonly LoadResult[]): void {
+  for (const result of results) console.log(`BENCH-LOAD ${JSON.stringify(result)}`);
+}

@@ -7,6 +7,7 @@ const files = readdirSync('bench')
   .filter((name) => name.endsWith('.bench.ts'))
   .sort();
 const rows = [];
+const loads = [];
 for (const file of files) {
   const run = spawnSync(
     process.execPath,
@@ -20,6 +21,8 @@ for (const file of files) {
   }
   for (const line of run.stdout.split('\n')) {
     if (line.startsWith('BENCH ')) rows.push({ file, ...JSON.parse(line.slice(6)) });
+    // Load tests (bench/booking-load.bench.ts) report throughput and latency, not a ratio.
+    if (line.startsWith('BENCH-LOAD ')) loads.push({ file, ...JSON.parse(line.slice(11)) });
   }
 }
 console.table(
@@ -31,3 +34,19 @@ console.table(
     'ratio eduset/peer': (row.oursMs / row.peerMs).toFixed(2),
   })),
 );
+if (loads.length > 0) {
+  const met = (ok) => (ok ? 'met' : 'NOT MET');
+  console.table(
+    loads.map((load) => ({
+      benchmark: load.name,
+      engine: load.engine,
+      'bookings/s': load.bookingsPerSecond.toFixed(0),
+      'target/s': `≥ ${load.targetPerSecond}: ${met(load.throughputMet)}`,
+      'p99, ms': load.p99Ms,
+      'target p99': `< ${load.targetP99Ms} ms: ${met(load.p99Met)}`,
+      '201/409/other': `${load.created}/${load.conflicts}/${load.other}`,
+      'double bookings': load.doubleBookings,
+      consistent: load.consistent ? 'yes' : 'NO',
+    })),
+  );
+}

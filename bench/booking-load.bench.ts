@@ -1,0 +1,637 @@
+// Booking load: `eduset serve` (the built CLI) as a separate process on 127.0.0.1, driven by
+// autocannon from this process with 100 connections, bounded in count (5 000 requests) and
+// time (15 s), once over PGlite (a data directory in a temporary folder) and once over a
+// throwaway PostgreSQL server. Each request is a real POST /api/bookings:
+// - most ask for a distinct half-hour consultation (10 specialists — Udomlya's size — each
+//   at two consultation points, slots spread over the next four months) and should succeed;
+// - every tenth asks for the same specialist at the same time as a request seven places
+//   earlier (often still in flight), at the same point or at the specialist's other point
+//   (where only the exclusion constraint stops it): exactly one of the two may succeed
+//   (409 `overlap` / `slot-unavailable` for the other);
+// - every twentieth asks for a seat in a lekoteka group of 8 that ten requests compete for:
+//   eight succeed, two get 409 `no-seats`.
+// Afterwards the server is stopped and the database read directly: no two active bookings
+// of one specialist overlap, every session's seats taken equal its active bookings, and the
+// stored bookings are exactly the acknowledged ones (and what the request plan allows).
+// Targets (issue 3): ≥ 1 000 bookings/s on PostgreSQL, ≥ 300/s on PGlite, p99 < 50 ms.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { openStorage, type Storage } from '@eduset/adapters';
+import {
+  createNetwork,
+  createNetworkSchedule,
+  type Booking,
+  type NetworkInput,
+  type NetworkScheduleInput,
+} from '@eduset/core';
+import {
+  startPostgresServer,
+  type PostgresServer,
+} from '../packages/adapters/test/postgres-server.js';
+import { reportLoad, type LoadResult } from './measure.js';
+
+// autocannon ships no type declarations (and none are installed); the little used here is
+// typed by hand.
+interface CannonRequest {
+  method?: string;
+  path?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  setupRequest?: (request: CannonRequest, context: Record<string, unknown>) => CannonRequest;
+}
+interface CannonOptions {
+  url: string;
+  connections: number;
+  amount: number;
+  timeout: number;
+  method: string;
+  headers: Record<string, string>;
+  requests: CannonRequest[];
+}
+interface CannonResult {
+  latency: { p50: number; p97_5: number; p99: number; max: number; average: number };
+  duration: number;
+  errors: number;
+  timeouts: number;
+  statusCodeStats: Record<string, { count: number } | undefined>;
+}
+interface CannonInstance {
+  stop(): void;
+  on(
+    event: 'response',
+    listener: (client: unknown, statusCode: number, bytes: number, ms: number) => void,
+  ): void;
+}
+type Autocannon = (
+  options: CannonOptions,
+  done: (error: Error | null, result: CannonResult) => void,
+) => CannonInstance;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const cli = join(root, 'packages/adapters/dist/cli.js');
+const connections = 100;
+const amount = 5_000;
+const maxSeconds = 10;
+const warmUp = { connections: 20, amount: 200, seconds: 3 };
+
+// ---------------------------------------------------------------------------------------
+// The network (Udomlya's sites and services, 10 + 4 generated specialists) and its schedule.
+
+const udomlya = JSON.parse(
+  readFileSync(join(root, 'examples/data/udomlya.json'), 'utf8'),
+) as NetworkInput;
+const networkId = udomlya.id;
+const points = udomlya.sites
+  .filter((site) => site.kind === 'consultation-point')
+  .map((site) => site.id);
+const lekotekas = ['lekoteka-dyuymovochka', 'lekoteka-buratino'];
+const individualService = 'psychologist-consultation';
+const groupService = 'lekoteka-play-sessions';
+const specialistCount = 10;
+const groupCount = 4;
+const dayMs = 86_400_000;
+/** Half-hour slots 08:00–20:00 Moscow (UTC+3, no DST): 24 a day, the first at 05:00Z. */
+const slotsPerDay = 24;
+/** Distinct bookings of a specialist: a day among the next 119, then a free half hour of it. */
+const spreadDays = 119;
+const groupCapacity = 8;
+const groupRequestsPerSession = 10;
+
+const pad = (value: number, width = 3) => String(value).padStart(width, '0');
+const psy = (index: number) => `bench-psy-${pad(index)}`;
+const lek = (index: number) => `bench-lek-${pad(index)}`;
+const homes = (index: number): [string, string] => [
+  points[index % points.length] ?? 'kp-teremok',
+  points[(index + 1) % points.length] ?? 'kp-malysh',
+];
+
+const network: NetworkInput = {
+  ...udomlya,
+  specialists: [
+    ...Array.from({ length: specialistCount }, (_, index) => ({
+      id: psy(index),
+      name: `Психолог ${index + 1}`,
+      roles: ['psychologist' as const],
+      siteIds: homes(index),
+      serviceIds: [individualService],
+    })),
+    ...Array.from({ length: groupCount }, (_, index) => ({
+      id: lek(index),
+      name: `Педагог лекотеки ${index + 1}`,
+      roles: ['special-needs-teacher' as const],
+      siteIds: [lekotekas[index % lekotekas.length] ?? 'lekoteka-buratino'],
+      serviceIds: [groupService],
+    })),
+  ],
+};
+
+const everyDay = [{ weekdays: [1, 2, 3, 4, 5, 6, 7], start: '08:00', end: '20:00' }];
+const schedule: NetworkScheduleInput = {
+  networkId,
+  availabilities: [
+    ...Array.from({ length: specialistCount }, (_, index) =>
+      homes(index).map((siteId) => ({
+        specialistId: psy(index),
+        siteId,
+        serviceId: individualService,
+        rules: everyDay,
+      })),
+    ).flat(),
+    ...Array.from({ length: groupCount }, (_, index) => ({
+      specialistId: lek(index),
+      siteId: lekotekas[index % lekotekas.length] ?? 'lekoteka-buratino',
+      serviceId: groupService,
+      rules: everyDay,
+    })),
+  ],
+  bookingRules: [
+    { serviceId: individualService, duration: 30, step: 30, horizonDays: 150 },
+    { serviceId: groupService, duration: 60, step: 60, horizonDays: 150, seats: groupCapacity },
+  ],
+};
+
+// ---------------------------------------------------------------------------------------
+// The request plan: entry i is the body of the i-th request sent (warm-up included).
+
+interface PlannedBooking {
+  readonly kind: 'distinct' | 'collision' | 'group';
+  readonly specialistId: string;
+  readonly siteId: string;
+  readonly serviceId: string;
+  readonly start: string;
+  readonly end: string;
+}
+
+const today = Date.UTC(
+  new Date().getUTCFullYear(),
+  new Date().getUTCMonth(),
+  new Date().getUTCDate(),
+);
+function at(dayOffset: number, minutesAfter5Z: number, minutes: number): [string, string] {
+  const start = today + dayOffset * dayMs + (5 * 60 + minutesAfter5Z) * 60_000;
+  return [new Date(start).toISOString(), new Date(start + minutes * 60_000).toISOString()];
+}
+
+function makePlan(length: number): PlannedBooking[] {
+  const plan: PlannedBooking[] = [];
+  let distinct = 0;
+  let group = 0;
+  for (let index = 0; index < length; index += 1) {
+    if (index % 20 === 19) {
+      const session = Math.floor(group / groupRequestsPerSession);
+      group += 1;
+      const specialist = session % groupCount;
+      const slot = Math.floor(session / groupCount);
+      const [start, end] = at(
+        1 + (slot % spreadDays),
+        60 * (Math.floor(slot / spreadDays) % 12),
+        60,
+      );
+      plan.push({
+        kind: 'group',
+        specialistId: lek(specialist),
+        siteId: lekotekas[specialist % lekotekas.length] ?? 'lekoteka-buratino',
+        serviceId: groupService,
+        start,
+        end,
+      });
+    } else if (index % 20 === 9 || index % 20 === 14) {
+      // index - 7 is 2 or 7 modulo 20: always a distinct request.
+      const earlier = plan[index - 7];
+      if (earlier === undefined) throw new Error('plan');
+      const specialist = Number(earlier.specialistId.slice(-3));
+      const [home, other] = homes(specialist);
+      const siteId =
+        Math.floor(index / 10) % 2 === 0 ? earlier.siteId : earlier.siteId === home ? other : home;
+      plan.push({ ...earlier, kind: 'collision', siteId });
+    } else {
+      const specialist = distinct % specialistCount;
+      const round = Math.floor(distinct / specialistCount);
+      distinct += 1;
+      const lap = Math.floor(round / spreadDays);
+      if (lap >= slotsPerDay) throw new Error('the plan needs more slots');
+      const day = 1 + ((round * 37 + specialist) % spreadDays);
+      // 7 is prime to 24: each lap over the days takes another half hour of them.
+      const slot = (lap * 7 + specialist * 3) % slotsPerDay;
+      const [start, end] = at(day, 30 * slot, 30);
+      const [home, other] = homes(specialist);
+      plan.push({
+        kind: 'distinct',
+        specialistId: psy(specialist),
+        siteId: round % 2 === 0 ? home : other,
+        serviceId: individualService,
+        start,
+        end,
+      });
+    }
+  }
+  return plan;
+}
+
+/** How many of the first `sent` planned requests can succeed, whatever the order. */
+function possibleSuccesses(plan: readonly PlannedBooking[], sent: number): number {
+  const individual = new Set<string>();
+  const groups = new Map<string, number>();
+  for (const entry of plan.slice(0, sent)) {
+    const key = `${entry.specialistId} ${entry.start}`;
+    if (entry.kind === 'group') groups.set(key, (groups.get(key) ?? 0) + 1);
+    else individual.add(key);
+  }
+  let total = individual.size;
+  for (const count of groups.values()) total += Math.min(count, groupCapacity);
+  return total;
+}
+
+function body(entry: PlannedBooking, index: number): string {
+  return JSON.stringify({
+    specialistId: entry.specialistId,
+    siteId: entry.siteId,
+    serviceId: entry.serviceId,
+    start: entry.start,
+    end: entry.end,
+    childAge: 4,
+    contact: {
+      name: `Родитель ${index}`,
+      phone: `+7 900 ${pad(index % 1000)}-${pad(index % 100, 2)}-00`,
+    },
+    personalDataConsent: true,
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// The server process.
+
+interface ServerProcess {
+  readonly child: ChildProcess;
+  readonly url: string;
+  readonly output: string[];
+}
+
+function startServer(args: readonly string[], env: NodeJS.ProcessEnv): Promise<ServerProcess> {
+  const child = spawn(
+    process.execPath,
+    [cli, 'serve', '--port', '0', '--host', '127.0.0.1', '--rate-limit', '0', ...args],
+    { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const output: string[] = [];
+  return new Promise((done, fail) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(new Error(`the server did not start in 30 s:\n${output.join('')}`));
+    }, 30_000);
+    const collect = (chunk: Buffer) => {
+      if (output.length < 200) output.push(chunk.toString('utf8'));
+      const match = /server running: (\S+)/.exec(output.join(''));
+      if (match?.[1] !== undefined) {
+        clearTimeout(timer);
+        done({ child, url: new URL('/', match[1]).href, output });
+      }
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`the server exited (${String(code)}):\n${output.join('')}`));
+    });
+  });
+}
+
+function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      done();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// The load.
+
+interface LoadRun {
+  readonly result: CannonResult;
+  readonly statuses: Map<number, number>;
+}
+
+function runLoad(
+  url: string,
+  options: { connections: number; amount: number; seconds: number },
+  nextBody: () => string,
+): Promise<LoadRun> {
+  const statuses = new Map<number, number>();
+  return new Promise((done, fail) => {
+    const instance = autocannon(
+      {
+        url: new URL('/api/bookings', url).href,
+        connections: options.connections,
+        amount: options.amount,
+        timeout: 10,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        requests: [
+          {
+            setupRequest: (request) => ({
+              ...request,
+              method: 'POST',
+              path: '/api/bookings',
+              headers: { 'content-type': 'application/json' },
+              body: nextBody(),
+            }),
+          },
+        ],
+      },
+      (error, result) => {
+        clearTimeout(timer);
+        if (error !== null) fail(error);
+        else done({ result, statuses });
+      },
+    );
+    // autocannon ignores `duration` when `amount` is set: bound the time here.
+    const timer = setTimeout(() => instance.stop(), options.seconds * 1000);
+    instance.on('response', (_client, statusCode) => {
+      statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// The integrity check, on the stored data.
+
+interface Integrity {
+  readonly activeBookings: number;
+  readonly doubleBookings: number;
+  readonly seatMismatches: number;
+}
+
+const isActive = (booking: Booking) =>
+  booking.status === 'requested' || booking.status === 'confirmed';
+
+/** Through the storage API (both engines): overlaps per specialist, seats per session. */
+async function checkStorage(storage: Storage): Promise<Integrity> {
+  const active = (await storage.listBookings(networkId)).filter(isActive);
+  const sessions = new Map<string, Booking[]>();
+  for (const booking of active) {
+    const key = [
+      booking.specialistId,
+      booking.siteId,
+      booking.serviceId,
+      booking.start,
+      booking.end,
+    ].join(' ');
+    sessions.set(key, [...(sessions.get(key) ?? []), booking]);
+  }
+  // Two different sessions of one specialist overlapping in time, or one individual session
+  // holding two bookings, is a double booking.
+  let doubleBookings = 0;
+  const bySpecialist = new Map<string, { start: number; end: number }[]>();
+  for (const [, bookings] of sessions) {
+    const first = bookings[0];
+    if (first === undefined) continue;
+    const seats = bookings.reduce((sum, booking) => sum + booking.seats, 0);
+    const capacity = first.serviceId === groupService ? groupCapacity : 1;
+    if (seats > capacity) doubleBookings += 1;
+    const list = bySpecialist.get(first.specialistId) ?? [];
+    list.push({ start: Date.parse(first.start), end: Date.parse(first.end) });
+    bySpecialist.set(first.specialistId, list);
+  }
+  for (const list of bySpecialist.values()) {
+    list.sort((a, b) => a.start - b.start);
+    for (let index = 1; index < list.length; index += 1) {
+      const previous = list[index - 1];
+      const current = list[index];
+      if (previous !== undefined && current !== undefined && current.start < previous.end) {
+        doubleBookings += 1;
+      }
+    }
+  }
+  // Seats taken per session (the busy intervals) against the active bookings.
+  const busy = await storage.busyIntervals(networkId, { from: undefined, to: undefined });
+  let seatMismatches = 0;
+  const seen = new Set<string>();
+  for (const interval of busy) {
+    const key = [
+      interval.specialistId,
+      interval.siteId,
+      interval.serviceId,
+      interval.start,
+      interval.end,
+    ].join(' ');
+    seen.add(key);
+    const seats = (sessions.get(key) ?? []).reduce((sum, booking) => sum + booking.seats, 0);
+    if (seats !== interval.seats) seatMismatches += 1;
+  }
+  for (const key of sessions.keys()) if (!seen.has(key)) seatMismatches += 1;
+  return { activeBookings: active.length, doubleBookings, seatMismatches };
+}
+
+/** In SQL (PostgreSQL): the same rules over the tables themselves. */
+async function checkSql(databaseUrl: string): Promise<Integrity> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const active = `status IN ('requested', 'confirmed')`;
+    const overlapping = await client.query<{ count: string }>(
+      `SELECT count(*) FROM bookings a JOIN bookings b
+         ON a.network_id = b.network_id AND a.specialist_id = b.specialist_id AND a.id < b.id
+        AND tstzrange(a.starts_at, a.ends_at, '[)') && tstzrange(b.starts_at, b.ends_at, '[)')
+        AND (a.session_id <> b.session_id OR a.service_id <> $1)
+      WHERE a.${active} AND b.${active}`,
+      [groupService],
+    );
+    const overfull = await client.query<{ count: string }>(
+      `SELECT count(*) FROM booking_sessions WHERE seats_taken > capacity`,
+    );
+    const mismatched = await client.query<{ count: string }>(
+      `SELECT count(*) FROM (
+         SELECT s.id FROM booking_sessions s LEFT JOIN bookings b ON b.session_id = s.id
+          GROUP BY s.id
+         HAVING s.seats_taken <> COALESCE(SUM(b.seats) FILTER (WHERE b.${active}), 0)) m`,
+    );
+    const count = await client.query<{ count: string }>(
+      `SELECT count(*) FROM bookings WHERE ${active}`,
+    );
+    return {
+      activeBookings: Number(count.rows[0]?.count),
+      doubleBookings: Number(overlapping.rows[0]?.count) + Number(overfull.rows[0]?.count),
+      seatMismatches: Number(mismatched.rows[0]?.count),
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+
+interface Engine {
+  readonly name: 'PGlite' | 'PostgreSQL';
+  readonly targetPerSecond: number;
+  readonly serverArgs: readonly string[];
+  readonly env: NodeJS.ProcessEnv;
+  readonly storage: () => Promise<Storage>;
+  readonly databaseUrl?: string;
+}
+
+const targetP99Ms = 50;
+
+async function bench(engine: Engine, files: string): Promise<LoadResult> {
+  const plan = makePlan(warmUp.amount + amount + connections);
+  let sent = 0;
+  const nextBody = () => {
+    const index = sent;
+    sent += 1;
+    const entry = plan[index];
+    if (entry === undefined) throw new Error('the request plan is too short');
+    return body(entry, index);
+  };
+  const server = await startServer(
+    [
+      '--seed',
+      join(files, 'network.json'),
+      '--schedule',
+      join(files, 'schedule.json'),
+      '--static',
+      join(files, 'no-pages'),
+      '--widgets',
+      join(files, 'no-widgets'),
+      ...engine.serverArgs,
+    ],
+    engine.env,
+  );
+  let warm: LoadRun;
+  let load: LoadRun;
+  try {
+    warm = await runLoad(server.url, warmUp, nextBody);
+    load = await runLoad(server.url, { connections, amount, seconds: maxSeconds }, nextBody);
+  } finally {
+    await stopServer(server.child);
+  }
+  const storage = await engine.storage();
+  let integrity: Integrity;
+  try {
+    integrity = await checkStorage(storage);
+  } finally {
+    await storage.close();
+  }
+  if (engine.databaseUrl !== undefined) {
+    const sql = await checkSql(engine.databaseUrl);
+    integrity = {
+      activeBookings: Math.max(integrity.activeBookings, sql.activeBookings),
+      doubleBookings: integrity.doubleBookings + sql.doubleBookings,
+      seatMismatches: integrity.seatMismatches + sql.seatMismatches,
+    };
+  }
+  const count = (run: LoadRun, status: number) => run.statuses.get(status) ?? 0;
+  const answered = (run: LoadRun) => [...run.statuses.values()].reduce((sum, n) => sum + n, 0);
+  const created = count(load, 201);
+  const conflicts = count(load, 409);
+  const other = answered(load) - created - conflicts;
+  const acknowledged = created + count(warm, 201);
+  const unanswered = sent - answered(warm) - answered(load);
+  const possible = possibleSuccesses(plan, sent);
+  const bookingsPerSecond = created / load.result.duration;
+  // Every acknowledged booking is stored; a request left unanswered when the time bound
+  // stopped the load may or may not be.
+  const storedAsAcknowledged =
+    integrity.activeBookings >= acknowledged &&
+    integrity.activeBookings <= acknowledged + unanswered &&
+    integrity.activeBookings <= possible;
+  if (other > 0 || warm.result.errors > 0) {
+    console.error(`${engine.name}: server output:\n${server.output.join('').slice(-4000)}`);
+  }
+  return {
+    name: `POST /api/bookings, ${connections} connections, ≤ ${amount.toLocaleString('ru')} requests, ≤ ${maxSeconds} s`,
+    engine: engine.name,
+    requests: answered(load),
+    seconds: load.result.duration,
+    created,
+    conflicts,
+    other,
+    errors: load.result.errors,
+    bookingsPerSecond,
+    p50Ms: load.result.latency.p50,
+    p99Ms: load.result.latency.p99,
+    maxMs: load.result.latency.max,
+    targetPerSecond: engine.targetPerSecond,
+    targetP99Ms,
+    throughputMet: bookingsPerSecond >= engine.targetPerSecond,
+    p99Met: load.result.latency.p99 < targetP99Ms,
+    storedBookings: integrity.activeBookings,
+    acknowledgedBookings: acknowledged,
+    possibleBookings: possible,
+    doubleBookings: integrity.doubleBookings,
+    seatMismatches: integrity.seatMismatches,
+    consistent:
+      integrity.doubleBookings === 0 && integrity.seatMismatches === 0 && storedAsAcknowledged,
+  };
+}
+
+if (!existsSync(cli)) {
+  throw new Error(
+    `Нет собранного CLI (${cli}): выполните npm run build / The CLI is not built (${cli}): run npm run build`,
+  );
+}
+const files = mkdtempSync(join(tmpdir(), 'eduset-booking-load-'));
+let postgres: PostgresServer | undefined;
+const results: LoadResult[] = [];
+try {
+  // Validated here so that a mistake in the generated data fails before any server starts.
+  writeFileSync(join(files, 'network.json'), JSON.stringify(createNetwork(network)));
+  writeFileSync(join(files, 'schedule.json'), JSON.stringify(createNetworkSchedule(schedule)));
+  const withoutDatabaseUrl: NodeJS.ProcessEnv = { ...process.env };
+  delete withoutDatabaseUrl.DATABASE_URL;
+  const dataDir = join(files, 'pglite');
+  results.push(
+    await bench(
+      {
+        name: 'PGlite',
+        targetPerSecond: 300,
+        serverArgs: ['--data-dir', dataDir],
+        env: withoutDatabaseUrl,
+        storage: () => openStorage({ dataDir, env: {} }),
+      },
+      files,
+    ),
+  );
+  postgres = await startPostgresServer();
+  const databaseUrl = postgres.createDatabase('booking_load');
+  results.push(
+    await bench(
+      {
+        name: 'PostgreSQL',
+        targetPerSecond: 1000,
+        serverArgs: [],
+        env: { ...process.env, DATABASE_URL: databaseUrl },
+        storage: () => openStorage({ databaseUrl }),
+        databaseUrl,
+      },
+      files,
+    ),
+  );
+} finally {
+  postgres?.stop();
+  rmSync(files, { recursive: true, force: true });
+}
+reportLoad(results);
+for (const result of results) {
+  const met = (ok: boolean) => (ok ? 'met' : 'NOT MET');
+  console.log(
+    `${result.engine}: ${result.bookingsPerSecond.toFixed(0)} bookings/s (target ≥ ${result.targetPerSecond}: ${met(result.throughputMet)}), ` +
+      `p99 ${result.p99Ms} ms (target < ${result.targetP99Ms} ms: ${met(result.p99Met)}), ` +
+      `201/409/other ${result.created}/${result.conflicts}/${result.other}, ` +
+      `double bookings ${result.doubleBookings}, seat mismatches ${result.seatMismatches}, ` +
+      `stored ${result.storedBookings} of ${result.acknowledgedBookings} acknowledged: ${result.consistent ? 'consistent' : 'INCONSISTENT'}`,
+  );
+}
+if (results.some((result) => !result.consistent)) {
+  console.error('Целостность нарушена / integrity check failed');
+  process.exitCode = 1;
+}
