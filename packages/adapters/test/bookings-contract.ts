@@ -158,6 +158,12 @@ export function bookingContract(
           seats: 1,
         },
       ]);
+      expect(
+        await store.busyIntervals(NETWORK, { ...day, specialistId: 'psy-ivanova' }),
+      ).toHaveLength(1);
+      expect(await store.busyIntervals(NETWORK, { ...day, specialistId: 'someone-else' })).toEqual(
+        [],
+      );
 
       // Only the hash of the token is stored.
       const [row] = await bed.database.query<{ cancel_token_hash: string }>(

@@ -386,6 +386,7 @@ export function bookingRoutes(options: BookingRoutesOptions): FastifyPluginAsync
       const busy = await storage.busyIntervals(networkId, {
         from: instant(new Date(Date.parse(body.start) - busyMarginMs)),
         to: instant(new Date(Date.parse(body.end) + busyMarginMs)),
+        specialistId: body.specialistId,
       });
       offeredSlot(schedule, body, at, busy);
       const rules = schedule.bookingRules.find((entry) => entry.serviceId === body.serviceId);

@@ -118,7 +118,12 @@ export interface BookingStore {
   /** Busy time of active bookings, for slot generation. */
   busyIntervals(
     networkId: string,
-    range: { readonly from: Instant | undefined; readonly to: Instant | undefined },
+    range: {
+      readonly from: Instant | undefined;
+      readonly to: Instant | undefined;
+      /** Only this specialist's busy time (what checking one booking needs). */
+      readonly specialistId?: string;
+    },
   ): Promise<BusyInterval[]>;
   /**
    * Erases name, phone and e-mail of bookings whose consultation ended before `before`;

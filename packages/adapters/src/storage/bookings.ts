@@ -10,6 +10,7 @@ import {
   parseBooking,
   ValidationError,
   type Booking,
+  type NetworkSchedule,
   type BusyInterval,
   type Instant,
 } from '@eduset/core';
@@ -243,6 +244,7 @@ function assertCapacity(seats: number, capacity: number): void {
  * ```
  */
 export function bookingStore(database: Database): BookingStore {
+  const validatedSchedules = new Map<string, { text: string; schedule: NetworkSchedule }>();
   return {
     async saveSchedule(schedule) {
       const valid = createNetworkSchedule(schedule);
@@ -261,12 +263,19 @@ export function bookingStore(database: Database): BookingStore {
     },
 
     async loadSchedule(networkId) {
-      const [row] = await database.query<{ document: unknown }>(
-        'SELECT document FROM schedules WHERE network_id = $1',
+      const [row] = await database.query<{ document: string }>(
+        'SELECT document::text AS document FROM schedules WHERE network_id = $1',
         [networkId],
       );
       if (row === undefined) throw new NotFoundError('schedule', networkId);
-      return createNetworkSchedule(fromJson(row.document));
+      // Every booking reads the schedule; validating the whole document each time cost more
+      // than the booking itself. Keep the last validated document per network and reuse it
+      // while the stored text is the same (another process may have saved a new one).
+      const cached = validatedSchedules.get(networkId);
+      if (cached !== undefined && cached.text === row.document) return cached.schedule;
+      const schedule = createNetworkSchedule(JSON.parse(row.document));
+      validatedSchedules.set(networkId, { text: row.document, schedule });
+      return schedule;
     },
 
     async createBooking(networkId, request, now) {
@@ -414,8 +423,9 @@ export function bookingStore(database: Database): BookingStore {
          FROM booking_sessions
          WHERE network_id = $1 AND seats_taken > 0
            AND during && tstzrange($2::timestamptz, $3::timestamptz, '[)')
+           AND ($4::text IS NULL OR specialist_id = $4)
          ORDER BY starts_at, specialist_id, site_id, service_id`,
-        [networkId, range.from ?? null, range.to ?? null],
+        [networkId, range.from ?? null, range.to ?? null, range.specialistId ?? null],
       );
       return rows.map((row): BusyInterval => ({
         specialistId: row.specialist_id,
