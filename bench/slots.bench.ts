@@ -278,8 +278,8 @@ if (!oursKeys.some((slot) => workingWeekends.some((entry) => slot.includes(` ${e
   throw new Error('no slot on the working Saturday / нет слотов в рабочую субботу');
 }
 
-// Rounds within about half a minute of timing (at least one, at most five).
-const rounds = Math.max(1, Math.min(5, Math.floor(30_000 / (oursFirstMs + peerFirstMs))));
+// Rounds within about fifteen seconds of timing (at least one, at most five).
+const rounds = Math.max(1, Math.min(5, Math.floor(15_000 / (oursFirstMs + peerFirstMs))));
 console.log(
   `slots.bench: ${rounds} round(s); first runs ${oursFirstMs.toFixed(0)} / ${peerFirstMs.toFixed(0)} ms`,
 );

@@ -6,17 +6,27 @@ import { instant, instantSchema, type BusyInterval, type Instant } from './insta
 import {
   addCivilDays,
   civilDaysBetween,
-  dayKind,
+  closureOn,
   emptyWorkCalendar,
   isoWeekday,
   schoolHolidaysOn,
   workCalendarSchema,
-  workingWeekendOn,
+  type DayKind,
   type WorkCalendar,
+  type WorkingWeekend,
 } from './work-calendar.js';
-import { epochEndingLocal, epochsAtLocal, localDateTime, steadyLocalDay } from './zoned.js';
+import {
+  epochEndingLocal,
+  epochsAtLocal,
+  localDateTime,
+  steadyOffsets,
+  wallMidnight,
+} from './zoned.js';
 
 const MINUTE = 60_000;
+/** 0000-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z: ISO texts with four-digit years. */
+const FIRST_YEAR_0 = -62_167_219_200_000;
+const LAST_YEAR_9999 = 253_402_300_799_999;
 /** The longest date range one call may ask for. */
 const MAX_RANGE_DAYS = 400;
 
@@ -218,45 +228,207 @@ function travelLookup(entries: readonly TravelTime[], symmetric: boolean): Trave
   return (from, to) => (from === to ? 0 : (table.get(`${from}\u0000${to}`) ?? 0));
 }
 
-/** Working hours of an availability on a date after the calendar, in local minutes. */
-function hoursAfterCalendar(
-  availability: Availability,
-  calendar: WorkCalendar,
-  date: IsoDate,
-): { start: number; end: number }[] {
-  const kind = dayKind(calendar, date, { siteId: availability.siteId });
-  if (kind === 'holiday' || kind === 'closed') return [];
-  const weekday = isoWeekday(date);
-  // A transferred day off turns a weekday into a day off.
-  if (kind === 'weekend' && weekday <= 5) return [];
-  if (
-    availability.closedOnSchoolHolidays &&
-    schoolHolidaysOn(calendar, date, { siteId: availability.siteId }) !== undefined
-  ) {
-    return [];
+// How generation stays fast. The rules are read per availability and civil date, and most of
+// that work does not depend on the availability: a query's dates, their weekdays, what the
+// calendar makes of them and the zone's UTC offsets are all computed once per query (per site
+// for closures, per zone for offsets) into plain arrays indexed by the date's position in the
+// range. Working hours that depend on the weekday only are read once per availability and
+// weekday. Busy intervals are sorted by start per specialist, so a slot looks only at those
+// near it. Each cached value is what the direct computation gives, so the slots are the same.
+
+/** What the query's dates are, independently of sites and zones; index 0 is `query.from`. */
+interface QueryDays {
+  readonly dates: readonly IsoDate[];
+  readonly weekdays: readonly number[];
+  /** Each date's wall-clock midnight written as UTC (see `wallMidnight`). */
+  readonly midnights: readonly number[];
+  /** The calendar's {@link dayKind} of each date, closures left out (they depend on the site). */
+  readonly kinds: readonly DayKind[];
+  readonly workingWeekends: readonly (WorkingWeekend | undefined)[];
+}
+
+function queryDays(query: SlotQuery, calendar: WorkCalendar): QueryDays {
+  // The same precedence as `dayKind`, with its list look-ups turned into set look-ups.
+  const holidays = new Set(calendar.holidays.map((entry) => entry.date));
+  const transferred = new Set(calendar.transferredDaysOff.map((entry) => entry.date));
+  const shortened = new Set(calendar.shortenedDays.map((entry) => entry.date));
+  const workingWeekends = new Map<string, WorkingWeekend>();
+  for (const entry of calendar.workingWeekends) {
+    // `workingWeekendOn` finds the first entry of a date.
+    if (!workingWeekends.has(entry.date)) workingWeekends.set(entry.date, entry);
   }
-  const workingWeekend = workingWeekendOn(calendar, date);
-  const rulesOf =
-    workingWeekend !== undefined && availability.worksOnWorkingWeekends
-      ? (workingWeekend.worksAs ?? weekday)
-      : weekday;
-  const hours = hoursOnDate(availability, date, rulesOf);
-  if (kind !== 'shortened' || hours.length === 0) return hours;
-  // A shortened pre-holiday day ends one hour earlier.
-  const closing = Math.max(...hours.map((range) => range.end)) - 60;
-  return hours
-    .map((range) => ({ start: range.start, end: Math.min(range.end, closing) }))
-    .filter((range) => range.start < range.end);
+  const days = {
+    dates: [] as IsoDate[],
+    weekdays: [] as number[],
+    midnights: [] as number[],
+    kinds: [] as DayKind[],
+    workingWeekends: [] as (WorkingWeekend | undefined)[],
+  };
+  const count = civilDaysBetween(query.from, query.to) + 1;
+  for (let offset = 0; offset < count; offset += 1) {
+    const date = addCivilDays(query.from, offset);
+    const weekday = isoWeekday(date);
+    const workingWeekend = workingWeekends.get(date);
+    let kind: DayKind;
+    if (holidays.has(date)) kind = 'holiday';
+    else if (transferred.has(date)) kind = 'weekend';
+    else if (weekday > 5 && workingWeekend === undefined) kind = 'weekend';
+    else kind = shortened.has(date) ? 'shortened' : 'working';
+    days.dates.push(date);
+    days.weekdays.push(weekday);
+    days.midnights.push(wallMidnight(date));
+    days.kinds.push(kind);
+    days.workingWeekends.push(workingWeekend);
+  }
+  return days;
+}
+
+/** Per date of the query, whether `covers(date)` holds; all false when `any` is false. */
+function flagsByDate(
+  days: QueryDays,
+  any: boolean,
+  covers: (date: IsoDate) => boolean,
+): readonly boolean[] {
+  return days.dates.map((date) => any && covers(date));
+}
+
+/** The busy intervals of a specialist, sorted by start, for a search by start. */
+interface BusyIndex {
+  readonly list: readonly Busy[];
+  /** The longest busy interval, in milliseconds. */
+  readonly longest: number;
+}
+
+/** The first position in a list sorted by start whose start is at least `start`. */
+function firstStartingFrom(list: readonly Busy[], start: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((list[middle]?.start ?? Infinity) < start) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+interface ZoneDays {
+  /** Per date, the offset in minutes when steady all day (see `steadyOffsets`). */
+  readonly offsets: readonly (number | undefined)[];
+  /** The last date slots are offered on (the horizon, or `query.to`). */
+  readonly lastDate: IsoDate;
 }
 
 interface Context {
   readonly query: SlotQuery;
   readonly calendar: WorkCalendar;
   readonly travel: TravelLookup;
-  readonly busyBySpecialist: ReadonlyMap<string, readonly Busy[]>;
+  /** The longest travel time of the query, in minutes (0 without any). */
+  readonly longestTravel: number;
+  readonly busyBySpecialist: ReadonlyMap<string, BusyIndex>;
   readonly earliestStart: number;
+  readonly days: QueryDays;
+  /** Per site, whether each date is in a closure covering it. */
+  readonly closedBySite: Map<string, readonly boolean[]>;
+  /** Per site, whether each date is in school holidays covering it. */
+  readonly schoolHolidaysBySite: Map<string, readonly boolean[]>;
+  readonly zones: Map<string, ZoneDays>;
   /** Sessions per specialist and zone, by the civil date they start on. */
   readonly sessionCache: Map<string, ReadonlyMap<string, number>>;
+}
+
+function closedAt(context: Context, siteId: string): readonly boolean[] {
+  let flags = context.closedBySite.get(siteId);
+  if (flags === undefined) {
+    const { calendar } = context;
+    flags = flagsByDate(
+      context.days,
+      calendar.closures.length > 0,
+      (date) => closureOn(calendar, date, { siteId }) !== undefined,
+    );
+    context.closedBySite.set(siteId, flags);
+  }
+  return flags;
+}
+
+function schoolHolidaysAt(context: Context, siteId: string): readonly boolean[] {
+  let flags = context.schoolHolidaysBySite.get(siteId);
+  if (flags === undefined) {
+    const { calendar } = context;
+    flags = flagsByDate(
+      context.days,
+      calendar.schoolHolidays.length > 0,
+      (date) => schoolHolidaysOn(calendar, date, { siteId }) !== undefined,
+    );
+    context.schoolHolidaysBySite.set(siteId, flags);
+  }
+  return flags;
+}
+
+function zoneDays(context: Context, timeZone: string): ZoneDays {
+  let zone = context.zones.get(timeZone);
+  if (zone === undefined) {
+    const { query } = context;
+    zone = {
+      offsets: steadyOffsets(context.days.midnights, timeZone),
+      lastDate:
+        query.horizonDays === undefined
+          ? query.to
+          : addCivilDays(localDateTime(query.now, timeZone).date, query.horizonDays),
+    };
+    context.zones.set(timeZone, zone);
+  }
+  return zone;
+}
+
+/**
+ * The working hours of an availability on a date after the calendar, in local minutes; read
+ * through the query's day tables, the same as `dayKind` and the other calendar queries give.
+ */
+type HoursOf = (index: number) => readonly { start: number; end: number }[];
+
+function hoursAfterCalendar(context: Context, availability: Availability): HoursOf {
+  const { days } = context;
+  const closed = closedAt(context, availability.siteId);
+  const schoolHolidays = availability.closedOnSchoolHolidays
+    ? schoolHolidaysAt(context, availability.siteId)
+    : undefined;
+  const overridden = new Set<string>(availability.overrides.map((override) => override.date));
+  const { validFrom, validTo } = availability;
+  // On a date with no override and within the validity, `hoursOnDate` depends on the weekday
+  // of the rules only: read once per weekday.
+  const byWeekday: ({ start: number; end: number }[] | undefined)[] = [];
+  return (index) => {
+    const date = days.dates[index];
+    const weekday = days.weekdays[index];
+    const baseKind = days.kinds[index];
+    if (date === undefined || weekday === undefined || baseKind === undefined) return [];
+    const kind: DayKind = closed[index] === true ? 'closed' : baseKind;
+    if (kind === 'holiday' || kind === 'closed') return [];
+    // A transferred day off turns a weekday into a day off.
+    if (kind === 'weekend' && weekday <= 5) return [];
+    if (schoolHolidays?.[index] === true) return [];
+    const workingWeekend = days.workingWeekends[index];
+    const rulesOf =
+      workingWeekend !== undefined && availability.worksOnWorkingWeekends
+        ? (workingWeekend.worksAs ?? weekday)
+        : weekday;
+    let hours: readonly { start: number; end: number }[];
+    if (
+      overridden.has(date) ||
+      (validFrom !== undefined && date < validFrom) ||
+      (validTo !== undefined && date > validTo)
+    ) {
+      hours = hoursOnDate(availability, date, rulesOf);
+    } else {
+      hours = byWeekday[rulesOf] ??= hoursOnDate(availability, date, rulesOf);
+    }
+    if (kind !== 'shortened' || hours.length === 0) return hours;
+    // A shortened pre-holiday day ends one hour earlier.
+    const closing = Math.max(...hours.map((range) => range.end)) - 60;
+    return hours
+      .map((range) => ({ start: range.start, end: Math.min(range.end, closing) }))
+      .filter((range) => range.start < range.end);
+  };
 }
 
 function sessionsByDate(
@@ -269,7 +441,7 @@ function sessionsByDate(
   if (cached !== undefined) return cached;
   const sessions = new Set<string>();
   const counts = new Map<string, number>();
-  for (const busy of context.busyBySpecialist.get(specialistId) ?? []) {
+  for (const busy of context.busyBySpecialist.get(specialistId)?.list ?? []) {
     const session = `${busy.siteId}\u0000${busy.start}\u0000${busy.end}`;
     if (sessions.has(session)) continue;
     sessions.add(session);
@@ -280,13 +452,18 @@ function sessionsByDate(
   return counts;
 }
 
-function withinLimits(context: Context, availability: Availability, date: IsoDate): boolean {
+function withinLimits(
+  context: Context,
+  availability: Availability,
+  date: IsoDate,
+  weekday: number,
+): boolean {
   const { perDay, perWeek } = context.query.limits;
   if (perDay === undefined && perWeek === undefined) return true;
   const counts = sessionsByDate(context, availability.specialistId, availability.timeZone);
   if (perDay !== undefined && (counts.get(date) ?? 0) + 1 > perDay) return false;
   if (perWeek !== undefined) {
-    const monday = addCivilDays(date, 1 - isoWeekday(date));
+    const monday = addCivilDays(date, 1 - weekday);
     let week = 0;
     for (let offset = 0; offset < 7; offset += 1) {
       week += counts.get(addCivilDays(monday, offset)) ?? 0;
@@ -296,16 +473,125 @@ function withinLimits(context: Context, availability: Availability, date: IsoDat
   return true;
 }
 
-/** The seats a slot has left, or 0 when a busy interval rules it out. */
-function seatsLeft(
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The slots sharing one start: its text, written once, and the usual end's. */
+interface StartGroup {
+  readonly text: Instant;
+  /** The text of the start plus the duration (the end of every slot with whole-ms times). */
+  readonly usualEnd: Instant;
+  readonly slots: Slot[];
+  /** The place whose slots were added last, and where they begin in `slots`. */
+  place: number;
+  placeFrom: number;
+}
+
+/**
+ * The slots found, grouped by start; the result of {@link generateSlots} in its order.
+ *
+ * Why: sorting hundreds of thousands of slots by their texts, and keeping a map keyed by texts
+ * to drop repeats, took most of the time once slots were found fast. Instead availabilities
+ * are visited by place (specialist, then site: the order of the result within one start), so
+ * each group of one start fills already in order, and a repeat (the same place, start text and
+ * end text) can only be among the last slots of its group. Only the starts are sorted.
+ */
+class SlotsByStart {
+  private readonly groups = new Map<number, StartGroup>();
+  /** Whether some slot's end is not its start plus the duration in whole milliseconds. */
+  private unusualEnds = false;
+
+  constructor(private readonly length: number) {}
+
+  /** Adds a slot unless the place already has one with the same start and end texts. */
+  add(availability: Availability, place: number, start: number, end: number, left: number): void {
+    // The texts show whole milliseconds (`new Date` truncates), so equal texts are equal
+    // truncated numbers.
+    const at = Math.trunc(start);
+    let group = this.groups.get(at);
+    if (group === undefined) {
+      group = {
+        text: instant(new Date(at)),
+        usualEnd: instant(new Date(at + this.length)),
+        slots: [],
+        place: -1,
+        placeFrom: 0,
+      };
+      this.groups.set(at, group);
+    }
+    let endText = group.usualEnd;
+    if (Math.trunc(end) !== at + this.length) {
+      endText = instant(new Date(end));
+      this.unusualEnds = true;
+    }
+    if (group.place === place) {
+      for (let position = group.placeFrom; position < group.slots.length; position += 1) {
+        if (group.slots[position]?.end === endText) return;
+      }
+    } else {
+      group.place = place;
+      group.placeFrom = group.slots.length;
+    }
+    group.slots.push({
+      specialistId: availability.specialistId,
+      siteId: availability.siteId,
+      serviceId: availability.serviceId,
+      start: group.text,
+      end: endText,
+      seatsLeft: left,
+    });
+  }
+
+  /** The slots sorted by start text, then specialist, site and end text. */
+  sorted(): Slot[] {
+    // Starts compare as numbers where their texts have four-digit years: the same order.
+    const fourDigitYears = (at: number): boolean => at >= FIRST_YEAR_0 && at <= LAST_YEAR_9999;
+    const starts = [...this.groups].sort(([a, first], [b, second]) =>
+      fourDigitYears(a) && fourDigitYears(b) ? a - b : compareText(first.text, second.text),
+    );
+    const slots: Slot[] = [];
+    for (const [, group] of starts) {
+      // Within a place, slots with unusual ends are in the order found: sort by end text.
+      if (this.unusualEnds) {
+        group.slots.sort(
+          (a, b) =>
+            compareText(a.specialistId, b.specialistId) ||
+            compareText(a.siteId, b.siteId) ||
+            compareText(a.end, b.end),
+        );
+      }
+      for (const slot of group.slots) slots.push(slot);
+    }
+    return slots;
+  }
+}
+
+/**
+ * The seats of a slot taken by busy intervals of the same session, or -1 when a busy interval
+ * rules the slot out (a number, not an object: this runs for every slot).
+ */
+function seatsTaken(
   context: Context,
   availability: Availability,
+  index: BusyIndex,
   start: number,
   end: number,
-): { seatsLeft: number; joinsSession: boolean } {
-  const { bufferBefore, bufferAfter, seats, serviceId } = context.query;
+): number {
+  const { bufferBefore, bufferAfter, serviceId } = context.query;
+  // Only busy intervals starting within this reach of the slot can overlap it, whatever the
+  // sites: the buffers plus the longest travel on both sides, plus the longest busy interval
+  // before it. The others pass every test below, so skipping them changes nothing.
+  const reach = (bufferBefore + bufferAfter + context.longestTravel) * MINUTE;
+  const { list } = index;
   let taken = 0;
-  for (const busy of context.busyBySpecialist.get(availability.specialistId) ?? []) {
+  for (
+    let position = firstStartingFrom(list, start - reach - index.longest);
+    position < list.length;
+    position += 1
+  ) {
+    const busy = list[position];
+    if (busy === undefined || busy.start >= end + reach) break;
     const sameSite = busy.siteId === availability.siteId;
     const sameService = busy.serviceId === undefined || busy.serviceId === serviceId;
     if (sameSite && busy.start === start && busy.end === end && sameService) {
@@ -318,65 +604,63 @@ function seatsLeft(
     const slotEnd = end + bufferAfter * MINUTE + travelFrom;
     const busyStart = busy.start - bufferBefore * MINUTE;
     const busyEnd = busy.end + bufferAfter * MINUTE;
-    if (slotStart < busyEnd && busyStart < slotEnd) return { seatsLeft: 0, joinsSession: false };
+    if (slotStart < busyEnd && busyStart < slotEnd) return -1;
   }
-  return { seatsLeft: Math.max(0, seats - taken), joinsSession: taken > 0 };
+  return taken;
 }
 
 function slotsOfAvailability(
   context: Context,
   availability: Availability,
-  out: Map<string, Slot>,
+  place: number,
+  out: SlotsByStart,
 ): void {
-  const { query } = context;
+  const { query, days } = context;
   const zone = availability.timeZone;
   const step = query.step ?? query.duration;
-  const lastDate =
-    query.horizonDays === undefined
-      ? query.to
-      : addCivilDays(localDateTime(query.now, zone).date, query.horizonDays);
-  const days = civilDaysBetween(query.from, query.to);
-  for (let offset = 0; offset <= days; offset += 1) {
-    const date = addCivilDays(query.from, offset);
+  const length = query.duration * MINUTE;
+  const { offsets, lastDate } = zoneDays(context, zone);
+  const hoursOf = hoursAfterCalendar(context, availability);
+  const busy = context.busyBySpecialist.get(availability.specialistId);
+  for (let index = 0; index < days.dates.length; index += 1) {
+    const date = days.dates[index];
+    const midnight = days.midnights[index];
+    if (date === undefined || midnight === undefined) break;
     if (date > lastDate) break;
-    const hours = hoursAfterCalendar(availability, context.calendar, date);
+    const hours = hoursOf(index);
     if (hours.length === 0) continue;
-    const steady = steadyLocalDay(date, zone);
+    // On a day whose offset holds all day, a local time is midnight plus minutes minus the
+    // offset (what `steadyLocalDay` computes); around a change of offset, the exact search.
+    const offset = offsets[index];
     // The limits depend on the date only; computed once, when first needed.
     let limitsHold: boolean | undefined;
     for (const range of hours) {
-      const windowEnd = steady ? steady(range.end) : epochEndingLocal(date, range.end, zone);
+      const windowEnd =
+        offset !== undefined
+          ? midnight + (range.end - offset) * MINUTE
+          : epochEndingLocal(date, range.end, zone);
       for (let minute = range.start; minute < range.end; minute += step) {
         // A local time in the spring-forward gap gives no slot; one that happens twice
         // (fall-back) gives one slot, at its first occurrence.
-        const start = steady ? steady(minute) : epochsAtLocal(date, minute, zone)[0];
+        const start =
+          offset !== undefined
+            ? midnight + (minute - offset) * MINUTE
+            : epochsAtLocal(date, minute, zone)[0];
         if (start === undefined) continue;
-        const end = start + query.duration * MINUTE;
+        const end = start + length;
         if (end > windowEnd) break;
         if (start < context.earliestStart) continue;
-        const seats = seatsLeft(context, availability, start, end);
-        if (seats.seatsLeft <= 0) continue;
-        if (!seats.joinsSession) {
-          limitsHold ??= withinLimits(context, availability, date);
+        const taken = busy === undefined ? 0 : seatsTaken(context, availability, busy, start, end);
+        const left = Math.max(0, query.seats - taken);
+        if (taken < 0 || left <= 0) continue;
+        if (taken === 0) {
+          limitsHold ??= withinLimits(context, availability, date, days.weekdays[index] ?? 0);
           if (!limitsHold) continue;
         }
-        const slot: Slot = {
-          specialistId: availability.specialistId,
-          siteId: availability.siteId,
-          serviceId: availability.serviceId,
-          start: instant(new Date(start)),
-          end: instant(new Date(end)),
-          seatsLeft: seats.seatsLeft,
-        };
-        const key = `${slot.specialistId}\u0000${slot.siteId}\u0000${slot.start}\u0000${slot.end}`;
-        if (!out.has(key)) out.set(key, slot);
+        out.add(availability, place, start, end, left);
       }
     }
   }
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
@@ -418,9 +702,9 @@ function compareText(a: string, b: string): number {
  */
 export function generateSlots(input: SlotQueryInput): Slot[] {
   const query = parse(slotQuerySchema, input);
-  const busyBySpecialist = new Map<string, Busy[]>();
+  const busyLists = new Map<string, Busy[]>();
   for (const busy of query.busy) {
-    const list = busyBySpecialist.get(busy.specialistId) ?? [];
+    const list = busyLists.get(busy.specialistId) ?? [];
     list.push({
       siteId: busy.siteId,
       serviceId: busy.serviceId,
@@ -428,26 +712,46 @@ export function generateSlots(input: SlotQueryInput): Slot[] {
       end: Date.parse(busy.end),
       seats: busy.seats,
     });
-    busyBySpecialist.set(busy.specialistId, list);
+    busyLists.set(busy.specialistId, list);
   }
+  const busyBySpecialist = new Map<string, BusyIndex>();
+  for (const [specialistId, list] of busyLists) {
+    list.sort((a, b) => a.start - b.start);
+    const longest = list.reduce((most, busy) => Math.max(most, busy.end - busy.start), 0);
+    busyBySpecialist.set(specialistId, { list, longest });
+  }
+  const calendar = query.calendar ?? emptyWorkCalendar;
   const context: Context = {
     query,
-    calendar: query.calendar ?? emptyWorkCalendar,
+    calendar,
     travel: travelLookup(query.travel, query.travelSymmetric),
+    longestTravel: query.travel.reduce((most, entry) => Math.max(most, entry.minutes), 0),
     busyBySpecialist,
     earliestStart: Date.parse(query.now) + query.minimumNotice * MINUTE,
+    days: queryDays(query, calendar),
+    closedBySite: new Map(),
+    schoolHolidaysBySite: new Map(),
+    zones: new Map(),
     sessionCache: new Map(),
   };
-  const out = new Map<string, Slot>();
-  for (const availability of query.availabilities) {
-    if (availability.serviceId !== query.serviceId) continue;
-    slotsOfAvailability(context, availability, out);
+  // Visited by place (a stable sort keeps the given order within a place, so the first
+  // availability of a place still wins a repeated slot); see `SlotsByStart`.
+  const availabilities = query.availabilities
+    .filter((availability) => availability.serviceId === query.serviceId)
+    .sort((a, b) => compareText(a.specialistId, b.specialistId) || compareText(a.siteId, b.siteId));
+  const out = new SlotsByStart(query.duration * MINUTE);
+  let place = -1;
+  let previous: Availability | undefined;
+  for (const availability of availabilities) {
+    if (
+      previous === undefined ||
+      previous.specialistId !== availability.specialistId ||
+      previous.siteId !== availability.siteId
+    ) {
+      place += 1;
+    }
+    previous = availability;
+    slotsOfAvailability(context, availability, place, out);
   }
-  return [...out.values()].sort(
-    (a, b) =>
-      compareText(a.start, b.start) ||
-      compareText(a.specialistId, b.specialistId) ||
-      compareText(a.siteId, b.siteId) ||
-      compareText(a.end, b.end),
-  );
+  return out.sorted();
 }

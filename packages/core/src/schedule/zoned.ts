@@ -30,6 +30,17 @@ export function epochsAtLocal(date: string, minutes: number, timeZone: string): 
 }
 
 /**
+ * The civil date's wall-clock midnight written as if it were UTC, as {@link epochsAtLocal}
+ * reads it (`Date.UTC` of its fields).
+ *
+ * @internal
+ */
+export function wallMidnight(date: string): number {
+  const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
+  return Date.UTC(year, month - 1, day);
+}
+
+/**
  * For a civil date on which `timeZone` keeps one UTC offset from the day before to the day
  * after, a function from local minutes to epoch milliseconds (a fast path for
  * {@link epochsAtLocal}); `undefined` on and around a change of offset.
@@ -40,11 +51,44 @@ export function steadyLocalDay(
   date: string,
   timeZone: string,
 ): ((minutes: number) => number) | undefined {
-  const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
-  const midnight = Date.UTC(year, month - 1, day);
+  const midnight = wallMidnight(date);
   const offset = tzOffset(timeZone, new Date(midnight - 2 * DAY));
   if (tzOffset(timeZone, new Date(midnight + 3 * DAY)) !== offset) return undefined;
   return (minutes) => midnight + (minutes - offset) * MINUTE;
+}
+
+/**
+ * The steady offsets of a zone over many dates at once: for each wall midnight (see
+ * {@link wallMidnight}), the offset in minutes that {@link steadyLocalDay} would use, or
+ * `undefined` where it gives none (on and around a change of offset, where the exact
+ * {@link epochsAtLocal} must be used). A local time `minutes` on a steady date is then
+ * `midnight + (minutes - offset) * 60 000`.
+ *
+ * Why: asking the zone for its offset (`Intl` underneath) is the costly part of turning
+ * local times into instants. Slot generation needs it for every availability on every date,
+ * yet the answer depends on the zone and the date only; this asks once per instant probed
+ * (about one per date, since neighbouring dates share their probes) and the caller keeps the
+ * table for the whole query.
+ *
+ * @internal
+ */
+export function steadyOffsets(
+  midnights: readonly number[],
+  timeZone: string,
+): (number | undefined)[] {
+  const probed = new Map<number, number>();
+  const offsetAt = (epoch: number): number => {
+    let offset = probed.get(epoch);
+    if (offset === undefined) {
+      offset = tzOffset(timeZone, new Date(epoch));
+      probed.set(epoch, offset);
+    }
+    return offset;
+  };
+  return midnights.map((midnight) => {
+    const offset = offsetAt(midnight - 2 * DAY);
+    return offsetAt(midnight + 3 * DAY) === offset ? offset : undefined;
+  });
 }
 
 /**
