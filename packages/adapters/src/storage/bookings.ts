@@ -19,6 +19,8 @@ import type { Database, SqlParam, SqlRow, SqlSession } from './database.js';
 
 /** SQLSTATE codes the booking storage turns into eduset errors. */
 const UNIQUE_VIOLATION = '23505';
+const DEADLOCK = '40P01';
+const SERIALIZATION_FAILURE = '40001';
 const FOREIGN_KEY_VIOLATION = '23503';
 const EXCLUSION_VIOLATION = '23P01';
 
@@ -338,12 +340,20 @@ export function bookingStore(database: Database): BookingStore {
             ],
           );
         });
-      try {
-        await attempt();
-      } catch (error) {
-        // Two first bookings of one slot may race to create its session: try once more.
-        if (sqlState(error) !== UNIQUE_VIOLATION) throw error;
-        await attempt();
+      // Concurrent first bookings of one slot race to create its session (unique
+      // violation), and PostgreSQL may resolve two inserts waiting on each other's
+      // exclusion check as a deadlock (40P01): both are transient, so the whole transaction
+      // runs again; the constraint then answers for real (overlap / no seats).
+      for (let retry = 0; ; retry += 1) {
+        try {
+          await attempt();
+          break;
+        } catch (error) {
+          const state = sqlState(error);
+          const transient =
+            state === UNIQUE_VIOLATION || state === DEADLOCK || state === SERIALIZATION_FAILURE;
+          if (!transient || retry >= 5) throw error;
+        }
       }
       return { booking, cancelToken };
     },
