@@ -20,5 +20,6 @@ export * from './network-schedule.js';
 export * from './instant.js';
 export * from './slots.js';
 export * from './work-calendar.js';
+export * from './working-hours.js';
 export * from './calendars/ru-official.js';
 export { instantsAt, localDateTime } from './zoned.js';

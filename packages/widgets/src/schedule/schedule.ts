@@ -2,13 +2,11 @@ import {
   addCivilDays,
   dayKind,
   emptyWorkCalendar,
-  hoursOnDate,
   instant,
   isoWeekday,
   localDateTime,
   localize,
-  schoolHolidaysOn,
-  workingWeekendOn,
+  workingHoursOn,
   type Availability,
   type LocalizedText,
   type Network,
@@ -80,40 +78,6 @@ const ageConverter = {
 function clock(minutes: number): string {
   const pad = (value: number): string => String(value).padStart(2, '0');
   return `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
-}
-
-/**
- * The hours of an availability on a date once the working-day calendar is applied, as slot
- * generation sees them: none on holidays, closures, transferred days off and (when the site
- * closes then) school holidays; working weekends follow the site's setting; shortened days
- * end an hour earlier.
- */
-function hoursAfterCalendar(
-  availability: Availability,
-  calendar: WorkCalendar,
-  date: string,
-): { start: number; end: number }[] {
-  const kind = dayKind(calendar, date, { siteId: availability.siteId });
-  if (kind === 'holiday' || kind === 'closed') return [];
-  const weekday = isoWeekday(date);
-  if (kind === 'weekend' && weekday <= 5) return [];
-  if (
-    availability.closedOnSchoolHolidays &&
-    schoolHolidaysOn(calendar, date, { siteId: availability.siteId }) !== undefined
-  ) {
-    return [];
-  }
-  const workingWeekend = workingWeekendOn(calendar, date);
-  const rulesOf =
-    workingWeekend !== undefined && availability.worksOnWorkingWeekends
-      ? (workingWeekend.worksAs ?? weekday)
-      : weekday;
-  const hours = hoursOnDate(availability, date, rulesOf);
-  if (kind !== 'shortened' || hours.length === 0) return hours;
-  const closing = Math.max(...hours.map((range) => range.end)) - 60;
-  return hours
-    .map((range) => ({ start: range.start, end: Math.min(range.end, closing) }))
-    .filter((range) => range.start < range.end);
 }
 
 /**
@@ -419,7 +383,7 @@ export class EdusetSchedule extends EdusetElement {
       if (chosen && availability.serviceId !== chosen) continue;
       if (!this.ageFits(availability, age)) continue;
       const cells = days.map((date): DayCell => {
-        const hours = hoursAfterCalendar(availability, calendar, date);
+        const hours = workingHoursOn(availability, calendar, date);
         const freeTimes = slots
           ?.filter(
             (slot) =>
