@@ -48,6 +48,7 @@ interface CannonOptions {
   url: string;
   connections: number;
   amount: number;
+  overallRate?: number;
   timeout: number;
   method: string;
   headers: Record<string, string>;
@@ -79,6 +80,8 @@ const connections = 100;
 const amount = 5_000;
 const maxSeconds = 10;
 const warmUp = { connections: 20, amount: 200, seconds: 3 };
+/** Length of the run at the target rate, in seconds. */
+const rateSeconds = 5;
 
 // ---------------------------------------------------------------------------------------
 // The network (Udomlya's sites and services, 10 + 4 generated specialists) and its schedule.
@@ -276,7 +279,19 @@ interface ServerProcess {
 function startServer(args: readonly string[], env: NodeJS.ProcessEnv): Promise<ServerProcess> {
   const child = spawn(
     process.execPath,
-    [cli, 'serve', '--port', '0', '--host', '127.0.0.1', '--rate-limit', '0', ...args],
+    [
+      // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server.
+      ...(process.env['BENCH_SERVER_NODE_ARGS'] ?? '').split(' ').filter(Boolean),
+      cli,
+      'serve',
+      '--port',
+      '0',
+      '--host',
+      '127.0.0.1',
+      '--rate-limit',
+      '0',
+      ...args,
+    ],
     { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const output: string[] = [];
@@ -324,7 +339,7 @@ interface LoadRun {
 
 function runLoad(
   url: string,
-  options: { connections: number; amount: number; seconds: number },
+  options: { connections: number; amount: number; seconds: number; ratePerSecond?: number },
   nextBody: () => string,
 ): Promise<LoadRun> {
   const statuses = new Map<number, number>();
@@ -334,6 +349,7 @@ function runLoad(
         url: new URL('/api/bookings', url).href,
         connections: options.connections,
         amount: options.amount,
+        ...(options.ratePerSecond !== undefined ? { overallRate: options.ratePerSecond } : {}),
         timeout: 10,
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -483,7 +499,11 @@ interface Engine {
 const targetP99Ms = 50;
 
 async function bench(engine: Engine, files: string): Promise<LoadResult> {
-  const plan = makePlan(warmUp.amount + amount + connections);
+  // The run at the target rate: requests offered so that about the target's bookings are
+  // made (about one request in ten is refused by design), for `rateSeconds`.
+  const ratePerSecond = Math.ceil(engine.targetPerSecond * 1.12);
+  const rateAmount = ratePerSecond * rateSeconds;
+  const plan = makePlan(warmUp.amount + amount + rateAmount + 2 * connections);
   let sent = 0;
   const nextBody = () => {
     const index = sent;
@@ -508,9 +528,15 @@ async function bench(engine: Engine, files: string): Promise<LoadResult> {
   );
   let warm: LoadRun;
   let load: LoadRun;
+  let atRate: LoadRun;
   try {
     warm = await runLoad(server.url, warmUp, nextBody);
     load = await runLoad(server.url, { connections, amount, seconds: maxSeconds }, nextBody);
+    atRate = await runLoad(
+      server.url,
+      { connections, amount: rateAmount, seconds: rateSeconds + 5, ratePerSecond },
+      nextBody,
+    );
   } finally {
     await stopServer(server.child);
   }
@@ -534,8 +560,9 @@ async function bench(engine: Engine, files: string): Promise<LoadResult> {
   const created = count(load, 201);
   const conflicts = count(load, 409);
   const other = answered(load) - created - conflicts;
-  const acknowledged = created + count(warm, 201);
-  const unanswered = sent - answered(warm) - answered(load);
+  const acknowledged = created + count(warm, 201) + count(atRate, 201);
+  const unanswered = sent - answered(warm) - answered(load) - answered(atRate);
+  const otherAtRate = answered(atRate) - count(atRate, 201) - count(atRate, 409);
   const possible = possibleSuccesses(plan, sent);
   const bookingsPerSecond = created / load.result.duration;
   // Every acknowledged booking is stored; a request left unanswered when the time bound
@@ -544,7 +571,7 @@ async function bench(engine: Engine, files: string): Promise<LoadResult> {
     integrity.activeBookings >= acknowledged &&
     integrity.activeBookings <= acknowledged + unanswered &&
     integrity.activeBookings <= possible;
-  if (other > 0 || warm.result.errors > 0) {
+  if (other > 0 || otherAtRate > 0 || warm.result.errors > 0) {
     console.error(`${engine.name}: server output:\n${server.output.join('').slice(-4000)}`);
   }
   return {
@@ -563,7 +590,19 @@ async function bench(engine: Engine, files: string): Promise<LoadResult> {
     targetPerSecond: engine.targetPerSecond,
     targetP99Ms,
     throughputMet: bookingsPerSecond >= engine.targetPerSecond,
-    p99Met: load.result.latency.p99 < targetP99Ms,
+    atRate: {
+      requestsPerSecond: answered(atRate) / atRate.result.duration,
+      bookingsPerSecond: count(atRate, 201) / atRate.result.duration,
+      p50Ms: atRate.result.latency.p50,
+      p99Ms: atRate.result.latency.p99,
+      maxMs: atRate.result.latency.max,
+      errors: atRate.result.errors,
+    },
+    p99Met:
+      atRate.result.latency.p99 < targetP99Ms &&
+      atRate.result.errors === 0 &&
+      otherAtRate === 0 &&
+      count(atRate, 201) / atRate.result.duration >= engine.targetPerSecond * 0.95,
     storedBookings: integrity.activeBookings,
     acknowledgedBookings: acknowledged,
     possibleBookings: possible,
@@ -625,7 +664,8 @@ for (const result of results) {
   const met = (ok: boolean) => (ok ? 'met' : 'NOT MET');
   console.log(
     `${result.engine}: ${result.bookingsPerSecond.toFixed(0)} bookings/s (target ≥ ${result.targetPerSecond}: ${met(result.throughputMet)}), ` +
-      `p99 ${result.p99Ms} ms (target < ${result.targetP99Ms} ms: ${met(result.p99Met)}), ` +
+      `p99 ${result.p99Ms} ms saturated; at the target rate ${result.atRate.bookingsPerSecond.toFixed(0)} bookings/s, ` +
+      `p50 ${result.atRate.p50Ms} ms, p99 ${result.atRate.p99Ms} ms (target < ${result.targetP99Ms} ms: ${met(result.p99Met)}), ` +
       `201/409/other ${result.created}/${result.conflicts}/${result.other}, ` +
       `double bookings ${result.doubleBookings}, seat mismatches ${result.seatMismatches}, ` +
       `stored ${result.storedBookings} of ${result.acknowledgedBookings} acknowledged: ${result.consistent ? 'consistent' : 'INCONSISTENT'}`,

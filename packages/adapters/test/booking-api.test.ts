@@ -404,7 +404,13 @@ describe('the database is the final guard', () => {
   // yet seen a booking would: the server's own check passes, PostgreSQL refuses.
   let blind: FastifyInstance;
   beforeAll(async () => {
-    const blindStorage: Storage = { ...storage, busyIntervals: () => Promise.resolve([]) };
+    const blindStorage: Storage = {
+      ...storage,
+      bookingContext: async (networkId, range) => ({
+        ...(await storage.bookingContext(networkId, range)),
+        busy: [],
+      }),
+    };
     blind = createServer({ storage: blindStorage, now, rateLimit: false });
     await blind.ready();
   });

@@ -10,6 +10,7 @@ import {
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BookingStore, NewBooking } from '../src/storage/booking-store.js';
 import type { Database } from '../src/storage/database.js';
+import { bookingStore } from '../src/storage/bookings.js';
 
 /** What a booking contract run needs: the store under test and a raw handle on its database. */
 export interface BookingTestBed {
@@ -451,6 +452,28 @@ export function bookingContract(
         [b.booking.id],
       );
       expect(row).toEqual({ contact_name: '', contact_phone: null, contact_email: null });
+    });
+
+    test('the schedule and busy time read together: current across processes', async () => {
+      // A second store over the same database stands for another server process.
+      const other = bookingStore(bed.database);
+      const before = await other.loadSchedule(NETWORK);
+      const range = { from: instant('2026-04-01T00:00:00Z'), to: instant('2026-06-01T00:00:00Z') };
+      for (const narrowed of [range, { ...range, specialistId: 'log-petrova' }]) {
+        const context = await store.bookingContext(NETWORK, narrowed);
+        expect(context.busy).toEqual(await store.busyIntervals(NETWORK, narrowed));
+        expect(context.schedule).toStrictEqual(before);
+      }
+      expect((await store.bookingContext(NETWORK, range)).busy.length).toBeGreaterThan(1);
+      // Each store keeps its validated copy; a save by one is seen by the other at once.
+      const changed = { ...before, note: 'Изменено в другом процессе' };
+      await store.saveSchedule(changed);
+      expect(await other.loadSchedule(NETWORK)).toStrictEqual(changed);
+      expect((await other.bookingContext(NETWORK, range)).schedule).toStrictEqual(changed);
+      await other.saveSchedule(before);
+      expect((await store.bookingContext(NETWORK, range)).schedule).toStrictEqual(before);
+      expect(await store.loadSchedule(NETWORK)).toStrictEqual(before);
+      await expect(store.bookingContext('nowhere', range)).rejects.toBeInstanceOf(NotFoundError);
     });
   });
 }

@@ -42,6 +42,7 @@ function fakeStorage(overrides: Partial<Storage>): Storage {
     getBookingWithToken: notUsed,
     listBookings: notUsed,
     busyIntervals: notUsed,
+    bookingContext: notUsed,
     erasePersonalData: notUsed,
     ...overrides,
   };

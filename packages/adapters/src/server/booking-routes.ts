@@ -1,6 +1,8 @@
 import {
   bookingContactSchema,
+  busyRangeFor,
   freeSlots,
+  offeredSlot,
   instant,
   instantSchema,
   isEdusetError,
@@ -9,6 +11,7 @@ import {
   bookingCalendarEvent,
   sessionCalendarEvents,
   type Booking,
+  type BusyInterval,
   type Instant,
   type LocalizedText,
   type NetworkSchedule,
@@ -236,7 +239,7 @@ export interface BookingRoutesOptions {
     Storage,
     | 'loadNetwork'
     | 'loadSchedule'
-    | 'busyIntervals'
+    | 'bookingContext'
     | 'createBooking'
     | 'cancelBooking'
     | 'listBookings'
@@ -260,10 +263,6 @@ function conflictAsHttp(error: unknown): unknown {
   return error;
 }
 
-function shiftDate(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * dayMs).toISOString().slice(0, 10);
-}
-
 /** The site's zone of a service's slots (the first matching availability's), Moscow by default. */
 function timeZoneOf(schedule: NetworkSchedule, query: SlotsQuery): string {
   const availability = schedule.availabilities.find(
@@ -285,29 +284,22 @@ const noSeatsText: LocalizedText = {
   en: 'No seats are left at this time',
 };
 
+/** The busy time around a slot wide enough for any rules: its week and a day either side. */
+function weekAround(request: BookingRequest): { from: Instant; to: Instant } {
+  return {
+    from: instant(new Date(Date.parse(request.start) - busyMarginMs)),
+    to: instant(new Date(Date.parse(request.end) + busyMarginMs)),
+  };
+}
+
 /** The offered slot a booking request asks for, or a 409 telling why it cannot be booked. */
-function offeredSlot(
+function requestedSlot(
   schedule: NetworkSchedule,
   request: BookingRequest,
   now: Instant,
-  busy: Parameters<typeof freeSlots>[3],
+  busy: readonly BusyInterval[],
 ): Slot {
-  const day = request.start.slice(0, 10);
-  // One day either side covers every zone's civil date of the start.
-  const slots = freeSlots(
-    schedule,
-    {
-      serviceId: request.serviceId,
-      siteId: request.siteId,
-      specialistId: request.specialistId,
-      childAge: request.childAge,
-      from: shiftDate(day, -1),
-      to: shiftDate(day, 1),
-    },
-    now,
-    busy,
-  );
-  const slot = slots.find((entry) => entry.start === request.start && entry.end === request.end);
+  const slot = offeredSlot(schedule, request, now, busy);
   if (slot === undefined) throw new HttpError(409, 'slot-unavailable', slotUnavailableText);
   if (slot.seatsLeft < request.seats) throw new HttpError(409, 'no-seats', noSeatsText);
   return slot;
@@ -348,6 +340,8 @@ function offeredSlot(
  */
 export function bookingRoutes(options: BookingRoutesOptions): FastifyPluginAsync {
   const { storage, now, networkIdOf, limited, uidDomain } = options;
+  /** The last schedule read per network: what range of busy time a booking check needs. */
+  const knownSchedules = new Map<string, NetworkSchedule>();
   return async (api: FastifyInstance) => {
     api.get('/api/schedule', async (request): Promise<NetworkSchedule> => {
       const query = parse(networkOnlyQuerySchema, request.query);
@@ -357,8 +351,7 @@ export function bookingRoutes(options: BookingRoutesOptions): FastifyPluginAsync
     api.get('/api/slots', async (request) => {
       const query = parse(slotsQuerySchema, request.query);
       const networkId = await networkIdOf(query.network);
-      const schedule = await storage.loadSchedule(networkId);
-      const busy = await storage.busyIntervals(networkId, {
+      const { schedule, busy } = await storage.bookingContext(networkId, {
         from: instant(new Date(Date.parse(`${query.from}T00:00:00Z`) - busyMarginMs)),
         to: instant(new Date(Date.parse(`${query.to}T00:00:00Z`) + dayMs + busyMarginMs)),
       });
@@ -381,14 +374,28 @@ export function bookingRoutes(options: BookingRoutesOptions): FastifyPluginAsync
     api.post('/api/bookings', { config: limited }, async (request, reply) => {
       const body = parse(bookingRequestSchema, request.body);
       const networkId = await networkIdOf(body.network);
-      const schedule = await storage.loadSchedule(networkId);
       const at = now();
-      const busy = await storage.busyIntervals(networkId, {
-        from: instant(new Date(Date.parse(body.start) - busyMarginMs)),
-        to: instant(new Date(Date.parse(body.end) + busyMarginMs)),
+      // The busy time that decides this one slot depends on the service's rules, which come
+      // with the schedule: ask for the widest (a week, for limits per week) unless the
+      // schedule already known to this process says less is enough.
+      const known = knownSchedules.get(networkId);
+      const range = known === undefined ? weekAround(body) : busyRangeFor(known, body);
+      const { schedule, busy } = await storage.bookingContext(networkId, {
+        ...range,
         specialistId: body.specialistId,
       });
-      offeredSlot(schedule, body, at, busy);
+      knownSchedules.set(networkId, schedule);
+      const needed = busyRangeFor(schedule, body);
+      if (needed.from < range.from || needed.to > range.to) {
+        // The schedule changed to need more (e.g. a new weekly limit): read it all again.
+        const wider = await storage.bookingContext(networkId, {
+          ...needed,
+          specialistId: body.specialistId,
+        });
+        requestedSlot(wider.schedule, body, at, wider.busy);
+      } else {
+        requestedSlot(schedule, body, at, busy);
+      }
       const rules = schedule.bookingRules.find((entry) => entry.serviceId === body.serviceId);
       let created;
       try {

@@ -107,6 +107,28 @@ function isServable(pathName: string): boolean {
   return !pathName.split('/').includes('node_modules');
 }
 
+/**
+ * The stored networks, read at most once a second: a booking request that names no network
+ * means the only one, and asking the database that on every request cost a round trip per
+ * booking. A network added or removed is seen within a second.
+ */
+function recentNetworks(storage: Storage): () => Promise<NetworkSummary[]> {
+  let last: { readonly at: number; readonly list: Promise<NetworkSummary[]> } | undefined;
+  return () => {
+    const at = Date.now();
+    if (last === undefined || at - last.at >= 1000 || at < last.at) {
+      const list = storage.listNetworks();
+      const entry = { at, list };
+      last = entry;
+      // A failed read is not kept: the next request asks again.
+      list.catch(() => {
+        if (last === entry) last = undefined;
+      });
+    }
+    return last.list;
+  };
+}
+
 /** The network `GET /api/network` answers with when no `network=` is given: the only one. */
 function defaultNetworkId(networks: readonly NetworkSummary[]): string {
   const [first] = networks;
@@ -197,11 +219,12 @@ export function createServer(options: ServerOptions): FastifyInstance {
     return filter === undefined ? network : filterNetwork(network, filter);
   });
 
+  const storedNetworks = recentNetworks(storage);
   void server.register(
     bookingRoutes({
       storage,
       now: options.now ?? (() => instant(new Date())),
-      networkIdOf: async (requested) => requested ?? defaultNetworkId(await storage.listNetworks()),
+      networkIdOf: async (requested) => requested ?? defaultNetworkId(await storedNetworks()),
       limited,
       uidDomain: options.uidDomain ?? 'eduset',
     }),

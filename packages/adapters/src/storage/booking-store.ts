@@ -60,6 +60,39 @@ export interface BookingQuery {
 }
 
 /**
+ * The time range whose busy intervals are read (`undefined`: unbounded on that side).
+ *
+ * @example
+ * ```ts
+ * import { instant } from '@eduset/core';
+ * import type { BusyRange } from '@eduset/adapters';
+ * const range: BusyRange = { from: instant('2026-09-01T00:00:00Z'), to: undefined, specialistId: 'psy-1' };
+ * ```
+ */
+export interface BusyRange {
+  readonly from: Instant | undefined;
+  readonly to: Instant | undefined;
+  /** Only this specialist's busy time (what checking one booking needs). */
+  readonly specialistId?: string;
+}
+
+/**
+ * A network's schedule with the busy time of a range, as one read.
+ *
+ * @example
+ * ```ts
+ * import { openStorage, type BookingContext } from '@eduset/adapters';
+ * const storage = await openStorage({ dataDir: 'memory://' });
+ * const context: BookingContext = await storage.bookingContext('udomlya', { from: undefined, to: undefined });
+ * context.busy.length;
+ * ```
+ */
+export interface BookingContext {
+  readonly schedule: NetworkSchedule;
+  readonly busy: BusyInterval[];
+}
+
+/**
  * Schedules and bookings in PostgreSQL. The rule «one specialist is never in two places at
  * once» is PostgreSQL's own: an exclusion constraint over the specialist's time range
  * across all sites for sessions that hold active bookings, and seats taken atomically, so it
@@ -116,15 +149,14 @@ export interface BookingStore {
   /** Bookings of a network, ordered by start then id. */
   listBookings(networkId: string, query?: BookingQuery): Promise<Booking[]>;
   /** Busy time of active bookings, for slot generation. */
-  busyIntervals(
-    networkId: string,
-    range: {
-      readonly from: Instant | undefined;
-      readonly to: Instant | undefined;
-      /** Only this specialist's busy time (what checking one booking needs). */
-      readonly specialistId?: string;
-    },
-  ): Promise<BusyInterval[]>;
+  busyIntervals(networkId: string, range: BusyRange): Promise<BusyInterval[]>;
+  /**
+   * The schedule and the busy time in a range, read together in one round trip (what
+   * checking a booking or offering slots needs).
+   *
+   * @throws NotFoundError when the network has no schedule.
+   */
+  bookingContext(networkId: string, range: BusyRange): Promise<BookingContext>;
   /**
    * Erases name, phone and e-mail of bookings whose consultation ended before `before`;
    * counts stay. Returns how many bookings were erased.

@@ -15,7 +15,7 @@ import {
   type Instant,
 } from '@eduset/core';
 import type { BookingStore } from './booking-store.js';
-import type { Database, SqlParam, SqlRow, SqlSession } from './database.js';
+import type { Database, SqlRow, SqlSession } from './database.js';
 
 /** SQLSTATE codes the booking storage turns into eduset errors. */
 const UNIQUE_VIOLATION = '23505';
@@ -23,6 +23,13 @@ const DEADLOCK = '40P01';
 const SERIALIZATION_FAILURE = '40001';
 const FOREIGN_KEY_VIOLATION = '23503';
 const EXCLUSION_VIOLATION = '23P01';
+const NO_DATA_FOUND = 'P0002';
+/** Raised by `eduset_take_booking` (migration 0007): a group session is full. */
+const NO_SEATS = 'EDNOS';
+/** Raised by `eduset_take_booking`: an individual consultation is already taken. */
+const SPECIALIST_BUSY = 'EDBSY';
+/** Failures that a second attempt of the same booking can get past. */
+const transientStates = new Set([UNIQUE_VIOLATION, DEADLOCK, SERIALIZATION_FAILURE, NO_DATA_FOUND]);
 
 /** The SQLSTATE of a driver error (both `pg` and PGlite put it in `code`), if any. */
 function sqlState(error: unknown): string | undefined {
@@ -144,81 +151,6 @@ async function updateBookingRow(session: SqlSession, booking: Booking): Promise<
   );
 }
 
-interface SessionRow extends SqlRow {
-  id: string | number;
-  capacity: number;
-}
-
-/**
- * Finds the session of this exact slot or creates it (holding no seats yet). A concurrent
- * creator of the same session is waited for by `ON CONFLICT DO NOTHING`; its row is then
- * read back.
- */
-async function findOrCreateSession(
-  session: SqlSession,
-  networkId: string,
-  booking: Booking,
-  capacity: number,
-): Promise<SessionRow> {
-  const slot: SqlParam[] = [
-    networkId,
-    booking.specialistId,
-    booking.siteId,
-    booking.serviceId,
-    booking.start,
-    booking.end,
-  ];
-  const find = () =>
-    session.query<SessionRow>(
-      `SELECT id, capacity FROM booking_sessions
-       WHERE network_id = $1 AND specialist_id = $2 AND site_id = $3 AND service_id = $4
-         AND starts_at = $5::timestamptz AND ends_at = $6::timestamptz`,
-      slot,
-    );
-  const [found] = await find();
-  if (found !== undefined) return found;
-  let created: SessionRow[];
-  try {
-    created = await session.query<SessionRow>(
-      `INSERT INTO booking_sessions
-         (network_id, specialist_id, site_id, service_id, starts_at, ends_at, capacity)
-       VALUES ($1, $2, $3, $4, $5::timestamptz, $6::timestamptz, $7)
-       ON CONFLICT ON CONSTRAINT booking_sessions_slot DO NOTHING
-       RETURNING id, capacity`,
-      [...slot, capacity],
-    );
-  } catch (error) {
-    if (sqlState(error) === FOREIGN_KEY_VIOLATION) throw new NotFoundError('network', networkId);
-    throw error;
-  }
-  const [row] = created.length > 0 ? created : await find();
-  if (row === undefined) {
-    // Only possible if the session vanished between the two statements; the caller retries.
-    throw Object.assign(new Error('booking session vanished'), { code: UNIQUE_VIOLATION });
-  }
-  return row;
-}
-
-/** Takes seats of a session atomically, or explains why not. */
-async function takeSeats(session: SqlSession, sessionRow: SessionRow, seats: number) {
-  let taken: SqlRow[];
-  try {
-    taken = await session.query(
-      `UPDATE booking_sessions SET seats_taken = seats_taken + $2
-       WHERE id = $1 AND seats_taken + $2 <= capacity
-       RETURNING seats_taken`,
-      [String(sessionRow.id), seats],
-    );
-  } catch (error) {
-    if (sqlState(error) === EXCLUSION_VIOLATION) throw overlap();
-    throw error;
-  }
-  if (taken.length === 0) {
-    // An individual consultation (one place) that is taken is the specialist's time taken.
-    throw Number(sessionRow.capacity) === 1 ? overlap() : noSeats();
-  }
-}
-
 function assertCapacity(seats: number, capacity: number): void {
   if (Number.isInteger(capacity) && capacity >= 1 && Number.isInteger(seats) && seats >= 1) return;
   throw new ValidationError([
@@ -233,6 +165,29 @@ function assertCapacity(seats: number, capacity: number): void {
   ]);
 }
 
+interface CachedSchedule {
+  readonly revision: string;
+  readonly savedAt: string;
+  readonly schedule: NetworkSchedule;
+}
+
+interface ScheduleRevisionRow extends SqlRow {
+  revision: string | number;
+  saved_at: string;
+  /** The document, unless the caller's cached revision `$2` and save time `$3` are current. */
+  document: string | null;
+}
+
+/**
+ * The columns of a schedules row for a caller holding revision `$2` saved at `$3`: the
+ * document only when those are not current.
+ */
+const scheduleRevisionSql = `revision, saved_at::text AS saved_at,
+  CASE WHEN revision::text = $2 AND saved_at::text = $3 THEN NULL ELSE document::text END AS document`;
+
+/** A busy session as `bookingContext` reads it: specialist, site, service, start, end, seats. */
+type BusyTuple = [string, string, string, string, string, number];
+
 /**
  * The booking half of the storage over one database: schedules as validated JSON documents,
  * bookings in sessions whose seats are taken atomically, and the exclusion constraint that
@@ -246,14 +201,45 @@ function assertCapacity(seats: number, capacity: number): void {
  * ```
  */
 export function bookingStore(database: Database): BookingStore {
-  const validatedSchedules = new Map<string, { text: string; schedule: NetworkSchedule }>();
+  // Every booking reads the schedule; validating the whole document each time cost more
+  // than the booking itself, and reading it each time cost a large transfer. Keep the last
+  // validated document per network with its revision and save time (migration 0007), and
+  // read the document again only when another save changed them (possibly another process).
+  const validatedSchedules = new Map<string, CachedSchedule>();
+
+  /**
+   * The schedule of a row read by {@link scheduleRevisionSql} for the `cached` entry: that
+   * entry's when the row says it is current.
+   */
+  function scheduleOfRow(
+    networkId: string,
+    row: ScheduleRevisionRow,
+    cached: CachedSchedule | undefined,
+  ): NetworkSchedule {
+    if (row.document === null && cached !== undefined) return cached.schedule;
+    if (row.document === null) throw new Error('schedule document missing');
+    const schedule = createNetworkSchedule(JSON.parse(row.document));
+    validatedSchedules.set(networkId, {
+      revision: String(row.revision),
+      savedAt: row.saved_at,
+      schedule,
+    });
+    return schedule;
+  }
+
+  /** `[revision, savedAt]` of a cached schedule, or values no row has. */
+  function versionOf(cached: CachedSchedule | undefined): [string, string] {
+    return cached === undefined ? ['0', ''] : [cached.revision, cached.savedAt];
+  }
+
   return {
     async saveSchedule(schedule) {
       const valid = createNetworkSchedule(schedule);
       try {
         await database.query(
           `INSERT INTO schedules (network_id, document, saved_at) VALUES ($1, $2::jsonb, now())
-           ON CONFLICT (network_id) DO UPDATE SET document = excluded.document, saved_at = excluded.saved_at`,
+           ON CONFLICT (network_id) DO UPDATE SET document = excluded.document,
+             saved_at = excluded.saved_at, revision = schedules.revision + 1`,
           [valid.networkId, JSON.stringify(valid)],
         );
       } catch (error) {
@@ -265,19 +251,47 @@ export function bookingStore(database: Database): BookingStore {
     },
 
     async loadSchedule(networkId) {
-      const [row] = await database.query<{ document: string }>(
-        'SELECT document::text AS document FROM schedules WHERE network_id = $1',
-        [networkId],
+      const cached = validatedSchedules.get(networkId);
+      const [row] = await database.query<ScheduleRevisionRow>(
+        `SELECT ${scheduleRevisionSql} FROM schedules WHERE network_id = $1`,
+        [networkId, ...versionOf(cached)],
       );
       if (row === undefined) throw new NotFoundError('schedule', networkId);
-      // Every booking reads the schedule; validating the whole document each time cost more
-      // than the booking itself. Keep the last validated document per network and reuse it
-      // while the stored text is the same (another process may have saved a new one).
+      return scheduleOfRow(networkId, row, cached);
+    },
+
+    async bookingContext(networkId, range) {
       const cached = validatedSchedules.get(networkId);
-      if (cached !== undefined && cached.text === row.document) return cached.schedule;
-      const schedule = createNetworkSchedule(JSON.parse(row.document));
-      validatedSchedules.set(networkId, { text: row.document, schedule });
-      return schedule;
+      const [row] = await database.query<ScheduleRevisionRow & { busy: string }>(
+        `SELECT ${scheduleRevisionSql},
+           (SELECT coalesce(json_agg(json_build_array(specialist_id, site_id, service_id,
+                starts_at, ends_at, seats_taken)
+              ORDER BY starts_at, specialist_id, site_id, service_id), '[]')::text
+            FROM booking_sessions
+            WHERE network_id = $1 AND seats_taken > 0
+              AND during && tstzrange($4::timestamptz, $5::timestamptz, '[)')
+              AND ($6::text IS NULL OR specialist_id = $6)) AS busy
+         FROM schedules WHERE network_id = $1`,
+        [
+          networkId,
+          ...versionOf(cached),
+          range.from ?? null,
+          range.to ?? null,
+          range.specialistId ?? null,
+        ],
+      );
+      if (row === undefined) throw new NotFoundError('schedule', networkId);
+      const busy = (JSON.parse(row.busy) as BusyTuple[]).map(
+        ([specialistId, siteId, serviceId, start, end, seats]): BusyInterval => ({
+          specialistId,
+          siteId,
+          serviceId,
+          start: instant(start),
+          end: instant(end),
+          seats,
+        }),
+      );
+      return { schedule: scheduleOfRow(networkId, row, cached), busy };
     },
 
     async createBooking(networkId, request, now) {
@@ -299,60 +313,49 @@ export function bookingStore(database: Database): BookingStore {
       });
       const booking = confirmBooking(requested, now, { by: 'system' });
       const cancelToken = randomBytes(16).toString('base64url');
+      // One statement, so one round trip and one transaction (migration 0007).
       const attempt = () =>
-        database.transaction(async (session) => {
-          const sessionRow = await findOrCreateSession(
-            session,
+        database.query(
+          `SELECT eduset_take_booking($1, $2, $3, $4, $5::timestamptz, $6::timestamptz, $7, $8,
+             $9, $10, $11, $12, $13, $14, $15, $16, $17::jsonb, $18, $19::timestamptz,
+             $20::timestamptz) AS session_id`,
+          [
             networkId,
-            booking,
+            booking.specialistId,
+            booking.siteId,
+            booking.serviceId,
+            booking.start,
+            booking.end,
             request.capacity,
-          );
-          await takeSeats(session, sessionRow, booking.seats);
-          await session.query(
-            `INSERT INTO bookings (id, network_id, session_id, specialist_id, site_id, service_id,
-               starts_at, ends_at, seats, status, child_age, contact_name, contact_phone,
-               contact_email, contact_erased, personal_data_consent, sequence, history,
-               cancel_token_hash, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7::timestamptz, $8::timestamptz, $9, $10, $11, $12,
-               $13, $14, $15, $16, $17, $18::jsonb, $19, $20::timestamptz, $21::timestamptz)`,
-            [
-              booking.id,
-              networkId,
-              String(sessionRow.id),
-              booking.specialistId,
-              booking.siteId,
-              booking.serviceId,
-              booking.start,
-              booking.end,
-              booking.seats,
-              booking.status,
-              booking.childAge,
-              booking.contact.name,
-              booking.contact.phone ?? null,
-              booking.contact.email ?? null,
-              booking.contactErased,
-              booking.personalDataConsent,
-              booking.sequence,
-              JSON.stringify(booking.history),
-              hashToken(cancelToken),
-              booking.createdAt,
-              booking.updatedAt,
-            ],
-          );
-        });
+            booking.id,
+            booking.seats,
+            booking.status,
+            booking.childAge,
+            booking.contact.name,
+            booking.contact.phone ?? null,
+            booking.contact.email ?? null,
+            booking.personalDataConsent,
+            booking.sequence,
+            JSON.stringify(booking.history),
+            hashToken(cancelToken),
+            booking.createdAt,
+            booking.updatedAt,
+          ],
+        );
       // Concurrent first bookings of one slot race to create its session (unique
-      // violation), and PostgreSQL may resolve two inserts waiting on each other's
-      // exclusion check as a deadlock (40P01): both are transient, so the whole transaction
-      // runs again; the constraint then answers for real (overlap / no seats).
+      // violation, or the session read back not found), and PostgreSQL may resolve two
+      // inserts waiting on each other's exclusion check as a deadlock (40P01): all are
+      // transient, so the statement runs again; the constraint then answers for real.
       for (let retry = 0; ; retry += 1) {
         try {
           await attempt();
           break;
         } catch (error) {
           const state = sqlState(error);
-          const transient =
-            state === UNIQUE_VIOLATION || state === DEADLOCK || state === SERIALIZATION_FAILURE;
-          if (!transient || retry >= 5) throw error;
+          if (state === NO_SEATS) throw noSeats();
+          if (state === SPECIALIST_BUSY || state === EXCLUSION_VIOLATION) throw overlap();
+          if (state === FOREIGN_KEY_VIOLATION) throw new NotFoundError('network', networkId);
+          if (!transientStates.has(state ?? '') || retry >= 5) throw error;
         }
       }
       return { booking, cancelToken };

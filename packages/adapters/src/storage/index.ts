@@ -11,7 +11,14 @@
  *
  * @module storage
  */
-export type { BookingQuery, BookingStore, CreatedBooking, NewBooking } from './booking-store.js';
+export type {
+  BookingContext,
+  BookingQuery,
+  BookingStore,
+  BusyRange,
+  CreatedBooking,
+  NewBooking,
+} from './booking-store.js';
 export { migrations, type Migration } from './migrations.js';
 export type { NetworkSummary } from './network-rows.js';
 export { defaultDataDir, openStorage, type Storage, type StorageOptions } from './storage.js';

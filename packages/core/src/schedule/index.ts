@@ -18,7 +18,17 @@ export * from './booking.js';
 export * from './ical.js';
 export * from './network-schedule.js';
 export * from './instant.js';
-export * from './slots.js';
+export {
+  generateSlots,
+  slotBusyIntervalSchema,
+  slotQuerySchema,
+  travelTimeSchema,
+  type Slot,
+  type SlotBusyInterval,
+  type SlotQuery,
+  type SlotQueryInput,
+  type TravelTime,
+} from './slots.js';
 export * from './work-calendar.js';
 export * from './working-hours.js';
 export * from './calendars/ru-official.js';

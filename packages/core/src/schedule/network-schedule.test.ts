@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ValidationError } from '../common/index.js';
 import { instant } from './instant.js';
-import { createNetworkSchedule, freeSlots } from './network-schedule.js';
+import { createNetworkSchedule, freeSlots, offeredSlot } from './network-schedule.js';
 
 const schedule = createNetworkSchedule({
   networkId: 'town',
@@ -74,5 +74,41 @@ describe('network schedule', () => {
       },
     ];
     expect(freeSlots(schedule, { ...tuesday, siteId: 'kp-b' }, now, busy)).toEqual([]);
+  });
+
+  it('finds the one slot a booking asks for exactly when the period search offers it', () => {
+    const busy = [
+      {
+        specialistId: 'speech-1',
+        siteId: 'kp-a',
+        serviceId: 'speech',
+        start: instant('2026-05-12T07:00:00Z'),
+        end: instant('2026-05-12T07:45:00Z'),
+        seats: 1,
+      },
+    ];
+    const week = { serviceId: 'speech', from: '2026-05-11', to: '2026-05-17' };
+    const offered = new Set(
+      freeSlots(schedule, week, now, busy).map((slot) => `${slot.specialistId} ${slot.start}`),
+    );
+    for (const specialistId of ['speech-1', 'speech-2']) {
+      const siteId = specialistId === 'speech-1' ? 'kp-a' : 'kp-b';
+      for (let minutes = 0; minutes < 24 * 60; minutes += 15) {
+        const start = instant(new Date(Date.parse('2026-05-12T00:00:00Z') + minutes * 60_000));
+        const end = instant(new Date(Date.parse(start) + 45 * 60_000));
+        const choice = { serviceId: 'speech', siteId, specialistId, start, end, childAge: 4 };
+        const slot = offeredSlot(schedule, choice, now, busy);
+        expect(slot !== undefined).toBe(offered.has(`${specialistId} ${start}`));
+        if (slot !== undefined) expect(slot.seatsLeft).toBe(1);
+      }
+    }
+    const start = instant('2026-05-12T06:00:00Z');
+    const end = instant('2026-05-12T06:45:00Z');
+    const choice = { serviceId: 'speech', siteId: 'kp-a', specialistId: 'speech-1', start, end };
+    expect(offeredSlot(schedule, { ...choice, childAge: 12 }, now, busy)).toBeUndefined();
+    expect(offeredSlot(schedule, { ...choice, siteId: 'kp-b' }, now, busy)).toBeUndefined();
+    expect(
+      offeredSlot(schedule, { ...choice, end: instant('2026-05-12T06:30:00Z') }, now, busy),
+    ).toBeUndefined();
   });
 });

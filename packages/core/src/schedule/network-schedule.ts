@@ -2,9 +2,16 @@ import { parse, type IsoDate } from '../common/index.js';
 import { z } from '../common/zod.js';
 import { ageRangeSchema, serviceIdSchema } from '../network/index.js';
 import { availabilitySchema } from './availability.js';
-import type { BusyInterval, Instant } from './instant.js';
-import { generateSlots, travelTimeSchema, type Slot } from './slots.js';
+import { instant, type BusyInterval, type Instant } from './instant.js';
+import {
+  parseSlotSearch,
+  slotsOfQuery,
+  travelTimeSchema,
+  type OnlySlot,
+  type Slot,
+} from './slots.js';
 import { workCalendarSchema } from './work-calendar.js';
+import { localDateTime } from './zoned.js';
 
 const minutes = z.number().int().min(0).max(1440);
 
@@ -166,6 +173,17 @@ export function freeSlots(
   now: Instant,
   busy: readonly BusyInterval[],
 ): Slot[] {
+  return slotsOfSchedule(schedule, request, now, busy, undefined);
+}
+
+/** {@link freeSlots}, optionally narrowed to one slot (see `offeredSlot`). */
+function slotsOfSchedule(
+  schedule: NetworkSchedule,
+  request: SlotRequest,
+  now: Instant,
+  busy: readonly BusyInterval[],
+  only: OnlySlot | undefined,
+): Slot[] {
   const rules = schedule.bookingRules.find((entry) => entry.serviceId === request.serviceId);
   if (rules === undefined) return [];
   if (
@@ -182,22 +200,134 @@ export function freeSlots(
       (request.specialistId === undefined || availability.specialistId === request.specialistId),
   );
   if (availabilities.length === 0) return [];
-  return generateSlots({
-    serviceId: rules.serviceId,
-    availabilities,
-    from: request.from,
-    to: request.to,
+  // The schedule is validated (createNetworkSchedule); only the search itself is checked.
+  const search = parseSlotSearch({ from: request.from, to: request.to, now, busy });
+  return slotsOfQuery(
+    {
+      serviceId: rules.serviceId,
+      availabilities,
+      from: search.from,
+      to: search.to,
+      now: search.now,
+      duration: rules.duration,
+      ...(rules.step !== undefined ? { step: rules.step } : {}),
+      bufferBefore: rules.bufferBefore,
+      bufferAfter: rules.bufferAfter,
+      minimumNotice: rules.minimumNotice,
+      ...(rules.horizonDays !== undefined ? { horizonDays: rules.horizonDays } : {}),
+      seats: rules.seats,
+      limits: rules.limits,
+      travel: schedule.travel,
+      travelSymmetric: true,
+      busy: search.busy,
+      ...(schedule.calendar !== undefined ? { calendar: schedule.calendar } : {}),
+    },
+    only,
+  );
+}
+
+/**
+ * The one slot a booking asks for: a specialist at a site for a service from `start` to
+ * `end`, for a child of `childAge`.
+ *
+ * @example
+ * ```ts
+ * import { instant, type SlotChoice } from '@eduset/core/schedule';
+ * const choice: SlotChoice = {
+ *   serviceId: 'speech', siteId: 'kp-a', specialistId: 'speech-1', childAge: 4,
+ *   start: instant('2026-05-12T06:00:00Z'), end: instant('2026-05-12T06:45:00Z'),
+ * };
+ * ```
+ */
+export interface SlotChoice {
+  readonly serviceId: string;
+  readonly siteId: string;
+  readonly specialistId: string;
+  readonly start: Instant;
+  readonly end: Instant;
+  readonly childAge?: number;
+}
+
+/**
+ * The slot of {@link freeSlots} that a booking asks for, if it is offered now; `undefined`
+ * when it is not (outside the schedule, taken, too soon, beyond the horizon, over a limit).
+ * Only the civil day of `start` in the site's zone is generated, which is what a server
+ * checking one booking needs: the same answer as searching the whole period.
+ *
+ * @example
+ * ```ts
+ * import { offeredSlot, instant, type NetworkSchedule } from '@eduset/core/schedule';
+ * declare const schedule: NetworkSchedule;
+ * const slot = offeredSlot(schedule, {
+ *   serviceId: 'speech', siteId: 'kp-a', specialistId: 'speech-1', childAge: 4,
+ *   start: instant('2026-05-12T06:00:00Z'), end: instant('2026-05-12T06:45:00Z'),
+ * }, instant('2026-05-11T06:00:00Z'), []);
+ * slot?.seatsLeft; // 1 when free
+ * ```
+ */
+export function offeredSlot(
+  schedule: NetworkSchedule,
+  choice: SlotChoice,
+  now: Instant,
+  busy: readonly BusyInterval[],
+): Slot | undefined {
+  const availability = schedule.availabilities.find(
+    (entry) =>
+      entry.serviceId === choice.serviceId &&
+      entry.siteId === choice.siteId &&
+      entry.specialistId === choice.specialistId,
+  );
+  if (availability === undefined) return undefined;
+  const { date } = localDateTime(choice.start, availability.timeZone);
+  const start = Date.parse(choice.start);
+  const end = Date.parse(choice.end);
+  if (Number.isNaN(start) || Number.isNaN(end)) return undefined;
+  const slots = slotsOfSchedule(
+    schedule,
+    {
+      serviceId: choice.serviceId,
+      siteId: choice.siteId,
+      specialistId: choice.specialistId,
+      from: date,
+      to: date,
+      ...(choice.childAge !== undefined ? { childAge: choice.childAge } : {}),
+    },
     now,
-    duration: rules.duration,
-    ...(rules.step !== undefined ? { step: rules.step } : {}),
-    bufferBefore: rules.bufferBefore,
-    bufferAfter: rules.bufferAfter,
-    minimumNotice: rules.minimumNotice,
-    horizonDays: rules.horizonDays,
-    seats: rules.seats,
-    limits: rules.limits,
-    travel: schedule.travel,
-    busy: busy.map((interval) => ({ ...interval })),
-    ...(schedule.calendar !== undefined ? { calendar: schedule.calendar } : {}),
-  });
+    busy,
+    { start, end },
+  );
+  return slots.find((slot) => slot.start === choice.start && slot.end === choice.end);
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The busy time that can decide whether one slot is offered (see {@link offeredSlot}): the
+ * slot's day — its week when the service limits sessions per week — with a day and the
+ * buffers and longest travel time to spare on each side. A server checking a booking reads
+ * only this much of the specialist's bookings.
+ *
+ * @example
+ * ```ts
+ * import { busyRangeFor, instant, type NetworkSchedule } from '@eduset/core/schedule';
+ * declare const schedule: NetworkSchedule;
+ * const { from, to } = busyRangeFor(schedule, {
+ *   serviceId: 'speech', siteId: 'kp-a', specialistId: 'speech-1',
+ *   start: instant('2026-05-12T06:00:00Z'), end: instant('2026-05-12T06:45:00Z'),
+ * });
+ * ```
+ */
+export function busyRangeFor(
+  schedule: NetworkSchedule,
+  choice: SlotChoice,
+): { readonly from: Instant; readonly to: Instant } {
+  const rules = schedule.bookingRules.find((entry) => entry.serviceId === choice.serviceId);
+  const days = rules?.limits.perWeek !== undefined ? 8 : 1;
+  const travel = schedule.travel.reduce((most, entry) => Math.max(most, entry.minutes), 0);
+  const minutes = (rules?.bufferBefore ?? 0) + (rules?.bufferAfter ?? 0) + travel;
+  const margin = days * DAY_MS + minutes * 60_000;
+  return {
+    from: instant(new Date(Date.parse(choice.start) - margin)),
+    to: instant(new Date(Date.parse(choice.end) + margin)),
+  };
 }

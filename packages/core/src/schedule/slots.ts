@@ -32,6 +32,37 @@ const MAX_RANGE_DAYS = 400;
 
 const minutes = z.number().int().min(0).max(10_080);
 
+/** Reports a period that ends before it starts or is longer than {@link MAX_RANGE_DAYS}. */
+function checkRange(
+  period: { readonly from: IsoDate; readonly to: IsoDate },
+  context: z.RefinementCtx,
+): void {
+  const days = civilDaysBetween(period.from, period.to);
+  if (days < 0) {
+    context.addIssue({
+      code: 'custom',
+      path: ['to'],
+      params: {
+        text: {
+          ru: 'Дата окончания раньше даты начала',
+          en: 'The end date is before the start date',
+        },
+      },
+    });
+  } else if (days >= MAX_RANGE_DAYS) {
+    context.addIssue({
+      code: 'custom',
+      path: ['to'],
+      params: {
+        text: {
+          ru: `Период длиннее ${MAX_RANGE_DAYS} дней`,
+          en: `The period is longer than ${MAX_RANGE_DAYS} days`,
+        },
+      },
+    });
+  }
+}
+
 /**
  * Schema of a travel time between two sites for a specialist who serves both, in minutes.
  * Unless the query says otherwise, an entry holds in both directions.
@@ -146,32 +177,7 @@ export const slotQuerySchema = z
     busy: z.array(slotBusyIntervalSchema).default([]),
     calendar: workCalendarSchema.optional(),
   })
-  .superRefine((query, context) => {
-    const days = civilDaysBetween(query.from, query.to);
-    if (days < 0) {
-      context.addIssue({
-        code: 'custom',
-        path: ['to'],
-        params: {
-          text: {
-            ru: 'Дата окончания раньше даты начала',
-            en: 'The end date is before the start date',
-          },
-        },
-      });
-    } else if (days >= MAX_RANGE_DAYS) {
-      context.addIssue({
-        code: 'custom',
-        path: ['to'],
-        params: {
-          text: {
-            ru: `Период длиннее ${MAX_RANGE_DAYS} дней`,
-            en: `The period is longer than ${MAX_RANGE_DAYS} days`,
-          },
-        },
-      });
-    }
-  });
+  .superRefine(checkRange);
 
 /**
  * A validated slot query. @example `const query: SlotQuery = parse(slotQuerySchema, json);`
@@ -334,6 +340,8 @@ interface Context {
   readonly zones: Map<string, ZoneDays>;
   /** Sessions per specialist and zone, by the civil date they start on. */
   readonly sessionCache: Map<string, ReadonlyMap<string, number>>;
+  /** When set, only this slot is looked at: every other start is skipped early. */
+  readonly only: OnlySlot | undefined;
 }
 
 function closedAt(context: Context, siteId: string): readonly boolean[] {
@@ -647,6 +655,7 @@ function slotsOfAvailability(
             ? midnight + (minute - offset) * MINUTE
             : epochsAtLocal(date, minute, zone)[0];
         if (start === undefined) continue;
+        if (context.only !== undefined && start !== context.only.start) continue;
         const end = start + length;
         if (end > windowEnd) break;
         if (start < context.earliestStart) continue;
@@ -701,7 +710,85 @@ function slotsOfAvailability(
  * ```
  */
 export function generateSlots(input: SlotQueryInput): Slot[] {
-  const query = parse(slotQuerySchema, input);
+  return slotsOfQuery(parse(slotQuerySchema, input));
+}
+
+const slotPeriodSchema = z
+  .object({ from: isoDateSchema, to: isoDateSchema, now: instantSchema })
+  .superRefine(checkRange);
+const busyListSchema = z.object({ busy: z.array(slotBusyIntervalSchema) });
+
+/** The canonical text of an instant, as `instantSchema` outputs it. */
+const CANONICAL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+
+function isCanonicalInstant(value: unknown): value is Instant {
+  if (typeof value !== 'string' || !CANONICAL_INSTANT.test(value)) return false;
+  const time = Date.parse(value);
+  return !Number.isNaN(time) && new Date(time).toISOString() === value;
+}
+
+/**
+ * Busy intervals already in the form `slotBusyIntervalSchema` outputs (what storage reads
+ * back): the same objects the schema would give, or `undefined` when any item needs the
+ * schema (to be normalized or reported). Why: checking one booking reads a specialist's busy
+ * time, and the schema's per-item work cost more than generating the slots of the day.
+ */
+function busyAsIs(busy: readonly unknown[]): SlotBusyInterval[] | undefined {
+  const out: SlotBusyInterval[] = [];
+  for (const item of busy) {
+    if (typeof item !== 'object' || item === null) return undefined;
+    const { specialistId, siteId, serviceId, start, end, seats } = item as Record<string, unknown>;
+    if (typeof specialistId !== 'string' || !ID.test(specialistId)) return undefined;
+    if (typeof siteId !== 'string' || !ID.test(siteId)) return undefined;
+    if (serviceId !== undefined && (typeof serviceId !== 'string' || !ID.test(serviceId))) {
+      return undefined;
+    }
+    if (!isCanonicalInstant(start) || !isCanonicalInstant(end) || !(start < end)) return undefined;
+    if (seats !== undefined && !(Number.isInteger(seats) && (seats as number) >= 1)) {
+      return undefined;
+    }
+    out.push({
+      specialistId,
+      siteId,
+      ...(serviceId !== undefined ? { serviceId } : {}),
+      start,
+      end,
+      seats: (seats as number | undefined) ?? 1,
+    } as SlotBusyInterval);
+  }
+  return out;
+}
+
+/**
+ * The period, clock and busy time of a slot search whose availabilities, rules, travel and
+ * calendar come from a validated schedule (see `freeSlots`), validated as `slotQuerySchema`
+ * would: a `ValidationError` on invalid input.
+ */
+export function parseSlotSearch(input: {
+  readonly from: string;
+  readonly to: string;
+  readonly now: string;
+  readonly busy: readonly unknown[];
+}): { from: IsoDate; to: IsoDate; now: Instant; busy: SlotBusyInterval[] } {
+  const period = parse(slotPeriodSchema, { from: input.from, to: input.to, now: input.now });
+  const busy = busyAsIs(input.busy) ?? parse(busyListSchema, { busy: input.busy }).busy;
+  return { ...period, busy };
+}
+
+/** One slot a search is narrowed to (epoch milliseconds), as `offeredSlot` asks. */
+export interface OnlySlot {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * {@link generateSlots} for a query already validated: `freeSlots` builds it from a schedule
+ * that `createNetworkSchedule` validated, and checks only the period, clock and busy time.
+ * Validating the whole schedule again (the official calendar alone has hundreds of entries)
+ * took most of the time of checking one booking.
+ */
+export function slotsOfQuery(query: SlotQuery, only?: OnlySlot): Slot[] {
   const busyLists = new Map<string, Busy[]>();
   for (const busy of query.busy) {
     const list = busyLists.get(busy.specialistId) ?? [];
@@ -733,6 +820,7 @@ export function generateSlots(input: SlotQueryInput): Slot[] {
     schoolHolidaysBySite: new Map(),
     zones: new Map(),
     sessionCache: new Map(),
+    only,
   };
   // Visited by place (a stable sort keeps the given order within a place, so the first
   // availability of a place still wins a repeated slot); see `SlotsByStart`.
