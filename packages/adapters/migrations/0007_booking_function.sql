@@ -86,3 +86,34 @@ BEGIN
   RETURN v_session_id;
 END;
 $$;
+
+-- Several bookings in one statement (one transaction, one commit): the server gathers the
+-- bookings that arrive together and sends them at once. Each is taken in its own
+-- subtransaction, so one refused does not undo the others; the answer lists, in order, NULL
+-- for a booking stored or the SQLSTATE that refused it ('EDNOS', 'EDBSY', '23P01', …).
+CREATE FUNCTION eduset_take_bookings(p_items jsonb) RETURNS text[]
+LANGUAGE plpgsql
+AS $$
+DECLARE
+  v_item jsonb;
+  v_outcomes text[] := '{}';
+BEGIN
+  FOR v_item IN SELECT value FROM jsonb_array_elements(p_items) LOOP
+    BEGIN
+      PERFORM eduset_take_booking(
+        v_item ->> 'networkId', v_item ->> 'specialistId', v_item ->> 'siteId',
+        v_item ->> 'serviceId', (v_item ->> 'start')::timestamptz,
+        (v_item ->> 'end')::timestamptz, (v_item ->> 'capacity')::integer, v_item ->> 'id',
+        (v_item ->> 'seats')::integer, v_item ->> 'status', (v_item ->> 'childAge')::integer,
+        v_item ->> 'contactName', v_item ->> 'contactPhone', v_item ->> 'contactEmail',
+        (v_item ->> 'personalDataConsent')::boolean, (v_item ->> 'sequence')::integer,
+        v_item -> 'history', v_item ->> 'cancelTokenHash',
+        (v_item ->> 'createdAt')::timestamptz, (v_item ->> 'updatedAt')::timestamptz);
+      v_outcomes := v_outcomes || NULL::text;
+    EXCEPTION WHEN OTHERS THEN
+      v_outcomes := v_outcomes || SQLSTATE;
+    END;
+  END LOOP;
+  RETURN v_outcomes;
+END;
+$$;

@@ -474,6 +474,25 @@ export function bookingContract(
       expect((await store.bookingContext(NETWORK, range)).schedule).toStrictEqual(before);
       expect(await store.loadSchedule(NETWORK)).toStrictEqual(before);
       await expect(store.bookingContext('nowhere', range)).rejects.toBeInstanceOf(NotFoundError);
+      // Asked together (read in one statement), each gets its own range's busy time.
+      const ranges = [
+        range,
+        { ...range, specialistId: 'log-petrova' },
+        { ...range, specialistId: 'psy-ivanova' },
+        { from: range.from, to: instant('2026-04-15T00:00:00Z') },
+        { from: undefined, to: undefined },
+      ];
+      const together = await Promise.all([
+        ...ranges.map((each) => store.bookingContext(NETWORK, each)),
+        store.bookingContext('nowhere', range).catch((error: unknown) => error),
+      ]);
+      for (const [index, each] of ranges.entries()) {
+        expect(together[index]).toStrictEqual({
+          schedule: before,
+          busy: await store.busyIntervals(NETWORK, each),
+        });
+      }
+      expect(together.at(-1)).toBeInstanceOf(NotFoundError);
     });
   });
 }

@@ -14,7 +14,8 @@ import {
   type BusyInterval,
   type Instant,
 } from '@eduset/core';
-import type { BookingStore } from './booking-store.js';
+import { batched } from './batch.js';
+import type { BookingContext, BookingStore, BusyRange } from './booking-store.js';
 import type { Database, SqlRow, SqlSession } from './database.js';
 
 /** SQLSTATE codes the booking storage turns into eduset errors. */
@@ -165,6 +166,32 @@ function assertCapacity(seats: number, capacity: number): void {
   ]);
 }
 
+const emptyRange: BusyRange = { from: undefined, to: undefined };
+
+/** A booking as `eduset_take_booking(s)` takes it (migration 0007). */
+interface BookingItem {
+  readonly networkId: string;
+  readonly specialistId: string;
+  readonly siteId: string;
+  readonly serviceId: string;
+  readonly start: Instant;
+  readonly end: Instant;
+  readonly capacity: number;
+  readonly id: string;
+  readonly seats: number;
+  readonly status: string;
+  readonly childAge: number;
+  readonly contactName: string;
+  readonly contactPhone: string | null;
+  readonly contactEmail: string | null;
+  readonly personalDataConsent: boolean;
+  readonly sequence: number;
+  readonly history: Booking['history'];
+  readonly cancelTokenHash: string;
+  readonly createdAt: Instant;
+  readonly updatedAt: Instant;
+}
+
 interface CachedSchedule {
   readonly revision: string;
   readonly savedAt: string;
@@ -232,6 +259,117 @@ export function bookingStore(database: Database): BookingStore {
     return cached === undefined ? ['0', ''] : [cached.revision, cached.savedAt];
   }
 
+  /** Takes one booking alone: its SQLSTATE when refused, `undefined` when stored. */
+  async function takeAlone(item: BookingItem): Promise<string | undefined> {
+    try {
+      await database.query(
+        `SELECT eduset_take_booking($1, $2, $3, $4, $5::timestamptz, $6::timestamptz, $7, $8,
+           $9, $10, $11, $12, $13, $14, $15, $16, $17::jsonb, $18, $19::timestamptz,
+           $20::timestamptz) AS session_id`,
+        [
+          item.networkId,
+          item.specialistId,
+          item.siteId,
+          item.serviceId,
+          item.start,
+          item.end,
+          item.capacity,
+          item.id,
+          item.seats,
+          item.status,
+          item.childAge,
+          item.contactName,
+          item.contactPhone,
+          item.contactEmail,
+          item.personalDataConsent,
+          item.sequence,
+          JSON.stringify(item.history),
+          item.cancelTokenHash,
+          item.createdAt,
+          item.updatedAt,
+        ],
+      );
+      return undefined;
+    } catch (error) {
+      const state = sqlState(error);
+      if (state === undefined) throw error;
+      return state;
+    }
+  }
+
+  /** Takes the bookings that arrived together in one statement (migration 0007). */
+  const takeTogether = batched<BookingItem, string | undefined>(async (items) => {
+    if (items.length === 1 && items[0] !== undefined) return [await takeAlone(items[0])];
+    const [row] = await database.query<{ outcomes: (string | null)[] }>(
+      'SELECT eduset_take_bookings($1::jsonb) AS outcomes',
+      [JSON.stringify(items)],
+    );
+    return (row?.outcomes ?? []).map((outcome) => outcome ?? undefined);
+  });
+
+  /**
+   * Reads the schedule once and the busy time of each range, for requests of one network
+   * that arrived together: one statement for all.
+   */
+  async function readContexts(
+    networkId: string,
+    ranges: readonly BusyRange[],
+  ): Promise<(BookingContext | NotFoundError)[]> {
+    const cached = validatedSchedules.get(networkId);
+    const [row] = await database.query<ScheduleRevisionRow & { busy: string }>(
+      `SELECT ${scheduleRevisionSql},
+         (SELECT coalesce(json_agg(
+             (SELECT coalesce(json_agg(json_build_array(b.specialist_id, b.site_id,
+                  b.service_id, b.starts_at, b.ends_at, b.seats_taken)
+                ORDER BY b.starts_at, b.specialist_id, b.site_id, b.service_id), '[]')
+              FROM booking_sessions b
+              WHERE b.network_id = $1 AND b.seats_taken > 0
+                AND b.during && tstzrange((q.range ->> 'from')::timestamptz,
+                  (q.range ->> 'to')::timestamptz, '[)')
+                AND (q.range ->> 'specialistId' IS NULL
+                  OR b.specialist_id = q.range ->> 'specialistId'))
+             ORDER BY q.position), '[]')::text
+          FROM jsonb_array_elements($4::jsonb) WITH ORDINALITY AS q(range, position)) AS busy
+       FROM schedules WHERE network_id = $1`,
+      [networkId, ...versionOf(cached), JSON.stringify(ranges)],
+    );
+    if (row === undefined) return ranges.map(() => new NotFoundError('schedule', networkId));
+    const schedule = scheduleOfRow(networkId, row, cached);
+    return (JSON.parse(row.busy) as BusyTuple[][]).map((tuples) => ({
+      schedule,
+      busy: tuples.map(([specialistId, siteId, serviceId, start, end, seats]): BusyInterval => ({
+        specialistId,
+        siteId,
+        serviceId,
+        start: instant(start),
+        end: instant(end),
+        seats,
+      })),
+    }));
+  }
+
+  const readContext = batched<
+    { readonly networkId: string; readonly range: BusyRange },
+    BookingContext | NotFoundError
+  >(async (items) => {
+    const byNetwork = new Map<string, number[]>();
+    items.forEach((item, index) => {
+      byNetwork.set(item.networkId, [...(byNetwork.get(item.networkId) ?? []), index]);
+    });
+    const results: (BookingContext | NotFoundError)[] = [];
+    await Promise.all(
+      [...byNetwork].map(async ([networkId, positions]) => {
+        const ranges = positions.map((position) => items[position]?.range ?? emptyRange);
+        const contexts = await readContexts(networkId, ranges);
+        positions.forEach((position, index) => {
+          const context = contexts[index];
+          if (context !== undefined) results[position] = context;
+        });
+      }),
+    );
+    return results;
+  });
+
   return {
     async saveSchedule(schedule) {
       const valid = createNetworkSchedule(schedule);
@@ -261,37 +399,9 @@ export function bookingStore(database: Database): BookingStore {
     },
 
     async bookingContext(networkId, range) {
-      const cached = validatedSchedules.get(networkId);
-      const [row] = await database.query<ScheduleRevisionRow & { busy: string }>(
-        `SELECT ${scheduleRevisionSql},
-           (SELECT coalesce(json_agg(json_build_array(specialist_id, site_id, service_id,
-                starts_at, ends_at, seats_taken)
-              ORDER BY starts_at, specialist_id, site_id, service_id), '[]')::text
-            FROM booking_sessions
-            WHERE network_id = $1 AND seats_taken > 0
-              AND during && tstzrange($4::timestamptz, $5::timestamptz, '[)')
-              AND ($6::text IS NULL OR specialist_id = $6)) AS busy
-         FROM schedules WHERE network_id = $1`,
-        [
-          networkId,
-          ...versionOf(cached),
-          range.from ?? null,
-          range.to ?? null,
-          range.specialistId ?? null,
-        ],
-      );
-      if (row === undefined) throw new NotFoundError('schedule', networkId);
-      const busy = (JSON.parse(row.busy) as BusyTuple[]).map(
-        ([specialistId, siteId, serviceId, start, end, seats]): BusyInterval => ({
-          specialistId,
-          siteId,
-          serviceId,
-          start: instant(start),
-          end: instant(end),
-          seats,
-        }),
-      );
-      return { schedule: scheduleOfRow(networkId, row, cached), busy };
+      const context = await readContext({ networkId, range });
+      if (context instanceof Error) throw context;
+      return context;
     },
 
     async createBooking(networkId, request, now) {
@@ -313,50 +423,48 @@ export function bookingStore(database: Database): BookingStore {
       });
       const booking = confirmBooking(requested, now, { by: 'system' });
       const cancelToken = randomBytes(16).toString('base64url');
-      // One statement, so one round trip and one transaction (migration 0007).
-      const attempt = () =>
-        database.query(
-          `SELECT eduset_take_booking($1, $2, $3, $4, $5::timestamptz, $6::timestamptz, $7, $8,
-             $9, $10, $11, $12, $13, $14, $15, $16, $17::jsonb, $18, $19::timestamptz,
-             $20::timestamptz) AS session_id`,
-          [
-            networkId,
-            booking.specialistId,
-            booking.siteId,
-            booking.serviceId,
-            booking.start,
-            booking.end,
-            request.capacity,
-            booking.id,
-            booking.seats,
-            booking.status,
-            booking.childAge,
-            booking.contact.name,
-            booking.contact.phone ?? null,
-            booking.contact.email ?? null,
-            booking.personalDataConsent,
-            booking.sequence,
-            JSON.stringify(booking.history),
-            hashToken(cancelToken),
-            booking.createdAt,
-            booking.updatedAt,
-          ],
-        );
-      // Concurrent first bookings of one slot race to create its session (unique
-      // violation, or the session read back not found), and PostgreSQL may resolve two
-      // inserts waiting on each other's exclusion check as a deadlock (40P01): all are
-      // transient, so the statement runs again; the constraint then answers for real.
-      for (let retry = 0; ; retry += 1) {
-        try {
-          await attempt();
-          break;
-        } catch (error) {
-          const state = sqlState(error);
-          if (state === NO_SEATS) throw noSeats();
-          if (state === SPECIALIST_BUSY || state === EXCLUSION_VIOLATION) throw overlap();
-          if (state === FOREIGN_KEY_VIOLATION) throw new NotFoundError('network', networkId);
-          if (!transientStates.has(state ?? '') || retry >= 5) throw error;
-        }
+      const item: BookingItem = {
+        networkId,
+        specialistId: booking.specialistId,
+        siteId: booking.siteId,
+        serviceId: booking.serviceId,
+        start: booking.start,
+        end: booking.end,
+        capacity: request.capacity,
+        id: booking.id,
+        seats: booking.seats,
+        status: booking.status,
+        childAge: booking.childAge,
+        contactName: booking.contact.name,
+        contactPhone: booking.contact.phone ?? null,
+        contactEmail: booking.contact.email ?? null,
+        personalDataConsent: booking.personalDataConsent,
+        sequence: booking.sequence,
+        history: booking.history,
+        cancelTokenHash: hashToken(cancelToken),
+        createdAt: booking.createdAt,
+        updatedAt: booking.updatedAt,
+      };
+      // First with the bookings arriving together (one statement for all), then — after a
+      // failure that a second attempt can get past — alone. Concurrent first bookings of one
+      // slot race to create its session (unique violation, or the session read back not
+      // found), and PostgreSQL may resolve two inserts waiting on each other's exclusion
+      // check as a deadlock (40P01); the constraint then answers for real.
+      let state = await takeTogether(item);
+      for (
+        let retry = 0;
+        state !== undefined && transientStates.has(state) && retry < 5;
+        retry += 1
+      ) {
+        state = await takeAlone(item);
+      }
+      if (state === NO_SEATS) throw noSeats();
+      if (state === SPECIALIST_BUSY || state === EXCLUSION_VIOLATION) throw overlap();
+      if (state === FOREIGN_KEY_VIOLATION) throw new NotFoundError('network', networkId);
+      if (state !== undefined) {
+        throw Object.assign(new Error(`booking refused by the database (${state})`), {
+          code: state,
+        });
       }
       return { booking, cancelToken };
     },
