@@ -628,33 +628,39 @@ try {
   const withoutDatabaseUrl: NodeJS.ProcessEnv = { ...process.env };
   delete withoutDatabaseUrl.DATABASE_URL;
   const dataDir = join(files, 'pglite');
-  results.push(
-    await bench(
-      {
-        name: 'PGlite',
-        targetPerSecond: 300,
-        serverArgs: ['--data-dir', dataDir],
-        env: withoutDatabaseUrl,
-        storage: () => openStorage({ dataDir, env: {} }),
-      },
-      files,
-    ),
-  );
-  postgres = await startPostgresServer();
-  const databaseUrl = postgres.createDatabase('booking_load');
-  results.push(
-    await bench(
-      {
-        name: 'PostgreSQL',
-        targetPerSecond: 1000,
-        serverArgs: [],
-        env: { ...process.env, DATABASE_URL: databaseUrl },
-        storage: () => openStorage({ databaseUrl }),
-        databaseUrl,
-      },
-      files,
-    ),
-  );
+  // BENCH_ENGINES=postgres (or pglite) runs one engine only.
+  const engines = (process.env['BENCH_ENGINES'] ?? 'pglite,postgres').toLowerCase().split(',');
+  if (engines.includes('pglite')) {
+    results.push(
+      await bench(
+        {
+          name: 'PGlite',
+          targetPerSecond: 300,
+          serverArgs: ['--data-dir', dataDir],
+          env: withoutDatabaseUrl,
+          storage: () => openStorage({ dataDir, env: {} }),
+        },
+        files,
+      ),
+    );
+  }
+  if (engines.includes('postgres')) {
+    postgres = await startPostgresServer();
+    const databaseUrl = postgres.createDatabase('booking_load');
+    results.push(
+      await bench(
+        {
+          name: 'PostgreSQL',
+          targetPerSecond: 1000,
+          serverArgs: [],
+          env: { ...process.env, DATABASE_URL: databaseUrl },
+          storage: () => openStorage({ databaseUrl }),
+          databaseUrl,
+        },
+        files,
+      ),
+    );
+  }
 } finally {
   postgres?.stop();
   rmSync(files, { recursive: true, force: true });
