@@ -111,4 +111,40 @@ describe('network schedule', () => {
       offeredSlot(schedule, { ...choice, end: instant('2026-05-12T06:30:00Z') }, now, busy),
     ).toBeUndefined();
   });
+
+  it('checks the period, clock and busy time it is given, taking valid ones as they are', () => {
+    const busy = {
+      specialistId: 'speech-2',
+      siteId: 'kp-b',
+      serviceId: 'speech',
+      start: instant('2026-05-12T06:00:00Z'),
+      end: instant('2026-05-12T06:45:00Z'),
+      seats: 1,
+    };
+    const expected = freeSlots(schedule, tuesday, now, [busy]);
+    // Texts the schema normalizes (no milliseconds) give the same slots.
+    const loose = { ...busy, start: '2026-05-12T06:00:00Z', end: '2026-05-12T06:45:00Z' };
+    expect(freeSlots(schedule, tuesday, now, [loose as unknown as typeof busy])).toEqual(expected);
+    const invalid = (run: () => unknown): string[] => {
+      try {
+        run();
+      } catch (error) {
+        return (error as ValidationError).issues.map((issue) => issue.path.join('.'));
+      }
+      return [];
+    };
+    expect(invalid(() => freeSlots(schedule, { ...tuesday, to: '2026-05-11' }, now, []))).toEqual([
+      'to',
+    ]);
+    expect(invalid(() => freeSlots(schedule, { ...tuesday, from: '2026-02-30' }, now, []))).toEqual(
+      ['from'],
+    );
+    const reversed = { ...busy, start: busy.end, end: busy.start };
+    expect(invalid(() => freeSlots(schedule, tuesday, now, [busy, reversed]))).toEqual([
+      'busy.1.end',
+    ]);
+    expect(invalid(() => freeSlots(schedule, tuesday, 'yesterday' as typeof now, []))).toEqual([
+      'now',
+    ]);
+  });
 });

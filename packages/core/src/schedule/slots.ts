@@ -1,5 +1,5 @@
 import { z } from '../common/zod.js';
-import { isoDateSchema, parse, type IsoDate } from '../common/index.js';
+import { isIsoDate, isoDateSchema, parse, type IsoDate } from '../common/index.js';
 import { serviceIdSchema, siteIdSchema, specialistIdSchema } from '../network/ids.js';
 import { availabilitySchema, hoursOnDate, type Availability } from './availability.js';
 import { instant, instantSchema, type BusyInterval, type Instant } from './instant.js';
@@ -771,7 +771,14 @@ export function parseSlotSearch(input: {
   readonly now: string;
   readonly busy: readonly unknown[];
 }): { from: IsoDate; to: IsoDate; now: Instant; busy: SlotBusyInterval[] } {
-  const period = parse(slotPeriodSchema, { from: input.from, to: input.to, now: input.now });
+  // Valid input (the usual case) is taken as it is; anything else goes through the schema,
+  // which normalizes it or reports every problem.
+  const days =
+    isIsoDate(input.from) && isIsoDate(input.to) ? civilDaysBetween(input.from, input.to) : -1;
+  const period =
+    days >= 0 && days < MAX_RANGE_DAYS && isCanonicalInstant(input.now)
+      ? { from: input.from as IsoDate, to: input.to as IsoDate, now: input.now }
+      : parse(slotPeriodSchema, { from: input.from, to: input.to, now: input.now });
   const busy = busyAsIs(input.busy) ?? parse(busyListSchema, { busy: input.busy }).busy;
   return { ...period, busy };
 }

@@ -1,9 +1,30 @@
-import { TZDate, tzOffset } from '@date-fns/tz';
+import { tzOffset } from '@date-fns/tz';
 import type { IsoDate } from '../common/index.js';
 import { instant, type Instant } from './instant.js';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
+
+/**
+ * The UTC offset of a zone at an instant, in minutes, remembered. Why: `tzOffset` asks
+ * `Intl` and reads its text each time, and slot generation asks the same questions (a date's
+ * midnights, a few days around it) for every request; a booking server answering hundreds a
+ * second spent a tenth of its time there. The answer depends only on the zone and the
+ * instant, so remembering it changes no result; the memory is bounded.
+ */
+const offsets = new Map<string, number>();
+const MAX_REMEMBERED_OFFSETS = 100_000;
+
+function offsetAt(timeZone: string, epoch: number): number {
+  const key = `${timeZone} ${epoch}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    offset = tzOffset(timeZone, new Date(epoch));
+    if (offsets.size >= MAX_REMEMBERED_OFFSETS) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
 
 /**
  * The epoch milliseconds at which the clock of `timeZone` shows `date` at `minutes` after
@@ -17,14 +38,14 @@ export function epochsAtLocal(date: string, minutes: number, timeZone: string): 
   // The wall-clock reading written as if it were UTC; the real instant is this minus the offset.
   const wall = Date.UTC(year, month - 1, day, 0, minutes);
   const offsets = new Set([
-    tzOffset(timeZone, new Date(wall - DAY)),
-    tzOffset(timeZone, new Date(wall)),
-    tzOffset(timeZone, new Date(wall + DAY)),
+    offsetAt(timeZone, wall - DAY),
+    offsetAt(timeZone, wall),
+    offsetAt(timeZone, wall + DAY),
   ]);
   const found = new Set<number>();
   for (const offset of offsets) {
     const candidate = wall - offset * MINUTE;
-    if (tzOffset(timeZone, new Date(candidate)) === offset) found.add(candidate);
+    if (offsetAt(timeZone, candidate) === offset) found.add(candidate);
   }
   return [...found].sort((a, b) => a - b);
 }
@@ -52,8 +73,8 @@ export function steadyLocalDay(
   timeZone: string,
 ): ((minutes: number) => number) | undefined {
   const midnight = wallMidnight(date);
-  const offset = tzOffset(timeZone, new Date(midnight - 2 * DAY));
-  if (tzOffset(timeZone, new Date(midnight + 3 * DAY)) !== offset) return undefined;
+  const offset = offsetAt(timeZone, midnight - 2 * DAY);
+  if (offsetAt(timeZone, midnight + 3 * DAY) !== offset) return undefined;
   return (minutes) => midnight + (minutes - offset) * MINUTE;
 }
 
@@ -76,18 +97,9 @@ export function steadyOffsets(
   midnights: readonly number[],
   timeZone: string,
 ): (number | undefined)[] {
-  const probed = new Map<number, number>();
-  const offsetAt = (epoch: number): number => {
-    let offset = probed.get(epoch);
-    if (offset === undefined) {
-      offset = tzOffset(timeZone, new Date(epoch));
-      probed.set(epoch, offset);
-    }
-    return offset;
-  };
   return midnights.map((midnight) => {
-    const offset = offsetAt(midnight - 2 * DAY);
-    return offsetAt(midnight + 3 * DAY) === offset ? offset : undefined;
+    const offset = offsetAt(timeZone, midnight - 2 * DAY);
+    return offsetAt(timeZone, midnight + 3 * DAY) === offset ? offset : undefined;
   });
 }
 
@@ -105,7 +117,7 @@ export function epochEndingLocal(date: string, minutes: number, timeZone: string
   const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
   const wall = Date.UTC(year, month - 1, day, 0, minutes);
   // In a gap: read the time with the offset in force before the jump.
-  return wall - tzOffset(timeZone, new Date(wall - DAY)) * MINUTE;
+  return wall - offsetAt(timeZone, wall - DAY) * MINUTE;
 }
 
 /**
@@ -143,10 +155,12 @@ export function localDateTime(
   value: Instant | string,
   timeZone: string,
 ): { date: IsoDate; time: string } {
-  const zoned = new TZDate(Date.parse(value), timeZone);
+  const epoch = Date.parse(value);
+  // The wall clock is the instant moved by the zone's offset at that instant, read as UTC.
+  const wall = new Date(epoch + offsetAt(timeZone, epoch) * MINUTE);
   const pad = (part: number, length = 2): string => String(part).padStart(length, '0');
   return {
-    date: `${pad(zoned.getFullYear(), 4)}-${pad(zoned.getMonth() + 1)}-${pad(zoned.getDate())}` as IsoDate,
-    time: `${pad(zoned.getHours())}:${pad(zoned.getMinutes())}`,
+    date: `${pad(wall.getUTCFullYear(), 4)}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}` as IsoDate,
+    time: `${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}`,
   };
 }
