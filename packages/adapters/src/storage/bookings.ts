@@ -212,6 +212,14 @@ interface ScheduleRevisionRow extends SqlRow {
 const scheduleRevisionSql = `revision, saved_at::text AS saved_at,
   CASE WHEN revision::text = $2 AND saved_at::text = $3 THEN NULL ELSE document::text END AS document`;
 
+/**
+ * SQL writing a `timestamptz` column as an Instant's text, `2026-05-12T06:00:00.000Z`, so
+ * the busy time read for every booking needs no conversion in JavaScript.
+ */
+function canonicalInstantSql(column: string): string {
+  return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+}
+
 /** A busy session as `bookingContext` reads it: specialist, site, service, start, end, seats. */
 type BusyTuple = [string, string, string, string, string, number];
 
@@ -327,7 +335,8 @@ export function bookingStore(database: Database): BookingStore {
       `SELECT ${scheduleRevisionSql},
          (SELECT coalesce(json_agg(
              (SELECT coalesce(json_agg(json_build_array(b.specialist_id, b.site_id,
-                  b.service_id, b.starts_at, b.ends_at, b.seats_taken)
+                  b.service_id, ${canonicalInstantSql('b.starts_at')},
+                  ${canonicalInstantSql('b.ends_at')}, b.seats_taken)
                 ORDER BY b.starts_at, b.specialist_id, b.site_id, b.service_id), '[]')
               FROM booking_sessions b
               WHERE b.network_id = $1 AND b.seats_taken > 0
