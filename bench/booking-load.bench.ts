@@ -746,7 +746,10 @@ try {
         {
           name: 'PostgreSQL',
           targetPerSecond: 1000,
-          serverArgs: [],
+          // BENCH_WORKERS=2 runs the server as two processes (serve --workers 2).
+          serverArgs: process.env['BENCH_WORKERS']
+            ? ['--workers', process.env['BENCH_WORKERS']]
+            : [],
           env: { ...process.env, DATABASE_URL: databaseUrl },
           storage: () => openStorage({ databaseUrl }),
           databaseUrl,

@@ -12,6 +12,7 @@ import {
 } from '@eduset/core';
 import { importHelp, importUsage, parseImportOptions, runImport } from './cli-import.js';
 import { UsageError, openCliStorage, reportError, resolveDataDir, say } from './cli-shared.js';
+import { isFirstWorker, isServeWorker, leaveCluster, runWorkers } from './cli-workers.js';
 import { startServer } from './server/index.js';
 import type { Storage } from './storage/index.js';
 
@@ -45,7 +46,7 @@ const usage = [
   '               [--widgets packages/widgets/dist]',
   '               [--schedule examples/data/udomlya-schedule.json]',
   '               [--cors-origin https://site.example …] [--rate-limit 30]',
-  '               [--erase-after-days 30]',
+  '               [--erase-after-days 30] [--workers 1]',
   ...importUsage,
   '',
   '  serve   запустить справочный сервер / start the reference server',
@@ -56,6 +57,8 @@ const usage = [
   '                              POST requests per minute per client IP, 0 for no limit',
   '          --erase-after-days  через сколько дней после консультации стирать имя, телефон, e-mail /',
   '                              days after a consultation when name, phone and e-mail are erased',
+  '          --workers           число процессов сервера на одном порту (только с DATABASE_URL) /',
+  '                              server processes sharing the port (only with DATABASE_URL)',
   ...importHelp,
   '',
   'DATABASE_URL=postgres://… — хранить данные в PostgreSQL вместо PGlite (важнее --data-dir) /',
@@ -74,6 +77,8 @@ interface ServeOptions {
   /** POST requests per minute per client IP; 0 for no limit. */
   readonly rateLimit: number;
   readonly eraseAfterDays: number;
+  /** Server processes sharing the port (node:cluster); more than 1 needs PostgreSQL. */
+  readonly workers: number;
 }
 
 function parseCount(name: string, text: string, max: number): number {
@@ -135,6 +140,7 @@ function parseServeOptions(args: readonly string[], cwd: string): ServeOptions |
         'cors-origin': { type: 'string', multiple: true, default: [] },
         'rate-limit': { type: 'string', default: '30' },
         'erase-after-days': { type: 'string', default: '30' },
+        workers: { type: 'string', default: '1' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -178,6 +184,7 @@ function parseServeOptions(args: readonly string[], cwd: string): ServeOptions |
     corsOrigins: values['cors-origin'].map(parseOrigin),
     rateLimit: parseCount('rate-limit', values['rate-limit'], 1_000_000),
     eraseAfterDays: parseCount('erase-after-days', values['erase-after-days'], 36_500),
+    workers: Math.max(1, parseCount('workers', values.workers, 64)),
     port: parsePort(values.port),
     host: nonEmpty('host', values.host),
     dataDir: resolveDataDir(cwd, nonEmpty('data-dir', values['data-dir'])),
@@ -334,14 +341,51 @@ function untilStopped(signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
+/**
+ * `serve --workers N`: seeds the storage once here, then runs N server processes on one port.
+ * Only over PostgreSQL: a PGlite data directory belongs to one process.
+ */
+async function serveWithWorkers(options: ServeOptions, context: CliContext): Promise<number> {
+  const out = context.stdout ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const err = context.stderr ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const storage = await openCliStorage(context.env ?? process.env, options.dataDir, out);
+  try {
+    if (storage.engine !== 'postgres') {
+      throw new UsageError({
+        ru: '--workers больше 1 работает только с PostgreSQL (DATABASE_URL): каталог PGlite открывает один процесс',
+        en: '--workers above 1 needs PostgreSQL (DATABASE_URL): a PGlite directory is opened by one process only',
+      });
+    }
+    await seedIfEmpty(storage, options, out);
+    await seedScheduleIfEmpty(storage, options, out);
+  } finally {
+    await storage.close();
+  }
+  return runWorkers({
+    count: options.workers,
+    out,
+    err,
+    ...(context.signal !== undefined ? { signal: context.signal } : {}),
+  });
+}
+
 async function serve(options: ServeOptions, context: CliContext): Promise<number> {
   const out = context.stdout ?? ((line: string) => process.stdout.write(`${line}\n`));
   const err = context.stderr ?? ((line: string) => process.stderr.write(`${line}\n`));
   const now = (): Instant => instant(new Date());
-  const storage = await openCliStorage(context.env ?? process.env, options.dataDir, out);
+  if (options.workers > 1 && !isServeWorker()) return serveWithWorkers(options, context);
+  // A worker of `--workers` finds the storage seeded by the process that started it.
+  const worker = isServeWorker();
+  const storage = await openCliStorage(
+    context.env ?? process.env,
+    options.dataDir,
+    worker ? () => undefined : out,
+  );
   try {
-    await seedIfEmpty(storage, options, out);
-    await seedScheduleIfEmpty(storage, options, out);
+    if (!worker) {
+      await seedIfEmpty(storage, options, out);
+      await seedScheduleIfEmpty(storage, options, out);
+    }
     if (!existsSync(options.staticRoot)) {
       say(out, {
         ru: `нет каталога страниц ${options.staticRoot}; работает только API`,
@@ -375,15 +419,20 @@ async function serve(options: ServeOptions, context: CliContext): Promise<number
       existsSync(join(options.staticRoot, first.id, 'index.html'))
         ? `${running.url}${first.id}/`
         : running.url;
-    say(out, {
-      ru: `сервер работает: ${page} (остановить — Ctrl+C)`,
-      en: `server running: ${page} (Ctrl+C to stop)`,
-    });
-    const stopErasure = startErasure(storage, options.eraseAfterDays, now, out, err);
+    if (!worker) {
+      say(out, {
+        ru: `сервер работает: ${page} (остановить — Ctrl+C)`,
+        en: `server running: ${page} (Ctrl+C to stop)`,
+      });
+    }
+    const stopErasure = isFirstWorker()
+      ? startErasure(storage, options.eraseAfterDays, now, out, err)
+      : () => Promise.resolve();
     await untilStopped(context.signal);
     await stopErasure();
     await running.close();
-    say(out, { ru: 'сервер остановлен', en: 'server stopped' });
+    if (worker) leaveCluster();
+    else say(out, { ru: 'сервер остановлен', en: 'server stopped' });
     return 0;
   } finally {
     await storage.close();

@@ -59,7 +59,10 @@ let postgres: PostgresServer | undefined;
 let databaseUrl = '';
 
 /** Starts `eduset serve` on a free port over the test database; resolves once it listens. */
-function startProcess(): Promise<ServerProcess> {
+function startProcess(
+  extraArgs: readonly string[] = [],
+  env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl },
+): Promise<ServerProcess> {
   const child = spawn(
     process.execPath,
     [
@@ -79,10 +82,11 @@ function startProcess(): Promise<ServerProcess> {
       join(dir, 'no-widgets'),
       '--rate-limit',
       '0',
+      ...extraArgs,
     ],
     {
       cwd: dir,
-      env: { ...process.env, DATABASE_URL: databaseUrl },
+      env,
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -305,4 +309,51 @@ describe('two server processes over one PostgreSQL', () => {
     if (free === undefined) throw new Error('no free session left');
     expect((await book(first.base, free, 9999)).status).toBe(201);
   }, 120_000);
+});
+
+describe('serve --workers', () => {
+  test('two processes on one port over PostgreSQL: both serve, SIGTERM stops all', async () => {
+    const served = await startProcess(['--workers', '2']);
+    const pid = served.child.pid ?? 0;
+    const workerPids = () =>
+      new Promise<number[]>((done) => {
+        const ps = spawn('pgrep', ['-P', String(pid)], { stdio: ['ignore', 'pipe', 'ignore'] });
+        let text = '';
+        ps.stdout.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        ps.on('exit', () => done(text.split(/\s+/).filter(Boolean).map(Number)));
+      });
+    expect(await workerPids()).toHaveLength(2);
+    expect(served.output.join('')).toContain('2 processes');
+    // Booking through the shared port works, whichever worker answers.
+    const day = dayFromToday(5);
+    const [slot] = await slotsOf(
+      served.base,
+      `serviceId=speech&siteId=kp-teremok&from=${day}&to=${day}`,
+    );
+    if (slot === undefined) throw new Error('no slot');
+    expect((await book(served.base, slot, 7001)).status).toBe(201);
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => fetch(new URL('/api/health', served.base))),
+    );
+    expect(answers.every((answer) => answer.status === 200)).toBe(true);
+    const exit = new Promise<number | null>((done) =>
+      served.child.once('exit', (code) => done(code)),
+    );
+    served.child.kill('SIGTERM');
+    expect(await exit).toBe(0);
+    expect(await workerPids()).toEqual([]);
+  }, 60_000);
+
+  test('with PGlite: refused with a message in both languages', async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    delete env.DATABASE_URL;
+    const failed = startProcess(['--workers', '2', '--data-dir', join(dir, 'pglite')], env);
+    const error = await failed.then(
+      () => new Error('started'),
+      (reason: unknown) => reason as Error,
+    );
+    expect(error.message).toContain('exited (2)');
+    expect(error.message).toContain('только с PostgreSQL');
+    expect(error.message).toContain('needs PostgreSQL');
+  }, 60_000);
 });
