@@ -20,3 +20,8 @@ export * from './random.js';
 export * from './statistics.js';
 export * from './value-added.js';
 export * from './wellbeing-index.js';
+export * from './kmeans.js';
+export * from './matrix.js';
+export * from './optimal-grouping.js';
+export * from './silhouette.js';
+export * from './ward.js';

@@ -26,9 +26,13 @@ export function mean(values: readonly number[]): number {
  */
 export function populationStandardDeviation(values: readonly number[]): number {
   const m = mean(values);
+  // Scale by the largest deviation first, so tiny spreads do not underflow when squared.
+  let largest = 0;
+  for (const value of values) largest = Math.max(largest, Math.abs(value - m));
+  if (largest === 0 || !Number.isFinite(largest)) return largest === 0 ? 0 : Number.NaN;
   let sum = 0;
-  for (const value of values) sum += (value - m) ** 2;
-  return Math.sqrt(sum / values.length);
+  for (const value of values) sum += ((value - m) / largest) ** 2;
+  return largest * Math.sqrt(sum / values.length);
 }
 
 /**
