@@ -51,7 +51,7 @@ const blobsArb = fc
     const rows: number[][] = [];
     for (let j = 0; j < k; j += 1) {
       for (let p = 0; p < perBlob; p += 1) {
-        const e = (t: number) => noise[(j * perBlob + p) * 2 + t]! ?? 0;
+        const e = (t: number) => noise[(j * perBlob + p) * 2 + t] ?? 0;
         rows.push([j * 50 + e(0), (j % 2) * 80 + e(1)]);
       }
     }
