@@ -60,74 +60,83 @@ export function wardClustering(data: FeatureMatrix | readonly (readonly number[]
       },
     ]);
   }
+  // Clusters are kept dense by position (0 … active − 1): a scan for the nearest neighbour
+  // reads memory in order. Removal moves the last cluster into the freed position.
   const centroids = Float64Array.from(matrix.values);
   const sizes = new Float64Array(n).fill(1);
-  // Active cluster slots, kept dense: removal swaps with the last one.
-  const active = new Int32Array(n);
-  const position = new Int32Array(n);
+  const idAt = new Int32Array(n);
+  const positionOf = new Int32Array(n);
   for (let i = 0; i < n; i += 1) {
-    active[i] = i;
-    position[i] = i;
+    idAt[i] = i;
+    positionOf[i] = i;
   }
   let activeCount = n;
   const chain = new Int32Array(n);
   let chainLength = 0;
-  // Merges in the order found: slots and half squared Ward distance.
+  // Merges in the order found: representative row ids and heights.
   const leftSlot = new Int32Array(Math.max(0, n - 1));
   const rightSlot = new Int32Array(Math.max(0, n - 1));
   const heights = new Float64Array(Math.max(0, n - 1));
   let mergeCount = 0;
 
   while (activeCount > 1) {
-    if (chainLength === 0) chain[chainLength++] = active[0]!;
+    if (chainLength === 0) chain[chainLength++] = idAt[0]!;
     for (;;) {
       const x = chain[chainLength - 1]!;
       const previous = chainLength >= 2 ? chain[chainLength - 2]! : -1;
-      const sx = sizes[x]!;
-      const xo = x * d;
+      const px = positionOf[x]!;
+      const pPrevious = previous >= 0 ? positionOf[previous]! : -1;
+      const sx = sizes[px]!;
+      const xo = px * d;
       // Start from the previous chain element so that ties keep the chain from cycling.
-      let best = -1;
+      let bestPosition = -1;
       let bestCost = Number.POSITIVE_INFINITY;
-      if (previous >= 0) {
-        const sy = sizes[previous]!;
-        const factor = (sx * sy) / (sx + sy);
+      if (pPrevious >= 0) {
+        const sy = sizes[pPrevious]!;
+        const yo = pPrevious * d;
         let sum = 0;
-        const yo = previous * d;
         for (let t = 0; t < d; t += 1) {
           const diff = centroids[xo + t]! - centroids[yo + t]!;
           sum += diff * diff;
         }
-        best = previous;
-        bestCost = factor * sum;
+        bestPosition = pPrevious;
+        bestCost = ((sx * sy) / (sx + sy)) * sum;
       }
-      for (let a = 0; a < activeCount; a += 1) {
-        const y = active[a]!;
-        if (y === x || y === previous) continue;
-        const sy = sizes[y]!;
-        const factor = (sx * sy) / (sx + sy);
-        const limit = bestCost / factor;
-        const yo = y * d;
+      for (let py = 0; py < activeCount; py += 1) {
+        if (py === px || py === pPrevious) continue;
+        const sy = sizes[py]!;
+        const limit = (bestCost * (sx + sy)) / (sx * sy);
+        const yo = py * d;
+        // Four features at a time, then give up as soon as the partial sum is already worse.
         let sum = 0;
         let t = 0;
+        for (; t + 4 <= d; t += 4) {
+          const a = centroids[xo + t]! - centroids[yo + t]!;
+          const b = centroids[xo + t + 1]! - centroids[yo + t + 1]!;
+          const c = centroids[xo + t + 2]! - centroids[yo + t + 2]!;
+          const e = centroids[xo + t + 3]! - centroids[yo + t + 3]!;
+          sum += a * a + b * b + c * c + e * e;
+          if (sum >= limit) break;
+        }
+        if (sum >= limit) continue;
         for (; t < d; t += 1) {
           const diff = centroids[xo + t]! - centroids[yo + t]!;
           sum += diff * diff;
-          if (sum >= limit) break;
         }
-        if (t === d && sum < limit) {
-          bestCost = factor * sum;
-          best = y;
+        if (sum < limit) {
+          bestCost = ((sx * sy) / (sx + sy)) * sum;
+          bestPosition = py;
         }
       }
-      if (best === previous) {
+      if (bestPosition === pPrevious) {
         chainLength -= 2;
-        // Merge x and previous into the slot of the smaller one.
-        const keep = Math.min(x, previous);
-        const drop = Math.max(x, previous);
+        // Merge x and previous into the position of the first; the last cluster fills the other.
         leftSlot[mergeCount] = x;
         rightSlot[mergeCount] = previous;
         heights[mergeCount] = Math.sqrt(2 * bestCost);
         mergeCount += 1;
+        const keep = Math.min(px, pPrevious);
+        const drop = Math.max(px, pPrevious);
         const sk = sizes[keep]!;
         const sd = sizes[drop]!;
         const total = sk + sd;
@@ -136,14 +145,17 @@ export function wardClustering(data: FeatureMatrix | readonly (readonly number[]
             (centroids[keep * d + t]! * sk + centroids[drop * d + t]! * sd) / total;
         }
         sizes[keep] = total;
-        const at = position[drop]!;
-        const last = active[activeCount - 1]!;
-        active[at] = last;
-        position[last] = at;
+        const last = activeCount - 1;
+        if (drop !== last) {
+          centroids.copyWithin(drop * d, last * d, last * d + d);
+          sizes[drop] = sizes[last]!;
+          idAt[drop] = idAt[last]!;
+          positionOf[idAt[drop]!] = drop;
+        }
         activeCount -= 1;
         break;
       }
-      chain[chainLength++] = best;
+      chain[chainLength++] = idAt[bestPosition]!;
     }
   }
   return { rows: n, merges: labelMerges(n, leftSlot, rightSlot, heights, mergeCount) };
