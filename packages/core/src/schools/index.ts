@@ -25,3 +25,4 @@ export * from './matrix.js';
 export * from './optimal-grouping.js';
 export * from './silhouette.js';
 export * from './ward.js';
+export * from './support.js';
