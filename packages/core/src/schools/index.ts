@@ -26,3 +26,4 @@ export * from './optimal-grouping.js';
 export * from './silhouette.js';
 export * from './ward.js';
 export * from './support.js';
+export * from './synthetic.js';
