@@ -27,3 +27,4 @@ export * from './silhouette.js';
 export * from './ward.js';
 export * from './support.js';
 export * from './synthetic.js';
+export * from './map-data.js';
