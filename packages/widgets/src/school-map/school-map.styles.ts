@@ -76,6 +76,42 @@ export const schoolMapStyles = [
       margin-inline-end: 0.35em;
       border-radius: 50%;
     }
+    .cluster-0 {
+      background: #1f77b4;
+    }
+    .cluster-1 {
+      background: #d62728;
+    }
+    .cluster-2 {
+      background: #2ca02c;
+    }
+    .cluster-3 {
+      background: #9467bd;
+    }
+    .cluster-4 {
+      background: #ff7f0e;
+    }
+    .cluster-5 {
+      background: #17becf;
+    }
+    .cluster-6 {
+      background: #8c564b;
+    }
+    .cluster-7 {
+      background: #e377c2;
+    }
+    .flag-lowResults {
+      background: #b42318;
+    }
+    .flag-adverse {
+      background: #c76e00;
+    }
+    .flag-resilient {
+      background: #2e7d32;
+    }
+    .flag-none {
+      background: #8c959f;
+    }
     .explanation {
       padding: var(--_spacing);
       border-radius: var(--_radius);

@@ -398,23 +398,21 @@ export class EdusetSchoolMap extends EdusetElement {
 
   private renderLegend(texts: SchoolMapTexts): unknown {
     const schools = this.data?.schools ?? [];
+    // Colours come from classes, not style attributes: a strict CSP forbids inline styles.
     const items: [string, string][] =
       this.colorBy === 'flag'
         ? [
-            [flagColors.lowResults, texts.flagLowResults],
-            [flagColors.adverse, texts.flagAdverse],
-            [flagColors.resilient, texts.flagResilient],
-            [flagColors.none, texts.flagNone],
+            ['flag-lowResults', texts.flagLowResults],
+            ['flag-adverse', texts.flagAdverse],
+            ['flag-resilient', texts.flagResilient],
+            ['flag-none', texts.flagNone],
           ]
         : Array.from({ length: this.data?.clusterCount ?? 0 }, (_, c) => [
-            clusterColors[c % 8] ?? '#000',
+            `cluster-${c % 8}`,
             `${texts.cluster(c)}: ${texts.schoolCount(schools.filter((s) => s.cluster === c).length)}`,
           ]);
     return html`<ul part="legend" class="legend">
-      ${items.map(
-        ([color, label]) =>
-          html`<li><span class="swatch" style="background:${color}"></span>${label}</li>`,
-      )}
+      ${items.map(([color, label]) => html`<li><span class="swatch ${color}"></span>${label}</li>`)}
     </ul>`;
   }
 
