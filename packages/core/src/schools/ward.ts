@@ -64,6 +64,8 @@ export function wardClustering(data: FeatureMatrix | readonly (readonly number[]
   // reads memory in order. Removal moves the last cluster into the freed position.
   const centroids = Float64Array.from(matrix.values);
   const sizes = new Float64Array(n).fill(1);
+  // 1/size per position: the Ward factor |A||B|/(|A|+|B|) is 1/(1/|A| + 1/|B|), no division in the scan.
+  const inverse = new Float64Array(n).fill(1);
   const idAt = new Int32Array(n);
   const positionOf = new Int32Array(n);
   for (let i = 0; i < n; i += 1) {
@@ -102,10 +104,10 @@ export function wardClustering(data: FeatureMatrix | readonly (readonly number[]
         bestPosition = pPrevious;
         bestCost = ((sx * sy) / (sx + sy)) * sum;
       }
+      const ix = inverse[px]!;
       for (let py = 0; py < activeCount; py += 1) {
         if (py === px || py === pPrevious) continue;
-        const sy = sizes[py]!;
-        const limit = (bestCost * (sx + sy)) / (sx * sy);
+        const limit = bestCost * (ix + inverse[py]!);
         const yo = py * d;
         // Four features at a time, then give up as soon as the partial sum is already worse.
         let sum = 0;
@@ -124,7 +126,7 @@ export function wardClustering(data: FeatureMatrix | readonly (readonly number[]
           sum += diff * diff;
         }
         if (sum < limit) {
-          bestCost = ((sx * sy) / (sx + sy)) * sum;
+          bestCost = sum / (ix + inverse[py]!);
           bestPosition = py;
         }
       }
@@ -145,10 +147,12 @@ export function wardClustering(data: FeatureMatrix | readonly (readonly number[]
             (centroids[keep * d + t]! * sk + centroids[drop * d + t]! * sd) / total;
         }
         sizes[keep] = total;
+        inverse[keep] = 1 / total;
         const last = activeCount - 1;
         if (drop !== last) {
           centroids.copyWithin(drop * d, last * d, last * d + d);
           sizes[drop] = sizes[last]!;
+          inverse[drop] = inverse[last]!;
           idAt[drop] = idAt[last]!;
           positionOf[idAt[drop]!] = drop;
         }
