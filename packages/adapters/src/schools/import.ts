@@ -63,7 +63,12 @@ export type PassportColumnField =
   | 'enrolment'
   | 'distanceToCentreKm'
   | 'transport'
-  | (typeof shareFields)[number][0];
+  | 'higherEducationShare'
+  | 'singleParentShare'
+  | 'lowIncomeShare'
+  | 'preventionRegisterShare'
+  | 'nonNativeShare'
+  | 'disabilityShare';
 
 const column = <F extends string>(
   field: F,
@@ -295,7 +300,17 @@ export const resultImportColumns: readonly ImportColumnDefinition<ResultColumnFi
   }),
 ];
 
-const resultRowSchema = examResultSchema.extend({
+/**
+ * Schema of one row of an exam results file: an exam result with its school and, optionally,
+ * the school's regional rank that year.
+ *
+ * @example
+ * ```ts
+ * import { resultRowSchema } from '@eduset/adapters';
+ * resultRowSchema.parse({ schoolId: 'sh-4', year: 2016, subject: 'russian', meanScore: 71 });
+ * ```
+ */
+export const resultRowSchema = examResultSchema.extend({
   schoolId: z.string().min(1),
   rank: z.number().int().min(1).optional(),
   outOf: z.number().int().min(1).optional(),

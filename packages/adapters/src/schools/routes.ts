@@ -61,7 +61,17 @@ const fileSchema = z.object({
   schools: z.unknown(),
 });
 
-interface Computed {
+/**
+ * A district identified and clustered: the identification and the school map data.
+ *
+ * @example
+ * ```ts
+ * import type { IdentifiedDistrict } from '@eduset/adapters';
+ * declare const district: IdentifiedDistrict;
+ * district.map.schools.length === district.result.schools.length; // true
+ * ```
+ */
+export interface IdentifiedDistrict {
   readonly result: IdentificationResult;
   readonly map: SchoolMapData;
 }
@@ -79,7 +89,7 @@ interface Computed {
  * identifyDistrict(district, 4).map.schools[0]?.cluster;
  * ```
  */
-export function identifyDistrict(district: SchoolDistrict, clusters = 4): Computed {
+export function identifyDistrict(district: SchoolDistrict, clusters = 4): IdentifiedDistrict {
   const result = identifySchools(district.schools, {
     index: defaultWellbeingIndex,
     identification: defaultIdentification,
@@ -122,7 +132,7 @@ export function identifyDistrict(district: SchoolDistrict, clusters = 4): Comput
  */
 export function schoolRoutes(options: SchoolRoutesOptions = {}): FastifyPluginAsync {
   let districts: Promise<Record<string, SchoolDistrict>> | undefined;
-  const cache = new Map<string, Computed>();
+  const cache = new Map<string, IdentifiedDistrict>();
   const load = async (): Promise<Record<string, SchoolDistrict>> => {
     const given = { ...(options.districts ?? {}) };
     if (options.dataFile !== undefined) {
@@ -139,7 +149,7 @@ export function schoolRoutes(options: SchoolRoutesOptions = {}): FastifyPluginAs
     }
     return given;
   };
-  const computed = async (requested: string | undefined): Promise<Computed> => {
+  const computed = async (requested: string | undefined): Promise<IdentifiedDistrict> => {
     districts ??= load();
     const all = await districts;
     const ids = Object.keys(all);

@@ -4,6 +4,7 @@ import {
   localitySchema,
   passportShareSchema,
   transportSchema,
+  type PassportShare,
   type SocialPassport,
 } from './profile.js';
 
@@ -49,6 +50,18 @@ export const schoolCategorySchema = z.enum(schoolCategories);
 export type SchoolCategory = z.infer<typeof schoolCategorySchema>;
 
 const numericField = z.union([passportShareSchema, z.enum(['enrolment', 'distanceToCentreKm'])]);
+
+/**
+ * A numeric field of the social passport a condition can compare: a share, the enrolment or
+ * the distance to the centre.
+ *
+ * @example
+ * ```ts
+ * import type { PassportNumericField } from '@eduset/core/schools';
+ * const field: PassportNumericField = 'distanceToCentreKm';
+ * ```
+ */
+export type PassportNumericField = PassportShare | 'enrolment' | 'distanceToCentreKm';
 
 /**
  * Schema of one condition on a social passport: a number at least / at most a threshold,
@@ -252,7 +265,7 @@ const transportNames = {
  */
 export const fieldNames: Readonly<
   Record<
-    z.infer<typeof numericField> | 'locality' | 'transport',
+    PassportNumericField | 'locality' | 'transport',
     { readonly ru: string; readonly en: string }
   >
 > = {

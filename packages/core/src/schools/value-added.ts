@@ -27,9 +27,9 @@ export interface ValueAdded {
  * Shrinks a school's residual by its size: a small school's residual is mostly pupil noise,
  * so it is pulled towards 0 and its interval is wide — it is not flagged on noise.
  *
- * @param schoolVariance - σu², the variance of true school effects.
- * @param pupilVariance - σe², the variance of pupil scores within a school.
- * @param z - the normal quantile of the interval (1.96 for 95 %).
+ * @param input - the residual, the number of examinees, σu² (`schoolVariance`, the variance of
+ *   true school effects), σe² (`pupilVariance`, the variance of pupil scores within a school)
+ *   and `z`, the normal quantile of the interval (1.96 for 95 %, the default).
  * @example
  * ```ts
  * import { shrinkValueAdded } from '@eduset/core/schools';
