@@ -290,8 +290,9 @@ function normalizer(
       : {
           mean: mean(column),
           standardDeviation: populationStandardDeviation(column),
-          min: Math.min(...column),
-          max: Math.max(...column),
+          // A loop, not Math.min(...column): spreading a whole country's column can overflow the stack.
+          min: column.reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY),
+          max: column.reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY),
         };
   switch (definition.normalization) {
     case 'zScore': {
