@@ -75,6 +75,7 @@ export default [
     'common/index': `${core}/src/common/index.ts`,
     'network/index': `${core}/src/network/index.ts`,
     'schedule/index': `${core}/src/schedule/index.ts`,
+    'schools/index': `${core}/src/schools/index.ts`,
   }),
   ...library(adapters, { index: `${adapters}/src/index.ts`, cli: `${adapters}/src/cli.ts` }, [
     rawText(),
@@ -84,6 +85,7 @@ export default [
     'site-directory.define': `${widgets}/src/site-directory/site-directory.define.ts`,
     'booking.define': `${widgets}/src/booking/booking.define.ts`,
     'schedule.define': `${widgets}/src/schedule/schedule.define.ts`,
+    'school-map.define': `${widgets}/src/school-map/school-map.define.ts`,
   }),
   // The embed bundle: one ESM file with Lit and core inside, for a single <script> tag.
   {

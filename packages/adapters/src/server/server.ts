@@ -12,6 +12,7 @@ import {
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { NetworkSummary, Storage } from '../storage/index.js';
 import { bookingRoutes } from './booking-routes.js';
+import { schoolRoutes } from '../schools/routes.js';
 import { errorResponse, HttpError, notFoundResponse } from './errors.js';
 import { networkFilterOf, networkQuerySchema } from './query.js';
 import {
@@ -228,6 +229,14 @@ export function createServer(options: ServerOptions): FastifyInstance {
       limited,
       uidDomain: options.uidDomain ?? 'eduset',
     }),
+  );
+
+  void server.register(
+    schoolRoutes(
+      options.staticRoot
+        ? { dataFile: resolve(options.staticRoot, 'data', 'tutaev-schools.json') }
+        : {},
+    ),
   );
 
   if (options.staticRoot !== undefined && existsSync(options.staticRoot)) {

@@ -1,0 +1,196 @@
+import { readFile } from 'node:fs/promises';
+import { parse } from '@eduset/core/common';
+import {
+  defaultIdentification,
+  defaultWellbeingIndex,
+  identifySchools,
+  kMeans,
+  parseSchoolProfiles,
+  schoolFeatures,
+  schoolMapData,
+  standardizeColumns,
+  type IdentificationResult,
+  type SchoolMapData,
+  type SchoolProfile,
+} from '@eduset/core/schools';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { HttpError } from '../server/errors.js';
+import { identificationTableCsv, identificationTableXlsx } from './export.js';
+
+/**
+ * A district whose schools the API serves: its name, the identification year and profiles.
+ *
+ * @example
+ * ```ts
+ * import type { SchoolDistrict } from '@eduset/adapters';
+ * const district: SchoolDistrict = { name: 'Демо', year: 2016, schools: [] };
+ * ```
+ */
+export interface SchoolDistrict {
+  readonly name: string;
+  readonly year: number;
+  readonly schools: readonly SchoolProfile[];
+}
+
+/**
+ * Options of {@link schoolRoutes}: the districts by id, or a JSON file of one district
+ * (`{ district, year, schools }`, as `examples/data/tutaev-schools.json`) read on first use.
+ *
+ * @example
+ * ```ts
+ * import type { SchoolRoutesOptions } from '@eduset/adapters';
+ * const options: SchoolRoutesOptions = { dataFile: 'examples/data/tutaev-schools.json' };
+ * ```
+ */
+export interface SchoolRoutesOptions {
+  readonly districts?: Readonly<Record<string, SchoolDistrict>>;
+  readonly dataFile?: string;
+  /** Clusters of the map (k-means, seed 2016, default 4). */
+  readonly clusters?: number;
+}
+
+const schoolsQuerySchema = z.strictObject({
+  district: z.string().trim().min(1).max(128).optional(),
+  onlyFlagged: z.enum(['true', 'false']).optional(),
+});
+
+const fileSchema = z.object({
+  district: z.string().min(1),
+  year: z.number().int(),
+  schools: z.unknown(),
+});
+
+/**
+ * A district identified and clustered: the identification and the school map data.
+ *
+ * @example
+ * ```ts
+ * import type { IdentifiedDistrict } from '@eduset/adapters';
+ * declare const district: IdentifiedDistrict;
+ * district.map.schools.length === district.result.schools.length; // true
+ * ```
+ */
+export interface IdentifiedDistrict {
+  readonly result: IdentificationResult;
+  readonly map: SchoolMapData;
+}
+
+/**
+ * Identifies a district with the default definitions and clusters it: k-means++ on the
+ * standardized features of `schoolFeatures`, seed 2016, clusters ordered by mean score
+ * ascending (cluster 0 has the lowest results).
+ *
+ * @example
+ * ```ts
+ * import { identifyDistrict } from '@eduset/adapters';
+ * import type { SchoolDistrict } from '@eduset/adapters';
+ * declare const district: SchoolDistrict;
+ * identifyDistrict(district, 4).map.schools[0]?.cluster;
+ * ```
+ */
+export function identifyDistrict(district: SchoolDistrict, clusters = 4): IdentifiedDistrict {
+  const result = identifySchools(district.schools, {
+    index: defaultWellbeingIndex,
+    identification: defaultIdentification,
+    year: district.year,
+  });
+  const features = schoolFeatures(district.schools, district.year);
+  const k = Math.min(clusters, district.schools.length);
+  const labels =
+    k > 0
+      ? kMeans(standardizeColumns(features), {
+          k,
+          seed: 2016,
+          restarts: 10,
+          order: { feature: 8, direction: 'ascending' },
+        }).labels
+      : undefined;
+  return {
+    result,
+    map: schoolMapData(result, {
+      district: district.name,
+      ...(labels ? { clusters: labels } : {}),
+    }),
+  };
+}
+
+/**
+ * The schools API:
+ * - `GET /api/schools?district=id` — the school map data (`SchoolMapData` of core: index,
+ *   ranks, flags, categories, explanations, clusters) of a district;
+ * - `GET /api/schools/identification.csv` and `.xlsx` — the identification table in the
+ *   shape of the Tutaev table (`onlyFlagged=true` keeps the flagged schools only).
+ *
+ * @example
+ * ```ts
+ * import Fastify from 'fastify';
+ * import { schoolRoutes } from '@eduset/adapters';
+ * const server = Fastify();
+ * await server.register(schoolRoutes({ dataFile: 'examples/data/tutaev-schools.json' }));
+ * ```
+ */
+export function schoolRoutes(options: SchoolRoutesOptions = {}): FastifyPluginAsync {
+  let districts: Promise<Record<string, SchoolDistrict>> | undefined;
+  const cache = new Map<string, IdentifiedDistrict>();
+  const load = async (): Promise<Record<string, SchoolDistrict>> => {
+    const given = { ...(options.districts ?? {}) };
+    if (options.dataFile !== undefined) {
+      try {
+        const json = parse(fileSchema, JSON.parse(await readFile(options.dataFile, 'utf8')));
+        given.demo = {
+          name: json.district,
+          year: json.year,
+          schools: parseSchoolProfiles(json.schools),
+        };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
+    }
+    return given;
+  };
+  const computed = async (requested: string | undefined): Promise<IdentifiedDistrict> => {
+    districts ??= load();
+    const all = await districts;
+    const ids = Object.keys(all);
+    const id = requested ?? (ids.length === 1 ? ids[0] : undefined);
+    const district = id === undefined ? undefined : all[id];
+    if (id === undefined || district === undefined) {
+      throw new HttpError(404, 'district_not_found', {
+        ru: `Район не найден${requested ? `: «${requested}»` : ''}; есть: ${ids.join(', ') || 'нет'}`,
+        en: `District not found${requested ? `: "${requested}"` : ''}; available: ${ids.join(', ') || 'none'}`,
+      });
+    }
+    let value = cache.get(id);
+    if (value === undefined) {
+      value = identifyDistrict(district, options.clusters ?? 4);
+      cache.set(id, value);
+    }
+    return value;
+  };
+  return async (api: FastifyInstance) => {
+    api.get('/api/schools', async (request): Promise<SchoolMapData> => {
+      const query = parse(schoolsQuerySchema, request.query);
+      return (await computed(query.district)).map;
+    });
+    api.get('/api/schools/identification.csv', async (request, reply) => {
+      const query = parse(schoolsQuerySchema, request.query);
+      const { result } = await computed(query.district);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="identification.csv"')
+        .send(identificationTableCsv(result, { onlyFlagged: query.onlyFlagged === 'true' }));
+    });
+    api.get('/api/schools/identification.xlsx', async (request, reply) => {
+      const query = parse(schoolsQuerySchema, request.query);
+      const { result } = await computed(query.district);
+      const bytes = await identificationTableXlsx(result, {
+        onlyFlagged: query.onlyFlagged === 'true',
+      });
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', 'attachment; filename="identification.xlsx"')
+        .send(Buffer.from(bytes));
+    });
+  };
+}

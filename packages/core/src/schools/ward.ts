@@ -1,0 +1,257 @@
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- numeric kernels: every typed-array index is bounded by its loop */
+import { ValidationError } from '../common/errors.js';
+import { asFeatureMatrix, type FeatureMatrix } from './matrix.js';
+
+/**
+ * One merge of a hierarchical clustering, in scipy's `linkage` shape: clusters `left` and
+ * `right` (ids below n are rows; id `n + i` is the cluster made by merge `i`) joined at
+ * `height`, making a cluster of `size` rows.
+ *
+ * @example
+ * ```ts
+ * import type { Merge } from '@eduset/core/schools';
+ * const merge: Merge = { left: 0, right: 1, height: 1.5, size: 2 };
+ * ```
+ */
+export interface Merge {
+  readonly left: number;
+  readonly right: number;
+  readonly height: number;
+  readonly size: number;
+}
+
+/**
+ * A Ward dendrogram: `n − 1` merges in ascending height, as scipy's `linkage(X, 'ward')`.
+ *
+ * @example
+ * ```ts
+ * import type { Dendrogram } from '@eduset/core/schools';
+ * declare const tree: Dendrogram;
+ * tree.merges.at(-1)?.height; // the height of the last merge
+ * ```
+ */
+export interface Dendrogram {
+  readonly rows: number;
+  readonly merges: readonly Merge[];
+}
+
+/**
+ * Ward's hierarchical clustering by the nearest-neighbour-chain algorithm on centroids:
+ * memory O(n·d) (the rows, one centroid per cluster and a chain — never an n × n distance
+ * matrix), time O(n²·d). The merge heights are Ward's distances
+ * `√(2·|A||B|/(|A|+|B|)) · ‖cA − cB‖`, the same as scipy's `ward` and R's `ward.D2`.
+ *
+ * @example
+ * ```ts
+ * import { wardClustering } from '@eduset/core/schools';
+ * const tree = wardClustering([[0], [1], [5]]);
+ * tree.merges.map((m) => m.height); // [1, ≈ 5.196]
+ * ```
+ */
+export function wardClustering(data: FeatureMatrix | readonly (readonly number[])[]): Dendrogram {
+  const matrix = asFeatureMatrix(data);
+  const { rows: n, columns: d } = matrix;
+  if (n < 1) {
+    throw new ValidationError([
+      {
+        path: [],
+        code: 'too_small',
+        message: { ru: 'Нужна хотя бы одна строка', en: 'At least one row is needed' },
+      },
+    ]);
+  }
+  // Clusters are kept dense by position (0 … active − 1): a scan for the nearest neighbour
+  // reads memory in order. Removal moves the last cluster into the freed position.
+  const centroids = Float64Array.from(matrix.values);
+  const sizes = new Float64Array(n).fill(1);
+  // 1/size per position: the Ward factor |A||B|/(|A|+|B|) is 1/(1/|A| + 1/|B|), no division in the scan.
+  const inverse = new Float64Array(n).fill(1);
+  const idAt = new Int32Array(n);
+  const positionOf = new Int32Array(n);
+  for (let i = 0; i < n; i += 1) {
+    idAt[i] = i;
+    positionOf[i] = i;
+  }
+  let activeCount = n;
+  const chain = new Int32Array(n);
+  let chainLength = 0;
+  // Merges in the order found: representative row ids and heights.
+  const leftSlot = new Int32Array(Math.max(0, n - 1));
+  const rightSlot = new Int32Array(Math.max(0, n - 1));
+  const heights = new Float64Array(Math.max(0, n - 1));
+  let mergeCount = 0;
+
+  while (activeCount > 1) {
+    if (chainLength === 0) chain[chainLength++] = idAt[0]!;
+    for (;;) {
+      const x = chain[chainLength - 1]!;
+      const previous = chainLength >= 2 ? chain[chainLength - 2]! : -1;
+      const px = positionOf[x]!;
+      const pPrevious = previous >= 0 ? positionOf[previous]! : -1;
+      const sx = sizes[px]!;
+      const xo = px * d;
+      // Start from the previous chain element so that ties keep the chain from cycling.
+      let bestPosition = -1;
+      let bestCost = Number.POSITIVE_INFINITY;
+      if (pPrevious >= 0) {
+        const sy = sizes[pPrevious]!;
+        const yo = pPrevious * d;
+        let sum = 0;
+        for (let t = 0; t < d; t += 1) {
+          const diff = centroids[xo + t]! - centroids[yo + t]!;
+          sum += diff * diff;
+        }
+        bestPosition = pPrevious;
+        bestCost = ((sx * sy) / (sx + sy)) * sum;
+      }
+      const ix = inverse[px]!;
+      for (let py = 0; py < activeCount; py += 1) {
+        if (py === px || py === pPrevious) continue;
+        const limit = bestCost * (ix + inverse[py]!);
+        const yo = py * d;
+        // Four features at a time, then give up as soon as the partial sum is already worse.
+        let sum = 0;
+        let t = 0;
+        for (; t + 4 <= d; t += 4) {
+          const a = centroids[xo + t]! - centroids[yo + t]!;
+          const b = centroids[xo + t + 1]! - centroids[yo + t + 1]!;
+          const c = centroids[xo + t + 2]! - centroids[yo + t + 2]!;
+          const e = centroids[xo + t + 3]! - centroids[yo + t + 3]!;
+          sum += a * a + b * b + c * c + e * e;
+          if (sum >= limit) break;
+        }
+        if (sum >= limit) continue;
+        for (; t < d; t += 1) {
+          const diff = centroids[xo + t]! - centroids[yo + t]!;
+          sum += diff * diff;
+        }
+        if (sum < limit) {
+          bestCost = sum / (ix + inverse[py]!);
+          bestPosition = py;
+        }
+      }
+      if (bestPosition === pPrevious) {
+        chainLength -= 2;
+        // Merge x and previous into the position of the first; the last cluster fills the other.
+        leftSlot[mergeCount] = x;
+        rightSlot[mergeCount] = previous;
+        heights[mergeCount] = Math.sqrt(2 * bestCost);
+        mergeCount += 1;
+        const keep = Math.min(px, pPrevious);
+        const drop = Math.max(px, pPrevious);
+        const sk = sizes[keep]!;
+        const sd = sizes[drop]!;
+        const total = sk + sd;
+        for (let t = 0; t < d; t += 1) {
+          centroids[keep * d + t] =
+            (centroids[keep * d + t]! * sk + centroids[drop * d + t]! * sd) / total;
+        }
+        sizes[keep] = total;
+        inverse[keep] = 1 / total;
+        const last = activeCount - 1;
+        if (drop !== last) {
+          centroids.copyWithin(drop * d, last * d, last * d + d);
+          sizes[drop] = sizes[last]!;
+          inverse[drop] = inverse[last]!;
+          idAt[drop] = idAt[last]!;
+          positionOf[idAt[drop]!] = drop;
+        }
+        activeCount -= 1;
+        break;
+      }
+      chain[chainLength++] = idAt[bestPosition]!;
+    }
+  }
+  return { rows: n, merges: labelMerges(n, leftSlot, rightSlot, heights, mergeCount) };
+}
+
+/**
+ * Sorts merges by height (stable) and names clusters as scipy does: each merge joins the
+ * current clusters of its two slots, the smaller id first, and makes cluster `n + i`.
+ */
+function labelMerges(
+  n: number,
+  leftSlot: Int32Array,
+  rightSlot: Int32Array,
+  heights: Float64Array,
+  count: number,
+): Merge[] {
+  const order = Array.from({ length: count }, (_, i) => i).sort(
+    (a, b) => heights[a]! - heights[b]! || a - b,
+  );
+  const parent = new Int32Array(2 * n);
+  const size = new Float64Array(2 * n);
+  for (let i = 0; i < 2 * n; i += 1) {
+    parent[i] = i;
+    size[i] = i < n ? 1 : 0;
+  }
+  const find = (x: number): number => {
+    let root = x;
+    while (parent[root]! !== root) root = parent[root]!;
+    while (parent[x]! !== root) {
+      const next = parent[x]!;
+      parent[x] = root;
+      x = next;
+    }
+    return root;
+  };
+  return order.map((m, i) => {
+    const a = find(leftSlot[m]!);
+    const b = find(rightSlot[m]!);
+    const id = n + i;
+    parent[a] = id;
+    parent[b] = id;
+    size[id] = size[a]! + size[b]!;
+    return { left: Math.min(a, b), right: Math.max(a, b), height: heights[m]!, size: size[id]! };
+  });
+}
+
+/**
+ * Cuts a dendrogram into flat clusters: into `k` clusters, or wherever merges are higher
+ * than `height`. Labels are numbered in the order of each cluster's first row, so the same
+ * tree always gives the same labels.
+ *
+ * @example
+ * ```ts
+ * import { wardClustering, cutDendrogram } from '@eduset/core/schools';
+ * const tree = wardClustering([[0], [1], [5], [6]]);
+ * Array.from(cutDendrogram(tree, { k: 2 })); // [0, 0, 1, 1]
+ * Array.from(cutDendrogram(tree, { height: 0.5 })); // [0, 1, 2, 3]
+ * ```
+ */
+export function cutDendrogram(
+  tree: Dendrogram,
+  cut: { readonly k: number } | { readonly height: number },
+): Int32Array {
+  const n = tree.rows;
+  const applied =
+    'k' in cut
+      ? Math.max(0, n - Math.max(1, Math.min(n, cut.k)))
+      : tree.merges.filter((merge) => merge.height <= cut.height).length;
+  const parent = new Int32Array(2 * n);
+  for (let i = 0; i < 2 * n; i += 1) parent[i] = i;
+  const find = (x: number): number => {
+    while (parent[x]! !== x) {
+      parent[x] = parent[parent[x]!]!;
+      x = parent[x]!;
+    }
+    return x;
+  };
+  for (let i = 0; i < applied; i += 1) {
+    const merge = tree.merges[i]!;
+    parent[find(merge.left)] = n + i;
+    parent[find(merge.right)] = n + i;
+  }
+  const labels = new Int32Array(n);
+  const names = new Map<number, number>();
+  for (let i = 0; i < n; i += 1) {
+    const root = find(i);
+    let label = names.get(root);
+    if (label === undefined) {
+      label = names.size;
+      names.set(root, label);
+    }
+    labels[i] = label;
+  }
+  return labels;
+}

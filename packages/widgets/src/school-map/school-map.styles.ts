@@ -1,0 +1,158 @@
+import { css } from 'lit';
+import { baseStyles } from '../internal/base.styles.js';
+
+/**
+ * Styles of `<eduset-school-map>`: the shared base plus the chart, legend, explanation and
+ * table; the chart and the explanation sit side by side in wide containers.
+ *
+ * @example
+ * ```ts
+ * import { schoolMapStyles } from '@eduset/widgets';
+ * schoolMapStyles.length; // the base styles and the element's own
+ * ```
+ */
+export const schoolMapStyles = [
+  baseStyles,
+  css`
+    :host {
+      container-type: inline-size;
+    }
+    .school-map {
+      display: grid;
+      gap: var(--_spacing);
+    }
+    h2,
+    h3 {
+      margin: 0;
+    }
+    .layout {
+      display: grid;
+      gap: var(--_spacing);
+    }
+    @container (min-width: 56rem) {
+      .layout {
+        grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+      }
+    }
+    .figure {
+      margin: 0;
+    }
+    .chart {
+      border: 1px solid var(--_color-border);
+      border-radius: var(--_radius);
+      background: var(--_color-surface);
+    }
+    .chart:focus-visible,
+    button:focus-visible,
+    select:focus-visible {
+      outline: 3px solid var(--_color-focus);
+      outline-offset: 2px;
+    }
+    canvas {
+      display: block;
+      width: 100%;
+      aspect-ratio: 640 / 360;
+      cursor: crosshair;
+    }
+    figcaption {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 1rem;
+      color: var(--_color-text-muted);
+      font-size: 0.875em;
+    }
+    .legend {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 1rem;
+      padding: 0;
+      list-style: none;
+      font-size: 0.875em;
+    }
+    .swatch {
+      display: inline-block;
+      width: 0.75em;
+      height: 0.75em;
+      margin-inline-end: 0.35em;
+      border-radius: 50%;
+    }
+    .cluster-0 {
+      background: #1f77b4;
+    }
+    .cluster-1 {
+      background: #d62728;
+    }
+    .cluster-2 {
+      background: #2ca02c;
+    }
+    .cluster-3 {
+      background: #9467bd;
+    }
+    .cluster-4 {
+      background: #ff7f0e;
+    }
+    .cluster-5 {
+      background: #17becf;
+    }
+    .cluster-6 {
+      background: #8c564b;
+    }
+    .cluster-7 {
+      background: #e377c2;
+    }
+    .flag-lowResults {
+      background: #b42318;
+    }
+    .flag-adverse {
+      background: #c76e00;
+    }
+    .flag-resilient {
+      background: #2e7d32;
+    }
+    .flag-none {
+      background: #8c959f;
+    }
+    .explanation {
+      padding: var(--_spacing);
+      border-radius: var(--_radius);
+      background: var(--_color-surface-raised);
+    }
+    table {
+      width: 100%;
+      border-collapse: collapse;
+      font-size: 0.9em;
+    }
+    caption {
+      text-align: start;
+      font-weight: 600;
+    }
+    th,
+    td {
+      padding: 0.25rem 0.5rem;
+      border-bottom: 1px solid var(--_color-border);
+      text-align: start;
+    }
+    th button,
+    .link {
+      padding: 0;
+      border: 0;
+      background: none;
+      color: var(--_color-primary);
+      font: inherit;
+      text-align: start;
+      cursor: pointer;
+    }
+    tr.chosen {
+      background: var(--_color-surface-raised);
+    }
+    .more {
+      justify-self: start;
+      padding: 0.4rem 0.9rem;
+      border: 0;
+      border-radius: var(--_radius);
+      background: var(--_color-primary);
+      color: var(--_color-on-primary);
+      font: inherit;
+    }
+  `,
+];
