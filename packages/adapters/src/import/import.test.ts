@@ -12,6 +12,7 @@ import {
   organizationImportColumns,
   parseAgeRange,
   parseOrganizationKind,
+  parseSchoolLevel,
   parseSchoolYearsCell,
   parseSiteKind,
   siteImportColumns,
@@ -401,6 +402,15 @@ describe('values', () => {
     expect(parseSiteKind('МОЦ')).toBe('support-centre');
     expect(parseSiteKind('Опорный центр')).toBe('support-centre');
     expect(parseSiteKind('early-help')).toBe('early-help');
+  });
+
+  it('reads school levels as registers write them', () => {
+    for (const text of ['СОШ', 'СШ', 'средняя', 'secondary']) {
+      expect(parseSchoolLevel(text)).toBe('secondary');
+    }
+    for (const text of ['ОШ', 'ООШ', 'основная', 'basic'])
+      expect(parseSchoolLevel(text)).toBe('basic');
+    expect(parseSchoolLevel('начальная')).toBeUndefined();
   });
 
   it('reads Russian organization kinds', () => {

@@ -245,7 +245,8 @@ export function organizationKindCell(
 }
 
 /**
- * Reads a school level: `СОШ` / `средняя` / `secondary`, or `ОШ` / `основная` / `basic`.
+ * Reads a school level: `СОШ` / `СШ` / `средняя` / `secondary`, or `ОШ` / `основная` /
+ * `basic`.
  *
  * @example
  * ```ts
@@ -255,7 +256,7 @@ export function organizationKindCell(
  */
 export function parseSchoolLevel(text: string): SchoolLevel | undefined {
   const { words, joined } = wordsOf(text);
-  if (hasAny(words, ['secondary', 'сош', '11']) || /^средн/.test(joined)) return 'secondary';
+  if (hasAny(words, ['secondary', 'сош', 'сш', '11']) || /^средн/.test(joined)) return 'secondary';
   if (hasAny(words, ['basic', 'ош', 'оош', '9']) || /^основн/.test(joined)) return 'basic';
   return undefined;
 }
@@ -269,7 +270,7 @@ export function schoolLevelCell(text: string): CellResult<SchoolLevel> | undefin
     ok: false,
     issues: [
       issue(['level'], 'invalid_school_level', {
-        ru: `Неизвестный уровень «${text}»; допустимы: СОШ / средняя (secondary), ОШ / основная (basic)`,
+        ru: `Неизвестный уровень «${text}»; допустимы: СОШ / СШ / средняя (secondary), ОШ / основная (basic)`,
         en: `Unknown level "${text}"; allowed: secondary (СОШ), basic (ОШ)`,
       }),
     ],

@@ -162,8 +162,7 @@ function buildPassport(cells: CellReader<PassportColumnField>): RowBuild {
   const issues: ValidationIssue[] = [];
   assignText(input, 'id', cells.get('id'));
   assignText(input, 'name', cells.get('name'));
-  // «СШ» (средняя школа) is how Yaroslavl writes it; the shared reader knows «СОШ».
-  assign(input, 'level', schoolLevelCell(cells.get('level').replace(/^сш$/i, 'СОШ')), issues);
+  assign(input, 'level', schoolLevelCell(cells.get('level')), issues);
   assign(
     passport,
     'locality',
