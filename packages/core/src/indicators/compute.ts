@@ -1,0 +1,711 @@
+import type { LocalizedText } from '../common/labels.js';
+import { exactOf, type Exact } from './exact.js';
+import {
+  compileFormula,
+  formulaNumber,
+  FormulaEvaluationStop,
+  type CompiledFormula,
+  type FormulaScope,
+} from './evaluate.js';
+import type { IndicatorDataset, OrgUnitLevel } from './dataset.js';
+import {
+  definitionFactor,
+  parseIndicatorDefinition,
+  type IndicatorDefinition,
+} from './definition.js';
+import { parseFormula } from './parser.js';
+import { daysInYearOf, parsePeriod, type Period } from './period.js';
+import { printFormula } from './print.js';
+import {
+  formulaReferences,
+  referenceKey,
+  type DataElementNode,
+  type FormulaNode,
+} from './syntax.js';
+
+/**
+ * Why an indicator has no value (never NaN, 0 or Infinity in its place):
+ * - `denominator-zero` — the denominator is 0;
+ * - `division-by-zero` — a division inside a formula by 0;
+ * - `missing-data` — the missing-value strategy skipped it;
+ * - `unknown-constant` — a `C{…}` has no value;
+ * - `level-not-allowed` — the definition is not reported at this org unit's level;
+ * - `period-type-mismatch` — the period is not of the definition's type;
+ * - `not-valid-in-period` — the definition's validity does not cover the period;
+ * - `unknown-org-unit`, `unknown-period` — the query names something that does not exist;
+ * - `indicator-cycle` — indicators refer to each other in a circle.
+ *
+ * @example
+ * ```ts
+ * import type { NoValueReason } from '@eduset/core/indicators';
+ * const reason: NoValueReason = 'denominator-zero';
+ * ```
+ */
+export type NoValueReason =
+  | 'denominator-zero'
+  | 'division-by-zero'
+  | 'missing-data'
+  | 'unknown-constant'
+  | 'level-not-allowed'
+  | 'period-type-mismatch'
+  | 'not-valid-in-period'
+  | 'unknown-org-unit'
+  | 'unknown-period'
+  | 'indicator-cycle';
+
+const REASON_TEXT: Record<NoValueReason, LocalizedText> = {
+  'denominator-zero': { ru: 'Знаменатель равен нулю', en: 'The denominator is zero' },
+  'division-by-zero': { ru: 'Деление на ноль в формуле', en: 'Division by zero in the formula' },
+  'missing-data': { ru: 'Нет данных', en: 'Data are missing' },
+  'unknown-constant': { ru: 'Не задана константа', en: 'A constant is not defined' },
+  'level-not-allowed': {
+    ru: 'Показатель не рассчитывается на этом уровне',
+    en: 'The indicator is not reported at this level',
+  },
+  'period-type-mismatch': {
+    ru: 'Период другого типа, чем в определении показателя',
+    en: 'The period is not of the type the indicator is defined for',
+  },
+  'not-valid-in-period': {
+    ru: 'Определение показателя не действует в этом периоде',
+    en: 'The indicator definition is not valid in this period',
+  },
+  'unknown-org-unit': { ru: 'Нет такого подразделения', en: 'No such org unit' },
+  'unknown-period': { ru: 'Неизвестный период', en: 'Unknown period' },
+  'indicator-cycle': {
+    ru: 'Показатели ссылаются друг на друга по кругу',
+    en: 'Indicators refer to each other in a circle',
+  },
+};
+
+/**
+ * The Russian and English text of a no-value reason.
+ *
+ * @example
+ * ```ts
+ * import { noValueText } from '@eduset/core/indicators';
+ * noValueText('denominator-zero').en; // 'The denominator is zero'
+ * ```
+ */
+export function noValueText(reason: NoValueReason): LocalizedText {
+  return REASON_TEXT[reason];
+}
+
+/**
+ * One input used by a formula: a reference, its aggregated value and who reported it.
+ *
+ * @example
+ * ```ts
+ * import type { ExplanationInput } from '@eduset/core/indicators';
+ * const input: ExplanationInput = { reference: '#{parents-satisfied}', value: '47', reportingUnits: ['a', 'b'] };
+ * ```
+ */
+export interface ExplanationInput {
+  /** As written in the formula: `#{element}`, `#{element.disaggregation}`, `sum(#{…})`, `C{…}`, `I{…}`. */
+  readonly reference: string;
+  /** Exact decimal text, or null when missing. */
+  readonly value: string | null;
+  /** Org units that reported a value (for data elements). */
+  readonly reportingUnits?: readonly string[];
+}
+
+/**
+ * One side (numerator or denominator) of an explanation.
+ *
+ * @example
+ * ```ts
+ * import type { ExplanationSide } from '@eduset/core/indicators';
+ * const side: ExplanationSide = { formula: '#{a} + #{b}', substituted: '45 + 2', value: '47' };
+ * ```
+ */
+export interface ExplanationSide {
+  readonly formula: string;
+  /** The formula with every reference replaced by its value (`∅` when missing). */
+  readonly substituted: string;
+  /** Exact decimal text, or null when it has none. */
+  readonly value: string | null;
+}
+
+/**
+ * How a value was obtained: the definition version, every input, the org units that did not
+ * report, and the formula with numbers substituted — for a report or a tooltip.
+ *
+ * @example
+ * ```ts
+ * import type { IndicatorExplanation } from '@eduset/core/indicators';
+ * declare const e: IndicatorExplanation;
+ * e.text.ru; // '(45 + 2) / (50 + 10) × 100 = 78.3'
+ * ```
+ */
+export interface IndicatorExplanation {
+  readonly definition: { readonly id: string; readonly version: number };
+  readonly orgUnit: string;
+  readonly period: string;
+  readonly numerator: ExplanationSide;
+  readonly denominator: ExplanationSide;
+  readonly factor: string;
+  /** Days in the year and in the period, when the indicator is annualized. */
+  readonly annualization?: { readonly daysInYear: number; readonly daysInPeriod: number };
+  readonly inputs: readonly ExplanationInput[];
+  /** References with no data. */
+  readonly missing: readonly string[];
+  /** Org units without children in the subtree that reported none of the inputs. */
+  readonly unitsNotReporting: readonly string[];
+  readonly missingValueStrategy: IndicatorDefinition['missingValueStrategy'];
+  /** One line in Russian and English: the computation with numbers. */
+  readonly text: LocalizedText;
+}
+
+interface ResultBase {
+  readonly indicator: string;
+  readonly version: number;
+  readonly orgUnit: string;
+  readonly period: string;
+  readonly explanation?: IndicatorExplanation;
+}
+
+/**
+ * A computed indicator value. `value` is rounded for presentation with the definition's
+ * decimals and rounding mode; `exact` is the unrounded result.
+ *
+ * @example
+ * ```ts
+ * import type { IndicatorValue } from '@eduset/core/indicators';
+ * declare const v: IndicatorValue;
+ * v.value; // '78.3'
+ * ```
+ */
+export interface IndicatorValue extends ResultBase {
+  readonly status: 'value';
+  readonly value: string;
+  readonly exact: string;
+  readonly numerator: string;
+  readonly denominator: string;
+  /** Some inputs were missing and counted as 0 (strategy `skip-if-all-missing`). */
+  readonly partial: boolean;
+  /** The value exceeded the definition's cap and is shown as the cap. */
+  readonly capped: boolean;
+  /** Whether the value reaches the target in the definition's direction, if a target is set. */
+  readonly meetsTarget?: boolean;
+}
+
+/**
+ * No value, with the reason.
+ *
+ * @example
+ * ```ts
+ * import type { IndicatorNoValue } from '@eduset/core/indicators';
+ * declare const v: IndicatorNoValue;
+ * v.reason; // 'denominator-zero'
+ * ```
+ */
+export interface IndicatorNoValue extends ResultBase {
+  readonly status: 'no-value';
+  readonly reason: NoValueReason;
+  readonly message: LocalizedText;
+}
+
+/**
+ * The result of computing one indicator for one org unit and period.
+ *
+ * @example
+ * ```ts
+ * import type { IndicatorResult } from '@eduset/core/indicators';
+ * declare const result: IndicatorResult;
+ * const shown = result.status === 'value' ? result.value : result.message.ru;
+ * ```
+ */
+export type IndicatorResult = IndicatorValue | IndicatorNoValue;
+
+/**
+ * A definition with its formulas parsed and compiled, ready to be computed many times.
+ *
+ * @example
+ * ```ts
+ * import { compileIndicator, type CompiledIndicator } from '@eduset/core/indicators';
+ * declare const json: unknown;
+ * const compiled: CompiledIndicator = compileIndicator(json);
+ * ```
+ */
+export interface CompiledIndicator {
+  readonly definition: IndicatorDefinition;
+  readonly numeratorTree: FormulaNode;
+  readonly denominatorTree: FormulaNode;
+  /** @internal */
+  readonly numerator: CompiledFormula;
+  /** @internal */
+  readonly denominator: CompiledFormula;
+  /** @internal */
+  readonly numeratorElements: readonly DataElementNode[];
+  /** @internal */
+  readonly denominatorElements: readonly DataElementNode[];
+  readonly factor: Exact;
+  readonly cap: Exact | undefined;
+  readonly target: Exact | undefined;
+}
+
+/**
+ * Validates (if needed) and compiles a definition.
+ *
+ * @throws ValidationError when the definition is invalid.
+ * @example
+ * ```ts
+ * import { compileIndicator } from '@eduset/core/indicators';
+ * const compiled = compileIndicator({
+ *   id: 'share', version: 1, name: { ru: 'Доля', en: 'Share' }, unit: 'percent',
+ *   numerator: '#{a}', denominator: '#{b}', levels: ['municipality'], periodType: 'school-year',
+ * });
+ * compiled.factor.toString(); // '100'
+ * ```
+ */
+export function compileIndicator(definition: IndicatorDefinition | unknown): CompiledIndicator {
+  const valid = parseIndicatorDefinition(definition);
+  const numeratorTree = parseFormula(valid.numerator);
+  const denominatorTree = parseFormula(valid.denominator);
+  return {
+    definition: valid,
+    numeratorTree,
+    denominatorTree,
+    numerator: compileFormula(numeratorTree),
+    denominator: compileFormula(denominatorTree),
+    numeratorElements: formulaReferences(numeratorTree).dataElements,
+    denominatorElements: formulaReferences(denominatorTree).dataElements,
+    factor: exactOf(definitionFactor(valid)),
+    cap: valid.cap === undefined ? undefined : exactOf(valid.cap),
+    target: valid.target === undefined ? undefined : exactOf(valid.target),
+  };
+}
+
+/**
+ * Options of {@link computeIndicator} and {@link computeIndicators}.
+ *
+ * @example
+ * ```ts
+ * import type { ComputeOptions } from '@eduset/core/indicators';
+ * const options: ComputeOptions = { explain: false, constants: { population: '10000' } };
+ * ```
+ */
+export interface ComputeOptions {
+  /** Attach an {@link IndicatorExplanation} to every result (default true). */
+  readonly explain?: boolean;
+  /** Constants in addition to the dataset's own (these win). */
+  readonly constants?: Readonly<Record<string, string>>;
+  /** Other indicators `I{…}` may refer to, by id. */
+  readonly indicators?: readonly (CompiledIndicator | IndicatorDefinition)[];
+}
+
+/**
+ * A computation over one dataset: caches aggregated values shared between indicators and
+ * resolves `I{…}` references. Create one per dataset and reuse it for many queries.
+ *
+ * @example
+ * ```ts
+ * import { IndicatorSession, createDataset } from '@eduset/core/indicators';
+ * declare const input: unknown;
+ * const session = new IndicatorSession(createDataset(input));
+ * ```
+ */
+export class IndicatorSession {
+  private readonly cache = new Map<
+    string,
+    { value: Exact | null; reportingUnits: readonly string[] }
+  >();
+  private readonly indicators = new Map<string, CompiledIndicator>();
+  private readonly constants = new Map<string, Exact>();
+  private readonly explain: boolean;
+  private readonly stack: string[] = [];
+
+  constructor(
+    readonly dataset: IndicatorDataset,
+    options: ComputeOptions = {},
+  ) {
+    this.explain = options.explain ?? true;
+    for (const [id, text] of Object.entries(options.constants ?? {}))
+      this.constants.set(id, exactOf(text));
+    for (const indicator of options.indicators ?? []) this.register(indicator);
+  }
+
+  /** Makes an indicator available to `I{…}` references; returns its compiled form. */
+  register(indicator: CompiledIndicator | IndicatorDefinition): CompiledIndicator {
+    const compiled = 'numeratorTree' in indicator ? indicator : compileIndicator(indicator);
+    this.indicators.set(compiled.definition.id, compiled);
+    return compiled;
+  }
+
+  private aggregated(
+    kind: string,
+    ref: DataElementNode,
+    orgUnit: string,
+    period: Period,
+  ): { value: Exact | null; reportingUnits: readonly string[] } {
+    const key = `${kind}\u0000${ref.element}\u0000${ref.disaggregation ?? ''}\u0000${orgUnit}\u0000${period.id}`;
+    let hit = this.cache.get(key);
+    if (hit === undefined) {
+      hit =
+        kind === 'value'
+          ? this.dataset.aggregate(ref, orgUnit, period)
+          : this.dataset.aggregateRaw(kind as 'sum', ref, orgUnit, period);
+      this.cache.set(key, hit);
+    }
+    return hit;
+  }
+
+  /** Computes one indicator for one org unit and period. */
+  compute(
+    indicator: CompiledIndicator | IndicatorDefinition,
+    orgUnitId: string,
+    periodId: string,
+  ): IndicatorResult {
+    const compiled = 'numeratorTree' in indicator ? indicator : this.register(indicator);
+    const { definition } = compiled;
+    const base = {
+      indicator: definition.id,
+      version: definition.version,
+      orgUnit: orgUnitId,
+      period: periodId,
+    };
+    const noValue = (
+      reason: NoValueReason,
+      explanation?: IndicatorExplanation,
+    ): IndicatorNoValue =>
+      explanation === undefined
+        ? { ...base, status: 'no-value', reason, message: REASON_TEXT[reason] }
+        : { ...base, status: 'no-value', reason, message: REASON_TEXT[reason], explanation };
+
+    const unit = this.dataset.orgUnit(orgUnitId);
+    if (unit === undefined) return noValue('unknown-org-unit');
+    const period = parsePeriod(periodId);
+    if (period === undefined) return noValue('unknown-period');
+    if (period.type !== definition.periodType) return noValue('period-type-mismatch');
+    if (!definition.levels.includes(unit.level as OrgUnitLevel))
+      return noValue('level-not-allowed');
+    if (
+      (definition.validFrom !== undefined && period.end < definition.validFrom) ||
+      (definition.validTo !== undefined && period.start > definition.validTo)
+    ) {
+      return noValue('not-valid-in-period');
+    }
+    if (this.stack.includes(definition.id)) return noValue('indicator-cycle');
+
+    const inputs = new Map<string, ExplanationInput>();
+    const explain = this.explain;
+    let cycle = false;
+    const scope: FormulaScope = {
+      dataElement: (ref) => {
+        const result = this.aggregated('value', ref, orgUnitId, period);
+        if (explain) {
+          const key = `#{${referenceKey(ref)}}`;
+          if (!inputs.has(key)) {
+            inputs.set(key, {
+              reference: key,
+              value: result.value?.toString() ?? null,
+              reportingUnits: result.reportingUnits,
+            });
+          }
+        }
+        return result.value;
+      },
+      aggregate: (fn, ref) => {
+        const result = this.aggregated(fn, ref, orgUnitId, period);
+        if (explain) {
+          const key = `${fn}(#{${referenceKey(ref)}})`;
+          if (!inputs.has(key)) {
+            inputs.set(key, {
+              reference: key,
+              value: result.value?.toString() ?? null,
+              reportingUnits: result.reportingUnits,
+            });
+          }
+        }
+        return result.value;
+      },
+      constant: (id) => {
+        const value = this.constants.get(id) ?? this.dataset.constant(id);
+        if (explain)
+          inputs.set(`C{${id}}`, { reference: `C{${id}}`, value: value?.toString() ?? null });
+        return value;
+      },
+      indicator: (id) => {
+        const other = this.indicators.get(id);
+        let value: Exact | null = null;
+        if (other !== undefined) {
+          this.stack.push(definition.id);
+          try {
+            const result = this.compute(other, orgUnitId, periodId);
+            if (result.status === 'value') value = exactOf(result.exact);
+            else if (result.reason === 'indicator-cycle') cycle = true;
+          } finally {
+            this.stack.pop();
+          }
+        }
+        if (explain)
+          inputs.set(`I{${id}}`, { reference: `I{${id}}`, value: value?.toString() ?? null });
+        return value;
+      },
+    };
+
+    const explanation = (
+      numerator: Exact | null,
+      denominator: Exact | null,
+      result: string | null,
+    ): IndicatorExplanation | undefined =>
+      explain
+        ? this.explanation(
+            compiled,
+            orgUnitId,
+            period,
+            [...inputs.values()],
+            numerator,
+            denominator,
+            result,
+          )
+        : undefined;
+
+    // Missing-value strategy, per side.
+    let partial = false;
+    for (const elements of [compiled.numeratorElements, compiled.denominatorElements]) {
+      if (elements.length === 0) continue;
+      let missing = 0;
+      for (const ref of elements) if (scope.dataElement(ref) === null) missing += 1;
+      if (missing === 0) continue;
+      if (
+        definition.missingValueStrategy === 'skip-if-any-missing' ||
+        (definition.missingValueStrategy === 'skip-if-all-missing' && missing === elements.length)
+      ) {
+        return noValue('missing-data', explanation(null, null, null));
+      }
+      if (definition.missingValueStrategy === 'skip-if-all-missing') partial = true;
+    }
+
+    let numerator: Exact | null;
+    let denominator: Exact | null;
+    try {
+      numerator = formulaNumber(compiled.numerator(scope));
+      denominator = formulaNumber(compiled.denominator(scope));
+    } catch (error) {
+      if (error instanceof FormulaEvaluationStop) {
+        return noValue(
+          error.reason === 'unknown-constant' ? 'unknown-constant' : 'division-by-zero',
+          explanation(null, null, null),
+        );
+      }
+      throw error;
+    }
+    if (cycle) return noValue('indicator-cycle');
+    if (numerator === null || denominator === null)
+      return noValue('missing-data', explanation(numerator, denominator, null));
+    let ratio = numerator.divide(denominator);
+    if (ratio === undefined)
+      return noValue('denominator-zero', explanation(numerator, denominator, null));
+    ratio = ratio.multiply(compiled.factor);
+    if (definition.annualized) {
+      const perYear = exactOf(daysInYearOf(period)).divide(exactOf(period.days));
+      if (perYear !== undefined) ratio = ratio.multiply(perYear);
+    }
+    let capped = false;
+    if (compiled.cap !== undefined && ratio.compare(compiled.cap) > 0) {
+      ratio = compiled.cap;
+      capped = true;
+    }
+    const value = ratio.toFixed(definition.decimals, definition.rounding);
+    const result: IndicatorValue = {
+      ...base,
+      status: 'value',
+      value,
+      exact: ratio.toString(),
+      numerator: numerator.toString(),
+      denominator: denominator.toString(),
+      partial,
+      capped,
+      ...(compiled.target === undefined
+        ? {}
+        : {
+            meetsTarget:
+              definition.direction === 'higher-is-better'
+                ? ratio.compare(compiled.target) >= 0
+                : ratio.compare(compiled.target) <= 0,
+          }),
+    };
+    const explained = explanation(numerator, denominator, value);
+    return explained === undefined ? result : { ...result, explanation: explained };
+  }
+
+  private explanation(
+    compiled: CompiledIndicator,
+    orgUnit: string,
+    period: Period,
+    inputs: ExplanationInput[],
+    numerator: Exact | null,
+    denominator: Exact | null,
+    result: string | null,
+  ): IndicatorExplanation {
+    const { definition } = compiled;
+    const byReference = new Map(inputs.map((input) => [input.reference, input.value]));
+    const leaf = (node: FormulaNode): string | undefined => {
+      let key: string | undefined;
+      if (node.type === 'dataElement') key = `#{${referenceKey(node)}}`;
+      else if (node.type === 'aggregate')
+        key = `${node.function}(#{${referenceKey(node.argument)}})`;
+      else if (node.type === 'constant') key = `C{${node.id}}`;
+      else if (node.type === 'indicator') key = `I{${node.id}}`;
+      if (key === undefined) return undefined;
+      const value = byReference.get(key);
+      return value === undefined || value === null ? '∅' : value;
+    };
+    const side = (tree: FormulaNode, text: string, value: Exact | null): ExplanationSide => ({
+      formula: text,
+      substituted: printFormula(tree, leaf),
+      value: value?.toString() ?? null,
+    });
+    const numeratorSide = side(compiled.numeratorTree, definition.numerator, numerator);
+    const denominatorSide = side(compiled.denominatorTree, definition.denominator, denominator);
+    const factor = compiled.factor.toString();
+    const annualization = definition.annualized
+      ? { daysInYear: daysInYearOf(period), daysInPeriod: period.days }
+      : undefined;
+    const referenced = new Set<string>();
+    for (const ref of [...compiled.numeratorElements, ...compiled.denominatorElements])
+      referenced.add(ref.element);
+    const reporting = new Set<string>();
+    for (const input of inputs) for (const unit of input.reportingUnits ?? []) reporting.add(unit);
+    const unitsNotReporting =
+      referenced.size === 0
+        ? []
+        : this.dataset.leavesOf(orgUnit).filter((unit) => !reporting.has(unit));
+    const missing = inputs.filter((input) => input.value === null).map((input) => input.reference);
+    const wrap = (text: string): string => (/^[\d.∅-]+$/.test(text) ? text : `(${text})`);
+    let line = wrap(numeratorSide.substituted);
+    if (definition.denominator.trim() !== '1') line += ` / ${wrap(denominatorSide.substituted)}`;
+    if (factor !== '1') line += ` × ${factor}`;
+    if (annualization !== undefined)
+      line += ` × ${annualization.daysInYear} / ${annualization.daysInPeriod}`;
+    const outcome = result ?? '—';
+    return {
+      definition: { id: definition.id, version: definition.version },
+      orgUnit,
+      period: period.id,
+      numerator: numeratorSide,
+      denominator: denominatorSide,
+      factor,
+      ...(annualization === undefined ? {} : { annualization }),
+      inputs,
+      missing,
+      unitsNotReporting,
+      missingValueStrategy: definition.missingValueStrategy,
+      text: {
+        ru: `${definition.name.ru} (в. ${definition.version}): ${line} = ${outcome}`,
+        en: `${definition.name.en} (v. ${definition.version}): ${line} = ${outcome}`,
+      },
+    };
+  }
+}
+
+/**
+ * Computes one indicator for one org unit and period. The numerator and denominator are
+ * evaluated on values already aggregated for the org unit's whole subtree — a municipal share
+ * is re-derived from summed parts, never averaged from school shares.
+ *
+ * @example
+ * ```ts
+ * import { computeIndicator, createDataset } from '@eduset/core/indicators';
+ * const dataset = createDataset({
+ *   dataElements: [
+ *     { id: 'satisfied', name: { ru: 'Удовлетворены', en: 'Satisfied' } },
+ *     { id: 'surveyed', name: { ru: 'Опрошены', en: 'Surveyed' } },
+ *   ],
+ *   orgUnits: [
+ *     { id: 'town', name: { ru: 'Город', en: 'Town' }, level: 'municipality' },
+ *     { id: 'a', name: { ru: 'Школа А', en: 'School A' }, level: 'organization', parent: 'town' },
+ *     { id: 'b', name: { ru: 'Школа Б', en: 'School B' }, level: 'organization', parent: 'town' },
+ *   ],
+ *   values: [
+ *     { dataElement: 'satisfied', orgUnit: 'a', period: '2024-2025', value: '45' },
+ *     { dataElement: 'surveyed', orgUnit: 'a', period: '2024-2025', value: '50' },
+ *     { dataElement: 'satisfied', orgUnit: 'b', period: '2024-2025', value: '2' },
+ *     { dataElement: 'surveyed', orgUnit: 'b', period: '2024-2025', value: '10' },
+ *   ],
+ * });
+ * const result = computeIndicator(
+ *   { id: 'share', version: 1, name: { ru: 'Доля', en: 'Share' }, unit: 'percent',
+ *     numerator: '#{satisfied}', denominator: '#{surveyed}', levels: ['organization', 'municipality'],
+ *     periodType: 'school-year' },
+ *   dataset, 'town', '2024-2025',
+ * );
+ * result.status === 'value' && result.value; // '78.3'
+ * ```
+ */
+export function computeIndicator(
+  definition: CompiledIndicator | IndicatorDefinition | unknown,
+  dataset: IndicatorDataset,
+  orgUnit: string,
+  period: string,
+  options: ComputeOptions = {},
+): IndicatorResult {
+  const compiled = isCompiled(definition) ? definition : compileIndicator(definition);
+  return new IndicatorSession(dataset, options).compute(compiled, orgUnit, period);
+}
+
+function isCompiled(value: unknown): value is CompiledIndicator {
+  return typeof value === 'object' && value !== null && 'numeratorTree' in value;
+}
+
+/**
+ * What to compute with {@link computeIndicators}: org units (by id or by level) and periods.
+ *
+ * @example
+ * ```ts
+ * import type { IndicatorQuery } from '@eduset/core/indicators';
+ * const query: IndicatorQuery = { level: 'municipality', periods: ['2018-2019', '2019-2020'] };
+ * ```
+ */
+export interface IndicatorQuery {
+  readonly orgUnits?: readonly string[];
+  readonly level?: OrgUnitLevel;
+  readonly periods: readonly string[];
+}
+
+/**
+ * Computes many indicators for many org units and periods in one session (shared aggregation
+ * cache, `I{…}` between them). Results are ordered by indicator, then org unit, then period —
+ * independent of the order of the data values. Definitions whose period type differs from a
+ * period are skipped for that period rather than reported as mismatches; levels likewise.
+ *
+ * @example
+ * ```ts
+ * import { computeIndicators, createDataset } from '@eduset/core/indicators';
+ * declare const definitions: unknown[];
+ * declare const input: unknown;
+ * computeIndicators(definitions, createDataset(input), { level: 'municipality', periods: ['2019-2020'] });
+ * ```
+ */
+export function computeIndicators(
+  definitions: readonly (CompiledIndicator | IndicatorDefinition | unknown)[],
+  dataset: IndicatorDataset,
+  query: IndicatorQuery,
+  options: ComputeOptions = {},
+): IndicatorResult[] {
+  const compiled = definitions.map((definition) =>
+    isCompiled(definition) ? definition : compileIndicator(definition),
+  );
+  const session = new IndicatorSession(dataset, {
+    ...options,
+    indicators: [...(options.indicators ?? []), ...compiled],
+  });
+  const units =
+    query.orgUnits ??
+    (query.level === undefined
+      ? dataset.orgUnits.map((unit) => unit.id)
+      : dataset.unitsAtLevel(query.level).map((unit) => unit.id));
+  const results: IndicatorResult[] = [];
+  for (const indicator of compiled) {
+    for (const unit of units) {
+      const level = dataset.orgUnit(unit)?.level;
+      if (level !== undefined && !indicator.definition.levels.includes(level)) continue;
+      for (const period of query.periods) {
+        if (parsePeriod(period)?.type !== indicator.definition.periodType) continue;
+        results.push(session.compute(indicator, unit, period));
+      }
+    }
+  }
+  return results;
+}
