@@ -26,3 +26,4 @@ export * from './definition.js';
 export * from './compute.js';
 export * from './validation-rules.js';
 export * from './definition-tests.js';
+export * from './catalog.js';
