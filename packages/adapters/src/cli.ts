@@ -11,6 +11,7 @@ import {
   type Instant,
 } from '@eduset/core';
 import { importHelp, importUsage, parseImportOptions, runImport } from './cli-import.js';
+import { indicatorsUsage, runIndicatorsCommand } from './cli-indicators.js';
 import { UsageError, openCliStorage, reportError, resolveDataDir, say } from './cli-shared.js';
 import { startServer } from './server/index.js';
 import type { Storage } from './storage/index.js';
@@ -57,6 +58,7 @@ const usage = [
   '          --erase-after-days  через сколько дней после консультации стирать имя, телефон, e-mail /',
   '                              days after a consultation when name, phone and e-mail are erased',
   ...importHelp,
+  ...indicatorsUsage,
   '',
   'DATABASE_URL=postgres://… — хранить данные в PostgreSQL вместо PGlite (важнее --data-dir) /',
   '                            store data in a PostgreSQL server instead of PGlite (wins over --data-dir)',
@@ -423,6 +425,7 @@ export async function main(argv: readonly string[], context: CliContext = {}): P
       for (const line of usage) (command === undefined ? err : out)(line);
       return command === undefined ? 2 : 0;
     }
+    if (command === 'indicators') return await runIndicatorsCommand(args, context);
     if (command === 'import') {
       const options = parseImportOptions(args, cwd);
       if (options === 'help') {
