@@ -15,7 +15,7 @@ describe('built-in catalog', () => {
     expect(demidov).toHaveLength(17);
     const numbers = indicatorCatalog
       .filter((d) => d.id.startsWith('demidov-'))
-      .map((d) => d.name.ru.split('.').slice(0, -1).join('.').split(' ')[0]);
+      .map((d) => /^[\d.]+(?=\. )/.exec(d.name.ru)?.[0] ?? '');
     expect(
       numbers.sort((a, b) => Number.parseFloat(a) - Number.parseFloat(b) || a.localeCompare(b)),
     ).toEqual([

@@ -1,4 +1,13 @@
 import type { LocalizedText } from '../common/labels.js';
+import type {
+  ExplanationInput,
+  ExplanationSide,
+  IndicatorExplanation,
+  IndicatorNoValue,
+  IndicatorResult,
+  IndicatorValue,
+  NoValueReason,
+} from './result.js';
 import { exactOf, type Exact } from './exact.js';
 import {
   compileFormula,
@@ -22,36 +31,6 @@ import {
   type DataElementNode,
   type FormulaNode,
 } from './syntax.js';
-
-/**
- * Why an indicator has no value (never NaN, 0 or Infinity in its place):
- * - `denominator-zero` — the denominator is 0;
- * - `division-by-zero` — a division inside a formula by 0;
- * - `missing-data` — the missing-value strategy skipped it;
- * - `unknown-constant` — a `C{…}` has no value;
- * - `level-not-allowed` — the definition is not reported at this org unit's level;
- * - `period-type-mismatch` — the period is not of the definition's type;
- * - `not-valid-in-period` — the definition's validity does not cover the period;
- * - `unknown-org-unit`, `unknown-period` — the query names something that does not exist;
- * - `indicator-cycle` — indicators refer to each other in a circle.
- *
- * @example
- * ```ts
- * import type { NoValueReason } from '@eduset/core/indicators';
- * const reason: NoValueReason = 'denominator-zero';
- * ```
- */
-export type NoValueReason =
-  | 'denominator-zero'
-  | 'division-by-zero'
-  | 'missing-data'
-  | 'unknown-constant'
-  | 'level-not-allowed'
-  | 'period-type-mismatch'
-  | 'not-valid-in-period'
-  | 'unknown-org-unit'
-  | 'unknown-period'
-  | 'indicator-cycle';
 
 const REASON_TEXT: Record<NoValueReason, LocalizedText> = {
   'denominator-zero': { ru: 'Знаменатель равен нулю', en: 'The denominator is zero' },
@@ -90,132 +69,6 @@ const REASON_TEXT: Record<NoValueReason, LocalizedText> = {
 export function noValueText(reason: NoValueReason): LocalizedText {
   return REASON_TEXT[reason];
 }
-
-/**
- * One input used by a formula: a reference, its aggregated value and who reported it.
- *
- * @example
- * ```ts
- * import type { ExplanationInput } from '@eduset/core/indicators';
- * const input: ExplanationInput = { reference: '#{parents-satisfied}', value: '47', reportingUnits: ['a', 'b'] };
- * ```
- */
-export interface ExplanationInput {
-  /** As written in the formula: `#{element}`, `#{element.disaggregation}`, `sum(#{…})`, `C{…}`, `I{…}`. */
-  readonly reference: string;
-  /** Exact decimal text, or null when missing. */
-  readonly value: string | null;
-  /** Org units that reported a value (for data elements). */
-  readonly reportingUnits?: readonly string[];
-}
-
-/**
- * One side (numerator or denominator) of an explanation.
- *
- * @example
- * ```ts
- * import type { ExplanationSide } from '@eduset/core/indicators';
- * const side: ExplanationSide = { formula: '#{a} + #{b}', substituted: '45 + 2', value: '47' };
- * ```
- */
-export interface ExplanationSide {
-  readonly formula: string;
-  /** The formula with every reference replaced by its value (`∅` when missing). */
-  readonly substituted: string;
-  /** Exact decimal text, or null when it has none. */
-  readonly value: string | null;
-}
-
-/**
- * How a value was obtained: the definition version, every input, the org units that did not
- * report, and the formula with numbers substituted — for a report or a tooltip.
- *
- * @example
- * ```ts
- * import type { IndicatorExplanation } from '@eduset/core/indicators';
- * declare const e: IndicatorExplanation;
- * e.text.ru; // '(45 + 2) / (50 + 10) × 100 = 78.3'
- * ```
- */
-export interface IndicatorExplanation {
-  readonly definition: { readonly id: string; readonly version: number };
-  readonly orgUnit: string;
-  readonly period: string;
-  readonly numerator: ExplanationSide;
-  readonly denominator: ExplanationSide;
-  readonly factor: string;
-  /** Days in the year and in the period, when the indicator is annualized. */
-  readonly annualization?: { readonly daysInYear: number; readonly daysInPeriod: number };
-  readonly inputs: readonly ExplanationInput[];
-  /** References with no data. */
-  readonly missing: readonly string[];
-  /** Org units without children in the subtree that reported none of the inputs. */
-  readonly unitsNotReporting: readonly string[];
-  readonly missingValueStrategy: IndicatorDefinition['missingValueStrategy'];
-  /** One line in Russian and English: the computation with numbers. */
-  readonly text: LocalizedText;
-}
-
-interface ResultBase {
-  readonly indicator: string;
-  readonly version: number;
-  readonly orgUnit: string;
-  readonly period: string;
-  readonly explanation?: IndicatorExplanation;
-}
-
-/**
- * A computed indicator value. `value` is rounded for presentation with the definition's
- * decimals and rounding mode; `exact` is the unrounded result.
- *
- * @example
- * ```ts
- * import type { IndicatorValue } from '@eduset/core/indicators';
- * declare const v: IndicatorValue;
- * v.value; // '78.3'
- * ```
- */
-export interface IndicatorValue extends ResultBase {
-  readonly status: 'value';
-  readonly value: string;
-  readonly exact: string;
-  readonly numerator: string;
-  readonly denominator: string;
-  /** Some inputs were missing and counted as 0 (strategy `skip-if-all-missing`). */
-  readonly partial: boolean;
-  /** The value exceeded the definition's cap and is shown as the cap. */
-  readonly capped: boolean;
-  /** Whether the value reaches the target in the definition's direction, if a target is set. */
-  readonly meetsTarget?: boolean;
-}
-
-/**
- * No value, with the reason.
- *
- * @example
- * ```ts
- * import type { IndicatorNoValue } from '@eduset/core/indicators';
- * declare const v: IndicatorNoValue;
- * v.reason; // 'denominator-zero'
- * ```
- */
-export interface IndicatorNoValue extends ResultBase {
-  readonly status: 'no-value';
-  readonly reason: NoValueReason;
-  readonly message: LocalizedText;
-}
-
-/**
- * The result of computing one indicator for one org unit and period.
- *
- * @example
- * ```ts
- * import type { IndicatorResult } from '@eduset/core/indicators';
- * declare const result: IndicatorResult;
- * const shown = result.status === 'value' ? result.value : result.message.ru;
- * ```
- */
-export type IndicatorResult = IndicatorValue | IndicatorNoValue;
 
 /**
  * A definition with its formulas parsed and compiled, ready to be computed many times.
@@ -399,7 +252,7 @@ export class IndicatorSession {
             inputs.set(key, {
               reference: key,
               value: result.value?.toString() ?? null,
-              reportingUnits: result.reportingUnits,
+              reportingUnits: [...result.reportingUnits],
             });
           }
         }
@@ -413,7 +266,7 @@ export class IndicatorSession {
             inputs.set(key, {
               reference: key,
               value: result.value?.toString() ?? null,
-              reportingUnits: result.reportingUnits,
+              reportingUnits: [...result.reportingUnits],
             });
           }
         }

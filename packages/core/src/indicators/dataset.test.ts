@@ -3,6 +3,7 @@ import {
   checkValidationRules,
   computeIndicator,
   createDataset,
+  indicatorResultSchema,
   parseIndicatorDefinition,
   parsePeriod,
   periodContains,
@@ -215,6 +216,7 @@ describe('computation guards and explanation', () => {
 
   it('explains the value: version, inputs, units not reporting, numbers substituted', () => {
     const result = computeIndicator(share, dataset, 'town', '2019-2020');
+    expect(indicatorResultSchema.parse(JSON.parse(JSON.stringify(result)))).toEqual(result);
     expect(result).toMatchObject({ status: 'value', value: '100.0', meetsTarget: true });
     expect(result.explanation).toMatchObject({
       definition: { id: 'share', version: 2 },

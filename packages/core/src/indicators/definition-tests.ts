@@ -1,9 +1,5 @@
-import {
-  compileIndicator,
-  IndicatorSession,
-  type CompiledIndicator,
-  type IndicatorResult,
-} from './compute.js';
+import { compileIndicator, IndicatorSession, type CompiledIndicator } from './compute.js';
+import type { IndicatorResult } from './result.js';
 import { createDataset } from './dataset.js';
 import type { IndicatorDefinition, IndicatorTestCase } from './definition.js';
 import type { PeriodType } from './period.js';

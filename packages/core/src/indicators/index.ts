@@ -23,6 +23,7 @@ export * from './evaluate.js';
 export * from './period.js';
 export * from './dataset.js';
 export * from './definition.js';
+export * from './result.js';
 export * from './compute.js';
 export * from './validation-rules.js';
 export * from './definition-tests.js';
