@@ -28,3 +28,4 @@ export * from './compute.js';
 export * from './validation-rules.js';
 export * from './definition-tests.js';
 export * from './catalog.js';
+export * from './report.js';
