@@ -1,4 +1,5 @@
-import type { DataElement, OrgUnitLevel } from './dataset.js';
+import type { DataElement } from './dataset.js';
+import type { OrgUnitLevel } from './vocabulary.js';
 import {
   parseIndicatorDefinition,
   type IndicatorDefinition,

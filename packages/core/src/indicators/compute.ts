@@ -16,7 +16,8 @@ import {
   type CompiledFormula,
   type FormulaScope,
 } from './evaluate.js';
-import type { IndicatorDataset, OrgUnitLevel } from './dataset.js';
+import type { IndicatorDataset } from './dataset.js';
+import type { OrgUnitLevel } from './vocabulary.js';
 import {
   definitionFactor,
   parseIndicatorDefinition,

@@ -5,6 +5,7 @@ import { parse } from '../common/parse.js';
 import { exact, exactOf, type Exact } from './exact.js';
 import { parsePeriod, periodIdSchema, type Period } from './period.js';
 import { identifierSchema, type AggregateFunction, type DataElementNode } from './syntax.js';
+import { orgUnitSchema, type OrgUnit, type OrgUnitLevel } from './vocabulary.js';
 
 /**
  * How a data element's values combine over org units and over time:
@@ -72,57 +73,6 @@ export const dataElementSchema = z
  * ```
  */
 export type DataElement = z.infer<typeof dataElementSchema>;
-
-/**
- * The reporting levels, smallest first.
- *
- * @example
- * ```ts
- * import { orgUnitLevelSchema } from '@eduset/core/indicators';
- * orgUnitLevelSchema.options; // ['site', 'organization', 'municipality', 'region']
- * ```
- */
-export const orgUnitLevelSchema = z.enum(['site', 'organization', 'municipality', 'region']);
-
-/**
- * A reporting level (see {@link orgUnitLevelSchema}).
- *
- * @example
- * ```ts
- * import type { OrgUnitLevel } from '@eduset/core/indicators';
- * const level: OrgUnitLevel = 'municipality';
- * ```
- */
-export type OrgUnitLevel = z.infer<typeof orgUnitLevelSchema>;
-
-/**
- * Schema of an org unit: a site, organization, municipality or region, with its parent.
- *
- * @example
- * ```ts
- * import { orgUnitSchema } from '@eduset/core/indicators';
- * orgUnitSchema.parse({ id: 'udomlya', name: { ru: 'Удомля', en: 'Udomlya' }, level: 'municipality' });
- * ```
- */
-export const orgUnitSchema = z
-  .object({
-    id: z.string().min(1),
-    name: localizedTextSchema,
-    level: orgUnitLevelSchema,
-    parent: z.string().min(1).optional(),
-  })
-  .strict();
-
-/**
- * An org unit (see {@link orgUnitSchema}).
- *
- * @example
- * ```ts
- * import type { OrgUnit } from '@eduset/core/indicators';
- * const school: OrgUnit = { id: 'school-1', name: { ru: 'Школа №1', en: 'School 1' }, level: 'organization', parent: 'udomlya' };
- * ```
- */
-export type OrgUnit = z.infer<typeof orgUnitSchema>;
 
 /**
  * Schema of one data value: (data element, org unit, period, disaggregation) → value. The

@@ -2,7 +2,7 @@ import { compileIndicator, IndicatorSession, type CompiledIndicator } from './co
 import type { IndicatorResult } from './result.js';
 import { createDataset } from './dataset.js';
 import type { IndicatorDefinition, IndicatorTestCase } from './definition.js';
-import type { PeriodType } from './period.js';
+import type { PeriodType } from './vocabulary.js';
 import { formulaReferences } from './syntax.js';
 
 const DEFAULT_PERIOD: Record<PeriodType, string> = {

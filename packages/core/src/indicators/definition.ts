@@ -5,8 +5,8 @@ import { parse } from '../common/parse.js';
 import { isDecimalText } from './exact.js';
 import { FormulaSyntaxError } from './formula-error.js';
 import { parseFormula } from './parser.js';
-import { orgUnitLevelSchema } from './dataset.js';
-import { periodIdSchema, periodTypeSchema } from './period.js';
+import { periodIdSchema } from './period.js';
+import { indicatorUnitSchema, orgUnitLevelSchema, periodTypeSchema } from './vocabulary.js';
 import { identifierSchema } from './syntax.js';
 
 /**
@@ -42,29 +42,6 @@ const formulaTextSchema = z.string().superRefine((text, context) => {
     }
   }
 });
-
-/**
- * Units of an indicator and their default factor: `number` ×1, `percent` ×100,
- * `per-thousand` ×1000.
- *
- * @example
- * ```ts
- * import { indicatorUnitSchema } from '@eduset/core/indicators';
- * indicatorUnitSchema.parse('percent');
- * ```
- */
-export const indicatorUnitSchema = z.enum(['number', 'percent', 'per-thousand']);
-
-/**
- * An indicator unit (see {@link indicatorUnitSchema}).
- *
- * @example
- * ```ts
- * import type { IndicatorUnit } from '@eduset/core/indicators';
- * const unit: IndicatorUnit = 'per-thousand';
- * ```
- */
-export type IndicatorUnit = z.infer<typeof indicatorUnitSchema>;
 
 /**
  * What to do when data referred to by a formula are missing (DHIS2's strategies), applied to

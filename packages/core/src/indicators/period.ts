@@ -1,34 +1,6 @@
 import { z } from '../common/zod.js';
 import { isIsoDate } from '../common/iso-date.js';
-
-/**
- * The period types an indicator can be computed for. DHIS2 has no school year; eduset does.
- * `as-of-date` is a single day ("coverage on 1 September 2020").
- *
- * @example
- * ```ts
- * import { periodTypeSchema } from '@eduset/core/indicators';
- * periodTypeSchema.parse('school-year');
- * ```
- */
-export const periodTypeSchema = z.enum([
-  'school-year',
-  'calendar-year',
-  'quarter',
-  'month',
-  'as-of-date',
-]);
-
-/**
- * A period type (see {@link periodTypeSchema}).
- *
- * @example
- * ```ts
- * import type { PeriodType } from '@eduset/core/indicators';
- * const type: PeriodType = 'quarter';
- * ```
- */
-export type PeriodType = z.infer<typeof periodTypeSchema>;
+import type { PeriodType } from './vocabulary.js';
 
 /**
  * A period read from its id: its type and first and last civil day (inclusive).
