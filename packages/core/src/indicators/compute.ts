@@ -16,7 +16,7 @@ import {
   type CompiledFormula,
   type FormulaScope,
 } from './evaluate.js';
-import type { IndicatorDataset } from './dataset.js';
+import type { AggregatedValue, IndicatorDataset } from './dataset.js';
 import type { OrgUnitLevel } from './vocabulary.js';
 import {
   definitionFactor,
@@ -27,6 +27,7 @@ import { parseFormula } from './parser.js';
 import { daysInYearOf, parsePeriod, type Period } from './period.js';
 import { printFormula } from './print.js';
 import {
+  type AggregateFunction,
   formulaReferences,
   referenceKey,
   type DataElementNode,
@@ -94,6 +95,8 @@ export interface CompiledIndicator {
   /** @internal */
   readonly denominatorElements: readonly DataElementNode[];
   readonly factor: Exact;
+  /** @internal Whether the factor is 1 (no multiplication needed). */
+  readonly factorIsOne: boolean;
   readonly cap: Exact | undefined;
   readonly target: Exact | undefined;
 }
@@ -125,6 +128,7 @@ export function compileIndicator(definition: IndicatorDefinition | unknown): Com
     numeratorElements: formulaReferences(numeratorTree).dataElements,
     denominatorElements: formulaReferences(denominatorTree).dataElements,
     factor: exactOf(definitionFactor(valid)),
+    factorIsOne: exactOf(definitionFactor(valid)).equals(exactOf(1)),
     cap: valid.cap === undefined ? undefined : exactOf(valid.cap),
     target: valid.target === undefined ? undefined : exactOf(valid.target),
   };
@@ -148,6 +152,124 @@ export interface ComputeOptions {
   readonly indicators?: readonly (CompiledIndicator | IndicatorDefinition)[];
 }
 
+const referenceKeys = new WeakMap<DataElementNode, string>();
+
+/** The cache key of a reference, computed once per syntax tree node. */
+function keyOf(ref: DataElementNode): string {
+  let key = referenceKeys.get(ref);
+  if (key === undefined) {
+    key = referenceKey(ref);
+    referenceKeys.set(ref, key);
+  }
+  return key;
+}
+
+function noValueResult(
+  compiled: CompiledIndicator,
+  orgUnit: string,
+  period: string,
+  reason: NoValueReason,
+  explanation?: IndicatorExplanation,
+): IndicatorNoValue {
+  const result: IndicatorNoValue = {
+    indicator: compiled.definition.id,
+    version: compiled.definition.version,
+    orgUnit,
+    period,
+    status: 'no-value',
+    reason,
+    message: REASON_TEXT[reason],
+  };
+  if (explanation !== undefined) result.explanation = explanation;
+  return result;
+}
+
+interface ContextState {
+  readonly definition: string;
+  readonly inputs: Map<string, ExplanationInput> | undefined;
+  readonly cycle: boolean;
+}
+
+/**
+ * The formula scope of one org unit and period: aggregated values cached by reference, shared
+ * by every indicator computed there. While an indicator is evaluated it records its inputs
+ * (when explanations are asked for) and `I{…}` cycles.
+ */
+class UnitPeriodContext implements FormulaScope {
+  private readonly values = new Map<string, AggregatedValue>();
+  private readonly raw = new Map<string, AggregatedValue>();
+  definition = '';
+  inputs: Map<string, ExplanationInput> | undefined;
+  cycle = false;
+
+  constructor(
+    private readonly session: IndicatorSession,
+    readonly orgUnit: string,
+    readonly period: Period,
+  ) {}
+
+  begin(definition: string, explain: boolean): ContextState {
+    const saved = { definition: this.definition, inputs: this.inputs, cycle: this.cycle };
+    this.definition = definition;
+    this.inputs = explain ? new Map() : undefined;
+    this.cycle = false;
+    return saved;
+  }
+
+  end(saved: ContextState): void {
+    this.definition = saved.definition;
+    this.inputs = saved.inputs;
+    this.cycle = saved.cycle;
+  }
+
+  private record(reference: string, result: AggregatedValue): void {
+    if (this.inputs === undefined || this.inputs.has(reference)) return;
+    this.inputs.set(reference, {
+      reference,
+      value: result.value?.toString() ?? null,
+      reportingUnits: [...result.reportingUnits],
+    });
+  }
+
+  dataElement(ref: DataElementNode): Exact | null {
+    const key = keyOf(ref);
+    let result = this.values.get(key);
+    if (result === undefined) {
+      result = this.session.dataset.aggregate(ref, this.orgUnit, this.period);
+      this.values.set(key, result);
+    }
+    if (this.inputs !== undefined) this.record(`#{${key}}`, result);
+    return result.value;
+  }
+
+  aggregate(fn: AggregateFunction, ref: DataElementNode): Exact | null {
+    const key = `${fn}(#{${keyOf(ref)}})`;
+    let result = this.raw.get(key);
+    if (result === undefined) {
+      result = this.session.dataset.aggregateRaw(fn, ref, this.orgUnit, this.period);
+      this.raw.set(key, result);
+    }
+    if (this.inputs !== undefined) this.record(key, result);
+    return result.value;
+  }
+
+  constant(id: string): Exact | undefined {
+    const value = this.session.constantValue(id);
+    this.inputs?.set(`C{${id}}`, { reference: `C{${id}}`, value: value?.toString() ?? null });
+    return value;
+  }
+
+  indicator(id: string): Exact | null {
+    const inputs = this.inputs;
+    const definition = this.definition;
+    const outcome = this.session.indicatorValue(id, definition, this.orgUnit, this.period.id);
+    const value = outcome === 'cycle' ? null : outcome;
+    if (outcome === 'cycle') this.cycle = true;
+    inputs?.set(`I{${id}}`, { reference: `I{${id}}`, value: value?.toString() ?? null });
+    return value;
+  }
+}
+
 /**
  * A computation over one dataset: caches aggregated values shared between indicators and
  * resolves `I{…}` references. Create one per dataset and reuse it for many queries.
@@ -160,10 +282,8 @@ export interface ComputeOptions {
  * ```
  */
 export class IndicatorSession {
-  private readonly cache = new Map<
-    string,
-    { value: Exact | null; reportingUnits: readonly string[] }
-  >();
+  private readonly contexts = new Map<string, UnitPeriodContext>();
+  private lastContext: UnitPeriodContext | undefined;
   private readonly indicators = new Map<string, CompiledIndicator>();
   private readonly constants = new Map<string, Exact>();
   private readonly explain: boolean;
@@ -186,22 +306,42 @@ export class IndicatorSession {
     return compiled;
   }
 
-  private aggregated(
-    kind: string,
-    ref: DataElementNode,
-    orgUnit: string,
-    period: Period,
-  ): { value: Exact | null; reportingUnits: readonly string[] } {
-    const key = `${kind}\u0000${ref.element}\u0000${ref.disaggregation ?? ''}\u0000${orgUnit}\u0000${period.id}`;
-    let hit = this.cache.get(key);
-    if (hit === undefined) {
-      hit =
-        kind === 'value'
-          ? this.dataset.aggregate(ref, orgUnit, period)
-          : this.dataset.aggregateRaw(kind as 'sum', ref, orgUnit, period);
-      this.cache.set(key, hit);
+  /** The evaluation context of one org unit and period, created once and reused. */
+  private context(orgUnit: string, period: Period): UnitPeriodContext {
+    const last = this.lastContext;
+    if (last !== undefined && last.orgUnit === orgUnit && last.period === period) return last;
+    const key = `${orgUnit}\u0000${period.id}`;
+    let context = this.contexts.get(key);
+    if (context === undefined) {
+      context = new UnitPeriodContext(this, orgUnit, period);
+      this.contexts.set(key, context);
     }
-    return hit;
+    this.lastContext = context;
+    return context;
+  }
+
+  /** @internal A constant's value (session constants win over the dataset's). */
+  constantValue(id: string): Exact | undefined {
+    return this.constants.get(id) ?? this.dataset.constant(id);
+  }
+
+  /** @internal Another indicator's unrounded value, for `I{…}`; `cycle` when it loops back. */
+  indicatorValue(
+    id: string,
+    current: string,
+    orgUnit: string,
+    period: string,
+  ): Exact | null | 'cycle' {
+    const other = this.indicators.get(id);
+    if (other === undefined) return null;
+    this.stack.push(current);
+    try {
+      const result = this.compute(other, orgUnit, period);
+      if (result.status === 'value') return exactOf(result.exact);
+      return result.reason === 'indicator-cycle' ? 'cycle' : null;
+    } finally {
+      this.stack.pop();
+    }
   }
 
   /** Computes one indicator for one org unit and period. */
@@ -212,130 +352,82 @@ export class IndicatorSession {
   ): IndicatorResult {
     const compiled = 'numeratorTree' in indicator ? indicator : this.register(indicator);
     const { definition } = compiled;
-    const base = {
-      indicator: definition.id,
-      version: definition.version,
-      orgUnit: orgUnitId,
-      period: periodId,
-    };
-    const noValue = (
-      reason: NoValueReason,
-      explanation?: IndicatorExplanation,
-    ): IndicatorNoValue =>
-      explanation === undefined
-        ? { ...base, status: 'no-value', reason, message: REASON_TEXT[reason] }
-        : { ...base, status: 'no-value', reason, message: REASON_TEXT[reason], explanation };
-
     const unit = this.dataset.orgUnit(orgUnitId);
-    if (unit === undefined) return noValue('unknown-org-unit');
+    if (unit === undefined) return noValueResult(compiled, orgUnitId, periodId, 'unknown-org-unit');
     const period = parsePeriod(periodId);
-    if (period === undefined) return noValue('unknown-period');
-    if (period.type !== definition.periodType) return noValue('period-type-mismatch');
-    if (!definition.levels.includes(unit.level as OrgUnitLevel))
-      return noValue('level-not-allowed');
+    if (period === undefined) return noValueResult(compiled, orgUnitId, periodId, 'unknown-period');
+    if (period.type !== definition.periodType) {
+      return noValueResult(compiled, orgUnitId, periodId, 'period-type-mismatch');
+    }
+    if (!definition.levels.includes(unit.level)) {
+      return noValueResult(compiled, orgUnitId, periodId, 'level-not-allowed');
+    }
     if (
       (definition.validFrom !== undefined && period.end < definition.validFrom) ||
       (definition.validTo !== undefined && period.start > definition.validTo)
     ) {
-      return noValue('not-valid-in-period');
+      return noValueResult(compiled, orgUnitId, periodId, 'not-valid-in-period');
     }
-    if (this.stack.includes(definition.id)) return noValue('indicator-cycle');
+    if (this.stack.includes(definition.id)) {
+      return noValueResult(compiled, orgUnitId, periodId, 'indicator-cycle');
+    }
+    const context = this.context(orgUnitId, period);
+    const saved = context.begin(definition.id, this.explain);
+    try {
+      return this.evaluate(compiled, context, orgUnitId, period);
+    } finally {
+      context.end(saved);
+    }
+  }
 
-    const inputs = new Map<string, ExplanationInput>();
-    const explain = this.explain;
-    let cycle = false;
-    const scope: FormulaScope = {
-      dataElement: (ref) => {
-        const result = this.aggregated('value', ref, orgUnitId, period);
-        if (explain) {
-          const key = `#{${referenceKey(ref)}}`;
-          if (!inputs.has(key)) {
-            inputs.set(key, {
-              reference: key,
-              value: result.value?.toString() ?? null,
-              reportingUnits: [...result.reportingUnits],
-            });
-          }
-        }
-        return result.value;
-      },
-      aggregate: (fn, ref) => {
-        const result = this.aggregated(fn, ref, orgUnitId, period);
-        if (explain) {
-          const key = `${fn}(#{${referenceKey(ref)}})`;
-          if (!inputs.has(key)) {
-            inputs.set(key, {
-              reference: key,
-              value: result.value?.toString() ?? null,
-              reportingUnits: [...result.reportingUnits],
-            });
-          }
-        }
-        return result.value;
-      },
-      constant: (id) => {
-        const value = this.constants.get(id) ?? this.dataset.constant(id);
-        if (explain)
-          inputs.set(`C{${id}}`, { reference: `C{${id}}`, value: value?.toString() ?? null });
-        return value;
-      },
-      indicator: (id) => {
-        const other = this.indicators.get(id);
-        let value: Exact | null = null;
-        if (other !== undefined) {
-          this.stack.push(definition.id);
-          try {
-            const result = this.compute(other, orgUnitId, periodId);
-            if (result.status === 'value') value = exactOf(result.exact);
-            else if (result.reason === 'indicator-cycle') cycle = true;
-          } finally {
-            this.stack.pop();
-          }
-        }
-        if (explain)
-          inputs.set(`I{${id}}`, { reference: `I{${id}}`, value: value?.toString() ?? null });
-        return value;
-      },
-    };
-
+  private evaluate(
+    compiled: CompiledIndicator,
+    context: UnitPeriodContext,
+    orgUnitId: string,
+    period: Period,
+  ): IndicatorResult {
+    const { definition } = compiled;
     const explanation = (
       numerator: Exact | null,
       denominator: Exact | null,
       result: string | null,
     ): IndicatorExplanation | undefined =>
-      explain
-        ? this.explanation(
+      context.inputs === undefined
+        ? undefined
+        : this.explanation(
             compiled,
             orgUnitId,
             period,
-            [...inputs.values()],
+            [...context.inputs.values()],
             numerator,
             denominator,
             result,
-          )
-        : undefined;
+          );
+    const noValue = (reason: NoValueReason, explained?: IndicatorExplanation): IndicatorNoValue =>
+      noValueResult(compiled, orgUnitId, period.id, reason, explained);
 
     // Missing-value strategy, per side.
     let partial = false;
+    const strategy = definition.missingValueStrategy;
     for (const elements of [compiled.numeratorElements, compiled.denominatorElements]) {
       if (elements.length === 0) continue;
       let missing = 0;
-      for (const ref of elements) if (scope.dataElement(ref) === null) missing += 1;
+      for (const ref of elements) if (context.dataElement(ref) === null) missing += 1;
       if (missing === 0) continue;
       if (
-        definition.missingValueStrategy === 'skip-if-any-missing' ||
-        (definition.missingValueStrategy === 'skip-if-all-missing' && missing === elements.length)
+        strategy === 'skip-if-any-missing' ||
+        (strategy === 'skip-if-all-missing' && missing === elements.length)
       ) {
         return noValue('missing-data', explanation(null, null, null));
       }
-      if (definition.missingValueStrategy === 'skip-if-all-missing') partial = true;
+      if (strategy === 'skip-if-all-missing') partial = true;
     }
 
     let numerator: Exact | null;
     let denominator: Exact | null;
     try {
-      numerator = formulaNumber(compiled.numerator(scope));
-      denominator = formulaNumber(compiled.denominator(scope));
+      numerator = formulaNumber(compiled.numerator(context));
+      denominator = formulaNumber(compiled.denominator(context));
     } catch (error) {
       if (error instanceof FormulaEvaluationStop) {
         return noValue(
@@ -345,13 +437,15 @@ export class IndicatorSession {
       }
       throw error;
     }
-    if (cycle) return noValue('indicator-cycle');
-    if (numerator === null || denominator === null)
+    if (context.cycle) return noValue('indicator-cycle');
+    if (numerator === null || denominator === null) {
       return noValue('missing-data', explanation(numerator, denominator, null));
+    }
     let ratio = numerator.divide(denominator);
-    if (ratio === undefined)
+    if (ratio === undefined) {
       return noValue('denominator-zero', explanation(numerator, denominator, null));
-    ratio = ratio.multiply(compiled.factor);
+    }
+    if (!compiled.factorIsOne) ratio = ratio.multiply(compiled.factor);
     if (definition.annualized) {
       const perYear = exactOf(daysInYearOf(period)).divide(exactOf(period.days));
       if (perYear !== undefined) ratio = ratio.multiply(perYear);
@@ -363,7 +457,10 @@ export class IndicatorSession {
     }
     const value = ratio.toFixed(definition.decimals, definition.rounding);
     const result: IndicatorValue = {
-      ...base,
+      indicator: definition.id,
+      version: definition.version,
+      orgUnit: orgUnitId,
+      period: period.id,
       status: 'value',
       value,
       exact: ratio.toString(),
@@ -371,17 +468,16 @@ export class IndicatorSession {
       denominator: denominator.toString(),
       partial,
       capped,
-      ...(compiled.target === undefined
-        ? {}
-        : {
-            meetsTarget:
-              definition.direction === 'higher-is-better'
-                ? ratio.compare(compiled.target) >= 0
-                : ratio.compare(compiled.target) <= 0,
-          }),
     };
+    if (compiled.target !== undefined) {
+      result.meetsTarget =
+        definition.direction === 'higher-is-better'
+          ? ratio.compare(compiled.target) >= 0
+          : ratio.compare(compiled.target) <= 0;
+    }
     const explained = explanation(numerator, denominator, value);
-    return explained === undefined ? result : { ...result, explanation: explained };
+    if (explained !== undefined) result.explanation = explained;
+    return result;
   }
 
   private explanation(
@@ -550,16 +646,28 @@ export function computeIndicators(
     (query.level === undefined
       ? dataset.orgUnits.map((unit) => unit.id)
       : dataset.unitsAtLevel(query.level).map((unit) => unit.id));
+  // Org unit and period outermost, so every indicator of one (org unit, period) shares one
+  // evaluation context; the results are placed in indicator, org unit, period order.
+  const periods = query.periods;
+  const slots: (IndicatorResult | undefined)[] = new Array<IndicatorResult | undefined>(
+    compiled.length * units.length * periods.length,
+  );
+  const periodTypes = periods.map((period) => parsePeriod(period)?.type);
+  units.forEach((unit, u) => {
+    const level = dataset.orgUnit(unit)?.level;
+    periods.forEach((period, p) => {
+      compiled.forEach((indicator, i) => {
+        if (level !== undefined && !indicator.definition.levels.includes(level)) return;
+        if (periodTypes[p] !== indicator.definition.periodType) return;
+        slots[(i * units.length + u) * periods.length + p] = session.compute(
+          indicator,
+          unit,
+          period,
+        );
+      });
+    });
+  });
   const results: IndicatorResult[] = [];
-  for (const indicator of compiled) {
-    for (const unit of units) {
-      const level = dataset.orgUnit(unit)?.level;
-      if (level !== undefined && !indicator.definition.levels.includes(level)) continue;
-      for (const period of query.periods) {
-        if (parsePeriod(period)?.type !== indicator.definition.periodType) continue;
-        results.push(session.compute(indicator, unit, period));
-      }
-    }
-  }
+  for (const result of slots) if (result !== undefined) results.push(result);
   return results;
 }

@@ -8,6 +8,7 @@ import type { RoundingMode } from '../common/money.js';
 
 type Int = number | bigint;
 
+const FRACTION = /^(-?\d+)\/(\d+)$/;
 const DECIMAL = /^([+-])?(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;
 
 function gcdNumber(a: number, b: number): number {
@@ -32,6 +33,44 @@ function gcdBig(a: bigint, b: bigint): bigint {
 }
 
 const MAX = Number.MAX_SAFE_INTEGER;
+
+const POWERS = Array.from({ length: 16 }, (_, i) => 10 ** i);
+
+/** Rounds n/d to `decimals` places with plain integer arithmetic when it stays exact. */
+function fixedWithNumbers(
+  n: number,
+  d: number,
+  decimals: number,
+  mode: RoundingMode,
+): string | undefined {
+  const scale = POWERS[decimals] ?? 0;
+  const negative = n < 0;
+  const scaled = (negative ? -n : n) * scale;
+  if (scale === 0 || scaled > MAX / 2) return undefined;
+  let q = Math.floor(scaled / d);
+  let r = scaled - q * d;
+  if (r < 0) {
+    q -= 1;
+    r += d;
+  } else if (r >= d) {
+    q += 1;
+    r -= d;
+  }
+  if (r !== 0) {
+    const twice = r * 2;
+    const up =
+      mode === 'up' ||
+      (mode === 'half-up' && twice >= d) ||
+      (mode === 'half-even' && (twice > d || (twice === d && q % 2 === 1)));
+    if (up) q += 1;
+  }
+  let digits = String(q);
+  if (decimals > 0) {
+    if (digits.length <= decimals) digits = digits.padStart(decimals + 1, '0');
+    digits = `${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`;
+  }
+  return negative && q !== 0 ? `-${digits}` : digits;
+}
 
 /**
  * An exact rational number: the arithmetic of eduset's formula language. Values are immutable;
@@ -202,6 +241,10 @@ export class Exact {
    * zeros (`1.005` half-up to 2 → `"1.01"`; `5` to 1 → `"5.0"`).
    */
   toFixed(decimals: number, mode: RoundingMode = 'half-up'): string {
+    if (typeof this.n === 'number' && typeof this.d === 'number' && decimals <= 15) {
+      const fast = fixedWithNumbers(this.n, this.d, decimals, mode);
+      if (fast !== undefined) return fast;
+    }
     const scale = 10n ** BigInt(decimals);
     let N = BigInt(this.n) * scale;
     const D = BigInt(this.d);
@@ -237,25 +280,40 @@ export class Exact {
   }
 
   /**
-   * The exact decimal text when the value has a finite decimal expansion, otherwise the
-   * value rounded half-even to 20 places with trailing zeros removed.
+   * Exact text: the decimal when the value has a finite decimal expansion (`0.125`), otherwise
+   * the reduced fraction (`1/3`). {@link exact} reads both forms back.
    */
   toString(): string {
-    let D = BigInt(this.d);
-    let places = 0;
-    while (D % 10n === 0n) {
-      D /= 10n;
-      places += 1;
+    if (typeof this.d === 'number') {
+      if (this.d === 1) return String(this.n);
+      let d = this.d;
+      let twos = 0;
+      while (d % 2 === 0) {
+        d /= 2;
+        twos += 1;
+      }
+      let fives = 0;
+      while (d % 5 === 0) {
+        d /= 5;
+        fives += 1;
+      }
+      if (d !== 1) return `${String(this.n)}/${String(this.d)}`;
+      const text = this.toFixed(Math.max(twos, fives), 'half-even');
+      return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
     }
+    let D = BigInt(this.d);
+    let twos = 0;
     while (D % 2n === 0n) {
       D /= 2n;
-      places += 1;
+      twos += 1;
     }
+    let fives = 0;
     while (D % 5n === 0n) {
       D /= 5n;
-      places += 1;
+      fives += 1;
     }
-    const text = this.toFixed(D === 1n ? places : 20, 'half-even');
+    if (D !== 1n) return `${String(this.n)}/${String(this.d)}`;
+    const text = this.toFixed(Math.max(twos, fives), 'half-even');
     return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
   }
 
@@ -292,7 +350,8 @@ const ONE = new Exact(1, 1);
 const cache = new Map<number, Exact>();
 
 /**
- * Reads an exact number from decimal text (`"12.5"`, `"-3"`, `"1e3"`), a safe integer or a
+ * Reads an exact number from decimal text (`"12.5"`, `"-3"`, `"1e3"`), a fraction (`"1/3"`, as
+ * {@link Exact.toString} writes values without a finite decimal expansion), a safe integer or a
  * bigint. Returns `undefined` for anything else (including non-integer JavaScript numbers,
  * which are not exact: pass them as text).
  *
@@ -317,6 +376,12 @@ export function exact(value: string | number | bigint): Exact | undefined {
     return new Exact(value, 1);
   }
   if (typeof value === 'bigint') return reduceBig(value, 1n);
+  const ratio = FRACTION.exec(value.trim());
+  if (ratio !== null) {
+    const denominator = BigInt(ratio[2] ?? '1');
+    if (denominator === 0n) return undefined;
+    return reduceBig(BigInt(ratio[1] ?? '0'), denominator);
+  }
   const match = DECIMAL.exec(value.trim());
   if (match === null) return undefined;
   const [, sign, whole = '', fraction = '', exponentText] = match;

@@ -152,7 +152,8 @@ const resultBase = {
 
 /**
  * Schema of a computed value. `value` is rounded for presentation with the definition's
- * decimals and rounding mode; `exact` is the unrounded result; `partial` says some inputs were
+ * decimals and rounding mode; `exact` is the unrounded result (a decimal, or a fraction such as
+ * `235/3` when it has no finite decimal expansion); `partial` says some inputs were
  * missing and counted as 0 (strategy `skip-if-all-missing`); `capped` that the value exceeded
  * the definition's cap; `meetsTarget` whether it reaches the target in the definition's
  * direction, when a target is set.
@@ -162,7 +163,7 @@ const resultBase = {
  * import { indicatorValueSchema } from '@eduset/core/indicators';
  * indicatorValueSchema.parse({
  *   status: 'value', indicator: 'share', version: 1, orgUnit: 'town', period: '2024-2025',
- *   value: '78.3', exact: '78.33333333333333333333', numerator: '47', denominator: '60',
+ *   value: '78.3', exact: '235/3', numerator: '47', denominator: '60',
  *   partial: false, capped: false,
  * });
  * ```
