@@ -184,18 +184,13 @@ function noValueResult(
   return result;
 }
 
-interface ContextState {
-  readonly definition: string;
-  readonly inputs: Map<string, ExplanationInput> | undefined;
-  readonly cycle: boolean;
-}
-
 /**
  * The formula scope of one org unit and period: aggregated values cached by reference, shared
  * by every indicator computed there. While an indicator is evaluated it records its inputs
  * (when explanations are asked for) and `I{…}` cycles.
  */
 class UnitPeriodContext implements FormulaScope {
+  private readonly byNode = new Map<DataElementNode, AggregatedValue>();
   private readonly values = new Map<string, AggregatedValue>();
   private readonly raw = new Map<string, AggregatedValue>();
   definition = '';
@@ -208,20 +203,6 @@ class UnitPeriodContext implements FormulaScope {
     readonly period: Period,
   ) {}
 
-  begin(definition: string, explain: boolean): ContextState {
-    const saved = { definition: this.definition, inputs: this.inputs, cycle: this.cycle };
-    this.definition = definition;
-    this.inputs = explain ? new Map() : undefined;
-    this.cycle = false;
-    return saved;
-  }
-
-  end(saved: ContextState): void {
-    this.definition = saved.definition;
-    this.inputs = saved.inputs;
-    this.cycle = saved.cycle;
-  }
-
   private record(reference: string, result: AggregatedValue): void {
     if (this.inputs === undefined || this.inputs.has(reference)) return;
     this.inputs.set(reference, {
@@ -232,13 +213,19 @@ class UnitPeriodContext implements FormulaScope {
   }
 
   dataElement(ref: DataElementNode): Exact | null {
-    const key = keyOf(ref);
-    let result = this.values.get(key);
+    // First by node identity (one lookup in the common case), then by reference text, so that
+    // indicators naming the same element share one aggregation.
+    let result = this.byNode.get(ref);
     if (result === undefined) {
-      result = this.session.dataset.aggregate(ref, this.orgUnit, this.period);
-      this.values.set(key, result);
+      const key = keyOf(ref);
+      result = this.values.get(key);
+      if (result === undefined) {
+        result = this.session.dataset.aggregate(ref, this.orgUnit, this.period);
+        this.values.set(key, result);
+      }
+      this.byNode.set(ref, result);
     }
-    if (this.inputs !== undefined) this.record(`#{${key}}`, result);
+    if (this.inputs !== undefined) this.record(`#{${keyOf(ref)}}`, result);
     return result.value;
   }
 
@@ -372,11 +359,20 @@ export class IndicatorSession {
       return noValueResult(compiled, orgUnitId, periodId, 'indicator-cycle');
     }
     const context = this.context(orgUnitId, period);
-    const saved = context.begin(definition.id, this.explain);
+    // The context is shared; an `I{…}` inside this evaluation computes another indicator in it,
+    // so its per-evaluation state is saved and restored around.
+    const savedDefinition = context.definition;
+    const savedInputs = context.inputs;
+    const savedCycle = context.cycle;
+    context.definition = definition.id;
+    context.inputs = this.explain ? new Map() : undefined;
+    context.cycle = false;
     try {
       return this.evaluate(compiled, context, orgUnitId, period);
     } finally {
-      context.end(saved);
+      context.definition = savedDefinition;
+      context.inputs = savedInputs;
+      context.cycle = savedCycle;
     }
   }
 
@@ -409,7 +405,8 @@ export class IndicatorSession {
     // Missing-value strategy, per side.
     let partial = false;
     const strategy = definition.missingValueStrategy;
-    for (const elements of [compiled.numeratorElements, compiled.denominatorElements]) {
+    for (let side = 0; side < 2; side += 1) {
+      const elements = side === 0 ? compiled.numeratorElements : compiled.denominatorElements;
       if (elements.length === 0) continue;
       let missing = 0;
       for (const ref of elements) if (context.dataElement(ref) === null) missing += 1;
