@@ -31,15 +31,25 @@ import type {
  */
 export type DataValueLayout = 'long' | 'wide';
 
-type Field = 'dataElement' | 'orgUnit' | 'period' | 'disaggregation' | 'value';
+/**
+ * The fields a data value file's columns fill.
+ *
+ * @example
+ * ```ts
+ * import type { DataValueColumnField } from '@eduset/adapters';
+ * const field: DataValueColumnField = 'orgUnit';
+ * ```
+ */
+export type DataValueColumnField =
+  'dataElement' | 'orgUnit' | 'period' | 'disaggregation' | 'value';
 
 const column = (
-  field: Field,
+  field: DataValueColumnField,
   ru: string[],
   en: string[],
   required: boolean,
   description: LocalizedText,
-): ImportColumnDefinition<Field> => ({
+): ImportColumnDefinition<DataValueColumnField> => ({
   field,
   headers: { ru, en },
   required,
@@ -56,7 +66,7 @@ const column = (
  * dataValueImportColumns.map((c) => c.headers.ru[0]); // ['Показатель', 'Подразделение', 'Период', 'Разрез', 'Значение']
  * ```
  */
-export const dataValueImportColumns: readonly ImportColumnDefinition<Field>[] = [
+export const dataValueImportColumns: readonly ImportColumnDefinition<DataValueColumnField>[] = [
   column(
     'dataElement',
     ['Показатель', 'Показатель данных', 'Элемент данных', 'Код показателя'],
@@ -251,7 +261,8 @@ function importFromTable(table: RawTable, options: DataValueImportOptions): Data
   const knownElements =
     options.dataElements === undefined ? undefined : new Set(options.dataElements);
   const knownUnits = options.orgUnits === undefined ? undefined : new Set(options.orgUnits);
-  const header = (field: Field): string => table.headers[indexOf.get(field) ?? -1] ?? field;
+  const header = (field: DataValueColumnField): string =>
+    table.headers[indexOf.get(field) ?? -1] ?? field;
   const accepted: { row: number; record: readonly DataValue[] }[] = [];
   const rejected: RejectedRow[] = [];
   const values: DataValue[] = [];
@@ -278,7 +289,8 @@ function importFromTable(table: RawTable, options: DataValueImportOptions): Data
           'Cells are filled to the right of the last header',
         ),
       );
-    const cell = (field: Field): string => raw.cells[indexOf.get(field) ?? -1]?.trim() ?? '';
+    const cell = (field: DataValueColumnField): string =>
+      raw.cells[indexOf.get(field) ?? -1]?.trim() ?? '';
     const dataElement = cell('dataElement');
     const orgUnit = cell('orgUnit');
     const disaggregation = cell('disaggregation');

@@ -56,7 +56,13 @@ describe('importDataValues', () => {
     expect(result.accepted.length + result.rejected.length).toBe(result.rows);
     expect(result.values).toEqual([
       { dataElement: 'parents-consulted', orgUnit: 'kp-teremok', period: '2019-2020', value: '74' },
-      { dataElement: 'site-operates', orgUnit: 'kp-teremok', period: '2019-2020', disaggregation: 'consultation-point', value: '1' },
+      {
+        dataElement: 'site-operates',
+        orgUnit: 'kp-teremok',
+        period: '2019-2020',
+        disaggregation: 'consultation-point',
+        value: '1',
+      },
     ]);
     expect(result.rejected.map((row) => [row.row, row.issues.map((issue) => issue.code)])).toEqual([
       [4, ['unknown_org_unit']],
@@ -65,8 +71,16 @@ describe('importDataValues', () => {
       [7, ['empty_row']],
       [8, ['invalid_id']],
     ]);
-    expect(result.rejected[1]?.issues[0]?.message.ru).toBe('«Период»: «лето» — не период (2019-2020, 2020, 2025Q1, 2025-03, 01.07.2021)');
-    expect(result.rejected[0]?.cells).toEqual(['parents-consulted', 'kp-nowhere', '2019-2020', '', '5']);
+    expect(result.rejected[1]?.issues[0]?.message.ru).toBe(
+      '«Период»: «лето» — не период (2019-2020, 2020, 2025Q1, 2025-03, 01.07.2021)',
+    );
+    expect(result.rejected[0]?.cells).toEqual([
+      'parents-consulted',
+      'kp-nowhere',
+      '2019-2020',
+      '',
+      '5',
+    ]);
   });
 
   it('wide layout: one column per school year, as municipal reports are kept', async () => {
@@ -79,11 +93,9 @@ describe('importDataValues', () => {
     ].join('\n');
     const result = await importDataValues(csv);
     expect(result.layout).toBe('wide');
-    expect(result.columns.filter((c) => c.field?.startsWith('period:')).map((c) => c.field)).toEqual([
-      'period:2018-2019',
-      'period:2019-2020',
-      'period:2020-2021',
-    ]);
+    expect(
+      result.columns.filter((c) => c.field?.startsWith('period:')).map((c) => c.field),
+    ).toEqual(['period:2018-2019', 'period:2019-2020', 'period:2020-2021']);
     expect(result.values.map((v) => `${v.dataElement} ${v.period} ${v.value}`)).toEqual([
       'parents-consulted 2018-2019 343',
       'parents-consulted 2019-2020 601',
@@ -91,7 +103,9 @@ describe('importDataValues', () => {
       'parents-satisfied 2018-2019 261',
       'parents-satisfied 2020-2021 376',
     ]);
-    expect(result.rejected.map((row) => [row.row, row.issues.map((issue) => [issue.path, issue.code])])).toEqual([
+    expect(
+      result.rejected.map((row) => [row.row, row.issues.map((issue) => [issue.path, issue.code])]),
+    ).toEqual([
       [4, [[['2020-2021'], 'not_a_number']]],
       [5, [[[], 'no_values']]],
     ]);
@@ -117,9 +131,12 @@ describe('importDataValues', () => {
   });
 
   it('keeps text values of code elements as written', async () => {
-    const result = await importDataValues('dataElement,orgUnit,period,value\nfunded-enrolment,m-cdt,2020-09-01,c-00001\n', {
-      textElements: ['funded-enrolment'],
-    });
+    const result = await importDataValues(
+      'dataElement,orgUnit,period,value\nfunded-enrolment,m-cdt,2020-09-01,c-00001\n',
+      {
+        textElements: ['funded-enrolment'],
+      },
+    );
     expect(result.values[0]?.value).toBe('c-00001');
   });
 });
@@ -139,10 +156,15 @@ describe('export and definition files', () => {
     ],
   });
   const definitions = indicatorCatalog.filter((d) => d.id === 'udomlya-parents-satisfied-share');
-  const results = computeIndicators(definitions, dataset, { level: 'municipality', periods: ['2019-2020', '2020-2021'] });
+  const results = computeIndicators(definitions, dataset, {
+    level: 'municipality',
+    periods: ['2019-2020', '2020-2021'],
+  });
 
   it('writes CSV with a BOM, ";" and Russian headers; no value has its reason', () => {
-    const rows = indicatorExportRows(results, definitions, { orgUnitNames: new Map([['udomlya', 'Удомля']]) });
+    const rows = indicatorExportRows(results, definitions, {
+      orgUnitNames: new Map([['udomlya', 'Удомля']]),
+    });
     const csv = indicatorsToCsv(rows, 'ru');
     const lines = csv.slice(1).trim().split('\r\n');
     expect(lines[0]).toBe(
@@ -153,7 +175,10 @@ describe('export and definition files', () => {
   });
 
   it('writes XLSX that reads back with numbers as numbers', async () => {
-    const bytes = await indicatorsToXlsx(indicatorExportRows(results, definitions, { lang: 'en' }), 'en');
+    const bytes = await indicatorsToXlsx(
+      indicatorExportRows(results, definitions, { lang: 'en' }),
+      'en',
+    );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes.buffer as ArrayBuffer);
     const sheet = workbook.getWorksheet('Indicators');
@@ -162,9 +187,13 @@ describe('export and definition files', () => {
   });
 
   it('reads definition files and reports every problem with its index', () => {
-    expect(parseIndicatorDefinitions(JSON.stringify({ indicators: definitions }))).toEqual(definitions);
+    expect(parseIndicatorDefinitions(JSON.stringify({ indicators: definitions }))).toEqual(
+      definitions,
+    );
     try {
-      parseIndicatorDefinitions(JSON.stringify([definitions[0], { ...definitions[0], numerator: '#{a} +' }]));
+      parseIndicatorDefinitions(
+        JSON.stringify([definitions[0], { ...definitions[0], numerator: '#{a} +' }]),
+      );
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ValidationError);

@@ -286,7 +286,17 @@ export class IndicatorSession {
     for (const indicator of options.indicators ?? []) this.register(indicator);
   }
 
-  /** Makes an indicator available to `I{…}` references; returns its compiled form. */
+  /**
+   * Makes an indicator available to `I{…}` references; returns its compiled form.
+   *
+   * @example
+   * ```ts
+   * import { IndicatorSession, createDataset, indicatorCatalog } from '@eduset/core/indicators';
+   * declare const input: unknown;
+   * const session = new IndicatorSession(createDataset(input), { explain: false });
+   * session.register(indicatorCatalog[0]!);
+   * ```
+   */
   register(indicator: CompiledIndicator | IndicatorDefinition): CompiledIndicator {
     const compiled = 'numeratorTree' in indicator ? indicator : compileIndicator(indicator);
     this.indicators.set(compiled.definition.id, compiled);
@@ -331,7 +341,18 @@ export class IndicatorSession {
     }
   }
 
-  /** Computes one indicator for one org unit and period. */
+  /**
+   * Computes one indicator for one org unit and period.
+   *
+   * @example
+   * ```ts
+   * import { IndicatorSession, createDataset, indicatorCatalog } from '@eduset/core/indicators';
+   * declare const input: unknown;
+   * const session = new IndicatorSession(createDataset(input), { explain: false });
+   * const result = session.compute(indicatorCatalog[0]!, 'udomlya', '2019-2020');
+   * result.status === 'value' ? result.value : result.reason;
+   * ```
+   */
   compute(
     indicator: CompiledIndicator | IndicatorDefinition,
     orgUnitId: string,

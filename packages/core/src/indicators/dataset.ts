@@ -272,27 +272,77 @@ export class IndicatorDataset {
     }
   }
 
-  /** The data element with an id, if any. */
+  /**
+   * The data element with an id, if any.
+   *
+   * @example
+   * ```ts
+   * import { createDataset, parsePeriod } from '@eduset/core/indicators';
+   * declare const input: unknown;
+   * const dataset = createDataset(input);
+   * dataset.dataElement('teachers')?.aggregation;
+   * ```
+   */
   dataElement(id: string): DataElement | undefined {
     return this.elementById.get(id);
   }
 
-  /** The org unit with an id, if any. */
+  /**
+   * The org unit with an id, if any.
+   *
+   * @example
+   * ```ts
+   * import { createDataset, parsePeriod } from '@eduset/core/indicators';
+   * declare const input: unknown;
+   * const dataset = createDataset(input);
+   * dataset.orgUnit('udomlya')?.level;
+   * ```
+   */
   orgUnit(id: string): OrgUnit | undefined {
     return this.unitById.get(id);
   }
 
-  /** A constant's exact value, if defined. */
+  /**
+   * A constant's exact value, if defined.
+   *
+   * @example
+   * ```ts
+   * import { createDataset, parsePeriod } from '@eduset/core/indicators';
+   * declare const input: unknown;
+   * const dataset = createDataset(input);
+   * dataset.constant('population')?.toString();
+   * ```
+   */
   constant(id: string): Exact | undefined {
     return this.constantValues.get(id);
   }
 
-  /** The direct children of an org unit. */
+  /**
+   * The direct children of an org unit.
+   *
+   * @example
+   * ```ts
+   * import { createDataset, parsePeriod } from '@eduset/core/indicators';
+   * declare const input: unknown;
+   * const dataset = createDataset(input);
+   * dataset.childrenOf('udomlya');
+   * ```
+   */
   childrenOf(id: string): readonly string[] {
     return this.children.get(id) ?? [];
   }
 
-  /** The org unit and all its descendants, the unit itself first. */
+  /**
+   * The org unit and all its descendants, the unit itself first.
+   *
+   * @example
+   * ```ts
+   * import { createDataset, parsePeriod } from '@eduset/core/indicators';
+   * declare const input: unknown;
+   * const dataset = createDataset(input);
+   * dataset.subtree('udomlya'); // ['udomlya', 'ds-teremok', 'kp-teremok', …]
+   * ```
+   */
   subtree(id: string): readonly string[] {
     const cached = this.subtreeCache.get(id);
     if (cached !== undefined) return cached;
@@ -312,17 +362,47 @@ export class IndicatorDataset {
     return result;
   }
 
-  /** The units of a subtree that have no children (the ones expected to report). */
+  /**
+   * The units of a subtree that have no children (the ones expected to report).
+   *
+   * @example
+   * ```ts
+   * import { createDataset, parsePeriod } from '@eduset/core/indicators';
+   * declare const input: unknown;
+   * const dataset = createDataset(input);
+   * dataset.leavesOf('udomlya');
+   * ```
+   */
   leavesOf(id: string): string[] {
     return this.subtree(id).filter((unit) => !this.children.has(unit));
   }
 
-  /** Org units at a level. */
+  /**
+   * Org units at a level.
+   *
+   * @example
+   * ```ts
+   * import { createDataset, parsePeriod } from '@eduset/core/indicators';
+   * declare const input: unknown;
+   * const dataset = createDataset(input);
+   * dataset.unitsAtLevel('municipality').map((unit) => unit.id);
+   * ```
+   */
   unitsAtLevel(level: OrgUnitLevel): OrgUnit[] {
     return this.orgUnits.filter((unit) => unit.level === level);
   }
 
-  /** Periods (ids) that have any data, sorted. */
+  /**
+   * Periods (ids) that have any data, sorted.
+   *
+   * @example
+   * ```ts
+   * import { createDataset, parsePeriod } from '@eduset/core/indicators';
+   * declare const input: unknown;
+   * const dataset = createDataset(input);
+   * dataset.periods(); // ['2018-2019', '2019-2020', …]
+   * ```
+   */
   periods(): string[] {
     return [...new Set(this.values.map((value) => value.period))].sort();
   }
@@ -342,6 +422,14 @@ export class IndicatorDataset {
    * A data element (or one disaggregation of it) aggregated for an org unit (with its
    * subtree) and a period, by the element's aggregation type: first over time within each
    * unit, then over units.
+   *
+   * @example
+   * ```ts
+   * import { createDataset, parsePeriod } from '@eduset/core/indicators';
+   * declare const input: unknown;
+   * const dataset = createDataset(input);
+   * dataset.aggregate({ type: 'dataElement', element: 'teachers' }, 'udomlya', parsePeriod('2025')!).value?.toString();
+   * ```
    */
   aggregate(ref: DataElementNode, orgUnit: string, period: Period): AggregatedValue {
     const element = this.elementById.get(ref.element);
@@ -392,6 +480,14 @@ export class IndicatorDataset {
    * An explicit aggregate over the raw values of a data element in an org unit's subtree and
    * a period: `sum`, `avg`, `count` (number of values) or `countDistinct` (distinct values —
    * a child enrolled in three programmes counts once).
+   *
+   * @example
+   * ```ts
+   * import { createDataset, parsePeriod } from '@eduset/core/indicators';
+   * declare const input: unknown;
+   * const dataset = createDataset(input);
+   * dataset.aggregateRaw('countDistinct', { type: 'dataElement', element: 'funded-enrolment' }, 'michurinsk', parsePeriod('2020-09-01')!).value?.toString();
+   * ```
    */
   aggregateRaw(
     fn: AggregateFunction,

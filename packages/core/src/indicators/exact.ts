@@ -6,8 +6,6 @@ import type { RoundingMode } from '../common/money.js';
 // Decimal data ("12.5") are read exactly as 125/10, so sums, ratios and factors never round;
 // rounding happens once, at presentation, with a named mode ({@link formatExact}).
 
-type Int = number | bigint;
-
 const FRACTION = /^(-?\d+)\/(\d+)$/;
 const DECIMAL = /^([+-])?(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;
 
@@ -85,27 +83,51 @@ function fixedWithNumbers(
  */
 export class Exact {
   /** Numerator, sign carrier (a safe integer number or a bigint). */
-  readonly n: Int;
+  readonly n: number | bigint;
   /** Denominator, always positive (a safe integer number or a bigint). */
-  readonly d: Int;
+  readonly d: number | bigint;
 
   /** @internal Use {@link exact}; the parts must already be reduced with d > 0. */
-  constructor(n: Int, d: Int) {
+  constructor(n: number | bigint, d: number | bigint) {
     this.n = n;
     this.d = d;
   }
 
-  /** Whether the value is zero. */
+  /**
+   * Whether the value is zero.
+   *
+   * @example
+   * ```ts
+   * import { exactOf } from '@eduset/core/indicators';
+   * exactOf('0.0').isZero(); // true
+   * ```
+   */
   isZero(): boolean {
     return this.n === 0 || this.n === 0n;
   }
 
-  /** Whether the value is below zero. */
+  /**
+   * Whether the value is below zero.
+   *
+   * @example
+   * ```ts
+   * import { exactOf } from '@eduset/core/indicators';
+   * exactOf('-1').isNegative(); // true
+   * ```
+   */
   isNegative(): boolean {
     return this.n < 0;
   }
 
-  /** The sum of this and `other`. */
+  /**
+   * The sum of this and `other`.
+   *
+   * @example
+   * ```ts
+   * import { exactOf } from '@eduset/core/indicators';
+   * exactOf('0.1').add(exactOf('0.2')).toString(); // '0.3'
+   * ```
+   */
   add(other: Exact): Exact {
     const { n: a, d: b } = this;
     const { n: c, d: e } = other;
@@ -138,17 +160,41 @@ export class Exact {
     return reduceBig(A * E + C * B, B * E);
   }
 
-  /** The difference of this and `other`. */
+  /**
+   * The difference of this and `other`.
+   *
+   * @example
+   * ```ts
+   * import { exactOf } from '@eduset/core/indicators';
+   * exactOf(1).subtract(exactOf('0.25')).toString(); // '0.75'
+   * ```
+   */
   subtract(other: Exact): Exact {
     return this.add(other.negate());
   }
 
-  /** The value with its sign changed. */
+  /**
+   * The value with its sign changed.
+   *
+   * @example
+   * ```ts
+   * import { exactOf } from '@eduset/core/indicators';
+   * exactOf(5).negate().toString(); // '-5'
+   * ```
+   */
   negate(): Exact {
     return typeof this.n === 'number' ? new Exact(-this.n, this.d) : new Exact(-this.n, this.d);
   }
 
-  /** The product of this and `other`. */
+  /**
+   * The product of this and `other`.
+   *
+   * @example
+   * ```ts
+   * import { exactOf } from '@eduset/core/indicators';
+   * exactOf('57').multiply(exactOf('100')).toString(); // '5700'
+   * ```
+   */
   multiply(other: Exact): Exact {
     const { n: a, d: b } = this;
     const { n: c, d: e } = other;
@@ -168,6 +214,13 @@ export class Exact {
   /**
    * The quotient of this and `other`, or `undefined` when `other` is zero (the caller turns
    * that into "no value", never Infinity or NaN).
+   *
+   * @example
+   * ```ts
+   * import { exactOf } from '@eduset/core/indicators';
+   * exactOf(47).divide(exactOf(60))?.toString(); // '47/60'
+   * exactOf(1).divide(exactOf(0)); // undefined
+   * ```
    */
   divide(other: Exact): Exact | undefined {
     if (other.isZero()) return undefined;
@@ -197,14 +250,30 @@ export class Exact {
     return reduceBig(N, D);
   }
 
-  /** The remainder of truncating division (sign of this), or `undefined` for zero divisor. */
+  /**
+   * The remainder of truncating division (sign of this), or `undefined` for zero divisor.
+   *
+   * @example
+   * ```ts
+   * import { exactOf } from '@eduset/core/indicators';
+   * exactOf(7).remainder(exactOf(3))?.toString(); // '1'
+   * ```
+   */
   remainder(other: Exact): Exact | undefined {
     const quotient = this.divide(other);
     if (quotient === undefined) return undefined;
     return this.subtract(other.multiply(quotient.truncate()));
   }
 
-  /** The integer part, rounded towards zero. */
+  /**
+   * The integer part, rounded towards zero.
+   *
+   * @example
+   * ```ts
+   * import { exactOf } from '@eduset/core/indicators';
+   * exactOf('-2.7').truncate().toString(); // '-2'
+   * ```
+   */
   truncate(): Exact {
     if (typeof this.n === 'number' && typeof this.d === 'number') {
       return new Exact(Math.trunc(this.n / this.d), 1);
@@ -212,7 +281,15 @@ export class Exact {
     return reduceBig(BigInt(this.n) / BigInt(this.d), 1n);
   }
 
-  /** -1, 0 or 1 as this is below, equal to or above `other`. */
+  /**
+   * -1, 0 or 1 as this is below, equal to or above `other`.
+   *
+   * @example
+   * ```ts
+   * import { exactOf } from '@eduset/core/indicators';
+   * exactOf('0.5').compare(exactOf('1/2')); // 0
+   * ```
+   */
   compare(other: Exact): -1 | 0 | 1 {
     const { n: a, d: b } = this;
     const { n: c, d: e } = other;
@@ -231,7 +308,15 @@ export class Exact {
     return P < Q ? -1 : P > Q ? 1 : 0;
   }
 
-  /** Whether this equals `other`. */
+  /**
+   * Whether this equals `other`.
+   *
+   * @example
+   * ```ts
+   * import { exactOf } from '@eduset/core/indicators';
+   * exactOf('0.50').equals(exactOf('0.5')); // true
+   * ```
+   */
   equals(other: Exact): boolean {
     return this.compare(other) === 0;
   }
@@ -239,6 +324,13 @@ export class Exact {
   /**
    * Rounds to `decimals` places with a named mode and returns the decimal text, padded with
    * zeros (`1.005` half-up to 2 → `"1.01"`; `5` to 1 → `"5.0"`).
+   *
+   * @example
+   * ```ts
+   * import { exactOf } from '@eduset/core/indicators';
+   * exactOf('1.005').toFixed(2, 'half-up'); // '1.01'
+   * exactOf(5).toFixed(1); // '5.0'
+   * ```
    */
   toFixed(decimals: number, mode: RoundingMode = 'half-up'): string {
     if (typeof this.n === 'number' && typeof this.d === 'number' && decimals <= 15) {
@@ -282,6 +374,13 @@ export class Exact {
   /**
    * Exact text: the decimal when the value has a finite decimal expansion (`0.125`), otherwise
    * the reduced fraction (`1/3`). {@link exact} reads both forms back.
+   *
+   * @example
+   * ```ts
+   * import { exactOf } from '@eduset/core/indicators';
+   * exactOf('0.125').toString(); // '0.125'
+   * exactOf(1).divide(exactOf(3))?.toString(); // '1/3'
+   * ```
    */
   toString(): string {
     if (typeof this.d === 'number') {
@@ -317,12 +416,28 @@ export class Exact {
     return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
   }
 
-  /** The nearest JavaScript number (for charts only; never for further arithmetic). */
+  /**
+   * The nearest JavaScript number (for charts only; never for further arithmetic).
+   *
+   * @example
+   * ```ts
+   * import { exactOf } from '@eduset/core/indicators';
+   * exactOf('0.5').toNumber(); // 0.5
+   * ```
+   */
   toNumber(): number {
     return Number(this.n) / Number(this.d);
   }
 
-  /** JSON form: the decimal text of {@link Exact.toString}. */
+  /**
+   * JSON form: the decimal text of {@link Exact.toString}.
+   *
+   * @example
+   * ```ts
+   * import { exactOf } from '@eduset/core/indicators';
+   * JSON.stringify({ v: exactOf('2.50') }); // '{"v":"2.5"}'
+   * ```
+   */
   toJSON(): string {
     return this.toString();
   }

@@ -39,7 +39,15 @@ export interface Token {
   readonly column: number;
 }
 
-/** Longest formulas accepted (characters); guards against pathological input. */
+/**
+ * Longest formulas accepted (characters); guards against pathological input.
+ *
+ * @example
+ * ```ts
+ * import { MAX_FORMULA_LENGTH } from '@eduset/core/indicators';
+ * MAX_FORMULA_LENGTH; // 20000
+ * ```
+ */
 export const MAX_FORMULA_LENGTH = 20_000;
 
 function isDigit(char: string): boolean {

@@ -26,7 +26,14 @@ function precedenceOf(node: FormulaNode): number {
 
 /**
  * How leaves are written when printing: by default references print as written
- * (`#{a.b}`); {@link printFormula} callers can substitute numbers for them.
+ * (`#{a.b}`); {@link printFormula} callers can substitute numbers for them by returning text
+ * (or `undefined` to keep the default).
+ *
+ * @example
+ * ```ts
+ * import type { LeafPrinter } from '@eduset/core/indicators';
+ * const numbers: LeafPrinter = (node) => (node.type === 'dataElement' ? '45' : undefined);
+ * ```
  */
 export type LeafPrinter = (node: FormulaNode) => string | undefined;
 
