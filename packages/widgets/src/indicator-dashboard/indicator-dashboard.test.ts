@@ -167,9 +167,7 @@ describe('<eduset-indicator-dashboard>', () => {
     );
     const share = card(element, 'udomlya-senior-students-in-network-share');
     expect(text(share.querySelector('[part="value"]'))).toBe('18 %');
-    expect(text(share.querySelector('[part="target"]'))).toBe(
-      'Цель: 20 % — цель не достигнута',
-    );
+    expect(text(share.querySelector('[part="target"]'))).toBe('Цель: 20 % — цель не достигнута');
     const chart = share.querySelector('[part="chart"]')!;
     expect(chart.getAttribute('role')).toBe('img');
     expect(chart.getAttribute('aria-label')).toBe(
