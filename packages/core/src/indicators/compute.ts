@@ -11,6 +11,7 @@ import type {
 import { exactOf, type Exact } from './exact.js';
 import {
   compileFormula,
+  referenceSlot,
   formulaNumber,
   FormulaEvaluationStop,
   type CompiledFormula,
@@ -94,6 +95,10 @@ export interface CompiledIndicator {
   readonly numeratorElements: readonly DataElementNode[];
   /** @internal */
   readonly denominatorElements: readonly DataElementNode[];
+  /** @internal Slots ({@link referenceSlot}) of the numerator's data element references. */
+  readonly numeratorSlots: readonly number[];
+  /** @internal Slots of the denominator's data element references. */
+  readonly denominatorSlots: readonly number[];
   readonly factor: Exact;
   /** @internal Whether the factor is 1 (no multiplication needed). */
   readonly factorIsOne: boolean;
@@ -127,6 +132,8 @@ export function compileIndicator(definition: IndicatorDefinition | unknown): Com
     denominator: compileFormula(denominatorTree),
     numeratorElements: formulaReferences(numeratorTree).dataElements,
     denominatorElements: formulaReferences(denominatorTree).dataElements,
+    numeratorSlots: formulaReferences(numeratorTree).dataElements.map(referenceSlot),
+    denominatorSlots: formulaReferences(denominatorTree).dataElements.map(referenceSlot),
     factor: exactOf(definitionFactor(valid)),
     factorIsOne: exactOf(definitionFactor(valid)).equals(exactOf(1)),
     cap: valid.cap === undefined ? undefined : exactOf(valid.cap),
@@ -190,8 +197,8 @@ function noValueResult(
  * (when explanations are asked for) and `I{…}` cycles.
  */
 class UnitPeriodContext implements FormulaScope {
-  private readonly byNode = new Map<DataElementNode, AggregatedValue>();
-  private readonly values = new Map<string, AggregatedValue>();
+  /** Aggregated values by reference slot ({@link referenceSlot}). */
+  private readonly values: (AggregatedValue | undefined)[] = [];
   private readonly raw = new Map<string, AggregatedValue>();
   definition = '';
   inputs: Map<string, ExplanationInput> | undefined;
@@ -213,17 +220,14 @@ class UnitPeriodContext implements FormulaScope {
   }
 
   dataElement(ref: DataElementNode): Exact | null {
-    // First by node identity (one lookup in the common case), then by reference text, so that
-    // indicators naming the same element share one aggregation.
-    let result = this.byNode.get(ref);
+    return this.dataElementAt(referenceSlot(ref), ref);
+  }
+
+  dataElementAt(slot: number, ref: DataElementNode): Exact | null {
+    let result = this.values[slot];
     if (result === undefined) {
-      const key = keyOf(ref);
-      result = this.values.get(key);
-      if (result === undefined) {
-        result = this.session.dataset.aggregate(ref, this.orgUnit, this.period);
-        this.values.set(key, result);
-      }
-      this.byNode.set(ref, result);
+      result = this.session.dataset.aggregate(ref, this.orgUnit, this.period);
+      this.values[slot] = result;
     }
     if (this.inputs !== undefined) this.record(`#{${keyOf(ref)}}`, result);
     return result.value;
@@ -404,25 +408,6 @@ export class IndicatorSession {
     period: Period,
   ): IndicatorResult {
     const { definition } = compiled;
-    const explanation = (
-      numerator: Exact | null,
-      denominator: Exact | null,
-      result: string | null,
-    ): IndicatorExplanation | undefined =>
-      context.inputs === undefined
-        ? undefined
-        : this.explanation(
-            compiled,
-            orgUnitId,
-            period,
-            [...context.inputs.values()],
-            numerator,
-            denominator,
-            result,
-          );
-    const noValue = (reason: NoValueReason, explained?: IndicatorExplanation): IndicatorNoValue =>
-      noValueResult(compiled, orgUnitId, period.id, reason, explained);
-
     // Missing-value strategy, per side.
     let partial = false;
     const strategy = definition.missingValueStrategy;
@@ -430,13 +415,24 @@ export class IndicatorSession {
       const elements = side === 0 ? compiled.numeratorElements : compiled.denominatorElements;
       if (elements.length === 0) continue;
       let missing = 0;
-      for (const ref of elements) if (context.dataElement(ref) === null) missing += 1;
+      const slots = side === 0 ? compiled.numeratorSlots : compiled.denominatorSlots;
+      for (let index = 0; index < elements.length; index += 1) {
+        const ref = elements[index];
+        if (ref !== undefined && context.dataElementAt(slots[index] ?? 0, ref) === null)
+          missing += 1;
+      }
       if (missing === 0) continue;
       if (
         strategy === 'skip-if-any-missing' ||
         (strategy === 'skip-if-all-missing' && missing === elements.length)
       ) {
-        return noValue('missing-data', explanation(null, null, null));
+        return noValueResult(
+          compiled,
+          orgUnitId,
+          period.id,
+          'missing-data',
+          this.explainIf(compiled, context, orgUnitId, period, null, null, null),
+        );
       }
       if (strategy === 'skip-if-all-missing') partial = true;
     }
@@ -448,20 +444,35 @@ export class IndicatorSession {
       denominator = formulaNumber(compiled.denominator(context));
     } catch (error) {
       if (error instanceof FormulaEvaluationStop) {
-        return noValue(
+        return noValueResult(
+          compiled,
+          orgUnitId,
+          period.id,
           error.reason === 'unknown-constant' ? 'unknown-constant' : 'division-by-zero',
-          explanation(null, null, null),
+          this.explainIf(compiled, context, orgUnitId, period, null, null, null),
         );
       }
       throw error;
     }
-    if (context.cycle) return noValue('indicator-cycle');
+    if (context.cycle) return noValueResult(compiled, orgUnitId, period.id, 'indicator-cycle');
     if (numerator === null || denominator === null) {
-      return noValue('missing-data', explanation(numerator, denominator, null));
+      return noValueResult(
+        compiled,
+        orgUnitId,
+        period.id,
+        'missing-data',
+        this.explainIf(compiled, context, orgUnitId, period, numerator, denominator, null),
+      );
     }
     let ratio = numerator.divide(denominator);
     if (ratio === undefined) {
-      return noValue('denominator-zero', explanation(numerator, denominator, null));
+      return noValueResult(
+        compiled,
+        orgUnitId,
+        period.id,
+        'denominator-zero',
+        this.explainIf(compiled, context, orgUnitId, period, numerator, denominator, null),
+      );
     }
     if (!compiled.factorIsOne) ratio = ratio.multiply(compiled.factor);
     if (definition.annualized) {
@@ -493,9 +504,38 @@ export class IndicatorSession {
           ? ratio.compare(compiled.target) >= 0
           : ratio.compare(compiled.target) <= 0;
     }
-    const explained = explanation(numerator, denominator, value);
+    const explained = this.explainIf(
+      compiled,
+      context,
+      orgUnitId,
+      period,
+      numerator,
+      denominator,
+      value,
+    );
     if (explained !== undefined) result.explanation = explained;
     return result;
+  }
+
+  private explainIf(
+    compiled: CompiledIndicator,
+    context: UnitPeriodContext,
+    orgUnitId: string,
+    period: Period,
+    numerator: Exact | null,
+    denominator: Exact | null,
+    result: string | null,
+  ): IndicatorExplanation | undefined {
+    if (context.inputs === undefined) return undefined;
+    return this.explanation(
+      compiled,
+      orgUnitId,
+      period,
+      [...context.inputs.values()],
+      numerator,
+      denominator,
+      result,
+    );
   }
 
   private explanation(

@@ -1,5 +1,10 @@
 import { exactOf, type Exact } from './exact.js';
-import type { AggregateFunction, DataElementNode, FormulaNode } from './syntax.js';
+import {
+  referenceKey,
+  type AggregateFunction,
+  type DataElementNode,
+  type FormulaNode,
+} from './syntax.js';
 
 /**
  * A value inside formula evaluation: an exact number, a truth value, or `null` (missing).
@@ -30,6 +35,11 @@ export type FormulaValue = Exact | boolean | null;
 export interface FormulaScope {
   /** The value of a data element (aggregated by its own aggregation type), or null if missing. */
   dataElement(ref: DataElementNode): Exact | null;
+  /**
+   * Optional fast path: the same as {@link FormulaScope.dataElement}, given also the
+   * reference's slot number ({@link referenceSlot}) so a scope can keep values in an array.
+   */
+  dataElementAt?(slot: number, ref: DataElementNode): Exact | null;
   /** An explicit aggregate over the raw values of a data element, or null if none. */
   aggregate(fn: AggregateFunction, ref: DataElementNode): Exact | null;
   /** A constant's value, or `undefined` when it is not defined. */
@@ -57,6 +67,29 @@ export class FormulaEvaluationStop extends Error {
     super(reason);
     this.name = 'FormulaEvaluationStop';
   }
+}
+
+const slots = new Map<string, number>();
+
+/**
+ * A small, stable number for a data element reference (`element` or
+ * `element.disaggregation`): equal references get equal numbers, in this JavaScript realm.
+ * Scopes use it to keep aggregated values in an array instead of a map.
+ *
+ * @example
+ * ```ts
+ * import { referenceSlot } from '@eduset/core/indicators';
+ * referenceSlot({ type: 'dataElement', element: 'a' }) === referenceSlot({ type: 'dataElement', element: 'a' }); // true
+ * ```
+ */
+export function referenceSlot(ref: DataElementNode): number {
+  const key = referenceKey(ref);
+  let slot = slots.get(key);
+  if (slot === undefined) {
+    slot = slots.size;
+    slots.set(key, slot);
+  }
+  return slot;
 }
 
 /**
@@ -123,8 +156,13 @@ export function compileFormula(node: FormulaNode): CompiledFormula {
     }
     case 'null':
       return () => null;
-    case 'dataElement':
-      return (scope) => scope.dataElement(node);
+    case 'dataElement': {
+      const slot = referenceSlot(node);
+      return (scope) =>
+        scope.dataElementAt === undefined
+          ? scope.dataElement(node)
+          : scope.dataElementAt(slot, node);
+    }
     case 'aggregate': {
       const fn = node.function;
       const ref = node.argument;
