@@ -76,6 +76,7 @@ export default [
     'network/index': `${core}/src/network/index.ts`,
     'schedule/index': `${core}/src/schedule/index.ts`,
     'schools/index': `${core}/src/schools/index.ts`,
+    'indicators/index': `${core}/src/indicators/index.ts`,
   }),
   ...library(adapters, { index: `${adapters}/src/index.ts`, cli: `${adapters}/src/cli.ts` }, [
     rawText(),
@@ -86,6 +87,7 @@ export default [
     'booking.define': `${widgets}/src/booking/booking.define.ts`,
     'schedule.define': `${widgets}/src/schedule/schedule.define.ts`,
     'school-map.define': `${widgets}/src/school-map/school-map.define.ts`,
+    'indicator-dashboard.define': `${widgets}/src/indicator-dashboard/indicator-dashboard.define.ts`,
   }),
   // The embed bundle: one ESM file with Lit and core inside, for a single <script> tag.
   {

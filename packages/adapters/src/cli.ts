@@ -11,6 +11,7 @@ import {
   type Instant,
 } from '@eduset/core';
 import { importHelp, importUsage, parseImportOptions, runImport } from './cli-import.js';
+import { indicatorsUsage, runIndicatorsCommand } from './cli-indicators.js';
 import { UsageError, openCliStorage, reportError, resolveDataDir, say } from './cli-shared.js';
 import { isFirstWorker, isServeWorker, leaveCluster, runWorkers } from './cli-workers.js';
 import { startServer } from './server/index.js';
@@ -60,6 +61,7 @@ const usage = [
   '          --workers           число процессов сервера на одном порту (только с DATABASE_URL) /',
   '                              server processes sharing the port (only with DATABASE_URL)',
   ...importHelp,
+  ...indicatorsUsage,
   '',
   'DATABASE_URL=postgres://… — хранить данные в PostgreSQL вместо PGlite (важнее --data-dir) /',
   '                            store data in a PostgreSQL server instead of PGlite (wins over --data-dir)',
@@ -472,6 +474,7 @@ export async function main(argv: readonly string[], context: CliContext = {}): P
       for (const line of usage) (command === undefined ? err : out)(line);
       return command === undefined ? 2 : 0;
     }
+    if (command === 'indicators') return await runIndicatorsCommand(args, context);
     if (command === 'import') {
       const options = parseImportOptions(args, cwd);
       if (options === 'help') {

@@ -18,3 +18,4 @@ export * from './server/index.js';
 export * from './import/index.js';
 export * from './ical/index.js';
 export * from './schools/index.js';
+export * from './indicators/index.js';

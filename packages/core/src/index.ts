@@ -15,3 +15,4 @@ export * from './common/index.js';
 export * from './network/index.js';
 export * from './schedule/index.js';
 export * from './schools/index.js';
+export * from './indicators/index.js';

@@ -11,6 +11,7 @@
  * @module eduset-widgets
  */
 import './booking/booking.define.js';
+import './indicator-dashboard/indicator-dashboard.define.js';
 import './schedule/schedule.define.js';
 import './school-map/school-map.define.js';
 import './site-directory/site-directory.define.js';

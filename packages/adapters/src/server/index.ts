@@ -20,6 +20,13 @@ export {
   type SlotsQuery,
 } from './booking-routes.js';
 export {
+  demoIndicatorDataDir,
+  indicatorRoutes,
+  indicatorsQuerySchema,
+  type IndicatorRoutesOptions,
+  type IndicatorsQuery,
+} from './indicator-routes.js';
+export {
   errorResponse,
   notFoundResponse,
   type ApiErrorBody,

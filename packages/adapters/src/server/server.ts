@@ -13,6 +13,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { NetworkSummary, Storage } from '../storage/index.js';
 import { bookingRoutes } from './booking-routes.js';
 import { schoolRoutes } from '../schools/routes.js';
+import { demoIndicatorDataDir, indicatorRoutes } from './indicator-routes.js';
 import { errorResponse, HttpError, notFoundResponse } from './errors.js';
 import { networkFilterOf, networkQuerySchema } from './query.js';
 import {
@@ -163,6 +164,8 @@ function defaultNetworkId(networks: readonly NetworkSummary[]): string {
  * - the booking API of {@link bookingRoutes} (schedule, slots, bookings, cancellation), with
  *   POST requests rate-limited per client IP (`rateLimit`, 429), bodies limited to 16 KiB
  *   (413) and CORS headers for the `corsOrigins` allowlist only;
+ * - `GET /api/indicators?level=&period=` ({@link indicatorRoutes}) over the demo indicator data
+ *   in `staticRoot/data/indicators`, when present;
  * - `staticRoot` at `/` and `widgetsRoot` at `/widgets/`, when given and present.
  *
  * Every error is JSON `{ error: { code, message: { ru, en }, issues } }` (400 with every
@@ -230,6 +233,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
       uidDomain: options.uidDomain ?? 'eduset',
     }),
   );
+  void server.register(indicatorRoutes({ dataDir: demoIndicatorDataDir(options.staticRoot) }));
 
   void server.register(
     schoolRoutes(

@@ -1,0 +1,731 @@
+import type { LocalizedText } from '../common/labels.js';
+import type {
+  ExplanationInput,
+  ExplanationSide,
+  IndicatorExplanation,
+  IndicatorNoValue,
+  IndicatorResult,
+  IndicatorValue,
+  NoValueReason,
+} from './result.js';
+import { exactOf, type Exact } from './exact.js';
+import {
+  compileFormula,
+  referenceSlot,
+  formulaNumber,
+  FormulaEvaluationStop,
+  type CompiledFormula,
+  type FormulaScope,
+} from './evaluate.js';
+import type { AggregatedValue, IndicatorDataset } from './dataset.js';
+import type { OrgUnitLevel } from './vocabulary.js';
+import {
+  definitionFactor,
+  parseIndicatorDefinition,
+  type IndicatorDefinition,
+} from './definition.js';
+import { parseFormula } from './parser.js';
+import { daysInYearOf, parsePeriod, type Period } from './period.js';
+import { printFormula } from './print.js';
+import {
+  type AggregateFunction,
+  formulaReferences,
+  referenceKey,
+  type DataElementNode,
+  type FormulaNode,
+} from './syntax.js';
+
+const REASON_TEXT: Record<NoValueReason, LocalizedText> = {
+  'denominator-zero': { ru: 'Знаменатель равен нулю', en: 'The denominator is zero' },
+  'division-by-zero': { ru: 'Деление на ноль в формуле', en: 'Division by zero in the formula' },
+  'missing-data': { ru: 'Нет данных', en: 'Data are missing' },
+  'unknown-constant': { ru: 'Не задана константа', en: 'A constant is not defined' },
+  'level-not-allowed': {
+    ru: 'Показатель не рассчитывается на этом уровне',
+    en: 'The indicator is not reported at this level',
+  },
+  'period-type-mismatch': {
+    ru: 'Период другого типа, чем в определении показателя',
+    en: 'The period is not of the type the indicator is defined for',
+  },
+  'not-valid-in-period': {
+    ru: 'Определение показателя не действует в этом периоде',
+    en: 'The indicator definition is not valid in this period',
+  },
+  'unknown-org-unit': { ru: 'Нет такого подразделения', en: 'No such org unit' },
+  'unknown-period': { ru: 'Неизвестный период', en: 'Unknown period' },
+  'indicator-cycle': {
+    ru: 'Показатели ссылаются друг на друга по кругу',
+    en: 'Indicators refer to each other in a circle',
+  },
+};
+
+/**
+ * The Russian and English text of a no-value reason.
+ *
+ * @example
+ * ```ts
+ * import { noValueText } from '@eduset/core/indicators';
+ * noValueText('denominator-zero').en; // 'The denominator is zero'
+ * ```
+ */
+export function noValueText(reason: NoValueReason): LocalizedText {
+  return REASON_TEXT[reason];
+}
+
+/**
+ * A definition with its formulas parsed and compiled, ready to be computed many times.
+ *
+ * @example
+ * ```ts
+ * import { compileIndicator, type CompiledIndicator } from '@eduset/core/indicators';
+ * declare const json: unknown;
+ * const compiled: CompiledIndicator = compileIndicator(json);
+ * ```
+ */
+export interface CompiledIndicator {
+  readonly definition: IndicatorDefinition;
+  readonly numeratorTree: FormulaNode;
+  readonly denominatorTree: FormulaNode;
+  /** @internal */
+  readonly numerator: CompiledFormula;
+  /** @internal */
+  readonly denominator: CompiledFormula;
+  /** @internal */
+  readonly numeratorElements: readonly DataElementNode[];
+  /** @internal */
+  readonly denominatorElements: readonly DataElementNode[];
+  /** @internal Slots ({@link referenceSlot}) of the numerator's data element references. */
+  readonly numeratorSlots: readonly number[];
+  /** @internal Slots of the denominator's data element references. */
+  readonly denominatorSlots: readonly number[];
+  readonly factor: Exact;
+  /** @internal Whether the factor is 1 (no multiplication needed). */
+  readonly factorIsOne: boolean;
+  readonly cap: Exact | undefined;
+  readonly target: Exact | undefined;
+}
+
+/**
+ * Validates (if needed) and compiles a definition.
+ *
+ * @throws ValidationError when the definition is invalid.
+ * @example
+ * ```ts
+ * import { compileIndicator } from '@eduset/core/indicators';
+ * const compiled = compileIndicator({
+ *   id: 'share', version: 1, name: { ru: 'Доля', en: 'Share' }, unit: 'percent',
+ *   numerator: '#{a}', denominator: '#{b}', levels: ['municipality'], periodType: 'school-year',
+ * });
+ * compiled.factor.toString(); // '100'
+ * ```
+ */
+export function compileIndicator(definition: IndicatorDefinition | unknown): CompiledIndicator {
+  const valid = parseIndicatorDefinition(definition);
+  const numeratorTree = parseFormula(valid.numerator);
+  const denominatorTree = parseFormula(valid.denominator);
+  return {
+    definition: valid,
+    numeratorTree,
+    denominatorTree,
+    numerator: compileFormula(numeratorTree),
+    denominator: compileFormula(denominatorTree),
+    numeratorElements: formulaReferences(numeratorTree).dataElements,
+    denominatorElements: formulaReferences(denominatorTree).dataElements,
+    numeratorSlots: formulaReferences(numeratorTree).dataElements.map(referenceSlot),
+    denominatorSlots: formulaReferences(denominatorTree).dataElements.map(referenceSlot),
+    factor: exactOf(definitionFactor(valid)),
+    factorIsOne: exactOf(definitionFactor(valid)).equals(exactOf(1)),
+    cap: valid.cap === undefined ? undefined : exactOf(valid.cap),
+    target: valid.target === undefined ? undefined : exactOf(valid.target),
+  };
+}
+
+/**
+ * Options of {@link computeIndicator} and {@link computeIndicators}.
+ *
+ * @example
+ * ```ts
+ * import type { ComputeOptions } from '@eduset/core/indicators';
+ * const options: ComputeOptions = { explain: false, constants: { population: '10000' } };
+ * ```
+ */
+export interface ComputeOptions {
+  /** Attach an {@link IndicatorExplanation} to every result (default true). */
+  readonly explain?: boolean;
+  /** Constants in addition to the dataset's own (these win). */
+  readonly constants?: Readonly<Record<string, string>>;
+  /** Other indicators `I{…}` may refer to, by id. */
+  readonly indicators?: readonly (CompiledIndicator | IndicatorDefinition)[];
+}
+
+const referenceKeys = new WeakMap<DataElementNode, string>();
+
+/** The cache key of a reference, computed once per syntax tree node. */
+function keyOf(ref: DataElementNode): string {
+  let key = referenceKeys.get(ref);
+  if (key === undefined) {
+    key = referenceKey(ref);
+    referenceKeys.set(ref, key);
+  }
+  return key;
+}
+
+function noValueResult(
+  compiled: CompiledIndicator,
+  orgUnit: string,
+  period: string,
+  reason: NoValueReason,
+  explanation?: IndicatorExplanation,
+): IndicatorNoValue {
+  const result: IndicatorNoValue = {
+    indicator: compiled.definition.id,
+    version: compiled.definition.version,
+    orgUnit,
+    period,
+    status: 'no-value',
+    reason,
+    message: REASON_TEXT[reason],
+  };
+  if (explanation !== undefined) result.explanation = explanation;
+  return result;
+}
+
+/**
+ * The formula scope of one org unit and period: aggregated values cached by reference, shared
+ * by every indicator computed there. While an indicator is evaluated it records its inputs
+ * (when explanations are asked for) and `I{…}` cycles.
+ */
+class UnitPeriodContext implements FormulaScope {
+  /** Aggregated values by reference slot ({@link referenceSlot}). */
+  private readonly values: (AggregatedValue | undefined)[] = [];
+  private readonly raw = new Map<string, AggregatedValue>();
+  definition = '';
+  inputs: Map<string, ExplanationInput> | undefined;
+  cycle = false;
+
+  constructor(
+    private readonly session: IndicatorSession,
+    readonly orgUnit: string,
+    readonly period: Period,
+  ) {}
+
+  private record(reference: string, result: AggregatedValue): void {
+    if (this.inputs === undefined || this.inputs.has(reference)) return;
+    this.inputs.set(reference, {
+      reference,
+      value: result.value?.toString() ?? null,
+      reportingUnits: [...result.reportingUnits],
+    });
+  }
+
+  dataElement(ref: DataElementNode): Exact | null {
+    return this.dataElementAt(referenceSlot(ref), ref);
+  }
+
+  dataElementAt(slot: number, ref: DataElementNode): Exact | null {
+    let result = this.values[slot];
+    if (result === undefined) {
+      result = this.session.dataset.aggregate(ref, this.orgUnit, this.period);
+      this.values[slot] = result;
+    }
+    if (this.inputs !== undefined) this.record(`#{${keyOf(ref)}}`, result);
+    return result.value;
+  }
+
+  aggregate(fn: AggregateFunction, ref: DataElementNode): Exact | null {
+    const key = `${fn}(#{${keyOf(ref)}})`;
+    let result = this.raw.get(key);
+    if (result === undefined) {
+      result = this.session.dataset.aggregateRaw(fn, ref, this.orgUnit, this.period);
+      this.raw.set(key, result);
+    }
+    if (this.inputs !== undefined) this.record(key, result);
+    return result.value;
+  }
+
+  constant(id: string): Exact | undefined {
+    const value = this.session.constantValue(id);
+    this.inputs?.set(`C{${id}}`, { reference: `C{${id}}`, value: value?.toString() ?? null });
+    return value;
+  }
+
+  indicator(id: string): Exact | null {
+    const inputs = this.inputs;
+    const definition = this.definition;
+    const outcome = this.session.indicatorValue(id, definition, this.orgUnit, this.period.id);
+    const value = outcome === 'cycle' ? null : outcome;
+    if (outcome === 'cycle') this.cycle = true;
+    inputs?.set(`I{${id}}`, { reference: `I{${id}}`, value: value?.toString() ?? null });
+    return value;
+  }
+}
+
+/**
+ * A computation over one dataset: caches aggregated values shared between indicators and
+ * resolves `I{…}` references. Create one per dataset and reuse it for many queries.
+ *
+ * @example
+ * ```ts
+ * import { IndicatorSession, createDataset } from '@eduset/core/indicators';
+ * declare const input: unknown;
+ * const session = new IndicatorSession(createDataset(input));
+ * ```
+ */
+export class IndicatorSession {
+  private readonly contexts = new Map<string, UnitPeriodContext>();
+  private lastContext: UnitPeriodContext | undefined;
+  private readonly indicators = new Map<string, CompiledIndicator>();
+  private readonly constants = new Map<string, Exact>();
+  private readonly explain: boolean;
+  private readonly stack: string[] = [];
+
+  constructor(
+    readonly dataset: IndicatorDataset,
+    options: ComputeOptions = {},
+  ) {
+    this.explain = options.explain ?? true;
+    for (const [id, text] of Object.entries(options.constants ?? {}))
+      this.constants.set(id, exactOf(text));
+    for (const indicator of options.indicators ?? []) this.register(indicator);
+  }
+
+  /**
+   * Makes an indicator available to `I{…}` references; returns its compiled form.
+   *
+   * @example
+   * ```ts
+   * import { IndicatorSession, createDataset, indicatorCatalog } from '@eduset/core/indicators';
+   * declare const input: unknown;
+   * const session = new IndicatorSession(createDataset(input), { explain: false });
+   * session.register(indicatorCatalog[0]!);
+   * ```
+   */
+  register(indicator: CompiledIndicator | IndicatorDefinition): CompiledIndicator {
+    const compiled = 'numeratorTree' in indicator ? indicator : compileIndicator(indicator);
+    this.indicators.set(compiled.definition.id, compiled);
+    return compiled;
+  }
+
+  /** The evaluation context of one org unit and period, created once and reused. */
+  private context(orgUnit: string, period: Period): UnitPeriodContext {
+    const last = this.lastContext;
+    if (last !== undefined && last.orgUnit === orgUnit && last.period === period) return last;
+    const key = `${orgUnit}\u0000${period.id}`;
+    let context = this.contexts.get(key);
+    if (context === undefined) {
+      context = new UnitPeriodContext(this, orgUnit, period);
+      this.contexts.set(key, context);
+    }
+    this.lastContext = context;
+    return context;
+  }
+
+  /** @internal A constant's value (session constants win over the dataset's). */
+  constantValue(id: string): Exact | undefined {
+    return this.constants.get(id) ?? this.dataset.constant(id);
+  }
+
+  /** @internal Another indicator's unrounded value, for `I{…}`; `cycle` when it loops back. */
+  indicatorValue(
+    id: string,
+    current: string,
+    orgUnit: string,
+    period: string,
+  ): Exact | null | 'cycle' {
+    const other = this.indicators.get(id);
+    if (other === undefined) return null;
+    this.stack.push(current);
+    try {
+      const result = this.compute(other, orgUnit, period);
+      if (result.status === 'value') return exactOf(result.exact);
+      return result.reason === 'indicator-cycle' ? 'cycle' : null;
+    } finally {
+      this.stack.pop();
+    }
+  }
+
+  /**
+   * Computes one indicator for one org unit and period.
+   *
+   * @example
+   * ```ts
+   * import { IndicatorSession, createDataset, indicatorCatalog } from '@eduset/core/indicators';
+   * declare const input: unknown;
+   * const session = new IndicatorSession(createDataset(input), { explain: false });
+   * const result = session.compute(indicatorCatalog[0]!, 'udomlya', '2019-2020');
+   * result.status === 'value' ? result.value : result.reason;
+   * ```
+   */
+  compute(
+    indicator: CompiledIndicator | IndicatorDefinition,
+    orgUnitId: string,
+    periodId: string,
+  ): IndicatorResult {
+    const compiled = 'numeratorTree' in indicator ? indicator : this.register(indicator);
+    const { definition } = compiled;
+    const unit = this.dataset.orgUnit(orgUnitId);
+    if (unit === undefined) return noValueResult(compiled, orgUnitId, periodId, 'unknown-org-unit');
+    const period = parsePeriod(periodId);
+    if (period === undefined) return noValueResult(compiled, orgUnitId, periodId, 'unknown-period');
+    if (period.type !== definition.periodType) {
+      return noValueResult(compiled, orgUnitId, periodId, 'period-type-mismatch');
+    }
+    if (!definition.levels.includes(unit.level)) {
+      return noValueResult(compiled, orgUnitId, periodId, 'level-not-allowed');
+    }
+    if (
+      (definition.validFrom !== undefined && period.end < definition.validFrom) ||
+      (definition.validTo !== undefined && period.start > definition.validTo)
+    ) {
+      return noValueResult(compiled, orgUnitId, periodId, 'not-valid-in-period');
+    }
+    if (this.stack.includes(definition.id)) {
+      return noValueResult(compiled, orgUnitId, periodId, 'indicator-cycle');
+    }
+    const context = this.context(orgUnitId, period);
+    // The context is shared; an `I{…}` inside this evaluation computes another indicator in it,
+    // so its per-evaluation state is saved and restored around.
+    const savedDefinition = context.definition;
+    const savedInputs = context.inputs;
+    const savedCycle = context.cycle;
+    context.definition = definition.id;
+    context.inputs = this.explain ? new Map() : undefined;
+    context.cycle = false;
+    try {
+      return this.evaluate(compiled, context, orgUnitId, period);
+    } finally {
+      context.definition = savedDefinition;
+      context.inputs = savedInputs;
+      context.cycle = savedCycle;
+    }
+  }
+
+  private evaluate(
+    compiled: CompiledIndicator,
+    context: UnitPeriodContext,
+    orgUnitId: string,
+    period: Period,
+  ): IndicatorResult {
+    const { definition } = compiled;
+    // Missing-value strategy, per side.
+    let partial = false;
+    const strategy = definition.missingValueStrategy;
+    for (let side = 0; side < 2; side += 1) {
+      const elements = side === 0 ? compiled.numeratorElements : compiled.denominatorElements;
+      if (elements.length === 0) continue;
+      let missing = 0;
+      const slots = side === 0 ? compiled.numeratorSlots : compiled.denominatorSlots;
+      for (let index = 0; index < elements.length; index += 1) {
+        const ref = elements[index];
+        if (ref !== undefined && context.dataElementAt(slots[index] ?? 0, ref) === null)
+          missing += 1;
+      }
+      if (missing === 0) continue;
+      if (
+        strategy === 'skip-if-any-missing' ||
+        (strategy === 'skip-if-all-missing' && missing === elements.length)
+      ) {
+        return noValueResult(
+          compiled,
+          orgUnitId,
+          period.id,
+          'missing-data',
+          this.explainIf(compiled, context, orgUnitId, period, null, null, null),
+        );
+      }
+      if (strategy === 'skip-if-all-missing') partial = true;
+    }
+
+    let numerator: Exact | null;
+    let denominator: Exact | null;
+    try {
+      numerator = formulaNumber(compiled.numerator(context));
+      denominator = formulaNumber(compiled.denominator(context));
+    } catch (error) {
+      if (error instanceof FormulaEvaluationStop) {
+        return noValueResult(
+          compiled,
+          orgUnitId,
+          period.id,
+          error.reason === 'unknown-constant' ? 'unknown-constant' : 'division-by-zero',
+          this.explainIf(compiled, context, orgUnitId, period, null, null, null),
+        );
+      }
+      throw error;
+    }
+    if (context.cycle) return noValueResult(compiled, orgUnitId, period.id, 'indicator-cycle');
+    if (numerator === null || denominator === null) {
+      return noValueResult(
+        compiled,
+        orgUnitId,
+        period.id,
+        'missing-data',
+        this.explainIf(compiled, context, orgUnitId, period, numerator, denominator, null),
+      );
+    }
+    let ratio = numerator.divide(denominator);
+    if (ratio === undefined) {
+      return noValueResult(
+        compiled,
+        orgUnitId,
+        period.id,
+        'denominator-zero',
+        this.explainIf(compiled, context, orgUnitId, period, numerator, denominator, null),
+      );
+    }
+    if (!compiled.factorIsOne) ratio = ratio.multiply(compiled.factor);
+    if (definition.annualized) {
+      const perYear = exactOf(daysInYearOf(period)).divide(exactOf(period.days));
+      if (perYear !== undefined) ratio = ratio.multiply(perYear);
+    }
+    let capped = false;
+    if (compiled.cap !== undefined && ratio.compare(compiled.cap) > 0) {
+      ratio = compiled.cap;
+      capped = true;
+    }
+    const value = ratio.toFixed(definition.decimals, definition.rounding);
+    const result: IndicatorValue = {
+      indicator: definition.id,
+      version: definition.version,
+      orgUnit: orgUnitId,
+      period: period.id,
+      status: 'value',
+      value,
+      exact: ratio.toString(),
+      numerator: numerator.toString(),
+      denominator: denominator.toString(),
+      partial,
+      capped,
+    };
+    if (compiled.target !== undefined) {
+      result.meetsTarget =
+        definition.direction === 'higher-is-better'
+          ? ratio.compare(compiled.target) >= 0
+          : ratio.compare(compiled.target) <= 0;
+    }
+    const explained = this.explainIf(
+      compiled,
+      context,
+      orgUnitId,
+      period,
+      numerator,
+      denominator,
+      value,
+    );
+    if (explained !== undefined) result.explanation = explained;
+    return result;
+  }
+
+  private explainIf(
+    compiled: CompiledIndicator,
+    context: UnitPeriodContext,
+    orgUnitId: string,
+    period: Period,
+    numerator: Exact | null,
+    denominator: Exact | null,
+    result: string | null,
+  ): IndicatorExplanation | undefined {
+    if (context.inputs === undefined) return undefined;
+    return this.explanation(
+      compiled,
+      orgUnitId,
+      period,
+      [...context.inputs.values()],
+      numerator,
+      denominator,
+      result,
+    );
+  }
+
+  private explanation(
+    compiled: CompiledIndicator,
+    orgUnit: string,
+    period: Period,
+    inputs: ExplanationInput[],
+    numerator: Exact | null,
+    denominator: Exact | null,
+    result: string | null,
+  ): IndicatorExplanation {
+    const { definition } = compiled;
+    const byReference = new Map(inputs.map((input) => [input.reference, input.value]));
+    const leaf = (node: FormulaNode): string | undefined => {
+      let key: string | undefined;
+      if (node.type === 'dataElement') key = `#{${referenceKey(node)}}`;
+      else if (node.type === 'aggregate')
+        key = `${node.function}(#{${referenceKey(node.argument)}})`;
+      else if (node.type === 'constant') key = `C{${node.id}}`;
+      else if (node.type === 'indicator') key = `I{${node.id}}`;
+      if (key === undefined) return undefined;
+      const value = byReference.get(key);
+      return value === undefined || value === null ? '∅' : value;
+    };
+    const side = (tree: FormulaNode, text: string, value: Exact | null): ExplanationSide => ({
+      formula: text,
+      substituted: printFormula(tree, leaf),
+      value: value?.toString() ?? null,
+    });
+    const numeratorSide = side(compiled.numeratorTree, definition.numerator, numerator);
+    const denominatorSide = side(compiled.denominatorTree, definition.denominator, denominator);
+    const factor = compiled.factor.toString();
+    const annualization = definition.annualized
+      ? { daysInYear: daysInYearOf(period), daysInPeriod: period.days }
+      : undefined;
+    const referenced = new Set<string>();
+    for (const ref of [...compiled.numeratorElements, ...compiled.denominatorElements])
+      referenced.add(ref.element);
+    const reporting = new Set<string>();
+    for (const input of inputs) for (const unit of input.reportingUnits ?? []) reporting.add(unit);
+    const unitsNotReporting =
+      referenced.size === 0
+        ? []
+        : this.dataset.leavesOf(orgUnit).filter((unit) => !reporting.has(unit));
+    const missing = inputs.filter((input) => input.value === null).map((input) => input.reference);
+    const wrap = (text: string): string => (/^[\d.∅-]+$/.test(text) ? text : `(${text})`);
+    let line = wrap(numeratorSide.substituted);
+    if (definition.denominator.trim() !== '1') line += ` / ${wrap(denominatorSide.substituted)}`;
+    if (factor !== '1') line += ` × ${factor}`;
+    if (annualization !== undefined)
+      line += ` × ${annualization.daysInYear} / ${annualization.daysInPeriod}`;
+    const outcome = result ?? '—';
+    return {
+      definition: { id: definition.id, version: definition.version },
+      orgUnit,
+      period: period.id,
+      numerator: numeratorSide,
+      denominator: denominatorSide,
+      factor,
+      ...(annualization === undefined ? {} : { annualization }),
+      inputs,
+      missing,
+      unitsNotReporting,
+      missingValueStrategy: definition.missingValueStrategy,
+      text: {
+        ru: `${definition.name.ru} (в. ${definition.version}): ${line} = ${outcome}`,
+        en: `${definition.name.en} (v. ${definition.version}): ${line} = ${outcome}`,
+      },
+    };
+  }
+}
+
+/**
+ * Computes one indicator for one org unit and period. The numerator and denominator are
+ * evaluated on values already aggregated for the org unit's whole subtree — a municipal share
+ * is re-derived from summed parts, never averaged from school shares.
+ *
+ * @example
+ * ```ts
+ * import { computeIndicator, createDataset } from '@eduset/core/indicators';
+ * const dataset = createDataset({
+ *   dataElements: [
+ *     { id: 'satisfied', name: { ru: 'Удовлетворены', en: 'Satisfied' } },
+ *     { id: 'surveyed', name: { ru: 'Опрошены', en: 'Surveyed' } },
+ *   ],
+ *   orgUnits: [
+ *     { id: 'town', name: { ru: 'Город', en: 'Town' }, level: 'municipality' },
+ *     { id: 'a', name: { ru: 'Школа А', en: 'School A' }, level: 'organization', parent: 'town' },
+ *     { id: 'b', name: { ru: 'Школа Б', en: 'School B' }, level: 'organization', parent: 'town' },
+ *   ],
+ *   values: [
+ *     { dataElement: 'satisfied', orgUnit: 'a', period: '2024-2025', value: '45' },
+ *     { dataElement: 'surveyed', orgUnit: 'a', period: '2024-2025', value: '50' },
+ *     { dataElement: 'satisfied', orgUnit: 'b', period: '2024-2025', value: '2' },
+ *     { dataElement: 'surveyed', orgUnit: 'b', period: '2024-2025', value: '10' },
+ *   ],
+ * });
+ * const result = computeIndicator(
+ *   { id: 'share', version: 1, name: { ru: 'Доля', en: 'Share' }, unit: 'percent',
+ *     numerator: '#{satisfied}', denominator: '#{surveyed}', levels: ['organization', 'municipality'],
+ *     periodType: 'school-year' },
+ *   dataset, 'town', '2024-2025',
+ * );
+ * result.status === 'value' && result.value; // '78.3'
+ * ```
+ */
+export function computeIndicator(
+  definition: CompiledIndicator | IndicatorDefinition | unknown,
+  dataset: IndicatorDataset,
+  orgUnit: string,
+  period: string,
+  options: ComputeOptions = {},
+): IndicatorResult {
+  const compiled = isCompiled(definition) ? definition : compileIndicator(definition);
+  return new IndicatorSession(dataset, options).compute(compiled, orgUnit, period);
+}
+
+function isCompiled(value: unknown): value is CompiledIndicator {
+  return typeof value === 'object' && value !== null && 'numeratorTree' in value;
+}
+
+/**
+ * What to compute with {@link computeIndicators}: org units (by id or by level) and periods.
+ *
+ * @example
+ * ```ts
+ * import type { IndicatorQuery } from '@eduset/core/indicators';
+ * const query: IndicatorQuery = { level: 'municipality', periods: ['2018-2019', '2019-2020'] };
+ * ```
+ */
+export interface IndicatorQuery {
+  readonly orgUnits?: readonly string[];
+  readonly level?: OrgUnitLevel;
+  readonly periods: readonly string[];
+}
+
+/**
+ * Computes many indicators for many org units and periods in one session (shared aggregation
+ * cache, `I{…}` between them). Results are ordered by indicator, then org unit, then period —
+ * independent of the order of the data values. Definitions whose period type differs from a
+ * period are skipped for that period rather than reported as mismatches; levels likewise.
+ *
+ * @example
+ * ```ts
+ * import { computeIndicators, createDataset } from '@eduset/core/indicators';
+ * declare const definitions: unknown[];
+ * declare const input: unknown;
+ * computeIndicators(definitions, createDataset(input), { level: 'municipality', periods: ['2019-2020'] });
+ * ```
+ */
+export function computeIndicators(
+  definitions: readonly (CompiledIndicator | IndicatorDefinition | unknown)[],
+  dataset: IndicatorDataset,
+  query: IndicatorQuery,
+  options: ComputeOptions = {},
+): IndicatorResult[] {
+  const compiled = definitions.map((definition) =>
+    isCompiled(definition) ? definition : compileIndicator(definition),
+  );
+  const session = new IndicatorSession(dataset, {
+    ...options,
+    indicators: [...(options.indicators ?? []), ...compiled],
+  });
+  const units =
+    query.orgUnits ??
+    (query.level === undefined
+      ? dataset.orgUnits.map((unit) => unit.id)
+      : dataset.unitsAtLevel(query.level).map((unit) => unit.id));
+  // Org unit and period outermost, so every indicator of one (org unit, period) shares one
+  // evaluation context; the results are placed in indicator, org unit, period order.
+  const periods = query.periods;
+  const slots: (IndicatorResult | undefined)[] = new Array<IndicatorResult | undefined>(
+    compiled.length * units.length * periods.length,
+  );
+  const periodTypes = periods.map((period) => parsePeriod(period)?.type);
+  units.forEach((unit, u) => {
+    const level = dataset.orgUnit(unit)?.level;
+    periods.forEach((period, p) => {
+      compiled.forEach((indicator, i) => {
+        if (level !== undefined && !indicator.definition.levels.includes(level)) return;
+        if (periodTypes[p] !== indicator.definition.periodType) return;
+        slots[(i * units.length + u) * periods.length + p] = session.compute(
+          indicator,
+          unit,
+          period,
+        );
+      });
+    });
+  });
+  const results: IndicatorResult[] = [];
+  for (const result of slots) if (result !== undefined) results.push(result);
+  return results;
+}

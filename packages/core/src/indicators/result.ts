@@ -1,0 +1,251 @@
+import { z } from '../common/zod.js';
+import { localizedTextSchema } from '../common/labels.js';
+
+/**
+ * Why an indicator has no value (never NaN, 0 or Infinity in its place):
+ * - `denominator-zero` — the denominator is 0;
+ * - `division-by-zero` — a division inside a formula by 0;
+ * - `missing-data` — the missing-value strategy skipped it;
+ * - `unknown-constant` — a `C{…}` has no value;
+ * - `level-not-allowed` — the definition is not reported at this org unit's level;
+ * - `period-type-mismatch` — the period is not of the definition's type;
+ * - `not-valid-in-period` — the definition's validity does not cover the period;
+ * - `unknown-org-unit`, `unknown-period` — the query names something that does not exist;
+ * - `indicator-cycle` — indicators refer to each other in a circle.
+ *
+ * @example
+ * ```ts
+ * import { noValueReasonSchema } from '@eduset/core/indicators';
+ * noValueReasonSchema.parse('denominator-zero');
+ * ```
+ */
+export const noValueReasonSchema = z.enum([
+  'denominator-zero',
+  'division-by-zero',
+  'missing-data',
+  'unknown-constant',
+  'level-not-allowed',
+  'period-type-mismatch',
+  'not-valid-in-period',
+  'unknown-org-unit',
+  'unknown-period',
+  'indicator-cycle',
+]);
+
+/**
+ * A no-value reason (see {@link noValueReasonSchema}).
+ *
+ * @example
+ * ```ts
+ * import type { NoValueReason } from '@eduset/core/indicators';
+ * const reason: NoValueReason = 'denominator-zero';
+ * ```
+ */
+export type NoValueReason = z.infer<typeof noValueReasonSchema>;
+
+/**
+ * Schema of one input used by a formula: a reference as written (`#{element}`,
+ * `#{element.disaggregation}`, `sum(#{…})`, `C{…}`, `I{…}`), its aggregated value (exact
+ * decimal text, or null when missing) and the org units that reported it.
+ *
+ * @example
+ * ```ts
+ * import { explanationInputSchema } from '@eduset/core/indicators';
+ * explanationInputSchema.parse({ reference: '#{parents-satisfied}', value: '47', reportingUnits: ['a', 'b'] });
+ * ```
+ */
+export const explanationInputSchema = z.object({
+  reference: z.string(),
+  value: z.string().nullable(),
+  reportingUnits: z.array(z.string()).optional(),
+});
+
+/**
+ * One input of an explanation (see {@link explanationInputSchema}).
+ *
+ * @example
+ * ```ts
+ * import type { ExplanationInput } from '@eduset/core/indicators';
+ * const input: ExplanationInput = { reference: '#{parents-satisfied}', value: '47', reportingUnits: ['a', 'b'] };
+ * ```
+ */
+export type ExplanationInput = z.infer<typeof explanationInputSchema>;
+
+/**
+ * Schema of one side (numerator or denominator) of an explanation: the formula, the formula
+ * with every reference replaced by its value (`∅` when missing), and its value.
+ *
+ * @example
+ * ```ts
+ * import { explanationSideSchema } from '@eduset/core/indicators';
+ * explanationSideSchema.parse({ formula: '#{a} + #{b}', substituted: '45 + 2', value: '47' });
+ * ```
+ */
+export const explanationSideSchema = z.object({
+  formula: z.string(),
+  substituted: z.string(),
+  value: z.string().nullable(),
+});
+
+/**
+ * One side of an explanation (see {@link explanationSideSchema}).
+ *
+ * @example
+ * ```ts
+ * import type { ExplanationSide } from '@eduset/core/indicators';
+ * const side: ExplanationSide = { formula: '#{a} + #{b}', substituted: '45 + 2', value: '47' };
+ * ```
+ */
+export type ExplanationSide = z.infer<typeof explanationSideSchema>;
+
+/**
+ * Schema of how a value was obtained: the definition version, every input, the org units
+ * that did not report, and the formula with numbers substituted — for a report or a tooltip.
+ *
+ * @example
+ * ```ts
+ * import { indicatorExplanationSchema } from '@eduset/core/indicators';
+ * declare const json: unknown;
+ * indicatorExplanationSchema.parse(json).text.ru;
+ * ```
+ */
+export const indicatorExplanationSchema = z.object({
+  definition: z.object({ id: z.string(), version: z.number().int() }),
+  orgUnit: z.string(),
+  period: z.string(),
+  numerator: explanationSideSchema,
+  denominator: explanationSideSchema,
+  factor: z.string(),
+  /** Days in the year and in the period, when the indicator is annualized. */
+  annualization: z
+    .object({ daysInYear: z.number().int(), daysInPeriod: z.number().int() })
+    .optional(),
+  inputs: z.array(explanationInputSchema),
+  /** References with no data. */
+  missing: z.array(z.string()),
+  /** Org units without children in the subtree that reported none of the inputs. */
+  unitsNotReporting: z.array(z.string()),
+  missingValueStrategy: z.enum(['skip-if-any-missing', 'skip-if-all-missing', 'never-skip']),
+  /** One line in Russian and English: the computation with numbers. */
+  text: localizedTextSchema,
+});
+
+/**
+ * An explanation (see {@link indicatorExplanationSchema}).
+ *
+ * @example
+ * ```ts
+ * import type { IndicatorExplanation } from '@eduset/core/indicators';
+ * declare const e: IndicatorExplanation;
+ * e.text.ru; // 'Доля (в. 1): 47 / 60 × 100 = 78.3'
+ * ```
+ */
+export type IndicatorExplanation = z.infer<typeof indicatorExplanationSchema>;
+
+const resultBase = {
+  indicator: z.string(),
+  version: z.number().int(),
+  orgUnit: z.string(),
+  period: z.string(),
+  explanation: indicatorExplanationSchema.optional(),
+};
+
+/**
+ * Schema of a computed value. `value` is rounded for presentation with the definition's
+ * decimals and rounding mode; `exact` is the unrounded result (a decimal, or a fraction such as
+ * `235/3` when it has no finite decimal expansion); `partial` says some inputs were
+ * missing and counted as 0 (strategy `skip-if-all-missing`); `capped` that the value exceeded
+ * the definition's cap; `meetsTarget` whether it reaches the target in the definition's
+ * direction, when a target is set.
+ *
+ * @example
+ * ```ts
+ * import { indicatorValueSchema } from '@eduset/core/indicators';
+ * indicatorValueSchema.parse({
+ *   status: 'value', indicator: 'share', version: 1, orgUnit: 'town', period: '2024-2025',
+ *   value: '78.3', exact: '235/3', numerator: '47', denominator: '60',
+ *   partial: false, capped: false,
+ * });
+ * ```
+ */
+export const indicatorValueSchema = z.object({
+  ...resultBase,
+  status: z.literal('value'),
+  value: z.string(),
+  exact: z.string(),
+  numerator: z.string(),
+  denominator: z.string(),
+  partial: z.boolean(),
+  capped: z.boolean(),
+  meetsTarget: z.boolean().optional(),
+});
+
+/**
+ * A computed value (see {@link indicatorValueSchema}).
+ *
+ * @example
+ * ```ts
+ * import type { IndicatorValue } from '@eduset/core/indicators';
+ * declare const v: IndicatorValue;
+ * v.value; // '78.3'
+ * ```
+ */
+export type IndicatorValue = z.infer<typeof indicatorValueSchema>;
+
+/**
+ * Schema of "no value", with its reason and the reason's text.
+ *
+ * @example
+ * ```ts
+ * import { indicatorNoValueSchema } from '@eduset/core/indicators';
+ * indicatorNoValueSchema.parse({
+ *   status: 'no-value', indicator: 'share', version: 1, orgUnit: 'a', period: '2024-2025',
+ *   reason: 'denominator-zero', message: { ru: 'Знаменатель равен нулю', en: 'The denominator is zero' },
+ * });
+ * ```
+ */
+export const indicatorNoValueSchema = z.object({
+  ...resultBase,
+  status: z.literal('no-value'),
+  reason: noValueReasonSchema,
+  message: localizedTextSchema,
+});
+
+/**
+ * No value, with the reason (see {@link indicatorNoValueSchema}).
+ *
+ * @example
+ * ```ts
+ * import type { IndicatorNoValue } from '@eduset/core/indicators';
+ * declare const v: IndicatorNoValue;
+ * v.reason; // 'denominator-zero'
+ * ```
+ */
+export type IndicatorNoValue = z.infer<typeof indicatorNoValueSchema>;
+
+/**
+ * Schema of the result of computing one indicator for one org unit and period.
+ *
+ * @example
+ * ```ts
+ * import { indicatorResultSchema } from '@eduset/core/indicators';
+ * declare const json: unknown;
+ * const result = indicatorResultSchema.parse(json);
+ * ```
+ */
+export const indicatorResultSchema = z.discriminatedUnion('status', [
+  indicatorValueSchema,
+  indicatorNoValueSchema,
+]);
+
+/**
+ * The result of computing one indicator for one org unit and period.
+ *
+ * @example
+ * ```ts
+ * import type { IndicatorResult } from '@eduset/core/indicators';
+ * declare const result: IndicatorResult;
+ * const shown = result.status === 'value' ? result.value : result.message.ru;
+ * ```
+ */
+export type IndicatorResult = z.infer<typeof indicatorResultSchema>;

@@ -1,0 +1,152 @@
+import type { Lang } from '@eduset/core';
+
+/**
+ * The texts of `<eduset-indicator-dashboard>` in one language. Function-valued terms take
+ * their numbers, so Russian plurals and word order come out right.
+ *
+ * @example
+ * ```ts
+ * import { indicatorDashboardTexts } from '@eduset/widgets';
+ * indicatorDashboardTexts.ru.target('20 %'); // 'Цель: 20 %'
+ * ```
+ */
+export interface IndicatorDashboardTexts {
+  readonly title: string;
+  readonly orgUnit: string;
+  readonly views: string;
+  readonly cards: string;
+  readonly table: string;
+  readonly download: string;
+  readonly loading: string;
+  readonly empty: string;
+  readonly noValue: string;
+  readonly noTarget: string;
+  readonly target: (value: string) => string;
+  readonly meetsTarget: string;
+  readonly missesTarget: string;
+  readonly latest: (period: string) => string;
+  readonly trendUp: (previous: string, period: string) => string;
+  readonly trendDown: (previous: string, period: string) => string;
+  readonly trendSame: (period: string) => string;
+  readonly trendNone: string;
+  readonly better: string;
+  readonly worse: string;
+  readonly chart: (name: string, points: string) => string;
+  readonly explain: string;
+  readonly hideExplanation: string;
+  readonly explanationTitle: (name: string, period: string) => string;
+  readonly inputs: string;
+  readonly unitsNotReporting: (count: number) => string;
+  readonly allReported: string;
+  readonly definitionVersion: (version: number) => string;
+  readonly partial: string;
+  readonly capped: string;
+  readonly tableCaption: (orgUnit: string) => string;
+  readonly indicator: string;
+  readonly period: string;
+  readonly unitPercent: string;
+  readonly unitPerThousand: string;
+  readonly csvHeaders: readonly string[];
+}
+
+function pluralRu(count: number, one: string, few: string, many: string): string {
+  const rule = new Intl.PluralRules('ru').select(count);
+  return rule === 'one' ? one : rule === 'few' ? few : many;
+}
+
+const ru: IndicatorDashboardTexts = {
+  title: 'Показатели',
+  orgUnit: 'Территория или организация',
+  views: 'Вид',
+  cards: 'Карточки',
+  table: 'Таблица',
+  download: 'Скачать CSV',
+  loading: 'Загрузка показателей…',
+  empty: 'Нет показателей для показа.',
+  noValue: 'нет значения',
+  noTarget: 'Цель не задана',
+  target: (value) => `Цель: ${value}`,
+  meetsTarget: 'цель достигнута',
+  missesTarget: 'цель не достигнута',
+  latest: (period) => `за ${period}`,
+  trendUp: (previous, period) => `выше, чем за ${period} (${previous})`,
+  trendDown: (previous, period) => `ниже, чем за ${period} (${previous})`,
+  trendSame: (period) => `как за ${period}`,
+  trendNone: 'не с чем сравнить',
+  better: 'лучше',
+  worse: 'хуже',
+  chart: (name, points) => `График «${name}»: ${points}`,
+  explain: 'Как получено',
+  hideExplanation: 'Скрыть объяснение',
+  explanationTitle: (name, period) => `${name}, ${period}`,
+  inputs: 'Исходные данные',
+  unitsNotReporting: (count) =>
+    `Не сдали данные: ${count} ${pluralRu(count, 'подразделение', 'подразделения', 'подразделений')}`,
+  allReported: 'Данные сдали все подразделения',
+  definitionVersion: (version) => `Определение показателя, версия ${version}`,
+  partial: 'неполные данные',
+  capped: 'ограничено сверху',
+  tableCaption: (orgUnit) => `Показатели: ${orgUnit}`,
+  indicator: 'Показатель',
+  period: 'Период',
+  unitPercent: '%',
+  unitPerThousand: '‰',
+  csvHeaders: [
+    'Показатель',
+    'Подразделение',
+    'Период',
+    'Значение',
+    'Цель',
+    'Нет значения: причина',
+  ],
+};
+
+const en: IndicatorDashboardTexts = {
+  title: 'Indicators',
+  orgUnit: 'Area or organization',
+  views: 'View',
+  cards: 'Cards',
+  table: 'Table',
+  download: 'Download CSV',
+  loading: 'Loading indicators…',
+  empty: 'No indicators to show.',
+  noValue: 'no value',
+  noTarget: 'No target set',
+  target: (value) => `Target: ${value}`,
+  meetsTarget: 'target met',
+  missesTarget: 'target not met',
+  latest: (period) => `for ${period}`,
+  trendUp: (previous, period) => `up from ${previous} in ${period}`,
+  trendDown: (previous, period) => `down from ${previous} in ${period}`,
+  trendSame: (period) => `same as in ${period}`,
+  trendNone: 'nothing to compare with',
+  better: 'better',
+  worse: 'worse',
+  chart: (name, points) => `Chart “${name}”: ${points}`,
+  explain: 'How it was obtained',
+  hideExplanation: 'Hide the explanation',
+  explanationTitle: (name, period) => `${name}, ${period}`,
+  inputs: 'Inputs',
+  unitsNotReporting: (count) => `Did not report: ${count} ${count === 1 ? 'unit' : 'units'}`,
+  allReported: 'Every unit reported',
+  definitionVersion: (version) => `Indicator definition, version ${version}`,
+  partial: 'partial data',
+  capped: 'capped',
+  tableCaption: (orgUnit) => `Indicators: ${orgUnit}`,
+  indicator: 'Indicator',
+  period: 'Period',
+  unitPercent: '%',
+  unitPerThousand: '‰',
+  csvHeaders: ['Indicator', 'Org unit', 'Period', 'Value', 'Target', 'No value: reason'],
+};
+
+/**
+ * Texts of `<eduset-indicator-dashboard>` by language; a test keeps `ru` and `en` in parity.
+ *
+ * @example
+ * ```ts
+ * import { indicatorDashboardTexts } from '@eduset/widgets';
+ * indicatorDashboardTexts.en.download; // 'Download CSV'
+ * ```
+ */
+export const indicatorDashboardTexts: Readonly<Record<Lang, IndicatorDashboardTexts>> = { ru, en };

@@ -1,0 +1,230 @@
+import { css } from 'lit';
+import { baseStyles } from '../internal/base.styles.js';
+
+/**
+ * Styles of `<eduset-indicator-dashboard>`: the shared base plus its own tier
+ * (`--eduset-indicator-*`). Cards flow in a grid that fits the container.
+ *
+ * @example
+ * ```ts
+ * import { indicatorDashboardStyles } from '@eduset/widgets';
+ * indicatorDashboardStyles.length; // the base styles and the element's own
+ * ```
+ */
+export const indicatorDashboardStyles = [
+  baseStyles,
+  css`
+    :host {
+      --_good: var(--eduset-indicator-good-color, #1a7f37);
+      --_target: var(--eduset-indicator-target-color, #9a6700);
+      --_card-min: var(--eduset-indicator-card-min-width, 16rem);
+    }
+
+    .dashboard {
+      display: grid;
+      gap: var(--_spacing);
+    }
+
+    h2,
+    h3,
+    h4,
+    h5,
+    p {
+      margin: 0;
+    }
+
+    h3 {
+      font-size: 1.05em;
+    }
+
+    .status:empty {
+      display: none;
+    }
+
+    .status.error {
+      color: var(--_color-danger);
+    }
+
+    .toolbar {
+      display: flex;
+      flex-wrap: wrap;
+      gap: calc(var(--_spacing) / 2) var(--_spacing);
+      align-items: end;
+      padding: calc(var(--_spacing) / 2) var(--_spacing);
+      border: 1px solid var(--_color-border);
+      border-radius: var(--_radius);
+      background: var(--_color-surface-raised);
+    }
+
+    .field {
+      display: grid;
+      gap: 0.25rem;
+      font-weight: 600;
+    }
+
+    select,
+    button {
+      font: inherit;
+      color: inherit;
+      min-height: 2.5rem;
+      padding: 0.25rem 0.75rem;
+      border: 1px solid var(--_color-border);
+      border-radius: var(--_radius);
+      background: var(--_color-surface);
+    }
+
+    button {
+      cursor: pointer;
+    }
+
+    .views {
+      display: flex;
+      gap: 0.25rem;
+    }
+
+    button[aria-pressed='true'],
+    .download {
+      background: var(--_color-primary);
+      border-color: var(--_color-primary);
+      color: var(--_color-on-primary);
+    }
+
+    .cards {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: var(--_spacing);
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--_card-min)), 1fr));
+    }
+
+    .card {
+      display: grid;
+      gap: 0.5rem;
+      align-content: start;
+      padding: var(--_spacing);
+      border: 1px solid var(--_color-border);
+      border-radius: var(--_radius);
+      background: var(--_color-surface);
+    }
+
+    .current {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 0.5rem;
+      align-items: baseline;
+    }
+
+    .value {
+      font-size: 2em;
+      font-weight: 700;
+      line-height: 1.1;
+    }
+
+    .period,
+    .target,
+    .trend.none {
+      color: var(--_color-text-muted);
+    }
+
+    .flag {
+      font-size: 0.85em;
+      padding: 0 0.4em;
+      border: 1px solid var(--_color-border);
+      border-radius: var(--_radius);
+    }
+
+    .target.met {
+      color: var(--_good);
+    }
+
+    .trend.better {
+      color: var(--_good);
+    }
+
+    .trend.worse {
+      color: var(--_color-danger);
+    }
+
+    .chart {
+      width: 100%;
+      height: auto;
+    }
+
+    .chart .axis {
+      stroke: var(--_color-border);
+      stroke-width: 1;
+    }
+
+    .chart .target {
+      stroke: var(--_target);
+      stroke-width: 1.5;
+      stroke-dasharray: 4 3;
+    }
+
+    .chart .line {
+      fill: none;
+      stroke: var(--_color-primary);
+      stroke-width: 2;
+    }
+
+    .chart .point {
+      fill: var(--_color-primary);
+    }
+
+    .chart .label {
+      fill: var(--_color-text-muted);
+      font-size: 10px;
+    }
+
+    .explanation {
+      display: grid;
+      gap: 0.35rem;
+      padding: 0.5rem;
+      border-left: 3px solid var(--_color-primary);
+      background: var(--_color-surface-raised);
+      font-size: 0.95em;
+    }
+
+    .explanation[hidden] {
+      display: none;
+    }
+
+    .explanation ul {
+      margin: 0;
+      padding-left: 1.25rem;
+    }
+
+    .formula {
+      font-variant-numeric: tabular-nums;
+    }
+
+    .table-wrap {
+      overflow-x: auto;
+    }
+
+    table {
+      border-collapse: collapse;
+      width: 100%;
+      font-variant-numeric: tabular-nums;
+    }
+
+    caption {
+      text-align: start;
+      font-weight: 600;
+      padding-bottom: 0.5rem;
+    }
+
+    th,
+    td {
+      padding: 0.35rem 0.5rem;
+      border: 1px solid var(--_color-border);
+      text-align: end;
+    }
+
+    th[scope='row'],
+    thead th:first-child {
+      text-align: start;
+    }
+  `,
+];

@@ -1,0 +1,314 @@
+import {
+  buildIndicatorReport,
+  createDataset,
+  indicatorCatalog,
+  type IndicatorReport,
+} from '@eduset/core';
+import axe from 'axe-core';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import './indicator-dashboard.define.js';
+import type { EdusetIndicatorDashboard } from './indicator-dashboard.js';
+import { indicatorDashboardTexts } from './indicator-dashboard.i18n.js';
+import { formatDecimalText, formatPeriod } from './indicator-format.js';
+
+const name = (ru: string, en: string) => ({ ru, en });
+const years = ['2018-2019', '2019-2020', '2020-2021'];
+const dataset = createDataset({
+  dataElements: [
+    { id: 'parents-consulted', name: name('Консультации', 'Consultations') },
+    { id: 'parents-surveyed', name: name('Опрошены', 'Surveyed') },
+    { id: 'parents-satisfied', name: name('Удовлетворены', 'Satisfied') },
+    {
+      id: 'senior-students',
+      name: name('Старшеклассники', 'Seniors'),
+      aggregation: 'average-sum-org-unit',
+    },
+    {
+      id: 'senior-students-in-network',
+      name: name('В сети', 'In network'),
+      aggregation: 'average-sum-org-unit',
+    },
+  ],
+  orgUnits: [
+    {
+      id: 'udomlya',
+      name: name('Удомельский городской округ', 'Udomlya urban district'),
+      level: 'municipality',
+    },
+    {
+      id: 'kp-teremok',
+      name: name('КП «Теремок»', 'Consultation point Teremok'),
+      level: 'organization',
+      parent: 'udomlya',
+    },
+    {
+      id: 'kp-malysh',
+      name: name('КП «Малыш»', 'Consultation point Malysh'),
+      level: 'organization',
+      parent: 'udomlya',
+    },
+  ],
+  values: [
+    ...[
+      ['343', '200', '143'],
+      ['601', '350', '251'],
+      ['447', '447', '0'],
+    ].flatMap(([total, teremok, malysh], index) => [
+      {
+        dataElement: 'parents-consulted',
+        orgUnit: 'kp-teremok',
+        period: years[index]!,
+        value: teremok!,
+      },
+      ...(malysh === '0'
+        ? []
+        : [
+            {
+              dataElement: 'parents-consulted',
+              orgUnit: 'kp-malysh',
+              period: years[index]!,
+              value: malysh!,
+            },
+          ]),
+      {
+        dataElement: 'parents-surveyed',
+        orgUnit: 'kp-teremok',
+        period: years[index]!,
+        value: String(Number(total) > 400 ? 300 : 200),
+      },
+    ]),
+    { dataElement: 'parents-satisfied', orgUnit: 'kp-teremok', period: '2018-2019', value: '174' },
+    { dataElement: 'parents-satisfied', orgUnit: 'kp-teremok', period: '2019-2020', value: '276' },
+    { dataElement: 'parents-satisfied', orgUnit: 'kp-teremok', period: '2020-2021', value: '188' },
+    { dataElement: 'senior-students', orgUnit: 'kp-teremok', period: '2019-2020', value: '500' },
+    {
+      dataElement: 'senior-students-in-network',
+      orgUnit: 'kp-teremok',
+      period: '2019-2020',
+      value: '120',
+    },
+    { dataElement: 'senior-students', orgUnit: 'kp-teremok', period: '2020-2021', value: '500' },
+    {
+      dataElement: 'senior-students-in-network',
+      orgUnit: 'kp-teremok',
+      period: '2020-2021',
+      value: '90',
+    },
+  ],
+});
+const definitions = indicatorCatalog.filter((d) =>
+  [
+    'udomlya-parents-consulted',
+    'udomlya-parents-satisfied-share',
+    'udomlya-senior-students-in-network-share',
+  ].includes(d.id),
+);
+const report: IndicatorReport = JSON.parse(
+  JSON.stringify(
+    buildIndicatorReport(definitions, dataset, {
+      orgUnits: ['udomlya', 'kp-malysh'],
+      periods: years,
+    }),
+  ),
+) as IndicatorReport;
+
+const mounted: Element[] = [];
+beforeEach(() => {
+  document.documentElement.removeAttribute('lang');
+});
+afterEach(() => {
+  for (const element of mounted.splice(0)) element.remove();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+async function mount(
+  setup: (element: EdusetIndicatorDashboard) => void,
+): Promise<EdusetIndicatorDashboard> {
+  const element = document.createElement('eduset-indicator-dashboard');
+  setup(element);
+  element.style.width = '60rem';
+  document.body.append(element);
+  mounted.push(element);
+  await element.updateComplete;
+  return element;
+}
+
+const root = (element: EdusetIndicatorDashboard): ShadowRoot => element.shadowRoot!;
+const text = (node: Element | null | undefined): string =>
+  (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+function card(element: EdusetIndicatorDashboard, id: string): HTMLElement {
+  const found = root(element).querySelector<HTMLElement>(`[part="card"][data-indicator="${id}"]`);
+  if (found === null) throw new Error(`no card ${id}`);
+  return found;
+}
+
+async function expectAccessible(element: EdusetIndicatorDashboard): Promise<void> {
+  await element.updateComplete;
+  const results = await axe.run(element, {
+    runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'],
+  });
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+}
+
+describe('<eduset-indicator-dashboard>', () => {
+  it('shows cards with the current value, target and a trend arrow, in Russian', async () => {
+    const element = await mount((e) => (e.report = report));
+    expect(text(root(element).querySelector('[part="title"]'))).toBe(
+      'Показатели: Удомельский городской округ',
+    );
+    const consulted = card(element, 'udomlya-parents-consulted');
+    expect(text(consulted.querySelector('[part="value"]'))).toBe('447');
+    expect(text(consulted.querySelector('.period'))).toBe('за 2020/21');
+    expect(text(consulted.querySelector('[part="target"]'))).toBe('Цель не задана');
+    expect(text(consulted.querySelector('[part="trend"]'))).toBe(
+      '▼ ниже, чем за 2019/20 (601), хуже',
+    );
+    const share = card(element, 'udomlya-senior-students-in-network-share');
+    expect(text(share.querySelector('[part="value"]'))).toBe('18 %');
+    expect(text(share.querySelector('[part="target"]'))).toBe('Цель: 20 % — цель не достигнута');
+    const chart = share.querySelector('[part="chart"]')!;
+    expect(chart.getAttribute('role')).toBe('img');
+    expect(chart.getAttribute('aria-label')).toBe(
+      'График «Доля старшеклассников, занимающихся в муниципальной сети»: 2018/19 — нет значения; 2019/20 — 24\u00a0%; 2020/21 — 18\u00a0%',
+    );
+    expect(chart.querySelectorAll('circle')).toHaveLength(2);
+    expect(chart.querySelector('line.target')).not.toBeNull();
+    await expectAccessible(element);
+  });
+
+  it('explains a value on demand: formula with numbers, version, inputs, units not reporting', async () => {
+    const element = await mount((e) => (e.report = report));
+    const consulted = card(element, 'udomlya-parents-consulted');
+    const button = consulted.querySelector<HTMLButtonElement>('[part="explain-button"]')!;
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    await userEvent.click(button);
+    await element.updateComplete;
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    const panel = consulted.querySelector('[part="explanation"]')!;
+    expect(text(panel)).toContain('Число родителей, получивших консультации (в. 1): 447 = 447');
+    expect(text(panel)).toContain('Определение показателя, версия 1');
+    expect(text(panel)).toContain('#{parents-consulted} = 447');
+    expect(text(panel)).toContain('Не сдали данные: 1 подразделение');
+    expect(text(panel)).toContain('КП «Малыш»');
+    await expectAccessible(element);
+  });
+
+  it('has a table view with the same numbers, and no value says why', async () => {
+    const element = await mount((e) => {
+      e.report = report;
+      e.view = 'table';
+    });
+    const table = root(element).querySelector('[part="table"]')!;
+    expect(text(table.querySelector('caption'))).toBe('Показатели: Удомельский городской округ');
+    const rows = [...table.querySelectorAll('tbody tr')].map((row) => [...row.children].map(text));
+    expect(rows).toContainEqual(['Число родителей, получивших консультации', '343', '601', '447']);
+    expect(rows).toContainEqual([
+      'Доля старшеклассников, занимающихся в муниципальной сети',
+      '—Нет данных',
+      '24 %',
+      '18 %',
+    ]);
+    await expectAccessible(element);
+  });
+
+  it('switches org unit and view with the keyboard, and speaks English', async () => {
+    const element = await mount((e) => {
+      e.report = report;
+      e.setAttribute('lang', 'en');
+    });
+    expect(text(root(element).querySelector('[part="title"]'))).toBe(
+      'Indicators: Udomlya urban district',
+    );
+    const select = root(element).querySelector('select')!;
+    select.value = 'kp-malysh';
+    select.dispatchEvent(new Event('change'));
+    await element.updateComplete;
+    expect(element.orgUnit).toBe('kp-malysh');
+    expect(text(card(element, 'udomlya-parents-consulted').querySelector('[part="value"]'))).toBe(
+      '251',
+    );
+    const tableButton = [
+      ...root(element).querySelectorAll<HTMLButtonElement>('[part="view-button"]'),
+    ].find((b) => text(b) === 'Table')!;
+    tableButton.focus();
+    await userEvent.keyboard('{Enter}');
+    await element.updateComplete;
+    expect(tableButton.getAttribute('aria-pressed')).toBe('true');
+    expect(root(element).querySelector('[part="table"]')).not.toBeNull();
+    await expectAccessible(element);
+  });
+
+  it('downloads the numbers as CSV', async () => {
+    const element = await mount((e) => (e.report = report));
+    const csv = element.csv();
+    expect(
+      csv.startsWith(
+        '\uFEFFПоказатель;Подразделение;Период;Значение;Цель;Нет значения: причина\r\n',
+      ),
+    ).toBe(true);
+    expect(csv).toContain(
+      'Число родителей, получивших консультации;Удомельский городской округ;2019-2020;601;;\r\n',
+    );
+    expect(csv).toContain(
+      'Доля старшеклассников, занимающихся в муниципальной сети;Удомельский городской округ;2018-2019;;20;Нет данных\r\n',
+    );
+    const created = vi.spyOn(URL, 'createObjectURL');
+    const clicked = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    await userEvent.click(root(element).querySelector<HTMLButtonElement>('[part="download"]')!);
+    expect(created).toHaveBeenCalledTimes(1);
+    expect(clicked).toHaveBeenCalledTimes(1);
+  });
+
+  it('loads from src, validates with core, and reports errors in the live region', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL) =>
+        String(input).includes('broken')
+          ? new Response(JSON.stringify({ indicators: 'no' }), {
+              headers: { 'Content-Type': 'application/json' },
+            })
+          : new Response(JSON.stringify(report), {
+              headers: { 'Content-Type': 'application/json' },
+            }),
+      ),
+    );
+    const element = await mount((e) => (e.src = '/api/indicators?level=municipality'));
+    await vi.waitFor(() => expect(root(element).querySelectorAll('[part="card"]').length).toBe(3));
+    const errors: string[] = [];
+    element.addEventListener('eduset-error', (event) => errors.push(event.detail.error.kind));
+    element.src = '/api/indicators?broken';
+    await vi.waitFor(() => expect(errors).toEqual(['validation']));
+    await element.updateComplete;
+    expect(text(root(element).querySelector('[part="status"]'))).toMatch(
+      /^Данные с сервера не прошли проверку/,
+    );
+    await expectAccessible(element);
+  });
+});
+
+describe('indicator formatting and texts', () => {
+  it('formats numbers and periods without losing digits', () => {
+    expect(formatDecimalText('11677', 'ru')).toBe('11\u00a0677');
+    expect(formatDecimalText('21871.5', 'en')).toBe('21,871.5');
+    expect(formatDecimalText('1234', 'ru')).toBe('1234');
+    expect(formatDecimalText('-0.5', 'ru')).toBe('−0,5');
+    expect(formatPeriod('2019-2020', 'en')).toBe('2019/20');
+    expect(formatPeriod('2020-09-01', 'ru')).toBe('01.09.2020');
+    expect(formatPeriod('2025Q1', 'ru')).toBe('I кв. 2025');
+  });
+
+  it('has the same terms in Russian and English, with Russian plurals', () => {
+    expect(Object.keys(indicatorDashboardTexts.en).sort()).toEqual(
+      Object.keys(indicatorDashboardTexts.ru).sort(),
+    );
+    const ru = indicatorDashboardTexts.ru;
+    expect([1, 2, 5, 21].map((n) => ru.unitsNotReporting(n))).toEqual([
+      'Не сдали данные: 1 подразделение',
+      'Не сдали данные: 2 подразделения',
+      'Не сдали данные: 5 подразделений',
+      'Не сдали данные: 21 подразделение',
+    ]);
+  });
+});
