@@ -10,6 +10,7 @@ import {
   isEdusetError,
   type Instant,
 } from '@eduset/core';
+import { seedFinancingIfEmpty } from './cli-financing.js';
 import { importHelp, importUsage, parseImportOptions, runImport } from './cli-import.js';
 import { UsageError, openCliStorage, reportError, resolveDataDir, say } from './cli-shared.js';
 import { startServer } from './server/index.js';
@@ -342,6 +343,12 @@ async function serve(options: ServeOptions, context: CliContext): Promise<number
   try {
     await seedIfEmpty(storage, options, out);
     await seedScheduleIfEmpty(storage, options, out);
+    await seedFinancingIfEmpty(
+      storage,
+      join(options.staticRoot, 'data', 'michurinsk-financing.json'),
+      now(),
+      out,
+    );
     if (!existsSync(options.staticRoot)) {
       say(out, {
         ru: `нет каталога страниц ${options.staticRoot}; работает только API`,

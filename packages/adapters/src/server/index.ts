@@ -20,6 +20,12 @@ export {
   type SlotsQuery,
 } from './booking-routes.js';
 export {
+  financingRoutes,
+  programmesQuerySchema,
+  type FinancingRoutesOptions,
+  type ProgrammesQuery,
+} from './financing-routes.js';
+export {
   errorResponse,
   notFoundResponse,
   type ApiErrorBody,

@@ -12,6 +12,7 @@ import {
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { NetworkSummary, Storage } from '../storage/index.js';
 import { bookingRoutes } from './booking-routes.js';
+import { financingRoutes } from './financing-routes.js';
 import { errorResponse, HttpError, notFoundResponse } from './errors.js';
 import { networkFilterOf, networkQuerySchema } from './query.js';
 import {
@@ -204,6 +205,13 @@ export function createServer(options: ServerOptions): FastifyInstance {
       networkIdOf: async (requested) => requested ?? defaultNetworkId(await storage.listNetworks()),
       limited,
       uidDomain: options.uidDomain ?? 'eduset',
+    }),
+  );
+  void server.register(
+    financingRoutes({
+      financing: storage.financing,
+      now: options.now ?? (() => instant(new Date())),
+      limited,
     }),
   );
 

@@ -17,6 +17,7 @@
  * @module financing
  */
 export * from './amounts.js';
+export * from './api.js';
 export * from './billing.js';
 export * from './certificate.js';
 export * from './contract-amounts.js';
