@@ -417,7 +417,10 @@ if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.
   const target = fileURLToPath(
     new URL('../examples/data/michurinsk-financing.json', import.meta.url),
   );
-  const json = await format(JSON.stringify(generateMichurinsk()), { parser: 'json', printWidth: 100 });
+  const json = await format(JSON.stringify(generateMichurinsk()), {
+    parser: 'json',
+    printWidth: 100,
+  });
   writeFileSync(target, json);
   process.stdout.write(`written ${target}\n`);
 }
