@@ -85,6 +85,7 @@ export default [
     'site-directory.define': `${widgets}/src/site-directory/site-directory.define.ts`,
     'booking.define': `${widgets}/src/booking/booking.define.ts`,
     'schedule.define': `${widgets}/src/schedule/schedule.define.ts`,
+    'program-navigator.define': `${widgets}/src/program-navigator/program-navigator.define.ts`,
   }),
   // The embed bundle: one ESM file with Lit and core inside, for a single <script> tag.
   {

@@ -11,6 +11,7 @@
  * @module eduset-widgets
  */
 import './booking/booking.define.js';
+import './program-navigator/program-navigator.define.js';
 import './schedule/schedule.define.js';
 import './site-directory/site-directory.define.js';
 
