@@ -309,3 +309,29 @@ export function billKopecks(
   }
   return { advance, settled, returned: monthlyTotal - settled, count: n };
 }
+
+/**
+ * One month of the schedule rule in whole kopecks (the fast path of
+ * `splitIntoMonths` for a total given in kopecks): every month after the first gets
+ * `floor((days − daysInFirstMonth) · total / (days · (months − 1)))`, the first takes the
+ * remainder. `monthIndex` 0 is the first month.
+ *
+ * @example
+ * ```ts
+ * import { scheduledMonthKopecks } from '@eduset/core/financing';
+ * scheduledMonthKopecks(234133, 122, 30, 4, 0); // 57574
+ * scheduledMonthKopecks(234133, 122, 30, 4, 2); // 58853
+ * ```
+ */
+export function scheduledMonthKopecks(
+  totalKopecks: number,
+  days: number,
+  daysInFirstMonth: number,
+  months: number,
+  monthIndex: number,
+): number {
+  if (months <= 1) return monthIndex === 0 ? totalKopecks : 0;
+  const other = Math.floor(((days - daysInFirstMonth) * totalKopecks) / (days * (months - 1)));
+  if (monthIndex === 0) return totalKopecks - other * (months - 1);
+  return monthIndex < months ? other : 0;
+}

@@ -11,6 +11,8 @@ import {
   emptyLedger,
   ledgerEntryKinds,
   paymentReport,
+  scheduledMonthKopecks,
+  splitIntoMonths,
   postEntries,
   recomputeBalances,
   settleMonth,
@@ -309,6 +311,38 @@ describe('contract and billing laws', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('kopeck schedule', () => {
+  it('scheduledMonthKopecks equals splitIntoMonths month by month', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.integer({ min: 1, max: 366 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 31 }),
+        (total, days, months, first) => {
+          const firstDays = Math.min(first, days);
+          const list = Array.from(
+            { length: months },
+            (_, i) => `2017-${String(i + 1).padStart(2, '0')}`,
+          );
+          const split = splitIntoMonths({
+            total: money(total),
+            days,
+            daysInFirstMonth: firstDays,
+            months: list,
+          });
+          split.forEach((month, index) => {
+            expect(scheduledMonthKopecks(total, days, firstDays, months, index)).toBe(
+              kopecks(month.amount),
+            );
+          });
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });
