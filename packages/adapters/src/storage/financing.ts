@@ -394,7 +394,7 @@ async function monthLedger(session: SqlSession, month: string): Promise<Ledger> 
  *
  * @example
  * ```ts
- * import { financingStore } from '@eduset/adapters';
+ * import { financingStore } from './financing.js';
  * declare const database: Parameters<typeof financingStore>[0];
  * const store = financingStore(database);
  * ```

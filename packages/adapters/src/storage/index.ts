@@ -12,12 +12,7 @@
  * @module storage
  */
 export type { BookingQuery, BookingStore, CreatedBooking, NewBooking } from './booking-store.js';
-export {
-  financingStore,
-  type CertificateWithBalance,
-  type EnrolmentInput,
-  type FinancingStore,
-} from './financing.js';
+export type { CertificateWithBalance, EnrolmentInput, FinancingStore } from './financing.js';
 export { migrations, type Migration } from './migrations.js';
 export type { NetworkSummary } from './network-rows.js';
 export { defaultDataDir, openStorage, type Storage, type StorageOptions } from './storage.js';

@@ -54,8 +54,17 @@ declare global {
   }
 }
 
-/** What a card says after an enrolment attempt. */
-interface EnrolmentMessage {
+/**
+ * What a programme card says after an enrolment attempt: whether it was accepted and the
+ * text in Russian and English.
+ *
+ * @example
+ * ```ts
+ * import type { EnrolmentMessage } from '@eduset/widgets';
+ * const message: EnrolmentMessage = { ok: true, text: { ru: 'Заявка отправлена', en: 'Request sent' } };
+ * ```
+ */
+export interface EnrolmentMessage {
   readonly ok: boolean;
   readonly text: LocalizedText;
 }
