@@ -214,6 +214,37 @@ export function financingContract(engine: string, open: () => Promise<FinancingT
       }
     });
 
+    test('unconfirmed requests lapse and give back their reserve and place', async () => {
+      const taken = async (): Promise<number> => {
+        const [row] = await bed.database.query<{ taken: number }>(
+          "SELECT taken FROM financing_groups WHERE id = 'p20-g1'",
+        );
+        return Number(row?.taken);
+      };
+      const before = await taken();
+      const contract = await bed.store.requestEnrolment({
+        contractId: 'to-lapse',
+        certificateId: 'c59',
+        programmeId: 'p20',
+        moduleId: 'p20-m1',
+        groupId: 'p20-g1',
+        requestedOn: '2017-08-20',
+      });
+      expect(await taken()).toBe(before + 1);
+      expect((await bed.store.balance('c59', PERIOD)).reserved.toString()).toBe(
+        contract.certificate.toString(),
+      );
+      expect(await bed.store.lapseUnconfirmed('2017-08-24', 5)).toEqual([]);
+      const lapsed = await bed.store.lapseUnconfirmed('2017-08-26', 5);
+      expect(lapsed.map((c) => [c.id, c.status])).toEqual([['to-lapse', 'lapsed']]);
+      const balance = await bed.store.balance('c59', PERIOD);
+      expect([balance.available.toString(), balance.reserved.toString()]).toEqual([
+        '24000.00',
+        '0.00',
+      ]);
+      expect(await taken()).toBe(before);
+    });
+
     test('lifecycle and billing: a month billed twice pays once; the report matches the ledger', async () => {
       const requested = (await bed.store.listContracts()).filter((c) => c.status === 'requested');
       for (const contract of requested) {

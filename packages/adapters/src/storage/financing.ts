@@ -131,6 +131,8 @@ export interface FinancingStore {
   requestEnrolment(input: EnrolmentInput): Promise<Contract>;
   /** Moves a contract to another status (refusal and lapse release the reserve). */
   transitionContract(contractId: string, to: ContractStatus, on: string): Promise<Contract>;
+  /** Lapses requests not confirmed within `afterDays` days of `today`; returns them. */
+  lapseUnconfirmed(today: string, afterDays: number): Promise<Contract[]>;
   /** Terminates an active contract by the family or the provider. */
   terminateContract(contractId: string, on: string, by: 'family' | 'provider'): Promise<Contract>;
   /** Every contract, in id order. */
@@ -673,6 +675,29 @@ export function financingStore(database: Database): FinancingStore {
         await writeContract(session, next);
         return next;
       });
+    },
+
+    async lapseUnconfirmed(today, afterDays) {
+      const rows = await database.query<{ id: string }>(
+        `SELECT id FROM financing_contracts
+         WHERE status = 'requested' AND requested_on < $1::date - $2::integer ORDER BY id`,
+        [today, afterDays],
+      );
+      const lapsed: Contract[] = [];
+      for (const { id } of rows) {
+        lapsed.push(
+          await retrying(database, async (session) => {
+            const contract = await readContract(session, id, true);
+            if (contract.status !== 'requested') return contract;
+            const { contract: next, entries } = transitionInCore(contract, 'lapsed', today);
+            await postEntriesIn(session, entries);
+            await freePlace(session, contract);
+            await writeContract(session, next);
+            return next;
+          }),
+        );
+      }
+      return lapsed.filter((contract) => contract.status === 'lapsed');
     },
 
     terminateContract(contractId, on, by) {
