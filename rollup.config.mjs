@@ -77,6 +77,7 @@ export default [
     'schedule/index': `${core}/src/schedule/index.ts`,
     'schools/index': `${core}/src/schools/index.ts`,
     'indicators/index': `${core}/src/indicators/index.ts`,
+    'financing/index': `${core}/src/financing/index.ts`,
   }),
   ...library(adapters, { index: `${adapters}/src/index.ts`, cli: `${adapters}/src/cli.ts` }, [
     rawText(),
@@ -88,6 +89,7 @@ export default [
     'schedule.define': `${widgets}/src/schedule/schedule.define.ts`,
     'school-map.define': `${widgets}/src/school-map/school-map.define.ts`,
     'indicator-dashboard.define': `${widgets}/src/indicator-dashboard/indicator-dashboard.define.ts`,
+    'program-navigator.define': `${widgets}/src/program-navigator/program-navigator.define.ts`,
   }),
   // The embed bundle: one ESM file with Lit and core inside, for a single <script> tag.
   {

@@ -10,6 +10,7 @@ import {
   isEdusetError,
   type Instant,
 } from '@eduset/core';
+import { seedFinancingIfEmpty } from './cli-financing.js';
 import { importHelp, importUsage, parseImportOptions, runImport } from './cli-import.js';
 import { indicatorsUsage, runIndicatorsCommand } from './cli-indicators.js';
 import { UsageError, openCliStorage, reportError, resolveDataDir, say } from './cli-shared.js';
@@ -344,6 +345,26 @@ function untilStopped(signal: AbortSignal | undefined): Promise<void> {
 }
 
 /**
+ * Fills an empty storage with the demo data: the network and its schedule (`--seed`,
+ * `--schedule`) and the Michurinsk-like programme registry served under `--static`.
+ */
+async function seedDemo(
+  storage: Storage,
+  options: ServeOptions,
+  now: Instant,
+  out: (line: string) => void,
+): Promise<void> {
+  await seedIfEmpty(storage, options, out);
+  await seedScheduleIfEmpty(storage, options, out);
+  await seedFinancingIfEmpty(
+    storage,
+    join(options.staticRoot, 'data', 'michurinsk-financing.json'),
+    now,
+    out,
+  );
+}
+
+/**
  * `serve --workers N`: seeds the storage once here, then runs N server processes on one port.
  * Only over PostgreSQL: a PGlite data directory belongs to one process.
  */
@@ -358,8 +379,7 @@ async function serveWithWorkers(options: ServeOptions, context: CliContext): Pro
         en: '--workers above 1 needs PostgreSQL (DATABASE_URL): a PGlite directory is opened by one process only',
       });
     }
-    await seedIfEmpty(storage, options, out);
-    await seedScheduleIfEmpty(storage, options, out);
+    await seedDemo(storage, options, instant(new Date()), out);
   } finally {
     await storage.close();
   }
@@ -384,10 +404,7 @@ async function serve(options: ServeOptions, context: CliContext): Promise<number
     worker ? () => undefined : out,
   );
   try {
-    if (!worker) {
-      await seedIfEmpty(storage, options, out);
-      await seedScheduleIfEmpty(storage, options, out);
-    }
+    if (!worker) await seedDemo(storage, options, now(), out);
     if (!existsSync(options.staticRoot)) {
       say(out, {
         ru: `нет каталога страниц ${options.staticRoot}; работает только API`,

@@ -19,3 +19,4 @@ export * from './import/index.js';
 export * from './ical/index.js';
 export * from './schools/index.js';
 export * from './indicators/index.js';
+export * from './export/index.js';

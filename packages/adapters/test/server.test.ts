@@ -30,6 +30,7 @@ const notUsed = (): Promise<never> => Promise.reject(new Error('not used'));
 function fakeStorage(overrides: Partial<Storage>): Storage {
   return {
     engine: 'pglite',
+    financing: new Proxy({} as Storage['financing'], { get: () => notUsed }),
     saveNetwork: () => Promise.resolve(),
     loadNetwork: () => Promise.reject(new Error('not used')),
     listNetworks: () => Promise.resolve([]),

@@ -16,3 +16,4 @@ export * from './network/index.js';
 export * from './schedule/index.js';
 export * from './schools/index.js';
 export * from './indicators/index.js';
+export * from './financing/index.js';

@@ -22,6 +22,13 @@ export {
   type OrganizationColumnField,
   type SiteColumnField,
 } from './columns.js';
+export {
+  certificateImportColumns,
+  importCertificates,
+  importProgrammes,
+  programmeImportColumns,
+  type ProgrammeImport,
+} from './financing.js';
 export { importNetworkFiles, type NetworkFiles, type NetworkFilesResult } from './network.js';
 export { importOrganizations } from './organizations.js';
 export { importSites } from './sites.js';

@@ -27,6 +27,12 @@ export {
   type IndicatorsQuery,
 } from './indicator-routes.js';
 export {
+  financingRoutes,
+  programmesQuerySchema,
+  type FinancingRoutesOptions,
+  type ProgrammesQuery,
+} from './financing-routes.js';
+export {
   errorResponse,
   notFoundResponse,
   type ApiErrorBody,

@@ -14,6 +14,7 @@ import type { NetworkSummary, Storage } from '../storage/index.js';
 import { bookingRoutes } from './booking-routes.js';
 import { schoolRoutes } from '../schools/routes.js';
 import { demoIndicatorDataDir, indicatorRoutes } from './indicator-routes.js';
+import { financingRoutes } from './financing-routes.js';
 import { errorResponse, HttpError, notFoundResponse } from './errors.js';
 import { networkFilterOf, networkQuerySchema } from './query.js';
 import {
@@ -241,6 +242,14 @@ export function createServer(options: ServerOptions): FastifyInstance {
         ? { dataFile: resolve(options.staticRoot, 'data', 'tutaev-schools.json') }
         : {},
     ),
+  );
+
+  void server.register(
+    financingRoutes({
+      financing: storage.financing,
+      now: options.now ?? (() => instant(new Date())),
+      limited,
+    }),
   );
 
   if (options.staticRoot !== undefined && existsSync(options.staticRoot)) {

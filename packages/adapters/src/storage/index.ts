@@ -19,6 +19,7 @@ export type {
   CreatedBooking,
   NewBooking,
 } from './booking-store.js';
+export type { CertificateWithBalance, EnrolmentInput, FinancingStore } from './financing.js';
 export { migrations, type Migration } from './migrations.js';
 export type { NetworkSummary } from './network-rows.js';
 export { defaultDataDir, openStorage, type Storage, type StorageOptions } from './storage.js';

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { ConflictError } from '@eduset/core';
 import network from '../../migrations/0001_network.sql?raw';
 import bookings from '../../migrations/0002_bookings.sql?raw';
+import financing from '../../migrations/0003_financing.sql?raw';
 import bookingFunction from '../../migrations/0007_booking_function.sql?raw';
 import type { Database } from './database.js';
 
@@ -36,6 +37,7 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'network', sql: network },
   { version: 2, name: 'bookings', sql: bookings },
+  { version: 3, name: 'financing', sql: financing },
   { version: 7, name: 'booking_function', sql: bookingFunction },
 ];
 

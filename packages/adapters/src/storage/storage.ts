@@ -1,6 +1,7 @@
 import { createNetwork, type Network } from '@eduset/core';
 import type { BookingStore } from './booking-store.js';
 import { bookingStore } from './bookings.js';
+import { financingStore, type FinancingStore } from './financing.js';
 import { openPglite, openPostgres, type Database } from './database.js';
 import { migrate } from './migrations.js';
 import {
@@ -61,6 +62,8 @@ export interface StorageOptions {
 export interface Storage extends BookingStore {
   /** The engine in use: `pglite` (embedded) or `postgres` (a server). */
   readonly engine: 'pglite' | 'postgres';
+  /** Personalized financing: registry, certificates, ledger, contracts (migration 0003). */
+  readonly financing: FinancingStore;
   /**
    * Validates the network with core's `createNetwork` and stores it, replacing a stored
    * network with the same id, in one transaction: on any error the previous version stays.
@@ -120,6 +123,7 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
   return {
     engine: database.engine,
     ...bookingStore(database),
+    financing: financingStore(database),
     async saveNetwork(network) {
       const valid = createNetwork(network);
       await database.transaction((session) => writeNetwork(session, valid));

@@ -1,0 +1,260 @@
+import { randomUUID } from 'node:crypto';
+import {
+  directionSchema,
+  enrolmentRequestSchema,
+  filterProgrammes,
+  fundingKindSchema,
+  indexProgrammes,
+  isEdusetError,
+  isoDateSchema,
+  parse,
+  type Balance,
+  type Certificate,
+  type CertificateBalance,
+  type EnrolmentResponse,
+  type Instant,
+  type ProgrammeFilter,
+  type ProgrammeList,
+} from '@eduset/core';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import type { FinancingStore } from '../storage/index.js';
+import { HttpError } from './errors.js';
+import type { RateLimitedRouteConfig } from './security.js';
+
+/** A comma-separated list (`direction=technical,artistic`), split into its values. */
+const commaList = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== ''),
+);
+
+const wholeNumber = (max: number) =>
+  z
+    .string()
+    .refine((value) => /^\d{1,5}$/.test(value) && Number(value) <= max, {
+      params: {
+        text: {
+          ru: `Ожидается целое число от 0 до ${String(max)}`,
+          en: `Expected a whole number from 0 to ${String(max)}`,
+        },
+      },
+    })
+    .transform(Number);
+
+/**
+ * Schema of the query of `GET /api/programmes`: `q` (words to find), `direction`, `kind`
+ * (funding kinds), `district`, `provider`, `weekday` (ISO 1–7) as comma-separated lists,
+ * `age` (the child's age), and the page `offset` and `limit` (50 by default, at most 5 000).
+ *
+ * @example
+ * ```ts
+ * import { parse } from '@eduset/core';
+ * import { programmesQuerySchema } from '@eduset/adapters';
+ * parse(programmesQuerySchema, { q: 'робот', age: '9', kind: 'funded,budget' });
+ * ```
+ */
+export const programmesQuerySchema = z.strictObject({
+  q: z.string().max(200).optional(),
+  direction: commaList.pipe(z.array(directionSchema)).optional(),
+  kind: commaList.pipe(z.array(fundingKindSchema)).optional(),
+  district: commaList.pipe(z.array(z.string().min(1).max(100))).optional(),
+  provider: commaList.pipe(z.array(z.string().min(1).max(120))).optional(),
+  weekday: commaList.pipe(z.array(z.enum(['1', '2', '3', '4', '5', '6', '7']))).optional(),
+  age: wholeNumber(25).optional(),
+  offset: wholeNumber(100000).optional(),
+  limit: wholeNumber(5000).optional(),
+});
+
+/**
+ * The validated query of `GET /api/programmes`.
+ *
+ * @example
+ * ```ts
+ * import type { ProgrammesQuery } from '@eduset/adapters';
+ * declare const query: ProgrammesQuery;
+ * query.age;
+ * ```
+ */
+export type ProgrammesQuery = z.output<typeof programmesQuerySchema>;
+
+const balanceQuerySchema = z.strictObject({ birthDate: isoDateSchema });
+
+/**
+ * Options of {@link financingRoutes}: the financing store, the clock and the route config
+ * of rate-limited routes (the balance lookup and enrolment).
+ *
+ * @example
+ * ```ts
+ * import type { FinancingRoutesOptions } from '@eduset/adapters';
+ * declare const options: FinancingRoutesOptions;
+ * options.now();
+ * ```
+ */
+export interface FinancingRoutesOptions {
+  readonly financing: FinancingStore;
+  readonly now: () => Instant;
+  readonly limited: RateLimitedRouteConfig;
+  /** The zone whose civil date a request is made on (`Europe/Moscow` by default). */
+  readonly timeZone?: string;
+}
+
+function balanceAnswer(certificate: Certificate, balance: Balance): CertificateBalance {
+  return {
+    number: certificate.number,
+    kind: certificate.kind,
+    status: certificate.status,
+    period: balance.period,
+    nominal: balance.nominal,
+    available: balance.available,
+    reserved: balance.reserved,
+    spent: balance.spent,
+  };
+}
+
+function civilDate(at: Instant, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(at));
+}
+
+const certificateNotFound = {
+  ru: 'Сертификат с таким номером и датой рождения ребёнка не найден',
+  en: "No certificate with this number and child's birth date",
+};
+
+/** The certificate a number and a birth date name; one 404 answer whichever is wrong. */
+async function certificateOf(financing: FinancingStore, number: string, birthDate: string) {
+  try {
+    return await financing.findCertificate(number, birthDate);
+  } catch (error) {
+    if (isEdusetError(error) && error._tag === 'NotFoundError') {
+      throw new HttpError(404, 'not_found', certificateNotFound);
+    }
+    throw error;
+  }
+}
+
+/** A storage conflict (a financing limit) as a 409 with its reason code. */
+function conflictAsHttp(error: unknown): unknown {
+  if (isEdusetError(error) && error._tag === 'ConflictError') {
+    const reason = (error as { reason?: unknown }).reason;
+    return new HttpError(409, typeof reason === 'string' ? reason : 'conflict', error.text);
+  }
+  return error;
+}
+
+/**
+ * The financing API as a Fastify plugin:
+ * - `GET /api/programmes?q=&direction=&kind=&district=&provider=&weekday=&age=&offset=&limit=`
+ *   — the programme registry filtered with core's `filterProgrammes` (a page and the total);
+ * - `GET /api/certificates/:number/balance?birthDate=YYYY-MM-DD` — a certificate's balance;
+ *   the child's birth date is a required second factor and a wrong number or date both answer
+ *   404 (rate-limited, so dates cannot be tried in bulk);
+ * - `POST /api/enrolments` `{ certificateNumber, birthDate, programmeId[, moduleId, groupId] }`
+ *   — a contract request; every limit is checked in the database, a refusal is a 409 whose
+ *   code names the limit (`group-full`, `empty-balance`, `duplicate-module` …); answers 201
+ *   with the contract and the balance after the reserve.
+ *
+ * @example
+ * ```ts
+ * import Fastify from 'fastify';
+ * import { instant } from '@eduset/core';
+ * import { financingRoutes, openStorage } from '@eduset/adapters';
+ * const storage = await openStorage({ dataDir: 'memory://' });
+ * const server = Fastify();
+ * void server.register(financingRoutes({ financing: storage.financing, now: () => instant(new Date()), limited: {} }));
+ * ```
+ */
+export function financingRoutes(options: FinancingRoutesOptions): FastifyPluginAsync {
+  const { financing, now, limited } = options;
+  const timeZone = options.timeZone ?? 'Europe/Moscow';
+  return async (api: FastifyInstance) => {
+    api.get('/api/programmes', async (request): Promise<ProgrammeList> => {
+      const query = parse(programmesQuerySchema, request.query);
+      const registry = await financing.listProgrammes();
+      const filter: ProgrammeFilter = {
+        ...(query.q === undefined ? {} : { text: query.q }),
+        ...(query.direction === undefined ? {} : { directions: query.direction }),
+        ...(query.kind === undefined ? {} : { fundingKinds: query.kind }),
+        ...(query.district === undefined ? {} : { districts: query.district }),
+        ...(query.provider === undefined ? {} : { providerIds: query.provider }),
+        ...(query.weekday === undefined ? {} : { weekdays: query.weekday.map(Number) }),
+        ...(query.age === undefined ? {} : { age: query.age }),
+      };
+      const found = filterProgrammes(
+        indexProgrammes(registry.programmes, registry.providers),
+        filter,
+      );
+      const offset = query.offset ?? 0;
+      const page = found.slice(offset, offset + (query.limit ?? 50));
+      const named = new Set(page.map((programme) => programme.providerId));
+      return {
+        total: found.length,
+        offset,
+        programmes: page,
+        providers: registry.providers.filter((provider) => named.has(provider.id)),
+      };
+    });
+
+    api.get<{ Params: { number: string } }>(
+      '/api/certificates/:number/balance',
+      { config: limited },
+      async (request): Promise<CertificateBalance> => {
+        const { birthDate } = parse(balanceQuerySchema, request.query);
+        const found = await certificateOf(financing, request.params.number, birthDate);
+        return balanceAnswer(found.certificate, found.balance);
+      },
+    );
+
+    api.post(
+      '/api/enrolments',
+      { config: limited },
+      async (request, reply): Promise<EnrolmentResponse> => {
+        const body = parse(enrolmentRequestSchema, request.body);
+        const found = await certificateOf(financing, body.certificateNumber, body.birthDate);
+        const registry = await financing.listProgrammes();
+        const programme = registry.programmes.find(
+          (candidate) => candidate.id === body.programmeId,
+        );
+        if (!programme)
+          throw new HttpError(404, 'not_found', {
+            ru: 'Программа не найдена',
+            en: 'Programme not found',
+          });
+        const module = programme.modules.find(
+          (candidate) => candidate.id === (body.moduleId ?? programme.modules[0]?.id),
+        );
+        const group = module?.groups.find(
+          (candidate) => candidate.id === (body.groupId ?? module.groups[0]?.id),
+        );
+        if (!module || !group) {
+          throw new HttpError(404, 'not_found', {
+            ru: 'Модуль или группа не найдены',
+            en: 'Module or group not found',
+          });
+        }
+        let contract;
+        try {
+          contract = await financing.requestEnrolment({
+            contractId: `enr-${randomUUID()}`,
+            certificateId: found.certificate.id,
+            programmeId: programme.id,
+            moduleId: module.id,
+            groupId: group.id,
+            requestedOn: civilDate(now(), timeZone),
+          });
+        } catch (error) {
+          throw conflictAsHttp(error);
+        }
+        const balance = await financing.balance(found.certificate.id, found.balance.period);
+        void reply.code(201);
+        return { contract, balance: balanceAnswer(found.certificate, balance) };
+      },
+    );
+  };
+}

@@ -1,0 +1,503 @@
+import { ConflictError, Money, type LocalizedText } from '../common/index.js';
+import { isoDateSchema, type IsoDate } from '../common/iso-date.js';
+import { z } from '../common/zod.js';
+import { moneySchema } from './amounts.js';
+import { ageOn, dayNumber, endOfMonth, monthOf } from './calendar.js';
+import type { Certificate, CertificateGroup } from './certificate.js';
+import { makeFunded } from './certificate.js';
+import { computeContractAmounts } from './contract-amounts.js';
+import type { Balance, LedgerEntry } from './ledger.js';
+import { FinancingLimitError } from './limits.js';
+import { directionSchema, type Direction, type Programme } from './programme.js';
+
+/**
+ * The states of an enrolment contract: `requested → accepted → active → closed`, or
+ * `requested | accepted → refused`; a request not confirmed in time becomes `lapsed`.
+ *
+ * @example
+ * ```ts
+ * import { contractStatuses } from '@eduset/core/financing';
+ * contractStatuses[0]; // 'requested'
+ * ```
+ */
+export const contractStatuses = [
+  'requested',
+  'accepted',
+  'active',
+  'closed',
+  'refused',
+  'lapsed',
+] as const;
+
+/**
+ * Schema of a contract status.
+ *
+ * @example
+ * ```ts
+ * import { contractStatusSchema } from '@eduset/core/financing';
+ * contractStatusSchema.parse('active');
+ * ```
+ */
+export const contractStatusSchema = z.enum(contractStatuses);
+
+/** A contract status. @example `const status: ContractStatus = 'accepted';` */
+export type ContractStatus = z.infer<typeof contractStatusSchema>;
+
+/**
+ * Names of the contract statuses in Russian and English.
+ *
+ * @example
+ * ```ts
+ * import { contractStatusLabels } from '@eduset/core/financing';
+ * contractStatusLabels.requested.ru; // 'заявка'
+ * ```
+ */
+export const contractStatusLabels: Readonly<Record<ContractStatus, LocalizedText>> = {
+  requested: { ru: 'заявка', en: 'requested' },
+  accepted: { ru: 'принята', en: 'accepted' },
+  active: { ru: 'действует', en: 'active' },
+  closed: { ru: 'закрыт', en: 'closed' },
+  refused: { ru: 'отказ', en: 'refused' },
+  lapsed: { ru: 'не подтверждена в срок', en: 'lapsed' },
+};
+
+/**
+ * The legal status changes; `closed`, `refused` and `lapsed` are final.
+ *
+ * @example
+ * ```ts
+ * import { contractTransitions } from '@eduset/core/financing';
+ * contractTransitions.requested; // ['accepted', 'refused', 'lapsed']
+ * ```
+ */
+export const contractTransitions: Readonly<Record<ContractStatus, readonly ContractStatus[]>> = {
+  requested: ['accepted', 'refused', 'lapsed'],
+  accepted: ['active', 'refused'],
+  active: ['closed'],
+  closed: [],
+  refused: [],
+  lapsed: [],
+};
+
+/** Statuses that hold a place in a group and a reserve on a certificate. */
+const liveStatuses: readonly ContractStatus[] = ['requested', 'accepted', 'active'];
+
+/**
+ * Tells whether a contract holds a place (requested, accepted or active).
+ *
+ * @example
+ * ```ts
+ * import { isLive } from '@eduset/core/financing';
+ * isLive({ status: 'refused' }); // false
+ * ```
+ */
+export function isLive(contract: { readonly status: ContractStatus }): boolean {
+  return liveStatuses.includes(contract.status);
+}
+
+/**
+ * Schema of one month of a contract's schedule: what the certificate pays and what the
+ * family pays.
+ *
+ * @example
+ * ```ts
+ * import { contractMonthSchema } from '@eduset/core/financing';
+ * contractMonthSchema.parse({ month: '2017-09', certificate: '575.74', family: '67.13' });
+ * ```
+ */
+export const contractMonthSchema = z.object({
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  certificate: moneySchema,
+  family: moneySchema,
+});
+
+/** A month of a contract's schedule. @example `declare const month: ContractMonth; month.certificate;` */
+export type ContractMonth = z.infer<typeof contractMonthSchema>;
+
+/**
+ * Schema of an enrolment contract (договор об обучении).
+ *
+ * @example
+ * ```ts
+ * import { contractSchema } from '@eduset/core/financing';
+ * declare const json: unknown;
+ * const contract = contractSchema.parse(json);
+ * ```
+ */
+export const contractSchema = z.object({
+  id: z.string().min(1),
+  certificateId: z.string().min(1),
+  period: z.string().min(1),
+  programmeId: z.string().min(1),
+  moduleId: z.string().min(1),
+  groupId: z.string().min(1),
+  providerId: z.string().min(1),
+  direction: directionSchema,
+  status: contractStatusSchema,
+  requestedOn: isoDateSchema,
+  start: isoDateSchema,
+  end: isoDateSchema,
+  all: moneySchema,
+  normative: moneySchema,
+  certificate: moneySchema,
+  family: moneySchema,
+  schedule: z.array(contractMonthSchema),
+  /** The month paid in full whatever the completeness (the month of a termination). */
+  paidInFull: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/)
+    .optional(),
+  closedOn: isoDateSchema.optional(),
+  closedBy: z.enum(['family', 'provider', 'end']).optional(),
+});
+
+/** An enrolment contract. @example `declare const contract: Contract; contract.status;` */
+export type Contract = z.infer<typeof contractSchema>;
+
+/**
+ * Limits set by the payer: the most enrolments it pays for per direction.
+ *
+ * @example
+ * ```ts
+ * import type { PayerLimits } from '@eduset/core/financing';
+ * const limits: PayerLimits = { perDirection: { technical: 200 } };
+ * ```
+ */
+export interface PayerLimits {
+  readonly perDirection?: Partial<Record<Direction, number>>;
+}
+
+/**
+ * What {@link requestEnrolment} needs: the certificate and its balance for the period,
+ * the programme, module and group chosen, the dates, the contracts that already exist (for
+ * the limits) and, to turn a record certificate into a funded one, its group and how many
+ * funded certificates the group has.
+ *
+ * @example
+ * ```ts
+ * import type { EnrolmentRequest } from '@eduset/core/financing';
+ * declare const request: EnrolmentRequest;
+ * request.programme.fundingKind;
+ * ```
+ */
+export interface EnrolmentRequest {
+  readonly contractId: string;
+  readonly certificate: Certificate;
+  readonly balance: Balance;
+  readonly programme: Programme;
+  readonly moduleId: string;
+  readonly groupId: string;
+  readonly requestedOn: string;
+  readonly start?: string;
+  readonly end?: string;
+  readonly existing: readonly Contract[];
+  readonly payerLimits?: PayerLimits;
+  readonly certificateGroup?: CertificateGroup;
+  readonly fundedCount?: number;
+}
+
+/**
+ * The result of a successful request: the contract (status `requested`), the certificate
+ * (funded now, if it was converted) and the ledger entries that reserve its part.
+ *
+ * @example
+ * ```ts
+ * import type { EnrolmentResult } from '@eduset/core/financing';
+ * declare const result: EnrolmentResult;
+ * result.entries[0]?.kind; // 'reserve'
+ * ```
+ */
+export interface EnrolmentResult {
+  readonly contract: Contract;
+  readonly certificate: Certificate;
+  readonly entries: readonly LedgerEntry[];
+}
+
+function later(a: string, b: string): IsoDate {
+  return isoDateSchema.parse(dayNumber(a) >= dayNumber(b) ? a : b);
+}
+
+/**
+ * Checks every limit and, if none refuses, makes the contract request with its amounts and
+ * schedule and the reserve of the certificate's part. Refusals are `FinancingLimitError`s:
+ * `certificate-not-active`, `age-out-of-range`, `not-certified`, `duplicate-module`,
+ * `group-full`, `programme-full`, `direction-limit`, `funded-places-exhausted`,
+ * `empty-balance`. A `NotFoundError`-like `ConflictError` names an unknown module or group.
+ *
+ * Budget programmes cost the family nothing and move no money; paid programmes are paid
+ * by the family in full; funded programmes split by `min(all, normative, available)`.
+ *
+ * @example
+ * ```ts
+ * import { requestEnrolment, type EnrolmentRequest } from '@eduset/core/financing';
+ * declare const request: EnrolmentRequest;
+ * const { contract, entries } = requestEnrolment(request);
+ * contract.certificate.toString();
+ * ```
+ */
+export function requestEnrolment(request: EnrolmentRequest): EnrolmentResult {
+  const { programme, existing } = request;
+  let certificate = request.certificate;
+  const module = programme.modules.find((candidate) => candidate.id === request.moduleId);
+  const group = module?.groups.find((candidate) => candidate.id === request.groupId);
+  if (!module || !group) {
+    throw new ConflictError('unknown-group', {
+      ru: `Нет модуля «${request.moduleId}» или группы «${request.groupId}» в программе «${programme.id}»`,
+      en: `No module "${request.moduleId}" or group "${request.groupId}" in programme "${programme.id}"`,
+    });
+  }
+  if (certificate.status !== 'active') throw new FinancingLimitError('certificate-not-active');
+  const start = later(request.start ?? group.start, request.requestedOn);
+  const end = isoDateSchema.parse(request.end ?? group.end);
+  const age = ageOn(certificate.birthDate, start);
+  if (age < programme.ageFrom || age > programme.ageTo) {
+    throw new FinancingLimitError('age-out-of-range', {
+      ru: `${String(age)} лет, программа для ${String(programme.ageFrom)}–${String(programme.ageTo)} лет`,
+      en: `age ${String(age)}, the programme is for ${String(programme.ageFrom)}–${String(programme.ageTo)}`,
+    });
+  }
+  if (programme.fundingKind === 'funded' && programme.certification !== 'certified') {
+    throw new FinancingLimitError('not-certified');
+  }
+  const live = existing.filter(isLive);
+  if (
+    live.some(
+      (contract) => contract.certificateId === certificate.id && contract.moduleId === module.id,
+    )
+  ) {
+    throw new FinancingLimitError('duplicate-module');
+  }
+  if (live.filter((contract) => contract.groupId === group.id).length >= group.capacity) {
+    throw new FinancingLimitError('group-full');
+  }
+  if (
+    programme.maxEnrolments !== undefined &&
+    live.filter((contract) => contract.programmeId === programme.id).length >=
+      programme.maxEnrolments
+  ) {
+    throw new FinancingLimitError('programme-full');
+  }
+  const directionLimit = request.payerLimits?.perDirection?.[programme.direction];
+  if (
+    programme.fundingKind === 'funded' &&
+    directionLimit !== undefined &&
+    live.filter(
+      (contract) => contract.direction === programme.direction && !contract.certificate.isZero(),
+    ).length >= directionLimit
+  ) {
+    throw new FinancingLimitError('direction-limit');
+  }
+
+  const price = module.price ?? Money.zero();
+  let available = Money.zero();
+  let normativeCost = Money.zero();
+  if (programme.fundingKind === 'funded') {
+    if (certificate.kind === 'record') {
+      if (!request.certificateGroup) throw new FinancingLimitError('funded-places-exhausted');
+      certificate = makeFunded(certificate, request.certificateGroup, request.fundedCount ?? 0);
+    }
+    available = request.balance.available;
+    if (available.isZero() || available.isNegative())
+      throw new FinancingLimitError('empty-balance');
+    normativeCost = module.normativeCost ?? price;
+  }
+  const amounts = computeContractAmounts({
+    start,
+    end,
+    groupStart: group.start,
+    groupEnd: group.end,
+    price: programme.fundingKind === 'budget' ? '0' : price.toString(),
+    normativeCost: normativeCost.toString(),
+    available: available.toString(),
+  });
+  const schedule = amounts.months.map((month, index) => ({
+    month,
+    certificate: amounts.schedule.certificate[index]?.amount ?? Money.zero(),
+    family: amounts.schedule.family[index]?.amount ?? Money.zero(),
+  }));
+  const contract: Contract = {
+    id: request.contractId,
+    certificateId: certificate.id,
+    period: request.balance.period,
+    programmeId: programme.id,
+    moduleId: module.id,
+    groupId: group.id,
+    providerId: programme.providerId,
+    direction: programme.direction,
+    status: 'requested',
+    requestedOn: isoDateSchema.parse(request.requestedOn),
+    start: amounts.start,
+    end: amounts.end,
+    all: amounts.all,
+    normative: amounts.normative,
+    certificate: amounts.certificate,
+    family: amounts.family,
+    schedule,
+  };
+  const entries: LedgerEntry[] = amounts.certificate.isZero()
+    ? []
+    : [
+        {
+          id: `reserve:${contract.id}:${contract.period}`,
+          certificateId: certificate.id,
+          period: contract.period,
+          kind: 'reserve',
+          amount: amounts.certificate,
+          contractId: contract.id,
+          providerId: contract.providerId,
+        },
+      ];
+  return { contract, certificate, entries };
+}
+
+/**
+ * The certificate's part still reserved for a contract: its schedule from `fromMonth` on
+ * (all of it when not given).
+ *
+ * @example
+ * ```ts
+ * import { reservedFrom, type Contract } from '@eduset/core/financing';
+ * declare const contract: Contract;
+ * reservedFrom(contract, '2017-11').toString();
+ * ```
+ */
+export function reservedFrom(contract: Contract, fromMonth?: string): Money {
+  return Money.sum(
+    contract.schedule
+      .filter((month) => fromMonth === undefined || month.month >= fromMonth)
+      .map((month) => month.certificate),
+  );
+}
+
+/**
+ * Moves a contract to another status. Refusing or lapsing a request releases its reserve
+ * (returned as ledger entries). Closing an active contract at its end needs no movement.
+ * Throws `FinancingLimitError('invalid-transition')` for a change the state machine does
+ * not allow.
+ *
+ * @example
+ * ```ts
+ * import { transitionContract, type Contract } from '@eduset/core/financing';
+ * declare const requested: Contract;
+ * transitionContract(requested, 'accepted', '2017-08-20').contract.status; // 'accepted'
+ * ```
+ */
+export function transitionContract(
+  contract: Contract,
+  to: ContractStatus,
+  on: string,
+): { readonly contract: Contract; readonly entries: readonly LedgerEntry[] } {
+  if (!contractTransitions[contract.status].includes(to)) {
+    throw new FinancingLimitError('invalid-transition', {
+      ru: `${contractStatusLabels[contract.status].ru} → ${contractStatusLabels[to].ru}`,
+      en: `${contract.status} → ${to}`,
+    });
+  }
+  const day = isoDateSchema.parse(on);
+  if (to === 'refused' || to === 'lapsed') {
+    const reserved = reservedFrom(contract);
+    const entries: LedgerEntry[] = reserved.isZero()
+      ? []
+      : [
+          {
+            id: `release:${to}:${contract.id}`,
+            certificateId: contract.certificateId,
+            period: contract.period,
+            kind: 'release',
+            amount: reserved,
+            contractId: contract.id,
+            providerId: contract.providerId,
+          },
+        ];
+    return { contract: { ...contract, status: to, closedOn: day }, entries };
+  }
+  if (to === 'closed')
+    return { contract: { ...contract, status: to, closedOn: day, closedBy: 'end' }, entries: [] };
+  return { contract: { ...contract, status: to }, entries: [] };
+}
+
+/**
+ * Requests not confirmed within `afterDays` days of being made lapse on `today`; each lapse
+ * releases the request's reserve. Returns only the contracts that changed.
+ *
+ * @example
+ * ```ts
+ * import { lapseUnconfirmed, type Contract } from '@eduset/core/financing';
+ * declare const contracts: readonly Contract[];
+ * lapseUnconfirmed(contracts, '2017-09-15', 5).map((change) => change.contract.id);
+ * ```
+ */
+export function lapseUnconfirmed(
+  contracts: readonly Contract[],
+  today: string,
+  afterDays: number,
+): { readonly contract: Contract; readonly entries: readonly LedgerEntry[] }[] {
+  const now = dayNumber(today);
+  return contracts
+    .filter(
+      (contract) =>
+        contract.status === 'requested' && now - dayNumber(contract.requestedOn) > afterDays,
+    )
+    .map((contract) => transitionContract(contract, 'lapsed', today));
+}
+
+/**
+ * Terminates an active contract on `on` by the family or the provider: the reserve for the
+ * months after the current one returns to the certificate at once; the contract closes on
+ * the last day of the current month, which is paid in full.
+ *
+ * @example
+ * ```ts
+ * import { terminateContract, type Contract } from '@eduset/core/financing';
+ * declare const active: Contract;
+ * const { contract, entries } = terminateContract(active, '2017-10-12', 'family');
+ * contract.end; // '2017-10-31'
+ * entries[0]?.kind; // 'release'
+ * ```
+ */
+export function terminateContract(
+  contract: Contract,
+  on: string,
+  by: 'family' | 'provider',
+): { readonly contract: Contract; readonly entries: readonly LedgerEntry[] } {
+  if (contract.status !== 'active') {
+    throw new FinancingLimitError('invalid-transition', {
+      ru: `расторгнуть можно только действующий договор (${contractStatusLabels[contract.status].ru})`,
+      en: `only an active contract can be terminated (${contract.status})`,
+    });
+  }
+  const day = isoDateSchema.parse(on);
+  const month = monthOf(day);
+  const closedOn = endOfMonth(day);
+  const later = contract.schedule.filter((entry) => entry.month > month);
+  const kept = contract.schedule.filter((entry) => entry.month <= month);
+  const released = Money.sum(later.map((entry) => entry.certificate));
+  const familyDropped = Money.sum(later.map((entry) => entry.family));
+  const end = dayNumber(closedOn) < dayNumber(contract.end) ? closedOn : contract.end;
+  const closed: Contract = {
+    ...contract,
+    status: 'closed',
+    end,
+    closedOn: end,
+    closedBy: by,
+    paidInFull: month,
+    schedule: kept,
+    certificate: contract.certificate.subtract(released),
+    family: contract.family.subtract(familyDropped),
+    all: contract.all.subtract(released).subtract(familyDropped),
+  };
+  const entries: LedgerEntry[] = released.isZero()
+    ? []
+    : [
+        {
+          id: `release:termination:${contract.id}`,
+          certificateId: contract.certificateId,
+          period: contract.period,
+          kind: 'release',
+          amount: released,
+          contractId: contract.id,
+          providerId: contract.providerId,
+        },
+      ];
+  return { contract: closed, entries };
+}

@@ -1,0 +1,148 @@
+import { formatProgrammeCount, type Lang } from '@eduset/core';
+
+/**
+ * The texts of `<eduset-program-navigator>` in one language. Counts are functions so that
+ * Russian plurals come out right ("1 программа, 2 программы, 5 программ").
+ *
+ * @example
+ * ```ts
+ * import { programNavigatorTexts } from '@eduset/widgets';
+ * programNavigatorTexts.ru.found(2); // 'Найдено: 2 программы'
+ * ```
+ */
+export interface ProgramNavigatorTexts {
+  readonly filters: string;
+  readonly search: string;
+  readonly searchHint: string;
+  readonly direction: string;
+  readonly anyDirection: string;
+  readonly childAge: string;
+  readonly district: string;
+  readonly anyDistrict: string;
+  readonly fundingKind: string;
+  readonly anyFundingKind: string;
+  readonly weekdays: string;
+  readonly weekdayNames: readonly string[];
+  readonly certificate: string;
+  readonly certificateNumber: string;
+  readonly birthDate: string;
+  readonly birthDateHint: string;
+  readonly checkBalance: string;
+  readonly balance: (available: string) => string;
+  readonly balanceUnknown: string;
+  readonly loading: string;
+  readonly loadFailed: string;
+  readonly retry: string;
+  readonly found: (count: number) => string;
+  readonly nothingFound: string;
+  readonly showMore: (count: number) => string;
+  readonly ages: (from: number, to: number) => string;
+  readonly hours: (hours: number) => string;
+  readonly price: string;
+  readonly free: string;
+  readonly certificatePays: string;
+  readonly familyPays: string;
+  readonly upTo: (amount: string) => string;
+  readonly enrol: (name: string) => string;
+  readonly enrolLabel: string;
+  readonly needCertificate: string;
+  readonly enrolled: (certificate: string, family: string) => string;
+  readonly enrolFailed: string;
+}
+
+function ruAges(from: number, to: number): string {
+  return `${String(from)}–${String(to)} лет`;
+}
+
+const ru: ProgramNavigatorTexts = {
+  filters: 'Подбор программ',
+  search: 'Поиск',
+  searchHint: 'Название программы или организации',
+  direction: 'Направленность',
+  anyDirection: 'Любая',
+  childAge: 'Возраст ребёнка',
+  district: 'Район',
+  anyDistrict: 'Любой',
+  fundingKind: 'Вид программы',
+  anyFundingKind: 'Любой',
+  weekdays: 'Дни занятий',
+  weekdayNames: ['пн', 'вт', 'ср', 'чт', 'пт', 'сб', 'вс'],
+  certificate: 'Сертификат дополнительного образования',
+  certificateNumber: 'Номер сертификата',
+  birthDate: 'Дата рождения ребёнка',
+  birthDateHint: 'Нужна для проверки: по одному номеру остаток не показывается',
+  checkBalance: 'Проверить остаток',
+  balance: (available) => `Доступно на сертификате: ${available}`,
+  balanceUnknown: 'Укажите сертификат, чтобы увидеть, сколько оплатит сертификат',
+  loading: 'Загрузка программ…',
+  loadFailed: 'Не удалось загрузить программы',
+  retry: 'Повторить',
+  found: (count) => `Найдено: ${formatProgrammeCount(count, 'ru')}`,
+  nothingFound: 'Подходящих программ нет. Измените условия поиска.',
+  showMore: (count) => `Показать ещё ${formatProgrammeCount(count, 'ru')}`,
+  ages: ruAges,
+  hours: (hours) => `${String(hours)} ч`,
+  price: 'Стоимость',
+  free: 'бесплатно',
+  certificatePays: 'Оплатит сертификат',
+  familyPays: 'Доплата семьи',
+  upTo: (amount) => `до ${amount}`,
+  enrol: (name) => `Записаться на программу «${name}»`,
+  enrolLabel: 'Записаться',
+  needCertificate: 'Для записи укажите номер сертификата и дату рождения ребёнка.',
+  enrolled: (certificate, family) =>
+    `Заявка отправлена. Сертификат оплатит ${certificate}, доплата семьи ${family}.`,
+  enrolFailed: 'Заявка не принята',
+};
+
+const en: ProgramNavigatorTexts = {
+  filters: 'Find a programme',
+  search: 'Search',
+  searchHint: 'Programme or organization name',
+  direction: 'Direction',
+  anyDirection: 'Any',
+  childAge: "Child's age",
+  district: 'District',
+  anyDistrict: 'Any',
+  fundingKind: 'Kind of programme',
+  anyFundingKind: 'Any',
+  weekdays: 'Days',
+  weekdayNames: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+  certificate: 'Additional-education certificate',
+  certificateNumber: 'Certificate number',
+  birthDate: "Child's date of birth",
+  birthDateHint: 'Needed to check: a number alone never shows a balance',
+  checkBalance: 'Check the balance',
+  balance: (available) => `Available on the certificate: ${available}`,
+  balanceUnknown: 'Enter the certificate to see what it pays',
+  loading: 'Loading programmes…',
+  loadFailed: 'Could not load the programmes',
+  retry: 'Retry',
+  found: (count) => `Found: ${formatProgrammeCount(count, 'en')}`,
+  nothingFound: 'No programme matches. Change the search.',
+  showMore: (count) => `Show ${formatProgrammeCount(count, 'en')} more`,
+  ages: (from, to) => `ages ${String(from)}–${String(to)}`,
+  hours: (hours) => `${String(hours)} h`,
+  price: 'Price',
+  free: 'free',
+  certificatePays: 'The certificate pays',
+  familyPays: 'The family pays',
+  upTo: (amount) => `up to ${amount}`,
+  enrol: (name) => `Enrol in "${name}"`,
+  enrolLabel: 'Enrol',
+  needCertificate: "To enrol, enter the certificate number and the child's date of birth.",
+  enrolled: (certificate, family) =>
+    `Request sent. The certificate pays ${certificate}, the family pays ${family}.`,
+  enrolFailed: 'The request was not accepted',
+};
+
+/**
+ * The navigator's texts in Russian and English.
+ *
+ * @example
+ * ```ts
+ * import { programNavigatorTexts } from '@eduset/widgets';
+ * programNavigatorTexts.en.found(1); // 'Found: 1 programme'
+ * ```
+ */
+export const programNavigatorTexts: Readonly<Record<Lang, ProgramNavigatorTexts>> = { ru, en };

@@ -1,0 +1,95 @@
+import { css } from 'lit';
+import { baseStyles } from '../internal/base.styles.js';
+
+/**
+ * Styles of `<eduset-program-navigator>`: the shared base plus the element's own tier of
+ * custom properties (`--eduset-program-navigator-*`).
+ *
+ * @example
+ * ```ts
+ * import { programNavigatorStyles } from '@eduset/widgets';
+ * programNavigatorStyles.length; // the base styles and the element's own
+ * ```
+ */
+export const programNavigatorStyles = [
+  baseStyles,
+  css`
+    :host {
+      --_gap: var(--eduset-program-navigator-gap, var(--_spacing));
+      --_card-min-width: var(--eduset-program-navigator-card-min-width, 18rem);
+      --_card-background: var(--eduset-program-navigator-card-background, var(--_color-surface));
+    }
+    .navigator {
+      display: grid;
+      gap: var(--_gap);
+    }
+    .filters,
+    .certificate {
+      display: flex;
+      flex-wrap: wrap;
+      gap: calc(var(--_gap) * 0.75);
+      align-items: flex-end;
+      padding: var(--_gap);
+      border-radius: var(--_radius);
+      background: var(--_color-surface-raised);
+    }
+    .certificate {
+      margin: 0;
+      border: 1px solid var(--_color-border);
+    }
+    .field {
+      display: grid;
+      gap: 0.25rem;
+    }
+    fieldset.weekdays {
+      display: flex;
+      gap: 0.5rem;
+      border: 0;
+      margin: 0;
+      padding: 0;
+    }
+    fieldset.weekdays legend {
+      padding: 0;
+      margin-bottom: 0.25rem;
+    }
+    .programmes {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: var(--_gap);
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--_card-min-width)), 1fr));
+    }
+    .programme {
+      display: grid;
+      gap: 0.5rem;
+      align-content: start;
+      padding: var(--_gap);
+      border: 1px solid var(--_color-border);
+      border-radius: var(--_radius);
+      background: var(--_card-background);
+    }
+    .programme h3 {
+      margin: 0;
+      font-size: 1.1em;
+    }
+    .details,
+    .payment {
+      margin: 0;
+      display: grid;
+      grid-template-columns: auto 1fr;
+      gap: 0.125rem 0.75rem;
+    }
+    .details dt,
+    .payment dt {
+      color: var(--_color-text-muted);
+    }
+    .details dd,
+    .payment dd {
+      margin: 0;
+    }
+    .family {
+      font-weight: 600;
+    }
+  `,
+];

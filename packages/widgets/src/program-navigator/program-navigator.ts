@@ -1,0 +1,664 @@
+import {
+  certificateBalanceSchema,
+  directionLabels,
+  directions,
+  enrolmentResponseSchema,
+  filterProgrammes,
+  fundingKindLabels,
+  fundingKinds,
+  indexProgrammes,
+  localize,
+  Money,
+  previewCoPayment,
+  programmeListSchema,
+  type CertificateBalance,
+  type Contract,
+  type Direction,
+  type FundingKind,
+  type IndexedProgramme,
+  type LocalizedText,
+  type Programme,
+  type ProgrammeFilter,
+  type Provider,
+} from '@eduset/core';
+import {
+  html,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
+import { EdusetElement } from '../internal/eduset-element.js';
+import { fetchJson, FetchJsonError } from '../internal/fetch-json.js';
+import { programNavigatorTexts, type ProgramNavigatorTexts } from './program-navigator.i18n.js';
+import { programNavigatorStyles } from './program-navigator.styles.js';
+
+/**
+ * `eduset-enrolment-created`: a family's enrolment request was accepted by the server;
+ * `detail.contract` is the contract request (core `Contract`).
+ *
+ * @example
+ * ```ts
+ * document.addEventListener('eduset-enrolment-created', (event) => console.log(event.detail.contract.id));
+ * ```
+ */
+export class EdusetEnrolmentCreatedEvent extends CustomEvent<{ readonly contract: Contract }> {
+  constructor(detail: { readonly contract: Contract }) {
+    super('eduset-enrolment-created', { detail, bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'eduset-enrolment-created': EdusetEnrolmentCreatedEvent;
+  }
+}
+
+/**
+ * What a programme card says after an enrolment attempt: whether it was accepted and the
+ * text in Russian and English.
+ *
+ * @example
+ * ```ts
+ * import type { EnrolmentMessage } from '@eduset/widgets';
+ * const message: EnrolmentMessage = { ok: true, text: { ru: 'Заявка отправлена', en: 'Request sent' } };
+ * ```
+ */
+export interface EnrolmentMessage {
+  readonly ok: boolean;
+  readonly text: LocalizedText;
+}
+
+const fallbackError: LocalizedText = { ru: 'Сервер не ответил', en: 'The server did not answer' };
+
+/**
+ * `<eduset-program-navigator>` — the programme navigator for families: search and filter the
+ * programme registry (direction, child's age, district, kind of funding, days), see for
+ * each programme what the certificate pays and what the family pays (computed by core's
+ * `previewCoPayment` from the certificate's balance), and send an enrolment request.
+ * Filtering runs on the client over an index built once, so 5 000 programmes filter while
+ * typing; the list shows them a page at a time.
+ *
+ * Data come from `api` (`GET {api}/programmes?limit=5000`, `GET {api}/certificates/{number}/balance`,
+ * `POST {api}/enrolments`), validated with core's schemas, or from the `programmes` and
+ * `providers` properties. Russian by default, English with `lang="en"`.
+ *
+ * @tagname eduset-program-navigator
+ * @summary The programme navigator: filters, co-payment preview and enrolment.
+ *
+ * @attr api - Base URL of the eduset API (e.g. `/api`); the programmes load when set.
+ * @attr page-size - Programmes shown at once (default 30); "show more" adds a page.
+ * @attr lang - `ru` (default) or `en`; inherited from ancestors and `<html lang>` when absent.
+ *
+ * @fires eduset-enrolment-created - The server accepted an enrolment request; `detail.contract`.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart filters - The filter form.
+ * @csspart certificate - The certificate form (number and birth date).
+ * @csspart status - The live region (loading, errors, number found).
+ * @csspart list - The list of programmes.
+ * @csspart programme - One programme card.
+ * @csspart payment - The co-payment preview of a programme.
+ * @csspart enrol - The enrol button of a programme.
+ * @csspart more - The "show more" button.
+ *
+ * @cssproperty --eduset-program-navigator-gap - Space between parts (default: `--eduset-spacing`).
+ * @cssproperty --eduset-program-navigator-card-min-width - Narrowest card before the grid wraps (default `18rem`).
+ * @cssproperty --eduset-program-navigator-card-background - Card background (default: `--eduset-color-surface`).
+ *
+ * @example
+ * ```html
+ * <script type="module" src="/widgets/eduset-widgets.js"></script>
+ * <eduset-program-navigator api="/api"></eduset-program-navigator>
+ * ```
+ */
+export class EdusetProgramNavigator extends EdusetElement {
+  /** The element's shadow-DOM styles; theme through `--eduset-*` and `::part`. */
+  static override styles = programNavigatorStyles;
+
+  static override properties: PropertyDeclarations = {
+    api: { type: String },
+    pageSize: { type: Number, attribute: 'page-size' },
+    programmes: { attribute: false },
+    providers: { attribute: false },
+    text: { state: true },
+    direction: { state: true },
+    age: { state: true },
+    district: { state: true },
+    fundingKind: { state: true },
+    weekdays: { state: true },
+    shown: { state: true },
+    loadState: { state: true },
+    loadError: { state: true },
+    balance: { state: true },
+    balanceError: { state: true },
+    messages: { state: true },
+  };
+
+  /** Base URL of the API; setting it loads the programmes. */
+  declare api: string | null;
+  /** Programmes shown at once. */
+  declare pageSize: number;
+  /** The programme registry (set directly, or let `api` load it). */
+  declare programmes: readonly Programme[];
+  /** The providers the programmes name. */
+  declare providers: readonly Provider[];
+  /** Words to search for. */
+  declare text: string;
+  /** The direction filter (`''` for any). */
+  declare direction: Direction | '';
+  /** The child's age filter. */
+  declare age: number | null;
+  /** The district filter (`''` for any). */
+  declare district: string;
+  /** The funding kind filter (`''` for any). */
+  declare fundingKind: FundingKind | '';
+  /** ISO weekdays checked. */
+  declare weekdays: readonly number[];
+  /** How many of the found programmes are shown. */
+  declare shown: number;
+  /** Where loading is. */
+  declare loadState: 'idle' | 'loading' | 'loaded' | 'error';
+  /** The last loading error. */
+  declare loadError: FetchJsonError | null;
+  /** The certificate's balance, once checked. */
+  declare balance: CertificateBalance | null;
+  /** Why the balance could not be checked. */
+  declare balanceError: LocalizedText | null;
+  /** Per programme id: the answer to an enrolment attempt. */
+  declare messages: ReadonlyMap<string, EnrolmentMessage>;
+
+  private index: IndexedProgramme[] = [];
+  private certificateNumber = '';
+  private birthDate = '';
+  private abortController: AbortController | undefined;
+
+  constructor() {
+    super();
+    this.api = null;
+    this.pageSize = 30;
+    this.programmes = [];
+    this.providers = [];
+    this.text = '';
+    this.direction = '';
+    this.age = null;
+    this.district = '';
+    this.fundingKind = '';
+    this.weekdays = [];
+    this.shown = 30;
+    this.loadState = 'idle';
+    this.loadError = null;
+    this.balance = null;
+    this.balanceError = null;
+    this.messages = new Map();
+  }
+
+  /** The filter in effect now, as core's `filterProgrammes` takes it. */
+  get filter(): ProgrammeFilter {
+    return {
+      ...(this.text.trim() === '' ? {} : { text: this.text }),
+      ...(this.direction === '' ? {} : { directions: [this.direction] }),
+      ...(this.age === null ? {} : { age: this.age }),
+      ...(this.district === '' ? {} : { districts: [this.district] }),
+      ...(this.fundingKind === '' ? {} : { fundingKinds: [this.fundingKind] }),
+      ...(this.weekdays.length === 0 ? {} : { weekdays: this.weekdays }),
+    };
+  }
+
+  /**
+   * The programmes that match the filter, in registry order.
+   *
+   * @example
+   * ```ts
+   * const navigator = document.querySelector('eduset-program-navigator');
+   * navigator?.found().length;
+   * ```
+   */
+  found(): Programme[] {
+    return filterProgrammes(this.index, this.filter);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.abortController?.abort();
+    this.abortController = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('programmes') || changed.has('providers')) {
+      this.index = indexProgrammes(this.programmes, this.providers);
+    }
+    if (changed.has('api') && this.api) this.load();
+    if (changed.has('pageSize') && !changed.has('shown')) this.shown = Math.max(1, this.pageSize);
+  }
+
+  /**
+   * Loads the programmes from `api` again (what the retry button does).
+   *
+   * @example
+   * ```ts
+   * document.querySelector('eduset-program-navigator')?.reload();
+   * ```
+   */
+  reload(): void {
+    if (this.api) this.load();
+  }
+
+  private url(path: string): string {
+    return `${(this.api ?? '').replace(/\/$/, '')}${path}`;
+  }
+
+  private load(): void {
+    this.abortController?.abort();
+    const controller = new AbortController();
+    this.abortController = controller;
+    this.loadState = 'loading';
+    this.loadError = null;
+    fetchJson(this.url('/programmes?limit=5000'), programmeListSchema, {
+      signal: controller.signal,
+    }).then(
+      (list) => {
+        if (controller.signal.aborted) return;
+        this.providers = list.providers;
+        this.programmes = list.programmes;
+        this.loadState = 'loaded';
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        this.loadError =
+          error instanceof FetchJsonError
+            ? error
+            : new FetchJsonError('network', fallbackError, {
+                url: this.url('/programmes'),
+                cause: error,
+              });
+        this.loadState = 'error';
+      },
+    );
+  }
+
+  private async errorText(response: Response): Promise<LocalizedText> {
+    try {
+      const body = (await response.json()) as { error?: { message?: LocalizedText } };
+      return body.error?.message ?? fallbackError;
+    } catch {
+      return fallbackError;
+    }
+  }
+
+  private async checkBalance(): Promise<void> {
+    this.balanceError = null;
+    if (!this.certificateNumber || !this.birthDate) {
+      this.balanceError = {
+        ru: programNavigatorTexts.ru.needCertificate,
+        en: programNavigatorTexts.en.needCertificate,
+      };
+      return;
+    }
+    try {
+      const response = await fetch(
+        this.url(
+          `/certificates/${encodeURIComponent(this.certificateNumber)}/balance?birthDate=${encodeURIComponent(this.birthDate)}`,
+        ),
+        { headers: { Accept: 'application/json' } },
+      );
+      if (!response.ok) {
+        this.balance = null;
+        this.balanceError = await this.errorText(response);
+        return;
+      }
+      this.balance = certificateBalanceSchema.parse(await response.json());
+    } catch {
+      this.balance = null;
+      this.balanceError = fallbackError;
+    }
+  }
+
+  private async enrol(programme: Programme): Promise<void> {
+    const say = (message: EnrolmentMessage): void => {
+      this.messages = new Map(this.messages).set(programme.id, message);
+    };
+    if (!this.certificateNumber || !this.birthDate) {
+      say({
+        ok: false,
+        text: {
+          ru: programNavigatorTexts.ru.needCertificate,
+          en: programNavigatorTexts.en.needCertificate,
+        },
+      });
+      return;
+    }
+    try {
+      const response = await fetch(this.url('/enrolments'), {
+        method: 'POST',
+        headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          certificateNumber: this.certificateNumber,
+          birthDate: this.birthDate,
+          programmeId: programme.id,
+        }),
+      });
+      if (!response.ok) {
+        const reason = await this.errorText(response);
+        say({
+          ok: false,
+          text: {
+            ru: `${programNavigatorTexts.ru.enrolFailed}: ${reason.ru}`,
+            en: `${programNavigatorTexts.en.enrolFailed}: ${reason.en}`,
+          },
+        });
+        return;
+      }
+      const answer = enrolmentResponseSchema.parse(await response.json());
+      this.balance = answer.balance;
+      const { certificate, family } = answer.contract;
+      say({
+        ok: true,
+        text: {
+          ru: programNavigatorTexts.ru.enrolled(certificate.format('ru'), family.format('ru')),
+          en: programNavigatorTexts.en.enrolled(certificate.format('en'), family.format('en')),
+        },
+      });
+      this.dispatchEvent(new EdusetEnrolmentCreatedEvent({ contract: answer.contract }));
+    } catch {
+      say({ ok: false, text: fallbackError });
+    }
+  }
+
+  private get texts(): ProgramNavigatorTexts {
+    return programNavigatorTexts[this.language];
+  }
+
+  private resetPage(): void {
+    this.shown = Math.max(1, this.pageSize);
+  }
+
+  override render(): TemplateResult {
+    const t = this.texts;
+    const loading = this.loadState === 'loading';
+    const failed = this.loadState === 'error';
+    const found = loading || failed ? [] : this.found();
+    return html`
+      <div part="base" class="navigator" aria-busy=${loading ? 'true' : 'false'}>
+        ${this.renderFilters(t)} ${this.renderCertificate(t)}
+        <div part="status" class="status" aria-live="polite">
+          ${loading ? html`<p>${t.loading}</p>` : nothing}
+          ${
+            failed
+              ? html`<div class="error">
+                  <strong>${t.loadFailed}</strong>
+                  ${this.loadError ? html`<p>${localize(this.loadError.text, this.language)}</p>` : nothing}
+                </div>`
+              : nothing
+          }
+          ${
+            !loading && !failed
+              ? html`<p part="summary">
+                  ${found.length === 0 ? t.nothingFound : t.found(found.length)}
+                </p>`
+              : nothing
+          }
+        </div>
+        ${failed ? html`<button class="secondary" type="button" @click=${this.reload}>${t.retry}</button>` : nothing}
+        <ul part="list" class="programmes">
+          ${found.slice(0, this.shown).map((programme) => this.renderProgramme(programme, t))}
+        </ul>
+        ${
+          found.length > this.shown
+            ? html`<button
+                part="more"
+                class="secondary"
+                type="button"
+                @click=${() => {
+                  this.shown += Math.max(1, this.pageSize);
+                }}
+              >
+                ${t.showMore(Math.min(this.pageSize, found.length - this.shown))}
+              </button>`
+            : nothing
+        }
+      </div>
+    `;
+  }
+
+  private renderFilters(t: ProgramNavigatorTexts): TemplateResult {
+    const lang = this.language;
+    const districts = [
+      ...new Set(
+        this.programmes.map((p) => p.district).filter((d): d is string => d !== undefined),
+      ),
+    ].sort();
+    return html`
+      <form
+        part="filters"
+        class="filters"
+        role="search"
+        aria-label=${t.filters}
+        @submit=${(e: Event) => e.preventDefault()}
+      >
+        <div class="field">
+          <label for="search">${t.search}</label>
+          <input
+            id="search"
+            type="search"
+            autocomplete="off"
+            placeholder=${t.searchHint}
+            .value=${this.text}
+            @input=${(e: Event) => {
+              this.text = (e.target as HTMLInputElement).value;
+              this.resetPage();
+            }}
+          />
+        </div>
+        <div class="field">
+          <label for="direction">${t.direction}</label>
+          <select
+            id="direction"
+            @change=${(e: Event) => {
+              this.direction = (e.target as HTMLSelectElement).value as Direction | '';
+              this.resetPage();
+            }}
+          >
+            <option value="" .selected=${this.direction === ''}>${t.anyDirection}</option>
+            ${directions.map(
+              (d) =>
+                html`<option value=${d} .selected=${this.direction === d}>
+                  ${localize(directionLabels[d], lang)}
+                </option>`,
+            )}
+          </select>
+        </div>
+        <div class="field">
+          <label for="age">${t.childAge}</label>
+          <input
+            id="age"
+            type="number"
+            inputmode="numeric"
+            min="0"
+            max="25"
+            .value=${this.age === null ? '' : String(this.age)}
+            @input=${(e: Event) => {
+              const input = e.target as HTMLInputElement;
+              const value = input.valueAsNumber;
+              this.age =
+                input.value === '' || !Number.isFinite(value) || value < 0 || value > 25
+                  ? null
+                  : Math.trunc(value);
+              this.resetPage();
+            }}
+          />
+        </div>
+        <div class="field">
+          <label for="district">${t.district}</label>
+          <select
+            id="district"
+            @change=${(e: Event) => {
+              this.district = (e.target as HTMLSelectElement).value;
+              this.resetPage();
+            }}
+          >
+            <option value="" .selected=${this.district === ''}>${t.anyDistrict}</option>
+            ${districts.map((d) => html`<option value=${d} .selected=${this.district === d}>${d}</option>`)}
+          </select>
+        </div>
+        <div class="field">
+          <label for="kind">${t.fundingKind}</label>
+          <select
+            id="kind"
+            @change=${(e: Event) => {
+              this.fundingKind = (e.target as HTMLSelectElement).value as FundingKind | '';
+              this.resetPage();
+            }}
+          >
+            <option value="" .selected=${this.fundingKind === ''}>${t.anyFundingKind}</option>
+            ${fundingKinds.map(
+              (k) =>
+                html`<option value=${k} .selected=${this.fundingKind === k}>
+                  ${localize(fundingKindLabels[k], lang)}
+                </option>`,
+            )}
+          </select>
+        </div>
+        <fieldset class="weekdays">
+          <legend>${t.weekdays}</legend>
+          ${t.weekdayNames.map(
+            (name, index) =>
+              html`<label
+                ><input
+                  type="checkbox"
+                  .checked=${this.weekdays.includes(index + 1)}
+                  @change=${(e: Event) => {
+                    const on = (e.target as HTMLInputElement).checked;
+                    this.weekdays = on
+                      ? [...this.weekdays, index + 1].sort()
+                      : this.weekdays.filter((day) => day !== index + 1);
+                    this.resetPage();
+                  }}
+                />${name}</label
+              >`,
+          )}
+        </fieldset>
+      </form>
+    `;
+  }
+
+  private renderCertificate(t: ProgramNavigatorTexts): TemplateResult {
+    const lang = this.language;
+    return html`
+      <form
+        part="certificate"
+        class="certificate"
+        aria-label=${t.certificate}
+        @submit=${(e: Event) => {
+          e.preventDefault();
+          void this.checkBalance();
+        }}
+      >
+        <div class="field">
+          <label for="number">${t.certificateNumber}</label>
+          <input
+            id="number"
+            inputmode="numeric"
+            autocomplete="off"
+            @input=${(e: Event) => {
+              this.certificateNumber = (e.target as HTMLInputElement).value.trim();
+            }}
+          />
+        </div>
+        <div class="field">
+          <label for="birth-date">${t.birthDate}</label>
+          <input
+            id="birth-date"
+            type="date"
+            aria-describedby="birth-date-hint"
+            @input=${(e: Event) => {
+              this.birthDate = (e.target as HTMLInputElement).value;
+            }}
+          />
+          <p class="hint" id="birth-date-hint">${t.birthDateHint}</p>
+        </div>
+        <button type="submit">${t.checkBalance}</button>
+        <p class="balance" aria-live="polite">
+          ${
+            this.balanceError
+              ? html`<span class="error">${localize(this.balanceError, lang)}</span>`
+              : this.balance
+                ? t.balance(this.balance.available.format(lang))
+                : t.balanceUnknown
+          }
+        </p>
+      </form>
+    `;
+  }
+
+  private renderProgramme(programme: Programme, t: ProgramNavigatorTexts): TemplateResult {
+    const lang = this.language;
+    const provider = this.providers.find((p) => p.id === programme.providerId);
+    const known = this.balance !== null;
+    const module = programme.modules[0];
+    const ceiling = module?.normativeCost ?? module?.price ?? Money.zero();
+    const preview = previewCoPayment(programme, this.balance?.available ?? ceiling);
+    const days = [...new Set(programme.modules.flatMap((m) => m.groups.flatMap((g) => g.weekdays)))]
+      .sort()
+      .map((day) => t.weekdayNames[day - 1])
+      .join(', ');
+    const message = this.messages.get(programme.id);
+    const headingId = `p-${programme.id}`;
+    const free = programme.fundingKind === 'budget';
+    return html`
+      <li
+        part="programme"
+        class="programme"
+        data-programme-id=${programme.id}
+        aria-labelledby=${headingId}
+      >
+        <h3 id=${headingId}>${programme.name}</h3>
+        <dl class="details">
+          ${
+            provider
+              ? html`<dt>${lang === 'ru' ? 'Организация' : 'Provider'}</dt>
+                  <dd>${provider.name}</dd>`
+              : nothing
+          }
+          <dt>${t.direction}</dt>
+          <dd>${localize(directionLabels[programme.direction], lang)}</dd>
+          <dt>${t.childAge}</dt>
+          <dd>${t.ages(programme.ageFrom, programme.ageTo)}, ${t.hours(programme.hours)}</dd>
+          <dt>${t.fundingKind}</dt>
+          <dd>${localize(fundingKindLabels[programme.fundingKind], lang)}</dd>
+          ${
+            days
+              ? html`<dt>${t.weekdays}</dt>
+                  <dd>${days}</dd>`
+              : nothing
+          }
+        </dl>
+        <dl part="payment" class="payment">
+          <dt>${t.price}</dt>
+          <dd>${free ? t.free : preview.price.format(lang)}</dd>
+          ${
+            programme.fundingKind === 'funded'
+              ? html`<dt>${t.certificatePays}</dt>
+                  <dd>
+                    ${known ? preview.certificate.format(lang) : t.upTo(preview.certificate.format(lang))}
+                  </dd>`
+              : nothing
+          }
+          <dt>${t.familyPays}</dt>
+          <dd class="family">${free ? t.free : preview.family.format(lang)}</dd>
+        </dl>
+        <button
+          part="enrol"
+          type="button"
+          aria-label=${t.enrol(programme.name)}
+          @click=${() => void this.enrol(programme)}
+        >
+          ${t.enrolLabel}
+        </button>
+        <p class=${message?.ok === false ? 'error' : 'result'} role="status">
+          ${message ? localize(message.text, lang) : nothing}
+        </p>
+      </li>
+    `;
+  }
+}
