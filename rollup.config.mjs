@@ -75,6 +75,7 @@ export default [
     'common/index': `${core}/src/common/index.ts`,
     'network/index': `${core}/src/network/index.ts`,
     'schedule/index': `${core}/src/schedule/index.ts`,
+    'courses/index': `${core}/src/courses/index.ts`,
   }),
   ...library(adapters, { index: `${adapters}/src/index.ts`, cli: `${adapters}/src/cli.ts` }, [
     rawText(),

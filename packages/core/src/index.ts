@@ -14,3 +14,4 @@
 export * from './common/index.js';
 export * from './network/index.js';
 export * from './schedule/index.js';
+export * from './courses/index.js';
