@@ -51,7 +51,7 @@ describe('udomlya-courses.json: a Udomlya-like network of profile courses', () =
     );
     expect(timetable.sessions).toHaveLength(lectures);
     // No classes on the New Year holidays or in the autumn school holidays.
-    const dates = new Set(datedSessions(network, timetable).map((s) => s.date));
+    const dates = new Set<string>(datedSessions(network, timetable).map((s) => s.date));
     expect(dates.has('2026-01-05')).toBe(false);
     expect(dates.has('2025-10-27')).toBe(false);
     expect(dates.has('2025-09-08')).toBe(true);

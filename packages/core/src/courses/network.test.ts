@@ -14,7 +14,7 @@ import {
 function smallNetwork(): CourseNetworkInput {
   const site = (id: string, host: string) => ({
     id,
-    kind: 'resource-centre',
+    kind: 'resource-centre' as const,
     name: id,
     hostOrganizationId: host,
     activeYears: ['2025-2026'],
