@@ -17,6 +17,8 @@
  *
  * @module courses
  */
+export * from './certificates.js';
+export * from './course-indicators.js';
 export * from './enrolment.js';
 export * from './itc2007.js';
 export * from './model.js';
