@@ -39,6 +39,12 @@ export const assessmentResultSchema = z.object({
 export type AssessmentResult = z.infer<typeof assessmentResultSchema>;
 
 /**
+ * An assessment result as outside data gives it (dates as plain strings).
+ * @example `const input: AssessmentResultInput = { studentId: 's1', groupId: 'g1', assessedOn: '2026-05-20', attendedHours: 60, passed: true };`
+ */
+export type AssessmentResultInput = z.input<typeof assessmentResultSchema>;
+
+/**
  * Schema of a course completion certificate (сертификат о прослушивании профильного курса):
  * its number (`2025/0001`, school year start and a sequence), the verification code, who,
  * which course, how many hours, the mark and the date of issue.
@@ -177,7 +183,7 @@ export function verifyCertificate(certificate: CompletionCertificate, key: strin
 export function issueCertificates(
   network: CourseNetwork,
   enrolment: Enrolment,
-  resultsInput: readonly AssessmentResult[],
+  resultsInput: readonly AssessmentResultInput[],
   options: CertificateOptions,
 ): CompletionCertificate[] {
   const results = parse(z.array(assessmentResultSchema), resultsInput);
