@@ -125,10 +125,13 @@ function fnv1a(text: string, basis: number): number {
  * ```
  */
 export function certificateVerificationCode(
-  certificate: Pick<
-    CompletionCertificate,
-    'number' | 'studentId' | 'courseId' | 'schoolYear' | 'issuedOn'
-  >,
+  certificate: {
+    readonly number: string;
+    readonly studentId: string;
+    readonly courseId: string;
+    readonly schoolYear: string;
+    readonly issuedOn: string;
+  },
   key: string,
 ): string {
   const text = [
