@@ -58,7 +58,12 @@ for (const file of files) {
   const started = performance.now();
   const result = solveTimetable(
     problem,
-    { seed, iterations: Number.MAX_SAFE_INTEGER },
+    {
+      seed,
+      iterations: Number.MAX_SAFE_INTEGER,
+      ...(process.env.ITC_T0 === undefined ? {} : { initialTemperature: Number(process.env.ITC_T0) }),
+      ...(process.env.ITC_T1 === undefined ? {} : { finalTemperature: Number(process.env.ITC_T1) }),
+    },
     { clock: { now: () => performance.now(), limit: seconds * 1000 } },
   );
   const elapsed = (performance.now() - started) / 1000;

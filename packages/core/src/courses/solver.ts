@@ -157,6 +157,22 @@ export function solveTimetable(
   } = state;
   let temperature = t0;
   let iteration = 0;
+  if (!locked && L > 0) {
+    // Repair to feasibility first (at most half the budget), then anneal.
+    const timeLeft = (): boolean => clock === undefined || clock.now() - started < clock.limit / 2;
+    iteration = repair(state, random, Math.floor(budget / 2), timeLeft);
+    onAccept?.(state.hard, state.soft);
+    if (state.hard === 0) {
+      locked = true;
+      feasibleAt = iteration;
+    }
+    if (state.hard < bestHard || (state.hard === bestHard && state.soft < bestSoft)) {
+      bestHard = state.hard;
+      bestSoft = state.soft;
+      bestPeriod.set(lecPeriod);
+      bestRoom.set(lecRoom);
+    }
+  }
   for (; iteration < budget && L > 0; iteration++) {
     if ((iteration & 1023) === 0) {
       let progress = iteration / budget;
@@ -245,6 +261,105 @@ export function solveTimetable(
     iterations: iteration,
     feasibleAt,
   };
+}
+
+/**
+ * Min-conflicts tabu search towards feasibility: take a lecture in conflict (or not placed),
+ * try it at every period it may use — in a free room if there is one, else exchanging places
+ * with the lecture in one of its rooms — and make the best move whose destination is not
+ * tabu (a move that beats the best hard cost so far is always allowed); the period it left
+ * becomes tabu for it for a while. Each step counts as many iterations as periods it tried.
+ * Returns the iterations used.
+ */
+function repair(state: EngineState, random: SeededRandom, budget: number, timeLeft: () => boolean): number {
+  const { L, P, R, lecCourse, lecPeriod, lecRoom, slot, availStart, availData, roomStart, roomData, available, allowed } = state;
+  const tabu = new Int32Array(L * P);
+  let used = 0;
+  let step = 0;
+  let bestHard = state.hard;
+  const apply = (l: number, p: number, r: number, o: number, p0: number, r0: number): void => {
+    state.remove(l);
+    if (o >= 0) state.remove(o);
+    state.insert(l, p, r);
+    if (o >= 0 && p0 >= 0) state.insert(o, p0, r0);
+  };
+  const undo = (l: number, p: number, r: number, o: number, p0: number, r0: number): void => {
+    state.remove(l);
+    if (o >= 0) state.remove(o);
+    if (p0 >= 0) state.insert(l, p0, r0);
+    if (o >= 0) state.insert(o, p, r);
+  };
+  while (state.hard > 0 && used < budget) {
+    if ((step & 15) === 0 && !timeLeft()) break;
+    step++;
+    let l = random.nextInt(L);
+    for (let k = 0; k < 64 && !state.inConflict(l); k++) l = random.nextInt(L);
+    if (!state.inConflict(l)) {
+      for (let k = 0; k < L; k++) {
+        if (state.inConflict(k)) {
+          l = k;
+          break;
+        }
+      }
+    }
+    const c = lecCourse[l] ?? 0;
+    const p0 = lecPeriod[l] ?? -1;
+    const r0 = lecRoom[l] ?? -1;
+    const roomsFrom = roomStart[c] ?? 0;
+    const roomsTo = roomStart[c + 1] ?? 0;
+    if (roomsTo === roomsFrom) {
+      used++;
+      continue;
+    }
+    let bestCost = Infinity;
+    let bestP = -1;
+    let bestR = -1;
+    let bestO = -1;
+    let ties = 0;
+    for (let k = availStart[c] ?? 0; k < (availStart[c + 1] ?? 0); k++) {
+      const p = availData[k] ?? 0;
+      if (p === p0) continue;
+      used++;
+      let r = -1;
+      for (let m = roomsFrom; m < roomsTo; m++) {
+        const room = roomData[m] ?? 0;
+        if ((slot[p * R + room] ?? -1) < 0 && (r < 0 || (state.capPenalty[c * R + room] ?? 0) < (state.capPenalty[c * R + r] ?? 0))) r = room;
+      }
+      let o = -1;
+      if (r < 0) {
+        r = roomData[roomsFrom + random.nextInt(roomsTo - roomsFrom)] ?? 0;
+        o = slot[p * R + r] ?? -1;
+        const co = lecCourse[o] ?? 0;
+        if (co === c) continue;
+        if (p0 >= 0 && (available[co * P + p0] === 0 || allowed[co * R + r0] === 0)) continue;
+      }
+      const h0 = state.hard;
+      const s0 = state.soft;
+      apply(l, p, r, o, p0, r0);
+      const hard = state.hard;
+      const cost = (hard - h0) * 10000 + (state.soft - s0);
+      undo(l, p, r, o, p0, r0);
+      const isTabu = (tabu[l * P + p] ?? 0) > step && hard >= bestHard;
+      if (isTabu) continue;
+      if (cost < bestCost) {
+        bestCost = cost;
+        bestP = p;
+        bestR = r;
+        bestO = o;
+        ties = 1;
+      } else if (cost === bestCost && random.nextInt(++ties) === 0) {
+        bestP = p;
+        bestR = r;
+        bestO = o;
+      }
+    }
+    if (bestP < 0) continue;
+    apply(l, bestP, bestR, bestO, p0, r0);
+    if (p0 >= 0) tabu[l * P + p0] = step + 10 + random.nextInt(10);
+    if (bestO >= 0) tabu[bestO * P + bestP] = step + 10 + random.nextInt(10);
+    if (state.hard < bestHard) bestHard = state.hard;
+  }
+  return used;
 }
 
 /**
