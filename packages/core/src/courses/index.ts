@@ -26,3 +26,4 @@ export * from './prng.js';
 export * from './problem.js';
 export * from './solver.js';
 export * from './timetable.js';
+export * from './views.js';

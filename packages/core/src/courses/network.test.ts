@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { timetableCalendarEvents, timetableView } from './views.js';
 import { ValidationError } from '../common/index.js';
 import { enrolStudents } from './enrolment.js';
 import { createCourseNetwork, type CourseNetworkInput } from './model.js';
@@ -215,5 +216,59 @@ describe('solveCourseNetwork', () => {
     const dates = new Set(dated.map((s) => s.date));
     expect([...dates].sort()).toEqual(['2025-11-03']); // Tuesday 4 November is a holiday
     expect(dated.every((s) => s.day === 1)).toBe(true);
+  });
+});
+
+describe('timetable views and calendar events', () => {
+  const network = createCourseNetwork(smallNetwork());
+  const { enrolment } = enrolStudents(network);
+  const timetable: Timetable = {
+    sessions: [
+      { groupId: 'python-1', day: 1, period: 0, roomId: 'r1' },
+      { groupId: 'python-1', day: 2, period: 2, roomId: 'r1' },
+      { groupId: 'web-1', day: 1, period: 2, roomId: 'r2' },
+      { groupId: 'python-2', day: 1, period: 1, roomId: 'r2' },
+      { groupId: 'python-2', day: 2, period: 1, roomId: 'r2' },
+    ],
+  };
+
+  it("shows a student's week with the trips between places", () => {
+    const view = timetableView(network, enrolment, timetable, 'student', 's1');
+    expect(view?.entries.map((e) => [e.day, e.start, e.groupId, e.travel?.minutes])).toEqual([
+      [1, '14:30', 'python-1', undefined],
+      [1, '16:20', 'web-1', 20],
+      [2, '16:20', 'python-1', undefined],
+    ]);
+    expect(view?.entries[1]?.travel).toEqual({ fromName: 'СОШ №1', minutes: 20 });
+    expect(timetableView(network, enrolment, timetable, 'student', 'nobody')).toBeUndefined();
+  });
+
+  it('shows a centre, a teacher and a school', () => {
+    expect(timetableView(network, enrolment, timetable, 'centre', 'rc-2')?.entries).toHaveLength(3);
+    expect(timetableView(network, enrolment, timetable, 'teacher', 't-a')?.entries).toHaveLength(4);
+    const school = timetableView(network, enrolment, timetable, 'school', 'school-2');
+    expect(school?.entries.map((e) => [e.groupId, e.students])).toEqual([
+      ['python-2', 1],
+      ['web-1', 2],
+      ['python-2', 1],
+    ]);
+  });
+
+  it('gives weekly events with stable UIDs and the holiday as an exception', () => {
+    const long = createCourseNetwork({
+      ...smallNetwork(),
+      term: { from: '2025-10-27', to: '2025-11-16' },
+    });
+    const view = timetableView(long, enrolment, timetable, 'student', 's1');
+    if (view === undefined) throw new Error('no view');
+    const options = { uidDomain: 'eduset.test', lastModified: '2025-08-29T09:00:00Z' };
+    const events = timetableCalendarEvents(long, timetable, view, options);
+    expect(events).toHaveLength(3);
+    expect(timetableCalendarEvents(long, timetable, view, options)).toEqual(events);
+    const tuesday = events.find((e) => e.recurrence?.weekdays[0] === 2);
+    expect(tuesday?.uid).toBe('2025-2026.python-1.2-2.student-s1@eduset.test');
+    expect(tuesday?.start).toBe('2025-10-28T13:20:00.000Z'); // 16:20 Moscow
+    expect(tuesday?.recurrence?.exceptions).toEqual(['2025-11-04T13:20:00.000Z']); // Unity Day
+    expect(tuesday?.recurrence?.until).toBe('2025-11-11T14:05:00.000Z');
   });
 });

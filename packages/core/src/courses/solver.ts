@@ -271,8 +271,27 @@ export function solveTimetable(
  * becomes tabu for it for a while. Each step counts as many iterations as periods it tried.
  * Returns the iterations used.
  */
-function repair(state: EngineState, random: SeededRandom, budget: number, timeLeft: () => boolean): number {
-  const { L, P, R, lecCourse, lecPeriod, lecRoom, slot, availStart, availData, roomStart, roomData, available, allowed } = state;
+function repair(
+  state: EngineState,
+  random: SeededRandom,
+  budget: number,
+  timeLeft: () => boolean,
+): number {
+  const {
+    L,
+    P,
+    R,
+    lecCourse,
+    lecPeriod,
+    lecRoom,
+    slot,
+    availStart,
+    availData,
+    roomStart,
+    roomData,
+    available,
+    allowed,
+  } = state;
   const tabu = new Int32Array(L * P);
   let used = 0;
   let step = 0;
@@ -323,7 +342,11 @@ function repair(state: EngineState, random: SeededRandom, budget: number, timeLe
       let r = -1;
       for (let m = roomsFrom; m < roomsTo; m++) {
         const room = roomData[m] ?? 0;
-        if ((slot[p * R + room] ?? -1) < 0 && (r < 0 || (state.capPenalty[c * R + room] ?? 0) < (state.capPenalty[c * R + r] ?? 0))) r = room;
+        if (
+          (slot[p * R + room] ?? -1) < 0 &&
+          (r < 0 || (state.capPenalty[c * R + room] ?? 0) < (state.capPenalty[c * R + r] ?? 0))
+        )
+          r = room;
       }
       let o = -1;
       if (r < 0) {
