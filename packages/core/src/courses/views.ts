@@ -115,13 +115,19 @@ export function timetableView(
   kind: TimetableViewKind,
   id: string,
 ): TimetableView | undefined {
-  const groups = new Map(network.groups.map((g) => [g.id, g]));
+  const groups = new Map<string, CourseNetwork['groups'][number]>(
+    network.groups.map((g) => [g.id, g]),
+  );
   const courses = new Map(network.courses.map((c) => [c.id, c]));
   const profiles = new Map(network.profiles.map((p) => [p.id, p]));
-  const centres = new Map(network.resourceCentres.map((c) => [c.id, c]));
+  const centres = new Map<string, CourseNetwork['resourceCentres'][number]>(
+    network.resourceCentres.map((c) => [c.id, c]),
+  );
   const rooms = new Map(network.rooms.map((r) => [r.id, r]));
   const teachers = new Map(network.teachers.map((t) => [t.id, t]));
-  const organizations = new Map(network.organizations.map((o) => [o.id, o]));
+  const organizations = new Map<string, CourseNetwork['organizations'][number]>(
+    network.organizations.map((o) => [o.id, o]),
+  );
   const studentsById = new Map(network.students.map((s) => [s.id, s]));
   let name: string;
   let members: Set<string> | undefined;
