@@ -13,6 +13,7 @@ import {
 import { importHelp, importUsage, parseImportOptions, runImport } from './cli-import.js';
 import { UsageError, openCliStorage, reportError, resolveDataDir, say } from './cli-shared.js';
 import { startServer } from './server/index.js';
+import { demoCourseRoutes } from './cli-courses.js';
 import type { Storage } from './storage/index.js';
 
 /**
@@ -359,6 +360,7 @@ async function serve(options: ServeOptions, context: CliContext): Promise<number
         storage,
         staticRoot: options.staticRoot,
         widgetsRoot: options.widgetsRoot,
+        ...demoCourseRoutes(options.staticRoot),
         // Warnings and internal errors (with their details, which answers never carry).
         logger: { level: 'warn' },
         now,

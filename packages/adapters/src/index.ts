@@ -17,3 +17,4 @@ export * from './storage/index.js';
 export * from './server/index.js';
 export * from './import/index.js';
 export * from './ical/index.js';
+export * from './courses/index.js';

@@ -12,6 +12,7 @@ import {
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { NetworkSummary, Storage } from '../storage/index.js';
 import { bookingRoutes } from './booking-routes.js';
+import { courseRoutes, type CourseRoutesOptions } from '../courses/routes.js';
 import { errorResponse, HttpError, notFoundResponse } from './errors.js';
 import { networkFilterOf, networkQuerySchema } from './query.js';
 import {
@@ -100,6 +101,8 @@ export interface ServerOptions {
    * default.
    */
   readonly uidDomain?: string;
+  /** The profile-course timetable API ({@link courseRoutes}), served when given. */
+  readonly courses?: CourseRoutesOptions;
 }
 
 /** Path segments never served from the static directories. */
@@ -206,6 +209,8 @@ export function createServer(options: ServerOptions): FastifyInstance {
       uidDomain: options.uidDomain ?? 'eduset',
     }),
   );
+
+  if (options.courses !== undefined) void server.register(courseRoutes(options.courses));
 
   if (options.staticRoot !== undefined && existsSync(options.staticRoot)) {
     void server.register(fastifyStatic, {
