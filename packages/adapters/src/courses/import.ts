@@ -7,7 +7,7 @@ import {
   type Room,
   type Student,
 } from '@eduset/core/courses';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { ImportColumnDefinition } from '../import/columns.js';
 import { readTable } from '../import/read.js';
 import {
