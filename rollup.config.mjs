@@ -85,6 +85,7 @@ export default [
     'site-directory.define': `${widgets}/src/site-directory/site-directory.define.ts`,
     'booking.define': `${widgets}/src/booking/booking.define.ts`,
     'schedule.define': `${widgets}/src/schedule/schedule.define.ts`,
+    'course-timetable.define': `${widgets}/src/course-timetable/course-timetable.define.ts`,
   }),
   // The embed bundle: one ESM file with Lit and core inside, for a single <script> tag.
   {

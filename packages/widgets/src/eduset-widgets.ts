@@ -11,6 +11,7 @@
  * @module eduset-widgets
  */
 import './booking/booking.define.js';
+import './course-timetable/course-timetable.define.js';
 import './schedule/schedule.define.js';
 import './site-directory/site-directory.define.js';
 
