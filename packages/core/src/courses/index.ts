@@ -26,4 +26,5 @@ export * from './prng.js';
 export * from './problem.js';
 export * from './solver.js';
 export * from './timetable.js';
+export * from './view-schema.js';
 export * from './views.js';
