@@ -61,7 +61,9 @@ for (const file of files) {
     {
       seed,
       iterations: Number.MAX_SAFE_INTEGER,
-      ...(process.env.ITC_T0 === undefined ? {} : { initialTemperature: Number(process.env.ITC_T0) }),
+      ...(process.env.ITC_T0 === undefined
+        ? {}
+        : { initialTemperature: Number(process.env.ITC_T0) }),
       ...(process.env.ITC_T1 === undefined ? {} : { finalTemperature: Number(process.env.ITC_T1) }),
     },
     { clock: { now: () => performance.now(), limit: seconds * 1000 } },
@@ -82,7 +84,7 @@ for (const file of files) {
     'best known': best ?? '—',
     ratio: ratio === undefined ? '—' : ratio.toFixed(2),
     'moves, M': (result.iterations / 1e6).toFixed(1),
-    's': elapsed.toFixed(1),
+    s: elapsed.toFixed(1),
   };
   rows.push(row);
   console.log(`BENCH-ITC ${JSON.stringify({ ...row, hard: evaluation.hard })}`);
