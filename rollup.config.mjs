@@ -78,6 +78,7 @@ export default [
     'schools/index': `${core}/src/schools/index.ts`,
     'indicators/index': `${core}/src/indicators/index.ts`,
     'financing/index': `${core}/src/financing/index.ts`,
+    'courses/index': `${core}/src/courses/index.ts`,
   }),
   ...library(adapters, { index: `${adapters}/src/index.ts`, cli: `${adapters}/src/cli.ts` }, [
     rawText(),
@@ -90,6 +91,7 @@ export default [
     'school-map.define': `${widgets}/src/school-map/school-map.define.ts`,
     'indicator-dashboard.define': `${widgets}/src/indicator-dashboard/indicator-dashboard.define.ts`,
     'program-navigator.define': `${widgets}/src/program-navigator/program-navigator.define.ts`,
+    'course-timetable.define': `${widgets}/src/course-timetable/course-timetable.define.ts`,
   }),
   // The embed bundle: one ESM file with Lit and core inside, for a single <script> tag.
   {

@@ -16,6 +16,7 @@ import { indicatorsUsage, runIndicatorsCommand } from './cli-indicators.js';
 import { UsageError, openCliStorage, reportError, resolveDataDir, say } from './cli-shared.js';
 import { isFirstWorker, isServeWorker, leaveCluster, runWorkers } from './cli-workers.js';
 import { startServer } from './server/index.js';
+import { demoCourseRoutes } from './cli-courses.js';
 import type { Storage } from './storage/index.js';
 
 /**
@@ -422,6 +423,7 @@ async function serve(options: ServeOptions, context: CliContext): Promise<number
         storage,
         staticRoot: options.staticRoot,
         widgetsRoot: options.widgetsRoot,
+        ...demoCourseRoutes(options.staticRoot),
         // Warnings and internal errors (with their details, which answers never carry).
         logger: { level: 'warn' },
         now,

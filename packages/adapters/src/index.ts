@@ -20,3 +20,4 @@ export * from './ical/index.js';
 export * from './schools/index.js';
 export * from './indicators/index.js';
 export * from './export/index.js';
+export * from './courses/index.js';

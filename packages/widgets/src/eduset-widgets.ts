@@ -13,6 +13,7 @@
 import './booking/booking.define.js';
 import './indicator-dashboard/indicator-dashboard.define.js';
 import './program-navigator/program-navigator.define.js';
+import './course-timetable/course-timetable.define.js';
 import './schedule/schedule.define.js';
 import './school-map/school-map.define.js';
 import './site-directory/site-directory.define.js';

@@ -15,6 +15,7 @@ import { bookingRoutes } from './booking-routes.js';
 import { schoolRoutes } from '../schools/routes.js';
 import { demoIndicatorDataDir, indicatorRoutes } from './indicator-routes.js';
 import { financingRoutes } from './financing-routes.js';
+import { courseRoutes, type CourseRoutesOptions } from '../courses/routes.js';
 import { errorResponse, HttpError, notFoundResponse } from './errors.js';
 import { networkFilterOf, networkQuerySchema } from './query.js';
 import {
@@ -103,6 +104,8 @@ export interface ServerOptions {
    * default.
    */
   readonly uidDomain?: string;
+  /** The profile-course timetable API ({@link courseRoutes}), served when given. */
+  readonly courses?: CourseRoutesOptions;
 }
 
 /** Path segments never served from the static directories. */
@@ -251,6 +254,8 @@ export function createServer(options: ServerOptions): FastifyInstance {
       limited,
     }),
   );
+
+  if (options.courses !== undefined) void server.register(courseRoutes(options.courses));
 
   if (options.staticRoot !== undefined && existsSync(options.staticRoot)) {
     void server.register(fastifyStatic, {

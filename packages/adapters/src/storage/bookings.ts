@@ -25,7 +25,7 @@ const SERIALIZATION_FAILURE = '40001';
 const FOREIGN_KEY_VIOLATION = '23503';
 const EXCLUSION_VIOLATION = '23P01';
 const NO_DATA_FOUND = 'P0002';
-/** Raised by `eduset_take_booking` (migration 0007): a group session is full. */
+/** Raised by `eduset_take_booking` (migration 0004): a group session is full. */
 const NO_SEATS = 'EDNOS';
 /** Raised by `eduset_take_booking`: an individual consultation is already taken. */
 const SPECIALIST_BUSY = 'EDBSY';
@@ -168,7 +168,7 @@ function assertCapacity(seats: number, capacity: number): void {
 
 const emptyRange: BusyRange = { from: undefined, to: undefined };
 
-/** A booking as `eduset_take_booking(s)` takes it (migration 0007). */
+/** A booking as `eduset_take_booking(s)` takes it (migration 0004). */
 interface BookingItem {
   readonly networkId: string;
   readonly specialistId: string;
@@ -238,7 +238,7 @@ type BusyTuple = [string, string, string, string, string, number];
 export function bookingStore(database: Database): BookingStore {
   // Every booking reads the schedule; validating the whole document each time cost more
   // than the booking itself, and reading it each time cost a large transfer. Keep the last
-  // validated document per network with its revision and save time (migration 0007), and
+  // validated document per network with its revision and save time (migration 0004), and
   // read the document again only when another save changed them (possibly another process).
   const validatedSchedules = new Map<string, CachedSchedule>();
 
@@ -312,7 +312,7 @@ export function bookingStore(database: Database): BookingStore {
     }
   }
 
-  /** Takes the bookings that arrived together in one statement (migration 0007). */
+  /** Takes the bookings that arrived together in one statement (migration 0004). */
   const takeTogether = batched<BookingItem, string | undefined>(async (items) => {
     if (items.length === 1 && items[0] !== undefined) return [await takeAlone(items[0])];
     const [row] = await database.query<{ outcomes: (string | null)[] }>(

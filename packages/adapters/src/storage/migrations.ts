@@ -3,7 +3,7 @@ import { ConflictError } from '@eduset/core';
 import network from '../../migrations/0001_network.sql?raw';
 import bookings from '../../migrations/0002_bookings.sql?raw';
 import financing from '../../migrations/0003_financing.sql?raw';
-import bookingFunction from '../../migrations/0007_booking_function.sql?raw';
+import bookingFunction from '../../migrations/0004_booking_function.sql?raw';
 import type { Database } from './database.js';
 
 /**
@@ -13,7 +13,7 @@ import type { Database } from './database.js';
  * @example
  * ```ts
  * import { migrations } from '@eduset/adapters';
- * migrations.map((m) => `${m.version} ${m.name}`); // ['1 network', '2 bookings']
+ * migrations.map((m) => `${m.version} ${m.name}`); // ['1 network', '2 bookings', '3 financing', '4 booking_function']
  * ```
  */
 export interface Migration {
@@ -38,7 +38,7 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: 'network', sql: network },
   { version: 2, name: 'bookings', sql: bookings },
   { version: 3, name: 'financing', sql: financing },
-  { version: 7, name: 'booking_function', sql: bookingFunction },
+  { version: 4, name: 'booking_function', sql: bookingFunction },
 ];
 
 /**

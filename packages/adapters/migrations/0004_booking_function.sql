@@ -1,4 +1,4 @@
--- 0007: a booking in one round trip (issue 3, booking load).
+-- 0004: a booking in one round trip (issue 3, booking load).
 --
 -- Booking used to take six statements (BEGIN, find the session, create it, take the seats,
 -- insert the booking, COMMIT): six round trips to the server per booking, which bounded the

@@ -1,0 +1,253 @@
+import type { IssuePath, ValidationIssue } from '@eduset/core/common';
+import {
+  courseSchema,
+  roomSchema,
+  studentSchema,
+  type Course,
+  type Room,
+  type Student,
+} from '@eduset/core/courses';
+import type { z } from 'zod';
+import type { ImportColumnDefinition } from '../import/columns.js';
+import { readTable } from '../import/read.js';
+import {
+  assign,
+  assignText,
+  importTable,
+  type CellReader,
+  type RecordSpec,
+  type RowBuild,
+} from '../import/rows.js';
+import type { ImportOptions, ImportResult, ImportSource } from '../import/types.js';
+import { numberCell, splitList } from '../import/values.js';
+
+function column<F extends string>(
+  field: F,
+  ru: string[],
+  en: string[],
+  required: boolean,
+  description: [string, string],
+): ImportColumnDefinition<F> {
+  return {
+    field,
+    headers: { ru, en },
+    required,
+    description: { ru: description[0], en: description[1] },
+  };
+}
+
+/**
+ * The columns of a courses file: «Код», «Профиль», «Название», «Часов», «Занятий в неделю»,
+ * «Дней в неделю», «Мин. группа», «Макс. группа».
+ *
+ * @example
+ * ```ts
+ * import { courseImportColumns } from '@eduset/adapters';
+ * courseImportColumns.map((c) => c.headers.ru[0]);
+ * ```
+ */
+export const courseImportColumns = [
+  column('id', ['Код', 'Код курса'], ['id', 'code'], true, ['Код курса', 'The course id']),
+  column('profileId', ['Профиль'], ['profile'], true, ['Код профиля', 'The profile id']),
+  column('name', ['Название', 'Наименование'], ['name'], true, [
+    'Название курса',
+    'The course name',
+  ]),
+  column('hours', ['Часов', 'Часы'], ['hours'], true, ['Часов за год', 'Hours a year']),
+  column('lecturesPerWeek', ['Занятий в неделю'], ['lectures per week'], true, [
+    'Занятий в неделю',
+    'Lectures a week',
+  ]),
+  column('minWorkingDays', ['Дней в неделю'], ['min working days', 'days per week'], false, [
+    'Не меньше дней в неделю',
+    'At least this many days a week',
+  ]),
+  column('minGroupSize', ['Мин. группа', 'Минимум в группе'], ['min group size'], false, [
+    'Наименьший размер группы',
+    'Smallest group size',
+  ]),
+  column('maxGroupSize', ['Макс. группа', 'Максимум в группе'], ['max group size'], true, [
+    'Наибольший размер группы',
+    'Largest group size',
+  ]),
+] as const;
+
+/**
+ * A field of the courses file. @example `const field: CourseColumnField = 'hours';`
+ */
+export type CourseColumnField = (typeof courseImportColumns)[number]['field'];
+
+/**
+ * The columns of a rooms file: «Код», «Ресурсный центр», «Название», «Мест».
+ *
+ * @example
+ * ```ts
+ * import { roomImportColumns } from '@eduset/adapters';
+ * roomImportColumns.length; // 4
+ * ```
+ */
+export const roomImportColumns = [
+  column('id', ['Код', 'Код помещения'], ['id', 'code'], true, ['Код помещения', 'The room id']),
+  column('resourceCentreId', ['Ресурсный центр', 'Площадка'], ['resource centre'], true, [
+    'Код ресурсного центра',
+    'The resource centre id',
+  ]),
+  column('name', ['Название', 'Кабинет'], ['name'], true, ['Название помещения', 'The room name']),
+  column('capacity', ['Мест', 'Вместимость'], ['capacity', 'seats'], true, ['Число мест', 'Seats']),
+] as const;
+
+/**
+ * A field of the rooms file. @example `const field: RoomColumnField = 'capacity';`
+ */
+export type RoomColumnField = (typeof roomImportColumns)[number]['field'];
+
+/**
+ * The columns of a students file: «Код», «ФИО», «Школа», «Класс», «Курсы» (the individual
+ * study plan: course ids separated by commas or semicolons).
+ *
+ * @example
+ * ```ts
+ * import { studentImportColumns } from '@eduset/adapters';
+ * studentImportColumns.find((c) => c.field === 'studyPlan')?.headers.ru[0]; // 'Курсы'
+ * ```
+ */
+export const studentImportColumns = [
+  column('id', ['Код', 'Код учащегося'], ['id', 'code'], true, ['Код учащегося', 'The student id']),
+  column('name', ['ФИО', 'Учащийся'], ['name', 'student'], true, ['Фамилия и имя', 'Full name']),
+  column(
+    'homeSchoolId',
+    ['Школа', 'Образовательная организация'],
+    ['school', 'home school'],
+    true,
+    ['Код своей школы', 'The home school id'],
+  ),
+  column('grade', ['Класс'], ['grade'], true, ['Класс (10, 11)', 'Grade (10, 11)']),
+  column(
+    'studyPlan',
+    ['Курсы', 'Учебный план', 'Индивидуальный учебный план'],
+    ['courses', 'study plan'],
+    true,
+    ['Коды выбранных курсов', 'Ids of the chosen courses'],
+  ),
+] as const;
+
+/**
+ * A field of the students file. @example `const field: StudentColumnField = 'studyPlan';`
+ */
+export type StudentColumnField = (typeof studentImportColumns)[number]['field'];
+
+function fieldOf<F extends string>(columns: readonly ImportColumnDefinition<F>[]) {
+  return (path: IssuePath): F | undefined => columns.find((c) => c.field === path[0])?.field;
+}
+
+function spec<S extends z.ZodType, F extends string>(
+  columns: readonly ImportColumnDefinition<F>[],
+  schema: S,
+  build: (cells: CellReader<F>) => RowBuild,
+): RecordSpec<S, F> {
+  return {
+    definitions: columns,
+    schema,
+    idField: 'id' as F,
+    missingColumns: (present) => columns.filter((c) => c.required && !present.has(c.field)),
+    build,
+    fieldOf: fieldOf(columns),
+  };
+}
+
+const courseSpec = spec(courseImportColumns, courseSchema, (cells) => {
+  const input: Record<string, unknown> = {};
+  const issues: ValidationIssue[] = [];
+  assignText(input, 'id', cells.get('id'));
+  assignText(input, 'profileId', cells.get('profileId'));
+  assignText(input, 'name', cells.get('name'));
+  for (const field of [
+    'hours',
+    'lecturesPerWeek',
+    'minWorkingDays',
+    'minGroupSize',
+    'maxGroupSize',
+  ] as const) {
+    assign(input, field, numberCell(cells.get(field), [field]), issues);
+  }
+  return { input, issues };
+});
+
+const roomSpec = spec(roomImportColumns, roomSchema, (cells) => {
+  const input: Record<string, unknown> = {};
+  const issues: ValidationIssue[] = [];
+  assignText(input, 'id', cells.get('id'));
+  assignText(input, 'resourceCentreId', cells.get('resourceCentreId'));
+  assignText(input, 'name', cells.get('name'));
+  assign(input, 'capacity', numberCell(cells.get('capacity'), ['capacity']), issues);
+  return { input, issues };
+});
+
+const studentSpec = spec(studentImportColumns, studentSchema, (cells) => {
+  const input: Record<string, unknown> = {};
+  const issues: ValidationIssue[] = [];
+  assignText(input, 'id', cells.get('id'));
+  assignText(input, 'name', cells.get('name'));
+  assignText(input, 'homeSchoolId', cells.get('homeSchoolId'));
+  assign(
+    input,
+    'grade',
+    numberCell(cells.get('grade').replace(/[^\d.,-]/g, ''), ['grade']),
+    issues,
+  );
+  input.studyPlan = splitList(cells.get('studyPlan'));
+  return { input, issues };
+});
+
+/**
+ * Imports profile courses from CSV or XLSX (columns {@link courseImportColumns}). Every row
+ * is accepted as a core `Course` or rejected with its number, cells and reasons.
+ *
+ * @example
+ * ```ts
+ * import { importCourses } from '@eduset/adapters';
+ * const csv = 'Код;Профиль;Название;Часов;Занятий в неделю;Макс. группа\npython;it;Python;68;2;15';
+ * (await importCourses(csv)).accepted[0]?.record.lecturesPerWeek; // 2
+ * ```
+ */
+export async function importCourses(
+  source: ImportSource,
+  options: ImportOptions = {},
+): Promise<ImportResult<Course>> {
+  return importTable(await readTable(source, options), courseSpec).result;
+}
+
+/**
+ * Imports rooms of resource centres from CSV or XLSX (columns {@link roomImportColumns}).
+ *
+ * @example
+ * ```ts
+ * import { importRooms } from '@eduset/adapters';
+ * const csv = 'Код;Ресурсный центр;Название;Мест\nsch1-201;rc-school-1;Кабинет 201;15';
+ * (await importRooms(csv)).accepted[0]?.record.capacity; // 15
+ * ```
+ */
+export async function importRooms(
+  source: ImportSource,
+  options: ImportOptions = {},
+): Promise<ImportResult<Room>> {
+  return importTable(await readTable(source, options), roomSpec).result;
+}
+
+/**
+ * Imports students with their home school, grade and individual study plan from CSV or XLSX
+ * (columns {@link studentImportColumns}); the «Курсы» cell lists course ids.
+ *
+ * @example
+ * ```ts
+ * import { importStudents } from '@eduset/adapters';
+ * const csv = 'Код;ФИО;Школа;Класс;Курсы\nst-001;Петров Иван;school-2;10;python, economics';
+ * (await importStudents(csv)).accepted[0]?.record.studyPlan; // ['python', 'economics']
+ * ```
+ */
+export async function importStudents(
+  source: ImportSource,
+  options: ImportOptions = {},
+): Promise<ImportResult<Student>> {
+  return importTable(await readTable(source, options), studentSpec).result;
+}

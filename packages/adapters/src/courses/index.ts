@@ -1,0 +1,28 @@
+/**
+ * The network of profile courses in the outside world: import of courses, rooms and
+ * students with their study plans from CSV/XLSX, export of the timetable as XLSX and as
+ * iCalendar feeds, certificates as printable HTML, and the HTTP routes the
+ * `<eduset-course-timetable>` widget reads.
+ *
+ * @example
+ * ```ts
+ * import { importStudents, timetableFeed } from '@eduset/adapters';
+ * declare const csv: string;
+ * const { accepted, rejected } = await importStudents(csv);
+ * ```
+ *
+ * @module courses
+ */
+export {
+  courseImportColumns,
+  importCourses,
+  importRooms,
+  importStudents,
+  roomImportColumns,
+  studentImportColumns,
+  type CourseColumnField,
+  type RoomColumnField,
+  type StudentColumnField,
+} from './import.js';
+export { certificatesHtml, timetableFeed, timetableXlsx } from './export.js';
+export { courseRoutes, type CourseRoutesOptions, type TimetableViewResponse } from './routes.js';

@@ -1,0 +1,121 @@
+import { css } from 'lit';
+import { baseStyles } from '../internal/base.styles.js';
+
+/**
+ * Styles of `<eduset-course-timetable>`: the shared base plus its own tier
+ * (`--eduset-course-timetable-*`). The week grid shows in containers at least 44rem wide,
+ * the list of days in narrower ones.
+ *
+ * @example
+ * ```ts
+ * import { courseTimetableStyles } from '@eduset/widgets';
+ * courseTimetableStyles.length; // 2
+ * ```
+ */
+export const courseTimetableStyles = [
+  baseStyles,
+  css`
+    :host {
+      --_travel-color: var(--eduset-course-timetable-travel-color, #7a4b00);
+      --_cell-background: var(--eduset-course-timetable-cell-background, #eef4fb);
+      container-type: inline-size;
+    }
+    .timetable {
+      display: grid;
+      gap: var(--_spacing);
+    }
+    h2 {
+      font-size: 1.25em;
+      margin: 0;
+    }
+    .summary {
+      color: var(--_color-text-muted);
+      margin: 0;
+    }
+    a {
+      color: var(--_color-primary);
+    }
+    table {
+      border-collapse: collapse;
+      width: 100%;
+      table-layout: fixed;
+      background: var(--_color-surface);
+    }
+    th,
+    td {
+      border: 1px solid var(--_color-border);
+      padding: 0.35rem;
+      vertical-align: top;
+      text-align: start;
+    }
+    thead th,
+    tbody th {
+      background: var(--_color-surface-raised);
+    }
+    tbody th {
+      width: 6.5rem;
+      white-space: nowrap;
+    }
+    .entry {
+      background: var(--_cell-background);
+      border-radius: var(--_radius);
+      padding: 0.3rem 0.4rem;
+      margin: 0 0 0.3rem;
+    }
+    .entry:last-child {
+      margin-bottom: 0;
+    }
+    .course {
+      font-weight: 600;
+    }
+    .where,
+    .who {
+      font-size: 0.875em;
+    }
+    .travel {
+      color: var(--_travel-color);
+      font-size: 0.875em;
+    }
+    .grid-wrap {
+      display: none;
+    }
+    .day-list {
+      list-style: none;
+      padding: 0;
+      margin: 0;
+      display: grid;
+      gap: var(--_spacing);
+    }
+    .day-list h3 {
+      font-size: 1em;
+      margin: 0 0 0.25rem;
+    }
+    .day-list ul {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 0.4rem;
+    }
+    @container (min-width: 44rem) {
+      .grid-wrap {
+        display: block;
+      }
+      .day-list {
+        display: none;
+      }
+    }
+    .error {
+      color: var(--_color-danger);
+    }
+    button {
+      font: inherit;
+      color: var(--_color-on-primary);
+      background: var(--_color-primary);
+      border: 0;
+      border-radius: var(--_radius);
+      padding: 0.3rem 0.8rem;
+      cursor: pointer;
+    }
+  `,
+];

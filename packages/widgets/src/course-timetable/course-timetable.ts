@@ -1,0 +1,285 @@
+import { timetableViewSchema, type TimetableEntry, type TimetableView } from '@eduset/core';
+import {
+  html,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
+import { EdusetErrorEvent } from '../events/error.js';
+import { EdusetElement } from '../internal/eduset-element.js';
+import { fetchJson, FetchJsonError } from '../internal/fetch-json.js';
+import { courseTimetableStyles } from './course-timetable.styles.js';
+import { courseTimetableTexts, type CourseTimetableTexts } from './course-timetable.texts.js';
+
+/**
+ * Whose timetable `<eduset-course-timetable>` shows.
+ *
+ * @example
+ * ```ts
+ * import type { CourseTimetableViewKind } from '@eduset/widgets';
+ * const kind: CourseTimetableViewKind = 'centre';
+ * ```
+ */
+export type CourseTimetableViewKind = 'student' | 'school' | 'centre' | 'teacher';
+
+/**
+ * What `GET /courses/timetable` answers: a core timetable view plus the address of its
+ * iCalendar feed. Validated with core's schema.
+ *
+ * @example
+ * ```ts
+ * import type { CourseTimetableData } from '@eduset/widgets';
+ * const ics = (data: CourseTimetableData) => data.icsUrl;
+ * ```
+ */
+export type CourseTimetableData = TimetableView & { readonly icsUrl?: string };
+
+/** Validates an answer with core's schema; `icsUrl` is kept when it is a same-site path. */
+function responseSchema(input: unknown): CourseTimetableData {
+  const view = timetableViewSchema.parse(input);
+  const icsUrl = (input as { icsUrl?: unknown }).icsUrl;
+  return typeof icsUrl === 'string' && icsUrl.startsWith('/') ? { ...view, icsUrl } : view;
+}
+
+type LoadState = 'idle' | 'loading' | 'loaded' | 'error';
+
+/**
+ * `<eduset-course-timetable>` — the network timetable of profile courses for one student,
+ * home school, resource centre or teacher: a week grid of where to go and when (resource
+ * centre, room, teacher, and the trip from the previous place for a student) on wide
+ * containers, a list of days on narrow ones, and a link to subscribe to the iCalendar feed.
+ *
+ * It loads `GET {src-base}/courses/timetable?view=…&id=…` and validates the answer with
+ * core's `timetableViewSchema`; or set `data` directly. Russian by default, English with
+ * `lang="en"`.
+ *
+ * @tagname eduset-course-timetable
+ * @summary Weekly profile-course timetable of a student, school, resource centre or teacher.
+ *
+ * @attr src-base - Base address of the eduset API (e.g. `/api`).
+ * @attr view - `student`, `school`, `centre` or `teacher`.
+ * @attr entity - The id of the student, school, centre or teacher.
+ * @attr lang - `ru` (default) or `en`; inherited from ancestors and `<html lang>` when absent.
+ *
+ * @fires eduset-error - The timetable could not be loaded or validated; `detail.error` (`FetchJsonError`).
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart title - The heading.
+ * @csspart ical-link - The link to the iCalendar feed.
+ * @csspart status - The live region (loading, errors).
+ * @csspart week-grid - The week table (wide containers).
+ * @csspart day-list - The list of days (narrow containers).
+ * @csspart entry - One lesson.
+ * @csspart travel - The trip before a lesson.
+ * @csspart empty - The message shown when there are no lessons.
+ *
+ * @cssproperty --eduset-course-timetable-travel-color - Color of the trip notes (default `#7a4b00`).
+ * @cssproperty --eduset-course-timetable-cell-background - Background of a lesson (default `#eef4fb`).
+ *
+ * @example
+ * ```html
+ * <script type="module" src="/widgets/eduset-widgets.js"></script>
+ * <eduset-course-timetable src-base="/api" view="student" entity="st-001"></eduset-course-timetable>
+ * ```
+ */
+export class EdusetCourseTimetable extends EdusetElement {
+  /** The element's shadow-DOM styles; theme through `--eduset-*` and `::part`. */
+  static override styles = courseTimetableStyles;
+
+  static override properties: PropertyDeclarations = {
+    srcBase: { type: String, attribute: 'src-base' },
+    view: { type: String },
+    entity: { type: String },
+    data: { attribute: false },
+    loadState: { state: true },
+    loadError: { state: true },
+  };
+
+  /** Base address of the API (`/api`). */
+  declare srcBase: string | null;
+  /** Whose timetable. */
+  declare view: CourseTimetableViewKind;
+  /** The id of the student, school, centre or teacher. */
+  declare entity: string | null;
+  /** The timetable shown (loaded, or set directly). */
+  declare data: CourseTimetableData | null;
+  declare private loadState: LoadState;
+  declare private loadError: FetchJsonError | null;
+  private controller: AbortController | undefined;
+
+  constructor() {
+    super();
+    this.srcBase = null;
+    this.view = 'student';
+    this.entity = null;
+    this.data = null;
+    this.loadState = 'idle';
+    this.loadError = null;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.controller?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (
+      (changed.has('srcBase') || changed.has('view') || changed.has('entity')) &&
+      this.srcBase &&
+      this.entity
+    ) {
+      this.load();
+    }
+  }
+
+  /**
+   * Loads the timetable again.
+   *
+   * @example
+   * ```ts
+   * document.querySelector('eduset-course-timetable')?.reload();
+   * ```
+   */
+  reload(): void {
+    if (this.srcBase && this.entity) this.load();
+  }
+
+  private load(): void {
+    this.controller?.abort();
+    const controller = new AbortController();
+    this.controller = controller;
+    this.loadState = 'loading';
+    this.loadError = null;
+    const base = (this.srcBase ?? '').replace(/\/$/, '');
+    const url = `${base}/courses/timetable?view=${encodeURIComponent(this.view)}&id=${encodeURIComponent(this.entity ?? '')}`;
+    fetchJson(url, responseSchema, { signal: controller.signal }).then(
+      (data) => {
+        if (controller.signal.aborted) return;
+        this.data = data;
+        this.loadState = 'loaded';
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        const failure =
+          error instanceof FetchJsonError
+            ? error
+            : new FetchJsonError(
+                'network',
+                { ru: 'Не удалось загрузить данные', en: 'Could not load the data' },
+                { url, cause: error },
+              );
+        this.loadError = failure;
+        this.loadState = 'error';
+        this.dispatchEvent(new EdusetErrorEvent({ error: failure }));
+      },
+    );
+  }
+
+  private get texts(): CourseTimetableTexts {
+    return courseTimetableTexts[this.language];
+  }
+
+  private entry(entry: TimetableEntry, withTime: boolean): TemplateResult {
+    const t = this.texts;
+    const showStudents = this.data?.kind !== 'student';
+    return html`<div class="entry" part="entry" data-group-id=${entry.groupId}>
+      ${entry.travel === undefined ? nothing : html`<div class="travel" part="travel">${t.travel(entry.travel.fromName, entry.travel.minutes)}</div>`}
+      ${withTime ? html`<div>${entry.start}–${entry.end}</div>` : nothing}
+      <div class="course">${entry.courseName}</div>
+      <div class="where">
+        ${entry.resourceCentreName}, ${t.room.toLowerCase()}
+        ${entry.roomName}${entry.address === undefined ? nothing : html`<br />${entry.address}`}
+      </div>
+      <div class="who">
+        ${t.teacher}:
+        ${entry.teacherName}${showStudents ? html`; ${t.students(entry.students)}` : nothing}
+      </div>
+    </div>`;
+  }
+
+  private grid(data: CourseTimetableData): TemplateResult {
+    const t = this.texts;
+    return html`<div class="grid-wrap">
+      <table part="week-grid">
+        <caption class="visually-hidden">
+          ${t.title(data.name)}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${t.time}</th>
+            ${data.days.map((day) => html`<th scope="col" data-day=${day}>${t.weekdays[day - 1]}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${data.periods.map(
+            (period, index) =>
+              html`<tr>
+                <th scope="row">${period.start}–${period.end}</th>
+                ${data.days.map(
+                  (day) =>
+                    html`<td data-day=${day} data-period=${index}>
+                      ${data.entries.filter((e) => e.day === day && e.period === index).map((e) => this.entry(e, false))}
+                    </td>`,
+                )}
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
+  private list(data: CourseTimetableData): TemplateResult {
+    const t = this.texts;
+    const days = data.days.filter((day) => data.entries.some((e) => e.day === day));
+    return html`<ul class="day-list" part="day-list">
+      ${days.map(
+        (day) =>
+          html`<li data-day=${day}>
+            <h3>${t.weekdays[day - 1]}</h3>
+            <ul>
+              ${data.entries.filter((e) => e.day === day).map((e) => html`<li>${this.entry(e, true)}</li>`)}
+            </ul>
+          </li>`,
+      )}
+    </ul>`;
+  }
+
+  protected override render(): TemplateResult {
+    const t = this.texts;
+    const data = this.data;
+    const status =
+      this.loadState === 'loading'
+        ? t.loading
+        : this.loadState === 'error'
+          ? `${t.loadFailed}. ${this.loadError?.text[this.language] ?? ''}`
+          : '';
+    return html`<div class="timetable" part="base">
+      ${
+        data === null
+          ? nothing
+          : html`<h2 part="title">${t.title(data.name)}</h2>
+              <p class="summary">
+                ${t.viewKind[data.kind]} · ${data.schoolYear} · ${t.sessions(data.entries.length)}
+              </p>
+              ${data.icsUrl === undefined ? nothing : html`<p><a part="ical-link" href=${data.icsUrl}>${t.subscribe}</a></p>`}`
+      }
+      <div
+        part="status"
+        role="status"
+        aria-live="polite"
+        class=${this.loadState === 'error' ? 'error' : ''}
+      >
+        ${status}
+      </div>
+      ${this.loadState === 'error' ? html`<p><button type="button" @click=${() => this.reload()}>${t.retry}</button></p>` : nothing}
+      ${
+        data === null
+          ? nothing
+          : data.entries.length === 0
+            ? html`<p part="empty">${t.empty}</p>`
+            : html`${this.grid(data)}${this.list(data)}`
+      }
+    </div>`;
+  }
+}
