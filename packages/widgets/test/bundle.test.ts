@@ -21,17 +21,29 @@ describe('eduset-widgets.js', () => {
     ]) {
       expect(code, forbidden).not.toContain(forbidden);
     }
-    expect(code).toContain('eduset-site-directory');
+    for (const element of [
+      'eduset-site-directory',
+      'eduset-schedule',
+      'eduset-booking',
+      'eduset-program-navigator',
+      'eduset-indicator-dashboard',
+      'eduset-school-map',
+      'eduset-course-timetable',
+    ]) {
+      expect(code).toContain(element);
+    }
     // Imports nothing: Lit and core are inside.
     expect(code).not.toMatch(/^\s*import\s*[{*\w]/m);
     expect(code).not.toMatch(/\bfrom\s*["'][^"'./]/);
   });
 
   it('stays within its size budget', () => {
-    // Three elements with Lit, core's schemas (zod) and the booking client: ~272 KB minified,
-    // ~77 KB gzip. The budget leaves room for one more small element, not for a new library.
+    // Seven elements with Lit, core's schemas (zod) and their clients: ~356 KB minified,
+    // ~100 KB gzip (three elements were ~272 KB / ~77 KB). The budget leaves room for one
+    // more small element, not for a new library; a site that needs one element imports its
+    // own module (`@eduset/widgets/booking`, …) instead of the whole bundle.
     const code = readFileSync(file);
-    expect(code.byteLength).toBeLessThan(300 * 1024);
-    expect(gzipSync(code).byteLength).toBeLessThan(90 * 1024);
+    expect(code.byteLength).toBeLessThan(380 * 1024);
+    expect(gzipSync(code).byteLength).toBeLessThan(110 * 1024);
   });
 });
