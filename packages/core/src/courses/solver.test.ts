@@ -92,3 +92,20 @@ describe('incremental evaluation', () => {
     }
   });
 });
+
+describe('solveTimetable on a problem with no feasible timetable', () => {
+  it('stops at its budget: two lectures, one allowed period, one room', () => {
+    const problem = createTimetableProblem({
+      days: 1,
+      periodsPerDay: 2,
+      rooms: [{ capacity: 10 }],
+      teachers: 1,
+      courses: [{ lectures: 2, minWorkingDays: 1, students: 5, teacher: 0, unavailable: [1] }],
+      curricula: [],
+      travel: [],
+    });
+    const result = solveTimetable(problem, { seed: 1, iterations: 1_000 });
+    expect(result.feasible).toBe(false);
+    expect(result.hard).toBeGreaterThan(0);
+  });
+});

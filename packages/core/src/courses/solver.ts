@@ -376,7 +376,12 @@ function repair(
         bestO = o;
       }
     }
-    if (bestP < 0) continue;
+    // A step that found no move (a lecture whose only allowed period is its own, or every
+    // candidate tabu) still spends budget, or the loop would never end.
+    if (bestP < 0) {
+      used++;
+      continue;
+    }
     apply(l, bestP, bestR, bestO, p0, r0);
     if (p0 >= 0) tabu[l * P + p0] = step + 10 + random.nextInt(10);
     if (bestO >= 0) tabu[bestO * P + bestP] = step + 10 + random.nextInt(10);
