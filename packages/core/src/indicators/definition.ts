@@ -196,7 +196,7 @@ export type IndicatorDefinition = z.output<typeof indicatorDefinitionSchema>;
 export type IndicatorDefinitionInput = z.input<typeof indicatorDefinitionSchema>;
 
 /**
- * Validates one indicator definition document.
+ * Validates one indicator definition (a JSON document).
  *
  * @throws ValidationError listing every problem (formula errors with line and column).
  * @example
