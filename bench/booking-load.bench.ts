@@ -22,7 +22,7 @@
 // Targets (issue 3): ≥ 1 000 bookings/s on PostgreSQL, ≥ 300/s on PGlite, p99 < 50 ms.
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -595,9 +595,101 @@ interface Engine {
   readonly env: NodeJS.ProcessEnv;
   readonly storage: () => Promise<Storage>;
   readonly databaseUrl?: string;
+  readonly postgres?: PostgresServer;
 }
 
 const targetP99Ms = 50;
+
+// ---------------------------------------------------------------------------------------
+// BENCH_PG_STATS=1: where the time goes. CPU seconds of the server process, of PostgreSQL
+// (the postmaster and its backends) and of this load generator over the saturated run, per
+// request; and PostgreSQL's own statement and function timings (pg_stat_statements).
+const pgStats = process.env['BENCH_PG_STATS'] === '1';
+const ticksPerSecond = 100; // USER_HZ on Linux
+
+function processTicks(pid: number, withChildren: boolean): number {
+  try {
+    // Fields after the command name: state is field 3; utime, stime, cutime, cstime are 14–17.
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    const at = (field: number) => Number(fields[field - 3] ?? 0);
+    return at(14) + at(15) + (withChildren ? at(16) + at(17) : 0);
+  } catch {
+    return 0;
+  }
+}
+
+function postgresTicks(server: PostgresServer): number {
+  const postmaster = Number(
+    readFileSync(join(server.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0],
+  );
+  let ticks = processTicks(postmaster, true);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const text = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(text.slice(text.lastIndexOf(')') + 2).split(' ')[1]);
+      if (parent === postmaster) ticks += processTicks(Number(entry), false);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return ticks;
+}
+
+interface CpuSample {
+  readonly server: number;
+  readonly postgres: number;
+  readonly generator: number;
+}
+
+function sampleCpu(serverPid: number | undefined, postgres: PostgresServer | undefined): CpuSample {
+  const usage = process.cpuUsage();
+  return {
+    server: serverPid === undefined ? 0 : processTicks(serverPid, true) / ticksPerSecond,
+    postgres: postgres === undefined ? 0 : postgresTicks(postgres) / ticksPerSecond,
+    generator: (usage.user + usage.system) / 1e6,
+  };
+}
+
+async function printStatements(databaseUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    const statements = await client.query<{
+      calls: string;
+      total: number;
+      mean: number;
+      query: string;
+    }>(
+      `SELECT calls, total_exec_time AS total, mean_exec_time AS mean,
+              left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS query
+         FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 12`,
+    );
+    console.error('PostgreSQL statements by total time (ms):');
+    for (const row of statements.rows) {
+      console.error(
+        `  ${row.total.toFixed(0).padStart(7)} ${row.calls.padStart(7)} calls ${row.mean.toFixed(3)} ms  ${row.query}`,
+      );
+    }
+    const functions = await client.query<{
+      funcname: string;
+      calls: string;
+      total: number;
+      self: number;
+    }>(
+      `SELECT funcname, calls, total_time AS total, self_time AS self FROM pg_stat_user_functions`,
+    );
+    for (const row of functions.rows) {
+      console.error(
+        `  function ${row.funcname}: ${row.calls} calls, total ${row.total.toFixed(0)} ms, self ${row.self.toFixed(0)} ms`,
+      );
+    }
+  } finally {
+    await client.end();
+  }
+}
 
 async function bench(engine: Engine, files: string): Promise<LoadResult> {
   // The run at the target rate: requests offered so that about the target's bookings are
@@ -631,7 +723,18 @@ async function bench(engine: Engine, files: string): Promise<LoadResult> {
   let atRate: PacedRun;
   try {
     warm = await runLoad(server.url, warmUp, nextBody);
+    const before = pgStats ? sampleCpu(server.child.pid, engine.postgres) : undefined;
     load = await runLoad(server.url, { connections, amount, seconds: maxSeconds }, nextBody);
+    if (before !== undefined) {
+      const after = sampleCpu(server.child.pid, engine.postgres);
+      const requests = [...load.statuses.values()].reduce((sum, n) => sum + n, 0);
+      const perRequest = (key: keyof CpuSample) =>
+        (((after[key] - before[key]) * 1000) / requests).toFixed(2);
+      console.error(
+        `${engine.name}: CPU per request over the saturated run: server ${perRequest('server')} ms, ` +
+          `PostgreSQL ${perRequest('postgres')} ms, load generator ${perRequest('generator')} ms`,
+      );
+    }
     atRate = await runPaced(
       server.url,
       { connections, ratePerSecond, seconds: rateSeconds },
@@ -648,6 +751,7 @@ async function bench(engine: Engine, files: string): Promise<LoadResult> {
     await storage.close();
   }
   if (engine.databaseUrl !== undefined) {
+    if (pgStats) await printStatements(engine.databaseUrl);
     const sql = await checkSql(engine.databaseUrl);
     integrity = {
       activeBookings: Math.max(integrity.activeBookings, sql.activeBookings),
@@ -747,7 +851,15 @@ try {
     );
   }
   if (engines.includes('postgres')) {
-    postgres = await startPostgresServer();
+    postgres = await startPostgresServer({
+      settings: pgStats
+        ? [
+            'shared_preload_libraries=pg_stat_statements',
+            'pg_stat_statements.track=all',
+            'track_functions=all',
+          ]
+        : [],
+    });
     const databaseUrl = postgres.createDatabase('booking_load');
     results.push(
       await bench(
@@ -761,6 +873,7 @@ try {
           env: { ...process.env, DATABASE_URL: databaseUrl },
           storage: () => openStorage({ databaseUrl }),
           databaseUrl,
+          postgres,
         },
         files,
       ),

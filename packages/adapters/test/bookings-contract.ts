@@ -494,5 +494,85 @@ export function bookingContract(
       }
       expect(together.at(-1)).toBeInstanceOf(NotFoundError);
     });
+
+    test('many bookings in one statement: each its own outcome, none half-written', async () => {
+      // eduset_take_bookings (migration 0005): new sessions together, then the rest alone;
+      // a refusal among those taken together sends the whole batch the one-by-one way.
+      const item = (id: string, start: string, end: string, overrides = {}) => ({
+        networkId: NETWORK,
+        specialistId: 'psy-ivanova',
+        siteId: 'kp-teremok',
+        serviceId: 'speech',
+        start,
+        end,
+        capacity: 1,
+        id,
+        seats: 1,
+        status: 'confirmed',
+        childAge: 4,
+        contactName: 'Анна',
+        contactPhone: '+79123456789',
+        contactEmail: null,
+        personalDataConsent: true,
+        sequence: 1,
+        history: [{ from: 'requested', to: 'confirmed', at: now, by: 'system' }],
+        cancelTokenHash: 'a'.repeat(64),
+        createdAt: now,
+        updatedAt: now,
+        careful: false,
+        ...overrides,
+      });
+      const take = async (items: ReturnType<typeof item>[]) => {
+        const [row] = await bed.database.query<{ outcomes: (string | null)[] }>(
+          'SELECT eduset_take_bookings($1::jsonb) AS outcomes',
+          [JSON.stringify(items)],
+        );
+        return row?.outcomes;
+      };
+      const group = { specialistId: 'log-petrova', siteId: 'lek-school-2', serviceId: 'play' };
+      // No refusal: four new sessions at once, a second seat of one of them, a careful one.
+      expect(
+        await take([
+          item('set-a', '2026-06-02T06:00:00Z', '2026-06-02T06:45:00Z'),
+          item('set-b', '2026-06-02T07:00:00Z', '2026-06-02T07:45:00Z'),
+          item('set-g1', '2026-06-03T07:00:00Z', '2026-06-03T08:00:00Z', { ...group, capacity: 8 }),
+          item('set-g2', '2026-06-03T07:00:00Z', '2026-06-03T08:00:00Z', {
+            ...group,
+            capacity: 8,
+            seats: 2,
+          }),
+          item('set-g3', '2026-06-03T07:00:00Z', '2026-06-03T08:00:00Z', {
+            ...group,
+            capacity: 8,
+            seats: 9,
+          }),
+          item('set-c', '2026-06-02T08:00:00Z', '2026-06-02T08:45:00Z', { careful: true }),
+        ]),
+      ).toEqual([null, null, null, null, 'EDNOS', null]);
+      // Refusals: the same individual slot twice, an overlap at another site, a slot taken.
+      expect(
+        await take([
+          item('set-d', '2026-06-04T06:00:00Z', '2026-06-04T06:45:00Z'),
+          item('set-e', '2026-06-04T06:00:00Z', '2026-06-04T06:45:00Z'),
+          item('set-f', '2026-06-04T06:30:00Z', '2026-06-04T07:15:00Z', { siteId: 'rp-teremok' }),
+          item('set-h', '2026-06-02T06:00:00Z', '2026-06-02T06:45:00Z'),
+          item('set-i', '2026-06-04T09:00:00Z', '2026-06-04T09:45:00Z'),
+        ]),
+      ).toEqual([null, 'EDBSY', '23P01', 'EDBSY', null]);
+      const stored = await bed.database.query<{ id: string; seats: number; seats_taken: number }>(
+        `SELECT b.id, b.seats, s.seats_taken FROM bookings b
+           JOIN booking_sessions s ON s.id = b.session_id
+          WHERE b.id LIKE 'set-%' ORDER BY b.id`,
+      );
+      expect(stored.map((row) => [row.id, row.seats, row.seats_taken])).toEqual([
+        ['set-a', 1, 1],
+        ['set-b', 1, 1],
+        ['set-c', 1, 1],
+        ['set-d', 1, 1],
+        ['set-g1', 1, 3],
+        ['set-g2', 2, 3],
+        ['set-i', 1, 1],
+      ]);
+    });
   });
 }

@@ -15,6 +15,8 @@ export interface PostgresServer {
   readonly port: number;
   /** The server version directory used, e.g. `15`. */
   readonly binDir: string;
+  /** The data directory (its `postmaster.pid` names the server process). */
+  readonly dataDir: string;
   /** Creates an empty database and returns its connection string. */
   createDatabase(name: string): string;
   /** Stops the server (`pg_ctl stop -m fast`) and removes its directory. */
@@ -85,9 +87,12 @@ function describeFailure(error: unknown, logFile: string): Error {
 /**
  * Starts a throwaway PostgreSQL server: `initdb` into a temporary directory, then `pg_ctl
  * start` on a free port of 127.0.0.1 with its unix socket in that directory. Fails with an
- * installation hint when the server binaries are missing; never skips.
+ * installation hint when the server binaries are missing; never skips. `settings` adds
+ * server settings (`name=value`, e.g. `shared_preload_libraries=pg_stat_statements`).
  */
-export async function startPostgresServer(): Promise<PostgresServer> {
+export async function startPostgresServer(
+  options: { readonly settings?: readonly string[] } = {},
+): Promise<PostgresServer> {
   const binDir = findBinDir();
   const { run, owner } = runner();
   const root = mkdtempSync(join(tmpdir(), 'eduset-pg-'));
@@ -134,6 +139,7 @@ export async function startPostgresServer(): Promise<PostgresServer> {
         '-c synchronous_commit=off',
         '-c full_page_writes=off',
         '-c max_connections=50',
+        ...(options.settings ?? []).map((setting) => `-c ${setting}`),
       ].join(' ');
       try {
         run(pgCtl, ['start', '-D', dataDir, '-l', logFile, '-w', '-t', '60', '-o', settings]);
@@ -149,6 +155,7 @@ export async function startPostgresServer(): Promise<PostgresServer> {
       url,
       port,
       binDir,
+      dataDir,
       createDatabase(name) {
         run(join(binDir, 'createdb'), [
           '-h',

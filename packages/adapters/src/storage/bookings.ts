@@ -168,7 +168,7 @@ function assertCapacity(seats: number, capacity: number): void {
 
 const emptyRange: BusyRange = { from: undefined, to: undefined };
 
-/** A booking as `eduset_take_booking(s)` takes it (migration 0004). */
+/** A booking as `eduset_take_booking(s)` takes it (migrations 0004 and 0005). */
 interface BookingItem {
   readonly networkId: string;
   readonly specialistId: string;
@@ -190,6 +190,12 @@ interface BookingItem {
   readonly cancelTokenHash: string;
   readonly createdAt: Instant;
   readonly updatedAt: Instant;
+  /**
+   * Another booking of the same specialist at an overlapping time is being taken by this
+   * process: one of the two is likely refused, so this one skips the set-based attempt of
+   * `eduset_take_bookings` (which a refusal would undo for the whole batch).
+   */
+  careful: boolean;
 }
 
 interface CachedSchedule {
@@ -312,7 +318,26 @@ export function bookingStore(database: Database): BookingStore {
     }
   }
 
-  /** Takes the bookings that arrived together in one statement (migration 0004). */
+  /** The bookings this process is taking now, per network and specialist. */
+  const inFlight = new Map<string, BookingItem[]>();
+
+  /**
+   * Registers a booking being taken, marking it `careful` when it overlaps another one of
+   * the same specialist in flight; returns what unregisters it.
+   */
+  function enterInFlight(item: BookingItem): () => void {
+    const key = `${item.networkId}\u0000${item.specialistId}`;
+    const list = inFlight.get(key) ?? [];
+    item.careful = list.some((other) => other.start < item.end && item.start < other.end);
+    list.push(item);
+    inFlight.set(key, list);
+    return () => {
+      list.splice(list.indexOf(item), 1);
+      if (list.length === 0) inFlight.delete(key);
+    };
+  }
+
+  /** Takes the bookings that arrived together in one statement (migrations 0004, 0005). */
   const takeTogether = batched<BookingItem, string | undefined>(async (items) => {
     if (items.length === 1 && items[0] !== undefined) return [await takeAlone(items[0])];
     const [row] = await database.query<{ outcomes: (string | null)[] }>(
@@ -460,19 +485,26 @@ export function bookingStore(database: Database): BookingStore {
         cancelTokenHash: hashToken(cancelToken),
         createdAt: booking.createdAt,
         updatedAt: booking.updatedAt,
+        careful: false,
       };
-      // First with the bookings arriving together (one statement for all), then — after a
-      // failure that a second attempt can get past — alone. Concurrent first bookings of one
-      // slot race to create its session (unique violation, or the session read back not
-      // found), and PostgreSQL may resolve two inserts waiting on each other's exclusion
-      // check as a deadlock (40P01); the constraint then answers for real.
-      let state = await takeTogether(item);
-      for (
-        let retry = 0;
-        state !== undefined && transientStates.has(state) && retry < 5;
-        retry += 1
-      ) {
-        state = await takeAlone(item);
+      const release = enterInFlight(item);
+      let state: string | undefined;
+      try {
+        // First with the bookings arriving together (one statement for all), then — after a
+        // failure that a second attempt can get past — alone. Concurrent first bookings of one
+        // slot race to create its session (unique violation, or the session read back not
+        // found), and PostgreSQL may resolve two inserts waiting on each other's exclusion
+        // check as a deadlock (40P01); the constraint then answers for real.
+        state = await takeTogether(item);
+        for (
+          let retry = 0;
+          state !== undefined && transientStates.has(state) && retry < 5;
+          retry += 1
+        ) {
+          state = await takeAlone(item);
+        }
+      } finally {
+        release();
       }
       if (state === NO_SEATS) throw noSeats();
       if (state === SPECIALIST_BUSY || state === EXCLUSION_VIOLATION) throw overlap();

@@ -1,0 +1,183 @@
+-- 0005: bookings taken together as sets (issue 3, booking load on PostgreSQL).
+--
+-- Measured on a server with eight concurrent writers (bench/booking-load.bench.ts and the
+-- backends' CPU time): most of a booking's cost in PostgreSQL was not the work but its
+-- statements — each statement of a plpgsql function starts an executor, re-reads the CHECK
+-- constraints and the generated column, and queues its own foreign-key checks — and a new
+-- session was written twice (inserted empty, then updated to hold its seats: a second heap
+-- tuple and a second entry in each of its four indexes, two of them GiST).
+--
+-- * `eduset_take_booking` creates a session already holding the booking's seats; an
+--   existing session (a group, a slot booked before and cancelled) still takes them with
+--   the conditional UPDATE. The rules are unchanged and still the database's: the seats
+--   CHECK, and the exclusion constraint, now checked by the INSERT as well as the UPDATE.
+-- * `eduset_take_bookings` first takes, in two set-based statements, every booking of the
+--   batch that opens a new session (one per slot; a slot that already has a session is
+--   left to the one-by-one way). If any of them is refused — an overlap with another
+--   session of the specialist (23P01), a deadlock, an unknown network — that attempt is
+--   rolled back as a whole and every booking of the batch goes the one-by-one way of
+--   migration 0004, each in its own subtransaction, which tells each one's outcome. A
+--   booking marked `careful` (the server saw another booking of the same specialist at an
+--   overlapping time in flight, so a refusal is likely) goes the one-by-one way at once.
+
+CREATE OR REPLACE FUNCTION eduset_take_booking(
+  p_network_id text,
+  p_specialist_id text,
+  p_site_id text,
+  p_service_id text,
+  p_starts_at timestamptz,
+  p_ends_at timestamptz,
+  p_capacity integer,
+  p_booking_id text,
+  p_seats integer,
+  p_status text,
+  p_child_age integer,
+  p_contact_name text,
+  p_contact_phone text,
+  p_contact_email text,
+  p_personal_data_consent boolean,
+  p_sequence integer,
+  p_history jsonb,
+  p_cancel_token_hash text,
+  p_created_at timestamptz,
+  p_updated_at timestamptz
+) RETURNS bigint
+LANGUAGE plpgsql
+AS $$
+DECLARE
+  v_session_id bigint;
+  v_capacity integer;
+BEGIN
+  SELECT id, capacity INTO v_session_id, v_capacity FROM booking_sessions
+  WHERE network_id = p_network_id AND specialist_id = p_specialist_id
+    AND site_id = p_site_id AND service_id = p_service_id
+    AND starts_at = p_starts_at AND ends_at = p_ends_at;
+  IF NOT FOUND AND p_seats <= p_capacity THEN
+    -- A new session, created holding the seats (a concurrent creator of the same slot is
+    -- waited for by ON CONFLICT DO NOTHING; its session is then read back below).
+    INSERT INTO booking_sessions
+      (network_id, specialist_id, site_id, service_id, starts_at, ends_at, capacity,
+       seats_taken)
+    VALUES (p_network_id, p_specialist_id, p_site_id, p_service_id, p_starts_at, p_ends_at,
+      p_capacity, p_seats)
+    ON CONFLICT ON CONSTRAINT booking_sessions_slot DO NOTHING
+    RETURNING id INTO v_session_id;
+    IF NOT FOUND THEN
+      SELECT id, capacity INTO STRICT v_session_id, v_capacity FROM booking_sessions
+      WHERE network_id = p_network_id AND specialist_id = p_specialist_id
+        AND site_id = p_site_id AND service_id = p_service_id
+        AND starts_at = p_starts_at AND ends_at = p_ends_at;
+    ELSE
+      v_capacity := NULL; -- the seats are taken
+    END IF;
+  ELSIF NOT FOUND THEN
+    v_capacity := p_capacity; -- more seats asked than the session has: refused below
+    v_session_id := NULL;
+  END IF;
+
+  IF v_capacity IS NOT NULL THEN
+    UPDATE booking_sessions SET seats_taken = seats_taken + p_seats
+    WHERE id = v_session_id AND seats_taken + p_seats <= capacity;
+    IF NOT FOUND THEN
+      IF v_capacity = 1 THEN
+        RAISE EXCEPTION 'the specialist is busy at this time' USING ERRCODE = 'EDBSY';
+      END IF;
+      RAISE EXCEPTION 'no seats left in this session' USING ERRCODE = 'EDNOS';
+    END IF;
+  END IF;
+
+  INSERT INTO bookings (id, network_id, session_id, specialist_id, site_id, service_id,
+    starts_at, ends_at, seats, status, child_age, contact_name, contact_phone, contact_email,
+    contact_erased, personal_data_consent, sequence, history, cancel_token_hash, created_at,
+    updated_at)
+  VALUES (p_booking_id, p_network_id, v_session_id, p_specialist_id, p_site_id, p_service_id,
+    p_starts_at, p_ends_at, p_seats, p_status, p_child_age, p_contact_name, p_contact_phone,
+    p_contact_email, false, p_personal_data_consent, p_sequence, p_history,
+    p_cancel_token_hash, p_created_at, p_updated_at);
+  RETURN v_session_id;
+END;
+$$;
+
+-- Several bookings in one statement: the answer lists, in order, NULL for a booking stored or
+-- the SQLSTATE that refused it, as before.
+CREATE OR REPLACE FUNCTION eduset_take_bookings(p_items jsonb) RETURNS text[]
+LANGUAGE plpgsql
+AS $$
+DECLARE
+  v_count integer := jsonb_array_length(p_items);
+  v_outcomes text[] := array_fill(NULL::text, ARRAY[v_count]);
+  v_left bigint[];
+  v_position bigint;
+  v_item jsonb;
+BEGIN
+  -- Together: the first booking of each slot that has no session yet (the others are left).
+  BEGIN
+    WITH input AS (
+      SELECT x.*, e.position
+      FROM jsonb_array_elements(p_items) WITH ORDINALITY AS e(item, position),
+        LATERAL jsonb_to_record(e.item) AS x("networkId" text, "specialistId" text,
+          "siteId" text, "serviceId" text, "start" timestamptz, "end" timestamptz,
+          capacity integer, id text, seats integer, status text, "childAge" integer,
+          "contactName" text, "contactPhone" text, "contactEmail" text,
+          "personalDataConsent" boolean, sequence integer, history jsonb,
+          "cancelTokenHash" text, "createdAt" timestamptz, "updatedAt" timestamptz,
+          careful boolean)
+    ),
+    fresh AS (
+      SELECT DISTINCT ON ("networkId", "specialistId", "siteId", "serviceId", "start", "end") *
+      FROM input
+      WHERE NOT coalesce(careful, false) AND seats <= capacity
+      ORDER BY "networkId", "specialistId", "siteId", "serviceId", "start", "end", position
+    ),
+    sessions AS (
+      INSERT INTO booking_sessions
+        (network_id, specialist_id, site_id, service_id, starts_at, ends_at, capacity,
+         seats_taken)
+      SELECT "networkId", "specialistId", "siteId", "serviceId", "start", "end", capacity, seats
+      FROM fresh
+      ON CONFLICT ON CONSTRAINT booking_sessions_slot DO NOTHING
+      RETURNING id, network_id, specialist_id, site_id, service_id, starts_at, ends_at
+    ),
+    taken AS (
+      SELECT f.*, s.id AS session_id
+      FROM fresh f JOIN sessions s ON s.network_id = f."networkId"
+        AND s.specialist_id = f."specialistId" AND s.site_id = f."siteId"
+        AND s.service_id = f."serviceId" AND s.starts_at = f."start" AND s.ends_at = f."end"
+    ),
+    stored AS (
+      INSERT INTO bookings (id, network_id, session_id, specialist_id, site_id, service_id,
+        starts_at, ends_at, seats, status, child_age, contact_name, contact_phone,
+        contact_email, contact_erased, personal_data_consent, sequence, history,
+        cancel_token_hash, created_at, updated_at)
+      SELECT id, "networkId", session_id, "specialistId", "siteId", "serviceId", "start",
+        "end", seats, status, "childAge", "contactName", "contactPhone", "contactEmail", false,
+        "personalDataConsent", sequence, history, "cancelTokenHash", "createdAt", "updatedAt"
+      FROM taken
+    )
+    SELECT array_agg(position ORDER BY position) INTO v_left
+    FROM input WHERE position NOT IN (SELECT position FROM taken);
+  EXCEPTION WHEN OTHERS THEN
+    -- One of them was refused: none is kept, and each is taken alone below.
+    v_left := ARRAY(SELECT generate_series(1, v_count));
+  END;
+
+  -- Alone, each in its own subtransaction, so that one refused does not undo the others.
+  FOREACH v_position IN ARRAY coalesce(v_left, '{}') LOOP
+    v_item := p_items -> (v_position::integer - 1);
+    BEGIN
+      PERFORM eduset_take_booking(
+        v_item ->> 'networkId', v_item ->> 'specialistId', v_item ->> 'siteId',
+        v_item ->> 'serviceId', (v_item ->> 'start')::timestamptz,
+        (v_item ->> 'end')::timestamptz, (v_item ->> 'capacity')::integer, v_item ->> 'id',
+        (v_item ->> 'seats')::integer, v_item ->> 'status', (v_item ->> 'childAge')::integer,
+        v_item ->> 'contactName', v_item ->> 'contactPhone', v_item ->> 'contactEmail',
+        (v_item ->> 'personalDataConsent')::boolean, (v_item ->> 'sequence')::integer,
+        v_item -> 'history', v_item ->> 'cancelTokenHash',
+        (v_item ->> 'createdAt')::timestamptz, (v_item ->> 'updatedAt')::timestamptz);
+    EXCEPTION WHEN OTHERS THEN
+      v_outcomes[v_position] := SQLSTATE;
+    END;
+  END LOOP;
+  RETURN v_outcomes;
+END;
+$$;
