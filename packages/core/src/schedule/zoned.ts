@@ -11,11 +11,18 @@ const DAY = 86_400_000;
  * midnights, a few days around it) for every request; a booking server answering hundreds a
  * second spent a tenth of its time there. The answer depends only on the zone and the
  * instant, so remembering it changes no result; the memory is bounded.
+ *
+ * Instants are remembered by their UTC day: when the zone has the same offset a day before
+ * the day and a day after it, that is the offset of every instant of the day (as in
+ * {@link steadyLocalDay}, no zone changes its offset and back within three days), so a
+ * booking server asking about a new instant each request asks `Intl` once a day. Days
+ * around a change of offset are answered instant by instant.
  */
 const offsets = new Map<string, number>();
+const steadyDays = new Map<string, number | null>();
 const MAX_REMEMBERED_OFFSETS = 100_000;
 
-function offsetAt(timeZone: string, epoch: number): number {
+function exactOffset(timeZone: string, epoch: number): number {
   const key = `${timeZone} ${epoch}`;
   let offset = offsets.get(key);
   if (offset === undefined) {
@@ -24,6 +31,19 @@ function offsetAt(timeZone: string, epoch: number): number {
     offsets.set(key, offset);
   }
   return offset;
+}
+
+function offsetAt(timeZone: string, epoch: number): number {
+  const day = Math.floor(epoch / DAY);
+  const key = `${timeZone} ${day}`;
+  let steady = steadyDays.get(key);
+  if (steady === undefined) {
+    const before = exactOffset(timeZone, (day - 1) * DAY);
+    steady = exactOffset(timeZone, (day + 2) * DAY) === before ? before : null;
+    if (steadyDays.size >= MAX_REMEMBERED_OFFSETS) steadyDays.clear();
+    steadyDays.set(key, steady);
+  }
+  return steady ?? exactOffset(timeZone, epoch);
 }
 
 /**
