@@ -607,12 +607,13 @@ const targetP99Ms = 50;
 const pgStats = process.env['BENCH_PG_STATS'] === '1';
 const ticksPerSecond = 100; // USER_HZ on Linux
 
-function processTicks(pid: number, withChildren: boolean): number {
+function processTicks(pid: number, withChildren: boolean, only?: 'system'): number {
   try {
     // Fields after the command name: state is field 3; utime, stime, cutime, cstime are 14–17.
     const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
     const at = (field: number) => Number(fields[field - 3] ?? 0);
+    if (only === 'system') return at(15) + (withChildren ? at(17) : 0);
     return at(14) + at(15) + (withChildren ? at(16) + at(17) : 0);
   } catch {
     return 0;
@@ -639,6 +640,8 @@ function postgresTicks(server: PostgresServer): number {
 
 interface CpuSample {
   readonly server: number;
+  /** Of which in the kernel (system time: mostly the loopback network). */
+  readonly serverSystem: number;
   readonly postgres: number;
   readonly generator: number;
 }
@@ -647,6 +650,8 @@ function sampleCpu(serverPid: number | undefined, postgres: PostgresServer | und
   const usage = process.cpuUsage();
   return {
     server: serverPid === undefined ? 0 : processTicks(serverPid, true) / ticksPerSecond,
+    serverSystem:
+      serverPid === undefined ? 0 : processTicks(serverPid, true, 'system') / ticksPerSecond,
     postgres: postgres === undefined ? 0 : postgresTicks(postgres) / ticksPerSecond,
     generator: (usage.user + usage.system) / 1e6,
   };
@@ -724,14 +729,21 @@ async function bench(engine: Engine, files: string): Promise<LoadResult> {
   try {
     warm = await runLoad(server.url, warmUp, nextBody);
     const before = pgStats ? sampleCpu(server.child.pid, engine.postgres) : undefined;
+    const monotonicStart = process.hrtime.bigint();
     load = await runLoad(server.url, { connections, amount, seconds: maxSeconds }, nextBody);
     if (before !== undefined) {
+      // CLOCK_MONOTONIC seconds, as `perf record -k CLOCK_MONOTONIC` stamps its samples: a
+      // profile of the whole run can be cut to the saturated part with `perf report --time`.
+      const seconds = (at: bigint) => (Number(at / 1000n) / 1e6).toFixed(6);
+      console.error(
+        `${engine.name}: saturated run from ${seconds(monotonicStart)} to ${seconds(process.hrtime.bigint())} (CLOCK_MONOTONIC)`,
+      );
       const after = sampleCpu(server.child.pid, engine.postgres);
       const requests = [...load.statuses.values()].reduce((sum, n) => sum + n, 0);
       const perRequest = (key: keyof CpuSample) =>
         (((after[key] - before[key]) * 1000) / requests).toFixed(2);
       console.error(
-        `${engine.name}: CPU per request over the saturated run: server ${perRequest('server')} ms, ` +
+        `${engine.name}: CPU per request over the saturated run: server ${perRequest('server')} ms (kernel ${perRequest('serverSystem')} ms), ` +
           `PostgreSQL ${perRequest('postgres')} ms, load generator ${perRequest('generator')} ms`,
       );
     }

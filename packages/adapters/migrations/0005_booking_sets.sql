@@ -12,13 +12,14 @@
 --   the conditional UPDATE. The rules are unchanged and still the database's: the seats
 --   CHECK, and the exclusion constraint, now checked by the INSERT as well as the UPDATE.
 -- * `eduset_take_bookings` first takes, in two set-based statements, every booking of the
---   batch that opens a new session (one per slot; a slot that already has a session is
---   left to the one-by-one way). If any of them is refused — an overlap with another
---   session of the specialist (23P01), a deadlock, an unknown network — that attempt is
---   rolled back as a whole and every booking of the batch goes the one-by-one way of
---   migration 0004, each in its own subtransaction, which tells each one's outcome. A
---   booking marked `careful` (the server saw another booking of the same specialist at an
---   overlapping time in flight, so a refusal is likely) goes the one-by-one way at once.
+--   batch that opens a new session (one per slot; a slot that already has a session, or
+--   a time the specialist already has taken, is left to the one-by-one way). If any of
+--   them is still refused — an overlap with a session being taken by another transaction
+--   (23P01), a deadlock, an unknown network — that attempt is rolled back as a whole and
+--   every booking of the batch goes the one-by-one way of migration 0004, each in its own
+--   subtransaction, which tells each one's outcome. A booking marked `careful` (another
+--   booking of the same specialist at an overlapping time is in flight, so a refusal is
+--   likely) goes the one-by-one way at once; the server sends such a booking alone.
 
 CREATE OR REPLACE FUNCTION eduset_take_booking(
   p_network_id text,
@@ -124,9 +125,19 @@ BEGIN
           careful boolean)
     ),
     fresh AS (
-      SELECT DISTINCT ON ("networkId", "specialistId", "siteId", "serviceId", "start", "end") *
-      FROM input
-      WHERE NOT coalesce(careful, false) AND seats <= capacity
+      -- Not those that would be refused by a session committed meanwhile (one of the
+      -- specialist's sessions holding seats at an overlapping time): they are left to the
+      -- one-by-one way, which tells why. LATERAL … LIMIT 1 keeps this a probe of the
+      -- exclusion constraint's index per booking.
+      SELECT DISTINCT ON ("networkId", "specialistId", "siteId", "serviceId", "start", "end") i.*
+      FROM input i
+        LEFT JOIN LATERAL (
+          SELECT true AS found FROM booking_sessions s
+          WHERE s.network_id = i."networkId" AND s.specialist_id = i."specialistId"
+            AND s.seats_taken > 0 AND s.during && tstzrange(i."start", i."end", '[)')
+          LIMIT 1
+        ) busy ON true
+      WHERE NOT coalesce(i.careful, false) AND i.seats <= i.capacity AND busy.found IS NULL
       ORDER BY "networkId", "specialistId", "siteId", "serviceId", "start", "end", position
     ),
     sessions AS (

@@ -82,6 +82,35 @@ function postgresSession(client: PgQueryable): SqlSession {
 }
 
 /**
+ * The pool as a session: each statement on a connection of the pool. Not `pool.query`: it
+ * closes the connection whenever a statement fails, and refusals are ordinary here (every
+ * booking the database refuses — a taken slot, an overlap — is an error from the server),
+ * so under load every refused booking cost a new PostgreSQL backend (measured: forking and
+ * warming up backends was a large part of the server's time). A statement refused by the
+ * server (an error with its SQLSTATE) leaves the connection as good as before; only other
+ * failures (a broken connection) drop it.
+ */
+function poolSession(pool: pg.Pool): SqlSession {
+  return {
+    async query<Row extends SqlRow = SqlRow>(sql: string, params: readonly SqlParam[] = []) {
+      const client = await pool.connect();
+      try {
+        const result = await client.query<Row>(sql, [...params]);
+        client.release();
+        return result.rows;
+      } catch (error) {
+        const refusedByServer = error instanceof pg.DatabaseError;
+        client.release(refusedByServer ? undefined : error instanceof Error ? error : true);
+        throw error;
+      }
+    },
+    async exec(sql: string) {
+      await postgresSession(pool).exec(sql);
+    },
+  };
+}
+
+/**
  * Connects to a PostgreSQL server through a `pg` connection pool of 20 connections (the
  * booking load measured best with 20 over 10 and 30; two server processes still fit
  * PostgreSQL's default of 100 connections).
@@ -99,7 +128,7 @@ export async function openPostgres(connectionString: string): Promise<Database> 
   }
   return {
     engine: 'postgres',
-    ...postgresSession(pool),
+    ...poolSession(pool),
     async transaction(callback) {
       const client = await pool.connect();
       try {
