@@ -26,6 +26,26 @@ bookingContract('postgres', async () => {
   return { store: bookingStore(database), database, close: () => database.close() };
 });
 
+describe('the PostgreSQL pool', () => {
+  test('a statement the server refuses keeps its connection (no new backend per refusal)', async () => {
+    const database = await openPostgres(server.createDatabase('pool_refusals'));
+    try {
+      const backend = async () =>
+        (await database.query<{ pid: number }>('SELECT pg_backend_pid() AS pid'))[0]?.pid;
+      const first = await backend();
+      for (let i = 0; i < 3; i += 1) {
+        await expect(database.query('SELECT 1 / $1::int', [0])).rejects.toMatchObject({
+          code: '22012',
+        });
+      }
+      // The pool hands out its most recently returned connection: still the same backend.
+      expect(await backend()).toBe(first);
+    } finally {
+      await database.close();
+    }
+  });
+});
+
 describe('openStorage over PostgreSQL', () => {
   test('two storages over one database (two server processes): overlapping requests, one wins', async () => {
     const url = server.createDatabase('bookings_two');
