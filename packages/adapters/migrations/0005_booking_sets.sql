@@ -11,15 +11,15 @@
 --   existing session (a group, a slot booked before and cancelled) still takes them with
 --   the conditional UPDATE. The rules are unchanged and still the database's: the seats
 --   CHECK, and the exclusion constraint, now checked by the INSERT as well as the UPDATE.
--- * `eduset_take_bookings` first takes, in two set-based statements, every booking of the
---   batch that opens a new session (one per slot; a slot that already has a session, or
---   a time the specialist already has taken, is left to the one-by-one way). If any of
---   them is still refused — an overlap with a session being taken by another transaction
---   (23P01), a deadlock, an unknown network — that attempt is rolled back as a whole and
---   every booking of the batch goes the one-by-one way of migration 0004, each in its own
---   subtransaction, which tells each one's outcome. A booking marked `careful` (another
---   booking of the same specialist at an overlapping time is in flight, so a refusal is
---   likely) goes the one-by-one way at once; the server sends such a booking alone.
+-- * `eduset_take_bookings_together` (new) first takes, in two set-based statements, every
+--   booking of the batch that opens a new session (one per slot; a slot that already has a
+--   session, or a time the specialist has already taken, is left to the one-by-one way).
+--   If any of them is still refused — an overlap with a session being taken by another
+--   transaction (23P01), a deadlock, an unknown network — that attempt is rolled back as a
+--   whole and every booking of the batch goes the one-by-one way (`eduset_take_bookings`
+--   of migration 0004), each in its own subtransaction, which tells each one's outcome. A
+--   booking marked `careful` (another booking of the same specialist at an overlapping
+--   time is in flight, so a refusal is likely) goes the one-by-one way at once.
 
 CREATE OR REPLACE FUNCTION eduset_take_booking(
   p_network_id text,
@@ -99,19 +99,18 @@ BEGIN
 END;
 $$;
 
--- Several bookings in one statement: the answer lists, in order, NULL for a booking stored or
--- the SQLSTATE that refused it, as before.
-CREATE OR REPLACE FUNCTION eduset_take_bookings(p_items jsonb) RETURNS text[]
+-- Several bookings in one statement, new sessions together: the answer lists, in order, NULL
+-- for a booking stored or the SQLSTATE that refused it, as `eduset_take_bookings` (0004)
+-- does — which takes the bookings left over, one by one. (PGlite runs one transaction at a
+-- time and keeps calling `eduset_take_bookings`: there the set-based attempt measured slower.)
+CREATE FUNCTION eduset_take_bookings_together(p_items jsonb) RETURNS text[]
 LANGUAGE plpgsql
 AS $$
 DECLARE
-  v_count integer := jsonb_array_length(p_items);
-  v_outcomes text[] := array_fill(NULL::text, ARRAY[v_count]);
+  v_outcomes text[] := array_fill(NULL::text, ARRAY[jsonb_array_length(p_items)]);
   v_left bigint[];
-  v_position bigint;
-  v_item jsonb;
+  v_left_outcomes text[];
 BEGIN
-  -- Together: the first booking of each slot that has no session yet (the others are left).
   BEGIN
     WITH input AS (
       SELECT x.*, e.position
@@ -169,26 +168,18 @@ BEGIN
     FROM input WHERE position NOT IN (SELECT position FROM taken);
   EXCEPTION WHEN OTHERS THEN
     -- One of them was refused: none is kept, and each is taken alone below.
-    v_left := ARRAY(SELECT generate_series(1, v_count));
+    v_left := ARRAY(SELECT generate_series(1, jsonb_array_length(p_items)));
   END;
 
-  -- Alone, each in its own subtransaction, so that one refused does not undo the others.
-  FOREACH v_position IN ARRAY coalesce(v_left, '{}') LOOP
-    v_item := p_items -> (v_position::integer - 1);
-    BEGIN
-      PERFORM eduset_take_booking(
-        v_item ->> 'networkId', v_item ->> 'specialistId', v_item ->> 'siteId',
-        v_item ->> 'serviceId', (v_item ->> 'start')::timestamptz,
-        (v_item ->> 'end')::timestamptz, (v_item ->> 'capacity')::integer, v_item ->> 'id',
-        (v_item ->> 'seats')::integer, v_item ->> 'status', (v_item ->> 'childAge')::integer,
-        v_item ->> 'contactName', v_item ->> 'contactPhone', v_item ->> 'contactEmail',
-        (v_item ->> 'personalDataConsent')::boolean, (v_item ->> 'sequence')::integer,
-        v_item -> 'history', v_item ->> 'cancelTokenHash',
-        (v_item ->> 'createdAt')::timestamptz, (v_item ->> 'updatedAt')::timestamptz);
-    EXCEPTION WHEN OTHERS THEN
-      v_outcomes[v_position] := SQLSTATE;
-    END;
-  END LOOP;
+  IF v_left IS NOT NULL THEN
+    -- The rest one by one, each in its own subtransaction (migration 0004).
+    v_left_outcomes := eduset_take_bookings(
+      (SELECT jsonb_agg(p_items -> (position::integer - 1) ORDER BY ordinal)
+         FROM unnest(v_left) WITH ORDINALITY AS l(position, ordinal)));
+    FOR i IN 1 .. array_length(v_left, 1) LOOP
+      v_outcomes[v_left[i]] := v_left_outcomes[i];
+    END LOOP;
+  END IF;
   RETURN v_outcomes;
 END;
 $$;

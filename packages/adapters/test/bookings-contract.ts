@@ -496,7 +496,7 @@ export function bookingContract(
     });
 
     test('many bookings in one statement: each its own outcome, none half-written', async () => {
-      // eduset_take_bookings (migration 0005): new sessions together, then the rest alone;
+      // eduset_take_bookings_together (migration 0005): new sessions together, then the rest alone;
       // a refusal among those taken together sends the whole batch the one-by-one way.
       const item = (id: string, start: string, end: string, overrides = {}) => ({
         networkId: NETWORK,
@@ -524,7 +524,7 @@ export function bookingContract(
       });
       const take = async (items: ReturnType<typeof item>[]) => {
         const [row] = await bed.database.query<{ outcomes: (string | null)[] }>(
-          'SELECT eduset_take_bookings($1::jsonb) AS outcomes',
+          'SELECT eduset_take_bookings_together($1::jsonb) AS outcomes',
           [JSON.stringify(items)],
         );
         return row?.outcomes;
