@@ -23,6 +23,7 @@ import { EdusetBookingCreatedEvent } from '../events/booking-created.js';
 import { DataLoader, type LoadState } from '../internal/data-loader.js';
 import { EdusetElement } from '../internal/eduset-element.js';
 import { FetchJsonError } from '../internal/fetch-json.js';
+import { serviceNameById, siteNameById, specialistNameById } from '../internal/network-names.js';
 import type { BookingTexts } from '../translations/translation.js';
 import { BookingApi, BookingRequestError, type BookingCreated } from './booking-api.js';
 import { bookingStyles } from './booking.styles.js';
@@ -338,17 +339,15 @@ export class EdusetBooking extends EdusetElement {
   }
 
   private serviceName(id: string): string {
-    const service = this.networkData?.services.find((s) => s.id === id);
-    if (service === undefined) return id;
-    return this.language === 'en' ? (service.nameEn ?? service.name) : service.name;
+    return serviceNameById(this.networkData, id, this.language);
   }
 
   private siteName(id: string): string {
-    return this.networkData?.sites.find((s) => s.id === id)?.name ?? id;
+    return siteNameById(this.networkData, id);
   }
 
   private specialistName(id: string): string {
-    return this.networkData?.specialists.find((s) => s.id === id)?.name ?? id;
+    return specialistNameById(this.networkData, id);
   }
 
   private siteZone(siteId: string): string {

@@ -24,6 +24,7 @@ import {
 import { BookingApi } from '../booking/booking-api.js';
 import { DataLoader, type LoadState } from '../internal/data-loader.js';
 import { EdusetElement } from '../internal/eduset-element.js';
+import { serviceNameById, specialistNameById } from '../internal/network-names.js';
 import type { ScheduleTexts } from '../translations/translation.js';
 import { scheduleStyles } from './schedule.styles.js';
 
@@ -301,13 +302,11 @@ export class EdusetSchedule extends EdusetElement {
   }
 
   private serviceName(id: string): string {
-    const service = this.networkData?.services.find((s) => s.id === id);
-    if (service === undefined) return id;
-    return this.language === 'en' ? (service.nameEn ?? service.name) : service.name;
+    return serviceNameById(this.networkData, id, this.language);
   }
 
   private specialistName(id: string): string {
-    return this.networkData?.specialists.find((s) => s.id === id)?.name ?? id;
+    return specialistNameById(this.networkData, id);
   }
 
   private label(text: LocalizedText | undefined): string | undefined {

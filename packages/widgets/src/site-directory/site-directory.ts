@@ -4,7 +4,6 @@ import {
   localize,
   parseSchoolYear,
   siteKindLabels,
-  type Lang,
   type LocalizedText,
   type Network,
   type Organization,
@@ -24,6 +23,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { EdusetFilterChangeEvent } from '../events/filter-change.js';
 import { EdusetLoadEvent } from '../events/load.js';
 import { EdusetElement } from '../internal/eduset-element.js';
+import { serviceName } from '../internal/network-names.js';
 import { DataLoader, type LoadState } from '../internal/data-loader.js';
 import type { FetchJsonError } from '../internal/fetch-json.js';
 import type { Translation } from '../translations/translation.js';
@@ -74,11 +74,6 @@ function heading(
     default:
       return html`<h6 part=${part} class=${part} id=${ifDefined(id)}>${content}</h6>`;
   }
-}
-
-/** The name of a service in a language: `name` is Russian, `nameEn` English. */
-function serviceName(service: Service, lang: Lang): string {
-  return lang === 'en' ? (service.nameEn ?? service.name) : service.name;
 }
 
 /** A `tel:` link target with only the characters a dialler needs. */
