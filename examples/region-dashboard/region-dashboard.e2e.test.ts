@@ -2,64 +2,17 @@
 // data from examples/data/indicators) serves the regional page under a strict CSP; real
 // Chromium shows the seed figures in the dashboards, opens an explanation, switches to the
 // table, downloads the CSV and finds no accessibility violations.
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStorage, startServer, type RunningServer, type Storage } from '@eduset/adapters';
-import { chromiumArgs } from '../../vitest.config.js';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, expectNoProblems, openPage, useExampleServer } from '../e2e.js';
 
-const bundle = 'packages/widgets/dist/eduset-widgets.js';
-let storage: Storage;
-let running: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!existsSync(bundle)) {
-    throw new Error(
-      `Нет ${bundle}: выполните npm run build / Missing ${bundle}: run npm run build`,
-    );
-  }
-  storage = await openStorage({ dataDir: 'memory://' });
-  running = await startServer(
-    { storage, staticRoot: 'examples', widgetsRoot: 'packages/widgets/dist' },
-    { port: 0 },
-  );
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await running?.close();
-  await storage?.close();
-});
-
-async function openPage(): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext({ acceptDownloads: true });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.exposeFunction('reportCspViolation', (text: string) => problems.push(`CSP ${text}`));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      (window as unknown as { reportCspViolation(text: string): void }).reportCspViolation(
-        `${event.violatedDirective} ${event.blockedURI}`,
-      );
-    });
-  });
-  const response = await page.goto(new URL('region-dashboard/', running.url).href);
-  expect(response?.status()).toBe(200);
-  expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
-  return { page, problems };
-}
+const server = useExampleServer();
 
 describe('the regional indicator page', () => {
   it('shows the seed figures, explains a value, switches to the table, downloads CSV — accessible, under CSP', async () => {
-    const { page, problems } = await openPage();
+    const { context, page, problems } = await openPage(server, 'region-dashboard/', {
+      context: { acceptDownloads: true },
+    });
     const udomlya = page.locator('eduset-indicator-dashboard').first();
     const satisfied = udomlya.locator(
       '[part="card"][data-indicator="udomlya-parents-satisfied-share"]',
@@ -104,11 +57,8 @@ describe('the regional indicator page', () => {
       'Число родителей, получивших консультации;Удомельский городской округ;2018-2019;343;;',
     );
 
-    const axe = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    expect(axe.violations.map((violation) => violation.id)).toEqual([]);
-    expect(problems).toEqual([]);
-    await page.context().close();
+    await expectAccessible(page);
+    expectNoProblems(problems);
+    await context.close();
   });
 });

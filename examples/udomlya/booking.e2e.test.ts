@@ -4,23 +4,17 @@
 // every run. A parent books with the keyboard alone, cancels and frees the slot at once, and
 // two tabs racing for one slot get one confirmation and one clear message; axe finds no
 // WCAG 2.1 AA violation at any step.
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { AxeBuilder } from '@axe-core/playwright';
+import type { Locator, Page, Response } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { instant } from '@eduset/core';
 import {
-  chromium,
-  type Browser,
-  type BrowserContext,
-  type Locator,
-  type Page,
-  type Response,
-} from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNetwork, createNetworkSchedule, instant } from '@eduset/core';
-import { openStorage, startServer, type RunningServer, type Storage } from '@eduset/adapters';
-import { chromiumArgs } from '../../vitest.config.js';
-
-const bundle = 'packages/widgets/dist/eduset-widgets.js';
+  expectAccessible as expectAccessiblePage,
+  expectNoProblems,
+  openPage,
+  seedUdomlya,
+  useExampleServer,
+  type OpenedPage,
+} from '../e2e.js';
 
 /** Monday 30 November 2026, 09:00 in Udomlya: the first bookable day is 1 December. */
 const fixedNow = new Date('2026-11-30T06:00:00Z');
@@ -29,84 +23,22 @@ const fixedNow = new Date('2026-11-30T06:00:00Z');
 const slotTakenText =
   /(мест больше нет|только что заняли|больше недоступно).*Выберите другое время/;
 
-let storage: Storage;
-let running: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!existsSync(bundle)) {
-    throw new Error(
-      `Нет ${bundle}: выполните npm run build / Missing ${bundle}: run npm run build`,
-    );
-  }
-  storage = await openStorage({ dataDir: 'memory://' });
-  await storage.saveNetwork(
-    createNetwork(JSON.parse(await readFile('examples/data/udomlya.json', 'utf8'))),
-  );
-  await storage.saveSchedule(
-    createNetworkSchedule(
-      JSON.parse(await readFile('examples/data/udomlya-schedule.json', 'utf8')),
-    ),
-  );
-  running = await startServer(
-    {
-      storage,
-      staticRoot: 'examples',
-      widgetsRoot: 'packages/widgets/dist',
-      now: () => instant(fixedNow),
-      rateLimit: false,
-    },
-    { port: 0, host: '127.0.0.1' },
-  );
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+const server = useExampleServer({
+  seed: seedUdomlya,
+  server: { now: () => instant(fixedNow), rateLimit: false },
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await running?.close();
-  await storage?.close();
-});
-
-interface PageProblems {
-  readonly console: string[];
-  readonly cspViolations: string[];
-}
-
-interface OpenedPage {
-  readonly context: BrowserContext;
-  readonly page: Page;
+interface BookingPage extends OpenedPage {
   readonly booking: Locator;
-  readonly problems: PageProblems;
 }
 
-async function openBookingPage(): Promise<OpenedPage> {
-  const context = await browser.newContext();
-  await context.clock.setFixedTime(fixedNow);
-  const page = await context.newPage();
-  const problems: PageProblems = { console: [], cspViolations: [] };
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning')
-      problems.console.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.console.push(error.message));
-  await page.exposeFunction('reportCspViolation', (text: string) =>
-    problems.cspViolations.push(text),
-  );
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      const report = (window as unknown as { reportCspViolation(text: string): void })
-        .reportCspViolation;
-      report(`${event.violatedDirective} ${event.blockedURI}`);
-    });
-  });
-  const response = await page.goto(new URL('udomlya/', running.url).href);
-  expect(response?.status()).toBe(200);
-  expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
-  const booking = page.locator('eduset-booking');
+async function openBookingPage(): Promise<BookingPage> {
+  const opened = await openPage(server, 'udomlya/', { fixedTime: fixedNow });
+  const booking = opened.page.locator('eduset-booking');
   await expect
     .poll(() => stepHeading(booking).textContent(), { timeout: 15_000 })
     .toBe('С чем нужна помощь?');
-  return { context, page, booking, problems };
+  return { ...opened, booking };
 }
 
 function stepHeading(booking: Locator): Locator {
@@ -127,25 +59,12 @@ async function expectFocused(locator: Locator): Promise<void> {
 
 /** Runs axe (WCAG 2.1 A and AA) over the booking element and expects no violation. */
 async function expectAccessible(page: Page, step: string): Promise<void> {
-  const result = await new AxeBuilder({ page })
-    .include('eduset-booking')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  expect(
-    result.violations.map((violation) => `${step}: ${violation.id}`),
-    step,
-  ).toEqual([]);
+  await expectAccessiblePage(page, { include: 'eduset-booking', step });
 }
 
 /** Chromium's own log line for an answered request with an error status. */
 const conflictLogged =
   'Failed to load resource: the server responded with a status of 409 (Conflict)';
-
-/** No CSP violation and no console error or warning, except the lines listed in `expected`. */
-function expectNoProblems(problems: PageProblems, expected: readonly string[] = []): void {
-  expect(problems.cspViolations).toEqual([]);
-  expect(problems.console).toEqual(expected);
-}
 
 /** The slot grid's first slot button, once the free times have loaded. */
 async function firstSlot(booking: Locator): Promise<Locator> {
@@ -194,7 +113,7 @@ interface OfferedSlot {
 /** Whether `GET /api/slots` offers the slot (same specialist, site and start) right now. */
 async function isOffered(slot: Omit<BookedSlot, 'id'>): Promise<boolean> {
   const day = slot.start.slice(0, 10);
-  const url = new URL('/api/slots', running.url);
+  const url = new URL('/api/slots', server.running.url);
   url.search = new URLSearchParams({
     serviceId: slot.serviceId,
     siteId: slot.siteId,
@@ -373,7 +292,7 @@ describe('booking a consultation on the Udomlya page', () => {
 
     // Both requests are in flight together: the clicks are sent at once.
     const [first, second] = tabs;
-    const submit = (tab: OpenedPage): Promise<void> =>
+    const submit = (tab: BookingPage): Promise<void> =>
       tab.booking.getByRole('button', { name: 'Записаться' }).click();
     const [firstAnswer, secondAnswer] = await Promise.all([
       first.page.waitForResponse(isBookingPost),

@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   createNetwork,
   isEdusetError,
@@ -16,6 +15,7 @@ import {
   ReportedFailure,
   UsageError,
   openCliStorage,
+  parseCommandArgs,
   reportError,
   resolveDataDir,
   say,
@@ -124,34 +124,24 @@ export function parseImportOptions(
   args: readonly string[],
   cwd: string,
 ): ImportCommandOptions | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        organizations: { type: 'string', short: 'o' },
-        sites: { type: 'string', short: 's' },
-        services: { type: 'string' },
-        network: { type: 'string', short: 'n' },
-        name: { type: 'string' },
-        municipality: { type: 'string' },
-        'data-dir': { type: 'string', default: '.data/pglite' },
-        'dry-run': { type: 'boolean', default: false },
-        replace: { type: 'boolean', default: false },
-        'allow-rejected': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new UsageError({
-      ru: `неверные параметры команды import (${detail})`,
-      en: `invalid options of the import command (${detail})`,
-    });
-  }
-  const { values } = parsed;
+  const { values } = parseCommandArgs('import', {
+    args: [...args],
+    strict: true,
+    allowPositionals: false,
+    options: {
+      organizations: { type: 'string', short: 'o' },
+      sites: { type: 'string', short: 's' },
+      services: { type: 'string' },
+      network: { type: 'string', short: 'n' },
+      name: { type: 'string' },
+      municipality: { type: 'string' },
+      'data-dir': { type: 'string', default: '.data/pglite' },
+      'dry-run': { type: 'boolean', default: false },
+      replace: { type: 'boolean', default: false },
+      'allow-rejected': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
   if (values.help) return 'help';
   const nonEmpty = (flag: string, value: string | undefined): string | undefined => {
     if (value !== undefined && value.trim() === '') {

@@ -1,5 +1,6 @@
 import { isEdusetError, type LocalizedText } from '@eduset/core';
 import { resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { openStorage, type Storage } from './storage/index.js';
 
 /**
@@ -18,6 +19,37 @@ export class UsageError extends Error {
     super(`${text.ru} / ${text.en}`);
     this.name = 'UsageError';
     this.text = text;
+  }
+}
+
+/**
+ * Parses the flags of a command with `node:util`'s `parseArgs`; a flag it does not know or
+ * a missing value becomes a {@link UsageError} naming the command.
+ *
+ * @throws UsageError for a mistake in the command line (exit code 2).
+ * @example
+ * ```ts
+ * import { parseCommandArgs } from './cli-shared.js';
+ * const { values } = parseCommandArgs('serve', {
+ *   args: ['--port', '8080'],
+ *   strict: true,
+ *   options: { port: { type: 'string' } },
+ * });
+ * values.port; // '8080'
+ * ```
+ */
+export function parseCommandArgs<T extends ParseArgsConfig>(
+  command: string,
+  config: T,
+): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new UsageError({
+      ru: `неверные параметры команды ${command} (${detail})`,
+      en: `invalid options of the ${command} command (${detail})`,
+    });
   }
 }
 

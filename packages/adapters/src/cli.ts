@@ -2,7 +2,6 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import {
   createNetwork,
   createNetworkSchedule,
@@ -13,7 +12,14 @@ import {
 import { seedFinancingIfEmpty } from './cli-financing.js';
 import { importHelp, importUsage, parseImportOptions, runImport } from './cli-import.js';
 import { indicatorsUsage, runIndicatorsCommand } from './cli-indicators.js';
-import { UsageError, openCliStorage, reportError, resolveDataDir, say } from './cli-shared.js';
+import {
+  UsageError,
+  openCliStorage,
+  parseCommandArgs,
+  reportError,
+  resolveDataDir,
+  say,
+} from './cli-shared.js';
 import { isFirstWorker, isServeWorker, leaveCluster, runWorkers } from './cli-workers.js';
 import { startServer } from './server/index.js';
 import { demoCourseRoutes } from './cli-courses.js';
@@ -127,35 +133,25 @@ function parsePort(text: string): number {
 }
 
 function parseServeOptions(args: readonly string[], cwd: string): ServeOptions | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        port: { type: 'string', short: 'p', default: '8080' },
-        host: { type: 'string', default: '127.0.0.1' },
-        'data-dir': { type: 'string', default: '.data/pglite' },
-        seed: { type: 'string' },
-        static: { type: 'string', default: 'examples' },
-        widgets: { type: 'string', default: 'packages/widgets/dist' },
-        schedule: { type: 'string' },
-        'cors-origin': { type: 'string', multiple: true, default: [] },
-        'rate-limit': { type: 'string', default: '30' },
-        'erase-after-days': { type: 'string', default: '30' },
-        workers: { type: 'string', default: '1' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new UsageError({
-      ru: `неверные параметры команды serve (${detail})`,
-      en: `invalid options of the serve command (${detail})`,
-    });
-  }
-  const { values } = parsed;
+  const { values } = parseCommandArgs('serve', {
+    args: [...args],
+    strict: true,
+    allowPositionals: false,
+    options: {
+      port: { type: 'string', short: 'p', default: '8080' },
+      host: { type: 'string', default: '127.0.0.1' },
+      'data-dir': { type: 'string', default: '.data/pglite' },
+      seed: { type: 'string' },
+      static: { type: 'string', default: 'examples' },
+      widgets: { type: 'string', default: 'packages/widgets/dist' },
+      schedule: { type: 'string' },
+      'cors-origin': { type: 'string', multiple: true, default: [] },
+      'rate-limit': { type: 'string', default: '30' },
+      'erase-after-days': { type: 'string', default: '30' },
+      workers: { type: 'string', default: '1' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
   if (values.help) return 'help';
   const nonEmpty = (name: string, value: string): string => {
     if (value.trim() === '') {
@@ -198,6 +194,16 @@ function parseServeOptions(args: readonly string[], cwd: string): ServeOptions |
   };
 }
 
+/** The JSON in a file; a file that cannot be read or parsed is an error naming it. */
+function readJsonFile(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new Error(`Не удалось прочитать ${path} / Could not read ${path}: ${detail}`);
+  }
+}
+
 /** Seeds the storage from a JSON file when it holds no network yet. */
 async function seedIfEmpty(
   storage: Storage,
@@ -213,15 +219,7 @@ async function seedIfEmpty(
     });
     return;
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(options.seed, 'utf8'));
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new Error(
-      `Не удалось прочитать ${options.seed} / Could not read ${options.seed}: ${detail}`,
-    );
-  }
+  const json = readJsonFile(options.seed);
   const network = createNetwork(json);
   await storage.saveNetwork(network);
   say(out, {
@@ -248,15 +246,7 @@ async function seedScheduleIfEmpty(
     });
     return;
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(options.schedule, 'utf8'));
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new Error(
-      `Не удалось прочитать ${options.schedule} / Could not read ${options.schedule}: ${detail}`,
-    );
-  }
+  const json = readJsonFile(options.schedule);
   const schedule = createNetworkSchedule(json);
   try {
     await storage.loadSchedule(schedule.networkId);

@@ -1,4 +1,4 @@
-import type { IssuePath, ValidationIssue } from '@eduset/core/common';
+import type { ValidationIssue } from '@eduset/core/common';
 import {
   courseSchema,
   roomSchema,
@@ -13,7 +13,9 @@ import { readTable } from '../import/read.js';
 import {
   assign,
   assignText,
+  fieldOfPath,
   importTable,
+  missingRequired,
   type CellReader,
   type RecordSpec,
   type RowBuild,
@@ -136,10 +138,6 @@ export const studentImportColumns = [
  */
 export type StudentColumnField = (typeof studentImportColumns)[number]['field'];
 
-function fieldOf<F extends string>(columns: readonly ImportColumnDefinition<F>[]) {
-  return (path: IssuePath): F | undefined => columns.find((c) => c.field === path[0])?.field;
-}
-
 function spec<S extends z.ZodType, F extends string>(
   columns: readonly ImportColumnDefinition<F>[],
   schema: S,
@@ -149,9 +147,9 @@ function spec<S extends z.ZodType, F extends string>(
     definitions: columns,
     schema,
     idField: 'id' as F,
-    missingColumns: (present) => columns.filter((c) => c.required && !present.has(c.field)),
+    missingColumns: missingRequired(columns),
     build,
-    fieldOf: fieldOf(columns),
+    fieldOf: fieldOfPath(columns),
   };
 }
 

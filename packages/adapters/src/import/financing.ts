@@ -19,7 +19,9 @@ import { canonicalHeader, type ImportColumnDefinition } from './columns.js';
 import { readTable } from './read.js';
 import {
   assignText,
+  fieldOfPath,
   importTable,
+  missingRequired,
   type CellReader,
   type RecordSpec,
   type RowBuild,
@@ -300,10 +302,9 @@ const programmeSpec: RecordSpec<typeof programmeRowSchema, ProgrammeField> = {
   definitions: programmeImportColumns,
   schema: programmeRowSchema,
   idField: 'groupId',
-  missingColumns: (present) =>
-    programmeImportColumns.filter((c) => c.required && !present.has(c.field)),
+  missingColumns: missingRequired(programmeImportColumns),
   build: buildProgrammeRow,
-  fieldOf: (path) => programmeImportColumns.find((c) => c.field === path[0])?.field,
+  fieldOf: fieldOfPath(programmeImportColumns),
 };
 
 /**
@@ -465,8 +466,7 @@ const certificateSpec: RecordSpec<typeof certificateRowSchema, CertificateField>
   definitions: certificateImportColumns,
   schema: certificateRowSchema,
   idField: 'number',
-  missingColumns: (present) =>
-    certificateImportColumns.filter((c) => c.required && !present.has(c.field)),
+  missingColumns: missingRequired(certificateImportColumns),
   build: buildCertificate,
   fieldOf: (path) => {
     const head = path[0] === 'id' ? 'number' : path[0];

@@ -5,7 +5,9 @@ import { readTable } from './read.js';
 import {
   assign,
   assignText,
+  fieldOfPath,
   importTable,
+  missingRequired,
   type CellReader,
   type RecordSpec,
   type RowBuild,
@@ -48,13 +50,9 @@ const organizationSpec: RecordSpec<typeof organizationSchema, OrganizationColumn
   definitions: organizationImportColumns,
   schema: organizationSchema,
   idField: 'id',
-  missingColumns: (present) =>
-    organizationImportColumns.filter((column) => column.required && !present.has(column.field)),
+  missingColumns: missingRequired(organizationImportColumns),
   build: buildOrganization,
-  fieldOf: (path) => {
-    const head = path[0];
-    return organizationImportColumns.find((column) => column.field === head)?.field;
-  },
+  fieldOf: fieldOfPath(organizationImportColumns),
 };
 
 /** Reads an organizations file, keeping the cells of every row. */

@@ -37,6 +37,20 @@ export interface RecordSpec<S extends z.ZodType, F extends string> {
   fieldOf(path: IssuePath, cells: CellReader<F>): F | undefined;
 }
 
+/** `RecordSpec.missingColumns` for a file kind whose required columns are simply required. */
+export function missingRequired<F extends string>(
+  columns: readonly ImportColumnDefinition<F>[],
+): (present: ReadonlySet<F>) => readonly ImportColumnDefinition<F>[] {
+  return (present) => columns.filter((column) => column.required && !present.has(column.field));
+}
+
+/** `RecordSpec.fieldOf` for records whose top-level fields are named like their columns. */
+export function fieldOfPath<F extends string>(
+  columns: readonly ImportColumnDefinition<F>[],
+): (path: IssuePath) => F | undefined {
+  return (path) => columns.find((column) => column.field === path[0])?.field;
+}
+
 /** Sets a field from a cell result: the value, or the issues into `issues`. */
 export function assign<T>(
   input: Record<string, unknown>,

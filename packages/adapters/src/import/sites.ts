@@ -6,6 +6,7 @@ import {
   assign,
   assignText,
   importTable,
+  missingRequired,
   type CellReader,
   type RecordSpec,
   type RowBuild,
@@ -87,9 +88,7 @@ const siteSpec: RecordSpec<typeof siteSchema, SiteColumnField> = {
   schema: siteSchema,
   idField: 'id',
   missingColumns: (present) => {
-    const missing = siteImportColumns.filter(
-      (column) => column.required && !present.has(column.field),
-    );
+    const missing = missingRequired(siteImportColumns)(present);
     const hasAges = present.has('ages') || (present.has('ageFrom') && present.has('ageTo'));
     if (hasAges) return missing;
     return [...missing, ...siteImportColumns.filter((column) => column.field === 'ages')];

@@ -11,7 +11,9 @@ import { readTable } from '../import/read.js';
 import {
   assign,
   assignText,
+  fieldOfPath,
   importTable,
+  missingRequired,
   type CellReader,
   type RecordSpec,
   type RowBuild,
@@ -224,10 +226,9 @@ const passportSpec: RecordSpec<typeof passportRowSchema, PassportColumnField> = 
   definitions: passportImportColumns,
   schema: passportRowSchema,
   idField: 'id',
-  missingColumns: (present) =>
-    passportImportColumns.filter((c) => c.required && !present.has(c.field)),
+  missingColumns: missingRequired(passportImportColumns),
   build: buildPassport,
-  fieldOf: (path) => passportImportColumns.find((c) => c.field === path[0])?.field,
+  fieldOf: fieldOfPath(passportImportColumns),
 };
 
 /**
@@ -349,10 +350,9 @@ const resultSpec: RecordSpec<typeof resultRowSchema, ResultColumnField> = {
   schema: resultRowSchema,
   // Rows repeat a school and a subject: only an explicit row key must be unique.
   idField: 'rowKey',
-  missingColumns: (present) =>
-    resultImportColumns.filter((c) => c.required && !present.has(c.field)),
+  missingColumns: missingRequired(resultImportColumns),
   build: buildResult,
-  fieldOf: (path) => resultImportColumns.find((c) => c.field === path[0])?.field,
+  fieldOf: fieldOfPath(resultImportColumns),
 };
 
 /**

@@ -9,8 +9,14 @@ import {
   type Booking,
   type NetworkSchedule,
 } from '@eduset/core';
-import axe from 'axe-core';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  all,
+  expectAccessible,
+  mountedElements,
+  text,
+  jsonResponse as json,
+} from '../../test/browser.js';
 import { userEvent } from 'vitest/browser';
 import udomlya from '../../../../examples/data/udomlya.json';
 import type { EdusetBookingCancelledEvent } from '../events/booking-cancelled.js';
@@ -50,13 +56,6 @@ interface FakeApi {
   conflictNext: string | null;
   /** The next POST /api/bookings answers 429. */
   rateLimitNext: boolean;
-}
-
-function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': 'application/json' },
-  });
 }
 
 /** A small in-memory API: bookings take their slot, cancelling frees it. */
@@ -140,20 +139,12 @@ function fakeApi(): FakeApi {
   return api;
 }
 
-const mounted: Element[] = [];
+const mounted = mountedElements();
 let api: FakeApi;
 
 beforeEach(() => {
-  document.documentElement.removeAttribute('lang');
   api = fakeApi();
   vi.stubGlobal('fetch', vi.fn(api.fetch));
-});
-
-afterEach(() => {
-  for (const element of mounted.splice(0)) element.remove();
-  document.documentElement.removeAttribute('lang');
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
 });
 
 async function mount(lang?: string): Promise<EdusetBooking> {
@@ -175,22 +166,8 @@ function query<E extends Element = HTMLElement>(
   return element.shadowRoot!.querySelector<E>(selector);
 }
 
-function all(element: EdusetBooking, selector: string): HTMLElement[] {
-  return [...element.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
-}
-
 function focused(element: EdusetBooking): HTMLElement | null {
   return element.shadowRoot!.activeElement as HTMLElement | null;
-}
-
-function text(node: Element | null | undefined): string {
-  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
-
-async function expectAccessible(element: EdusetBooking): Promise<void> {
-  await element.updateComplete;
-  const results = await axe.run(element);
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
 }
 
 async function slotsShown(element: EdusetBooking): Promise<HTMLElement[]> {

@@ -20,9 +20,10 @@ import {
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { EdusetBookingCancelledEvent } from '../events/booking-cancelled.js';
 import { EdusetBookingCreatedEvent } from '../events/booking-created.js';
-import { EdusetErrorEvent } from '../events/error.js';
+import { DataLoader, type LoadState } from '../internal/data-loader.js';
 import { EdusetElement } from '../internal/eduset-element.js';
 import { FetchJsonError } from '../internal/fetch-json.js';
+import { serviceNameById, siteNameById, specialistNameById } from '../internal/network-names.js';
 import type { BookingTexts } from '../translations/translation.js';
 import { BookingApi, BookingRequestError, type BookingCreated } from './booking-api.js';
 import { bookingStyles } from './booking.styles.js';
@@ -55,7 +56,6 @@ export type BookingProvider =
   | { readonly kind: 'site'; readonly id: string }
   | { readonly kind: 'specialist'; readonly id: string };
 
-type LoadState = 'idle' | 'loading' | 'loaded' | 'error';
 type FieldName = 'name' | 'contact' | 'phone' | 'email' | 'age' | 'consent';
 
 /** How many days the slot grid shows at once (the API allows up to 31). */
@@ -178,8 +178,6 @@ export class EdusetBooking extends EdusetElement {
     networkData: { attribute: false },
     step: { state: true },
     provider: { state: true },
-    loadState: { state: true },
-    loadError: { state: true },
     periodStart: { state: true },
     slots: { state: true },
     slotsZone: { state: true },
@@ -212,8 +210,6 @@ export class EdusetBooking extends EdusetElement {
   declare step: BookingStep;
   /** The chosen site or specialist. */
   declare provider: BookingProvider;
-  declare private loadState: LoadState;
-  declare private loadError: FetchJsonError | null;
   declare private periodStart: string | null;
   declare private slots: readonly Slot[] | null;
   declare private slotsZone: string;
@@ -237,7 +233,7 @@ export class EdusetBooking extends EdusetElement {
   declare private cancelling: boolean;
   declare private announcement: string;
 
-  private loadController: AbortController | undefined;
+  private readonly loader = new DataLoader(this);
   private slotsController: AbortController | undefined;
   private pendingFocus: string | null = null;
 
@@ -250,8 +246,6 @@ export class EdusetBooking extends EdusetElement {
     this.networkData = null;
     this.step = 'service';
     this.provider = { kind: 'any' };
-    this.loadState = 'idle';
-    this.loadError = null;
     this.periodStart = null;
     this.slots = null;
     this.slotsZone = defaultZone;
@@ -277,12 +271,11 @@ export class EdusetBooking extends EdusetElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.hasUpdated && this.srcBase && this.loadState === 'loading') this.load();
+    if (this.hasUpdated && this.srcBase && this.loader.state === 'loading') this.load();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.loadController?.abort();
     this.slotsController?.abort();
   }
 
@@ -315,34 +308,15 @@ export class EdusetBooking extends EdusetElement {
   }
 
   private load(): void {
-    this.loadController?.abort();
-    const controller = new AbortController();
-    this.loadController = controller;
-    this.loadState = 'loading';
-    this.loadError = null;
     const api = this.api;
-    Promise.all([api.schedule(controller.signal), api.networkData(controller.signal)]).then(
+    this.loader.load(
+      api.base,
+      (signal) => Promise.all([api.schedule(signal), api.networkData(signal)]),
       ([schedule, network]) => {
-        if (controller.signal.aborted) return;
         this.schedule = schedule;
         this.networkData = network;
-        this.loadState = 'loaded';
         this.step =
           this.service && this.bookableServices().includes(this.service) ? 'provider' : 'service';
-      },
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        const failure =
-          error instanceof FetchJsonError
-            ? error
-            : new FetchJsonError(
-                'network',
-                { ru: 'Не удалось загрузить данные', en: 'Could not load the data' },
-                { url: api.base, cause: error },
-              );
-        this.loadError = failure;
-        this.loadState = 'error';
-        this.dispatchEvent(new EdusetErrorEvent({ error: failure }));
       },
     );
   }
@@ -365,17 +339,15 @@ export class EdusetBooking extends EdusetElement {
   }
 
   private serviceName(id: string): string {
-    const service = this.networkData?.services.find((s) => s.id === id);
-    if (service === undefined) return id;
-    return this.language === 'en' ? (service.nameEn ?? service.name) : service.name;
+    return serviceNameById(this.networkData, id, this.language);
   }
 
   private siteName(id: string): string {
-    return this.networkData?.sites.find((s) => s.id === id)?.name ?? id;
+    return siteNameById(this.networkData, id);
   }
 
   private specialistName(id: string): string {
-    return this.networkData?.specialists.find((s) => s.id === id)?.name ?? id;
+    return specialistNameById(this.networkData, id);
   }
 
   private siteZone(siteId: string): string {
@@ -780,8 +752,8 @@ export class EdusetBooking extends EdusetElement {
 
   override render(): TemplateResult {
     const t = this.translation.booking;
-    const loading = this.loadState === 'loading';
-    const failed = this.loadState === 'error';
+    const loading = this.loader.state === 'loading';
+    const failed = this.loader.state === 'error';
     return html`
       <section
         part="base"
@@ -796,16 +768,13 @@ export class EdusetBooking extends EdusetElement {
         ${loading ? html`<p class="loading">${t.loading}</p>` : nothing}
         ${
           failed
-            ? html`<div class="error" role="alert">
-                  <strong>${t.loadFailed}</strong>
-                  ${this.loadError ? html`<p>${localize(this.loadError.text, this.language)}</p>` : nothing}
-                </div>
+            ? html`${this.loader.renderError(t.loadFailed, this.language, undefined, 'alert')}
                 <button type="button" class="secondary" @click=${this.reload}>
                   ${this.translation.retry}
                 </button>`
             : nothing
         }
-        ${this.loadState === 'loaded' ? this.renderStep(t) : nothing}
+        ${this.loader.state === 'loaded' ? this.renderStep(t) : nothing}
       </section>
     `;
   }

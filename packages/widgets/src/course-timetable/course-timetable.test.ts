@@ -1,5 +1,5 @@
-import axe from 'axe-core';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { expectAccessible, mountedElements, one, text } from '../../test/browser.js';
 import './course-timetable.define.js';
 import type { EdusetCourseTimetable } from './course-timetable.js';
 import { courseTimetableTexts } from './course-timetable.texts.js';
@@ -71,17 +71,11 @@ async function fakeFetch(input: RequestInfo | URL): Promise<Response> {
   return new Response('{}', { status: 404 });
 }
 
-const mounted: Element[] = [];
+const mounted = mountedElements();
 
 beforeEach(() => {
-  document.documentElement.removeAttribute('lang');
   calls.length = 0;
   vi.stubGlobal('fetch', vi.fn(fakeFetch));
-});
-
-afterEach(() => {
-  for (const element of mounted.splice(0)) element.remove();
-  vi.unstubAllGlobals();
 });
 
 async function mount(width = '70rem', lang?: string): Promise<EdusetCourseTimetable> {
@@ -97,22 +91,6 @@ async function mount(width = '70rem', lang?: string): Promise<EdusetCourseTimeta
     expect(element.shadowRoot?.querySelector('[part="title"]')).not.toBeNull(),
   );
   return element;
-}
-
-function one(element: EdusetCourseTimetable, selector: string): HTMLElement {
-  const found = element.shadowRoot?.querySelector<HTMLElement>(selector);
-  if (found === null || found === undefined) throw new Error(`no ${selector}`);
-  return found;
-}
-
-function text(node: Element | null | undefined): string {
-  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
-
-async function expectAccessible(element: EdusetCourseTimetable): Promise<void> {
-  await element.updateComplete;
-  const results = await axe.run(element);
-  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 }
 
 describe('<eduset-course-timetable>', () => {

@@ -6,9 +6,8 @@ import {
   type PropertyValues,
   type TemplateResult,
 } from 'lit';
-import { EdusetErrorEvent } from '../events/error.js';
+import { DataLoader } from '../internal/data-loader.js';
 import { EdusetElement } from '../internal/eduset-element.js';
-import { fetchJson, FetchJsonError } from '../internal/fetch-json.js';
 import { courseTimetableStyles } from './course-timetable.styles.js';
 import { courseTimetableTexts, type CourseTimetableTexts } from './course-timetable.texts.js';
 
@@ -41,8 +40,6 @@ function responseSchema(input: unknown): CourseTimetableData {
   const icsUrl = (input as { icsUrl?: unknown }).icsUrl;
   return typeof icsUrl === 'string' && icsUrl.startsWith('/') ? { ...view, icsUrl } : view;
 }
-
-type LoadState = 'idle' | 'loading' | 'loaded' | 'error';
 
 /**
  * `<eduset-course-timetable>` — the network timetable of profile courses for one student,
@@ -92,8 +89,6 @@ export class EdusetCourseTimetable extends EdusetElement {
     view: { type: String },
     entity: { type: String },
     data: { attribute: false },
-    loadState: { state: true },
-    loadError: { state: true },
   };
 
   /** Base address of the API (`/api`). */
@@ -104,9 +99,7 @@ export class EdusetCourseTimetable extends EdusetElement {
   declare entity: string | null;
   /** The timetable shown (loaded, or set directly). */
   declare data: CourseTimetableData | null;
-  declare private loadState: LoadState;
-  declare private loadError: FetchJsonError | null;
-  private controller: AbortController | undefined;
+  private readonly loader = new DataLoader(this);
 
   constructor() {
     super();
@@ -114,13 +107,6 @@ export class EdusetCourseTimetable extends EdusetElement {
     this.view = 'student';
     this.entity = null;
     this.data = null;
-    this.loadState = 'idle';
-    this.loadError = null;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.controller?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -146,34 +132,11 @@ export class EdusetCourseTimetable extends EdusetElement {
   }
 
   private load(): void {
-    this.controller?.abort();
-    const controller = new AbortController();
-    this.controller = controller;
-    this.loadState = 'loading';
-    this.loadError = null;
     const base = (this.srcBase ?? '').replace(/\/$/, '');
     const url = `${base}/courses/timetable?view=${encodeURIComponent(this.view)}&id=${encodeURIComponent(this.entity ?? '')}`;
-    fetchJson(url, responseSchema, { signal: controller.signal }).then(
-      (data) => {
-        if (controller.signal.aborted) return;
-        this.data = data;
-        this.loadState = 'loaded';
-      },
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        const failure =
-          error instanceof FetchJsonError
-            ? error
-            : new FetchJsonError(
-                'network',
-                { ru: 'Не удалось загрузить данные', en: 'Could not load the data' },
-                { url, cause: error },
-              );
-        this.loadError = failure;
-        this.loadState = 'error';
-        this.dispatchEvent(new EdusetErrorEvent({ error: failure }));
-      },
-    );
+    this.loader.fetch(url, responseSchema, (data) => {
+      this.data = data;
+    });
   }
 
   private get texts(): CourseTimetableTexts {
@@ -249,10 +212,10 @@ export class EdusetCourseTimetable extends EdusetElement {
     const t = this.texts;
     const data = this.data;
     const status =
-      this.loadState === 'loading'
+      this.loader.state === 'loading'
         ? t.loading
-        : this.loadState === 'error'
-          ? `${t.loadFailed}. ${this.loadError?.text[this.language] ?? ''}`
+        : this.loader.state === 'error'
+          ? `${t.loadFailed}. ${this.loader.errorText(this.language)}`
           : '';
     return html`<div class="timetable" part="base">
       ${
@@ -268,11 +231,11 @@ export class EdusetCourseTimetable extends EdusetElement {
         part="status"
         role="status"
         aria-live="polite"
-        class=${this.loadState === 'error' ? 'error' : ''}
+        class=${this.loader.state === 'error' ? 'error' : ''}
       >
         ${status}
       </div>
-      ${this.loadState === 'error' ? html`<p><button type="button" @click=${() => this.reload()}>${t.retry}</button></p>` : nothing}
+      ${this.loader.state === 'error' ? html`<p><button type="button" @click=${() => this.reload()}>${t.retry}</button></p>` : nothing}
       ${
         data === null
           ? nothing

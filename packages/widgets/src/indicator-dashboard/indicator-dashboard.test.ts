@@ -4,8 +4,13 @@ import {
   indicatorCatalog,
   type IndicatorReport,
 } from '@eduset/core';
-import axe from 'axe-core';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  mountedElements,
+  text,
+  shadow as root,
+  expectAccessible as expectAccessibleElement,
+} from '../../test/browser.js';
 import { userEvent } from 'vitest/browser';
 import './indicator-dashboard.define.js';
 import type { EdusetIndicatorDashboard } from './indicator-dashboard.js';
@@ -113,15 +118,7 @@ const report: IndicatorReport = JSON.parse(
   ),
 ) as IndicatorReport;
 
-const mounted: Element[] = [];
-beforeEach(() => {
-  document.documentElement.removeAttribute('lang');
-});
-afterEach(() => {
-  for (const element of mounted.splice(0)) element.remove();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+const mounted = mountedElements();
 
 async function mount(
   setup: (element: EdusetIndicatorDashboard) => void,
@@ -135,9 +132,6 @@ async function mount(
   return element;
 }
 
-const root = (element: EdusetIndicatorDashboard): ShadowRoot => element.shadowRoot!;
-const text = (node: Element | null | undefined): string =>
-  (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 function card(element: EdusetIndicatorDashboard, id: string): HTMLElement {
   const found = root(element).querySelector<HTMLElement>(`[part="card"][data-indicator="${id}"]`);
   if (found === null) throw new Error(`no card ${id}`);
@@ -145,11 +139,9 @@ function card(element: EdusetIndicatorDashboard, id: string): HTMLElement {
 }
 
 async function expectAccessible(element: EdusetIndicatorDashboard): Promise<void> {
-  await element.updateComplete;
-  const results = await axe.run(element, {
+  await expectAccessibleElement(element, {
     runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'],
   });
-  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 }
 
 describe('<eduset-indicator-dashboard>', () => {

@@ -13,9 +13,8 @@ import {
   type PropertyValues,
   type TemplateResult,
 } from 'lit';
-import { EdusetErrorEvent } from '../events/error.js';
 import { EdusetElement } from '../internal/eduset-element.js';
-import { fetchJson, FetchJsonError } from '../internal/fetch-json.js';
+import { DataLoader } from '../internal/data-loader.js';
 import { trendChart, type TrendPoint } from './indicator-chart.js';
 import { indicatorDashboardStyles } from './indicator-dashboard.styles.js';
 import {
@@ -35,8 +34,6 @@ import { formatIndicatorValue, formatPeriod } from './indicator-format.js';
  * ```
  */
 export type IndicatorDashboardView = 'cards' | 'table';
-
-type LoadState = 'idle' | 'loading' | 'loaded' | 'error';
 
 /** The results of one indicator for one org unit, in the report's period order. */
 interface Series {
@@ -124,8 +121,6 @@ export class EdusetIndicatorDashboard extends EdusetElement {
     orgUnit: { type: String, attribute: 'org-unit', reflect: true },
     view: { type: String, reflect: true },
     report: { attribute: false },
-    loadState: { state: true },
-    loadError: { state: true },
     opened: { state: true },
   };
 
@@ -137,12 +132,12 @@ export class EdusetIndicatorDashboard extends EdusetElement {
   declare view: IndicatorDashboardView;
   /** The report shown (loaded from `src`, or set directly). */
   declare report: IndicatorReport | null;
-  declare private loadState: LoadState;
-  declare private loadError: FetchJsonError | null;
   /** Indicator ids whose explanation is open. */
   declare private opened: ReadonlySet<string>;
 
-  private loadController: AbortController | undefined;
+  private readonly loader = new DataLoader(this, {
+    fallback: { ru: 'Не удалось загрузить показатели', en: 'Could not load the indicators' },
+  });
 
   constructor() {
     super();
@@ -150,14 +145,7 @@ export class EdusetIndicatorDashboard extends EdusetElement {
     this.orgUnit = null;
     this.view = 'cards';
     this.report = null;
-    this.loadState = 'idle';
-    this.loadError = null;
     this.opened = new Set();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.loadController?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -177,32 +165,9 @@ export class EdusetIndicatorDashboard extends EdusetElement {
   }
 
   private load(src: string): void {
-    this.loadController?.abort();
-    const controller = new AbortController();
-    this.loadController = controller;
-    this.loadState = 'loading';
-    this.loadError = null;
-    fetchJson(src, indicatorReportSchema, { signal: controller.signal }).then(
-      (report) => {
-        if (controller.signal.aborted) return;
-        this.report = report;
-        this.loadState = 'loaded';
-      },
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        const failure =
-          error instanceof FetchJsonError
-            ? error
-            : new FetchJsonError(
-                'network',
-                { ru: 'Не удалось загрузить показатели', en: 'Could not load the indicators' },
-                { url: src, cause: error },
-              );
-        this.loadError = failure;
-        this.loadState = 'error';
-        this.dispatchEvent(new EdusetErrorEvent({ error: failure }));
-      },
-    );
+    this.loader.fetch(src, indicatorReportSchema, (report) => {
+      this.report = report;
+    });
   }
 
   private get texts(): IndicatorDashboardTexts {
@@ -292,12 +257,7 @@ export class EdusetIndicatorDashboard extends EdusetElement {
     const lang = this.language;
     const unit = this.shownUnit;
     const report = this.report;
-    const status =
-      this.loadState === 'loading'
-        ? texts.loading
-        : this.loadState === 'error' && this.loadError !== null
-          ? localize(this.loadError.text, lang)
-          : '';
+    const status = this.loader.state === 'loading' ? texts.loading : this.loader.errorText(lang);
     const rows = unit === undefined ? [] : this.series(unit);
     return html`<section part="base" class="dashboard" aria-labelledby="title">
       <h2 part="title" id="title">
@@ -305,7 +265,7 @@ export class EdusetIndicatorDashboard extends EdusetElement {
       </h2>
       <p
         part="status"
-        class="status ${this.loadState === 'error' ? 'error' : ''}"
+        class="status ${this.loader.state === 'error' ? 'error' : ''}"
         role="status"
         aria-live="polite"
       >

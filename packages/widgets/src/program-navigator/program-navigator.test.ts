@@ -1,6 +1,6 @@
 import { createProgrammeRegistry, type Programme, type ProgrammeRegistry } from '@eduset/core';
-import axe from 'axe-core';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { expectAccessible, jsonResponse, mountedElements, shadow } from '../../test/browser.js';
 import { userEvent } from 'vitest/browser';
 import michurinsk from '../../../../examples/data/michurinsk-financing.json';
 import './program-navigator.define.js';
@@ -8,16 +8,7 @@ import { programNavigatorTexts } from './program-navigator.i18n.js';
 import type { EdusetProgramNavigator } from './program-navigator.js';
 
 const registry: ProgrammeRegistry = createProgrammeRegistry(michurinsk.registry);
-const mounted: Element[] = [];
-
-beforeEach(() => {
-  document.documentElement.removeAttribute('lang');
-});
-afterEach(() => {
-  for (const element of mounted.splice(0)) element.remove();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+const mounted = mountedElements();
 
 async function mount(
   programmes: readonly Programme[] = registry.programmes,
@@ -33,27 +24,11 @@ async function mount(
   return element;
 }
 
-const shadow = (element: EdusetProgramNavigator): ShadowRoot => element.shadowRoot as ShadowRoot;
 const summary = (element: EdusetProgramNavigator): string =>
   (shadow(element).querySelector('[part="summary"]')?.textContent ?? '').trim();
 const cards = (element: EdusetProgramNavigator): HTMLElement[] => [
   ...shadow(element).querySelectorAll<HTMLElement>('[part="programme"]'),
 ];
-
-async function expectAccessible(element: EdusetProgramNavigator): Promise<void> {
-  await element.updateComplete;
-  const results = await axe.run(element);
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.html).join(' | ')}`),
-  ).toEqual([]);
-}
-
-function jsonResponse(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': 'application/json' },
-  });
-}
 
 describe('<eduset-program-navigator>', () => {
   it('lists the registry and filters by kind, direction, age and days, with Russian plurals', async () => {

@@ -28,8 +28,9 @@ import {
   type PropertyValues,
   type TemplateResult,
 } from 'lit';
+import { DataLoader, type LoadState } from '../internal/data-loader.js';
 import { EdusetElement } from '../internal/eduset-element.js';
-import { fetchJson, FetchJsonError } from '../internal/fetch-json.js';
+import { fetchJson, type FetchJsonError } from '../internal/fetch-json.js';
 import { programNavigatorTexts, type ProgramNavigatorTexts } from './program-navigator.i18n.js';
 import { programNavigatorStyles } from './program-navigator.styles.js';
 
@@ -128,8 +129,6 @@ export class EdusetProgramNavigator extends EdusetElement {
     fundingKind: { state: true },
     weekdays: { state: true },
     shown: { state: true },
-    loadState: { state: true },
-    loadError: { state: true },
     balance: { state: true },
     balanceError: { state: true },
     messages: { state: true },
@@ -157,10 +156,6 @@ export class EdusetProgramNavigator extends EdusetElement {
   declare weekdays: readonly number[];
   /** How many of the found programmes are shown. */
   declare shown: number;
-  /** Where loading is. */
-  declare loadState: 'idle' | 'loading' | 'loaded' | 'error';
-  /** The last loading error. */
-  declare loadError: FetchJsonError | null;
   /** The certificate's balance, once checked. */
   declare balance: CertificateBalance | null;
   /** Why the balance could not be checked. */
@@ -171,7 +166,10 @@ export class EdusetProgramNavigator extends EdusetElement {
   private index: IndexedProgramme[] = [];
   private certificateNumber = '';
   private birthDate = '';
-  private abortController: AbortController | undefined;
+  private readonly loader = new DataLoader(this, {
+    fallback: fallbackError,
+    dispatchErrors: false,
+  });
 
   constructor() {
     super();
@@ -186,8 +184,6 @@ export class EdusetProgramNavigator extends EdusetElement {
     this.fundingKind = '';
     this.weekdays = [];
     this.shown = 30;
-    this.loadState = 'idle';
-    this.loadError = null;
     this.balance = null;
     this.balanceError = null;
     this.messages = new Map();
@@ -218,10 +214,22 @@ export class EdusetProgramNavigator extends EdusetElement {
     return filterProgrammes(this.index, this.filter);
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.abortController?.abort();
-    this.abortController = undefined;
+  /** Where loading is. */
+  get loadState(): LoadState {
+    return this.loader.state;
+  }
+  set loadState(state: LoadState) {
+    this.loader.state = state;
+    this.requestUpdate();
+  }
+
+  /** The last loading error. */
+  get loadError(): FetchJsonError | null {
+    return this.loader.error;
+  }
+  set loadError(error: FetchJsonError | null) {
+    this.loader.error = error;
+    this.requestUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -249,30 +257,12 @@ export class EdusetProgramNavigator extends EdusetElement {
   }
 
   private load(): void {
-    this.abortController?.abort();
-    const controller = new AbortController();
-    this.abortController = controller;
-    this.loadState = 'loading';
-    this.loadError = null;
-    fetchJson(this.url('/programmes?limit=5000'), programmeListSchema, {
-      signal: controller.signal,
-    }).then(
+    this.loader.load(
+      this.url('/programmes'),
+      (signal) => fetchJson(this.url('/programmes?limit=5000'), programmeListSchema, { signal }),
       (list) => {
-        if (controller.signal.aborted) return;
         this.providers = list.providers;
         this.programmes = list.programmes;
-        this.loadState = 'loaded';
-      },
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        this.loadError =
-          error instanceof FetchJsonError
-            ? error
-            : new FetchJsonError('network', fallbackError, {
-                url: this.url('/programmes'),
-                cause: error,
-              });
-        this.loadState = 'error';
       },
     );
   }
@@ -383,14 +373,7 @@ export class EdusetProgramNavigator extends EdusetElement {
         ${this.renderFilters(t)} ${this.renderCertificate(t)}
         <div part="status" class="status" aria-live="polite">
           ${loading ? html`<p>${t.loading}</p>` : nothing}
-          ${
-            failed
-              ? html`<div class="error">
-                  <strong>${t.loadFailed}</strong>
-                  ${this.loadError ? html`<p>${localize(this.loadError.text, this.language)}</p>` : nothing}
-                </div>`
-              : nothing
-          }
+          ${failed ? this.loader.renderError(t.loadFailed, this.language) : nothing}
           ${
             !loading && !failed
               ? html`<p part="summary">

@@ -7,8 +7,15 @@ import {
   localDateTime,
   type NetworkSchedule,
 } from '@eduset/core';
-import axe from 'axe-core';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  all,
+  expectAccessible,
+  mountedElements,
+  one,
+  text,
+  jsonResponse as json,
+} from '../../test/browser.js';
 import { userEvent } from 'vitest/browser';
 import udomlya from '../../../../examples/data/udomlya.json';
 import './schedule.define.js';
@@ -49,10 +56,6 @@ const schedule: NetworkSchedule = createNetworkSchedule({
 
 const calls: string[] = [];
 
-function json(body: unknown): Response {
-  return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
-}
-
 async function fakeFetch(input: RequestInfo | URL): Promise<Response> {
   const url = new URL(String(input), location.href);
   calls.push(`${url.pathname}${url.search}`);
@@ -77,18 +80,11 @@ async function fakeFetch(input: RequestInfo | URL): Promise<Response> {
   return new Response('{}', { status: 404 });
 }
 
-const mounted: Element[] = [];
+const mounted = mountedElements();
 
 beforeEach(() => {
-  document.documentElement.removeAttribute('lang');
   calls.length = 0;
   vi.stubGlobal('fetch', vi.fn(fakeFetch));
-});
-
-afterEach(() => {
-  for (const element of mounted.splice(0)) element.remove();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
 });
 
 async function mount(width = '70rem', lang?: string): Promise<EdusetSchedule> {
@@ -100,26 +96,6 @@ async function mount(width = '70rem', lang?: string): Promise<EdusetSchedule> {
   mounted.push(element);
   await vi.waitFor(() => expect(all(element, '[part="site"]').length).toBeGreaterThan(0));
   return element;
-}
-
-function all(element: EdusetSchedule, selector: string): HTMLElement[] {
-  return [...element.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
-}
-
-function one(element: EdusetSchedule, selector: string): HTMLElement {
-  const found = element.shadowRoot!.querySelector<HTMLElement>(selector);
-  if (found === null) throw new Error(`no ${selector}`);
-  return found;
-}
-
-function text(node: Element | null | undefined): string {
-  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
-
-async function expectAccessible(element: EdusetSchedule): Promise<void> {
-  await element.updateComplete;
-  const results = await axe.run(element);
-  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 }
 
 describe('<eduset-schedule>', () => {

@@ -22,9 +22,9 @@ import {
   type TemplateResult,
 } from 'lit';
 import { BookingApi } from '../booking/booking-api.js';
-import { EdusetErrorEvent } from '../events/error.js';
+import { DataLoader, type LoadState } from '../internal/data-loader.js';
 import { EdusetElement } from '../internal/eduset-element.js';
-import { FetchJsonError } from '../internal/fetch-json.js';
+import { serviceNameById, specialistNameById } from '../internal/network-names.js';
 import type { ScheduleTexts } from '../translations/translation.js';
 import { scheduleStyles } from './schedule.styles.js';
 
@@ -39,7 +39,6 @@ import { scheduleStyles } from './schedule.styles.js';
  */
 export type ScheduleWeek = 'this' | 'next';
 
-type LoadState = 'idle' | 'loading' | 'loaded' | 'error';
 const defaultZone = 'Europe/Moscow';
 const maxAge = 25;
 
@@ -164,8 +163,6 @@ export class EdusetSchedule extends EdusetElement {
     week: { type: String },
     schedule: { attribute: false },
     networkData: { attribute: false },
-    loadState: { state: true },
-    loadError: { state: true },
     slots: { state: true },
     slotsState: { state: true },
   };
@@ -184,12 +181,10 @@ export class EdusetSchedule extends EdusetElement {
   declare schedule: NetworkSchedule | null;
   /** The network: names of services, sites and specialists (loaded, or set directly). */
   declare networkData: Network | null;
-  declare private loadState: LoadState;
-  declare private loadError: FetchJsonError | null;
   declare private slots: readonly Slot[] | null;
   declare private slotsState: LoadState;
 
-  private loadController: AbortController | undefined;
+  private readonly loader = new DataLoader(this);
   private slotsController: AbortController | undefined;
 
   constructor() {
@@ -201,15 +196,12 @@ export class EdusetSchedule extends EdusetElement {
     this.week = 'this';
     this.schedule = null;
     this.networkData = null;
-    this.loadState = 'idle';
-    this.loadError = null;
     this.slots = null;
     this.slotsState = 'idle';
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.loadController?.abort();
     this.slotsController?.abort();
   }
 
@@ -243,32 +235,13 @@ export class EdusetSchedule extends EdusetElement {
   }
 
   private load(): void {
-    this.loadController?.abort();
-    const controller = new AbortController();
-    this.loadController = controller;
-    this.loadState = 'loading';
-    this.loadError = null;
     const api = this.api;
-    Promise.all([api.schedule(controller.signal), api.networkData(controller.signal)]).then(
+    this.loader.load(
+      api.base,
+      (signal) => Promise.all([api.schedule(signal), api.networkData(signal)]),
       ([schedule, network]) => {
-        if (controller.signal.aborted) return;
         this.networkData = network;
         this.schedule = schedule;
-        this.loadState = 'loaded';
-      },
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        const failure =
-          error instanceof FetchJsonError
-            ? error
-            : new FetchJsonError(
-                'network',
-                { ru: 'Не удалось загрузить данные', en: 'Could not load the data' },
-                { url: api.base, cause: error },
-              );
-        this.loadError = failure;
-        this.loadState = 'error';
-        this.dispatchEvent(new EdusetErrorEvent({ error: failure }));
       },
     );
   }
@@ -329,13 +302,11 @@ export class EdusetSchedule extends EdusetElement {
   }
 
   private serviceName(id: string): string {
-    const service = this.networkData?.services.find((s) => s.id === id);
-    if (service === undefined) return id;
-    return this.language === 'en' ? (service.nameEn ?? service.name) : service.name;
+    return serviceNameById(this.networkData, id, this.language);
   }
 
   private specialistName(id: string): string {
-    return this.networkData?.specialists.find((s) => s.id === id)?.name ?? id;
+    return specialistNameById(this.networkData, id);
   }
 
   private label(text: LocalizedText | undefined): string | undefined {
@@ -463,8 +434,8 @@ export class EdusetSchedule extends EdusetElement {
 
   override render(): TemplateResult {
     const t = this.translation.schedule;
-    const loading = this.loadState === 'loading';
-    const failed = this.loadState === 'error';
+    const loading = this.loader.state === 'loading';
+    const failed = this.loader.state === 'error';
     const ready = this.schedule !== null && !loading && !failed;
     const days = this.days();
     const blocks = ready ? this.blocks(days, t) : [];
@@ -479,14 +450,7 @@ export class EdusetSchedule extends EdusetElement {
         ${ready ? this.renderFilters(t, days) : nothing}
         <div part="status" class="status" aria-live="polite">
           ${loading ? html`<p>${t.loading}</p>` : nothing}
-          ${
-            failed
-              ? html`<div class="error">
-                  <strong>${t.loadFailed}</strong>
-                  ${this.loadError ? html`<p>${localize(this.loadError.text, this.language)}</p>` : nothing}
-                </div>`
-              : nothing
-          }
+          ${failed ? this.loader.renderError(t.loadFailed, this.language) : nothing}
           ${ready && this.slotsState === 'loading' ? html`<p>${t.freeSlotsLoading}</p>` : nothing}
           ${ready && blocks.length === 0 ? html`<p part="empty">${t.nothing}</p>` : nothing}
         </div>

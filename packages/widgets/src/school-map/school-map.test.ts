@@ -12,12 +12,11 @@ import {
   type SchoolMapData,
   type SchoolProfile,
 } from '@eduset/core';
-import axe from 'axe-core';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { expectAccessible, mountedElements, shadow, text } from '../../test/browser.js';
 import { userEvent } from 'vitest/browser';
 import tutaev from '../../../../examples/data/tutaev-schools.json';
 import './school-map.define.js';
-import type { EdusetSchoolMap } from './school-map.js';
 import { schoolMapTexts } from './school-map.texts.js';
 
 function mapData(schools: SchoolProfile[], year: number, k = 4): SchoolMapData {
@@ -57,33 +56,17 @@ function countryData(count: number): SchoolMapData {
   return { ...base, schools };
 }
 
+const mounted = mountedElements();
+
 async function mount(attributes: Record<string, string> = {}, data?: SchoolMapData) {
   const element = document.createElement('eduset-school-map');
   for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
   if (data) element.data = data;
   document.body.append(element);
+  mounted.push(element);
   await element.updateComplete;
   return element;
 }
-
-const shadow = (element: EdusetSchoolMap) => element.shadowRoot!;
-const text = (node: Element | null | undefined) =>
-  (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-
-async function expectAccessible(element: EdusetSchoolMap): Promise<void> {
-  await element.updateComplete;
-  const results = await axe.run(element);
-  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-}
-
-beforeEach(() => {
-  document.documentElement.removeAttribute('lang');
-});
-
-afterEach(() => {
-  document.body.replaceChildren();
-  vi.unstubAllGlobals();
-});
 
 describe('<eduset-school-map>', () => {
   it('shows the district as a chart and a sortable identification table', async () => {

@@ -5,9 +5,8 @@ import {
   type SchoolMapPoint,
 } from '@eduset/core';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { EdusetErrorEvent } from '../events/error.js';
+import { DataLoader } from '../internal/data-loader.js';
 import { EdusetElement } from '../internal/eduset-element.js';
-import { FetchJsonError, fetchJson } from '../internal/fetch-json.js';
 import { schoolMapStyles } from './school-map.styles.js';
 import { schoolMapTexts, type SchoolMapTexts } from './school-map.texts.js';
 
@@ -32,8 +31,6 @@ export type SchoolMapColorBy = 'cluster' | 'flag';
  * ```
  */
 export type SchoolMapSortKey = 'name' | 'indexRank' | 'resultsRank' | 'meanScore';
-
-type LoadState = 'idle' | 'loading' | 'loaded' | 'error';
 
 const clusterColors = [
   '#1f77b4',
@@ -111,8 +108,6 @@ export class EdusetSchoolMap extends EdusetElement {
     src: { type: String },
     colorBy: { type: String, attribute: 'color-by' },
     data: { attribute: false },
-    loadState: { state: true },
-    loadError: { state: true },
     selected: { state: true },
     sortKey: { state: true },
     sortDescending: { state: true },
@@ -125,15 +120,13 @@ export class EdusetSchoolMap extends EdusetElement {
   declare colorBy: SchoolMapColorBy;
   /** The map data (loaded from `src`, or set directly). */
   declare data: SchoolMapData | null;
-  declare private loadState: LoadState;
-  declare private loadError: FetchJsonError | null;
   /** Index (in `data.schools`) of the chosen school, or -1. */
   declare private selected: number;
   declare private sortKey: SchoolMapSortKey;
   declare private sortDescending: boolean;
   declare private limit: number;
 
-  private loadController: AbortController | undefined;
+  private readonly loader = new DataLoader(this);
   private byIndex: Int32Array = new Int32Array(0);
   private byScore: Int32Array = new Int32Array(0);
   private positionByIndex: Int32Array = new Int32Array(0);
@@ -146,8 +139,6 @@ export class EdusetSchoolMap extends EdusetElement {
     this.src = null;
     this.colorBy = 'cluster';
     this.data = null;
-    this.loadState = 'idle';
-    this.loadError = null;
     this.selected = -1;
     this.sortKey = 'indexRank';
     this.sortDescending = false;
@@ -156,11 +147,6 @@ export class EdusetSchoolMap extends EdusetElement {
 
   private get texts(): SchoolMapTexts {
     return schoolMapTexts[this.language];
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.loadController?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -176,31 +162,9 @@ export class EdusetSchoolMap extends EdusetElement {
   }
 
   private load(src: string): void {
-    this.loadController?.abort();
-    const controller = new AbortController();
-    this.loadController = controller;
-    this.loadState = 'loading';
-    fetchJson(src, schoolMapDataSchema, { signal: controller.signal }).then(
-      (data) => {
-        if (controller.signal.aborted) return;
-        this.data = data;
-        this.loadState = 'loaded';
-      },
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        const failure =
-          error instanceof FetchJsonError
-            ? error
-            : new FetchJsonError(
-                'network',
-                { ru: 'Не удалось загрузить данные', en: 'Could not load the data' },
-                { url: src, cause: error },
-              );
-        this.loadError = failure;
-        this.loadState = 'error';
-        this.dispatchEvent(new EdusetErrorEvent({ error: failure }));
-      },
-    );
+    this.loader.fetch(src, schoolMapDataSchema, (data) => {
+      this.data = data;
+    });
   }
 
   /** Orders for keyboard navigation and the plot's bounds; once per data. */
@@ -544,10 +508,10 @@ export class EdusetSchoolMap extends EdusetElement {
       <h2 part="title">${texts.title}</h2>
       <p part="status" role="status">
         ${
-          this.loadState === 'loading'
+          this.loader.state === 'loading'
             ? texts.loading
-            : this.loadState === 'error'
-              ? `${texts.loadFailed}: ${this.loadError ? localize(this.loadError.text, this.language) : ''}`
+            : this.loader.state === 'error'
+              ? `${texts.loadFailed}: ${this.loader.errorText(this.language)}`
               : ''
         }
       </p>

@@ -1,6 +1,12 @@
 import { createNetwork, siteKinds, type Network } from '@eduset/core';
-import axe from 'axe-core';
-import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import {
+  expectAccessible,
+  jsonResponse,
+  mountedElements,
+  text,
+  shadow as root,
+} from '../../test/browser.js';
 import { userEvent } from 'vitest/browser';
 import udomlya from '../../../../examples/data/udomlya.json';
 import type { EdusetFilterChangeEvent } from '../events/filter-change.js';
@@ -14,21 +20,12 @@ const smallNetwork: Network = createNetwork(small);
 
 const consoleMethods = ['log', 'info', 'warn', 'error', 'debug'] as const;
 let consoleSpies: MockInstance[] = [];
-const mounted: Element[] = [];
+const mounted = mountedElements();
 
 beforeEach(() => {
-  // The test runner's page says <html lang="en">; the widgets' default is Russian.
-  document.documentElement.removeAttribute('lang');
   consoleSpies = consoleMethods.map((method) =>
     vi.spyOn(console, method).mockImplementation(() => undefined),
   );
-});
-
-afterEach(() => {
-  for (const element of mounted.splice(0)) element.remove();
-  document.documentElement.removeAttribute('lang');
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
 });
 
 /** Fails when anything was printed: normal operation is silent. */
@@ -46,14 +43,6 @@ async function mount(
   if (parent === document.body) mounted.push(element);
   await element.updateComplete;
   return element;
-}
-
-function root(element: EdusetSiteDirectory): ShadowRoot {
-  return element.shadowRoot!;
-}
-
-function text(node: Element | null | undefined): string {
-  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
 function groups(element: EdusetSiteDirectory): { kind: string; heading: string; count: string }[] {
@@ -91,22 +80,6 @@ async function settle(element: EdusetSiteDirectory): Promise<void> {
 async function until(element: EdusetSiteDirectory, condition: () => boolean): Promise<void> {
   for (let attempt = 0; attempt < 100 && !condition(); attempt += 1) await settle(element);
   expect(condition()).toBe(true);
-}
-
-async function expectAccessible(element: Element): Promise<void> {
-  const results = await axe.run(element);
-  const problems = results.violations.map(
-    (violation) =>
-      `${violation.id}: ${violation.help} — ${violation.nodes.map((node) => node.html).join(' | ')}`,
-  );
-  expect(problems).toEqual([]);
-}
-
-function jsonResponse(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': 'application/json' },
-  });
 }
 
 describe('<eduset-site-directory> with the Udomlya network', () => {

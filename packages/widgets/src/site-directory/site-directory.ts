@@ -4,7 +4,6 @@ import {
   localize,
   parseSchoolYear,
   siteKindLabels,
-  type Lang,
   type LocalizedText,
   type Network,
   type Organization,
@@ -21,11 +20,12 @@ import {
   type TemplateResult,
 } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { EdusetErrorEvent } from '../events/error.js';
 import { EdusetFilterChangeEvent } from '../events/filter-change.js';
 import { EdusetLoadEvent } from '../events/load.js';
 import { EdusetElement } from '../internal/eduset-element.js';
-import { fetchJson, FetchJsonError } from '../internal/fetch-json.js';
+import { serviceName } from '../internal/network-names.js';
+import { DataLoader, type LoadState } from '../internal/data-loader.js';
+import type { FetchJsonError } from '../internal/fetch-json.js';
 import type { Translation } from '../translations/translation.js';
 import { siteDirectoryStyles } from './site-directory.styles.js';
 import {
@@ -36,16 +36,7 @@ import {
   type SiteGroup,
 } from './site-filter.js';
 
-/**
- * Where the element is in loading its data.
- *
- * @example
- * ```ts
- * import type { LoadState } from '@eduset/widgets';
- * const state: LoadState = 'loading';
- * ```
- */
-export type LoadState = 'idle' | 'loading' | 'loaded' | 'error';
+export type { LoadState } from '../internal/data-loader.js';
 
 /** The oldest child the age filter accepts, as core's age ranges do. */
 const maxAge = 25;
@@ -83,11 +74,6 @@ function heading(
     default:
       return html`<h6 part=${part} class=${part} id=${ifDefined(id)}>${content}</h6>`;
   }
-}
-
-/** The name of a service in a language: `name` is Russian, `nameEn` English. */
-function serviceName(service: Service, lang: Lang): string {
-  return lang === 'en' ? (service.nameEn ?? service.name) : service.name;
 }
 
 /** A `tel:` link target with only the characters a dialler needs. */
@@ -196,8 +182,6 @@ export class EdusetSiteDirectory extends EdusetElement {
     age: { converter: ageConverter },
     service: { type: String },
     headingLevel: { type: Number, attribute: 'heading-level' },
-    loadState: { state: true },
-    loadError: { state: true },
   };
 
   /** URL of the network JSON; setting or changing it loads the data (the old request is aborted). */
@@ -212,12 +196,26 @@ export class EdusetSiteDirectory extends EdusetElement {
   declare service: string | null;
   /** Level of the kind headings (1–5); site names are one level below. */
   declare headingLevel: number;
-  /** Where loading from `src` is. */
-  declare loadState: LoadState;
-  /** The last loading error, shown to the user. */
-  declare loadError: FetchJsonError | null;
 
-  private abortController: AbortController | undefined;
+  private readonly loader = new DataLoader(this);
+
+  /** Where loading from `src` is. */
+  get loadState(): LoadState {
+    return this.loader.state;
+  }
+  set loadState(state: LoadState) {
+    this.loader.state = state;
+    this.requestUpdate();
+  }
+
+  /** The last loading error, shown to the user. */
+  get loadError(): FetchJsonError | null {
+    return this.loader.error;
+  }
+  set loadError(error: FetchJsonError | null) {
+    this.loader.error = error;
+    this.requestUpdate();
+  }
 
   constructor() {
     super();
@@ -227,8 +225,6 @@ export class EdusetSiteDirectory extends EdusetElement {
     this.age = null;
     this.service = null;
     this.headingLevel = 2;
-    this.loadState = 'idle';
-    this.loadError = null;
   }
 
   /** The filter in effect now (the school year resolved to the one shown). */
@@ -246,21 +242,12 @@ export class EdusetSiteDirectory extends EdusetElement {
     }
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.abortController?.abort();
-    this.abortController = undefined;
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src')) {
       if (this.src) {
         this.load(this.src);
       } else {
-        this.abortController?.abort();
-        this.abortController = undefined;
-        this.loadState = 'idle';
-        this.loadError = null;
+        this.loader.reset();
       }
     }
   }
@@ -278,33 +265,10 @@ export class EdusetSiteDirectory extends EdusetElement {
   }
 
   private load(src: string): void {
-    this.abortController?.abort();
-    const controller = new AbortController();
-    this.abortController = controller;
-    this.loadState = 'loading';
-    this.loadError = null;
-    fetchJson(src, createNetwork, { signal: controller.signal }).then(
-      (network) => {
-        if (controller.signal.aborted) return;
-        this.network = network;
-        this.loadState = 'loaded';
-        this.dispatchEvent(new EdusetLoadEvent({ network }));
-      },
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        const failure =
-          error instanceof FetchJsonError
-            ? error
-            : new FetchJsonError(
-                'network',
-                { ru: 'Не удалось загрузить данные', en: 'Could not load the data' },
-                { url: src, cause: error },
-              );
-        this.loadError = failure;
-        this.loadState = 'error';
-        this.dispatchEvent(new EdusetErrorEvent({ error: failure }));
-      },
-    );
+    this.loader.fetch(src, createNetwork, (network) => {
+      this.network = network;
+      this.dispatchEvent(new EdusetLoadEvent({ network }));
+    });
   }
 
   private view(network: Network): DirectoryView {
@@ -391,7 +355,7 @@ export class EdusetSiteDirectory extends EdusetElement {
           }
           <div part="status" class="status" aria-live="polite">
             ${loading ? html`<p part="loading">${t.loading}</p>` : nothing}
-            ${failed ? this.renderError(this.loadError?.text, t) : nothing}
+            ${failed ? this.loader.renderError(t.loadFailed, this.language, 'error') : nothing}
             ${showData ? this.renderSummary(view, t) : nothing}
           </div>
         </div>
@@ -405,13 +369,6 @@ export class EdusetSiteDirectory extends EdusetElement {
         ${showData ? this.renderGroups(network, view, t) : nothing}
       </div>
     `;
-  }
-
-  private renderError(text: LocalizedText | undefined, t: Translation): TemplateResult {
-    return html`<div part="error" class="error">
-      <strong>${t.loadFailed}</strong>
-      ${text ? html`<p>${localize(text, this.language)}</p>` : nothing}
-    </div>`;
   }
 
   private renderFilters(view: DirectoryView, t: Translation): TemplateResult {
