@@ -18,6 +18,18 @@ import {
   type FormulaScope,
 } from './evaluate.js';
 import type { AggregatedValue, IndicatorDataset } from './dataset.js';
+import {
+  compileFastFormula,
+  exactOfParts,
+  fastRatio,
+  fastSides,
+  fixedOfParts,
+  ratioText,
+  runFast,
+  sides,
+  textOfParts,
+  type FastFormula,
+} from './fast.js';
 import type { OrgUnitLevel } from './vocabulary.js';
 import {
   definitionFactor,
@@ -91,6 +103,15 @@ export interface CompiledIndicator {
   readonly numerator: CompiledFormula;
   /** @internal */
   readonly denominator: CompiledFormula;
+  /** @internal The numerator compiled for safe-integer arithmetic (fast.ts), if it can be. */
+  readonly fastNumerator?: FastFormula | undefined;
+  /** @internal The denominator compiled for safe-integer arithmetic, if it can be. */
+  readonly fastDenominator?: FastFormula | undefined;
+  /**
+   * @internal The factor as safe integers when the value can be finished on them: no cap, no
+   * target, not annualized.
+   */
+  readonly fastFactor?: { readonly n: number; readonly d: number } | undefined;
   /** @internal */
   readonly numeratorElements: readonly DataElementNode[];
   /** @internal */
@@ -104,6 +125,16 @@ export interface CompiledIndicator {
   readonly factorIsOne: boolean;
   readonly cap: Exact | undefined;
   readonly target: Exact | undefined;
+}
+
+function fastFactorOf(definition: IndicatorDefinition): { n: number; d: number } | undefined {
+  if (definition.cap !== undefined || definition.target !== undefined || definition.annualized) {
+    return undefined;
+  }
+  const factor = exactOf(definitionFactor(definition));
+  return typeof factor.n === 'number' && typeof factor.d === 'number'
+    ? { n: factor.n, d: factor.d }
+    : undefined;
 }
 
 /**
@@ -130,6 +161,9 @@ export function compileIndicator(definition: IndicatorDefinition | unknown): Com
     denominatorTree,
     numerator: compileFormula(numeratorTree),
     denominator: compileFormula(denominatorTree),
+    fastNumerator: compileFastFormula(numeratorTree),
+    fastDenominator: compileFastFormula(denominatorTree),
+    fastFactor: fastFactorOf(valid),
     numeratorElements: formulaReferences(numeratorTree).dataElements,
     denominatorElements: formulaReferences(denominatorTree).dataElements,
     numeratorSlots: formulaReferences(numeratorTree).dataElements.map(referenceSlot),
@@ -169,6 +203,22 @@ function keyOf(ref: DataElementNode): string {
     referenceKeys.set(ref, key);
   }
   return key;
+}
+
+/**
+ * One side of an indicator as a number: the fast evaluator first (safe integers, see
+ * fast.ts), the exact one when it declines. Both give the same value.
+ */
+function evaluateSide(
+  fast: FastFormula | undefined,
+  exactFormula: CompiledFormula,
+  scope: FormulaScope,
+): Exact | null {
+  if (fast !== undefined) {
+    const value = runFast(fast, scope);
+    if (value !== undefined) return value;
+  }
+  return formulaNumber(exactFormula(scope));
 }
 
 function noValueResult(
@@ -374,16 +424,29 @@ export class IndicatorSession {
     if (!definition.levels.includes(unit.level)) {
       return noValueResult(compiled, orgUnitId, periodId, 'level-not-allowed');
     }
+    return this.computeAt(compiled, orgUnitId, period, this.context(orgUnitId, period));
+  }
+
+  /**
+   * {@link IndicatorSession.compute} once the org unit is known, the period parsed and of the
+   * definition's type, the level allowed, and the context of the org unit and period at hand.
+   */
+  private computeAt(
+    compiled: CompiledIndicator,
+    orgUnitId: string,
+    period: Period,
+    context: UnitPeriodContext,
+  ): IndicatorResult {
+    const { definition } = compiled;
     if (
       (definition.validFrom !== undefined && period.end < definition.validFrom) ||
       (definition.validTo !== undefined && period.start > definition.validTo)
     ) {
-      return noValueResult(compiled, orgUnitId, periodId, 'not-valid-in-period');
+      return noValueResult(compiled, orgUnitId, period.id, 'not-valid-in-period');
     }
-    if (this.stack.includes(definition.id)) {
-      return noValueResult(compiled, orgUnitId, periodId, 'indicator-cycle');
+    if (this.stack.length > 0 && this.stack.includes(definition.id)) {
+      return noValueResult(compiled, orgUnitId, period.id, 'indicator-cycle');
     }
-    const context = this.context(orgUnitId, period);
     // The context is shared; an `I{…}` inside this evaluation computes another indicator in it,
     // so its per-evaluation state is saved and restored around.
     const savedDefinition = context.definition;
@@ -398,6 +461,47 @@ export class IndicatorSession {
       context.definition = savedDefinition;
       context.inputs = savedInputs;
       context.cycle = savedCycle;
+    }
+  }
+
+  /**
+   * @internal The loop of {@link computeIndicators}: every indicator at every org unit and
+   * period, placed in `slots` by (indicator, org unit, period). Org unit, period and each
+   * indicator's applicability are resolved once, not per value.
+   */
+  computeAll(
+    compiled: readonly CompiledIndicator[],
+    units: readonly string[],
+    periods: readonly string[],
+    slots: (IndicatorResult | undefined)[],
+  ): void {
+    const parsed = periods.map((period) => parsePeriod(period));
+    // Which indicator applies in which period (type), then per org unit (level): decided once
+    // per period and per org unit, not per value.
+    const inPeriod = parsed.map((period) =>
+      compiled.map((indicator) => period?.type === indicator.definition.periodType),
+    );
+    const count = compiled.length;
+    for (let u = 0; u < units.length; u += 1) {
+      const unitId = units[u] ?? '';
+      const unit = this.dataset.orgUnit(unitId);
+      const atLevel = compiled.map(
+        (indicator) => unit === undefined || indicator.definition.levels.includes(unit.level),
+      );
+      for (let p = 0; p < periods.length; p += 1) {
+        const period = parsed[p];
+        const applies = inPeriod[p];
+        if (period === undefined || applies === undefined) continue;
+        const context = unit === undefined ? undefined : this.context(unitId, period);
+        for (let i = 0; i < count; i += 1) {
+          const indicator = compiled[i];
+          if (indicator === undefined || applies[i] !== true || atLevel[i] !== true) continue;
+          slots[(i * units.length + u) * periods.length + p] =
+            context === undefined
+              ? this.compute(indicator, unitId, period.id)
+              : this.computeAt(indicator, unitId, period, context);
+        }
+      }
     }
   }
 
@@ -440,8 +544,32 @@ export class IndicatorSession {
     let numerator: Exact | null;
     let denominator: Exact | null;
     try {
-      numerator = formulaNumber(compiled.numerator(context));
-      denominator = formulaNumber(compiled.denominator(context));
+      const fastNumerator = compiled.fastNumerator;
+      const fastDenominator = compiled.fastDenominator;
+      if (
+        fastNumerator !== undefined &&
+        fastDenominator !== undefined &&
+        fastSides(fastNumerator, fastDenominator, context)
+      ) {
+        if (context.inputs === undefined) {
+          // No explanation asked for: finish on safe integers when the definition allows it.
+          if (sides.numeratorNull || sides.denominatorNull) {
+            return noValueResult(compiled, orgUnitId, period.id, 'missing-data');
+          }
+          if (sides.c === 0) {
+            return noValueResult(compiled, orgUnitId, period.id, 'denominator-zero');
+          }
+          const factor = compiled.fastFactor;
+          if (factor !== undefined && fastRatio(factor.n, factor.d)) {
+            return this.fastValue(compiled, orgUnitId, period.id, partial);
+          }
+        }
+        numerator = sides.numeratorNull ? null : exactOfParts(sides.a, sides.b);
+        denominator = sides.denominatorNull ? null : exactOfParts(sides.c, sides.e);
+      } else {
+        numerator = evaluateSide(compiled.fastNumerator, compiled.numerator, context);
+        denominator = evaluateSide(compiled.fastDenominator, compiled.denominator, context);
+      }
     } catch (error) {
       if (error instanceof FormulaEvaluationStop) {
         return noValueResult(
@@ -515,6 +643,35 @@ export class IndicatorSession {
     );
     if (explained !== undefined) result.explanation = explained;
     return result;
+  }
+
+  /**
+   * The value of a definition without cap, target or annualization whose ratio is in
+   * `sides.p / sides.q` (reduced safe integers): the same result object as the exact path
+   * builds, its texts written straight from the integers.
+   */
+  private fastValue(
+    compiled: CompiledIndicator,
+    orgUnitId: string,
+    periodId: string,
+    partial: boolean,
+  ): IndicatorValue {
+    const { definition } = compiled;
+    const p = sides.p;
+    const q = sides.q;
+    return {
+      indicator: definition.id,
+      version: definition.version,
+      orgUnit: orgUnitId,
+      period: periodId,
+      status: 'value',
+      value: fixedOfParts(p, q, definition.decimals, definition.rounding),
+      exact: q === 1 ? String(p) : ratioText(p, q),
+      numerator: sides.b === 1 ? String(sides.a) : textOfParts(sides.a, sides.b),
+      denominator: sides.e === 1 ? String(sides.c) : textOfParts(sides.c, sides.e),
+      partial,
+      capped: false,
+    };
   }
 
   private explainIf(
@@ -710,21 +867,7 @@ export function computeIndicators(
   const slots: (IndicatorResult | undefined)[] = new Array<IndicatorResult | undefined>(
     compiled.length * units.length * periods.length,
   );
-  const periodTypes = periods.map((period) => parsePeriod(period)?.type);
-  units.forEach((unit, u) => {
-    const level = dataset.orgUnit(unit)?.level;
-    periods.forEach((period, p) => {
-      compiled.forEach((indicator, i) => {
-        if (level !== undefined && !indicator.definition.levels.includes(level)) return;
-        if (periodTypes[p] !== indicator.definition.periodType) return;
-        slots[(i * units.length + u) * periods.length + p] = session.compute(
-          indicator,
-          unit,
-          period,
-        );
-      });
-    });
-  });
+  session.computeAll(compiled, units, periods, slots);
   const results: IndicatorResult[] = [];
   for (const result of slots) if (result !== undefined) results.push(result);
   return results;
