@@ -221,6 +221,40 @@ function evaluateSide(
   return formulaNumber(exactFormula(scope));
 }
 
+const COMPLETE = 0;
+const PARTIAL = 1;
+const SKIP = 2;
+
+/**
+ * The definition's missing-value strategy, side by side: compute (`COMPLETE`), compute and
+ * flag as partial, or skip (no value, missing data).
+ */
+function missingOutcome(compiled: CompiledIndicator, context: UnitPeriodContext): 0 | 1 | 2 {
+  let outcome: 0 | 1 | 2 = COMPLETE;
+  const strategy = compiled.definition.missingValueStrategy;
+  for (let side = 0; side < 2; side += 1) {
+    const elements = side === 0 ? compiled.numeratorElements : compiled.denominatorElements;
+    if (elements.length === 0) continue;
+    let missing = 0;
+    const slots = side === 0 ? compiled.numeratorSlots : compiled.denominatorSlots;
+    for (let index = 0; index < elements.length; index += 1) {
+      const ref = elements[index];
+      if (ref !== undefined && context.dataElementAt(slots[index] ?? 0, ref) === null) {
+        missing += 1;
+      }
+    }
+    if (missing === 0) continue;
+    if (
+      strategy === 'skip-if-any-missing' ||
+      (strategy === 'skip-if-all-missing' && missing === elements.length)
+    ) {
+      return SKIP;
+    }
+    if (strategy === 'skip-if-all-missing') outcome = PARTIAL;
+  }
+  return outcome;
+}
+
 function noValueResult(
   compiled: CompiledIndicator,
   orgUnit: string,
@@ -482,6 +516,16 @@ export class IndicatorSession {
       compiled.map((indicator) => period?.type === indicator.definition.periodType),
     );
     const count = compiled.length;
+    // Definitions the safe-integer path can finish alone when no explanation is asked for.
+    const fast = compiled.map(
+      (indicator) =>
+        !this.explain &&
+        indicator.fastNumerator !== undefined &&
+        indicator.fastDenominator !== undefined &&
+        indicator.fastFactor !== undefined &&
+        indicator.definition.validFrom === undefined &&
+        indicator.definition.validTo === undefined,
+    );
     for (let u = 0; u < units.length; u += 1) {
       const unitId = units[u] ?? '';
       const unit = this.dataset.orgUnit(unitId);
@@ -499,10 +543,46 @@ export class IndicatorSession {
           slots[(i * units.length + u) * periods.length + p] =
             context === undefined
               ? this.compute(indicator, unitId, period.id)
-              : this.computeAt(indicator, unitId, period, context);
+              : ((fast[i] === true
+                  ? this.computeFast(indicator, unitId, period, context)
+                  : undefined) ?? this.computeAt(indicator, unitId, period, context));
         }
       }
     }
+  }
+
+  /**
+   * The whole computation on safe integers for a definition `computeAll` found eligible (no
+   * explanation, no `I{…}`, `%`, cap, target, annualization or validity dates), or
+   * `undefined` when the general path must do it (a value out of the safe range, a formula
+   * that stops): that path computes it again from the start, which is harmless since
+   * evaluation only reads (cached) values.
+   */
+  private computeFast(
+    compiled: CompiledIndicator,
+    orgUnitId: string,
+    period: Period,
+    context: UnitPeriodContext,
+  ): IndicatorResult | undefined {
+    const missing = missingOutcome(compiled, context);
+    if (missing === SKIP) return noValueResult(compiled, orgUnitId, period.id, 'missing-data');
+    const numerator = compiled.fastNumerator;
+    const denominator = compiled.fastDenominator;
+    const factor = compiled.fastFactor;
+    if (numerator === undefined || denominator === undefined || factor === undefined) {
+      return undefined;
+    }
+    try {
+      if (!fastSides(numerator, denominator, context)) return undefined;
+    } catch {
+      return undefined;
+    }
+    if (sides.numeratorNull || sides.denominatorNull) {
+      return noValueResult(compiled, orgUnitId, period.id, 'missing-data');
+    }
+    if (sides.c === 0) return noValueResult(compiled, orgUnitId, period.id, 'denominator-zero');
+    if (!fastRatio(factor.n, factor.d)) return undefined;
+    return this.fastValue(compiled, orgUnitId, period.id, missing === PARTIAL);
   }
 
   private evaluate(
@@ -512,34 +592,17 @@ export class IndicatorSession {
     period: Period,
   ): IndicatorResult {
     const { definition } = compiled;
-    // Missing-value strategy, per side.
-    let partial = false;
-    const strategy = definition.missingValueStrategy;
-    for (let side = 0; side < 2; side += 1) {
-      const elements = side === 0 ? compiled.numeratorElements : compiled.denominatorElements;
-      if (elements.length === 0) continue;
-      let missing = 0;
-      const slots = side === 0 ? compiled.numeratorSlots : compiled.denominatorSlots;
-      for (let index = 0; index < elements.length; index += 1) {
-        const ref = elements[index];
-        if (ref !== undefined && context.dataElementAt(slots[index] ?? 0, ref) === null)
-          missing += 1;
-      }
-      if (missing === 0) continue;
-      if (
-        strategy === 'skip-if-any-missing' ||
-        (strategy === 'skip-if-all-missing' && missing === elements.length)
-      ) {
-        return noValueResult(
-          compiled,
-          orgUnitId,
-          period.id,
-          'missing-data',
-          this.explainIf(compiled, context, orgUnitId, period, null, null, null),
-        );
-      }
-      if (strategy === 'skip-if-all-missing') partial = true;
+    const missing = missingOutcome(compiled, context);
+    if (missing === SKIP) {
+      return noValueResult(
+        compiled,
+        orgUnitId,
+        period.id,
+        'missing-data',
+        this.explainIf(compiled, context, orgUnitId, period, null, null, null),
+      );
     }
+    const partial = missing === PARTIAL;
 
     let numerator: Exact | null;
     let denominator: Exact | null;

@@ -62,6 +62,30 @@ export function fixedWithNumbers(
       (mode === 'half-even' && (twice > d || (twice === d && q % 2 === 1)));
     if (up) q += 1;
   }
+  // Indicator values repeat (a share with one decimal has at most a few thousand texts), and
+  // building a text is most of what is left of a value's cost: recent texts are kept in a
+  // small direct-mapped table keyed by the rounded integer, the places and the sign.
+  const sign = negative && q !== 0 ? 1 : 0;
+  let slot = -1;
+  if (q < CACHED_BELOW) {
+    const key = q * 32 + decimals * 2 + sign;
+    slot = (q * 31 + decimals * 2 + sign) & (TEXTS - 1);
+    if (textKeys[slot] === key) return texts[slot] ?? '';
+    textKeys[slot] = key;
+  }
+  const text = roundedText(q, scale, decimals, sign === 1);
+  if (slot >= 0) texts[slot] = text;
+  return text;
+}
+
+/** Texts kept by {@link fixedWithNumbers} (a power of two), and their keys. */
+const TEXTS = 1 << 14;
+const CACHED_BELOW = 2 ** 40;
+const textKeys = new Float64Array(TEXTS).fill(-1);
+const texts: string[] = new Array<string>(TEXTS).fill('');
+
+/** The text of q / 10^decimals (q ≥ 0 an integer, scale = 10^decimals), signed. */
+function roundedText(q: number, scale: number, decimals: number, negative: boolean): string {
   let digits: string;
   if (decimals === 0) digits = String(q);
   else {
@@ -77,7 +101,7 @@ export function fixedWithNumbers(
     }
     digits = `${String(whole)}.${placesText(decimals, places)}`;
   }
-  return negative && q !== 0 ? `-${digits}` : digits;
+  return negative ? `-${digits}` : digits;
 }
 
 const PLACES: string[][] = [];
