@@ -20,14 +20,12 @@ import {
 import type { AggregatedValue, IndicatorDataset } from './dataset.js';
 import {
   compileFastFormula,
-  exactOfParts,
-  fastRatio,
+  FAST_DENOMINATOR_ZERO,
+  FAST_MISSING,
+  fastIndicatorValue,
+  fastSide,
   fastSides,
-  fixedOfParts,
-  ratioText,
   runFast,
-  sides,
-  textOfParts,
   type FastFormula,
 } from './fast.js';
 import type { OrgUnitLevel } from './vocabulary.js';
@@ -500,7 +498,7 @@ export class IndicatorSession {
 
   /**
    * @internal The loop of {@link computeIndicators}: every indicator at every org unit and
-   * period, placed in `slots` by (indicator, org unit, period). Org unit, period and each
+   * period, placed in `slots` by (indicator, org unit, period); returns how many were placed. Org unit, period and each
    * indicator's applicability are resolved once, not per value.
    */
   computeAll(
@@ -508,7 +506,8 @@ export class IndicatorSession {
     units: readonly string[],
     periods: readonly string[],
     slots: (IndicatorResult | undefined)[],
-  ): void {
+  ): number {
+    let filled = 0;
     const parsed = periods.map((period) => parsePeriod(period));
     // Which indicator applies in which period (type), then per org unit (level): decided once
     // per period and per org unit, not per value.
@@ -546,9 +545,11 @@ export class IndicatorSession {
               : ((fast[i] === true
                   ? this.computeFast(indicator, unitId, period, context)
                   : undefined) ?? this.computeAt(indicator, unitId, period, context));
+          filled += 1;
         }
       }
     }
+    return filled;
   }
 
   /**
@@ -572,17 +573,24 @@ export class IndicatorSession {
     if (numerator === undefined || denominator === undefined || factor === undefined) {
       return undefined;
     }
-    try {
-      if (!fastSides(numerator, denominator, context)) return undefined;
-    } catch {
-      return undefined;
-    }
-    if (sides.numeratorNull || sides.denominatorNull) {
+    const result = fastIndicatorValue(
+      numerator,
+      denominator,
+      factor.n,
+      factor.d,
+      context,
+      compiled.definition,
+      orgUnitId,
+      period.id,
+      missing === PARTIAL,
+    );
+    if (typeof result !== 'number') return result;
+    if (result === FAST_MISSING)
       return noValueResult(compiled, orgUnitId, period.id, 'missing-data');
+    if (result === FAST_DENOMINATOR_ZERO) {
+      return noValueResult(compiled, orgUnitId, period.id, 'denominator-zero');
     }
-    if (sides.c === 0) return noValueResult(compiled, orgUnitId, period.id, 'denominator-zero');
-    if (!fastRatio(factor.n, factor.d)) return undefined;
-    return this.fastValue(compiled, orgUnitId, period.id, missing === PARTIAL);
+    return undefined;
   }
 
   private evaluate(
@@ -614,21 +622,8 @@ export class IndicatorSession {
         fastDenominator !== undefined &&
         fastSides(fastNumerator, fastDenominator, context)
       ) {
-        if (context.inputs === undefined) {
-          // No explanation asked for: finish on safe integers when the definition allows it.
-          if (sides.numeratorNull || sides.denominatorNull) {
-            return noValueResult(compiled, orgUnitId, period.id, 'missing-data');
-          }
-          if (sides.c === 0) {
-            return noValueResult(compiled, orgUnitId, period.id, 'denominator-zero');
-          }
-          const factor = compiled.fastFactor;
-          if (factor !== undefined && fastRatio(factor.n, factor.d)) {
-            return this.fastValue(compiled, orgUnitId, period.id, partial);
-          }
-        }
-        numerator = sides.numeratorNull ? null : exactOfParts(sides.a, sides.b);
-        denominator = sides.denominatorNull ? null : exactOfParts(sides.c, sides.e);
+        numerator = fastSide(0);
+        denominator = fastSide(1);
       } else {
         numerator = evaluateSide(compiled.fastNumerator, compiled.numerator, context);
         denominator = evaluateSide(compiled.fastDenominator, compiled.denominator, context);
@@ -706,35 +701,6 @@ export class IndicatorSession {
     );
     if (explained !== undefined) result.explanation = explained;
     return result;
-  }
-
-  /**
-   * The value of a definition without cap, target or annualization whose ratio is in
-   * `sides.p / sides.q` (reduced safe integers): the same result object as the exact path
-   * builds, its texts written straight from the integers.
-   */
-  private fastValue(
-    compiled: CompiledIndicator,
-    orgUnitId: string,
-    periodId: string,
-    partial: boolean,
-  ): IndicatorValue {
-    const { definition } = compiled;
-    const p = sides.p;
-    const q = sides.q;
-    return {
-      indicator: definition.id,
-      version: definition.version,
-      orgUnit: orgUnitId,
-      period: periodId,
-      status: 'value',
-      value: fixedOfParts(p, q, definition.decimals, definition.rounding),
-      exact: q === 1 ? String(p) : ratioText(p, q),
-      numerator: sides.b === 1 ? String(sides.a) : textOfParts(sides.a, sides.b),
-      denominator: sides.e === 1 ? String(sides.c) : textOfParts(sides.c, sides.e),
-      partial,
-      capped: false,
-    };
   }
 
   private explainIf(
@@ -930,7 +896,9 @@ export function computeIndicators(
   const slots: (IndicatorResult | undefined)[] = new Array<IndicatorResult | undefined>(
     compiled.length * units.length * periods.length,
   );
-  session.computeAll(compiled, units, periods, slots);
+  const filled = session.computeAll(compiled, units, periods, slots);
+  // Usually every slot has a result: then the slots are the results (no second array).
+  if (filled === slots.length) return slots as IndicatorResult[];
   const results: IndicatorResult[] = [];
   for (const result of slots) if (result !== undefined) results.push(result);
   return results;

@@ -1,8 +1,10 @@
 import { Exact, exactOf } from './exact.js';
 import { FormulaEvaluationStop, referenceSlot, type FormulaScope } from './evaluate.js';
-import { exactTextWithNumbers, fixedWithNumbers, gcdNumber, MAX } from './integers.js';
+import { exactTextWithNumbers, fixedWithNumbers, gcdNumber, integerText, MAX } from './integers.js';
 import type { RoundingMode } from '../common/money.js';
 import type { FormulaNode } from './syntax.js';
+import type { IndicatorDefinition } from './definition.js';
+import type { IndicatorValue } from './result.js';
 
 // A second evaluator for the formula language, used before the general one (evaluate.ts) and
 // giving the same values. Why hand-written speed code: the benchmark (bench/indicators.bench.ts,
@@ -381,27 +383,19 @@ export function runFast(formula: FastFormula, scope: FormulaScope): Exact | null
   }
 }
 
-/**
- * Registers of {@link fastSides} and {@link fastRatio}: numerator a/b and denominator c/e
- * (null read as 0 and flagged), then the reduced ratio p/q.
- *
- * @internal
- */
-export const sides = {
-  a: 0,
-  b: 1,
-  numeratorNull: false,
-  c: 0,
-  e: 1,
-  denominatorNull: false,
-  p: 0,
-  q: 1,
-};
+/** Registers of {@link fastSides}: numerator a/b and denominator c/e, null read as 0. */
+let sideA = 0;
+let sideB = 1;
+let sideC = 0;
+let sideE = 1;
+let numeratorNull = false;
+let denominatorNull = false;
 
 /**
- * Evaluates both sides of an indicator, numerator first, into {@link sides}; `false` when
- * either needs the exact evaluator (then both are evaluated again there — evaluation has no
- * effects but cached reads). Throws {@link FormulaEvaluationStop} where the exact one would.
+ * Evaluates both sides of an indicator, numerator first; `false` when either needs the exact
+ * evaluator (then both are evaluated again there — evaluation has no effects but cached
+ * reads). Throws {@link FormulaEvaluationStop} where the exact one would. Read the sides
+ * with {@link fastSide}.
  *
  * @internal
  */
@@ -412,27 +406,75 @@ export function fastSides(
 ): boolean {
   let kind = numerator(scope);
   if (kind === SLOW) return false;
-  sides.numeratorNull = kind === NULL;
-  sides.a = kind === NUMBER ? N : kind === TRUE ? 1 : 0;
-  sides.b = kind === NUMBER ? D : 1;
+  numeratorNull = kind === NULL;
+  sideA = kind === NUMBER ? N : kind === TRUE ? 1 : 0;
+  sideB = kind === NUMBER ? D : 1;
   kind = denominator(scope);
   if (kind === SLOW) return false;
-  sides.denominatorNull = kind === NULL;
-  sides.c = kind === NUMBER ? N : kind === TRUE ? 1 : 0;
-  sides.e = kind === NUMBER ? D : 1;
+  denominatorNull = kind === NULL;
+  sideC = kind === NUMBER ? N : kind === TRUE ? 1 : 0;
+  sideE = kind === NUMBER ? D : 1;
   return true;
 }
 
 /**
- * (a/b) / (c/e) × f/g, reduced, into `sides.p` / `sides.q` (c ≠ 0); `false` when a product
- * leaves the safe range.
+ * The numerator (0) or denominator (1) of the last {@link fastSides} as an exact value.
  *
  * @internal
  */
-export function fastRatio(f: number, g: number): boolean {
-  let p = sides.a * sides.e;
-  let q = sides.b * sides.c;
-  if (p > MAX || p < -MAX || q > MAX || q < -MAX) return false;
+export function fastSide(side: 0 | 1): Exact | null {
+  if (side === 0) return numeratorNull ? null : exactOfParts(sideA, sideB);
+  return denominatorNull ? null : exactOfParts(sideC, sideE);
+}
+
+/** What {@link fastIndicatorValue} found when it has no value object to give. */
+export const FAST_MISSING = 1;
+export const FAST_DENOMINATOR_ZERO = 2;
+export const FAST_DECLINED = 3;
+
+/**
+ * The whole value of an indicator on safe integers: both sides, (a/b) / (c/e) × f/g reduced
+ * by one gcd, the rounded text, the exact texts and the result object — or a code: a side
+ * missing, a zero denominator, or `FAST_DECLINED` when the exact path must do it (a value
+ * out of the safe range, a formula that stops). Everything stays in locals here: this is the
+ * innermost loop of `computeIndicators`.
+ *
+ * @internal
+ */
+export function fastIndicatorValue(
+  numerator: FastFormula,
+  denominator: FastFormula,
+  f: number,
+  g: number,
+  scope: FormulaScope,
+  definition: IndicatorDefinition,
+  orgUnit: string,
+  period: string,
+  partial: boolean,
+): IndicatorValue | 1 | 2 | 3 {
+  let kind: Kind;
+  try {
+    kind = numerator(scope);
+  } catch {
+    return FAST_DECLINED;
+  }
+  if (kind === SLOW) return FAST_DECLINED;
+  const missingNumerator = kind === NULL;
+  const a = kind === NUMBER ? N : kind === TRUE ? 1 : 0;
+  const b = kind === NUMBER ? D : 1;
+  try {
+    kind = denominator(scope);
+  } catch {
+    return FAST_DECLINED;
+  }
+  if (kind === SLOW) return FAST_DECLINED;
+  if (missingNumerator || kind === NULL) return FAST_MISSING;
+  const c = kind === NUMBER ? N : kind === TRUE ? 1 : 0;
+  const e = kind === NUMBER ? D : 1;
+  if (c === 0) return FAST_DENOMINATOR_ZERO;
+  let p = a * e;
+  let q = b * c;
+  if (p > MAX || p < -MAX || q > MAX || q < -MAX) return FAST_DECLINED;
   if (q < 0) {
     p = -p;
     q = -q;
@@ -440,17 +482,29 @@ export function fastRatio(f: number, g: number): boolean {
   if (f !== 1 || g !== 1) {
     p *= f;
     q *= g;
-    if (p > MAX || p < -MAX || q > MAX) return false;
+    if (p > MAX || p < -MAX || q > MAX) return FAST_DECLINED;
   }
-  if (p === 0) {
-    sides.p = 0;
-    sides.q = 1;
-    return true;
+  if (p === 0) q = 1;
+  else {
+    const divisor = gcdNumber(p, q);
+    if (divisor !== 1) {
+      p /= divisor;
+      q /= divisor;
+    }
   }
-  const divisor = gcdNumber(p, q);
-  sides.p = divisor === 1 ? p : p / divisor;
-  sides.q = divisor === 1 ? q : q / divisor;
-  return true;
+  return {
+    indicator: definition.id,
+    version: definition.version,
+    orgUnit,
+    period,
+    status: 'value',
+    value: fixedOfParts(p, q, definition.decimals, definition.rounding),
+    exact: q === 1 ? integerText(p) : ratioText(p, q),
+    numerator: b === 1 ? integerText(a) : textOfParts(a, b),
+    denominator: e === 1 ? integerText(c) : textOfParts(c, e),
+    partial,
+    capped: false,
+  };
 }
 
 /**
@@ -471,7 +525,7 @@ export function fixedOfParts(n: number, d: number, decimals: number, mode: Round
  * @internal
  */
 export function textOfParts(n: number, d: number): string {
-  if (d === 1) return String(n); // String(-0) is '0'
+  if (d === 1) return integerText(n); // the text of -0 is '0'
   if (n === 0) return '0';
   const divisor = gcdNumber(n, d);
   if (divisor !== 1) {

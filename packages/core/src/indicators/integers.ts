@@ -87,7 +87,7 @@ const texts: string[] = new Array<string>(TEXTS).fill('');
 /** The text of q / 10^decimals (q ≥ 0 an integer, scale = 10^decimals), signed. */
 function roundedText(q: number, scale: number, decimals: number, negative: boolean): string {
   let digits: string;
-  if (decimals === 0) digits = String(q);
+  if (decimals === 0) digits = integerText(q);
   else {
     // Whole part and decimal places apart, the places from a table of padded texts.
     let whole = Math.floor(q / scale);
@@ -99,7 +99,7 @@ function roundedText(q: number, scale: number, decimals: number, negative: boole
       whole += 1;
       places -= scale;
     }
-    digits = `${String(whole)}.${placesText(decimals, places)}`;
+    digits = `${integerText(whole)}.${placesText(decimals, places)}`;
   }
   return negative ? `-${digits}` : digits;
 }
@@ -143,8 +143,26 @@ export function terminatingPlaces(d: number): number {
  * the 2s and 5s of d), so the rounding-free `fixedWithNumbers` gives the text as it is.
  */
 export function exactTextWithNumbers(n: number, d: number): string | undefined {
-  if (d === 1) return String(n);
+  if (d === 1) return integerText(n);
   const places = terminatingPlaces(d);
-  if (places < 0) return `${String(n)}/${String(d)}`;
+  if (places < 0) return `${integerText(n)}/${integerText(d)}`;
   return places <= 15 ? fixedWithNumbers(n, d, places, 'half-even') : undefined;
+}
+
+/** Texts of recent integers (a power of two), and their keys (0.5: empty). */
+const INTEGER_TEXTS = 1 << 14;
+const integerKeys = new Float64Array(INTEGER_TEXTS).fill(0.5);
+const integerTexts: string[] = new Array<string>(INTEGER_TEXTS).fill('');
+
+/**
+ * `String(n)` for an integer, from a small direct-mapped table of recent texts: counts repeat
+ * across org units, and a text made once is not made (and collected) again.
+ */
+export function integerText(n: number): string {
+  const slot = n & (INTEGER_TEXTS - 1);
+  if (integerKeys[slot] === n) return integerTexts[slot] ?? String(n);
+  const text = String(n);
+  integerKeys[slot] = n;
+  integerTexts[slot] = text;
+  return text;
 }
