@@ -145,7 +145,8 @@ export function terminatingPlaces(d: number): number {
 export function exactTextWithNumbers(n: number, d: number): string | undefined {
   if (d === 1) return integerText(n);
   const places = terminatingPlaces(d);
-  if (places < 0) return `${integerText(n)}/${integerText(d)}`;
+  // The numerator of a ratio rarely repeats: not kept in the table (only the denominator).
+  if (places < 0) return `${String(n)}/${integerText(d)}`;
   return places <= 15 ? fixedWithNumbers(n, d, places, 'half-even') : undefined;
 }
 
