@@ -62,14 +62,20 @@ export function fixedWithNumbers(
       (mode === 'half-even' && (twice > d || (twice === d && q % 2 === 1)));
     if (up) q += 1;
   }
-  // Indicator values repeat (a share with one decimal has at most a few thousand texts), and
-  // building a text is most of what is left of a value's cost: recent texts are kept in a
-  // small direct-mapped table keyed by the rounded integer, the places and the sign.
+  // Indicator values repeat (a share with one decimal has a few thousand texts at most), and
+  // making texts and collecting them is a large part of what is left of a value's cost
+  // (measured with bench/indicators.bench.ts, where about half of the texts come from here):
+  // recent texts are kept in a small direct-mapped table keyed by the rounded integer, the
+  // places and the sign.
   const sign = negative && q !== 0 ? 1 : 0;
   let slot = -1;
   if (q < CACHED_BELOW) {
     const key = q * 32 + decimals * 2 + sign;
     slot = (q * 31 + decimals * 2 + sign) & (TEXTS - 1);
+    if (textKeys === undefined) {
+      textKeys = new Float64Array(TEXTS).fill(-1);
+      texts = new Array<string>(TEXTS).fill('');
+    }
     if (textKeys[slot] === key) return texts[slot] ?? '';
     textKeys[slot] = key;
   }
@@ -81,8 +87,9 @@ export function fixedWithNumbers(
 /** Texts kept by {@link fixedWithNumbers} (a power of two), and their keys. */
 const TEXTS = 1 << 14;
 const CACHED_BELOW = 2 ** 40;
-const textKeys = new Float64Array(TEXTS).fill(-1);
-const texts: string[] = new Array<string>(TEXTS).fill('');
+// Made on first use, so that importing the module (a page with a widget) allocates nothing.
+let textKeys: Float64Array | undefined;
+let texts: string[] = [];
 
 /** The text of q / 10^decimals (q ≥ 0 an integer, scale = 10^decimals), signed. */
 function roundedText(q: number, scale: number, decimals: number, negative: boolean): string {
@@ -152,8 +159,8 @@ export function exactTextWithNumbers(n: number, d: number): string | undefined {
 
 /** Texts of recent integers (a power of two), and their keys (0.5: empty). */
 const INTEGER_TEXTS = 1 << 14;
-const integerKeys = new Float64Array(INTEGER_TEXTS).fill(0.5);
-const integerTexts: string[] = new Array<string>(INTEGER_TEXTS).fill('');
+let integerKeys: Float64Array | undefined;
+let integerTexts: string[] = [];
 
 /**
  * `String(n)` for an integer, from a small direct-mapped table of recent texts: counts repeat
@@ -161,6 +168,10 @@ const integerTexts: string[] = new Array<string>(INTEGER_TEXTS).fill('');
  */
 export function integerText(n: number): string {
   const slot = n & (INTEGER_TEXTS - 1);
+  if (integerKeys === undefined) {
+    integerKeys = new Float64Array(INTEGER_TEXTS).fill(0.5);
+    integerTexts = new Array<string>(INTEGER_TEXTS).fill('');
+  }
   if (integerKeys[slot] === n) return integerTexts[slot] ?? String(n);
   const text = String(n);
   integerKeys[slot] = n;
