@@ -129,7 +129,19 @@ function placesText(decimals: number, places: number): string {
  * decimal expansion, otherwise -1.
  */
 export function terminatingPlaces(d: number): number {
-  if (d % 2 !== 0 && d % 5 !== 0) return d === 1 ? 0 : -1;
+  if ((d | 0) === d) {
+    // 32 bits: the 2s by counting trailing zero bits, the 5s by integer remainders (the
+    // general loop below divides doubles: about 5 % of the indicators benchmark's profile).
+    let x = d | 0;
+    const twos = 31 - Math.clz32(x & -x);
+    x >>= twos;
+    let fives = 0;
+    while (x % 5 === 0) {
+      x = (x / 5) | 0;
+      fives += 1;
+    }
+    return x === 1 ? Math.max(twos, fives) : -1;
+  }
   let twos = 0;
   while (d % 2 === 0) {
     d /= 2;
