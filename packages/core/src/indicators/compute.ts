@@ -18,6 +18,16 @@ import {
   type FormulaScope,
 } from './evaluate.js';
 import type { AggregatedValue, IndicatorDataset } from './dataset.js';
+import {
+  compileFastFormula,
+  FAST_DENOMINATOR_ZERO,
+  FAST_MISSING,
+  fastIndicatorValue,
+  fastSide,
+  fastSides,
+  runFast,
+  type FastFormula,
+} from './fast.js';
 import type { OrgUnitLevel } from './vocabulary.js';
 import {
   definitionFactor,
@@ -91,6 +101,15 @@ export interface CompiledIndicator {
   readonly numerator: CompiledFormula;
   /** @internal */
   readonly denominator: CompiledFormula;
+  /** @internal The numerator compiled for safe-integer arithmetic (fast.ts), if it can be. */
+  readonly fastNumerator?: FastFormula | undefined;
+  /** @internal The denominator compiled for safe-integer arithmetic, if it can be. */
+  readonly fastDenominator?: FastFormula | undefined;
+  /**
+   * @internal The factor as safe integers when the value can be finished on them: no cap, no
+   * target, not annualized.
+   */
+  readonly fastFactor?: { readonly n: number; readonly d: number } | undefined;
   /** @internal */
   readonly numeratorElements: readonly DataElementNode[];
   /** @internal */
@@ -104,6 +123,16 @@ export interface CompiledIndicator {
   readonly factorIsOne: boolean;
   readonly cap: Exact | undefined;
   readonly target: Exact | undefined;
+}
+
+function fastFactorOf(definition: IndicatorDefinition): { n: number; d: number } | undefined {
+  if (definition.cap !== undefined || definition.target !== undefined || definition.annualized) {
+    return undefined;
+  }
+  const factor = exactOf(definitionFactor(definition));
+  return typeof factor.n === 'number' && typeof factor.d === 'number'
+    ? { n: factor.n, d: factor.d }
+    : undefined;
 }
 
 /**
@@ -130,6 +159,9 @@ export function compileIndicator(definition: IndicatorDefinition | unknown): Com
     denominatorTree,
     numerator: compileFormula(numeratorTree),
     denominator: compileFormula(denominatorTree),
+    fastNumerator: compileFastFormula(numeratorTree),
+    fastDenominator: compileFastFormula(denominatorTree),
+    fastFactor: fastFactorOf(valid),
     numeratorElements: formulaReferences(numeratorTree).dataElements,
     denominatorElements: formulaReferences(denominatorTree).dataElements,
     numeratorSlots: formulaReferences(numeratorTree).dataElements.map(referenceSlot),
@@ -169,6 +201,56 @@ function keyOf(ref: DataElementNode): string {
     referenceKeys.set(ref, key);
   }
   return key;
+}
+
+/**
+ * One side of an indicator as a number: the fast evaluator first (safe integers, see
+ * fast.ts), the exact one when it declines. Both give the same value.
+ */
+function evaluateSide(
+  fast: FastFormula | undefined,
+  exactFormula: CompiledFormula,
+  scope: FormulaScope,
+): Exact | null {
+  if (fast !== undefined) {
+    const value = runFast(fast, scope);
+    if (value !== undefined) return value;
+  }
+  return formulaNumber(exactFormula(scope));
+}
+
+const COMPLETE = 0;
+const PARTIAL = 1;
+const SKIP = 2;
+
+/**
+ * The definition's missing-value strategy, side by side: compute (`COMPLETE`), compute and
+ * flag as partial, or skip (no value, missing data).
+ */
+function missingOutcome(compiled: CompiledIndicator, context: UnitPeriodContext): 0 | 1 | 2 {
+  let outcome: 0 | 1 | 2 = COMPLETE;
+  const strategy = compiled.definition.missingValueStrategy;
+  for (let side = 0; side < 2; side += 1) {
+    const elements = side === 0 ? compiled.numeratorElements : compiled.denominatorElements;
+    if (elements.length === 0) continue;
+    let missing = 0;
+    const slots = side === 0 ? compiled.numeratorSlots : compiled.denominatorSlots;
+    for (let index = 0; index < elements.length; index += 1) {
+      const ref = elements[index];
+      if (ref !== undefined && context.dataElementAt(slots[index] ?? 0, ref) === null) {
+        missing += 1;
+      }
+    }
+    if (missing === 0) continue;
+    if (
+      strategy === 'skip-if-any-missing' ||
+      (strategy === 'skip-if-all-missing' && missing === elements.length)
+    ) {
+      return SKIP;
+    }
+    if (strategy === 'skip-if-all-missing') outcome = PARTIAL;
+  }
+  return outcome;
 }
 
 function noValueResult(
@@ -374,16 +456,29 @@ export class IndicatorSession {
     if (!definition.levels.includes(unit.level)) {
       return noValueResult(compiled, orgUnitId, periodId, 'level-not-allowed');
     }
+    return this.computeAt(compiled, orgUnitId, period, this.context(orgUnitId, period));
+  }
+
+  /**
+   * {@link IndicatorSession.compute} once the org unit is known, the period parsed and of the
+   * definition's type, the level allowed, and the context of the org unit and period at hand.
+   */
+  private computeAt(
+    compiled: CompiledIndicator,
+    orgUnitId: string,
+    period: Period,
+    context: UnitPeriodContext,
+  ): IndicatorResult {
+    const { definition } = compiled;
     if (
       (definition.validFrom !== undefined && period.end < definition.validFrom) ||
       (definition.validTo !== undefined && period.start > definition.validTo)
     ) {
-      return noValueResult(compiled, orgUnitId, periodId, 'not-valid-in-period');
+      return noValueResult(compiled, orgUnitId, period.id, 'not-valid-in-period');
     }
-    if (this.stack.includes(definition.id)) {
-      return noValueResult(compiled, orgUnitId, periodId, 'indicator-cycle');
+    if (this.stack.length > 0 && this.stack.includes(definition.id)) {
+      return noValueResult(compiled, orgUnitId, period.id, 'indicator-cycle');
     }
-    const context = this.context(orgUnitId, period);
     // The context is shared; an `I{…}` inside this evaluation computes another indicator in it,
     // so its per-evaluation state is saved and restored around.
     const savedDefinition = context.definition;
@@ -401,6 +496,103 @@ export class IndicatorSession {
     }
   }
 
+  /**
+   * @internal The loop of {@link computeIndicators}: every indicator at every org unit and
+   * period, placed in `slots` by (indicator, org unit, period); returns how many were placed. Org unit, period and each
+   * indicator's applicability are resolved once, not per value.
+   */
+  computeAll(
+    compiled: readonly CompiledIndicator[],
+    units: readonly string[],
+    periods: readonly string[],
+    slots: (IndicatorResult | undefined)[],
+  ): number {
+    let filled = 0;
+    const parsed = periods.map((period) => parsePeriod(period));
+    // Which indicator applies in which period (type), then per org unit (level): decided once
+    // per period and per org unit, not per value.
+    const inPeriod = parsed.map((period) =>
+      compiled.map((indicator) => period?.type === indicator.definition.periodType),
+    );
+    const count = compiled.length;
+    // Definitions the safe-integer path can finish alone when no explanation is asked for.
+    const fast = compiled.map(
+      (indicator) =>
+        !this.explain &&
+        indicator.fastNumerator !== undefined &&
+        indicator.fastDenominator !== undefined &&
+        indicator.fastFactor !== undefined &&
+        indicator.definition.validFrom === undefined &&
+        indicator.definition.validTo === undefined,
+    );
+    for (let u = 0; u < units.length; u += 1) {
+      const unitId = units[u] ?? '';
+      const unit = this.dataset.orgUnit(unitId);
+      const atLevel = compiled.map(
+        (indicator) => unit === undefined || indicator.definition.levels.includes(unit.level),
+      );
+      for (let p = 0; p < periods.length; p += 1) {
+        const period = parsed[p];
+        const applies = inPeriod[p];
+        if (period === undefined || applies === undefined) continue;
+        const context = unit === undefined ? undefined : this.context(unitId, period);
+        for (let i = 0; i < count; i += 1) {
+          const indicator = compiled[i];
+          if (indicator === undefined || applies[i] !== true || atLevel[i] !== true) continue;
+          slots[(i * units.length + u) * periods.length + p] =
+            context === undefined
+              ? this.compute(indicator, unitId, period.id)
+              : ((fast[i] === true
+                  ? this.computeFast(indicator, unitId, period, context)
+                  : undefined) ?? this.computeAt(indicator, unitId, period, context));
+          filled += 1;
+        }
+      }
+    }
+    return filled;
+  }
+
+  /**
+   * The whole computation on safe integers for a definition `computeAll` found eligible (no
+   * explanation, no `I{…}`, `%`, cap, target, annualization or validity dates), or
+   * `undefined` when the general path must do it (a value out of the safe range, a formula
+   * that stops): that path computes it again from the start, which is harmless since
+   * evaluation only reads (cached) values.
+   */
+  private computeFast(
+    compiled: CompiledIndicator,
+    orgUnitId: string,
+    period: Period,
+    context: UnitPeriodContext,
+  ): IndicatorResult | undefined {
+    const missing = missingOutcome(compiled, context);
+    if (missing === SKIP) return noValueResult(compiled, orgUnitId, period.id, 'missing-data');
+    const numerator = compiled.fastNumerator;
+    const denominator = compiled.fastDenominator;
+    const factor = compiled.fastFactor;
+    if (numerator === undefined || denominator === undefined || factor === undefined) {
+      return undefined;
+    }
+    const result = fastIndicatorValue(
+      numerator,
+      denominator,
+      factor.n,
+      factor.d,
+      context,
+      compiled.definition,
+      orgUnitId,
+      period.id,
+      missing === PARTIAL,
+    );
+    if (typeof result !== 'number') return result;
+    if (result === FAST_MISSING)
+      return noValueResult(compiled, orgUnitId, period.id, 'missing-data');
+    if (result === FAST_DENOMINATOR_ZERO) {
+      return noValueResult(compiled, orgUnitId, period.id, 'denominator-zero');
+    }
+    return undefined;
+  }
+
   private evaluate(
     compiled: CompiledIndicator,
     context: UnitPeriodContext,
@@ -408,40 +600,34 @@ export class IndicatorSession {
     period: Period,
   ): IndicatorResult {
     const { definition } = compiled;
-    // Missing-value strategy, per side.
-    let partial = false;
-    const strategy = definition.missingValueStrategy;
-    for (let side = 0; side < 2; side += 1) {
-      const elements = side === 0 ? compiled.numeratorElements : compiled.denominatorElements;
-      if (elements.length === 0) continue;
-      let missing = 0;
-      const slots = side === 0 ? compiled.numeratorSlots : compiled.denominatorSlots;
-      for (let index = 0; index < elements.length; index += 1) {
-        const ref = elements[index];
-        if (ref !== undefined && context.dataElementAt(slots[index] ?? 0, ref) === null)
-          missing += 1;
-      }
-      if (missing === 0) continue;
-      if (
-        strategy === 'skip-if-any-missing' ||
-        (strategy === 'skip-if-all-missing' && missing === elements.length)
-      ) {
-        return noValueResult(
-          compiled,
-          orgUnitId,
-          period.id,
-          'missing-data',
-          this.explainIf(compiled, context, orgUnitId, period, null, null, null),
-        );
-      }
-      if (strategy === 'skip-if-all-missing') partial = true;
+    const missing = missingOutcome(compiled, context);
+    if (missing === SKIP) {
+      return noValueResult(
+        compiled,
+        orgUnitId,
+        period.id,
+        'missing-data',
+        this.explainIf(compiled, context, orgUnitId, period, null, null, null),
+      );
     }
+    const partial = missing === PARTIAL;
 
     let numerator: Exact | null;
     let denominator: Exact | null;
     try {
-      numerator = formulaNumber(compiled.numerator(context));
-      denominator = formulaNumber(compiled.denominator(context));
+      const fastNumerator = compiled.fastNumerator;
+      const fastDenominator = compiled.fastDenominator;
+      if (
+        fastNumerator !== undefined &&
+        fastDenominator !== undefined &&
+        fastSides(fastNumerator, fastDenominator, context)
+      ) {
+        numerator = fastSide(0);
+        denominator = fastSide(1);
+      } else {
+        numerator = evaluateSide(compiled.fastNumerator, compiled.numerator, context);
+        denominator = evaluateSide(compiled.fastDenominator, compiled.denominator, context);
+      }
     } catch (error) {
       if (error instanceof FormulaEvaluationStop) {
         return noValueResult(
@@ -710,21 +896,9 @@ export function computeIndicators(
   const slots: (IndicatorResult | undefined)[] = new Array<IndicatorResult | undefined>(
     compiled.length * units.length * periods.length,
   );
-  const periodTypes = periods.map((period) => parsePeriod(period)?.type);
-  units.forEach((unit, u) => {
-    const level = dataset.orgUnit(unit)?.level;
-    periods.forEach((period, p) => {
-      compiled.forEach((indicator, i) => {
-        if (level !== undefined && !indicator.definition.levels.includes(level)) return;
-        if (periodTypes[p] !== indicator.definition.periodType) return;
-        slots[(i * units.length + u) * periods.length + p] = session.compute(
-          indicator,
-          unit,
-          period,
-        );
-      });
-    });
-  });
+  const filled = session.computeAll(compiled, units, periods, slots);
+  // Usually every slot has a result: then the slots are the results (no second array).
+  if (filled === slots.length) return slots as IndicatorResult[];
   const results: IndicatorResult[] = [];
   for (const result of slots) if (result !== undefined) results.push(result);
   return results;

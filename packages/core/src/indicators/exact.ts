@@ -1,4 +1,11 @@
 import type { RoundingMode } from '../common/money.js';
+import {
+  exactTextWithNumbers,
+  fixedWithNumbers,
+  gcdNumber,
+  MAX,
+  terminatingPlaces,
+} from './integers.js';
 
 // Exact numbers for indicators. Every value is a reduced fraction n/d (d > 0). While both
 // parts are safe integers they are plain JavaScript numbers (integer arithmetic on doubles is
@@ -9,16 +16,6 @@ import type { RoundingMode } from '../common/money.js';
 const FRACTION = /^(-?\d+)\/(\d+)$/;
 const DECIMAL = /^([+-])?(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;
 
-function gcdNumber(a: number, b: number): number {
-  a = Math.abs(a);
-  while (b !== 0) {
-    const t = a % b;
-    a = b;
-    b = t;
-  }
-  return a;
-}
-
 function gcdBig(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;
   if (b < 0n) b = -b;
@@ -28,46 +25,6 @@ function gcdBig(a: bigint, b: bigint): bigint {
     b = t;
   }
   return a;
-}
-
-const MAX = Number.MAX_SAFE_INTEGER;
-
-const POWERS = Array.from({ length: 16 }, (_, i) => 10 ** i);
-
-/** Rounds n/d to `decimals` places with plain integer arithmetic when it stays exact. */
-function fixedWithNumbers(
-  n: number,
-  d: number,
-  decimals: number,
-  mode: RoundingMode,
-): string | undefined {
-  const scale = POWERS[decimals] ?? 0;
-  const negative = n < 0;
-  const scaled = (negative ? -n : n) * scale;
-  if (scale === 0 || scaled > MAX / 2) return undefined;
-  let q = Math.floor(scaled / d);
-  let r = scaled - q * d;
-  if (r < 0) {
-    q -= 1;
-    r += d;
-  } else if (r >= d) {
-    q += 1;
-    r -= d;
-  }
-  if (r !== 0) {
-    const twice = r * 2;
-    const up =
-      mode === 'up' ||
-      (mode === 'half-up' && twice >= d) ||
-      (mode === 'half-even' && (twice > d || (twice === d && q % 2 === 1)));
-    if (up) q += 1;
-  }
-  let digits = String(q);
-  if (decimals > 0) {
-    if (digits.length <= decimals) digits = digits.padStart(decimals + 1, '0');
-    digits = `${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`;
-  }
-  return negative && q !== 0 ? `-${digits}` : digits;
 }
 
 /**
@@ -384,20 +341,14 @@ export class Exact {
    */
   toString(): string {
     if (typeof this.d === 'number') {
+      if (typeof this.n === 'number') {
+        const text = exactTextWithNumbers(this.n, this.d);
+        if (text !== undefined) return text;
+      }
       if (this.d === 1) return String(this.n);
-      let d = this.d;
-      let twos = 0;
-      while (d % 2 === 0) {
-        d /= 2;
-        twos += 1;
-      }
-      let fives = 0;
-      while (d % 5 === 0) {
-        d /= 5;
-        fives += 1;
-      }
-      if (d !== 1) return `${String(this.n)}/${String(this.d)}`;
-      const text = this.toFixed(Math.max(twos, fives), 'half-even');
+      const places = terminatingPlaces(this.d);
+      if (places < 0) return `${String(this.n)}/${String(this.d)}`;
+      const text = this.toFixed(places, 'half-even');
       return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
     }
     let D = BigInt(this.d);
