@@ -101,8 +101,7 @@ $$;
 
 -- Several bookings in one statement, new sessions together: the answer lists, in order, NULL
 -- for a booking stored or the SQLSTATE that refused it, as `eduset_take_bookings` (0004)
--- does — which takes the bookings left over, one by one. (PGlite runs one transaction at a
--- time and keeps calling `eduset_take_bookings`: there the set-based attempt measured slower.)
+-- does — which takes the bookings left over, one by one.
 CREATE FUNCTION eduset_take_bookings_together(p_items jsonb) RETURNS text[]
 LANGUAGE plpgsql
 AS $$

@@ -304,12 +304,9 @@ export function bookingStore(database: Database): BookingStore {
   // overlapping slot) holds up all of its bookings: small batches measured best there
   // (bench/booking-load.bench.ts: 8 against 64 more than doubled the bookings a second).
   const batchSize = database.engine === 'pglite' ? 64 : 8;
-  // On a PostgreSQL server the batch's new sessions are taken together (migration 0005);
-  // PGlite runs one transaction at a time, and there that measured slower than one by one.
-  const takeManySql =
-    database.engine === 'pglite'
-      ? 'SELECT eduset_take_bookings($1::jsonb) AS outcomes'
-      : 'SELECT eduset_take_bookings_together($1::jsonb) AS outcomes';
+  // The batch's new sessions are taken together, the rest one by one (migration 0005): on
+  // PGlite too, where it measured faster than one by one (bench/booking-load.bench.ts).
+  const takeManySql = 'SELECT eduset_take_bookings_together($1::jsonb) AS outcomes';
 
   /** Takes one booking alone: its SQLSTATE when refused, `undefined` when stored. */
   async function takeAlone(item: BookingItem): Promise<string | undefined> {
@@ -525,8 +522,9 @@ export function bookingStore(database: Database): BookingStore {
         // slot race to create its session (unique violation, or the session read back not
         // found), and PostgreSQL may resolve two inserts waiting on each other's exclusion
         // check as a deadlock (40P01); the constraint then answers for real.
-        // A careful one goes alone: it may wait for the booking it overlaps to commit, and
-        // in a batch all the others would wait with it.
+        // On a server, a careful one goes alone: it may wait for the booking it overlaps to
+        // commit, and in a batch all the others would wait with it. (PGlite runs one
+        // transaction at a time: nothing to wait for, and the batch takes it one by one.)
         state =
           item.careful && database.engine === 'postgres'
             ? await takeAlone(item)
