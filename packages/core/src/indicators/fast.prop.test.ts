@@ -14,6 +14,7 @@ import { exactTextWithNumbers, fixedWithNumbers, gcdNumber, integerText } from '
 import { parseFormula } from './parser.js';
 import { printFormula } from './print.js';
 import type { FormulaNode } from './syntax.js';
+import { formulaArbitrary } from '../../test/formula-arbitraries.js';
 
 // The safe-integer evaluator (fast.ts) and the integer helpers (integers.ts) against the exact
 // evaluator and BigInt: they must agree everywhere, or the fast side must decline. Values are
@@ -38,46 +39,34 @@ const valueTextArbitrary = fc.oneof(
 );
 const elements = ['a', 'b', 'c'] as const;
 
-const { node: nodeArbitrary } = fc.letrec<{ node: FormulaNode; leaf: FormulaNode }>((tie) => ({
-  leaf: fc.oneof(
-    valueTextArbitrary
-      .filter((text) => !text.startsWith('-'))
-      .map((value): FormulaNode => ({ type: 'number', value })),
-    fc.boolean().map((value): FormulaNode => ({ type: 'boolean', value })),
-    fc.constant<FormulaNode>({ type: 'null' }),
-    fc.constantFrom(...elements).map((element): FormulaNode => ({ type: 'dataElement', element })),
-    fc.constantFrom('k', 'half', 'none').map((id): FormulaNode => ({ type: 'constant', id })),
-    fc.constantFrom(...elements).map((element): FormulaNode => ({
-      type: 'aggregate',
-      function: 'sum',
-      argument: { type: 'dataElement', element },
-    })),
-  ),
-  node: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    tie('leaf'),
-    fc
-      .tuple(fc.constantFrom('-', 'not' as const), tie('node'))
-      .map(([operator, operand]): FormulaNode => ({ type: 'unary', operator, operand })),
-    fc
-      .tuple(
-        fc.constantFrom('+', '-', '*', '/', '==', '!=', '<', '<=', '>', '>=', 'and', 'or' as const),
-        tie('node'),
-        tie('node'),
-      )
-      .map(([operator, left, right]): FormulaNode => ({ type: 'binary', operator, left, right })),
-    fc
-      .tuple(
-        fc.constantFrom('coalesce', 'min', 'max' as const),
-        fc.array(tie('node'), { minLength: 1, maxLength: 3 }),
-      )
-      .map(([fnName, args]): FormulaNode => ({ type: 'call', name: fnName, args })),
-    fc
-      .tuple(tie('node'), tie('node'), tie('node'))
-      .map(([a, b, c]): FormulaNode => ({ type: 'call', name: 'if', args: [a, b, c] })),
-    tie('node').map((arg): FormulaNode => ({ type: 'call', name: 'isNull', args: [arg] })),
-  ),
-}));
+const leafArbitrary: fc.Arbitrary<FormulaNode> = fc.oneof(
+  valueTextArbitrary
+    .filter((text) => !text.startsWith('-'))
+    .map((value): FormulaNode => ({ type: 'number', value })),
+  fc.boolean().map((value): FormulaNode => ({ type: 'boolean', value })),
+  fc.constant<FormulaNode>({ type: 'null' }),
+  fc.constantFrom(...elements).map((element): FormulaNode => ({ type: 'dataElement', element })),
+  fc.constantFrom('k', 'half', 'none').map((id): FormulaNode => ({ type: 'constant', id })),
+  fc.constantFrom(...elements).map((element): FormulaNode => ({
+    type: 'aggregate',
+    function: 'sum',
+    argument: { type: 'dataElement', element },
+  })),
+);
+const nodeArbitrary = formulaArbitrary(leafArbitrary, [
+  '+',
+  '-',
+  '*',
+  '/',
+  '==',
+  '!=',
+  '<',
+  '<=',
+  '>',
+  '>=',
+  'and',
+  'or',
+]);
 
 const valuesArbitrary = fc.record({
   a: fc.option(valueTextArbitrary, { nil: null }),

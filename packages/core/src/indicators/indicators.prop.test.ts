@@ -13,6 +13,7 @@ import {
   type FormulaNode,
   type IndicatorDefinitionInput,
 } from './index.js';
+import { formulaArbitrary } from '../../test/formula-arbitraries.js';
 
 const name = { ru: 'П', en: 'I' };
 const idArbitrary = fc.constantFrom('a', 'b', 'parents-consulted', 'x_1');
@@ -20,67 +21,42 @@ const numberArbitrary = fc
   .tuple(fc.nat({ max: 100_000 }), fc.option(fc.nat({ max: 999 }), { nil: undefined }))
   .map(([whole, fraction]) => (fraction === undefined ? String(whole) : `${whole}.${fraction}`));
 
-const { node: nodeArbitrary } = fc.letrec<{ node: FormulaNode; leaf: FormulaNode }>((tie) => ({
-  leaf: fc.oneof(
-    numberArbitrary.map((value): FormulaNode => ({ type: 'number', value })),
-    fc.boolean().map((value): FormulaNode => ({ type: 'boolean', value })),
-    fc.constant<FormulaNode>({ type: 'null' }),
-    fc
-      .tuple(idArbitrary, fc.option(idArbitrary, { nil: undefined }))
-      .map(([element, disaggregation]): FormulaNode =>
-        disaggregation === undefined
-          ? { type: 'dataElement', element }
-          : { type: 'dataElement', element, disaggregation },
-      ),
-    idArbitrary.map((id): FormulaNode => ({ type: 'constant', id })),
-    idArbitrary.map((id): FormulaNode => ({ type: 'indicator', id })),
-    fc
-      .tuple(fc.constantFrom('sum', 'avg', 'count', 'countDistinct' as const), idArbitrary)
-      .map(([fn, element]): FormulaNode => ({
-        type: 'aggregate',
-        function: fn,
-        argument: { type: 'dataElement', element },
-      })),
-  ),
-  node: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    tie('leaf'),
-    fc
-      .tuple(fc.constantFrom('-', 'not' as const), tie('node'))
-      .map(([operator, operand]): FormulaNode => ({ type: 'unary', operator, operand })),
-    fc
-      .tuple(
-        fc.constantFrom(
-          '+',
-          '-',
-          '*',
-          '/',
-          '%',
-          '==',
-          '!=',
-          '<',
-          '<=',
-          '>',
-          '>=',
-          'and',
-          'or' as const,
-        ),
-        tie('node'),
-        tie('node'),
-      )
-      .map(([operator, left, right]): FormulaNode => ({ type: 'binary', operator, left, right })),
-    fc
-      .tuple(
-        fc.constantFrom('coalesce', 'min', 'max' as const),
-        fc.array(tie('node'), { minLength: 1, maxLength: 3 }),
-      )
-      .map(([fnName, args]): FormulaNode => ({ type: 'call', name: fnName, args })),
-    fc
-      .tuple(tie('node'), tie('node'), tie('node'))
-      .map(([a, b, c]): FormulaNode => ({ type: 'call', name: 'if', args: [a, b, c] })),
-    tie('node').map((arg): FormulaNode => ({ type: 'call', name: 'isNull', args: [arg] })),
-  ),
-}));
+const leafArbitrary: fc.Arbitrary<FormulaNode> = fc.oneof(
+  numberArbitrary.map((value): FormulaNode => ({ type: 'number', value })),
+  fc.boolean().map((value): FormulaNode => ({ type: 'boolean', value })),
+  fc.constant<FormulaNode>({ type: 'null' }),
+  fc
+    .tuple(idArbitrary, fc.option(idArbitrary, { nil: undefined }))
+    .map(([element, disaggregation]): FormulaNode =>
+      disaggregation === undefined
+        ? { type: 'dataElement', element }
+        : { type: 'dataElement', element, disaggregation },
+    ),
+  idArbitrary.map((id): FormulaNode => ({ type: 'constant', id })),
+  idArbitrary.map((id): FormulaNode => ({ type: 'indicator', id })),
+  fc
+    .tuple(fc.constantFrom('sum', 'avg', 'count', 'countDistinct' as const), idArbitrary)
+    .map(([fn, element]): FormulaNode => ({
+      type: 'aggregate',
+      function: fn,
+      argument: { type: 'dataElement', element },
+    })),
+);
+const nodeArbitrary = formulaArbitrary(leafArbitrary, [
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '==',
+  '!=',
+  '<',
+  '<=',
+  '>',
+  '>=',
+  'and',
+  'or',
+]);
 
 describe('formula language laws (property)', () => {
   it('a syntax tree printed and parsed again is the same tree; its JSON round-trips', () => {
