@@ -20,9 +20,13 @@ import {
 import type { AggregatedValue, IndicatorDataset } from './dataset.js';
 import {
   compileFastFormula,
+  FAST_DECLINED,
   FAST_DENOMINATOR_ZERO,
   FAST_MISSING,
+  FAST_RATIO,
   fastIndicatorValue,
+  fastScaled,
+  fastScaledValue,
   fastSide,
   fastSides,
   runFast,
@@ -81,6 +85,16 @@ const REASON_TEXT: Record<NoValueReason, LocalizedText> = {
  */
 export function noValueText(reason: NoValueReason): LocalizedText {
   return REASON_TEXT[reason];
+}
+
+/**
+ * @internal What `computeIndicatorTable` keeps per slot: a code (0 nothing computed, 1 a value
+ * in `scaled`, 2 missing data, 3 a zero denominator, 4 a result object kept aside) and the
+ * rounded value × 10^decimals.
+ */
+export interface ScaledColumns {
+  readonly codes: Uint8Array;
+  readonly scaled: Float64Array;
 }
 
 /**
@@ -497,15 +511,18 @@ export class IndicatorSession {
   }
 
   /**
-   * @internal The loop of {@link computeIndicators}: every indicator at every org unit and
-   * period, placed in `slots` by (indicator, org unit, period); returns how many were placed. Org unit, period and each
-   * indicator's applicability are resolved once, not per value.
+   * @internal The loop of {@link computeIndicators} and `computeIndicatorTable`: every
+   * indicator at every org unit and period, given to `put` with its slot (indicator, org unit,
+   * period order); returns how many there were. Org unit, period and each indicator's
+   * applicability are resolved once, not per value. With `table`, what the safe-integer path
+   * finishes is written there as a code and a scaled rounded value instead of an object.
    */
   computeAll(
     compiled: readonly CompiledIndicator[],
     units: readonly string[],
     periods: readonly string[],
-    slots: (IndicatorResult | undefined)[],
+    put: (slot: number, result: IndicatorResult) => void,
+    table?: ScaledColumns,
   ): number {
     let filled = 0;
     const parsed = periods.map((period) => parsePeriod(period));
@@ -539,13 +556,29 @@ export class IndicatorSession {
         for (let i = 0; i < count; i += 1) {
           const indicator = compiled[i];
           if (indicator === undefined || applies[i] !== true || atLevel[i] !== true) continue;
-          slots[(i * units.length + u) * periods.length + p] =
-            context === undefined
-              ? this.compute(indicator, unitId, period.id)
-              : ((fast[i] === true
-                  ? this.computeFast(indicator, unitId, period, context)
-                  : undefined) ?? this.computeAt(indicator, unitId, period, context));
+          const slot = (i * units.length + u) * periods.length + p;
           filled += 1;
+          if (context === undefined) {
+            put(slot, this.compute(indicator, unitId, period.id));
+            continue;
+          }
+          if (fast[i] === true) {
+            if (table !== undefined) {
+              const code = this.computeFastScaled(indicator, context);
+              if (code !== FAST_DECLINED) {
+                table.codes[slot] = code + 1;
+                if (code === FAST_RATIO) table.scaled[slot] = fastScaledValue();
+                continue;
+              }
+            } else {
+              const result = this.computeFast(indicator, unitId, period, context);
+              if (result !== undefined) {
+                put(slot, result);
+                continue;
+              }
+            }
+          }
+          put(slot, this.computeAt(indicator, unitId, period, context));
         }
       }
     }
@@ -591,6 +624,28 @@ export class IndicatorSession {
       return noValueResult(compiled, orgUnitId, period.id, 'denominator-zero');
     }
     return undefined;
+  }
+
+  /**
+   * {@link IndicatorSession.computeFast} without a result object: the code of the outcome
+   * (`FAST_RATIO` with the value in `fastScaledValue()`, missing data, a zero denominator) or
+   * `FAST_DECLINED` when the general path must do it.
+   */
+  private computeFastScaled(compiled: CompiledIndicator, context: UnitPeriodContext): number {
+    if (missingOutcome(compiled, context) === SKIP) return FAST_MISSING;
+    const { fastNumerator, fastDenominator, fastFactor, definition } = compiled;
+    if (fastNumerator === undefined || fastDenominator === undefined || fastFactor === undefined) {
+      return FAST_DECLINED;
+    }
+    return fastScaled(
+      fastNumerator,
+      fastDenominator,
+      fastFactor.n,
+      fastFactor.d,
+      context,
+      definition.decimals,
+      definition.rounding,
+    );
   }
 
   private evaluate(
@@ -859,6 +914,31 @@ export interface IndicatorQuery {
 }
 
 /**
+ * @internal The definitions compiled, a session that knows them (for `I{…}`), and the query's
+ * org units: what {@link computeIndicators} and `computeIndicatorTable` start from.
+ */
+export function prepareComputation(
+  definitions: readonly (CompiledIndicator | IndicatorDefinition | unknown)[],
+  dataset: IndicatorDataset,
+  query: IndicatorQuery,
+  options: ComputeOptions,
+): { compiled: CompiledIndicator[]; session: IndicatorSession; units: readonly string[] } {
+  const compiled = definitions.map((definition) =>
+    isCompiled(definition) ? definition : compileIndicator(definition),
+  );
+  const session = new IndicatorSession(dataset, {
+    ...options,
+    indicators: [...(options.indicators ?? []), ...compiled],
+  });
+  const units =
+    query.orgUnits ??
+    (query.level === undefined
+      ? dataset.orgUnits.map((unit) => unit.id)
+      : dataset.unitsAtLevel(query.level).map((unit) => unit.id));
+  return { compiled, session, units };
+}
+
+/**
  * Computes many indicators for many org units and periods in one session (shared aggregation
  * cache, `I{…}` between them). Results are ordered by indicator, then org unit, then period —
  * independent of the order of the data values. Definitions whose period type differs from a
@@ -878,25 +958,16 @@ export function computeIndicators(
   query: IndicatorQuery,
   options: ComputeOptions = {},
 ): IndicatorResult[] {
-  const compiled = definitions.map((definition) =>
-    isCompiled(definition) ? definition : compileIndicator(definition),
-  );
-  const session = new IndicatorSession(dataset, {
-    ...options,
-    indicators: [...(options.indicators ?? []), ...compiled],
-  });
-  const units =
-    query.orgUnits ??
-    (query.level === undefined
-      ? dataset.orgUnits.map((unit) => unit.id)
-      : dataset.unitsAtLevel(query.level).map((unit) => unit.id));
+  const { compiled, session, units } = prepareComputation(definitions, dataset, query, options);
   // Org unit and period outermost, so every indicator of one (org unit, period) shares one
   // evaluation context; the results are placed in indicator, org unit, period order.
   const periods = query.periods;
   const slots: (IndicatorResult | undefined)[] = new Array<IndicatorResult | undefined>(
     compiled.length * units.length * periods.length,
   );
-  const filled = session.computeAll(compiled, units, periods, slots);
+  const filled = session.computeAll(compiled, units, periods, (slot, result) => {
+    slots[slot] = result;
+  });
   // Usually every slot has a result: then the slots are the results (no second array).
   if (filled === slots.length) return slots as IndicatorResult[];
   const results: IndicatorResult[] = [];

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RoundingMode } from '../common/money.js';
-import { computeIndicators, createDataset, type IndicatorResult } from './index.js';
+import {
+  computeIndicators,
+  computeIndicatorTable,
+  createDataset,
+  type IndicatorResult,
+} from './index.js';
 import { exactOf, type Exact } from './exact.js';
 import {
   compileFormula,
@@ -186,10 +191,10 @@ describe('fast evaluator agrees with the exact one (property)', () => {
   });
 });
 
-describe('computeIndicators on safe integers agrees with the general path (property)', () => {
+describe('computeIndicators and computeIndicatorTable on safe integers agree with the general path (property)', () => {
   const unitArbitrary = fc.constantFrom('percent', 'number', 'per-thousand' as const);
   const roundingArbitrary = fc.constantFrom('half-up', 'half-even', 'down', 'up' as const);
-  it('gives the same result objects as with explanations (which take the general path)', () => {
+  it('gives the same result objects as with explanations (which take the general path), and so does the table', () => {
     fc.assert(
       fc.property(
         nodeArbitrary,
@@ -231,15 +236,39 @@ describe('computeIndicators on safe integers agrees with the general path (prope
             periodType: 'school-year',
             missingValueStrategy,
           };
-          const query = { orgUnits: ['s0', 's1', 'town'], periods: ['2024-2025'] };
+          const query = {
+            orgUnits: ['s0', 's1', 'town', 'nowhere'],
+            periods: ['2024-2025', '2024', 'not-a-period'],
+          };
           const strip = (result: IndicatorResult): IndicatorResult => {
             const copy = { ...result };
             delete copy.explanation;
             return copy;
           };
           const fast = computeIndicators([definition], dataset, query, { explain: false });
-          const general = computeIndicators([definition], dataset, query).map(strip);
+          const explained = computeIndicators([definition], dataset, query);
+          const general = explained.map(strip);
           expect(fast).toEqual(general);
+          // The table gives the same results, with and without explanations, and its
+          // per-cell answers agree with them.
+          const table = computeIndicatorTable([definition], dataset, query, { explain: false });
+          expect(table.results()).toEqual(fast);
+          expect(computeIndicatorTable([definition], dataset, query).results()).toEqual(explained);
+          const answers = [];
+          for (let cell = 0; cell < table.size; cell += 1) {
+            const result = table.result(cell);
+            expect(table.status(cell)).toBe(result?.status);
+            expect(table.value(cell)).toBe(result?.status === 'value' ? result.value : undefined);
+            expect(table.reason(cell)).toBe(
+              result?.status === 'no-value' ? result.reason : undefined,
+            );
+            if (result === undefined) continue;
+            const { orgUnit, period } = table.coordinates(cell);
+            expect([result.orgUnit, result.period]).toEqual([orgUnit, period]);
+            expect(table.cellOf('i', orgUnit, period)).toBe(cell);
+            answers.push(result);
+          }
+          expect(answers).toEqual(fast);
         },
       ),
       { numRuns: 200 },

@@ -1,6 +1,13 @@
 import { Exact, exactOf } from './exact.js';
 import { FormulaEvaluationStop, referenceSlot, type FormulaScope } from './evaluate.js';
-import { exactTextWithNumbers, fixedWithNumbers, gcdNumber, integerText, MAX } from './integers.js';
+import {
+  exactTextWithNumbers,
+  fixedWithNumbers,
+  gcdNumber,
+  integerText,
+  MAX,
+  roundedScaled,
+} from './integers.js';
 import type { RoundingMode } from '../common/money.js';
 import type { FormulaNode } from './syntax.js';
 import type { IndicatorDefinition } from './definition.js';
@@ -429,31 +436,35 @@ export function fastSide(side: 0 | 1): Exact | null {
   return denominatorNull ? null : exactOfParts(sideC, sideE);
 }
 
-/** What {@link fastIndicatorValue} found when it has no value object to give. */
+/** What {@link fastRatio} found: a ratio, in the registers below. */
+export const FAST_RATIO = 0;
+/** What {@link fastRatio} found when there is no ratio: a side missing, a zero denominator… */
 export const FAST_MISSING = 1;
 export const FAST_DENOMINATOR_ZERO = 2;
+/** …or the exact path must do it (a value out of the safe range, a formula that stops). */
 export const FAST_DECLINED = 3;
+type FastOutcome = 0 | 1 | 2 | 3;
+
+/** Registers of the last {@link fastRatio}: sides a/b and c/e, the ratio p/q (q > 0, unreduced). */
+let ratioA = 0;
+let ratioB = 1;
+let ratioC = 0;
+let ratioE = 1;
+let ratioP = 0;
+let ratioQ = 1;
 
 /**
- * The whole value of an indicator on safe integers: both sides, (a/b) / (c/e) × f/g reduced
- * by one gcd, the rounded text, the exact texts and the result object — or a code: a side
- * missing, a zero denominator, or `FAST_DECLINED` when the exact path must do it (a value
- * out of the safe range, a formula that stops). Everything stays in locals here: this is the
- * innermost loop of `computeIndicators`.
- *
- * @internal
+ * Both sides of an indicator and (a/b) / (c/e) × f/g on safe integers, left in the registers
+ * (not reduced), or the code of why there is none. Everything else stays in locals here: this
+ * is the innermost loop of `computeIndicators` and `computeIndicatorTable`.
  */
-export function fastIndicatorValue(
+function fastRatio(
   numerator: FastFormula,
   denominator: FastFormula,
   f: number,
   g: number,
   scope: FormulaScope,
-  definition: IndicatorDefinition,
-  orgUnit: string,
-  period: string,
-  partial: boolean,
-): IndicatorValue | 1 | 2 | 3 {
+): FastOutcome {
   let kind: Kind;
   try {
     kind = numerator(scope);
@@ -486,6 +497,36 @@ export function fastIndicatorValue(
     q *= g;
     if (p > MAX || p < -MAX || q > MAX) return FAST_DECLINED;
   }
+  ratioA = a;
+  ratioB = b;
+  ratioC = c;
+  ratioE = e;
+  ratioP = p;
+  ratioQ = q;
+  return FAST_RATIO;
+}
+
+/**
+ * The whole value of an indicator on safe integers: {@link fastRatio} reduced by one gcd, the
+ * rounded text, the exact texts and the result object — or the code of why there is none.
+ *
+ * @internal
+ */
+export function fastIndicatorValue(
+  numerator: FastFormula,
+  denominator: FastFormula,
+  f: number,
+  g: number,
+  scope: FormulaScope,
+  definition: IndicatorDefinition,
+  orgUnit: string,
+  period: string,
+  partial: boolean,
+): IndicatorValue | 1 | 2 | 3 {
+  const outcome = fastRatio(numerator, denominator, f, g, scope);
+  if (outcome !== FAST_RATIO) return outcome;
+  let p = ratioP;
+  let q = ratioQ;
   if (p === 0) q = 1;
   else {
     const divisor = gcdNumber(p, q);
@@ -494,6 +535,10 @@ export function fastIndicatorValue(
       q /= divisor;
     }
   }
+  const a = ratioA;
+  const b = ratioB;
+  const c = ratioC;
+  const e = ratioE;
   return {
     indicator: definition.id,
     version: definition.version,
@@ -507,6 +552,48 @@ export function fastIndicatorValue(
     partial,
     capped: false,
   };
+}
+
+/** The rounded value of the last {@link fastScaled}, × 10^decimals (see `roundedScaled`). */
+let scaledValue = 0;
+
+/**
+ * The scaled rounded value the last {@link fastScaled} found.
+ *
+ * @internal
+ */
+export function fastScaledValue(): number {
+  return scaledValue;
+}
+
+/**
+ * The rounded value of an indicator on safe integers, scaled to an integer (value ×
+ * 10^decimals, read with {@link fastScaledValue}), without texts or a result object — or the code of
+ * why there is none. The fraction is reduced only when the unreduced one would leave the
+ * safe range while rounding.
+ *
+ * @internal
+ */
+export function fastScaled(
+  numerator: FastFormula,
+  denominator: FastFormula,
+  f: number,
+  g: number,
+  scope: FormulaScope,
+  decimals: number,
+  mode: RoundingMode,
+): FastOutcome {
+  const outcome = fastRatio(numerator, denominator, f, g, scope);
+  if (outcome !== FAST_RATIO) return outcome;
+  if (decimals > 15) return FAST_DECLINED;
+  let scaled = roundedScaled(ratioP, ratioQ, decimals, mode);
+  if (scaled === undefined && ratioP !== 0) {
+    const divisor = gcdNumber(ratioP, ratioQ);
+    scaled = roundedScaled(ratioP / divisor, ratioQ / divisor, decimals, mode);
+  }
+  if (scaled === undefined) return FAST_DECLINED;
+  scaledValue = scaled;
+  return FAST_RATIO;
 }
 
 /**

@@ -31,3 +31,4 @@ export * from './definition-tests.js';
 export * from './catalog.js';
 export * from './report-schema.js';
 export * from './report.js';
+export * from './table.js';

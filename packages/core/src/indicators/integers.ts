@@ -32,15 +32,17 @@ export function gcdNumber(a: number, b: number): number {
 const POWERS = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
 /**
- * Rounds n/d (d > 0, any common factors) to `decimals` places with plain integer arithmetic,
- * or `undefined` when a step would leave the safe range (the caller then uses BigInt).
+ * n/d (d > 0, any common factors) rounded to `decimals` places and scaled by 10^decimals: the
+ * signed integer q with q / 10^decimals the rounded value (-0 when a negative value rounds to
+ * 0), computed with plain integer arithmetic; `undefined` when a step would leave the safe
+ * range (the caller then reduces the fraction or uses BigInt).
  */
-export function fixedWithNumbers(
+export function roundedScaled(
   n: number,
   d: number,
   decimals: number,
   mode: RoundingMode,
-): string | undefined {
+): number | undefined {
   const scale = POWERS[decimals] ?? 0;
   const negative = n < 0;
   const scaled = (negative ? -n : n) * scale;
@@ -62,12 +64,36 @@ export function fixedWithNumbers(
       (mode === 'half-even' && (twice > d || (twice === d && q % 2 === 1)));
     if (up) q += 1;
   }
+  return negative ? -q : q;
+}
+
+/**
+ * Rounds n/d (d > 0, any common factors) to `decimals` places with plain integer arithmetic,
+ * or `undefined` when a step would leave the safe range (the caller then uses BigInt).
+ */
+export function fixedWithNumbers(
+  n: number,
+  d: number,
+  decimals: number,
+  mode: RoundingMode,
+): string | undefined {
+  const q = roundedScaled(n, d, decimals, mode);
+  return q === undefined ? undefined : scaledText(q, decimals);
+}
+
+/**
+ * The text of q / 10^decimals for an integer q from {@link roundedScaled} (0 ≤ decimals ≤ 15;
+ * -0 is written without a sign).
+ */
+export function scaledText(signed: number, decimals: number): string {
+  const q = signed < 0 ? -signed : signed;
+  const scale = POWERS[decimals] ?? 1;
   // Indicator values repeat (a share with one decimal has a few thousand texts at most), and
   // making texts and collecting them is a large part of what is left of a value's cost
   // (measured with bench/indicators.bench.ts, where about half of the texts come from here):
   // recent texts are kept in a small direct-mapped table keyed by the rounded integer, the
   // places and the sign.
-  const sign = negative && q !== 0 ? 1 : 0;
+  const sign = signed < 0 ? 1 : 0;
   let slot = -1;
   if (q < CACHED_BELOW) {
     const key = q * 32 + decimals * 2 + sign;
