@@ -269,11 +269,6 @@ export class EdusetBooking extends EdusetElement {
     return new BookingApi(this.srcBase ?? '', this.network);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated && this.srcBase && this.loader.state === 'loading') this.load();
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.slotsController?.abort();

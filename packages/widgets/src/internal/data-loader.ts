@@ -36,7 +36,8 @@ export interface DataLoaderOptions {
 
 /**
  * The loading every eduset element does: one request at a time (a new one aborts the old;
- * so does disconnecting the host), its state (`idle`, `loading`, `loaded`, `error`) and its
+ * so does disconnecting the host, and a host moved in the page — disconnected and connected
+ * again while loading — sends the interrupted request again), its state (`idle`, `loading`, `loaded`, `error`) and its
  * failure as a {@link FetchJsonError} with a Russian and English message, announced with
  * `eduset-error`. The host re-renders whenever the state changes.
  */
@@ -49,6 +50,8 @@ export class DataLoader implements ReactiveController {
   private readonly host: ReactiveControllerHost & EventTarget;
   private readonly options: DataLoaderOptions;
   private controller: AbortController | undefined;
+  /** The last request, to send again when the host comes back after a disconnect cut it. */
+  private last: (() => void) | undefined;
 
   constructor(host: ReactiveControllerHost & EventTarget, options: DataLoaderOptions = {}) {
     this.host = host;
@@ -75,6 +78,7 @@ export class DataLoader implements ReactiveController {
     this.controller?.abort();
     const controller = new AbortController();
     this.controller = controller;
+    this.last = () => this.load(url, request, loaded);
     this.state = 'loading';
     this.error = null;
     this.host.requestUpdate();
@@ -132,6 +136,11 @@ export class DataLoader implements ReactiveController {
       <strong>${title}</strong>
       ${this.error ? html`<p>${localize(this.error.text, lang)}</p>` : nothing}
     </div>`;
+  }
+
+  hostConnected(): void {
+    // Moved in the page mid-load: the disconnect aborted the request (state still `loading`).
+    if (this.state === 'loading' && this.controller === undefined) this.last?.();
   }
 
   hostDisconnected(): void {

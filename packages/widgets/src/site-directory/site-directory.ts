@@ -234,14 +234,6 @@ export class EdusetSiteDirectory extends EdusetElement {
     return this.view(network).filter;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Reconnected after a disconnect aborted the request: load again.
-    if (this.hasUpdated && this.src && this.loadState !== 'loaded' && this.loadState !== 'error') {
-      this.load(this.src);
-    }
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src')) {
       if (this.src) {
