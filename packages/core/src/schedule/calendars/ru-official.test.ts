@@ -29,6 +29,8 @@ describe('russianWorkCalendar', () => {
     { year: 2024, workingDays: 248, hours: 1979 },
     { year: 2025, workingDays: 247, hours: 1972 },
     { year: 2026, workingDays: 247, hours: 1972 },
+    // Provisional: the Labour Code alone, before the 2027 transfer decree (see ru-official.ts).
+    { year: 2027, workingDays: 249, hours: 1988 },
   ])('gives the official totals of $year: $workingDays days, $hours hours', (expected) => {
     expect(totals(expected.year)).toEqual({
       workingDays: expected.workingDays,
@@ -44,7 +46,7 @@ describe('russianWorkCalendar', () => {
       );
       expect(isWorkingDay(russianWorkCalendar, date), date).toBe(false);
     }
-    // Only these four Saturdays or Sundays are working in 2024–2026.
+    // Only these four Saturdays or Sundays are working in 2024–2027 (2027: none before its decree).
     expect(russianWorkCalendar.workingWeekends.map((entry) => entry.date)).toEqual([
       '2024-04-27',
       '2024-11-02',
@@ -71,6 +73,9 @@ describe('russianWorkCalendar', () => {
       '2026-03-09',
       '2026-05-11',
       '2026-12-31',
+      '2027-05-03',
+      '2027-05-10',
+      '2027-06-14',
     ]) {
       expect(isoWeekday(date), date).toBeLessThanOrEqual(5);
       expect(dayKind(russianWorkCalendar, date), date).toBe('weekend');
@@ -89,6 +94,11 @@ describe('russianWorkCalendar', () => {
     // The last working day of 2024 is the working Saturday 28 December, not shortened.
     expect(dayKind(russianWorkCalendar, '2024-12-28')).toBe('working');
     expect(dayKind(russianWorkCalendar, '2026-01-12')).toBe('working');
+    // 2027, provisional: the New Year holidays are days off; Monday 11 January is working.
+    for (const day of ['01', '04', '05', '06', '07', '08']) {
+      expect(dayKind(russianWorkCalendar, `2027-01-${day}`)).toBe('holiday');
+    }
+    expect(dayKind(russianWorkCalendar, '2027-01-11')).toBe('working');
   });
 
   it('shortens the pre-holiday days by one hour', () => {
@@ -106,6 +116,10 @@ describe('russianWorkCalendar', () => {
       '2026-05-08',
       '2026-06-11',
       '2026-11-03',
+      '2027-02-22',
+      '2027-04-30',
+      '2027-06-11',
+      '2027-11-03',
     ]);
     for (const entry of russianWorkCalendar.shortenedDays) {
       expect(dayKind(russianWorkCalendar, entry.date), entry.date).toBe('shortened');
@@ -118,7 +132,7 @@ describe('russianWorkCalendar', () => {
     }
   });
 
-  it('lists each date once, in 2024–2026, sorted, with a Russian and English label', () => {
+  it('lists each date once, in 2024–2027, sorted, with a Russian and English label', () => {
     const lists = [
       russianWorkCalendar.holidays,
       russianWorkCalendar.transferredDaysOff,
@@ -130,13 +144,13 @@ describe('russianWorkCalendar', () => {
       expect(new Set(dates).size).toBe(dates.length);
       expect([...dates].sort()).toEqual(dates);
       for (const entry of list) {
-        expect(['2024', '2025', '2026']).toContain(entry.date.slice(0, 4));
+        expect(['2024', '2025', '2026', '2027']).toContain(entry.date.slice(0, 4));
         expect(entry.label?.ru, entry.date).toBeTruthy();
         expect(entry.label?.en, entry.date).toBeTruthy();
       }
     }
     // Fourteen public holidays a year (eight in January).
-    expect(russianWorkCalendar.holidays).toHaveLength(3 * 14);
+    expect(russianWorkCalendar.holidays).toHaveLength(4 * 14);
     expect(russianWorkCalendar.schoolHolidays).toEqual([]);
     expect(russianWorkCalendar.closures).toEqual([]);
   });

@@ -16,12 +16,18 @@ import { workCalendarSchema, type WorkCalendar, type WorkCalendarInput } from '.
 //   2024 году» (the number is 1314 in the published text; 1310 is sometimes quoted).
 // 2025 — Постановление Правительства РФ от 04.10.2024 № 1335.
 // 2026 — Постановление Правительства РФ от 24.09.2025 № 1466.
-// 2027 — not included: the decree on the transfers of 2027 had not been published when this
-//   data was prepared; add the year here once it is (with its holidays, transfers and
-//   shortened days), and bump `version`.
+// 2027 — provisional, by the Labour Code alone: the decree on the transfers of 2027 was not
+//   available when this data was prepared. Included: the holidays of art. 112 part 1, the
+//   days off art. 112 part 2 moves by itself (1 May, a Saturday, to Monday 3 May; 9 May, a
+//   Sunday, to Monday 10 May; 12 June, a Saturday, to Monday 14 June) and the shortened days
+//   of art. 95 (22 February, 30 April, 11 June, 3 November). Not included, because only the
+//   decree decides them: where the two January holidays on a weekend (Saturday 2 and
+//   Sunday 3 January) move, any working Saturday, and 31 December (a shortened working day by
+//   art. 95, a day off in most years by the decree). When the decree is published, add its
+//   days here and bump `version`; until then a municipality adds them with `mergeCalendars`.
 //
 // Totals the tests check (five-day week): 2024 — 248 working days, 1979 hours at 40 h/week;
-// 2025 — 247, 1972 h; 2026 — 247, 1972 h.
+// 2025 — 247, 1972 h; 2026 — 247, 1972 h; 2027 (provisional, before its decree) — 249, 1988 h.
 
 interface DayEntry {
   readonly date: string;
@@ -97,12 +103,12 @@ function workingSaturday(
 }
 
 const input: WorkCalendarInput = {
-  version: 'ru-official-2024-2026.1',
+  version: 'ru-official-2024-2027.1',
   title: {
-    ru: 'Производственный календарь Российской Федерации (пятидневная рабочая неделя), 2024–2026',
-    en: 'Official working-day calendar of the Russian Federation (five-day week), 2024–2026',
+    ru: 'Производственный календарь Российской Федерации (пятидневная рабочая неделя), 2024–2026; 2027 — по Трудовому кодексу, до постановления о переносах',
+    en: 'Official working-day calendar of the Russian Federation (five-day week), 2024–2026; 2027 by the Labour Code, before its transfer decree',
   },
-  holidays: [...publicHolidays(2024), ...publicHolidays(2025), ...publicHolidays(2026)],
+  holidays: [2024, 2025, 2026, 2027].flatMap(publicHolidays),
   transferredDaysOff: [
     // 2024 — decree № 1314.
     moved('2024-04-29', { ru: 'с субботы 27 апреля', en: 'from Saturday 27 April' }, decree2024),
@@ -129,6 +135,10 @@ const input: WorkCalendarInput = {
     moved('2026-03-09', { ru: 'с воскресенья 8 марта', en: 'from Sunday 8 March' }, article112),
     moved('2026-05-11', { ru: 'с субботы 9 мая', en: 'from Saturday 9 May' }, article112),
     moved('2026-12-31', { ru: 'с воскресенья 4 января', en: 'from Sunday 4 January' }, decree2026),
+    // 2027 — art. 112 part 2 only (the decree's transfers are not known yet).
+    moved('2027-05-03', { ru: 'с субботы 1 мая', en: 'from Saturday 1 May' }, article112),
+    moved('2027-05-10', { ru: 'с воскресенья 9 мая', en: 'from Sunday 9 May' }, article112),
+    moved('2027-06-14', { ru: 'с субботы 12 июня', en: 'from Saturday 12 June' }, article112),
   ],
   workingWeekends: [
     workingSaturday(
@@ -160,17 +170,20 @@ const input: WorkCalendarInput = {
     ...['2024-02-22', '2024-03-07', '2024-05-08', '2024-06-11', '2024-11-02'].map(shortened),
     ...['2025-03-07', '2025-04-30', '2025-06-11', '2025-11-01'].map(shortened),
     ...['2026-04-30', '2026-05-08', '2026-06-11', '2026-11-03'].map(shortened),
+    ...['2027-02-22', '2027-04-30', '2027-06-11', '2027-11-03'].map(shortened),
   ],
 };
 
 /**
  * The official Russian working-day calendar (производственный календарь) for a five-day
- * week, 2024–2026, as data: the public holidays of art. 112 of the Labour Code, the days off
+ * week, 2024–2027, as data: the public holidays of art. 112 of the Labour Code, the days off
  * moved by the yearly decrees of the Government (2024: № 1314 of 10.08.2023; 2025: № 1335 of
  * 04.10.2024; 2026: № 1466 of 24.09.2025) and by art. 112 part 2, the working Saturdays (with
- * the weekday whose hours they take) and the shortened pre-holiday days. 2027 is added once
- * its decree is published. A municipality adds its school holidays and closures with
- * {@link mergeCalendars}.
+ * the weekday whose hours they take) and the shortened pre-holiday days. 2027 is provisional:
+ * what the Labour Code decides by itself (holidays, art. 112 part 2 moves, shortened days),
+ * without the transfers of its yearly decree, which was not available when the data was
+ * prepared. A municipality adds its school holidays and closures — and, until the data is
+ * updated, the 2027 decree's days — with {@link mergeCalendars}.
  *
  * @example
  * ```ts
@@ -178,6 +191,7 @@ const input: WorkCalendarInput = {
  * dayKind(russianWorkCalendar, '2025-05-02'); // 'weekend' (a day off moved from 4 January)
  * dayKind(russianWorkCalendar, '2024-12-31'); // 'weekend'
  * dayKind(russianWorkCalendar, '2026-11-03'); // 'shortened'
+ * dayKind(russianWorkCalendar, '2027-01-05'); // 'holiday'
  * isWorkingDay(russianWorkCalendar, '2025-11-01', { worksOnWorkingWeekends: true }); // true
  * ```
  */
