@@ -11,6 +11,7 @@ import {
   type DataValue,
 } from './index.js';
 import { ValidationError } from '../common/errors.js';
+import { surveyDataset } from '../../test/indicator-fixtures.js';
 
 const name = { ru: 'П', en: 'I' };
 
@@ -183,24 +184,15 @@ describe('aggregation types', () => {
 });
 
 describe('computation guards and explanation', () => {
-  const dataset = createDataset({
-    dataElements: [
-      { id: 'satisfied', name },
-      { id: 'surveyed', name },
-    ],
-    orgUnits: [
-      { id: 'town', name, level: 'municipality' },
-      { id: 'a', name, level: 'organization', parent: 'town' },
-      { id: 'b', name, level: 'organization', parent: 'town' },
-      { id: 'c', name, level: 'organization', parent: 'town' },
-    ],
-    values: [
+  const dataset = surveyDataset(
+    ['a', 'b', 'c'],
+    [
       { dataElement: 'satisfied', orgUnit: 'a', period: '2019-2020', value: '52' },
       { dataElement: 'surveyed', orgUnit: 'a', period: '2019-2020', value: '50' },
       { dataElement: 'satisfied', orgUnit: 'b', period: '2019-2020', value: '8' },
       { dataElement: 'surveyed', orgUnit: 'b', period: '2019-2020', value: '10' },
     ],
-  });
+  );
   const share = parseIndicatorDefinition({
     id: 'share',
     version: 2,

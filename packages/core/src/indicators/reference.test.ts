@@ -9,6 +9,7 @@ import {
   type IndicatorDefinitionInput,
   type IndicatorResult,
 } from './index.js';
+import { shareDefinition as share } from '../../test/indicator-fixtures.js';
 
 const name = { ru: 'Показатель', en: 'Indicator' };
 const unit = (id: string, level: 'organization' | 'municipality', parent?: string) =>
@@ -23,17 +24,6 @@ function value(result: IndicatorResult): string {
   if (result.status !== 'value') throw new Error(`no value: ${result.reason}`);
   return result.value;
 }
-
-const share: IndicatorDefinitionInput = {
-  id: 'share',
-  version: 1,
-  name,
-  unit: 'percent',
-  numerator: '#{satisfied}',
-  denominator: '#{surveyed}',
-  levels: ['organization', 'municipality'],
-  periodType: 'school-year',
-};
 
 describe('reference/indicators.md cases', () => {
   it('1. school A 45/50 and school B 2/10 give the municipality 78.3 % (47/60), not 55 %', () => {

@@ -2,37 +2,19 @@
 // explanations made on demand (the property test in fast.prop.test.ts holds it to
 // computeIndicators on random formulas and data).
 import { describe, expect, it } from 'vitest';
-import { computeIndicatorTable, createDataset, type IndicatorDefinitionInput } from './index.js';
+import { computeIndicatorTable } from './index.js';
+import { shareDefinition as share, surveyDataset } from '../../test/indicator-fixtures.js';
 
-const name = { ru: 'Доля', en: 'Share' };
-const share: IndicatorDefinitionInput = {
-  id: 'share',
-  version: 1,
-  name,
-  unit: 'percent',
-  numerator: '#{satisfied}',
-  denominator: '#{surveyed}',
-  levels: ['organization', 'municipality'],
-  periodType: 'school-year',
-};
-const dataset = createDataset({
-  dataElements: [
-    { id: 'satisfied', name },
-    { id: 'surveyed', name },
-  ],
-  orgUnits: [
-    { id: 'town', name, level: 'municipality' },
-    { id: 'a', name, level: 'organization', parent: 'town' },
-    { id: 'b', name, level: 'organization', parent: 'town' },
-  ],
-  values: [
+const dataset = surveyDataset(
+  ['a', 'b'],
+  [
     { dataElement: 'satisfied', orgUnit: 'a', period: '2024-2025', value: '45' },
     { dataElement: 'surveyed', orgUnit: 'a', period: '2024-2025', value: '50' },
     { dataElement: 'satisfied', orgUnit: 'b', period: '2024-2025', value: '0' },
     { dataElement: 'surveyed', orgUnit: 'b', period: '2024-2025', value: '0' },
     { dataElement: 'satisfied', orgUnit: 'a', period: '2023-2024', value: '40' },
   ],
-});
+);
 const query = { orgUnits: ['town', 'a', 'b'], periods: ['2023-2024', '2024-2025', '2024'] };
 
 describe('computeIndicatorTable', () => {
@@ -58,7 +40,7 @@ describe('computeIndicatorTable', () => {
     const table = computeIndicatorTable([share], dataset, query);
     const result = table.result(table.cellOf('share', 'town', '2024-2025') ?? -1);
     expect(result).toMatchObject({ status: 'value', exact: '90', numerator: '45' });
-    expect(result?.explanation?.text.ru).toBe('Доля (в. 1): 45 / 50 × 100 = 90.0');
+    expect(result?.explanation?.text.ru).toBe('Показатель (в. 1): 45 / 50 × 100 = 90.0');
     const plain = computeIndicatorTable([share], dataset, query, { explain: false });
     expect(plain.result(plain.cellOf('share', 'town', '2024-2025') ?? -1)?.explanation).toBe(
       undefined,

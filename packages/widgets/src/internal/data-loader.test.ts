@@ -19,6 +19,13 @@ customElements.define('eduset-test-loader-host', LoaderHost);
 
 const mounted = mountedElements();
 
+function mountHost(): LoaderHost {
+  const host = document.createElement('eduset-test-loader-host') as LoaderHost;
+  document.body.append(host);
+  mounted.push(host);
+  return host;
+}
+
 /** A fetch whose answers the test gives, one pending request at a time. */
 function pendingFetch(): { signals: AbortSignal[]; answer: (body: unknown) => void } {
   const signals: AbortSignal[] = [];
@@ -41,9 +48,7 @@ function pendingFetch(): { signals: AbortSignal[]; answer: (body: unknown) => vo
 describe('DataLoader', () => {
   it('sends an interrupted request again when its host is moved in the page mid-load', async () => {
     const { signals, answer } = pendingFetch();
-    const host = document.createElement('eduset-test-loader-host') as LoaderHost;
-    document.body.append(host);
-    mounted.push(host);
+    const host = mountHost();
     host.start('/api/value');
     expect(signals).toHaveLength(1);
     const other = document.createElement('div');
@@ -59,9 +64,7 @@ describe('DataLoader', () => {
 
   it('sends nothing again once loaded, nor when removed for good', async () => {
     const { signals, answer } = pendingFetch();
-    const host = document.createElement('eduset-test-loader-host') as LoaderHost;
-    document.body.append(host);
-    mounted.push(host);
+    const host = mountHost();
     host.start('/api/value');
     answer({ n: 1 });
     await vi.waitFor(() => expect(host.loader.state).toBe('loaded'));
