@@ -493,6 +493,24 @@ export function bookingContract(
         });
       }
       expect(together.at(-1)).toBeInstanceOf(NotFoundError);
+      // Ranges that each name a specialist (every booking check: another statement, the
+      // specialist a condition of the index scan), together and twice (prepared on a server).
+      const ofSpecialists = [
+        ...ranges.filter((each) => 'specialistId' in each),
+        { from: range.from, to: instant('2026-04-15T00:00:00Z'), specialistId: 'psy-ivanova' },
+        { ...range, specialistId: 'nobody' },
+      ];
+      for (let round = 0; round < 2; round += 1) {
+        const read = await Promise.all(
+          ofSpecialists.map((each) => store.bookingContext(NETWORK, each)),
+        );
+        for (const [index, each] of ofSpecialists.entries()) {
+          expect(read[index]).toStrictEqual({
+            schedule: before,
+            busy: await store.busyIntervals(NETWORK, each),
+          });
+        }
+      }
     });
 
     test('many bookings in one statement: each its own outcome, none half-written', async () => {
