@@ -513,6 +513,17 @@ export function bookingContract(
       }
     });
 
+    test('one GiST index over sessions: the exclusion constraint answers busy time (migration 0006)', async () => {
+      const indexes = await bed.database.query<{ indexname: string }>(
+        `SELECT indexname FROM pg_indexes WHERE tablename = 'booking_sessions' ORDER BY indexname`,
+      );
+      expect(indexes.map((row) => row.indexname)).toEqual([
+        'booking_sessions_no_overlap',
+        'booking_sessions_pkey',
+        'booking_sessions_slot',
+      ]);
+    });
+
     test('many bookings in one statement: each its own outcome, none half-written', async () => {
       // eduset_take_bookings_together (migration 0005): new sessions together, then the rest alone;
       // a refusal among those taken together sends the whole batch the one-by-one way.
