@@ -599,7 +599,7 @@ export function bookingContract(
       ).toEqual(['23P01', null]);
       // An overlap with a session another transaction is taking: waited for, then refused
       // once that one commits; the rest of the batch is stored.
-      let commit = () => undefined as void;
+      let commit: () => void = () => undefined;
       const held = new Promise<void>((resolve) => {
         commit = resolve;
       });

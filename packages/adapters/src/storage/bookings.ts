@@ -382,6 +382,21 @@ export function bookingStore(database: Database): BookingStore {
     }
   }
 
+  /**
+   * Takes a booking alone again, at most five times, while its refusal `state` is one that a
+   * second attempt can get past (see `transientStates`); the last state.
+   */
+  async function againWhileTransient(
+    item: BookingItem,
+    state: string | undefined,
+  ): Promise<string | undefined> {
+    let last = state;
+    for (let retry = 0; last !== undefined && transientStates.has(last) && retry < 5; retry += 1) {
+      last = await takeAlone(item);
+    }
+    return last;
+  }
+
   /** The bookings this process is taking now, per network and specialist. */
   const inFlight = new Map<string, BookingItem[]>();
 
@@ -555,12 +570,14 @@ export function bookingStore(database: Database): BookingStore {
           item.careful && database.engine === 'postgres'
             ? await takeAlone(item)
             : await takeTogether(item);
-        for (
-          let retry = 0;
-          state !== undefined && transientStates.has(state) && retry < 5;
-          retry += 1
-        ) {
-          state = await takeAlone(item);
+        state = await againWhileTransient(item, state);
+        // A group session being created by two transactions at once: the one that loses the
+        // race may be refused by the exclusion constraint (the other's session of the same
+        // slot overlaps it) before the slot's UNIQUE lets it wait and join — a refusal seen
+        // as a spurious 409 `overlap` under load. Once more, alone: the other session is
+        // committed by now, so it is joined (or full), or the overlap is real.
+        if (state === EXCLUSION_VIOLATION && item.capacity > 1) {
+          state = await againWhileTransient(item, await takeAlone(item));
         }
       } finally {
         release();
