@@ -493,11 +493,41 @@ export function bookingContract(
         });
       }
       expect(together.at(-1)).toBeInstanceOf(NotFoundError);
+      // Ranges that each name a specialist (every booking check: another statement, the
+      // specialist a condition of the index scan), together and twice (prepared on a server).
+      const ofSpecialists = [
+        ...ranges.filter((each) => 'specialistId' in each),
+        { from: range.from, to: instant('2026-04-15T00:00:00Z'), specialistId: 'psy-ivanova' },
+        { ...range, specialistId: 'nobody' },
+      ];
+      for (let round = 0; round < 2; round += 1) {
+        const read = await Promise.all(
+          ofSpecialists.map((each) => store.bookingContext(NETWORK, each)),
+        );
+        for (const [index, each] of ofSpecialists.entries()) {
+          expect(read[index]).toStrictEqual({
+            schedule: before,
+            busy: await store.busyIntervals(NETWORK, each),
+          });
+        }
+      }
+    });
+
+    test('one GiST index over sessions: the exclusion constraint answers busy time (migration 0006)', async () => {
+      const indexes = await bed.database.query<{ indexname: string }>(
+        `SELECT indexname FROM pg_indexes WHERE tablename = 'booking_sessions' ORDER BY indexname`,
+      );
+      expect(indexes.map((row) => row.indexname)).toEqual([
+        'booking_sessions_no_overlap',
+        'booking_sessions_pkey',
+        'booking_sessions_slot',
+      ]);
     });
 
     test('many bookings in one statement: each its own outcome, none half-written', async () => {
-      // eduset_take_bookings_together (migration 0005): new sessions together, then the rest alone;
-      // a refusal among those taken together sends the whole batch the one-by-one way.
+      // eduset_take_bookings_together (migrations 0005, 0007): new sessions together, then the
+      // rest alone; a session that would break a constraint is skipped and its booking taken
+      // alone, which tells why it is refused.
       const item = (id: string, start: string, end: string, overrides = {}) => ({
         networkId: NETWORK,
         specialistId: 'psy-ivanova',
@@ -559,6 +589,34 @@ export function bookingContract(
           item('set-i', '2026-06-04T09:00:00Z', '2026-06-04T09:45:00Z'),
         ]),
       ).toEqual([null, 'EDBSY', '23P01', 'EDBSY', null]);
+      // An overlap with a stored session at another site (the exclusion constraint, an arbiter
+      // of the set-based INSERT since migration 0007): refused alone, the others stored.
+      expect(
+        await take([
+          item('set-j', '2026-06-02T06:15:00Z', '2026-06-02T07:00:00Z', { siteId: 'rp-teremok' }),
+          item('set-k', '2026-06-05T06:00:00Z', '2026-06-05T06:45:00Z'),
+        ]),
+      ).toEqual(['23P01', null]);
+      // An overlap with a session another transaction is taking: waited for, then refused
+      // once that one commits; the rest of the batch is stored.
+      let commit: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => {
+        commit = resolve;
+      });
+      const first = bed.database.transaction(async (session) => {
+        await session.query('SELECT eduset_take_bookings_together($1::jsonb) AS outcomes', [
+          JSON.stringify([item('set-l', '2026-06-06T06:00:00Z', '2026-06-06T06:45:00Z')]),
+        ]);
+        await held;
+      });
+      const second = take([
+        item('set-m', '2026-06-06T06:30:00Z', '2026-06-06T07:15:00Z', { siteId: 'rp-teremok' }),
+        item('set-n', '2026-06-07T06:00:00Z', '2026-06-07T06:45:00Z'),
+      ]);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      commit();
+      await first;
+      expect(await second).toEqual(['23P01', null]);
       const stored = await bed.database.query<{ id: string; seats: number; seats_taken: number }>(
         `SELECT b.id, b.seats, s.seats_taken FROM bookings b
            JOIN booking_sessions s ON s.id = b.session_id
@@ -572,6 +630,9 @@ export function bookingContract(
         ['set-g1', 1, 3],
         ['set-g2', 2, 3],
         ['set-i', 1, 1],
+        ['set-k', 1, 1],
+        ['set-l', 1, 1],
+        ['set-n', 1, 1],
       ]);
     });
   });

@@ -44,6 +44,37 @@ describe('the PostgreSQL pool', () => {
       await database.close();
     }
   });
+
+  test('a prepared statement is parsed once per connection, and a refusal keeps it', async () => {
+    const database = await openPostgres(server.createDatabase('pool_prepared'));
+    const prepared = { prepared: 'eduset_test_divide' };
+    const sql = 'SELECT 12 / $1::int AS n';
+    try {
+      // Many at once: several connections, each preparing it for itself.
+      const answers = await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          database.query<{ n: number }>(sql, [1 + (i % 3)], prepared),
+        ),
+      );
+      expect(answers.map((rows) => rows[0]?.n)).toEqual(
+        Array.from({ length: 40 }, (_, i) => 12 / (1 + (i % 3))),
+      );
+      await expect(database.query(sql, [0], prepared)).rejects.toMatchObject({ code: '22012' });
+      expect(await database.query(sql, [4], prepared)).toEqual([{ n: 3 }]);
+      // On one connection it is one prepared statement of that SQL, whatever the calls.
+      const statements = await database.transaction(async (session) => {
+        await session.query(sql, [2], prepared);
+        await session.query(sql, [3], prepared);
+        return session.query<{ statement: string }>(
+          'SELECT statement FROM pg_prepared_statements WHERE name = $1',
+          [prepared.prepared],
+        );
+      });
+      expect(statements).toEqual([{ statement: sql }]);
+    } finally {
+      await database.close();
+    }
+  });
 });
 
 describe('openStorage over PostgreSQL', () => {

@@ -5,7 +5,9 @@ import {
   offeredSlot,
   instant,
   instantSchema,
+  isCanonicalInstant,
   isEdusetError,
+  normalizePhone,
   isoDateSchema,
   parse,
   bookingCalendarEvent,
@@ -181,6 +183,85 @@ export const bookingRequestSchema = z.strictObject({
  * ```
  */
 export type BookingRequest = z.output<typeof bookingRequestSchema>;
+
+const requestKeys: ReadonlySet<string> = new Set(Object.keys(bookingRequestSchema.shape));
+const requestContactKeys: ReadonlySet<string> = new Set(['name', 'phone']);
+
+/** A text as `idText` outputs it (nothing to trim, 1–128 characters). */
+function isIdText(value: unknown): value is string {
+  return (
+    typeof value === 'string' && value.length >= 1 && value.length <= 128 && value.trim() === value
+  );
+}
+
+const isWholeNumber = (value: unknown, min: number, max: number): value is number =>
+  Number.isSafeInteger(value) && (value as number) >= min && (value as number) <= max;
+
+/**
+ * The body of `POST /api/bookings` as {@link bookingRequestSchema} outputs it, for a valid
+ * body in the usual form (instants in canonical form, a contact with a name and a phone), or
+ * `undefined` when the body needs the schema — to be normalized, or to have every problem
+ * reported. Why: validating every booking request through zod (jitless, as core configures
+ * it for pages under a strict Content-Security-Policy) was a measured tenth of the booking
+ * server's time.
+ */
+function bookingRequestAsIs(body: unknown): BookingRequest | undefined {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+  for (const key of Object.keys(body)) if (!requestKeys.has(key)) return undefined;
+  const {
+    network,
+    specialistId,
+    siteId,
+    serviceId,
+    start,
+    end,
+    seats = 1,
+    childAge,
+    contact,
+    personalDataConsent,
+  } = body as Record<string, unknown>;
+  // Present, a `network` must be an id (an explicit `undefined` is left to the schema).
+  if ('network' in body && !isIdText(network)) return undefined;
+  const named = isIdText(network) ? { network } : {};
+  if (!isIdText(specialistId) || !isIdText(siteId) || !isIdText(serviceId)) return undefined;
+  if (!isCanonicalInstant(start) || !isCanonicalInstant(end)) return undefined;
+  if (!isWholeNumber(seats, 1, 50) || !isWholeNumber(childAge, 0, 25)) return undefined;
+  if (personalDataConsent !== true) return undefined;
+  if (typeof contact !== 'object' || contact === null || Array.isArray(contact)) return undefined;
+  for (const key of Object.keys(contact)) if (!requestContactKeys.has(key)) return undefined;
+  const { name, phone } = contact as Record<string, unknown>;
+  if (typeof name !== 'string' || name === '' || name.length > 200 || name.trim() !== name) {
+    return undefined;
+  }
+  const normalizedPhone = typeof phone === 'string' ? normalizePhone(phone) : undefined;
+  if (normalizedPhone === undefined) return undefined;
+  return {
+    ...named,
+    specialistId,
+    siteId,
+    serviceId,
+    start,
+    end,
+    seats,
+    childAge,
+    contact: { name, phone: normalizedPhone },
+    personalDataConsent,
+  };
+}
+
+/**
+ * Validates the body of `POST /api/bookings` ({@link bookingRequestSchema}): a
+ * `ValidationError` listing every problem when it is not valid. (Internal: exported for its
+ * tests, not by the package.)
+ *
+ * @example
+ * ```ts
+ * parseBookingRequest(JSON.parse(text)).contact.phone; // normalized, e.g. '+79123456789'
+ * ```
+ */
+export function parseBookingRequest(body: unknown): BookingRequest {
+  return bookingRequestAsIs(body) ?? parse(bookingRequestSchema, body);
+}
 
 const cancelBodySchema = z.strictObject({
   network: idText.optional(),
@@ -372,7 +453,7 @@ export function bookingRoutes(options: BookingRoutesOptions): FastifyPluginAsync
     });
 
     api.post('/api/bookings', { config: limited }, async (request, reply) => {
-      const body = parse(bookingRequestSchema, request.body);
+      const body = parseBookingRequest(request.body);
       const networkId = await networkIdOf(body.network);
       const at = now();
       // The busy time that decides this one slot depends on the service's rules, which come

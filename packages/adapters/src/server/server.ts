@@ -190,9 +190,10 @@ export function createServer(options: ServerOptions): FastifyInstance {
   const { storage } = options;
   const server = Fastify({ logger: options.logger ?? false, bodyLimit: bodyLimitBytes });
 
-  server.addHook('onSend', async (_request, reply, payload) => {
+  // A callback hook, not an async one: no promise per response (every booking is one).
+  server.addHook('onSend', (_request, reply, payload, done) => {
     reply.headers(securityHeaders);
-    return payload;
+    done(null, payload);
   });
 
   server.setErrorHandler((error, request, reply) => {

@@ -247,6 +247,41 @@ function canonicalInstantSql(column: string): string {
 }
 
 /**
+ * The schedule (see {@link scheduleRevisionSql}) and, per range of the JSON array `$4`, the
+ * busy sessions in it as a JSON array of {@link BusyTuple}s, in range order: one statement
+ * for the requests that arrived together. `specialist` is the condition on the session's
+ * specialist.
+ */
+function contextsSqlWhere(specialist: string): string {
+  return `SELECT ${scheduleRevisionSql},
+    (SELECT coalesce(json_agg(
+        (SELECT coalesce(json_agg(json_build_array(b.specialist_id, b.site_id,
+             b.service_id, ${canonicalInstantSql('b.starts_at')},
+             ${canonicalInstantSql('b.ends_at')}, b.seats_taken)
+           ORDER BY b.starts_at, b.specialist_id, b.site_id, b.service_id), '[]')
+         FROM booking_sessions b
+         WHERE b.network_id = $1 AND b.seats_taken > 0
+           AND b.during && tstzrange((q.range ->> 'from')::timestamptz,
+             (q.range ->> 'to')::timestamptz, '[)')
+           AND ${specialist})
+        ORDER BY q.position), '[]')::text
+     FROM jsonb_array_elements($4::jsonb) WITH ORDINALITY AS q(range, position)) AS busy
+  FROM schedules WHERE network_id = $1`;
+}
+
+/** {@link contextsSqlWhere} for ranges with or without a specialist. */
+const contextsSql = contextsSqlWhere(
+  `(q.range ->> 'specialistId' IS NULL OR b.specialist_id = q.range ->> 'specialistId')`,
+);
+
+/**
+ * {@link contextsSqlWhere} for ranges that each name a specialist (every booking check): a
+ * plain equality, so the specialist is a condition of the exclusion constraint's index scan
+ * (with the `OR` of {@link contextsSql} it could only filter the rows of the whole network).
+ */
+const contextsOfSpecialistsSql = contextsSqlWhere(`b.specialist_id = q.range ->> 'specialistId'`);
+
+/**
  * A busy session as `bookingContext` reads it: specialist, site, service, start, end, seats.
  * Start and end are already instants in canonical form ({@link canonicalInstantSql}), so
  * they are typed as such without parsing them again — every booking reads a day or a week
@@ -337,6 +372,7 @@ export function bookingStore(database: Database): BookingStore {
           item.createdAt,
           item.updatedAt,
         ],
+        { prepared: 'eduset_take_booking' },
       );
       return undefined;
     } catch (error) {
@@ -344,6 +380,21 @@ export function bookingStore(database: Database): BookingStore {
       if (state === undefined) throw error;
       return state;
     }
+  }
+
+  /**
+   * Takes a booking alone again, at most five times, while its refusal `state` is one that a
+   * second attempt can get past (see `transientStates`); the last state.
+   */
+  async function againWhileTransient(
+    item: BookingItem,
+    state: string | undefined,
+  ): Promise<string | undefined> {
+    let last = state;
+    for (let retry = 0; last !== undefined && transientStates.has(last) && retry < 5; retry += 1) {
+      last = await takeAlone(item);
+    }
+    return last;
   }
 
   /** The bookings this process is taking now, per network and specialist. */
@@ -368,9 +419,11 @@ export function bookingStore(database: Database): BookingStore {
   /** Takes the bookings that arrived together in one statement (migrations 0004, 0005). */
   const takeTogether = batched<BookingItem, string | undefined>(async (items) => {
     if (items.length === 1 && items[0] !== undefined) return [await takeAlone(items[0])];
-    const [row] = await database.query<{ outcomes: (string | null)[] }>(takeManySql, [
-      JSON.stringify(items),
-    ]);
+    const [row] = await database.query<{ outcomes: (string | null)[] }>(
+      takeManySql,
+      [JSON.stringify(items)],
+      { prepared: 'eduset_take_bookings_together' },
+    );
     return (row?.outcomes ?? []).map((outcome) => outcome ?? undefined);
   }, batchSize);
 
@@ -383,23 +436,11 @@ export function bookingStore(database: Database): BookingStore {
     ranges: readonly BusyRange[],
   ): Promise<(BookingContext | NotFoundError)[]> {
     const cached = validatedSchedules.get(networkId);
+    const oneSpecialistEach = ranges.every((range) => range.specialistId !== undefined);
     const [row] = await database.query<ScheduleRevisionRow & { busy: string }>(
-      `SELECT ${scheduleRevisionSql},
-         (SELECT coalesce(json_agg(
-             (SELECT coalesce(json_agg(json_build_array(b.specialist_id, b.site_id,
-                  b.service_id, ${canonicalInstantSql('b.starts_at')},
-                  ${canonicalInstantSql('b.ends_at')}, b.seats_taken)
-                ORDER BY b.starts_at, b.specialist_id, b.site_id, b.service_id), '[]')
-              FROM booking_sessions b
-              WHERE b.network_id = $1 AND b.seats_taken > 0
-                AND b.during && tstzrange((q.range ->> 'from')::timestamptz,
-                  (q.range ->> 'to')::timestamptz, '[)')
-                AND (q.range ->> 'specialistId' IS NULL
-                  OR b.specialist_id = q.range ->> 'specialistId'))
-             ORDER BY q.position), '[]')::text
-          FROM jsonb_array_elements($4::jsonb) WITH ORDINALITY AS q(range, position)) AS busy
-       FROM schedules WHERE network_id = $1`,
+      oneSpecialistEach ? contextsOfSpecialistsSql : contextsSql,
       [networkId, ...versionOf(cached), JSON.stringify(ranges)],
+      { prepared: oneSpecialistEach ? 'eduset_contexts_of_specialists' : 'eduset_contexts' },
     );
     if (row === undefined) return ranges.map(() => new NotFoundError('schedule', networkId));
     const schedule = scheduleOfRow(networkId, row, cached);
@@ -529,12 +570,14 @@ export function bookingStore(database: Database): BookingStore {
           item.careful && database.engine === 'postgres'
             ? await takeAlone(item)
             : await takeTogether(item);
-        for (
-          let retry = 0;
-          state !== undefined && transientStates.has(state) && retry < 5;
-          retry += 1
-        ) {
-          state = await takeAlone(item);
+        state = await againWhileTransient(item, state);
+        // A group session being created by two transactions at once: the one that loses the
+        // race may be refused by the exclusion constraint (the other's session of the same
+        // slot overlaps it) before the slot's UNIQUE lets it wait and join — a refusal seen
+        // as a spurious 409 `overlap` under load. Once more, alone: the other session is
+        // committed by now, so it is joined (or full), or the overlap is real.
+        if (state === EXCLUSION_VIOLATION && item.capacity > 1) {
+          state = await againWhileTransient(item, await takeAlone(item));
         }
       } finally {
         release();

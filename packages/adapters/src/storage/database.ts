@@ -12,13 +12,28 @@ export type SqlParam = string | number | boolean | null;
 /** A row as the driver returns it: column name → value. */
 export type SqlRow = Record<string, unknown>;
 
+/** How to run one statement (see {@link SqlSession.query}). */
+export interface QueryOptions {
+  /** The name of the prepared statement this SQL is, on a PostgreSQL server. */
+  readonly prepared?: string;
+}
+
 /**
  * What both engines can do inside or outside a transaction: run one parameterized
  * statement, or a script of several statements without parameters.
  */
 export interface SqlSession {
-  /** Runs one statement with `$n` parameters and returns its rows. */
-  query<Row extends SqlRow = SqlRow>(sql: string, params?: readonly SqlParam[]): Promise<Row[]>;
+  /**
+   * Runs one statement with `$n` parameters and returns its rows. `options.prepared` names
+   * it as a prepared statement on a PostgreSQL server (parsed and planned once per
+   * connection, not on every call; the name must always go with the same SQL); PGlite
+   * ignores it.
+   */
+  query<Row extends SqlRow = SqlRow>(
+    sql: string,
+    params?: readonly SqlParam[],
+    options?: QueryOptions,
+  ): Promise<Row[]>;
   /** Runs a script of several statements (no parameters), e.g. a migration. */
   exec(sql: string): Promise<void>;
 }
@@ -68,10 +83,21 @@ export async function openPglite(dataDir: string): Promise<Database> {
 
 type PgQueryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
 
+/** A statement as `pg` takes it: named when it is to be prepared. */
+function pgQuery(sql: string, params: readonly SqlParam[], options: QueryOptions | undefined) {
+  return options?.prepared === undefined
+    ? { text: sql, values: [...params] }
+    : { name: options.prepared, text: sql, values: [...params] };
+}
+
 function postgresSession(client: PgQueryable): SqlSession {
   return {
-    async query<Row extends SqlRow = SqlRow>(sql: string, params: readonly SqlParam[] = []) {
-      const result = await client.query<Row>(sql, [...params]);
+    async query<Row extends SqlRow = SqlRow>(
+      sql: string,
+      params: readonly SqlParam[] = [],
+      options?: QueryOptions,
+    ) {
+      const result = await client.query<Row>(pgQuery(sql, params, options));
       return result.rows;
     },
     async exec(sql: string) {
@@ -92,10 +118,14 @@ function postgresSession(client: PgQueryable): SqlSession {
  */
 function poolSession(pool: pg.Pool): SqlSession {
   return {
-    async query<Row extends SqlRow = SqlRow>(sql: string, params: readonly SqlParam[] = []) {
+    async query<Row extends SqlRow = SqlRow>(
+      sql: string,
+      params: readonly SqlParam[] = [],
+      options?: QueryOptions,
+    ) {
       const client = await pool.connect();
       try {
-        const result = await client.query<Row>(sql, [...params]);
+        const result = await client.query<Row>(pgQuery(sql, params, options));
         client.release();
         return result.rows;
       } catch (error) {

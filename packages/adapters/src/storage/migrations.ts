@@ -5,6 +5,8 @@ import bookings from '../../migrations/0002_bookings.sql?raw';
 import financing from '../../migrations/0003_financing.sql?raw';
 import bookingFunction from '../../migrations/0004_booking_function.sql?raw';
 import bookingSets from '../../migrations/0005_booking_sets.sql?raw';
+import busyIndex from '../../migrations/0006_busy_index.sql?raw';
+import bookingSetsArbiters from '../../migrations/0007_booking_sets_arbiters.sql?raw';
 import type { Database } from './database.js';
 
 /**
@@ -14,7 +16,7 @@ import type { Database } from './database.js';
  * @example
  * ```ts
  * import { migrations } from '@eduset/adapters';
- * migrations.map((m) => `${m.version} ${m.name}`); // ['1 network', '2 bookings', '3 financing', '4 booking_function', '5 booking_sets']
+ * migrations.map((m) => `${m.version} ${m.name}`); // ['1 network', '2 bookings', '3 financing', '4 booking_function', '5 booking_sets', '6 busy_index', '7 booking_sets_arbiters']
  * ```
  */
 export interface Migration {
@@ -41,6 +43,8 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'financing', sql: financing },
   { version: 4, name: 'booking_function', sql: bookingFunction },
   { version: 5, name: 'booking_sets', sql: bookingSets },
+  { version: 6, name: 'busy_index', sql: busyIndex },
+  { version: 7, name: 'booking_sets_arbiters', sql: bookingSetsArbiters },
 ];
 
 /**

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { instantSchema } from './instant.js';
-import { isCanonicalInstant } from './slots.js';
+import { instantSchema, isCanonicalInstant } from './instant.js';
 
 /** What the schema says: accepted, and output unchanged. */
 function schemaKeepsAsIs(text: string): boolean {

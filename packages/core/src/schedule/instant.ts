@@ -36,6 +36,35 @@ export const instantSchema = z
  */
 export type Instant = z.infer<typeof instantSchema>;
 
+/** The canonical text of an instant, as `instantSchema` outputs it (field ranges checked). */
+const CANONICAL_INSTANT =
+  /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+
+/** Days in a month of the proleptic Gregorian calendar (month 1–12). */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/**
+ * Whether a value is an instant exactly as {@link instantSchema} outputs it
+ * (`YYYY-MM-DDTHH:mm:ss.sssZ`, a real date): such a value needs no parsing, so code that
+ * reads many instants (busy time, bookings) can check them cheaply and leave everything
+ * else to the schema, which normalizes it or reports the problem.
+ *
+ * @example
+ * ```ts
+ * import { isCanonicalInstant } from '@eduset/core/schedule';
+ * isCanonicalInstant('2026-03-23T07:00:00.000Z'); // true
+ * isCanonicalInstant('2026-03-23T07:00:00Z'); // false: the schema would add the milliseconds
+ * ```
+ */
+export function isCanonicalInstant(value: unknown): value is Instant {
+  if (typeof value !== 'string') return false;
+  const match = CANONICAL_INSTANT.exec(value);
+  return match !== null && Number(match[3]) <= daysInMonth(Number(match[1]), Number(match[2]));
+}
+
 /**
  * Makes an {@link Instant} from a `Date` or an ISO string with a zone designator.
  *

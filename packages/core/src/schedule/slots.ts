@@ -2,7 +2,13 @@ import { z } from '../common/zod.js';
 import { isIsoDate, isoDateSchema, parse, type IsoDate } from '../common/index.js';
 import { serviceIdSchema, siteIdSchema, specialistIdSchema } from '../network/ids.js';
 import { availabilitySchema, hoursOnDate, type Availability } from './availability.js';
-import { instant, instantSchema, type BusyInterval, type Instant } from './instant.js';
+import {
+  instant,
+  instantSchema,
+  isCanonicalInstant,
+  type BusyInterval,
+  type Instant,
+} from './instant.js';
 import {
   addCivilDays,
   civilDaysBetween,
@@ -718,23 +724,7 @@ const slotPeriodSchema = z
   .superRefine(checkRange);
 const busyListSchema = z.object({ busy: z.array(slotBusyIntervalSchema) });
 
-/** The canonical text of an instant, as `instantSchema` outputs it (field ranges checked). */
-const CANONICAL_INSTANT =
-  /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
-
-/** Days in a month of the proleptic Gregorian calendar (month 1–12). */
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
-/** Whether a value is an instant exactly as `instantSchema` would output it (internal). */
-export function isCanonicalInstant(value: unknown): value is Instant {
-  if (typeof value !== 'string') return false;
-  const match = CANONICAL_INSTANT.exec(value);
-  return match !== null && Number(match[3]) <= daysInMonth(Number(match[1]), Number(match[2]));
-}
 
 /**
  * Busy intervals already in the form `slotBusyIntervalSchema` outputs (what storage reads
