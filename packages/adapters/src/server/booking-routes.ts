@@ -7,7 +7,7 @@ import {
   instantSchema,
   isCanonicalInstant,
   isEdusetError,
-  normalizePhone,
+  usualBookingContact,
   isoDateSchema,
   parse,
   bookingCalendarEvent,
@@ -185,7 +185,6 @@ export const bookingRequestSchema = z.strictObject({
 export type BookingRequest = z.output<typeof bookingRequestSchema>;
 
 const requestKeys: ReadonlySet<string> = new Set(Object.keys(bookingRequestSchema.shape));
-const requestContactKeys: ReadonlySet<string> = new Set(['name', 'phone']);
 
 /** A text as `idText` outputs it (nothing to trim, 1–128 characters). */
 function isIdText(value: unknown): value is string {
@@ -227,14 +226,8 @@ function bookingRequestAsIs(body: unknown): BookingRequest | undefined {
   if (!isCanonicalInstant(start) || !isCanonicalInstant(end)) return undefined;
   if (!isWholeNumber(seats, 1, 50) || !isWholeNumber(childAge, 0, 25)) return undefined;
   if (personalDataConsent !== true) return undefined;
-  if (typeof contact !== 'object' || contact === null || Array.isArray(contact)) return undefined;
-  for (const key of Object.keys(contact)) if (!requestContactKeys.has(key)) return undefined;
-  const { name, phone } = contact as Record<string, unknown>;
-  if (typeof name !== 'string' || name === '' || name.length > 200 || name.trim() !== name) {
-    return undefined;
-  }
-  const normalizedPhone = typeof phone === 'string' ? normalizePhone(phone) : undefined;
-  if (normalizedPhone === undefined) return undefined;
+  const usualContact = usualBookingContact(contact);
+  if (usualContact === undefined) return undefined;
   return {
     ...named,
     specialistId,
@@ -244,7 +237,7 @@ function bookingRequestAsIs(body: unknown): BookingRequest | undefined {
     end,
     seats,
     childAge,
-    contact: { name, phone: normalizedPhone },
+    contact: usualContact,
     personalDataConsent,
   };
 }
