@@ -109,10 +109,41 @@ export default tseslint.config(
               group: ['@eduset/widgets', '@eduset/widgets/*', 'lit', 'lit/*'],
               message: 'adapters do not import widgets.',
             },
+            {
+              group: ['fastify', '@fastify/*', '@eduset/server', '@eduset/server/*'],
+              message: 'adapters are a library without a web server: HTTP lives in @eduset/server.',
+            },
             otherPackagesInternals,
             {
               group: ['../../core/**', '../../../core/**'],
               message: 'adapters import only @eduset/core public API.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['packages/server/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@eduset/widgets', '@eduset/widgets/*', 'lit', 'lit/*'],
+              message: 'the server does not import widgets.',
+            },
+            otherPackagesInternals,
+            {
+              group: [
+                '../../core/**',
+                '../../../core/**',
+                '../../adapters/**',
+                '../../../adapters/**',
+              ],
+              message:
+                'the server imports only the public API of @eduset/core and @eduset/adapters.',
             },
           ],
         },

@@ -68,6 +68,8 @@ function onwarn(warning, warn) {
 const core = 'packages/core';
 const adapters = 'packages/adapters';
 const widgets = 'packages/widgets';
+const server = 'packages/server';
+const adapterSubpaths = ['storage', 'import', 'export', 'ical', 'schools', 'indicators', 'courses'];
 
 export default [
   ...library(core, {
@@ -80,9 +82,17 @@ export default [
     'financing/index': `${core}/src/financing/index.ts`,
     'courses/index': `${core}/src/courses/index.ts`,
   }),
-  ...library(adapters, { index: `${adapters}/src/index.ts`, cli: `${adapters}/src/cli.ts` }, [
-    rawText(),
-  ]),
+  ...library(
+    adapters,
+    {
+      index: `${adapters}/src/index.ts`,
+      ...Object.fromEntries(
+        adapterSubpaths.map((name) => [`${name}/index`, `${adapters}/src/${name}/index.ts`]),
+      ),
+    },
+    [rawText()],
+  ),
+  ...library(server, { index: `${server}/src/index.ts`, cli: `${server}/src/cli.ts` }),
   ...library(widgets, {
     index: `${widgets}/src/index.ts`,
     'site-directory.define': `${widgets}/src/site-directory/site-directory.define.ts`,

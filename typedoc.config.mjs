@@ -1,4 +1,4 @@
-// TypeDoc for the three packages into docs/api. Warnings are errors: an export without
+// TypeDoc for the four packages into docs/api. Warnings are errors: an export without
 // documentation, a broken link or an unknown tag fails `npm run docs`.
 import { OptionDefaults } from 'typedoc';
 
@@ -16,7 +16,7 @@ const blockTags = [
 export default {
   name: 'eduset',
   entryPointStrategy: 'packages',
-  entryPoints: ['packages/core', 'packages/adapters', 'packages/widgets'],
+  entryPoints: ['packages/core', 'packages/adapters', 'packages/server', 'packages/widgets'],
   packageOptions: {
     includeVersion: false,
     excludePrivate: true,

@@ -47,6 +47,17 @@ export default defineConfig({
         resolve,
         ssr,
         test: {
+          name: 'server',
+          environment: 'node',
+          include: ['packages/server/src/**/*.test.ts', 'packages/server/test/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        resolve,
+        ssr,
+        test: {
           name: 'integration',
           environment: 'node',
           include: ['examples/**/*.test.ts', 'packages/widgets/test/**/*.test.ts'],

@@ -81,7 +81,7 @@ type Autocannon = (
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const cli = join(root, 'packages/adapters/dist/cli.js');
+const cli = join(root, 'packages/server/dist/cli.js');
 const connections = 100;
 const amount = 5_000;
 const maxSeconds = 10;

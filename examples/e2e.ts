@@ -14,13 +14,8 @@ import {
 } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { createNetwork, createNetworkSchedule, type Network } from '@eduset/core';
-import {
-  openStorage,
-  startServer,
-  type RunningServer,
-  type ServerOptions,
-  type Storage,
-} from '@eduset/adapters';
+import { openStorage, type Storage } from '@eduset/adapters';
+import { startServer, type RunningServer, type ServerOptions } from '@eduset/server';
 import { chromiumArgs } from '../vitest.config.js';
 
 /** The embed bundle the example pages load: the e2e tests need `npm run build` first. */

@@ -2,7 +2,7 @@
 // `npm run build`), as TanStack's test:build does.
 import { spawnSync } from 'node:child_process';
 
-const packages = ['packages/core', 'packages/adapters', 'packages/widgets'];
+const packages = ['packages/core', 'packages/adapters', 'packages/server', 'packages/widgets'];
 let failed = false;
 for (const dir of packages) {
   for (const [tool, args] of [

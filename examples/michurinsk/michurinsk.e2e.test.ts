@@ -5,7 +5,7 @@
 // WCAG 2.1 AA violation.
 import { describe, expect, it } from 'vitest';
 import { instant } from '@eduset/core';
-import { seedFinancingIfEmpty } from '../../packages/adapters/src/cli-financing.js';
+import { seedFinancingIfEmpty } from '../../packages/server/src/cli-financing.js';
 import { expectAccessible, expectNoProblems, openPage, useExampleServer } from '../e2e.js';
 
 const fixedNow = new Date('2026-10-05T07:00:00Z');

@@ -1,8 +1,8 @@
 /**
  * The network of profile courses in the outside world: import of courses, rooms and
  * students with their study plans from CSV/XLSX, export of the timetable as XLSX and as
- * iCalendar feeds, certificates as printable HTML, and the HTTP routes the
- * `<eduset-course-timetable>` widget reads.
+ * iCalendar feeds, certificates as printable HTML. The HTTP routes the `<eduset-course-timetable>` widget
+ * reads are in `@eduset/server`.
  *
  * @example
  * ```ts
@@ -25,4 +25,3 @@ export {
   type StudentColumnField,
 } from './import.js';
 export { certificatesHtml, timetableFeed, timetableXlsx } from './export.js';
-export { courseRoutes, type CourseRoutesOptions, type TimetableViewResponse } from './routes.js';

@@ -1,6 +1,6 @@
 /**
  * Schools in the outside world: import of social passports and exam results (CSV/XLSX, row
- * errors), export of the identification table in the Tutaev shape, and the schools API.
+ * errors), export of the identification table in the Tutaev shape (the schools API is in @eduset/server).
  *
  * @example
  * ```ts
@@ -13,4 +13,4 @@
  */
 export * from './export.js';
 export * from './import.js';
-export * from './routes.js';
+export * from './district.js';

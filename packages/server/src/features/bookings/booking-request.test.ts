@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse, ValidationError } from '@eduset/core';
-import { bookingRequestSchema, parseBookingRequest } from './booking-routes.js';
+import { bookingRequestSchema, parseBookingRequest } from './routes.js';
 
 /** What an answer is: the request as validated, or the issues reported. */
 function outcome(validate: (body: unknown) => unknown, body: unknown): unknown {

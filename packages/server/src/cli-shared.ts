@@ -1,7 +1,7 @@
 import { isEdusetError, type LocalizedText } from '@eduset/core';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { openStorage, type Storage } from './storage/index.js';
+import { openStorage, type Storage } from '@eduset/adapters';
 
 /**
  * A mistake in the command line: reported with the usage, exit code 2.

@@ -9,8 +9,8 @@ import {
 } from '@eduset/core/indicators';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { loadIndicatorFiles, type LoadedIndicatorFiles } from '../indicators/index.js';
-import { HttpError } from './errors.js';
+import { loadIndicatorFiles, type LoadedIndicatorFiles } from '@eduset/adapters';
+import { HttpError } from '../../errors.js';
 
 const oneOrMany = z.union([z.string(), z.array(z.string())]);
 const list = oneOrMany.transform((value) =>
@@ -33,7 +33,7 @@ const list = oneOrMany.transform((value) =>
  * @example
  * ```ts
  * import { parse } from '@eduset/core';
- * import { indicatorsQuerySchema } from '@eduset/adapters';
+ * import { indicatorsQuerySchema } from '@eduset/server';
  * parse(indicatorsQuerySchema, { level: 'municipality', period: '2018-2019,2019-2020' });
  * ```
  */
@@ -50,7 +50,7 @@ export const indicatorsQuerySchema = z.strictObject({
  *
  * @example
  * ```ts
- * import type { IndicatorsQuery } from '@eduset/adapters';
+ * import type { IndicatorsQuery } from '@eduset/server';
  * const query: IndicatorsQuery = { level: 'municipality', period: ['2019-2020'] };
  * ```
  */
@@ -62,7 +62,7 @@ export type IndicatorsQuery = z.output<typeof indicatorsQuerySchema>;
  *
  * @example
  * ```ts
- * import type { IndicatorRoutesOptions } from '@eduset/adapters';
+ * import type { IndicatorRoutesOptions } from '@eduset/server';
  * const options: IndicatorRoutesOptions = { dataDir: 'examples/data/indicators' };
  * ```
  */
@@ -80,7 +80,7 @@ export interface IndicatorRoutesOptions {
  *
  * @example
  * ```ts
- * import { demoIndicatorDataDir } from '@eduset/adapters';
+ * import { demoIndicatorDataDir } from '@eduset/server';
  * demoIndicatorDataDir('examples'); // 'examples/data/indicators'
  * ```
  */
@@ -99,7 +99,7 @@ export function demoIndicatorDataDir(staticRoot: string | undefined): string | u
  * @example
  * ```ts
  * import Fastify from 'fastify';
- * import { indicatorRoutes } from '@eduset/adapters';
+ * import { indicatorRoutes } from '@eduset/server';
  * const server = Fastify();
  * await server.register(indicatorRoutes({ dataDir: 'examples/data/indicators' }));
  * const answer = await server.inject({ method: 'GET', url: '/api/indicators?level=municipality&period=2019-2020' });

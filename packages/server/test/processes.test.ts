@@ -3,7 +3,7 @@
 // load on one of them killed with SIGKILL mid-way (every acknowledged booking is stored,
 // nothing is half-written).
 //
-// The processes run the built CLI (`packages/adapters/dist/cli.js`, what `npm start` runs):
+// The processes run the built CLI (`packages/server/dist/cli.js`, what `npm start` runs):
 // Node cannot load the SQL migrations (`.sql?raw` imports) from the TypeScript sources, so
 // `npm test` builds first. EDUSET_TEST_CLI may name another build of the CLI.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -14,11 +14,11 @@ import { fileURLToPath } from 'node:url';
 import type { Booking, NetworkScheduleInput, Slot } from '@eduset/core';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { smallNetworkInput } from './fixtures/network.js';
-import { startPostgresServer, type PostgresServer } from './postgres-server.js';
+import { smallNetworkInput } from '../../adapters/test/fixtures/network.js';
+import { startPostgresServer, type PostgresServer } from '../../adapters/test/postgres-server.js';
 
 const root = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
-const cli = resolve(root, process.env.EDUSET_TEST_CLI ?? 'packages/adapters/dist/cli.js');
+const cli = resolve(root, process.env.EDUSET_TEST_CLI ?? 'packages/server/dist/cli.js');
 
 /**
  * psy-ivanova gives individual speech consultations at two sites every day 08:00–20:00 (the

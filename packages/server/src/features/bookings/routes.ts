@@ -21,10 +21,10 @@ import {
 } from '@eduset/core';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { renderICalendar } from '../ical/index.js';
-import type { Storage } from '../storage/index.js';
-import { HttpError } from './errors.js';
-import type { RateLimitedRouteConfig } from './security.js';
+import { renderICalendar } from '@eduset/adapters';
+import type { Storage } from '@eduset/adapters';
+import { HttpError } from '../../errors.js';
+import type { RateLimitedRouteConfig } from '../../plugins/security.js';
 
 const dayMs = 24 * 60 * 60 * 1000;
 
@@ -60,7 +60,7 @@ function dayNumber(date: string): number {
  * @example
  * ```ts
  * import { parse } from '@eduset/core';
- * import { slotsQuerySchema } from '@eduset/adapters';
+ * import { slotsQuerySchema } from '@eduset/server';
  * parse(slotsQuerySchema, { serviceId: 'consultation', from: '2026-05-12', to: '2026-05-18', childAge: '4' });
  * ```
  */
@@ -106,7 +106,7 @@ export const slotsQuerySchema = z
  *
  * @example
  * ```ts
- * import type { SlotsQuery } from '@eduset/adapters';
+ * import type { SlotsQuery } from '@eduset/server';
  * declare const query: SlotsQuery;
  * query.serviceId;
  * ```
@@ -149,7 +149,7 @@ const contactSchema = bookingContactSchema.superRefine((contact, context) => {
  * @example
  * ```ts
  * import { parse } from '@eduset/core';
- * import { bookingRequestSchema } from '@eduset/adapters';
+ * import { bookingRequestSchema } from '@eduset/server';
  * parse(bookingRequestSchema, {
  *   specialistId: 'psy-ivanova', siteId: 'kp-teremok', serviceId: 'consultation',
  *   start: '2026-05-12T06:00:00Z', end: '2026-05-12T06:45:00Z', childAge: 4,
@@ -177,7 +177,7 @@ export const bookingRequestSchema = z.strictObject({
  *
  * @example
  * ```ts
- * import type { BookingRequest } from '@eduset/adapters';
+ * import type { BookingRequest } from '@eduset/server';
  * declare const request: BookingRequest;
  * request.personalDataConsent; // true
  * ```
@@ -278,7 +278,7 @@ const feedPastMs = 31 * dayMs;
  *
  * @example
  * ```ts
- * import type { BookingCreatedResponse } from '@eduset/adapters';
+ * import type { BookingCreatedResponse } from '@eduset/server';
  * declare const answer: BookingCreatedResponse;
  * await fetch(answer.cancelUrl, { method: 'POST', body: JSON.stringify({ token: answer.cancelToken }) });
  * ```
@@ -297,7 +297,8 @@ export interface BookingCreatedResponse {
  * @example
  * ```ts
  * import { instant } from '@eduset/core';
- * import { openStorage, type BookingRoutesOptions } from '@eduset/adapters';
+ * import { openStorage } from '@eduset/adapters';
+ * import { type BookingRoutesOptions } from '@eduset/server';
  * const options: BookingRoutesOptions = {
  *   storage: await openStorage({ dataDir: 'memory://' }),
  *   now: () => instant(new Date()),
@@ -399,7 +400,8 @@ function requestedSlot(
  * ```ts
  * import Fastify from 'fastify';
  * import { instant } from '@eduset/core';
- * import { bookingRoutes, openStorage } from '@eduset/adapters';
+ * import { openStorage } from '@eduset/adapters';
+ * import { bookingRoutes } from '@eduset/server';
  * const server = Fastify();
  * void server.register(
  *   bookingRoutes({

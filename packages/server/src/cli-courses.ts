@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CourseRoutesOptions } from './courses/routes.js';
+import type { CourseRoutesOptions } from './features/courses/routes.js';
 
 /**
  * The profile-course demo `eduset serve` adds when the pages directory has

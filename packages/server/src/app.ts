@@ -10,20 +10,20 @@ import {
   type Network,
 } from '@eduset/core';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import type { NetworkSummary, Storage } from '../storage/index.js';
-import { bookingRoutes } from './booking-routes.js';
-import { schoolRoutes } from '../schools/routes.js';
-import { demoIndicatorDataDir, indicatorRoutes } from './indicator-routes.js';
-import { financingRoutes } from './financing-routes.js';
-import { courseRoutes, type CourseRoutesOptions } from '../courses/routes.js';
+import type { NetworkSummary, Storage } from '@eduset/adapters';
+import { bookingRoutes } from './features/bookings/routes.js';
+import { schoolRoutes } from './features/schools/routes.js';
+import { demoIndicatorDataDir, indicatorRoutes } from './features/indicators/routes.js';
+import { financingRoutes } from './features/financing/routes.js';
+import { courseRoutes, type CourseRoutesOptions } from './features/courses/routes.js';
 import { errorResponse, HttpError, notFoundResponse } from './errors.js';
-import { networkFilterOf, networkQuerySchema } from './query.js';
+import { networkFilterOf, networkQuerySchema } from './features/network/query.js';
 import {
   bodyLimitBytes,
   registerSecurity,
   securityErrorResponse,
   type RateLimitOptions,
-} from './security.js';
+} from './plugins/security.js';
 
 /**
  * The Content-Security-Policy sent with every answer: only this origin's scripts, styles,
@@ -32,7 +32,7 @@ import {
  *
  * @example
  * ```ts
- * import { contentSecurityPolicy } from '@eduset/adapters';
+ * import { contentSecurityPolicy } from '@eduset/server';
  * contentSecurityPolicy.includes("script-src 'self'"); // true
  * ```
  */
@@ -52,7 +52,7 @@ export const contentSecurityPolicy = [
  *
  * @example
  * ```ts
- * import { securityHeaders } from '@eduset/adapters';
+ * import { securityHeaders } from '@eduset/server';
  * securityHeaders['x-content-type-options']; // 'nosniff'
  * ```
  */
@@ -66,7 +66,8 @@ export const securityHeaders: Readonly<Record<string, string>> = {
  *
  * @example
  * ```ts
- * import { openStorage, type ServerOptions } from '@eduset/adapters';
+ * import { openStorage } from '@eduset/adapters';
+ * import { type ServerOptions } from '@eduset/server';
  * const options: ServerOptions = {
  *   storage: await openStorage({ dataDir: 'memory://' }),
  *   staticRoot: 'examples',
@@ -179,7 +180,8 @@ function defaultNetworkId(networks: readonly NetworkSummary[]): string {
  *
  * @example
  * ```ts
- * import { createServer, openStorage } from '@eduset/adapters';
+ * import { openStorage } from '@eduset/adapters';
+ * import { createServer } from '@eduset/server';
  * const storage = await openStorage({ dataDir: 'memory://' });
  * const server = createServer({ storage, staticRoot: 'examples' });
  * const answer = await server.inject({ method: 'GET', url: '/api/health' });
@@ -283,7 +285,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
  *
  * @example
  * ```ts
- * import type { ListenOptions } from '@eduset/adapters';
+ * import type { ListenOptions } from '@eduset/server';
  * const listen: ListenOptions = { port: 8080 };
  * ```
  */
@@ -297,7 +299,7 @@ export interface ListenOptions {
  *
  * @example
  * ```ts
- * import type { RunningServer } from '@eduset/adapters';
+ * import type { RunningServer } from '@eduset/server';
  * declare const running: RunningServer;
  * console.log(running.url); // 'http://127.0.0.1:8080/'
  * await running.close();
@@ -320,7 +322,8 @@ export interface RunningServer {
  *
  * @example
  * ```ts
- * import { openStorage, startServer } from '@eduset/adapters';
+ * import { openStorage } from '@eduset/adapters';
+ * import { startServer } from '@eduset/server';
  * const storage = await openStorage();
  * const running = await startServer({ storage, staticRoot: 'examples' }, { port: 8080 });
  * console.log(running.url);

@@ -10,7 +10,7 @@ import {
 } from '@eduset/core';
 import { z } from 'zod';
 import { say } from './cli-shared.js';
-import type { Storage } from './storage/index.js';
+import type { Storage } from '@eduset/adapters';
 
 const demoFileSchema = z.object({
   registry: z.unknown(),

@@ -25,8 +25,8 @@ import {
   importOrganizations,
   type ImportResult,
   type NetworkFilesResult,
-} from './import/index.js';
-import type { Storage } from './storage/index.js';
+} from '@eduset/adapters';
+import type { Storage } from '@eduset/adapters';
 
 /**
  * The options of `eduset import`, as parsed from the command line (paths resolved).

@@ -18,9 +18,9 @@ import {
 } from '@eduset/core';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import type { FinancingStore } from '../storage/index.js';
-import { HttpError } from './errors.js';
-import type { RateLimitedRouteConfig } from './security.js';
+import type { FinancingStore } from '@eduset/adapters';
+import { HttpError } from '../../errors.js';
+import type { RateLimitedRouteConfig } from '../../plugins/security.js';
 
 /** A comma-separated list (`direction=technical,artistic`), split into its values. */
 const commaList = z.string().transform((value) =>
@@ -51,7 +51,7 @@ const wholeNumber = (max: number) =>
  * @example
  * ```ts
  * import { parse } from '@eduset/core';
- * import { programmesQuerySchema } from '@eduset/adapters';
+ * import { programmesQuerySchema } from '@eduset/server';
  * parse(programmesQuerySchema, { q: 'робот', age: '9', kind: 'funded,budget' });
  * ```
  */
@@ -72,7 +72,7 @@ export const programmesQuerySchema = z.strictObject({
  *
  * @example
  * ```ts
- * import type { ProgrammesQuery } from '@eduset/adapters';
+ * import type { ProgrammesQuery } from '@eduset/server';
  * declare const query: ProgrammesQuery;
  * query.age;
  * ```
@@ -87,7 +87,7 @@ const balanceQuerySchema = z.strictObject({ birthDate: isoDateSchema });
  *
  * @example
  * ```ts
- * import type { FinancingRoutesOptions } from '@eduset/adapters';
+ * import type { FinancingRoutesOptions } from '@eduset/server';
  * declare const options: FinancingRoutesOptions;
  * options.now();
  * ```
@@ -164,7 +164,8 @@ function conflictAsHttp(error: unknown): unknown {
  * ```ts
  * import Fastify from 'fastify';
  * import { instant } from '@eduset/core';
- * import { financingRoutes, openStorage } from '@eduset/adapters';
+ * import { openStorage } from '@eduset/adapters';
+ * import { financingRoutes } from '@eduset/server';
  * const storage = await openStorage({ dataDir: 'memory://' });
  * const server = Fastify();
  * void server.register(financingRoutes({ financing: storage.financing, now: () => instant(new Date()), limited: {} }));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Network } from '@eduset/core';
 import { afterAll, describe, expect, test } from 'vitest';
 import { main, type CliContext } from '../src/cli.js';
-import { smallNetwork, smallNetworkInput } from './fixtures/network.js';
+import { smallNetwork, smallNetworkInput } from '../../adapters/test/fixtures/network.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'eduset-cli-'));
 const seed = join(dir, 'seed.json');

@@ -6,13 +6,13 @@ import { createNetwork } from '@eduset/core';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { main, type CliContext } from '../src/cli.js';
-import { openStorage } from '../src/storage/index.js';
+import { openStorage } from '@eduset/adapters';
 
 // One temporary PGlite directory for the whole file: each `main` call opens it (a few
 // seconds), so the steps below build on each other in order.
 const dir = mkdtempSync(join(tmpdir(), 'eduset-cli-import-'));
 const dataDir = join(dir, 'pglite');
-const fixtures = fileURLToPath(new URL('../src/import/fixtures/', import.meta.url));
+const fixtures = fileURLToPath(new URL('../../adapters/src/import/fixtures/', import.meta.url));
 const organizationsCsv = join(fixtures, 'organizations.csv');
 const sitesCsv = join(fixtures, 'sites.csv');
 // A network JSON: its `services` name every service the fixture sites use.

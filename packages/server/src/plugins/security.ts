@@ -2,7 +2,7 @@ import fastifyCors from '@fastify/cors';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { LocalizedText } from '@eduset/core';
 import type { FastifyInstance } from 'fastify';
-import { HttpError, type ApiErrorResponse } from './errors.js';
+import { HttpError, type ApiErrorResponse } from '../errors.js';
 
 /**
  * The largest request body the server reads, in bytes (16 KiB): a booking is far smaller.
@@ -10,7 +10,7 @@ import { HttpError, type ApiErrorResponse } from './errors.js';
  *
  * @example
  * ```ts
- * import { bodyLimitBytes } from '@eduset/adapters';
+ * import { bodyLimitBytes } from '@eduset/server';
  * bodyLimitBytes; // 16384
  * ```
  */
@@ -22,7 +22,7 @@ export const bodyLimitBytes = 16 * 1024;
  *
  * @example
  * ```ts
- * import type { RateLimitOptions } from '@eduset/adapters';
+ * import type { RateLimitOptions } from '@eduset/server';
  * const strict: RateLimitOptions = { max: 10, timeWindowMs: 60_000 };
  * ```
  */
@@ -38,7 +38,7 @@ export interface RateLimitOptions {
  *
  * @example
  * ```ts
- * import { defaultRateLimit } from '@eduset/adapters';
+ * import { defaultRateLimit } from '@eduset/server';
  * defaultRateLimit.max; // 30
  * ```
  */
@@ -62,7 +62,7 @@ function tooManyText(retrySeconds: number): LocalizedText {
  *
  * @example
  * ```ts
- * import { securityErrorResponse } from '@eduset/adapters';
+ * import { securityErrorResponse } from '@eduset/server';
  * securityErrorResponse({ statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' })?.status; // 413
  * ```
  */
@@ -83,7 +83,7 @@ export function securityErrorResponse(error: unknown): ApiErrorResponse | undefi
  *
  * @example
  * ```ts
- * import type { SecurityOptions } from '@eduset/adapters';
+ * import type { SecurityOptions } from '@eduset/server';
  * const options: SecurityOptions = { corsOrigins: ['https://udomlya-obr.ru'], rateLimit: false };
  * ```
  */
@@ -100,7 +100,7 @@ export interface SecurityOptions {
  *
  * @example
  * ```ts
- * import type { RateLimitedRouteConfig } from '@eduset/adapters';
+ * import type { RateLimitedRouteConfig } from '@eduset/server';
  * const config: RateLimitedRouteConfig = { rateLimit: { max: 30, timeWindow: 60_000 } };
  * ```
  */
@@ -117,7 +117,7 @@ export interface RateLimitedRouteConfig {
  * @example
  * ```ts
  * import Fastify from 'fastify';
- * import { registerSecurity } from '@eduset/adapters';
+ * import { registerSecurity } from '@eduset/server';
  * const server = Fastify({ bodyLimit: 16 * 1024 });
  * const limited = registerSecurity(server, { corsOrigins: ['https://example.org'] });
  * void server.register(async (api) => {

@@ -10,10 +10,10 @@ import {
 } from '@eduset/core';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import type { ApiErrorBody, BookingCreatedResponse } from '../src/server/index.js';
-import { createServer } from '../src/server/index.js';
-import { openStorage, type Storage } from '../src/storage/index.js';
-import { smallNetwork } from './fixtures/network.js';
+import type { ApiErrorBody, BookingCreatedResponse } from '../src/index.js';
+import { createServer } from '../src/index.js';
+import { openStorage, type Storage } from '@eduset/adapters';
+import { smallNetwork } from '../../adapters/test/fixtures/network.js';
 
 const cyrillic = /[а-яё]/i;
 

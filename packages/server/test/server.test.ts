@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { filterNetwork, parseSchoolYear, type Network } from '@eduset/core';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ApiErrorBody } from '../src/server/index.js';
-import { contentSecurityPolicy, createServer } from '../src/server/index.js';
-import { openStorage, type Storage } from '../src/storage/index.js';
-import { otherNetwork, smallNetwork } from './fixtures/network.js';
+import type { ApiErrorBody } from '../src/index.js';
+import { contentSecurityPolicy, createServer } from '../src/index.js';
+import { openStorage, type Storage } from '@eduset/adapters';
+import { otherNetwork, smallNetwork } from '../../adapters/test/fixtures/network.js';
 
 const expectedPolicy =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +

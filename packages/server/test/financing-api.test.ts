@@ -8,9 +8,9 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seedFinancingIfEmpty } from '../src/cli-financing.js';
-import type { ApiErrorBody } from '../src/server/index.js';
-import { createServer } from '../src/server/index.js';
-import { openStorage, type Storage } from '../src/storage/index.js';
+import type { ApiErrorBody } from '../src/index.js';
+import { createServer } from '../src/index.js';
+import { openStorage, type Storage } from '@eduset/adapters';
 
 const demoFile = new URL('../../../examples/data/michurinsk-financing.json', import.meta.url)
   .pathname;

@@ -16,7 +16,7 @@ import {
   indicatorsToXlsx,
   loadIndicatorFiles,
   parseIndicatorDefinitions,
-} from './indicators/index.js';
+} from '@eduset/adapters';
 
 /**
  * Usage lines of `eduset indicators`, shown with the other commands.

@@ -13,8 +13,8 @@ import {
 } from '@eduset/core/courses';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { HttpError } from '../server/errors.js';
-import { timetableFeed, timetableXlsx } from './export.js';
+import { HttpError } from '../../errors.js';
+import { timetableFeed, timetableXlsx } from '@eduset/adapters';
 
 /**
  * Options of {@link courseRoutes}: the network of profile courses (outside data, validated
@@ -24,7 +24,7 @@ import { timetableFeed, timetableXlsx } from './export.js';
  *
  * @example
  * ```ts
- * import type { CourseRoutesOptions } from '@eduset/adapters';
+ * import type { CourseRoutesOptions } from '@eduset/server';
  * declare const json: unknown;
  * const options: CourseRoutesOptions = { network: json, approvedAt: '2025-08-29T09:00:00Z' };
  * ```
@@ -43,7 +43,7 @@ export interface CourseRoutesOptions {
  *
  * @example
  * ```ts
- * import type { TimetableViewResponse } from '@eduset/adapters';
+ * import type { TimetableViewResponse } from '@eduset/server';
  * const link = (answer: TimetableViewResponse) => answer.icsUrl;
  * ```
  */
@@ -74,7 +74,7 @@ interface Solved {
  * @example
  * ```ts
  * import Fastify from 'fastify';
- * import { courseRoutes } from '@eduset/adapters';
+ * import { courseRoutes } from '@eduset/server';
  * declare const json: unknown;
  * const app = Fastify();
  * await app.register(courseRoutes({ network: json, approvedAt: '2025-08-29T09:00:00Z' }));

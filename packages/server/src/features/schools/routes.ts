@@ -1,37 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from '@eduset/core/common';
-import {
-  defaultIdentification,
-  defaultWellbeingIndex,
-  identifySchools,
-  kMeans,
-  parseSchoolProfiles,
-  schoolFeatures,
-  schoolMapData,
-  standardizeColumns,
-  type IdentificationResult,
-  type SchoolMapData,
-  type SchoolProfile,
-} from '@eduset/core/schools';
+import { parseSchoolProfiles, type SchoolMapData } from '@eduset/core/schools';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { HttpError } from '../server/errors.js';
-import { identificationTableCsv, identificationTableXlsx } from './export.js';
-
-/**
- * A district whose schools the API serves: its name, the identification year and profiles.
- *
- * @example
- * ```ts
- * import type { SchoolDistrict } from '@eduset/adapters';
- * const district: SchoolDistrict = { name: 'Демо', year: 2016, schools: [] };
- * ```
- */
-export interface SchoolDistrict {
-  readonly name: string;
-  readonly year: number;
-  readonly schools: readonly SchoolProfile[];
-}
+import { HttpError } from '../../errors.js';
+import {
+  identificationTableCsv,
+  identificationTableXlsx,
+  identifyDistrict,
+  type IdentifiedDistrict,
+  type SchoolDistrict,
+} from '@eduset/adapters';
 
 /**
  * Options of {@link schoolRoutes}: the districts by id, or a JSON file of one district
@@ -39,7 +18,7 @@ export interface SchoolDistrict {
  *
  * @example
  * ```ts
- * import type { SchoolRoutesOptions } from '@eduset/adapters';
+ * import type { SchoolRoutesOptions } from '@eduset/server';
  * const options: SchoolRoutesOptions = { dataFile: 'examples/data/tutaev-schools.json' };
  * ```
  */
@@ -62,60 +41,6 @@ const fileSchema = z.object({
 });
 
 /**
- * A district identified and clustered: the identification and the school map data.
- *
- * @example
- * ```ts
- * import type { IdentifiedDistrict } from '@eduset/adapters';
- * declare const district: IdentifiedDistrict;
- * district.map.schools.length === district.result.schools.length; // true
- * ```
- */
-export interface IdentifiedDistrict {
-  readonly result: IdentificationResult;
-  readonly map: SchoolMapData;
-}
-
-/**
- * Identifies a district with the default definitions and clusters it: k-means++ on the
- * standardized features of `schoolFeatures`, seed 2016, clusters ordered by mean score
- * ascending (cluster 0 has the lowest results).
- *
- * @example
- * ```ts
- * import { identifyDistrict } from '@eduset/adapters';
- * import type { SchoolDistrict } from '@eduset/adapters';
- * declare const district: SchoolDistrict;
- * identifyDistrict(district, 4).map.schools[0]?.cluster;
- * ```
- */
-export function identifyDistrict(district: SchoolDistrict, clusters = 4): IdentifiedDistrict {
-  const result = identifySchools(district.schools, {
-    index: defaultWellbeingIndex,
-    identification: defaultIdentification,
-    year: district.year,
-  });
-  const features = schoolFeatures(district.schools, district.year);
-  const k = Math.min(clusters, district.schools.length);
-  const labels =
-    k > 0
-      ? kMeans(standardizeColumns(features), {
-          k,
-          seed: 2016,
-          restarts: 10,
-          order: { feature: 8, direction: 'ascending' },
-        }).labels
-      : undefined;
-  return {
-    result,
-    map: schoolMapData(result, {
-      district: district.name,
-      ...(labels ? { clusters: labels } : {}),
-    }),
-  };
-}
-
-/**
  * The schools API:
  * - `GET /api/schools?district=id` — the school map data (`SchoolMapData` of core: index,
  *   ranks, flags, categories, explanations, clusters) of a district;
@@ -125,7 +50,7 @@ export function identifyDistrict(district: SchoolDistrict, clusters = 4): Identi
  * @example
  * ```ts
  * import Fastify from 'fastify';
- * import { schoolRoutes } from '@eduset/adapters';
+ * import { schoolRoutes } from '@eduset/server';
  * const server = Fastify();
  * await server.register(schoolRoutes({ dataFile: 'examples/data/tutaev-schools.json' }));
  * ```

@@ -11,7 +11,7 @@ import {
  *
  * @example
  * ```ts
- * import type { ApiErrorBody } from '@eduset/adapters';
+ * import type { ApiErrorBody } from '@eduset/server';
  * const body: ApiErrorBody = {
  *   error: {
  *     code: 'not_found',
@@ -34,7 +34,7 @@ export interface ApiErrorBody {
  *
  * @example
  * ```ts
- * import { errorResponse, type ApiErrorResponse } from '@eduset/adapters';
+ * import { errorResponse, type ApiErrorResponse } from '@eduset/server';
  * const answer: ApiErrorResponse = errorResponse(new Error('boom'));
  * answer.status; // 500
  * ```
@@ -127,7 +127,7 @@ function httpStatusOf(error: unknown): number | undefined {
  * @example
  * ```ts
  * import { NotFoundError } from '@eduset/core';
- * import { errorResponse } from '@eduset/adapters';
+ * import { errorResponse } from '@eduset/server';
  * errorResponse(new NotFoundError('network', 'x')).status; // 404
  * errorResponse(new Error('connection refused')).status; // 500
  * ```
@@ -151,7 +151,7 @@ export function errorResponse(error: unknown): ApiErrorResponse {
  *
  * @example
  * ```ts
- * import { notFoundResponse } from '@eduset/adapters';
+ * import { notFoundResponse } from '@eduset/server';
  * notFoundResponse('GET', '/nope').status; // 404
  * ```
  */

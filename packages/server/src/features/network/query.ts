@@ -16,7 +16,7 @@ const oneOrMany = z.union([z.string(), z.array(z.string())]);
  * @example
  * ```ts
  * import { parse } from '@eduset/core';
- * import { networkQuerySchema } from '@eduset/adapters';
+ * import { networkQuerySchema } from '@eduset/server';
  * parse(networkQuerySchema, { schoolYear: '2020-2021', siteKind: 'lekoteka,pmpk' });
  * // { schoolYear: '2020-2021', siteKind: ['lekoteka', 'pmpk'] }
  * ```
@@ -40,7 +40,7 @@ export const networkQuerySchema = z.strictObject({
  *
  * @example
  * ```ts
- * import type { NetworkQuery } from '@eduset/adapters';
+ * import type { NetworkQuery } from '@eduset/server';
  * const query: NetworkQuery = { network: 'udomlya' };
  * ```
  */
@@ -51,7 +51,7 @@ export type NetworkQuery = z.output<typeof networkQuerySchema>;
  *
  * @example
  * ```ts
- * import { networkFilterOf } from '@eduset/adapters';
+ * import { networkFilterOf } from '@eduset/server';
  * networkFilterOf({ network: 'udomlya' }); // undefined
  * networkFilterOf({ siteKind: ['lekoteka'] }); // { siteKinds: ['lekoteka'] }
  * ```

@@ -21,9 +21,9 @@ import {
   say,
 } from './cli-shared.js';
 import { isFirstWorker, isServeWorker, leaveCluster, runWorkers } from './cli-workers.js';
-import { startServer } from './server/index.js';
+import { startServer } from './index.js';
 import { demoCourseRoutes } from './cli-courses.js';
-import type { Storage } from './storage/index.js';
+import type { Storage } from '@eduset/adapters';
 
 /**
  * Where the CLI reads and writes; the real process by default. Tests pass their own.

@@ -1,10 +1,12 @@
 /**
- * The reference HTTP server: the network API with bilingual JSON errors, the example pages
- * and the widgets bundle, under a strict Content-Security-Policy.
+ * `@eduset/server`: the eduset HTTP application (Fastify) — the public and staff APIs with
+ * bilingual JSON errors, the example pages and the widgets bundle, under a strict
+ * Content-Security-Policy — and the `eduset` command.
  *
  * @example
  * ```ts
- * import { openStorage, startServer } from '@eduset/adapters';
+ * import { openStorage } from '@eduset/adapters';
+ * import { startServer } from '@eduset/server';
  * const running = await startServer({ storage: await openStorage() }, { port: 8080 });
  * ```
  *
@@ -18,27 +20,31 @@ export {
   type BookingRequest,
   type BookingRoutesOptions,
   type SlotsQuery,
-} from './booking-routes.js';
+} from './features/bookings/routes.js';
 export {
   demoIndicatorDataDir,
   indicatorRoutes,
   indicatorsQuerySchema,
   type IndicatorRoutesOptions,
   type IndicatorsQuery,
-} from './indicator-routes.js';
+} from './features/indicators/routes.js';
 export {
   financingRoutes,
   programmesQuerySchema,
   type FinancingRoutesOptions,
   type ProgrammesQuery,
-} from './financing-routes.js';
+} from './features/financing/routes.js';
 export {
   errorResponse,
   notFoundResponse,
   type ApiErrorBody,
   type ApiErrorResponse,
 } from './errors.js';
-export { networkFilterOf, networkQuerySchema, type NetworkQuery } from './query.js';
+export {
+  networkFilterOf,
+  networkQuerySchema,
+  type NetworkQuery,
+} from './features/network/query.js';
 export {
   contentSecurityPolicy,
   createServer,
@@ -47,7 +53,7 @@ export {
   type ListenOptions,
   type RunningServer,
   type ServerOptions,
-} from './server.js';
+} from './app.js';
 export {
   bodyLimitBytes,
   defaultRateLimit,
@@ -56,4 +62,10 @@ export {
   type RateLimitedRouteConfig,
   type RateLimitOptions,
   type SecurityOptions,
-} from './security.js';
+} from './plugins/security.js';
+export {
+  courseRoutes,
+  type CourseRoutesOptions,
+  type TimetableViewResponse,
+} from './features/courses/routes.js';
+export * from './features/schools/routes.js';
