@@ -47,8 +47,8 @@ export const requiredScopeFields: Readonly<Record<Role, readonly ScopeField[]>> 
 const scopeFieldWords: Readonly<Record<ScopeField, LocalizedText>> = {
   organizationId: { ru: 'организацию', en: 'the organization' },
   siteId: { ru: 'площадку', en: 'the site' },
-  specialistId: { ru: 'какой это специалист', en: 'which specialist this is' },
-  teacherId: { ru: 'какой это преподаватель', en: 'which teacher this is' },
+  specialistId: { ru: 'специалиста', en: 'the specialist' },
+  teacherId: { ru: 'преподавателя', en: 'the teacher' },
 };
 
 const grantIdSchema = z.string().min(1);
