@@ -301,6 +301,13 @@ describe('explainDecision', () => {
     });
   });
 
+  it('says where a network-wide grant reaches', () => {
+    expect(explainDecision(coordinator, 'booking.list', { networkId: udomlya }).reason).toEqual({
+      ru: 'Разрешено: «Координатор службы» — во всей сети',
+      en: 'Allowed: "Service coordinator" — across the whole network',
+    });
+  });
+
   it('says why it was denied, without ids', () => {
     expect(explainDecision(anonymousActor, 'booking.list', teremok).reason.en).toBe(
       'You need to sign in',
