@@ -81,6 +81,7 @@ export default [
     'indicators/index': `${core}/src/indicators/index.ts`,
     'financing/index': `${core}/src/financing/index.ts`,
     'courses/index': `${core}/src/courses/index.ts`,
+    'access/index': `${core}/src/access/index.ts`,
   }),
   ...library(
     adapters,

@@ -1,0 +1,128 @@
+import type { LocalizedText } from '../common/index.js';
+import { z } from '../common/zod.js';
+
+/**
+ * Every action the access policy decides on: a closed list of dotted names. An action that is
+ * not here is denied to everyone.
+ *
+ * @example
+ * ```ts
+ * import { actions } from '@eduset/core/access';
+ * actions.includes('booking.contact.read'); // true
+ * ```
+ */
+export const actions = [
+  'staff.me.read',
+  'booking.list',
+  'booking.contact.read',
+  'booking.write',
+  'schedule.write',
+  'person.export',
+  'person.erase',
+  'audit.read',
+  'account.manage',
+  'courses.timetable.read',
+  'courses.link.issue',
+  'financing.registry.write',
+  'financing.billing.read',
+  'financing.billing.write',
+  'financing.contract.read',
+  'certificate.holder.read',
+  'indicators.values.write',
+  'schools.data.write',
+] as const;
+
+/**
+ * Schema of an action.
+ *
+ * @example
+ * ```ts
+ * import { actionSchema } from '@eduset/core/access';
+ * actionSchema.parse('booking.list'); // 'booking.list'
+ * ```
+ */
+export const actionSchema = z.enum(actions);
+
+/**
+ * An action a signed-in person asks to do. @example `const action: Action = 'booking.list';`
+ */
+export type Action = z.infer<typeof actionSchema>;
+
+/**
+ * What each action lets a person do, in Russian and English, for settings screens, the audit
+ * log and refusals.
+ *
+ * @example
+ * ```ts
+ * import { actionLabels } from '@eduset/core/access';
+ * actionLabels['booking.contact.read'].en; // "See parents' names and contacts in bookings"
+ * ```
+ */
+export const actionLabels: Readonly<Record<Action, LocalizedText>> = Object.freeze({
+  'staff.me.read': {
+    ru: 'Видеть свою учётную запись и роли',
+    en: "See one's own account and roles",
+  },
+  'booking.list': { ru: 'Видеть записи на консультации', en: 'See consultation bookings' },
+  'booking.contact.read': {
+    ru: 'Видеть имена и контакты родителей в записях',
+    en: "See parents' names and contacts in bookings",
+  },
+  'booking.write': {
+    ru: 'Отмечать, отменять и переносить записи за родителя',
+    en: "Mark, cancel and move bookings on the parent's behalf",
+  },
+  'schedule.write': {
+    ru: 'Менять график работы специалистов',
+    en: "Change specialists' work schedules",
+  },
+  'person.export': {
+    ru: 'Выгружать сведения о человеке по его запросу (152-ФЗ)',
+    en: 'Export what is held about a person at their request (152-FZ)',
+  },
+  'person.erase': {
+    ru: 'Удалять персональные данные по запросу (152-ФЗ)',
+    en: 'Erase personal data on request (152-FZ)',
+  },
+  'audit.read': { ru: 'Читать журнал аудита', en: 'Read the audit log' },
+  'account.manage': {
+    ru: 'Заводить учётные записи сотрудников и назначать роли',
+    en: 'Create staff accounts and assign roles',
+  },
+  'courses.timetable.read': {
+    ru: 'Видеть расписание занятий учеников',
+    en: "See students' timetables",
+  },
+  'courses.link.issue': {
+    ru: 'Выдавать ученику ссылку на его расписание',
+    en: 'Give a student the link to their timetable',
+  },
+  'financing.registry.write': {
+    ru: 'Вести реестр сертификатов и программ',
+    en: 'Keep the certificate and programme registry',
+  },
+  'financing.billing.read': {
+    ru: 'Видеть счета и реестр платежей',
+    en: 'See invoices and the payment register',
+  },
+  'financing.billing.write': {
+    ru: 'Проводить ежемесячные расчёты и платежи',
+    en: 'Run monthly billing and payments',
+  },
+  'financing.contract.read': {
+    ru: 'Видеть заявки и договоры об обучении',
+    en: 'See applications and enrolment contracts',
+  },
+  'certificate.holder.read': {
+    ru: 'Видеть владельцев сертификатов',
+    en: 'See certificate holders',
+  },
+  'indicators.values.write': {
+    ru: 'Вносить значения показателей',
+    en: 'Enter indicator values',
+  },
+  'schools.data.write': {
+    ru: 'Вносить данные школы (социальный паспорт, результаты)',
+    en: 'Enter school data (social passport, results)',
+  },
+});
