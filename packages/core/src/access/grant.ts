@@ -40,7 +40,7 @@ export const requiredScopeFields: Readonly<Record<Role, readonly ScopeField[]>> 
   payer: Object.freeze([]),
   provider: Object.freeze(['organizationId'] as const),
   'school-staff': Object.freeze(['organizationId'] as const),
-  teacher: Object.freeze([]),
+  teacher: Object.freeze(['teacherId'] as const),
   auditor: Object.freeze([]),
 });
 

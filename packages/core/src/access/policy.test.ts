@@ -255,7 +255,7 @@ describe('grantSchema and actorSchema', () => {
       if (!result.ok)
         expect(result.issues.map((issue) => issue.path)).toEqual([['organizationId']]);
     }
-    for (const role of ['coordinator', 'operator', 'payer', 'teacher', 'auditor'] as const) {
+    for (const role of ['coordinator', 'operator', 'payer', 'auditor'] as const) {
       expect(grantSchema.safeParse({ role, networkId: udomlya }).success).toBe(true);
     }
   });
