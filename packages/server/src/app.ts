@@ -18,6 +18,7 @@ import { financingRoutes } from './features/financing/routes.js';
 import { courseRoutes, type CourseRoutesOptions } from './features/courses/routes.js';
 import { errorResponse, HttpError, notFoundResponse } from './errors.js';
 import { networkFilterOf, networkQuerySchema } from './features/network/query.js';
+import { markRoutesPublic, registerAccess, type ActorSource } from './plugins/access.js';
 import {
   bodyLimitBytes,
   registerSecurity,
@@ -105,6 +106,11 @@ export interface ServerOptions {
    * default.
    */
   readonly uidDomain?: string;
+  /**
+   * Tells who is asking (the sign-in plugin's session lookup); every request is anonymous
+   * without it.
+   */
+  readonly actorSource?: ActorSource;
   /** The profile-course timetable API ({@link courseRoutes}), served when given. */
   readonly courses?: CourseRoutesOptions;
 }
@@ -209,26 +215,34 @@ export function createServer(options: ServerOptions): FastifyInstance {
     return reply.code(status).type('application/json; charset=utf-8').send(body);
   });
 
-  // Before every route: the CORS hook and the rate-limit plugin apply to routes added later.
+  // Before every route: who may call each (deny by default), then the CORS hook and the
+  // rate-limit plugin, which apply to routes added later.
+  registerAccess(server, options.actorSource);
   const limited = registerSecurity(server, {
     ...(options.corsOrigins !== undefined ? { corsOrigins: options.corsOrigins } : {}),
     ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}),
   });
 
-  server.get('/api/health', async () => {
+  server.get('/api/health', { config: { access: { public: true } } }, async () => {
     await storage.listNetworks();
     return { status: 'ok', engine: storage.engine };
   });
 
-  server.get('/api/networks', async () => ({ networks: await storage.listNetworks() }));
+  server.get('/api/networks', { config: { access: { public: true } } }, async () => ({
+    networks: await storage.listNetworks(),
+  }));
 
-  server.get('/api/network', async (request): Promise<Network> => {
-    const query = parse(networkQuerySchema, request.query);
-    const id = query.network ?? defaultNetworkId(await storage.listNetworks());
-    const network = await storage.loadNetwork(id);
-    const filter = networkFilterOf(query);
-    return filter === undefined ? network : filterNetwork(network, filter);
-  });
+  server.get(
+    '/api/network',
+    { config: { access: { public: true } } },
+    async (request): Promise<Network> => {
+      const query = parse(networkQuerySchema, request.query);
+      const id = query.network ?? defaultNetworkId(await storage.listNetworks());
+      const network = await storage.loadNetwork(id);
+      const filter = networkFilterOf(query);
+      return filter === undefined ? network : filterNetwork(network, filter);
+    },
+  );
 
   const storedNetworks = recentNetworks(storage);
   void server.register(
@@ -260,21 +274,30 @@ export function createServer(options: ServerOptions): FastifyInstance {
 
   if (options.courses !== undefined) void server.register(courseRoutes(options.courses));
 
-  if (options.staticRoot !== undefined && existsSync(options.staticRoot)) {
-    void server.register(fastifyStatic, {
-      root: resolve(options.staticRoot),
-      prefix: '/',
-      allowedPath: isServable,
-      dotfiles: 'ignore',
-    });
-  }
-  if (options.widgetsRoot !== undefined && existsSync(options.widgetsRoot)) {
-    void server.register(fastifyStatic, {
-      root: resolve(options.widgetsRoot),
-      prefix: '/widgets/',
-      decorateReply: options.staticRoot === undefined || !existsSync(options.staticRoot),
-      allowedPath: isServable,
-      dotfiles: 'ignore',
+  // The pages and the widget bundles are public; their routes are marked so in their scope.
+  const staticRoot = options.staticRoot;
+  const widgetsRoot = options.widgetsRoot;
+  const hasPages = staticRoot !== undefined && existsSync(staticRoot);
+  if (hasPages || (widgetsRoot !== undefined && existsSync(widgetsRoot))) {
+    void server.register(async (files) => {
+      markRoutesPublic(files);
+      if (hasPages) {
+        await files.register(fastifyStatic, {
+          root: resolve(staticRoot),
+          prefix: '/',
+          allowedPath: isServable,
+          dotfiles: 'ignore',
+        });
+      }
+      if (widgetsRoot !== undefined && existsSync(widgetsRoot)) {
+        await files.register(fastifyStatic, {
+          root: resolve(widgetsRoot),
+          prefix: '/widgets/',
+          decorateReply: !hasPages,
+          allowedPath: isServable,
+          dotfiles: 'ignore',
+        });
+      }
     });
   }
   return server;

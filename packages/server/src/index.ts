@@ -69,3 +69,12 @@ export {
   type TimetableViewResponse,
 } from './features/courses/routes.js';
 export * from './features/schools/routes.js';
+export {
+  forbidden,
+  markRoutesPublic,
+  registerAccess,
+  unauthenticated,
+  type ActorSource,
+  type RouteAccess,
+  type RouteAccessEntry,
+} from './plugins/access.js';

@@ -419,12 +419,16 @@ export function bookingRoutes(options: BookingRoutesOptions): FastifyPluginAsync
   /** The last schedule read per network: what range of busy time a booking check needs. */
   const knownSchedules = new Map<string, NetworkSchedule>();
   return async (api: FastifyInstance) => {
-    api.get('/api/schedule', async (request): Promise<NetworkSchedule> => {
-      const query = parse(networkOnlyQuerySchema, request.query);
-      return storage.loadSchedule(await networkIdOf(query.network));
-    });
+    api.get(
+      '/api/schedule',
+      { config: { access: { public: true } } },
+      async (request): Promise<NetworkSchedule> => {
+        const query = parse(networkOnlyQuerySchema, request.query);
+        return storage.loadSchedule(await networkIdOf(query.network));
+      },
+    );
 
-    api.get('/api/slots', async (request) => {
+    api.get('/api/slots', { config: { access: { public: true } } }, async (request) => {
       const query = parse(slotsQuerySchema, request.query);
       const networkId = await networkIdOf(query.network);
       const { schedule, busy } = await storage.bookingContext(networkId, {
@@ -447,142 +451,158 @@ export function bookingRoutes(options: BookingRoutesOptions): FastifyPluginAsync
       return { timeZone: timeZoneOf(schedule, query), slots };
     });
 
-    api.post('/api/bookings', { config: limited }, async (request, reply) => {
-      const body = parseBookingRequest(request.body);
-      const networkId = await networkIdOf(body.network);
-      const at = now();
-      // The busy time that decides this one slot depends on the service's rules, which come
-      // with the schedule: ask for the widest (a week, for limits per week) unless the
-      // schedule already known to this process says less is enough.
-      const known = knownSchedules.get(networkId);
-      const range = known === undefined ? weekAround(body) : busyRangeFor(known, body);
-      const { schedule, busy } = await storage.bookingContext(networkId, {
-        ...range,
-        specialistId: body.specialistId,
-      });
-      knownSchedules.set(networkId, schedule);
-      const needed = busyRangeFor(schedule, body);
-      if (needed.from < range.from || needed.to > range.to) {
-        // The schedule changed to need more (e.g. a new weekly limit): read it all again.
-        const wider = await storage.bookingContext(networkId, {
-          ...needed,
+    api.post(
+      '/api/bookings',
+      { config: { ...limited, access: { public: true } } },
+      async (request, reply) => {
+        const body = parseBookingRequest(request.body);
+        const networkId = await networkIdOf(body.network);
+        const at = now();
+        // The busy time that decides this one slot depends on the service's rules, which come
+        // with the schedule: ask for the widest (a week, for limits per week) unless the
+        // schedule already known to this process says less is enough.
+        const known = knownSchedules.get(networkId);
+        const range = known === undefined ? weekAround(body) : busyRangeFor(known, body);
+        const { schedule, busy } = await storage.bookingContext(networkId, {
+          ...range,
           specialistId: body.specialistId,
         });
-        requestedSlot(wider.schedule, body, at, wider.busy);
-      } else {
-        requestedSlot(schedule, body, at, busy);
-      }
-      const rules = schedule.bookingRules.find((entry) => entry.serviceId === body.serviceId);
-      let created;
-      try {
-        created = await storage.createBooking(
-          networkId,
-          {
+        knownSchedules.set(networkId, schedule);
+        const needed = busyRangeFor(schedule, body);
+        if (needed.from < range.from || needed.to > range.to) {
+          // The schedule changed to need more (e.g. a new weekly limit): read it all again.
+          const wider = await storage.bookingContext(networkId, {
+            ...needed,
             specialistId: body.specialistId,
-            siteId: body.siteId,
-            serviceId: body.serviceId,
-            start: body.start,
-            end: body.end,
-            seats: body.seats,
-            capacity: rules?.seats ?? 1,
-            childAge: body.childAge,
-            contact: body.contact,
-            personalDataConsent: true,
-          },
-          at,
+          });
+          requestedSlot(wider.schedule, body, at, wider.busy);
+        } else {
+          requestedSlot(schedule, body, at, busy);
+        }
+        const rules = schedule.bookingRules.find((entry) => entry.serviceId === body.serviceId);
+        let created;
+        try {
+          created = await storage.createBooking(
+            networkId,
+            {
+              specialistId: body.specialistId,
+              siteId: body.siteId,
+              serviceId: body.serviceId,
+              start: body.start,
+              end: body.end,
+              seats: body.seats,
+              capacity: rules?.seats ?? 1,
+              childAge: body.childAge,
+              contact: body.contact,
+              personalDataConsent: true,
+            },
+            at,
+          );
+        } catch (error) {
+          throw conflictAsHttp(error);
+        }
+        const { booking, cancelToken } = created;
+        const id = encodeURIComponent(booking.id);
+        const answer: BookingCreatedResponse = {
+          booking,
+          cancelToken,
+          cancelUrl: `/api/bookings/${id}/cancel`,
+          icsUrl: `/api/bookings/${id}.ics?token=${encodeURIComponent(cancelToken)}`,
+        };
+        return reply.code(201).send(answer);
+      },
+    );
+
+    api.get<{ Params: { id: string } }>(
+      '/api/bookings/:id.ics',
+      { config: { access: { public: true } } },
+      async (request, reply) => {
+        const query = parse(bookingIcsQuerySchema, request.query);
+        const networkId = await networkIdOf(query.network);
+        const booking = await storage.getBookingWithToken(
+          networkId,
+          request.params.id,
+          query.token,
         );
-      } catch (error) {
-        throw conflictAsHttp(error);
-      }
-      const { booking, cancelToken } = created;
-      const id = encodeURIComponent(booking.id);
-      const answer: BookingCreatedResponse = {
-        booking,
-        cancelToken,
-        cancelUrl: `/api/bookings/${id}/cancel`,
-        icsUrl: `/api/bookings/${id}.ics?token=${encodeURIComponent(cancelToken)}`,
-      };
-      return reply.code(201).send(answer);
-    });
-
-    api.get<{ Params: { id: string } }>('/api/bookings/:id.ics', async (request, reply) => {
-      const query = parse(bookingIcsQuerySchema, request.query);
-      const networkId = await networkIdOf(query.network);
-      const booking = await storage.getBookingWithToken(networkId, request.params.id, query.token);
-      const network = await storage.loadNetwork(networkId);
-      const site = network.sites.find((entry) => entry.id === booking.siteId);
-      const service = network.services.find((entry) => entry.id === booking.serviceId);
-      let schedule: NetworkSchedule | undefined;
-      try {
-        schedule = await storage.loadSchedule(networkId);
-      } catch (error) {
-        if (!(isEdusetError(error) && error._tag === 'NotFoundError')) throw error;
-      }
-      const timeZone =
-        schedule?.availabilities.find((entry) => entry.siteId === booking.siteId)?.timeZone ??
-        network.timeZone;
-      const location =
-        site === undefined
-          ? undefined
-          : site.address === undefined
-            ? site.name
-            : `${site.name}, ${site.address}`;
-      const event = bookingCalendarEvent(booking, {
-        uidDomain,
-        timeZone,
-        summary: `Консультация: ${service?.name ?? booking.serviceId}`,
-        ...(location !== undefined ? { location } : {}),
-      });
-      return reply
-        .type('text/calendar; charset=utf-8')
-        .header('content-disposition', `inline; filename="eduset-${booking.id}.ics"`)
-        .send(renderICalendar([event], { name: site?.name ?? network.name, timeZone }));
-    });
-
-    api.get('/api/schedule.ics', async (request, reply) => {
-      const query = parse(scheduleFeedQuerySchema, request.query);
-      const networkId = await networkIdOf(query.network);
-      const network = await storage.loadNetwork(networkId);
-      const site = network.sites.find((entry) => entry.id === query.site);
-      if (site === undefined) {
-        throw new HttpError(404, 'not_found', {
-          ru: `Не найдено: площадка «${query.site}»`,
-          en: `Not found: site "${query.site}"`,
+        const network = await storage.loadNetwork(networkId);
+        const site = network.sites.find((entry) => entry.id === booking.siteId);
+        const service = network.services.find((entry) => entry.id === booking.serviceId);
+        let schedule: NetworkSchedule | undefined;
+        try {
+          schedule = await storage.loadSchedule(networkId);
+        } catch (error) {
+          if (!(isEdusetError(error) && error._tag === 'NotFoundError')) throw error;
+        }
+        const timeZone =
+          schedule?.availabilities.find((entry) => entry.siteId === booking.siteId)?.timeZone ??
+          network.timeZone;
+        const location =
+          site === undefined
+            ? undefined
+            : site.address === undefined
+              ? site.name
+              : `${site.name}, ${site.address}`;
+        const event = bookingCalendarEvent(booking, {
+          uidDomain,
+          timeZone,
+          summary: `Консультация: ${service?.name ?? booking.serviceId}`,
+          ...(location !== undefined ? { location } : {}),
         });
-      }
-      let schedule: NetworkSchedule | undefined;
-      try {
-        schedule = await storage.loadSchedule(networkId);
-      } catch (error) {
-        if (!(isEdusetError(error) && error._tag === 'NotFoundError')) throw error;
-      }
-      const timeZone =
-        schedule?.availabilities.find((entry) => entry.siteId === site.id)?.timeZone ??
-        network.timeZone;
-      const bookings = await storage.listBookings(networkId, {
-        siteId: site.id,
-        from: instant(new Date(Date.parse(now()) - feedPastMs)),
-      });
-      const services = new Map<string, string>(
-        network.services.map((service) => [service.id, service.name]),
-      );
-      const events = sessionCalendarEvents(bookings, {
-        uidDomain,
-        timeZone,
-        siteId: site.id,
-        summary: (session) => services.get(session.serviceId) ?? session.serviceId,
-        location: site.address === undefined ? site.name : `${site.name}, ${site.address}`,
-      });
-      const text = renderICalendar(events, { name: site.name, timeZone });
-      return reply
-        .type('text/calendar; charset=utf-8')
-        .header('content-disposition', `inline; filename="${encodeURIComponent(site.id)}.ics"`)
-        .send(text);
-    });
+        return reply
+          .type('text/calendar; charset=utf-8')
+          .header('content-disposition', `inline; filename="eduset-${booking.id}.ics"`)
+          .send(renderICalendar([event], { name: site?.name ?? network.name, timeZone }));
+      },
+    );
+
+    api.get(
+      '/api/schedule.ics',
+      { config: { access: { public: true } } },
+      async (request, reply) => {
+        const query = parse(scheduleFeedQuerySchema, request.query);
+        const networkId = await networkIdOf(query.network);
+        const network = await storage.loadNetwork(networkId);
+        const site = network.sites.find((entry) => entry.id === query.site);
+        if (site === undefined) {
+          throw new HttpError(404, 'not_found', {
+            ru: `Не найдено: площадка «${query.site}»`,
+            en: `Not found: site "${query.site}"`,
+          });
+        }
+        let schedule: NetworkSchedule | undefined;
+        try {
+          schedule = await storage.loadSchedule(networkId);
+        } catch (error) {
+          if (!(isEdusetError(error) && error._tag === 'NotFoundError')) throw error;
+        }
+        const timeZone =
+          schedule?.availabilities.find((entry) => entry.siteId === site.id)?.timeZone ??
+          network.timeZone;
+        const bookings = await storage.listBookings(networkId, {
+          siteId: site.id,
+          from: instant(new Date(Date.parse(now()) - feedPastMs)),
+        });
+        const services = new Map<string, string>(
+          network.services.map((service) => [service.id, service.name]),
+        );
+        const events = sessionCalendarEvents(bookings, {
+          uidDomain,
+          timeZone,
+          siteId: site.id,
+          summary: (session) => services.get(session.serviceId) ?? session.serviceId,
+          location: site.address === undefined ? site.name : `${site.name}, ${site.address}`,
+        });
+        const text = renderICalendar(events, { name: site.name, timeZone });
+        return reply
+          .type('text/calendar; charset=utf-8')
+          .header('content-disposition', `inline; filename="${encodeURIComponent(site.id)}.ics"`)
+          .send(text);
+      },
+    );
 
     api.post<{ Params: { id: string } }>(
       '/api/bookings/:id/cancel',
-      { config: limited },
+      { config: { ...limited, access: { public: true } } },
       async (request) => {
         const query = parse(networkOnlyQuerySchema, request.query);
         const body = parse(cancelBodySchema, request.body ?? {});

@@ -99,7 +99,7 @@ export function courseRoutes(options: CourseRoutesOptions): FastifyPluginAsync {
     lastModified: options.approvedAt,
   };
   return async (api: FastifyInstance) => {
-    api.get('/api/courses/directory', async () => {
+    api.get('/api/courses/directory', { config: { access: { public: true } } }, async () => {
       const { network, enrolment } = load();
       const enrolled = new Set(Object.values(enrolment.groups).flat());
       const schools = new Set(network.students.map((s) => s.homeSchoolId));
@@ -116,24 +116,29 @@ export function courseRoutes(options: CourseRoutesOptions): FastifyPluginAsync {
       };
     });
 
-    api.get('/api/courses/timetable', async (request): Promise<TimetableViewResponse> => {
-      const query = parse(viewQuerySchema, request.query);
-      const { network, enrolment, timetable } = load();
-      const view = timetableView(network, enrolment, timetable, query.view, query.id);
-      if (view === undefined) {
-        throw new HttpError(404, 'not_found', {
-          ru: `Не найдено: ${query.view} «${query.id}»`,
-          en: `Not found: ${query.view} "${query.id}"`,
-        });
-      }
-      return {
-        ...view,
-        icsUrl: `/api/courses/feeds/${query.view}/${encodeURIComponent(query.id)}.ics`,
-      };
-    });
+    api.get(
+      '/api/courses/timetable',
+      { config: { access: { public: true } } },
+      async (request): Promise<TimetableViewResponse> => {
+        const query = parse(viewQuerySchema, request.query);
+        const { network, enrolment, timetable } = load();
+        const view = timetableView(network, enrolment, timetable, query.view, query.id);
+        if (view === undefined) {
+          throw new HttpError(404, 'not_found', {
+            ru: `Не найдено: ${query.view} «${query.id}»`,
+            en: `Not found: ${query.view} "${query.id}"`,
+          });
+        }
+        return {
+          ...view,
+          icsUrl: `/api/courses/feeds/${query.view}/${encodeURIComponent(query.id)}.ics`,
+        };
+      },
+    );
 
     api.get<{ Params: { view: string; id: string } }>(
       '/api/courses/feeds/:view/:id.ics',
+      { config: { access: { public: true } } },
       async (request, reply) => {
         const query = parse(viewQuerySchema, { view: request.params.view, id: request.params.id });
         const { network, enrolment, timetable } = load();
@@ -152,16 +157,23 @@ export function courseRoutes(options: CourseRoutesOptions): FastifyPluginAsync {
       },
     );
 
-    api.get('/api/courses/timetable.xlsx', async (_request, reply) => {
-      const { network, enrolment, timetable } = load();
-      const bytes = await timetableXlsx(network, enrolment, timetable);
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="courses-${network.schoolYear}.xlsx"`)
-        .send(Buffer.from(bytes));
-    });
+    api.get(
+      '/api/courses/timetable.xlsx',
+      { config: { access: { public: true } } },
+      async (_request, reply) => {
+        const { network, enrolment, timetable } = load();
+        const bytes = await timetableXlsx(network, enrolment, timetable);
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header(
+            'content-disposition',
+            `attachment; filename="courses-${network.schoolYear}.xlsx"`,
+          )
+          .send(Buffer.from(bytes));
+      },
+    );
 
-    api.get('/api/courses/report', async () => {
+    api.get('/api/courses/report', { config: { access: { public: true } } }, async () => {
       const { network, enrolment, timetable } = load();
       return validateTimetable(network, enrolment, timetable);
     });

@@ -175,36 +175,40 @@ export function financingRoutes(options: FinancingRoutesOptions): FastifyPluginA
   const { financing, now, limited } = options;
   const timeZone = options.timeZone ?? 'Europe/Moscow';
   return async (api: FastifyInstance) => {
-    api.get('/api/programmes', async (request): Promise<ProgrammeList> => {
-      const query = parse(programmesQuerySchema, request.query);
-      const registry = await financing.listProgrammes();
-      const filter: ProgrammeFilter = {
-        ...(query.q === undefined ? {} : { text: query.q }),
-        ...(query.direction === undefined ? {} : { directions: query.direction }),
-        ...(query.kind === undefined ? {} : { fundingKinds: query.kind }),
-        ...(query.district === undefined ? {} : { districts: query.district }),
-        ...(query.provider === undefined ? {} : { providerIds: query.provider }),
-        ...(query.weekday === undefined ? {} : { weekdays: query.weekday.map(Number) }),
-        ...(query.age === undefined ? {} : { age: query.age }),
-      };
-      const found = filterProgrammes(
-        indexProgrammes(registry.programmes, registry.providers),
-        filter,
-      );
-      const offset = query.offset ?? 0;
-      const page = found.slice(offset, offset + (query.limit ?? 50));
-      const named = new Set(page.map((programme) => programme.providerId));
-      return {
-        total: found.length,
-        offset,
-        programmes: page,
-        providers: registry.providers.filter((provider) => named.has(provider.id)),
-      };
-    });
+    api.get(
+      '/api/programmes',
+      { config: { access: { public: true } } },
+      async (request): Promise<ProgrammeList> => {
+        const query = parse(programmesQuerySchema, request.query);
+        const registry = await financing.listProgrammes();
+        const filter: ProgrammeFilter = {
+          ...(query.q === undefined ? {} : { text: query.q }),
+          ...(query.direction === undefined ? {} : { directions: query.direction }),
+          ...(query.kind === undefined ? {} : { fundingKinds: query.kind }),
+          ...(query.district === undefined ? {} : { districts: query.district }),
+          ...(query.provider === undefined ? {} : { providerIds: query.provider }),
+          ...(query.weekday === undefined ? {} : { weekdays: query.weekday.map(Number) }),
+          ...(query.age === undefined ? {} : { age: query.age }),
+        };
+        const found = filterProgrammes(
+          indexProgrammes(registry.programmes, registry.providers),
+          filter,
+        );
+        const offset = query.offset ?? 0;
+        const page = found.slice(offset, offset + (query.limit ?? 50));
+        const named = new Set(page.map((programme) => programme.providerId));
+        return {
+          total: found.length,
+          offset,
+          programmes: page,
+          providers: registry.providers.filter((provider) => named.has(provider.id)),
+        };
+      },
+    );
 
     api.get<{ Params: { number: string } }>(
       '/api/certificates/:number/balance',
-      { config: limited },
+      { config: { ...limited, access: { public: true } } },
       async (request): Promise<CertificateBalance> => {
         const { birthDate } = parse(balanceQuerySchema, request.query);
         const found = await certificateOf(financing, request.params.number, birthDate);
@@ -214,7 +218,7 @@ export function financingRoutes(options: FinancingRoutesOptions): FastifyPluginA
 
     api.post(
       '/api/enrolments',
-      { config: limited },
+      { config: { ...limited, access: { public: true } } },
       async (request, reply): Promise<EnrolmentResponse> => {
         const body = parse(enrolmentRequestSchema, request.body);
         const found = await certificateOf(financing, body.certificateNumber, body.birthDate);

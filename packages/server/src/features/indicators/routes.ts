@@ -132,29 +132,33 @@ export function indicatorRoutes(options: IndicatorRoutesOptions): FastifyPluginA
     return loading;
   };
   return async (api: FastifyInstance) => {
-    api.get('/api/indicators', async (request): Promise<IndicatorReport> => {
-      const query = parse(indicatorsQuerySchema, request.query);
-      const loaded = await load();
-      const wanted = query.indicator === undefined ? undefined : new Set(query.indicator);
-      const definitions =
-        wanted === undefined
-          ? loaded.definitions
-          : loaded.definitions.filter((definition) => wanted.has(definition.id));
-      for (const id of query.orgUnit ?? []) {
-        if (loaded.dataset.orgUnit(id) === undefined) {
-          throw new HttpError(404, 'not_found', {
-            ru: `Нет подразделения «${id}»`,
-            en: `No org unit "${id}"`,
-          });
+    api.get(
+      '/api/indicators',
+      { config: { access: { public: true } } },
+      async (request): Promise<IndicatorReport> => {
+        const query = parse(indicatorsQuerySchema, request.query);
+        const loaded = await load();
+        const wanted = query.indicator === undefined ? undefined : new Set(query.indicator);
+        const definitions =
+          wanted === undefined
+            ? loaded.definitions
+            : loaded.definitions.filter((definition) => wanted.has(definition.id));
+        for (const id of query.orgUnit ?? []) {
+          if (loaded.dataset.orgUnit(id) === undefined) {
+            throw new HttpError(404, 'not_found', {
+              ru: `Нет подразделения «${id}»`,
+              en: `No org unit "${id}"`,
+            });
+          }
         }
-      }
-      return buildIndicatorReport(definitions, loaded.dataset, {
-        ...(query.orgUnit === undefined
-          ? { level: query.level ?? 'municipality' }
-          : { orgUnits: query.orgUnit }),
-        ...(query.period === undefined ? {} : { periods: query.period }),
-        explain: query.explain !== 'false',
-      });
-    });
+        return buildIndicatorReport(definitions, loaded.dataset, {
+          ...(query.orgUnit === undefined
+            ? { level: query.level ?? 'municipality' }
+            : { orgUnits: query.orgUnit }),
+          ...(query.period === undefined ? {} : { periods: query.period }),
+          explain: query.explain !== 'false',
+        });
+      },
+    );
   };
 }

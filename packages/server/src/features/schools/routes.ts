@@ -94,28 +94,40 @@ export function schoolRoutes(options: SchoolRoutesOptions = {}): FastifyPluginAs
     return value;
   };
   return async (api: FastifyInstance) => {
-    api.get('/api/schools', async (request): Promise<SchoolMapData> => {
-      const query = parse(schoolsQuerySchema, request.query);
-      return (await computed(query.district)).map;
-    });
-    api.get('/api/schools/identification.csv', async (request, reply) => {
-      const query = parse(schoolsQuerySchema, request.query);
-      const { result } = await computed(query.district);
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="identification.csv"')
-        .send(identificationTableCsv(result, { onlyFlagged: query.onlyFlagged === 'true' }));
-    });
-    api.get('/api/schools/identification.xlsx', async (request, reply) => {
-      const query = parse(schoolsQuerySchema, request.query);
-      const { result } = await computed(query.district);
-      const bytes = await identificationTableXlsx(result, {
-        onlyFlagged: query.onlyFlagged === 'true',
-      });
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', 'attachment; filename="identification.xlsx"')
-        .send(Buffer.from(bytes));
-    });
+    api.get(
+      '/api/schools',
+      { config: { access: { public: true } } },
+      async (request): Promise<SchoolMapData> => {
+        const query = parse(schoolsQuerySchema, request.query);
+        return (await computed(query.district)).map;
+      },
+    );
+    api.get(
+      '/api/schools/identification.csv',
+      { config: { access: { public: true } } },
+      async (request, reply) => {
+        const query = parse(schoolsQuerySchema, request.query);
+        const { result } = await computed(query.district);
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', 'attachment; filename="identification.csv"')
+          .send(identificationTableCsv(result, { onlyFlagged: query.onlyFlagged === 'true' }));
+      },
+    );
+    api.get(
+      '/api/schools/identification.xlsx',
+      { config: { access: { public: true } } },
+      async (request, reply) => {
+        const query = parse(schoolsQuerySchema, request.query);
+        const { result } = await computed(query.district);
+        const bytes = await identificationTableXlsx(result, {
+          onlyFlagged: query.onlyFlagged === 'true',
+        });
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', 'attachment; filename="identification.xlsx"')
+          .send(Buffer.from(bytes));
+      },
+    );
   };
 }
