@@ -20,6 +20,7 @@ export type {
   NewBooking,
 } from './booking-store.js';
 export type { CertificateWithBalance, EnrolmentInput, FinancingStore } from './financing.js';
+export type { AttemptCount, AttemptLimits } from './limits.js';
 export { migrations, type Migration } from './migrations.js';
 export type { NetworkSummary } from './network-rows.js';
 export { defaultDataDir, openStorage, type Storage, type StorageOptions } from './storage.js';

@@ -3,6 +3,7 @@ import type { BookingStore } from './booking-store.js';
 import { bookingStore } from './bookings.js';
 import { financingStore, type FinancingStore } from './financing.js';
 import { openPglite, openPostgres, type Database } from './database.js';
+import { attemptLimits, type AttemptLimits } from './limits.js';
 import { migrate } from './migrations.js';
 import {
   listNetworkSummaries,
@@ -64,6 +65,8 @@ export interface Storage extends BookingStore {
   readonly engine: 'pglite' | 'postgres';
   /** Personalized financing: registry, certificates, ledger, contracts (migration 0003). */
   readonly financing: FinancingStore;
+  /** Counters of attempts shared by every process: rate limits, sign-in throttling (0008). */
+  readonly limits: AttemptLimits;
   /**
    * Validates the network with core's `createNetwork` and stores it, replacing a stored
    * network with the same id, in one transaction: on any error the previous version stays.
@@ -124,6 +127,7 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
     engine: database.engine,
     ...bookingStore(database),
     financing: financingStore(database),
+    limits: attemptLimits(database),
     async saveNetwork(network) {
       const valid = createNetwork(network);
       await database.transaction((session) => writeNetwork(session, valid));
