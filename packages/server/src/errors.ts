@@ -55,7 +55,17 @@ function response(
 
 /**
  * An error answer decided by the server itself (not an eduset error), e.g. "no network is
- * stored yet". Internal: the error handler sends its response as it is.
+ * stored yet", 401 or 403. Thrown from a route or a hook; the one error handler sends its
+ * response as it is.
+ *
+ * @example
+ * ```ts
+ * import { HttpError } from '@eduset/server';
+ * throw new HttpError(404, 'no_network', {
+ *   ru: 'В хранилище пока нет ни одной сети',
+ *   en: 'The storage holds no network yet',
+ * });
+ * ```
  */
 export class HttpError extends Error {
   readonly response: ApiErrorResponse;

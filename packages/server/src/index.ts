@@ -35,6 +35,7 @@ export {
   type ProgrammesQuery,
 } from './features/financing/routes.js';
 export {
+  HttpError,
   errorResponse,
   notFoundResponse,
   type ApiErrorBody,
