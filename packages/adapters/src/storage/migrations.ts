@@ -7,6 +7,7 @@ import bookingFunction from '../../migrations/0004_booking_function.sql?raw';
 import bookingSets from '../../migrations/0005_booking_sets.sql?raw';
 import busyIndex from '../../migrations/0006_busy_index.sql?raw';
 import bookingSetsArbiters from '../../migrations/0007_booking_sets_arbiters.sql?raw';
+import audit from '../../migrations/0009_audit.sql?raw';
 import type { Database } from './database.js';
 
 /**
@@ -16,7 +17,7 @@ import type { Database } from './database.js';
  * @example
  * ```ts
  * import { migrations } from '@eduset/adapters';
- * migrations.map((m) => `${m.version} ${m.name}`); // ['1 network', '2 bookings', '3 financing', '4 booking_function', '5 booking_sets', '6 busy_index', '7 booking_sets_arbiters']
+ * migrations.map((m) => `${m.version} ${m.name}`); // ['1 network', '2 bookings', '3 financing', '4 booking_function', '5 booking_sets', '6 busy_index', '7 booking_sets_arbiters', '9 audit']
  * ```
  */
 export interface Migration {
@@ -45,6 +46,8 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: 'booking_sets', sql: bookingSets },
   { version: 6, name: 'busy_index', sql: busyIndex },
   { version: 7, name: 'booking_sets_arbiters', sql: bookingSetsArbiters },
+  // 8 is the sign-in migration of another branch; versions may have gaps (each is applied once).
+  { version: 9, name: 'audit', sql: audit },
 ];
 
 /**
