@@ -31,6 +31,7 @@ function fakeStorage(overrides: Partial<Storage>): Storage {
   return {
     engine: 'pglite',
     financing: new Proxy({} as Storage['financing'], { get: () => notUsed }),
+    audit: { append: () => Promise.resolve(), list: notUsed },
     saveNetwork: () => Promise.resolve(),
     loadNetwork: () => Promise.reject(new Error('not used')),
     listNetworks: () => Promise.resolve([]),
