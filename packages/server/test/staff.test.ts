@@ -180,7 +180,10 @@ describe('case 1: a specialist who receives at two kindergartens', () => {
     // Her own site filter, a day, a status.
     const korablik = await bookingsOf(lebedeva, 'siteId=kp-korablik&date=2026-09-08');
     expect(korablik.bookings.map((booking) => nameOf(booking.id))).toEqual(['lebedevaKorablik']);
-    const cancelled = await bookingsOf(lebedeva, 'date=2026-09-07&span=week&status=cancelled-by-parent');
+    const cancelled = await bookingsOf(
+      lebedeva,
+      'date=2026-09-07&span=week&status=cancelled-by-parent',
+    );
     expect(cancelled.bookings).toEqual([]);
   });
 
