@@ -154,7 +154,7 @@ class AuditBuffer {
  *   the pattern, never the URL with its query or token), the status, and the record ids the
  *   handler gave with `request.auditWrite(note)`.
  *
- * Entries are written in batches ({@link AuditBuffer}: up to 100 ms later) and the last ones
+ * Entries are written in batches (up to 100 ms later, see the buffer's comment) and the last ones
  * when the server closes. Register it after the access plugin (it reads `request.actor`).
  *
  * @example
