@@ -19,6 +19,8 @@ import { courseRoutes, type CourseRoutesOptions } from './features/courses/route
 import { errorResponse, HttpError, notFoundResponse } from './errors.js';
 import { networkFilterOf, networkQuerySchema } from './features/network/query.js';
 import { markRoutesPublic, registerAccess, type ActorSource } from './plugins/access.js';
+import { registerAudit } from './plugins/audit.js';
+import { staffRoutes } from './features/staff/routes.js';
 import {
   bodyLimitBytes,
   registerSecurity,
@@ -218,6 +220,9 @@ export function createServer(options: ServerOptions): FastifyInstance {
   // Before every route: who may call each (deny by default), then the CORS hook and the
   // rate-limit plugin, which apply to routes added later.
   registerAccess(server, options.actorSource);
+  const now = options.now ?? (() => instant(new Date()));
+  // Reads of personal data and every write of the API go into the audit log, in batches.
+  registerAudit(server, { audit: storage.audit, now });
   const limited = registerSecurity(server, {
     ...(options.corsOrigins !== undefined ? { corsOrigins: options.corsOrigins } : {}),
     ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}),
@@ -254,6 +259,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
       uidDomain: options.uidDomain ?? 'eduset',
     }),
   );
+  void server.register(staffRoutes({ storage, now }));
   void server.register(indicatorRoutes({ dataDir: demoIndicatorDataDir(options.staticRoot) }));
 
   void server.register(

@@ -79,3 +79,25 @@ export {
   type RouteAccess,
   type RouteAccessEntry,
 } from './plugins/access.js';
+export { registerAudit, type AuditNote, type AuditOptions } from './plugins/audit.js';
+export {
+  auditQuerySchema,
+  staffBookingsQuerySchema,
+  staffRoutes,
+  type AuditQuery,
+  type StaffBookingsQuery,
+} from './features/staff/routes.js';
+export {
+  auditExportLimit,
+  staffService,
+  type AccessPolicy,
+  type NamedPlace,
+  type StaffAuditFilter,
+  type StaffBookingsAnswer,
+  type StaffBookingsFilter,
+  type StaffBookingView,
+  type StaffGrantView,
+  type StaffMe,
+  type StaffService,
+  type StaffServiceOptions,
+} from './features/staff/service.js';

@@ -21,6 +21,16 @@ export type {
 } from './booking-store.js';
 export type { CertificateWithBalance, EnrolmentInput, FinancingStore } from './financing.js';
 export type { AttemptCount, AttemptLimits } from './limits.js';
+export {
+  auditCsv,
+  isAuditAppendOnlyError,
+  type AuditEntry,
+  type AuditFilter,
+  type AuditPage,
+  type AuditPageRequest,
+  type AuditStore,
+  type NewAuditEntry,
+} from './audit.js';
 export { migrations, type Migration } from './migrations.js';
 export type { NetworkSummary } from './network-rows.js';
 export { defaultDataDir, openStorage, type Storage, type StorageOptions } from './storage.js';

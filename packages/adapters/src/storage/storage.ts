@@ -1,4 +1,5 @@
 import { createNetwork, type Network } from '@eduset/core';
+import { auditStore, type AuditStore } from './audit.js';
 import type { BookingStore } from './booking-store.js';
 import { bookingStore } from './bookings.js';
 import { financingStore, type FinancingStore } from './financing.js';
@@ -67,6 +68,8 @@ export interface Storage extends BookingStore {
   readonly financing: FinancingStore;
   /** Counters of attempts shared by every process: rate limits, sign-in throttling (0008). */
   readonly limits: AttemptLimits;
+  /** The append-only audit log: reads of personal data and every write (migration 0009). */
+  readonly audit: AuditStore;
   /**
    * Validates the network with core's `createNetwork` and stores it, replacing a stored
    * network with the same id, in one transaction: on any error the previous version stays.
@@ -128,6 +131,7 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
     ...bookingStore(database),
     financing: financingStore(database),
     limits: attemptLimits(database),
+    audit: auditStore(database),
     async saveNetwork(network) {
       const valid = createNetwork(network);
       await database.transaction((session) => writeNetwork(session, valid));
