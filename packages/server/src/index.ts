@@ -29,6 +29,7 @@ export {
   type IndicatorsQuery,
 } from './features/indicators/routes.js';
 export {
+  certificateAttemptLimit,
   financingRoutes,
   programmesQuerySchema,
   type FinancingRoutesOptions,
@@ -46,6 +47,7 @@ export {
   type NetworkQuery,
 } from './features/network/query.js';
 export {
+  apiCacheControl,
   contentSecurityPolicy,
   createServer,
   securityHeaders,
@@ -56,6 +58,7 @@ export {
 } from './app.js';
 export {
   bodyLimitBytes,
+  databaseRateLimitStore,
   defaultRateLimit,
   registerSecurity,
   securityErrorResponse,
@@ -69,6 +72,7 @@ export {
   type TimetableViewResponse,
 } from './features/courses/routes.js';
 export * from './features/schools/routes.js';
+export { isServablePage, isServableWidgetFile } from './plugins/static-files.js';
 export {
   forbidden,
   markRoutesPublic,

@@ -21,6 +21,12 @@ export type {
 } from './booking-store.js';
 export type { CertificateWithBalance, EnrolmentInput, FinancingStore } from './financing.js';
 export type { AttemptCount, AttemptLimits } from './limits.js';
+export {
+  isCourseLinkToken,
+  type CourseLink,
+  type CourseLinkStore,
+  type NewCourseLink,
+} from './course-links.js';
 export { migrations, type Migration } from './migrations.js';
 export type { NetworkSummary } from './network-rows.js';
 export { defaultDataDir, openStorage, type Storage, type StorageOptions } from './storage.js';

@@ -4,6 +4,7 @@ import { bookingStore } from './bookings.js';
 import { financingStore, type FinancingStore } from './financing.js';
 import { openPglite, openPostgres, type Database } from './database.js';
 import { attemptLimits, type AttemptLimits } from './limits.js';
+import { courseLinkStore, type CourseLinkStore } from './course-links.js';
 import { migrate } from './migrations.js';
 import {
   listNetworkSummaries,
@@ -67,6 +68,8 @@ export interface Storage extends BookingStore {
   readonly financing: FinancingStore;
   /** Counters of attempts shared by every process: rate limits, sign-in throttling (0008). */
   readonly limits: AttemptLimits;
+  /** Personal timetable links of profile-course students, stored as hashes (0010). */
+  readonly courseLinks: CourseLinkStore;
   /**
    * Validates the network with core's `createNetwork` and stores it, replacing a stored
    * network with the same id, in one transaction: on any error the previous version stays.
@@ -128,6 +131,7 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
     ...bookingStore(database),
     financing: financingStore(database),
     limits: attemptLimits(database),
+    courseLinks: courseLinkStore(database),
     async saveNetwork(network) {
       const valid = createNetwork(network);
       await database.transaction((session) => writeNetwork(session, valid));
