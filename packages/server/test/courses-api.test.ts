@@ -114,8 +114,7 @@ describe('profile-course timetable API', () => {
     expect(coordinator.statusCode).toBe(200);
     expect(coordinator.json().name).toBe(studentNames[0]);
     expect(
-      (await server.inject({ url: '/api/courses/report', headers: as('coordinator') })).json()
-        .hard,
+      (await server.inject({ url: '/api/courses/report', headers: as('coordinator') })).json().hard,
     ).toBe(0);
     expect(
       (await server.inject({ url: '/api/courses/timetable.xlsx', headers: as('coordinator') }))
@@ -196,7 +195,9 @@ describe('profile-course timetable API', () => {
     const unknownToken = 'A'.repeat(43);
     const wrong = await server.inject(`/api/courses/timetable/by-link?token=${unknownToken}`);
     expect(wrong.statusCode).toBe(404);
-    expect((await server.inject('/api/courses/timetable/by-link?token=short')).statusCode).toBe(400);
+    expect((await server.inject('/api/courses/timetable/by-link?token=short')).statusCode).toBe(
+      400,
+    );
     expect((await server.inject('/api/courses/timetable/by-link')).statusCode).toBe(400);
     const second = await issue('st-001', 'deputy1');
     const replaced = await server.inject(`/api/courses/timetable/by-link?token=${token}`);

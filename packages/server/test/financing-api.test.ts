@@ -120,9 +120,9 @@ describe('financing API', () => {
       wrongDates.push(wrong.json());
       if (attempt === 2) expect((await check('6800000002', '2012-10-03')).statusCode).toBe(200);
     }
-    expect(wrongDates.every((body) => JSON.stringify(body) === JSON.stringify(unknown.json()))).toBe(
-      true,
-    );
+    expect(
+      wrongDates.every((body) => JSON.stringify(body) === JSON.stringify(unknown.json())),
+    ).toBe(true);
     const blocked = await check('6800000002', '2012-10-03');
     expect(blocked.statusCode).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(3500);
@@ -160,11 +160,12 @@ describe('financing API', () => {
     const rightPair = { certificateNumber: '6800000003', birthDate: '2010-01-25' };
     const wrongPair = { certificateNumber: '6800000003', birthDate: '2010-01-26' };
     const unknownPair = { certificateNumber: '6822222222', birthDate: '2010-01-25' };
-    for (const bad of [
+    const bads: Record<string, string>[] = [
       { programmeId: 'no-such-programme' },
       { programmeId, moduleId: 'no-such-module' },
       { programmeId, groupId: 'no-such-group' },
-    ]) {
+    ];
+    for (const bad of bads) {
       const answers = await Promise.all(
         [rightPair, wrongPair, unknownPair].map((pair) => enrol({ ...pair, ...bad })),
       );
