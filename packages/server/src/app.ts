@@ -197,11 +197,17 @@ function defaultNetworkId(networks: readonly NetworkSummary[]): string {
  *   (413) and CORS headers for the `corsOrigins` allowlist only;
  * - `GET /api/indicators?level=&period=` ({@link indicatorRoutes}) over the demo indicator data
  *   in `staticRoot/data/indicators`, when present;
- * - `staticRoot` at `/` and `widgetsRoot` at `/widgets/`, when given and present.
+ * - `staticRoot` at `/` and `widgetsRoot` at `/widgets/`, when given and present — pages and
+ *   widget bundles only ({@link isServablePage}, {@link isServableWidgetFile}): never data
+ *   files, sources, tests, `package.json` or dotfiles (404).
  *
  * Every error is JSON `{ error: { code, message: { ru, en }, issues } }` (400 with every
  * issue for invalid input, 404 for what does not exist, 500 telling nothing of the
- * internals); every answer carries {@link securityHeaders}. Call `listen` on the result, or
+ * internals); every answer carries {@link securityHeaders} (with `Referrer-Policy:
+ * no-referrer`), and every `/api/` answer `Cache-Control: no-store` unless its route sets its
+ * own ({@link apiCacheControl}). Rate limits are counted in `storage.limits` per client
+ * address (`request.ip`; set `trustProxy` behind a reverse proxy), shared by every process
+ * over one database. Call `listen` on the result, or
  * use {@link startServer}, which listens on 127.0.0.1 by default.
  *
  * @example
