@@ -1,7 +1,9 @@
 // End to end: the real server (with the profile-course routes over the Udomlya-like example
 // network) serves examples/courses/ under its strict Content-Security-Policy; real Chromium
-// shows a student's timetable, switches to a resource centre through the form, subscribes to
-// the iCal feed, and axe finds no violations.
+// opens a student's personal link (issued by the school), subscribes to its iCal feed,
+// switches to a resource centre's public timetable through the form, and axe finds no
+// violations.
+import { instant } from '@eduset/core';
 import { describe, expect, it } from 'vitest';
 import data from '../data/udomlya-courses.json' with { type: 'json' };
 import { expectAccessible, expectNoProblems, openPage, useExampleServer } from '../e2e.js';
@@ -18,32 +20,43 @@ const server = useExampleServer({
 });
 
 describe('examples/courses', () => {
-  it("shows a student's week, switches to a centre, offers the iCal feed; CSP and axe clean", async () => {
-    const { context, page, problems } = await openPage(server, 'courses/', {
+  it("shows a student's week through the personal link, then a centre; CSP and axe clean", async () => {
+    const { token } = await server.storage.courseLinks.issue({
+      networkId: 'courses',
+      studentId: 'st-001',
+      issuedBy: 'acc-deputy-school-1',
+      now: instant(new Date()),
+      validForMs: 24 * 60 * 60 * 1000,
+    });
+    const { context, page, problems } = await openPage(server, `courses/#token=${token}`, {
       context: { viewport: { width: 1280, height: 900 } },
     });
-    const timetable = page.locator('#timetable');
+    const mine = page.locator('#mine');
     await expect
-      .poll(() => timetable.locator('[part="title"]').textContent())
+      .poll(() => mine.locator('[part="title"]').textContent())
       .toContain('Расписание профильных курсов');
-    const entries = await timetable.locator('[part="week-grid"] [part="entry"]').count();
+    const entries = await mine.locator('[part="week-grid"] [part="entry"]').count();
     expect(entries).toBeGreaterThan(0);
-    const href = await timetable.locator('[part="ical-link"]').getAttribute('href');
-    expect(href).toBe('/api/courses/feeds/student/st-001.ics');
+    const href = await mine.locator('[part="ical-link"]').getAttribute('href');
+    expect(href).toBe(`/api/courses/feeds/by-link/${token}.ics`);
     const feed = await fetch(new URL(href ?? '', server.running.url));
     expect(feed.headers.get('content-type')).toContain('text/calendar');
+    expect(feed.headers.get('cache-control')).toBe('no-store');
     const ics = await feed.text();
     expect(ics).toContain('BEGIN:VTIMEZONE');
     expect(ics).toContain('RRULE:FREQ=WEEKLY');
     expect(ics).toContain('@eduset.test');
 
-    await page.selectOption('#view', 'centre');
-    await page.fill('#id', 'rc-college');
+    const timetable = page.locator('#timetable');
+    await page.selectOption('#place', 'centre:rc-college');
     await page.click('.course-picker button');
     await expect
       .poll(() => timetable.locator('[part="title"]').textContent())
       .toContain('Ресурсный центр Удомельского колледжа');
     expect(await timetable.locator('[part="entry"]').count()).toBeGreaterThan(0);
+    expect(await timetable.locator('[part="entry"]').first().textContent()).not.toContain(
+      'Преподаватель',
+    );
     const english = page.locator('eduset-course-timetable[lang="en"]');
     await expect
       .poll(() => english.locator('[part="title"]').textContent())

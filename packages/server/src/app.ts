@@ -21,6 +21,7 @@ import { networkFilterOf, networkQuerySchema } from './features/network/query.js
 import { markRoutesPublic, registerAccess, type ActorSource } from './plugins/access.js';
 import { registerAudit } from './plugins/audit.js';
 import { staffRoutes } from './features/staff/routes.js';
+import { isServablePage, isServableWidgetFile } from './plugins/static-files.js';
 import {
   bodyLimitBytes,
   registerSecurity,
@@ -62,7 +63,24 @@ export const contentSecurityPolicy = [
 export const securityHeaders: Readonly<Record<string, string>> = {
   'content-security-policy': contentSecurityPolicy,
   'x-content-type-options': 'nosniff',
+  // A link followed from a page (or a personal timetable link opened) tells no other site
+  // the address it came from: tokens and ids in addresses stay here.
+  'referrer-policy': 'no-referrer',
 };
+
+/**
+ * The `Cache-Control` of every `/api/` answer that does not set its own: `no-store`, so no
+ * browser, proxy or shared computer keeps a copy of an answer that may carry personal data
+ * (a booking, a certificate balance, a personal timetable, staff lists). A route whose answer
+ * is public and may be cached opts in by setting `Cache-Control` itself.
+ *
+ * @example
+ * ```ts
+ * import { apiCacheControl } from '@eduset/server';
+ * apiCacheControl; // 'no-store'
+ * ```
+ */
+export const apiCacheControl = 'no-store';
 
 /**
  * What the server serves.
@@ -115,11 +133,13 @@ export interface ServerOptions {
   readonly actorSource?: ActorSource;
   /** The profile-course timetable API ({@link courseRoutes}), served when given. */
   readonly courses?: CourseRoutesOptions;
-}
-
-/** Path segments never served from the static directories. */
-function isServable(pathName: string): boolean {
-  return !pathName.split('/').includes('node_modules');
+  /**
+   * Fastify's `trustProxy`: which proxies' `X-Forwarded-For` to believe, so `request.ip` (the
+   * key of rate limits) is the real client behind a reverse proxy — `true` (any), a hop
+   * count, or addresses/CIDRs such as `['127.0.0.1', '10.0.0.0/8']`. Not set by default: the
+   * header is ignored, so a client cannot choose its own address.
+   */
+  readonly trustProxy?: FastifyServerOptions['trustProxy'];
 }
 
 /**
@@ -179,11 +199,17 @@ function defaultNetworkId(networks: readonly NetworkSummary[]): string {
  *   (413) and CORS headers for the `corsOrigins` allowlist only;
  * - `GET /api/indicators?level=&period=` ({@link indicatorRoutes}) over the demo indicator data
  *   in `staticRoot/data/indicators`, when present;
- * - `staticRoot` at `/` and `widgetsRoot` at `/widgets/`, when given and present.
+ * - `staticRoot` at `/` and `widgetsRoot` at `/widgets/`, when given and present — pages and
+ *   widget bundles only ({@link isServablePage}, {@link isServableWidgetFile}): never data
+ *   files, sources, tests, `package.json` or dotfiles (404).
  *
  * Every error is JSON `{ error: { code, message: { ru, en }, issues } }` (400 with every
  * issue for invalid input, 404 for what does not exist, 500 telling nothing of the
- * internals); every answer carries {@link securityHeaders}. Call `listen` on the result, or
+ * internals); every answer carries {@link securityHeaders} (with `Referrer-Policy:
+ * no-referrer`), and every `/api/` answer `Cache-Control: no-store` unless its route sets its
+ * own ({@link apiCacheControl}). Rate limits are counted in `storage.limits` per client
+ * address (`request.ip`; set `trustProxy` behind a reverse proxy), shared by every process
+ * over one database. Call `listen` on the result, or
  * use {@link startServer}, which listens on 127.0.0.1 by default.
  *
  * @example
@@ -198,11 +224,19 @@ function defaultNetworkId(networks: readonly NetworkSummary[]): string {
  */
 export function createServer(options: ServerOptions): FastifyInstance {
   const { storage } = options;
-  const server = Fastify({ logger: options.logger ?? false, bodyLimit: bodyLimitBytes });
+  const server = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: bodyLimitBytes,
+    ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
+  });
+  const now = options.now ?? (() => instant(new Date()));
 
   // A callback hook, not an async one: no promise per response (every booking is one).
-  server.addHook('onSend', (_request, reply, payload, done) => {
+  server.addHook('onSend', (request, reply, payload, done) => {
     reply.headers(securityHeaders);
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) {
+      reply.header('cache-control', apiCacheControl);
+    }
     done(null, payload);
   });
 
@@ -220,12 +254,13 @@ export function createServer(options: ServerOptions): FastifyInstance {
   // Before every route: who may call each (deny by default), then the CORS hook and the
   // rate-limit plugin, which apply to routes added later.
   registerAccess(server, options.actorSource);
-  const now = options.now ?? (() => instant(new Date()));
   // Reads of personal data and every write of the API go into the audit log, in batches.
   registerAudit(server, { audit: storage.audit, now });
   const limited = registerSecurity(server, {
     ...(options.corsOrigins !== undefined ? { corsOrigins: options.corsOrigins } : {}),
     ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}),
+    limits: storage.limits,
+    now,
   });
 
   server.get('/api/health', { config: { access: { public: true } } }, async () => {
@@ -253,7 +288,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
   void server.register(
     bookingRoutes({
       storage,
-      now: options.now ?? (() => instant(new Date())),
+      now,
       networkIdOf: async (requested) => requested ?? defaultNetworkId(await storedNetworks()),
       limited,
       uidDomain: options.uidDomain ?? 'eduset',
@@ -273,12 +308,17 @@ export function createServer(options: ServerOptions): FastifyInstance {
   void server.register(
     financingRoutes({
       financing: storage.financing,
-      now: options.now ?? (() => instant(new Date())),
+      limits: storage.limits,
+      now,
       limited,
     }),
   );
 
-  if (options.courses !== undefined) void server.register(courseRoutes(options.courses));
+  if (options.courses !== undefined) {
+    void server.register(
+      courseRoutes({ ...options.courses, links: storage.courseLinks, now, limited }),
+    );
+  }
 
   // The pages and the widget bundles are public; their routes are marked so in their scope.
   const staticRoot = options.staticRoot;
@@ -291,7 +331,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
         await files.register(fastifyStatic, {
           root: resolve(staticRoot),
           prefix: '/',
-          allowedPath: isServable,
+          allowedPath: isServablePage,
           dotfiles: 'ignore',
         });
       }
@@ -300,7 +340,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
           root: resolve(widgetsRoot),
           prefix: '/widgets/',
           decorateReply: !hasPages,
-          allowedPath: isServable,
+          allowedPath: isServableWidgetFile,
           dotfiles: 'ignore',
         });
       }

@@ -17,6 +17,8 @@ export function demoCourseRoutes(staticRoot: string): { courses?: CourseRoutesOp
       seed: 2025,
       iterations: 50_000,
       uidDomain: 'eduset.udomlya.example',
+      // Staff grants of the Udomlya demo name this network.
+      networkId: 'udomlya',
     },
   };
 }

@@ -29,6 +29,7 @@ export {
   type IndicatorsQuery,
 } from './features/indicators/routes.js';
 export {
+  certificateAttemptLimit,
   financingRoutes,
   programmesQuerySchema,
   type FinancingRoutesOptions,
@@ -47,6 +48,7 @@ export {
   type NetworkQuery,
 } from './features/network/query.js';
 export {
+  apiCacheControl,
   contentSecurityPolicy,
   createServer,
   securityHeaders,
@@ -57,6 +59,7 @@ export {
 } from './app.js';
 export {
   bodyLimitBytes,
+  databaseRateLimitStore,
   defaultRateLimit,
   registerSecurity,
   securityErrorResponse,
@@ -70,6 +73,7 @@ export {
   type TimetableViewResponse,
 } from './features/courses/routes.js';
 export * from './features/schools/routes.js';
+export { isServablePage, isServableWidgetFile } from './plugins/static-files.js';
 export {
   forbidden,
   markRoutesPublic,

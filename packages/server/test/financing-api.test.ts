@@ -102,4 +102,84 @@ describe('financing API', () => {
     });
     expect(invalid.statusCode).toBe(400);
   });
+
+  test('one answer for every wrong pair, then 429 per certificate even for the right pair', async () => {
+    const check = (number: string, birthDate: string) =>
+      server.inject(`/api/certificates/${number}/balance?birthDate=${birthDate}`);
+    const right = await check('6800000002', '2012-10-03');
+    expect(right.statusCode).toBe(200);
+    expect(right.headers['cache-control']).toBe('no-store');
+    expect(right.headers['referrer-policy']).toBe('no-referrer');
+    const unknown = await check('6811111111', '2012-10-03');
+    const wrongDates: unknown[] = [];
+    // Right checks do not use up the limit; five wrong ones do.
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      const wrong = await check('6800000002', `2012-10-1${attempt}`);
+      expect(wrong.statusCode).toBe(404);
+      expect(wrong.headers['cache-control']).toBe('no-store');
+      wrongDates.push(wrong.json());
+      if (attempt === 2) expect((await check('6800000002', '2012-10-03')).statusCode).toBe(200);
+    }
+    expect(
+      wrongDates.every((body) => JSON.stringify(body) === JSON.stringify(unknown.json())),
+    ).toBe(true);
+    const blocked = await check('6800000002', '2012-10-03');
+    expect(blocked.statusCode).toBe(429);
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(3500);
+    const text = (blocked.json() as ApiErrorBody).error.message;
+    expect(text.ru).toMatch(/Слишком много попыток/);
+    expect(text.en).toMatch(/Too many tries/);
+    // Enrolment with the same certificate is refused the same way, before anything else.
+    const list = programmeListSchema.parse(
+      (await server.inject('/api/programmes?kind=funded&age=15&limit=5')).json(),
+    );
+    const programmeId = list.programmes[0]?.id ?? '';
+    const enrol = await server.inject({
+      method: 'POST',
+      url: '/api/enrolments',
+      payload: { certificateNumber: '6800000002', birthDate: '2012-10-03', programmeId },
+    });
+    expect(enrol.statusCode).toBe(429);
+    // A number that does not exist is limited the same way: the limit tells nothing.
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      expect((await check('6811111112', '2012-10-03')).statusCode).toBe(404);
+    }
+    expect((await check('6811111112', '2012-10-03')).statusCode).toBe(429);
+    // The other certificates are not affected; a malformed number is a 400.
+    expect((await check('6800000003', '2010-01-25')).statusCode).toBe(200);
+    expect((await check('68-0000', '2010-01-25')).statusCode).toBe(400);
+  });
+
+  test('a wrong programme, module or group answers the same whatever the pair', async () => {
+    const list = programmeListSchema.parse(
+      (await server.inject('/api/programmes?kind=funded&age=17&limit=5')).json(),
+    );
+    const programmeId = list.programmes[0]?.id ?? '';
+    const enrol = (payload: Record<string, string>) =>
+      server.inject({ method: 'POST', url: '/api/enrolments', payload });
+    const rightPair = { certificateNumber: '6800000003', birthDate: '2010-01-25' };
+    const wrongPair = { certificateNumber: '6800000003', birthDate: '2010-01-26' };
+    const unknownPair = { certificateNumber: '6822222222', birthDate: '2010-01-25' };
+    const bads: Record<string, string>[] = [
+      { programmeId: 'no-such-programme' },
+      { programmeId, moduleId: 'no-such-module' },
+      { programmeId, groupId: 'no-such-group' },
+    ];
+    for (const bad of bads) {
+      const answers = await Promise.all(
+        [rightPair, wrongPair, unknownPair].map((pair) => enrol({ ...pair, ...bad })),
+      );
+      expect(answers.map((a) => a.statusCode)).toEqual([404, 404, 404]);
+      expect(answers[1]?.json()).toEqual(answers[0]?.json());
+      expect(answers[2]?.json()).toEqual(answers[0]?.json());
+    }
+    // A wrong pair with a real programme answers like the balance check.
+    const wrong = await enrol({ ...wrongPair, programmeId });
+    const balance = await server.inject(
+      '/api/certificates/6800000003/balance?birthDate=2010-01-27',
+    );
+    expect(wrong.statusCode).toBe(404);
+    expect(wrong.json()).toEqual(balance.json());
+    expect(wrong.headers['cache-control']).toBe('no-store');
+  });
 });

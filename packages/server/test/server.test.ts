@@ -33,6 +33,7 @@ function fakeStorage(overrides: Partial<Storage>): Storage {
     financing: new Proxy({} as Storage['financing'], { get: () => notUsed }),
     limits: new Proxy({} as Storage['limits'], { get: () => notUsed }),
     audit: { append: () => Promise.resolve(), list: notUsed },
+    courseLinks: new Proxy({} as Storage['courseLinks'], { get: () => notUsed }),
     saveNetwork: () => Promise.resolve(),
     loadNetwork: () => Promise.reject(new Error('not used')),
     listNetworks: () => Promise.resolve([]),

@@ -31,6 +31,12 @@ export {
   type AuditStore,
   type NewAuditEntry,
 } from './audit.js';
+export {
+  isCourseLinkToken,
+  type CourseLink,
+  type CourseLinkStore,
+  type NewCourseLink,
+} from './course-links.js';
 export { migrations, type Migration } from './migrations.js';
 export type { NetworkSummary } from './network-rows.js';
 export { defaultDataDir, openStorage, type Storage, type StorageOptions } from './storage.js';

@@ -39,6 +39,12 @@ export interface AttemptLimits {
   reset(bucket: string): Promise<void>;
   /** Deletes the buckets whose window ended before `now`; returns how many. */
   prune(now: Instant): Promise<number>;
+  /**
+   * Takes back one hit of `bucket` in its window at `now` (never below 0): an attempt counted
+   * before it was judged (so concurrent attempts cannot slip past the limit) that turned out
+   * to be right, e.g. a certificate checked with the right birth date.
+   */
+  release(bucket: string, now: Instant): Promise<void>;
 }
 
 interface CountRow extends Record<string, unknown> {
@@ -79,6 +85,12 @@ export function attemptLimits(database: Database): AttemptLimits {
         [now],
       );
       return rows.length;
+    },
+    async release(bucket, now) {
+      await database.query(
+        'UPDATE attempt_counters SET hits = hits - 1 WHERE bucket = $1 AND window_end > $2 AND hits > 0',
+        [bucket, now],
+      );
     },
   };
 }

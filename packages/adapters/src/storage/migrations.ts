@@ -9,6 +9,7 @@ import busyIndex from '../../migrations/0006_busy_index.sql?raw';
 import bookingSetsArbiters from '../../migrations/0007_booking_sets_arbiters.sql?raw';
 import limits from '../../migrations/0008_limits.sql?raw';
 import audit from '../../migrations/0009_audit.sql?raw';
+import publicSurface from '../../migrations/0010_public.sql?raw';
 import type { Database } from './database.js';
 
 /**
@@ -49,6 +50,7 @@ export const migrations: readonly Migration[] = [
   { version: 7, name: 'booking_sets_arbiters', sql: bookingSetsArbiters },
   { version: 8, name: 'limits', sql: limits },
   { version: 9, name: 'audit', sql: audit },
+  { version: 10, name: 'public', sql: publicSurface },
 ];
 
 /**

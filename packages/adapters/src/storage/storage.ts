@@ -5,6 +5,7 @@ import { bookingStore } from './bookings.js';
 import { financingStore, type FinancingStore } from './financing.js';
 import { openPglite, openPostgres, type Database } from './database.js';
 import { attemptLimits, type AttemptLimits } from './limits.js';
+import { courseLinkStore, type CourseLinkStore } from './course-links.js';
 import { migrate } from './migrations.js';
 import {
   listNetworkSummaries,
@@ -70,6 +71,8 @@ export interface Storage extends BookingStore {
   readonly limits: AttemptLimits;
   /** The append-only audit log: reads of personal data and every write (migration 0009). */
   readonly audit: AuditStore;
+  /** Personal timetable links of profile-course students, stored as hashes (0010). */
+  readonly courseLinks: CourseLinkStore;
   /**
    * Validates the network with core's `createNetwork` and stores it, replacing a stored
    * network with the same id, in one transaction: on any error the previous version stays.
@@ -132,6 +135,7 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
     financing: financingStore(database),
     limits: attemptLimits(database),
     audit: auditStore(database),
+    courseLinks: courseLinkStore(database),
     async saveNetwork(network) {
       const valid = createNetwork(network);
       await database.transaction((session) => writeNetwork(session, valid));

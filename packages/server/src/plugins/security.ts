@@ -1,6 +1,11 @@
 import fastifyCors from '@fastify/cors';
-import fastifyRateLimit from '@fastify/rate-limit';
-import type { LocalizedText } from '@eduset/core';
+import fastifyRateLimit, {
+  type FastifyRateLimitOptions,
+  type FastifyRateLimitStore,
+  type FastifyRateLimitStoreCtor,
+} from '@fastify/rate-limit';
+import { instant, type Instant, type LocalizedText } from '@eduset/core';
+import type { AttemptLimits } from '@eduset/adapters';
 import type { FastifyInstance } from 'fastify';
 import { HttpError, type ApiErrorResponse } from '../errors.js';
 
@@ -92,6 +97,76 @@ export interface SecurityOptions {
   readonly corsOrigins?: readonly string[];
   /** The limit of POST requests per client IP, or `false` for none. */
   readonly rateLimit?: RateLimitOptions | false;
+  /**
+   * The database's attempt counters (`storage.limits`): the limit is then shared by every
+   * server process over one database. Without it each process counts for itself (tests of
+   * a lone plugin only).
+   */
+  readonly limits?: AttemptLimits;
+  /** The clock of the counters; the real one by default. */
+  readonly now?: () => Instant;
+}
+
+/** The route a rate-limit store counts for, as the plugin hands it to `child`. */
+function routeNameOf(options: unknown): string {
+  const info = (options as { routeInfo?: { method?: unknown; url?: unknown } } | null)?.routeInfo;
+  const method = Array.isArray(info?.method) ? info.method.join(',') : info?.method;
+  const url = info?.url;
+  return typeof method === 'string' && typeof url === 'string' ? `${method} ${url}` : 'any';
+}
+
+/**
+ * A store for `@fastify/rate-limit` over the database's attempt counters
+ * (`storage.limits`, migration 0008): every process over one database counts in the same
+ * bucket, `rate:<METHOD> <route>:<client address>`, so a limit of 30 a minute is 30 a minute
+ * for the whole deployment, not 30 per process.
+ *
+ * @example
+ * ```ts
+ * import Fastify from 'fastify';
+ * import fastifyRateLimit from '@fastify/rate-limit';
+ * import { instant } from '@eduset/core';
+ * import { openStorage } from '@eduset/adapters';
+ * import { databaseRateLimitStore } from '@eduset/server';
+ * const storage = await openStorage({ dataDir: 'memory://' });
+ * const server = Fastify();
+ * await server.register(fastifyRateLimit, {
+ *   global: false,
+ *   store: databaseRateLimitStore(storage.limits, () => instant(new Date())),
+ * });
+ * ```
+ */
+export function databaseRateLimitStore(
+  limits: AttemptLimits,
+  now: () => Instant = () => instant(new Date()),
+): FastifyRateLimitStoreCtor {
+  class DatabaseStore implements FastifyRateLimitStore {
+    readonly route: string;
+
+    constructor(options?: FastifyRateLimitOptions | { routeInfo?: unknown }) {
+      this.route = routeNameOf(options);
+    }
+
+    incr(
+      key: string,
+      callback: (error: Error | null, result?: { current: number; ttl: number }) => void,
+      timeWindow: number,
+    ): void {
+      const at = now();
+      limits.hit(`rate:${this.route}:${key}`, Math.max(1, Math.trunc(timeWindow)), at).then(
+        ({ hits, windowEnd }) => {
+          const ttl = Math.max(0, Date.parse(windowEnd) - Date.parse(at));
+          callback(null, { current: hits, ttl });
+        },
+        (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
+      );
+    }
+
+    child(routeOptions: object): FastifyRateLimitStore {
+      return new DatabaseStore(routeOptions as { routeInfo?: unknown });
+    }
+  }
+  return DatabaseStore as unknown as FastifyRateLimitStoreCtor;
 }
 
 /**
@@ -111,7 +186,8 @@ export interface RateLimitedRouteConfig {
 /**
  * Registers CORS for an allowlist of origins (an allowed origin gets the CORS headers, any
  * other gets none) and the rate-limit plugin, applied only to routes declared with the
- * returned config. Plugins load in order, so declare those routes in a plugin registered
+ * returned config, keyed by the client's address (`request.ip`) and counted in the database
+ * when `limits` is given ({@link databaseRateLimitStore}). Plugins load in order, so declare those routes in a plugin registered
  * after this call.
  *
  * @example
@@ -144,6 +220,12 @@ export function registerSecurity(
   if (limit === false) return {};
   void server.register(fastifyRateLimit, {
     global: false,
+    // The client's address as Fastify tells it: behind a proxy, the one in X-Forwarded-For
+    // when the server trusts that proxy (`trustProxy`), else the connection's.
+    keyGenerator: (request) => request.ip,
+    ...(options.limits === undefined
+      ? {}
+      : { store: databaseRateLimitStore(options.limits, options.now) }),
     errorResponseBuilder: (_request, context) =>
       new HttpError(429, 'rate-limited', tooManyText(Math.max(1, Math.ceil(context.ttl / 1000)))),
   });

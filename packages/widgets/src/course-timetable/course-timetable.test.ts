@@ -52,7 +52,17 @@ const view = {
       end: '17:05',
     },
   ],
-  icsUrl: '/api/courses/feeds/student/st-001.ics',
+  icsUrl: `/api/courses/feeds/by-link/${'T'.repeat(43)}.ics`,
+};
+const token = 'T'.repeat(43);
+// A resource centre's public timetable: no teacher's name, only how many students.
+const centreView = {
+  ...view,
+  kind: 'centre',
+  id: 'rc-school-1',
+  name: 'Ресурсный центр СОШ №1',
+  entries: [{ ...view.entries[1], teacherName: '', students: 14 }],
+  icsUrl: '/api/courses/feeds/centre/rc-school-1.ics',
 };
 
 const calls: string[] = [];
@@ -65,8 +75,16 @@ async function fakeFetch(input: RequestInfo | URL): Promise<Response> {
     failNext = false;
     return new Response('{}', { status: 500 });
   }
-  if (url.pathname === '/api/courses/timetable') {
-    return new Response(JSON.stringify(view), { headers: { 'Content-Type': 'application/json' } });
+  const json = (body: unknown) =>
+    new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
+  if (
+    url.pathname === '/api/courses/timetable/by-link' &&
+    url.searchParams.get('token') === token
+  ) {
+    return json(view);
+  }
+  if (url.pathname === '/api/courses/timetable' && url.searchParams.get('view') === 'centre') {
+    return json(centreView);
   }
   return new Response('{}', { status: 404 });
 }
@@ -78,11 +96,14 @@ beforeEach(() => {
   vi.stubGlobal('fetch', vi.fn(fakeFetch));
 });
 
-async function mount(width = '70rem', lang?: string): Promise<EdusetCourseTimetable> {
+async function mount(
+  width = '70rem',
+  lang?: string,
+  attributes: Readonly<Record<string, string>> = { token },
+): Promise<EdusetCourseTimetable> {
   const element = document.createElement('eduset-course-timetable');
   element.setAttribute('src-base', '/api');
-  element.setAttribute('view', 'student');
-  element.setAttribute('entity', 'st-001');
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
   element.style.width = width;
   if (lang) element.setAttribute('lang', lang);
   document.body.append(element);
@@ -94,9 +115,9 @@ async function mount(width = '70rem', lang?: string): Promise<EdusetCourseTimeta
 }
 
 describe('<eduset-course-timetable>', () => {
-  it("shows a student's week grid: where and when, the trip, and the iCal link", async () => {
+  it("shows a student's week through the personal link: where and when, the trip, iCal", async () => {
     const element = await mount();
-    expect(calls).toEqual(['/api/courses/timetable?view=student&id=st-001']);
+    expect(calls).toEqual([`/api/courses/timetable/by-link?token=${token}`]);
     expect(text(one(element, '[part="title"]'))).toBe('Расписание профильных курсов: Петров Иван');
     const grid = one(element, '[part="week-grid"]');
     expect(getComputedStyle(grid.parentElement!).display).toBe('block');
@@ -107,10 +128,19 @@ describe('<eduset-course-timetable>', () => {
     expect(text(monday.querySelector('[part="travel"]'))).toBe('Дорога от СОШ №2: 10 мин');
     expect(text(one(element, 'td[data-day="3"][data-period="2"]'))).toContain('Экономика');
     expect(text(one(element, 'td[data-day="2"][data-period="0"]'))).toBe('');
-    expect(one(element, '[part="ical-link"]').getAttribute('href')).toBe(
-      '/api/courses/feeds/student/st-001.ics',
-    );
+    expect(one(element, '[part="ical-link"]').getAttribute('href')).toBe(view.icsUrl);
+    expect(text(monday)).toContain('Преподаватель: Соколов Андрей Викторович');
     expect(text(one(element, '.summary'))).toBe('Учащийся · 2025-2026 · 2 занятия в неделю');
+    await expectAccessible(element);
+  });
+
+  it("shows a centre's public timetable without a teacher's name", async () => {
+    const element = await mount('70rem', undefined, { view: 'centre', entity: 'rc-school-1' });
+    expect(calls).toEqual(['/api/courses/timetable?view=centre&id=rc-school-1']);
+    const lesson = one(element, 'td[data-day="3"][data-period="2"]');
+    expect(text(lesson)).toContain('Экономика');
+    expect(text(lesson)).not.toContain('Преподаватель');
+    expect(text(lesson.querySelector('.who'))).toBe('14 учащихся');
     await expectAccessible(element);
   });
 
@@ -135,7 +165,7 @@ describe('<eduset-course-timetable>', () => {
     const errors: Event[] = [];
     element.addEventListener('eduset-error', (event) => errors.push(event));
     element.srcBase = '/api';
-    element.entity = 'st-001';
+    element.token = token;
     document.body.append(element);
     mounted.push(element);
     await vi.waitFor(() =>

@@ -47,16 +47,22 @@ function responseSchema(input: unknown): CourseTimetableData {
  * centre, room, teacher, and the trip from the previous place for a student) on wide
  * containers, a list of days on narrow ones, and a link to subscribe to the iCalendar feed.
  *
- * It loads `GET {src-base}/courses/timetable?view=…&id=…` and validates the answer with
- * core's `timetableViewSchema`; or set `data` directly. Russian by default, English with
- * `lang="en"`.
+ * With a `token` (the personal link a school hands a student) it loads the student's own
+ * timetable from `GET {src-base}/courses/timetable/by-link?token=…`; otherwise the public
+ * timetable of a resource centre or a school from `GET {src-base}/courses/timetable?view=…&id=…`
+ * (a student's or a teacher's timetable that way needs a signed-in staff member). The answer
+ * is validated with core's `timetableViewSchema`; or set `data` directly. Public timetables
+ * name no one: a lesson without a teacher's name shows none. Russian by default, English
+ * with `lang="en"`.
  *
  * @tagname eduset-course-timetable
  * @summary Weekly profile-course timetable of a student, school, resource centre or teacher.
  *
  * @attr src-base - Base address of the eduset API (e.g. `/api`).
- * @attr view - `student`, `school`, `centre` or `teacher`.
- * @attr entity - The id of the student, school, centre or teacher.
+ * @attr token - The token of a student's personal link (from `#token=…` of the link); takes
+ *   precedence over `view` and `entity`.
+ * @attr view - `centre` or `school` (public), `student` or `teacher` (staff).
+ * @attr entity - The id of the centre, school, student or teacher.
  * @attr lang - `ru` (default) or `en`; inherited from ancestors and `<html lang>` when absent.
  *
  * @fires eduset-error - The timetable could not be loaded or validated; `detail.error` (`FetchJsonError`).
@@ -77,7 +83,9 @@ function responseSchema(input: unknown): CourseTimetableData {
  * @example
  * ```html
  * <script type="module" src="/widgets/eduset-widgets.js"></script>
- * <eduset-course-timetable src-base="/api" view="student" entity="st-001"></eduset-course-timetable>
+ * <eduset-course-timetable src-base="/api" view="centre" entity="rc-gymnasium-3"></eduset-course-timetable>
+ * <!-- a student's own timetable; the page passes the token from its #token=… -->
+ * <eduset-course-timetable src-base="/api" token="…"></eduset-course-timetable>
  * ```
  */
 export class EdusetCourseTimetable extends EdusetElement {
@@ -88,6 +96,7 @@ export class EdusetCourseTimetable extends EdusetElement {
     srcBase: { type: String, attribute: 'src-base' },
     view: { type: String },
     entity: { type: String },
+    token: { type: String },
     data: { attribute: false },
   };
 
@@ -97,6 +106,8 @@ export class EdusetCourseTimetable extends EdusetElement {
   declare view: CourseTimetableViewKind;
   /** The id of the student, school, centre or teacher. */
   declare entity: string | null;
+  /** The token of a student's personal link; when set, the widget shows that student's week. */
+  declare token: string | null;
   /** The timetable shown (loaded, or set directly). */
   declare data: CourseTimetableData | null;
   private readonly loader = new DataLoader(this);
@@ -106,14 +117,17 @@ export class EdusetCourseTimetable extends EdusetElement {
     this.srcBase = null;
     this.view = 'student';
     this.entity = null;
+    this.token = null;
     this.data = null;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (
-      (changed.has('srcBase') || changed.has('view') || changed.has('entity')) &&
-      this.srcBase &&
-      this.entity
+      (changed.has('srcBase') ||
+        changed.has('view') ||
+        changed.has('entity') ||
+        changed.has('token')) &&
+      this.canLoad
     ) {
       this.load();
     }
@@ -128,12 +142,18 @@ export class EdusetCourseTimetable extends EdusetElement {
    * ```
    */
   reload(): void {
-    if (this.srcBase && this.entity) this.load();
+    if (this.canLoad) this.load();
+  }
+
+  private get canLoad(): boolean {
+    return Boolean(this.srcBase) && Boolean(this.token || this.entity);
   }
 
   private load(): void {
     const base = (this.srcBase ?? '').replace(/\/$/, '');
-    const url = `${base}/courses/timetable?view=${encodeURIComponent(this.view)}&id=${encodeURIComponent(this.entity ?? '')}`;
+    const url = this.token
+      ? `${base}/courses/timetable/by-link?token=${encodeURIComponent(this.token)}`
+      : `${base}/courses/timetable?view=${encodeURIComponent(this.view)}&id=${encodeURIComponent(this.entity ?? '')}`;
     this.loader.fetch(url, responseSchema, (data) => {
       this.data = data;
     });
@@ -155,8 +175,11 @@ export class EdusetCourseTimetable extends EdusetElement {
         ${entry.roomName}${entry.address === undefined ? nothing : html`<br />${entry.address}`}
       </div>
       <div class="who">
-        ${t.teacher}:
-        ${entry.teacherName}${showStudents ? html`; ${t.students(entry.students)}` : nothing}
+        ${
+          entry.teacherName === ''
+            ? nothing
+            : html`${t.teacher}: ${entry.teacherName}${showStudents ? '; ' : ''}`
+        }${showStudents ? t.students(entry.students) : nothing}
       </div>
     </div>`;
   }

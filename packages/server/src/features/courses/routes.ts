@@ -1,8 +1,10 @@
+import { can, type Action, type Actor, type Resource } from '@eduset/core/access';
 import { parse } from '@eduset/core/common';
 import {
   createCourseNetwork,
   enrolStudents,
   solveCourseNetwork,
+  timetableCalendarEvents,
   timetableView,
   timetableViewKinds,
   validateTimetable,
@@ -10,23 +12,37 @@ import {
   type Enrolment,
   type Timetable,
   type TimetableView,
+  type TimetableViewKind,
 } from '@eduset/core/courses';
-import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import { instant, type Instant } from '@eduset/core';
+import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import {
+  isCourseLinkToken,
+  renderICalendar,
+  timetableXlsx,
+  type CourseLinkStore,
+} from '@eduset/adapters';
 import { HttpError } from '../../errors.js';
-import { timetableFeed, timetableXlsx } from '@eduset/adapters';
+import { forbidden, unauthenticated } from '../../plugins/access.js';
+import type { RateLimitedRouteConfig } from '../../plugins/security.js';
 
 /**
  * Options of {@link courseRoutes}: the network of profile courses (outside data, validated
  * with core's schema), the solver's seed and iteration budget (the timetable is computed
  * once, at the first request, and is the same on every start), the UID domain of the feeds
- * and the approval moment written as their `LAST-MODIFIED`.
+ * and the approval moment written as their `LAST-MODIFIED`; for personal links, the store
+ * of links, the clock, the page a link opens and how long a link works.
  *
  * @example
  * ```ts
  * import type { CourseRoutesOptions } from '@eduset/server';
  * declare const json: unknown;
- * const options: CourseRoutesOptions = { network: json, approvedAt: '2025-08-29T09:00:00Z' };
+ * const options: CourseRoutesOptions = {
+ *   network: json,
+ *   approvedAt: '2025-08-29T09:00:00Z',
+ *   networkId: 'udomlya',
+ * };
  * ```
  */
 export interface CourseRoutesOptions {
@@ -35,6 +51,25 @@ export interface CourseRoutesOptions {
   readonly seed?: number;
   readonly iterations?: number;
   readonly uidDomain?: string;
+  /**
+   * The id of the network that staff grants name for this course network (the coordinator's
+   * `networkId`); `courses` by default.
+   */
+  readonly networkId?: string;
+  /** Personal timetable links (`storage.courseLinks`); without it links are not offered. */
+  readonly links?: CourseLinkStore;
+  /** The clock of links; the real one by default. */
+  readonly now?: () => Instant;
+  /**
+   * The page a personal link opens, with the token after `#token=` (a fragment, so it is
+   * never sent to a server or in a `Referer`): `/courses/` (the example page) by default, or
+   * the address of the municipal site's timetable page.
+   */
+  readonly linkPage?: string;
+  /** How long a personal link works, in days; 365 by default. */
+  readonly linkValidDays?: number;
+  /** The rate limit of `POST /api/courses/links` (the server's POST limit). */
+  readonly limited?: RateLimitedRouteConfig;
 }
 
 /**
@@ -54,30 +89,127 @@ const viewQuerySchema = z.strictObject({
   id: z.string().trim().min(1).max(128),
 });
 
+const tokenSchema = z.string().refine(isCourseLinkToken, {
+  params: {
+    text: {
+      ru: 'Ссылка на расписание повреждена: проверьте, что она скопирована целиком',
+      en: 'The timetable link is damaged: check that it was copied in full',
+    },
+  },
+});
+
+const byLinkQuerySchema = z.strictObject({ token: tokenSchema });
+
+const linkRequestSchema = z.strictObject({ studentId: z.string().trim().min(1).max(128) });
+
+/** One answer for every link that does not work: unknown, expired or revoked. */
+const linkNotWorking = new HttpError(404, 'link-not-working', {
+  ru: 'Ссылка на расписание не действует: она устарела или школа выдала новую. Попросите ссылку в своей школе',
+  en: 'This timetable link no longer works: it expired or the school issued a new one. Ask your school for a link',
+});
+
+const viewNotFound = (kind: TimetableViewKind, id: string): HttpError =>
+  new HttpError(404, 'not_found', {
+    ru: `Не найдено расписание: ${kind} «${id}»`,
+    en: `No such timetable: ${kind} "${id}"`,
+  });
+
 interface Solved {
   readonly network: CourseNetwork;
   readonly enrolment: Enrolment;
   readonly timetable: Timetable;
 }
 
+/** A view without the teachers' names: what anonymous visitors see of a centre or a school. */
+function withoutTeacherNames(view: TimetableView): TimetableView {
+  return { ...view, entries: view.entries.map((entry) => ({ ...entry, teacherName: '' })) };
+}
+
 /**
- * The profile-course timetable API, a Fastify plugin:
+ * The places in the policy's tree a view touches: a staff member may read it when a grant
+ * reaches one of them (`can`). A student's view: the home school and each of the student's
+ * groups (its centre's host and its teacher); a teacher's: the teacher; a school's: the
+ * school; a centre's: its host organization.
+ */
+function resourcesOf(
+  solved: Solved,
+  networkId: string,
+  kind: TimetableViewKind,
+  id: string,
+): Resource[] {
+  const { network, enrolment } = solved;
+  const hostOf = (centreId: string): string | undefined =>
+    network.resourceCentres.find((centre) => centre.id === centreId)?.hostOrganizationId;
+  switch (kind) {
+    case 'student': {
+      const student = network.students.find((candidate) => candidate.id === id);
+      if (student === undefined) return [];
+      const resources: Resource[] = [
+        { networkId, organizationId: student.homeSchoolId, personal: true },
+      ];
+      for (const group of network.groups) {
+        if (!(enrolment.groups[group.id] ?? []).includes(id)) continue;
+        const host = hostOf(group.resourceCentreId);
+        resources.push({
+          networkId,
+          ...(host === undefined ? {} : { organizationId: host }),
+          teacherId: group.teacherId,
+          personal: true,
+        });
+      }
+      return resources;
+    }
+    case 'teacher':
+      return network.teachers.some((teacher) => teacher.id === id)
+        ? [{ networkId, teacherId: id, personal: true }]
+        : [];
+    case 'school':
+      return [{ networkId, organizationId: id }];
+    case 'centre': {
+      const host = hostOf(id);
+      return host === undefined ? [] : [{ networkId, organizationId: host }];
+    }
+  }
+}
+
+function mayRead(actor: Actor, resources: readonly Resource[], action: Action): boolean {
+  return resources.some((resource) => can(actor, action, resource));
+}
+
+/**
+ * The profile-course timetable API, a Fastify plugin. Anonymous visitors see courses,
+ * resource centres and schools, and the timetables of a centre or a school without anyone's
+ * name (no students — a view only counts them — and no teachers); a student's timetable is
+ * reached by staff who may read it or through the personal link the school hands out.
  *
- * - `GET /api/courses/directory` — who has a timetable: students, schools, resource centres
- *   and teachers (`{ id, name }` each) and the school year;
- * - `GET /api/courses/timetable?view=student|school|centre|teacher&id=…` — a
- *   {@link TimetableViewResponse} (404 for an unknown id, 400 for a bad query);
- * - `GET /api/courses/feeds/:view/:id.ics` — the iCalendar feed of the same view;
- * - `GET /api/courses/timetable.xlsx` — the whole timetable as a workbook;
- * - `GET /api/courses/report` — the validation report (`hard`, `penalty`, violations).
+ * - `GET /api/courses/directory` — the school year, courses (`{ id, name, profileName }`),
+ *   resource centres and schools (`{ id, name }`): no students, no teachers;
+ * - `GET /api/courses/timetable?view=centre|school&id=…` — public (teachers' names blanked
+ *   unless the signed-in staff member may read them); `view=student|teacher` — staff with
+ *   `courses.timetable.read` over that student or teacher only (401 anonymous, 403 otherwise,
+ *   the same for an id that does not exist); a {@link TimetableViewResponse};
+ * - `GET /api/courses/feeds/:view/:id.ics` — the iCalendar feed of the same view, same rules;
+ * - `POST /api/courses/links` `{ studentId }` — school staff (`courses.link.issue` at the
+ *   student's home school) issue a personal link: `201 { url, icsUrl, expiresAt }`; the
+ *   student's earlier links stop working;
+ * - `GET /api/courses/timetable/by-link?token=…` and `GET /api/courses/feeds/by-link/:token.ics`
+ *   — the student's own view through the link (one 404 for an unknown, expired or revoked
+ *   link);
+ * - `GET /api/courses/timetable.xlsx` and `GET /api/courses/report` — staff who may read the
+ *   whole network's timetable (the report names students).
+ *
+ * Every `/api/` answer is `Cache-Control: no-store` (set by the server).
  *
  * @example
  * ```ts
- * import Fastify from 'fastify';
- * import { courseRoutes } from '@eduset/server';
+ * import { openStorage } from '@eduset/adapters';
+ * import { createServer } from '@eduset/server';
  * declare const json: unknown;
- * const app = Fastify();
- * await app.register(courseRoutes({ network: json, approvedAt: '2025-08-29T09:00:00Z' }));
+ * const storage = await openStorage({ dataDir: 'memory://' });
+ * const server = createServer({
+ *   storage,
+ *   courses: { network: json, approvedAt: '2025-08-29T09:00:00Z', networkId: 'udomlya' },
+ * });
  * ```
  */
 export function courseRoutes(options: CourseRoutesOptions): FastifyPluginAsync {
@@ -94,41 +226,103 @@ export function courseRoutes(options: CourseRoutesOptions): FastifyPluginAsync {
     }
     return solved;
   };
+  const networkId = options.networkId ?? 'courses';
+  const now = options.now ?? ((): Instant => instant(new Date()));
+  const linkPage = options.linkPage ?? '/courses/';
+  const linkValidMs = Math.round((options.linkValidDays ?? 365) * 24 * 60 * 60 * 1000);
   const feedOptions = {
     uidDomain: options.uidDomain ?? 'eduset',
     lastModified: options.approvedAt,
   };
+
+  /**
+   * The view a request may see: for a student or a teacher only staff whose grant reaches
+   * them; for a centre or a school anyone, teachers' names only for staff who may read them.
+   */
+  const viewFor = (request: FastifyRequest, kind: TimetableViewKind, id: string) => {
+    const data = load();
+    const actor = request.actor;
+    const resources = resourcesOf(data, networkId, kind, id);
+    const staffMay = mayRead(actor, resources, 'courses.timetable.read');
+    if (kind === 'student' || kind === 'teacher') {
+      if (actor.kind === 'anonymous') throw unauthenticated();
+      // The same 403 for someone out of reach and for an id that does not exist.
+      if (!staffMay) throw forbidden();
+      // audit: a staff read of a student's (or a teacher's) timetable — who, when, which
+      // student; the audit plugin records it here once it lands.
+    }
+    const view = timetableView(data.network, data.enrolment, data.timetable, kind, id);
+    if (view === undefined) throw viewNotFound(kind, id);
+    return { data, view: staffMay ? view : withoutTeacherNames(view) };
+  };
+
+  const feedOf = (data: Solved, view: TimetableView): string => {
+    const events = timetableCalendarEvents(data.network, data.timetable, view, feedOptions).map(
+      (event) =>
+        view.entries.every((entry) => entry.teacherName === '')
+          ? {
+              ...event,
+              description: event.description?.replace(/ Преподаватель \/ teacher: $/, ''),
+            }
+          : event,
+    );
+    return renderICalendar(events, {
+      name: `Профильные курсы ${data.network.schoolYear}: ${view.name}`,
+      timeZone: data.network.timeZone,
+    });
+  };
+
+  const studentByToken = async (token: string) => {
+    const link =
+      options.links === undefined ? undefined : await options.links.resolve(token, now());
+    if (link === undefined || link.networkId !== networkId) throw linkNotWorking;
+    const data = load();
+    const view = timetableView(
+      data.network,
+      data.enrolment,
+      data.timetable,
+      'student',
+      link.studentId,
+    );
+    if (view === undefined) throw linkNotWorking;
+    return { data, view };
+  };
+
+  const wholeNetwork = (request: FastifyRequest): void => {
+    if (request.actor.kind === 'anonymous') throw unauthenticated();
+    if (!can(request.actor, 'courses.timetable.read', { networkId, personal: true })) {
+      throw forbidden();
+    }
+  };
+
   return async (api: FastifyInstance) => {
     api.get('/api/courses/directory', { config: { access: { public: true } } }, async () => {
       const { network, enrolment } = load();
       const enrolled = new Set(Object.values(enrolment.groups).flat());
-      const schools = new Set(network.students.map((s) => s.homeSchoolId));
+      const schools = new Set(
+        network.students.filter((s) => enrolled.has(s.id)).map((s) => s.homeSchoolId),
+      );
+      const profiles = new Map(network.profiles.map((p) => [p.id, p.name]));
       return {
         schoolYear: network.schoolYear,
-        students: network.students
-          .filter((s) => enrolled.has(s.id))
-          .map((s) => ({ id: s.id, name: s.name })),
+        courses: network.courses.map((c) => ({
+          id: c.id,
+          name: c.name,
+          ...(profiles.has(c.profileId) ? { profileName: profiles.get(c.profileId) } : {}),
+        })),
+        centres: network.resourceCentres.map((c) => ({ id: c.id, name: c.name })),
         schools: network.organizations
           .filter((o) => schools.has(o.id))
           .map((o) => ({ id: o.id, name: o.shortName ?? o.name })),
-        centres: network.resourceCentres.map((c) => ({ id: c.id, name: c.name })),
-        teachers: network.teachers.map((t) => ({ id: t.id, name: t.name })),
       };
     });
 
     api.get(
       '/api/courses/timetable',
-      { config: { access: { public: true } } },
+      { config: { access: { public: true, identify: true } } },
       async (request): Promise<TimetableViewResponse> => {
         const query = parse(viewQuerySchema, request.query);
-        const { network, enrolment, timetable } = load();
-        const view = timetableView(network, enrolment, timetable, query.view, query.id);
-        if (view === undefined) {
-          throw new HttpError(404, 'not_found', {
-            ru: `Не найдено: ${query.view} «${query.id}»`,
-            en: `Not found: ${query.view} "${query.id}"`,
-          });
-        }
+        const { view } = viewFor(request, query.view, query.id);
         return {
           ...view,
           icsUrl: `/api/courses/feeds/${query.view}/${encodeURIComponent(query.id)}.ics`,
@@ -138,29 +332,88 @@ export function courseRoutes(options: CourseRoutesOptions): FastifyPluginAsync {
 
     api.get<{ Params: { view: string; id: string } }>(
       '/api/courses/feeds/:view/:id.ics',
-      { config: { access: { public: true } } },
+      { config: { access: { public: true, identify: true } } },
       async (request, reply) => {
         const query = parse(viewQuerySchema, { view: request.params.view, id: request.params.id });
-        const { network, enrolment, timetable } = load();
-        const text = timetableFeed(
-          network,
-          enrolment,
-          timetable,
-          query.view,
-          query.id,
-          feedOptions,
-        );
+        const { data, view } = viewFor(request, query.view, query.id);
         return reply
           .type('text/calendar; charset=utf-8')
-          .header('content-disposition', `inline; filename="courses-${query.view}-${query.id}.ics"`)
-          .send(text);
+          .header('content-disposition', `inline; filename="courses-${query.view}.ics"`)
+          .send(feedOf(data, view));
+      },
+    );
+
+    api.post(
+      '/api/courses/links',
+      { config: { ...(options.limited ?? {}), access: { action: 'courses.link.issue' } } },
+      async (request, reply) => {
+        const body = parse(linkRequestSchema, request.body);
+        const actor = request.actor;
+        const { network } = load();
+        const student = network.students.find((candidate) => candidate.id === body.studentId);
+        // A student of another school and a student who does not exist: the same 403.
+        if (
+          student === undefined ||
+          actor.kind !== 'staff' ||
+          !can(actor, 'courses.link.issue', {
+            networkId,
+            organizationId: student.homeSchoolId,
+            personal: true,
+          })
+        ) {
+          throw forbidden();
+        }
+        if (options.links === undefined) {
+          throw new HttpError(404, 'links-not-offered', {
+            ru: 'Этот сервер не выдаёт личные ссылки на расписание',
+            en: 'This server does not issue personal timetable links',
+          });
+        }
+        const { token, link } = await options.links.issue({
+          networkId,
+          studentId: student.id,
+          issuedBy: actor.accountId,
+          now: now(),
+          validForMs: linkValidMs,
+        });
+        void reply.code(201);
+        return {
+          url: `${linkPage}#token=${token}`,
+          icsUrl: `/api/courses/feeds/by-link/${token}.ics`,
+          expiresAt: link.expiresAt,
+        };
+      },
+    );
+
+    api.get(
+      '/api/courses/timetable/by-link',
+      { config: { access: { public: true } } },
+      async (request): Promise<TimetableViewResponse> => {
+        const { token } = parse(byLinkQuerySchema, request.query);
+        const { view } = await studentByToken(token);
+        return { ...view, icsUrl: `/api/courses/feeds/by-link/${token}.ics` };
+      },
+    );
+
+    api.get<{ Params: { token: string } }>(
+      '/api/courses/feeds/by-link/:token.ics',
+      { config: { access: { public: true } } },
+      async (request, reply) => {
+        const { token } = parse(byLinkQuerySchema, { token: request.params.token });
+        const { data, view } = await studentByToken(token);
+        return reply
+          .type('text/calendar; charset=utf-8')
+          .header('content-disposition', 'inline; filename="courses-timetable.ics"')
+          .send(feedOf(data, view));
       },
     );
 
     api.get(
       '/api/courses/timetable.xlsx',
-      { config: { access: { public: true } } },
-      async (_request, reply) => {
+      { config: { access: { public: true, identify: true } } },
+      async (request, reply) => {
+        wholeNetwork(request);
+        // audit: a staff read of the whole network timetable (teachers, group sizes).
         const { network, enrolment, timetable } = load();
         const bytes = await timetableXlsx(network, enrolment, timetable);
         return reply
@@ -173,9 +426,15 @@ export function courseRoutes(options: CourseRoutesOptions): FastifyPluginAsync {
       },
     );
 
-    api.get('/api/courses/report', { config: { access: { public: true } } }, async () => {
-      const { network, enrolment, timetable } = load();
-      return validateTimetable(network, enrolment, timetable);
-    });
+    api.get(
+      '/api/courses/report',
+      { config: { access: { public: true, identify: true } } },
+      async (request) => {
+        wholeNetwork(request);
+        // audit: a staff read of the validation report, which names students.
+        const { network, enrolment, timetable } = load();
+        return validateTimetable(network, enrolment, timetable);
+      },
+    );
   };
 }

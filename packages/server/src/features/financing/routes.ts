@@ -16,9 +16,9 @@ import {
   type ProgrammeFilter,
   type ProgrammeList,
 } from '@eduset/core';
-import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import type { FinancingStore } from '@eduset/adapters';
+import type { AttemptLimits, FinancingStore } from '@eduset/adapters';
 import { HttpError } from '../../errors.js';
 import type { RateLimitedRouteConfig } from '../../plugins/security.js';
 
@@ -81,6 +81,34 @@ export type ProgrammesQuery = z.output<typeof programmesQuerySchema>;
 
 const balanceQuerySchema = z.strictObject({ birthDate: isoDateSchema });
 
+const certificateNumberSchema = z.strictObject({
+  number: z.string().refine((value) => /^\d{6,12}$/.test(value), {
+    params: {
+      text: {
+        ru: 'Номер сертификата — от 6 до 12 цифр',
+        en: 'A certificate number has 6 to 12 digits',
+      },
+    },
+  }),
+});
+
+/**
+ * How many checks of one certificate number with a wrong birth date are allowed in a window
+ * before every check of that number (the right one too) answers 429 until the window ends:
+ * 5 an hour. Counted by the database for every server process, per number — known or not,
+ * so the limit itself tells nothing about which numbers exist.
+ *
+ * @example
+ * ```ts
+ * import { certificateAttemptLimit } from '@eduset/server';
+ * certificateAttemptLimit.max; // 5
+ * ```
+ */
+export const certificateAttemptLimit: { readonly max: number; readonly windowMs: number } = {
+  max: 5,
+  windowMs: 60 * 60 * 1000,
+};
+
 /**
  * Options of {@link financingRoutes}: the financing store, the clock and the route config
  * of rate-limited routes (the balance lookup and enrolment).
@@ -94,6 +122,8 @@ const balanceQuerySchema = z.strictObject({ birthDate: isoDateSchema });
  */
 export interface FinancingRoutesOptions {
   readonly financing: FinancingStore;
+  /** The database's attempt counters: wrong certificate checks per certificate number. */
+  readonly limits: AttemptLimits;
   readonly now: () => Instant;
   readonly limited: RateLimitedRouteConfig;
   /** The zone whose civil date a request is made on (`Europe/Moscow` by default). */
@@ -127,10 +157,43 @@ const certificateNotFound = {
   en: "No certificate with this number and child's birth date",
 };
 
-/** The certificate a number and a birth date name; one 404 answer whichever is wrong. */
-async function certificateOf(financing: FinancingStore, number: string, birthDate: string) {
+function tooManyChecks(retrySeconds: number): HttpError {
+  const minutes = Math.max(1, Math.ceil(retrySeconds / 60));
+  return new HttpError(429, 'too-many-checks', {
+    ru: `Слишком много попыток с неверной датой рождения для этого сертификата. Повторите через ${minutes} мин.`,
+    en: `Too many tries with a wrong birth date for this certificate. Try again in ${minutes} min.`,
+  });
+}
+
+/** Everything {@link certificateOf} needs besides the pair. */
+interface CertificateCheck {
+  readonly financing: FinancingStore;
+  readonly limits: AttemptLimits;
+  readonly now: () => Instant;
+  readonly reply: FastifyReply;
+}
+
+/**
+ * The certificate a number and a birth date name — one 404 answer whichever is wrong — under
+ * the per-number attempt limit ({@link certificateAttemptLimit}). The attempt is counted
+ * BEFORE the pair is looked at (so concurrent guesses cannot all slip under the limit) and
+ * taken back when the pair is right: only wrong pairs use up the limit. Over the limit every
+ * check answers 429 with `Retry-After`, the right pair too, until the window ends.
+ */
+async function certificateOf(check: CertificateCheck, number: string, birthDate: string) {
+  const at = check.now();
+  const bucket = `certificate:${number}`;
+  const { max, windowMs } = certificateAttemptLimit;
+  const count = await check.limits.hit(bucket, windowMs, at);
+  if (count.hits > max) {
+    const seconds = Math.max(1, Math.ceil((Date.parse(count.windowEnd) - Date.parse(at)) / 1000));
+    void check.reply.header('retry-after', String(seconds));
+    throw tooManyChecks(seconds);
+  }
   try {
-    return await financing.findCertificate(number, birthDate);
+    const found = await check.financing.findCertificate(number, birthDate);
+    await check.limits.release(bucket, at);
+    return found;
   } catch (error) {
     if (isEdusetError(error) && error._tag === 'NotFoundError') {
       throw new HttpError(404, 'not_found', certificateNotFound);
@@ -154,9 +217,12 @@ function conflictAsHttp(error: unknown): unknown {
  *   — the programme registry filtered with core's `filterProgrammes` (a page and the total);
  * - `GET /api/certificates/:number/balance?birthDate=YYYY-MM-DD` — a certificate's balance;
  *   the child's birth date is a required second factor and a wrong number or date both answer
- *   404 (rate-limited, so dates cannot be tried in bulk);
+ *   the same 404; after {@link certificateAttemptLimit} wrong dates for one number every
+ *   check of it answers 429 with `Retry-After` until the hour ends (the route is also
+ *   rate-limited per client address);
  * - `POST /api/enrolments` `{ certificateNumber, birthDate, programmeId[, moduleId, groupId] }`
- *   — a contract request; every limit is checked in the database, a refusal is a 409 whose
+ *   — a contract request; the programme, module and group are checked first (404), then the
+ *   pair as for the balance; every limit is checked in the database, a refusal is a 409 whose
  *   code names the limit (`group-full`, `empty-balance`, `duplicate-module` …); answers 201
  *   with the contract and the balance after the reserve.
  *
@@ -168,11 +234,16 @@ function conflictAsHttp(error: unknown): unknown {
  * import { financingRoutes } from '@eduset/server';
  * const storage = await openStorage({ dataDir: 'memory://' });
  * const server = Fastify();
- * void server.register(financingRoutes({ financing: storage.financing, now: () => instant(new Date()), limited: {} }));
+ * void server.register(financingRoutes({
+ *   financing: storage.financing,
+ *   limits: storage.limits,
+ *   now: () => instant(new Date()),
+ *   limited: {},
+ * }));
  * ```
  */
 export function financingRoutes(options: FinancingRoutesOptions): FastifyPluginAsync {
-  const { financing, now, limited } = options;
+  const { financing, limits, now, limited } = options;
   const timeZone = options.timeZone ?? 'Europe/Moscow';
   return async (api: FastifyInstance) => {
     api.get(
@@ -209,9 +280,10 @@ export function financingRoutes(options: FinancingRoutesOptions): FastifyPluginA
     api.get<{ Params: { number: string } }>(
       '/api/certificates/:number/balance',
       { config: { ...limited, access: { public: true } } },
-      async (request): Promise<CertificateBalance> => {
+      async (request, reply): Promise<CertificateBalance> => {
+        const { number } = parse(certificateNumberSchema, request.params);
         const { birthDate } = parse(balanceQuerySchema, request.query);
-        const found = await certificateOf(financing, request.params.number, birthDate);
+        const found = await certificateOf({ financing, limits, now, reply }, number, birthDate);
         return balanceAnswer(found.certificate, found.balance);
       },
     );
@@ -221,7 +293,7 @@ export function financingRoutes(options: FinancingRoutesOptions): FastifyPluginA
       { config: { ...limited, access: { public: true } } },
       async (request, reply): Promise<EnrolmentResponse> => {
         const body = parse(enrolmentRequestSchema, request.body);
-        const found = await certificateOf(financing, body.certificateNumber, body.birthDate);
+        // The programme, module and group first: their answers never depend on the pair.
         const registry = await financing.listProgrammes();
         const programme = registry.programmes.find(
           (candidate) => candidate.id === body.programmeId,
@@ -243,6 +315,11 @@ export function financingRoutes(options: FinancingRoutesOptions): FastifyPluginA
             en: 'Module or group not found',
           });
         }
+        const found = await certificateOf(
+          { financing, limits, now, reply },
+          body.certificateNumber,
+          body.birthDate,
+        );
         let contract;
         try {
           contract = await financing.requestEnrolment({
