@@ -16,6 +16,8 @@ import { schoolRoutes } from './features/schools/routes.js';
 import { demoIndicatorDataDir, indicatorRoutes } from './features/indicators/routes.js';
 import { financingRoutes } from './features/financing/routes.js';
 import { courseRoutes, type CourseRoutesOptions } from './features/courses/routes.js';
+import { consentRoutes, defaultConsent, type ConsentText } from './features/consent/routes.js';
+import { peopleRoutes } from './features/people/routes.js';
 import { errorResponse, HttpError, notFoundResponse } from './errors.js';
 import { networkFilterOf, networkQuerySchema } from './features/network/query.js';
 import { markRoutesPublic, registerAccess, type ActorSource } from './plugins/access.js';
@@ -113,6 +115,12 @@ export interface ServerOptions {
   readonly actorSource?: ActorSource;
   /** The profile-course timetable API ({@link courseRoutes}), served when given. */
   readonly courses?: CourseRoutesOptions;
+  /**
+   * The consent text in force (152-ФЗ) with its version: served at `GET /api/consent`,
+   * recorded with every booking; a booking naming another version is refused (409
+   * `consent-changed`). {@link defaultConsent} (version `2026-12-01`) by default.
+   */
+  readonly consent?: ConsentText;
 }
 
 /** Path segments never served from the static directories. */
@@ -245,6 +253,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
   );
 
   const storedNetworks = recentNetworks(storage);
+  const consent = options.consent ?? defaultConsent;
   void server.register(
     bookingRoutes({
       storage,
@@ -252,7 +261,12 @@ export function createServer(options: ServerOptions): FastifyInstance {
       networkIdOf: async (requested) => requested ?? defaultNetworkId(await storedNetworks()),
       limited,
       uidDomain: options.uidDomain ?? 'eduset',
+      consentVersion: consent.version,
     }),
+  );
+  void server.register(consentRoutes(consent));
+  void server.register(
+    peopleRoutes({ storage, now: options.now ?? (() => instant(new Date())), limited }),
   );
   void server.register(indicatorRoutes({ dataDir: demoIndicatorDataDir(options.staticRoot) }));
 
