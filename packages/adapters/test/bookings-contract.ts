@@ -740,12 +740,20 @@ export function bookingContract(
       const held = new Promise<void>((resolve) => {
         commit = resolve;
       });
+      let taken: () => void = () => undefined;
+      const takenFirst = new Promise<void>((resolve) => {
+        taken = resolve;
+      });
       const first = bed.database.transaction(async (session) => {
         await session.query('SELECT eduset_take_bookings_together($1::jsonb) AS outcomes', [
           JSON.stringify([item('set-l', '2026-06-06T06:00:00Z', '2026-06-06T06:45:00Z')]),
         ]);
+        taken();
         await held;
       });
+      // Only once the first holds its uncommitted session (else the second may take the time
+      // first, on a loaded machine, and the first be the one refused).
+      await takenFirst;
       const second = take([
         item('set-m', '2026-06-06T06:30:00Z', '2026-06-06T07:15:00Z', { siteId: 'rp-teremok' }),
         item('set-n', '2026-06-07T06:00:00Z', '2026-06-07T06:45:00Z'),

@@ -244,7 +244,7 @@ export interface BookingStore {
    * @throws NotFoundError when no booking has this id and cancel token.
    */
   issueCalendarToken(networkId: string, bookingId: string, cancelToken: string): Promise<string>;
-  /** Every booking of the network held with the person's phone or e-mail, oldest first. */
+  /** Every booking of the network held with the person's phone or e-mail, in the order they were made (then by start). */
   findPersonBookings(networkId: string, person: PersonContact): Promise<PersonBooking[]>;
   /**
    * Erases the person's name, phone and e-mail from every booking of the network held with

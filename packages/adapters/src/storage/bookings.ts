@@ -725,7 +725,7 @@ export function bookingStore(database: Database): BookingStore {
       const rows = await database.query<ConsentRow>(
         `SELECT ${bookingColumns}, session_id, consent_version, consent_at FROM bookings
          WHERE ${personCondition}
-         ORDER BY created_at, id`,
+         ORDER BY created_at, starts_at, id`,
         personParams(networkId, person),
       );
       return rows.map((row): PersonBooking => ({
