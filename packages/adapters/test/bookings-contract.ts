@@ -454,6 +454,143 @@ export function bookingContract(
       expect(row).toEqual({ contact_name: '', contact_phone: null, contact_email: null });
     });
 
+    test('a calendar token reads the booking without its contact, and does nothing else', async () => {
+      const at = (start: string) =>
+        request({
+          start: instant(start),
+          end: instant(new Date(Date.parse(start) + 45 * 60_000)),
+          contact: { name: 'Ольга Календарёва', phone: '+79005550101', email: 'Olga@Example.org' },
+        });
+      const created = await store.createBooking(
+        NETWORK,
+        { ...at('2027-03-04T06:00:00Z'), consentVersion: '2026-12-01' },
+        now,
+      );
+      const { booking, cancelToken, calendarToken } = created;
+      expect(calendarToken).toMatch(/^[\w-]{22}$/);
+      expect(calendarToken).not.toBe(cancelToken);
+      const read = await store.getBookingWithCalendarToken(NETWORK, booking.id, calendarToken);
+      expect(read).toStrictEqual({
+        id: booking.id,
+        specialistId: booking.specialistId,
+        siteId: booking.siteId,
+        serviceId: booking.serviceId,
+        start: booking.start,
+        end: booking.end,
+        status: booking.status,
+        sequence: booking.sequence,
+        createdAt: booking.createdAt,
+        updatedAt: booking.updatedAt,
+      });
+      expect(JSON.stringify(read)).not.toContain('5550101');
+      // Each token opens only its own door, with the answer of an unknown booking.
+      await expect(
+        store.getBookingWithCalendarToken(NETWORK, booking.id, cancelToken),
+      ).rejects.toBeInstanceOf(NotFoundError);
+      await expect(
+        store.getBookingWithToken(NETWORK, booking.id, calendarToken),
+      ).rejects.toBeInstanceOf(NotFoundError);
+      await expect(
+        store.cancelBooking(NETWORK, booking.id, calendarToken, later),
+      ).rejects.toBeInstanceOf(NotFoundError);
+      await expect(
+        store.issueCalendarToken(NETWORK, booking.id, calendarToken),
+      ).rejects.toBeInstanceOf(NotFoundError);
+      const [hashes] = await bed.database.query<Record<string, unknown>>(
+        'SELECT cancel_token_hash, calendar_token_hash FROM bookings WHERE id = $1',
+        [booking.id],
+      );
+      expect(hashes).toEqual({
+        cancel_token_hash: createHash('sha256').update(cancelToken).digest('hex'),
+        calendar_token_hash: createHash('sha256').update(calendarToken).digest('hex'),
+      });
+
+      // A booking made before migration 0011 has no calendar token until one is issued.
+      const old = await store.createBooking(NETWORK, at('2027-03-04T07:00:00Z'), now);
+      await bed.database.query('UPDATE bookings SET calendar_token_hash = NULL WHERE id = $1', [
+        old.booking.id,
+      ]);
+      await expect(
+        store.getBookingWithCalendarToken(NETWORK, old.booking.id, old.calendarToken),
+      ).rejects.toBeInstanceOf(NotFoundError);
+      const issued = await store.issueCalendarToken(NETWORK, old.booking.id, old.cancelToken);
+      expect((await store.getBookingWithCalendarToken(NETWORK, old.booking.id, issued)).id).toBe(
+        old.booking.id,
+      );
+      // Issued again, the previous one stops working.
+      const again = await store.issueCalendarToken(NETWORK, old.booking.id, old.cancelToken);
+      await expect(
+        store.getBookingWithCalendarToken(NETWORK, old.booking.id, issued),
+      ).rejects.toBeInstanceOf(NotFoundError);
+      expect((await store.getBookingWithCalendarToken(NETWORK, old.booking.id, again)).id).toBe(
+        old.booking.id,
+      );
+    });
+
+    test("a person's bookings: found by phone or e-mail with their consent, erased on request", async () => {
+      const contact = { name: 'Пётр Запросов', phone: '+79005550202', email: 'petr@example.org' };
+      const at = (start: string) =>
+        request({
+          start: instant(start),
+          end: instant(new Date(Date.parse(start) + 45 * 60_000)),
+          contact,
+        });
+      const versioned = await store.createBooking(
+        NETWORK,
+        { ...at('2027-03-11T06:00:00Z'), consentVersion: '2026-12-01' },
+        now,
+      );
+      const unversioned = await store.createBooking(
+        NETWORK,
+        { ...at('2027-03-11T07:00:00Z'), contact: { name: 'Пётр', phone: contact.phone } },
+        now,
+      );
+      const other = await store.createBooking(
+        NETWORK,
+        { ...at('2027-03-11T08:00:00Z'), contact: { name: 'Другая', email: 'other@example.org' } },
+        now,
+      );
+      const byPhone = await store.findPersonBookings(NETWORK, { phone: contact.phone });
+      expect(byPhone.map((held) => [held.booking.id, held.consent])).toEqual([
+        [versioned.booking.id, { version: '2026-12-01', at: now }],
+        [unversioned.booking.id, { version: null, at: null }],
+      ]);
+      expect(
+        (await store.findPersonBookings(NETWORK, { email: 'PETR@example.org' })).map(
+          (held) => held.booking.id,
+        ),
+      ).toEqual([versioned.booking.id]);
+      expect(await store.findPersonBookings(NETWORK, {})).toEqual([]);
+      expect(await store.findPersonBookings('nowhere', { phone: contact.phone })).toEqual([]);
+
+      expect(
+        await store.erasePersonBookings(
+          NETWORK,
+          { email: 'petr@example.org', phone: contact.phone },
+          later,
+        ),
+      ).toBe(2);
+      for (const id of [versioned.booking.id, unversioned.booking.id]) {
+        const erased = await store.getBooking(NETWORK, id);
+        expect(erased.contactErased).toBe(true);
+        expect(erased.contact).toStrictEqual({ name: '' });
+        // Still to come: cancelled, its seats free.
+        expect(erased.status).toBe('cancelled-by-parent');
+      }
+      const busy = await store.busyIntervals(NETWORK, {
+        from: instant('2027-03-11T00:00:00Z'),
+        to: instant('2027-03-12T00:00:00Z'),
+      });
+      expect(busy.map((interval) => interval.start)).toEqual([other.booking.start]);
+      expect((await store.getBooking(NETWORK, other.booking.id)).contactErased).toBe(false);
+      expect(await store.findPersonBookings(NETWORK, { phone: contact.phone })).toEqual([]);
+      expect(await store.erasePersonBookings(NETWORK, { phone: contact.phone }, later)).toBe(0);
+      await store.compactAfterErasure();
+      expect((await store.getBooking(NETWORK, other.booking.id)).contact.email).toBe(
+        'other@example.org',
+      );
+    });
+
     test('the schedule and busy time read together: current across processes', async () => {
       // A second store over the same database stands for another server process.
       const other = bookingStore(bed.database);
@@ -603,12 +740,20 @@ export function bookingContract(
       const held = new Promise<void>((resolve) => {
         commit = resolve;
       });
+      let taken: () => void = () => undefined;
+      const takenFirst = new Promise<void>((resolve) => {
+        taken = resolve;
+      });
       const first = bed.database.transaction(async (session) => {
         await session.query('SELECT eduset_take_bookings_together($1::jsonb) AS outcomes', [
           JSON.stringify([item('set-l', '2026-06-06T06:00:00Z', '2026-06-06T06:45:00Z')]),
         ]);
+        taken();
         await held;
       });
+      // Only once the first holds its uncommitted session (else the second may take the time
+      // first, on a loaded machine, and the first be the one refused).
+      await takenFirst;
       const second = take([
         item('set-m', '2026-06-06T06:30:00Z', '2026-06-06T07:15:00Z', { siteId: 'rp-teremok' }),
         item('set-n', '2026-06-07T06:00:00Z', '2026-06-07T06:45:00Z'),

@@ -16,6 +16,8 @@ import { schoolRoutes } from './features/schools/routes.js';
 import { demoIndicatorDataDir, indicatorRoutes } from './features/indicators/routes.js';
 import { financingRoutes } from './features/financing/routes.js';
 import { courseRoutes, type CourseRoutesOptions } from './features/courses/routes.js';
+import { consentRoutes, defaultConsent, type ConsentText } from './features/consent/routes.js';
+import { peopleRoutes } from './features/people/routes.js';
 import { errorResponse, HttpError, notFoundResponse } from './errors.js';
 import { networkFilterOf, networkQuerySchema } from './features/network/query.js';
 import { markRoutesPublic, registerAccess, type ActorSource } from './plugins/access.js';
@@ -140,6 +142,12 @@ export interface ServerOptions {
    * header is ignored, so a client cannot choose its own address.
    */
   readonly trustProxy?: FastifyServerOptions['trustProxy'];
+  /**
+   * The consent text in force (152-ФЗ) with its version: served at `GET /api/consent`,
+   * recorded with every booking; a booking naming another version is refused (409
+   * `consent-changed`). {@link defaultConsent} (version `2026-12-01`) by default.
+   */
+  readonly consent?: ConsentText;
 }
 
 /**
@@ -285,6 +293,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
   );
 
   const storedNetworks = recentNetworks(storage);
+  const consent = options.consent ?? defaultConsent;
   void server.register(
     bookingRoutes({
       storage,
@@ -292,9 +301,12 @@ export function createServer(options: ServerOptions): FastifyInstance {
       networkIdOf: async (requested) => requested ?? defaultNetworkId(await storedNetworks()),
       limited,
       uidDomain: options.uidDomain ?? 'eduset',
+      consentVersion: consent.version,
     }),
   );
   void server.register(staffRoutes({ storage, now }));
+  void server.register(consentRoutes(consent));
+  void server.register(peopleRoutes({ storage, now, limited }));
   void server.register(indicatorRoutes({ dataDir: demoIndicatorDataDir(options.staticRoot) }));
 
   void server.register(

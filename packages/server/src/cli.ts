@@ -274,7 +274,8 @@ const hourMs = 60 * 60 * 1000;
 
 /**
  * Erases the personal data of consultations that ended more than `days` ago, now and then
- * every hour. The timer does not keep the process alive; the returned function stops it and
+ * every hour; after a pass that erased something, runs the maintenance step
+ * (`compactAfterErasure`) so the erased contacts leave the table's files. The timer does not keep the process alive; the returned function stops it and
  * waits for a pass under way.
  */
 function startErasure(
@@ -291,11 +292,13 @@ function startErasure(
     const before = instant(new Date(Date.parse(at) - days * 24 * hourMs));
     running = storage
       .erasePersonalData(before, at)
-      .then((count) => {
+      .then(async (count) => {
         if (count > 0) {
+          // The maintenance step: the erased contacts leave the table's files too.
+          await storage.compactAfterErasure();
           say(out, {
-            ru: `стёрты персональные данные ${count} записей (консультации до ${before})`,
-            en: `personal data of ${count} bookings erased (consultations before ${before})`,
+            ru: `стёрты персональные данные ${count} записей (консультации до ${before}); таблица записей перезаписана`,
+            en: `personal data of ${count} bookings erased (consultations before ${before}); the bookings table rewritten`,
           });
         }
       })

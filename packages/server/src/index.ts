@@ -18,6 +18,7 @@ export {
   slotsQuerySchema,
   type BookingCreatedResponse,
   type BookingRequest,
+  type CalendarLinkResponse,
   type BookingRoutesOptions,
   type SlotsQuery,
 } from './features/bookings/routes.js';
@@ -74,6 +75,25 @@ export {
 } from './features/courses/routes.js';
 export * from './features/schools/routes.js';
 export { isServablePage, isServableWidgetFile } from './plugins/static-files.js';
+export {
+  consentChanged,
+  consentRoutes,
+  defaultConsent,
+  type ConsentResponse,
+  type ConsentText,
+} from './features/consent/routes.js';
+export { peopleRoutes, type PeopleRoutesOptions } from './features/people/routes.js';
+export {
+  erasePerson,
+  exportPerson,
+  parsePersonRequest,
+  personContactOf,
+  personRequestSchema,
+  type PersonErasure,
+  type PersonExport,
+  type PersonExportEntry,
+  type PersonRequest,
+} from './features/people/service.js';
 export {
   forbidden,
   markRoutesPublic,

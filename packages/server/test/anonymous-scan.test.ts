@@ -180,7 +180,8 @@ function probesFor(method: string, url: string): Probe[] {
       return [
         ...bookingIds.map((id) => get(`/api/bookings/${id}.ics?token=wrong-token`)),
         ...bookingIds.map((id) => get(`/api/bookings/${id}.ics`)),
-        ...made.map((answer) => get(answer.icsUrl, true)),
+        // The calendar link opens the booking's .ics, which names no one.
+        ...made.map((answer) => get(answer.calendarUrl)),
       ];
     case 'POST /api/bookings/:id/cancel':
       return bookingIds.map((id) => post(`/api/bookings/${id}/cancel`, { token: 'wrong-token' }));

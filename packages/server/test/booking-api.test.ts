@@ -194,22 +194,66 @@ describe('POST /api/bookings and cancellation', () => {
     expect(answer.booking.contact.phone).toBe('+79123456789');
     expect(answer.cancelToken).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(answer.cancelUrl).toBe(`/api/bookings/${answer.booking.id}/cancel`);
-    expect(answer.icsUrl).toBe(
-      `/api/bookings/${answer.booking.id}.ics?token=${answer.cancelToken}`,
+    const calendarToken = new URL(answer.calendarUrl, 'http://x').searchParams.get('token');
+    expect(calendarToken).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(calendarToken).not.toBe(answer.cancelToken);
+    expect(answer.calendarUrl).toBe(
+      `/api/bookings/${answer.booking.id}.ics?token=${calendarToken}`,
     );
+    expect(answer).not.toHaveProperty('icsUrl');
 
-    const ics = await server.inject({ method: 'GET', url: answer.icsUrl });
+    const ics = await server.inject({ method: 'GET', url: answer.calendarUrl });
     expect(ics.statusCode, ics.body).toBe(200);
     expect(ics.headers['content-type']).toContain('text/calendar');
     expect(ics.body).toContain(`UID:${answer.booking.id}@`);
     expect(ics.body).toContain('STATUS:CONFIRMED');
     expect(ics.body).toContain('BEGIN:VTIMEZONE');
     expect(ics.body).not.toContain('+79123456789');
+    expect(ics.body).not.toContain('9123456789');
+    expect(ics.body).not.toContain('Анна');
+    expect(ics.body).not.toContain('Смирнова');
     const stranger = await server.inject({
       method: 'GET',
       url: `/api/bookings/${answer.booking.id}.ics?token=AAAAAAAAAAAAAAAAAAAAAA`,
     });
     expect(stranger.statusCode).toBe(404);
+    // The cancel token does not open the calendar file …
+    const withCancelToken = await server.inject({
+      method: 'GET',
+      url: `/api/bookings/${answer.booking.id}.ics?token=${answer.cancelToken}`,
+    });
+    expect(withCancelToken.statusCode).toBe(404);
+    expect(withCancelToken.json()).toEqual(stranger.json());
+    // … and the calendar token cancels nothing: the answer of a wrong token.
+    const byCalendarToken = await server.inject({
+      method: 'POST',
+      url: answer.cancelUrl,
+      payload: { token: calendarToken },
+    });
+    const byWrongToken = await server.inject({
+      method: 'POST',
+      url: answer.cancelUrl,
+      payload: { token: 'AAAAAAAAAAAAAAAAAAAAAA' },
+    });
+    expect(byCalendarToken.statusCode).toBe(404);
+    expect(byCalendarToken.json()).toEqual(byWrongToken.json());
+    const calendarAgain = await server.inject({
+      method: 'POST',
+      url: `/api/bookings/${answer.booking.id}/calendar`,
+      payload: { token: calendarToken },
+    });
+    expect(calendarAgain.statusCode).toBe(404);
+    // The holder of the cancel token may get a new calendar link; the old one stops.
+    const reissued = await server.inject({
+      method: 'POST',
+      url: `/api/bookings/${answer.booking.id}/calendar`,
+      payload: { token: answer.cancelToken },
+    });
+    expect(reissued.statusCode, reissued.body).toBe(200);
+    const { calendarUrl } = reissued.json() as { calendarUrl: string };
+    expect(calendarUrl).not.toBe(answer.calendarUrl);
+    expect((await server.inject({ method: 'GET', url: answer.calendarUrl })).statusCode).toBe(404);
+    expect((await server.inject({ method: 'GET', url: calendarUrl })).statusCode).toBe(200);
 
     const after = (await slotsOf(server, 'speech')).slots.map((entry) => entry.start);
     expect(after).not.toContain(slot.start);
@@ -242,7 +286,7 @@ describe('POST /api/bookings and cancellation', () => {
     const { booking } = cancelled.json() as { booking: Booking };
     expect(booking.status).toBe('cancelled-by-parent');
     expect(booking.sequence).toBeGreaterThan(answer.booking.sequence);
-    const cancelledIcs = await server.inject({ method: 'GET', url: answer.icsUrl });
+    const cancelledIcs = await server.inject({ method: 'GET', url: calendarUrl });
     expect(cancelledIcs.body).toContain('STATUS:CANCELLED');
     expect(cancelledIcs.body).toContain(`SEQUENCE:${booking.sequence}`);
 
@@ -265,6 +309,43 @@ describe('POST /api/bookings and cancellation', () => {
       method: 'POST',
       url: second.cancelUrl,
       payload: { token: second.cancelToken },
+    });
+    expect(undo.statusCode).toBe(200);
+  });
+
+  test('the consent text: served with its version; a booking against another version is 409', async () => {
+    const consent = await server.inject({ method: 'GET', url: '/api/consent' });
+    expect(consent.statusCode).toBe(200);
+    const text = consent.json() as {
+      version: string;
+      title: { ru: string; en: string };
+      text: { ru: string; en: string };
+    };
+    expect(text.version).toBe('2026-12-01');
+    expectBilingual(text.text);
+    expectBilingual(text.title);
+    expect(text.text.ru).toContain('152-ФЗ');
+
+    const [slot] = (await slotsOf(server, 'speech')).slots;
+    if (slot === undefined) throw new Error('no slot');
+    const stale = await book(server, { ...bookingBody(slot), consentVersion: '2025-01-01' });
+    expect(stale.statusCode).toBe(409);
+    expect((stale.json() as ApiErrorBody).error.code).toBe('consent-changed');
+    expectBilingual((stale.json() as ApiErrorBody).error.message);
+    const bad = await book(server, { ...bookingBody(slot), consentVersion: '' });
+    expect(bad.statusCode).toBe(400);
+    expect((bad.json() as ApiErrorBody).error.issues?.[0]?.path).toEqual(['consentVersion']);
+
+    const current = await book(server, { ...bookingBody(slot), consentVersion: text.version });
+    expect(current.statusCode, current.body).toBe(201);
+    const answer: BookingCreatedResponse = current.json();
+    const [held] = await storage.findPersonBookings('test-town', { phone: '+79123456789' });
+    expect(held?.consent).toEqual({ version: '2026-12-01', at: clock });
+    expect(held?.booking.id).toBe(answer.booking.id);
+    const undo = await server.inject({
+      method: 'POST',
+      url: answer.cancelUrl,
+      payload: { token: answer.cancelToken },
     });
     expect(undo.statusCode).toBe(200);
   });

@@ -48,6 +48,11 @@ function fakeStorage(overrides: Partial<Storage>): Storage {
     busyIntervals: notUsed,
     bookingContext: notUsed,
     erasePersonalData: notUsed,
+    getBookingWithCalendarToken: notUsed,
+    issueCalendarToken: notUsed,
+    findPersonBookings: notUsed,
+    erasePersonBookings: notUsed,
+    compactAfterErasure: notUsed,
     ...overrides,
   };
 }

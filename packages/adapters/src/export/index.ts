@@ -1,5 +1,6 @@
 /**
- * Exports of financing data: the monthly payment register as CSV and XLSX.
+ * Exports: the one CSV writer every CSV of eduset goes through (formulae neutralised), and
+ * the monthly payment register as CSV and XLSX.
  *
  * @example
  * ```ts
@@ -10,6 +11,7 @@
  *
  * @module export
  */
+export { excelCsv, type CsvCell } from './csv.js';
 export {
   paymentRegisterCsv,
   paymentRegisterXlsx,

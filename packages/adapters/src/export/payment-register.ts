@@ -1,6 +1,6 @@
 import type { Money, ProviderPayment, Provider } from '@eduset/core';
 import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
+import { excelCsv } from './csv.js';
 
 /**
  * A monthly report as {@link paymentRegisterCsv} and {@link paymentRegisterXlsx} take it
@@ -96,7 +96,8 @@ export function paymentRegisterCsv(
       typeof cell === 'string' ? cell : typeof cell === 'number' ? String(cell) : amount(cell),
     ),
   );
-  return `\ufeff${Papa.unparse({ fields: [...headers[lang]], data }, { delimiter: ';', newline: '\r\n' })}\r\n`;
+  // A provider's name may start with `=`, `+`, `-` or `@`: neutralised by excelCsv.
+  return excelCsv(data, headers[lang]);
 }
 
 /**

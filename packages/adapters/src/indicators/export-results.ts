@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Lang } from '@eduset/core/common';
+import { excelCsv } from '../export/csv.js';
 import type { IndicatorDefinition, IndicatorResult } from '@eduset/core/indicators';
 
 /**
@@ -118,13 +119,9 @@ export function indicatorExportRows(
   });
 }
 
-function csvCell(text: string): string {
-  return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /**
  * Writes export rows as CSV the way Russian Excel opens it: UTF-8 with BOM, `;` separated,
- * headers in the chosen language.
+ * headers in the chosen language; a cell that could be a formula gets a leading `'`.
  *
  * @example
  * ```ts
@@ -135,9 +132,12 @@ function csvCell(text: string): string {
  */
 export function indicatorsToCsv(rows: readonly IndicatorExportRow[], lang: Lang = 'ru'): string {
   const keys = Object.keys(HEADERS[lang]) as (keyof IndicatorExportRow)[];
-  const lines = [keys.map((key) => csvCell(HEADERS[lang][key])).join(';')];
-  for (const row of rows) lines.push(keys.map((key) => csvCell(String(row[key]))).join(';'));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  // Names and explanations come from definitions and data files: a cell that could be a
+  // formula is neutralised by excelCsv; values stay numbers.
+  return excelCsv(
+    rows.map((row) => keys.map((key) => row[key])),
+    keys.map((key) => HEADERS[lang][key]),
+  );
 }
 
 /**

@@ -5,7 +5,7 @@ import {
   type SchoolIdentification,
 } from '@eduset/core/schools';
 import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
+import { excelCsv } from '../export/csv.js';
 
 /**
  * The identification table in the shape of the Tutaev table «Результаты идентификации
@@ -76,7 +76,8 @@ export function identificationTableRows(
 }
 
 /**
- * The identification table as CSV (`;`-separated, UTF-8 with BOM, as Russian Excel opens it).
+ * The identification table as CSV (`;`-separated, UTF-8 with BOM, as Russian Excel opens it;
+ * a cell that could be a formula is neutralised with a leading `'`, see `excelCsv`).
  *
  * @example
  * ```ts
@@ -90,7 +91,8 @@ export function identificationTableCsv(
   result: IdentificationResult,
   options: { readonly onlyFlagged?: boolean; readonly region?: string } = {},
 ): string {
-  return `\ufeff${Papa.unparse(identificationTableRows(result, options), { delimiter: ';', newline: '\r\n' })}\r\n`;
+  // A school's name may start with `=`, `+`, `-` or `@`: neutralised by excelCsv.
+  return excelCsv(identificationTableRows(result, options));
 }
 
 /**

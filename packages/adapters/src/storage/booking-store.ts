@@ -25,22 +25,101 @@ export interface NewBooking {
   readonly childAge: number;
   readonly contact: BookingContact;
   readonly personalDataConsent: true;
+  /**
+   * The version of the consent text the parent agreed to (e.g. `2026-12-01`); stored with the
+   * moment of the booking as the moment of consent. Left out: no version is recorded.
+   */
+  readonly consentVersion?: string;
 }
 
 /**
- * A booking just stored, with the secret that lets the parent cancel it. The token is
- * 128 random bits (base64url); storage keeps only its SHA-256 hash.
+ * A booking just stored, with its two secrets: the cancel (manage) token, which lets the
+ * parent cancel it, and the calendar token, which only reads its iCalendar file (no contact
+ * in it) and so may sit in a calendar application's subscription. Each is 128 random bits
+ * (base64url); storage keeps only their SHA-256 hashes.
  *
  * @example
  * ```ts
  * import type { CreatedBooking } from '@eduset/adapters';
  * declare const created: CreatedBooking;
- * `/api/bookings/${created.booking.id}/cancel?token=${created.cancelToken}`;
+ * `/api/bookings/${created.booking.id}.ics?token=${created.calendarToken}`;
  * ```
  */
 export interface CreatedBooking {
   readonly booking: Booking;
   readonly cancelToken: string;
+  readonly calendarToken: string;
+}
+
+/**
+ * What a calendar token may read of a booking: its time, place, status and version, never
+ * the parent's contact.
+ *
+ * @example
+ * ```ts
+ * import type { CalendarBooking } from '@eduset/adapters';
+ * declare const booking: CalendarBooking;
+ * `${booking.start}–${booking.end} ${booking.status}`;
+ * ```
+ */
+export type CalendarBooking = Pick<
+  Booking,
+  | 'id'
+  | 'specialistId'
+  | 'siteId'
+  | 'serviceId'
+  | 'start'
+  | 'end'
+  | 'status'
+  | 'sequence'
+  | 'createdAt'
+  | 'updatedAt'
+>;
+
+/**
+ * How a person is found in the bookings (a request under 152-ФЗ): her phone, as core's
+ * contact schema normalizes it (`+79123456789`), and/or her e-mail (compared without
+ * regard to case). A booking matches when either matches.
+ *
+ * @example
+ * ```ts
+ * import type { PersonContact } from '@eduset/adapters';
+ * const person: PersonContact = { phone: '+79123456789', email: 'anna@example.org' };
+ * ```
+ */
+export interface PersonContact {
+  readonly phone?: string;
+  readonly email?: string;
+}
+
+/**
+ * The consent a booking was made with: the version of the consent text agreed to and when;
+ * both `null` for bookings made before consent versions were recorded (migration 0011).
+ *
+ * @example
+ * ```ts
+ * import type { ConsentRecord } from '@eduset/adapters';
+ * const consent: ConsentRecord = { version: '2026-12-01', at: '2026-12-05T09:00:00.000Z' as ConsentRecord['at'] };
+ * ```
+ */
+export interface ConsentRecord {
+  readonly version: string | null;
+  readonly at: Instant | null;
+}
+
+/**
+ * A booking held with a person's contact, with the consent it was made with.
+ *
+ * @example
+ * ```ts
+ * import type { PersonBooking } from '@eduset/adapters';
+ * declare const held: PersonBooking;
+ * `${held.booking.id}: ${held.consent.version ?? 'no version'}`;
+ * ```
+ */
+export interface PersonBooking {
+  readonly booking: Booking;
+  readonly consent: ConsentRecord;
 }
 
 /**
@@ -146,6 +225,42 @@ export interface BookingStore {
    * @throws NotFoundError when no booking has this id and token.
    */
   getBookingWithToken(networkId: string, bookingId: string, cancelToken: string): Promise<Booking>;
+  /**
+   * What a calendar token may read of one booking ({@link CalendarBooking}: no contact). The
+   * cancel token does not open it, and the calendar token opens nothing else.
+   *
+   * @throws NotFoundError when no booking has this id and calendar token (a booking made
+   * before migration 0011 has none until {@link issueCalendarToken}).
+   */
+  getBookingWithCalendarToken(
+    networkId: string,
+    bookingId: string,
+    calendarToken: string,
+  ): Promise<CalendarBooking>;
+  /**
+   * Issues a new calendar token for a booking, to the parent who holds its cancel token; the
+   * previous calendar token (if any) stops working.
+   *
+   * @throws NotFoundError when no booking has this id and cancel token.
+   */
+  issueCalendarToken(networkId: string, bookingId: string, cancelToken: string): Promise<string>;
+  /** Every booking of the network held with the person's phone or e-mail, in the order they were made (then by start). */
+  findPersonBookings(networkId: string, person: PersonContact): Promise<PersonBooking[]>;
+  /**
+   * Erases the person's name, phone and e-mail from every booking of the network held with
+   * her phone or e-mail (counts stay); a booking still to come is cancelled first (by the
+   * parent: her consent is withdrawn) and its seats are free. Returns how many bookings were
+   * erased. Run {@link compactAfterErasure} afterwards.
+   */
+  erasePersonBookings(networkId: string, person: PersonContact, now: Instant): Promise<number>;
+  /**
+   * The maintenance step of an erasure: rewrites the bookings table, its TOAST table and its
+   * indexes (`VACUUM (FULL, ANALYZE) bookings`), so no erased name, phone or e-mail stays in
+   * the table's files (as a dead row version or in free space). It cannot run inside a
+   * transaction, takes the table's exclusive lock for its duration, and keeps the versions
+   * that a transaction still open may see: run it after the erasure has committed.
+   */
+  compactAfterErasure(): Promise<void>;
   /** Bookings of a network, ordered by start then id. */
   listBookings(networkId: string, query?: BookingQuery): Promise<Booking[]>;
   /** Busy time of active bookings, for slot generation. */
@@ -159,7 +274,8 @@ export interface BookingStore {
   bookingContext(networkId: string, range: BusyRange): Promise<BookingContext>;
   /**
    * Erases name, phone and e-mail of bookings whose consultation ended before `before`;
-   * counts stay. Returns how many bookings were erased.
+   * counts stay. Returns how many bookings were erased. The bytes leave the table's files
+   * only with {@link compactAfterErasure}.
    */
   erasePersonalData(before: Instant, now: Instant): Promise<number>;
 }

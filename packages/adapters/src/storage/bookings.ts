@@ -2,6 +2,7 @@ import { createHash, randomFillSync, randomUUID, timingSafeEqual } from 'node:cr
 import {
   cancelBooking,
   confirmBooking,
+  isActiveBooking,
   ConflictError,
   createNetworkSchedule,
   eraseContact,
@@ -15,8 +16,15 @@ import {
   type Instant,
 } from '@eduset/core';
 import { batched } from './batch.js';
-import type { BookingContext, BookingStore, BusyRange } from './booking-store.js';
-import type { Database, SqlRow, SqlSession } from './database.js';
+import type {
+  BookingContext,
+  BookingStore,
+  BusyRange,
+  CalendarBooking,
+  PersonBooking,
+  PersonContact,
+} from './booking-store.js';
+import type { Database, SqlParam, SqlRow, SqlSession } from './database.js';
 
 /** SQLSTATE codes the booking storage turns into eduset errors. */
 const UNIQUE_VIOLATION = '23505';
@@ -121,6 +129,24 @@ interface LockedBookingRow extends BookingRow {
   cancel_token_hash: string;
 }
 
+interface ConsentRow extends BookingRow {
+  session_id: string | number;
+  consent_version: string | null;
+  consent_at: unknown;
+}
+
+/**
+ * SQL condition on a booking held with a person's phone `$2` or e-mail `$3` (either may be
+ * null; the e-mail without regard to case).
+ */
+const personCondition = `network_id = $1 AND NOT contact_erased
+  AND (($2::text IS NOT NULL AND contact_phone = $2::text)
+    OR ($3::text IS NOT NULL AND lower(contact_email) = lower($3::text)))`;
+
+function personParams(networkId: string, person: PersonContact): SqlParam[] {
+  return [networkId, person.phone ?? null, person.email ?? null];
+}
+
 const bookingColumns = `id, specialist_id, site_id, service_id, starts_at, ends_at, seats, status,
   child_age, contact_name, contact_phone, contact_email, contact_erased, personal_data_consent,
   sequence, history, created_at, updated_at`;
@@ -209,6 +235,9 @@ interface BookingItem {
   readonly cancelTokenHash: string;
   readonly createdAt: Instant;
   readonly updatedAt: Instant;
+  readonly calendarTokenHash: string;
+  readonly consentVersion: string | null;
+  readonly consentAt: Instant | null;
   /**
    * Another booking of the same specialist at an overlapping time is being taken by this
    * process: one of the two is likely refused, and this one may have to wait for the other
@@ -349,7 +378,7 @@ export function bookingStore(database: Database): BookingStore {
       await database.query(
         `SELECT eduset_take_booking($1, $2, $3, $4, $5::timestamptz, $6::timestamptz, $7, $8,
            $9, $10, $11, $12, $13, $14, $15, $16, $17::jsonb, $18, $19::timestamptz,
-           $20::timestamptz) AS session_id`,
+           $20::timestamptz, $21, $22, $23::timestamptz) AS session_id`,
         [
           item.networkId,
           item.specialistId,
@@ -371,8 +400,11 @@ export function bookingStore(database: Database): BookingStore {
           item.cancelTokenHash,
           item.createdAt,
           item.updatedAt,
+          item.calendarTokenHash,
+          item.consentVersion,
+          item.consentAt,
         ],
-        { prepared: 'eduset_take_booking' },
+        { prepared: 'eduset_take_booking_11' },
       );
       return undefined;
     } catch (error) {
@@ -422,7 +454,7 @@ export function bookingStore(database: Database): BookingStore {
     const [row] = await database.query<{ outcomes: (string | null)[] }>(
       takeManySql,
       [JSON.stringify(items)],
-      { prepared: 'eduset_take_bookings_together' },
+      { prepared: 'eduset_take_bookings_together_11' },
     );
     return (row?.outcomes ?? []).map((outcome) => outcome ?? undefined);
   }, batchSize);
@@ -532,6 +564,7 @@ export function bookingStore(database: Database): BookingStore {
       });
       const booking = confirmBooking(requested, now, { by: 'system' });
       const cancelToken = newCancelToken();
+      const calendarToken = newCancelToken();
       const item: BookingItem = {
         networkId,
         specialistId: booking.specialistId,
@@ -553,6 +586,9 @@ export function bookingStore(database: Database): BookingStore {
         cancelTokenHash: hashToken(cancelToken),
         createdAt: booking.createdAt,
         updatedAt: booking.updatedAt,
+        calendarTokenHash: hashToken(calendarToken),
+        consentVersion: request.consentVersion ?? null,
+        consentAt: request.consentVersion === undefined ? null : now,
         careful: false,
       };
       const release = enterInFlight(item);
@@ -590,7 +626,7 @@ export function bookingStore(database: Database): BookingStore {
           code: state,
         });
       }
-      return { booking, cancelToken };
+      return { booking, cancelToken, calendarToken };
     },
 
     cancelBooking(networkId, bookingId, token, now) {
@@ -633,6 +669,106 @@ export function bookingStore(database: Database): BookingStore {
         throw new NotFoundError('booking', bookingId);
       }
       return bookingOfRow(row);
+    },
+
+    async getBookingWithCalendarToken(
+      networkId,
+      bookingId,
+      calendarToken,
+    ): Promise<CalendarBooking> {
+      const [row] = await database.query<BookingRow & { calendar_token_hash: string | null }>(
+        `SELECT ${bookingColumns}, calendar_token_hash FROM bookings
+         WHERE network_id = $1 AND id = $2`,
+        [networkId, bookingId],
+      );
+      // Unknown, without a calendar token (made before migration 0011) or a wrong one: alike.
+      const stored = row?.calendar_token_hash ?? null;
+      if (row === undefined || stored === null || !tokenMatches(calendarToken, stored)) {
+        throw new NotFoundError('booking', bookingId);
+      }
+      const booking = bookingOfRow(row);
+      // Only what a calendar needs leaves the storage: never the contact.
+      return {
+        id: booking.id,
+        specialistId: booking.specialistId,
+        siteId: booking.siteId,
+        serviceId: booking.serviceId,
+        start: booking.start,
+        end: booking.end,
+        status: booking.status,
+        sequence: booking.sequence,
+        createdAt: booking.createdAt,
+        updatedAt: booking.updatedAt,
+      };
+    },
+
+    issueCalendarToken(networkId, bookingId, cancelToken) {
+      return database.transaction(async (session) => {
+        const [row] = await session.query<{ cancel_token_hash: string }>(
+          `SELECT cancel_token_hash FROM bookings WHERE network_id = $1 AND id = $2 FOR UPDATE`,
+          [networkId, bookingId],
+        );
+        if (row === undefined || !tokenMatches(cancelToken, row.cancel_token_hash)) {
+          throw new NotFoundError('booking', bookingId);
+        }
+        const calendarToken = newCancelToken();
+        await session.query(
+          'UPDATE bookings SET calendar_token_hash = $3 WHERE network_id = $1 AND id = $2',
+          [networkId, bookingId, hashToken(calendarToken)],
+        );
+        return calendarToken;
+      });
+    },
+
+    async findPersonBookings(networkId, person) {
+      if (person.phone === undefined && person.email === undefined) return [];
+      const rows = await database.query<ConsentRow>(
+        `SELECT ${bookingColumns}, session_id, consent_version, consent_at FROM bookings
+         WHERE ${personCondition}
+         ORDER BY created_at, starts_at, id`,
+        personParams(networkId, person),
+      );
+      return rows.map((row): PersonBooking => ({
+        booking: bookingOfRow(row),
+        consent: {
+          version: row.consent_version,
+          at: row.consent_at === null ? null : toInstant(row.consent_at),
+        },
+      }));
+    },
+
+    erasePersonBookings(networkId, person, now) {
+      if (person.phone === undefined && person.email === undefined) return Promise.resolve(0);
+      return database.transaction(async (session) => {
+        const rows = await session.query<ConsentRow>(
+          `SELECT ${bookingColumns}, session_id, consent_version, consent_at FROM bookings
+           WHERE ${personCondition}
+           ORDER BY id FOR UPDATE`,
+          personParams(networkId, person),
+        );
+        for (const row of rows) {
+          let booking = bookingOfRow(row);
+          // Another process's clock may be slightly ahead: never date the change before the last one.
+          const at = now < booking.updatedAt ? booking.updatedAt : now;
+          if (isActiveBooking(booking) && at < booking.end) {
+            // Her consent is withdrawn: a consultation still to come is cancelled, seats freed.
+            booking = cancelBooking(booking, 'parent', at);
+            await session.query(
+              'UPDATE booking_sessions SET seats_taken = seats_taken - $2 WHERE id = $1',
+              [String(row.session_id), booking.seats],
+            );
+          }
+          await updateBookingRow(session, eraseContact(booking, at));
+        }
+        return rows.length;
+      });
+    },
+
+    async compactAfterErasure() {
+      // A rewrite of the table (new heap, TOAST and index files; the old files are truncated
+      // and unlinked): no dead row version or free space keeps an erased contact. Outside any
+      // transaction, as VACUUM must be. ANALYZE keeps no contact values (migration 0011).
+      await database.exec('VACUUM (FULL, ANALYZE) bookings');
     },
 
     async listBookings(networkId, query = {}) {

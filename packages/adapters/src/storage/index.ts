@@ -16,8 +16,12 @@ export type {
   BookingQuery,
   BookingStore,
   BusyRange,
+  CalendarBooking,
+  ConsentRecord,
   CreatedBooking,
   NewBooking,
+  PersonBooking,
+  PersonContact,
 } from './booking-store.js';
 export type { CertificateWithBalance, EnrolmentInput, FinancingStore } from './financing.js';
 export type { AttemptCount, AttemptLimits } from './limits.js';

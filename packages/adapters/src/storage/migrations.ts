@@ -10,6 +10,7 @@ import bookingSetsArbiters from '../../migrations/0007_booking_sets_arbiters.sql
 import limits from '../../migrations/0008_limits.sql?raw';
 import audit from '../../migrations/0009_audit.sql?raw';
 import publicSurface from '../../migrations/0010_public.sql?raw';
+import privacy from '../../migrations/0011_privacy.sql?raw';
 import type { Database } from './database.js';
 
 /**
@@ -51,6 +52,7 @@ export const migrations: readonly Migration[] = [
   { version: 8, name: 'limits', sql: limits },
   { version: 9, name: 'audit', sql: audit },
   { version: 10, name: 'public', sql: publicSurface },
+  { version: 11, name: 'privacy', sql: privacy },
 ];
 
 /**

@@ -11,6 +11,7 @@
  *
  * @module common
  */
+export * from './csv.js';
 export * from './errors.js';
 export * from './iso-date.js';
 export * from './labels.js';

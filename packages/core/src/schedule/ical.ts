@@ -257,7 +257,7 @@ export interface BookingCalendarEventOptions {
  * ```
  */
 export function bookingCalendarEvent(
-  booking: Booking,
+  booking: Pick<Booking, 'id' | 'sequence' | 'status' | 'start' | 'end' | 'updatedAt'>,
   options: BookingCalendarEventOptions,
 ): CalendarEvent {
   const checked = parse(bookingEventOptionsSchema, options);

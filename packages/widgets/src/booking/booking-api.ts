@@ -31,8 +31,10 @@ export interface SlotsResponse {
 }
 
 /**
- * The answer of `POST /api/bookings`: the booking, the secret cancel token and the
- * addresses of the cancel action and of the booking's iCalendar file.
+ * The answer of `POST /api/bookings`: the booking, the secret cancel token, the address of
+ * the cancel action and `calendarUrl` — the booking's iCalendar file, opened by a separate
+ * read-only calendar token (it cannot cancel, and the file holds no contact), so the link is
+ * safe to hand to a calendar application.
  *
  * @example
  * ```ts
@@ -45,7 +47,7 @@ export interface BookingCreated {
   readonly booking: Booking;
   readonly cancelToken: string;
   readonly cancelUrl: string;
-  readonly icsUrl: string;
+  readonly calendarUrl: string;
 }
 
 type Issues = ValidationIssue[];
@@ -150,7 +152,7 @@ export function parseSlotsResponse(input: unknown): SlotsResponse {
  * ```ts
  * import { parseBookingCreated } from '@eduset/widgets';
  * declare const json: unknown;
- * const { booking, icsUrl } = parseBookingCreated(json);
+ * const { booking, calendarUrl } = parseBookingCreated(json);
  * ```
  */
 export function parseBookingCreated(input: unknown): BookingCreated {
@@ -161,9 +163,9 @@ export function parseBookingCreated(input: unknown): BookingCreated {
   const booking = field(issues, ['booking'], () => parseBooking(input['booking']));
   const cancelToken = text(issues, ['cancelToken'], input['cancelToken']);
   const cancelUrl = text(issues, ['cancelUrl'], input['cancelUrl']);
-  const icsUrl = text(issues, ['icsUrl'], input['icsUrl']);
+  const calendarUrl = text(issues, ['calendarUrl'], input['calendarUrl']);
   if (issues.length > 0 || booking === undefined) throw new ValidationError(issues);
-  return { booking, cancelToken, cancelUrl, icsUrl };
+  return { booking, cancelToken, cancelUrl, calendarUrl };
 }
 
 /**
@@ -509,7 +511,7 @@ export class BookingApi {
    * ```ts
    * import { BookingApi, type BookingRequest } from '@eduset/widgets';
    * declare const request: BookingRequest;
-   * const { booking, icsUrl } = await new BookingApi('/api').book(request);
+   * const { booking, calendarUrl } = await new BookingApi('/api').book(request);
    * ```
    */
   book(request: BookingRequest, signal?: AbortSignal): Promise<BookingCreated> {

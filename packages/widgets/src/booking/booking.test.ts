@@ -117,7 +117,7 @@ function fakeApi(): FakeApi {
             booking,
             cancelToken: token,
             cancelUrl: `/api/bookings/${id}/cancel`,
-            icsUrl: `/api/bookings/${id}.ics?token=${token}`,
+            calendarUrl: `/api/bookings/${id}.ics?token=calendar-${counter}`,
           },
           201,
         );
@@ -280,7 +280,7 @@ describe('<eduset-booking>', () => {
     const link = query<HTMLAnchorElement>(element, '[part="calendar-link"]')!;
     expect(text(link)).toBe('Добавить в календарь');
     expect(link.href).toBe(
-      new URL(`/api/bookings/${booking.id}.ics?token=token-1`, location.href).href,
+      new URL(`/api/bookings/${booking.id}.ics?token=calendar-1`, location.href).href,
     );
     expect(text(query(element, '[part="cancel"]'))).toBe('Отменить запись');
     expect(text(query(element, '[part="status"]'))).toContain('Вы записаны');

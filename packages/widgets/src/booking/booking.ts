@@ -90,7 +90,8 @@ function errorText(error: unknown, fallback: LocalizedText): LocalizedText {
  * that can be booked), then a site or a specialist (or anyone), then a time in an
  * accessible grid of free slots, then gives a contact, the child's age and the consent to
  * personal-data processing (152-ФЗ); the confirmation shows a cancel button and an
- * "add to calendar" link to the booking's `.ics`.
+ * "add to calendar" link to the booking's `.ics` (the answer's `calendarUrl`, whose
+ * token can only read the file).
  *
  * It talks to the eduset server under `src-base`: `GET /schedule`, `GET /network`,
  * `GET /slots`, `POST /bookings`, `POST /bookings/:id/cancel`; every answer is validated with
@@ -1182,7 +1183,7 @@ export class EdusetBooking extends EdusetElement {
         <a
           part="calendar-link"
           class="button-link"
-          href=${this.api.resolve(created.icsUrl)}
+          href=${this.api.resolve(created.calendarUrl)}
           download=${`eduset-${booking.id}.ics`}
           >${t.addToCalendar}</a
         >

@@ -1,5 +1,6 @@
 import {
   indicatorReportSchema,
+  csvCell,
   localize,
   type IndicatorReport,
   type IndicatorResult,
@@ -39,10 +40,6 @@ export type IndicatorDashboardView = 'cards' | 'table';
 interface Series {
   readonly indicator: IndicatorSummary;
   readonly results: readonly (IndicatorResult | undefined)[];
-}
-
-function csvCell(text: string): string {
-  return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /**

@@ -24,6 +24,7 @@ import { z } from 'zod';
 import { renderICalendar } from '@eduset/adapters';
 import type { Storage } from '@eduset/adapters';
 import { HttpError } from '../../errors.js';
+import { consentChanged } from '../consent/routes.js';
 import type { RateLimitedRouteConfig } from '../../plugins/security.js';
 
 const dayMs = 24 * 60 * 60 * 1000;
@@ -170,6 +171,8 @@ export const bookingRequestSchema = z.strictObject({
   personalDataConsent: z.custom<true>((value) => value === true, {
     params: { text: consentText },
   }),
+  /** The version of the consent text the parent read (`GET /api/consent`); the current one if left out. */
+  consentVersion: z.string().trim().min(1).max(64).optional(),
 });
 
 /**
@@ -218,6 +221,7 @@ function bookingRequestAsIs(body: unknown): BookingRequest | undefined {
     childAge,
     contact,
     personalDataConsent,
+    consentVersion,
   } = body as Record<string, unknown>;
   // Present, a `network` must be an id (an explicit `undefined` is left to the schema).
   if ('network' in body && !isIdText(network)) return undefined;
@@ -226,6 +230,10 @@ function bookingRequestAsIs(body: unknown): BookingRequest | undefined {
   if (!isCanonicalInstant(start) || !isCanonicalInstant(end)) return undefined;
   if (!isWholeNumber(seats, 1, 50) || !isWholeNumber(childAge, 0, 25)) return undefined;
   if (personalDataConsent !== true) return undefined;
+  if ('consentVersion' in body && !(isIdText(consentVersion) && consentVersion.length <= 64)) {
+    return undefined;
+  }
+  const versioned = isIdText(consentVersion) ? { consentVersion } : {};
   const usualContact = usualBookingContact(contact);
   if (usualContact === undefined) return undefined;
   return {
@@ -239,6 +247,7 @@ function bookingRequestAsIs(body: unknown): BookingRequest | undefined {
     childAge,
     contact: usualContact,
     personalDataConsent,
+    ...versioned,
   };
 }
 
@@ -273,21 +282,44 @@ const bookingIcsQuerySchema = z.strictObject({
 const feedPastMs = 31 * dayMs;
 
 /**
- * The answer of `POST /api/bookings` (201): the stored booking, its cancel token and the
- * addresses to cancel it and to download it as iCalendar.
+ * The answer of `POST /api/bookings` (201): the stored booking, its cancel (manage) token,
+ * the address to cancel it, and `calendarUrl` — its iCalendar file, opened by a separate
+ * calendar token that can only read it (no contact in it), so the link may be handed to a
+ * calendar application without handing over the power to cancel.
  *
  * @example
  * ```ts
  * import type { BookingCreatedResponse } from '@eduset/server';
  * declare const answer: BookingCreatedResponse;
  * await fetch(answer.cancelUrl, { method: 'POST', body: JSON.stringify({ token: answer.cancelToken }) });
+ * answer.calendarUrl; // '/api/bookings/<id>.ics?token=<calendar token>'
  * ```
  */
 export interface BookingCreatedResponse {
   readonly booking: Booking;
   readonly cancelToken: string;
   readonly cancelUrl: string;
-  readonly icsUrl: string;
+  readonly calendarUrl: string;
+}
+
+/**
+ * The answer of `POST /api/bookings/:id/calendar` (a new calendar link, for the holder of
+ * the cancel token).
+ *
+ * @example
+ * ```ts
+ * import type { CalendarLinkResponse } from '@eduset/server';
+ * declare const answer: CalendarLinkResponse;
+ * answer.calendarUrl;
+ * ```
+ */
+export interface CalendarLinkResponse {
+  readonly calendarUrl: string;
+}
+
+/** The calendar address of a booking with its calendar token. */
+function calendarUrlOf(bookingId: string, calendarToken: string): string {
+  return `/api/bookings/${encodeURIComponent(bookingId)}.ics?token=${encodeURIComponent(calendarToken)}`;
 }
 
 /**
@@ -305,6 +337,7 @@ export interface BookingCreatedResponse {
  *   networkIdOf: async (requested) => requested ?? 'udomlya',
  *   limited: {},
  *   uidDomain: 'eduset.udomlya.ru',
+ *   consentVersion: '2026-12-01',
  * };
  * ```
  */
@@ -318,8 +351,11 @@ export interface BookingRoutesOptions {
     | 'createBooking'
     | 'cancelBooking'
     | 'listBookings'
-    | 'getBookingWithToken'
+    | 'getBookingWithCalendarToken'
+    | 'issueCalendarToken'
   >;
+  /** The current version of the consent text; a booking naming another is refused (409). */
+  readonly consentVersion: string;
   /** Domain part of iCalendar UIDs (`…@eduset.udomlya.ru`); the same in every process. */
   readonly uidDomain: string;
   readonly now: () => Instant;
@@ -389,9 +425,15 @@ function requestedSlot(
  * - `POST /api/bookings` — validates the body, checks that the slot is really offered
  *   (else 409 `slot-unavailable`), stores it with the service's seats as capacity; a
  *   storage conflict is a 409 with its reason (`no-seats`, `overlap`); answers 201 with the
- *   booking, its cancel token and the cancel and iCalendar addresses;
+ *   booking, its cancel token, the cancel address and `calendarUrl` (the iCalendar file with
+ *   a read-only calendar token); 409 `consent-changed` when `consentVersion` is not the
+ *   current consent version;
+ * - `GET /api/bookings/:id.ics?token=<calendar token>` — the booking as iCalendar, no
+ *   contact; the cancel token does not open it; 404 for an unknown id or token;
+ * - `POST /api/bookings/:id/calendar` with `{ token }` (the cancel token) — a new calendar
+ *   link (bookings made before calendar tokens have none);
  * - `POST /api/bookings/:id/cancel` with `{ token }` — cancels (status
- *   `cancelled-by-parent`); 404 for an unknown id or token;
+ *   `cancelled-by-parent`); 404 for an unknown id or token, the calendar token included;
  * - `GET /api/schedule.ics?site=<siteId>[&network=]` — the site's booked sessions of the last
  *   month and ahead as an iCalendar feed (core's `sessionCalendarEvents`: one event per
  *   session with its counts, no personal data).
@@ -410,12 +452,13 @@ function requestedSlot(
  *     networkIdOf: async (requested) => requested ?? 'udomlya',
  *     limited: {},
  *     uidDomain: 'eduset.udomlya.ru',
+ *     consentVersion: '2026-12-01',
  *   }),
  * );
  * ```
  */
 export function bookingRoutes(options: BookingRoutesOptions): FastifyPluginAsync {
-  const { storage, now, networkIdOf, limited, uidDomain } = options;
+  const { storage, now, networkIdOf, limited, uidDomain, consentVersion } = options;
   /** The last schedule read per network: what range of busy time a booking check needs. */
   const knownSchedules = new Map<string, NetworkSchedule>();
   return async (api: FastifyInstance) => {
@@ -456,6 +499,10 @@ export function bookingRoutes(options: BookingRoutesOptions): FastifyPluginAsync
       { config: { ...limited, access: { public: true } } },
       async (request, reply) => {
         const body = parseBookingRequest(request.body);
+        // The parent read another text than the one in force: she must read it again.
+        if (body.consentVersion !== undefined && body.consentVersion !== consentVersion) {
+          throw consentChanged(consentVersion);
+        }
         const networkId = await networkIdOf(body.network);
         const at = now();
         // The busy time that decides this one slot depends on the service's rules, which come
@@ -495,19 +542,19 @@ export function bookingRoutes(options: BookingRoutesOptions): FastifyPluginAsync
               childAge: body.childAge,
               contact: body.contact,
               personalDataConsent: true,
+              consentVersion,
             },
             at,
           );
         } catch (error) {
           throw conflictAsHttp(error);
         }
-        const { booking, cancelToken } = created;
-        const id = encodeURIComponent(booking.id);
+        const { booking, cancelToken, calendarToken } = created;
         const answer: BookingCreatedResponse = {
           booking,
           cancelToken,
-          cancelUrl: `/api/bookings/${id}/cancel`,
-          icsUrl: `/api/bookings/${id}.ics?token=${encodeURIComponent(cancelToken)}`,
+          cancelUrl: `/api/bookings/${encodeURIComponent(booking.id)}/cancel`,
+          calendarUrl: calendarUrlOf(booking.id, calendarToken),
         };
         return reply.code(201).send(answer);
       },
@@ -519,7 +566,8 @@ export function bookingRoutes(options: BookingRoutesOptions): FastifyPluginAsync
       async (request, reply) => {
         const query = parse(bookingIcsQuerySchema, request.query);
         const networkId = await networkIdOf(query.network);
-        const booking = await storage.getBookingWithToken(
+        // Only the calendar token opens it; the answer carries no contact.
+        const booking = await storage.getBookingWithCalendarToken(
           networkId,
           request.params.id,
           query.token,
@@ -597,6 +645,22 @@ export function bookingRoutes(options: BookingRoutesOptions): FastifyPluginAsync
           .type('text/calendar; charset=utf-8')
           .header('content-disposition', `inline; filename="${encodeURIComponent(site.id)}.ics"`)
           .send(text);
+      },
+    );
+
+    api.post<{ Params: { id: string } }>(
+      '/api/bookings/:id/calendar',
+      { config: { ...limited, access: { public: true } } },
+      async (request): Promise<CalendarLinkResponse> => {
+        const query = parse(networkOnlyQuerySchema, request.query);
+        const body = parse(cancelBodySchema, request.body ?? {});
+        const networkId = await networkIdOf(body.network ?? query.network);
+        const calendarToken = await storage.issueCalendarToken(
+          networkId,
+          request.params.id,
+          body.token,
+        );
+        return { calendarUrl: calendarUrlOf(request.params.id, calendarToken) };
       },
     );
 
