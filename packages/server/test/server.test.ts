@@ -32,6 +32,7 @@ function fakeStorage(overrides: Partial<Storage>): Storage {
     engine: 'pglite',
     financing: new Proxy({} as Storage['financing'], { get: () => notUsed }),
     limits: new Proxy({} as Storage['limits'], { get: () => notUsed }),
+    identity: new Proxy({} as Storage['identity'], { get: () => notUsed }),
     saveNetwork: () => Promise.resolve(),
     loadNetwork: () => Promise.reject(new Error('not used')),
     listNetworks: () => Promise.resolve([]),

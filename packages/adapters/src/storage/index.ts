@@ -20,6 +20,16 @@ export type {
   NewBooking,
 } from './booking-store.js';
 export type { CertificateWithBalance, EnrolmentInput, FinancingStore } from './financing.js';
+export type {
+  Account,
+  AccountWithPassword,
+  ActiveSession,
+  IdentityStore,
+  Invitation,
+  IssuedToken,
+  NewAccount,
+  StoredSession,
+} from './identity.js';
 export type { AttemptCount, AttemptLimits } from './limits.js';
 export { migrations, type Migration } from './migrations.js';
 export type { NetworkSummary } from './network-rows.js';

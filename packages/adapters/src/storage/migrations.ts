@@ -8,6 +8,7 @@ import bookingSets from '../../migrations/0005_booking_sets.sql?raw';
 import busyIndex from '../../migrations/0006_busy_index.sql?raw';
 import bookingSetsArbiters from '../../migrations/0007_booking_sets_arbiters.sql?raw';
 import limits from '../../migrations/0008_limits.sql?raw';
+import identity from '../../migrations/0012_identity.sql?raw';
 import type { Database } from './database.js';
 
 /**
@@ -17,7 +18,7 @@ import type { Database } from './database.js';
  * @example
  * ```ts
  * import { migrations } from '@eduset/adapters';
- * migrations.map((m) => `${m.version} ${m.name}`); // ['1 network', '2 bookings', '3 financing', '4 booking_function', '5 booking_sets', '6 busy_index', '7 booking_sets_arbiters', '8 limits']
+ * migrations.map((m) => `${m.version} ${m.name}`); // ['1 network', '2 bookings', '3 financing', '4 booking_function', '5 booking_sets', '6 busy_index', '7 booking_sets_arbiters', '8 limits', '12 identity']
  * ```
  */
 export interface Migration {
@@ -47,6 +48,8 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: 'busy_index', sql: busyIndex },
   { version: 7, name: 'booking_sets_arbiters', sql: bookingSetsArbiters },
   { version: 8, name: 'limits', sql: limits },
+  // 9 to 11 belong to other branches (access, public, privacy); the runner accepts the gap.
+  { version: 12, name: 'identity', sql: identity },
 ];
 
 /**

@@ -3,6 +3,7 @@ import type { BookingStore } from './booking-store.js';
 import { bookingStore } from './bookings.js';
 import { financingStore, type FinancingStore } from './financing.js';
 import { openPglite, openPostgres, type Database } from './database.js';
+import { identityStore, type IdentityStore } from './identity.js';
 import { attemptLimits, type AttemptLimits } from './limits.js';
 import { migrate } from './migrations.js';
 import {
@@ -67,6 +68,8 @@ export interface Storage extends BookingStore {
   readonly financing: FinancingStore;
   /** Counters of attempts shared by every process: rate limits, sign-in throttling (0008). */
   readonly limits: AttemptLimits;
+  /** Staff accounts, grants, sessions and invitations (migration 0012). */
+  readonly identity: IdentityStore;
   /**
    * Validates the network with core's `createNetwork` and stores it, replacing a stored
    * network with the same id, in one transaction: on any error the previous version stays.
@@ -128,6 +131,7 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
     ...bookingStore(database),
     financing: financingStore(database),
     limits: attemptLimits(database),
+    identity: identityStore(database),
     async saveNetwork(network) {
       const valid = createNetwork(network);
       await database.transaction((session) => writeNetwork(session, valid));
