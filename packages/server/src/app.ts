@@ -20,6 +20,15 @@ import { errorResponse, HttpError, notFoundResponse } from './errors.js';
 import { networkFilterOf, networkQuerySchema } from './features/network/query.js';
 import { markRoutesPublic, registerAccess, type ActorSource } from './plugins/access.js';
 import {
+  defaultSessionTimeouts,
+  registerCsrfCheck,
+  sessionActorSource,
+  type SessionOptions,
+} from './plugins/session.js';
+import { authRoutes } from './features/auth/routes.js';
+import { authService, defaultLoginThrottle, type LoginThrottle } from './features/auth/service.js';
+import { oidcClient, type OidcOptions } from './features/auth/oidc.js';
+import {
   bodyLimitBytes,
   registerSecurity,
   securityErrorResponse,
@@ -107,10 +116,25 @@ export interface ServerOptions {
    */
   readonly uidDomain?: string;
   /**
-   * Tells who is asking (the sign-in plugin's session lookup); every request is anonymous
-   * without it.
+   * Tells who is asking; by default the session cookie of the sign-in routes
+   * ({@link sessionActorSource} over `storage.identity`).
    */
   readonly actorSource?: ActorSource;
+  /** Session timeouts: 30 minutes idle and 12 hours in all by default. */
+  readonly session?: SessionOptions;
+  /**
+   * Sign-in attempts allowed per account and per client address
+   * ({@link defaultLoginThrottle}: 5 failed per account, 50 per address, in 15 minutes).
+   */
+  readonly loginThrottle?: LoginThrottle;
+  /** Sign-in through an OpenID Connect provider (Keycloak); off when not given. */
+  readonly oidc?: OidcOptions;
+  /**
+   * Fastify's `trustProxy`: behind a reverse proxy, trust its `X-Forwarded-For` and
+   * `X-Forwarded-Proto` (client address for throttling, `Secure` cookies over TLS). Off by
+   * default.
+   */
+  readonly trustProxy?: boolean | string | readonly string[];
   /** The profile-course timetable API ({@link courseRoutes}), served when given. */
   readonly courses?: CourseRoutesOptions;
 }
@@ -196,7 +220,17 @@ function defaultNetworkId(networks: readonly NetworkSummary[]): string {
  */
 export function createServer(options: ServerOptions): FastifyInstance {
   const { storage } = options;
-  const server = Fastify({ logger: options.logger ?? false, bodyLimit: bodyLimitBytes });
+  const trustProxy: boolean | string | string[] =
+    typeof options.trustProxy === 'object'
+      ? [...options.trustProxy]
+      : (options.trustProxy ?? false);
+  const server = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: bodyLimitBytes,
+    trustProxy,
+  });
+  const now = options.now ?? (() => instant(new Date()));
+  const timeouts = { ...defaultSessionTimeouts, ...options.session };
 
   // A callback hook, not an async one: no promise per response (every booking is one).
   server.addHook('onSend', (_request, reply, payload, done) => {
@@ -217,7 +251,13 @@ export function createServer(options: ServerOptions): FastifyInstance {
 
   // Before every route: who may call each (deny by default), then the CORS hook and the
   // rate-limit plugin, which apply to routes added later.
-  registerAccess(server, options.actorSource);
+  // The CSRF check first: a forged request is refused before its session is looked up.
+  registerCsrfCheck(server);
+  registerAccess(
+    server,
+    options.actorSource ??
+      sessionActorSource(storage.identity, { idleTimeoutMs: timeouts.idleTimeoutMs, now }),
+  );
   const limited = registerSecurity(server, {
     ...(options.corsOrigins !== undefined ? { corsOrigins: options.corsOrigins } : {}),
     ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}),
@@ -252,6 +292,21 @@ export function createServer(options: ServerOptions): FastifyInstance {
       networkIdOf: async (requested) => requested ?? defaultNetworkId(await storedNetworks()),
       limited,
       uidDomain: options.uidDomain ?? 'eduset',
+    }),
+  );
+  void server.register(
+    authRoutes({
+      auth: authService({
+        identity: storage.identity,
+        limits: storage.limits,
+        now,
+        absoluteTimeoutMs: timeouts.absoluteTimeoutMs,
+        throttle: options.loginThrottle ?? defaultLoginThrottle,
+      }),
+      identity: storage.identity,
+      now,
+      limited,
+      ...(options.oidc !== undefined ? { oidc: oidcClient(options.oidc) } : {}),
     }),
   );
   void server.register(indicatorRoutes({ dataDir: demoIndicatorDataDir(options.staticRoot) }));

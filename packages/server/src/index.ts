@@ -78,3 +78,7 @@ export {
   type RouteAccess,
   type RouteAccessEntry,
 } from './plugins/access.js';
+export * from './plugins/session.js';
+export * from './features/auth/service.js';
+export * from './features/auth/oidc.js';
+export * from './features/auth/routes.js';
