@@ -140,6 +140,7 @@ async function accountForOidc(
  * - `POST /api/auth/logout` — revokes the session, clears the cookie (204);
  * - `GET /api/auth/csrf` → `{ csrfToken }` for the current session (401 without one);
  * - `POST /api/auth/invitation` `{ token, password }` — sets the password once (204);
+ * - `GET /api/auth/methods` → `{ password: true, oidc }`: which ways of signing in exist;
  * - `GET /api/auth/oidc/start` and `GET /api/auth/oidc/callback` — sign-in through the
  *   OpenID Connect provider, when configured (404 otherwise).
  *
@@ -219,6 +220,11 @@ export function authRoutes(options: AuthRoutesOptions): FastifyPluginAsync {
         return reply.code(204).send();
       },
     );
+
+    api.get('/api/auth/methods', { config: { access: { public: true } } }, async () => ({
+      password: true,
+      oidc: oidc !== undefined,
+    }));
 
     if (oidc === undefined) return;
 
