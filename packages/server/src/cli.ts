@@ -338,6 +338,41 @@ function startErasure(
   };
 }
 
+/**
+ * Deletes ended sessions and expired attempt counters every hour (and now); the timer does
+ * not keep the process alive. Returns the function that stops it.
+ */
+function startPruning(
+  storage: Storage,
+  now: () => Instant,
+  err: (line: string) => void,
+): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  const prune = () => {
+    if (running !== undefined) return;
+    const at = now();
+    running = Promise.all([storage.identity.pruneSessions(at), storage.limits.prune(at)])
+      .then(() => undefined)
+      .catch((error: unknown) => {
+        err(
+          `eduset: не удалось удалить завершённые сеансы / could not delete ended sessions: ${
+            error instanceof Error ? error.message : String(error)
+          }`,
+        );
+      })
+      .finally(() => {
+        running = undefined;
+      });
+  };
+  prune();
+  const timer = setInterval(prune, hourMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}
+
 /** Resolves when SIGINT or SIGTERM arrives, or the context's signal aborts. */
 function untilStopped(signal: AbortSignal | undefined): Promise<void> {
   return new Promise((done) => {
@@ -463,7 +498,9 @@ async function serve(options: ServeOptions, context: CliContext): Promise<number
     const stopErasure = isFirstWorker()
       ? startErasure(storage, options.eraseAfterDays, now, out, err)
       : () => Promise.resolve();
+    const stopPruning = isFirstWorker() ? startPruning(storage, now, err) : () => Promise.resolve();
     await untilStopped(context.signal);
+    await stopPruning();
     await stopErasure();
     await running.close();
     if (worker) leaveCluster();

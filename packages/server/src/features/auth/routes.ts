@@ -168,6 +168,8 @@ export function authRoutes(options: AuthRoutesOptions): FastifyPluginAsync {
           address: request.ip,
           ...(previousToken !== undefined ? { previousToken } : {}),
         });
+        // Security events (ASVS V7) without personal data: no login, no password, no address.
+        request.log.info({ event: 'sign-in', outcome: result.kind }, 'sign-in attempt');
         if (result.kind === 'throttled') {
           void reply.header('retry-after', String(result.retryAfterSeconds));
           throw new HttpError(429, 'sign-in-throttled', {
@@ -267,6 +269,10 @@ export function authRoutes(options: AuthRoutesOptions): FastifyPluginAsync {
         }
         if (who.grants.length === 0) throw new HttpError(403, 'no-grants', noGrantsText);
         const account = await accountForOidc(identity, who, now());
+        request.log.info(
+          { event: 'sign-in', outcome: 'signed-in', method: 'oidc', accountId: account.id },
+          'sign-in attempt',
+        );
         const token = await auth.openSession(account.id, sessionTokenOf(request));
         setSessionCookie(request, reply, token);
         void reply.header('cache-control', 'no-store');
