@@ -321,4 +321,27 @@ describe('OpenID Connect sign-in', () => {
     expect(answer.status).toBe(400);
     expect(await storage.identity.findByOidcSubject(issuer, 'kc-0004')).toBeUndefined();
   });
+
+  test('a provider that cannot be reached: a bilingual 503, not a 500', async () => {
+    const closedPort = await freePort();
+    const offline = createServer({
+      storage,
+      rateLimit: false,
+      oidc: {
+        issuer: `http://127.0.0.1:${closedPort}`,
+        clientId: 'eduset',
+        redirectUri: `${appUrl}/api/auth/oidc/callback`,
+        allowInsecureRequests: true,
+      },
+    });
+    const answer = await offline.inject({ method: 'GET', url: '/api/auth/oidc/start' });
+    expect(answer.statusCode).toBe(503);
+    expect(answer.json().error.message.ru).toMatch(/[а-я]/);
+    expect((await offline.inject({ method: 'GET', url: '/api/auth/methods' })).json()).toEqual({
+      password: true,
+      oidc: true,
+    });
+    expect((await app.inject({ method: 'GET', url: '/api/auth/methods' })).json().oidc).toBe(true);
+    await offline.close();
+  });
 });

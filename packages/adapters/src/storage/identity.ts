@@ -348,21 +348,21 @@ const accountColumns = `
     FROM account_grants g WHERE g.account_id = a.id
   ), '[]'::json) AS grants`;
 
-function grantOf(row: GrantJson): Grant {
+/** A stored grant, read back through core's `grantSchema`: a hand-edited row cannot pass. */
+function grantOf(row: GrantJson): Grant | undefined {
   const grant: Record<string, string> = { role: row.role, networkId: row.network_id };
   if (row.organization_id !== null) grant.organizationId = row.organization_id;
   if (row.site_id !== null) grant.siteId = row.site_id;
   if (row.specialist_id !== null) grant.specialistId = row.specialist_id;
   if (row.teacher_id !== null) grant.teacherId = row.teacher_id;
-  // Written through grantSchema; read back through it too, so a hand-edited row cannot pass.
   const checked = grantSchema.safeParse(grant);
-  return Object.freeze(checked.success ? checked.data : (grant as unknown as Grant));
+  return checked.success ? Object.freeze(checked.data) : undefined;
 }
 
 function accountOf(row: AccountRow): Account {
   const rawGrants: GrantJson[] =
     typeof row.grants === 'string' ? (JSON.parse(row.grants) as GrantJson[]) : (row.grants ?? []);
-  const grants = rawGrants.map(grantOf).filter((grant) => grantSchema.safeParse(grant).success);
+  const grants = rawGrants.map(grantOf).filter((grant): grant is Grant => grant !== undefined);
   return Object.freeze({
     id: row.id,
     login: row.login,

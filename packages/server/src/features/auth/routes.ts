@@ -234,7 +234,17 @@ export function authRoutes(options: AuthRoutesOptions): FastifyPluginAsync {
       '/api/auth/oidc/start',
       { config: { access: { public: true } } },
       async (request, reply) => {
-        const { url, flow } = await oidc.start();
+        let started: Awaited<ReturnType<OidcClient['start']>>;
+        try {
+          started = await oidc.start();
+        } catch (error) {
+          request.log.error({ err: error }, 'OpenID Connect provider unreachable');
+          throw new HttpError(503, 'oidc-unavailable', {
+            ru: 'Единая учётная запись региона сейчас недоступна; попробуйте позже или войдите по паролю',
+            en: "The region's single sign-on is unavailable now; try later or sign in with a password",
+          });
+        }
+        const { url, flow } = started;
         const secure = request.protocol === 'https' ? '; Secure' : '';
         // SameSite=Lax, not Strict: the provider sends the browser back with a top-level
         // navigation from its own site, which a Strict cookie would not accompany.
