@@ -571,12 +571,11 @@ export async function seedDemoAccountsIfEmpty(
     en: 'demo accounts (for the demo only; sign in at /sign-in/):',
   });
   const rows = demoAccounts.map((demo) => [
-    `${roleLabels[demo.role].ru} / ${roleLabels[demo.role].en}`,
     demo.login,
     demo.password,
-    `${demo.sees.ru} / ${demo.sees.en}`,
+    `${roleLabels[demo.role].ru} / ${roleLabels[demo.role].en}`,
   ]);
-  const header = ['роль / role', 'логин / login', 'пароль / password', 'что видит / sees'];
+  const header = ['логин / login', 'пароль / password', 'роль / role'];
   const widths = header.map((title, column) =>
     Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
   );
@@ -586,12 +585,13 @@ export async function seedDemoAccountsIfEmpty(
         column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0),
       )
       .join(' | ');
+  const indent = ' '.repeat((widths[0] ?? 0) + (widths[1] ?? 0) + 6);
   out(line(header));
-  out(
-    widths
-      .map((width, column) => '-'.repeat(column === widths.length - 1 ? 16 : width))
-      .join('-+-'),
-  );
-  for (const row of rows) out(line(row));
+  out(widths.map((width) => '-'.repeat(width)).join('-+-'));
+  for (const [index, row] of rows.entries()) {
+    out(line(row));
+    const sees = demoAccounts[index]?.sees;
+    if (sees !== undefined) out(`${indent}видит: ${sees.ru} / sees: ${sees.en}`);
+  }
   return demoAccounts.length;
 }
