@@ -34,6 +34,8 @@ export interface ExampleServerOptions {
   readonly seed?: (storage: Storage) => Promise<unknown>;
   /** Server options beyond the storage and the static roots (a fixed clock, courses, …). */
   readonly server?: Omit<ServerOptions, 'storage' | 'staticRoot' | 'widgetsRoot'>;
+  /** `false` for a page that loads no widget (the sign-in page): no build needed. */
+  readonly widgets?: false;
 }
 
 /**
@@ -47,7 +49,7 @@ export function useExampleServer(options: ExampleServerOptions = {}): ExampleSer
   let running: RunningServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    if (!existsSync(widgetsBundle)) {
+    if (options.widgets !== false && !existsSync(widgetsBundle)) {
       throw new Error(
         `Нет ${widgetsBundle}: выполните npm run build / Missing ${widgetsBundle}: run npm run build`,
       );

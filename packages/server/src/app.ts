@@ -25,6 +25,15 @@ import { registerAudit } from './plugins/audit.js';
 import { staffRoutes } from './features/staff/routes.js';
 import { isServablePage, isServableWidgetFile } from './plugins/static-files.js';
 import {
+  defaultSessionTimeouts,
+  registerCsrfCheck,
+  sessionActorSource,
+  type SessionOptions,
+} from './plugins/session.js';
+import { authRoutes } from './features/auth/routes.js';
+import { authService, defaultLoginThrottle, type LoginThrottle } from './features/auth/service.js';
+import { oidcClient, type OidcOptions } from './features/auth/oidc.js';
+import {
   bodyLimitBytes,
   registerSecurity,
   securityErrorResponse,
@@ -129,19 +138,29 @@ export interface ServerOptions {
    */
   readonly uidDomain?: string;
   /**
-   * Tells who is asking (the sign-in plugin's session lookup); every request is anonymous
-   * without it.
+   * Tells who is asking; by default the session cookie of the sign-in routes
+   * ({@link sessionActorSource} over `storage.identity`).
    */
   readonly actorSource?: ActorSource;
+  /** Session timeouts: 30 minutes idle and 12 hours in all by default. */
+  readonly session?: SessionOptions;
+  /**
+   * Sign-in attempts allowed per account and per client address
+   * ({@link defaultLoginThrottle}: 5 failed per account, 50 per address, in 15 minutes).
+   */
+  readonly loginThrottle?: LoginThrottle;
+  /** Sign-in through an OpenID Connect provider (Keycloak); off when not given. */
+  readonly oidc?: OidcOptions;
+  /**
+   * Fastify's `trustProxy`: which proxies' `X-Forwarded-For` and `X-Forwarded-Proto` to
+   * believe, so `request.ip` (the key of rate limits and sign-in throttling) is the real
+   * client behind a reverse proxy and cookies are `Secure` over TLS — `true` (any), a hop
+   * count, or addresses/CIDRs such as `['127.0.0.1', '10.0.0.0/8']`. Not set by default: the
+   * headers are ignored, so a client cannot choose its own address.
+   */
+  readonly trustProxy?: boolean | string | readonly string[];
   /** The profile-course timetable API ({@link courseRoutes}), served when given. */
   readonly courses?: CourseRoutesOptions;
-  /**
-   * Fastify's `trustProxy`: which proxies' `X-Forwarded-For` to believe, so `request.ip` (the
-   * key of rate limits) is the real client behind a reverse proxy — `true` (any), a hop
-   * count, or addresses/CIDRs such as `['127.0.0.1', '10.0.0.0/8']`. Not set by default: the
-   * header is ignored, so a client cannot choose its own address.
-   */
-  readonly trustProxy?: FastifyServerOptions['trustProxy'];
   /**
    * The consent text in force (152-ФЗ) with its version: served at `GET /api/consent`,
    * recorded with every booking; a booking naming another version is refused (409
@@ -232,12 +251,17 @@ function defaultNetworkId(networks: readonly NetworkSummary[]): string {
  */
 export function createServer(options: ServerOptions): FastifyInstance {
   const { storage } = options;
+  const trustProxy: boolean | string | string[] =
+    typeof options.trustProxy === 'object'
+      ? [...options.trustProxy]
+      : (options.trustProxy ?? false);
   const server = Fastify({
     logger: options.logger ?? false,
     bodyLimit: bodyLimitBytes,
-    ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
+    trustProxy,
   });
   const now = options.now ?? (() => instant(new Date()));
+  const timeouts = { ...defaultSessionTimeouts, ...options.session };
 
   // A callback hook, not an async one: no promise per response (every booking is one).
   server.addHook('onSend', (request, reply, payload, done) => {
@@ -261,7 +285,13 @@ export function createServer(options: ServerOptions): FastifyInstance {
 
   // Before every route: who may call each (deny by default), then the CORS hook and the
   // rate-limit plugin, which apply to routes added later.
-  registerAccess(server, options.actorSource);
+  // The CSRF check first: a forged request is refused before its session is looked up.
+  registerCsrfCheck(server);
+  registerAccess(
+    server,
+    options.actorSource ??
+      sessionActorSource(storage.identity, { idleTimeoutMs: timeouts.idleTimeoutMs, now }),
+  );
   // Reads of personal data and every write of the API go into the audit log, in batches.
   registerAudit(server, { audit: storage.audit, now });
   const limited = registerSecurity(server, {
@@ -307,6 +337,21 @@ export function createServer(options: ServerOptions): FastifyInstance {
   void server.register(staffRoutes({ storage, now }));
   void server.register(consentRoutes(consent));
   void server.register(peopleRoutes({ storage, now, limited }));
+  void server.register(
+    authRoutes({
+      auth: authService({
+        identity: storage.identity,
+        limits: storage.limits,
+        now,
+        absoluteTimeoutMs: timeouts.absoluteTimeoutMs,
+        throttle: options.loginThrottle ?? defaultLoginThrottle,
+      }),
+      identity: storage.identity,
+      now,
+      limited,
+      ...(options.oidc !== undefined ? { oidc: oidcClient(options.oidc) } : {}),
+    }),
+  );
   void server.register(indicatorRoutes({ dataDir: demoIndicatorDataDir(options.staticRoot) }));
 
   void server.register(

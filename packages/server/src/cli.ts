@@ -23,6 +23,8 @@ import {
 import { isFirstWorker, isServeWorker, leaveCluster, runWorkers } from './cli-workers.js';
 import { startServer } from './index.js';
 import { demoCourseRoutes } from './cli-courses.js';
+import { runUsersCommand, seedDemoAccountsIfEmpty, usersUsage } from './cli-users.js';
+import { oidcOptionsFromEnv } from './features/auth/oidc.js';
 import type { Storage } from '@eduset/adapters';
 
 /**
@@ -46,6 +48,8 @@ export interface CliContext {
   readonly stderr?: (line: string) => void;
   /** Stops `serve` like SIGINT does, when aborted. */
   readonly signal?: AbortSignal;
+  /** Reads all of standard input (`users add --password-stdin`). */
+  readonly readStdin?: () => Promise<string>;
 }
 
 const usage = [
@@ -55,8 +59,9 @@ const usage = [
   '               [--widgets packages/widgets/dist]',
   '               [--schedule examples/data/udomlya-schedule.json]',
   '               [--cors-origin https://site.example …] [--rate-limit 30]',
-  '               [--erase-after-days 30] [--workers 1]',
+  '               [--erase-after-days 30] [--workers 1] [--demo-accounts] [--trust-proxy]',
   ...importUsage,
+  ...usersUsage,
   '',
   '  serve   запустить справочный сервер / start the reference server',
   '          --schedule          расписание для пустого хранилища / the schedule seeded into an empty storage',
@@ -68,11 +73,17 @@ const usage = [
   '                              days after a consultation when name, phone and e-mail are erased',
   '          --workers           число процессов сервера на одном порту (только с DATABASE_URL) /',
   '                              server processes sharing the port (only with DATABASE_URL)',
+  '          --demo-accounts     завести демо-учётные записи с известными паролями, если учётных записей нет /',
+  '                              create demo accounts with known passwords when there is no account',
+  '          --trust-proxy       сервер за обратным прокси: доверять X-Forwarded-For и X-Forwarded-Proto /',
+  '                              behind a reverse proxy: trust X-Forwarded-For and X-Forwarded-Proto',
   ...importHelp,
   ...indicatorsUsage,
   '',
   'DATABASE_URL=postgres://… — хранить данные в PostgreSQL вместо PGlite (важнее --data-dir) /',
   '                            store data in a PostgreSQL server instead of PGlite (wins over --data-dir)',
+  'OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URI, OIDC_GRANTS_CLAIM —',
+  '                            вход через Keycloak (OpenID Connect) / sign-in through Keycloak (OpenID Connect)',
 ];
 
 interface ServeOptions {
@@ -89,6 +100,10 @@ interface ServeOptions {
   readonly eraseAfterDays: number;
   /** Server processes sharing the port (node:cluster); more than 1 needs PostgreSQL. */
   readonly workers: number;
+  /** Seed the demo accounts (fixed, printed passwords) into a storage without accounts. */
+  readonly demoAccounts: boolean;
+  /** Behind a reverse proxy: trust its forwarded headers. */
+  readonly trustProxy: boolean;
 }
 
 function parseCount(name: string, text: string, max: number): number {
@@ -149,6 +164,8 @@ function parseServeOptions(args: readonly string[], cwd: string): ServeOptions |
       'rate-limit': { type: 'string', default: '30' },
       'erase-after-days': { type: 'string', default: '30' },
       workers: { type: 'string', default: '1' },
+      'demo-accounts': { type: 'boolean', default: false },
+      'trust-proxy': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -185,6 +202,8 @@ function parseServeOptions(args: readonly string[], cwd: string): ServeOptions |
     rateLimit: parseCount('rate-limit', values['rate-limit'], 1_000_000),
     eraseAfterDays: parseCount('erase-after-days', values['erase-after-days'], 36_500),
     workers: Math.max(1, parseCount('workers', values.workers, 64)),
+    demoAccounts: values['demo-accounts'],
+    trustProxy: values['trust-proxy'],
     port: parsePort(values.port),
     host: nonEmpty('host', values.host),
     dataDir: resolveDataDir(cwd, nonEmpty('data-dir', values['data-dir'])),
@@ -322,6 +341,41 @@ function startErasure(
   };
 }
 
+/**
+ * Deletes ended sessions and expired attempt counters every hour (and now); the timer does
+ * not keep the process alive. Returns the function that stops it.
+ */
+function startPruning(
+  storage: Storage,
+  now: () => Instant,
+  err: (line: string) => void,
+): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  const prune = () => {
+    if (running !== undefined) return;
+    const at = now();
+    running = Promise.all([storage.identity.pruneSessions(at), storage.limits.prune(at)])
+      .then(() => undefined)
+      .catch((error: unknown) => {
+        err(
+          `eduset: не удалось удалить завершённые сеансы / could not delete ended sessions: ${
+            error instanceof Error ? error.message : String(error)
+          }`,
+        );
+      })
+      .finally(() => {
+        running = undefined;
+      });
+  };
+  prune();
+  const timer = setInterval(prune, hourMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}
+
 /** Resolves when SIGINT or SIGTERM arrives, or the context's signal aborts. */
 function untilStopped(signal: AbortSignal | undefined): Promise<void> {
   return new Promise((done) => {
@@ -356,6 +410,8 @@ async function seedDemo(
     now,
     out,
   );
+  // Only with --demo-accounts: the fixed passwords are never used otherwise.
+  if (options.demoAccounts) await seedDemoAccountsIfEmpty(storage, out);
 }
 
 /**
@@ -392,6 +448,7 @@ async function serve(options: ServeOptions, context: CliContext): Promise<number
   if (options.workers > 1 && !isServeWorker()) return serveWithWorkers(options, context);
   // A worker of `--workers` finds the storage seeded by the process that started it.
   const worker = isServeWorker();
+  const oidc = oidcOptionsFromEnv(context.env ?? process.env);
   const storage = await openCliStorage(
     context.env ?? process.env,
     options.dataDir,
@@ -423,6 +480,8 @@ async function serve(options: ServeOptions, context: CliContext): Promise<number
         corsOrigins: options.corsOrigins,
         rateLimit:
           options.rateLimit === 0 ? false : { max: options.rateLimit, timeWindowMs: 60_000 },
+        trustProxy: options.trustProxy,
+        ...(oidc !== undefined ? { oidc } : {}),
       },
       { port: options.port, host: options.host },
     );
@@ -442,7 +501,9 @@ async function serve(options: ServeOptions, context: CliContext): Promise<number
     const stopErasure = isFirstWorker()
       ? startErasure(storage, options.eraseAfterDays, now, out, err)
       : () => Promise.resolve();
+    const stopPruning = isFirstWorker() ? startPruning(storage, now, err) : () => Promise.resolve();
     await untilStopped(context.signal);
+    await stopPruning();
     await stopErasure();
     await running.close();
     if (worker) leaveCluster();
@@ -487,6 +548,7 @@ export async function main(argv: readonly string[], context: CliContext = {}): P
       return command === undefined ? 2 : 0;
     }
     if (command === 'indicators') return await runIndicatorsCommand(args, context);
+    if (command === 'users') return await runUsersCommand(args, context);
     if (command === 'import') {
       const options = parseImportOptions(args, cwd);
       if (options === 'help') {

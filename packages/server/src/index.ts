@@ -125,3 +125,7 @@ export {
   type StaffService,
   type StaffServiceOptions,
 } from './features/staff/service.js';
+export * from './plugins/session.js';
+export * from './features/auth/service.js';
+export * from './features/auth/oidc.js';
+export * from './features/auth/routes.js';

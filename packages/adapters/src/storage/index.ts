@@ -24,6 +24,16 @@ export type {
   PersonContact,
 } from './booking-store.js';
 export type { CertificateWithBalance, EnrolmentInput, FinancingStore } from './financing.js';
+export type {
+  Account,
+  AccountWithPassword,
+  ActiveSession,
+  IdentityStore,
+  Invitation,
+  IssuedToken,
+  NewAccount,
+  StoredSession,
+} from './identity.js';
 export type { AttemptCount, AttemptLimits } from './limits.js';
 export {
   auditCsv,

@@ -11,6 +11,7 @@ import limits from '../../migrations/0008_limits.sql?raw';
 import audit from '../../migrations/0009_audit.sql?raw';
 import publicSurface from '../../migrations/0010_public.sql?raw';
 import privacy from '../../migrations/0011_privacy.sql?raw';
+import identity from '../../migrations/0012_identity.sql?raw';
 import type { Database } from './database.js';
 
 /**
@@ -53,6 +54,7 @@ export const migrations: readonly Migration[] = [
   { version: 9, name: 'audit', sql: audit },
   { version: 10, name: 'public', sql: publicSurface },
   { version: 11, name: 'privacy', sql: privacy },
+  { version: 12, name: 'identity', sql: identity },
 ];
 
 /**

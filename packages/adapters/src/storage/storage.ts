@@ -4,6 +4,7 @@ import type { BookingStore } from './booking-store.js';
 import { bookingStore } from './bookings.js';
 import { financingStore, type FinancingStore } from './financing.js';
 import { openPglite, openPostgres, type Database } from './database.js';
+import { identityStore, type IdentityStore } from './identity.js';
 import { attemptLimits, type AttemptLimits } from './limits.js';
 import { courseLinkStore, type CourseLinkStore } from './course-links.js';
 import { migrate } from './migrations.js';
@@ -73,6 +74,8 @@ export interface Storage extends BookingStore {
   readonly audit: AuditStore;
   /** Personal timetable links of profile-course students, stored as hashes (0010). */
   readonly courseLinks: CourseLinkStore;
+  /** Staff accounts, grants, sessions and invitations (migration 0012). */
+  readonly identity: IdentityStore;
   /**
    * Validates the network with core's `createNetwork` and stores it, replacing a stored
    * network with the same id, in one transaction: on any error the previous version stays.
@@ -136,6 +139,7 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
     limits: attemptLimits(database),
     audit: auditStore(database),
     courseLinks: courseLinkStore(database),
+    identity: identityStore(database),
     async saveNetwork(network) {
       const valid = createNetwork(network);
       await database.transaction((session) => writeNetwork(session, valid));
