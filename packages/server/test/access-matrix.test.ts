@@ -6,6 +6,7 @@ import {
   canAnywhere,
   createNetwork,
   createNetworkSchedule,
+  instant,
   roles,
   type Actor,
   type Grant,
@@ -14,7 +15,7 @@ import {
 import { openStorage, type Storage } from '@eduset/adapters';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createServer, type RouteAccessEntry } from '../src/index.js';
+import { createServer, hashPassword, type RouteAccessEntry } from '../src/index.js';
 
 const root = new URL('../../../examples/', import.meta.url);
 const readJson = (name: string): unknown =>
@@ -37,19 +38,14 @@ const typicalGrants: Readonly<Record<Role, Grant>> = {
   auditor: { role: 'auditor', networkId: 'udomlya' },
 };
 
-const actors: readonly (readonly [string, Actor])[] = [
-  ['anonymous', anonymousActor],
-  ...roles.map((role): readonly [string, Actor] => [
-    role,
-    {
-      kind: 'staff',
-      accountId: `acc-${role}`,
-      displayName: `Сотрудник (${role})`,
-      grants: [typicalGrants[role]],
-    },
-  ]),
-];
+/** Who asks: nobody, or one signed-in account per role (its session cookie and CSRF token). */
+interface Asker {
+  readonly name: string;
+  readonly actor: Actor;
+  readonly headers: Readonly<Record<string, string>>;
+}
 
+const password = 'матрица доступа 2026';
 /** A URL that reaches the route's handler: parameters filled with valid-looking values. */
 function urlOf(route: RouteAccessEntry): string {
   return route.url
@@ -59,8 +55,7 @@ function urlOf(route: RouteAccessEntry): string {
     .replace(/\*$/, 'index.html');
 }
 
-// Test code only: the actor of each request is whoever this variable holds.
-let current: Actor = anonymousActor;
+let askers: Asker[] = [];
 let storage: Storage;
 let server: FastifyInstance;
 
@@ -72,9 +67,41 @@ beforeAll(async () => {
     storage,
     staticRoot: fileURLToPath(root),
     rateLimit: false,
-    actorSource: { actorOf: async () => current },
+    // Sign-ins of nine roles from one address: no throttling in this test.
+    loginThrottle: {
+      perAccount: { max: 1000, windowMs: 60_000 },
+      perAddress: { max: 1000, windowMs: 60_000 },
+    },
   });
   await server.ready();
+  // Real accounts, real sign-ins: the session cookie decides who asks (no test back door).
+  const passwordHash = await hashPassword(password);
+  askers = [{ name: 'anonymous', actor: anonymousActor, headers: {} }];
+  for (const role of roles) {
+    const login = `matrix-${role}`;
+    const account = await storage.identity.createAccount(
+      { login, displayName: `Сотрудник (${role})`, passwordHash, grants: [typicalGrants[role]] },
+      instant(new Date()),
+    );
+    const signedIn = await server.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { login, password },
+    });
+    expect(signedIn.statusCode, signedIn.body).toBe(200);
+    const cookie = String(signedIn.headers['set-cookie']).split(';')[0] ?? '';
+    const { csrfToken } = signedIn.json() as { csrfToken: string };
+    askers.push({
+      name: role,
+      actor: {
+        kind: 'staff',
+        accountId: account.id,
+        displayName: account.displayName,
+        grants: [typicalGrants[role]],
+      },
+      headers: { cookie, 'x-csrf-token': csrfToken },
+    });
+  }
 });
 
 afterAll(async () => {
@@ -95,14 +122,20 @@ describe('the access matrix', () => {
     const mismatches: string[] = [];
     let checked = 0;
     const staffStatuses = new Set<number>();
-    for (const route of server.routeAccess) {
+    // Signing out ends the askers' sessions: that route goes last.
+    const isSignOut = (route: RouteAccessEntry) => route.url === '/api/auth/logout';
+    const ordered = [
+      ...server.routeAccess.filter((route) => !isSignOut(route)),
+      ...server.routeAccess.filter(isSignOut),
+    ];
+    for (const route of ordered) {
       const access = route.access;
       if (access === undefined) continue;
-      for (const [name, actor] of actors) {
-        current = actor;
+      for (const { name, actor, headers } of askers) {
         const answer = await server.inject({
           method: route.method as 'GET',
           url: urlOf(route),
+          headers,
           ...(route.method === 'POST' ? { payload: {} } : {}),
         });
         checked += 1;
@@ -120,7 +153,7 @@ describe('the access matrix', () => {
         }
       }
     }
-    expect(checked).toBe(server.routeAccess.length * actors.length);
+    expect(checked).toBe(server.routeAccess.length * askers.length);
     expect(mismatches).toEqual([]);
     // The staff routes answered all three ways: 401, 403 and from their handlers.
     expect([...staffStatuses].sort()).toEqual(expect.arrayContaining([200, 401, 403]));

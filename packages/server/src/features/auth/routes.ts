@@ -200,7 +200,8 @@ export function authRoutes(options: AuthRoutesOptions): FastifyPluginAsync {
 
     api.get(
       '/api/auth/csrf',
-      { config: { access: { public: true, identify: true } } },
+      // Every signed-in person may read her own account: 401 without a session.
+      { config: { access: { action: 'staff.me.read' } } },
       async (request, reply) => {
         const token = sessionTokenOf(request);
         const active = sessionOf(request);
