@@ -1,15 +1,19 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import {
   filterNetwork,
   instant,
-  parse,
+  networkFilterOf,
+  networkListSchema,
+  networkQuerySchema,
+  networkSchema,
   ValidationError,
   type Instant,
   type Network,
 } from '@eduset/core';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { z } from 'zod';
 import type { NetworkSummary, Storage } from '@eduset/adapters';
 import { bookingRoutes } from './features/bookings/routes.js';
 import { schoolRoutes } from './features/schools/routes.js';
@@ -17,7 +21,7 @@ import { demoIndicatorDataDir, indicatorRoutes } from './features/indicators/rou
 import { financingRoutes } from './features/financing/routes.js';
 import { courseRoutes, type CourseRoutesOptions } from './features/courses/routes.js';
 import { errorResponse, HttpError, notFoundResponse } from './errors.js';
-import { networkFilterOf, networkQuerySchema } from './features/network/query.js';
+import { registerContracts, withContracts } from './plugins/contracts.js';
 import { markRoutesPublic, registerAccess, type ActorSource } from './plugins/access.js';
 import {
   bodyLimitBytes,
@@ -25,6 +29,25 @@ import {
   securityErrorResponse,
   type RateLimitOptions,
 } from './plugins/security.js';
+
+/**
+ * The version of `@eduset/server` (its package.json), as `eduset --version` prints it and
+ * the OpenAPI document states it.
+ *
+ * @example
+ * ```ts
+ * import { serverVersion } from '@eduset/server';
+ * serverVersion; // '0.1.0'
+ * ```
+ */
+export const serverVersion: string = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  }
+).version;
+
+const healthSchema = z.object({ status: z.literal('ok'), engine: z.string() });
+const readySchema = z.object({ status: z.literal('ready'), engine: z.string() });
 
 /**
  * The Content-Security-Policy sent with every answer: only this origin's scripts, styles,
@@ -171,7 +194,10 @@ function defaultNetworkId(networks: readonly NetworkSummary[]): string {
  *   narrowed by `schoolYear=2020-2021` and `siteKind=lekoteka` (repeated or comma-separated)
  *   with core's `filterNetwork`;
  * - `GET /api/networks` — `{ networks: [{ id, name, municipality }] }`;
- * - `GET /api/health` — `{ status: 'ok', engine }` when the storage answers;
+ * - `GET /api/health` — `{ status: 'ok', engine }` while the process answers (liveness, no
+ *   database); `GET /api/ready` — `{ status: 'ready', engine }` when the database answers;
+ * - `GET /api/openapi.json` — the OpenAPI document generated from the core schemas every
+ *   route declares; `/api/docs` — the same as a readable page;
  * - the booking API of {@link bookingRoutes} (schedule, slots, bookings, cancellation), with
  *   POST requests rate-limited per client IP (`rateLimit`, 429), bodies limited to 16 KiB
  *   (413) and CORS headers for the `corsOrigins` allowlist only;
@@ -180,8 +206,9 @@ function defaultNetworkId(networks: readonly NetworkSummary[]): string {
  * - `staticRoot` at `/` and `widgetsRoot` at `/widgets/`, when given and present.
  *
  * Every error is JSON `{ error: { code, message: { ru, en }, issues } }` (400 with every
- * issue for invalid input, 404 for what does not exist, 500 telling nothing of the
- * internals); every answer carries {@link securityHeaders}. Call `listen` on the result, or
+ * issue for invalid input, 404 for what does not exist, 503 with `Retry-After` while the
+ * database cannot be reached, 500 telling nothing of the internals); every answer carries
+ * {@link securityHeaders}. Call `listen` on the result, or
  * use {@link startServer}, which listens on 127.0.0.1 by default.
  *
  * @example
@@ -205,8 +232,10 @@ export function createServer(options: ServerOptions): FastifyInstance {
   });
 
   server.setErrorHandler((error, request, reply) => {
-    const { status, body } = securityErrorResponse(error) ?? errorResponse(error);
-    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    const { status, body, headers } = securityErrorResponse(error) ?? errorResponse(error);
+    if (status === 503) request.log.warn({ err: error }, 'database unavailable');
+    else if (status >= 500) request.log.error({ err: error }, 'request failed');
+    if (headers !== undefined) void reply.headers(headers);
     return reply.code(status).type('application/json; charset=utf-8').send(body);
   });
 
@@ -218,31 +247,55 @@ export function createServer(options: ServerOptions): FastifyInstance {
   // Before every route: who may call each (deny by default), then the CORS hook and the
   // rate-limit plugin, which apply to routes added later.
   registerAccess(server, options.actorSource);
+  registerContracts(server, serverVersion);
   const limited = registerSecurity(server, {
     ...(options.corsOrigins !== undefined ? { corsOrigins: options.corsOrigins } : {}),
     ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}),
   });
 
-  server.get('/api/health', { config: { access: { public: true } } }, async () => {
-    await storage.listNetworks();
-    return { status: 'ok', engine: storage.engine };
+  // Registered as a plugin, after the OpenAPI plugin, so these routes are described too.
+  void server.register(async (root) => {
+    const api = withContracts(root);
+
+    // Liveness: the process answers; the database is not asked (a probe restarting the
+    // process when the database is down would not help).
+    api.get(
+      '/api/health',
+      { config: { access: { public: true } }, schema: { response: { 200: healthSchema } } },
+      async () => ({ status: 'ok' as const, engine: storage.engine }),
+    );
+
+    // Readiness: the database answers (503 with Retry-After when it does not).
+    api.get(
+      '/api/ready',
+      { config: { access: { public: true } }, schema: { response: { 200: readySchema } } },
+      async () => {
+        await storage.listNetworks();
+        return { status: 'ready' as const, engine: storage.engine };
+      },
+    );
+
+    api.get(
+      '/api/networks',
+      { config: { access: { public: true } }, schema: { response: { 200: networkListSchema } } },
+      async () => ({ networks: await storage.listNetworks() }),
+    );
+
+    api.get(
+      '/api/network',
+      {
+        config: { access: { public: true } },
+        schema: { querystring: networkQuerySchema, response: { 200: networkSchema } },
+      },
+      async (request): Promise<Network> => {
+        const query = request.query;
+        const id = query.network ?? defaultNetworkId(await storage.listNetworks());
+        const network = await storage.loadNetwork(id);
+        const filter = networkFilterOf(query);
+        return filter === undefined ? network : filterNetwork(network, filter);
+      },
+    );
   });
-
-  server.get('/api/networks', { config: { access: { public: true } } }, async () => ({
-    networks: await storage.listNetworks(),
-  }));
-
-  server.get(
-    '/api/network',
-    { config: { access: { public: true } } },
-    async (request): Promise<Network> => {
-      const query = parse(networkQuerySchema, request.query);
-      const id = query.network ?? defaultNetworkId(await storage.listNetworks());
-      const network = await storage.loadNetwork(id);
-      const filter = networkFilterOf(query);
-      return filter === undefined ? network : filterNetwork(network, filter);
-    },
-  );
 
   const storedNetworks = recentNetworks(storage);
   void server.register(

@@ -12,43 +12,50 @@
  *
  * @module server
  */
+// The wire contracts live in core beside their domains (one schema per wire); they are
+// re-exported here for code that used to import them from the server.
 export {
   bookingRequestSchema,
-  bookingRoutes,
+  indicatorsQuerySchema,
+  networkFilterOf,
+  networkQuerySchema,
+  programmesQuerySchema,
   slotsQuerySchema,
   type BookingCreatedResponse,
   type BookingRequest,
-  type BookingRoutesOptions,
+  type IndicatorsQuery,
+  type NetworkQuery,
+  type ProgrammesQuery,
   type SlotsQuery,
-} from './features/bookings/routes.js';
+  type TimetableViewResponse,
+} from '@eduset/core';
+export { bookingRoutes, type BookingRoutesOptions } from './features/bookings/routes.js';
 export {
   demoIndicatorDataDir,
   indicatorRoutes,
-  indicatorsQuerySchema,
   type IndicatorRoutesOptions,
-  type IndicatorsQuery,
 } from './features/indicators/routes.js';
-export {
-  financingRoutes,
-  programmesQuerySchema,
-  type FinancingRoutesOptions,
-  type ProgrammesQuery,
-} from './features/financing/routes.js';
+export { financingRoutes, type FinancingRoutesOptions } from './features/financing/routes.js';
 export {
   errorResponse,
+  isDatabaseUnavailable,
   notFoundResponse,
   type ApiErrorBody,
   type ApiErrorResponse,
 } from './errors.js';
 export {
-  networkFilterOf,
-  networkQuerySchema,
-  type NetworkQuery,
-} from './features/network/query.js';
+  apiDocsPaths,
+  contractSerializerCompiler,
+  contractValidatorCompiler,
+  registerContracts,
+  withContracts,
+  type ZodScope,
+} from './plugins/contracts.js';
 export {
   contentSecurityPolicy,
   createServer,
   securityHeaders,
+  serverVersion,
   startServer,
   type ListenOptions,
   type RunningServer,
@@ -63,11 +70,7 @@ export {
   type RateLimitOptions,
   type SecurityOptions,
 } from './plugins/security.js';
-export {
-  courseRoutes,
-  type CourseRoutesOptions,
-  type TimetableViewResponse,
-} from './features/courses/routes.js';
+export { courseRoutes, type CourseRoutesOptions } from './features/courses/routes.js';
 export * from './features/schools/routes.js';
 export {
   forbidden,

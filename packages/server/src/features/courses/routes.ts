@@ -1,19 +1,20 @@
-import { parse } from '@eduset/core/common';
 import {
+  courseDirectorySchema,
   createCourseNetwork,
   enrolStudents,
   solveCourseNetwork,
   timetableView,
-  timetableViewKinds,
+  timetableViewQuerySchema,
+  timetableViewResponseSchema,
   validateTimetable,
   type CourseNetwork,
   type Enrolment,
   type Timetable,
-  type TimetableView,
+  type TimetableViewResponse,
 } from '@eduset/core/courses';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
 import { HttpError } from '../../errors.js';
+import { withContracts } from '../../plugins/contracts.js';
 import { timetableFeed, timetableXlsx } from '@eduset/adapters';
 
 /**
@@ -37,23 +38,6 @@ export interface CourseRoutesOptions {
   readonly uidDomain?: string;
 }
 
-/**
- * A timetable view as `GET /api/courses/timetable` answers: the view plus the URL of its
- * iCalendar feed.
- *
- * @example
- * ```ts
- * import type { TimetableViewResponse } from '@eduset/server';
- * const link = (answer: TimetableViewResponse) => answer.icsUrl;
- * ```
- */
-export type TimetableViewResponse = TimetableView & { readonly icsUrl: string };
-
-const viewQuerySchema = z.strictObject({
-  view: z.enum(timetableViewKinds),
-  id: z.string().trim().min(1).max(128),
-});
-
 interface Solved {
   readonly network: CourseNetwork;
   readonly enrolment: Enrolment;
@@ -66,7 +50,7 @@ interface Solved {
  * - `GET /api/courses/directory` — who has a timetable: students, schools, resource centres
  *   and teachers (`{ id, name }` each) and the school year;
  * - `GET /api/courses/timetable?view=student|school|centre|teacher&id=…` — a
- *   {@link TimetableViewResponse} (404 for an unknown id, 400 for a bad query);
+ *   `TimetableViewResponse` of core (404 for an unknown id, 400 for a bad query);
  * - `GET /api/courses/feeds/:view/:id.ics` — the iCalendar feed of the same view;
  * - `GET /api/courses/timetable.xlsx` — the whole timetable as a workbook;
  * - `GET /api/courses/report` — the validation report (`hard`, `penalty`, violations).
@@ -98,29 +82,43 @@ export function courseRoutes(options: CourseRoutesOptions): FastifyPluginAsync {
     uidDomain: options.uidDomain ?? 'eduset',
     lastModified: options.approvedAt,
   };
-  return async (api: FastifyInstance) => {
-    api.get('/api/courses/directory', { config: { access: { public: true } } }, async () => {
-      const { network, enrolment } = load();
-      const enrolled = new Set(Object.values(enrolment.groups).flat());
-      const schools = new Set(network.students.map((s) => s.homeSchoolId));
-      return {
-        schoolYear: network.schoolYear,
-        students: network.students
-          .filter((s) => enrolled.has(s.id))
-          .map((s) => ({ id: s.id, name: s.name })),
-        schools: network.organizations
-          .filter((o) => schools.has(o.id))
-          .map((o) => ({ id: o.id, name: o.shortName ?? o.name })),
-        centres: network.resourceCentres.map((c) => ({ id: c.id, name: c.name })),
-        teachers: network.teachers.map((t) => ({ id: t.id, name: t.name })),
-      };
-    });
+  return async (plain: FastifyInstance) => {
+    const api = withContracts(plain);
+    api.get(
+      '/api/courses/directory',
+      {
+        config: { access: { public: true } },
+        schema: { response: { 200: courseDirectorySchema } },
+      },
+      async () => {
+        const { network, enrolment } = load();
+        const enrolled = new Set(Object.values(enrolment.groups).flat());
+        const schools = new Set(network.students.map((s) => s.homeSchoolId));
+        return {
+          schoolYear: network.schoolYear,
+          students: network.students
+            .filter((s) => enrolled.has(s.id))
+            .map((s) => ({ id: s.id, name: s.name })),
+          schools: network.organizations
+            .filter((o) => schools.has(o.id))
+            .map((o) => ({ id: o.id, name: o.shortName ?? o.name })),
+          centres: network.resourceCentres.map((c) => ({ id: c.id, name: c.name })),
+          teachers: network.teachers.map((t) => ({ id: t.id, name: t.name })),
+        };
+      },
+    );
 
     api.get(
       '/api/courses/timetable',
-      { config: { access: { public: true } } },
+      {
+        config: { access: { public: true } },
+        schema: {
+          querystring: timetableViewQuerySchema,
+          response: { 200: timetableViewResponseSchema },
+        },
+      },
       async (request): Promise<TimetableViewResponse> => {
-        const query = parse(viewQuerySchema, request.query);
+        const query = request.query;
         const { network, enrolment, timetable } = load();
         const view = timetableView(network, enrolment, timetable, query.view, query.id);
         if (view === undefined) {
@@ -136,11 +134,11 @@ export function courseRoutes(options: CourseRoutesOptions): FastifyPluginAsync {
       },
     );
 
-    api.get<{ Params: { view: string; id: string } }>(
+    api.get(
       '/api/courses/feeds/:view/:id.ics',
-      { config: { access: { public: true } } },
+      { config: { access: { public: true } }, schema: { params: timetableViewQuerySchema } },
       async (request, reply) => {
-        const query = parse(viewQuerySchema, { view: request.params.view, id: request.params.id });
+        const query = request.params;
         const { network, enrolment, timetable } = load();
         const text = timetableFeed(
           network,
