@@ -223,7 +223,22 @@ function defaultNetworkId(networks: readonly NetworkSummary[]): string {
  */
 export function createServer(options: ServerOptions): FastifyInstance {
   const { storage } = options;
-  const server = Fastify({ logger: options.logger ?? false, bodyLimit: bodyLimitBytes });
+  const server = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: bodyLimitBytes,
+    // Ids are at most 128 characters, more once percent-encoded; the schema says the rest.
+    maxParamLength: 1024,
+    // A malformed URL or an over-long path parameter is answered in the same bilingual
+    // shape as every other error (Fastify's own text otherwise).
+    frameworkErrors: (error, _request, reply) => {
+      const { status, body } = errorResponse(error);
+      void reply.raw.writeHead(status, {
+        ...securityHeaders,
+        'content-type': 'application/json; charset=utf-8',
+      });
+      reply.raw.end(JSON.stringify(body));
+    },
+  });
 
   // A callback hook, not an async one: no promise per response (every booking is one).
   server.addHook('onSend', (_request, reply, payload, done) => {
