@@ -45,7 +45,7 @@ let server: FastifyInstance;
 let operations: { method: string; path: string; operation: Operation }[] = [];
 /** Valid values met in the demo data (ids, instants of real slots, dates) to mix in. */
 let known: string[] = [];
-let slots: Slot[] = [];
+const slots: Slot[] = [];
 
 const hostileStrings = [
   '',
@@ -84,7 +84,7 @@ const hostileStrings = [
   'лето',
 ];
 
-const wrongTypes: unknown[] = [null, 0, -1, 1.5, 1e309, true, false, [], {}, [''], { a: 1 }];
+const wrongTypes: unknown[] = [null, 0, -1, 1.5, Number.MAX_VALUE, true, false, [], {}, [''], { a: 1 }];
 
 function typesOf(schema: JsonSchema): readonly string[] {
   if (schema.type === undefined) return [];
