@@ -12,7 +12,7 @@ import {
   type Instant,
   type Network,
 } from '@eduset/core';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { z } from 'zod';
 import type { NetworkSummary, Storage } from '@eduset/adapters';
 import { bookingRoutes } from './features/bookings/routes.js';
@@ -22,6 +22,7 @@ import { financingRoutes } from './features/financing/routes.js';
 import { courseRoutes, type CourseRoutesOptions } from './features/courses/routes.js';
 import { errorResponse, HttpError, notFoundResponse } from './errors.js';
 import { registerContracts, withContracts } from './plugins/contracts.js';
+import { registerRequestLog, requestIdOf } from './plugins/request-log.js';
 import { markRoutesPublic, registerAccess, type ActorSource } from './plugins/access.js';
 import {
   bodyLimitBytes,
@@ -40,11 +41,23 @@ import {
  * serverVersion; // '0.1.0'
  * ```
  */
-export const serverVersion: string = (
-  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-    version: string;
+export const serverVersion: string = readServerVersion();
+
+/** The version in @eduset/server's package.json, from `src/`, `dist/` or a `dist/chunks/` file. */
+function readServerVersion(): string {
+  for (const relative of ['../package.json', '../../package.json']) {
+    try {
+      const json = JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8')) as {
+        name?: unknown;
+        version?: unknown;
+      };
+      if (json.name === '@eduset/server' && typeof json.version === 'string') return json.version;
+    } catch {
+      // Not there: try the next place.
+    }
   }
-).version;
+  return '0.0.0';
+}
 
 const healthSchema = z.object({ status: z.literal('ok'), engine: z.string() });
 const readySchema = z.object({ status: z.literal('ready'), engine: z.string() });
@@ -108,7 +121,9 @@ export interface ServerOptions {
   readonly widgetsRoot?: string;
   /**
    * Fastify's logger: `false` (default, silent), `true` for JSON lines on stdout, or pino
-   * options such as `{ level: 'warn' }`. Internal errors (500) are logged at level `error`.
+   * options such as `{ level: 'warn' }`. At level `info` one line per request (id, method,
+   * route, redacted query, status, time — no personal data); internal errors (500) are
+   * logged at level `error`, an unreachable database (503) at `warn`.
    */
   readonly logger?: FastifyServerOptions['logger'];
   /** The clock the booking API reads (slots offered, booking times); the real one by default. */
@@ -136,6 +151,21 @@ export interface ServerOptions {
   readonly actorSource?: ActorSource;
   /** The profile-course timetable API ({@link courseRoutes}), served when given. */
   readonly courses?: CourseRoutesOptions;
+  /**
+   * Which proxies to believe about the client's address and scheme (`X-Forwarded-For`,
+   * `X-Forwarded-Proto`), as Fastify's `trustProxy`: `true` (any — only behind a proxy that
+   * sets them), a hop count, or addresses and CIDR ranges (`['127.0.0.1', '10.0.0.0/8']`).
+   * None by default: the rate limit counts the socket's address.
+   */
+  readonly trustProxy?: boolean | number | readonly string[];
+}
+
+/** Fastify's `trustProxy` for a {@link ServerOptions.trustProxy}: a hop count as a function. */
+function trustProxyOption(
+  value: boolean | number | readonly string[],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof value === 'number') return (_address, hop) => hop < value;
+  return typeof value === 'boolean' ? value : [...value];
 }
 
 /** Path segments never served from the static directories. */
@@ -225,9 +255,17 @@ export function createServer(options: ServerOptions): FastifyInstance {
   const { storage } = options;
   const server = Fastify({
     logger: options.logger ?? false,
+    // One access line per request of our own (registerRequestLog), without personal data.
+    logController: new LogController({ disableRequestLogging: true }),
+    genReqId: requestIdOf,
+    ...(options.trustProxy !== undefined
+      ? {
+          trustProxy: trustProxyOption(options.trustProxy),
+        }
+      : {}),
     bodyLimit: bodyLimitBytes,
     // Ids are at most 128 characters, more once percent-encoded; the schema says the rest.
-    maxParamLength: 1024,
+    routerOptions: { maxParamLength: 1024 },
     // A malformed URL or an over-long path parameter is answered in the same bilingual
     // shape as every other error (Fastify's own text otherwise).
     frameworkErrors: (error, _request, reply) => {
@@ -240,9 +278,12 @@ export function createServer(options: ServerOptions): FastifyInstance {
     },
   });
 
+  if (options.logger !== undefined && options.logger !== false) registerRequestLog(server);
+
   // A callback hook, not an async one: no promise per response (every booking is one).
-  server.addHook('onSend', (_request, reply, payload, done) => {
+  server.addHook('onSend', (request, reply, payload, done) => {
     reply.headers(securityHeaders);
+    reply.header('x-request-id', request.id);
     done(null, payload);
   });
 

@@ -61,6 +61,7 @@ export {
   type RunningServer,
   type ServerOptions,
 } from './app.js';
+export { redactedQuery, registerRequestLog, requestIdOf } from './plugins/request-log.js';
 export {
   bodyLimitBytes,
   defaultRateLimit,
