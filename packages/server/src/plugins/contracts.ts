@@ -2,7 +2,15 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { issueFromZod, ValidationError } from '@eduset/core';
 import build from 'fast-json-stringify';
-import type { FastifyInstance, FastifySchemaCompiler, FastifySerializerCompiler } from 'fastify';
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  FastifySchemaCompiler,
+  FastifySerializerCompiler,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
 import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { markRoutesPublic } from './access.js';
@@ -20,11 +28,13 @@ type AnySchema = z.ZodType;
  * const api: ZodScope = withContracts(plain);
  * ```
  */
-export type ZodScope = ReturnType<typeof typedScope>;
-
-function typedScope(scope: FastifyInstance) {
-  return scope.withTypeProvider<ZodTypeProvider>();
-}
+export type ZodScope = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
 
 function isZodSchema(value: unknown): value is AnySchema {
   return typeof value === 'object' && value !== null && '_zod' in value;
@@ -161,5 +171,5 @@ export function registerContracts(server: FastifyInstance, version: string): voi
 export function withContracts(scope: FastifyInstance): ZodScope {
   scope.setValidatorCompiler(contractValidatorCompiler);
   scope.setSerializerCompiler(contractSerializerCompiler);
-  return typedScope(scope);
+  return scope.withTypeProvider<ZodTypeProvider>();
 }
