@@ -84,7 +84,19 @@ const hostileStrings = [
   'лето',
 ];
 
-const wrongTypes: unknown[] = [null, 0, -1, 1.5, Number.MAX_VALUE, true, false, [], {}, [''], { a: 1 }];
+const wrongTypes: unknown[] = [
+  null,
+  0,
+  -1,
+  1.5,
+  Number.MAX_VALUE,
+  true,
+  false,
+  [],
+  {},
+  [''],
+  { a: 1 },
+];
 
 function typesOf(schema: JsonSchema): readonly string[] {
   if (schema.type === undefined) return [];
