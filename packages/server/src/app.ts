@@ -1,15 +1,19 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import {
   filterNetwork,
   instant,
-  parse,
+  networkFilterOf,
+  networkListSchema,
+  networkQuerySchema,
+  networkSchema,
   ValidationError,
   type Instant,
   type Network,
 } from '@eduset/core';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { z } from 'zod';
 import type { NetworkSummary, Storage } from '@eduset/adapters';
 import { bookingRoutes } from './features/bookings/routes.js';
 import { schoolRoutes } from './features/schools/routes.js';
@@ -19,7 +23,8 @@ import { courseRoutes, type CourseRoutesOptions } from './features/courses/route
 import { consentRoutes, defaultConsent, type ConsentText } from './features/consent/routes.js';
 import { peopleRoutes } from './features/people/routes.js';
 import { errorResponse, HttpError, notFoundResponse } from './errors.js';
-import { networkFilterOf, networkQuerySchema } from './features/network/query.js';
+import { registerContracts, withContracts } from './plugins/contracts.js';
+import { registerRequestLog, requestIdOf } from './plugins/request-log.js';
 import { markRoutesPublic, registerAccess, type ActorSource } from './plugins/access.js';
 import { registerAudit } from './plugins/audit.js';
 import { staffRoutes } from './features/staff/routes.js';
@@ -39,6 +44,37 @@ import {
   securityErrorResponse,
   type RateLimitOptions,
 } from './plugins/security.js';
+
+/**
+ * The version of `@eduset/server` (its package.json), as `eduset --version` prints it and
+ * the OpenAPI document states it.
+ *
+ * @example
+ * ```ts
+ * import { serverVersion } from '@eduset/server';
+ * serverVersion; // '0.1.0'
+ * ```
+ */
+export const serverVersion: string = readServerVersion();
+
+/** The version in @eduset/server's package.json, from `src/`, `dist/` or a `dist/chunks/` file. */
+function readServerVersion(): string {
+  for (const relative of ['../package.json', '../../package.json']) {
+    try {
+      const json = JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8')) as {
+        name?: unknown;
+        version?: unknown;
+      };
+      if (json.name === '@eduset/server' && typeof json.version === 'string') return json.version;
+    } catch {
+      // Not there: try the next place.
+    }
+  }
+  return '0.0.0';
+}
+
+const healthSchema = z.object({ status: z.literal('ok'), engine: z.string() });
+const readySchema = z.object({ status: z.literal('ready'), engine: z.string() });
 
 /**
  * The Content-Security-Policy sent with every answer: only this origin's scripts, styles,
@@ -116,7 +152,9 @@ export interface ServerOptions {
   readonly widgetsRoot?: string;
   /**
    * Fastify's logger: `false` (default, silent), `true` for JSON lines on stdout, or pino
-   * options such as `{ level: 'warn' }`. Internal errors (500) are logged at level `error`.
+   * options such as `{ level: 'warn' }`. At level `info` one line per request (id, method,
+   * route, redacted query, status, time — no personal data); internal errors (500) are
+   * logged at level `error`, an unreachable database (503) at `warn`.
    */
   readonly logger?: FastifyServerOptions['logger'];
   /** The clock the booking API reads (slots offered, booking times); the real one by default. */
@@ -151,14 +189,6 @@ export interface ServerOptions {
   readonly loginThrottle?: LoginThrottle;
   /** Sign-in through an OpenID Connect provider (Keycloak); off when not given. */
   readonly oidc?: OidcOptions;
-  /**
-   * Fastify's `trustProxy`: which proxies' `X-Forwarded-For` and `X-Forwarded-Proto` to
-   * believe, so `request.ip` (the key of rate limits and sign-in throttling) is the real
-   * client behind a reverse proxy and cookies are `Secure` over TLS — `true` (any), a hop
-   * count, or addresses/CIDRs such as `['127.0.0.1', '10.0.0.0/8']`. Not set by default: the
-   * headers are ignored, so a client cannot choose its own address.
-   */
-  readonly trustProxy?: boolean | string | readonly string[];
   /** The profile-course timetable API ({@link courseRoutes}), served when given. */
   readonly courses?: CourseRoutesOptions;
   /**
@@ -167,6 +197,23 @@ export interface ServerOptions {
    * `consent-changed`). {@link defaultConsent} (version `2026-12-01`) by default.
    */
   readonly consent?: ConsentText;
+  /**
+   * Which proxies to believe about the client's address and scheme (`X-Forwarded-For`,
+   * `X-Forwarded-Proto`), as Fastify's `trustProxy`: `true` (any — only behind a proxy that
+   * sets them), a hop count, or addresses and CIDR ranges (`['127.0.0.1', '10.0.0.0/8']`).
+   * None by default: the headers are ignored, so a client cannot choose its own address;
+   * behind a reverse proxy set it, so rate limits and sign-in throttling count the real client
+   * and session cookies are `Secure` over TLS.
+   */
+  readonly trustProxy?: boolean | number | readonly string[];
+}
+
+/** Fastify's `trustProxy` for a {@link ServerOptions.trustProxy}: a hop count as a function. */
+function trustProxyOption(
+  value: boolean | number | readonly string[],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof value === 'number') return (_address, hop) => hop < value;
+  return typeof value === 'boolean' ? value : [...value];
 }
 
 /**
@@ -220,7 +267,10 @@ function defaultNetworkId(networks: readonly NetworkSummary[]): string {
  *   narrowed by `schoolYear=2020-2021` and `siteKind=lekoteka` (repeated or comma-separated)
  *   with core's `filterNetwork`;
  * - `GET /api/networks` — `{ networks: [{ id, name, municipality }] }`;
- * - `GET /api/health` — `{ status: 'ok', engine }` when the storage answers;
+ * - `GET /api/health` — `{ status: 'ok', engine }` while the process answers (liveness, no
+ *   database); `GET /api/ready` — `{ status: 'ready', engine }` when the database answers;
+ * - `GET /api/openapi.json` — the OpenAPI document generated from the core schemas every
+ *   route declares; `/api/docs` — the same as a readable page;
  * - the booking API of {@link bookingRoutes} (schedule, slots, bookings, cancellation), with
  *   POST requests rate-limited per client IP (`rateLimit`, 429), bodies limited to 16 KiB
  *   (413) and CORS headers for the `corsOrigins` allowlist only;
@@ -231,12 +281,13 @@ function defaultNetworkId(networks: readonly NetworkSummary[]): string {
  *   files, sources, tests, `package.json` or dotfiles (404).
  *
  * Every error is JSON `{ error: { code, message: { ru, en }, issues } }` (400 with every
- * issue for invalid input, 404 for what does not exist, 500 telling nothing of the
- * internals); every answer carries {@link securityHeaders} (with `Referrer-Policy:
- * no-referrer`), and every `/api/` answer `Cache-Control: no-store` unless its route sets its
- * own ({@link apiCacheControl}). Rate limits are counted in `storage.limits` per client
- * address (`request.ip`; set `trustProxy` behind a reverse proxy), shared by every process
- * over one database. Call `listen` on the result, or
+ * issue for invalid input, 404 for what does not exist, 503 with `Retry-After` while the
+ * database cannot be reached, 500 telling nothing of the internals); every answer carries
+ * {@link securityHeaders} (with `Referrer-Policy: no-referrer`), and every `/api/` answer
+ * `Cache-Control: no-store` unless its route sets its own ({@link apiCacheControl}). Rate
+ * limits are counted in `storage.limits` per client address (`request.ip`; set `trustProxy`
+ * behind a reverse proxy), shared by every process over one database. Call `listen` on the
+ * result, or
  * use {@link startServer}, which listens on 127.0.0.1 by default.
  *
  * @example
@@ -251,17 +302,34 @@ function defaultNetworkId(networks: readonly NetworkSummary[]): string {
  */
 export function createServer(options: ServerOptions): FastifyInstance {
   const { storage } = options;
-  const trustProxy: boolean | string | string[] =
-    typeof options.trustProxy === 'object'
-      ? [...options.trustProxy]
-      : (options.trustProxy ?? false);
   const server = Fastify({
     logger: options.logger ?? false,
+    // One access line per request of our own (registerRequestLog), without personal data.
+    logController: new LogController({ disableRequestLogging: true }),
+    genReqId: requestIdOf,
+    ...(options.trustProxy !== undefined
+      ? {
+          trustProxy: trustProxyOption(options.trustProxy),
+        }
+      : {}),
     bodyLimit: bodyLimitBytes,
-    trustProxy,
+    // Ids are at most 128 characters, more once percent-encoded; the schema says the rest.
+    routerOptions: { maxParamLength: 1024 },
+    // A malformed URL or an over-long path parameter is answered in the same bilingual
+    // shape as every other error (Fastify's own text otherwise).
+    frameworkErrors: (error, _request, reply) => {
+      const { status, body } = errorResponse(error);
+      void reply.raw.writeHead(status, {
+        ...securityHeaders,
+        'content-type': 'application/json; charset=utf-8',
+      });
+      reply.raw.end(JSON.stringify(body));
+    },
   });
   const now = options.now ?? (() => instant(new Date()));
   const timeouts = { ...defaultSessionTimeouts, ...options.session };
+
+  if (options.logger !== undefined && options.logger !== false) registerRequestLog(server);
 
   // A callback hook, not an async one: no promise per response (every booking is one).
   server.addHook('onSend', (request, reply, payload, done) => {
@@ -269,12 +337,15 @@ export function createServer(options: ServerOptions): FastifyInstance {
     if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) {
       reply.header('cache-control', apiCacheControl);
     }
+    reply.header('x-request-id', request.id);
     done(null, payload);
   });
 
   server.setErrorHandler((error, request, reply) => {
-    const { status, body } = securityErrorResponse(error) ?? errorResponse(error);
-    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    const { status, body, headers } = securityErrorResponse(error) ?? errorResponse(error);
+    if (status === 503) request.log.warn({ err: error }, 'database unavailable');
+    else if (status >= 500) request.log.error({ err: error }, 'request failed');
+    if (headers !== undefined) void reply.headers(headers);
     return reply.code(status).type('application/json; charset=utf-8').send(body);
   });
 
@@ -294,6 +365,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
   );
   // Reads of personal data and every write of the API go into the audit log, in batches.
   registerAudit(server, { audit: storage.audit, now });
+  registerContracts(server, serverVersion);
   const limited = registerSecurity(server, {
     ...(options.corsOrigins !== undefined ? { corsOrigins: options.corsOrigins } : {}),
     ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}),
@@ -301,26 +373,49 @@ export function createServer(options: ServerOptions): FastifyInstance {
     now,
   });
 
-  server.get('/api/health', { config: { access: { public: true } } }, async () => {
-    await storage.listNetworks();
-    return { status: 'ok', engine: storage.engine };
+  // Registered as a plugin, after the OpenAPI plugin, so these routes are described too.
+  void server.register(async (root) => {
+    const api = withContracts(root);
+
+    // Liveness: the process answers; the database is not asked (a probe restarting the
+    // process when the database is down would not help).
+    api.get(
+      '/api/health',
+      { config: { access: { public: true } }, schema: { response: { 200: healthSchema } } },
+      async () => ({ status: 'ok' as const, engine: storage.engine }),
+    );
+
+    // Readiness: the database answers (503 with Retry-After when it does not).
+    api.get(
+      '/api/ready',
+      { config: { access: { public: true } }, schema: { response: { 200: readySchema } } },
+      async () => {
+        await storage.listNetworks();
+        return { status: 'ready' as const, engine: storage.engine };
+      },
+    );
+
+    api.get(
+      '/api/networks',
+      { config: { access: { public: true } }, schema: { response: { 200: networkListSchema } } },
+      async () => ({ networks: await storage.listNetworks() }),
+    );
+
+    api.get(
+      '/api/network',
+      {
+        config: { access: { public: true } },
+        schema: { querystring: networkQuerySchema, response: { 200: networkSchema } },
+      },
+      async (request): Promise<Network> => {
+        const query = request.query;
+        const id = query.network ?? defaultNetworkId(await storage.listNetworks());
+        const network = await storage.loadNetwork(id);
+        const filter = networkFilterOf(query);
+        return filter === undefined ? network : filterNetwork(network, filter);
+      },
+    );
   });
-
-  server.get('/api/networks', { config: { access: { public: true } } }, async () => ({
-    networks: await storage.listNetworks(),
-  }));
-
-  server.get(
-    '/api/network',
-    { config: { access: { public: true } } },
-    async (request): Promise<Network> => {
-      const query = parse(networkQuerySchema, request.query);
-      const id = query.network ?? defaultNetworkId(await storage.listNetworks());
-      const network = await storage.loadNetwork(id);
-      const filter = networkFilterOf(query);
-      return filter === undefined ? network : filterNetwork(network, filter);
-    },
-  );
 
   const storedNetworks = recentNetworks(storage);
   const consent = options.consent ?? defaultConsent;

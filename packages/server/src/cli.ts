@@ -21,7 +21,7 @@ import {
   say,
 } from './cli-shared.js';
 import { isFirstWorker, isServeWorker, leaveCluster, runWorkers } from './cli-workers.js';
-import { startServer } from './index.js';
+import { serverVersion, startServer } from './index.js';
 import { demoCourseRoutes } from './cli-courses.js';
 import { runUsersCommand, seedDemoAccountsIfEmpty, usersUsage } from './cli-users.js';
 import { oidcOptionsFromEnv } from './features/auth/oidc.js';
@@ -54,12 +54,14 @@ export interface CliContext {
 
 const usage = [
   'Использование / Usage:',
+  '  eduset --version',
   '  eduset serve [--port 8080] [--host 127.0.0.1] [--data-dir .data/pglite]',
   '               [--seed examples/data/udomlya.json] [--static examples]',
   '               [--widgets packages/widgets/dist]',
   '               [--schedule examples/data/udomlya-schedule.json]',
   '               [--cors-origin https://site.example …] [--rate-limit 30]',
-  '               [--erase-after-days 30] [--workers 1] [--demo-accounts] [--trust-proxy]',
+  '               [--erase-after-days 30] [--workers 1] [--database-url postgres://…]',
+  '               [--log-level info] [--trust-proxy 1] [--demo-accounts]',
   ...importUsage,
   ...usersUsage,
   '',
@@ -75,16 +77,90 @@ const usage = [
   '                              server processes sharing the port (only with DATABASE_URL)',
   '          --demo-accounts     завести демо-учётные записи с известными паролями, если учётных записей нет /',
   '                              create demo accounts with known passwords when there is no account',
-  '          --trust-proxy       сервер за обратным прокси: доверять X-Forwarded-For и X-Forwarded-Proto /',
-  '                              behind a reverse proxy: trust X-Forwarded-For and X-Forwarded-Proto',
+  '          --log-level         fatal|error|warn|info|debug|trace|silent; info — строка JSON на запрос /',
+  '                              info writes one JSON line per request (no personal data)',
+  '          --trust-proxy       доверять X-Forwarded-For/-Proto: true, число прокси или адреса/CIDR через запятую /',
+  '                              trust X-Forwarded-For/-Proto: true, a hop count, or addresses/CIDRs, comma-separated',
   ...importHelp,
   ...indicatorsUsage,
   '',
   'DATABASE_URL=postgres://… — хранить данные в PostgreSQL вместо PGlite (важнее --data-dir) /',
   '                            store data in a PostgreSQL server instead of PGlite (wins over --data-dir)',
+  'Переменные окружения / environment: PORT, HOST, DATABASE_URL, LOG_LEVEL, TRUST_PROXY,',
+  '  CORS_ORIGINS (через запятую / comma-separated), RATE_LIMIT; флаги важнее / flags win.',
   'OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URI, OIDC_GRANTS_CLAIM —',
   '                            вход через Keycloak (OpenID Connect) / sign-in through Keycloak (OpenID Connect)',
 ];
+
+type Environment = Readonly<Record<string, string | undefined>>;
+
+/** The log levels of `--log-level` / `LOG_LEVEL`. */
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+type LogLevel = (typeof logLevels)[number];
+
+/** A setting from its flag, else from the environment (empty counts as unset), with its name. */
+function setting(
+  flag: string | undefined,
+  flagName: string,
+  env: Environment,
+  envName: string,
+): { readonly value: string; readonly source: string } | undefined {
+  if (flag !== undefined) return { value: flag, source: `--${flagName}` };
+  const fromEnv = env[envName];
+  if (fromEnv !== undefined && fromEnv.trim() !== '')
+    return { value: fromEnv.trim(), source: envName };
+  return undefined;
+}
+
+function parseLogLevel(text: string, source: string): LogLevel {
+  const level = logLevels.find((candidate) => candidate === text.toLowerCase());
+  if (level === undefined) {
+    throw new UsageError({
+      ru: `${source}: ожидается один из уровней ${logLevels.join(', ')}, получено «${text}»`,
+      en: `${source}: expected one of ${logLevels.join(', ')}, got "${text}"`,
+    });
+  }
+  return level;
+}
+
+const ipv4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}(\/(3[0-2]|[12]?\d))?$/;
+const ipv6 = /^[0-9a-f:]*:[0-9a-f:.]*(\/(12[0-8]|1[01]\d|[1-9]?\d))?$/i;
+
+/** `TRUST_PROXY`: `true`/`false`, a hop count, or addresses and CIDR ranges (or proxy-addr names). */
+function parseTrustProxy(text: string, source: string): boolean | number | string[] {
+  const value = text.trim().toLowerCase();
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^\d{1,2}$/.test(value)) return Number(value);
+  const parts = text.split(',').map((part) => part.trim());
+  const named = new Set(['loopback', 'linklocal', 'uniquelocal']);
+  if (
+    parts.length > 0 &&
+    parts.every((part) => ipv4.test(part) || ipv6.test(part) || named.has(part))
+  ) {
+    return parts;
+  }
+  throw new UsageError({
+    ru: `${source}: ожидается true, false, число прокси или адреса/CIDR через запятую (например 127.0.0.1,10.0.0.0/8), получено «${text}»`,
+    en: `${source}: expected true, false, a hop count or comma-separated addresses/CIDRs (e.g. 127.0.0.1,10.0.0.0/8), got "${text}"`,
+  });
+}
+
+function parseDatabaseUrl(text: string, source: string): string {
+  let protocol: string | undefined;
+  try {
+    protocol = new URL(text).protocol;
+  } catch {
+    protocol = undefined;
+  }
+  if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
+    throw new UsageError({
+      ru: `${source}: ожидается адрес вида postgres://пользователь@сервер/база`,
+      en: `${source}: expected an address such as postgres://user@host/database`,
+    });
+  }
+  return text;
+}
 
 interface ServeOptions {
   readonly port: number;
@@ -102,23 +178,25 @@ interface ServeOptions {
   readonly workers: number;
   /** Seed the demo accounts (fixed, printed passwords) into a storage without accounts. */
   readonly demoAccounts: boolean;
-  /** Behind a reverse proxy: trust its forwarded headers. */
-  readonly trustProxy: boolean;
+  /** `--database-url` or `DATABASE_URL`; PGlite in `dataDir` without it. */
+  readonly databaseUrl: string | undefined;
+  readonly logLevel: LogLevel;
+  readonly trustProxy: boolean | number | string[] | undefined;
 }
 
-function parseCount(name: string, text: string, max: number): number {
+function parseCount(name: string, text: string, max: number, source = `--${name}`): number {
   const value = /^\d{1,9}$/.test(text) ? Number(text) : Number.NaN;
   if (!Number.isInteger(value) || value > max) {
     throw new UsageError({
-      ru: `--${name}: ожидается целое число от 0 до ${max}, получено «${text}»`,
-      en: `--${name}: expected a whole number from 0 to ${max}, got "${text}"`,
+      ru: `${source}: ожидается целое число от 0 до ${max}, получено «${text}»`,
+      en: `${source}: expected a whole number from 0 to ${max}, got "${text}"`,
     });
   }
   return value;
 }
 
 /** An origin as browsers send it: scheme, host and port, no path (`https://udomlya.ru`). */
-function parseOrigin(text: string): string {
+function parseOrigin(text: string, source = '--cors-origin'): string {
   let origin: string | undefined;
   try {
     const url = new URL(text);
@@ -129,43 +207,49 @@ function parseOrigin(text: string): string {
   const given = text.replace(/\/+$/, '');
   if (origin === undefined || origin === 'null' || origin !== given) {
     throw new UsageError({
-      ru: `--cors-origin: ожидается адрес сайта вида https://udomlya.ru (без пути), получено «${text}»`,
-      en: `--cors-origin: expected a site address such as https://udomlya.ru (no path), got "${text}"`,
+      ru: `${source}: ожидается адрес сайта вида https://udomlya.ru (без пути), получено «${text}»`,
+      en: `${source}: expected a site address such as https://udomlya.ru (no path), got "${text}"`,
     });
   }
   return origin;
 }
 
-function parsePort(text: string): number {
+function parsePort(text: string, source = '--port'): number {
   const port = /^\d{1,5}$/.test(text) ? Number(text) : Number.NaN;
   if (!Number.isInteger(port) || port > 65535) {
     throw new UsageError({
-      ru: `--port: ожидается номер порта от 0 до 65535, получено «${text}»`,
-      en: `--port: expected a port number from 0 to 65535, got "${text}"`,
+      ru: `${source}: ожидается номер порта от 0 до 65535, получено «${text}»`,
+      en: `${source}: expected a port number from 0 to 65535, got "${text}"`,
     });
   }
   return port;
 }
 
-function parseServeOptions(args: readonly string[], cwd: string): ServeOptions | 'help' {
+function parseServeOptions(
+  args: readonly string[],
+  cwd: string,
+  env: Environment,
+): ServeOptions | 'help' {
   const { values } = parseCommandArgs('serve', {
     args: [...args],
     strict: true,
     allowPositionals: false,
     options: {
-      port: { type: 'string', short: 'p', default: '8080' },
-      host: { type: 'string', default: '127.0.0.1' },
+      port: { type: 'string', short: 'p' },
+      host: { type: 'string' },
       'data-dir': { type: 'string', default: '.data/pglite' },
       seed: { type: 'string' },
       static: { type: 'string', default: 'examples' },
       widgets: { type: 'string', default: 'packages/widgets/dist' },
       schedule: { type: 'string' },
-      'cors-origin': { type: 'string', multiple: true, default: [] },
-      'rate-limit': { type: 'string', default: '30' },
+      'cors-origin': { type: 'string', multiple: true },
+      'rate-limit': { type: 'string' },
+      'database-url': { type: 'string' },
+      'log-level': { type: 'string' },
+      'trust-proxy': { type: 'string' },
       'erase-after-days': { type: 'string', default: '30' },
       workers: { type: 'string', default: '1' },
       'demo-accounts': { type: 'boolean', default: false },
-      'trust-proxy': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -196,16 +280,41 @@ function parseServeOptions(args: readonly string[], cwd: string): ServeOptions |
       en: `--schedule: no such file: ${schedule}`,
     });
   }
+  const port = setting(values.port, 'port', env, 'PORT');
+  const host = setting(values.host, 'host', env, 'HOST');
+  const rateLimit = setting(values['rate-limit'], 'rate-limit', env, 'RATE_LIMIT');
+  const databaseUrl = setting(values['database-url'], 'database-url', env, 'DATABASE_URL');
+  const logLevel = setting(values['log-level'], 'log-level', env, 'LOG_LEVEL');
+  const trustProxy = setting(values['trust-proxy'], 'trust-proxy', env, 'TRUST_PROXY');
+  const corsFlags = values['cors-origin'];
+  const corsEnv = env['CORS_ORIGINS'];
+  const corsOrigins =
+    corsFlags !== undefined && corsFlags.length > 0
+      ? corsFlags.map((origin) => parseOrigin(origin))
+      : (corsEnv ?? '')
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter((origin) => origin !== '')
+          .map((origin) => parseOrigin(origin, 'CORS_ORIGINS'));
   return {
     schedule,
-    corsOrigins: values['cors-origin'].map(parseOrigin),
-    rateLimit: parseCount('rate-limit', values['rate-limit'], 1_000_000),
+    corsOrigins,
+    rateLimit:
+      rateLimit === undefined
+        ? 30
+        : parseCount('rate-limit', rateLimit.value, 1_000_000, rateLimit.source),
+    databaseUrl:
+      databaseUrl === undefined
+        ? undefined
+        : parseDatabaseUrl(databaseUrl.value, databaseUrl.source),
+    logLevel: logLevel === undefined ? 'info' : parseLogLevel(logLevel.value, logLevel.source),
+    trustProxy:
+      trustProxy === undefined ? undefined : parseTrustProxy(trustProxy.value, trustProxy.source),
     eraseAfterDays: parseCount('erase-after-days', values['erase-after-days'], 36_500),
     workers: Math.max(1, parseCount('workers', values.workers, 64)),
     demoAccounts: values['demo-accounts'],
-    trustProxy: values['trust-proxy'],
-    port: parsePort(values.port),
-    host: nonEmpty('host', values.host),
+    port: port === undefined ? 8080 : parsePort(port.value, port.source),
+    host: host === undefined ? '127.0.0.1' : nonEmpty('host', host.value),
     dataDir: resolveDataDir(cwd, nonEmpty('data-dir', values['data-dir'])),
     seed,
     staticRoot: resolve(cwd, nonEmpty('static', values.static)),
@@ -421,7 +530,7 @@ async function seedDemo(
 async function serveWithWorkers(options: ServeOptions, context: CliContext): Promise<number> {
   const out = context.stdout ?? ((line: string) => process.stdout.write(`${line}\n`));
   const err = context.stderr ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const storage = await openCliStorage(context.env ?? process.env, options.dataDir, out);
+  const storage = await openCliStorage(storageEnv(options, context), options.dataDir, out);
   try {
     if (storage.engine !== 'postgres') {
       throw new UsageError({
@@ -441,6 +550,12 @@ async function serveWithWorkers(options: ServeOptions, context: CliContext): Pro
   });
 }
 
+/** The environment the storage is opened with: `--database-url` wins over `DATABASE_URL`. */
+function storageEnv(options: ServeOptions, context: CliContext): Environment {
+  const env = context.env ?? process.env;
+  return { ...env, DATABASE_URL: options.databaseUrl ?? '' };
+}
+
 async function serve(options: ServeOptions, context: CliContext): Promise<number> {
   const out = context.stdout ?? ((line: string) => process.stdout.write(`${line}\n`));
   const err = context.stderr ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -450,7 +565,7 @@ async function serve(options: ServeOptions, context: CliContext): Promise<number
   const worker = isServeWorker();
   const oidc = oidcOptionsFromEnv(context.env ?? process.env);
   const storage = await openCliStorage(
-    context.env ?? process.env,
+    storageEnv(options, context),
     options.dataDir,
     worker ? () => undefined : out,
   );
@@ -474,13 +589,14 @@ async function serve(options: ServeOptions, context: CliContext): Promise<number
         staticRoot: options.staticRoot,
         widgetsRoot: options.widgetsRoot,
         ...demoCourseRoutes(options.staticRoot),
-        // Warnings and internal errors (with their details, which answers never carry).
-        logger: { level: 'warn' },
+        // At `info` one access line per request (no personal data); internal errors with
+        // their details (which answers never carry) at `error`.
+        logger: { level: options.logLevel },
+        ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
         now,
         corsOrigins: options.corsOrigins,
         rateLimit:
           options.rateLimit === 0 ? false : { max: options.rateLimit, timeWindowMs: 60_000 },
-        trustProxy: options.trustProxy,
         ...(oidc !== undefined ? { oidc } : {}),
       },
       { port: options.port, host: options.host },
@@ -547,6 +663,10 @@ export async function main(argv: readonly string[], context: CliContext = {}): P
       for (const line of usage) (command === undefined ? err : out)(line);
       return command === undefined ? 2 : 0;
     }
+    if (command === '--version' || command === '-v' || command === 'version') {
+      out(serverVersion);
+      return 0;
+    }
     if (command === 'indicators') return await runIndicatorsCommand(args, context);
     if (command === 'users') return await runUsersCommand(args, context);
     if (command === 'import') {
@@ -563,7 +683,7 @@ export async function main(argv: readonly string[], context: CliContext = {}): P
         en: `unknown command "${command}"`,
       });
     }
-    const options = parseServeOptions(args, cwd);
+    const options = parseServeOptions(args, cwd, context.env ?? process.env);
     if (options === 'help') {
       for (const line of usage) out(line);
       return 0;

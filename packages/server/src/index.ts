@@ -12,52 +12,62 @@
  *
  * @module server
  */
+// The wire contracts live in core beside their domains (one schema per wire); they are
+// re-exported here for code that used to import them from the server.
 export {
   bookingRequestSchema,
-  bookingRoutes,
+  indicatorsQuerySchema,
+  networkFilterOf,
+  networkQuerySchema,
+  programmesQuerySchema,
   slotsQuerySchema,
   type BookingCreatedResponse,
   type BookingRequest,
-  type CalendarLinkResponse,
-  type BookingRoutesOptions,
+  type IndicatorsQuery,
+  type NetworkQuery,
+  type ProgrammesQuery,
   type SlotsQuery,
-} from './features/bookings/routes.js';
+  type TimetableViewResponse,
+} from '@eduset/core';
+export { bookingRoutes, type BookingRoutesOptions } from './features/bookings/routes.js';
 export {
   demoIndicatorDataDir,
   indicatorRoutes,
-  indicatorsQuerySchema,
   type IndicatorRoutesOptions,
-  type IndicatorsQuery,
 } from './features/indicators/routes.js';
 export {
   certificateAttemptLimit,
   financingRoutes,
-  programmesQuerySchema,
   type FinancingRoutesOptions,
-  type ProgrammesQuery,
 } from './features/financing/routes.js';
 export {
   HttpError,
   errorResponse,
+  isDatabaseUnavailable,
   notFoundResponse,
   type ApiErrorBody,
   type ApiErrorResponse,
 } from './errors.js';
 export {
-  networkFilterOf,
-  networkQuerySchema,
-  type NetworkQuery,
-} from './features/network/query.js';
+  apiDocsPaths,
+  contractSerializerCompiler,
+  contractValidatorCompiler,
+  registerContracts,
+  withContracts,
+  type ZodScope,
+} from './plugins/contracts.js';
 export {
   apiCacheControl,
   contentSecurityPolicy,
   createServer,
   securityHeaders,
+  serverVersion,
   startServer,
   type ListenOptions,
   type RunningServer,
   type ServerOptions,
 } from './app.js';
+export { redactedQuery, registerRequestLog, requestIdOf } from './plugins/request-log.js';
 export {
   bodyLimitBytes,
   databaseRateLimitStore,
@@ -68,11 +78,7 @@ export {
   type RateLimitOptions,
   type SecurityOptions,
 } from './plugins/security.js';
-export {
-  courseRoutes,
-  type CourseRoutesOptions,
-  type TimetableViewResponse,
-} from './features/courses/routes.js';
+export { courseRoutes, type CourseRoutesOptions } from './features/courses/routes.js';
 export * from './features/schools/routes.js';
 export { isServablePage, isServableWidgetFile } from './plugins/static-files.js';
 export {

@@ -23,7 +23,7 @@ afterAll(() => {
 });
 
 /** Runs `main` with captured output; `stop()` ends `serve` as SIGINT would. */
-function run(argv: readonly string[]) {
+function run(argv: readonly string[], env: Readonly<Record<string, string>> = {}) {
   const stdout: string[] = [];
   const stderr: string[] = [];
   const controller = new AbortController();
@@ -33,7 +33,7 @@ function run(argv: readonly string[]) {
   });
   const context: CliContext = {
     cwd: dir,
-    env: {},
+    env,
     signal: controller.signal,
     stdout: (line) => {
       stdout.push(line);
@@ -121,6 +121,51 @@ describe('bad command lines exit with code 2 and a message in Russian and Englis
     expect(output).toContain(mention);
     expect(output).toMatch(/[а-яё]/i);
     expect(output).toContain('Usage');
+  });
+
+  test.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ TRUST_PROXY: 'banana' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY'],
+    [{ CORS_ORIGINS: 'https://ok.example,not a url' }, 'CORS_ORIGINS'],
+    [{ RATE_LIMIT: '-1' }, 'RATE_LIMIT'],
+    [{ DATABASE_URL: 'mysql://db/eduset' }, 'DATABASE_URL'],
+  ])('the environment %j is checked like the flags', async (env, mention) => {
+    const failed = run(['serve', '--data-dir', 'memory://'], env);
+    expect(await failed.exit).toBe(2);
+    const output = failed.stderr.join('\n');
+    expect(output).toContain(mention);
+    expect(output).toMatch(/[а-яё]/i);
+  });
+
+  test('flags win over the environment, which sets the rest', async () => {
+    const served = run(
+      ['serve', '--port', '0', '--data-dir', 'memory://', '--seed', seed, '--static', staticRoot],
+      {
+        PORT: 'not-a-port',
+        LOG_LEVEL: 'silent',
+        TRUST_PROXY: '127.0.0.1,10.0.0.0/8',
+        CORS_ORIGINS: 'https://udomlya.example, https://other.example',
+        RATE_LIMIT: '5',
+      },
+    );
+    const url = await served.listening;
+    const answer = await fetch(new URL('/api/health', url), {
+      headers: { origin: 'https://other.example', 'x-request-id': 'probe-1' },
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('access-control-allow-origin')).toBe('https://other.example');
+    expect(answer.headers.get('x-request-id')).toBe('probe-1');
+    served.stop();
+    expect(await served.exit).toBe(0);
+  });
+
+  test('eduset --version prints the package version', async () => {
+    const version = run(['--version']);
+    expect(await version.exit).toBe(0);
+    expect(version.stdout).toEqual(['0.1.0']);
   });
 
   test('--help prints the usage and exits 0', async () => {

@@ -116,6 +116,25 @@ function postgresSession(client: PgQueryable): SqlSession {
  * server (an error with its SQLSTATE) leaves the connection as good as before; only other
  * failures (a broken connection) drop it.
  */
+/** Clients that already carry the listener of {@link connected}. */
+const guarded = new WeakSet<pg.PoolClient>();
+const ignoreClientError = (): void => undefined;
+
+/**
+ * A client from the pool that cannot crash the process: when the server goes away while the
+ * client is checked out, pg emits 'error' on it (the pool only listens while it is idle), and
+ * an 'error' event without a listener is an uncaught exception. The query under way rejects
+ * anyway, and the caller reports that (the server answers 503).
+ */
+async function connected(pool: pg.Pool): Promise<pg.PoolClient> {
+  const client = await pool.connect();
+  if (!guarded.has(client)) {
+    client.on('error', ignoreClientError);
+    guarded.add(client);
+  }
+  return client;
+}
+
 function poolSession(pool: pg.Pool): SqlSession {
   return {
     async query<Row extends SqlRow = SqlRow>(
@@ -123,7 +142,7 @@ function poolSession(pool: pg.Pool): SqlSession {
       params: readonly SqlParam[] = [],
       options?: QueryOptions,
     ) {
-      const client = await pool.connect();
+      const client = await connected(pool);
       try {
         const result = await client.query<Row>(pgQuery(sql, params, options));
         client.release();
@@ -160,7 +179,7 @@ export async function openPostgres(connectionString: string): Promise<Database> 
     engine: 'postgres',
     ...poolSession(pool),
     async transaction(callback) {
-      const client = await pool.connect();
+      const client = await connected(pool);
       try {
         await client.query('BEGIN');
         const result = await callback(postgresSession(client));

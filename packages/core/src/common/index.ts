@@ -18,3 +18,4 @@ export * from './labels.js';
 export * from './money.js';
 export * from './parse.js';
 export * from './school-year.js';
+export * from './wire.js';

@@ -77,3 +77,22 @@ describe('isoDate and isoDateSchema', () => {
     }
   });
 });
+
+describe('isoDateSchema bounds', () => {
+  it('refuses years outside 1900–2200 with a bilingual message', () => {
+    for (const value of ['0000-01-01', '1899-12-31', '2201-01-01', '9999-12-31']) {
+      const result = isoDateSchema.safeParse(value);
+      expect(result.success).toBe(false);
+    }
+    expect(isoDateSchema.safeParse('1900-01-01').success).toBe(true);
+    expect(isoDateSchema.safeParse('2200-12-31').success).toBe(true);
+    let message: { ru: string; en: string } | undefined;
+    try {
+      parse(isoDateSchema, '9999-01-01');
+    } catch (error) {
+      if (error instanceof ValidationError) message = error.issues[0]?.message;
+    }
+    expect(message?.ru).toContain('1900');
+    expect(message?.en).toContain('2200');
+  });
+});

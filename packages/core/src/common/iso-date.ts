@@ -1,3 +1,4 @@
+import { hasSaneYear, saneYearText } from './wire.js';
 import { z } from './zod.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -31,7 +32,8 @@ export function isIsoDate(value: string): boolean {
 
 /**
  * Schema of a civil date `YYYY-MM-DD`: a calendar day, not an instant, so it means the same
- * day in every time zone.
+ * day in every time zone. A day that does not exist (`2027-02-30`) is refused, and so is a
+ * year outside 1900–2200 (`saneYears`).
  *
  * @example
  * ```ts
@@ -46,6 +48,7 @@ export const isoDateSchema = z
       text: { ru: 'Ожидается дата в формате ГГГГ-ММ-ДД', en: 'Expected a date as YYYY-MM-DD' },
     },
   })
+  .refine((value) => !isIsoDate(value) || hasSaneYear(value), { params: { text: saneYearText } })
   .brand<'IsoDate'>();
 
 /**

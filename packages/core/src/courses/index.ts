@@ -28,3 +28,4 @@ export * from './solver.js';
 export * from './timetable.js';
 export * from './view-schema.js';
 export * from './views.js';
+export * from './api.js';

@@ -3,7 +3,105 @@ import { z } from '../common/zod.js';
 import { moneySchema } from './amounts.js';
 import { certificateKindSchema, certificateStatusSchema } from './certificate.js';
 import { contractSchema } from './contract.js';
-import { programmeSchema, providerSchema } from './programme.js';
+import {
+  directionSchema,
+  fundingKindSchema,
+  programmeSchema,
+  providerSchema,
+} from './programme.js';
+import { requestIdSchema, requestTextSchema } from '../common/wire.js';
+
+/** A comma-separated list (`direction=technical,artistic`), split into its values. */
+const commaList = z
+  .string()
+  .max(4000)
+  .transform((value) =>
+    value
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part) => part !== ''),
+  );
+
+const wholeNumber = (max: number) =>
+  z
+    .string()
+    .refine((value) => /^\d{1,6}$/.test(value) && Number(value) <= max, {
+      params: {
+        text: {
+          ru: `Ожидается целое число от 0 до ${String(max)}`,
+          en: `Expected a whole number from 0 to ${String(max)}`,
+        },
+      },
+    })
+    .transform(Number);
+
+/**
+ * Schema of the query of `GET /api/programmes`: `q` (words to find), `direction`, `kind`
+ * (funding kinds), `district`, `provider`, `weekday` (ISO 1–7) as comma-separated lists,
+ * `age` (the child's age), and the page `offset` and `limit` (50 by default, at most 5 000).
+ *
+ * @example
+ * ```ts
+ * import { parse } from '@eduset/core';
+ * import { programmesQuerySchema } from '@eduset/core/financing';
+ * parse(programmesQuerySchema, { q: 'робот', age: '9', kind: 'funded,budget' });
+ * ```
+ */
+export const programmesQuerySchema = z.strictObject({
+  q: requestTextSchema(200, 0).optional(),
+  direction: commaList.pipe(z.array(directionSchema)).optional(),
+  kind: commaList.pipe(z.array(fundingKindSchema)).optional(),
+  district: commaList.pipe(z.array(requestTextSchema(100))).optional(),
+  provider: commaList.pipe(z.array(requestTextSchema(120))).optional(),
+  weekday: commaList.pipe(z.array(z.enum(['1', '2', '3', '4', '5', '6', '7']))).optional(),
+  age: wholeNumber(25).optional(),
+  offset: wholeNumber(100000).optional(),
+  limit: wholeNumber(5000).optional(),
+});
+
+/**
+ * The validated query of `GET /api/programmes`.
+ *
+ * @example
+ * ```ts
+ * import type { ProgrammesQuery } from '@eduset/core/financing';
+ * declare const query: ProgrammesQuery;
+ * query.age;
+ * ```
+ */
+export type ProgrammesQuery = z.output<typeof programmesQuerySchema>;
+
+/**
+ * Schema of the path of `GET /api/certificates/:number/balance`: the certificate's number.
+ *
+ * @example
+ * ```ts
+ * import { certificateNumberParamsSchema } from '@eduset/core/financing';
+ * certificateNumberParamsSchema.parse({ number: '6800000001' });
+ * ```
+ */
+export const certificateNumberParamsSchema = z.object({
+  number: z.string().refine((value) => /^\d{6,12}$/.test(value), {
+    params: {
+      text: {
+        ru: 'Номер сертификата — от 6 до 12 цифр',
+        en: 'A certificate number has 6 to 12 digits',
+      },
+    },
+  }),
+});
+
+/**
+ * Schema of the query of `GET /api/certificates/:number/balance`: the child's birth date,
+ * the second factor.
+ *
+ * @example
+ * ```ts
+ * import { certificateBalanceQuerySchema } from '@eduset/core/financing';
+ * certificateBalanceQuerySchema.parse({ birthDate: '2016-04-12' });
+ * ```
+ */
+export const certificateBalanceQuerySchema = z.strictObject({ birthDate: isoDateSchema });
 
 /**
  * Schema of the answer of `GET /api/programmes`: the programmes that match (a page of them)
@@ -73,9 +171,9 @@ export const enrolmentRequestSchema = z.strictObject({
     },
   }),
   birthDate: isoDateSchema,
-  programmeId: z.string().min(1).max(120),
-  moduleId: z.string().min(1).max(120).optional(),
-  groupId: z.string().min(1).max(120).optional(),
+  programmeId: requestTextSchema(120),
+  moduleId: requestTextSchema(120).optional(),
+  groupId: requestTextSchema(120).optional(),
 });
 
 /** The body of `POST /api/enrolments`. @example `declare const body: EnrolmentRequestBody; body.programmeId;` */

@@ -32,3 +32,4 @@ export * from './catalog.js';
 export * from './report-schema.js';
 export * from './report.js';
 export * from './table.js';
+export * from './api.js';

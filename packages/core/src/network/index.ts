@@ -16,3 +16,4 @@ export * from './network.js';
 export * from './organization.js';
 export * from './site.js';
 export * from './specialist.js';
+export * from './api.js';

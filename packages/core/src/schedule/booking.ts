@@ -5,7 +5,11 @@ import {
   NotFoundError,
   ValidationError,
   compareSchoolYears,
+  hasNoNulCharacter,
+  nulCharacterText,
   parse,
+  requestIdSchema,
+  requestTextSchema,
   schoolYearOf,
   type LocalizedText,
   type SchoolYear,
@@ -18,13 +22,7 @@ import {
   type Site,
   type SiteKind,
 } from '../network/index.js';
-import {
-  instantSchema,
-  isCanonicalInstant,
-  overlaps,
-  type BusyInterval,
-  type Instant,
-} from './instant.js';
+import { instantSchema, overlaps, type BusyInterval, type Instant } from './instant.js';
 
 /**
  * The states of a booking, in the order the state machine moves through them:
@@ -162,7 +160,7 @@ export const bookingTransitionSchema = z.object({
   to: bookingStatusSchema,
   at: instantSchema,
   by: bookingActorSchema,
-  reason: z.string().trim().min(1).max(1000).optional(),
+  reason: requestTextSchema(1000).optional(),
   /** For a reschedule: the time the booking had before. */
   previous: z.object({ start: instantSchema, end: instantSchema }).optional(),
 });
@@ -235,7 +233,11 @@ const phoneSchema = z
  * ```
  */
 export const bookingContactSchema = z.object({
-  name: z.string().trim().max(200),
+  name: z
+    .string()
+    .trim()
+    .max(200)
+    .refine(hasNoNulCharacter, { params: { text: nulCharacterText } }),
   phone: z.preprocess(blankToUndefined, phoneSchema.optional()),
   email: z.preprocess(blankToUndefined, z.string().trim().pipe(z.email()).optional()),
 });
@@ -271,7 +273,7 @@ const consentText: LocalizedText = {
  */
 export const bookingSchema = z
   .object({
-    id: z.string().trim().min(1).max(128),
+    id: requestIdSchema,
     specialistId: specialistIdSchema,
     siteId: siteIdSchema,
     serviceId: serviceIdSchema,
@@ -422,108 +424,7 @@ export type BookingInput = z.input<typeof bookingSchema>;
  * ```
  */
 export function parseBooking(input: unknown): Booking {
-  // Valid input already in the form the schema outputs (a booking just made, with no history
-  // yet) is taken as it is; anything else goes through the schema, which normalizes it or
-  // reports every problem. Why: the booking server made every booking twice over zod (the
-  // request, then the booking), a measured fifth of its time per booking.
-  return bookingAsIs(input) ?? parse(bookingSchema, input);
-}
-
-/** The same pattern as the network ids (`specialistIdSchema`, `siteIdSchema`, …). */
-const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
-const bookingKeys: ReadonlySet<string> = new Set(Object.keys(bookingSchema.shape));
-const contactKeys: ReadonlySet<string> = new Set(['name', 'phone']);
-
-const isWholeNumber = (value: unknown, min: number, max: number): value is number =>
-  Number.isSafeInteger(value) && (value as number) >= min && (value as number) <= max;
-
-/**
- * A contact in the usual form — only a name (non-empty, trimmed, at most 200 characters) and a
- * phone `normalizePhone` accepts — as {@link bookingContactSchema} outputs it (the phone
- * normalized), or `undefined` when it needs the schema (to be normalized otherwise, or to
- * have its problems reported). For hot paths that would otherwise run the schema on every
- * request; the schema stays the definition.
- *
- * @example
- * ```ts
- * import { usualBookingContact } from '@eduset/core/schedule';
- * usualBookingContact({ name: 'Анна', phone: '8 912 345 67 89' })?.phone; // '+79123456789'
- * usualBookingContact({ name: ' Анна ', phone: '+79123456789' }); // undefined: for the schema
- * ```
- */
-export function usualBookingContact(value: unknown): BookingContact | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  for (const key of Object.keys(value)) if (!contactKeys.has(key)) return undefined;
-  const { name, phone } = value as Record<string, unknown>;
-  if (typeof name !== 'string' || name === '' || name.length > 200 || name.trim() !== name) {
-    return undefined;
-  }
-  const normalized = typeof phone === 'string' ? normalizePhone(phone) : undefined;
-  return normalized === undefined ? undefined : { name, phone: normalized };
-}
-
-/**
- * A booking without history, with a name and a phone, already in the form `bookingSchema`
- * outputs (defaults aside) and passing its every rule: the same value the schema would give;
- * `undefined` when any part needs the schema (to be normalized or reported).
- */
-function bookingAsIs(input: unknown): Booking | undefined {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return undefined;
-  for (const key of Object.keys(input)) if (!bookingKeys.has(key)) return undefined;
-  const {
-    id,
-    specialistId,
-    siteId,
-    serviceId,
-    start,
-    end,
-    seats = 1,
-    status = 'requested',
-    childAge,
-    contact,
-    contactErased = false,
-    personalDataConsent,
-    createdAt,
-    updatedAt,
-    sequence = 0,
-    history = [],
-  } = input as Record<string, unknown>;
-  if (typeof id !== 'string' || id === '' || id.length > 128 || id.trim() !== id) return undefined;
-  if (typeof specialistId !== 'string' || !ID.test(specialistId)) return undefined;
-  if (typeof siteId !== 'string' || !ID.test(siteId)) return undefined;
-  if (typeof serviceId !== 'string' || !ID.test(serviceId)) return undefined;
-  if (!isCanonicalInstant(start) || !isCanonicalInstant(end) || !(start < end)) return undefined;
-  if (!isCanonicalInstant(createdAt) || !isCanonicalInstant(updatedAt)) return undefined;
-  if (updatedAt < createdAt) return undefined;
-  if (!isWholeNumber(seats, 1, Number.MAX_SAFE_INTEGER)) return undefined;
-  if (!isWholeNumber(childAge, 0, 25) || !isWholeNumber(sequence, 0, Number.MAX_SAFE_INTEGER)) {
-    return undefined;
-  }
-  if (typeof status !== 'string' || !(bookingStatuses as readonly string[]).includes(status)) {
-    return undefined;
-  }
-  if (contactErased !== false || personalDataConsent !== true) return undefined;
-  if (!Array.isArray(history) || history.length > 0) return undefined;
-  const parsedContact = usualBookingContact(contact);
-  if (parsedContact === undefined) return undefined;
-  return {
-    id,
-    specialistId: specialistId as Booking['specialistId'],
-    siteId: siteId as Booking['siteId'],
-    serviceId: serviceId as Booking['serviceId'],
-    start,
-    end,
-    seats,
-    status: status as BookingStatus,
-    childAge,
-    contact: parsedContact,
-    contactErased,
-    personalDataConsent,
-    createdAt,
-    updatedAt,
-    sequence,
-    history: [],
-  };
+  return parse(bookingSchema, input);
 }
 
 function isActiveStatus(status: BookingStatus): boolean {

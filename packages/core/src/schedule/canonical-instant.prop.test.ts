@@ -13,8 +13,8 @@ describe('the fast check of canonical instants', () => {
     fc.assert(
       fc.property(
         fc.date({
-          min: new Date('0000-01-01T00:00:00.000Z'),
-          max: new Date('9999-12-31T23:59:59.999Z'),
+          min: new Date('1900-01-01T00:00:00.000Z'),
+          max: new Date('2200-12-31T23:59:59.999Z'),
           noInvalidDate: true,
         }),
         (date) => {
@@ -24,6 +24,20 @@ describe('the fast check of canonical instants', () => {
         },
       ),
     );
+  });
+
+  it('refuses days that do not exist and years outside 1900–2200', () => {
+    for (const text of [
+      '2027-02-30T08:00:00.000Z',
+      '2027-02-30T08:00:00Z',
+      '0000-01-01T00:00:00Z',
+      '9999-12-31T23:59:59Z',
+      '1899-12-31T23:59:59Z',
+      '2201-01-01T00:00:00Z',
+    ]) {
+      expect(instantSchema.safeParse(text).success).toBe(false);
+    }
+    expect(instantSchema.safeParse('2200-12-31T23:59:59Z').success).toBe(true);
   });
 
   it('agrees with instantSchema on near-misses and arbitrary text', () => {
@@ -44,6 +58,9 @@ describe('the fast check of canonical instants', () => {
       '2026-04-31T00:00:00.000Z',
       '2026-01-01T24:00:00.000Z',
       '2026-01-01T00:00:00Z',
+      '2027-02-30T08:00:00.000Z',
+      '0000-01-01T00:00:00.000Z',
+      '9999-12-31T23:59:59.999Z',
     ]) {
       expect(isCanonicalInstant(text)).toBe(schemaKeepsAsIs(text));
     }

@@ -33,3 +33,4 @@ export * from './work-calendar.js';
 export * from './working-hours.js';
 export * from './calendars/ru-official.js';
 export { instantsAt, localDateTime } from './zoned.js';
+export * from './api.js';

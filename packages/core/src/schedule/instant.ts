@@ -1,26 +1,47 @@
+import { hasSaneYear, saneYearText } from '../common/wire.js';
 import { z } from '../common/zod.js';
 
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
+/** An instant as requests write it: UTC, seconds, optional milliseconds, field ranges checked. */
+const INSTANT =
+  /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{3})?Z$/;
+
+/** Days in a month of the proleptic Gregorian calendar (month 1–12). */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Whether a text is an instant of a real calendar day (`2027-02-30T…` is not). */
+function isRealInstant(value: string): boolean {
+  const match = INSTANT.exec(value);
+  return match !== null && Number(match[3]) <= daysInMonth(Number(match[1]), Number(match[2]));
+}
 
 /**
  * Schema of an instant: a moment in time written in UTC, `2026-03-23T07:00:00.000Z`.
- * Schedules are computed in a site's zone and stored as instants.
+ * Schedules are computed in a site's zone and stored as instants. A day that does not exist
+ * (`2027-02-30T08:00:00Z`, which `Date` would silently read as 2 March) is refused, and so
+ * is a year outside 1900–2200 (`saneYears`).
  *
  * @example
  * ```ts
  * import { instantSchema } from '@eduset/core/schedule';
  * instantSchema.parse('2026-03-23T07:00:00.000Z');
+ * instantSchema.safeParse('2027-02-30T08:00:00.000Z').success; // false
  * ```
  */
 export const instantSchema = z
   .string()
-  .refine((value) => INSTANT.test(value) && !Number.isNaN(Date.parse(value)), {
+  .refine(isRealInstant, {
     params: {
       text: {
         ru: 'Ожидается момент времени в UTC, например 2026-03-23T07:00:00.000Z',
         en: 'Expected a UTC instant such as 2026-03-23T07:00:00.000Z',
       },
     },
+  })
+  .refine((value) => !isRealInstant(value) || hasSaneYear(value), {
+    params: { text: saneYearText },
   })
   .transform((value) => new Date(value).toISOString())
   .brand<'Instant'>();
@@ -40,15 +61,9 @@ export type Instant = z.infer<typeof instantSchema>;
 const CANONICAL_INSTANT =
   /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
 
-/** Days in a month of the proleptic Gregorian calendar (month 1–12). */
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
 /**
  * Whether a value is an instant exactly as {@link instantSchema} outputs it
- * (`YYYY-MM-DDTHH:mm:ss.sssZ`, a real date): such a value needs no parsing, so code that
+ * (`YYYY-MM-DDTHH:mm:ss.sssZ`, a real date, a year within 1900–2200): such a value needs no parsing, so code that
  * reads many instants (busy time, bookings) can check them cheaply and leave everything
  * else to the schema, which normalizes it or reports the problem.
  *
@@ -62,7 +77,11 @@ function daysInMonth(year: number, month: number): number {
 export function isCanonicalInstant(value: unknown): value is Instant {
   if (typeof value !== 'string') return false;
   const match = CANONICAL_INSTANT.exec(value);
-  return match !== null && Number(match[3]) <= daysInMonth(Number(match[1]), Number(match[2]));
+  return (
+    match !== null &&
+    Number(match[3]) <= daysInMonth(Number(match[1]), Number(match[2])) &&
+    hasSaneYear(value)
+  );
 }
 
 /**

@@ -28,3 +28,4 @@ export * from './ward.js';
 export * from './support.js';
 export * from './synthetic.js';
 export * from './map-data.js';
+export * from './api.js';

@@ -1,23 +1,29 @@
 import {
+  bookingAnswerSchema,
+  bookingCreatedResponseSchema,
   createNetwork,
   createNetworkSchedule,
-  instantSchema,
   parse,
-  parseBooking,
-  timeZoneSchema,
+  slotsResponseSchema,
   ValidationError,
   type Booking,
+  type BookingCreatedResponse,
+  type BookingRequestInput,
   type LocalizedText,
   type Network,
   type NetworkSchedule,
-  type Slot,
+  type SlotsResponse as CoreSlotsResponse,
   type ValidationIssue,
 } from '@eduset/core';
 import { fetchJson } from '../internal/fetch-json.js';
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /**
- * The answer of `GET /api/slots`: the zone the server worked in and the free slots
- * (start and end are UTC instants).
+ * The answer of `GET /api/slots` (core's `slotsResponseSchema`): the zone the server worked
+ * in and the free slots (start and end are UTC instants).
  *
  * @example
  * ```ts
@@ -25,16 +31,13 @@ import { fetchJson } from '../internal/fetch-json.js';
  * const answer: SlotsResponse = { timeZone: 'Europe/Moscow', slots: [] };
  * ```
  */
-export interface SlotsResponse {
-  readonly timeZone: string;
-  readonly slots: readonly Slot[];
-}
+export type SlotsResponse = CoreSlotsResponse;
 
 /**
- * The answer of `POST /api/bookings`: the booking, the secret cancel token, the address of
- * the cancel action and `calendarUrl` — the booking's iCalendar file, opened by a separate
- * read-only calendar token (it cannot cancel, and the file holds no contact), so the link is
- * safe to hand to a calendar application.
+ * The answer of `POST /api/bookings` (core's `bookingCreatedResponseSchema`): the booking,
+ * the secret cancel token, the address of the cancel action and `calendarUrl` — the
+ * booking's iCalendar file, opened by a separate read-only calendar token (it cannot cancel,
+ * and the file holds no contact), so the link is safe to hand to a calendar application.
  *
  * @example
  * ```ts
@@ -43,80 +46,11 @@ export interface SlotsResponse {
  * created.booking.status;
  * ```
  */
-export interface BookingCreated {
-  readonly booking: Booking;
-  readonly cancelToken: string;
-  readonly cancelUrl: string;
-  readonly calendarUrl: string;
-}
-
-type Issues = ValidationIssue[];
-
-function issue(path: (string | number)[], message: LocalizedText): ValidationIssue {
-  return { path, code: 'custom', message };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Runs a core schema on one field, adding its issues under `path` instead of throwing. */
-function field<T>(issues: Issues, path: (string | number)[], run: () => T): T | undefined {
-  try {
-    return run();
-  } catch (error) {
-    if (error instanceof ValidationError) {
-      for (const found of error.issues) {
-        issues.push({ ...found, path: [...path, ...found.path] });
-      }
-    } else {
-      issues.push(issue(path, { ru: 'Неверное значение', en: 'Invalid value' }));
-    }
-    return undefined;
-  }
-}
-
-function text(issues: Issues, path: (string | number)[], value: unknown): string {
-  if (typeof value === 'string' && value.trim() !== '') return value;
-  issues.push(issue(path, { ru: 'Ожидается непустая строка', en: 'Expected a non-empty string' }));
-  return '';
-}
-
-function parseSlot(issues: Issues, path: (string | number)[], value: unknown): Slot | undefined {
-  if (!isRecord(value)) {
-    issues.push(issue(path, { ru: 'Ожидается объект', en: 'Expected an object' }));
-    return undefined;
-  }
-  const before = issues.length;
-  const specialistId = text(issues, [...path, 'specialistId'], value['specialistId']);
-  const siteId = text(issues, [...path, 'siteId'], value['siteId']);
-  const serviceId = text(issues, [...path, 'serviceId'], value['serviceId']);
-  const start = field(issues, [...path, 'start'], () => parse(instantSchema, value['start']));
-  const end = field(issues, [...path, 'end'], () => parse(instantSchema, value['end']));
-  const seatsLeft = value['seatsLeft'];
-  if (typeof seatsLeft !== 'number' || !Number.isInteger(seatsLeft) || seatsLeft < 1) {
-    issues.push(
-      issue([...path, 'seatsLeft'], {
-        ru: 'Ожидается целое число мест не меньше 1',
-        en: 'Expected a whole number of seats, at least 1',
-      }),
-    );
-  }
-  if (start !== undefined && end !== undefined && !(start < end)) {
-    issues.push(
-      issue([...path, 'end'], {
-        ru: 'Конец слота должен быть позже начала',
-        en: 'The end of a slot must be after its start',
-      }),
-    );
-  }
-  if (issues.length > before || start === undefined || end === undefined) return undefined;
-  return { specialistId, siteId, serviceId, start, end, seatsLeft: seatsLeft as number };
-}
+export type BookingCreated = BookingCreatedResponse;
 
 /**
- * Validates the answer of `GET /api/slots` with core's schemas (`timeZoneSchema`,
- * `instantSchema`); throws a `ValidationError` listing every problem.
+ * Validates the answer of `GET /api/slots` with core's `slotsResponseSchema` (the contract
+ * the server declares); throws a `ValidationError` listing every problem.
  *
  * @example
  * ```ts
@@ -125,27 +59,11 @@ function parseSlot(issues: Issues, path: (string | number)[], value: unknown): S
  * ```
  */
 export function parseSlotsResponse(input: unknown): SlotsResponse {
-  const issues: Issues = [];
-  if (!isRecord(input)) {
-    throw new ValidationError([issue([], { ru: 'Ожидается объект', en: 'Expected an object' })]);
-  }
-  const timeZone = field(issues, ['timeZone'], () => parse(timeZoneSchema, input['timeZone']));
-  const slots: Slot[] = [];
-  const raw = input['slots'];
-  if (!Array.isArray(raw)) {
-    issues.push(issue(['slots'], { ru: 'Ожидается список', en: 'Expected a list' }));
-  } else {
-    raw.forEach((value: unknown, index) => {
-      const slot = parseSlot(issues, ['slots', index], value);
-      if (slot !== undefined) slots.push(slot);
-    });
-  }
-  if (issues.length > 0 || timeZone === undefined) throw new ValidationError(issues);
-  return { timeZone, slots };
+  return parse(slotsResponseSchema, input);
 }
 
 /**
- * Validates the answer of `POST /api/bookings` (the booking with core's `parseBooking`);
+ * Validates the answer of `POST /api/bookings` with core's `bookingCreatedResponseSchema`;
  * throws a `ValidationError` listing every problem.
  *
  * @example
@@ -156,20 +74,12 @@ export function parseSlotsResponse(input: unknown): SlotsResponse {
  * ```
  */
 export function parseBookingCreated(input: unknown): BookingCreated {
-  const issues: Issues = [];
-  if (!isRecord(input)) {
-    throw new ValidationError([issue([], { ru: 'Ожидается объект', en: 'Expected an object' })]);
-  }
-  const booking = field(issues, ['booking'], () => parseBooking(input['booking']));
-  const cancelToken = text(issues, ['cancelToken'], input['cancelToken']);
-  const cancelUrl = text(issues, ['cancelUrl'], input['cancelUrl']);
-  const calendarUrl = text(issues, ['calendarUrl'], input['calendarUrl']);
-  if (issues.length > 0 || booking === undefined) throw new ValidationError(issues);
-  return { booking, cancelToken, cancelUrl, calendarUrl };
+  return parse(bookingCreatedResponseSchema, input);
 }
 
 /**
- * Validates the answer of `POST /api/bookings/:id/cancel`: `{ booking }`.
+ * Validates the answer of `POST /api/bookings/:id/cancel` (`{ booking }`, core's
+ * `bookingAnswerSchema`) and returns the booking.
  *
  * @example
  * ```ts
@@ -179,17 +89,12 @@ export function parseBookingCreated(input: unknown): BookingCreated {
  * ```
  */
 export function parseBookingAnswer(input: unknown): Booking {
-  if (!isRecord(input)) {
-    throw new ValidationError([issue([], { ru: 'Ожидается объект', en: 'Expected an object' })]);
-  }
-  const issues: Issues = [];
-  const booking = field(issues, ['booking'], () => parseBooking(input['booking']));
-  if (booking === undefined) throw new ValidationError(issues);
-  return booking;
+  return parse(bookingAnswerSchema, input).booking;
 }
 
 /**
- * What a parent asks for when booking (the body of `POST /api/bookings`).
+ * What a parent asks for when booking: the body of `POST /api/bookings`, as core's
+ * `bookingRequestSchema` takes it (the one contract the server validates with).
  *
  * @example
  * ```ts
@@ -201,18 +106,7 @@ export function parseBookingAnswer(input: unknown): Booking {
  * };
  * ```
  */
-export interface BookingRequest {
-  readonly network?: string;
-  readonly specialistId: string;
-  readonly siteId: string;
-  readonly serviceId: string;
-  readonly start: string;
-  readonly end: string;
-  readonly seats?: number;
-  readonly childAge: number;
-  readonly contact: { readonly name: string; readonly phone?: string; readonly email?: string };
-  readonly personalDataConsent: true;
-}
+export type BookingRequest = BookingRequestInput;
 
 /**
  * Why a booking request failed: the slot was taken (`no-seats`, `overlap`,

@@ -1,321 +1,47 @@
 import {
-  bookingContactSchema,
+  bookingAnswerSchema,
+  bookingCreatedResponseSchema,
+  calendarLinkResponseSchema,
+  bookingIcsQuerySchema,
+  bookingIdParamsSchema,
+  bookingRequestSchema,
   busyRangeFor,
+  cancelBookingBodySchema,
   freeSlots,
+  networkQueryOnlySchema,
+  networkScheduleSchema,
   offeredSlot,
   instant,
-  instantSchema,
-  isCanonicalInstant,
   isEdusetError,
-  usualBookingContact,
-  isoDateSchema,
-  parse,
   bookingCalendarEvent,
+  scheduleFeedQuerySchema,
   sessionCalendarEvents,
-  type Booking,
+  slotsQuerySchema,
+  slotsResponseSchema,
+  type BookingCreatedResponse,
+  type BookingRequest,
   type BusyInterval,
   type Instant,
   type LocalizedText,
   type NetworkSchedule,
   type Slot,
+  type SlotsQuery,
 } from '@eduset/core';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
 import { renderICalendar } from '@eduset/adapters';
 import type { Storage } from '@eduset/adapters';
 import { HttpError } from '../../errors.js';
+import { withContracts } from '../../plugins/contracts.js';
 import { consentChanged } from '../consent/routes.js';
 import type { RateLimitedRouteConfig } from '../../plugins/security.js';
 
 const dayMs = 24 * 60 * 60 * 1000;
 
-/** The longest period `GET /api/slots` answers for, in days (both ends included). */
-const maxSlotPeriodDays = 31;
-
 /** Busy time is read this far around the asked period, so per-week limits and travel count. */
 const busyMarginMs = 8 * dayMs;
 
-const idText = z.string().trim().min(1).max(128);
-
-const childAgeQuery = z
-  .string()
-  .refine((value) => /^\d{1,2}$/.test(value) && Number(value) <= 25, {
-    params: {
-      text: {
-        ru: 'Возраст ребёнка — целое число лет от 0 до 25',
-        en: "The child's age is a whole number of years from 0 to 25",
-      },
-    },
-  })
-  .transform(Number);
-
-function dayNumber(date: string): number {
-  return Math.round(Date.parse(`${date}T00:00:00Z`) / dayMs);
-}
-
-/**
- * Schema of the query of `GET /api/slots`: `serviceId`, the period `from`–`to` (civil dates,
- * at most 31 days, both included), and optionally `siteId`, `specialistId`, `childAge` and
- * `network`. Unknown parameters are reported.
- *
- * @example
- * ```ts
- * import { parse } from '@eduset/core';
- * import { slotsQuerySchema } from '@eduset/server';
- * parse(slotsQuerySchema, { serviceId: 'consultation', from: '2026-05-12', to: '2026-05-18', childAge: '4' });
- * ```
- */
-export const slotsQuerySchema = z
-  .strictObject({
-    network: idText.optional(),
-    serviceId: idText,
-    from: isoDateSchema,
-    to: isoDateSchema,
-    siteId: idText.optional(),
-    specialistId: idText.optional(),
-    childAge: childAgeQuery.optional(),
-  })
-  .superRefine((query, context) => {
-    const days = dayNumber(query.to) - dayNumber(query.from) + 1;
-    if (days < 1) {
-      context.addIssue({
-        code: 'custom',
-        path: ['to'],
-        params: {
-          text: {
-            ru: 'Конец периода раньше его начала',
-            en: 'The end of the period is before its start',
-          },
-        },
-      });
-    } else if (days > maxSlotPeriodDays) {
-      context.addIssue({
-        code: 'custom',
-        path: ['to'],
-        params: {
-          text: {
-            ru: `Период не может быть длиннее ${maxSlotPeriodDays} дня`,
-            en: `The period cannot be longer than ${maxSlotPeriodDays} days`,
-          },
-        },
-      });
-    }
-  });
-
-/**
- * The validated query of `GET /api/slots`.
- *
- * @example
- * ```ts
- * import type { SlotsQuery } from '@eduset/server';
- * declare const query: SlotsQuery;
- * query.serviceId;
- * ```
- */
-export type SlotsQuery = z.output<typeof slotsQuerySchema>;
-
-const consentText: LocalizedText = {
-  ru: 'Нужно согласие на обработку персональных данных (Федеральный закон № 152-ФЗ); без него запись невозможна',
-  en: 'Consent to personal-data processing (Federal Law No. 152-FZ) is required; a booking cannot be made without it',
-};
-
-const contactSchema = bookingContactSchema.superRefine((contact, context) => {
-  if (contact.name === '') {
-    context.addIssue({
-      code: 'custom',
-      path: ['name'],
-      params: { text: { ru: 'Укажите имя', en: 'Give a name' } },
-    });
-  }
-  if (contact.phone === undefined && contact.email === undefined) {
-    context.addIssue({
-      code: 'custom',
-      path: [],
-      params: {
-        text: {
-          ru: 'Укажите телефон или адрес электронной почты',
-          en: 'Give a phone number or an e-mail address',
-        },
-      },
-    });
-  }
-});
-
-/**
- * Schema of the body of `POST /api/bookings`: the slot (specialist, site, service, start,
- * end), the places taken (`seats`, 1 by default), the child's age, a contact (a name and a
- * phone or an e-mail) and the consent to personal-data processing (152-ФЗ), which must be
- * `true`. Every problem is reported at once; unknown fields are reported too.
- *
- * @example
- * ```ts
- * import { parse } from '@eduset/core';
- * import { bookingRequestSchema } from '@eduset/server';
- * parse(bookingRequestSchema, {
- *   specialistId: 'psy-ivanova', siteId: 'kp-teremok', serviceId: 'consultation',
- *   start: '2026-05-12T06:00:00Z', end: '2026-05-12T06:45:00Z', childAge: 4,
- *   contact: { name: 'Анна', phone: '8 912 345-67-89' }, personalDataConsent: true,
- * });
- * ```
- */
-export const bookingRequestSchema = z.strictObject({
-  network: idText.optional(),
-  specialistId: idText,
-  siteId: idText,
-  serviceId: idText,
-  start: instantSchema,
-  end: instantSchema,
-  seats: z.number().int().min(1).max(50).default(1),
-  childAge: z.number().int().min(0).max(25),
-  contact: contactSchema,
-  personalDataConsent: z.custom<true>((value) => value === true, {
-    params: { text: consentText },
-  }),
-  /** The version of the consent text the parent read (`GET /api/consent`); the current one if left out. */
-  consentVersion: z.string().trim().min(1).max(64).optional(),
-});
-
-/**
- * The validated body of `POST /api/bookings`.
- *
- * @example
- * ```ts
- * import type { BookingRequest } from '@eduset/server';
- * declare const request: BookingRequest;
- * request.personalDataConsent; // true
- * ```
- */
-export type BookingRequest = z.output<typeof bookingRequestSchema>;
-
-const requestKeys: ReadonlySet<string> = new Set(Object.keys(bookingRequestSchema.shape));
-
-/** A text as `idText` outputs it (nothing to trim, 1–128 characters). */
-function isIdText(value: unknown): value is string {
-  return (
-    typeof value === 'string' && value.length >= 1 && value.length <= 128 && value.trim() === value
-  );
-}
-
-const isWholeNumber = (value: unknown, min: number, max: number): value is number =>
-  Number.isSafeInteger(value) && (value as number) >= min && (value as number) <= max;
-
-/**
- * The body of `POST /api/bookings` as {@link bookingRequestSchema} outputs it, for a valid
- * body in the usual form (instants in canonical form, a contact with a name and a phone), or
- * `undefined` when the body needs the schema — to be normalized, or to have every problem
- * reported. Why: validating every booking request through zod (jitless, as core configures
- * it for pages under a strict Content-Security-Policy) was a measured tenth of the booking
- * server's time.
- */
-function bookingRequestAsIs(body: unknown): BookingRequest | undefined {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
-  for (const key of Object.keys(body)) if (!requestKeys.has(key)) return undefined;
-  const {
-    network,
-    specialistId,
-    siteId,
-    serviceId,
-    start,
-    end,
-    seats = 1,
-    childAge,
-    contact,
-    personalDataConsent,
-    consentVersion,
-  } = body as Record<string, unknown>;
-  // Present, a `network` must be an id (an explicit `undefined` is left to the schema).
-  if ('network' in body && !isIdText(network)) return undefined;
-  const named = isIdText(network) ? { network } : {};
-  if (!isIdText(specialistId) || !isIdText(siteId) || !isIdText(serviceId)) return undefined;
-  if (!isCanonicalInstant(start) || !isCanonicalInstant(end)) return undefined;
-  if (!isWholeNumber(seats, 1, 50) || !isWholeNumber(childAge, 0, 25)) return undefined;
-  if (personalDataConsent !== true) return undefined;
-  if ('consentVersion' in body && !(isIdText(consentVersion) && consentVersion.length <= 64)) {
-    return undefined;
-  }
-  const versioned = isIdText(consentVersion) ? { consentVersion } : {};
-  const usualContact = usualBookingContact(contact);
-  if (usualContact === undefined) return undefined;
-  return {
-    ...named,
-    specialistId,
-    siteId,
-    serviceId,
-    start,
-    end,
-    seats,
-    childAge,
-    contact: usualContact,
-    personalDataConsent,
-    ...versioned,
-  };
-}
-
-/**
- * Validates the body of `POST /api/bookings` ({@link bookingRequestSchema}): a
- * `ValidationError` listing every problem when it is not valid. (Internal: exported for its
- * tests, not by the package.)
- *
- * @example
- * ```ts
- * parseBookingRequest(JSON.parse(text)).contact.phone; // normalized, e.g. '+79123456789'
- * ```
- */
-export function parseBookingRequest(body: unknown): BookingRequest {
-  return bookingRequestAsIs(body) ?? parse(bookingRequestSchema, body);
-}
-
-const cancelBodySchema = z.strictObject({
-  network: idText.optional(),
-  token: z.string().trim().min(1).max(256),
-});
-
-const networkOnlyQuerySchema = z.strictObject({ network: idText.optional() });
-
-const scheduleFeedQuerySchema = z.strictObject({ network: idText.optional(), site: idText });
-const bookingIcsQuerySchema = z.strictObject({
-  network: idText.optional(),
-  token: z.string().min(1).max(200),
-});
-
 /** How far back the schedule feed reaches (recent sessions stay visible for a month). */
 const feedPastMs = 31 * dayMs;
-
-/**
- * The answer of `POST /api/bookings` (201): the stored booking, its cancel (manage) token,
- * the address to cancel it, and `calendarUrl` — its iCalendar file, opened by a separate
- * calendar token that can only read it (no contact in it), so the link may be handed to a
- * calendar application without handing over the power to cancel.
- *
- * @example
- * ```ts
- * import type { BookingCreatedResponse } from '@eduset/server';
- * declare const answer: BookingCreatedResponse;
- * await fetch(answer.cancelUrl, { method: 'POST', body: JSON.stringify({ token: answer.cancelToken }) });
- * answer.calendarUrl; // '/api/bookings/<id>.ics?token=<calendar token>'
- * ```
- */
-export interface BookingCreatedResponse {
-  readonly booking: Booking;
-  readonly cancelToken: string;
-  readonly cancelUrl: string;
-  readonly calendarUrl: string;
-}
-
-/**
- * The answer of `POST /api/bookings/:id/calendar` (a new calendar link, for the holder of
- * the cancel token).
- *
- * @example
- * ```ts
- * import type { CalendarLinkResponse } from '@eduset/server';
- * declare const answer: CalendarLinkResponse;
- * answer.calendarUrl;
- * ```
- */
-export interface CalendarLinkResponse {
-  readonly calendarUrl: string;
-}
 
 /** The calendar address of a booking with its calendar token. */
 function calendarUrlOf(bookingId: string, calendarToken: string): string {
@@ -337,7 +63,6 @@ function calendarUrlOf(bookingId: string, calendarToken: string): string {
  *   networkIdOf: async (requested) => requested ?? 'udomlya',
  *   limited: {},
  *   uidDomain: 'eduset.udomlya.ru',
- *   consentVersion: '2026-12-01',
  * };
  * ```
  */
@@ -451,8 +176,8 @@ function requestedSlot(
  *     now: () => instant(new Date()),
  *     networkIdOf: async (requested) => requested ?? 'udomlya',
  *     limited: {},
- *     uidDomain: 'eduset.udomlya.ru',
  *     consentVersion: '2026-12-01',
+ *     uidDomain: 'eduset.udomlya.ru',
  *   }),
  * );
  * ```
@@ -461,44 +186,58 @@ export function bookingRoutes(options: BookingRoutesOptions): FastifyPluginAsync
   const { storage, now, networkIdOf, limited, uidDomain, consentVersion } = options;
   /** The last schedule read per network: what range of busy time a booking check needs. */
   const knownSchedules = new Map<string, NetworkSchedule>();
-  return async (api: FastifyInstance) => {
+  return async (plain: FastifyInstance) => {
+    const api = withContracts(plain);
     api.get(
       '/api/schedule',
-      { config: { access: { public: true } } },
+      {
+        config: { access: { public: true } },
+        schema: { querystring: networkQueryOnlySchema, response: { 200: networkScheduleSchema } },
+      },
       async (request): Promise<NetworkSchedule> => {
-        const query = parse(networkOnlyQuerySchema, request.query);
+        const query = request.query;
         return storage.loadSchedule(await networkIdOf(query.network));
       },
     );
 
-    api.get('/api/slots', { config: { access: { public: true } } }, async (request) => {
-      const query = parse(slotsQuerySchema, request.query);
-      const networkId = await networkIdOf(query.network);
-      const { schedule, busy } = await storage.bookingContext(networkId, {
-        from: instant(new Date(Date.parse(`${query.from}T00:00:00Z`) - busyMarginMs)),
-        to: instant(new Date(Date.parse(`${query.to}T00:00:00Z`) + dayMs + busyMarginMs)),
-      });
-      const slots = freeSlots(
-        schedule,
-        {
-          serviceId: query.serviceId,
-          from: query.from,
-          to: query.to,
-          ...(query.siteId !== undefined ? { siteId: query.siteId } : {}),
-          ...(query.specialistId !== undefined ? { specialistId: query.specialistId } : {}),
-          ...(query.childAge !== undefined ? { childAge: query.childAge } : {}),
-        },
-        now(),
-        busy,
-      );
-      return { timeZone: timeZoneOf(schedule, query), slots };
-    });
+    api.get(
+      '/api/slots',
+      {
+        config: { access: { public: true } },
+        schema: { querystring: slotsQuerySchema, response: { 200: slotsResponseSchema } },
+      },
+      async (request) => {
+        const query = request.query;
+        const networkId = await networkIdOf(query.network);
+        const { schedule, busy } = await storage.bookingContext(networkId, {
+          from: instant(new Date(Date.parse(`${query.from}T00:00:00Z`) - busyMarginMs)),
+          to: instant(new Date(Date.parse(`${query.to}T00:00:00Z`) + dayMs + busyMarginMs)),
+        });
+        const slots = freeSlots(
+          schedule,
+          {
+            serviceId: query.serviceId,
+            from: query.from,
+            to: query.to,
+            ...(query.siteId !== undefined ? { siteId: query.siteId } : {}),
+            ...(query.specialistId !== undefined ? { specialistId: query.specialistId } : {}),
+            ...(query.childAge !== undefined ? { childAge: query.childAge } : {}),
+          },
+          now(),
+          busy,
+        );
+        return { timeZone: timeZoneOf(schedule, query), slots };
+      },
+    );
 
     api.post(
       '/api/bookings',
-      { config: { ...limited, access: { public: true } } },
+      {
+        config: { ...limited, access: { public: true } },
+        schema: { body: bookingRequestSchema, response: { 201: bookingCreatedResponseSchema } },
+      },
       async (request, reply) => {
-        const body = parseBookingRequest(request.body);
+        const body = request.body;
         // The parent read another text than the one in force: she must read it again.
         if (body.consentVersion !== undefined && body.consentVersion !== consentVersion) {
           throw consentChanged(consentVersion);
@@ -560,11 +299,14 @@ export function bookingRoutes(options: BookingRoutesOptions): FastifyPluginAsync
       },
     );
 
-    api.get<{ Params: { id: string } }>(
+    api.get(
       '/api/bookings/:id.ics',
-      { config: { access: { public: true } } },
+      {
+        config: { access: { public: true } },
+        schema: { params: bookingIdParamsSchema, querystring: bookingIcsQuerySchema },
+      },
       async (request, reply) => {
-        const query = parse(bookingIcsQuerySchema, request.query);
+        const query = request.query;
         const networkId = await networkIdOf(query.network);
         // Only the calendar token opens it; the answer carries no contact.
         const booking = await storage.getBookingWithCalendarToken(
@@ -605,9 +347,9 @@ export function bookingRoutes(options: BookingRoutesOptions): FastifyPluginAsync
 
     api.get(
       '/api/schedule.ics',
-      { config: { access: { public: true } } },
+      { config: { access: { public: true } }, schema: { querystring: scheduleFeedQuerySchema } },
       async (request, reply) => {
-        const query = parse(scheduleFeedQuerySchema, request.query);
+        const query = request.query;
         const networkId = await networkIdOf(query.network);
         const network = await storage.loadNetwork(networkId);
         const site = network.sites.find((entry) => entry.id === query.site);
@@ -648,28 +390,42 @@ export function bookingRoutes(options: BookingRoutesOptions): FastifyPluginAsync
       },
     );
 
-    api.post<{ Params: { id: string } }>(
+    api.post(
       '/api/bookings/:id/calendar',
-      { config: { ...limited, access: { public: true } } },
-      async (request): Promise<CalendarLinkResponse> => {
-        const query = parse(networkOnlyQuerySchema, request.query);
-        const body = parse(cancelBodySchema, request.body ?? {});
-        const networkId = await networkIdOf(body.network ?? query.network);
+      {
+        config: { ...limited, access: { public: true } },
+        schema: {
+          params: bookingIdParamsSchema,
+          querystring: networkQueryOnlySchema,
+          body: cancelBookingBodySchema,
+          response: { 200: calendarLinkResponseSchema },
+        },
+      },
+      async (request) => {
+        const networkId = await networkIdOf(request.body.network ?? request.query.network);
         const calendarToken = await storage.issueCalendarToken(
           networkId,
           request.params.id,
-          body.token,
+          request.body.token,
         );
         return { calendarUrl: calendarUrlOf(request.params.id, calendarToken) };
       },
     );
 
-    api.post<{ Params: { id: string } }>(
+    api.post(
       '/api/bookings/:id/cancel',
-      { config: { ...limited, access: { public: true } } },
+      {
+        config: { ...limited, access: { public: true } },
+        schema: {
+          params: bookingIdParamsSchema,
+          querystring: networkQueryOnlySchema,
+          body: cancelBookingBodySchema,
+          response: { 200: bookingAnswerSchema },
+        },
+      },
       async (request) => {
-        const query = parse(networkOnlyQuerySchema, request.query);
-        const body = parse(cancelBodySchema, request.body ?? {});
+        const query = request.query;
+        const body = request.body;
         const networkId = await networkIdOf(body.network ?? query.network);
         try {
           const booking = await storage.cancelBooking(

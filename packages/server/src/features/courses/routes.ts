@@ -1,18 +1,21 @@
 import { can, type Action, type Actor, type Resource } from '@eduset/core/access';
-import { parse } from '@eduset/core/common';
+import { requestIdSchema } from '@eduset/core/common';
 import {
   createCourseNetwork,
   enrolStudents,
   solveCourseNetwork,
   timetableCalendarEvents,
   timetableView,
-  timetableViewKinds,
   validateTimetable,
   type CourseNetwork,
   type Enrolment,
   type Timetable,
+  courseDirectorySchema,
+  timetableViewQuerySchema,
+  timetableViewResponseSchema,
   type TimetableView,
   type TimetableViewKind,
+  type TimetableViewResponse,
 } from '@eduset/core/courses';
 import { instant, type Instant } from '@eduset/core';
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
@@ -25,6 +28,7 @@ import {
 } from '@eduset/adapters';
 import { HttpError } from '../../errors.js';
 import { forbidden, unauthenticated } from '../../plugins/access.js';
+import { withContracts } from '../../plugins/contracts.js';
 import type { RateLimitedRouteConfig } from '../../plugins/security.js';
 
 /**
@@ -72,23 +76,6 @@ export interface CourseRoutesOptions {
   readonly limited?: RateLimitedRouteConfig;
 }
 
-/**
- * A timetable view as `GET /api/courses/timetable` answers: the view plus the URL of its
- * iCalendar feed.
- *
- * @example
- * ```ts
- * import type { TimetableViewResponse } from '@eduset/server';
- * const link = (answer: TimetableViewResponse) => answer.icsUrl;
- * ```
- */
-export type TimetableViewResponse = TimetableView & { readonly icsUrl: string };
-
-const viewQuerySchema = z.strictObject({
-  view: z.enum(timetableViewKinds),
-  id: z.string().trim().min(1).max(128),
-});
-
 const tokenSchema = z.string().refine(isCourseLinkToken, {
   params: {
     text: {
@@ -99,8 +86,9 @@ const tokenSchema = z.string().refine(isCourseLinkToken, {
 });
 
 const byLinkQuerySchema = z.strictObject({ token: tokenSchema });
+const byLinkParamsSchema = byLinkQuerySchema;
 
-const linkRequestSchema = z.strictObject({ studentId: z.string().trim().min(1).max(128) });
+const linkRequestSchema = z.strictObject({ studentId: requestIdSchema });
 
 /** One answer for every link that does not work: unknown, expired or revoked. */
 const linkNotWorking = new HttpError(404, 'link-not-working', {
@@ -295,33 +283,47 @@ export function courseRoutes(options: CourseRoutesOptions): FastifyPluginAsync {
     }
   };
 
-  return async (api: FastifyInstance) => {
-    api.get('/api/courses/directory', { config: { access: { public: true } } }, async () => {
-      const { network, enrolment } = load();
-      const enrolled = new Set(Object.values(enrolment.groups).flat());
-      const schools = new Set(
-        network.students.filter((s) => enrolled.has(s.id)).map((s) => s.homeSchoolId),
-      );
-      const profiles = new Map(network.profiles.map((p) => [p.id, p.name]));
-      return {
-        schoolYear: network.schoolYear,
-        courses: network.courses.map((c) => ({
-          id: c.id,
-          name: c.name,
-          ...(profiles.has(c.profileId) ? { profileName: profiles.get(c.profileId) } : {}),
-        })),
-        centres: network.resourceCentres.map((c) => ({ id: c.id, name: c.name })),
-        schools: network.organizations
-          .filter((o) => schools.has(o.id))
-          .map((o) => ({ id: o.id, name: o.shortName ?? o.name })),
-      };
-    });
+  return async (plain: FastifyInstance) => {
+    const api = withContracts(plain);
+    api.get(
+      '/api/courses/directory',
+      {
+        config: { access: { public: true } },
+        schema: { response: { 200: courseDirectorySchema } },
+      },
+      async () => {
+        const { network, enrolment } = load();
+        const enrolled = new Set(Object.values(enrolment.groups).flat());
+        const schools = new Set(
+          network.students.filter((s) => enrolled.has(s.id)).map((s) => s.homeSchoolId),
+        );
+        const profiles = new Map(network.profiles.map((p) => [p.id, p.name]));
+        return {
+          schoolYear: network.schoolYear,
+          courses: network.courses.map((c) => ({
+            id: c.id,
+            name: c.name,
+            ...(profiles.has(c.profileId) ? { profileName: profiles.get(c.profileId) } : {}),
+          })),
+          centres: network.resourceCentres.map((c) => ({ id: c.id, name: c.name })),
+          schools: network.organizations
+            .filter((o) => schools.has(o.id))
+            .map((o) => ({ id: o.id, name: o.shortName ?? o.name })),
+        };
+      },
+    );
 
     api.get(
       '/api/courses/timetable',
-      { config: { access: { public: true, identify: true } } },
+      {
+        config: { access: { public: true, identify: true } },
+        schema: {
+          querystring: timetableViewQuerySchema,
+          response: { 200: timetableViewResponseSchema },
+        },
+      },
       async (request): Promise<TimetableViewResponse> => {
-        const query = parse(viewQuerySchema, request.query);
+        const query = request.query;
         const { view } = viewFor(request, query.view, query.id);
         return {
           ...view,
@@ -330,11 +332,14 @@ export function courseRoutes(options: CourseRoutesOptions): FastifyPluginAsync {
       },
     );
 
-    api.get<{ Params: { view: string; id: string } }>(
+    api.get(
       '/api/courses/feeds/:view/:id.ics',
-      { config: { access: { public: true, identify: true } } },
+      {
+        config: { access: { public: true, identify: true } },
+        schema: { params: timetableViewQuerySchema },
+      },
       async (request, reply) => {
-        const query = parse(viewQuerySchema, { view: request.params.view, id: request.params.id });
+        const query = request.params;
         const { data, view } = viewFor(request, query.view, query.id);
         return reply
           .type('text/calendar; charset=utf-8')
@@ -345,9 +350,12 @@ export function courseRoutes(options: CourseRoutesOptions): FastifyPluginAsync {
 
     api.post(
       '/api/courses/links',
-      { config: { ...(options.limited ?? {}), access: { action: 'courses.link.issue' } } },
+      {
+        config: { ...(options.limited ?? {}), access: { action: 'courses.link.issue' } },
+        schema: { body: linkRequestSchema },
+      },
       async (request, reply) => {
-        const body = parse(linkRequestSchema, request.body);
+        const body = request.body;
         const actor = request.actor;
         const { network } = load();
         const student = network.students.find((candidate) => candidate.id === body.studentId);
@@ -387,19 +395,22 @@ export function courseRoutes(options: CourseRoutesOptions): FastifyPluginAsync {
 
     api.get(
       '/api/courses/timetable/by-link',
-      { config: { access: { public: true } } },
+      {
+        config: { access: { public: true } },
+        schema: { querystring: byLinkQuerySchema, response: { 200: timetableViewResponseSchema } },
+      },
       async (request): Promise<TimetableViewResponse> => {
-        const { token } = parse(byLinkQuerySchema, request.query);
+        const { token } = request.query;
         const { view } = await studentByToken(token);
         return { ...view, icsUrl: `/api/courses/feeds/by-link/${token}.ics` };
       },
     );
 
-    api.get<{ Params: { token: string } }>(
+    api.get(
       '/api/courses/feeds/by-link/:token.ics',
-      { config: { access: { public: true } } },
+      { config: { access: { public: true } }, schema: { params: byLinkParamsSchema } },
       async (request, reply) => {
-        const { token } = parse(byLinkQuerySchema, { token: request.params.token });
+        const { token } = request.params;
         const { data, view } = await studentByToken(token);
         return reply
           .type('text/calendar; charset=utf-8')

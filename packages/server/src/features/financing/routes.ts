@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import {
-  directionSchema,
+  certificateBalanceQuerySchema,
+  certificateBalanceSchema,
+  certificateNumberParamsSchema,
   enrolmentRequestSchema,
+  enrolmentResponseSchema,
   filterProgrammes,
-  fundingKindSchema,
   indexProgrammes,
   isEdusetError,
-  isoDateSchema,
-  parse,
+  programmeListSchema,
+  programmesQuerySchema,
   type Balance,
   type Certificate,
   type CertificateBalance,
@@ -17,80 +19,10 @@ import {
   type ProgrammeList,
 } from '@eduset/core';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify';
-import { z } from 'zod';
 import type { AttemptLimits, FinancingStore } from '@eduset/adapters';
 import { HttpError } from '../../errors.js';
+import { withContracts } from '../../plugins/contracts.js';
 import type { RateLimitedRouteConfig } from '../../plugins/security.js';
-
-/** A comma-separated list (`direction=technical,artistic`), split into its values. */
-const commaList = z.string().transform((value) =>
-  value
-    .split(',')
-    .map((part) => part.trim())
-    .filter((part) => part !== ''),
-);
-
-const wholeNumber = (max: number) =>
-  z
-    .string()
-    .refine((value) => /^\d{1,5}$/.test(value) && Number(value) <= max, {
-      params: {
-        text: {
-          ru: `Ожидается целое число от 0 до ${String(max)}`,
-          en: `Expected a whole number from 0 to ${String(max)}`,
-        },
-      },
-    })
-    .transform(Number);
-
-/**
- * Schema of the query of `GET /api/programmes`: `q` (words to find), `direction`, `kind`
- * (funding kinds), `district`, `provider`, `weekday` (ISO 1–7) as comma-separated lists,
- * `age` (the child's age), and the page `offset` and `limit` (50 by default, at most 5 000).
- *
- * @example
- * ```ts
- * import { parse } from '@eduset/core';
- * import { programmesQuerySchema } from '@eduset/server';
- * parse(programmesQuerySchema, { q: 'робот', age: '9', kind: 'funded,budget' });
- * ```
- */
-export const programmesQuerySchema = z.strictObject({
-  q: z.string().max(200).optional(),
-  direction: commaList.pipe(z.array(directionSchema)).optional(),
-  kind: commaList.pipe(z.array(fundingKindSchema)).optional(),
-  district: commaList.pipe(z.array(z.string().min(1).max(100))).optional(),
-  provider: commaList.pipe(z.array(z.string().min(1).max(120))).optional(),
-  weekday: commaList.pipe(z.array(z.enum(['1', '2', '3', '4', '5', '6', '7']))).optional(),
-  age: wholeNumber(25).optional(),
-  offset: wholeNumber(100000).optional(),
-  limit: wholeNumber(5000).optional(),
-});
-
-/**
- * The validated query of `GET /api/programmes`.
- *
- * @example
- * ```ts
- * import type { ProgrammesQuery } from '@eduset/server';
- * declare const query: ProgrammesQuery;
- * query.age;
- * ```
- */
-export type ProgrammesQuery = z.output<typeof programmesQuerySchema>;
-
-const balanceQuerySchema = z.strictObject({ birthDate: isoDateSchema });
-
-const certificateNumberSchema = z.strictObject({
-  number: z.string().refine((value) => /^\d{6,12}$/.test(value), {
-    params: {
-      text: {
-        ru: 'Номер сертификата — от 6 до 12 цифр',
-        en: 'A certificate number has 6 to 12 digits',
-      },
-    },
-  }),
-});
 
 /**
  * How many checks of one certificate number with a wrong birth date are allowed in a window
@@ -245,12 +177,16 @@ function conflictAsHttp(error: unknown): unknown {
 export function financingRoutes(options: FinancingRoutesOptions): FastifyPluginAsync {
   const { financing, limits, now, limited } = options;
   const timeZone = options.timeZone ?? 'Europe/Moscow';
-  return async (api: FastifyInstance) => {
+  return async (plain: FastifyInstance) => {
+    const api = withContracts(plain);
     api.get(
       '/api/programmes',
-      { config: { access: { public: true } } },
+      {
+        config: { access: { public: true } },
+        schema: { querystring: programmesQuerySchema, response: { 200: programmeListSchema } },
+      },
       async (request): Promise<ProgrammeList> => {
-        const query = parse(programmesQuerySchema, request.query);
+        const query = request.query;
         const registry = await financing.listProgrammes();
         const filter: ProgrammeFilter = {
           ...(query.q === undefined ? {} : { text: query.q }),
@@ -277,22 +213,35 @@ export function financingRoutes(options: FinancingRoutesOptions): FastifyPluginA
       },
     );
 
-    api.get<{ Params: { number: string } }>(
+    api.get(
       '/api/certificates/:number/balance',
-      { config: { ...limited, access: { public: true } } },
+      {
+        config: { ...limited, access: { public: true } },
+        schema: {
+          params: certificateNumberParamsSchema,
+          querystring: certificateBalanceQuerySchema,
+          response: { 200: certificateBalanceSchema },
+        },
+      },
       async (request, reply): Promise<CertificateBalance> => {
-        const { number } = parse(certificateNumberSchema, request.params);
-        const { birthDate } = parse(balanceQuerySchema, request.query);
-        const found = await certificateOf({ financing, limits, now, reply }, number, birthDate);
+        const { birthDate } = request.query;
+        const found = await certificateOf(
+          { financing, limits, now, reply },
+          request.params.number,
+          birthDate,
+        );
         return balanceAnswer(found.certificate, found.balance);
       },
     );
 
     api.post(
       '/api/enrolments',
-      { config: { ...limited, access: { public: true } } },
+      {
+        config: { ...limited, access: { public: true } },
+        schema: { body: enrolmentRequestSchema, response: { 201: enrolmentResponseSchema } },
+      },
       async (request, reply): Promise<EnrolmentResponse> => {
-        const body = parse(enrolmentRequestSchema, request.body);
+        const body = request.body;
         // The programme, module and group first: their answers never depend on the pair.
         const registry = await financing.listProgrammes();
         const programme = registry.programmes.find(

@@ -1,60 +1,15 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from '@eduset/core/common';
 import {
   buildIndicatorReport,
-  orgUnitLevelSchema,
-  periodIdSchema,
+  indicatorReportSchema,
+  indicatorsQuerySchema,
   type IndicatorReport,
 } from '@eduset/core/indicators';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
 import { loadIndicatorFiles, type LoadedIndicatorFiles } from '@eduset/adapters';
 import { HttpError } from '../../errors.js';
-
-const oneOrMany = z.union([z.string(), z.array(z.string())]);
-const list = oneOrMany.transform((value) =>
-  (Array.isArray(value) ? value : [value])
-    .flatMap((item) => item.split(','))
-    .map((item) => item.trim())
-    .filter((item) => item !== ''),
-);
-
-/**
- * Schema of the query of `GET /api/indicators`:
- * - `level` — `site`, `organization`, `municipality` (default) or `region`;
- * - `orgUnit` — instead of a level, these org units (repeated or comma-separated);
- * - `period` — periods (`2019-2020`, `2020-09-01`…; repeated or comma-separated); every
- *   period in the data by default;
- * - `indicator` — only these indicator ids;
- * - `explain` — `false` to leave explanations out (smaller answers).
- * Unknown parameters are reported.
- *
- * @example
- * ```ts
- * import { parse } from '@eduset/core';
- * import { indicatorsQuerySchema } from '@eduset/server';
- * parse(indicatorsQuerySchema, { level: 'municipality', period: '2018-2019,2019-2020' });
- * ```
- */
-export const indicatorsQuerySchema = z.strictObject({
-  level: orgUnitLevelSchema.optional(),
-  orgUnit: list.optional(),
-  period: list.pipe(z.array(periodIdSchema)).optional(),
-  indicator: list.optional(),
-  explain: z.enum(['true', 'false']).optional(),
-});
-
-/**
- * The validated query of `GET /api/indicators`.
- *
- * @example
- * ```ts
- * import type { IndicatorsQuery } from '@eduset/server';
- * const query: IndicatorsQuery = { level: 'municipality', period: ['2019-2020'] };
- * ```
- */
-export type IndicatorsQuery = z.output<typeof indicatorsQuerySchema>;
+import { withContracts } from '../../plugins/contracts.js';
 
 /**
  * Options of {@link indicatorRoutes}: where the org units, data values and (optionally)
@@ -131,12 +86,16 @@ export function indicatorRoutes(options: IndicatorRoutesOptions): FastifyPluginA
     });
     return loading;
   };
-  return async (api: FastifyInstance) => {
+  return async (plain: FastifyInstance) => {
+    const api = withContracts(plain);
     api.get(
       '/api/indicators',
-      { config: { access: { public: true } } },
+      {
+        config: { access: { public: true } },
+        schema: { querystring: indicatorsQuerySchema, response: { 200: indicatorReportSchema } },
+      },
       async (request): Promise<IndicatorReport> => {
-        const query = parse(indicatorsQuerySchema, request.query);
+        const query = request.query;
         const loaded = await load();
         const wanted = query.indicator === undefined ? undefined : new Set(query.indicator);
         const definitions =

@@ -1,9 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from '@eduset/core/common';
-import { parseSchoolProfiles, type SchoolMapData } from '@eduset/core/schools';
+import {
+  parseSchoolProfiles,
+  schoolMapDataSchema,
+  schoolsQuerySchema,
+  type SchoolMapData,
+} from '@eduset/core/schools';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { HttpError } from '../../errors.js';
+import { withContracts } from '../../plugins/contracts.js';
 import {
   identificationTableCsv,
   identificationTableXlsx,
@@ -29,11 +35,6 @@ export interface SchoolRoutesOptions {
   readonly clusters?: number;
 }
 
-const schoolsQuerySchema = z.strictObject({
-  district: z.string().trim().min(1).max(128).optional(),
-  onlyFlagged: z.enum(['true', 'false']).optional(),
-});
-
 const fileSchema = z.object({
   district: z.string().min(1),
   year: z.number().int(),
@@ -56,18 +57,24 @@ const fileSchema = z.object({
  * ```
  */
 export function schoolRoutes(options: SchoolRoutesOptions = {}): FastifyPluginAsync {
-  let districts: Promise<Record<string, SchoolDistrict>> | undefined;
+  let districts: Promise<Map<string, SchoolDistrict>> | undefined;
   const cache = new Map<string, IdentifiedDistrict>();
-  const load = async (): Promise<Record<string, SchoolDistrict>> => {
-    const given = { ...(options.districts ?? {}) };
+  // A Map, not a plain object: a district named `__proto__` or `constructor` is not found,
+  // instead of reaching Object.prototype.
+  const load = async (): Promise<Map<string, SchoolDistrict>> => {
+    const given = new Map<string, SchoolDistrict>(
+      Object.entries(options.districts ?? {}).filter(([id]) =>
+        Object.hasOwn(options.districts ?? {}, id),
+      ),
+    );
     if (options.dataFile !== undefined) {
       try {
         const json = parse(fileSchema, JSON.parse(await readFile(options.dataFile, 'utf8')));
-        given.demo = {
+        given.set('demo', {
           name: json.district,
           year: json.year,
           schools: parseSchoolProfiles(json.schools),
-        };
+        });
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       }
@@ -77,9 +84,9 @@ export function schoolRoutes(options: SchoolRoutesOptions = {}): FastifyPluginAs
   const computed = async (requested: string | undefined): Promise<IdentifiedDistrict> => {
     districts ??= load();
     const all = await districts;
-    const ids = Object.keys(all);
+    const ids = [...all.keys()];
     const id = requested ?? (ids.length === 1 ? ids[0] : undefined);
-    const district = id === undefined ? undefined : all[id];
+    const district = id === undefined ? undefined : all.get(id);
     if (id === undefined || district === undefined) {
       throw new HttpError(404, 'district_not_found', {
         ru: `Район не найден${requested ? `: «${requested}»` : ''}; есть: ${ids.join(', ') || 'нет'}`,
@@ -93,20 +100,24 @@ export function schoolRoutes(options: SchoolRoutesOptions = {}): FastifyPluginAs
     }
     return value;
   };
-  return async (api: FastifyInstance) => {
+  return async (plain: FastifyInstance) => {
+    const api = withContracts(plain);
     api.get(
       '/api/schools',
-      { config: { access: { public: true } } },
+      {
+        config: { access: { public: true } },
+        schema: { querystring: schoolsQuerySchema, response: { 200: schoolMapDataSchema } },
+      },
       async (request): Promise<SchoolMapData> => {
-        const query = parse(schoolsQuerySchema, request.query);
+        const query = request.query;
         return (await computed(query.district)).map;
       },
     );
     api.get(
       '/api/schools/identification.csv',
-      { config: { access: { public: true } } },
+      { config: { access: { public: true } }, schema: { querystring: schoolsQuerySchema } },
       async (request, reply) => {
-        const query = parse(schoolsQuerySchema, request.query);
+        const query = request.query;
         const { result } = await computed(query.district);
         return reply
           .type('text/csv; charset=utf-8')
@@ -116,9 +127,9 @@ export function schoolRoutes(options: SchoolRoutesOptions = {}): FastifyPluginAs
     );
     api.get(
       '/api/schools/identification.xlsx',
-      { config: { access: { public: true } } },
+      { config: { access: { public: true } }, schema: { querystring: schoolsQuerySchema } },
       async (request, reply) => {
-        const query = parse(schoolsQuerySchema, request.query);
+        const query = request.query;
         const { result } = await computed(query.district);
         const bytes = await identificationTableXlsx(result, {
           onlyFlagged: query.onlyFlagged === 'true',

@@ -1,8 +1,15 @@
-import { schoolYearSchema, siteKindSchema, type NetworkFilter } from '@eduset/core';
-import { z } from 'zod';
+import { schoolYearSchema } from '../common/school-year.js';
+import { requestIdSchema } from '../common/wire.js';
+import { z } from '../common/zod.js';
+import type { NetworkFilter } from './network.js';
+import { siteKindSchema } from './site.js';
+
+// The wire contracts of `/api/network` and `/api/networks`: the server declares them on its
+// routes (validation and the OpenAPI description), the widgets validate the answers with
+// core's `networkSchema` (`createNetwork`).
 
 /** A query parameter given once (`a=1`) or repeated (`a=1&a=2`, which arrives as a list). */
-const oneOrMany = z.union([z.string(), z.array(z.string())]);
+const oneOrMany = z.union([z.string().max(2000), z.array(z.string().max(2000)).max(50)]);
 
 /**
  * Schema of the query of `GET /api/network`:
@@ -16,13 +23,13 @@ const oneOrMany = z.union([z.string(), z.array(z.string())]);
  * @example
  * ```ts
  * import { parse } from '@eduset/core';
- * import { networkQuerySchema } from '@eduset/server';
+ * import { networkQuerySchema } from '@eduset/core/network';
  * parse(networkQuerySchema, { schoolYear: '2020-2021', siteKind: 'lekoteka,pmpk' });
  * // { schoolYear: '2020-2021', siteKind: ['lekoteka', 'pmpk'] }
  * ```
  */
 export const networkQuerySchema = z.strictObject({
-  network: z.string().trim().min(1).optional(),
+  network: requestIdSchema.optional(),
   schoolYear: schoolYearSchema.optional(),
   siteKind: oneOrMany
     .transform((value) =>
@@ -40,7 +47,7 @@ export const networkQuerySchema = z.strictObject({
  *
  * @example
  * ```ts
- * import type { NetworkQuery } from '@eduset/server';
+ * import type { NetworkQuery } from '@eduset/core/network';
  * const query: NetworkQuery = { network: 'udomlya' };
  * ```
  */
@@ -51,7 +58,7 @@ export type NetworkQuery = z.output<typeof networkQuerySchema>;
  *
  * @example
  * ```ts
- * import { networkFilterOf } from '@eduset/server';
+ * import { networkFilterOf } from '@eduset/core/network';
  * networkFilterOf({ network: 'udomlya' }); // undefined
  * networkFilterOf({ siteKind: ['lekoteka'] }); // { siteKinds: ['lekoteka'] }
  * ```
@@ -65,3 +72,40 @@ export function networkFilterOf(query: NetworkQuery): NetworkFilter | undefined 
     ...(kinds !== undefined ? { siteKinds: kinds } : {}),
   };
 }
+
+/**
+ * Schema of one entry of `GET /api/networks`: a stored network's id, name and municipality.
+ *
+ * @example
+ * ```ts
+ * import { networkSummarySchema } from '@eduset/core/network';
+ * networkSummarySchema.parse({ id: 'udomlya', name: 'Служба помощи родителям', municipality: 'Удомля' });
+ * ```
+ */
+export const networkSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  municipality: z.string(),
+});
+
+/**
+ * Schema of the answer of `GET /api/networks`: `{ networks: [{ id, name, municipality }] }`.
+ *
+ * @example
+ * ```ts
+ * import { networkListSchema } from '@eduset/core/network';
+ * networkListSchema.parse({ networks: [] }).networks.length; // 0
+ * ```
+ */
+export const networkListSchema = z.object({ networks: z.array(networkSummarySchema) });
+
+/**
+ * The answer of `GET /api/networks`.
+ *
+ * @example
+ * ```ts
+ * import type { NetworkList } from '@eduset/core/network';
+ * const list: NetworkList = { networks: [{ id: 'udomlya', name: 'Служба', municipality: 'Удомля' }] };
+ * ```
+ */
+export type NetworkList = z.output<typeof networkListSchema>;

@@ -1,0 +1,398 @@
+import { isoDateSchema } from '../common/iso-date.js';
+import type { LocalizedText } from '../common/labels.js';
+import { requestIdSchema, requestTextSchema } from '../common/wire.js';
+import { z } from '../common/zod.js';
+import { timeZoneSchema } from './availability.js';
+import { bookingContactSchema, bookingSchema } from './booking.js';
+import { instantSchema } from './instant.js';
+
+// The wire contracts of the booking API: each request and answer of `/api/schedule`,
+// `/api/slots`, `/api/bookings…` has its one schema here. The server declares them on its
+// routes (validation, serialization and the OpenAPI description), the booking widget
+// validates the answers with them.
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+/**
+ * The longest period `GET /api/slots` answers for, in days (both ends included).
+ *
+ * @example
+ * ```ts
+ * import { maxSlotPeriodDays } from '@eduset/core/schedule';
+ * maxSlotPeriodDays; // 31
+ * ```
+ */
+export const maxSlotPeriodDays = 31;
+
+const childAgeQuery = z
+  .string()
+  .refine((value) => /^\d{1,2}$/.test(value) && Number(value) <= 25, {
+    params: {
+      text: {
+        ru: 'Возраст ребёнка — целое число лет от 0 до 25',
+        en: "The child's age is a whole number of years from 0 to 25",
+      },
+    },
+  })
+  .transform(Number);
+
+function dayNumber(date: string): number {
+  return Math.round(Date.parse(`${date}T00:00:00Z`) / dayMs);
+}
+
+/**
+ * Schema of the query of `GET /api/schedule` (and of `POST /api/bookings/:id/cancel`): the
+ * network, needed only when several are stored.
+ *
+ * @example
+ * ```ts
+ * import { networkQueryOnlySchema } from '@eduset/core/schedule';
+ * networkQueryOnlySchema.parse({ network: 'udomlya' });
+ * ```
+ */
+export const networkQueryOnlySchema = z.strictObject({ network: requestIdSchema.optional() });
+
+/**
+ * Schema of the query of `GET /api/slots`: `serviceId`, the period `from`–`to` (civil dates,
+ * at most 31 days, both included), and optionally `siteId`, `specialistId`, `childAge` and
+ * `network`. Unknown parameters are reported.
+ *
+ * @example
+ * ```ts
+ * import { parse } from '@eduset/core';
+ * import { slotsQuerySchema } from '@eduset/core/schedule';
+ * parse(slotsQuerySchema, { serviceId: 'consultation', from: '2026-05-12', to: '2026-05-18', childAge: '4' });
+ * ```
+ */
+export const slotsQuerySchema = z
+  .strictObject({
+    network: requestIdSchema.optional(),
+    serviceId: requestIdSchema,
+    from: isoDateSchema,
+    to: isoDateSchema,
+    siteId: requestIdSchema.optional(),
+    specialistId: requestIdSchema.optional(),
+    childAge: childAgeQuery.optional(),
+  })
+  .superRefine((query, context) => {
+    const days = dayNumber(query.to) - dayNumber(query.from) + 1;
+    if (days < 1) {
+      context.addIssue({
+        code: 'custom',
+        path: ['to'],
+        params: {
+          text: {
+            ru: 'Конец периода раньше его начала',
+            en: 'The end of the period is before its start',
+          },
+        },
+      });
+    } else if (days > maxSlotPeriodDays) {
+      context.addIssue({
+        code: 'custom',
+        path: ['to'],
+        params: {
+          text: {
+            ru: `Период не может быть длиннее ${maxSlotPeriodDays} дня`,
+            en: `The period cannot be longer than ${maxSlotPeriodDays} days`,
+          },
+        },
+      });
+    }
+  });
+
+/**
+ * The validated query of `GET /api/slots`.
+ *
+ * @example
+ * ```ts
+ * import type { SlotsQuery } from '@eduset/core/schedule';
+ * declare const query: SlotsQuery;
+ * query.serviceId;
+ * ```
+ */
+export type SlotsQuery = z.output<typeof slotsQuerySchema>;
+
+/**
+ * Schema of one free slot as `GET /api/slots` answers it: the specialist, site and service,
+ * the UTC instants of its start and end, and the places still free.
+ *
+ * @example
+ * ```ts
+ * import { slotSchema } from '@eduset/core/schedule';
+ * slotSchema.parse({
+ *   specialistId: 'psy-1', siteId: 'kp-teremok', serviceId: 'consultation',
+ *   start: '2026-05-12T06:30:00.000Z', end: '2026-05-12T07:00:00.000Z', seatsLeft: 1,
+ * });
+ * ```
+ */
+export const slotSchema = z
+  .object({
+    specialistId: z.string().min(1),
+    siteId: z.string().min(1),
+    serviceId: z.string().min(1),
+    start: instantSchema,
+    end: instantSchema,
+    seatsLeft: z.number().int().min(1),
+  })
+  .refine((slot) => slot.start < slot.end, {
+    path: ['end'],
+    params: {
+      text: {
+        ru: 'Конец слота должен быть позже начала',
+        en: 'The end of a slot must be after its start',
+      },
+    },
+  });
+
+/**
+ * Schema of the answer of `GET /api/slots`: the zone the server worked in and the free
+ * slots.
+ *
+ * @example
+ * ```ts
+ * import { slotsResponseSchema } from '@eduset/core/schedule';
+ * slotsResponseSchema.parse({ timeZone: 'Europe/Moscow', slots: [] }).slots.length; // 0
+ * ```
+ */
+export const slotsResponseSchema = z.object({
+  timeZone: timeZoneSchema,
+  slots: z.array(slotSchema),
+});
+
+/**
+ * The answer of `GET /api/slots`.
+ *
+ * @example
+ * ```ts
+ * import type { SlotsResponse } from '@eduset/core/schedule';
+ * const answer: SlotsResponse = { timeZone: 'Europe/Moscow', slots: [] };
+ * ```
+ */
+export type SlotsResponse = z.output<typeof slotsResponseSchema>;
+
+const consentText: LocalizedText = {
+  ru: 'Нужно согласие на обработку персональных данных (Федеральный закон № 152-ФЗ); без него запись невозможна',
+  en: 'Consent to personal-data processing (Federal Law No. 152-FZ) is required; a booking cannot be made without it',
+};
+
+const requestContactSchema = bookingContactSchema.superRefine((contact, context) => {
+  if (contact.name === '') {
+    context.addIssue({
+      code: 'custom',
+      path: ['name'],
+      params: { text: { ru: 'Укажите имя', en: 'Give a name' } },
+    });
+  }
+  if (contact.phone === undefined && contact.email === undefined) {
+    context.addIssue({
+      code: 'custom',
+      path: [],
+      params: {
+        text: {
+          ru: 'Укажите телефон или адрес электронной почты',
+          en: 'Give a phone number or an e-mail address',
+        },
+      },
+    });
+  }
+});
+
+/**
+ * Schema of the body of `POST /api/bookings`: the slot (specialist, site, service, start,
+ * end), the places taken (`seats`, 1 by default), the child's age, a contact (a name and a
+ * phone or an e-mail) and the consent to personal-data processing (152-ФЗ), which must be
+ * `true`. Every problem is reported at once; unknown fields are reported too. The one
+ * schema of a booking request: the server validates with it, the widget sends it.
+ *
+ * @example
+ * ```ts
+ * import { parse } from '@eduset/core';
+ * import { bookingRequestSchema } from '@eduset/core/schedule';
+ * parse(bookingRequestSchema, {
+ *   specialistId: 'psy-ivanova', siteId: 'kp-teremok', serviceId: 'consultation',
+ *   start: '2026-05-12T06:00:00Z', end: '2026-05-12T06:45:00Z', childAge: 4,
+ *   contact: { name: 'Анна', phone: '8 912 345-67-89' }, personalDataConsent: true,
+ * });
+ * ```
+ */
+export const bookingRequestSchema = z.strictObject({
+  network: requestIdSchema.optional(),
+  specialistId: requestIdSchema,
+  siteId: requestIdSchema,
+  serviceId: requestIdSchema,
+  start: instantSchema,
+  end: instantSchema,
+  seats: z.number().int().min(1).max(50).default(1),
+  childAge: z.number().int().min(0).max(25),
+  contact: requestContactSchema,
+  personalDataConsent: z
+    .custom<true>((value) => value === true, { params: { text: consentText } })
+    .meta({ type: 'boolean', const: true }),
+  /** The version of the consent text the parent read (`GET /api/consent`); the current one if left out. */
+  consentVersion: requestTextSchema(64).optional(),
+});
+
+/**
+ * The validated body of `POST /api/bookings`.
+ *
+ * @example
+ * ```ts
+ * import type { BookingRequest } from '@eduset/core/schedule';
+ * declare const request: BookingRequest;
+ * request.personalDataConsent; // true
+ * ```
+ */
+export type BookingRequest = z.output<typeof bookingRequestSchema>;
+
+/**
+ * What a client sends as the body of `POST /api/bookings` (before defaults and
+ * normalization).
+ *
+ * @example
+ * ```ts
+ * import type { BookingRequestInput } from '@eduset/core/schedule';
+ * const body: BookingRequestInput = {
+ *   specialistId: 'psy-smirnova', siteId: 'kp-teremok', serviceId: 'psychologist-consultation',
+ *   start: '2026-05-12T06:30:00.000Z', end: '2026-05-12T07:15:00.000Z', childAge: 4,
+ *   contact: { name: 'Анна', phone: '+79123456789' }, personalDataConsent: true,
+ * };
+ * ```
+ */
+export type BookingRequestInput = z.input<typeof bookingRequestSchema>;
+
+/**
+ * Schema of the answer of `POST /api/bookings` (201): the stored booking, its secret cancel
+ * (manage) token, the address to cancel it, and `calendarUrl` — its iCalendar file, opened by
+ * a separate calendar token that can only read it (no contact in it), so the link may be
+ * handed to a calendar application without handing over the power to cancel.
+ *
+ * @example
+ * ```ts
+ * import { bookingCreatedResponseSchema } from '@eduset/core/schedule';
+ * declare const json: unknown;
+ * const { booking, calendarUrl } = bookingCreatedResponseSchema.parse(json);
+ * ```
+ */
+export const bookingCreatedResponseSchema = z.object({
+  booking: bookingSchema,
+  cancelToken: z.string().min(1),
+  cancelUrl: z.string().min(1),
+  calendarUrl: z.string().min(1),
+});
+
+/**
+ * Schema of the answer of `POST /api/bookings/:id/calendar`: a new calendar link, for the
+ * holder of the cancel token (the previous calendar link stops working).
+ *
+ * @example
+ * ```ts
+ * import { calendarLinkResponseSchema } from '@eduset/core/schedule';
+ * calendarLinkResponseSchema.parse({ calendarUrl: '/api/bookings/b-1.ics?token=t' });
+ * ```
+ */
+export const calendarLinkResponseSchema = z.object({ calendarUrl: z.string().min(1) });
+
+/**
+ * The answer of `POST /api/bookings/:id/calendar`.
+ *
+ * @example
+ * ```ts
+ * import type { CalendarLinkResponse } from '@eduset/core/schedule';
+ * declare const answer: CalendarLinkResponse;
+ * answer.calendarUrl;
+ * ```
+ */
+export type CalendarLinkResponse = z.output<typeof calendarLinkResponseSchema>;
+
+/**
+ * The answer of `POST /api/bookings`.
+ *
+ * @example
+ * ```ts
+ * import type { BookingCreatedResponse } from '@eduset/core/schedule';
+ * declare const answer: BookingCreatedResponse;
+ * await fetch(answer.cancelUrl, { method: 'POST', body: JSON.stringify({ token: answer.cancelToken }) });
+ * ```
+ */
+export type BookingCreatedResponse = z.output<typeof bookingCreatedResponseSchema>;
+
+/**
+ * Schema of the path of `POST /api/bookings/:id/cancel` and `GET /api/bookings/:id.ics`:
+ * the booking's id.
+ *
+ * @example
+ * ```ts
+ * import { bookingIdParamsSchema } from '@eduset/core/schedule';
+ * bookingIdParamsSchema.parse({ id: 'b-1' });
+ * ```
+ */
+export const bookingIdParamsSchema = z.object({ id: requestIdSchema });
+
+/**
+ * Schema of the body of `POST /api/bookings/:id/cancel`: the secret token of the parent's
+ * link (and the network, when several are stored).
+ *
+ * @example
+ * ```ts
+ * import { cancelBookingBodySchema } from '@eduset/core/schedule';
+ * cancelBookingBodySchema.parse({ token: 'k3c…' });
+ * ```
+ */
+export const cancelBookingBodySchema = z.strictObject({
+  network: requestIdSchema.optional(),
+  token: requestTextSchema(256),
+});
+
+/**
+ * Schema of the answer of `POST /api/bookings/:id/cancel`: `{ booking }` with its new status.
+ *
+ * @example
+ * ```ts
+ * import { bookingAnswerSchema } from '@eduset/core/schedule';
+ * declare const json: unknown;
+ * bookingAnswerSchema.parse(json).booking.status; // 'cancelled-by-parent'
+ * ```
+ */
+export const bookingAnswerSchema = z.object({ booking: bookingSchema });
+
+/**
+ * The answer of `POST /api/bookings/:id/cancel`.
+ *
+ * @example
+ * ```ts
+ * import type { BookingAnswer } from '@eduset/core/schedule';
+ * declare const answer: BookingAnswer;
+ * answer.booking.status;
+ * ```
+ */
+export type BookingAnswer = z.output<typeof bookingAnswerSchema>;
+
+/**
+ * Schema of the query of `GET /api/schedule.ics`: the site of the feed (and the network).
+ *
+ * @example
+ * ```ts
+ * import { scheduleFeedQuerySchema } from '@eduset/core/schedule';
+ * scheduleFeedQuerySchema.parse({ site: 'kp-teremok' });
+ * ```
+ */
+export const scheduleFeedQuerySchema = z.strictObject({
+  network: requestIdSchema.optional(),
+  site: requestIdSchema,
+});
+
+/**
+ * Schema of the query of `GET /api/bookings/:id.ics`: the booking's secret token (and the
+ * network).
+ *
+ * @example
+ * ```ts
+ * import { bookingIcsQuerySchema } from '@eduset/core/schedule';
+ * bookingIcsQuerySchema.parse({ token: 'k3c…' });
+ * ```
+ */
+export const bookingIcsQuerySchema = z.strictObject({
+  network: requestIdSchema.optional(),
+  token: requestTextSchema(200),
+});
