@@ -9,7 +9,7 @@ import {
   programmeSchema,
   providerSchema,
 } from './programme.js';
-import { requestIdSchema, requestTextSchema } from '../common/wire.js';
+import { requestTextSchema } from '../common/wire.js';
 
 /** A comma-separated list (`direction=technical,artistic`), split into its values. */
 const commaList = z
