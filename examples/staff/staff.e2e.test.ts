@@ -125,8 +125,10 @@ describe('examples/staff', () => {
       expect(text).toContain('+79120000001');
       expect(text).toContain('olga@example.org');
       expect(text).toContain('Мария Другая');
-      // People's words, not codes: site names, not their ids.
+      // People's words, not codes: site names and statuses, not their ids.
       expect(text).not.toContain('kp-korablik');
+      expect(text).toContain('подтверждена / confirmed');
+      expect(text).not.toMatch(/(^|[^/] )confirmed/);
       expect(await page.textContent('#me-name')).toBe('Координатор службы');
       await expectAccessible(page);
       await noHorizontalOverflow(page);

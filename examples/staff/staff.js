@@ -6,13 +6,6 @@ const statusText = document.getElementById('status');
 const dateInput = document.getElementById('date');
 const spanInput = document.getElementById('span');
 
-const statusNames = {
-  active: 'записан / booked',
-  cancelled: 'отменена / cancelled',
-  attended: 'состоялась / attended',
-  'no-show': 'не пришли / no-show',
-};
-
 function say(text) {
   statusText.textContent = text;
 }
@@ -75,10 +68,11 @@ function bookingItem(booking, timeZone) {
     : booking.serviceId;
   item.append(element('p', `${service}; ${booking.specialistName ?? booking.specialistId}`));
   item.append(element('p', `Возраст ребёнка / Child's age: ${booking.childAge}`));
+  const cancelled = booking.status.startsWith('cancelled');
   const state = element(
     'p',
-    statusNames[booking.status] ?? booking.status,
-    booking.status === 'cancelled' ? 'cancelled' : undefined,
+    `${booking.statusName.ru} / ${booking.statusName.en}`,
+    cancelled ? 'cancelled' : undefined,
   );
   item.append(state);
   if (booking.contact) {

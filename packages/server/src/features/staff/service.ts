@@ -1,6 +1,7 @@
 import type { AuditEntry, AuditPage, Storage } from '@eduset/adapters';
 import {
   actionLabels,
+  bookingStatusLabels,
   actions,
   addCivilDays,
   can,
@@ -38,9 +39,12 @@ import { forbidden } from '../../plugins/access.js';
  * ```
  */
 export interface AccessPolicy {
-  readonly can: typeof can;
-  readonly canAnywhere: typeof canAnywhere;
-  readonly grantsFor: typeof grantsFor;
+  /** May this actor do this action on this record (core's `can`)? */
+  readonly can: (actor: Actor, action: Action, resource: Resource) => boolean;
+  /** Does the actor hold this action anywhere in her grants (core's `canAnywhere`)? */
+  readonly canAnywhere: (actor: Actor, action: Action) => boolean;
+  /** The actor's grants that allow this action (core's `grantsFor`). */
+  readonly grantsFor: (actor: Actor, action: Action) => Grant[];
 }
 
 /**
@@ -149,6 +153,8 @@ export interface StaffBookingView {
   readonly start: Instant;
   readonly end: Instant;
   readonly status: BookingStatus;
+  /** The status in people's words (Russian and English). */
+  readonly statusName: LocalizedText;
   readonly organizationId?: string;
   readonly siteId: string;
   readonly siteName?: string;
@@ -466,6 +472,7 @@ export function staffService(options: StaffServiceOptions): StaffService {
         start: booking.start,
         end: booking.end,
         status: booking.status,
+        statusName: bookingStatusLabels[booking.status],
         ...(resource.organizationId === undefined
           ? {}
           : { organizationId: resource.organizationId }),
