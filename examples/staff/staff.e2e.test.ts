@@ -55,6 +55,15 @@ const server = useExampleServer({
     );
     await storage.identity.createAccount(
       {
+        login: 'auditor',
+        displayName: 'Ответственный за защиту ПДн',
+        passwordHash,
+        grants: [{ role: 'auditor', networkId: 'udomlya' }],
+      },
+      now,
+    );
+    await storage.identity.createAccount(
+      {
         login: 'lebedeva',
         displayName: 'Лебедева А. С.',
         passwordHash,
@@ -93,14 +102,19 @@ const server = useExampleServer({
   },
 });
 
-async function signInAndOpenStaff(login: string, width: number, height: number) {
+async function signInAndOpenStaff(
+  login: string,
+  width: number,
+  height: number,
+  shown = '#bookings-list li',
+) {
   const opened = await openPage(server, 'sign-in/', { context: { viewport: { width, height } } });
   const { page } = opened;
   await page.fill('#login', login);
   await page.fill('#password', 'пароль для проверки 2026');
   await page.click('#sign-in-form button[type="submit"]');
   await page.waitForURL((url) => url.pathname === '/staff/');
-  await expect.poll(() => page.locator('#bookings-list li').count()).toBeGreaterThan(0);
+  await expect.poll(() => page.locator(shown).count()).toBeGreaterThan(0);
   return opened;
 }
 
@@ -164,5 +178,26 @@ describe('examples/staff', () => {
         return [...new Set(entries.map((entry) => entry.actorLabel))].sort();
       })
       .toEqual(['Координатор службы', 'Лебедева А. С.']);
+  });
+
+  it('the auditor sees the audit log in words, and no bookings', async () => {
+    // The coordinator's and the specialist's reads above are in the log by now.
+    const { context, page, problems } = await signInAndOpenStaff(
+      'auditor',
+      390,
+      844,
+      '#audit-list li',
+    );
+    const log = (await page.textContent('#audit-list')) ?? '';
+    expect(log).toContain('Координатор службы');
+    expect(log).toContain('Видеть имена и контакты родителей в записях');
+    expect(log).not.toContain('booking.contact.read');
+    expect(log).not.toContain('+7912');
+    expect(await page.isVisible('#bookings')).toBe(false);
+    await expectAccessible(page);
+    await noHorizontalOverflow(page);
+    await page.screenshot({ path: '/tmp/eduset-staff-auditor-390.png', fullPage: true });
+    expectNoProblems(problems);
+    await context.close();
   });
 });

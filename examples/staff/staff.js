@@ -38,7 +38,8 @@ function showMe(me) {
     ...me.grants.map((grant) => {
       const place = [grant.network, grant.organization, grant.site, grant.specialist, grant.teacher]
         .filter(Boolean)
-        .map((named) => named.name ?? named.id)
+        .map((named) => named.name)
+        .filter(Boolean)
         .join(' · ');
       return element('li', `${grant.roleName.ru} / ${grant.roleName.en}: ${place}`);
     }),
@@ -108,6 +109,35 @@ async function showBookings() {
   list.replaceChildren(...body.bookings.map((booking) => bookingItem(booking, body.timeZone)));
 }
 
+function auditItem(entry) {
+  const item = element('li');
+  const when = new Date(entry.at).toLocaleString('ru-RU', { timeZone: 'Europe/Moscow' });
+  item.append(element('p', `${when} — ${entry.actorLabel}`, 'when'));
+  item.append(element('p', `${entry.actionName.ru} / ${entry.actionName.en}`));
+  const records = entry.recordIds.length;
+  const details = [
+    entry.clientAddress ? `адрес / address ${entry.clientAddress}` : undefined,
+    records > 0 ? `записей / records: ${records}` : undefined,
+    `ответ / answer ${entry.outcome}`,
+  ].filter(Boolean);
+  item.append(element('p', details.join('; ')));
+  return item;
+}
+
+async function showAudit(networkId) {
+  const query = new URLSearchParams({ limit: '50' });
+  if (networkId) query.set('network', networkId);
+  document.getElementById('audit-csv').href = `/api/audit.csv?${query}`;
+  const { status, body } = await getJson(`/api/audit?${query}`);
+  const list = document.getElementById('audit-list');
+  if (status !== 200) {
+    list.replaceChildren(element('li', errorText(body)));
+    return;
+  }
+  list.replaceChildren(...body.entries.map(auditItem));
+  document.getElementById('audit').hidden = false;
+}
+
 async function signOut() {
   const { body } = await getJson('/api/auth/csrf');
   await fetch('/api/auth/logout', {
@@ -131,8 +161,17 @@ async function start() {
   }
   showMe(body);
   document.getElementById('sign-out').addEventListener('click', () => void signOut());
-  if (!body.actions.some((allowed) => allowed.action === 'booking.list')) {
-    say('Записи на консультации вашей роли не видны / Your role does not see bookings');
+  const allowed = new Set(body.actions.map((entry) => entry.action));
+  if (allowed.has('audit.read')) {
+    const auditGrant = body.grants.find((grant) => grant.role === 'auditor');
+    await showAudit(auditGrant?.network.id);
+  }
+  if (!allowed.has('booking.list')) {
+    say(
+      allowed.has('audit.read')
+        ? ''
+        : 'Записи на консультации вашей роли не видны / Your role does not see bookings',
+    );
     return;
   }
   document.getElementById('bookings').hidden = false;

@@ -118,6 +118,7 @@ export {
   type StaffBookingsQuery,
 } from './features/staff/routes.js';
 export {
+  auditActionName,
   auditExportLimit,
   staffService,
   type AccessPolicy,

@@ -2,7 +2,7 @@ import { auditCsv } from '@eduset/adapters';
 import { bookingStatusSchema, instantSchema, isoDateSchema, parse } from '@eduset/core';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { staffService, type StaffServiceOptions } from './service.js';
+import { auditActionName, staffService, type StaffServiceOptions } from './service.js';
 
 const idText = z.string().trim().min(1).max(128);
 
@@ -152,7 +152,11 @@ export function staffRoutes(options: StaffServiceOptions): FastifyPluginAsync {
         const query = parse(auditQuerySchema, request.query);
         const { networkId, page } = await staff.auditPage(request.actor, query);
         request.audit({ action: 'audit.read', networkId });
-        return { networkId, entries: page.entries, next: page.next ?? null };
+        const entries = page.entries.map((entry) => ({
+          ...entry,
+          actionName: auditActionName(entry.action),
+        }));
+        return { networkId, entries, next: page.next ?? null };
       },
     );
 

@@ -47,6 +47,58 @@ export interface AccessPolicy {
   readonly grantsFor: (actor: Actor, action: Action) => Grant[];
 }
 
+/** Names of the API's writes as the audit log shows them to people. */
+const writeNames: ReadonlyMap<string, LocalizedText> = new Map([
+  ['POST /api/bookings', { ru: 'Запись на консультацию', en: 'A consultation booked' }],
+  ['POST /api/bookings/:id/cancel', { ru: 'Отмена записи', en: 'A booking cancelled' }],
+  [
+    'POST /api/bookings/:id/calendar',
+    { ru: 'Новая ссылка на календарь', en: 'A new calendar link' },
+  ],
+  [
+    'POST /api/enrolments',
+    { ru: 'Заявка на программу по сертификату', en: 'An enrolment by certificate' },
+  ],
+  ['POST /api/auth/login', { ru: 'Вход в систему', en: 'A sign-in' }],
+  ['POST /api/auth/logout', { ru: 'Выход из системы', en: 'A sign-out' }],
+  [
+    'POST /api/auth/invitation',
+    { ru: 'Пароль по приглашению', en: 'A password set by invitation' },
+  ],
+  [
+    'POST /api/courses/links',
+    { ru: 'Личная ссылка на расписание', en: 'A personal timetable link' },
+  ],
+  [
+    'POST /api/staff/people/export',
+    { ru: 'Выдача сведений о человеке', en: "A person's data exported" },
+  ],
+  [
+    'POST /api/staff/people/erase',
+    { ru: 'Стирание сведений о человеке', en: "A person's data erased" },
+  ],
+]);
+
+/**
+ * The name of an audit log action in people's words: a core action (`booking.contact.read`)
+ * by core's labels, a write of the API (`POST /api/bookings`) by what it does; any other write
+ * as "a change through the API".
+ *
+ * @example
+ * ```ts
+ * import { auditActionName } from '@eduset/server';
+ * auditActionName('POST /api/bookings').ru; // 'Запись на консультацию'
+ * ```
+ */
+export function auditActionName(action: string): LocalizedText {
+  const core = (actions as readonly string[]).includes(action)
+    ? actionLabels[action as Action]
+    : undefined;
+  return (
+    core ?? writeNames.get(action) ?? { ru: 'Изменение через API', en: 'A change through the API' }
+  );
+}
+
 /**
  * What the staff use cases need: the storage, the clock and the policy (core's by default).
  *
