@@ -1,5 +1,5 @@
 import { instant } from '@eduset/core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { bookingStore } from '../src/storage/bookings.js';
 import { openPostgres } from '../src/storage/database.js';
 import { migrate } from '../src/storage/migrations.js';
@@ -7,20 +7,14 @@ import { writeNetwork } from '../src/storage/network-rows.js';
 import { openStorage } from '../src/storage/index.js';
 import { bookingContract, testSchedule } from './bookings-contract.js';
 import { smallNetwork } from './fixtures/network.js';
-import { startPostgresServer, type PostgresServer } from './postgres-server.js';
+import { usePostgresServer } from './postgres-server.js';
 
 // One throwaway server for the whole file; each group of tests gets its own database.
-let server: PostgresServer;
-beforeAll(async () => {
-  server = await startPostgresServer();
-});
-afterAll(() => {
-  server?.stop();
-});
+const postgres = usePostgresServer();
 
 // The store's pool has 10 connections, so concurrent requests really run in parallel.
 bookingContract('postgres', async () => {
-  const database = await openPostgres(server.createDatabase('bookings_contract'));
+  const database = await openPostgres(postgres.createDatabase('bookings_contract'));
   await migrate(database);
   await database.transaction((session) => writeNetwork(session, smallNetwork()));
   return { store: bookingStore(database), database, close: () => database.close() };
@@ -28,7 +22,7 @@ bookingContract('postgres', async () => {
 
 describe('the PostgreSQL pool', () => {
   test('a statement the server refuses keeps its connection (no new backend per refusal)', async () => {
-    const database = await openPostgres(server.createDatabase('pool_refusals'));
+    const database = await openPostgres(postgres.createDatabase('pool_refusals'));
     try {
       const backend = async () =>
         (await database.query<{ pid: number }>('SELECT pg_backend_pid() AS pid'))[0]?.pid;
@@ -46,7 +40,7 @@ describe('the PostgreSQL pool', () => {
   });
 
   test('a prepared statement is parsed once per connection, and a refusal keeps it', async () => {
-    const database = await openPostgres(server.createDatabase('pool_prepared'));
+    const database = await openPostgres(postgres.createDatabase('pool_prepared'));
     const prepared = { prepared: 'eduset_test_divide' };
     const sql = 'SELECT 12 / $1::int AS n';
     try {
@@ -79,7 +73,7 @@ describe('the PostgreSQL pool', () => {
 
 describe('openStorage over PostgreSQL', () => {
   test('two storages over one database (two server processes): overlapping requests, one wins', async () => {
-    const url = server.createDatabase('bookings_two');
+    const url = postgres.createDatabase('bookings_two');
     const [a, b] = await Promise.all([
       openStorage({ databaseUrl: url }),
       openStorage({ databaseUrl: url }),

@@ -3,24 +3,18 @@
 // earlier ones, an expired link does not resolve.
 import { createHash } from 'node:crypto';
 import { instant } from '@eduset/core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { openPglite, openPostgres, type Database } from '../src/storage/database.js';
 import { courseLinkStore } from '../src/storage/course-links.js';
 import { attemptLimits } from '../src/storage/limits.js';
 import { migrate } from '../src/storage/migrations.js';
-import { startPostgresServer, type PostgresServer } from './postgres-server.js';
+import { usePostgresServer } from './postgres-server.js';
 
-let postgres: PostgresServer;
-beforeAll(async () => {
-  postgres = await startPostgresServer();
-});
-afterAll(() => {
-  postgres?.stop();
-});
+const postgres = usePostgresServer();
 
 const engines: [string, () => Promise<Database>][] = [
   ['pglite', () => openPglite('memory://')],
-  ['postgres', () => openPostgres(postgres.createDatabase(`links_${Date.now()}`))],
+  ['postgres', () => openPostgres(postgres.createDatabase('links'))],
 ];
 
 describe.each(engines)('course links and released attempts (%s)', (_engine, open) => {

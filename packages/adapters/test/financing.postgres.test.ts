@@ -1,22 +1,15 @@
-import { afterAll, beforeAll } from 'vitest';
 import { financingStore } from '../src/storage/financing.js';
 import { openPostgres } from '../src/storage/database.js';
 import { migrate } from '../src/storage/migrations.js';
 import { financingContract } from './financing-contract.js';
-import { startPostgresServer, type PostgresServer } from './postgres-server.js';
+import { usePostgresServer } from './postgres-server.js';
 
 // One throwaway server for the file; the store's pool of 10 connections makes the 50
 // requests really concurrent.
-let server: PostgresServer;
-beforeAll(async () => {
-  server = await startPostgresServer();
-});
-afterAll(() => {
-  server?.stop();
-});
+const postgres = usePostgresServer();
 
 financingContract('postgres', async () => {
-  const database = await openPostgres(server.createDatabase('financing_contract'));
+  const database = await openPostgres(postgres.createDatabase('financing_contract'));
   await migrate(database);
   return { store: financingStore(database), database, close: () => database.close() };
 });

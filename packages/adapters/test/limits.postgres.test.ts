@@ -1,23 +1,14 @@
-import { afterAll, beforeAll } from 'vitest';
 import { openStorage } from '../src/storage/index.js';
 import { limitsContract } from './limits-contract.js';
-import { startPostgresServer, type PostgresServer } from './postgres-server.js';
+import { usePostgresServer } from './postgres-server.js';
 
-let server: PostgresServer;
+const postgres = usePostgresServer();
 let url = '';
-let databases = 0;
-beforeAll(async () => {
-  server = await startPostgresServer();
-});
-afterAll(() => {
-  server?.stop();
-});
 
 limitsContract(
   'postgres',
   async () => {
-    databases += 1;
-    url = server.createDatabase(`limits_${databases}`);
+    url = postgres.createDatabase('limits');
     return openStorage({ databaseUrl: url });
   },
   () => openStorage({ databaseUrl: url }),

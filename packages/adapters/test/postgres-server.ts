@@ -1,6 +1,7 @@
 // A throwaway PostgreSQL server for tests: a fresh cluster from Debian's server binaries in a
 // temporary directory, on a free loopback port, removed afterwards. Start it once per test
-// file (`beforeAll`), stop it in `afterAll`.
+// file (`beforeAll`), stop it in `afterAll` — `usePostgresServer()` registers both.
+import { afterAll, beforeAll } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -174,4 +175,45 @@ export async function startPostgresServer(
     stop();
     throw describeFailure(error, logFile);
   }
+}
+
+/** The throwaway server of one test file, as `usePostgresServer()` hands it out. */
+export interface PostgresForTests {
+  /** The running server (only inside tests and hooks: it starts in `beforeAll`). */
+  readonly server: PostgresServer;
+  /**
+   * Creates an empty database and returns its connection string. The name gets a counter
+   * suffix (`name_1`, `name_2`, …), so one name may be asked for again.
+   */
+  createDatabase(name: string): string;
+}
+
+/**
+ * One throwaway PostgreSQL server for the calling test file: started in `beforeAll`, stopped
+ * in `afterAll`. Call it at the top of the file (or of a `describe`).
+ */
+export function usePostgresServer(
+  options: { readonly settings?: readonly string[] } = {},
+): PostgresForTests {
+  let started: PostgresServer | undefined;
+  let databases = 0;
+  beforeAll(async () => {
+    started = await startPostgresServer(options);
+  });
+  afterAll(() => {
+    started?.stop();
+  });
+  const running = (): PostgresServer => {
+    if (started === undefined) throw new Error('The PostgreSQL server starts in beforeAll');
+    return started;
+  };
+  return {
+    get server() {
+      return running();
+    },
+    createDatabase(name) {
+      databases += 1;
+      return running().createDatabase(`${name}_${databases}`);
+    },
+  };
 }

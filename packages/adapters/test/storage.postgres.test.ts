@@ -1,29 +1,23 @@
 import { ConflictError } from '@eduset/core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { openPostgres } from '../src/storage/database.js';
 import { migrate, migrations } from '../src/storage/migrations.js';
 import { writeNetwork } from '../src/storage/network-rows.js';
 import { openStorage, type Storage } from '../src/storage/index.js';
 import { otherNetwork, smallNetwork } from './fixtures/network.js';
-import { startPostgresServer, type PostgresServer } from './postgres-server.js';
+import { usePostgresServer } from './postgres-server.js';
 import { storageContract } from './storage-contract.js';
 
 // One throwaway server for the whole file; each group of tests gets its own database.
-let server: PostgresServer;
-beforeAll(async () => {
-  server = await startPostgresServer();
-});
-afterAll(() => {
-  server?.stop();
-});
+const postgres = usePostgresServer();
 
 storageContract('postgres', async () =>
-  openStorage({ databaseUrl: server.createDatabase('contract') }),
+  openStorage({ databaseUrl: postgres.createDatabase('contract') }),
 );
 
 describe('PostgreSQL server', () => {
   test('DATABASE_URL selects the server when no data directory is given', async () => {
-    const storage = await openStorage({ env: { DATABASE_URL: server.createDatabase('by_env') } });
+    const storage = await openStorage({ env: { DATABASE_URL: postgres.createDatabase('by_env') } });
     try {
       expect(storage.engine).toBe('postgres');
       await storage.saveNetwork(otherNetwork());
@@ -34,7 +28,7 @@ describe('PostgreSQL server', () => {
   });
 
   test('storages opened at the same moment over one fresh database all succeed', async () => {
-    const url = server.createDatabase('concurrent');
+    const url = postgres.createDatabase('concurrent');
     const storages = await Promise.all(
       Array.from({ length: 4 }, () => openStorage({ databaseUrl: url })),
     );
@@ -69,7 +63,7 @@ describe('PostgreSQL server', () => {
   });
 
   test('the database itself refuses dangling references and duplicate ids', async () => {
-    const database = await openPostgres(server.createDatabase('constraints'));
+    const database = await openPostgres(postgres.createDatabase('constraints'));
     try {
       await migrate(database);
       const network = smallNetwork();
@@ -91,7 +85,7 @@ describe('PostgreSQL server', () => {
   });
 
   test('refuses a database migrated by a newer eduset or whose migration was edited', async () => {
-    const database = await openPostgres(server.createDatabase('versions'));
+    const database = await openPostgres(postgres.createDatabase('versions'));
     try {
       expect(await migrate(database)).toEqual(migrations.map((m) => m.version));
       await expect(migrate(database, [])).rejects.toMatchObject({

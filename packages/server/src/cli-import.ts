@@ -14,11 +14,15 @@ import { z } from 'zod';
 import {
   ReportedFailure,
   UsageError,
+  commandIO,
+  nonEmptyFlag,
   openCliStorage,
   parseCommandArgs,
   reportError,
   resolveDataDir,
   say,
+  storageFlags,
+  type CommandContext,
 } from './cli-shared.js';
 import {
   importNetworkFiles,
@@ -124,34 +128,21 @@ export function parseImportOptions(
   args: readonly string[],
   cwd: string,
 ): ImportCommandOptions | 'help' {
-  const { values } = parseCommandArgs('import', {
-    args: [...args],
-    strict: true,
-    allowPositionals: false,
-    options: {
-      organizations: { type: 'string', short: 'o' },
-      sites: { type: 'string', short: 's' },
-      services: { type: 'string' },
-      network: { type: 'string', short: 'n' },
-      name: { type: 'string' },
-      municipality: { type: 'string' },
-      'data-dir': { type: 'string', default: '.data/pglite' },
-      'dry-run': { type: 'boolean', default: false },
-      replace: { type: 'boolean', default: false },
-      'allow-rejected': { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+  const { values } = parseCommandArgs('import', args, {
+    ...storageFlags,
+    organizations: { type: 'string', short: 'o' },
+    sites: { type: 'string', short: 's' },
+    services: { type: 'string' },
+    network: { type: 'string', short: 'n' },
+    name: { type: 'string' },
+    municipality: { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
+    replace: { type: 'boolean', default: false },
+    'allow-rejected': { type: 'boolean', default: false },
   });
   if (values.help) return 'help';
-  const nonEmpty = (flag: string, value: string | undefined): string | undefined => {
-    if (value !== undefined && value.trim() === '') {
-      throw new UsageError({
-        ru: `--${flag}: значение не может быть пустым`,
-        en: `--${flag}: the value cannot be empty`,
-      });
-    }
-    return value?.trim();
-  };
+  const nonEmpty = (flag: string, value: string | undefined): string | undefined =>
+    value === undefined ? undefined : nonEmptyFlag(flag, value).trim();
   const existingFile = (flag: string, value: string | undefined): string | undefined => {
     const given = nonEmpty(flag, value);
     if (given === undefined) return undefined;
@@ -538,18 +529,13 @@ async function importInto(
  */
 export async function runImport(
   options: ImportCommandOptions,
-  context: {
-    readonly env?: Readonly<Record<string, string | undefined>>;
-    readonly stdout?: (line: string) => void;
-    readonly stderr?: (line: string) => void;
-  },
+  context: Omit<CommandContext, 'cwd'>,
 ): Promise<number> {
-  const out = context.stdout ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const err = context.stderr ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const { out, err, env } = commandIO(context);
   try {
     const services =
       options.services === undefined ? undefined : readServices(options.services, err);
-    const storage = await openCliStorage(context.env ?? process.env, options.dataDir, out);
+    const storage = await openCliStorage(env, options.dataDir, out);
     try {
       return await importInto(storage, options, services, out, err);
     } finally {

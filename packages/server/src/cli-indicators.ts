@@ -9,7 +9,7 @@ import {
   runDefinitionTests,
   type OrgUnitLevel,
 } from '@eduset/core/indicators';
-import { ReportedFailure, UsageError, say } from './cli-shared.js';
+import { ReportedFailure, UsageError, commandIO, say, type CommandContext } from './cli-shared.js';
 import {
   indicatorExportRows,
   indicatorsToCsv,
@@ -233,15 +233,9 @@ async function test(
  */
 export async function runIndicatorsCommand(
   args: readonly string[],
-  context: {
-    readonly cwd?: string;
-    readonly stdout?: (line: string) => void;
-    readonly stderr?: (line: string) => void;
-  } = {},
+  context: Omit<CommandContext, 'env'> = {},
 ): Promise<number> {
-  const out = context.stdout ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const err = context.stderr ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const cwd = context.cwd ?? process.cwd();
+  const { out, err, cwd } = commandIO(context);
   const [subcommand, ...rest] = args;
   try {
     if (subcommand === 'compute') return await compute(parseCompute(rest, cwd), out, err);

@@ -22,26 +22,40 @@ export class UsageError extends Error {
   }
 }
 
+/** The `parseArgs` configuration of {@link parseCommandArgs}. */
+type CommandArgsConfig<T> = {
+  args: string[];
+  strict: true;
+  allowPositionals: false;
+  options: T;
+};
+
 /**
- * Parses the flags of a command with `node:util`'s `parseArgs`; a flag it does not know or
- * a missing value becomes a {@link UsageError} naming the command.
+ * Parses the flags of a command with `node:util`'s `parseArgs` (strict, no positional
+ * arguments); a flag it does not know or a missing value becomes a {@link UsageError} naming
+ * the command.
  *
  * @throws UsageError for a mistake in the command line (exit code 2).
  * @example
  * ```ts
  * import { parseCommandArgs } from './cli-shared.js';
- * const { values } = parseCommandArgs('serve', {
- *   args: ['--port', '8080'],
- *   strict: true,
- *   options: { port: { type: 'string' } },
+ * const { values } = parseCommandArgs('serve', ['--port', '8080'], {
+ *   port: { type: 'string' },
  * });
  * values.port; // '8080'
  * ```
  */
-export function parseCommandArgs<T extends ParseArgsConfig>(
+export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(
   command: string,
-  config: T,
-): ReturnType<typeof parseArgs<T>> {
+  args: readonly string[],
+  options: T,
+): ReturnType<typeof parseArgs<CommandArgsConfig<T>>> {
+  const config: CommandArgsConfig<T> = {
+    args: [...args],
+    strict: true,
+    allowPositionals: false,
+    options,
+  };
   try {
     return parseArgs(config);
   } catch (error) {
@@ -51,6 +65,120 @@ export function parseCommandArgs<T extends ParseArgsConfig>(
       en: `invalid options of the ${command} command (${detail})`,
     });
   }
+}
+
+/**
+ * The flags every command that opens the storage takes: `--data-dir` (PGlite's directory,
+ * `.data/pglite` by default) and `--help`.
+ *
+ * @example
+ * ```ts
+ * import { parseCommandArgs, storageFlags } from './cli-shared.js';
+ * const { values } = parseCommandArgs('users list', [], { ...storageFlags });
+ * values['data-dir']; // '.data/pglite'
+ * ```
+ */
+export const storageFlags = {
+  'data-dir': { type: 'string', default: '.data/pglite' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+/**
+ * A flag's value, refused with a {@link UsageError} when it is empty or only spaces.
+ *
+ * @throws UsageError for an empty value (exit code 2).
+ * @example
+ * ```ts
+ * import { nonEmptyFlag } from './cli-shared.js';
+ * nonEmptyFlag('seed', 'examples/data/udomlya.json'); // 'examples/data/udomlya.json'
+ * ```
+ */
+export function nonEmptyFlag(flag: string, value: string): string {
+  if (value.trim() === '') {
+    throw new UsageError({
+      ru: `--${flag}: значение не может быть пустым`,
+      en: `--${flag}: the value cannot be empty`,
+    });
+  }
+  return value;
+}
+
+/**
+ * Where a command reads and writes; the real process by default. Tests pass their own.
+ *
+ * @example
+ * ```ts
+ * import type { CommandContext } from './cli-shared.js';
+ * const context: CommandContext = { cwd: '/srv/eduset', env: {} };
+ * ```
+ */
+export interface CommandContext {
+  /** The directory relative paths are resolved against (the repository root). */
+  readonly cwd?: string;
+  /** The environment (`DATABASE_URL`). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Prints one line of normal output. */
+  readonly stdout?: (line: string) => void;
+  /** Prints one line of diagnostics. */
+  readonly stderr?: (line: string) => void;
+}
+
+/**
+ * A command's context with the real process filled in where it gives nothing.
+ *
+ * @example
+ * ```ts
+ * import { commandIO } from './cli-shared.js';
+ * const { out, err, cwd, env } = commandIO({ cwd: '/srv/eduset' });
+ * out('готово / done');
+ * ```
+ */
+export function commandIO(context: CommandContext): {
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+} {
+  return {
+    out: context.stdout ?? ((line: string) => process.stdout.write(`${line}\n`)),
+    err: context.stderr ?? ((line: string) => process.stderr.write(`${line}\n`)),
+    cwd: context.cwd ?? process.cwd(),
+    env: context.env ?? process.env,
+  };
+}
+
+/**
+ * Whether the word after a command asks for its usage: nothing, `help`, `--help` or `-h`.
+ *
+ * @example
+ * ```ts
+ * import { asksForHelp } from './cli-shared.js';
+ * asksForHelp('--help'); // true
+ * asksForHelp('serve'); // false
+ * ```
+ */
+export function asksForHelp(word: string | undefined): boolean {
+  return word === undefined || word === 'help' || word === '--help' || word === '-h';
+}
+
+/**
+ * Prints a mistake in the command line and then the usage, on `err`; returns the exit code 2.
+ *
+ * @example
+ * ```ts
+ * import { UsageError, reportUsageError } from './cli-shared.js';
+ * const code = reportUsageError(new UsageError({ ru: 'нет --login', en: 'no --login' }), ['  eduset users list'], console.error);
+ * code; // 2
+ * ```
+ */
+export function reportUsageError(
+  error: UsageError,
+  usage: readonly string[],
+  err: (line: string) => void,
+): 2 {
+  say(err, error.text);
+  for (const line of usage) err(line);
+  return 2;
 }
 
 /**

@@ -10,11 +10,16 @@ import {
 import type { Account, Storage } from '@eduset/adapters';
 import {
   UsageError,
+  asksForHelp,
+  commandIO,
   openCliStorage,
   parseCommandArgs,
   reportError,
+  reportUsageError,
   resolveDataDir,
   say,
+  storageFlags,
+  type CommandContext,
 } from './cli-shared.js';
 import { grantText } from './features/auth/oidc.js';
 import { checkNewPassword, hashPassword } from './features/auth/service.js';
@@ -28,11 +33,7 @@ import { checkNewPassword, hashPassword } from './features/auth/service.js';
  * const context: UsersContext = { cwd: '/srv/eduset', readStdin: async () => 'пароль из файла' };
  * ```
  */
-export interface UsersContext {
-  readonly cwd?: string;
-  readonly env?: Readonly<Record<string, string | undefined>>;
-  readonly stdout?: (line: string) => void;
-  readonly stderr?: (line: string) => void;
+export interface UsersContext extends CommandContext {
   /** Reads all of standard input (the password of `users add --password-stdin`). */
   readonly readStdin?: () => Promise<string>;
 }
@@ -72,11 +73,6 @@ const grantFlags = {
   site: { type: 'string' },
   specialist: { type: 'string' },
   teacher: { type: 'string' },
-} as const;
-
-const commonFlags = {
-  'data-dir': { type: 'string', default: '.data/pglite' },
-  help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
 function required(name: string, value: string | undefined): string {
@@ -204,13 +200,10 @@ export async function runUsersCommand(
   args: readonly string[],
   context: UsersContext = {},
 ): Promise<number> {
-  const out = context.stdout ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const err = context.stderr ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const cwd = context.cwd ?? process.cwd();
-  const env = context.env ?? process.env;
+  const { out, err, cwd, env } = commandIO(context);
   const [action, ...rest] = args;
   try {
-    if (action === undefined || action === 'help' || action === '--help' || action === '-h') {
+    if (asksForHelp(action)) {
       for (const line of usersUsage) (action === undefined ? err : out)(line);
       return action === undefined ? 2 : 0;
     }
@@ -218,19 +211,14 @@ export async function runUsersCommand(
       openCliStorage(env, resolveDataDir(cwd, required('data-dir', dataDir)), err);
     switch (action) {
       case 'add': {
-        const { values } = parseCommandArgs('users add', {
-          args: rest,
-          strict: true,
-          allowPositionals: false,
-          options: {
-            ...commonFlags,
-            ...grantFlags,
-            login: { type: 'string' },
-            name: { type: 'string' },
-            'password-stdin': { type: 'boolean', default: false },
-            'base-url': { type: 'string', default: 'http://127.0.0.1:8080' },
-            'valid-hours': { type: 'string', default: '72' },
-          },
+        const { values } = parseCommandArgs('users add', rest, {
+          ...storageFlags,
+          ...grantFlags,
+          login: { type: 'string' },
+          name: { type: 'string' },
+          'password-stdin': { type: 'boolean', default: false },
+          'base-url': { type: 'string', default: 'http://127.0.0.1:8080' },
+          'valid-hours': { type: 'string', default: '72' },
         });
         if (values.help) return help(out);
         const login = required('login', values.login);
@@ -269,16 +257,11 @@ export async function runUsersCommand(
         return 0;
       }
       case 'invite': {
-        const { values } = parseCommandArgs('users invite', {
-          args: rest,
-          strict: true,
-          allowPositionals: false,
-          options: {
-            ...commonFlags,
-            login: { type: 'string' },
-            'base-url': { type: 'string', default: 'http://127.0.0.1:8080' },
-            'valid-hours': { type: 'string', default: '72' },
-          },
+        const { values } = parseCommandArgs('users invite', rest, {
+          ...storageFlags,
+          login: { type: 'string' },
+          'base-url': { type: 'string', default: 'http://127.0.0.1:8080' },
+          'valid-hours': { type: 'string', default: '72' },
         });
         if (values.help) return help(out);
         const login = required('login', values.login);
@@ -294,11 +277,10 @@ export async function runUsersCommand(
         return 0;
       }
       case 'grant': {
-        const { values } = parseCommandArgs('users grant', {
-          args: rest,
-          strict: true,
-          allowPositionals: false,
-          options: { ...commonFlags, ...grantFlags, login: { type: 'string' } },
+        const { values } = parseCommandArgs('users grant', rest, {
+          ...storageFlags,
+          ...grantFlags,
+          login: { type: 'string' },
         });
         if (values.help) return help(out);
         const login = required('login', values.login);
@@ -317,11 +299,9 @@ export async function runUsersCommand(
         return 0;
       }
       case 'disable': {
-        const { values } = parseCommandArgs('users disable', {
-          args: rest,
-          strict: true,
-          allowPositionals: false,
-          options: { ...commonFlags, login: { type: 'string' } },
+        const { values } = parseCommandArgs('users disable', rest, {
+          ...storageFlags,
+          login: { type: 'string' },
         });
         if (values.help) return help(out);
         const login = required('login', values.login);
@@ -339,12 +319,7 @@ export async function runUsersCommand(
         return 0;
       }
       case 'list': {
-        const { values } = parseCommandArgs('users list', {
-          args: rest,
-          strict: true,
-          allowPositionals: false,
-          options: { ...commonFlags },
-        });
+        const { values } = parseCommandArgs('users list', rest, { ...storageFlags });
         if (values.help) return help(out);
         const storage = await open(values['data-dir']);
         try {
@@ -363,11 +338,7 @@ export async function runUsersCommand(
         });
     }
   } catch (error) {
-    if (error instanceof UsageError) {
-      say(err, error.text);
-      for (const line of usersUsage) err(line);
-      return 2;
-    }
+    if (error instanceof UsageError) return reportUsageError(error, usersUsage, err);
     if (error instanceof Error && error.name === 'ValidationError' && 'issues' in error) {
       // A password that breaks the rules is a mistake in what was given: exit code 2.
       reportError(error, err);

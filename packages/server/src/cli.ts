@@ -14,11 +14,17 @@ import { importHelp, importUsage, parseImportOptions, runImport } from './cli-im
 import { indicatorsUsage, runIndicatorsCommand } from './cli-indicators.js';
 import {
   UsageError,
+  asksForHelp,
+  commandIO,
+  nonEmptyFlag,
   openCliStorage,
   parseCommandArgs,
   reportError,
+  reportUsageError,
   resolveDataDir,
   say,
+  storageFlags,
+  type CommandContext,
 } from './cli-shared.js';
 import { isFirstWorker, isServeWorker, leaveCluster, runWorkers } from './cli-workers.js';
 import { serverVersion, startServer } from './index.js';
@@ -37,15 +43,7 @@ import type { Storage } from '@eduset/adapters';
  * const context: CliContext = { cwd: '/srv/eduset', signal: controller.signal };
  * ```
  */
-export interface CliContext {
-  /** The directory relative paths are resolved against (the repository root). */
-  readonly cwd?: string;
-  /** The environment (`DATABASE_URL`). */
-  readonly env?: Readonly<Record<string, string | undefined>>;
-  /** Prints one line of normal output. */
-  readonly stdout?: (line: string) => void;
-  /** Prints one line of diagnostics. */
-  readonly stderr?: (line: string) => void;
+export interface CliContext extends CommandContext {
   /** Stops `serve` like SIGINT does, when aborted. */
   readonly signal?: AbortSignal;
   /** Reads all of standard input (`users add --password-stdin`). */
@@ -230,40 +228,25 @@ function parseServeOptions(
   cwd: string,
   env: Environment,
 ): ServeOptions | 'help' {
-  const { values } = parseCommandArgs('serve', {
-    args: [...args],
-    strict: true,
-    allowPositionals: false,
-    options: {
-      port: { type: 'string', short: 'p' },
-      host: { type: 'string' },
-      'data-dir': { type: 'string', default: '.data/pglite' },
-      seed: { type: 'string' },
-      static: { type: 'string', default: 'examples' },
-      widgets: { type: 'string', default: 'packages/widgets/dist' },
-      schedule: { type: 'string' },
-      'cors-origin': { type: 'string', multiple: true },
-      'rate-limit': { type: 'string' },
-      'database-url': { type: 'string' },
-      'log-level': { type: 'string' },
-      'trust-proxy': { type: 'string' },
-      'erase-after-days': { type: 'string', default: '30' },
-      workers: { type: 'string', default: '1' },
-      'demo-accounts': { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+  const { values } = parseCommandArgs('serve', args, {
+    ...storageFlags,
+    port: { type: 'string', short: 'p' },
+    host: { type: 'string' },
+    seed: { type: 'string' },
+    static: { type: 'string', default: 'examples' },
+    widgets: { type: 'string', default: 'packages/widgets/dist' },
+    schedule: { type: 'string' },
+    'cors-origin': { type: 'string', multiple: true },
+    'rate-limit': { type: 'string' },
+    'database-url': { type: 'string' },
+    'log-level': { type: 'string' },
+    'trust-proxy': { type: 'string' },
+    'erase-after-days': { type: 'string', default: '30' },
+    workers: { type: 'string', default: '1' },
+    'demo-accounts': { type: 'boolean', default: false },
   });
   if (values.help) return 'help';
-  const nonEmpty = (name: string, value: string): string => {
-    if (value.trim() === '') {
-      throw new UsageError({
-        ru: `--${name}: значение не может быть пустым`,
-        en: `--${name}: the value cannot be empty`,
-      });
-    }
-    return value;
-  };
-  const seed = resolve(cwd, nonEmpty('seed', values.seed ?? 'examples/data/udomlya.json'));
+  const seed = resolve(cwd, nonEmptyFlag('seed', values.seed ?? 'examples/data/udomlya.json'));
   if (values.seed !== undefined && !existsSync(seed)) {
     throw new UsageError({
       ru: `--seed: файла нет: ${seed}`,
@@ -272,7 +255,7 @@ function parseServeOptions(
   }
   const schedule = resolve(
     cwd,
-    nonEmpty('schedule', values.schedule ?? 'examples/data/udomlya-schedule.json'),
+    nonEmptyFlag('schedule', values.schedule ?? 'examples/data/udomlya-schedule.json'),
   );
   if (values.schedule !== undefined && !existsSync(schedule)) {
     throw new UsageError({
@@ -314,11 +297,11 @@ function parseServeOptions(
     workers: Math.max(1, parseCount('workers', values.workers, 64)),
     demoAccounts: values['demo-accounts'],
     port: port === undefined ? 8080 : parsePort(port.value, port.source),
-    host: host === undefined ? '127.0.0.1' : nonEmpty('host', host.value),
-    dataDir: resolveDataDir(cwd, nonEmpty('data-dir', values['data-dir'])),
+    host: host === undefined ? '127.0.0.1' : nonEmptyFlag('host', host.value),
+    dataDir: resolveDataDir(cwd, nonEmptyFlag('data-dir', values['data-dir'])),
     seed,
-    staticRoot: resolve(cwd, nonEmpty('static', values.static)),
-    widgetsRoot: resolve(cwd, nonEmpty('widgets', values.widgets)),
+    staticRoot: resolve(cwd, nonEmptyFlag('static', values.static)),
+    widgetsRoot: resolve(cwd, nonEmptyFlag('widgets', values.widgets)),
   };
 }
 
@@ -654,12 +637,10 @@ async function serve(options: ServeOptions, context: CliContext): Promise<number
  * ```
  */
 export async function main(argv: readonly string[], context: CliContext = {}): Promise<number> {
-  const out = context.stdout ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const err = context.stderr ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const cwd = context.cwd ?? process.cwd();
+  const { out, err, cwd, env } = commandIO(context);
   const [command, ...args] = argv;
   try {
-    if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    if (asksForHelp(command)) {
       for (const line of usage) (command === undefined ? err : out)(line);
       return command === undefined ? 2 : 0;
     }
@@ -683,18 +664,14 @@ export async function main(argv: readonly string[], context: CliContext = {}): P
         en: `unknown command "${command}"`,
       });
     }
-    const options = parseServeOptions(args, cwd, context.env ?? process.env);
+    const options = parseServeOptions(args, cwd, env);
     if (options === 'help') {
       for (const line of usage) out(line);
       return 0;
     }
     return await serve(options, context);
   } catch (error) {
-    if (error instanceof UsageError) {
-      say(err, error.text);
-      for (const line of usage) err(line);
-      return 2;
-    }
+    if (error instanceof UsageError) return reportUsageError(error, usage, err);
     reportError(error, err);
     return 1;
   }

@@ -22,6 +22,7 @@ import { seedFinancingIfEmpty } from '../src/cli-financing.js';
 import { createServer, type BookingCreatedResponse } from '../src/index.js';
 import courses from '../../../examples/data/udomlya-courses.json' with { type: 'json' };
 import financing from '../../../examples/data/michurinsk-financing.json' with { type: 'json' };
+import { bookingBody } from './helpers.js';
 
 const examples = new URL('../../../examples/', import.meta.url).pathname;
 
@@ -106,16 +107,7 @@ beforeAll(async () => {
     const answer = await server.inject({
       method: 'POST',
       url: '/api/bookings',
-      payload: {
-        specialistId: slot.specialistId,
-        siteId: slot.siteId,
-        serviceId: slot.serviceId,
-        start: slot.start,
-        end: slot.end,
-        childAge: 4,
-        contact,
-        personalDataConsent: true,
-      },
+      payload: bookingBody(slot, contact),
     });
     expect(answer.statusCode, answer.body).toBe(201);
     made.push(answer.json<BookingCreatedResponse>());

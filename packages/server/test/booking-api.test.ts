@@ -14,6 +14,7 @@ import type { ApiErrorBody, BookingCreatedResponse } from '../src/index.js';
 import { createServer } from '../src/index.js';
 import { openStorage, type Storage } from '@eduset/adapters';
 import { smallNetwork } from '../../adapters/test/fixtures/network.js';
+import { bookingBody, speechAtTeremok } from './helpers.js';
 
 const cyrillic = /[а-яё]/i;
 
@@ -31,12 +32,7 @@ function expectBilingual(text: { ru: string; en: string }): void {
 const scheduleInput: NetworkScheduleInput = {
   networkId: 'test-town',
   availabilities: [
-    {
-      specialistId: 'psy-ivanova',
-      siteId: 'kp-teremok',
-      serviceId: 'speech',
-      rules: [{ weekdays: [1, 2, 3, 4, 5], start: '09:00', end: '13:00' }],
-    },
+    speechAtTeremok,
     {
       specialistId: 'psy-ivanova',
       siteId: 'lek-school-2',
@@ -62,19 +58,6 @@ let clock: Instant = instant('2026-05-11T06:00:00Z');
 const now = (): Instant => clock;
 
 const tuesday = { from: '2026-05-12', to: '2026-05-12' };
-
-function bookingBody(slot: Pick<Slot, 'specialistId' | 'siteId' | 'serviceId' | 'start' | 'end'>) {
-  return {
-    specialistId: slot.specialistId,
-    siteId: slot.siteId,
-    serviceId: slot.serviceId,
-    start: slot.start,
-    end: slot.end,
-    childAge: 4,
-    contact: { name: 'Анна Смирнова', phone: '8 912 345-67-89' },
-    personalDataConsent: true,
-  };
-}
 
 let storage: Storage;
 let server: FastifyInstance;

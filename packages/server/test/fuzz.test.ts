@@ -12,6 +12,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createServer } from '../src/index.js';
 import { seedFinancingIfEmpty } from '../src/cli-financing.js';
+import { bookingBody } from './helpers.js';
 
 interface JsonSchema {
   readonly type?: string | readonly string[];
@@ -223,16 +224,7 @@ function bookingArbitrary(): fc.Arbitrary<Record<string, unknown>> {
       ),
     )
     .map(([slot, change, contact]) => {
-      const body: Record<string, unknown> = {
-        specialistId: slot.specialistId,
-        siteId: slot.siteId,
-        serviceId: slot.serviceId,
-        start: slot.start,
-        end: slot.end,
-        childAge: 4,
-        contact,
-        personalDataConsent: true,
-      };
+      const body: Record<string, unknown> = bookingBody(slot, contact);
       if (change !== null) body[change[0]] = change[1];
       return body;
     });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ApiErrorBody, PersonErasure, PersonExport } from '../src/index.js';
 import { createServer } from '../src/index.js';
 import { smallNetwork } from '../../adapters/test/fixtures/network.js';
+import { speechAtTeremok } from './helpers.js';
 
 const cyrillic = /[а-яё]/i;
 
@@ -47,14 +48,7 @@ beforeAll(async () => {
   await storage.saveSchedule(
     createNetworkSchedule({
       networkId: 'test-town',
-      availabilities: [
-        {
-          specialistId: 'psy-ivanova',
-          siteId: 'kp-teremok',
-          serviceId: 'speech',
-          rules: [{ weekdays: [1, 2, 3, 4, 5], start: '09:00', end: '13:00' }],
-        },
-      ],
+      availabilities: [speechAtTeremok],
       bookingRules: [{ serviceId: 'speech', duration: 60, ages: { from: 0, to: 7 } }],
     }),
   );

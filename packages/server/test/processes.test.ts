@@ -16,6 +16,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { smallNetworkInput } from '../../adapters/test/fixtures/network.js';
 import { startPostgresServer, type PostgresServer } from '../../adapters/test/postgres-server.js';
+import { bookingBody as bookingFields } from './helpers.js';
 
 const root = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 const cli = resolve(root, process.env.EDUSET_TEST_CLI ?? 'packages/server/dist/cli.js');
@@ -138,16 +139,9 @@ async function slotsOf(base: URL, query: string): Promise<Slot[]> {
 }
 
 function bookingBody(slot: Slot, parent: number): string {
-  return JSON.stringify({
-    specialistId: slot.specialistId,
-    siteId: slot.siteId,
-    serviceId: slot.serviceId,
-    start: slot.start,
-    end: slot.end,
-    childAge: 4,
-    contact: { name: `Родитель ${parent}`, email: `parent${parent}@example.org` },
-    personalDataConsent: true,
-  });
+  return JSON.stringify(
+    bookingFields(slot, { name: `Родитель ${parent}`, email: `parent${parent}@example.org` }),
+  );
 }
 
 async function book(

@@ -428,6 +428,11 @@ function checkLifetime(lifetimeMs: number): void {
   }
 }
 
+/** Whether a token is worth looking up: not empty, not longer than any we issue. */
+function plausibleToken(token: string): boolean {
+  return token !== '' && token.length <= 200;
+}
+
 function plus(now: Instant, ms: number): Instant {
   return instant(new Date(Date.parse(now) + ms));
 }
@@ -439,6 +444,22 @@ export function identityStore(database: Database): IdentityStore {
       accountId,
     ]);
     if (rows.length === 0) throw new NotFoundError('account', accountId);
+  };
+  /** Runs a statement that returns the rows it touched; NotFoundError when it touched none. */
+  const touchAccount = async (
+    sql: string,
+    params: readonly SqlParam[],
+    accountId: string,
+  ): Promise<void> => {
+    const rows = await database.query(sql, params);
+    if (rows.length === 0) throw new NotFoundError('account', accountId);
+  };
+  /** Revokes the live sessions of the account, inside the caller's transaction. */
+  const revokeLiveSessions = async (session: SqlSession, accountId: string, now: Instant) => {
+    await session.query(
+      'UPDATE sessions SET revoked_at = $2 WHERE account_id = $1 AND revoked_at IS NULL',
+      [accountId, now],
+    );
   };
 
   const store: IdentityStore = {
@@ -505,11 +526,11 @@ export function identityStore(database: Database): IdentityStore {
     },
 
     async setPasswordHash(accountId, passwordHash) {
-      const rows = await database.query(
+      await touchAccount(
         'UPDATE accounts SET password_hash = $2 WHERE id = $1 RETURNING id',
         [accountId, passwordHash ?? null],
+        accountId,
       );
-      if (rows.length === 0) throw new NotFoundError('account', accountId);
     },
 
     async setGrants(accountId, grants) {
@@ -525,11 +546,11 @@ export function identityStore(database: Database): IdentityStore {
 
     async setDisplayName(accountId, displayName) {
       const name = parse(displayNameSchema, displayName);
-      const rows = await database.query(
+      await touchAccount(
         'UPDATE accounts SET display_name = $2 WHERE id = $1 RETURNING id',
         [accountId, name],
+        accountId,
       );
-      if (rows.length === 0) throw new NotFoundError('account', accountId);
     },
 
     async disableAccount(accountId, now) {
@@ -539,19 +560,16 @@ export function identityStore(database: Database): IdentityStore {
           [accountId, now],
         );
         if (rows.length === 0) throw new NotFoundError('account', accountId);
-        await session.query(
-          'UPDATE sessions SET revoked_at = $2 WHERE account_id = $1 AND revoked_at IS NULL',
-          [accountId, now],
-        );
+        await revokeLiveSessions(session, accountId, now);
       });
     },
 
     async enableAccount(accountId) {
-      const rows = await database.query(
+      await touchAccount(
         'UPDATE accounts SET disabled_at = NULL WHERE id = $1 RETURNING id',
         [accountId],
+        accountId,
       );
-      if (rows.length === 0) throw new NotFoundError('account', accountId);
     },
 
     async createSession(accountId, now, lifetimeMs) {
@@ -564,17 +582,17 @@ export function identityStore(database: Database): IdentityStore {
         lastSeenAt: now,
         expiresAt: plus(now, lifetimeMs),
       });
-      const rows = await database.query(
+      await touchAccount(
         `INSERT INTO sessions (id, token_hash, account_id, created_at, last_seen_at, expires_at)
          SELECT $1, $2, a.id, $4, $4, $5 FROM accounts a WHERE a.id = $3 RETURNING id`,
         [record.id, tokenHash(token), accountId, now, record.expiresAt],
+        accountId,
       );
-      if (rows.length === 0) throw new NotFoundError('account', accountId);
       return { token, record };
     },
 
     async sessionByToken(token, now, idleMs) {
-      if (token === '' || token.length > 200) return undefined;
+      if (!plausibleToken(token)) return undefined;
       checkLifetime(idleMs);
       // Look up and touch in one statement: a session idle too long, past its end, revoked
       // or of a disabled account matches nothing and is not touched.
@@ -641,17 +659,17 @@ export function identityStore(database: Database): IdentityStore {
         createdAt: now,
         expiresAt: plus(now, lifetimeMs),
       });
-      const rows = await database.query(
+      await touchAccount(
         `INSERT INTO invitations (token_hash, account_id, created_at, expires_at)
          SELECT $1, a.id, $3, $4 FROM accounts a WHERE a.id = $2 RETURNING account_id`,
         [tokenHash(token), accountId, now, record.expiresAt],
+        accountId,
       );
-      if (rows.length === 0) throw new NotFoundError('account', accountId);
       return { token, record };
     },
 
     async invitationAccount(token, now) {
-      if (token === '' || token.length > 200) return undefined;
+      if (!plausibleToken(token)) return undefined;
       const row = await readAccount(
         database,
         `a.id = (SELECT i.account_id FROM invitations i WHERE i.token_hash = $1
@@ -662,7 +680,7 @@ export function identityStore(database: Database): IdentityStore {
     },
 
     async consumeInvitation(token, passwordHash, now) {
-      if (token === '' || token.length > 200) return undefined;
+      if (!plausibleToken(token)) return undefined;
       if (passwordHash === '') {
         throw new ValidationError([
           {
@@ -688,10 +706,7 @@ export function identityStore(database: Database): IdentityStore {
           used.account_id,
           passwordHash,
         ]);
-        await session.query(
-          'UPDATE sessions SET revoked_at = $2 WHERE account_id = $1 AND revoked_at IS NULL',
-          [used.account_id, now],
-        );
+        await revokeLiveSessions(session, used.account_id, now);
         const row = await readAccount(session, 'a.id = $1', [used.account_id]);
         return row === undefined ? undefined : accountOf(row);
       });

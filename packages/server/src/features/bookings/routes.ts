@@ -141,6 +141,14 @@ function requestedSlot(
   return slot;
 }
 
+/** Where a site's sessions take place, for a calendar event: its name and address. */
+function siteLocation(site: {
+  readonly name: string;
+  readonly address?: string | undefined;
+}): string {
+  return site.address === undefined ? site.name : `${site.name}, ${site.address}`;
+}
+
 /**
  * The booking API as a Fastify plugin (see {@link BookingRoutesOptions}):
  * - `GET /api/schedule[?network=]` — the network's schedule;
@@ -186,6 +194,23 @@ export function bookingRoutes(options: BookingRoutesOptions): FastifyPluginAsync
   const { storage, now, networkIdOf, limited, uidDomain, consentVersion } = options;
   /** The last schedule read per network: what range of busy time a booking check needs. */
   const knownSchedules = new Map<string, NetworkSchedule>();
+  /** A site's time zone: its availability's in the stored schedule, else the network's. */
+  const siteTimeZone = async (
+    networkId: string,
+    siteId: string,
+    networkTimeZone: string,
+  ): Promise<string> => {
+    let schedule: NetworkSchedule | undefined;
+    try {
+      schedule = await storage.loadSchedule(networkId);
+    } catch (error) {
+      // A network may have no schedule yet.
+      if (!(isEdusetError(error) && error._tag === 'NotFoundError')) throw error;
+    }
+    return (
+      schedule?.availabilities.find((entry) => entry.siteId === siteId)?.timeZone ?? networkTimeZone
+    );
+  };
   return async (plain: FastifyInstance) => {
     const api = withContracts(plain);
     api.get(
@@ -317,21 +342,8 @@ export function bookingRoutes(options: BookingRoutesOptions): FastifyPluginAsync
         const network = await storage.loadNetwork(networkId);
         const site = network.sites.find((entry) => entry.id === booking.siteId);
         const service = network.services.find((entry) => entry.id === booking.serviceId);
-        let schedule: NetworkSchedule | undefined;
-        try {
-          schedule = await storage.loadSchedule(networkId);
-        } catch (error) {
-          if (!(isEdusetError(error) && error._tag === 'NotFoundError')) throw error;
-        }
-        const timeZone =
-          schedule?.availabilities.find((entry) => entry.siteId === booking.siteId)?.timeZone ??
-          network.timeZone;
-        const location =
-          site === undefined
-            ? undefined
-            : site.address === undefined
-              ? site.name
-              : `${site.name}, ${site.address}`;
+        const timeZone = await siteTimeZone(networkId, booking.siteId, network.timeZone);
+        const location = site === undefined ? undefined : siteLocation(site);
         const event = bookingCalendarEvent(booking, {
           uidDomain,
           timeZone,
@@ -359,15 +371,7 @@ export function bookingRoutes(options: BookingRoutesOptions): FastifyPluginAsync
             en: `Not found: site "${query.site}"`,
           });
         }
-        let schedule: NetworkSchedule | undefined;
-        try {
-          schedule = await storage.loadSchedule(networkId);
-        } catch (error) {
-          if (!(isEdusetError(error) && error._tag === 'NotFoundError')) throw error;
-        }
-        const timeZone =
-          schedule?.availabilities.find((entry) => entry.siteId === site.id)?.timeZone ??
-          network.timeZone;
+        const timeZone = await siteTimeZone(networkId, site.id, network.timeZone);
         const bookings = await storage.listBookings(networkId, {
           siteId: site.id,
           from: instant(new Date(Date.parse(now()) - feedPastMs)),
@@ -380,7 +384,7 @@ export function bookingRoutes(options: BookingRoutesOptions): FastifyPluginAsync
           timeZone,
           siteId: site.id,
           summary: (session) => services.get(session.serviceId) ?? session.serviceId,
-          location: site.address === undefined ? site.name : `${site.name}, ${site.address}`,
+          location: siteLocation(site),
         });
         const text = renderICalendar(events, { name: site.name, timeZone });
         return reply
