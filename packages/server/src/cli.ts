@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import pino from 'pino';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -566,6 +567,10 @@ async function serve(options: ServeOptions, context: CliContext): Promise<number
         en: `the widgets are not built (${options.widgetsRoot}); run npm run build`,
       });
     }
+    // The access log is written in blocks of 4 KiB instead of one write per request: the
+    // synchronous line per request was a measured ~5 % of the server's time under booking
+    // load. Flushed when the server stops.
+    const accessLog = pino.destination({ dest: 1, minLength: 4096, sync: false });
     const running = await startServer(
       {
         storage,
@@ -574,7 +579,7 @@ async function serve(options: ServeOptions, context: CliContext): Promise<number
         ...demoCourseRoutes(options.staticRoot),
         // At `info` one access line per request (no personal data); internal errors with
         // their details (which answers never carry) at `error`.
-        logger: { level: options.logLevel },
+        logger: { level: options.logLevel, stream: accessLog },
         ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
         now,
         corsOrigins: options.corsOrigins,
@@ -605,6 +610,7 @@ async function serve(options: ServeOptions, context: CliContext): Promise<number
     await stopPruning();
     await stopErasure();
     await running.close();
+    accessLog.flushSync();
     if (worker) leaveCluster();
     else say(out, { ru: 'сервер остановлен', en: 'server stopped' });
     return 0;
