@@ -177,22 +177,31 @@ export function registerAccess(
       });
     }
   });
-  server.addHook('onRequest', async (request) => {
+  // A callback hook: a public route (every parent's booking) costs no promise; the session is
+  // looked up only where the route needs to know who asks.
+  server.addHook('onRequest', (request, _reply, done) => {
     const access = request.routeOptions.config.access;
     if (access === undefined) {
       // No route matched (the not-found handler answers) or a route that said nothing.
       request.actor = anonymousActor;
-      if (request.is404) return;
-      throw forbidden();
-    }
-    if ('public' in access) {
-      request.actor = access.identify === true ? await source.actorOf(request) : anonymousActor;
+      done(request.is404 ? undefined : forbidden());
       return;
     }
-    const actor = await source.actorOf(request);
-    request.actor = actor;
-    if (actor.kind === 'anonymous') throw unauthenticated();
-    if (!canAnywhere(actor, access.action)) throw forbidden();
+    if ('public' in access && access.identify !== true) {
+      request.actor = anonymousActor;
+      done();
+      return;
+    }
+    source.actorOf(request).then(
+      (actor) => {
+        request.actor = actor;
+        if ('public' in access) done();
+        else if (actor.kind === 'anonymous') done(unauthenticated());
+        else if (!canAnywhere(actor, access.action)) done(forbidden());
+        else done();
+      },
+      (error: unknown) => done(error instanceof Error ? error : new Error(String(error))),
+    );
   });
   return registry;
 }
