@@ -44,41 +44,29 @@ const server = useExampleServer({
     await seedUdomlya(storage);
     const now = instant(new Date());
     const passwordHash = await hashPassword('пароль для проверки 2026');
-    await storage.identity.createAccount(
-      {
-        login: 'koordinator',
-        displayName: 'Координатор службы',
-        passwordHash,
-        grants: [{ role: 'coordinator', networkId: 'udomlya' }],
-      },
-      now,
-    );
-    await storage.identity.createAccount(
-      {
-        login: 'auditor',
-        displayName: 'Ответственный за защиту ПДн',
-        passwordHash,
-        grants: [{ role: 'auditor', networkId: 'udomlya' }],
-      },
-      now,
-    );
-    await storage.identity.createAccount(
-      {
-        login: 'lebedeva',
-        displayName: 'Лебедева А. С.',
-        passwordHash,
-        grants: [{ role: 'specialist', networkId: 'udomlya', specialistId: 'speech-lebedeva' }],
-      },
-      now,
-    );
-    const made = { at: instant(new Date(Date.now() - 86_400_000)) };
+    const accounts = [
+      ['koordinator', 'Координатор службы', { role: 'coordinator', networkId: 'udomlya' }],
+      ['auditor', 'Ответственный за защиту ПДн', { role: 'auditor', networkId: 'udomlya' }],
+      [
+        'lebedeva',
+        'Лебедева А. С.',
+        { role: 'specialist', networkId: 'udomlya', specialistId: 'speech-lebedeva' },
+      ],
+    ] as const;
+    for (const [login, displayName, grant] of accounts) {
+      await storage.identity.createAccount(
+        { login, displayName, passwordHash, grants: [grant] },
+        now,
+      );
+    }
+    const madeAt = instant(new Date(Date.now() - 86_400_000));
     await storage.createBooking(
       'udomlya',
       {
         ...booking('speech-lebedeva', 'kp-korablik', 'speech-therapist-consultation', '10:00'),
         contact: { name: 'Анна Петрова', phone: '+79120000001' },
       },
-      made.at,
+      madeAt,
     );
     await storage.createBooking(
       'udomlya',
@@ -86,7 +74,7 @@ const server = useExampleServer({
         ...booking('speech-lebedeva', 'kp-buratino', 'speech-therapist-consultation', '14:00'),
         contact: { name: 'Ольга Смирнова', email: 'olga@example.org' },
       },
-      made.at,
+      madeAt,
     );
     const schedule = await storage.loadSchedule('udomlya');
     const other = schedule.availabilities.find((a) => a.specialistId !== 'speech-lebedeva');
@@ -97,7 +85,7 @@ const server = useExampleServer({
         ...booking(other.specialistId, other.siteId, other.serviceId, '11:00'),
         contact: { name: 'Мария Другая', phone: '+79120000003' },
       },
-      made.at,
+      madeAt,
     );
   },
 });
