@@ -16,6 +16,7 @@ import {
   type Instant,
 } from '@eduset/core';
 import { batched } from './batch.js';
+import { linkTokens } from './link-tokens.js';
 import type {
   BookingContext,
   BookingStore,
@@ -331,6 +332,7 @@ type BusyTuple = [string, string, string, Instant, Instant, number];
  * ```
  */
 export function bookingStore(database: Database): BookingStore {
+  const links = linkTokens(database);
   // Every booking reads the schedule; validating the whole document each time cost more
   // than the booking itself, and reading it each time cost a large transfer. Keep the last
   // validated document per network with its revision and save time (migration 0004), and
@@ -563,7 +565,9 @@ export function bookingStore(database: Database): BookingStore {
         updatedAt: now,
       });
       const booking = confirmBooking(requested, now, { by: 'system' });
-      const cancelToken = newCancelToken();
+      // The manage link's token is derived from the booking's id (migration 0013): any process
+      // can put it into a later e-mail, and a retried request answers it again.
+      const cancelToken = await links.token('manage', booking.id);
       const calendarToken = newCancelToken();
       const item: BookingItem = {
         networkId,

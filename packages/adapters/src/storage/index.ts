@@ -51,6 +51,7 @@ export {
   type CourseLinkStore,
   type NewCourseLink,
 } from './course-links.js';
+export { hashLinkToken, linkTokens, type LinkPurpose, type LinkTokens } from './link-tokens.js';
 export { migrations, type Migration } from './migrations.js';
 export type { NetworkSummary } from './network-rows.js';
 export { defaultDataDir, openStorage, type Storage, type StorageOptions } from './storage.js';

@@ -12,6 +12,7 @@ import audit from '../../migrations/0009_audit.sql?raw';
 import publicSurface from '../../migrations/0010_public.sql?raw';
 import privacy from '../../migrations/0011_privacy.sql?raw';
 import identity from '../../migrations/0012_identity.sql?raw';
+import linkSecret from '../../migrations/0013_link_secret.sql?raw';
 import type { Database } from './database.js';
 
 /**
@@ -55,6 +56,7 @@ export const migrations: readonly Migration[] = [
   { version: 10, name: 'public', sql: publicSurface },
   { version: 11, name: 'privacy', sql: privacy },
   { version: 12, name: 'identity', sql: identity },
+  { version: 13, name: 'link_secret', sql: linkSecret },
 ];
 
 /**

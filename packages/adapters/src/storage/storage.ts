@@ -5,6 +5,7 @@ import { bookingStore } from './bookings.js';
 import { financingStore, type FinancingStore } from './financing.js';
 import { openPglite, openPostgres, type Database } from './database.js';
 import { identityStore, type IdentityStore } from './identity.js';
+import { linkTokens, type LinkTokens } from './link-tokens.js';
 import { attemptLimits, type AttemptLimits } from './limits.js';
 import { courseLinkStore, type CourseLinkStore } from './course-links.js';
 import { migrate } from './migrations.js';
@@ -76,6 +77,8 @@ export interface Storage extends BookingStore {
   readonly courseLinks: CourseLinkStore;
   /** Staff accounts, grants, sessions and invitations (migration 0012). */
   readonly identity: IdentityStore;
+  /** Tokens of the links sent to parents (manage, survey, confirm), derived (migration 0013). */
+  readonly links: LinkTokens;
   /**
    * Validates the network with core's `createNetwork` and stores it, replacing a stored
    * network with the same id, in one transaction: on any error the previous version stays.
@@ -140,6 +143,7 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
     audit: auditStore(database),
     courseLinks: courseLinkStore(database),
     identity: identityStore(database),
+    links: linkTokens(database),
     async saveNetwork(network) {
       const valid = createNetwork(network);
       await database.transaction((session) => writeNetwork(session, valid));
