@@ -662,7 +662,7 @@ export function bookingContract(
     });
 
     test('many bookings in one statement: each its own outcome, none half-written', async () => {
-      // eduset_take_bookings_together (migrations 0005, 0007): new sessions together, then the
+      // eduset_take_bookings_together (migrations 0005, 0007, 0014): new sessions together, then the
       // rest alone; a session that would break a constraint is skipped and its booking taken
       // alone, which tells why it is refused.
       const item = (id: string, start: string, end: string, overrides = {}) => ({
@@ -689,10 +689,37 @@ export function bookingContract(
         careful: false,
         ...overrides,
       });
+      // As the take functions read a booking (migration 0014): its row, capacity, no rules.
+      const takeItem = (flat: ReturnType<typeof item>) => ({
+        row: {
+          id: flat.id,
+          network_id: flat.networkId,
+          specialist_id: flat.specialistId,
+          site_id: flat.siteId,
+          service_id: flat.serviceId,
+          starts_at: flat.start,
+          ends_at: flat.end,
+          seats: flat.seats,
+          status: flat.status,
+          child_age: flat.childAge,
+          contact_name: flat.contactName,
+          contact_phone: flat.contactPhone,
+          contact_email: flat.contactEmail,
+          contact_erased: false,
+          personal_data_consent: flat.personalDataConsent,
+          sequence: flat.sequence,
+          history: flat.history,
+          cancel_token_hash: flat.cancelTokenHash,
+          created_at: flat.createdAt,
+          updated_at: flat.updatedAt,
+        },
+        capacity: flat.capacity,
+        careful: flat.careful,
+      });
       const take = async (items: ReturnType<typeof item>[]) => {
         const [row] = await bed.database.query<{ outcomes: (string | null)[] }>(
           'SELECT eduset_take_bookings_together($1::jsonb) AS outcomes',
-          [JSON.stringify(items)],
+          [JSON.stringify(items.map(takeItem))],
         );
         return row?.outcomes;
       };
@@ -746,7 +773,7 @@ export function bookingContract(
       });
       const first = bed.database.transaction(async (session) => {
         await session.query('SELECT eduset_take_bookings_together($1::jsonb) AS outcomes', [
-          JSON.stringify([item('set-l', '2026-06-06T06:00:00Z', '2026-06-06T06:45:00Z')]),
+          JSON.stringify([takeItem(item('set-l', '2026-06-06T06:00:00Z', '2026-06-06T06:45:00Z'))]),
         ]);
         taken();
         await held;

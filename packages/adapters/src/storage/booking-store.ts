@@ -1,4 +1,11 @@
-import type { Booking, BookingContact, BusyInterval, Instant, NetworkSchedule } from '@eduset/core';
+import type {
+  Booking,
+  BookingContact,
+  BookingGuard,
+  BusyInterval,
+  Instant,
+  NetworkSchedule,
+} from '@eduset/core';
 
 /**
  * What a parent submits to book a consultation (validated by the server before it reaches
@@ -30,6 +37,39 @@ export interface NewBooking {
    * moment of the booking as the moment of consent. Left out: no version is recorded.
    */
   readonly consentVersion?: string;
+  /**
+   * The slot's rules that involve other bookings (core's `bookingGuardFor`): checked by the
+   * database under the specialist's lock, so they hold with any number of concurrent
+   * requests and processes (migration 0014). Left out: only seats and overlaps are checked.
+   */
+  readonly guard?: BookingGuard;
+  /**
+   * The revision of the schedule the slot was checked against ({@link ScheduleWithRevision});
+   * when the stored schedule has moved on, the booking is refused (`schedule-changed`).
+   */
+  readonly scheduleRevision?: number;
+  /**
+   * A key the client made for this booking attempt (1–100 characters, e.g. a UUID), the same
+   * on every retry: the second request with it answers the booking stored by the first
+   * ({@link CreatedBooking.replayed}) instead of booking again; with another request it is
+   * refused (`idempotency-key-reused`). Unique per network.
+   */
+  readonly idempotencyKey?: string;
+}
+
+/**
+ * A network's schedule with its revision (a number that grows with every save).
+ *
+ * @example
+ * ```ts
+ * import type { ScheduleWithRevision } from '@eduset/adapters';
+ * declare const known: ScheduleWithRevision;
+ * known.schedule.bookingRules.length;
+ * ```
+ */
+export interface ScheduleWithRevision {
+  readonly schedule: NetworkSchedule;
+  readonly revision: number;
 }
 
 /**
@@ -49,6 +89,13 @@ export interface CreatedBooking {
   readonly booking: Booking;
   readonly cancelToken: string;
   readonly calendarToken: string;
+  /**
+   * `true` when the request repeated one already stored (the same idempotency key and the
+   * same request): `booking` is the stored one, `cancelToken` its manage token (derived, the
+   * same as the first answer's) and `calendarToken` a new calendar token (the first one's,
+   * random and stored only as a hash, stops working).
+   */
+  readonly replayed: boolean;
 }
 
 /**
@@ -194,10 +241,28 @@ export interface BookingStore {
    */
   loadSchedule(networkId: string): Promise<NetworkSchedule>;
   /**
+   * The network's schedule and its revision as this process last read them — without asking
+   * the database when it has read them before — or read now (the first time, or with
+   * `fresh`). It may be out of date: book with its revision as
+   * {@link NewBooking.scheduleRevision}, and the database refuses the booking when it is.
+   *
+   * @throws NotFoundError when the network has no schedule.
+   */
+  knownSchedule(
+    networkId: string,
+    options?: { readonly fresh?: boolean },
+  ): Promise<ScheduleWithRevision>;
+  /**
    * Stores a booking, confirmed at once (history: requested → confirmed by `system`).
    *
    * @throws ConflictError `no-seats` when the session is full; `overlap` when the specialist
-   * is already busy at that time (at any site).
+   * is already busy at that time (at any site); with a {@link NewBooking.guard},
+   * `limit-per-day` / `limit-per-week` when the specialist's sessions of that day / week are
+   * all taken, `too-close` when the buffers or the travel time to another session of the
+   * specialist do not fit, `contact-limit` when the parent already holds as many active
+   * bookings of the service as allowed; `schedule-changed` when
+   * {@link NewBooking.scheduleRevision} is not current; `idempotency-key-reused` when the
+   * idempotency key was used for another request.
    */
   createBooking(networkId: string, request: NewBooking, now: Instant): Promise<CreatedBooking>;
   /**

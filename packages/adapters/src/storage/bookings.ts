@@ -11,6 +11,7 @@ import {
   parseBooking,
   ValidationError,
   type Booking,
+  type BookingGuard,
   type NetworkSchedule,
   type BusyInterval,
   type Instant,
@@ -22,6 +23,8 @@ import type {
   BookingStore,
   BusyRange,
   CalendarBooking,
+  CreatedBooking,
+  NewBooking,
   PersonBooking,
   PersonContact,
 } from './booking-store.js';
@@ -38,6 +41,18 @@ const NO_DATA_FOUND = 'P0002';
 const NO_SEATS = 'EDNOS';
 /** Raised by `eduset_take_booking`: an individual consultation is already taken. */
 const SPECIALIST_BUSY = 'EDBSY';
+/** Raised by the take functions of migration 0014: the specialist's sessions of the day are all taken. */
+const LIMIT_PER_DAY = 'EDLDY';
+/** …of the week. */
+const LIMIT_PER_WEEK = 'EDLWK';
+/** …the buffers or the travel time to another session of the specialist do not fit. */
+const TOO_CLOSE = 'EDGAP';
+/** …the parent holds as many active bookings of the service as allowed. */
+const CONTACT_LIMIT = 'EDCAP';
+/** …the schedule's revision has moved on since the slot was checked. */
+const SCHEDULE_CHANGED = 'EDREV';
+/** …the idempotency key was used before. */
+const KEY_USED = 'EDKEY';
 /** Failures that a second attempt of the same booking can get past. */
 const transientStates = new Set([UNIQUE_VIOLATION, DEADLOCK, SERIALIZATION_FAILURE, NO_DATA_FOUND]);
 
@@ -59,6 +74,52 @@ function overlap(): ConflictError {
   return new ConflictError('overlap', {
     ru: 'Специалист в это время уже занят (на этой или другой площадке); выберите другое время',
     en: 'The specialist is already busy at this time (at this or another site); choose another time',
+  });
+}
+
+/** Each refusal of the booking rules (migration 0014) as a conflict a person can read. */
+const ruleRefusals: Readonly<Record<string, () => ConflictError>> = {
+  [LIMIT_PER_DAY]: () =>
+    new ConflictError('limit-per-day', {
+      ru: 'У специалиста в этот день больше нет свободных консультаций: запись на день заполнена; выберите другой день',
+      en: 'The specialist has no more consultations that day: the day is fully booked; choose another day',
+    }),
+  [LIMIT_PER_WEEK]: () =>
+    new ConflictError('limit-per-week', {
+      ru: 'У специалиста на этой неделе больше нет свободных консультаций; выберите другую неделю',
+      en: 'The specialist has no more consultations that week; choose another week',
+    }),
+  [TOO_CLOSE]: () =>
+    new ConflictError('too-close', {
+      ru: 'Это время слишком близко к другой консультации специалиста: нужен перерыв или время на дорогу между площадками; выберите другое время',
+      en: 'This time is too close to another consultation of the specialist: a break or the travel time between sites is needed; choose another time',
+    }),
+  [CONTACT_LIMIT]: () =>
+    new ConflictError('contact-limit', {
+      ru: 'С этим телефоном или адресом почты уже записано столько консультаций этой услуги, сколько можно сразу; отмените ненужную запись или дождитесь прошедших',
+      en: 'This phone or e-mail already holds as many bookings of this service as allowed at once; cancel one you do not need or wait until one has taken place',
+    }),
+  [SCHEDULE_CHANGED]: () =>
+    new ConflictError('schedule-changed', {
+      ru: 'Расписание только что изменилось; обновите список свободного времени и выберите время снова',
+      en: 'The schedule has just changed; reload the free times and choose again',
+    }),
+};
+
+/** A refusal of the take functions, by its SQLSTATE, as an eduset error (or the driver's). */
+function refusal(state: string, networkId: string): Error {
+  if (state === NO_SEATS) return noSeats();
+  if (state === SPECIALIST_BUSY || state === EXCLUSION_VIOLATION) return overlap();
+  if (state === FOREIGN_KEY_VIOLATION) return new NotFoundError('network', networkId);
+  const rule = ruleRefusals[state];
+  if (rule !== undefined) return rule();
+  return Object.assign(new Error(`booking refused by the database (${state})`), { code: state });
+}
+
+function keyReused(): ConflictError {
+  return new ConflictError('idempotency-key-reused', {
+    ru: 'Этот ключ повтора (Idempotency-Key) уже использован для другой записи; для новой записи нужен новый ключ',
+    en: 'This idempotency key (Idempotency-Key) was already used for another booking; a new booking needs a new key',
   });
 }
 
@@ -182,7 +243,9 @@ function bookingOfRow(row: BookingRow): Booking {
 async function updateBookingRow(session: SqlSession, booking: Booking): Promise<void> {
   await session.query(
     `UPDATE bookings SET status = $2, contact_name = $3, contact_phone = $4, contact_email = $5,
-       contact_erased = $6, sequence = $7, history = $8::jsonb, updated_at = $9::timestamptz
+       contact_erased = $6, sequence = $7, history = $8::jsonb, updated_at = $9::timestamptz,
+       idempotency_key = CASE WHEN $6 THEN NULL ELSE idempotency_key END,
+       request_fingerprint = CASE WHEN $6 THEN NULL ELSE request_fingerprint END
      WHERE id = $1`,
     [
       booking.id,
@@ -214,31 +277,56 @@ function assertCapacity(seats: number, capacity: number): void {
 
 const emptyRange: BusyRange = { from: undefined, to: undefined };
 
-/** A booking as `eduset_take_booking(s)` takes it (migrations 0004 and 0005). */
-interface BookingItem {
-  readonly networkId: string;
-  readonly specialistId: string;
-  readonly siteId: string;
-  readonly serviceId: string;
-  readonly start: Instant;
-  readonly end: Instant;
-  readonly capacity: number;
+/** A bookings row as the take functions store it (`jsonb_populate_record`, migration 0014). */
+interface BookingRowJson {
   readonly id: string;
+  readonly network_id: string;
+  readonly specialist_id: string;
+  readonly site_id: string;
+  readonly service_id: string;
+  readonly starts_at: Instant;
+  readonly ends_at: Instant;
   readonly seats: number;
   readonly status: string;
-  readonly childAge: number;
-  readonly contactName: string;
-  readonly contactPhone: string | null;
-  readonly contactEmail: string | null;
-  readonly personalDataConsent: boolean;
+  readonly child_age: number;
+  readonly contact_name: string;
+  readonly contact_phone: string | null;
+  readonly contact_email: string | null;
+  readonly contact_erased: boolean;
+  readonly personal_data_consent: boolean;
   readonly sequence: number;
   readonly history: Booking['history'];
-  readonly cancelTokenHash: string;
-  readonly createdAt: Instant;
-  readonly updatedAt: Instant;
-  readonly calendarTokenHash: string;
-  readonly consentVersion: string | null;
-  readonly consentAt: Instant | null;
+  readonly cancel_token_hash: string;
+  readonly created_at: Instant;
+  readonly updated_at: Instant;
+  readonly calendar_token_hash: string;
+  readonly consent_version: string | null;
+  readonly consent_at: Instant | null;
+  readonly idempotency_key: string | null;
+  readonly request_fingerprint: string | null;
+}
+
+/**
+ * A booking as `eduset_take_booking_item` and `eduset_take_bookings_together` take it
+ * (migration 0014): the row, the session's capacity, the schedule revision and the rules.
+ */
+interface BookingItem {
+  readonly row: BookingRowJson;
+  readonly capacity: number;
+  readonly revision: number | null;
+  readonly guarded: boolean;
+  readonly dayFrom?: Instant;
+  readonly dayTo?: Instant;
+  readonly weekFrom?: Instant;
+  readonly weekTo?: Instant;
+  readonly perDay?: number;
+  readonly perWeek?: number;
+  readonly bufferBefore?: number;
+  readonly bufferAfter?: number;
+  /** The buffers and the longest travel time, in minutes: how far the rules look around. */
+  readonly reach?: number;
+  readonly travel?: BookingGuard['travel'];
+  readonly perContact?: number;
   /**
    * Another booking of the same specialist at an overlapping time is being taken by this
    * process: one of the two is likely refused, and this one may have to wait for the other
@@ -246,6 +334,60 @@ interface BookingItem {
    * undo, and whose other bookings would wait with it).
    */
   careful: boolean;
+}
+
+/** The rules of a guard as the take functions read them. */
+function guardFields(guard: BookingGuard | undefined): Partial<BookingItem> & { guarded: boolean } {
+  if (guard === undefined) return { guarded: false };
+  let longestTravel = 0;
+  for (const [to, from] of Object.values(guard.travel)) {
+    longestTravel = Math.max(longestTravel, to, from);
+  }
+  return {
+    guarded: true,
+    dayFrom: guard.day.from,
+    dayTo: guard.day.to,
+    weekFrom: guard.week.from,
+    weekTo: guard.week.to,
+    ...(guard.perDay !== undefined ? { perDay: guard.perDay } : {}),
+    ...(guard.perWeek !== undefined ? { perWeek: guard.perWeek } : {}),
+    bufferBefore: guard.bufferBefore,
+    bufferAfter: guard.bufferAfter,
+    reach: guard.bufferBefore + guard.bufferAfter + longestTravel,
+    travel: guard.travel,
+    perContact: guard.perContact,
+  };
+}
+
+/** JSON with the keys of every object sorted, so equal values give equal texts. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) => {
+    if (inner === null || typeof inner !== 'object' || Array.isArray(inner)) return inner;
+    const sorted: Record<string, unknown> = {};
+    for (const key of Object.keys(inner).sort()) {
+      sorted[key] = (inner as Record<string, unknown>)[key];
+    }
+    return sorted;
+  });
+}
+
+/**
+ * The fingerprint of a booking request kept with its idempotency key: SHA-256 of what the
+ * parent asked (every field but the key, the rules, the revision and the session's capacity, which the
+ * server adds from the schedule),
+ * after core's normalization (a phone written two ways is one request).
+ */
+function requestFingerprint(networkId: string, request: NewBooking, booking: Booking): string {
+  const {
+    guard: _guard,
+    scheduleRevision: _revision,
+    idempotencyKey: _key,
+    capacity: _capacity,
+    ...asked
+  } = request;
+  return createHash('sha256')
+    .update(canonicalJson({ ...asked, networkId, contact: booking.contact }), 'utf8')
+    .digest('hex');
 }
 
 interface CachedSchedule {
@@ -378,35 +520,9 @@ export function bookingStore(database: Database): BookingStore {
   async function takeAlone(item: BookingItem): Promise<string | undefined> {
     try {
       await database.query(
-        `SELECT eduset_take_booking($1, $2, $3, $4, $5::timestamptz, $6::timestamptz, $7, $8,
-           $9, $10, $11, $12, $13, $14, $15, $16, $17::jsonb, $18, $19::timestamptz,
-           $20::timestamptz, $21, $22, $23::timestamptz) AS session_id`,
-        [
-          item.networkId,
-          item.specialistId,
-          item.siteId,
-          item.serviceId,
-          item.start,
-          item.end,
-          item.capacity,
-          item.id,
-          item.seats,
-          item.status,
-          item.childAge,
-          item.contactName,
-          item.contactPhone,
-          item.contactEmail,
-          item.personalDataConsent,
-          item.sequence,
-          JSON.stringify(item.history),
-          item.cancelTokenHash,
-          item.createdAt,
-          item.updatedAt,
-          item.calendarTokenHash,
-          item.consentVersion,
-          item.consentAt,
-        ],
-        { prepared: 'eduset_take_booking_11' },
+        'SELECT eduset_take_booking_item($1::jsonb) AS session_id',
+        [JSON.stringify(item)],
+        { prepared: 'eduset_take_booking_item_14' },
       );
       return undefined;
     } catch (error) {
@@ -431,6 +547,36 @@ export function bookingStore(database: Database): BookingStore {
     return last;
   }
 
+  /**
+   * The answer to a request whose idempotency key is already stored: the booking stored with
+   * it when it was the same request (a new calendar token: the first one is only a hash),
+   * else a refusal.
+   */
+  async function replay(
+    networkId: string,
+    key: string,
+    fingerprint: string,
+  ): Promise<CreatedBooking> {
+    const [row] = await database.query<BookingRow & { request_fingerprint: string | null }>(
+      `SELECT ${bookingColumns}, request_fingerprint FROM bookings
+       WHERE network_id = $1 AND idempotency_key = $2`,
+      [networkId, key],
+    );
+    if (row === undefined || row.request_fingerprint !== fingerprint) throw keyReused();
+    const booking = bookingOfRow(row);
+    const calendarToken = newCancelToken();
+    await database.query(
+      'UPDATE bookings SET calendar_token_hash = $3 WHERE network_id = $1 AND id = $2',
+      [networkId, booking.id, hashToken(calendarToken)],
+    );
+    return {
+      booking,
+      cancelToken: await links.token('manage', booking.id),
+      calendarToken,
+      replayed: true,
+    };
+  }
+
   /** The bookings this process is taking now, per network and specialist. */
   const inFlight = new Map<string, BookingItem[]>();
 
@@ -439,9 +585,12 @@ export function bookingStore(database: Database): BookingStore {
    * the same specialist in flight; returns what unregisters it.
    */
   function enterInFlight(item: BookingItem): () => void {
-    const key = `${item.networkId}\u0000${item.specialistId}`;
+    const { row } = item;
+    const key = `${row.network_id}\u0000${row.specialist_id}`;
     const list = inFlight.get(key) ?? [];
-    item.careful = list.some((other) => other.start < item.end && item.start < other.end);
+    item.careful = list.some(
+      (other) => other.row.starts_at < row.ends_at && row.starts_at < other.row.ends_at,
+    );
     list.push(item);
     inFlight.set(key, list);
     return () => {
@@ -450,13 +599,13 @@ export function bookingStore(database: Database): BookingStore {
     };
   }
 
-  /** Takes the bookings that arrived together in one statement (migrations 0004, 0005). */
+  /** Takes the bookings that arrived together in one statement (migrations 0005, 0014). */
   const takeTogether = batched<BookingItem, string | undefined>(async (items) => {
     if (items.length === 1 && items[0] !== undefined) return [await takeAlone(items[0])];
     const [row] = await database.query<{ outcomes: (string | null)[] }>(
       takeManySql,
       [JSON.stringify(items)],
-      { prepared: 'eduset_take_bookings_together_11' },
+      { prepared: 'eduset_take_bookings_together_14' },
     );
     return (row?.outcomes ?? []).map((outcome) => outcome ?? undefined);
   }, batchSize);
@@ -513,6 +662,17 @@ export function bookingStore(database: Database): BookingStore {
     return results;
   }, batchSize);
 
+  /** The stored schedule, validated again only when its revision moved on. */
+  async function loadSchedule(networkId: string): Promise<NetworkSchedule> {
+    const cached = validatedSchedules.get(networkId);
+    const [row] = await database.query<ScheduleRevisionRow>(
+      `SELECT ${scheduleRevisionSql} FROM schedules WHERE network_id = $1`,
+      [networkId, ...versionOf(cached)],
+    );
+    if (row === undefined) throw new NotFoundError('schedule', networkId);
+    return scheduleOfRow(networkId, row, cached);
+  }
+
   return {
     async saveSchedule(schedule) {
       const valid = createNetworkSchedule(schedule);
@@ -531,14 +691,16 @@ export function bookingStore(database: Database): BookingStore {
       }
     },
 
-    async loadSchedule(networkId) {
-      const cached = validatedSchedules.get(networkId);
-      const [row] = await database.query<ScheduleRevisionRow>(
-        `SELECT ${scheduleRevisionSql} FROM schedules WHERE network_id = $1`,
-        [networkId, ...versionOf(cached)],
-      );
-      if (row === undefined) throw new NotFoundError('schedule', networkId);
-      return scheduleOfRow(networkId, row, cached);
+    loadSchedule,
+
+    async knownSchedule(networkId, options = {}) {
+      let cached = validatedSchedules.get(networkId);
+      if (cached === undefined || options.fresh === true) {
+        await loadSchedule(networkId);
+        cached = validatedSchedules.get(networkId);
+        if (cached === undefined) throw new NotFoundError('schedule', networkId);
+      }
+      return { schedule: cached.schedule, revision: Number(cached.revision) };
     },
 
     async bookingContext(networkId, range) {
@@ -569,30 +731,40 @@ export function bookingStore(database: Database): BookingStore {
       // can put it into a later e-mail, and a retried request answers it again.
       const cancelToken = await links.token('manage', booking.id);
       const calendarToken = newCancelToken();
+      const idempotencyKey = request.idempotencyKey ?? null;
+      const fingerprint =
+        idempotencyKey === null ? null : requestFingerprint(networkId, request, booking);
       const item: BookingItem = {
-        networkId,
-        specialistId: booking.specialistId,
-        siteId: booking.siteId,
-        serviceId: booking.serviceId,
-        start: booking.start,
-        end: booking.end,
+        row: {
+          id: booking.id,
+          network_id: networkId,
+          specialist_id: booking.specialistId,
+          site_id: booking.siteId,
+          service_id: booking.serviceId,
+          starts_at: booking.start,
+          ends_at: booking.end,
+          seats: booking.seats,
+          status: booking.status,
+          child_age: booking.childAge,
+          contact_name: booking.contact.name,
+          contact_phone: booking.contact.phone ?? null,
+          contact_email: booking.contact.email ?? null,
+          contact_erased: false,
+          personal_data_consent: booking.personalDataConsent,
+          sequence: booking.sequence,
+          history: booking.history,
+          cancel_token_hash: hashToken(cancelToken),
+          created_at: booking.createdAt,
+          updated_at: booking.updatedAt,
+          calendar_token_hash: hashToken(calendarToken),
+          consent_version: request.consentVersion ?? null,
+          consent_at: request.consentVersion === undefined ? null : now,
+          idempotency_key: idempotencyKey,
+          request_fingerprint: fingerprint,
+        },
         capacity: request.capacity,
-        id: booking.id,
-        seats: booking.seats,
-        status: booking.status,
-        childAge: booking.childAge,
-        contactName: booking.contact.name,
-        contactPhone: booking.contact.phone ?? null,
-        contactEmail: booking.contact.email ?? null,
-        personalDataConsent: booking.personalDataConsent,
-        sequence: booking.sequence,
-        history: booking.history,
-        cancelTokenHash: hashToken(cancelToken),
-        createdAt: booking.createdAt,
-        updatedAt: booking.updatedAt,
-        calendarTokenHash: hashToken(calendarToken),
-        consentVersion: request.consentVersion ?? null,
-        consentAt: request.consentVersion === undefined ? null : now,
+        revision: request.scheduleRevision ?? null,
+        ...guardFields(request.guard),
         careful: false,
       };
       const release = enterInFlight(item);
@@ -622,15 +794,11 @@ export function bookingStore(database: Database): BookingStore {
       } finally {
         release();
       }
-      if (state === NO_SEATS) throw noSeats();
-      if (state === SPECIALIST_BUSY || state === EXCLUSION_VIOLATION) throw overlap();
-      if (state === FOREIGN_KEY_VIOLATION) throw new NotFoundError('network', networkId);
-      if (state !== undefined) {
-        throw Object.assign(new Error(`booking refused by the database (${state})`), {
-          code: state,
-        });
+      if (state === undefined) return { booking, cancelToken, calendarToken, replayed: false };
+      if (state === KEY_USED && idempotencyKey !== null && fingerprint !== null) {
+        return replay(networkId, idempotencyKey, fingerprint);
       }
-      return { booking, cancelToken, calendarToken };
+      throw refusal(state, networkId);
     },
 
     cancelBooking(networkId, bookingId, token, now) {

@@ -22,6 +22,7 @@ export type {
   NewBooking,
   PersonBooking,
   PersonContact,
+  ScheduleWithRevision,
 } from './booking-store.js';
 export type { CertificateWithBalance, EnrolmentInput, FinancingStore } from './financing.js';
 export type {

@@ -13,6 +13,7 @@ import publicSurface from '../../migrations/0010_public.sql?raw';
 import privacy from '../../migrations/0011_privacy.sql?raw';
 import identity from '../../migrations/0012_identity.sql?raw';
 import linkSecret from '../../migrations/0013_link_secret.sql?raw';
+import bookingRules from '../../migrations/0014_booking_rules.sql?raw';
 import type { Database } from './database.js';
 
 /**
@@ -57,6 +58,7 @@ export const migrations: readonly Migration[] = [
   { version: 11, name: 'privacy', sql: privacy },
   { version: 12, name: 'identity', sql: identity },
   { version: 13, name: 'link_secret', sql: linkSecret },
+  { version: 14, name: 'booking_rules', sql: bookingRules },
 ];
 
 /**

@@ -15,6 +15,7 @@
  */
 export * from './availability.js';
 export * from './booking.js';
+export * from './booking-guard.js';
 export * from './ical.js';
 export * from './network-schedule.js';
 export * from './instant.js';

@@ -18,7 +18,8 @@ const minutes = z.number().int().min(0).max(1440);
 /**
  * Schema of how a service is booked: session length, step between start times, buffers,
  * minimum notice, how far ahead parents may book, seats per session (a lekoteka group has
- * several), limits per specialist, and optionally the children's ages it is for.
+ * several), limits per specialist (sessions a day and a week) and per parent (active bookings
+ * held at once), and optionally the children's ages it is for.
  *
  * @example
  * ```ts
@@ -39,6 +40,12 @@ export const serviceBookingRulesSchema = z.object({
     .object({
       perDay: z.number().int().min(0).optional(),
       perWeek: z.number().int().min(0).optional(),
+      /**
+       * Active bookings (to come, not cancelled) one parent — one phone or e-mail — may hold
+       * for this service at once; `defaultActivePerContact` (3) when not given. Kept
+       * by the database against slot hoarding (see `bookingGuardFor`).
+       */
+      perContact: z.number().int().min(1).max(1000).optional(),
     })
     .default({}),
   ages: ageRangeSchema.optional(),
