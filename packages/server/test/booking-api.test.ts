@@ -242,9 +242,11 @@ describe('POST /api/bookings and cancellation', () => {
     expect(after).not.toContain(slot.start);
     expect(after).toHaveLength(3);
 
+    // The server checks the slot against the schedule only; the database refuses it (the
+    // specialist's time is taken).
     const again = await book(server, bookingBody(slot));
     expect(again.statusCode).toBe(409);
-    expect((again.json() as ApiErrorBody).error.code).toBe('slot-unavailable');
+    expect((again.json() as ApiErrorBody).error.code).toBe('overlap');
     expectBilingual((again.json() as ApiErrorBody).error.message);
 
     const wrong = await server.inject({
@@ -396,8 +398,21 @@ describe('POST /api/bookings and cancellation', () => {
     const [slot] = (await slotsOf(server, 'play')).slots;
     if (slot === undefined) throw new Error('no slot');
     expect(slot.seatsLeft).toBe(8);
-    const seven = await book(server, { ...bookingBody(slot), seats: 7 });
-    expect(seven.statusCode, seven.body).toBe(201);
+    // At most 4 places in one request.
+    const tooMany = await book(server, { ...bookingBody(slot), seats: 5 });
+    expect(tooMany.statusCode).toBe(400);
+    const issue = (tooMany.json() as ApiErrorBody).error.issues[0];
+    expect(issue?.path).toEqual(['seats']);
+    expect(issue?.message.ru).toContain('не больше 4 мест');
+    expectBilingual(issue?.message ?? { ru: '', en: '' });
+    const four = await book(server, { ...bookingBody(slot), seats: 4 });
+    expect(four.statusCode, four.body).toBe(201);
+    const three = await book(server, {
+      ...bookingBody(slot),
+      seats: 3,
+      contact: { name: 'Борис', email: 'boris@example.org' },
+    });
+    expect(three.statusCode, three.body).toBe(201);
     const left = (await slotsOf(server, 'play')).slots.find((entry) => entry.start === slot.start);
     expect(left?.seatsLeft).toBe(1);
     const two = await book(server, { ...bookingBody(slot), seats: 2 });
@@ -578,10 +593,13 @@ describe('security', () => {
         headers: {
           origin: allowed,
           'access-control-request-method': 'POST',
-          'access-control-request-headers': 'content-type',
+          'access-control-request-headers': 'content-type,idempotency-key',
         },
       });
       expect(preflight.statusCode).toBe(204);
+      expect(String(preflight.headers['access-control-allow-headers'])).toContain(
+        'idempotency-key',
+      );
       expect(preflight.headers['access-control-allow-origin']).toBe(allowed);
       expect(String(preflight.headers['access-control-allow-methods'])).toContain('POST');
       const refused = await cors.inject({

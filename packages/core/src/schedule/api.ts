@@ -199,8 +199,25 @@ const requestContactSchema = bookingContactSchema.superRefine((contact, context)
 });
 
 /**
+ * The most places one booking request may take (a parent booking a group for several
+ * children); more is refused by the schema, so no one request holds a whole group.
+ *
+ * @example
+ * ```ts
+ * import { maxSeatsPerBooking } from '@eduset/core/schedule';
+ * maxSeatsPerBooking; // 4
+ * ```
+ */
+export const maxSeatsPerBooking = 4;
+
+const seatsCapText: LocalizedText = {
+  ru: `В одной записи — не больше ${maxSeatsPerBooking} мест`,
+  en: `One booking takes at most ${maxSeatsPerBooking} places`,
+};
+
+/**
  * Schema of the body of `POST /api/bookings`: the slot (specialist, site, service, start,
- * end), the places taken (`seats`, 1 by default), the child's age, a contact (a name and a
+ * end), the places taken (`seats`, 1 by default, at most {@link maxSeatsPerBooking}), the child's age, a contact (a name and a
  * phone or an e-mail) and the consent to personal-data processing (152-ФЗ), which must be
  * `true`. Every problem is reported at once; unknown fields are reported too. The one
  * schema of a booking request: the server validates with it, the widget sends it.
@@ -223,7 +240,12 @@ export const bookingRequestSchema = z.strictObject({
   serviceId: requestIdSchema,
   start: instantSchema,
   end: instantSchema,
-  seats: z.number().int().min(1).max(50).default(1),
+  seats: z
+    .number()
+    .int()
+    .min(1)
+    .refine((seats) => seats <= maxSeatsPerBooking, { params: { text: seatsCapText } })
+    .default(1),
   childAge: z.number().int().min(0).max(25),
   contact: requestContactSchema,
   personalDataConsent: z
@@ -231,6 +253,34 @@ export const bookingRequestSchema = z.strictObject({
     .meta({ type: 'boolean', const: true }),
   /** The version of the consent text the parent read (`GET /api/consent`); the current one if left out. */
   consentVersion: requestTextSchema(64).optional(),
+});
+
+/**
+ * Schema of the headers of `POST /api/bookings` that eduset reads: `Idempotency-Key`, a key
+ * the client makes for one booking attempt (a UUID or another opaque text of 1–100 visible
+ * ASCII characters) and sends again on every retry of that attempt. A retried request with
+ * the same key and the same body answers the booking stored the first time (the same booking
+ * and manage token, header `Idempotent-Replayed: true`) instead of 409; the same key with
+ * another body is refused with 422. Other headers pass through.
+ *
+ * @example
+ * ```ts
+ * import { bookingRequestHeadersSchema } from '@eduset/core/schedule';
+ * bookingRequestHeadersSchema.parse({ 'idempotency-key': '6f1c2a5e-8d3b-4c1e-9a7f-2b4d6e8f0a1c' });
+ * ```
+ */
+export const bookingRequestHeadersSchema = z.looseObject({
+  'idempotency-key': z
+    .string()
+    .refine((key) => /^[\x21-\x7e]{1,100}$/.test(key), {
+      params: {
+        text: {
+          ru: 'Ключ повтора (Idempotency-Key) — от 1 до 100 видимых символов ASCII, например UUID',
+          en: 'The idempotency key (Idempotency-Key) is 1 to 100 visible ASCII characters, such as a UUID',
+        },
+      },
+    })
+    .optional(),
 });
 
 /**

@@ -212,7 +212,8 @@ export function registerSecurity(
         callback(null, origin !== undefined && allowed.has(origin) ? origin : false);
       },
       methods: ['GET', 'POST', 'OPTIONS'],
-      allowedHeaders: ['content-type'],
+      // The booking widget sends Idempotency-Key with POST /api/bookings.
+      allowedHeaders: ['content-type', 'idempotency-key'],
       maxAge: 600,
     });
   }

@@ -4,8 +4,9 @@ import {
   calendarLinkResponseSchema,
   bookingIcsQuerySchema,
   bookingIdParamsSchema,
+  bookingGuardFor,
+  bookingRequestHeadersSchema,
   bookingRequestSchema,
-  busyRangeFor,
   cancelBookingBodySchema,
   freeSlots,
   networkQueryOnlySchema,
@@ -20,7 +21,6 @@ import {
   slotsResponseSchema,
   type BookingCreatedResponse,
   type BookingRequest,
-  type BusyInterval,
   type Instant,
   type LocalizedText,
   type NetworkSchedule,
@@ -29,7 +29,7 @@ import {
 } from '@eduset/core';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { renderICalendar } from '@eduset/adapters';
-import type { Storage } from '@eduset/adapters';
+import type { CreatedBooking, ScheduleWithRevision, Storage } from '@eduset/adapters';
 import { HttpError } from '../../errors.js';
 import { withContracts } from '../../plugins/contracts.js';
 import { consentChanged } from '../consent/routes.js';
@@ -72,6 +72,7 @@ export interface BookingRoutesOptions {
     Storage,
     | 'loadNetwork'
     | 'loadSchedule'
+    | 'knownSchedule'
     | 'bookingContext'
     | 'createBooking'
     | 'cancelBooking'
@@ -90,13 +91,26 @@ export interface BookingRoutesOptions {
   readonly limited: RateLimitedRouteConfig;
 }
 
-/** A storage conflict (`no-seats`, `overlap`, `illegal-transition`) as a 409 with its reason code. */
+/**
+ * A storage conflict (`no-seats`, `overlap`, `limit-per-day`, `too-close`, …) as a 409 with its
+ * reason code; an idempotency key used for another request as a 422.
+ */
 function conflictAsHttp(error: unknown): unknown {
   if (isEdusetError(error) && error._tag === 'ConflictError') {
     const reason = (error as { reason?: unknown }).reason;
-    return new HttpError(409, typeof reason === 'string' ? reason : 'conflict', error.text);
+    const code = typeof reason === 'string' ? reason : 'conflict';
+    return new HttpError(code === 'idempotency-key-reused' ? 422 : 409, code, error.text);
   }
   return error;
+}
+
+/** Whether an error is the storage's refusal of a booking checked against an old schedule. */
+function isScheduleChanged(error: unknown): boolean {
+  return (
+    isEdusetError(error) &&
+    error._tag === 'ConflictError' &&
+    (error as { reason?: unknown }).reason === 'schedule-changed'
+  );
 }
 
 /** The site's zone of a service's slots (the first matching availability's), Moscow by default. */
@@ -120,25 +134,17 @@ const noSeatsText: LocalizedText = {
   en: 'No seats are left at this time',
 };
 
-/** The busy time around a slot wide enough for any rules: its week and a day either side. */
-function weekAround(request: BookingRequest): { from: Instant; to: Instant } {
-  return {
-    from: instant(new Date(Date.parse(request.start) - busyMarginMs)),
-    to: instant(new Date(Date.parse(request.end) + busyMarginMs)),
-  };
-}
-
-/** The offered slot a booking request asks for, or a 409 telling why it cannot be booked. */
-function requestedSlot(
+/**
+ * The slot a booking request asks for, if the schedule offers it — its hours, calendar,
+ * notice, horizon, ages and seats, before any other booking: the rules that involve other
+ * bookings (seats taken, overlaps, limits, buffers, travel) are the database's.
+ */
+function scheduledSlot(
   schedule: NetworkSchedule,
   request: BookingRequest,
   now: Instant,
-  busy: readonly BusyInterval[],
-): Slot {
-  const slot = offeredSlot(schedule, request, now, busy);
-  if (slot === undefined) throw new HttpError(409, 'slot-unavailable', slotUnavailableText);
-  if (slot.seatsLeft < request.seats) throw new HttpError(409, 'no-seats', noSeatsText);
-  return slot;
+): Slot | undefined {
+  return offeredSlot(schedule, request, now, []);
 }
 
 /** Where a site's sessions take place, for a calendar event: its name and address. */
@@ -192,8 +198,6 @@ function siteLocation(site: {
  */
 export function bookingRoutes(options: BookingRoutesOptions): FastifyPluginAsync {
   const { storage, now, networkIdOf, limited, uidDomain, consentVersion } = options;
-  /** The last schedule read per network: what range of busy time a booking check needs. */
-  const knownSchedules = new Map<string, NetworkSchedule>();
   /** A site's time zone: its availability's in the stored schedule, else the network's. */
   const siteTimeZone = async (
     networkId: string,
@@ -255,45 +259,38 @@ export function bookingRoutes(options: BookingRoutesOptions): FastifyPluginAsync
       },
     );
 
-    api.post(
-      '/api/bookings',
-      {
-        config: { ...limited, access: { public: true } },
-        schema: { body: bookingRequestSchema, response: { 201: bookingCreatedResponseSchema } },
-      },
-      async (request, reply) => {
-        const body = request.body;
-        // The parent read another text than the one in force: she must read it again.
-        if (body.consentVersion !== undefined && body.consentVersion !== consentVersion) {
-          throw consentChanged(consentVersion);
+    /**
+     * Checks a request against the schedule and stores it with the rules the database keeps:
+     * one round trip to the database when this process knows the current schedule. A slot
+     * the schedule in memory does not offer, or a booking the database refuses because the
+     * schedule has changed (another process published it), is checked once more against the
+     * schedule read again.
+     */
+    async function book(
+      networkId: string,
+      body: BookingRequest,
+      at: Instant,
+      idempotencyKey: string | undefined,
+    ): Promise<CreatedBooking> {
+      let known: ScheduleWithRevision = await storage.knownSchedule(networkId);
+      let fresh = false;
+      for (;;) {
+        const slot = scheduledSlot(known.schedule, body, at);
+        if (slot === undefined || slot.seatsLeft < body.seats) {
+          if (!fresh) {
+            known = await storage.knownSchedule(networkId, { fresh: true });
+            fresh = true;
+            continue;
+          }
+          if (slot === undefined) throw new HttpError(409, 'slot-unavailable', slotUnavailableText);
+          throw new HttpError(409, 'no-seats', noSeatsText);
         }
-        const networkId = await networkIdOf(body.network);
-        const at = now();
-        // The busy time that decides this one slot depends on the service's rules, which come
-        // with the schedule: ask for the widest (a week, for limits per week) unless the
-        // schedule already known to this process says less is enough.
-        const known = knownSchedules.get(networkId);
-        const range = known === undefined ? weekAround(body) : busyRangeFor(known, body);
-        const { schedule, busy } = await storage.bookingContext(networkId, {
-          ...range,
-          specialistId: body.specialistId,
-        });
-        knownSchedules.set(networkId, schedule);
-        const needed = busyRangeFor(schedule, body);
-        if (needed.from < range.from || needed.to > range.to) {
-          // The schedule changed to need more (e.g. a new weekly limit): read it all again.
-          const wider = await storage.bookingContext(networkId, {
-            ...needed,
-            specialistId: body.specialistId,
-          });
-          requestedSlot(wider.schedule, body, at, wider.busy);
-        } else {
-          requestedSlot(schedule, body, at, busy);
-        }
-        const rules = schedule.bookingRules.find((entry) => entry.serviceId === body.serviceId);
-        let created;
+        const guard = bookingGuardFor(known.schedule, body);
+        const rules = known.schedule.bookingRules.find(
+          (entry) => entry.serviceId === body.serviceId,
+        );
         try {
-          created = await storage.createBooking(
+          return await storage.createBooking(
             networkId,
             {
               specialistId: body.specialistId,
@@ -307,19 +304,50 @@ export function bookingRoutes(options: BookingRoutesOptions): FastifyPluginAsync
               contact: body.contact,
               personalDataConsent: true,
               consentVersion,
+              ...(guard !== undefined ? { guard } : {}),
+              scheduleRevision: known.revision,
+              ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
             },
             at,
           );
         } catch (error) {
-          throw conflictAsHttp(error);
+          if (!isScheduleChanged(error) || fresh) throw conflictAsHttp(error);
+          known = await storage.knownSchedule(networkId, { fresh: true });
+          fresh = true;
         }
-        const { booking, cancelToken, calendarToken } = created;
+      }
+    }
+
+    api.post(
+      '/api/bookings',
+      {
+        config: { ...limited, access: { public: true } },
+        schema: {
+          headers: bookingRequestHeadersSchema,
+          body: bookingRequestSchema,
+          response: { 201: bookingCreatedResponseSchema },
+        },
+      },
+      async (request, reply) => {
+        const body = request.body;
+        // The parent read another text than the one in force: she must read it again.
+        if (body.consentVersion !== undefined && body.consentVersion !== consentVersion) {
+          throw consentChanged(consentVersion);
+        }
+        const networkId = await networkIdOf(body.network);
+        const { booking, cancelToken, calendarToken, replayed } = await book(
+          networkId,
+          body,
+          now(),
+          request.headers['idempotency-key'],
+        );
         const answer: BookingCreatedResponse = {
           booking,
           cancelToken,
           cancelUrl: `/api/bookings/${encodeURIComponent(booking.id)}/cancel`,
           calendarUrl: calendarUrlOf(booking.id, calendarToken),
         };
+        if (replayed) void reply.header('idempotent-replayed', 'true');
         return reply.code(201).send(answer);
       },
     );
