@@ -110,8 +110,11 @@ export type BookingRequest = BookingRequestInput;
 
 /**
  * Why a booking request failed: the slot was taken (`no-seats`, `overlap`,
- * `slot-unavailable`), the input was refused (`invalid`), too many requests (`rate-limited`),
- * the server could not be reached (`network`), or another server error (`server`).
+ * `slot-unavailable` — also for the specialist's day or week being full, or the time being
+ * too close to another consultation), the parent already holds as many bookings of the
+ * service as allowed (`contact-limit`), the input was refused (`invalid`), too many requests
+ * (`rate-limited`), the server could not be reached (`network`), or another server error
+ * (`server`).
  *
  * @example
  * ```ts
@@ -123,6 +126,7 @@ export type BookingFailureCode =
   | 'no-seats'
   | 'overlap'
   | 'slot-unavailable'
+  | 'contact-limit'
   | 'invalid'
   | 'rate-limited'
   | 'not-found'
@@ -178,6 +182,10 @@ const failureTexts: Readonly<Record<BookingFailureCode, LocalizedText>> = {
   'slot-unavailable': {
     ru: 'Это время больше недоступно для записи. Выберите другое время.',
     en: 'This time can no longer be booked. Please choose another time.',
+  },
+  'contact-limit': {
+    ru: 'С этим телефоном или адресом почты уже есть столько записей на эту услугу, сколько можно сразу. Отмените ненужную запись или дождитесь прошедшей консультации.',
+    en: 'This phone or e-mail already holds as many bookings of this service as allowed at once. Cancel one you do not need or wait until one has taken place.',
   },
   invalid: {
     ru: 'Сервер не принял данные записи.',
@@ -236,11 +244,21 @@ async function failureOf(response: Response): Promise<BookingRequestError> {
   const message = localizedText(error['message']);
   const issues = serverIssues(error['issues']);
   let code: BookingFailureCode;
+  let slotReason = false;
   if (response.status === 409) {
-    code =
-      serverCode === 'no-seats' || serverCode === 'overlap' || serverCode === 'slot-unavailable'
-        ? serverCode
-        : 'slot-unavailable';
+    if (
+      serverCode === 'no-seats' ||
+      serverCode === 'overlap' ||
+      serverCode === 'slot-unavailable' ||
+      serverCode === 'contact-limit'
+    ) {
+      code = serverCode;
+    } else {
+      // The day or week is full, the time too close to another, the schedule just changed:
+      // the slot cannot be had; the server's words say why.
+      code = 'slot-unavailable';
+      slotReason = message !== undefined;
+    }
   } else if (response.status === 429) {
     code = 'rate-limited';
   } else if (response.status === 404) {
@@ -254,7 +272,7 @@ async function failureOf(response: Response): Promise<BookingRequestError> {
   // Slot conflicts and rate limits read best in our words; the server's message adds detail.
   return new BookingRequestError(
     code,
-    code === 'invalid' ? (message ?? fallback) : fallback,
+    code === 'invalid' || slotReason ? (message ?? fallback) : fallback,
     issues,
   );
 }
@@ -264,13 +282,14 @@ async function postJson<T>(
   body: unknown,
   schema: (input: unknown) => T,
   signal: AbortSignal | undefined,
+  headers: Readonly<Record<string, string>> = {},
 ): Promise<T> {
   let response: Response;
   try {
     response = await fetch(url, {
       method: 'POST',
-      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
       ...(signal ? { signal } : {}),
     });
   } catch {
@@ -297,6 +316,41 @@ async function postJson<T>(
 }
 
 /**
+ * A new idempotency key for one booking attempt: a random UUID (version 4). `crypto.randomUUID`
+ * exists only on secure (HTTPS) pages; a municipal site may embed the widget over HTTP, where
+ * `crypto.getRandomValues` still gives the randomness.
+ */
+function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** How long to wait before sending a booking again after its answer was lost, in ms. */
+const retryDelayMs = 500;
+
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
+}
+
+/**
  * A small typed client of the booking API under a base address (`/api`): every answer is
  * validated with core's schemas before a widget sees it.
  *
@@ -313,6 +367,13 @@ export class BookingApi {
   readonly base: string;
   /** The network id sent with every request, if any. */
   readonly network: string | undefined;
+
+  /**
+   * The idempotency key of each booking request whose answer did not arrive (the connection
+   * failed, or the server answered 5xx), by the request's body: sending the same request
+   * again is a retry of that attempt and carries the same key.
+   */
+  private readonly unanswered = new Map<string, string>();
 
   constructor(base: string, network?: string | null) {
     this.base = base.replace(/\/+$/, '');
@@ -399,7 +460,12 @@ export class BookingApi {
   }
 
   /**
-   * Books a slot (`POST /bookings`); rejects with a {@link BookingRequestError}.
+   * Books a slot (`POST /bookings`); rejects with a {@link BookingRequestError}. Each booking
+   * attempt carries an `Idempotency-Key` (a random UUID): when the connection fails before
+   * the answer arrives — the server may have stored the booking — the request is sent once
+   * more with the same key, and the server answers the booking it stored instead of refusing
+   * the slot as taken. A request the parent sends again after such a failure (the same body)
+   * is the same attempt and keeps its key too.
    *
    * @example
    * ```ts
@@ -408,9 +474,31 @@ export class BookingApi {
    * const { booking, calendarUrl } = await new BookingApi('/api').book(request);
    * ```
    */
-  book(request: BookingRequest, signal?: AbortSignal): Promise<BookingCreated> {
-    const body = this.network === undefined ? request : { network: this.network, ...request };
-    return postJson(this.url('/bookings'), body, parseBookingCreated, signal);
+  async book(request: BookingRequest, signal?: AbortSignal): Promise<BookingCreated> {
+    const body = JSON.stringify(
+      this.network === undefined ? request : { network: this.network, ...request },
+    );
+    const key = this.unanswered.get(body) ?? newIdempotencyKey();
+    this.unanswered.set(body, key);
+    const headers = { 'Idempotency-Key': key };
+    try {
+      let created: BookingCreated;
+      try {
+        created = await postJson(this.url('/bookings'), body, parseBookingCreated, signal, headers);
+      } catch (error) {
+        if (!(error instanceof BookingRequestError) || error.code !== 'network') throw error;
+        await pause(retryDelayMs, signal);
+        created = await postJson(this.url('/bookings'), body, parseBookingCreated, signal, headers);
+      }
+      this.unanswered.delete(body);
+      return created;
+    } catch (error) {
+      const unanswered =
+        error instanceof BookingRequestError &&
+        (error.code === 'network' || error.code === 'server');
+      if (!unanswered) this.unanswered.delete(body);
+      throw error;
+    }
   }
 
   /**

@@ -56,18 +56,25 @@ interface FakeApi {
   conflictNext: string | null;
   /** The next POST /api/bookings answers 429. */
   rateLimitNext: boolean;
+  /** The next POST /api/bookings is stored, then its connection fails before the answer. */
+  dropNextAnswer: boolean;
+  /** The Idempotency-Key of each POST /api/bookings, in order. */
+  readonly keys: (string | null)[];
 }
 
 /** A small in-memory API: bookings take their slot, cancelling frees it. */
 function fakeApi(): FakeApi {
   const bookings = new Map<string, { booking: Booking; token: string }>();
   const calls: string[] = [];
+  const idempotent = new Map<string, string>();
   let counter = 0;
   const api: FakeApi = {
     bookings,
     calls,
     conflictNext: null,
     rateLimitNext: false,
+    dropNextAnswer: false,
+    keys: [],
     fetch: async (input, init) => {
       const url = new URL(String(input), location.href);
       const method = init?.method ?? 'GET';
@@ -106,12 +113,35 @@ function fakeApi(): FakeApi {
           api.conflictNext = null;
           return json({ error: { code, message: { ru: 'Мест нет', en: 'No seats left' } } }, 409);
         }
+        const key = new Headers(init?.headers).get('idempotency-key');
+        api.keys.push(key);
+        // A retry with a key already stored answers the booking stored with it, as the server.
+        const known = [...idempotent].find(([stored]) => stored === key)?.[1];
+        if (known !== undefined) {
+          const entry = bookings.get(known);
+          if (entry !== undefined) {
+            return json(
+              {
+                booking: entry.booking,
+                cancelToken: entry.token,
+                cancelUrl: `/api/bookings/${known}/cancel`,
+                calendarUrl: `/api/bookings/${known}.ics?token=calendar-again`,
+              },
+              201,
+            );
+          }
+        }
         const body = JSON.parse(String(init?.body)) as Record<string, unknown>;
         counter += 1;
         const id = `b-${counter}`;
         const booking = parseBooking({ ...body, id, createdAt: now, updatedAt: now });
         const token = `token-${counter}`;
         bookings.set(id, { booking, token });
+        if (key !== null) idempotent.set(key, id);
+        if (api.dropNextAnswer) {
+          api.dropNextAnswer = false;
+          throw new TypeError('Failed to fetch');
+        }
         return json(
           {
             booking,
@@ -346,6 +376,41 @@ describe('<eduset-booking>', () => {
     expect(query<HTMLInputElement>(element, '#name')!.value).toBe('Анна');
     await userEvent.click(query(element, '[part="submit"]')!);
     await vi.waitFor(() => expect(element.step).toBe('done'));
+  });
+
+  it('a booking whose answer is lost is sent again with the same Idempotency-Key: one booking', async () => {
+    const element = await mount();
+    await toContact(element);
+    await fillContact(element, true);
+    api.dropNextAnswer = true;
+    await userEvent.click(query(element, '[part="submit"]')!);
+    await vi.waitFor(() => expect(element.step).toBe('done'));
+    expect(api.bookings.size).toBe(1);
+    expect(api.keys).toHaveLength(2);
+    expect(api.keys[0]).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+    expect(api.keys[1]).toBe(api.keys[0]);
+  });
+
+  it('a full day is a slot taken, in the server’s words; the cap per parent keeps the form', async () => {
+    const element = await mount();
+    await toContact(element);
+    await fillContact(element, true);
+    api.conflictNext = 'limit-per-day';
+    await userEvent.click(query(element, '[part="submit"]')!);
+    await vi.waitFor(() => expect(element.step).toBe('slot'));
+    // The fake server's words for every 409.
+    expect(text(query(element, '[part="errors"]'))).toContain('Мест нет');
+    (await slotsShown(element))[0]!.click();
+    await vi.waitFor(() => expect(element.step).toBe('contact'));
+    api.conflictNext = 'contact-limit';
+    await userEvent.click(query(element, '[part="submit"]')!);
+    await vi.waitFor(() =>
+      expect(text(query(element, '[part="errors"]'))).toContain('столько записей на эту услугу'),
+    );
+    expect(element.step).toBe('contact');
+    await expectAccessible(element);
   });
 
   it('shows 429 with a way back to another slot', async () => {
