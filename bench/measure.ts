@@ -97,7 +97,12 @@ export interface LoadResult {
   readonly doubleBookings: number;
   /** Sessions whose seats taken differ from their active bookings. */
   readonly seatMismatches: number;
-  /** No double booking, no mismatch, and stored bookings = acknowledged ones. */
+  /**
+   * Stored sessions that break a rule involving other bookings (a limit per day or week, a
+   * buffer, travel between sites), as core's `offeredSlot` reads the rules; 0 when not checked.
+   */
+  readonly ruleViolations?: number;
+  /** No double booking, no mismatch, no rule broken, and stored bookings = acknowledged ones. */
   readonly consistent: boolean;
 }
 

@@ -47,6 +47,7 @@ if (loads.length > 0) {
       'target p99': `< ${load.targetP99Ms} ms: ${met(load.p99Met)}`,
       '201/409/other': `${load.created}/${load.conflicts}/${load.other}`,
       'double bookings': load.doubleBookings,
+      'rule violations': load.ruleViolations ?? 0,
       consistent: load.consistent ? 'yes' : 'NO',
     })),
   );

@@ -8,15 +8,18 @@
 -- at once both passed (10 bookings accepted where 6 were allowed; two sessions at two sites
 -- with less than the travel time between them, in 20 rounds of 20). Now:
 --
--- * Serialised per specialist and time. Every booking first takes transaction-level advisory
---   locks: one per (network, specialist, UTC day) for each day its rules can look at — its
---   own time widened by the buffers and the longest travel time on both sides, and its civil
---   day and ISO week in the site's zone when the service limits sessions per day or week — and
---   one per (network, service, phone) and (network, service, e-mail) of its contact. Two
---   bookings whose rules can see each other share a lock, so the later one waits for the
---   earlier to commit and then sees it; bookings of one specialist on different weeks do not
---   wait for each other. A transaction takes all its locks first, in ascending order of key,
---   before it touches a row, so two transactions never wait for each other in a cycle.
+-- * Serialised per specialist and week. Every booking first takes transaction-level advisory
+--   locks: one per (network, specialist, week) for each week its rules can look at — its own
+--   time widened by the buffers and the longest travel time on both sides, and its civil day
+--   and ISO week in the site's zone when the service limits sessions per day or week — and
+--   one per (network, service, phone) and (network, service, e-mail) of its contact. The weeks
+--   are fixed spans of 7 × 24 hours from Monday 00:00 in Moscow (1970-01-04 21:00 UTC), so a
+--   Moscow week is one lock and another zone's at most two. Two bookings whose rules can see
+--   each other share a lock (the later one's window holds the earlier one's start, or overlaps
+--   its time, and so a week the earlier one locked), so the later one waits for the earlier to
+--   commit and then sees it; bookings of one specialist in different weeks do not wait for
+--   each other. A transaction takes all its locks first, in ascending order of key, before it
+--   touches a row, so two transactions never wait for each other in a cycle.
 -- * Checked in SQL against the specialist's sessions that hold seats, with the rules the
 --   caller resolved from the published schedule (core's `bookingGuardFor`): the day and week
 --   as instants in the site's zone, `perDay`, `perWeek`, the buffers, the travel minutes to
@@ -104,9 +107,9 @@ LANGUAGE sql STABLE AS $$
       ) AS lock_to
     FROM jsonb_populate_record(NULL::bookings, p_item -> 'row') AS r
   )
-  SELECT hashtextextended(concat_ws(E'\x1f', 's', b.network_id, b.specialist_id, day), 0)
-  FROM b, generate_series(floor(extract(epoch FROM b.lock_from) / 86400)::bigint,
-    ceil(extract(epoch FROM b.lock_to) / 86400)::bigint - 1) AS day
+  SELECT hashtextextended(concat_ws(E'\x1f', 's', b.network_id, b.specialist_id, week), 0)
+  FROM b, generate_series(floor((extract(epoch FROM b.lock_from) - 334800) / 604800)::bigint,
+    ceil((extract(epoch FROM b.lock_to) - 334800) / 604800)::bigint - 1) AS week
   UNION ALL
   SELECT hashtextextended(concat_ws(E'\x1f', c.kind, b.network_id, b.service_id, c.contact), 0)
   FROM b, LATERAL (VALUES ('p', b.contact_phone), ('e', lower(b.contact_email))) AS c(kind, contact)
@@ -242,11 +245,18 @@ BEGIN
     END IF;
     -- The cap per parent.
     IF p_item ->> 'perContact' IS NOT NULL THEN
-      SELECT count(*) INTO v_count FROM bookings b
-      WHERE b.network_id = r.network_id AND b.service_id = r.service_id
-        AND b.status IN ('requested', 'confirmed') AND b.starts_at > r.created_at
-        AND (b.contact_phone = r.contact_phone
-          OR lower(b.contact_email) = lower(r.contact_email));
+      -- By phone, then by e-mail (one index each; a booking held with both counts once).
+      SELECT count(*) INTO v_count FROM (
+        SELECT b.id FROM bookings b
+        WHERE b.network_id = r.network_id AND b.contact_phone IS NOT NULL
+          AND b.contact_phone = r.contact_phone AND b.service_id = r.service_id
+          AND b.status IN ('requested', 'confirmed') AND b.starts_at > r.created_at
+        UNION
+        SELECT b.id FROM bookings b
+        WHERE b.network_id = r.network_id AND b.contact_email IS NOT NULL
+          AND lower(b.contact_email) = lower(r.contact_email) AND b.service_id = r.service_id
+          AND b.status IN ('requested', 'confirmed') AND b.starts_at > r.created_at
+      ) AS held;
       IF v_count >= (p_item ->> 'perContact')::integer THEN
         RAISE EXCEPTION 'this contact holds as many bookings of the service as allowed'
           USING ERRCODE = 'EDCAP';
@@ -269,15 +279,14 @@ BEGIN
 END;
 $$;
 
--- Several bookings one by one, each in its own subtransaction, their locks taken first: in
+-- Several bookings whose locks are held, one by one, each in its own subtransaction: in
 -- order, NULL for a booking stored or the SQLSTATE that refused it.
-CREATE OR REPLACE FUNCTION eduset_take_bookings(p_items jsonb) RETURNS text[]
+CREATE FUNCTION eduset_take_bookings_locked(p_items jsonb) RETURNS text[]
 LANGUAGE plpgsql AS $$
 DECLARE
   v_item jsonb;
   v_outcomes text[] := '{}';
 BEGIN
-  PERFORM eduset_lock_bookings(p_items);
   FOR v_item IN SELECT value FROM jsonb_array_elements(p_items) LOOP
     BEGIN
       PERFORM eduset_take_booking_checked(v_item);
@@ -287,6 +296,15 @@ BEGIN
     END;
   END LOOP;
   RETURN v_outcomes;
+END;
+$$;
+
+-- The same, their locks taken first.
+CREATE OR REPLACE FUNCTION eduset_take_bookings(p_items jsonb) RETURNS text[]
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM eduset_lock_bookings(p_items);
+  RETURN eduset_take_bookings_locked(p_items);
 END;
 $$;
 
@@ -372,11 +390,17 @@ BEGIN
             AND o.position < c.position
             AND o.starts_at >= c."weekFrom" AND o.starts_at < c."weekTo") < c."perWeek")
         AND (c."perContact" IS NULL OR (
-          SELECT count(*) FROM bookings b
-          WHERE b.network_id = c.network_id AND b.service_id = c.service_id
-            AND b.status IN ('requested', 'confirmed') AND b.starts_at > c.created_at
-            AND (b.contact_phone = c.contact_phone
-              OR lower(b.contact_email) = lower(c.contact_email))) + (
+          SELECT count(*) FROM (
+            SELECT b.id FROM bookings b
+            WHERE b.network_id = c.network_id AND b.contact_phone IS NOT NULL
+              AND b.contact_phone = c.contact_phone AND b.service_id = c.service_id
+              AND b.status IN ('requested', 'confirmed') AND b.starts_at > c.created_at
+            UNION
+            SELECT b.id FROM bookings b
+            WHERE b.network_id = c.network_id AND b.contact_email IS NOT NULL
+              AND lower(b.contact_email) = lower(c.contact_email) AND b.service_id = c.service_id
+              AND b.status IN ('requested', 'confirmed') AND b.starts_at > c.created_at
+          ) AS held) + (
           SELECT count(*) FROM candidates o
           WHERE o.network_id = c.network_id AND o.service_id = c.service_id
             AND o.position < c.position
@@ -418,7 +442,7 @@ BEGIN
 
   IF v_left IS NOT NULL THEN
     -- The rest one by one, each in its own subtransaction (the locks are held).
-    v_left_outcomes := eduset_take_bookings(
+    v_left_outcomes := eduset_take_bookings_locked(
       (SELECT jsonb_agg(p_items -> (position::integer - 1) ORDER BY ordinal)
          FROM unnest(v_left) WITH ORDINALITY AS l(position, ordinal)));
     FOR i IN 1 .. array_length(v_left, 1) LOOP

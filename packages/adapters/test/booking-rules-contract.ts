@@ -477,7 +477,12 @@ export function bookingRulesContract(
       expect(busy).toHaveLength(stored.length);
       for (const session of busy) {
         const others = busy.filter((other) => other !== session);
-        const offered = offeredSlot(schedule, { ...session, childAge: 5 }, dayBefore, others);
+        const offered = offeredSlot(
+          schedule,
+          { ...session, serviceId: session.serviceId ?? '', childAge: 5 },
+          dayBefore,
+          others,
+        );
         expect(offered, JSON.stringify(session)).toBeDefined();
       }
     });
