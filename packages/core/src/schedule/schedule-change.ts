@@ -4,9 +4,9 @@ import { specialistIdSchema } from '../network/ids.js';
 import type { Availability } from './availability.js';
 import { isActiveBooking, type Booking } from './booking.js';
 import type { Instant } from './instant.js';
+import type { networkScheduleSchema } from './network-schedule.js';
 import {
   createNetworkSchedule,
-  networkScheduleSchema,
   scheduleCalendar,
   type NetworkSchedule,
   type ServiceBookingRules,
