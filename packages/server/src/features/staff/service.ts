@@ -74,6 +74,10 @@ const writeNames: ReadonlyMap<string, LocalizedText> = new Map([
     { ru: 'Выдача сведений о человеке', en: "A person's data exported" },
   ],
   [
+    'PUT /api/staff/availability',
+    { ru: 'Публикация часов приёма', en: 'Working hours published' },
+  ],
+  [
     'POST /api/staff/people/erase',
     { ru: 'Стирание сведений о человеке', en: "A person's data erased" },
   ],
