@@ -204,6 +204,8 @@ describe('reading one’s part of the schedule', () => {
     expect(hers.availabilities).toHaveLength(2);
     const head = await read('korablik', '?specialistId=speech-lebedeva');
     expect(head.editableSiteIds).toEqual(['kp-korablik']);
+    expect(head.sessionSiteIds).toEqual(['kp-korablik']);
+    expect((await read('lebedeva')).sessionSiteIds).toEqual([]);
     expect(head.mayEditRules).toBe(false);
     expect(head.specialists.map((specialist) => specialist.id)).toEqual(
       expect.arrayContaining(['speech-lebedeva', 'psy-fedorova']),

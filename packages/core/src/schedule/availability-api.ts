@@ -40,8 +40,8 @@ const namedSchema = z.object({ id: z.string().min(1), name: z.string().min(1) })
  * when publishing), the specialists the person may edit, the chosen specialist's
  * availabilities and vacations, the booking rules of the network's services, the sites and
  * services by name, which official calendar applies and what the person may change
- * (`mayEditRules`: service-wide rules; `editableSiteIds`: the sites whose hours and session
- * lengths she may change for this specialist).
+ * (`mayEditRules`: service-wide rules; `editableSiteIds`: the sites whose hours she may change
+ * for this specialist; `sessionSiteIds`: the sites whose own session length she may set).
  *
  * @example
  * ```ts
@@ -64,6 +64,7 @@ export const staffAvailabilitySchema = z.object({
   officialCalendar: officialCalendarSchema,
   mayEditRules: z.boolean(),
   editableSiteIds: z.array(z.string().min(1)),
+  sessionSiteIds: z.array(z.string().min(1)),
 });
 
 /**

@@ -393,6 +393,14 @@ export function availabilityService(options: AvailabilityServiceOptions): Availa
         mayEditRules: policy.can(actor, action, { networkId }),
         editableSiteIds:
           specialistId === undefined ? [] : editableSites(actor, network, schedule, specialistId),
+        sessionSiteIds: sites.filter((siteId) => {
+          const site = network.sites.find((entry) => entry.id === siteId);
+          return policy.can(actor, action, {
+            networkId,
+            ...(site === undefined ? {} : { organizationId: site.hostOrganizationId }),
+            siteId,
+          });
+        }),
       };
     },
 
