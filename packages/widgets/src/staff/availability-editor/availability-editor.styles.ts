@@ -26,8 +26,16 @@ export const availabilityEditorStyles = [
       margin: 1rem 0 0.5rem;
       font-size: 1.05rem;
     }
-    .status:empty {
-      display: none;
+    .status.empty {
+      margin: 0;
+      padding: 0;
+      border: 0;
+    }
+    input:disabled,
+    select:disabled {
+      background: var(--_color-surface-raised);
+      color: var(--_color-text-muted);
+      border-style: dashed;
     }
     .status {
       margin: 0.5rem 0;

@@ -463,7 +463,11 @@ export class EdusetAvailabilityEditor extends EdusetElement {
       <h2 id="title">${t.title}</h2>
       <div
         part="status"
-        class="status ${this.message?.tone ?? ''}"
+        class="status ${this.message?.tone ?? ''} ${
+          this.step !== 'loading' && this.message === null && this.problems.length === 0
+            ? 'empty'
+            : ''
+        }"
         role="status"
         aria-live="polite"
       >
