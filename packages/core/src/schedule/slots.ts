@@ -313,16 +313,43 @@ interface QueryDays {
   readonly workingWeekends: readonly (WorkingWeekend | undefined)[];
 }
 
+/** A calendar's dates as sets, for look-ups by date (see {@link calendarIndex}). */
+interface CalendarIndex {
+  readonly holidays: ReadonlySet<string>;
+  readonly transferred: ReadonlySet<string>;
+  readonly shortened: ReadonlySet<string>;
+  readonly workingWeekends: ReadonlyMap<string, WorkingWeekend>;
+}
+
+const calendarIndexes = new WeakMap<WorkCalendar, CalendarIndex>();
+
+/**
+ * The calendar's dates as sets, built once per calendar object: the official calendar applies
+ * by default and holds a few hundred dates, which every booking check would otherwise put into
+ * sets again.
+ */
+function calendarIndex(calendar: WorkCalendar): CalendarIndex {
+  let index = calendarIndexes.get(calendar);
+  if (index === undefined) {
+    const workingWeekends = new Map<string, WorkingWeekend>();
+    for (const entry of calendar.workingWeekends) {
+      // `workingWeekendOn` finds the first entry of a date.
+      if (!workingWeekends.has(entry.date)) workingWeekends.set(entry.date, entry);
+    }
+    index = {
+      holidays: new Set(calendar.holidays.map((entry) => entry.date)),
+      transferred: new Set(calendar.transferredDaysOff.map((entry) => entry.date)),
+      shortened: new Set(calendar.shortenedDays.map((entry) => entry.date)),
+      workingWeekends,
+    };
+    calendarIndexes.set(calendar, index);
+  }
+  return index;
+}
+
 function queryDays(query: SlotQuery, calendar: WorkCalendar): QueryDays {
   // The same precedence as `dayKind`, with its list look-ups turned into set look-ups.
-  const holidays = new Set(calendar.holidays.map((entry) => entry.date));
-  const transferred = new Set(calendar.transferredDaysOff.map((entry) => entry.date));
-  const shortened = new Set(calendar.shortenedDays.map((entry) => entry.date));
-  const workingWeekends = new Map<string, WorkingWeekend>();
-  for (const entry of calendar.workingWeekends) {
-    // `workingWeekendOn` finds the first entry of a date.
-    if (!workingWeekends.has(entry.date)) workingWeekends.set(entry.date, entry);
-  }
+  const { holidays, transferred, shortened, workingWeekends } = calendarIndex(calendar);
   const days = {
     dates: [] as IsoDate[],
     weekdays: [] as number[],
