@@ -53,6 +53,17 @@ export const scheduleUsage: readonly string[] = [
   "                   parent's behalf (the parent is told by e-mail); --force is --keep-hits",
 ];
 
+/**
+ * The audit log's action of `eduset schedule replace` (and `serve --replace-schedule`).
+ *
+ * @example
+ * ```ts
+ * import { scheduleReplaceAction } from './cli-schedule.js';
+ * scheduleReplaceAction; // 'CLI schedule replace'
+ * ```
+ */
+export const scheduleReplaceAction = 'CLI schedule replace';
+
 /** What to do with the booked consultations a replacement hits. */
 export type HitChoice = 'refuse' | 'keep' | 'cancel';
 
@@ -207,6 +218,18 @@ export async function replaceSchedule(
       },
     },
   });
+  // The operator's replacement is in the audit log like a publish in the console.
+  await storage.audit.append([
+    {
+      at: now,
+      actorAccountId: null,
+      actorLabel: 'оператор (командная строка) / operator (command line)',
+      action: scheduleReplaceAction,
+      networkId: proposed.networkId,
+      recordIds: published.cancelled.map((booking) => booking.id),
+      outcome: 200,
+    },
+  ]);
   say(out, {
     ru: `расписание сети «${proposed.networkId}» заменено (версия ${published.revision})${
       published.cancelled.length > 0 ? `; отменено записей: ${published.cancelled.length}` : ''

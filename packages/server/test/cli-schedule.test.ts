@@ -231,6 +231,14 @@ describe('eduset schedule', () => {
     expect(after.revision).toBe(4);
     expect(after.status).toBe('cancelled-by-site');
     expect(after.history.at(-1)).toMatchObject({ by: 'site', reason: 'Специалист в отпуске' });
+    const storage = await openStorage({ dataDir });
+    try {
+      const { entries } = await storage.audit.list({ action: 'CLI schedule replace' });
+      expect(entries.length).toBeGreaterThanOrEqual(3);
+      expect(entries[0]).toMatchObject({ networkId: 'test-town', recordIds: [bookingId] });
+    } finally {
+      await storage.close();
+    }
   });
 });
 

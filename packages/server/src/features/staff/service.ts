@@ -73,9 +73,10 @@ const writeNames: ReadonlyMap<string, LocalizedText> = new Map([
     'POST /api/staff/people/export',
     { ru: 'Выдача сведений о человеке', en: "A person's data exported" },
   ],
+  ['PUT /api/staff/availability', { ru: 'Публикация часов приёма', en: 'Working hours published' }],
   [
-    'PUT /api/staff/availability',
-    { ru: 'Публикация часов приёма', en: 'Working hours published' },
+    'CLI schedule replace',
+    { ru: 'Замена расписания из командной строки', en: 'Schedule replaced from the command line' },
   ],
   [
     'POST /api/staff/people/erase',
