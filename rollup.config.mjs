@@ -103,6 +103,7 @@ export default [
     'indicator-dashboard.define': `${widgets}/src/indicator-dashboard/indicator-dashboard.define.ts`,
     'program-navigator.define': `${widgets}/src/program-navigator/program-navigator.define.ts`,
     'course-timetable.define': `${widgets}/src/course-timetable/course-timetable.define.ts`,
+    'availability-editor.define': `${widgets}/src/staff/availability-editor/availability-editor.define.ts`,
   }),
   // The embed bundle: one ESM file with Lit and core inside, for a single <script> tag.
   {
@@ -116,6 +117,19 @@ export default [
       esbuildFor(widgets, { minify: true, legalComments: 'eof' }),
     ],
     output: { file: `${widgets}/dist/eduset-widgets.js`, format: 'esm', sourcemap: true },
+  },
+  // The staff bundle: the staff elements, for signed-in staff only (public pages never load it).
+  {
+    input: `${widgets}/src/staff/eduset-staff.ts`,
+    onwarn,
+    plugins: [
+      nodeResolve({
+        exportConditions: ['@eduset/source', 'browser', 'import', 'default'],
+        browser: true,
+      }),
+      esbuildFor(widgets, { minify: true, legalComments: 'eof' }),
+    ],
+    output: { file: `${widgets}/dist/eduset-staff.js`, format: 'esm', sourcemap: true },
   },
   {
     input: `${widgets}/src/eduset-widgets.ts`,

@@ -176,6 +176,8 @@ const network: NetworkInput = {
 const everyDay = [{ weekdays: [1, 2, 3, 4, 5, 6, 7], start: '08:00', end: '20:00' }];
 const schedule: NetworkScheduleInput = {
   networkId,
+  // Every day of the 150 booked is a working day: the official calendar (applied by default) is off.
+  officialCalendar: 'none',
   availabilities: [
     ...Array.from({ length: specialistCount }, (_, index) =>
       homes(index).map((siteId) => ({

@@ -3,17 +3,12 @@ import pino from 'pino';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  createNetwork,
-  createNetworkSchedule,
-  instant,
-  isEdusetError,
-  type Instant,
-} from '@eduset/core';
+import { createNetwork, instant, sameEntry, isEdusetError, type Instant } from '@eduset/core';
 import { seedFinancingIfEmpty } from './cli-financing.js';
 import { importHelp, importUsage, parseImportOptions, runImport } from './cli-import.js';
 import { indicatorsUsage, runIndicatorsCommand } from './cli-indicators.js';
 import {
+  ReportedFailure,
   UsageError,
   asksForHelp,
   commandIO,
@@ -31,6 +26,12 @@ import { isFirstWorker, isServeWorker, leaveCluster, runWorkers } from './cli-wo
 import { serverVersion, startServer } from './index.js';
 import { demoCourseRoutes } from './cli-courses.js';
 import { runUsersCommand, seedDemoAccountsIfEmpty, usersUsage } from './cli-users.js';
+import {
+  readScheduleFile,
+  replaceSchedule,
+  runScheduleCommand,
+  scheduleUsage,
+} from './cli-schedule.js';
 import { oidcOptionsFromEnv } from './features/auth/oidc.js';
 import type { Storage } from '@eduset/adapters';
 
@@ -60,12 +61,18 @@ const usage = [
   '               [--schedule examples/data/udomlya-schedule.json]',
   '               [--cors-origin https://site.example …] [--rate-limit 30]',
   '               [--erase-after-days 30] [--workers 1] [--database-url postgres://…]',
-  '               [--log-level info] [--trust-proxy 1] [--demo-accounts]',
+  '               [--log-level info] [--trust-proxy 1] [--demo-accounts] [--replace-schedule]',
   ...importUsage,
   ...usersUsage,
+  ...scheduleUsage,
   '',
   '  serve   запустить справочный сервер / start the reference server',
-  '          --schedule          расписание для пустого хранилища / the schedule seeded into an empty storage',
+  '          --schedule          расписание для пустого хранилища; если в хранилище уже есть другое, сервер',
+  '                              скажет об этом и не заменит его / the schedule seeded into an empty storage;',
+  '                              when the storage holds another one, the server says so and keeps it',
+  '          --replace-schedule  заменить хранимое расписание файлом --schedule (если оно не затрагивает',
+  '                              записи; иначе — eduset schedule replace) / replace the stored schedule with',
+  '                              the --schedule file (unless it hits bookings; then use eduset schedule replace)',
   '          --cors-origin       сайт, которому разрешено обращаться к API (можно повторять) /',
   '                              a site allowed to call the API from its pages (repeatable)',
   '          --rate-limit        POST-запросов в минуту с одного адреса, 0 — без ограничения /',
@@ -169,6 +176,10 @@ interface ServeOptions {
   readonly staticRoot: string;
   readonly widgetsRoot: string;
   readonly schedule: string;
+  /** Whether `--schedule` was given (not the default file). */
+  readonly scheduleGiven: boolean;
+  /** `--replace-schedule`: the file replaces a stored schedule that differs. */
+  readonly replaceSchedule: boolean;
   readonly corsOrigins: readonly string[];
   /** POST requests per minute per client IP; 0 for no limit. */
   readonly rateLimit: number;
@@ -245,6 +256,7 @@ function parseServeOptions(
     'erase-after-days': { type: 'string', default: '30' },
     workers: { type: 'string', default: '1' },
     'demo-accounts': { type: 'boolean', default: false },
+    'replace-schedule': { type: 'boolean', default: false },
   });
   if (values.help) return 'help';
   const seed = resolve(cwd, nonEmptyFlag('seed', values.seed ?? 'examples/data/udomlya.json'));
@@ -282,6 +294,8 @@ function parseServeOptions(
           .map((origin) => parseOrigin(origin, 'CORS_ORIGINS'));
   return {
     schedule,
+    scheduleGiven: values.schedule !== undefined,
+    replaceSchedule: values['replace-schedule'],
     corsOrigins,
     rateLimit:
       rateLimit === undefined
@@ -344,11 +358,17 @@ function isNotFound(error: unknown): boolean {
   return isEdusetError(error) && error._tag === 'NotFoundError';
 }
 
-/** Seeds the network's schedule from a JSON file when the storage has none for it yet. */
+/**
+ * Seeds the network's schedule from a JSON file when the storage has none for it yet. When it
+ * holds one that differs from the file: with `--replace-schedule` the file replaces it (refused,
+ * with the list, when it hits booked consultations); otherwise, when `--schedule` was given, the
+ * server says clearly that the stored schedule stays and how to replace it.
+ */
 async function seedScheduleIfEmpty(
   storage: Storage,
   options: ServeOptions,
   out: (line: string) => void,
+  err: (line: string) => void,
 ): Promise<void> {
   if (!existsSync(options.schedule)) {
     // Only the default file can be missing here; a given --schedule was checked with the flags.
@@ -358,13 +378,30 @@ async function seedScheduleIfEmpty(
     });
     return;
   }
-  const json = readJsonFile(options.schedule);
-  const schedule = createNetworkSchedule(json);
+  const schedule = readScheduleFile(options.schedule);
+  let stored: Awaited<ReturnType<Storage['loadScheduleRevision']>> | undefined;
   try {
-    await storage.loadSchedule(schedule.networkId);
-    return;
+    stored = await storage.loadScheduleRevision(schedule.networkId);
   } catch (error) {
     if (!isNotFound(error)) throw error;
+  }
+  if (stored !== undefined) {
+    if (options.replaceSchedule) {
+      await replaceSchedule(storage, schedule, {
+        choice: 'refuse',
+        now: instant(new Date()),
+        out,
+        err,
+      });
+      return;
+    }
+    if (options.scheduleGiven && !sameEntry(stored.schedule, schedule)) {
+      say(err, {
+        ru: `в хранилище уже есть другое расписание сети «${schedule.networkId}» (версия ${stored.revision}); файл ${options.schedule} НЕ загружен — работает хранимое. Заменить: eduset serve … --replace-schedule или eduset schedule replace --file ${options.schedule}`,
+        en: `the storage already holds another schedule of network "${schedule.networkId}" (revision ${stored.revision}); the file ${options.schedule} is NOT loaded — the stored one is used. To replace it: eduset serve … --replace-schedule, or eduset schedule replace --file ${options.schedule}`,
+      });
+    }
+    return;
   }
   try {
     await storage.saveSchedule(schedule);
@@ -494,9 +531,10 @@ async function seedDemo(
   options: ServeOptions,
   now: Instant,
   out: (line: string) => void,
+  err: (line: string) => void = out,
 ): Promise<void> {
   await seedIfEmpty(storage, options, out);
-  await seedScheduleIfEmpty(storage, options, out);
+  await seedScheduleIfEmpty(storage, options, out, err);
   await seedFinancingIfEmpty(
     storage,
     join(options.staticRoot, 'data', 'michurinsk-financing.json'),
@@ -522,7 +560,7 @@ async function serveWithWorkers(options: ServeOptions, context: CliContext): Pro
         en: '--workers above 1 needs PostgreSQL (DATABASE_URL): a PGlite directory is opened by one process only',
       });
     }
-    await seedDemo(storage, options, instant(new Date()), out);
+    await seedDemo(storage, options, instant(new Date()), out, err);
   } finally {
     await storage.close();
   }
@@ -554,7 +592,7 @@ async function serve(options: ServeOptions, context: CliContext): Promise<number
     worker ? () => undefined : out,
   );
   try {
-    if (!worker) await seedDemo(storage, options, now(), out);
+    if (!worker) await seedDemo(storage, options, now(), out, err);
     if (!existsSync(options.staticRoot)) {
       say(out, {
         ru: `нет каталога страниц ${options.staticRoot}; работает только API`,
@@ -656,6 +694,7 @@ export async function main(argv: readonly string[], context: CliContext = {}): P
     }
     if (command === 'indicators') return await runIndicatorsCommand(args, context);
     if (command === 'users') return await runUsersCommand(args, context);
+    if (command === 'schedule') return await runScheduleCommand(args, context);
     if (command === 'import') {
       const options = parseImportOptions(args, cwd);
       if (options === 'help') {
@@ -678,6 +717,7 @@ export async function main(argv: readonly string[], context: CliContext = {}): P
     return await serve(options, context);
   } catch (error) {
     if (error instanceof UsageError) return reportUsageError(error, usage, err);
+    if (error instanceof ReportedFailure) return 1;
     reportError(error, err);
     return 1;
   }

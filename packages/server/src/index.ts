@@ -136,3 +136,9 @@ export * from './plugins/session.js';
 export * from './features/auth/service.js';
 export * from './features/auth/oidc.js';
 export * from './features/auth/routes.js';
+export { availabilityRoutes } from './features/availability/routes.js';
+export {
+  availabilityService,
+  type AvailabilityService,
+  type AvailabilityServiceOptions,
+} from './features/availability/service.js';

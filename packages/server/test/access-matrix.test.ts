@@ -118,6 +118,17 @@ describe('the access matrix', () => {
     expect(undeclared).toEqual([]);
   });
 
+  test('the availability editor’s routes are in the matrix, each needing schedule.write', () => {
+    const editor = server.routeAccess
+      .filter((route) => route.url.startsWith('/api/staff/availability') && route.method !== 'HEAD')
+      .map((route) => [`${route.method} ${route.url}`, route.access]);
+    expect(editor).toEqual([
+      ['GET /api/staff/availability', { action: 'schedule.write' }],
+      ['POST /api/staff/availability/preview', { action: 'schedule.write' }],
+      ['PUT /api/staff/availability', { action: 'schedule.write' }],
+    ]);
+  });
+
   test('each answer agrees with the policy, for anonymous and every role', async () => {
     const mismatches: string[] = [];
     let checked = 0;

@@ -28,6 +28,8 @@ const cli = resolve(root, process.env.EDUSET_TEST_CLI ?? 'packages/server/dist/c
  */
 const schedule: NetworkScheduleInput = {
   networkId: 'test-town',
+  // Every day is a working day here (the dates are relative to today): no official calendar.
+  officialCalendar: 'none',
   availabilities: [
     ...['kp-teremok', 'lek-school-2'].map((siteId) => ({
       specialistId: 'psy-ivanova',

@@ -231,9 +231,91 @@ export interface BookingContext {
  * const busy = await storage.busyIntervals('udomlya', { from: undefined, to: undefined });
  * ```
  */
+/**
+ * A stored schedule with its revision, which grows by one with every save (migration 0004).
+ *
+ * @example
+ * ```ts
+ * import type { ScheduleRevision } from '@eduset/adapters';
+ * declare const stored: ScheduleRevision;
+ * stored.revision; // 1 after the first save
+ * ```
+ */
+export interface ScheduleRevision {
+  readonly schedule: NetworkSchedule;
+  readonly revision: number;
+}
+
+/**
+ * How {@link BookingStore.publishSchedule} publishes: the revision the change was made
+ * against, the clock, the bookings to cancel on the parent's behalf (`by: 'site'`, with a
+ * reason kept in their history) and a last check of the active bookings of some specialists,
+ * run inside the transaction once the schedule's row is locked (throw to refuse the publish).
+ *
+ * @example
+ * ```ts
+ * import { instant } from '@eduset/core';
+ * import type { PublishScheduleOptions } from '@eduset/adapters';
+ * const options: PublishScheduleOptions = {
+ *   expectedRevision: 3,
+ *   now: instant('2026-05-11T09:00:00Z'),
+ *   cancel: ['b-1'],
+ *   reason: 'Специалист в отпуске',
+ * };
+ * ```
+ */
+export interface PublishScheduleOptions {
+  /** The revision the change was made against; 0 when the network had no schedule. */
+  readonly expectedRevision: number;
+  readonly now: Instant;
+  readonly cancel?: readonly string[];
+  readonly reason?: string;
+  readonly check?: {
+    readonly specialistIds: readonly string[];
+    /** Gets the active bookings of these specialists starting after `now`, by start. */
+    readonly verify: (bookings: readonly Booking[]) => void;
+  };
+}
+
+/**
+ * What a publish did: the new revision and the bookings it cancelled (those already
+ * cancelled or held meanwhile are left as they are and not listed).
+ *
+ * @example
+ * ```ts
+ * import type { PublishedSchedule } from '@eduset/adapters';
+ * declare const published: PublishedSchedule;
+ * published.cancelled.map((booking) => booking.id);
+ * ```
+ */
+export interface PublishedSchedule {
+  readonly revision: number;
+  readonly cancelled: readonly Booking[];
+}
+
 export interface BookingStore {
   /** Stores a network's schedule (validated by core), replacing the previous one. */
   saveSchedule(schedule: NetworkSchedule): Promise<void>;
+  /**
+   * Reads a network's schedule with its revision.
+   *
+   * @throws NotFoundError when the network has no schedule.
+   */
+  loadScheduleRevision(networkId: string): Promise<ScheduleRevision>;
+  /**
+   * Publishes a network's schedule (validated by core) in one transaction: refuses with a
+   * ConflictError `revision-moved` when the stored revision is no longer
+   * `expectedRevision` (someone published meanwhile), runs the check, stores the schedule
+   * (revision + 1) and cancels the listed bookings on the parent's behalf (`by: 'site'`), so
+   * their seats are free at once and the parent is told by the mail sweep.
+   *
+   * @throws ConflictError `revision-moved`; NotFoundError when the network does not exist;
+   * whatever the check throws.
+   */
+  publishSchedule(
+    schedule: NetworkSchedule,
+    options: PublishScheduleOptions,
+  ): Promise<PublishedSchedule>;
   /**
    * Reads a network's schedule back.
    *

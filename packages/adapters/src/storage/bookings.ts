@@ -703,6 +703,84 @@ export function bookingStore(database: Database): BookingStore {
       return { schedule: cached.schedule, revision: Number(cached.revision) };
     },
 
+    async loadScheduleRevision(networkId) {
+      const cached = validatedSchedules.get(networkId);
+      const [row] = await database.query<ScheduleRevisionRow>(
+        `SELECT ${scheduleRevisionSql} FROM schedules WHERE network_id = $1`,
+        [networkId, ...versionOf(cached)],
+      );
+      if (row === undefined) throw new NotFoundError('schedule', networkId);
+      return { schedule: scheduleOfRow(networkId, row, cached), revision: Number(row.revision) };
+    },
+
+    async publishSchedule(schedule, options) {
+      const valid = createNetworkSchedule(schedule);
+      try {
+        return await database.transaction(async (session) => {
+          // The network's row is locked first (a network without a schedule has no schedules
+          // row to lock yet), so two publishes of one network take turns.
+          const [network] = await session.query<{ id: string }>(
+            'SELECT id FROM networks WHERE id = $1 FOR UPDATE',
+            [valid.networkId],
+          );
+          if (network === undefined) throw new NotFoundError('network', valid.networkId);
+          const [stored] = await session.query<{ revision: string | number }>(
+            'SELECT revision FROM schedules WHERE network_id = $1',
+            [valid.networkId],
+          );
+          const revision = stored === undefined ? 0 : Number(stored.revision);
+          if (revision !== options.expectedRevision) {
+            throw new ConflictError('revision-moved', {
+              ru: `Расписание уже изменили (версия ${revision}, а изменение сделано к версии ${options.expectedRevision}); загрузите его заново`,
+              en: `The schedule was changed meanwhile (revision ${revision}, the change was made to revision ${options.expectedRevision}); load it again`,
+            });
+          }
+          if (options.check !== undefined) {
+            const rows = await session.query<BookingRow>(
+              `SELECT ${bookingColumns} FROM bookings
+               WHERE network_id = $1 AND specialist_id IN (SELECT jsonb_array_elements_text($2::jsonb))
+                 AND status IN ('requested', 'confirmed') AND starts_at > $3::timestamptz
+               ORDER BY starts_at, id`,
+              [valid.networkId, JSON.stringify(options.check.specialistIds), options.now],
+            );
+            options.check.verify(rows.map(bookingOfRow));
+          }
+          const [saved] = await session.query<{ revision: string | number }>(
+            `INSERT INTO schedules (network_id, document, saved_at) VALUES ($1, $2::jsonb, now())
+             ON CONFLICT (network_id) DO UPDATE SET document = excluded.document,
+               saved_at = excluded.saved_at, revision = schedules.revision + 1
+             RETURNING revision`,
+            [valid.networkId, JSON.stringify(valid)],
+          );
+          const cancelled: Booking[] = [];
+          for (const bookingId of options.cancel ?? []) {
+            const [row] = await session.query<LockedBookingRow>(
+              `SELECT ${bookingColumns}, session_id, cancel_token_hash FROM bookings
+               WHERE network_id = $1 AND id = $2 FOR UPDATE`,
+              [valid.networkId, bookingId],
+            );
+            if (row === undefined) continue;
+            const booking = bookingOfRow(row);
+            // Cancelled by the parent or held meanwhile: nothing to do.
+            if (!isActiveBooking(booking)) continue;
+            const done = cancelBooking(booking, 'site', options.now, options.reason);
+            await updateBookingRow(session, done);
+            await session.query(
+              'UPDATE booking_sessions SET seats_taken = seats_taken - $2 WHERE id = $1',
+              [String(row.session_id), done.seats],
+            );
+            cancelled.push(done);
+          }
+          return { revision: Number(saved?.revision ?? revision + 1), cancelled };
+        });
+      } catch (error) {
+        if (sqlState(error) === FOREIGN_KEY_VIOLATION) {
+          throw new NotFoundError('network', valid.networkId);
+        }
+        throw error;
+      }
+    },
+
     async bookingContext(networkId, range) {
       const context = await readContext({ networkId, range });
       if (context instanceof Error) throw context;

@@ -22,6 +22,9 @@ export type {
   NewBooking,
   PersonBooking,
   PersonContact,
+  PublishedSchedule,
+  PublishScheduleOptions,
+  ScheduleRevision,
   ScheduleWithRevision,
 } from './booking-store.js';
 export type { CertificateWithBalance, EnrolmentInput, FinancingStore } from './financing.js';

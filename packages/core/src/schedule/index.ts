@@ -23,13 +23,18 @@ export {
   generateSlots,
   slotBusyIntervalSchema,
   slotQuerySchema,
+  onVacation,
   travelTimeSchema,
+  vacationSchema,
   type Slot,
   type SlotBusyInterval,
   type SlotQuery,
   type SlotQueryInput,
   type TravelTime,
+  type Vacation,
 } from './slots.js';
+export * from './schedule-change.js';
+export * from './availability-api.js';
 export * from './work-calendar.js';
 export * from './working-hours.js';
 export * from './calendars/ru-official.js';

@@ -1,36 +1,81 @@
 import { parse, type IsoDate } from '../common/index.js';
 import { z } from '../common/zod.js';
 import { ageRangeSchema, serviceIdSchema } from '../network/index.js';
-import { availabilitySchema } from './availability.js';
+import { siteIdSchema } from '../network/ids.js';
+import { availabilitySchema, type Availability } from './availability.js';
+import { russianWorkCalendar } from './calendars/ru-official.js';
 import { instant, type BusyInterval, type Instant } from './instant.js';
 import {
   parseSlotSearch,
   slotsOfQuery,
   travelTimeSchema,
+  vacationSchema,
   type OnlySlot,
   type Slot,
 } from './slots.js';
-import { workCalendarSchema } from './work-calendar.js';
+import {
+  emptyWorkCalendar,
+  mergeCalendars,
+  workCalendarSchema,
+  type WorkCalendar,
+} from './work-calendar.js';
 import { localDateTime } from './zoned.js';
 
 const minutes = z.number().int().min(0).max(1440);
+
+/**
+ * Schema of a session length for one site that overrides the service's own: at this site the
+ * service's sessions last `duration` minutes and start `step` minutes apart (default: the
+ * duration).
+ *
+ * @example
+ * ```ts
+ * import { siteSessionSchema } from '@eduset/core/schedule';
+ * siteSessionSchema.parse({ siteId: 'lek-school-2', duration: 30 });
+ * ```
+ */
+export const siteSessionSchema = z.object({
+  siteId: siteIdSchema,
+  duration: z.number().int().min(1).max(1440),
+  step: z.number().int().min(1).max(1440).optional(),
+});
+
+/**
+ * A site's own session length for a service. @example `const short: SiteSession = siteSessionSchema.parse({ siteId: 'kp-1', duration: 30 });`
+ */
+export type SiteSession = z.infer<typeof siteSessionSchema>;
 
 /**
  * Schema of how a service is booked: session length, step between start times, buffers,
  * minimum notice, how far ahead parents may book, seats per session (a lekoteka group has
  * several), limits per specialist (sessions a day and a week) and per parent (active bookings
  * held at once), and optionally the children's ages it is for.
+ * `siteSessions` overrides the session length (and step) at single sites, each site once.
  *
  * @example
  * ```ts
  * import { serviceBookingRulesSchema } from '@eduset/core/schedule';
- * serviceBookingRulesSchema.parse({ serviceId: 'speech', duration: 45, bufferAfter: 15, minimumNotice: 1440 });
+ * serviceBookingRulesSchema.parse({
+ *   serviceId: 'speech', duration: 45, bufferAfter: 15, minimumNotice: 1440,
+ *   siteSessions: [{ siteId: 'lek-school-2', duration: 30 }],
+ * });
  * ```
  */
 export const serviceBookingRulesSchema = z.object({
   serviceId: serviceIdSchema,
   duration: z.number().int().min(1).max(1440),
   step: z.number().int().min(1).max(1440).optional(),
+  siteSessions: z
+    .array(siteSessionSchema)
+    .default([])
+    .refine((sessions) => new Set(sessions.map((entry) => entry.siteId)).size === sessions.length, {
+      params: {
+        text: {
+          ru: 'Длительность приёма для одной площадки задана дважды',
+          en: 'The session length of one site is given twice',
+        },
+      },
+    }),
   bufferBefore: minutes.default(0),
   bufferAfter: minutes.default(0),
   minimumNotice: z.number().int().min(0).default(0),
@@ -57,10 +102,32 @@ export const serviceBookingRulesSchema = z.object({
 export type ServiceBookingRules = z.infer<typeof serviceBookingRulesSchema>;
 
 /**
+ * Which official working-day calendar a schedule follows: `ru` — the Russian one shipped with
+ * eduset ({@link russianWorkCalendar}), `none` — only the schedule's own `calendar`.
+ *
+ * @example
+ * ```ts
+ * import { officialCalendarSchema } from '@eduset/core/schedule';
+ * officialCalendarSchema.parse('ru');
+ * ```
+ */
+export const officialCalendarSchema = z.enum(['ru', 'none']);
+
+/**
+ * The official calendar a schedule follows. @example `const follows: OfficialCalendar = 'ru';`
+ */
+export type OfficialCalendar = z.infer<typeof officialCalendarSchema>;
+
+/**
  * Schema of a network's published schedule: every specialist's availability at each site
- * for each service, the booking rules of each bookable service, travel times between sites
- * and the working-day calendar. Every availability's service has booking rules, and a
- * service has rules once.
+ * for each service, the booking rules of each bookable service, travel times between sites,
+ * specialists' vacations and the working-day calendar. Every availability's service has
+ * booking rules, and a service has rules once.
+ *
+ * The official working-day calendar applies by default: `officialCalendar` left out means
+ * `ru` (holidays, transferred days off, working Saturdays and shortened days of the Russian
+ * calendar), merged with the schedule's own `calendar` (school holidays, closures,
+ * municipal additions); `none` keeps only the schedule's own calendar.
  *
  * @example
  * ```ts
@@ -74,10 +141,28 @@ export const networkScheduleSchema = z
     availabilities: z.array(availabilitySchema),
     bookingRules: z.array(serviceBookingRulesSchema),
     travel: z.array(travelTimeSchema).default([]),
+    vacations: z.array(vacationSchema).default([]),
     calendar: workCalendarSchema.optional(),
+    officialCalendar: officialCalendarSchema.optional(),
     note: z.string().optional(),
   })
   .superRefine((schedule, context) => {
+    if (schedule.officialCalendar !== 'none' && schedule.calendar !== undefined) {
+      try {
+        mergeCalendars(russianWorkCalendar, schedule.calendar);
+      } catch {
+        context.addIssue({
+          code: 'custom',
+          path: ['calendar'],
+          params: {
+            text: {
+              ru: 'Календарь сети противоречит производственному календарю (день и выходной, и рабочий); уберите противоречие или укажите officialCalendar: "none"',
+              en: 'The network calendar contradicts the official one (a day both off and working); remove the contradiction or set officialCalendar: "none"',
+            },
+          },
+        });
+      }
+    }
     const ruled = new Set<string>();
     schedule.bookingRules.forEach((rules, index) => {
       if (ruled.has(rules.serviceId)) {
@@ -138,6 +223,57 @@ export type NetworkScheduleInput = z.input<typeof networkScheduleSchema>;
  */
 export function createNetworkSchedule(input: unknown): NetworkSchedule {
   return parse(networkScheduleSchema, input);
+}
+
+const mergedCalendars = new WeakMap<NetworkSchedule, WorkCalendar>();
+
+/**
+ * The working-day calendar slot generation applies to a schedule: the official Russian
+ * calendar merged with the schedule's own `calendar` (unless `officialCalendar` is `none`,
+ * then the schedule's own, or plain Monday–Friday weeks). Computed once per schedule object.
+ *
+ * @example
+ * ```ts
+ * import { createNetworkSchedule, dayKind, scheduleCalendar } from '@eduset/core/schedule';
+ * const schedule = createNetworkSchedule({ networkId: 'town', availabilities: [], bookingRules: [] });
+ * dayKind(scheduleCalendar(schedule), '2026-05-01'); // 'holiday'
+ * ```
+ */
+export function scheduleCalendar(
+  schedule: Pick<NetworkSchedule, 'calendar' | 'officialCalendar'>,
+): WorkCalendar {
+  if (schedule.officialCalendar === 'none') return schedule.calendar ?? emptyWorkCalendar;
+  if (schedule.calendar === undefined) return russianWorkCalendar;
+  const key = schedule as NetworkSchedule;
+  let merged = mergedCalendars.get(key);
+  if (merged === undefined) {
+    merged = mergeCalendars(russianWorkCalendar, schedule.calendar);
+    mergedCalendars.set(key, merged);
+  }
+  return merged;
+}
+
+/**
+ * The session length and the step between starts of a service at a site: the site's own
+ * (`siteSessions`) when the rules give one, else the service's.
+ *
+ * @example
+ * ```ts
+ * import { serviceBookingRulesSchema, sessionAt } from '@eduset/core/schedule';
+ * const rules = serviceBookingRulesSchema.parse({
+ *   serviceId: 'speech', duration: 45, step: 60, siteSessions: [{ siteId: 'lek-1', duration: 30 }],
+ * });
+ * sessionAt(rules, 'lek-1'); // { duration: 30, step: 30 }
+ * sessionAt(rules, 'kp-1'); // { duration: 45, step: 60 }
+ * ```
+ */
+export function sessionAt(
+  rules: Pick<ServiceBookingRules, 'duration' | 'step' | 'siteSessions'>,
+  siteId: string,
+): { duration: number; step: number } {
+  const own = rules.siteSessions.find((entry) => entry.siteId === siteId);
+  if (own !== undefined) return { duration: own.duration, step: own.step ?? own.duration };
+  return { duration: rules.duration, step: rules.step ?? rules.duration };
 }
 
 /**
@@ -209,27 +345,56 @@ function slotsOfSchedule(
   if (availabilities.length === 0) return [];
   // The schedule is validated (createNetworkSchedule); only the search itself is checked.
   const search = parseSlotSearch({ from: request.from, to: request.to, now, busy });
-  return slotsOfQuery(
-    {
-      serviceId: rules.serviceId,
-      availabilities,
-      from: search.from,
-      to: search.to,
-      now: search.now,
-      duration: rules.duration,
-      ...(rules.step !== undefined ? { step: rules.step } : {}),
-      bufferBefore: rules.bufferBefore,
-      bufferAfter: rules.bufferAfter,
-      minimumNotice: rules.minimumNotice,
-      ...(rules.horizonDays !== undefined ? { horizonDays: rules.horizonDays } : {}),
-      seats: rules.seats,
-      limits: rules.limits,
-      travel: schedule.travel,
-      travelSymmetric: true,
-      busy: search.busy,
-      ...(schedule.calendar !== undefined ? { calendar: schedule.calendar } : {}),
-    },
-    only,
+  const calendar = scheduleCalendar(schedule);
+  const query = (
+    group: readonly Availability[],
+    duration: number,
+    step: number | undefined,
+  ): Slot[] =>
+    slotsOfQuery(
+      {
+        serviceId: rules.serviceId,
+        availabilities: [...group],
+        from: search.from,
+        to: search.to,
+        now: search.now,
+        duration,
+        ...(step !== undefined ? { step } : {}),
+        bufferBefore: rules.bufferBefore,
+        bufferAfter: rules.bufferAfter,
+        minimumNotice: rules.minimumNotice,
+        ...(rules.horizonDays !== undefined ? { horizonDays: rules.horizonDays } : {}),
+        seats: rules.seats,
+        limits: rules.limits,
+        travel: schedule.travel,
+        travelSymmetric: true,
+        busy: search.busy,
+        calendar,
+        vacations: schedule.vacations,
+      },
+      only,
+    );
+  if (rules.siteSessions.length === 0) return query(availabilities, rules.duration, rules.step);
+  // Sites with their own session length are generated apart, then merged in the order of
+  // `generateSlots` (start, specialist, site, end).
+  const groups = new Map<string, Availability[]>();
+  for (const availability of availabilities) {
+    const session = sessionAt(rules, availability.siteId);
+    const key = `${session.duration}/${session.step}`;
+    groups.set(key, [...(groups.get(key) ?? []), availability]);
+  }
+  const slots = [...groups.values()].flatMap((group) => {
+    const session = sessionAt(rules, group[0]?.siteId ?? '');
+    return query(group, session.duration, session.step);
+  });
+  if (groups.size === 1) return slots;
+  const text = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  return slots.sort(
+    (a, b) =>
+      text(a.start, b.start) ||
+      text(a.specialistId, b.specialistId) ||
+      text(a.siteId, b.siteId) ||
+      text(a.end, b.end),
   );
 }
 

@@ -91,6 +91,58 @@ export const travelTimeSchema = z.object({
 export type TravelTime = z.infer<typeof travelTimeSchema>;
 
 /**
+ * Schema of a specialist's vacation (отпуск) or other absence: inclusive civil dates, read in
+ * each site's zone, on which she receives nowhere — weekly hours and one-day overrides alike.
+ *
+ * @example
+ * ```ts
+ * import { vacationSchema } from '@eduset/core/schedule';
+ * vacationSchema.parse({ specialistId: 'psy-ivanova', from: '2026-07-01', to: '2026-07-28', note: 'Отпуск' });
+ * ```
+ */
+export const vacationSchema = z
+  .object({
+    specialistId: specialistIdSchema,
+    from: isoDateSchema,
+    to: isoDateSchema,
+    note: z.string().max(500).optional(),
+  })
+  .refine((vacation) => vacation.from <= vacation.to, {
+    path: ['to'],
+    params: {
+      text: {
+        ru: 'Последний день отпуска раньше первого',
+        en: 'The last day of the vacation is before the first',
+      },
+    },
+  });
+
+/**
+ * A specialist's vacation. @example `const away: Vacation = vacationSchema.parse({ specialistId: 'psy-1', from: '2026-07-01', to: '2026-07-14' });`
+ */
+export type Vacation = z.infer<typeof vacationSchema>;
+
+/**
+ * Whether a specialist is on vacation on a civil date.
+ *
+ * @example
+ * ```ts
+ * import { onVacation } from '@eduset/core/schedule';
+ * onVacation([{ specialistId: 'psy-1', from: '2026-07-01', to: '2026-07-14' }], 'psy-1', '2026-07-03'); // true
+ * ```
+ */
+export function onVacation(
+  vacations: readonly Pick<Vacation, 'specialistId' | 'from' | 'to'>[],
+  specialistId: string,
+  date: string,
+): boolean {
+  return vacations.some(
+    (vacation) =>
+      vacation.specialistId === specialistId && vacation.from <= date && date <= vacation.to,
+  );
+}
+
+/**
  * Schema of a busy interval as slot generation takes it: a {@link BusyInterval} with,
  * optionally, the service booked. A busy interval with the same site, start and end as a
  * slot is a seat taken in that session when its service is the slot's or is not given
@@ -145,7 +197,8 @@ export type SlotBusyInterval = z.infer<typeof slotBusyIntervalSchema> & BusyInte
  *   specialist is a session, and joining an existing group session adds none;
  * - `travel`, `travelSymmetric` — travel times between sites (an entry holds both ways by
  *   default; when several entries name one pair, the longest holds);
- * - `calendar` — the working-day calendar (default: plain Monday–Friday weeks).
+ * - `calendar` — the working-day calendar (default: plain Monday–Friday weeks);
+ * - `vacations` — dates on which a specialist receives nowhere (see {@link vacationSchema}).
  *
  * @example
  * ```ts
@@ -182,6 +235,7 @@ export const slotQuerySchema = z
     travelSymmetric: z.boolean().default(true),
     busy: z.array(slotBusyIntervalSchema).default([]),
     calendar: workCalendarSchema.optional(),
+    vacations: z.array(vacationSchema).default([]),
   })
   .superRefine(checkRange);
 
@@ -259,16 +313,43 @@ interface QueryDays {
   readonly workingWeekends: readonly (WorkingWeekend | undefined)[];
 }
 
+/** A calendar's dates as sets, for look-ups by date (see {@link calendarIndex}). */
+interface CalendarIndex {
+  readonly holidays: ReadonlySet<string>;
+  readonly transferred: ReadonlySet<string>;
+  readonly shortened: ReadonlySet<string>;
+  readonly workingWeekends: ReadonlyMap<string, WorkingWeekend>;
+}
+
+const calendarIndexes = new WeakMap<WorkCalendar, CalendarIndex>();
+
+/**
+ * The calendar's dates as sets, built once per calendar object: the official calendar applies
+ * by default and holds a few hundred dates, which every booking check would otherwise put into
+ * sets again.
+ */
+function calendarIndex(calendar: WorkCalendar): CalendarIndex {
+  let index = calendarIndexes.get(calendar);
+  if (index === undefined) {
+    const workingWeekends = new Map<string, WorkingWeekend>();
+    for (const entry of calendar.workingWeekends) {
+      // `workingWeekendOn` finds the first entry of a date.
+      if (!workingWeekends.has(entry.date)) workingWeekends.set(entry.date, entry);
+    }
+    index = {
+      holidays: new Set(calendar.holidays.map((entry) => entry.date)),
+      transferred: new Set(calendar.transferredDaysOff.map((entry) => entry.date)),
+      shortened: new Set(calendar.shortenedDays.map((entry) => entry.date)),
+      workingWeekends,
+    };
+    calendarIndexes.set(calendar, index);
+  }
+  return index;
+}
+
 function queryDays(query: SlotQuery, calendar: WorkCalendar): QueryDays {
   // The same precedence as `dayKind`, with its list look-ups turned into set look-ups.
-  const holidays = new Set(calendar.holidays.map((entry) => entry.date));
-  const transferred = new Set(calendar.transferredDaysOff.map((entry) => entry.date));
-  const shortened = new Set(calendar.shortenedDays.map((entry) => entry.date));
-  const workingWeekends = new Map<string, WorkingWeekend>();
-  for (const entry of calendar.workingWeekends) {
-    // `workingWeekendOn` finds the first entry of a date.
-    if (!workingWeekends.has(entry.date)) workingWeekends.set(entry.date, entry);
-  }
+  const { holidays, transferred, shortened, workingWeekends } = calendarIndex(calendar);
   const days = {
     dates: [] as IsoDate[],
     weekdays: [] as number[],
@@ -408,6 +489,11 @@ function hoursAfterCalendar(context: Context, availability: Availability): Hours
     : undefined;
   const overridden = new Set<string>(availability.overrides.map((override) => override.date));
   const { validFrom, validTo } = availability;
+  const away = context.query.vacations.some(
+    (vacation) => vacation.specialistId === availability.specialistId,
+  )
+    ? days.dates.map((date) => onVacation(context.query.vacations, availability.specialistId, date))
+    : undefined;
   // On a date with no override and within the validity, `hoursOnDate` depends on the weekday
   // of the rules only: read once per weekday.
   const byWeekday: ({ start: number; end: number }[] | undefined)[] = [];
@@ -421,6 +507,7 @@ function hoursAfterCalendar(context: Context, availability: Availability): Hours
     // A transferred day off turns a weekday into a day off.
     if (kind === 'weekend' && weekday <= 5) return [];
     if (schoolHolidays?.[index] === true) return [];
+    if (away?.[index] === true) return [];
     const workingWeekend = days.workingWeekends[index];
     const rulesOf =
       workingWeekend !== undefined && availability.worksOnWorkingWeekends

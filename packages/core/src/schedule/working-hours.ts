@@ -1,4 +1,5 @@
 import { hoursOnDate, type Availability } from './availability.js';
+import { onVacation, type Vacation } from './slots.js';
 import {
   dayKind,
   isoWeekday,
@@ -11,7 +12,8 @@ import {
  * The hours of an availability on a date once the working-day calendar is applied, as slot
  * generation sees them: none on holidays, closures, transferred days off and (when the site
  * closes then) school holidays; working weekends follow the site's setting; shortened days
- * end an hour earlier. Minutes from local midnight, like {@link hoursOnDate}. (Slot
+ * end an hour earlier; none on the specialist's `vacations`. Minutes from local midnight, like
+ * {@link hoursOnDate}. (Slot
  * generation applies the same rule through per-query tables for speed; the tests of
  * `working-hours.test.ts` hold the two to the same answers.)
  *
@@ -26,7 +28,9 @@ export function workingHoursOn(
   availability: Availability,
   calendar: WorkCalendar,
   date: string,
+  vacations: readonly Pick<Vacation, 'specialistId' | 'from' | 'to'>[] = [],
 ): { start: number; end: number }[] {
+  if (onVacation(vacations, availability.specialistId, date)) return [];
   const kind = dayKind(calendar, date, { siteId: availability.siteId });
   if (kind === 'holiday' || kind === 'closed') return [];
   const weekday = isoWeekday(date);

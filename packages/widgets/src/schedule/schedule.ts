@@ -6,6 +6,7 @@ import {
   isoWeekday,
   localDateTime,
   localize,
+  scheduleCalendar,
   workingHoursOn,
   type Availability,
   type LocalizedText,
@@ -298,7 +299,8 @@ export class EdusetSchedule extends EdusetElement {
   }
 
   private calendar(): WorkCalendar {
-    return this.schedule?.calendar ?? emptyWorkCalendar;
+    // The official calendar with the network's own, as slot generation applies it.
+    return this.schedule === null ? emptyWorkCalendar : scheduleCalendar(this.schedule);
   }
 
   private serviceName(id: string): string {
@@ -354,7 +356,7 @@ export class EdusetSchedule extends EdusetElement {
       if (chosen && availability.serviceId !== chosen) continue;
       if (!this.ageFits(availability, age)) continue;
       const cells = days.map((date): DayCell => {
-        const hours = workingHoursOn(availability, calendar, date);
+        const hours = workingHoursOn(availability, calendar, date, schedule.vacations);
         const freeTimes = slots
           ?.filter(
             (slot) =>

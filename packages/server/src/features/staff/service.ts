@@ -73,6 +73,11 @@ const writeNames: ReadonlyMap<string, LocalizedText> = new Map([
     'POST /api/staff/people/export',
     { ru: 'Выдача сведений о человеке', en: "A person's data exported" },
   ],
+  ['PUT /api/staff/availability', { ru: 'Публикация часов приёма', en: 'Working hours published' }],
+  [
+    'CLI schedule replace',
+    { ru: 'Замена расписания из командной строки', en: 'Schedule replaced from the command line' },
+  ],
   [
     'POST /api/staff/people/erase',
     { ru: 'Стирание сведений о человеке', en: "A person's data erased" },
