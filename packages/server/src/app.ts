@@ -28,6 +28,7 @@ import { registerRequestLog, requestIdOf } from './plugins/request-log.js';
 import { markRoutesPublic, registerAccess, type ActorSource } from './plugins/access.js';
 import { registerAudit } from './plugins/audit.js';
 import { staffRoutes } from './features/staff/routes.js';
+import { agendaRoutes } from './features/agenda/routes.js';
 import { isServablePage, isServableWidgetFile } from './plugins/static-files.js';
 import {
   defaultSessionTimeouts,
@@ -430,6 +431,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
     }),
   );
   void server.register(staffRoutes({ storage, now }));
+  void server.register(agendaRoutes({ storage, now, uidDomain: options.uidDomain ?? 'eduset' }));
   void server.register(consentRoutes(consent));
   void server.register(peopleRoutes({ storage, now, limited }));
   void server.register(

@@ -78,6 +78,7 @@ export interface BookingRoutesOptions {
     | 'listBookings'
     | 'getBookingWithCalendarToken'
     | 'issueCalendarToken'
+    | 'consultations'
   >;
   /** The current version of the consent text; a booking naming another is refused (409). */
   readonly consentVersion: string;
@@ -313,7 +314,14 @@ export function bookingRoutes(options: BookingRoutesOptions): FastifyPluginAsync
         } catch (error) {
           throw conflictAsHttp(error);
         }
-        const { booking, cancelToken, calendarToken } = created;
+        const { cancelToken, calendarToken } = created;
+        let { booking } = created;
+        // The parent's note for the specialist (migration 0017), stored apart from the take
+        // function: only when she wrote one, so a booking without a note costs nothing more.
+        if (body.note !== undefined) {
+          await storage.consultations.setParentNote(networkId, booking.id, body.note);
+          booking = { ...booking, note: body.note };
+        }
         const answer: BookingCreatedResponse = {
           booking,
           cancelToken,
