@@ -744,7 +744,8 @@ export function rescheduleBooking(
 export function eraseContact(booking: Booking, now: Instant): Booking {
   if (booking.contactErased) return booking;
   assertNotBefore(booking, now);
-  const { note: _note, ...kept } = booking;
+  const kept: Booking = { ...booking };
+  delete kept.note;
   return {
     ...kept,
     contact: { name: '' },
