@@ -1,0 +1,15 @@
+/**
+ * The staff bundle: one ES module that registers every staff element, for the pages of
+ * signed-in staff (public pages load `eduset-widgets.js` and never this one).
+ *
+ * @example
+ * ```html
+ * <script type="module" src="/widgets/eduset-staff.js"></script>
+ * <eduset-staff-agenda src-base="/api"></eduset-staff-agenda>
+ * ```
+ *
+ * @module eduset-staff
+ */
+import '../staff-agenda/staff-agenda.define.js';
+
+export * from './index.js';
