@@ -1,0 +1,43 @@
+// The staff bundle apart from the public one: public pages load eduset-widgets.js, which holds
+// no staff element and no staff API; eduset-staff.js holds them, self-contained browser code.
+import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+
+const publicFile = 'packages/widgets/dist/eduset-widgets.js';
+const staffFile = 'packages/widgets/dist/eduset-staff.js';
+
+/** What only staff pages may carry: the staff elements' tags and the staff API's paths. */
+const staffOnly = [
+  'eduset-staff-agenda',
+  'eduset-availability-editor',
+  '/staff/agenda',
+  '/staff/bookings/',
+];
+
+describe('eduset-staff.js and eduset-widgets.js', () => {
+  it('the public bundle holds no staff element and no staff API', () => {
+    expect(existsSync(publicFile), 'выполните npm run build / run npm run build').toBe(true);
+    const code = readFileSync(publicFile, 'utf8');
+    for (const text of staffOnly) expect(code, text).not.toContain(text);
+  });
+
+  it('the staff bundle registers the staff elements, self-contained, without Node or server code', () => {
+    expect(existsSync(staffFile), 'выполните npm run build / run npm run build').toBe(true);
+    const code = readFileSync(staffFile, 'utf8');
+    expect(code).toContain('eduset-staff-agenda');
+    for (const forbidden of ['node:', 'pglite', 'fastify', 'papaparse', 'exceljs', 'process.env']) {
+      expect(code, forbidden).not.toContain(forbidden);
+    }
+    // None of the public elements ride along.
+    for (const element of ['eduset-site-directory', 'eduset-booking"', 'eduset-school-map']) {
+      expect(code, element).not.toContain(element);
+    }
+    expect(code).not.toMatch(/^\s*import\s*[{*\w]/m);
+    expect(code).not.toMatch(/(?<!["'])\bfrom\s*["'][^"'./]/);
+    // Lit, core's schemas and the element: ~245 KB minified, ~71 KB gzip.
+    const bytes = readFileSync(staffFile);
+    expect(bytes.byteLength).toBeLessThan(300 * 1024);
+    expect(gzipSync(bytes).byteLength).toBeLessThan(90 * 1024);
+  });
+});
