@@ -71,6 +71,30 @@ const widgets = 'packages/widgets';
 const server = 'packages/server';
 const adapterSubpaths = ['storage', 'import', 'export', 'ical', 'schools', 'indicators', 'courses'];
 
+/** A self-contained embed bundle of the widgets (`dist/<name>.js`) and its `.d.ts`. */
+function embedBundle(name, input) {
+  return [
+    {
+      input,
+      onwarn,
+      plugins: [
+        nodeResolve({
+          exportConditions: ['@eduset/source', 'browser', 'import', 'default'],
+          browser: true,
+        }),
+        esbuildFor(widgets, { minify: true, legalComments: 'eof' }),
+      ],
+      output: { file: `${widgets}/dist/${name}.js`, format: 'esm', sourcemap: true },
+    },
+    {
+      input,
+      external: externalFor(widgets),
+      plugins: [dts({ tsconfig: `${widgets}/tsconfig.json` })],
+      output: { file: `${widgets}/dist/${name}.d.ts`, format: 'esm' },
+    },
+  ];
+}
+
 export default [
   ...library(core, {
     index: `${core}/src/index.ts`,
@@ -104,37 +128,11 @@ export default [
     'program-navigator.define': `${widgets}/src/program-navigator/program-navigator.define.ts`,
     'course-timetable.define': `${widgets}/src/course-timetable/course-timetable.define.ts`,
     'availability-editor.define': `${widgets}/src/staff/availability-editor/availability-editor.define.ts`,
+    staff: `${widgets}/src/staff/index.ts`,
+    'staff-agenda.define': `${widgets}/src/staff-agenda/staff-agenda.define.ts`,
   }),
-  // The embed bundle: one ESM file with Lit and core inside, for a single <script> tag.
-  {
-    input: `${widgets}/src/eduset-widgets.ts`,
-    onwarn,
-    plugins: [
-      nodeResolve({
-        exportConditions: ['@eduset/source', 'browser', 'import', 'default'],
-        browser: true,
-      }),
-      esbuildFor(widgets, { minify: true, legalComments: 'eof' }),
-    ],
-    output: { file: `${widgets}/dist/eduset-widgets.js`, format: 'esm', sourcemap: true },
-  },
-  // The staff bundle: the staff elements, for signed-in staff only (public pages never load it).
-  {
-    input: `${widgets}/src/staff/eduset-staff.ts`,
-    onwarn,
-    plugins: [
-      nodeResolve({
-        exportConditions: ['@eduset/source', 'browser', 'import', 'default'],
-        browser: true,
-      }),
-      esbuildFor(widgets, { minify: true, legalComments: 'eof' }),
-    ],
-    output: { file: `${widgets}/dist/eduset-staff.js`, format: 'esm', sourcemap: true },
-  },
-  {
-    input: `${widgets}/src/eduset-widgets.ts`,
-    external: externalFor(widgets),
-    plugins: [dts({ tsconfig: `${widgets}/tsconfig.json` })],
-    output: { file: `${widgets}/dist/eduset-widgets.d.ts`, format: 'esm' },
-  },
+  // The embed bundles: one ESM file each with Lit and core inside, for a single <script> tag —
+  // the public elements, and apart from them the staff elements (public pages never load them).
+  ...embedBundle('eduset-widgets', `${widgets}/src/eduset-widgets.ts`),
+  ...embedBundle('eduset-staff', `${widgets}/src/staff/eduset-staff.ts`),
 ];

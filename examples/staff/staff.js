@@ -1,10 +1,8 @@
-// The staff desk of the example: who is signed in (GET /api/staff/me) and the consultations
-// she may see (GET /api/staff/bookings), with parents' contacts where her role allows.
-// Plain DOM under the strict CSP (no inline script); the staff widgets of eduset-staff.js
-// will take over this page.
+// The staff desk of the example: who is signed in (GET /api/staff/me), the consultations she
+// may see in <eduset-staff-agenda> (the staff bundle eduset-staff.js: day or week, contacts
+// where her role allows, attendance, private notes, print and .ics), and for the auditor the
+// audit log. Plain DOM around the element, under the strict CSP (no inline script).
 const statusText = document.getElementById('status');
-const dateInput = document.getElementById('date');
-const spanInput = document.getElementById('span');
 
 function say(text) {
   statusText.textContent = text;
@@ -45,68 +43,6 @@ function showMe(me) {
     }),
   );
   document.getElementById('me').hidden = false;
-}
-
-function bookingItem(booking, timeZone) {
-  const item = element('li');
-  const time = new Intl.DateTimeFormat('ru-RU', {
-    timeZone,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'long',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-  item.append(
-    element(
-      'p',
-      `${time.format(new Date(booking.start))} — ${booking.siteName ?? booking.siteId}`,
-      'when',
-    ),
-  );
-  const service = booking.serviceName
-    ? `${booking.serviceName.ru} / ${booking.serviceName.en}`
-    : booking.serviceId;
-  item.append(element('p', `${service}; ${booking.specialistName ?? booking.specialistId}`));
-  item.append(element('p', `Возраст ребёнка / Child's age: ${booking.childAge}`));
-  const cancelled = booking.status.startsWith('cancelled');
-  const state = element(
-    'p',
-    `${booking.statusName.ru} / ${booking.statusName.en}`,
-    cancelled ? 'cancelled' : undefined,
-  );
-  item.append(state);
-  if (booking.contact) {
-    const contact = [booking.contact.name, booking.contact.phone, booking.contact.email]
-      .filter(Boolean)
-      .join(', ');
-    item.append(element('p', `Родитель / Parent: ${contact}`));
-  } else if (booking.contactErased) {
-    item.append(
-      element('p', 'Контакт удалён по сроку хранения / Contact erased after the retention period'),
-    );
-  }
-  return item;
-}
-
-async function showBookings() {
-  const query = new URLSearchParams({ span: spanInput.value });
-  if (dateInput.value) query.set('date', dateInput.value);
-  const { status, body } = await getJson(`/api/staff/bookings?${query}`);
-  const summary = document.getElementById('bookings-summary');
-  const list = document.getElementById('bookings-list');
-  if (status !== 200) {
-    summary.textContent = errorText(body);
-    list.replaceChildren();
-    return;
-  }
-  if (!dateInput.value) dateInput.value = body.from;
-  const count = body.bookings.length;
-  summary.textContent =
-    count === 0
-      ? 'Записей нет / No bookings'
-      : `Записей: ${count} (${body.from} — ${body.to}) / Bookings: ${count}`;
-  list.replaceChildren(...body.bookings.map((booking) => bookingItem(booking, body.timeZone)));
 }
 
 function auditItem(entry) {
@@ -174,12 +110,10 @@ async function start() {
     );
     return;
   }
-  document.getElementById('bookings').hidden = false;
-  document.getElementById('filter').addEventListener('submit', (event) => {
-    event.preventDefault();
-    void showBookings();
-  });
-  await showBookings();
+  // The agenda loads once it has the API's address: only for a role that lists bookings.
+  const agenda = document.getElementById('agenda');
+  agenda.hidden = false;
+  agenda.setAttribute('src-base', '/api');
   say('');
 }
 

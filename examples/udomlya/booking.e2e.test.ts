@@ -216,6 +216,10 @@ describe('booking a consultation on the Udomlya page', () => {
     await expectFocused(booking.getByLabel('Возраст ребёнка, полных лет'));
     await keyboard.type('4');
     await keyboard.press('Tab');
+    // The optional note for the specialist.
+    await expectFocused(booking.getByLabel('Комментарий для специалиста'));
+    await keyboard.type('Сын стесняется незнакомых');
+    await keyboard.press('Tab');
     const consent = booking.getByRole('checkbox', { name: /согласие на обработку/ });
     await expectFocused(consent);
     // Submitting without the consent: the message is announced, focus returns to the box.
@@ -236,6 +240,10 @@ describe('booking a consultation on the Udomlya page', () => {
     await keyboard.press('Enter');
     const booked = await bookedSlotOf(await posted);
     expect(booked.start).toBe(chosenStart);
+    // The note is stored with the booking, for the specialist's agenda.
+    expect((await server.storage.getBooking('udomlya', booked.id)).note).toBe(
+      'Сын стесняется незнакомых',
+    );
 
     // Step 5: the confirmation, with the cancel button and the calendar link.
     await expectStep(booking, 'Вы записаны');

@@ -7,6 +7,7 @@ import { instant } from '@eduset/core';
 import { describe, expect, test } from 'vitest';
 import type { BookingStore, NewBooking } from '../src/storage/booking-store.js';
 import type { Database } from '../src/storage/database.js';
+import { consultationStore } from '../src/storage/consultations.js';
 import { testSchedule } from './bookings-contract.js';
 
 /** What the test needs of an engine: a booking store, its database and where its files are. */
@@ -122,7 +123,25 @@ export function erasureFilesContract(engine: string, open: () => Promise<Erasure
         const first = created[0];
         if (first === undefined) throw new Error('no booking');
         await storage.cancelBooking(NETWORK, first.booking.id, first.cancelToken, now);
-        const needles = erased.flatMap((contact) => [contact.phone, contact.email, contact.name]);
+        // The parent's note and the specialist's private note go with the contact (0017).
+        const second = created[1];
+        if (second === undefined) throw new Error('no booking');
+        const consultations = consultationStore(bed.database);
+        const parentNote = 'Родительская заметка q7x5';
+        const privateNote = 'Заметка специалиста q7x6';
+        await consultations.setParentNote(NETWORK, second.booking.id, parentNote);
+        await consultations.writeNote(
+          NETWORK,
+          second.booking.id,
+          privateNote,
+          { accountId: 'acc-1', name: 'Специалист' },
+          now,
+        );
+        const needles = [
+          ...erased.flatMap((contact) => [contact.phone, contact.email, contact.name]),
+          parentNote,
+          privateNote,
+        ];
 
         await flush(bed);
         const stored = occurrences(base, needles);

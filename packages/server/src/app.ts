@@ -29,6 +29,7 @@ import { markRoutesPublic, registerAccess, type ActorSource } from './plugins/ac
 import { registerAudit } from './plugins/audit.js';
 import { staffRoutes } from './features/staff/routes.js';
 import { availabilityRoutes } from './features/availability/routes.js';
+import { agendaRoutes } from './features/agenda/routes.js';
 import { isServablePage, isServableWidgetFile } from './plugins/static-files.js';
 import {
   defaultSessionTimeouts,
@@ -432,6 +433,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
   );
   void server.register(staffRoutes({ storage, now }));
   void server.register(availabilityRoutes({ storage, now }));
+  void server.register(agendaRoutes({ storage, now, uidDomain: options.uidDomain ?? 'eduset' }));
   void server.register(consentRoutes(consent));
   void server.register(peopleRoutes({ storage, now, limited }));
   void server.register(

@@ -132,6 +132,14 @@ export {
   type StaffService,
   type StaffServiceOptions,
 } from './features/staff/service.js';
+export { agendaRoutes } from './features/agenda/routes.js';
+export {
+  agendaService,
+  type AgendaCalendar,
+  type AgendaRecordPlace,
+  type AgendaService,
+  type AgendaServiceOptions,
+} from './features/agenda/service.js';
 export * from './plugins/session.js';
 export * from './features/auth/service.js';
 export * from './features/auth/oidc.js';

@@ -46,10 +46,14 @@ interface Asker {
 }
 
 const password = 'матрица доступа 2026';
+/** A real booking (Lebedeva at «Кораблик»), so staff routes on one booking reach their handler. */
+let bookingId = 'b-0000';
+
 /** A URL that reaches the route's handler: parameters filled with valid-looking values. */
 function urlOf(route: RouteAccessEntry): string {
+  const id = route.url.startsWith('/api/staff/bookings/') ? bookingId : 'b-0000';
   return route.url
-    .replace(/:id\b/g, 'b-0000')
+    .replace(/:id\b/g, id)
     .replace(/:number\b/g, '1234567890')
     .replace(/:[A-Za-z]+/g, 'x')
     .replace(/\*$/, 'index.html');
@@ -63,6 +67,23 @@ beforeAll(async () => {
   storage = await openStorage({ dataDir: 'memory://' });
   await storage.saveNetwork(createNetwork(readJson('udomlya.json')));
   await storage.saveSchedule(createNetworkSchedule(readJson('udomlya-schedule.json')));
+  const { booking } = await storage.createBooking(
+    'udomlya',
+    {
+      specialistId: 'speech-lebedeva',
+      siteId: 'kp-korablik',
+      serviceId: 'speech-therapist-consultation',
+      start: instant('2026-09-08T11:00:00Z'),
+      end: instant('2026-09-08T11:45:00Z'),
+      seats: 1,
+      capacity: 1,
+      childAge: 4,
+      contact: { name: 'Родитель', phone: '+79120000001' },
+      personalDataConsent: true,
+    },
+    instant('2026-09-01T09:00:00Z'),
+  );
+  bookingId = booking.id;
   server = createServer({
     storage,
     staticRoot: fileURLToPath(root),
@@ -127,6 +148,77 @@ describe('the access matrix', () => {
       ['POST /api/staff/availability/preview', { action: 'schedule.write' }],
       ['PUT /api/staff/availability', { action: 'schedule.write' }],
     ]);
+  });
+
+  // Before the whole matrix, which signs everyone out at its end.
+  test('the staff agenda routes: each role gets what its job needs, and nothing more', async () => {
+    // 200 from the handler, 400 for a request without its body (the role may call the route),
+    // 401 anonymous, 403 a role that may not. Notes: the specialist and the coordinator only.
+    const expected: Record<string, Record<string, number>> = {
+      'GET /api/staff/agenda': {
+        anonymous: 401,
+        coordinator: 200,
+        'organization-admin': 200,
+        specialist: 200,
+        auditor: 403,
+        payer: 403,
+        teacher: 403,
+      },
+      'GET /api/staff/agenda.ics': {
+        anonymous: 401,
+        coordinator: 200,
+        'organization-admin': 200,
+        specialist: 200,
+        auditor: 403,
+        payer: 403,
+        provider: 403,
+      },
+      'POST /api/staff/bookings/:id/attendance': {
+        anonymous: 401,
+        coordinator: 400,
+        'organization-admin': 400,
+        specialist: 400,
+        auditor: 403,
+        operator: 403,
+      },
+      'GET /api/staff/bookings/:id/note': {
+        anonymous: 401,
+        coordinator: 200,
+        'organization-admin': 403,
+        specialist: 200,
+        auditor: 403,
+        'school-staff': 403,
+      },
+      'PUT /api/staff/bookings/:id/note': {
+        anonymous: 401,
+        coordinator: 400,
+        'organization-admin': 403,
+        specialist: 400,
+        auditor: 403,
+        payer: 403,
+      },
+    };
+    const answers: Record<string, Record<string, number>> = {};
+    for (const [route, byRole] of Object.entries(expected)) {
+      const [method, url] = route.split(' ') as [string, string];
+      expect(
+        server.routeAccess.some((r) => r.method === method && r.url === url),
+        route,
+      ).toBe(true);
+      answers[route] = {};
+      for (const name of Object.keys(byRole)) {
+        const asker = askers.find((candidate) => candidate.name === name);
+        if (asker === undefined) throw new Error(`no asker ${name}`);
+        const answer = await server.inject({
+          method: method as 'GET',
+          url: url.replace(':id', bookingId),
+          headers: asker.headers,
+          ...(method === 'GET' ? {} : { payload: {} }),
+        });
+        (answers[route] as Record<string, number>)[name] = answer.statusCode;
+      }
+    }
+    expect(answers).toEqual(expected);
   });
 
   test('each answer agrees with the policy, for anonymous and every role', async () => {

@@ -36,6 +36,7 @@ function fakeStorage(overrides: Partial<Storage>): Storage {
     courseLinks: new Proxy({} as Storage['courseLinks'], { get: () => notUsed }),
     identity: new Proxy({} as Storage['identity'], { get: () => notUsed }),
     links: new Proxy({} as Storage['links'], { get: () => notUsed }),
+    consultations: new Proxy({} as Storage['consultations'], { get: () => notUsed }),
     saveNetwork: () => Promise.resolve(),
     loadNetwork: () => Promise.reject(new Error('not used')),
     listNetworks: () => Promise.resolve([]),

@@ -34,7 +34,8 @@ describe('eduset-widgets.js', () => {
     }
     // Imports nothing: Lit and core are inside.
     expect(code).not.toMatch(/^\s*import\s*[{*\w]/m);
-    expect(code).not.toMatch(/\bfrom\s*["'][^"'./]/);
+    // (A `from` inside a string — a schema's path `"from"` — is no import.)
+    expect(code).not.toMatch(/(?<!["'])\bfrom\s*["'][^"'./]/);
   });
 
   it('stays within its size budget', () => {

@@ -1,19 +1,44 @@
-// The staff bundle is apart from the public one: public pages never load a staff element.
+// The staff bundle apart from the public one: public pages load eduset-widgets.js, which holds
+// no staff element and no staff API; eduset-staff.js holds them, self-contained browser code.
 import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
-const staff = 'packages/widgets/dist/eduset-staff.js';
-const pub = 'packages/widgets/dist/eduset-widgets.js';
+const publicFile = 'packages/widgets/dist/eduset-widgets.js';
+const staffFile = 'packages/widgets/dist/eduset-staff.js';
 
-describe('eduset-staff.js', () => {
-  it('holds the staff elements, self-contained, and the public bundle holds none of them', () => {
-    expect(existsSync(staff), 'выполните npm run build / run npm run build').toBe(true);
-    const code = readFileSync(staff, 'utf8');
+/** What only staff pages may carry: the staff elements' tags and the staff API's paths. */
+const staffOnly = [
+  'eduset-staff-agenda',
+  'eduset-availability-editor',
+  '/staff/agenda',
+  '/staff/bookings/',
+];
+
+describe('eduset-staff.js and eduset-widgets.js', () => {
+  it('the public bundle holds no staff element and no staff API', () => {
+    expect(existsSync(publicFile), 'выполните npm run build / run npm run build').toBe(true);
+    const code = readFileSync(publicFile, 'utf8');
+    for (const text of staffOnly) expect(code, text).not.toContain(text);
+  });
+
+  it('the staff bundle registers the staff elements, self-contained, without Node or server code', () => {
+    expect(existsSync(staffFile), 'выполните npm run build / run npm run build').toBe(true);
+    const code = readFileSync(staffFile, 'utf8');
+    expect(code).toContain('eduset-staff-agenda');
     expect(code).toContain('eduset-availability-editor');
-    for (const forbidden of ['node:', 'pglite', 'fastify', 'process.env']) {
+    for (const forbidden of ['node:', 'pglite', 'fastify', 'papaparse', 'exceljs', 'process.env']) {
       expect(code, forbidden).not.toContain(forbidden);
     }
+    // None of the public elements ride along.
+    for (const element of ['eduset-site-directory', 'eduset-booking"', 'eduset-school-map']) {
+      expect(code, element).not.toContain(element);
+    }
     expect(code).not.toMatch(/^\s*import\s*[{*\w]/m);
-    expect(readFileSync(pub, 'utf8')).not.toContain('eduset-availability-editor');
+    expect(code).not.toMatch(/(?<!["'])\bfrom\s*["'][^"'./]/);
+    // Lit, core's schemas and the two elements: budget 400 KB minified, 120 KB gzip.
+    const bytes = readFileSync(staffFile);
+    expect(bytes.byteLength).toBeLessThan(400 * 1024);
+    expect(gzipSync(bytes).byteLength).toBeLessThan(120 * 1024);
   });
 });

@@ -165,7 +165,8 @@ function fromJson(value: unknown): unknown {
   return typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
 }
 
-interface BookingRow extends SqlRow {
+/** A row of `bookings` as {@link bookingColumns} reads it. */
+export interface BookingRow extends SqlRow {
   id: string;
   specialist_id: string;
   site_id: string;
@@ -184,6 +185,7 @@ interface BookingRow extends SqlRow {
   history: unknown;
   created_at: unknown;
   updated_at: unknown;
+  parent_note: string | null;
 }
 
 interface LockedBookingRow extends BookingRow {
@@ -209,12 +211,13 @@ function personParams(networkId: string, person: PersonContact): SqlParam[] {
   return [networkId, person.phone ?? null, person.email ?? null];
 }
 
-const bookingColumns = `id, specialist_id, site_id, service_id, starts_at, ends_at, seats, status,
-  child_age, contact_name, contact_phone, contact_email, contact_erased, personal_data_consent,
-  sequence, history, created_at, updated_at`;
+/** The columns of `bookings` a {@link BookingRow} holds. */
+export const bookingColumns = `id, specialist_id, site_id, service_id, starts_at, ends_at, seats,
+  status, child_age, contact_name, contact_phone, contact_email, contact_erased,
+  personal_data_consent, sequence, history, created_at, updated_at, parent_note`;
 
 /** A stored row back as a booking, validated by core (a row that fails is not returned). */
-function bookingOfRow(row: BookingRow): Booking {
+export function bookingOfRow(row: BookingRow): Booking {
   return parseBooking({
     id: row.id,
     specialistId: row.specialist_id,
@@ -231,6 +234,7 @@ function bookingOfRow(row: BookingRow): Booking {
       ...(row.contact_email === null ? {} : { email: row.contact_email }),
     },
     contactErased: row.contact_erased,
+    ...(row.parent_note === null ? {} : { note: row.parent_note }),
     personalDataConsent: row.personal_data_consent,
     createdAt: toInstant(row.created_at),
     updatedAt: toInstant(row.updated_at),
@@ -239,8 +243,12 @@ function bookingOfRow(row: BookingRow): Booking {
   });
 }
 
-/** Writes the mutable part of a booking (status, contact, sequence, history, update time). */
-async function updateBookingRow(session: SqlSession, booking: Booking): Promise<void> {
+/**
+ * Writes the mutable part of a booking (status, contact, sequence, history, update time).
+ * The parent's note is written apart (`consultations.setParentNote`) and cleared by the
+ * database when the contact is erased (migration 0017).
+ */
+export async function updateBookingRow(session: SqlSession, booking: Booking): Promise<void> {
   await session.query(
     `UPDATE bookings SET status = $2, contact_name = $3, contact_phone = $4, contact_email = $5,
        contact_erased = $6, sequence = $7, history = $8::jsonb, updated_at = $9::timestamptz,
@@ -1015,10 +1023,11 @@ export function bookingStore(database: Database): BookingStore {
     },
 
     async compactAfterErasure() {
-      // A rewrite of the table (new heap, TOAST and index files; the old files are truncated
-      // and unlinked): no dead row version or free space keeps an erased contact. Outside any
+      // A rewrite of the tables (new heap, TOAST and index files; the old files are truncated
+      // and unlinked): no dead row version or free space keeps an erased contact, parent's
+      // note or private consultation note (deleted with the contact, migration 0017). Outside any
       // transaction, as VACUUM must be. ANALYZE keeps no contact values (migration 0011).
-      await database.exec('VACUUM (FULL, ANALYZE) bookings');
+      await database.exec('VACUUM (FULL, ANALYZE) bookings, consultation_notes');
     },
 
     async listBookings(networkId, query = {}) {

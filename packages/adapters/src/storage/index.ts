@@ -56,6 +56,7 @@ export {
   type NewCourseLink,
 } from './course-links.js';
 export { hashLinkToken, linkTokens, type LinkPurpose, type LinkTokens } from './link-tokens.js';
+export type { ConsultationStore, NoteAuthor, StoredConsultationNote } from './consultations.js';
 export { migrations, type Migration } from './migrations.js';
 export type { NetworkSummary } from './network-rows.js';
 export { defaultDataDir, openStorage, type Storage, type StorageOptions } from './storage.js';

@@ -14,6 +14,7 @@ import privacy from '../../migrations/0011_privacy.sql?raw';
 import identity from '../../migrations/0012_identity.sql?raw';
 import linkSecret from '../../migrations/0013_link_secret.sql?raw';
 import bookingRules from '../../migrations/0014_booking_rules.sql?raw';
+import consultationNotes from '../../migrations/0017_consultation_notes.sql?raw';
 import type { Database } from './database.js';
 
 /**
@@ -59,6 +60,7 @@ export const migrations: readonly Migration[] = [
   { version: 12, name: 'identity', sql: identity },
   { version: 13, name: 'link_secret', sql: linkSecret },
   { version: 14, name: 'booking_rules', sql: bookingRules },
+  { version: 17, name: 'consultation_notes', sql: consultationNotes },
 ];
 
 /**

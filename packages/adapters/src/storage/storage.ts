@@ -8,6 +8,7 @@ import { identityStore, type IdentityStore } from './identity.js';
 import { linkTokens, type LinkTokens } from './link-tokens.js';
 import { attemptLimits, type AttemptLimits } from './limits.js';
 import { courseLinkStore, type CourseLinkStore } from './course-links.js';
+import { consultationStore, type ConsultationStore } from './consultations.js';
 import { migrate } from './migrations.js';
 import {
   listNetworkSummaries,
@@ -79,6 +80,8 @@ export interface Storage extends BookingStore {
   readonly identity: IdentityStore;
   /** Tokens of the links sent to parents (manage, survey, confirm), derived (migration 0013). */
   readonly links: LinkTokens;
+  /** Attendance, the parent's note and private consultation notes of the staff agenda (0017). */
+  readonly consultations: ConsultationStore;
   /**
    * Validates the network with core's `createNetwork` and stores it, replacing a stored
    * network with the same id, in one transaction: on any error the previous version stays.
@@ -144,6 +147,7 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
     courseLinks: courseLinkStore(database),
     identity: identityStore(database),
     links: linkTokens(database),
+    consultations: consultationStore(database),
     async saveNetwork(network) {
       const valid = createNetwork(network);
       await database.transaction((session) => writeNetwork(session, valid));

@@ -16,6 +16,8 @@ export const actions = [
   'booking.list',
   'booking.contact.read',
   'booking.write',
+  'consultation.note.read',
+  'consultation.note.write',
   'schedule.write',
   'person.export',
   'person.erase',
@@ -71,6 +73,14 @@ export const actionLabels: Readonly<Record<Action, LocalizedText>> = Object.free
   'booking.write': {
     ru: 'Отмечать, отменять и переносить записи за родителя',
     en: "Mark, cancel and move bookings on the parent's behalf",
+  },
+  'consultation.note.read': {
+    ru: 'Читать личные заметки специалиста о консультациях',
+    en: "Read the specialist's private notes on consultations",
+  },
+  'consultation.note.write': {
+    ru: 'Писать личные заметки о консультациях',
+    en: 'Write private notes on consultations',
   },
   'schedule.write': {
     ru: 'Менять график работы специалистов',

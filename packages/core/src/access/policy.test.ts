@@ -347,3 +347,20 @@ describe('labels and the table', () => {
     for (const role of roles) expect(Object.isFrozen(permissions[role])).toBe(true);
   });
 });
+
+describe('private consultation notes', () => {
+  it('the specialist of the consultation and the coordinator only; never an organization admin, the payer or the auditor', () => {
+    for (const action of ['consultation.note.read', 'consultation.note.write'] as const) {
+      expect(reachable(ivanova, action)).toEqual(['ivanovaAtTeremok', 'ivanovaAtSolnyshko']);
+      expect(reachable(coordinator, action)).toEqual([
+        'ivanovaAtTeremok',
+        'ivanovaAtSolnyshko',
+        'petrovaAtTeremok',
+      ]);
+      for (const other of [teremokHead, payer, auditor]) {
+        expect(canAnywhere(other, action)).toBe(false);
+        expect(reachable(other, action)).toEqual([]);
+      }
+    }
+  });
+});

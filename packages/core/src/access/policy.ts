@@ -15,9 +15,9 @@ const list = (...granted: Action[]): readonly Action[] => Object.freeze(granted)
  *
  * | role | actions |
  * |---|---|
- * | coordinator | bookings with parents' contacts, schedules, 152-ФЗ export and erasure, staff accounts, students' timetables, indicator and school data — in the whole network |
+ * | coordinator | bookings with parents' contacts, private consultation notes, schedules, 152-ФЗ export and erasure, staff accounts, students' timetables, indicator and school data — in the whole network |
  * | organization-admin | bookings with contacts and schedules at its own organization's sites |
- * | specialist | own consultations with parents' contacts, own schedule, at every site she serves |
+ * | specialist | own consultations with parents' contacts and her private notes on them, own schedule, at every site she serves |
  * | operator | certificate and programme registry, certificate holders |
  * | payer | billing: invoices and payments — never contacts |
  * | provider | own programmes' applications and contracts, own invoices |
@@ -37,6 +37,8 @@ export const permissions: Readonly<Record<Role, readonly Action[]>> = Object.fre
     'booking.list',
     'booking.contact.read',
     'booking.write',
+    'consultation.note.read',
+    'consultation.note.write',
     'schedule.write',
     'person.export',
     'person.erase',
@@ -57,6 +59,8 @@ export const permissions: Readonly<Record<Role, readonly Action[]>> = Object.fre
     'booking.list',
     'booking.contact.read',
     'booking.write',
+    'consultation.note.read',
+    'consultation.note.write',
     'schedule.write',
   ),
   operator: list('staff.me.read', 'financing.registry.write', 'certificate.holder.read'),

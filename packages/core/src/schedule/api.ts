@@ -3,7 +3,7 @@ import type { LocalizedText } from '../common/labels.js';
 import { requestIdSchema, requestTextSchema } from '../common/wire.js';
 import { z } from '../common/zod.js';
 import { timeZoneSchema } from './availability.js';
-import { bookingContactSchema, bookingSchema } from './booking.js';
+import { bookingContactSchema, bookingSchema, optionalParentNoteSchema } from './booking.js';
 import { instantSchema } from './instant.js';
 
 // The wire contracts of the booking API: each request and answer of `/api/schedule`,
@@ -217,10 +217,12 @@ const seatsCapText: LocalizedText = {
 
 /**
  * Schema of the body of `POST /api/bookings`: the slot (specialist, site, service, start,
- * end), the places taken (`seats`, 1 by default, at most {@link maxSeatsPerBooking}), the child's age, a contact (a name and a
- * phone or an e-mail) and the consent to personal-data processing (152-ФЗ), which must be
- * `true`. Every problem is reported at once; unknown fields are reported too. The one
- * schema of a booking request: the server validates with it, the widget sends it.
+ * end), the places taken (`seats`, 1 by default, at most {@link maxSeatsPerBooking}), the
+ * child's age, a contact (a name and a phone or an e-mail), the consent to personal-data
+ * processing (152-ФЗ), which must be `true`, and optionally a `note` for the specialist (plain
+ * text, at most 500 characters). Every problem is reported at once; unknown fields are
+ * reported too. The one schema of a booking request: the server validates with it, the widget
+ * sends it.
  *
  * @example
  * ```ts
@@ -253,6 +255,8 @@ export const bookingRequestSchema = z.strictObject({
     .meta({ type: 'boolean', const: true }),
   /** The version of the consent text the parent read (`GET /api/consent`); the current one if left out. */
   consentVersion: requestTextSchema(64).optional(),
+  /** The parent's note for the specialist («Комментарий для специалиста»), up to 500 characters. */
+  note: optionalParentNoteSchema,
 });
 
 /**

@@ -247,6 +247,43 @@ export const bookingContactSchema = z.object({
  */
 export type BookingContact = z.infer<typeof bookingContactSchema>;
 
+/**
+ * The longest note a parent may leave for the specialist with a booking, in characters.
+ *
+ * @example
+ * ```ts
+ * import { maxParentNoteLength } from '@eduset/core/schedule';
+ * maxParentNoteLength; // 500
+ * ```
+ */
+export const maxParentNoteLength = 500;
+
+/**
+ * Schema of the parent's note for the specialist («Комментарий для специалиста»): plain text,
+ * trimmed, 1–{@link maxParentNoteLength} characters, never the NUL character. It is the
+ * parent's own words about her child, so it is personal data: shown only to staff who may see
+ * the parent's contact, and erased with the contact.
+ *
+ * @example
+ * ```ts
+ * import { parentNoteSchema } from '@eduset/core/schedule';
+ * parentNoteSchema.parse(' Ребёнок плохо говорит «р» '); // 'Ребёнок плохо говорит «р»'
+ * ```
+ */
+export const parentNoteSchema = requestTextSchema(maxParentNoteLength);
+
+/**
+ * Schema of an optional parent's note as a request carries it: an empty or blank text counts
+ * as no note.
+ *
+ * @example
+ * ```ts
+ * import { optionalParentNoteSchema } from '@eduset/core/schedule';
+ * optionalParentNoteSchema.parse('   '); // undefined
+ * ```
+ */
+export const optionalParentNoteSchema = z.preprocess(blankToUndefined, parentNoteSchema.optional());
+
 const consentText: LocalizedText = {
   ru: 'Нужно согласие на обработку персональных данных (Федеральный закон № 152-ФЗ); без него запись невозможна',
   en: 'Consent to personal-data processing (Federal Law No. 152-FZ) is required; a booking cannot be made without it',
@@ -284,6 +321,8 @@ export const bookingSchema = z
     childAge: z.number().int().min(0).max(25),
     contact: bookingContactSchema,
     contactErased: z.boolean().default(false),
+    /** The parent's note for the specialist, if she left one (erased with the contact). */
+    note: parentNoteSchema.optional(),
     personalDataConsent: z.custom<true>((value) => value === true, {
       params: { text: consentText },
     }),
@@ -314,7 +353,12 @@ export const bookingSchema = z
     }
     const { contact } = booking;
     if (booking.contactErased) {
-      if (contact.name !== '' || contact.phone !== undefined || contact.email !== undefined) {
+      if (
+        contact.name !== '' ||
+        contact.phone !== undefined ||
+        contact.email !== undefined ||
+        booking.note !== undefined
+      ) {
         ctx.addIssue(
           customIssue(
             {
@@ -684,9 +728,9 @@ export function rescheduleBooking(
 /**
  * Erases the parent's personal data from a booking (152-ФЗ: after the retention period, or
  * when consent is withdrawn): the name becomes `''`, the phone and e-mail are removed, free-
- * text reasons are dropped from the history, and `contactErased` is `true`. Everything the
- * counts need (site, specialist, service, time, status, child's age, history of statuses)
- * stays. The sequence grows by one; erasing an erased booking returns it unchanged.
+ * text reasons are dropped from the history, so is the parent's note, and `contactErased` is
+ * `true`. Everything the counts need (site, specialist, service, time, status, child's age,
+ * history of statuses) stays. The sequence grows by one; erasing an erased booking returns it unchanged.
  *
  * @throws ValidationError when `now` is before the booking's last change (`updatedAt`).
  *
@@ -700,8 +744,10 @@ export function rescheduleBooking(
 export function eraseContact(booking: Booking, now: Instant): Booking {
   if (booking.contactErased) return booking;
   assertNotBefore(booking, now);
+  const kept: Booking = { ...booking };
+  delete kept.note;
   return {
-    ...booking,
+    ...kept,
     contact: { name: '' },
     contactErased: true,
     updatedAt: now,

@@ -172,7 +172,8 @@ export const bookingStyles = [
     input[type='text'],
     input[type='tel'],
     input[type='email'],
-    input[type='number'] {
+    input[type='number'],
+    textarea {
       min-height: 2.5rem;
       padding: 0.375rem 0.5rem;
       color: inherit;
@@ -180,7 +181,15 @@ export const bookingStyles = [
       border: 1px solid var(--_color-border);
     }
 
-    input[aria-invalid='true'] {
+    textarea {
+      font: inherit;
+      width: 100%;
+      resize: vertical;
+      border-radius: calc(var(--_radius) / 2);
+    }
+
+    input[aria-invalid='true'],
+    textarea[aria-invalid='true'] {
       border-color: var(--_color-danger);
       border-width: 2px;
     }

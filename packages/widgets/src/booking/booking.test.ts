@@ -292,6 +292,9 @@ describe('<eduset-booking>', () => {
     expect(focused(element)?.id).toBe('age');
     await userEvent.keyboard('4');
     await userEvent.keyboard('{Tab}');
+    expect(focused(element)?.id).toBe('note');
+    await userEvent.keyboard('Сын стесняется');
+    await userEvent.keyboard('{Tab}');
     expect(focused(element)?.id).toBe('consent');
     await userEvent.keyboard(' ');
     await userEvent.keyboard('{Tab}');
@@ -306,6 +309,7 @@ describe('<eduset-booking>', () => {
     expect(booking.start).toBe(chosenStart);
     expect(booking.contact).toEqual({ name: 'Анна', phone: '+79123456789' });
     expect(booking.childAge).toBe(4);
+    expect(booking.note).toBe('Сын стесняется');
     expect(api.bookings.has(booking.id)).toBe(true);
     const link = query<HTMLAnchorElement>(element, '[part="calendar-link"]')!;
     expect(text(link)).toBe('Добавить в календарь');
@@ -352,6 +356,30 @@ describe('<eduset-booking>', () => {
     await userEvent.click(consent);
     await userEvent.click(query(element, '[part="submit"]')!);
     await vi.waitFor(() => expect(element.step).toBe('done'));
+  });
+
+  it('takes an optional note for the specialist, up to 500 characters', async () => {
+    const element = await mount();
+    await toContact(element);
+    const note = query<HTMLTextAreaElement>(element, '#note')!;
+    expect(text(query(element, 'label[for="note"]'))).toBe('Комментарий для специалиста');
+    expect(note.getAttribute('aria-describedby')).toBe('note-hint');
+    expect(note.maxLength).toBe(500);
+    await fillContact(element, true);
+    // Typing stops at 500 characters; a longer value set by a script is refused too.
+    note.value = 'я'.repeat(501);
+    note.dispatchEvent(new Event('input'));
+    await userEvent.click(query(element, '[part="submit"]')!);
+    await element.updateComplete;
+    expect(text(query(element, '[part="errors"]'))).toContain('Комментарий длиннее 500 символов');
+    expect(note.getAttribute('aria-invalid')).toBe('true');
+    await vi.waitFor(() => expect(focused(element)).toBe(note));
+    await expectAccessible(element);
+    await userEvent.fill(note, '   ');
+    await userEvent.click(query(element, '[part="submit"]')!);
+    await vi.waitFor(() => expect(element.step).toBe('done'));
+    const [booking] = [...api.bookings.values()].map((entry) => entry.booking);
+    expect(booking?.note).toBeUndefined();
   });
 
   it('on 409 shows the message and returns to the slot choice with fresh slots', async () => {

@@ -3,6 +3,7 @@ import {
   instant,
   localDateTime,
   localize,
+  maxParentNoteLength,
   normalizePhone,
   type Booking,
   type LocalizedText,
@@ -56,7 +57,7 @@ export type BookingProvider =
   | { readonly kind: 'site'; readonly id: string }
   | { readonly kind: 'specialist'; readonly id: string };
 
-type FieldName = 'name' | 'contact' | 'phone' | 'email' | 'age' | 'consent';
+type FieldName = 'name' | 'contact' | 'phone' | 'email' | 'age' | 'note' | 'consent';
 
 /** How many days the slot grid shows at once (the API allows up to 31). */
 const periodDays = 14;
@@ -223,6 +224,7 @@ export class EdusetBooking extends EdusetElement {
     phone: string;
     email: string;
     age: string;
+    note: string;
     consent: boolean;
   };
   declare private fieldErrors: Partial<Record<FieldName, string>>;
@@ -254,7 +256,7 @@ export class EdusetBooking extends EdusetElement {
     this.slotsError = null;
     this.focusedSlot = null;
     this.selectedSlot = null;
-    this.values = { name: '', phone: '', email: '', age: '', consent: false };
+    this.values = { name: '', phone: '', email: '', age: '', note: '', consent: false };
     this.fieldErrors = {};
     this.submitting = false;
     this.requestError = null;
@@ -616,7 +618,7 @@ export class EdusetBooking extends EdusetElement {
 
   private validate(t: BookingTexts): Partial<Record<FieldName, string>> {
     const errors: Partial<Record<FieldName, string>> = {};
-    const { name, phone, email, age, consent } = this.values;
+    const { name, phone, email, age, note, consent } = this.values;
     if (name.trim() === '') errors.name = t.nameRequired;
     if (phone.trim() === '' && email.trim() === '') errors.contact = t.contactRequired;
     if (phone.trim() !== '' && normalizePhone(phone) === undefined) errors.phone = t.phoneInvalid;
@@ -627,6 +629,7 @@ export class EdusetBooking extends EdusetElement {
     if (age.trim() === '' || !Number.isInteger(ageNumber) || ageNumber < 0 || ageNumber > 25) {
       errors.age = t.ageInvalid;
     }
+    if (note.trim().length > maxParentNoteLength) errors.note = t.noteTooLong;
     if (!consent) errors.consent = t.consentRequired;
     return errors;
   }
@@ -638,7 +641,7 @@ export class EdusetBooking extends EdusetElement {
     const errors = this.validate(t);
     this.fieldErrors = errors;
     this.requestError = null;
-    const order: FieldName[] = ['name', 'phone', 'email', 'contact', 'age', 'consent'];
+    const order: FieldName[] = ['name', 'phone', 'email', 'contact', 'age', 'note', 'consent'];
     const first = order.find((field) => errors[field] !== undefined);
     if (first !== undefined) {
       this.pendingFocus = first === 'contact' ? '#phone' : `#${first}`;
@@ -651,7 +654,7 @@ export class EdusetBooking extends EdusetElement {
   private submit(): void {
     const slot = this.selectedSlot;
     if (slot === null) return;
-    const { name, phone, email, age } = this.values;
+    const { name, phone, email, age, note } = this.values;
     this.submitting = true;
     this.announcement = this.translation.booking.submitting;
     this.api
@@ -667,6 +670,7 @@ export class EdusetBooking extends EdusetElement {
           ...(phone.trim() === '' ? {} : { phone: phone.trim() }),
           ...(email.trim() === '' ? {} : { email: email.trim() }),
         },
+        ...(note.trim() === '' ? {} : { note: note.trim() }),
         personalDataConsent: true,
       })
       .then(
@@ -1144,6 +1148,23 @@ export class EdusetBooking extends EdusetElement {
             @input=${this.onInput}
           />
           ${this.fieldError('age')}
+        </div>
+        <div class="field">
+          <label for="note">${t.note}</label>
+          <textarea
+            id="note"
+            name="note"
+            rows="3"
+            maxlength=${maxParentNoteLength}
+            aria-invalid=${errors.note ? 'true' : 'false'}
+            aria-describedby=${ifDefined(
+              this.describedBy('note-hint', errors.note ? 'note-error' : undefined),
+            )}
+            .value=${this.values.note}
+            @input=${this.onInput}
+          ></textarea>
+          <p class="hint" id="note-hint">${t.noteHint}</p>
+          ${this.fieldError('note')}
         </div>
         <div part="consent" class="consent">
           <input

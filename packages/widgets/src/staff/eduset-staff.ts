@@ -1,16 +1,17 @@
 /**
- * The staff bundle: one ES module that registers the staff elements (for signed-in people who
- * run the network), kept apart from the public `eduset-widgets.js` so public pages never load
- * them.
+ * The staff bundle: one ES module that registers every staff element, for the pages of
+ * signed-in staff (public pages load `eduset-widgets.js` and never this one).
  *
  * @example
  * ```html
  * <script type="module" src="/widgets/eduset-staff.js"></script>
  * <eduset-availability-editor src-base="/api"></eduset-availability-editor>
+ * <eduset-staff-agenda src-base="/api"></eduset-staff-agenda>
  * ```
  *
  * @module eduset-staff
  */
 import './availability-editor/availability-editor.define.js';
+import '../staff-agenda/staff-agenda.define.js';
 
-export * from './availability-editor/availability-editor.define.js';
+export * from './index.js';

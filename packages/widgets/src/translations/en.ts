@@ -62,6 +62,10 @@ export const en: Translation = {
     email: 'E-mail',
     contactHint: 'Give a phone number or an e-mail address, at least one.',
     childAge: "Child's age in full years",
+    note: 'Note for the specialist',
+    noteHint:
+      'Optional. What the specialist should know beforehand, up to 500 characters. Seen only by the specialist and the service coordinator.',
+    noteTooLong: 'The note is longer than 500 characters; please shorten it.',
     consent:
       'I consent to the processing of my personal data to book the consultation (Federal Law No. 152-FZ)',
     submit: 'Book',

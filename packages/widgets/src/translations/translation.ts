@@ -97,6 +97,12 @@ export interface BookingTexts {
   readonly email: string;
   readonly contactHint: string;
   readonly childAge: string;
+  /** Label of the parent's optional note for the specialist. */
+  readonly note: string;
+  /** Hint under the note: optional, what to write, the limit. */
+  readonly noteHint: string;
+  /** The note is longer than the limit. */
+  readonly noteTooLong: string;
   readonly consent: string;
   readonly submit: string;
   readonly submitting: string;

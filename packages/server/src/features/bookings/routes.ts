@@ -79,6 +79,7 @@ export interface BookingRoutesOptions {
     | 'listBookings'
     | 'getBookingWithCalendarToken'
     | 'issueCalendarToken'
+    | 'consultations'
   >;
   /** The current version of the consent text; a booking naming another is refused (409). */
   readonly consentVersion: string;
@@ -335,12 +336,19 @@ export function bookingRoutes(options: BookingRoutesOptions): FastifyPluginAsync
           throw consentChanged(consentVersion);
         }
         const networkId = await networkIdOf(body.network);
-        const { booking, cancelToken, calendarToken, replayed } = await book(
+        const { cancelToken, calendarToken, replayed, ...created } = await book(
           networkId,
           body,
           now(),
           request.headers['idempotency-key'],
         );
+        let { booking } = created;
+        // The parent's note for the specialist (migration 0017), stored apart from the take
+        // function: only when she wrote one, so a booking without a note costs nothing more.
+        if (body.note !== undefined && !replayed) {
+          await storage.consultations.setParentNote(networkId, booking.id, body.note);
+          booking = { ...booking, note: body.note };
+        }
         const answer: BookingCreatedResponse = {
           booking,
           cancelToken,

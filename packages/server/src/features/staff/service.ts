@@ -79,6 +79,13 @@ const writeNames: ReadonlyMap<string, LocalizedText> = new Map([
     { ru: 'Замена расписания из командной строки', en: 'Schedule replaced from the command line' },
   ],
   [
+    'POST /api/staff/bookings/:id/attendance',
+    {
+      ru: 'Отметка: консультация состоялась или неявка',
+      en: 'A consultation marked attended or a no-show',
+    },
+  ],
+  [
     'POST /api/staff/people/erase',
     { ru: 'Стирание сведений о человеке', en: "A person's data erased" },
   ],

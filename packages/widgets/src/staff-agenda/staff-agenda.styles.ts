@@ -1,0 +1,367 @@
+import { css } from 'lit';
+import { baseStyles } from '../internal/base.styles.js';
+
+/**
+ * Styles of `<eduset-staff-agenda>`: the shared base plus the element's own tier of custom
+ * properties (`--eduset-staff-agenda-*`), a one-column layout in narrow containers, and a
+ * print layout (no controls, every consultation whole on its page).
+ *
+ * @example
+ * ```ts
+ * import { staffAgendaStyles } from '@eduset/widgets/staff';
+ * staffAgendaStyles.length; // the base styles and the element's own
+ * ```
+ */
+export const staffAgendaStyles = [
+  baseStyles,
+  css`
+    :host {
+      --_attended: var(--eduset-staff-agenda-attended, #1a7f37);
+      --_no-show: var(--eduset-staff-agenda-no-show, #9a6700);
+      container-type: inline-size;
+    }
+
+    .agenda {
+      display: grid;
+      gap: var(--_spacing);
+    }
+
+    h2,
+    h3,
+    h4,
+    p {
+      margin: 0;
+    }
+
+    h2 {
+      font-size: 1.5em;
+      line-height: 1.25;
+    }
+
+    h2 .period {
+      font-weight: normal;
+      color: var(--_color-text-muted);
+    }
+
+    .toolbar {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: flex-end;
+      gap: 0.75rem var(--_spacing);
+    }
+
+    fieldset {
+      margin: 0;
+      padding: 0;
+      border: 0;
+      min-width: 0;
+    }
+
+    legend,
+    label {
+      font-weight: 600;
+    }
+
+    .view {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 1rem;
+    }
+
+    .view legend {
+      float: left;
+      width: 100%;
+      margin-bottom: 0.25rem;
+    }
+
+    .choice {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.375rem;
+      min-height: 2.75rem;
+      font-weight: normal;
+    }
+
+    .choice input {
+      width: 1.25rem;
+      height: 1.25rem;
+      margin: 0;
+    }
+
+    .field {
+      display: grid;
+      gap: 0.25rem;
+      min-width: 0;
+    }
+
+    .field select {
+      max-width: 100%;
+    }
+
+    .nav,
+    .tools,
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+    }
+
+    button,
+    input,
+    select,
+    textarea,
+    .button-link {
+      font: inherit;
+      border-radius: calc(var(--_radius) / 2);
+    }
+
+    input[type='date'],
+    select,
+    textarea {
+      min-height: 2.75rem;
+      padding: 0.375rem 0.5rem;
+      color: inherit;
+      background: var(--_color-surface);
+      border: 1px solid var(--_color-border);
+    }
+
+    textarea {
+      width: 100%;
+      resize: vertical;
+    }
+
+    button,
+    .button-link {
+      min-height: 2.75rem;
+      padding: 0.5rem 1rem;
+      cursor: pointer;
+      color: var(--_color-primary);
+      background: var(--_color-surface);
+      border: 1px solid var(--_color-primary);
+      text-decoration: none;
+      display: inline-flex;
+      align-items: center;
+      gap: 0.375rem;
+    }
+
+    .primary {
+      color: var(--_color-on-primary);
+      background: var(--_color-primary);
+    }
+
+    button:disabled {
+      cursor: not-allowed;
+      opacity: 0.6;
+    }
+
+    .status-line,
+    .hint,
+    .muted,
+    .where,
+    .empty {
+      color: var(--_color-text-muted);
+    }
+
+    .hint {
+      font-size: 0.875em;
+    }
+
+    .error,
+    .field-error {
+      color: var(--_color-danger);
+    }
+
+    .error {
+      padding: 0.5rem 0.75rem;
+      border: 1px solid var(--_color-danger);
+      border-radius: var(--_radius);
+    }
+
+    .day {
+      display: grid;
+      gap: 0.5rem;
+    }
+
+    .day h3 {
+      padding-block: 0.25rem;
+      border-bottom: 2px solid var(--_color-border);
+      font-size: 1.125em;
+    }
+
+    .day .count {
+      font-weight: normal;
+      color: var(--_color-text-muted);
+    }
+
+    .list {
+      display: grid;
+      gap: 0.75rem;
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+
+    .consultation {
+      display: grid;
+      gap: 0.5rem;
+      padding: 0.75rem;
+      background: var(--_color-surface);
+      border: 1px solid var(--_color-border);
+      border-inline-start: 0.375rem solid var(--_color-primary);
+      border-radius: var(--_radius);
+      overflow-wrap: anywhere;
+    }
+
+    .consultation.cancelled {
+      border-inline-start-color: var(--_color-border);
+      background: var(--_color-surface-raised);
+    }
+
+    .consultation.cancelled h4 {
+      text-decoration: line-through;
+    }
+
+    .consultation h4 {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 0.75rem;
+      font-size: 1.0625em;
+    }
+
+    .consultation h4 time {
+      font-variant-numeric: tabular-nums;
+    }
+
+    .consultation h4 .service {
+      font-weight: 600;
+    }
+
+    .facts {
+      display: grid;
+      grid-template-columns: minmax(8rem, max-content) 1fr;
+      gap: 0.25rem 1rem;
+      margin: 0;
+    }
+
+    .facts div {
+      display: contents;
+    }
+
+    .facts dt {
+      font-weight: 600;
+    }
+
+    .facts dd {
+      margin: 0;
+      min-width: 0;
+    }
+
+    .contact {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 0.75rem;
+    }
+
+    .contact a {
+      color: var(--_color-primary);
+    }
+
+    .parent-note dd {
+      white-space: pre-line;
+    }
+
+    .status {
+      font-weight: 600;
+    }
+
+    .status-attended {
+      color: var(--_attended);
+    }
+
+    .status-attended::before {
+      content: '✓ ';
+    }
+
+    .status-no-show {
+      color: var(--_no-show);
+    }
+
+    .status-no-show::before {
+      content: '✗ ';
+    }
+
+    .panel {
+      display: grid;
+      gap: 0.5rem;
+      padding: 0.75rem;
+      background: var(--_color-surface-raised);
+      border-radius: var(--_radius);
+    }
+
+    .slots {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 1rem;
+    }
+
+    .slots legend {
+      float: left;
+      width: 100%;
+    }
+
+    h4:focus {
+      outline: none;
+    }
+
+    h4:focus-visible {
+      outline: 3px solid var(--_color-focus);
+    }
+
+    @container (max-width: 32rem) {
+      .facts {
+        grid-template-columns: 1fr;
+        gap: 0;
+      }
+
+      .facts dd {
+        margin-bottom: 0.375rem;
+      }
+
+      .toolbar > .field,
+      .toolbar select,
+      .toolbar input[type='date'] {
+        width: 100%;
+      }
+
+      .nav button {
+        flex: 1 1 auto;
+        justify-content: center;
+      }
+    }
+
+    @media print {
+      :host {
+        font-size: 11pt;
+        color: #000;
+      }
+
+      .toolbar,
+      .tools,
+      .actions,
+      .panel,
+      .status-line {
+        display: none;
+      }
+
+      .consultation {
+        break-inside: avoid;
+        border-color: #000;
+      }
+
+      .contact a {
+        color: #000;
+        text-decoration: none;
+      }
+    }
+  `,
+];
