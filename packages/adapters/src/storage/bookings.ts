@@ -16,6 +16,7 @@ import {
   type Instant,
 } from '@eduset/core';
 import { batched } from './batch.js';
+import { bookingMoves, manageTokenMatcher } from './booking-moves.js';
 import { linkTokens } from './link-tokens.js';
 import type {
   BookingContext,
@@ -28,34 +29,39 @@ import type {
 import type { Database, SqlParam, SqlRow, SqlSession } from './database.js';
 
 /** SQLSTATE codes the booking storage turns into eduset errors. */
-const UNIQUE_VIOLATION = '23505';
-const DEADLOCK = '40P01';
-const SERIALIZATION_FAILURE = '40001';
+export const UNIQUE_VIOLATION = '23505';
+export const DEADLOCK = '40P01';
+export const SERIALIZATION_FAILURE = '40001';
 const FOREIGN_KEY_VIOLATION = '23503';
-const EXCLUSION_VIOLATION = '23P01';
-const NO_DATA_FOUND = 'P0002';
+export const EXCLUSION_VIOLATION = '23P01';
+export const NO_DATA_FOUND = 'P0002';
 /** Raised by `eduset_take_booking` (migration 0004): a group session is full. */
-const NO_SEATS = 'EDNOS';
+export const NO_SEATS = 'EDNOS';
 /** Raised by `eduset_take_booking`: an individual consultation is already taken. */
-const SPECIALIST_BUSY = 'EDBSY';
+export const SPECIALIST_BUSY = 'EDBSY';
 /** Failures that a second attempt of the same booking can get past. */
-const transientStates = new Set([UNIQUE_VIOLATION, DEADLOCK, SERIALIZATION_FAILURE, NO_DATA_FOUND]);
+export const transientStates = new Set([
+  UNIQUE_VIOLATION,
+  DEADLOCK,
+  SERIALIZATION_FAILURE,
+  NO_DATA_FOUND,
+]);
 
 /** The SQLSTATE of a driver error (both `pg` and PGlite put it in `code`), if any. */
-function sqlState(error: unknown): string | undefined {
+export function sqlState(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
   const code = (error as { code: unknown }).code;
   return typeof code === 'string' ? code : undefined;
 }
 
-function noSeats(): ConflictError {
+export function noSeats(): ConflictError {
   return new ConflictError('no-seats', {
     ru: 'Мест нет: все места на это время уже заняты',
     en: 'No seats left: every place at this time is taken',
   });
 }
 
-function overlap(): ConflictError {
+export function overlap(): ConflictError {
   return new ConflictError('overlap', {
     ru: 'Специалист в это время уже занят (на этой или другой площадке); выберите другое время',
     en: 'The specialist is already busy at this time (at this or another site); choose another time',
@@ -87,7 +93,7 @@ function hashToken(token: string): string {
 }
 
 /** Compares a presented token with a stored hash in constant time. */
-function tokenMatches(token: string, storedHash: string): boolean {
+export function tokenMatches(token: string, storedHash: string): boolean {
   const presented = Buffer.from(hashToken(token), 'hex');
   const stored = Buffer.from(storedHash, 'hex');
   return presented.length === stored.length && timingSafeEqual(presented, stored);
@@ -104,7 +110,7 @@ function fromJson(value: unknown): unknown {
   return typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
 }
 
-interface BookingRow extends SqlRow {
+export interface BookingRow extends SqlRow {
   id: string;
   specialist_id: string;
   site_id: string;
@@ -125,7 +131,7 @@ interface BookingRow extends SqlRow {
   updated_at: unknown;
 }
 
-interface LockedBookingRow extends BookingRow {
+export interface LockedBookingRow extends BookingRow {
   session_id: string | number;
   cancel_token_hash: string;
 }
@@ -148,12 +154,12 @@ function personParams(networkId: string, person: PersonContact): SqlParam[] {
   return [networkId, person.phone ?? null, person.email ?? null];
 }
 
-const bookingColumns = `id, specialist_id, site_id, service_id, starts_at, ends_at, seats, status,
+export const bookingColumns = `id, specialist_id, site_id, service_id, starts_at, ends_at, seats, status,
   child_age, contact_name, contact_phone, contact_email, contact_erased, personal_data_consent,
   sequence, history, created_at, updated_at`;
 
 /** A stored row back as a booking, validated by core (a row that fails is not returned). */
-function bookingOfRow(row: BookingRow): Booking {
+export function bookingOfRow(row: BookingRow): Booking {
   return parseBooking({
     id: row.id,
     specialistId: row.specialist_id,
@@ -179,7 +185,7 @@ function bookingOfRow(row: BookingRow): Booking {
 }
 
 /** Writes the mutable part of a booking (status, contact, sequence, history, update time). */
-async function updateBookingRow(session: SqlSession, booking: Booking): Promise<void> {
+export async function updateBookingRow(session: SqlSession, booking: Booking): Promise<void> {
   await session.query(
     `UPDATE bookings SET status = $2, contact_name = $3, contact_phone = $4, contact_email = $5,
        contact_erased = $6, sequence = $7, history = $8::jsonb, updated_at = $9::timestamptz
@@ -333,6 +339,9 @@ type BusyTuple = [string, string, string, Instant, Instant, number];
  */
 export function bookingStore(database: Database): BookingStore {
   const links = linkTokens(database);
+  // The parent's manage token: the one stored with the booking, or the one derived from its id
+  // (migration 0013) that any process may put into a later e-mail, also for older bookings.
+  const manageTokenMatches = manageTokenMatcher(links);
   // Every booking reads the schedule; validating the whole document each time cost more
   // than the booking itself, and reading it each time cost a large transfer. Keep the last
   // validated document per network with its revision and save time (migration 0004), and
@@ -514,6 +523,7 @@ export function bookingStore(database: Database): BookingStore {
   }, batchSize);
 
   return {
+    ...bookingMoves(database, manageTokenMatches),
     async saveSchedule(schedule) {
       const valid = createNetworkSchedule(schedule);
       try {
@@ -641,7 +651,7 @@ export function bookingStore(database: Database): BookingStore {
           [networkId, bookingId],
         );
         // A wrong token looks exactly like an unknown booking.
-        if (row === undefined || !tokenMatches(token, row.cancel_token_hash)) {
+        if (row === undefined || !(await manageTokenMatches(row, token))) {
           throw new NotFoundError('booking', bookingId);
         }
         const cancelled = cancelBooking(bookingOfRow(row), 'parent', now);
@@ -669,7 +679,7 @@ export function bookingStore(database: Database): BookingStore {
          WHERE network_id = $1 AND id = $2`,
         [networkId, bookingId],
       );
-      if (row === undefined || !tokenMatches(token, row.cancel_token_hash)) {
+      if (row === undefined || !(await manageTokenMatches(row, token))) {
         throw new NotFoundError('booking', bookingId);
       }
       return bookingOfRow(row);
