@@ -1,7 +1,7 @@
 import { requestIdSchema, requestTextSchema } from '../common/wire.js';
 import { z } from '../common/zod.js';
 import { timeZoneSchema } from './availability.js';
-import { bookingSchema, type Booking } from './booking.js';
+import { bookingSchema, bookingStatusSchema } from './booking.js';
 import { instantSchema, type BusyInterval } from './instant.js';
 
 // The wire contracts of changing a booking after it was made: the parent's manage link
@@ -83,8 +83,9 @@ export const moveBookingBodySchema = z.strictObject({
 export type MoveBookingBody = z.output<typeof moveBookingBodySchema>;
 
 /**
- * Schema of the body of `POST /api/staff/bookings/:id/cancel`: why the site cancels (kept in
- * the booking's history and told to the parent) and the network, when several are stored.
+ * Schema of the body of `POST /api/staff/bookings/:id/cancel`: why the site cancels (required:
+ * kept in the booking's history and told to the parent) and the network, when several are
+ * stored.
  *
  * @example
  * ```ts
@@ -94,7 +95,7 @@ export type MoveBookingBody = z.output<typeof moveBookingBodySchema>;
  */
 export const staffCancelBookingBodySchema = z.strictObject({
   network: requestIdSchema.optional(),
-  reason: requestTextSchema(1000).optional(),
+  reason: requestTextSchema(1000),
 });
 
 /**
@@ -110,7 +111,8 @@ export type StaffCancelBookingBody = z.output<typeof staffCancelBookingBodySchem
 
 /**
  * Schema of the body of `POST /api/staff/bookings/:id/move`: the new time (same specialist,
- * site and service), why, and the network when several are stored.
+ * site and service), why (required: kept in the history and told to the parent), and the
+ * network when several are stored.
  *
  * @example
  * ```ts
@@ -124,7 +126,7 @@ export const staffMoveBookingBodySchema = z.strictObject({
   network: requestIdSchema.optional(),
   start: instantSchema,
   end: instantSchema,
-  reason: requestTextSchema(1000).optional(),
+  reason: requestTextSchema(1000),
 });
 
 /**
@@ -134,10 +136,49 @@ export const staffMoveBookingBodySchema = z.strictObject({
  * ```ts
  * import type { StaffMoveBookingBody } from '@eduset/core/schedule';
  * declare const body: StaffMoveBookingBody;
- * body.reason ?? '';
+ * body.reason;
  * ```
  */
 export type StaffMoveBookingBody = z.output<typeof staffMoveBookingBodySchema>;
+
+/**
+ * Schema of the answer of `POST /api/staff/bookings/:id/cancel` and `…/move`: the booking
+ * after the change, without the parent's contact (the staff list shows it to whom may see it),
+ * its status in people's words.
+ *
+ * @example
+ * ```ts
+ * import { staffBookingChangeSchema } from '@eduset/core/schedule';
+ * declare const json: unknown;
+ * staffBookingChangeSchema.parse(json).booking.statusName.ru; // 'отменена площадкой'
+ * ```
+ */
+export const staffBookingChangeSchema = z.object({
+  booking: z.object({
+    id: z.string(),
+    specialistId: z.string(),
+    siteId: z.string(),
+    serviceId: z.string(),
+    start: instantSchema,
+    end: instantSchema,
+    status: bookingStatusSchema,
+    statusName: z.object({ ru: z.string(), en: z.string() }),
+    sequence: z.number().int().min(0),
+    updatedAt: instantSchema,
+  }),
+});
+
+/**
+ * The answer of `POST /api/staff/bookings/:id/cancel` and `…/move`.
+ *
+ * @example
+ * ```ts
+ * import type { StaffBookingChange } from '@eduset/core/schedule';
+ * declare const answer: StaffBookingChange;
+ * answer.booking.status;
+ * ```
+ */
+export type StaffBookingChange = z.output<typeof staffBookingChangeSchema>;
 
 /**
  * The busy time as it would be without one booking: its seats are taken off its session (the
@@ -157,7 +198,9 @@ export type StaffMoveBookingBody = z.output<typeof staffMoveBookingBodySchema>;
  */
 export function busyWithoutBooking(
   busy: readonly BusyInterval[],
-  booking: Pick<Booking, 'specialistId' | 'siteId' | 'serviceId' | 'start' | 'end' | 'seats'>,
+  booking: Pick<BusyInterval, 'specialistId' | 'siteId' | 'start' | 'end' | 'seats'> & {
+    readonly serviceId: string;
+  },
 ): BusyInterval[] {
   let left = booking.seats;
   const result: BusyInterval[] = [];
