@@ -33,12 +33,7 @@ async function open(path: string, viewport: Viewport): Promise<OpenedPage> {
 }
 
 /** No horizontal scrolling, axe clean, and a screenshot (of `shot`, or the page) to look at. */
-async function check(
-  page: Page,
-  name: string,
-  viewport: Viewport,
-  shot?: Locator,
-): Promise<void> {
+async function check(page: Page, name: string, viewport: Viewport, shot?: Locator): Promise<void> {
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
@@ -65,7 +60,12 @@ async function slotsOf(query: Record<string, string>): Promise<Slot[]> {
   return ((await response.json()) as { slots: Slot[] }).slots;
 }
 
-async function isOffered(slot: Pick<Slot, 'serviceId' | 'siteId' | 'specialistId' | 'start'>) {
+async function isOffered(slot: {
+  readonly serviceId: string;
+  readonly siteId: string;
+  readonly specialistId: string;
+  readonly start: string;
+}) {
   const day = slot.start.slice(0, 10);
   const slots = await slotsOf({
     serviceId: slot.serviceId,
@@ -120,9 +120,7 @@ async function bookingWidget(page: Page): Promise<Locator> {
 
 async function manageWidget(page: Page): Promise<Locator> {
   const manage = page.locator('eduset-booking-manage');
-  await expect
-    .poll(() => manage.locator('[part="state"]').count(), { timeout: 15_000 })
-    .toBe(1);
+  await expect.poll(() => manage.locator('[part="state"]').count(), { timeout: 15_000 }).toBe(1);
   return manage;
 }
 
@@ -345,9 +343,7 @@ describe("the booking widget's slot search", () => {
 
       // Later days, then back to the first free time in one step.
       await booking.getByRole('button', { name: 'Следующие дни' }).click();
-      await expect
-        .poll(() => booking.locator('.period').textContent())
-        .toContain('с 14 декабря');
+      await expect.poll(() => booking.locator('.period').textContent()).toContain('с 14 декабря');
       await booking.getByRole('button', { name: 'Ближайшее свободное время' }).click();
       await expect
         .poll(() => booking.locator('.message').textContent())
@@ -362,7 +358,9 @@ describe("the booking widget's slot search", () => {
       // The month calendar: November, today and the past days not offered.
       await booking.getByRole('button', { name: 'Календарь на месяц' }).click();
       const month = booking.locator('table[role="grid"]');
-      await expect.poll(() => booking.locator('#month-title').textContent()).toBe('Декабрь 2026 г.');
+      await expect
+        .poll(() => booking.locator('#month-title').textContent())
+        .toBe('Декабрь 2026 г.');
       await booking.getByRole('button', { name: 'Предыдущий месяц' }).click();
       await expect.poll(() => booking.locator('#month-title').textContent()).toBe('Ноябрь 2026 г.');
       const past = month.locator('[data-date="2026-11-27"]');
@@ -370,15 +368,17 @@ describe("the booking widget's slot search", () => {
       expect(await past.getAttribute('aria-label')).toBe('пятница, 27 ноября: прошедший день');
       await past.dispatchEvent('click'); // (Playwright itself will not click it)
       expect(await booking.locator('#month-title').textContent()).toBe('Ноябрь 2026 г.');
-      expect(
-        await booking.getByRole('button', { name: 'Предыдущий месяц' }).isDisabled(),
-      ).toBe(true);
+      expect(await booking.getByRole('button', { name: 'Предыдущий месяц' }).isDisabled()).toBe(
+        true,
+      );
       await check(page, 'month-november', viewport, booking);
 
       // December with the keyboard: Page Down, arrows to the 15th, Enter.
       await month.locator('button[tabindex="0"]').focus();
       await page.keyboard.press('PageDown');
-      await expect.poll(() => booking.locator('#month-title').textContent()).toBe('Декабрь 2026 г.');
+      await expect
+        .poll(() => booking.locator('#month-title').textContent())
+        .toBe('Декабрь 2026 г.');
       await expect
         .poll(() => month.locator('[data-date="2026-12-15"]').getAttribute('aria-label'), {
           timeout: 15_000,

@@ -206,10 +206,12 @@ export const slotPickerStyles = [
       text-decoration: line-through;
     }
 
+    /* A dot under a day with free times (the count is in the button's name). */
     .day-free {
-      font-size: 0.7em;
-      font-weight: normal;
-      color: var(--_color-primary);
+      width: 0.4rem;
+      height: 0.4rem;
+      border-radius: 50%;
+      background: var(--_color-primary);
     }
 
     .error {

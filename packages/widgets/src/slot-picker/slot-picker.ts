@@ -944,7 +944,7 @@ export class EdusetSlotPicker extends EdusetElement {
                           <span class="day-number">${day.day}</span>
                           ${
                             day.state === 'free' && !loading
-                              ? html`<span class="day-free" aria-hidden="true">${day.free}</span>`
+                              ? html`<span class="day-free" aria-hidden="true"></span>`
                               : nothing
                           }
                         </button>
