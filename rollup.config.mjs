@@ -122,6 +122,8 @@ export default [
     index: `${widgets}/src/index.ts`,
     'site-directory.define': `${widgets}/src/site-directory/site-directory.define.ts`,
     'booking.define': `${widgets}/src/booking/booking.define.ts`,
+    'booking-manage.define': `${widgets}/src/booking-manage/booking-manage.define.ts`,
+    'slot-picker.define': `${widgets}/src/slot-picker/slot-picker.define.ts`,
     'schedule.define': `${widgets}/src/schedule/schedule.define.ts`,
     'school-map.define': `${widgets}/src/school-map/school-map.define.ts`,
     'indicator-dashboard.define': `${widgets}/src/indicator-dashboard/indicator-dashboard.define.ts`,

@@ -170,11 +170,17 @@ describe('booking a consultation on the Udomlya page', () => {
     await expectFocused(anyProvider);
     await keyboard.press('Space');
 
-    // Step 3: the slot grid, one tab stop; arrows move between times and days.
+    // Step 3: the views (list, month), the first free time, then the slot grid: one tab
+    // stop; arrows move between times and days.
     await expectStep(booking, 'Выберите время');
     await expectFocused(stepHeading(booking));
     const first = await firstSlot(booking);
     await expectAccessible(page, 'slot grid');
+    await keyboard.press('Tab');
+    await expectFocused(booking.getByRole('button', { name: 'Списком' }));
+    await keyboard.press('Tab');
+    await keyboard.press('Tab');
+    await expectFocused(booking.getByRole('button', { name: 'Ближайшее свободное время' }));
     await keyboard.press('Tab');
     await expectFocused(first);
     const grid = booking.getByRole('grid');

@@ -418,6 +418,50 @@ export function bookingRulesContract(
       expect(unique?.indexdef).toMatch(/UNIQUE.*\(network_id, idempotency_key\)/);
     });
 
+    test('moves keep the limit too: four bookings moved at once into a day holding 5 of 6 — one moves (migration 0020)', async () => {
+      const at = (date: string, time: string) =>
+        slot('rules-psy', 'limited', 'kp-teremok', date, time, 30);
+      const full = ['08:00', '08:30', '09:00', '09:30', '10:00'].map((time, n) =>
+        guarded(at('2026-07-13', time), 200 + n),
+      );
+      const others = ['08:00', '08:30', '09:00', '09:30'].map((time, n) =>
+        guarded(at('2026-07-14', time), 210 + n),
+      );
+      const { stored } = await allAtOnce(store, [...full, ...others]);
+      expect(stored).toHaveLength(9);
+      const moving = stored.slice(5);
+      const targets = ['12:00', '12:30', '13:00', '13:30'].map((time) => at('2026-07-13', time));
+      const results = await Promise.allSettled(
+        moving.map(({ booking }, n) => {
+          const target = targets[n] as SlotChoice;
+          return store.moveBooking(
+            NETWORK,
+            booking.id,
+            {
+              start: target.start,
+              end: target.end,
+              capacity: 1,
+              mover: { by: 'site' },
+              guard: bookingGuardFor(schedule, target) as NonNullable<NewBooking['guard']>,
+            },
+            now,
+          );
+        }),
+      );
+      const moved = results.filter((result) => result.status === 'fulfilled');
+      const refused = results.flatMap((result) =>
+        result.status === 'rejected' ? [(result.reason as ConflictError).reason] : [],
+      );
+      expect(moved).toHaveLength(1);
+      expect(refused).toEqual(['limit-per-day', 'limit-per-day', 'limit-per-day']);
+      const sessions = await sessionsOf(store, 'rules-psy');
+      const onMonday = sessions.filter(
+        (busy) =>
+          busy.start >= '2026-07-12T21:00:00.000Z' && busy.start < '2026-07-13T21:00:00.000Z',
+      );
+      expect(onMonday).toHaveLength(6);
+    });
+
     test('a booking checked against an old revision of the schedule is refused', async () => {
       const known = await store.knownSchedule(NETWORK);
       expect(known.schedule).toStrictEqual(schedule);

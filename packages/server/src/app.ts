@@ -16,6 +16,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions
 import { z } from 'zod';
 import type { NetworkSummary, Storage } from '@eduset/adapters';
 import { bookingRoutes } from './features/bookings/routes.js';
+import { manageRoutes } from './features/manage/routes.js';
 import { schoolRoutes } from './features/schools/routes.js';
 import { demoIndicatorDataDir, indicatorRoutes } from './features/indicators/routes.js';
 import { financingRoutes } from './features/financing/routes.js';
@@ -429,6 +430,14 @@ export function createServer(options: ServerOptions): FastifyInstance {
       limited,
       uidDomain: options.uidDomain ?? 'eduset',
       consentVersion: consent.version,
+    }),
+  );
+  void server.register(
+    manageRoutes({
+      storage,
+      now,
+      networkIdOf: async (requested) => requested ?? defaultNetworkId(await storedNetworks()),
+      limited,
     }),
   );
   void server.register(staffRoutes({ storage, now }));

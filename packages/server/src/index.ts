@@ -30,6 +30,13 @@ export {
   type TimetableViewResponse,
 } from '@eduset/core';
 export { bookingRoutes, type BookingRoutesOptions } from './features/bookings/routes.js';
+export { manageRoutes, type ManageRoutesOptions } from './features/manage/routes.js';
+export {
+  manageService,
+  type BookingPlace,
+  type ManageService,
+  type ManageServiceOptions,
+} from './features/manage/service.js';
 export {
   demoIndicatorDataDir,
   indicatorRoutes,

@@ -262,3 +262,103 @@ describe('the access matrix', () => {
     expect([...staffStatuses].sort()).toEqual(expect.arrayContaining([200, 401, 403]));
   });
 });
+
+describe('the manage link and the staff changes of a booking (issue 14), role by role', () => {
+  // The matrix above ends with signing out: each role signs in again.
+  let askers: Asker[] = [];
+  beforeAll(async () => {
+    askers = [{ name: 'anonymous', actor: anonymousActor, headers: {} }];
+    for (const role of roles) {
+      const signedIn = await server.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { login: `matrix-${role}`, password },
+      });
+      expect(signedIn.statusCode, signedIn.body).toBe(200);
+      const cookie = String(signedIn.headers['set-cookie']).split(';')[0] ?? '';
+      const { csrfToken } = signedIn.json() as { csrfToken: string };
+      askers.push({
+        name: role,
+        actor: anonymousActor,
+        headers: { cookie, 'x-csrf-token': csrfToken },
+      });
+    }
+  });
+
+  /** A booking of speech-lebedeva at kp-korablik (ds-korablik), made directly in storage. */
+  async function lebedevaBooking(hour: number) {
+    const start = instant(new Date(Date.UTC(2030, 0, 8, hour)));
+    return storage.createBooking(
+      'udomlya',
+      {
+        specialistId: 'speech-lebedeva',
+        siteId: 'kp-korablik',
+        serviceId: 'speech-therapist-consultation',
+        start,
+        end: instant(new Date(Date.parse(start) + 45 * 60_000)),
+        seats: 1,
+        capacity: 1,
+        childAge: 4,
+        contact: { name: 'Матрица', phone: '+79120000000' },
+        personalDataConsent: true,
+      },
+      instant(new Date()),
+    );
+  }
+
+  /** Who may change a consultation of speech-lebedeva at kp-korablik on the site's side. */
+  const changesIt = new Set<string>(['coordinator', 'organization-admin', 'specialist']);
+
+  test('staff cancel and move: 401 anonymous, the handler for the three roles in scope, 403 for the rest', async () => {
+    const answers: Record<string, [number, number]> = {};
+    let hour = 0;
+    for (const { name, headers } of askers) {
+      const { booking } = await lebedevaBooking(hour);
+      hour += 1;
+      const move = await server.inject({
+        method: 'POST',
+        url: `/api/staff/bookings/${booking.id}/move`,
+        headers,
+        // Not an offered time: the handler answers 409 to whoever may move it.
+        payload: {
+          start: '2030-01-08T23:00:00Z',
+          end: '2030-01-08T23:45:00Z',
+          reason: 'Проверка прав',
+        },
+      });
+      const cancel = await server.inject({
+        method: 'POST',
+        url: `/api/staff/bookings/${booking.id}/cancel`,
+        headers,
+        payload: { reason: 'Проверка прав' },
+      });
+      answers[name] = [move.statusCode, cancel.statusCode];
+    }
+    const expected = Object.fromEntries(
+      askers.map(({ name }) => [
+        name,
+        name === 'anonymous' ? [401, 401] : changesIt.has(name) ? [409, 200] : [403, 403],
+      ]),
+    );
+    expect(answers).toEqual(expected);
+  });
+
+  test("the parent's view and move are public: the token decides, never the role", async () => {
+    const { booking, cancelToken } = await lebedevaBooking(20);
+    for (const { name, headers } of askers) {
+      const view = await server.inject({
+        method: 'POST',
+        url: `/api/bookings/${booking.id}/view`,
+        headers,
+        payload: { token: cancelToken },
+      });
+      const wrong = await server.inject({
+        method: 'POST',
+        url: `/api/bookings/${booking.id}/move`,
+        headers,
+        payload: { token: 'AAAAAAAAAAAAAAAAAAAAAA', start: booking.start, end: booking.end },
+      });
+      expect([view.statusCode, wrong.statusCode], name).toEqual([200, 404]);
+    }
+  });
+});

@@ -46,6 +46,8 @@ function fakeStorage(overrides: Partial<Storage>): Storage {
     knownSchedule: notUsed,
     createBooking: notUsed,
     cancelBooking: notUsed,
+    moveBooking: notUsed,
+    cancelBookingBySite: notUsed,
     getBooking: notUsed,
     getBookingWithToken: notUsed,
     listBookings: notUsed,

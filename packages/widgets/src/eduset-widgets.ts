@@ -11,6 +11,7 @@
  * @module eduset-widgets
  */
 import './booking/booking.define.js';
+import './booking-manage/booking-manage.define.js';
 import './indicator-dashboard/indicator-dashboard.define.js';
 import './program-navigator/program-navigator.define.js';
 import './course-timetable/course-timetable.define.js';

@@ -15,6 +15,9 @@
 export * from './booking/booking-api.js';
 export * from './booking/booking.js';
 export * from './booking/booking.styles.js';
+export * from './booking-manage/booking-manage.js';
+export * from './booking-manage/booking-manage.styles.js';
+export * from './booking-manage/booking-manage.texts.js';
 export * from './course-timetable/course-timetable.js';
 export * from './course-timetable/course-timetable.styles.js';
 export * from './course-timetable/course-timetable.texts.js';
@@ -40,4 +43,7 @@ export * from './schedule/schedule.styles.js';
 export * from './site-directory/site-directory.js';
 export * from './site-directory/site-directory.styles.js';
 export * from './site-directory/site-filter.js';
+export * from './slot-picker/slot-picker.js';
+export * from './slot-picker/slot-picker.styles.js';
+export * from './slot-picker/slot-picker.texts.js';
 export * from './translations/index.js';

@@ -29,6 +29,8 @@ describe('eduset-widgets.js', () => {
       'eduset-indicator-dashboard',
       'eduset-school-map',
       'eduset-course-timetable',
+      'eduset-booking-manage',
+      'eduset-slot-picker',
     ]) {
       expect(code).toContain(element);
     }
@@ -39,12 +41,13 @@ describe('eduset-widgets.js', () => {
   });
 
   it('stays within its size budget', () => {
-    // Seven elements with Lit, core's schemas (zod) and their clients: ~356 KB minified,
-    // ~100 KB gzip (three elements were ~272 KB / ~77 KB). The budget leaves room for one
-    // more small element, not for a new library; a site that needs one element imports its
-    // own module (`@eduset/widgets/booking`, …) instead of the whole bundle.
+    // Nine elements with Lit, core's schemas (zod) and their clients: ~410 KB minified,
+    // ~113 KB gzip (seven were ~365 KB / ~102 KB; the manage page and the slot picker with the
+    // month calendar, issue 14, added ~45 KB / ~11 KB). The budget leaves room for one more
+    // small element, not for a new library; a site that needs one element imports its own
+    // module (`@eduset/widgets/booking`, …) instead of the whole bundle.
     const code = readFileSync(file);
-    expect(code.byteLength).toBeLessThan(380 * 1024);
-    expect(gzipSync(code).byteLength).toBeLessThan(110 * 1024);
+    expect(code.byteLength).toBeLessThan(430 * 1024);
+    expect(gzipSync(code).byteLength).toBeLessThan(120 * 1024);
   });
 });

@@ -99,6 +99,53 @@ export interface CreatedBooking {
 }
 
 /**
+ * Who moves a booking: the parent, with the token of her manage link, or the site's staff
+ * (the server has checked their rights), with a reason kept in the history.
+ *
+ * @example
+ * ```ts
+ * import type { BookingMover } from '@eduset/adapters';
+ * const parent: BookingMover = { by: 'parent', token: 'k3cP…' };
+ * const site: BookingMover = { by: 'site', reason: 'Специалист на курсах' };
+ * ```
+ */
+export type BookingMover =
+  | { readonly by: 'parent'; readonly token: string }
+  | { readonly by: 'site'; readonly reason?: string };
+
+/**
+ * A move of a booking to a new time: same specialist, site and service, same seats.
+ *
+ * @example
+ * ```ts
+ * import { instant } from '@eduset/core';
+ * import type { BookingMove } from '@eduset/adapters';
+ * const move: BookingMove = {
+ *   start: instant('2026-12-02T06:00:00Z'), end: instant('2026-12-02T06:45:00Z'),
+ *   capacity: 1, mover: { by: 'site', reason: 'По просьбе мамы' },
+ * };
+ * ```
+ */
+export interface BookingMove {
+  readonly start: Instant;
+  readonly end: Instant;
+  /** Places the new session has in all (the service's booking rules). */
+  readonly capacity: number;
+  readonly mover: BookingMover;
+  /**
+   * The booking's `sequence` as the caller read it: when given and the booking changed since,
+   * the move is refused (ConflictError `changed`) instead of overwriting the change.
+   */
+  readonly expectedSequence?: number;
+  /**
+   * The new time's rules that involve the specialist's other sessions (core's
+   * `bookingGuardFor`): checked by the database under the same locks as a new booking's
+   * (migration 0020) — ConflictError `limit-per-day`, `limit-per-week` or `too-close`.
+   */
+  readonly guard?: BookingGuard;
+}
+
+/**
  * What a calendar token may read of a booking: its time, place, status and version, never
  * the parent's contact.
  *
@@ -358,6 +405,37 @@ export interface BookingStore {
     bookingId: string,
     cancelToken: string,
     now: Instant,
+  ): Promise<Booking>;
+  /**
+   * Moves an active booking to a new time (core's `rescheduleBooking`: the id stays, the
+   * sequence grows, the history records the old time and who moved it — `parent` or `site`).
+   * In one transaction: the booking row is locked, its old seats given back, the new slot's
+   * seats taken as a new booking takes them (`eduset_move_booking`, migration 0016), the row
+   * updated. Whether the new time is offered is for the caller to check first.
+   *
+   * @throws NotFoundError when no booking has this id (or, for the parent, this token);
+   * ConflictError `no-seats` or `overlap` when the new time is taken, `illegal-transition`
+   * when the booking is no longer active, `changed` when `expectedSequence` is stale;
+   * ValidationError when the end is not after the start.
+   */
+  moveBooking(
+    networkId: string,
+    bookingId: string,
+    move: BookingMove,
+    now: Instant,
+  ): Promise<Booking>;
+  /**
+   * Cancels a booking on the site's side (status `cancelled-by-site`, `by: 'site'`, with the
+   * reason in the history); the seats are free at once. The server checks the staff's rights.
+   *
+   * @throws NotFoundError when no booking has this id; ConflictError `illegal-transition`
+   * when it cannot be cancelled any more.
+   */
+  cancelBookingBySite(
+    networkId: string,
+    bookingId: string,
+    now: Instant,
+    reason?: string,
   ): Promise<Booking>;
   /**
    * One booking.

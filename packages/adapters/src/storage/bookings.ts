@@ -17,6 +17,7 @@ import {
   type Instant,
 } from '@eduset/core';
 import { batched } from './batch.js';
+import { bookingMoves, manageTokenMatcher } from './booking-moves.js';
 import { linkTokens } from './link-tokens.js';
 import type {
   BookingContext,
@@ -31,16 +32,16 @@ import type {
 import type { Database, SqlParam, SqlRow, SqlSession } from './database.js';
 
 /** SQLSTATE codes the booking storage turns into eduset errors. */
-const UNIQUE_VIOLATION = '23505';
-const DEADLOCK = '40P01';
-const SERIALIZATION_FAILURE = '40001';
+export const UNIQUE_VIOLATION = '23505';
+export const DEADLOCK = '40P01';
+export const SERIALIZATION_FAILURE = '40001';
 const FOREIGN_KEY_VIOLATION = '23503';
-const EXCLUSION_VIOLATION = '23P01';
-const NO_DATA_FOUND = 'P0002';
+export const EXCLUSION_VIOLATION = '23P01';
+export const NO_DATA_FOUND = 'P0002';
 /** Raised by `eduset_take_booking` (migration 0004): a group session is full. */
-const NO_SEATS = 'EDNOS';
+export const NO_SEATS = 'EDNOS';
 /** Raised by `eduset_take_booking`: an individual consultation is already taken. */
-const SPECIALIST_BUSY = 'EDBSY';
+export const SPECIALIST_BUSY = 'EDBSY';
 /** Raised by the take functions of migration 0014: the specialist's sessions of the day are all taken. */
 const LIMIT_PER_DAY = 'EDLDY';
 /** …of the week. */
@@ -54,23 +55,28 @@ const SCHEDULE_CHANGED = 'EDREV';
 /** …the idempotency key was used before. */
 const KEY_USED = 'EDKEY';
 /** Failures that a second attempt of the same booking can get past. */
-const transientStates = new Set([UNIQUE_VIOLATION, DEADLOCK, SERIALIZATION_FAILURE, NO_DATA_FOUND]);
+export const transientStates = new Set([
+  UNIQUE_VIOLATION,
+  DEADLOCK,
+  SERIALIZATION_FAILURE,
+  NO_DATA_FOUND,
+]);
 
 /** The SQLSTATE of a driver error (both `pg` and PGlite put it in `code`), if any. */
-function sqlState(error: unknown): string | undefined {
+export function sqlState(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
   const code = (error as { code: unknown }).code;
   return typeof code === 'string' ? code : undefined;
 }
 
-function noSeats(): ConflictError {
+export function noSeats(): ConflictError {
   return new ConflictError('no-seats', {
     ru: 'Мест нет: все места на это время уже заняты',
     en: 'No seats left: every place at this time is taken',
   });
 }
 
-function overlap(): ConflictError {
+export function overlap(): ConflictError {
   return new ConflictError('overlap', {
     ru: 'Специалист в это время уже занят (на этой или другой площадке); выберите другое время',
     en: 'The specialist is already busy at this time (at this or another site); choose another time',
@@ -78,7 +84,7 @@ function overlap(): ConflictError {
 }
 
 /** Each refusal of the booking rules (migration 0014) as a conflict a person can read. */
-const ruleRefusals: Readonly<Record<string, () => ConflictError>> = {
+export const ruleRefusals: Readonly<Record<string, () => ConflictError>> = {
   [LIMIT_PER_DAY]: () =>
     new ConflictError('limit-per-day', {
       ru: 'У специалиста в этот день больше нет свободных консультаций: запись на день заполнена; выберите другой день',
@@ -148,7 +154,7 @@ function hashToken(token: string): string {
 }
 
 /** Compares a presented token with a stored hash in constant time. */
-function tokenMatches(token: string, storedHash: string): boolean {
+export function tokenMatches(token: string, storedHash: string): boolean {
   const presented = Buffer.from(hashToken(token), 'hex');
   const stored = Buffer.from(storedHash, 'hex');
   return presented.length === stored.length && timingSafeEqual(presented, stored);
@@ -188,7 +194,7 @@ export interface BookingRow extends SqlRow {
   parent_note: string | null;
 }
 
-interface LockedBookingRow extends BookingRow {
+export interface LockedBookingRow extends BookingRow {
   session_id: string | number;
   cancel_token_hash: string;
 }
@@ -345,7 +351,7 @@ interface BookingItem {
 }
 
 /** The rules of a guard as the take functions read them. */
-function guardFields(guard: BookingGuard | undefined): Partial<BookingItem> & { guarded: boolean } {
+export function guardFields(guard: BookingGuard | undefined): Partial<BookingItem> & { guarded: boolean } {
   if (guard === undefined) return { guarded: false };
   let longestTravel = 0;
   for (const [to, from] of Object.values(guard.travel)) {
@@ -483,6 +489,9 @@ type BusyTuple = [string, string, string, Instant, Instant, number];
  */
 export function bookingStore(database: Database): BookingStore {
   const links = linkTokens(database);
+  // The parent's manage token: the one stored with the booking, or the one derived from its id
+  // (migration 0013) that any process may put into a later e-mail, also for older bookings.
+  const manageTokenMatches = manageTokenMatcher(links);
   // Every booking reads the schedule; validating the whole document each time cost more
   // than the booking itself, and reading it each time cost a large transfer. Keep the last
   // validated document per network with its revision and save time (migration 0004), and
@@ -682,6 +691,7 @@ export function bookingStore(database: Database): BookingStore {
   }
 
   return {
+    ...bookingMoves(database, manageTokenMatches),
     async saveSchedule(schedule) {
       const valid = createNetworkSchedule(schedule);
       try {
@@ -895,7 +905,7 @@ export function bookingStore(database: Database): BookingStore {
           [networkId, bookingId],
         );
         // A wrong token looks exactly like an unknown booking.
-        if (row === undefined || !tokenMatches(token, row.cancel_token_hash)) {
+        if (row === undefined || !(await manageTokenMatches(row, token))) {
           throw new NotFoundError('booking', bookingId);
         }
         const cancelled = cancelBooking(bookingOfRow(row), 'parent', now);
@@ -923,7 +933,7 @@ export function bookingStore(database: Database): BookingStore {
          WHERE network_id = $1 AND id = $2`,
         [networkId, bookingId],
       );
-      if (row === undefined || !tokenMatches(token, row.cancel_token_hash)) {
+      if (row === undefined || !(await manageTokenMatches(row, token))) {
         throw new NotFoundError('booking', bookingId);
       }
       return bookingOfRow(row);

@@ -13,6 +13,8 @@
  */
 export type {
   BookingContext,
+  BookingMove,
+  BookingMover,
   BookingQuery,
   BookingStore,
   BusyRange,

@@ -40,4 +40,5 @@ export * from './working-hours.js';
 export * from './calendars/ru-official.js';
 export { instantsAt, localDateTime } from './zoned.js';
 export * from './api.js';
+export * from './manage-api.js';
 export * from './staff-api.js';

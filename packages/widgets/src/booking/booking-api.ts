@@ -3,6 +3,7 @@ import {
   bookingCreatedResponseSchema,
   createNetwork,
   createNetworkSchedule,
+  managedBookingSchema,
   parse,
   slotsResponseSchema,
   ValidationError,
@@ -10,6 +11,7 @@ import {
   type BookingCreatedResponse,
   type BookingRequestInput,
   type LocalizedText,
+  type ManagedBooking,
   type Network,
   type NetworkSchedule,
   type SlotsResponse as CoreSlotsResponse,
@@ -93,6 +95,21 @@ export function parseBookingAnswer(input: unknown): Booking {
 }
 
 /**
+ * Validates the answer of `POST /api/bookings/:id/view` and `…/move` (`{ booking, timeZone }`,
+ * core's `managedBookingSchema`).
+ *
+ * @example
+ * ```ts
+ * import { parseManagedBooking } from '@eduset/widgets';
+ * declare const json: unknown;
+ * parseManagedBooking(json).timeZone; // 'Europe/Moscow'
+ * ```
+ */
+export function parseManagedBooking(input: unknown): ManagedBooking {
+  return parse(managedBookingSchema, input);
+}
+
+/**
  * What a parent asks for when booking: the body of `POST /api/bookings`, as core's
  * `bookingRequestSchema` takes it (the one contract the server validates with).
  *
@@ -130,6 +147,9 @@ export type BookingFailureCode =
   | 'invalid'
   | 'rate-limited'
   | 'not-found'
+  | 'started'
+  | 'not-active'
+  | 'changed'
   | 'network'
   | 'server';
 
@@ -199,6 +219,18 @@ const failureTexts: Readonly<Record<BookingFailureCode, LocalizedText>> = {
     ru: 'Запись не найдена или ссылка для отмены неверна.',
     en: 'The booking was not found or the cancel link is wrong.',
   },
+  started: {
+    ru: 'Консультация уже началась или прошла: изменить запись нельзя.',
+    en: 'The consultation has already started or is over: the booking cannot be changed.',
+  },
+  'not-active': {
+    ru: 'Запись уже отменена или прошла: изменить её нельзя.',
+    en: 'The booking is already cancelled or over: it cannot be changed.',
+  },
+  changed: {
+    ru: 'Запись только что изменилась. Мы показали её заново — проверьте и повторите.',
+    en: 'The booking has just changed. It is shown again: check it and try again.',
+  },
   network: {
     ru: 'Не удалось связаться с сервером. Проверьте подключение и попробуйте ещё раз.',
     en: 'Could not reach the server. Check the connection and try again.',
@@ -250,9 +282,13 @@ async function failureOf(response: Response): Promise<BookingRequestError> {
       serverCode === 'no-seats' ||
       serverCode === 'overlap' ||
       serverCode === 'slot-unavailable' ||
-      serverCode === 'contact-limit'
+      serverCode === 'contact-limit' ||
+      serverCode === 'started' ||
+      serverCode === 'changed'
     ) {
       code = serverCode;
+    } else if (serverCode === 'illegal-transition') {
+      code = 'not-active';
     } else {
       // The day or week is full, the time too close to another, the schedule just changed:
       // the slot cannot be had; the server's words say why.
@@ -514,5 +550,66 @@ export class BookingApi {
    */
   cancel(cancelUrl: string, token: string, signal?: AbortSignal): Promise<Booking> {
     return postJson(this.resolve(cancelUrl), { token }, parseBookingAnswer, signal);
+  }
+
+  /** `/bookings/:id/<action>` under the base, with the network when one is set. */
+  private bookingUrl(bookingId: string, action: string): string {
+    return this.url(`/bookings/${encodeURIComponent(bookingId)}/${action}`);
+  }
+
+  /**
+   * Reads a booking with the token of its manage link (`POST /bookings/:id/view`, the token in
+   * the body): the booking and its site's time zone; rejects with a {@link BookingRequestError}
+   * (`not-found` for an unknown booking or a wrong token alike).
+   *
+   * @example
+   * ```ts
+   * import { BookingApi } from '@eduset/widgets';
+   * const { booking, timeZone } = await new BookingApi('/api').view('b-1', 'k3cP…');
+   * ```
+   */
+  view(bookingId: string, token: string, signal?: AbortSignal): Promise<ManagedBooking> {
+    return postJson(this.bookingUrl(bookingId, 'view'), { token }, parseManagedBooking, signal);
+  }
+
+  /**
+   * Cancels a booking with the token of its manage link (`POST /bookings/:id/cancel`).
+   *
+   * @example
+   * ```ts
+   * import { BookingApi } from '@eduset/widgets';
+   * const booking = await new BookingApi('/api').cancelWithToken('b-1', 'k3cP…');
+   * booking.status; // 'cancelled-by-parent'
+   * ```
+   */
+  cancelWithToken(bookingId: string, token: string, signal?: AbortSignal): Promise<Booking> {
+    return postJson(this.bookingUrl(bookingId, 'cancel'), { token }, parseBookingAnswer, signal);
+  }
+
+  /**
+   * Moves a booking to another free time of the same specialist, site and service
+   * (`POST /bookings/:id/move`); rejects with a {@link BookingRequestError} (`slot-unavailable`,
+   * `overlap`, `no-seats` when the time is gone).
+   *
+   * @example
+   * ```ts
+   * import { BookingApi } from '@eduset/widgets';
+   * import type { Slot } from '@eduset/core';
+   * declare const slot: Slot;
+   * const { booking } = await new BookingApi('/api').move('b-1', 'k3cP…', slot);
+   * ```
+   */
+  move(
+    bookingId: string,
+    token: string,
+    time: { readonly start: string; readonly end: string },
+    signal?: AbortSignal,
+  ): Promise<ManagedBooking> {
+    return postJson(
+      this.bookingUrl(bookingId, 'move'),
+      { token, start: time.start, end: time.end },
+      parseManagedBooking,
+      signal,
+    );
   }
 }

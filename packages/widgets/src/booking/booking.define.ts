@@ -12,6 +12,7 @@
  *
  * @module booking
  */
+import '../slot-picker/slot-picker.define.js';
 import { EdusetBooking } from './booking.js';
 
 export * from './booking-api.js';

@@ -77,6 +77,34 @@ export const bookingStyles = [
       cursor: pointer;
     }
 
+    .choice-name,
+    .choice-note {
+      display: block;
+    }
+
+    .choice-note {
+      font-size: 0.875em;
+      color: var(--_color-text-muted);
+    }
+
+    .age-first {
+      max-width: 24rem;
+    }
+
+    .manage {
+      display: grid;
+      gap: 0.25rem;
+      padding: var(--_gap);
+      border: 1px solid var(--_color-primary);
+      border-radius: var(--_radius);
+    }
+
+    .manage a {
+      font-weight: 600;
+      color: var(--_color-primary);
+      overflow-wrap: anywhere;
+    }
+
     .choice {
       width: 100%;
       height: 100%;

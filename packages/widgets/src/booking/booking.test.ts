@@ -13,6 +13,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   all,
   expectAccessible,
+  one,
   mountedElements,
   text,
   jsonResponse as json,
@@ -41,10 +42,17 @@ const schedule: NetworkSchedule = createNetworkSchedule({
       serviceId: 'speech-therapist-consultation',
       rules: [{ weekdays: [1, 3], start: '14:00', end: '16:00' }],
     },
+    {
+      specialistId: 'psy-vasilyeva',
+      siteId: 'lekoteka-dyuymovochka',
+      serviceId: 'lekoteka-play-sessions',
+      rules: [{ weekdays: [1, 2, 3, 4, 5, 6, 7], start: '16:00', end: '17:00' }],
+    },
   ],
   bookingRules: [
     { serviceId: 'psychologist-consultation', duration: 60 },
     { serviceId: 'speech-therapist-consultation', duration: 45 },
+    { serviceId: 'lekoteka-play-sessions', duration: 60, seats: 8, ages: { from: 2, to: 7 } },
   ],
 });
 
@@ -60,6 +68,8 @@ interface FakeApi {
   dropNextAnswer: boolean;
   /** The Idempotency-Key of each POST /api/bookings, in order. */
   readonly keys: (string | null)[];
+  /** The query of every GET /api/slots. */
+  readonly slotQueries: URLSearchParams[];
 }
 
 /** A small in-memory API: bookings take their slot, cancelling frees it. */
@@ -75,6 +85,7 @@ function fakeApi(): FakeApi {
     rateLimitNext: false,
     dropNextAnswer: false,
     keys: [],
+    slotQueries: [],
     fetch: async (input, init) => {
       const url = new URL(String(input), location.href);
       const method = init?.method ?? 'GET';
@@ -86,6 +97,8 @@ function fakeApi(): FakeApi {
         const q = url.searchParams;
         const siteId = q.get('siteId');
         const specialistId = q.get('specialistId');
+        const childAge = q.get('childAge');
+        api.slotQueries.push(q);
         const slots = freeSlots(
           schedule,
           {
@@ -94,6 +107,7 @@ function fakeApi(): FakeApi {
             to: q.get('to') ?? '',
             ...(siteId ? { siteId } : {}),
             ...(specialistId ? { specialistId } : {}),
+            ...(childAge === null ? {} : { childAge: Number(childAge) }),
           },
           now,
           busyIntervalsOf([...bookings.values()].map((entry) => entry.booking)),
@@ -196,13 +210,25 @@ function query<E extends Element = HTMLElement>(
   return element.shadowRoot!.querySelector<E>(selector);
 }
 
+/** The focused element, inside the slot picker's shadow root too. */
 function focused(element: EdusetBooking): HTMLElement | null {
-  return element.shadowRoot!.activeElement as HTMLElement | null;
+  let active = element.shadowRoot!.activeElement as HTMLElement | null;
+  while (active?.shadowRoot?.activeElement) {
+    active = active.shadowRoot.activeElement as HTMLElement;
+  }
+  return active;
+}
+
+/** The `<eduset-slot-picker>` of the time step. */
+function picker(element: EdusetBooking): HTMLElement {
+  const found = query(element, 'eduset-slot-picker');
+  if (found === null) throw new Error('no slot picker');
+  return found;
 }
 
 async function slotsShown(element: EdusetBooking): Promise<HTMLElement[]> {
-  await vi.waitFor(() => expect(all(element, '[part="slot"]').length).toBeGreaterThan(0));
-  return all(element, '[part="slot"]');
+  await vi.waitFor(() => expect(all(picker(element), '[part="slot"]').length).toBeGreaterThan(0));
+  return all(picker(element), '[part="slot"]');
 }
 
 /** Goes to the contact step by clicking: first service, "any", first slot. */
@@ -234,7 +260,9 @@ describe('<eduset-booking>', () => {
     expect(text(query(element, '#step-heading'))).toBe('С чем нужна помощь?');
     await expectAccessible(element);
 
-    // Step 1: the need.
+    // Step 1: the child's age (optional here), then the need.
+    await userEvent.keyboard('{Tab}');
+    expect(focused(element)?.id).toBe('service-age');
     await userEvent.keyboard('{Tab}');
     expect(focused(element)?.dataset['serviceId']).toBe('psychologist-consultation');
     await userEvent.keyboard('{Enter}');
@@ -252,16 +280,21 @@ describe('<eduset-booking>', () => {
     const buttons = await slotsShown(element);
     await expectAccessible(element);
 
-    // Step 3: the grid has one tab stop; arrows, Home and End move the focus.
+    // Step 3: the views, the first free time, then the grid: one tab stop; arrows, Home and
+    // End move the focus.
     expect(buttons.filter((button) => button.tabIndex === 0)).toHaveLength(1);
-    expect(query(element, '[role="grid"]')).not.toBeNull();
+    expect(one(picker(element), '[role="grid"]')).not.toBeNull();
+    await userEvent.keyboard('{Tab}');
+    expect(text(focused(element))).toBe('Списком');
+    await userEvent.keyboard('{Tab}{Tab}');
+    expect(text(focused(element))).toBe('Ближайшее свободное время');
     await userEvent.keyboard('{Tab}');
     const first = focused(element)!;
     expect(first.getAttribute('part')).toBe('slot');
     expect(first.getAttribute('aria-label')).toMatch(
       /^(понедельник|вторник|среда|четверг|пятница|суббота|воскресенье), \d{1,2} [а-я]+, (09|10|11):00$/,
     );
-    const rows = all(element, '[role="row"]');
+    const rows = all(picker(element), '[role="row"]');
     expect(rows.length).toBeGreaterThan(1);
     const secondRow = [...rows[1]!.querySelectorAll<HTMLElement>('[part="slot"]')];
     await userEvent.keyboard('{ArrowDown}');
@@ -274,7 +307,9 @@ describe('<eduset-booking>', () => {
     await userEvent.keyboard('{ArrowRight}');
     await vi.waitFor(() => expect(focused(element)).toBe(secondRow[1]));
     expect(focused(element)?.getAttribute('aria-label')).toMatch(/, 10:00$/);
-    expect(all(element, '[part="slot"]').filter((b) => b.tabIndex === 0)).toEqual([secondRow[1]]);
+    expect(all(picker(element), '[part="slot"]').filter((b) => b.tabIndex === 0)).toEqual([
+      secondRow[1],
+    ]);
     const chosenStart = focused(element)!.dataset['start'];
     await userEvent.keyboard('{Enter}');
     await vi.waitFor(() => expect(element.step).toBe('contact'));
@@ -482,6 +517,73 @@ describe('<eduset-booking>', () => {
     await vi.waitFor(() => expect(element.step).toBe('slot'));
     const buttons = await slotsShown(element);
     expect(buttons.map((button) => button.dataset['start'])).toContain(start);
+  });
+
+  it('links the confirmation to the manage page with the booking and its token', async () => {
+    const element = await mount();
+    element.managePage = 'https://edu.example/manage/';
+    await toContact(element);
+    await fillContact(element, true);
+    await userEvent.click(query(element, '[part="submit"]')!);
+    await vi.waitFor(() => expect(element.step).toBe('done'));
+    const link = query<HTMLAnchorElement>(element, '[part="manage-link"]')!;
+    expect(text(link)).toBe('Ссылка для управления записью');
+    expect(link.href).toBe('https://edu.example/manage/#booking=b-1&token=token-1');
+    expect(text(query(element, '#manage-hint'))).toContain('с любого устройства');
+    // By default the manage page of the API's server.
+    element.managePage = '/manage/';
+    await element.updateComplete;
+    expect(link.href).toBe(new URL('/manage/#booking=b-1&token=token-1', location.href).href);
+    await expectAccessible(element);
+  });
+
+  it("asks the child's age first for a service for some ages, and searches for that age", async () => {
+    const element = await mount();
+    const lekoteka = query(element, '[data-service-id="lekoteka-play-sessions"]')!;
+    expect(text(lekoteka)).toContain('для детей от 2 до 7 лет');
+    await userEvent.click(lekoteka);
+    await vi.waitFor(() => expect(focused(element)?.id).toBe('service-age'));
+    expect(element.step).toBe('service');
+    expect(text(query(element, '[part="errors"]'))).toContain(
+      'Укажите возраст ребёнка: эта услуга — для детей от 2 до 7 лет.',
+    );
+    expect(query(element, '#service-age')!.getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(element);
+
+    // The directory on the same page says 9: the lekoteka is not offered.
+    document.dispatchEvent(
+      new CustomEvent('eduset-filter-change', {
+        detail: { schoolYear: null, age: 9, serviceId: null },
+      }),
+    );
+    await vi.waitFor(() =>
+      expect(query(element, '[data-service-id="lekoteka-play-sessions"]')).toBeNull(),
+    );
+    expect(query<HTMLInputElement>(element, '#service-age')!.value).toBe('9');
+    expect(text(query(element, '[part="age-note"]'))).toContain('другого возраста');
+
+    // The page sets 4: the slot search asks for a four-year-old, the form starts with 4.
+    element.age = 4;
+    await vi.waitFor(() =>
+      expect(query(element, '[data-service-id="lekoteka-play-sessions"]')).not.toBeNull(),
+    );
+    query(element, '[data-service-id="lekoteka-play-sessions"]')!.click();
+    await vi.waitFor(() => expect(element.step).toBe('provider'));
+    query(element, '[data-provider="any"]')!.click();
+    const [first] = await slotsShown(element);
+    expect(api.slotQueries.at(-1)?.get('childAge')).toBe('4');
+    first!.click();
+    await vi.waitFor(() => expect(element.step).toBe('contact'));
+    expect(query<HTMLInputElement>(element, '#age')!.value).toBe('4');
+    // Changed on the form to an age the service is not for: refused before sending.
+    await fillContact(element, true);
+    await userEvent.fill(query(element, '#age')!, '12');
+    await userEvent.click(query(element, '[part="submit"]')!);
+    await element.updateComplete;
+    expect(text(query(element, '[part="errors"]'))).toContain(
+      'Эта услуга — для детей от 2 до 7 лет.',
+    );
+    expect(api.calls).not.toContain('POST /api/bookings');
   });
 
   it('speaks English with lang="en"', async () => {

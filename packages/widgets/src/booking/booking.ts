@@ -1,7 +1,4 @@
 import {
-  addCivilDays,
-  instant,
-  localDateTime,
   localize,
   maxParentNoteLength,
   normalizePhone,
@@ -21,7 +18,8 @@ import {
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { EdusetBookingCancelledEvent } from '../events/booking-cancelled.js';
 import { EdusetBookingCreatedEvent } from '../events/booking-created.js';
-import { DataLoader, type LoadState } from '../internal/data-loader.js';
+import type { EdusetSlotSelectEvent } from '../events/slot-select.js';
+import { DataLoader } from '../internal/data-loader.js';
 import { EdusetElement } from '../internal/eduset-element.js';
 import { FetchJsonError } from '../internal/fetch-json.js';
 import { serviceNameById, siteNameById, specialistNameById } from '../internal/network-names.js';
@@ -59,27 +57,7 @@ export type BookingProvider =
 
 type FieldName = 'name' | 'contact' | 'phone' | 'email' | 'age' | 'note' | 'consent';
 
-/** How many days the slot grid shows at once (the API allows up to 31). */
-const periodDays = 14;
 const defaultZone = 'Europe/Moscow';
-
-interface SlotCell {
-  readonly key: string;
-  readonly slot: Slot;
-  readonly time: string;
-  readonly label: string;
-  readonly siteName: string | undefined;
-}
-
-interface SlotRow {
-  readonly date: string;
-  readonly title: string;
-  readonly cells: readonly SlotCell[];
-}
-
-function slotKey(slot: Slot): string {
-  return `${slot.start}|${slot.siteId}|${slot.specialistId}`;
-}
 
 function errorText(error: unknown, fallback: LocalizedText): LocalizedText {
   if (error instanceof FetchJsonError || error instanceof BookingRequestError) return error.text;
@@ -87,20 +65,22 @@ function errorText(error: unknown, fallback: LocalizedText): LocalizedText {
 }
 
 /**
- * `<eduset-booking>` — book a free consultation. The parent chooses the need (a service
- * that can be booked), then a site or a specialist (or anyone), then a time in an
- * accessible grid of free slots, then gives a contact, the child's age and the consent to
- * personal-data processing (152-ФЗ); the confirmation shows a cancel button and an
- * "add to calendar" link to the booking's `.ics` (the answer's `calendarUrl`, whose
- * token can only read the file).
+ * `<eduset-booking>` — book a free consultation. The parent gives the child's age (when she
+ * knows it: only the services for that age stay; a service for some ages only asks for it)
+ * and chooses the need (a service that can be booked), then a site or a specialist (or
+ * anyone), then a time with `<eduset-slot-picker>` (two weeks of free times in an accessible
+ * grid, the first free time, a month calendar; for the child's age, so no time the server would
+ * refuse is offered), then gives a contact and the consent to personal-data processing
+ * (152-ФЗ); the confirmation shows the link to the manage page (`manage-page`, where the booking
+ * can be seen, moved or cancelled from any device after this page is closed), a cancel button
+ * and an "add to calendar" link to the booking's `.ics` (the answer's `calendarUrl`, whose token
+ * can only read the file).
  *
  * It talks to the eduset server under `src-base`: `GET /schedule`, `GET /network`,
  * `GET /slots`, `POST /bookings`, `POST /bookings/:id/cancel`; every answer is validated with
- * core's schemas. The slot grid follows the WAI-ARIA grid pattern: one tab stop, arrow keys
- * move between times (up and down between days), Home/End go to the first or last time of
- * the day (with Ctrl, of all days), and each button is named with the full date and time in
- * the site's time zone («вторник, 12 мая, 09:30»). Validation messages and server errors are
- * announced through live regions. Russian by default, English with `lang="en"`.
+ * core's schemas. It follows the child's age given in an `eduset-filter-change` event of the
+ * same page (the site directory's or the schedule's filter). Validation messages and server
+ * errors are announced through live regions. Russian by default, English with `lang="en"`.
  *
  * @tagname eduset-booking
  * @summary Booking of a free consultation: need → site or specialist → time → contact → confirmation.
@@ -108,6 +88,8 @@ function errorText(error: unknown, fallback: LocalizedText): LocalizedText {
  * @attr src-base - Base address of the eduset API (e.g. `/api`); the data are loaded when set or changed.
  * @attr network - The network id sent as `network=` with every request (optional when the server holds one network).
  * @attr service - Preselects a service by id (the first step is then skipped).
+ * @attr age - The child's age in whole years (also taken from the page's `eduset-filter-change` events).
+ * @attr manage-page - Address of the manage page (default `/manage/`, on the API's server); the confirmation links to it with `#booking=<id>&token=<token>`.
  * @attr lang - `ru` (default) or `en`; inherited from ancestors and `<html lang>` when absent.
  *
  * @fires eduset-booking-created - The server accepted a booking; `detail.booking`.
@@ -121,11 +103,16 @@ function errorText(error: unknown, fallback: LocalizedText): LocalizedText {
  * @csspart progress - The "step N of 4" line.
  * @csspart choices - A list of choice buttons (services, sites, specialists).
  * @csspart choice - One choice button.
- * @csspart grid - The slot grid.
+ * @csspart age - The child's age field on the first step.
+ * @csspart picker - The `<eduset-slot-picker>` of the time step (its parts are exported too).
+ * @csspart grid - The slot grid (exported from the picker).
  * @csspart day - One day (row) of the slot grid.
  * @csspart day-heading - The date heading of a day row.
  * @csspart slot - One slot button.
  * @csspart period-nav - The buttons that show earlier or later days.
+ * @csspart first-free - The «Ближайшее свободное время» button.
+ * @csspart month - The month calendar.
+ * @csspart month-day - One day of the month calendar.
  * @csspart form - The contact form.
  * @csspart field-error - A validation message under a field.
  * @csspart consent - The consent checkbox with its label.
@@ -135,6 +122,8 @@ function errorText(error: unknown, fallback: LocalizedText): LocalizedText {
  * @csspart errors - The assertive live region (validation and server errors).
  * @csspart summary - The booking summary (contact step and confirmation).
  * @csspart calendar-link - The «Добавить в календарь» link to the `.ics`.
+ * @csspart manage - The manage link with its hint on the confirmation.
+ * @csspart manage-link - The link to the manage page.
  * @csspart cancel - The cancel button on the confirmation.
  *
  * @cssproperty --eduset-font-family - Font of the element (default: the system font).
@@ -180,12 +169,8 @@ export class EdusetBooking extends EdusetElement {
     networkData: { attribute: false },
     step: { state: true },
     provider: { state: true },
-    periodStart: { state: true },
-    slots: { state: true },
-    slotsZone: { state: true },
-    slotsState: { state: true },
-    slotsError: { state: true },
-    focusedSlot: { state: true },
+    age: { type: Number },
+    managePage: { type: String, attribute: 'manage-page' },
     selectedSlot: { state: true },
     values: { state: true },
     fieldErrors: { state: true },
@@ -212,12 +197,14 @@ export class EdusetBooking extends EdusetElement {
   declare step: BookingStep;
   /** The chosen site or specialist. */
   declare provider: BookingProvider;
-  declare private periodStart: string | null;
-  declare private slots: readonly Slot[] | null;
-  declare private slotsZone: string;
-  declare private slotsState: LoadState;
-  declare private slotsError: LocalizedText | null;
-  declare private focusedSlot: string | null;
+  /**
+   * The child's age in whole years, when the page knows it (from `<eduset-site-directory>` or
+   * `<eduset-schedule>`, whose filter changes the element follows, or set directly): the slot
+   * search asks for times for that age, and the form starts with it.
+   */
+  declare age: number | null;
+  /** Address of the manage page (`/manage/` by default, on the API's server). */
+  declare managePage: string;
   declare private selectedSlot: Slot | null;
   declare private values: {
     name: string;
@@ -237,8 +224,15 @@ export class EdusetBooking extends EdusetElement {
   declare private announcement: string;
 
   private readonly loader = new DataLoader(this);
-  private slotsController: AbortController | undefined;
   private pendingFocus: string | null = null;
+  /** Follows the age given in a directory's or a schedule's filter on the same page. */
+  private readonly onFilterChange = (event: Event): void => {
+    const detail = (event as CustomEvent<{ age?: unknown }>).detail;
+    const age = detail?.age;
+    if (typeof age === 'number' && Number.isInteger(age) && age >= 0 && age <= 25) {
+      this.age = age;
+    }
+  };
 
   constructor() {
     super();
@@ -249,12 +243,8 @@ export class EdusetBooking extends EdusetElement {
     this.networkData = null;
     this.step = 'service';
     this.provider = { kind: 'any' };
-    this.periodStart = null;
-    this.slots = null;
-    this.slotsZone = defaultZone;
-    this.slotsState = 'idle';
-    this.slotsError = null;
-    this.focusedSlot = null;
+    this.age = null;
+    this.managePage = '/manage/';
     this.selectedSlot = null;
     this.values = { name: '', phone: '', email: '', age: '', note: '', consent: false };
     this.fieldErrors = {};
@@ -272,12 +262,20 @@ export class EdusetBooking extends EdusetElement {
     return new BookingApi(this.srcBase ?? '', this.network);
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('eduset-filter-change', this.onFilterChange);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.slotsController?.abort();
+    document.removeEventListener('eduset-filter-change', this.onFilterChange);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('age') && this.age !== null && Number.isInteger(this.age)) {
+      this.values = { ...this.values, age: String(this.age) };
+    }
     if ((changed.has('srcBase') || changed.has('network')) && this.srcBase) this.load();
     if (changed.has('service') && this.service && this.step === 'service' && this.schedule) {
       this.step = 'provider';
@@ -349,16 +347,7 @@ export class EdusetBooking extends EdusetElement {
   }
 
   private siteZone(siteId: string): string {
-    return (
-      this.schedule?.availabilities.find((a) => a.siteId === siteId)?.timeZone ?? this.slotsZone
-    );
-  }
-
-  private serviceZone(): string {
-    return (
-      this.schedule?.availabilities.find((a) => a.serviceId === this.service)?.timeZone ??
-      defaultZone
-    );
+    return this.schedule?.availabilities.find((a) => a.siteId === siteId)?.timeZone ?? defaultZone;
   }
 
   private providersOf(serviceId: string): { sites: string[]; specialists: string[] } {
@@ -397,18 +386,6 @@ export class EdusetBooking extends EdusetElement {
     }).format(new Date(at));
   }
 
-  private formatCivil(date: string): string {
-    return new Intl.DateTimeFormat(this.locale(), {
-      day: 'numeric',
-      month: 'long',
-      timeZone: 'UTC',
-    }).format(new Date(`${date}T12:00:00Z`));
-  }
-
-  private today(): string {
-    return localDateTime(instant(new Date()), this.serviceZone()).date;
-  }
-
   // ---- navigation ------------------------------------------------------------------------
 
   private goTo(step: BookingStep, focus = '#step-heading'): void {
@@ -438,160 +415,49 @@ export class EdusetBooking extends EdusetElement {
   }
 
   private chooseService(id: string): void {
+    const ages = this.agesOf(id);
+    if (ages !== undefined && this.childAge() === null) {
+      // The service is for some ages only: the slot search needs the child's age first.
+      this.fieldErrors = {
+        age: this.translation.booking.ageNeeded(this.translation.ageRange(ages.from, ages.to)),
+      };
+      this.pendingFocus = '#service-age';
+      return;
+    }
+    this.fieldErrors = {};
     this.service = id;
     this.provider = { kind: 'any' };
     this.notice = null;
     this.goTo('provider');
   }
 
+  /** The children's ages a service is for, when its booking rules say. */
+  private agesOf(serviceId: string): { from: number; to: number } | undefined {
+    return this.schedule?.bookingRules.find((rules) => rules.serviceId === serviceId)?.ages;
+  }
+
+  /** The child's age as typed, or `null` when empty or not a whole number of 0–25 years. */
+  private childAge(): number | null {
+    const text = this.values.age.trim();
+    const age = Number(text);
+    return text !== '' && Number.isInteger(age) && age >= 0 && age <= 25 ? age : null;
+  }
+
+  /** Whether a service is for the child's age (or the age is not known yet). */
+  private fitsAge(serviceId: string): boolean {
+    const ages = this.agesOf(serviceId);
+    const age = this.childAge();
+    return ages === undefined || age === null || (age >= ages.from && age <= ages.to);
+  }
+
   private chooseProvider(provider: BookingProvider): void {
     this.provider = provider;
-    this.periodStart = this.today();
     this.notice = null;
     this.goTo('slot');
-    this.loadSlots();
   }
 
-  private shiftPeriod(days: number): void {
-    const today = this.today();
-    const start = addCivilDays(this.periodStart ?? today, days);
-    this.periodStart = start < today ? today : start;
-    this.loadSlots();
-  }
-
-  private loadSlots(): void {
-    const serviceId = this.service;
-    if (!serviceId || !this.srcBase) return;
-    this.slotsController?.abort();
-    const controller = new AbortController();
-    this.slotsController = controller;
-    const from = this.periodStart ?? this.today();
-    this.slotsState = 'loading';
-    this.slotsError = null;
-    this.slots = null;
-    const provider = this.provider;
-    this.api
-      .slots(
-        {
-          serviceId,
-          from,
-          to: addCivilDays(from, periodDays - 1),
-          siteId: provider.kind === 'site' ? provider.id : undefined,
-          specialistId: provider.kind === 'specialist' ? provider.id : undefined,
-        },
-        controller.signal,
-      )
-      .then(
-        (answer) => {
-          if (controller.signal.aborted) return;
-          this.slots = answer.slots;
-          this.slotsZone = answer.timeZone;
-          this.slotsState = 'loaded';
-          const first = this.slotRows()[0]?.cells[0];
-          const keys = new Set(this.slotRows().flatMap((row) => row.cells.map((c) => c.key)));
-          if (this.focusedSlot === null || !keys.has(this.focusedSlot)) {
-            this.focusedSlot = first?.key ?? null;
-          }
-        },
-        (error: unknown) => {
-          if (controller.signal.aborted) return;
-          this.slotsState = 'error';
-          this.slotsError = errorText(error, {
-            ru: 'Не удалось загрузить свободное время',
-            en: 'Could not load the free times',
-          });
-        },
-      );
-  }
-
-  private slotRows(): SlotRow[] {
-    const slots = this.slots ?? [];
-    const multipleSites = new Set(slots.map((s) => s.siteId)).size > 1;
-    const seen = new Set<string>();
-    const unique = [...slots]
-      .sort(
-        (a, b) =>
-          a.start.localeCompare(b.start) ||
-          a.siteId.localeCompare(b.siteId) ||
-          a.specialistId.localeCompare(b.specialistId),
-      )
-      .filter((slot) => {
-        // With "any specialist", one button per time and site is enough.
-        const id =
-          this.provider.kind === 'specialist'
-            ? slotKey(slot)
-            : `${slot.start}|${slot.end}|${slot.siteId}`;
-        if (seen.has(id)) return false;
-        seen.add(id);
-        return true;
-      });
-    const rows = new Map<string, SlotCell[]>();
-    const titles = new Map<string, string>();
-    for (const slot of unique) {
-      const zone = this.siteZone(slot.siteId);
-      const { date } = localDateTime(slot.start, zone);
-      const day = this.formatDate(slot.start, zone);
-      const time = this.formatTime(slot.start, zone);
-      const siteName = multipleSites ? this.siteName(slot.siteId) : undefined;
-      const label = siteName === undefined ? `${day}, ${time}` : `${day}, ${time}, ${siteName}`;
-      titles.set(date, day);
-      const cells = rows.get(date) ?? [];
-      cells.push({ key: slotKey(slot), slot, time, label, siteName });
-      rows.set(date, cells);
-    }
-    return [...rows.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([date, cells]) => ({ date, title: titles.get(date) ?? date, cells }));
-  }
-
-  private onGridKeydown(event: KeyboardEvent): void {
-    const rows = this.slotRows();
-    if (rows.length === 0) return;
-    let row = rows.findIndex((r) => r.cells.some((c) => c.key === this.focusedSlot));
-    if (row === -1) row = 0;
-    const cells = rows[row]?.cells ?? [];
-    let col = Math.max(
-      0,
-      cells.findIndex((c) => c.key === this.focusedSlot),
-    );
-    switch (event.key) {
-      case 'ArrowRight':
-        if (col < cells.length - 1) col += 1;
-        else if (row < rows.length - 1) [row, col] = [row + 1, 0];
-        break;
-      case 'ArrowLeft':
-        if (col > 0) col -= 1;
-        else if (row > 0) [row, col] = [row - 1, (rows[row - 1]?.cells.length ?? 1) - 1];
-        break;
-      case 'ArrowDown':
-        if (row < rows.length - 1) row += 1;
-        break;
-      case 'ArrowUp':
-        if (row > 0) row -= 1;
-        break;
-      case 'Home':
-        if (event.ctrlKey) row = 0;
-        col = 0;
-        break;
-      case 'End':
-        if (event.ctrlKey) row = rows.length - 1;
-        col = Number.MAX_SAFE_INTEGER;
-        break;
-      default:
-        return;
-    }
-    event.preventDefault();
-    const target = rows[row]?.cells;
-    if (target === undefined || target.length === 0) return;
-    const cell = target[Math.min(col, target.length - 1)];
-    if (cell === undefined) return;
-    this.focusedSlot = cell.key;
-    this.pendingFocus = `[data-key="${CSS.escape(cell.key)}"]`;
-  }
-
-  private chooseSlot(cell: SlotCell): void {
-    this.selectedSlot = cell.slot;
-    this.focusedSlot = cell.key;
+  private onSlotSelect(event: EdusetSlotSelectEvent): void {
+    this.selectedSlot = event.detail.slot;
     this.requestError = null;
     this.notice = null;
     this.fieldErrors = {};
@@ -600,8 +466,8 @@ export class EdusetBooking extends EdusetElement {
 
   private backToSlots(): void {
     this.requestError = null;
+    // A new picker loads the free times again from today.
     this.goTo('slot');
-    this.loadSlots();
   }
 
   // ---- the contact form ------------------------------------------------------------------
@@ -628,6 +494,11 @@ export class EdusetBooking extends EdusetElement {
     const ageNumber = Number(age);
     if (age.trim() === '' || !Number.isInteger(ageNumber) || ageNumber < 0 || ageNumber > 25) {
       errors.age = t.ageInvalid;
+    } else if (this.service !== null && !this.fitsAge(this.service)) {
+      const ages = this.agesOf(this.service);
+      if (ages !== undefined) {
+        errors.age = t.ageNotForService(this.translation.ageRange(ages.from, ages.to));
+      }
     }
     if (note.trim().length > maxParentNoteLength) errors.note = t.noteTooLong;
     if (!consent) errors.consent = t.consentRequired;
@@ -742,7 +613,6 @@ export class EdusetBooking extends EdusetElement {
     this.notice = null;
     if (this.service) {
       this.goTo('slot');
-      this.loadSlots();
     } else {
       this.goTo('service');
     }
@@ -851,12 +721,43 @@ export class EdusetBooking extends EdusetElement {
   }
 
   private renderServices(t: BookingTexts): TemplateResult {
-    const services = this.bookableServices();
-    if (services.length === 0) return html`<p class="empty">${t.noServices}</p>`;
-    return html`<ul part="choices" class="choices">
-      ${services.map(
-        (id) =>
-          html`<li>
+    const bookable = this.bookableServices();
+    if (bookable.length === 0) return html`<p class="empty">${t.noServices}</p>`;
+    const services = bookable.filter((id) => this.fitsAge(id));
+    const ageError = this.fieldErrors.age;
+    return html`
+      <div part="age" class="field age-first">
+        <label for="service-age">${t.childAge}</label>
+        <input
+          id="service-age"
+          name="age"
+          type="number"
+          inputmode="numeric"
+          min="0"
+          max="25"
+          step="1"
+          autocomplete="off"
+          aria-invalid=${ageError ? 'true' : 'false'}
+          aria-describedby=${ageError ? 'service-age-hint service-age-error' : 'service-age-hint'}
+          .value=${this.values.age}
+          @input=${this.onServiceAgeInput}
+        />
+        <p class="hint" id="service-age-hint">${t.childAgeFirstHint}</p>
+        ${
+          ageError === undefined
+            ? nothing
+            : html`<p part="field-error" class="field-error" id="service-age-error">${ageError}</p>`
+        }
+      </div>
+      ${
+        services.length < bookable.length
+          ? html`<p class="hint" part="age-note">${t.servicesForOtherAges}</p>`
+          : nothing
+      }
+      <ul part="choices" class="choices">
+        ${services.map((id) => {
+          const ages = this.agesOf(id);
+          return html`<li>
             <button
               part="choice"
               type="button"
@@ -864,11 +765,35 @@ export class EdusetBooking extends EdusetElement {
               data-service-id=${id}
               @click=${() => this.chooseService(id)}
             >
-              ${this.serviceName(id)}
+              <span class="choice-name">${this.serviceName(id)}</span>
+              ${
+                ages === undefined
+                  ? nothing
+                  : html`<span class="choice-note"
+                      >${t.forAges(this.translation.ageRange(ages.from, ages.to))}</span
+                    >`
+              }
             </button>
-          </li>`,
-      )}
-    </ul>`;
+          </li>`;
+        })}
+      </ul>
+    `;
+  }
+
+  private onServiceAgeInput(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    this.values = { ...this.values, age: input.value };
+    if (this.fieldErrors.age !== undefined) this.fieldErrors = {};
+  }
+
+  /** The manage page's address for a booking: the link the parent keeps (`#booking=…&token=…`). */
+  private manageUrl(created: BookingCreated): string {
+    const page = this.api.resolve(this.managePage || '/manage/');
+    const fragment = new URLSearchParams({
+      booking: created.booking.id,
+      token: created.cancelToken,
+    });
+    return `${page.replace(/#.*$/, '')}#${fragment.toString()}`;
   }
 
   private renderProviders(t: BookingTexts): TemplateResult {
@@ -937,95 +862,26 @@ export class EdusetBooking extends EdusetElement {
   }
 
   private renderSlots(t: BookingTexts): TemplateResult {
-    const from = this.periodStart ?? this.today();
-    const to = addCivilDays(from, periodDays - 1);
-    const rows = this.slotsState === 'loaded' ? this.slotRows() : [];
-    const zone = this.slots?.[0] ? this.siteZone(this.slots[0].siteId) : this.slotsZone;
+    const provider = this.provider;
     return html`
       <p class="chosen">${this.serviceName(this.service ?? '')} · ${this.providerText()}</p>
-      <p id="period" class="period">${t.period(this.formatCivil(from), this.formatCivil(to))}</p>
-      <p id="grid-hint" class="hint">${t.slotsHint} ${t.timeZoneNote(zone)}</p>
-      ${this.slotsState === 'loading' ? html`<p class="loading">${t.slotsLoading}</p>` : nothing}
-      ${
-        this.slotsState === 'error'
-          ? html`<div class="error" role="alert">
-                <p>${localize(this.slotsError ?? { ru: '', en: '' }, this.language)}</p>
-              </div>
-              <button type="button" class="secondary" @click=${this.loadSlots}>
-                ${this.translation.retry}
-              </button>`
-          : nothing
-      }
-      ${
-        this.slotsState === 'loaded' && rows.length === 0
-          ? html`<p class="empty">${t.noSlots}</p>`
-          : nothing
-      }
-      ${rows.length > 0 ? this.renderGrid(rows) : nothing}
-      <div part="period-nav" class="period-nav">
-        <button
-          type="button"
-          class="secondary"
-          ?disabled=${from <= this.today()}
-          @click=${() => this.shiftPeriod(-periodDays)}
-        >
-          ${t.earlier}
-        </button>
-        <button type="button" class="secondary" @click=${() => this.shiftPeriod(periodDays)}>
-          ${t.later}
-        </button>
-      </div>
+      <eduset-slot-picker
+        part="picker"
+        exportparts="views, first-free, grid, day, day-heading, slot, period-nav, month, month-day, month-nav"
+        .srcBase=${this.srcBase}
+        .network=${this.network}
+        .service=${this.service}
+        .site=${provider.kind === 'site' ? provider.id : null}
+        .specialist=${provider.kind === 'specialist' ? provider.id : null}
+        .childAge=${this.childAge()}
+        .schedule=${this.schedule}
+        .networkData=${this.networkData}
+        @eduset-slot-select=${this.onSlotSelect}
+      ></eduset-slot-picker>
       <button part="back" type="button" class="secondary" @click=${() => this.goTo('provider')}>
         ${t.back}
       </button>
     `;
-  }
-
-  private renderGrid(rows: readonly SlotRow[]): TemplateResult {
-    const keys = rows.flatMap((row) => row.cells.map((cell) => cell.key));
-    const focused =
-      this.focusedSlot !== null && keys.includes(this.focusedSlot) ? this.focusedSlot : keys[0];
-    const t = this.translation.booking;
-    return html`<div
-      part="grid"
-      class="grid"
-      role="grid"
-      aria-labelledby="period"
-      aria-describedby="grid-hint"
-      @keydown=${this.onGridKeydown}
-    >
-      ${rows.map(
-        (row) =>
-          html`<div part="day" class="day" role="row" data-date=${row.date}>
-            <div part="day-heading" class="day-heading" role="rowheader">${row.title}</div>
-            ${row.cells.map(
-              (cell) =>
-                html`<div role="gridcell" class="cell">
-                  <button
-                    part="slot"
-                    type="button"
-                    class="slot"
-                    data-key=${cell.key}
-                    data-start=${cell.slot.start}
-                    tabindex=${cell.key === focused ? '0' : '-1'}
-                    aria-label=${
-                      cell.slot.seatsLeft > 1
-                        ? `${cell.label}, ${t.seatsLeft(cell.slot.seatsLeft)}`
-                        : cell.label
-                    }
-                    @click=${() => this.chooseSlot(cell)}
-                    @focus=${() => {
-                      this.focusedSlot = cell.key;
-                    }}
-                  >
-                    <span class="slot-time">${cell.time}</span>
-                    ${cell.siteName ? html`<span class="slot-site">${cell.siteName}</span>` : nothing}
-                  </button>
-                </div>`,
-            )}
-          </div>`,
-      )}
-    </div>`;
   }
 
   private renderSlotSummary(
@@ -1200,6 +1056,10 @@ export class EdusetBooking extends EdusetElement {
     const { booking } = created;
     return html`
       ${this.renderSlotSummary(booking, booking)}
+      <div part="manage" class="manage">
+        <p><a part="manage-link" href=${this.manageUrl(created)}>${t.manageLink}</a></p>
+        <p class="hint" id="manage-hint">${t.manageHint}</p>
+      </div>
       <div class="actions">
         <a
           part="calendar-link"

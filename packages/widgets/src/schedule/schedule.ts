@@ -23,6 +23,7 @@ import {
   type TemplateResult,
 } from 'lit';
 import { BookingApi } from '../booking/booking-api.js';
+import { EdusetFilterChangeEvent } from '../events/filter-change.js';
 import { DataLoader, type LoadState } from '../internal/data-loader.js';
 import { EdusetElement } from '../internal/eduset-element.js';
 import { serviceNameById, specialistNameById } from '../internal/network-names.js';
@@ -101,6 +102,7 @@ function clock(minutes: number): string {
  * @attr week - `this` (default) or `next`.
  * @attr lang - `ru` (default) or `en`; inherited from ancestors and `<html lang>` when absent.
  *
+ * @fires eduset-filter-change - The parent changed the age or the need; `detail` is a `SiteFilter` (`schoolYear` is `null`).
  * @fires eduset-error - The schedule or the network could not be loaded or validated; `detail.error` (`FetchJsonError`).
  *
  * @csspart base - The wrapper of everything.
@@ -421,11 +423,25 @@ export class EdusetSchedule extends EdusetElement {
   private onAgeInput(event: Event): void {
     const input = event.target as HTMLInputElement;
     this.age = input.value === '' ? null : normalizeAge(input.valueAsNumber);
+    this.announceFilter();
   }
 
   private onServiceChange(event: Event): void {
     const value = (event.target as HTMLSelectElement).value;
     this.service = value === '' ? null : value;
+    this.announceFilter();
+  }
+
+  /** Tells the page (a booking element on it, say) the parent's age and need. */
+  private announceFilter(): void {
+    this.dispatchEvent(
+      new EdusetFilterChangeEvent({
+        schoolYear: null,
+        age: normalizeAge(this.age),
+        serviceId:
+          this.networkData?.services.find((entry) => entry.id === this.service)?.id ?? null,
+      }),
+    );
   }
 
   private onSubmit(event: Event): void {

@@ -91,6 +91,16 @@ export const en: Translation = {
     cancelling: 'Cancelling the booking…',
     cancelledTitle: 'The booking is cancelled',
     bookAgain: 'Book again',
+    childAgeFirstHint:
+      'If you know the age, enter it: only the services for that age, and times the child can be booked for, stay.',
+    servicesForOtherAges: 'Services for children of other ages are not shown.',
+    forAges: (range) => `for children, ${range}`,
+    ageNeeded: (range) => `Enter the child's age: this service is for children, ${range}.`,
+    ageNotForService: (range) =>
+      `This service is for children, ${range}. Check the age or choose another service.`,
+    manageLink: 'Link to manage the booking',
+    manageHint:
+      'Keep this link or bookmark the page: with it you can see, move or cancel the booking from any device, even after you close this page.',
     selectedSlot: 'Chosen time',
   },
   schedule: {

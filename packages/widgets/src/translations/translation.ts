@@ -126,6 +126,20 @@ export interface BookingTexts {
   readonly cancelledTitle: string;
   readonly bookAgain: string;
   readonly selectedSlot: string;
+  /** Hint under the child's age on the first step. */
+  readonly childAgeFirstHint: string;
+  /** Shown when services for other ages are left out. */
+  readonly servicesForOtherAges: string;
+  /** The ages a service is for: «для детей от 2 до 7 лет». */
+  readonly forAges: (range: string) => string;
+  /** The age is needed before a service for some ages only. */
+  readonly ageNeeded: (range: string) => string;
+  /** The age typed is not one the service is for. */
+  readonly ageNotForService: (range: string) => string;
+  /** The link to the manage page on the confirmation. */
+  readonly manageLink: string;
+  /** Why to keep the manage link. */
+  readonly manageHint: string;
 }
 
 /**

@@ -52,6 +52,22 @@ const writeNames: ReadonlyMap<string, LocalizedText> = new Map([
   ['POST /api/bookings', { ru: 'Запись на консультацию', en: 'A consultation booked' }],
   ['POST /api/bookings/:id/cancel', { ru: 'Отмена записи', en: 'A booking cancelled' }],
   [
+    'POST /api/bookings/:id/view',
+    { ru: 'Просмотр записи по ссылке', en: 'A booking seen through its link' },
+  ],
+  [
+    'POST /api/bookings/:id/move',
+    { ru: 'Перенос записи родителем', en: 'A booking moved by the parent' },
+  ],
+  [
+    'POST /api/staff/bookings/:id/cancel',
+    { ru: 'Отмена записи сотрудником', en: 'A booking cancelled by staff' },
+  ],
+  [
+    'POST /api/staff/bookings/:id/move',
+    { ru: 'Перенос записи сотрудником', en: 'A booking moved by staff' },
+  ],
+  [
     'POST /api/bookings/:id/calendar',
     { ru: 'Новая ссылка на календарь', en: 'A new calendar link' },
   ],

@@ -1,0 +1,163 @@
+import { css } from 'lit';
+import { baseStyles } from '../internal/base.styles.js';
+
+/**
+ * Styles of `<eduset-booking-manage>`: the shared base plus the element's own.
+ *
+ * @example
+ * ```ts
+ * import { bookingManageStyles } from '@eduset/widgets';
+ * bookingManageStyles.length; // the base styles and the element's own
+ * ```
+ */
+export const bookingManageStyles = [
+  baseStyles,
+  css`
+    :host {
+      --_gap: var(--eduset-booking-gap, var(--_spacing));
+      max-width: 48rem;
+    }
+
+    .manage,
+    .step {
+      display: grid;
+      gap: var(--_gap);
+      min-width: 0;
+    }
+
+    h2,
+    h3,
+    p {
+      margin: 0;
+    }
+
+    h3:focus,
+    .state:focus {
+      outline: none;
+    }
+
+    h3:focus-visible,
+    .state:focus-visible {
+      outline: 3px solid var(--_color-focus);
+    }
+
+    .state {
+      font-size: 1.25em;
+      font-weight: 700;
+    }
+
+    .state.closed {
+      color: var(--_color-text-muted);
+    }
+
+    .done {
+      padding: 0.5rem 0.75rem;
+      border-inline-start: 4px solid var(--_color-primary);
+      background: var(--_color-surface-raised);
+      font-weight: 600;
+    }
+
+    .hint {
+      font-size: 0.875em;
+      color: var(--_color-text-muted);
+    }
+
+    .summary {
+      display: grid;
+      gap: 0.25rem;
+      margin: 0;
+      padding: var(--_gap);
+      background: var(--_color-surface-raised);
+      border-radius: var(--_radius);
+    }
+
+    .summary div {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 0.5rem;
+    }
+
+    .summary dt {
+      font-weight: 600;
+    }
+
+    .summary dt::after {
+      content: ':';
+    }
+
+    .summary dd {
+      margin: 0;
+      overflow-wrap: anywhere;
+    }
+
+    .summary a {
+      color: var(--_color-primary);
+    }
+
+    .step {
+      padding: var(--_gap);
+      border: 1px solid var(--_color-border);
+      border-radius: var(--_radius);
+    }
+
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: calc(var(--_gap) / 2);
+    }
+
+    button,
+    .button-link {
+      font: inherit;
+      min-height: 2.75rem;
+      padding: 0.5rem 1rem;
+      border-radius: calc(var(--_radius) / 2);
+      cursor: pointer;
+    }
+
+    button:disabled {
+      cursor: not-allowed;
+      opacity: 0.6;
+    }
+
+    .primary,
+    .button-link {
+      display: inline-flex;
+      align-items: center;
+      color: var(--_color-on-primary);
+      background: var(--_color-primary);
+      border: 1px solid var(--_color-primary);
+      text-decoration: none;
+    }
+
+    .secondary {
+      justify-self: start;
+      color: var(--_color-primary);
+      background: var(--_color-surface);
+      border: 1px solid var(--_color-primary);
+    }
+
+    .danger {
+      color: var(--_color-on-primary);
+      background: var(--_color-danger);
+      border: 1px solid var(--_color-danger);
+    }
+
+    .danger-outline {
+      color: var(--_color-danger);
+      background: var(--_color-surface);
+      border: 1px solid var(--_color-danger);
+    }
+
+    .errors:empty {
+      display: none;
+    }
+
+    .error {
+      padding: 0.5rem 0.75rem;
+      color: var(--_color-danger);
+      border: 1px solid var(--_color-danger);
+      border-radius: var(--_radius);
+    }
+  `,
+];
