@@ -34,3 +34,4 @@ export * from './working-hours.js';
 export * from './calendars/ru-official.js';
 export { instantsAt, localDateTime } from './zoned.js';
 export * from './api.js';
+export * from './survey.js';
