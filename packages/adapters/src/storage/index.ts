@@ -23,6 +23,7 @@ export type {
   PersonBooking,
   PersonContact,
 } from './booking-store.js';
+export type { FeedbackStore, PastConsultation, SurveyBooking } from './feedback.js';
 export type { CertificateWithBalance, EnrolmentInput, FinancingStore } from './financing.js';
 export type {
   Account,
