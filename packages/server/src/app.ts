@@ -16,6 +16,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions
 import { z } from 'zod';
 import type { NetworkSummary, Storage } from '@eduset/adapters';
 import { bookingRoutes } from './features/bookings/routes.js';
+import { surveyRoutes } from './features/surveys/routes.js';
 import { schoolRoutes } from './features/schools/routes.js';
 import { demoIndicatorDataDir, indicatorRoutes } from './features/indicators/routes.js';
 import { financingRoutes } from './features/financing/routes.js';
@@ -274,8 +275,11 @@ function defaultNetworkId(networks: readonly NetworkSummary[]): string {
  * - the booking API of {@link bookingRoutes} (schedule, slots, bookings, cancellation), with
  *   POST requests rate-limited per client IP (`rateLimit`, 429), bodies limited to 16 KiB
  *   (413) and CORS headers for the `corsOrigins` allowlist only;
+ * - the parents' survey after a consultation ({@link surveyRoutes}):
+ *   `POST /api/surveys/:bookingId/view` and `POST /api/surveys/:bookingId`;
  * - `GET /api/indicators?level=&period=` ({@link indicatorRoutes}) over the demo indicator data
- *   in `staticRoot/data/indicators`, when present;
+ *   in `staticRoot/data/indicators`, when present, and the figures counted from the storage's
+ *   rows (consultations held, parents satisfied);
  * - `staticRoot` at `/` and `widgetsRoot` at `/widgets/`, when given and present — pages and
  *   widget bundles only ({@link isServablePage}, {@link isServableWidgetFile}): never data
  *   files, sources, tests, `package.json` or dotfiles (404).
@@ -429,6 +433,13 @@ export function createServer(options: ServerOptions): FastifyInstance {
       consentVersion: consent.version,
     }),
   );
+  void server.register(
+    surveyRoutes({
+      storage,
+      networkIdOf: async (requested) => requested ?? defaultNetworkId(await storedNetworks()),
+      limited,
+    }),
+  );
   void server.register(staffRoutes({ storage, now }));
   void server.register(consentRoutes(consent));
   void server.register(peopleRoutes({ storage, now, limited }));
@@ -447,7 +458,9 @@ export function createServer(options: ServerOptions): FastifyInstance {
       ...(options.oidc !== undefined ? { oidc: oidcClient(options.oidc) } : {}),
     }),
   );
-  void server.register(indicatorRoutes({ dataDir: demoIndicatorDataDir(options.staticRoot) }));
+  void server.register(
+    indicatorRoutes({ dataDir: demoIndicatorDataDir(options.staticRoot), storage }),
+  );
 
   void server.register(
     schoolRoutes(

@@ -10,6 +10,7 @@ import {
   isEdusetError,
   type Instant,
 } from '@eduset/core';
+import { seedConsultationHistoryIfEmpty } from './cli-consultations.js';
 import { seedFinancingIfEmpty } from './cli-financing.js';
 import { importHelp, importUsage, parseImportOptions, runImport } from './cli-import.js';
 import { indicatorsUsage, runIndicatorsCommand } from './cli-indicators.js';
@@ -487,7 +488,8 @@ function untilStopped(signal: AbortSignal | undefined): Promise<void> {
 
 /**
  * Fills an empty storage with the demo data: the network and its schedule (`--seed`,
- * `--schedule`) and the Michurinsk-like programme registry served under `--static`.
+ * `--schedule`), the past consultations of the parent help service with the parents' survey
+ * answers, and the Michurinsk-like programme registry served under `--static`.
  */
 async function seedDemo(
   storage: Storage,
@@ -497,6 +499,12 @@ async function seedDemo(
 ): Promise<void> {
   await seedIfEmpty(storage, options, out);
   await seedScheduleIfEmpty(storage, options, out);
+  // Past years of the parent help service: the dashboard's figures come from these rows.
+  await seedConsultationHistoryIfEmpty(
+    storage,
+    join(options.staticRoot, 'data', 'udomlya-consultations.csv'),
+    out,
+  );
   await seedFinancingIfEmpty(
     storage,
     join(options.staticRoot, 'data', 'michurinsk-financing.json'),

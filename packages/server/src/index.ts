@@ -30,6 +30,8 @@ export {
   type TimetableViewResponse,
 } from '@eduset/core';
 export { bookingRoutes, type BookingRoutesOptions } from './features/bookings/routes.js';
+export { surveyRoutes, type SurveyRoutesOptions } from './features/surveys/routes.js';
+export { readConsultationHistory, seedConsultationHistoryIfEmpty } from './cli-consultations.js';
 export {
   demoIndicatorDataDir,
   indicatorRoutes,

@@ -100,15 +100,15 @@ export interface FeedbackStore {
   surveyTallies(networkId: string): Promise<SurveyTally[]>;
   /**
    * Imports finished consultations of the past with their survey answers in one transaction
-   * (a few thousand rows in a few statements): their sessions, the bookings, the receipts
-   * and the answers (in a random order, so the order of the rows pairs nothing). Returns how
+   * (a few thousand rows in a few statements): their sessions (holding no seats, as no
+   * finished booking does; a slot already stored is joined), the bookings, the receipts and
+   * the answers (in a random order, so the order of the rows pairs nothing). Returns how
    * many bookings were imported. With `onlyIntoEmpty`, imports nothing (0) when the network
    * already holds a booking — the demo seeds its years once.
    *
    * @throws ValidationError when a booking is not finished (requested or confirmed), an
-   * answer is given for a booking that is not attended, or an id repeats.
-   * @throws ConflictError `overlap` when a booking overlaps another of its specialist, or its
-   * slot is already stored.
+   * answer is given for a booking that is not attended, or an id repeats or is stored.
+   * @throws NotFoundError when the network is not stored.
    */
   importPastConsultations(
     networkId: string,
@@ -117,9 +117,7 @@ export interface FeedbackStore {
   ): Promise<number>;
 }
 
-/** SQLSTATE codes the import turns into eduset errors. */
-const UNIQUE_VIOLATION = '23505';
-const EXCLUSION_VIOLATION = '23P01';
+/** The SQLSTATE the storage turns into «not found»: the network (or booking) is not there. */
 const FOREIGN_KEY_VIOLATION = '23503';
 
 function sqlState(error: unknown): string | undefined {
@@ -219,13 +217,6 @@ const slotKey = (booking: Booking): string =>
     '\u0000',
   );
 
-function overlapOnImport(): ConflictError {
-  return new ConflictError('overlap', {
-    ru: 'Импортируемая запись пересекается с другой записью того же специалиста',
-    en: 'An imported booking overlaps another booking of the same specialist',
-  });
-}
-
 async function importRows(
   session: SqlSession,
   networkId: string,
@@ -233,22 +224,14 @@ async function importRows(
   timeZone: string,
   manageHashes: ReadonlyMap<string, string>,
 ): Promise<void> {
-  // One session per slot: capacity all the seats booked in it, taken by those not cancelled.
-  const slots = new Map<string, { booking: Booking; capacity: number; taken: number }>();
+  // One session per slot, with room for all the seats booked in it. A finished booking holds
+  // no seats (only requested and confirmed ones do), so no past session blocks any time.
+  const slots = new Map<string, { booking: Booking; capacity: number }>();
   for (const { booking } of consultations) {
     const key = slotKey(booking);
-    const cancelled = booking.status.startsWith('cancelled');
     const slot = slots.get(key);
-    if (slot === undefined) {
-      slots.set(key, {
-        booking,
-        capacity: booking.seats,
-        taken: cancelled ? 0 : booking.seats,
-      });
-    } else {
-      slot.capacity += booking.seats;
-      if (!cancelled) slot.taken += booking.seats;
-    }
+    if (slot === undefined) slots.set(key, { booking, capacity: booking.seats });
+    else slot.capacity += booking.seats;
   }
   const sessionRows = await session.query<{
     id: string | number;
@@ -260,9 +243,11 @@ async function importRows(
   }>(
     `INSERT INTO booking_sessions
        (network_id, specialist_id, site_id, service_id, starts_at, ends_at, capacity, seats_taken)
-     SELECT $1, s.specialist, s.site, s.service, s.start, s."end", s.capacity, s.taken
+     SELECT $1, s.specialist, s.site, s.service, s.start, s."end", s.capacity, 0
      FROM jsonb_to_recordset($2::jsonb) AS s(specialist text, site text, service text,
-       start timestamptz, "end" timestamptz, capacity integer, taken integer)
+       start timestamptz, "end" timestamptz, capacity integer)
+     ON CONFLICT ON CONSTRAINT booking_sessions_slot DO UPDATE
+       SET capacity = GREATEST(booking_sessions.capacity, excluded.capacity)
      RETURNING id, specialist_id, site_id, service_id, starts_at, ends_at`,
     [
       networkId,
@@ -274,7 +259,6 @@ async function importRows(
           start: slot.booking.start,
           end: slot.booking.end,
           capacity: slot.capacity,
-          taken: slot.taken,
         })),
       ),
     ],
@@ -533,7 +517,6 @@ export function feedbackStore(database: Database): FeedbackStore {
         });
       } catch (error) {
         const state = sqlState(error);
-        if (state === EXCLUSION_VIOLATION || state === UNIQUE_VIOLATION) throw overlapOnImport();
         if (state === FOREIGN_KEY_VIOLATION) throw new NotFoundError('network', networkId);
         throw error;
       }
