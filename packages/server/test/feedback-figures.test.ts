@@ -131,11 +131,11 @@ function figuresContract(engine: 'pglite' | 'postgres', open: () => Promise<Stor
       const shares = bySite.results.filter(
         (r) => r.indicator === 'parents-satisfied-share' && r.status === 'value',
       );
-      const sums = shares.reduce(
-        (acc, r) =>
+      const sums = shares.reduce<[number, number]>(
+        ([satisfied, answered], r) =>
           r.status === 'value'
-            ? [acc[0] + Number(r.numerator), acc[1] + Number(r.denominator)]
-            : acc,
+            ? [satisfied + Number(r.numerator), answered + Number(r.denominator)]
+            : [satisfied, answered],
         [0, 0],
       );
       expect(sums).toEqual([460, 500]);
