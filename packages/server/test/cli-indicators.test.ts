@@ -87,9 +87,7 @@ describe('eduset indicators', () => {
       value?: string;
     }[];
     expect(
-      results
-        .filter((r) => r.indicator === 'consultations-held')
-        .map((r) => [r.period, r.value]),
+      results.filter((r) => r.indicator === 'consultations-held').map((r) => [r.period, r.value]),
     ).toEqual([
       ['2018-2019', '343'],
       ['2019-2020', '601'],

@@ -32,11 +32,7 @@ describe('GET /api/indicators', () => {
     const points = report.results.filter(
       (r) => r.indicator === 'udomlya-consultation-points' && r.orgUnit === 'udomlya',
     );
-    expect(points.map((r) => (r.status === 'value' ? r.value : r.reason))).toEqual([
-      '6',
-      '8',
-      '8',
-    ]);
+    expect(points.map((r) => (r.status === 'value' ? r.value : r.reason))).toEqual(['6', '8', '8']);
     expect(points[1]?.explanation?.text.ru).toBe('Число консультационных пунктов (в. 1): 8 = 8');
     expect(report.orgUnits.map((unit) => unit.id)).toEqual(['udomlya']);
   });
