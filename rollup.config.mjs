@@ -103,6 +103,7 @@ export default [
     'indicator-dashboard.define': `${widgets}/src/indicator-dashboard/indicator-dashboard.define.ts`,
     'program-navigator.define': `${widgets}/src/program-navigator/program-navigator.define.ts`,
     'course-timetable.define': `${widgets}/src/course-timetable/course-timetable.define.ts`,
+    'survey.define': `${widgets}/src/survey/survey.define.ts`,
   }),
   // The embed bundle: one ESM file with Lit and core inside, for a single <script> tag.
   {

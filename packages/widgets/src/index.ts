@@ -40,4 +40,7 @@ export * from './schedule/schedule.styles.js';
 export * from './site-directory/site-directory.js';
 export * from './site-directory/site-directory.styles.js';
 export * from './site-directory/site-filter.js';
+export * from './survey/survey.js';
+export * from './survey/survey.styles.js';
+export * from './survey/survey.texts.js';
 export * from './translations/index.js';

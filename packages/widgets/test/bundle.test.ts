@@ -29,6 +29,7 @@ describe('eduset-widgets.js', () => {
       'eduset-indicator-dashboard',
       'eduset-school-map',
       'eduset-course-timetable',
+      'eduset-survey',
     ]) {
       expect(code).toContain(element);
     }

@@ -3,3 +3,4 @@ export * from './booking-created.js';
 export * from './error.js';
 export * from './filter-change.js';
 export * from './load.js';
+export * from './survey-answered.js';
