@@ -218,9 +218,7 @@ describe('<eduset-indicator-dashboard>', () => {
     select.dispatchEvent(new Event('change'));
     await element.updateComplete;
     expect(element.orgUnit).toBe('kp-malysh');
-    expect(text(card(element, 'consultations-held').querySelector('[part="value"]'))).toBe(
-      '251',
-    );
+    expect(text(card(element, 'consultations-held').querySelector('[part="value"]'))).toBe('251');
     const tableButton = [
       ...root(element).querySelectorAll<HTMLButtonElement>('[part="view-button"]'),
     ].find((b) => text(b) === 'Table')!;
@@ -240,9 +238,7 @@ describe('<eduset-indicator-dashboard>', () => {
         '\uFEFFПоказатель;Подразделение;Период;Значение;Цель;Нет значения: причина\r\n',
       ),
     ).toBe(true);
-    expect(csv).toContain(
-      'Консультаций проведено;Удомельский городской округ;2019-2020;601;;\r\n',
-    );
+    expect(csv).toContain('Консультаций проведено;Удомельский городской округ;2019-2020;601;;\r\n');
     expect(csv).toContain(
       'Доля старшеклассников, занимающихся в муниципальной сети;Удомельский городской округ;2018-2019;;20;Нет данных\r\n',
     );
