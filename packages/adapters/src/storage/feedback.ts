@@ -6,6 +6,9 @@ import {
   parse,
   parseBooking,
   schoolYearOfInstant,
+  serviceIdSchema,
+  siteIdSchema,
+  specialistIdSchema,
   surveyAnswerSchema,
   ValidationError,
   type Booking,
@@ -367,14 +370,14 @@ export function feedbackStore(database: Database): FeedbackStore {
       if (row === undefined) throw new NotFoundError('booking', bookingId);
       return {
         id: row.id,
-        specialistId: row.specialist_id,
-        siteId: row.site_id,
-        serviceId: row.service_id,
+        specialistId: specialistIdSchema.parse(row.specialist_id),
+        siteId: siteIdSchema.parse(row.site_id),
+        serviceId: serviceIdSchema.parse(row.service_id),
         start: toInstant(row.starts_at),
         end: toInstant(row.ends_at),
         status: row.status,
         answered: row.answered,
-      } as SurveyBooking;
+      };
     },
 
     async answerSurvey(networkId, bookingId, input, { timeZone }) {
