@@ -1,12 +1,29 @@
-// End to end: the real server (embedded PostgreSQL for the rest of the API, the demo indicator
-// data from examples/data/indicators) serves the regional page under a strict CSP; real
-// Chromium shows the seed figures in the dashboards, opens an explanation, switches to the
-// table, downloads the CSV and finds no accessibility violations.
+// End to end: the real server (embedded PostgreSQL holding the demo's past consultations and
+// survey answers, the demo indicator data from examples/data/indicators) serves the regional
+// page under a strict CSP; real Chromium shows the seed figures in the dashboards — the
+// Udomlya consultations and satisfaction computed from the stored rows — opens an
+// explanation, switches to the table, downloads the CSV and finds no accessibility violations.
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, expectNoProblems, openPage, useExampleServer } from '../e2e.js';
+import { seedConsultationHistoryIfEmpty } from '@eduset/server';
+import {
+  expectAccessible,
+  expectNoProblems,
+  openPage,
+  seedUdomlya,
+  useExampleServer,
+} from '../e2e.js';
 
-const server = useExampleServer();
+const server = useExampleServer({
+  seed: async (storage) => {
+    await seedUdomlya(storage);
+    await seedConsultationHistoryIfEmpty(
+      storage,
+      'examples/data/udomlya-consultations.csv',
+      () => undefined,
+    );
+  },
+});
 
 describe('the regional indicator page', () => {
   it('shows the seed figures, explains a value, switches to the table, downloads CSV — accessible, under CSP', async () => {
@@ -35,9 +52,10 @@ describe('the regional indicator page', () => {
       .toBe('7\u00a0%');
 
     await satisfied.getByRole('button', { name: 'Как получено' }).click();
+    // 376 satisfied of 400 answers: consultation points plus early-help services.
     await expect
       .poll(() => satisfied.locator('[part="explanation"]').textContent())
-      .toContain('376 / 400 × 100 = 94');
+      .toMatch(/\(\d+ \+ \d+\) \/ \(\d+ \+ \d+\) × 100 = 94/);
 
     const english = page.locator('eduset-indicator-dashboard').nth(2);
     await expect.poll(() => english.getByRole('table').count(), { timeout: 15_000 }).toBe(1);

@@ -103,8 +103,12 @@ for (const year of years) {
   for (const id of new Set(active.map((s) => s.hostOrganizationId)))
     value('organization-involved', id, year, 1);
 }
-// Parents consulted (seed section 11: 343, 601, 447 — the last to 1 July 2021), recorded
-// monthly by each consultation point and early-help service from September to June.
+// Parents consulted (seed section 11: 343, 601, 447 — the last to 1 July 2021) and parents
+// satisfied (87 %, 92 %, 94 %) are no longer typed-in values here: they are computed from the
+// bookings and survey answers eduset stores (../udomlya-consultations.csv, loaded into the
+// demo's storage; see ../generate-udomlya-consultations.ts). The draws of the old monthly
+// records below are kept, and their rows dropped, so that the rest of this file stays as it was.
+const dropped = () => {};
 const consulted = { '2018-2019': 343, '2019-2020': 601, '2020-2021': 447 };
 const surveys = {
   '2018-2019': { surveyed: 300, satisfied: 261 }, // 87 %
@@ -126,7 +130,7 @@ for (const [year, total] of Object.entries(consulted)) {
   sites.forEach((s, i) => {
     const perMonth = split(perSite[i], 10);
     months(year).forEach((month, m) => {
-      if (perMonth[m] > 0) value('parents-consulted', s.id, month, perMonth[m]);
+      if (perMonth[m] > 0) dropped('parents-consulted', s.id, month, perMonth[m]);
     });
   });
   const surveyedPerSite = split(surveys[year].surveyed, sites.length, 10);
@@ -146,8 +150,8 @@ for (const [year, total] of Object.entries(consulted)) {
     return share;
   });
   sites.forEach((s, i) => {
-    value('parents-surveyed', s.id, year, surveyedPerSite[i]);
-    value('parents-satisfied', s.id, year, satisfied[i]);
+    dropped('parents-surveyed', s.id, year, surveyedPerSite[i]);
+    dropped('parents-satisfied', s.id, year, satisfied[i]);
   });
 }
 

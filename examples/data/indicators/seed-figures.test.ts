@@ -79,16 +79,17 @@ describe('seed figures from raw records', () => {
     expect(value('udomlya-organizations-involved-share', 'udomlya', '2020-2021')).toBe('43');
   });
 
-  it('Udomlya: parents consulted 343, 601, 447 (to 1 July 2021); satisfied 87 % → 92 % → 94 %', () => {
-    const years = ['2018-2019', '2019-2020', '2020-2021'];
-    expect(series('udomlya-parents-consulted', 'udomlya', years)).toEqual(['343', '601', '447']);
-    expect(series('udomlya-parents-satisfied-share', 'udomlya', years)).toEqual(['87', '92', '94']);
-    // The region is re-derived from the same summed parts.
-    expect(series('udomlya-parents-satisfied-share', 'tver-region', years)).toEqual([
-      '87',
-      '92',
-      '94',
-    ]);
+  // Parents consulted (343, 601, 447) and satisfied (87 %, 92 %, 94 %) are computed from the
+  // bookings and survey answers eduset stores, not from these files:
+  // packages/server/test/feedback-figures.test.ts loads ../udomlya-consultations.csv into a
+  // storage and asks the dashboard's API.
+  it('holds no typed-in figure of consultations or satisfaction', () => {
+    const typed = loaded.dataset.values.filter((v) =>
+      ['parents-consulted', 'parents-surveyed', 'parents-satisfied', 'consultations-held'].includes(
+        v.dataElement,
+      ),
+    );
+    expect(typed).toEqual([]);
   });
 
   it('Udomlya profile courses: 35 resource-centre-years, 3–6 a year; 815 certificates; 15–24 % of senior students', () => {
@@ -137,16 +138,9 @@ describe('seed figures from raw records', () => {
     ).toEqual(['29', '253', '21871', '68']);
   });
 
-  it('the raw records pass the validation rules (no more satisfied than surveyed, certificates within the network)', () => {
+  it('the raw records pass the validation rules (senior students in the network within the seniors)', () => {
     const violations = checkValidationRules(
       [
-        {
-          id: 'satisfied-not-above-surveyed',
-          name: { ru: 'Удовлетворённых не больше опрошенных', en: 'Satisfied not above surveyed' },
-          left: '#{parents-satisfied}',
-          operator: '<=',
-          right: '#{parents-surveyed}',
-        },
         {
           id: 'network-not-above-seniors',
           name: { ru: 'В сети не больше старшеклассников', en: 'Network not above seniors' },

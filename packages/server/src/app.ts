@@ -17,6 +17,7 @@ import { z } from 'zod';
 import type { NetworkSummary, Storage } from '@eduset/adapters';
 import { bookingRoutes } from './features/bookings/routes.js';
 import { manageRoutes } from './features/manage/routes.js';
+import { surveyRoutes } from './features/surveys/routes.js';
 import { schoolRoutes } from './features/schools/routes.js';
 import { demoIndicatorDataDir, indicatorRoutes } from './features/indicators/routes.js';
 import { financingRoutes } from './features/financing/routes.js';
@@ -277,8 +278,11 @@ function defaultNetworkId(networks: readonly NetworkSummary[]): string {
  * - the booking API of {@link bookingRoutes} (schedule, slots, bookings, cancellation), with
  *   POST requests rate-limited per client IP (`rateLimit`, 429), bodies limited to 16 KiB
  *   (413) and CORS headers for the `corsOrigins` allowlist only;
+ * - the parents' survey after a consultation ({@link surveyRoutes}):
+ *   `POST /api/surveys/:bookingId/view` and `POST /api/surveys/:bookingId`;
  * - `GET /api/indicators?level=&period=` ({@link indicatorRoutes}) over the demo indicator data
- *   in `staticRoot/data/indicators`, when present;
+ *   in `staticRoot/data/indicators`, when present, and the figures counted from the storage's
+ *   rows (consultations held, parents satisfied);
  * - `staticRoot` at `/` and `widgetsRoot` at `/widgets/`, when given and present — pages and
  *   widget bundles only ({@link isServablePage}, {@link isServableWidgetFile}): never data
  *   files, sources, tests, `package.json` or dotfiles (404).
@@ -440,6 +444,13 @@ export function createServer(options: ServerOptions): FastifyInstance {
       limited,
     }),
   );
+  void server.register(
+    surveyRoutes({
+      storage,
+      networkIdOf: async (requested) => requested ?? defaultNetworkId(await storedNetworks()),
+      limited,
+    }),
+  );
   void server.register(staffRoutes({ storage, now }));
   void server.register(availabilityRoutes({ storage, now }));
   void server.register(agendaRoutes({ storage, now, uidDomain: options.uidDomain ?? 'eduset' }));
@@ -460,7 +471,9 @@ export function createServer(options: ServerOptions): FastifyInstance {
       ...(options.oidc !== undefined ? { oidc: oidcClient(options.oidc) } : {}),
     }),
   );
-  void server.register(indicatorRoutes({ dataDir: demoIndicatorDataDir(options.staticRoot) }));
+  void server.register(
+    indicatorRoutes({ dataDir: demoIndicatorDataDir(options.staticRoot), storage }),
+  );
 
   void server.register(
     schoolRoutes(

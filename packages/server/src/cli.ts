@@ -3,7 +3,8 @@ import pino from 'pino';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createNetwork, instant, sameEntry, isEdusetError, type Instant } from '@eduset/core';
+import { createNetwork, instant, isEdusetError, sameEntry, type Instant } from '@eduset/core';
+import { seedConsultationHistoryIfEmpty } from './cli-consultations.js';
 import { seedFinancingIfEmpty } from './cli-financing.js';
 import { importHelp, importUsage, parseImportOptions, runImport } from './cli-import.js';
 import { indicatorsUsage, runIndicatorsCommand } from './cli-indicators.js';
@@ -524,7 +525,8 @@ function untilStopped(signal: AbortSignal | undefined): Promise<void> {
 
 /**
  * Fills an empty storage with the demo data: the network and its schedule (`--seed`,
- * `--schedule`) and the Michurinsk-like programme registry served under `--static`.
+ * `--schedule`), the past consultations of the parent help service with the parents' survey
+ * answers, and the Michurinsk-like programme registry served under `--static`.
  */
 async function seedDemo(
   storage: Storage,
@@ -535,6 +537,12 @@ async function seedDemo(
 ): Promise<void> {
   await seedIfEmpty(storage, options, out);
   await seedScheduleIfEmpty(storage, options, out, err);
+  // Past years of the parent help service: the dashboard's figures come from these rows.
+  await seedConsultationHistoryIfEmpty(
+    storage,
+    join(options.staticRoot, 'data', 'udomlya-consultations.csv'),
+    out,
+  );
   await seedFinancingIfEmpty(
     storage,
     join(options.staticRoot, 'data', 'michurinsk-financing.json'),

@@ -37,6 +37,8 @@ export {
   type ManageService,
   type ManageServiceOptions,
 } from './features/manage/service.js';
+export { surveyRoutes, type SurveyRoutesOptions } from './features/surveys/routes.js';
+export { readConsultationHistory, seedConsultationHistoryIfEmpty } from './cli-consultations.js';
 export {
   demoIndicatorDataDir,
   indicatorRoutes,

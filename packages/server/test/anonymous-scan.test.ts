@@ -62,6 +62,8 @@ let storage: Storage;
 let server: FastifyInstance;
 const made: BookingCreatedResponse[] = [];
 let courseToken = '';
+/** The survey link's token of each booking made (what the e-mail after it would carry). */
+const surveyTokens = new Map<string, string>();
 const wrongToken = 'Zz'.repeat(21) + 'Z';
 
 beforeAll(async () => {
@@ -111,6 +113,9 @@ beforeAll(async () => {
     });
     expect(answer.statusCode, answer.body).toBe(201);
     made.push(answer.json<BookingCreatedResponse>());
+  }
+  for (const answer of made) {
+    surveyTokens.set(answer.booking.id, await storage.links.token('survey', answer.booking.id));
   }
   const { token } = await storage.courseLinks.issue({
     networkId: 'udomlya',
@@ -177,6 +182,18 @@ function probesFor(method: string, url: string): Probe[] {
       ];
     case 'POST /api/bookings/:id/cancel':
       return bookingIds.map((id) => post(`/api/bookings/${id}/cancel`, { token: 'wrong-token' }));
+    // The survey: a wrong token, the manage token, and the right one (the page names no one).
+    case 'POST /api/surveys/:bookingId/view':
+      return bookingIds.flatMap((id) => [
+        post(`/api/surveys/${id}/view`, { token: wrongToken }),
+        post(`/api/surveys/${id}/view`, { token: first?.cancelToken }),
+        post(`/api/surveys/${id}/view`, { token: surveyTokens.get(id) }),
+      ]);
+    case 'POST /api/surveys/:bookingId':
+      return bookingIds.flatMap((id) => [
+        post(`/api/surveys/${id}`, { token: wrongToken, satisfied: true, score: 5 }),
+        post(`/api/surveys/${id}`, { token: surveyTokens.get(id), satisfied: true, score: 5 }),
+      ]);
     case 'GET /api/schedule.ics':
     case 'HEAD /api/schedule.ics':
       return [slot?.siteId ?? 'kp-teremok', 'lekoteka-dyuymovochka'].map((site) =>

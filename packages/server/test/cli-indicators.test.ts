@@ -46,9 +46,11 @@ describe('eduset indicators', () => {
     expect(code).toBe(0);
     const csv = readFileSync(file, 'utf8');
     expect(csv).toContain(
-      'udomlya-parents-consulted;1;Число родителей, получивших консультации;число;udomlya;Удомельский городской округ;2019-2020;601;',
+      'udomlya-consultation-points;1;Число консультационных пунктов;число;udomlya;Удомельский городской округ;2019-2020;8;',
     );
-    expect(csv).toContain(';udomlya;Удомельский городской округ;2020-2021;94;376;400;');
+    expect(csv).toContain(
+      'udomlya-organizations-involved-share;1;Доля ОУ округа, участвующих в Службе помощи родителям;%;udomlya;Удомельский городской округ;2020-2021;43;9;21;',
+    );
     expect(out.lines.at(-1)).toMatch(/^eduset: computed: \d+ \(\d+ with a value/);
   });
 
@@ -56,7 +58,7 @@ describe('eduset indicators', () => {
     const values = join(dir, 'values.csv');
     writeFileSync(
       values,
-      'Показатель;Подразделение;2018/19;2019/20\nparents-consulted;udomlya;343;601\nparents-consulted;nowhere;1;2\n',
+      'Показатель;Подразделение;2018/19;2019/20\nconsultations-held;udomlya;343;601\nconsultations-held;nowhere;1;2\n',
     );
     const err = capture();
     const args = [
@@ -85,9 +87,7 @@ describe('eduset indicators', () => {
       value?: string;
     }[];
     expect(
-      results
-        .filter((r) => r.indicator === 'udomlya-parents-consulted')
-        .map((r) => [r.period, r.value]),
+      results.filter((r) => r.indicator === 'consultations-held').map((r) => [r.period, r.value]),
     ).toEqual([
       ['2018-2019', '343'],
       ['2019-2020', '601'],

@@ -27,29 +27,25 @@ describe('GET /api/indicators', () => {
     expect(answer.statusCode).toBe(200);
     const report = indicatorReportSchema.parse(answer.json());
     expect(report.periods).toEqual(['2018-2019', '2019-2020', '2020-2021']);
-    const satisfied = report.results.filter(
-      (r) => r.indicator === 'udomlya-parents-satisfied-share' && r.orgUnit === 'udomlya',
+    // (Consultations held and parents satisfied come from the storage's rows, not these
+    // files: see feedback-figures.test.ts.)
+    const points = report.results.filter(
+      (r) => r.indicator === 'udomlya-consultation-points' && r.orgUnit === 'udomlya',
     );
-    expect(satisfied.map((r) => (r.status === 'value' ? r.value : r.reason))).toEqual([
-      '87',
-      '92',
-      '94',
-    ]);
-    expect(satisfied[1]?.explanation?.text.ru).toBe(
-      'Доля родителей, удовлетворённых качеством услуг Службы (в. 1): 460 / 500 × 100 = 92',
-    );
+    expect(points.map((r) => (r.status === 'value' ? r.value : r.reason))).toEqual(['6', '8', '8']);
+    expect(points[1]?.explanation?.text.ru).toBe('Число консультационных пунктов (в. 1): 8 = 8');
     expect(report.orgUnits.map((unit) => unit.id)).toEqual(['udomlya']);
   });
 
   it('narrows to org units and indicators, without explanations', async () => {
     const answer = await app.inject({
       method: 'GET',
-      url: '/api/indicators?orgUnit=kp-teremok&indicator=udomlya-parents-consulted&explain=false',
+      url: '/api/indicators?orgUnit=ds-teremok&indicator=udomlya-consultation-points&explain=false&period=2018-2019,2019-2020,2020-2021',
     });
     const report = indicatorReportSchema.parse(answer.json());
-    expect(report.indicators.map((i) => i.id)).toEqual(['udomlya-parents-consulted']);
+    expect(report.indicators.map((i) => i.id)).toEqual(['udomlya-consultation-points']);
     expect(
-      report.results.every((r) => r.explanation === undefined && r.orgUnit === 'kp-teremok'),
+      report.results.every((r) => r.explanation === undefined && r.orgUnit === 'ds-teremok'),
     ).toBe(true);
     expect(report.results.map((r) => r.period)).toEqual(['2018-2019', '2019-2020', '2020-2021']);
   });

@@ -96,6 +96,10 @@ describe('static roots: pages and widget bundles only', () => {
   test('the allow-lists themselves', () => {
     expect(isServablePage('/courses/courses.js')).toBe(true);
     expect(isServablePage('/udomlya/style.css')).toBe(true);
+    // The survey page of the e-mail's link (/survey/#booking=…&token=…) and its script.
+    expect(isServablePage('/survey/')).toBe(true);
+    expect(isServablePage('/survey/survey.js')).toBe(true);
+    expect(isServablePage('/survey/survey.e2e.test.ts')).toBe(false);
     expect(isServablePage('/img/logo.svg')).toBe(true);
     expect(isServablePage('/a/b.config.js')).toBe(false);
     expect(isServablePage('/a/.env')).toBe(false);

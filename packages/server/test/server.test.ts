@@ -37,6 +37,7 @@ function fakeStorage(overrides: Partial<Storage>): Storage {
     identity: new Proxy({} as Storage['identity'], { get: () => notUsed }),
     links: new Proxy({} as Storage['links'], { get: () => notUsed }),
     consultations: new Proxy({} as Storage['consultations'], { get: () => notUsed }),
+    feedback: new Proxy({} as Storage['feedback'], { get: () => notUsed }),
     saveNetwork: () => Promise.resolve(),
     loadNetwork: () => Promise.reject(new Error('not used')),
     listNetworks: () => Promise.resolve([]),

@@ -18,5 +18,6 @@ import './course-timetable/course-timetable.define.js';
 import './schedule/schedule.define.js';
 import './school-map/school-map.define.js';
 import './site-directory/site-directory.define.js';
+import './survey/survey.define.js';
 
 export * from './index.js';

@@ -46,4 +46,7 @@ export * from './site-directory/site-filter.js';
 export * from './slot-picker/slot-picker.js';
 export * from './slot-picker/slot-picker.styles.js';
 export * from './slot-picker/slot-picker.texts.js';
+export * from './survey/survey.js';
+export * from './survey/survey.styles.js';
+export * from './survey/survey.texts.js';
 export * from './translations/index.js';

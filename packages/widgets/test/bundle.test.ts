@@ -31,6 +31,7 @@ describe('eduset-widgets.js', () => {
       'eduset-course-timetable',
       'eduset-booking-manage',
       'eduset-slot-picker',
+      'eduset-survey',
     ]) {
       expect(code).toContain(element);
     }

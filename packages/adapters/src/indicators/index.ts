@@ -15,3 +15,4 @@
 export * from './import-values.js';
 export * from './export-results.js';
 export * from './files.js';
+export * from './stored-figures.js';

@@ -155,7 +155,7 @@ describe('export and definition files', () => {
       { dataElement: 'parents-surveyed', orgUnit: 'udomlya', period: '2020-2021', value: '0' },
     ],
   });
-  const definitions = indicatorCatalog.filter((d) => d.id === 'udomlya-parents-satisfied-share');
+  const definitions = indicatorCatalog.filter((d) => d.id === 'parents-satisfied-share');
   const results = computeIndicators(definitions, dataset, {
     level: 'municipality',
     periods: ['2019-2020', '2020-2021'],

@@ -29,6 +29,7 @@ export type {
   ScheduleRevision,
   ScheduleWithRevision,
 } from './booking-store.js';
+export type { FeedbackStore, PastConsultation, SurveyBooking } from './feedback.js';
 export type { CertificateWithBalance, EnrolmentInput, FinancingStore } from './financing.js';
 export type {
   Account,

@@ -16,6 +16,7 @@ import linkSecret from '../../migrations/0013_link_secret.sql?raw';
 import bookingRules from '../../migrations/0014_booking_rules.sql?raw';
 import bookingMoves from '../../migrations/0016_booking_moves.sql?raw';
 import consultationNotes from '../../migrations/0017_consultation_notes.sql?raw';
+import feedback from '../../migrations/0018_feedback.sql?raw';
 import guardedMoves from '../../migrations/0020_guarded_moves.sql?raw';
 import type { Database } from './database.js';
 
@@ -64,6 +65,7 @@ export const migrations: readonly Migration[] = [
   { version: 14, name: 'booking_rules', sql: bookingRules },
   { version: 16, name: 'booking_moves', sql: bookingMoves },
   { version: 17, name: 'consultation_notes', sql: consultationNotes },
+  { version: 18, name: 'feedback', sql: feedback },
   { version: 20, name: 'guarded_moves', sql: guardedMoves },
 ];
 

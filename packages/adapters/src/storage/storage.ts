@@ -2,6 +2,7 @@ import { createNetwork, type Network } from '@eduset/core';
 import { auditStore, type AuditStore } from './audit.js';
 import type { BookingStore } from './booking-store.js';
 import { bookingStore } from './bookings.js';
+import { feedbackStore, type FeedbackStore } from './feedback.js';
 import { financingStore, type FinancingStore } from './financing.js';
 import { openPglite, openPostgres, type Database } from './database.js';
 import { identityStore, type IdentityStore } from './identity.js';
@@ -82,6 +83,8 @@ export interface Storage extends BookingStore {
   readonly links: LinkTokens;
   /** Attendance, the parent's note and private consultation notes of the staff agenda (0017). */
   readonly consultations: ConsultationStore;
+  /** The parents' survey after a consultation and the figures from stored rows (0018). */
+  readonly feedback: FeedbackStore;
   /**
    * Validates the network with core's `createNetwork` and stores it, replacing a stored
    * network with the same id, in one transaction: on any error the previous version stays.
@@ -148,6 +151,7 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
     identity: identityStore(database),
     links: linkTokens(database),
     consultations: consultationStore(database),
+    feedback: feedbackStore(database),
     async saveNetwork(network) {
       const valid = createNetwork(network);
       await database.transaction((session) => writeNetwork(session, valid));

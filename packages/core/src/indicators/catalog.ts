@@ -18,6 +18,20 @@ const udomlyaHelp = 'seeds/udomlya-parent-help-service.txt';
 const udomlyaCourses = 'seeds/udomlya-profile-courses-network.txt';
 const michurinsk = 'seeds/michurinsk-personalized-financing.txt';
 const demidov = 'seeds/demidov-support-centre.txt, «Индикаторы программы»';
+const fromBookings =
+  "eduset: записи на консультации и ответы родителей / bookings and parents' answers";
+
+/**
+ * The kinds of site of a parent help service whose consultations the catalog counts apart:
+ * (kind id, Russian name, English name) — the kind ids of `@eduset/core/network`.
+ */
+const parentServiceSiteKinds: readonly (readonly [string, string, string])[] = [
+  ['consultation-point', 'консультационные пункты', 'consultation points'],
+  ['early-help', 'службы ранней помощи', 'early-help services'],
+  ['lekoteka', 'лекотеки', 'lekotekas'],
+  ['play-support-centre', 'центры игровой поддержки ребёнка', 'play-support centres'],
+  ['pmpk', 'ПМПК', 'PMPK'],
+];
 
 function count(
   id: string,
@@ -229,12 +243,33 @@ export const indicatorCatalogInput: readonly IndicatorDefinitionInput[] = [
   count(
     'udomlya-parents-consulted',
     { ru: 'Число родителей, получивших консультации', en: 'Parents who received consultations' },
-    '#{parents-consulted}',
+    '#{consultations-held.consultation-point} + #{consultations-held.early-help}',
     {
+      version: 2,
+      description: {
+        ru: 'Консультации, которые состоялись (запись отмечена «состоялась») в консультационных пунктах и службах ранней помощи — «КП, Служба РП» источника; одна консультация — один родитель.',
+        en: "Consultations that took place (the booking marked attended) at consultation points and early-help services — the source's «КП, Служба РП»; one consultation is one parent.",
+      },
       source: udomlyaHelp,
-      levels: ALL,
+      levels: ['municipality', 'region'],
       tests: [
-        { name: '601', inputs: { 'parents-consulted': '601' }, expected: { value: '601' } },
+        {
+          name: '560 в КП + 41 в службах РП = 601',
+          inputs: {
+            'consultations-held.consultation-point': '560',
+            'consultations-held.early-help': '41',
+          },
+          expected: { value: '601' },
+        },
+        {
+          name: 'занятия лекотеки не входят',
+          inputs: {
+            'consultations-held.consultation-point': '10',
+            'consultations-held.early-help': '0',
+            'consultations-held.lekoteka': '5',
+          },
+          expected: { value: '10' },
+        },
         zeroOfZero,
       ],
     },
@@ -245,17 +280,107 @@ export const indicatorCatalogInput: readonly IndicatorDefinitionInput[] = [
       ru: 'Доля родителей, удовлетворённых качеством услуг Службы',
       en: 'Share of parents satisfied with the service',
     },
+    '#{parents-satisfied.consultation-point} + #{parents-satisfied.early-help}',
+    '#{parents-surveyed.consultation-point} + #{parents-surveyed.early-help}',
+    {
+      version: 2,
+      description: {
+        ru: 'Ответившие «доволен» ÷ все ответы на опрос после консультации в КП и службах ранней помощи; доля пересчитывается из сумм, а не усредняется по площадкам.',
+        en: 'Answers «satisfied» ÷ all answers to the survey after a consultation at consultation points and early-help services; the share is re-derived from the sums, never a mean of site shares.',
+      },
+      source: udomlyaHelp,
+      decimals: 0,
+      levels: ['municipality', 'region'],
+      tests: [
+        {
+          name: '87 %',
+          inputs: {
+            'parents-satisfied.consultation-point': '240',
+            'parents-surveyed.consultation-point': '275',
+            'parents-satisfied.early-help': '21',
+            'parents-surveyed.early-help': '25',
+          },
+          expected: { value: '87' },
+        },
+        {
+          name: '45 из 50 и 2 из 10 — 78 %, не среднее долей 55 %',
+          inputs: {
+            'parents-satisfied.consultation-point': '45',
+            'parents-surveyed.consultation-point': '50',
+            'parents-satisfied.early-help': '2',
+            'parents-surveyed.early-help': '10',
+          },
+          expected: { value: '78' },
+        },
+        {
+          name: '0 из 0',
+          inputs: {
+            'parents-satisfied.consultation-point': '0',
+            'parents-surveyed.consultation-point': '0',
+          },
+          expected: { noValue: 'denominator-zero' },
+        },
+      ],
+    },
+  ),
+  // Any parent help service that books through eduset: computed from the stored bookings
+  // (attended consultations) and the parents' answers to the survey after them.
+  count(
+    'consultations-held',
+    { ru: 'Консультаций проведено', en: 'Consultations held' },
+    '#{consultations-held}',
+    {
+      description: {
+        ru: 'Записи на консультации, отмеченные «состоялась», на всех площадках; учебный год — по дате консультации.',
+        en: "Bookings of consultations marked attended, at every site; the school year is that of the consultation's date.",
+      },
+      source: fromBookings,
+      levels: ALL,
+      tests: [
+        { name: '12', inputs: { 'consultations-held': '12' }, expected: { value: '12' } },
+        zeroOfZero,
+      ],
+    },
+  ),
+  ...parentServiceSiteKinds.map(([kind, ru, en]) =>
+    count(
+      `consultations-held-${kind}`,
+      { ru: `Консультаций проведено: ${ru}`, en: `Consultations held: ${en}` },
+      `#{consultations-held.${kind}}`,
+      {
+        source: fromBookings,
+        levels: ALL,
+        tests: [
+          {
+            name: 'только этот вид площадок',
+            inputs: { [`consultations-held.${kind}`]: '7', 'consultations-held.other': '5' },
+            expected: { value: '7' },
+          },
+        ],
+      },
+    ),
+  ),
+  share(
+    'parents-satisfied-share',
+    {
+      ru: 'Доля родителей, удовлетворённых консультацией',
+      en: 'Share of parents satisfied with the consultation',
+    },
     '#{parents-satisfied}',
     '#{parents-surveyed}',
     {
-      source: udomlyaHelp,
+      description: {
+        ru: 'Ответившие «доволен» ÷ все ответы на опрос после консультации; доля пересчитывается из сумм, а не усредняется по площадкам.',
+        en: 'Answers «satisfied» ÷ all answers to the survey after a consultation; re-derived from the sums, never a mean of site shares.',
+      },
+      source: fromBookings,
       decimals: 0,
       levels: ALL,
       tests: [
         {
-          name: '87 %',
-          inputs: { 'parents-satisfied': '261', 'parents-surveyed': '300' },
-          expected: { value: '87' },
+          name: '47 из 60',
+          inputs: { 'parents-satisfied': '47', 'parents-surveyed': '60' },
+          expected: { value: '78' },
         },
         {
           name: '0 из 0',
@@ -687,13 +812,26 @@ export const catalogDataElements: readonly DataElement[] = [
     'Площадка работает (1 за год, разрез — вид площадки)',
     'Site operates (1 per year, disaggregated by kind)',
   ),
-  element('parents-consulted', 'Родителей получили консультации', 'Parents consulted'),
+  element(
+    'consultations-held',
+    'Консультаций проведено (записи «состоялась»; разрез — вид площадки)',
+    'Consultations held (bookings marked attended; disaggregated by site kind)',
+  ),
+  element(
+    'consultations-held-by-service',
+    'Консультаций проведено (разрез — услуга)',
+    'Consultations held (disaggregated by service)',
+  ),
   element(
     'parents-surveyed',
-    'Родителей опрошено об удовлетворённости',
-    'Parents surveyed on satisfaction',
+    'Родителей ответили на опрос после консультации (разрез — вид площадки)',
+    'Parents who answered the survey after a consultation (disaggregated by site kind)',
   ),
-  element('parents-satisfied', 'Родителей удовлетворены качеством услуг', 'Parents satisfied'),
+  element(
+    'parents-satisfied',
+    'Из ответивших удовлетворены (разрез — вид площадки)',
+    'Of those who answered, satisfied (disaggregated by site kind)',
+  ),
   element(
     'resource-centre-operates',
     'Ресурсный центр работает (1 за год)',

@@ -29,6 +29,7 @@ export * from './compute.js';
 export * from './validation-rules.js';
 export * from './definition-tests.js';
 export * from './catalog.js';
+export * from './consultation-figures.js';
 export * from './report-schema.js';
 export * from './report.js';
 export * from './table.js';

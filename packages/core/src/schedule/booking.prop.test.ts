@@ -248,6 +248,31 @@ describe('countConsultations (properties)', () => {
     );
   });
 
+  it('split by site and service, then summed, gives the totals of each year and kind', () => {
+    fc.assert(
+      fc.property(fc.array(countedBookingArbitrary, { maxLength: 60 }), (bookings) => {
+        const fine = countConsultations(bookings, sites, {
+          by: ['site', 'service', 'siteKind', 'schoolYear'],
+        });
+        expect(fine.rows.reduce((sum, row) => sum + row.attended, 0)).toBe(fine.attended);
+        // Only groups with a booking are listed, each carrying its site's own kind.
+        for (const row of fine.rows) {
+          expect(Object.values(row.byStatus).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+          expect(sites.find((site) => site.id === row.siteId)?.kind).toBe(row.siteKind);
+        }
+        const coarse = countConsultations(bookings, sites, { by: ['siteKind', 'schoolYear'] });
+        for (const row of coarse.rows) {
+          const parts = fine.rows.filter(
+            (part) => part.siteKind === row.siteKind && part.schoolYear === row.schoolYear,
+          );
+          expect(parts.reduce((sum, part) => sum + part.attended, 0)).toBe(row.attended);
+        }
+        const bySite = countConsultations(bookings, sites, { by: ['site'] });
+        expect(bySite.rows.reduce((sum, row) => sum + row.attended, 0)).toBe(coarse.attended);
+      }),
+    );
+  });
+
   it('does not depend on the order of the bookings', () => {
     fc.assert(
       fc.property(

@@ -882,15 +882,17 @@ function sameSession(a: Booking, b: Booking): boolean {
 }
 
 /**
- * A dimension consultations can be counted by.
+ * A dimension consultations can be counted by: the site's kind, the school year, the site
+ * itself or the service.
  *
  * @example
  * ```ts
  * import type { ConsultationDimension } from '@eduset/core/schedule';
  * const by: ConsultationDimension[] = ['siteKind', 'schoolYear'];
+ * const finer: ConsultationDimension[] = ['site', 'service', 'schoolYear'];
  * ```
  */
-export type ConsultationDimension = 'siteKind' | 'schoolYear';
+export type ConsultationDimension = 'siteKind' | 'schoolYear' | 'site' | 'service';
 
 /**
  * Options of {@link countConsultations}.
@@ -927,6 +929,10 @@ export interface CountConsultationsOptions {
 export interface ConsultationCountRow {
   /** The site kind, when grouping by `siteKind`. */
   readonly siteKind?: SiteKind;
+  /** The site, when grouping by `site`. */
+  readonly siteId?: string;
+  /** The service, when grouping by `service`. */
+  readonly serviceId?: string;
   /** The school year, when grouping by `schoolYear`. */
   readonly schoolYear?: SchoolYear;
   /** Consultations that took place (status `attended`). */
@@ -987,10 +993,14 @@ export function schoolYearOfInstant(at: Instant, timeZone = 'Europe/Moscow'): Sc
 
 /**
  * Counts consultations for the indicators: attended consultations (and bookings by status)
- * per site kind and school year. The school year is that of the consultation's civil start
- * date in `timeZone`. When grouping by `siteKind`, every kind of `siteKinds` has a row (zero
- * when none); when grouping by `schoolYear`, every year with a booking (and every year in
- * `schoolYears`) has one. The result does not depend on the order of the bookings.
+ * per site kind, school year, site and service — the dimensions asked for in `by`. The school
+ * year is that of the consultation's civil start date in `timeZone`. When grouping by
+ * `siteKind` (and not by site or service), every kind of `siteKinds` has a row (zero when
+ * none); when grouping by `schoolYear`, every year with a booking (and every year in
+ * `schoolYears`) has one. When grouping by `site` or `service`, only groups with at least
+ * one booking are listed (a site's rows carry its kind when grouping by kind too). Rows are
+ * ordered by school year, site kind (in `siteKinds` order), site id, then service id. The
+ * result does not depend on the order of the bookings.
  *
  * @throws NotFoundError when a booking's site is not among `sites`.
  * @example
@@ -1001,6 +1011,7 @@ export function schoolYearOfInstant(at: Instant, timeZone = 'Europe/Moscow'): Sc
  * declare const sites: Site[];
  * const counts = countConsultations(bookings, sites, { by: ['siteKind', 'schoolYear'] });
  * counts.rows.find((r) => r.schoolYear === '2020-2021' && r.siteKind === 'lekoteka')?.attended;
+ * countConsultations(bookings, sites, { by: ['site', 'service'] }).rows.length;
  * ```
  */
 export function countConsultations(
@@ -1011,7 +1022,28 @@ export function countConsultations(
   const timeZone = options.timeZone ?? 'Europe/Moscow';
   const byKind = options.by.includes('siteKind');
   const byYear = options.by.includes('schoolYear');
+  const bySite = options.by.includes('site');
+  const byService = options.by.includes('service');
   const kindOfSite = new Map<string, SiteKind>(sites.map((site) => [site.id, site.kind]));
+
+  interface Key {
+    readonly year: SchoolYear | undefined;
+    readonly kind: SiteKind | undefined;
+    readonly site: string | undefined;
+    readonly service: string | undefined;
+  }
+  const keyText = (key: Key) =>
+    `${key.year ?? ''}|${key.kind ?? ''}|${key.site ?? ''}|${key.service ?? ''}`;
+  const groups = new Map<string, { key: Key; byStatus: Record<BookingStatus, number> }>();
+  const groupOf = (key: Key) => {
+    const text = keyText(key);
+    let group = groups.get(text);
+    if (group === undefined) {
+      group = { key, byStatus: emptyStatusCounts() };
+      groups.set(text, group);
+    }
+    return group;
+  };
 
   const years = new Set<SchoolYear>(byYear ? (options.schoolYears ?? []) : []);
   const keyed = bookings.map((booking) => {
@@ -1022,35 +1054,45 @@ export function countConsultations(
     return { booking, kind, year };
   });
 
-  const yearKeys: (SchoolYear | undefined)[] = byYear
-    ? [...years].sort(compareSchoolYears)
-    : [undefined];
-  const kindKeys: (SiteKind | undefined)[] = byKind ? [...siteKinds] : [undefined];
-  const keyOf = (kind: SiteKind | undefined, year: SchoolYear | undefined) =>
-    `${year ?? ''}|${kind ?? ''}`;
-
-  const groups = new Map<string, Record<BookingStatus, number>>();
-  for (const year of yearKeys) {
-    for (const kind of kindKeys) groups.set(keyOf(kind, year), emptyStatusCounts());
+  // Without site or service, every kind (and listed year) has its row, zero or not.
+  if (!bySite && !byService) {
+    const kindKeys: (SiteKind | undefined)[] = byKind ? [...siteKinds] : [undefined];
+    const yearKeys: (SchoolYear | undefined)[] = byYear ? [...years] : [undefined];
+    for (const year of yearKeys) {
+      for (const kind of kindKeys) groupOf({ year, kind, site: undefined, service: undefined });
+    }
   }
   const total = emptyStatusCounts();
   for (const { booking, kind, year } of keyed) {
     total[booking.status] += 1;
-    const group = groups.get(keyOf(byKind ? kind : undefined, byYear ? year : undefined));
-    if (group !== undefined) group[booking.status] += 1;
+    groupOf({
+      year: byYear ? year : undefined,
+      kind: byKind ? kind : undefined,
+      site: bySite ? booking.siteId : undefined,
+      service: byService ? booking.serviceId : undefined,
+    }).byStatus[booking.status] += 1;
   }
 
-  const rows: ConsultationCountRow[] = [];
-  for (const year of yearKeys) {
-    for (const kind of kindKeys) {
-      const byStatus = groups.get(keyOf(kind, year)) ?? emptyStatusCounts();
-      rows.push({
-        ...(kind === undefined ? {} : { siteKind: kind }),
-        ...(year === undefined ? {} : { schoolYear: year }),
-        attended: byStatus.attended,
-        byStatus,
-      });
-    }
-  }
+  const kindOrder = (kind: SiteKind | undefined) =>
+    kind === undefined ? -1 : siteKinds.indexOf(kind);
+  const compareText = (a: string | undefined, b: string | undefined) =>
+    (a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0;
+  const ordered = [...groups.values()].sort(
+    (a, b) =>
+      (a.key.year === undefined || b.key.year === undefined
+        ? 0
+        : compareSchoolYears(a.key.year, b.key.year)) ||
+      kindOrder(a.key.kind) - kindOrder(b.key.kind) ||
+      compareText(a.key.site, b.key.site) ||
+      compareText(a.key.service, b.key.service),
+  );
+  const rows: ConsultationCountRow[] = ordered.map(({ key, byStatus }) => ({
+    ...(key.kind === undefined ? {} : { siteKind: key.kind }),
+    ...(key.site === undefined ? {} : { siteId: key.site }),
+    ...(key.service === undefined ? {} : { serviceId: key.service }),
+    ...(key.year === undefined ? {} : { schoolYear: key.year }),
+    attended: byStatus.attended,
+    byStatus,
+  }));
   return { attended: total.attended, byStatus: total, rows };
 }

@@ -42,3 +42,4 @@ export { instantsAt, localDateTime } from './zoned.js';
 export * from './api.js';
 export * from './manage-api.js';
 export * from './staff-api.js';
+export * from './survey.js';

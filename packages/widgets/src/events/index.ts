@@ -4,3 +4,4 @@ export * from './error.js';
 export * from './filter-change.js';
 export * from './load.js';
 export * from './slot-select.js';
+export * from './survey-answered.js';

@@ -21,7 +21,7 @@ const name = (ru: string, en: string) => ({ ru, en });
 const years = ['2018-2019', '2019-2020', '2020-2021'];
 const dataset = createDataset({
   dataElements: [
-    { id: 'parents-consulted', name: name('Консультации', 'Consultations') },
+    { id: 'consultations-held', name: name('Консультации', 'Consultations') },
     { id: 'parents-surveyed', name: name('Опрошены', 'Surveyed') },
     { id: 'parents-satisfied', name: name('Удовлетворены', 'Satisfied') },
     {
@@ -61,7 +61,7 @@ const dataset = createDataset({
       ['447', '447', '0'],
     ].flatMap(([total, teremok, malysh], index) => [
       {
-        dataElement: 'parents-consulted',
+        dataElement: 'consultations-held',
         orgUnit: 'kp-teremok',
         period: years[index]!,
         value: teremok!,
@@ -70,7 +70,7 @@ const dataset = createDataset({
         ? []
         : [
             {
-              dataElement: 'parents-consulted',
+              dataElement: 'consultations-held',
               orgUnit: 'kp-malysh',
               period: years[index]!,
               value: malysh!,
@@ -104,8 +104,8 @@ const dataset = createDataset({
 });
 const definitions = indicatorCatalog.filter((d) =>
   [
-    'udomlya-parents-consulted',
-    'udomlya-parents-satisfied-share',
+    'consultations-held',
+    'parents-satisfied-share',
     'udomlya-senior-students-in-network-share',
   ].includes(d.id),
 );
@@ -150,7 +150,7 @@ describe('<eduset-indicator-dashboard>', () => {
     expect(text(root(element).querySelector('[part="title"]'))).toBe(
       'Показатели: Удомельский городской округ',
     );
-    const consulted = card(element, 'udomlya-parents-consulted');
+    const consulted = card(element, 'consultations-held');
     expect(text(consulted.querySelector('[part="value"]'))).toBe('447');
     expect(text(consulted.querySelector('.period'))).toBe('за 2020/21');
     expect(text(consulted.querySelector('[part="target"]'))).toBe('Цель не задана');
@@ -172,16 +172,16 @@ describe('<eduset-indicator-dashboard>', () => {
 
   it('explains a value on demand: formula with numbers, version, inputs, units not reporting', async () => {
     const element = await mount((e) => (e.report = report));
-    const consulted = card(element, 'udomlya-parents-consulted');
+    const consulted = card(element, 'consultations-held');
     const button = consulted.querySelector<HTMLButtonElement>('[part="explain-button"]')!;
     expect(button.getAttribute('aria-expanded')).toBe('false');
     await userEvent.click(button);
     await element.updateComplete;
     expect(button.getAttribute('aria-expanded')).toBe('true');
     const panel = consulted.querySelector('[part="explanation"]')!;
-    expect(text(panel)).toContain('Число родителей, получивших консультации (в. 1): 447 = 447');
+    expect(text(panel)).toContain('Консультаций проведено (в. 1): 447 = 447');
     expect(text(panel)).toContain('Определение показателя, версия 1');
-    expect(text(panel)).toContain('#{parents-consulted} = 447');
+    expect(text(panel)).toContain('#{consultations-held} = 447');
     expect(text(panel)).toContain('Не сдали данные: 1 подразделение');
     expect(text(panel)).toContain('КП «Малыш»');
     await expectAccessible(element);
@@ -195,7 +195,7 @@ describe('<eduset-indicator-dashboard>', () => {
     const table = root(element).querySelector('[part="table"]')!;
     expect(text(table.querySelector('caption'))).toBe('Показатели: Удомельский городской округ');
     const rows = [...table.querySelectorAll('tbody tr')].map((row) => [...row.children].map(text));
-    expect(rows).toContainEqual(['Число родителей, получивших консультации', '343', '601', '447']);
+    expect(rows).toContainEqual(['Консультаций проведено', '343', '601', '447']);
     expect(rows).toContainEqual([
       'Доля старшеклассников, занимающихся в муниципальной сети',
       '—Нет данных',
@@ -218,9 +218,7 @@ describe('<eduset-indicator-dashboard>', () => {
     select.dispatchEvent(new Event('change'));
     await element.updateComplete;
     expect(element.orgUnit).toBe('kp-malysh');
-    expect(text(card(element, 'udomlya-parents-consulted').querySelector('[part="value"]'))).toBe(
-      '251',
-    );
+    expect(text(card(element, 'consultations-held').querySelector('[part="value"]'))).toBe('251');
     const tableButton = [
       ...root(element).querySelectorAll<HTMLButtonElement>('[part="view-button"]'),
     ].find((b) => text(b) === 'Table')!;
@@ -240,9 +238,7 @@ describe('<eduset-indicator-dashboard>', () => {
         '\uFEFFПоказатель;Подразделение;Период;Значение;Цель;Нет значения: причина\r\n',
       ),
     ).toBe(true);
-    expect(csv).toContain(
-      'Число родителей, получивших консультации;Удомельский городской округ;2019-2020;601;;\r\n',
-    );
+    expect(csv).toContain('Консультаций проведено;Удомельский городской округ;2019-2020;601;;\r\n');
     expect(csv).toContain(
       'Доля старшеклассников, занимающихся в муниципальной сети;Удомельский городской округ;2018-2019;;20;Нет данных\r\n',
     );

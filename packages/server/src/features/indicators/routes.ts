@@ -2,18 +2,29 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   buildIndicatorReport,
+  indicatorCatalog,
   indicatorReportSchema,
   indicatorsQuerySchema,
+  type IndicatorDataset,
+  type IndicatorDefinition,
   type IndicatorReport,
 } from '@eduset/core/indicators';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
-import { loadIndicatorFiles, type LoadedIndicatorFiles } from '@eduset/adapters';
+import {
+  loadIndicatorFiles,
+  storedIndicatorData,
+  withStoredData,
+  type LoadedIndicatorFiles,
+  type Storage,
+  type StoredIndicatorData,
+} from '@eduset/adapters';
 import { HttpError } from '../../errors.js';
 import { withContracts } from '../../plugins/contracts.js';
 
 /**
  * Options of {@link indicatorRoutes}: where the org units, data values and (optionally)
- * definitions are. Without a directory the route answers 404 `no_indicator_data`.
+ * definitions are, and the storage whose rows give the figures of the parent help service.
+ * With neither the route answers 404 `no_indicator_data`.
  *
  * @example
  * ```ts
@@ -27,6 +38,12 @@ export interface IndicatorRoutesOptions {
    * `catalog.json` (definitions; the built-in catalog otherwise).
    */
   readonly dataDir?: string;
+  /**
+   * The storage: its networks' org units, and the figures counted from its rows on every
+   * request — consultations held (attended bookings) and parents satisfied (survey answers),
+   * with one «consultations held» indicator per service of each network.
+   */
+  readonly storage?: Pick<Storage, 'listNetworks' | 'loadNetwork' | 'feedback'>;
 }
 
 /**
@@ -47,7 +64,9 @@ export function demoIndicatorDataDir(staticRoot: string | undefined): string | u
 
 /**
  * `GET /api/indicators?level=&period=` — computes the indicator catalog (or the definitions
- * of the data directory) over the data values of the directory and answers with an
+ * of the data directory) over the data values of the directory and the figures counted from
+ * the storage's rows (attended consultations and the parents' survey answers, read again on
+ * every request, so an answer moves the figures at once), and answers with an
  * `IndicatorReport` (core's `indicatorReportSchema`): indicator summaries, org units, periods
  * and every result with its explanation. Files are read once, on the first request.
  *
@@ -62,14 +81,7 @@ export function demoIndicatorDataDir(staticRoot: string | undefined): string | u
  */
 export function indicatorRoutes(options: IndicatorRoutesOptions): FastifyPluginAsync {
   let loading: Promise<LoadedIndicatorFiles> | undefined;
-  const load = (): Promise<LoadedIndicatorFiles> => {
-    const dir = options.dataDir;
-    if (dir === undefined) {
-      throw new HttpError(404, 'no_indicator_data', {
-        ru: 'Данные для показателей не подключены к серверу',
-        en: 'No indicator data is configured on this server',
-      });
-    }
+  const loadFiles = (dir: string): Promise<LoadedIndicatorFiles> => {
     loading ??= (async () => {
       const values = ['data-values.csv', 'data-values.xlsx']
         .map((file) => join(dir, file))
@@ -85,6 +97,39 @@ export function indicatorRoutes(options: IndicatorRoutesOptions): FastifyPluginA
       loading = undefined;
     });
     return loading;
+  };
+  // The dataset is built again only when the stored figures changed since the last request.
+  let last: { readonly key: string; readonly dataset: IndicatorDataset } | undefined;
+  const load = async (): Promise<{
+    readonly dataset: IndicatorDataset;
+    readonly definitions: readonly IndicatorDefinition[];
+  }> => {
+    const { dataDir, storage } = options;
+    if (dataDir === undefined && storage === undefined) {
+      throw new HttpError(404, 'no_indicator_data', {
+        ru: 'Данные для показателей не подключены к серверу',
+        en: 'No indicator data is configured on this server',
+      });
+    }
+    const files = dataDir === undefined ? undefined : await loadFiles(dataDir);
+    const definitions = files?.definitions ?? indicatorCatalog;
+    if (storage === undefined && files !== undefined) return files;
+    const stored: StoredIndicatorData =
+      storage === undefined
+        ? { orgUnits: [], values: [], definitions: [] }
+        : await storedIndicatorData(storage);
+    const key = JSON.stringify([stored.orgUnits, stored.values]);
+    if (last === undefined || last.key !== key) {
+      last = { key, dataset: withStoredData(files?.dataset, stored) };
+    }
+    const known = new Set(definitions.map((definition) => definition.id));
+    return {
+      dataset: last.dataset,
+      definitions: [
+        ...definitions,
+        ...stored.definitions.filter((definition) => !known.has(definition.id)),
+      ],
+    };
   };
   return async (plain: FastifyInstance) => {
     const api = withContracts(plain);

@@ -1,0 +1,216 @@
+import { css } from 'lit';
+import { baseStyles } from '../internal/base.styles.js';
+
+/**
+ * Styles of `<eduset-survey>`: the shared base plus the element's own tier of custom
+ * properties (`--eduset-survey-*`).
+ *
+ * @example
+ * ```ts
+ * import { surveyStyles } from '@eduset/widgets';
+ * surveyStyles.length; // the base styles and the element's own
+ * ```
+ */
+export const surveyStyles = [
+  baseStyles,
+  css`
+    :host {
+      --_gap: var(--eduset-survey-gap, var(--_spacing));
+      --_choice-size: var(--eduset-survey-choice-size, 2.75rem);
+      container-type: inline-size;
+    }
+
+    .survey,
+    form {
+      display: grid;
+      gap: var(--_gap);
+    }
+
+    h2,
+    p,
+    dl,
+    dd {
+      margin: 0;
+    }
+
+    h2 {
+      font-size: 1.375em;
+      line-height: 1.25;
+    }
+
+    h2:focus {
+      outline: none;
+    }
+
+    h2:focus-visible {
+      outline: 3px solid var(--_color-focus);
+    }
+
+    .details {
+      display: grid;
+      grid-template-columns: max-content 1fr;
+      gap: 0.25rem 0.75rem;
+      padding: 0.75rem;
+      background: var(--_color-surface-raised);
+      border-radius: var(--_radius);
+    }
+
+    .details dt {
+      color: var(--_color-text-muted);
+    }
+
+    .details dd {
+      overflow-wrap: break-word;
+    }
+
+    /* A narrow container (a phone): each label above its value. */
+    @container (max-width: 30rem) {
+      .details {
+        grid-template-columns: 1fr;
+        gap: 0;
+      }
+      .details dt {
+        font-size: 0.875em;
+      }
+      .details dd + dt {
+        margin-top: 0.5rem;
+      }
+    }
+
+    fieldset {
+      display: grid;
+      gap: 0.5rem;
+      margin: 0;
+      padding: 0;
+      border: 0;
+      min-width: 0;
+    }
+
+    legend,
+    label.field {
+      font-weight: 600;
+      padding: 0;
+      margin-bottom: 0.25rem;
+    }
+
+    .choices {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+    }
+
+    .choice {
+      position: relative;
+      display: inline-flex;
+      align-items: center;
+      justify-content: center;
+      min-width: var(--_choice-size);
+      min-height: var(--_choice-size);
+      padding: 0.25rem 1rem;
+      border: 1px solid var(--_color-border);
+      border-radius: calc(var(--_radius) / 2);
+      background: var(--_color-surface);
+      cursor: pointer;
+    }
+
+    .choice input {
+      position: absolute;
+      opacity: 0;
+      inset: 0;
+      margin: 0;
+      cursor: pointer;
+    }
+
+    .choice:has(input:checked) {
+      color: var(--_color-on-primary);
+      background: var(--_color-primary);
+      border-color: var(--_color-primary);
+    }
+
+    .choice:has(input:focus-visible) {
+      outline: 3px solid var(--_color-focus);
+      outline-offset: 2px;
+    }
+
+    .score {
+      min-width: var(--_choice-size);
+      padding-inline: 0;
+    }
+
+    .hint,
+    .count {
+      color: var(--_color-text-muted);
+      font-size: 0.875em;
+    }
+
+    .invalid .choice {
+      border-color: var(--_color-danger);
+    }
+
+    .error,
+    .status.error {
+      color: var(--_color-danger);
+      font-weight: 600;
+    }
+
+    textarea {
+      width: 100%;
+      min-height: 7rem;
+      padding: 0.5rem;
+      font: inherit;
+      color: var(--_color-text);
+      background: var(--_color-surface);
+      border: 1px solid var(--_color-border);
+      border-radius: calc(var(--_radius) / 2);
+      resize: vertical;
+    }
+
+    button {
+      font: inherit;
+      min-height: 2.75rem;
+      padding: 0.5rem 1.25rem;
+      border-radius: calc(var(--_radius) / 2);
+      cursor: pointer;
+      justify-self: start;
+    }
+
+    .primary {
+      color: var(--_color-on-primary);
+      background: var(--_color-primary);
+      border: 1px solid var(--_color-primary);
+    }
+
+    .secondary {
+      color: var(--_color-primary);
+      background: var(--_color-surface);
+      border: 1px solid var(--_color-primary);
+    }
+
+    button:disabled {
+      cursor: not-allowed;
+      opacity: 0.6;
+    }
+
+    .summary {
+      padding: 0.75rem;
+      border: 2px solid var(--_color-danger);
+      border-radius: var(--_radius);
+    }
+
+    .summary ul {
+      margin: 0.25rem 0 0;
+      padding-inline-start: 1.25rem;
+    }
+
+    .summary a {
+      color: var(--_color-danger);
+    }
+
+    .message {
+      padding: 0.75rem;
+      background: var(--_color-surface-raised);
+      border-inline-start: 4px solid var(--_color-primary);
+      border-radius: calc(var(--_radius) / 2);
+    }
+  `,
+];
