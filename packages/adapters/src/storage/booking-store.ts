@@ -255,7 +255,8 @@ export interface BookingStore {
   erasePersonBookings(networkId: string, person: PersonContact, now: Instant): Promise<number>;
   /**
    * The maintenance step of an erasure: rewrites the bookings table, its TOAST table and its
-   * indexes (`VACUUM (FULL, ANALYZE) bookings`), so no erased name, phone or e-mail stays in
+   * indexes, and the booking requests waiting for an e-mail confirmation (`VACUUM (FULL,
+   * ANALYZE) bookings, booking_requests`), so no erased name, phone or e-mail stays in
    * the table's files (as a dead row version or in free space). It cannot run inside a
    * transaction, takes the table's exclusive lock for its duration, and keeps the versions
    * that a transaction still open may see: run it after the erasure has committed.

@@ -104,7 +104,8 @@ function fromJson(value: unknown): unknown {
   return typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
 }
 
-interface BookingRow extends SqlRow {
+/** A row of `bookings` as {@link bookingColumns} reads it. */
+export interface BookingRow extends SqlRow {
   id: string;
   specialist_id: string;
   site_id: string;
@@ -148,12 +149,13 @@ function personParams(networkId: string, person: PersonContact): SqlParam[] {
   return [networkId, person.phone ?? null, person.email ?? null];
 }
 
-const bookingColumns = `id, specialist_id, site_id, service_id, starts_at, ends_at, seats, status,
+/** The columns of `bookings` that {@link bookingOfRow} needs. */
+export const bookingColumns = `id, specialist_id, site_id, service_id, starts_at, ends_at, seats, status,
   child_age, contact_name, contact_phone, contact_email, contact_erased, personal_data_consent,
   sequence, history, created_at, updated_at`;
 
 /** A stored row back as a booking, validated by core (a row that fails is not returned). */
-function bookingOfRow(row: BookingRow): Booking {
+export function bookingOfRow(row: BookingRow): Booking {
   return parseBooking({
     id: row.id,
     specialistId: row.specialist_id,
@@ -764,6 +766,13 @@ export function bookingStore(database: Database): BookingStore {
           }
           await updateBookingRow(session, eraseContact(booking, at));
         }
+        // Her booking requests still waiting for an e-mail confirmation go too (migration 0015).
+        await session.query(
+          `DELETE FROM booking_requests WHERE network_id = $1
+             AND (($2::text IS NOT NULL AND request -> 'contact' ->> 'phone' = $2::text)
+               OR ($3::text IS NOT NULL AND lower(contact_email) = lower($3::text)))`,
+          personParams(networkId, person),
+        );
         return rows.length;
       });
     },
@@ -772,7 +781,8 @@ export function bookingStore(database: Database): BookingStore {
       // A rewrite of the table (new heap, TOAST and index files; the old files are truncated
       // and unlinked): no dead row version or free space keeps an erased contact. Outside any
       // transaction, as VACUUM must be. ANALYZE keeps no contact values (migration 0011).
-      await database.exec('VACUUM (FULL, ANALYZE) bookings');
+      // Booking requests waiting for an e-mail confirmation (migration 0015) hold contacts too.
+      await database.exec('VACUUM (FULL, ANALYZE) bookings, booking_requests');
     },
 
     async listBookings(networkId, query = {}) {

@@ -52,6 +52,19 @@ export {
   type NewCourseLink,
 } from './course-links.js';
 export { hashLinkToken, linkTokens, type LinkPurpose, type LinkTokens } from './link-tokens.js';
+export {
+  mailKinds,
+  type BookingRequestRecord,
+  type ClaimedMail,
+  type MailKind,
+  type MailOutcome,
+  type MailRecord,
+  type MailState,
+  type MailStore,
+  type NewMail,
+  type RequestConfirmation,
+  type SweptBooking,
+} from './mail.js';
 export { migrations, type Migration } from './migrations.js';
 export type { NetworkSummary } from './network-rows.js';
 export { defaultDataDir, openStorage, type Storage, type StorageOptions } from './storage.js';

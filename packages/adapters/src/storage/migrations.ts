@@ -13,6 +13,7 @@ import publicSurface from '../../migrations/0010_public.sql?raw';
 import privacy from '../../migrations/0011_privacy.sql?raw';
 import identity from '../../migrations/0012_identity.sql?raw';
 import linkSecret from '../../migrations/0013_link_secret.sql?raw';
+import mail from '../../migrations/0015_mail.sql?raw';
 import type { Database } from './database.js';
 
 /**
@@ -57,6 +58,7 @@ export const migrations: readonly Migration[] = [
   { version: 11, name: 'privacy', sql: privacy },
   { version: 12, name: 'identity', sql: identity },
   { version: 13, name: 'link_secret', sql: linkSecret },
+  { version: 15, name: 'mail', sql: mail },
 ];
 
 /**

@@ -8,6 +8,7 @@ import { identityStore, type IdentityStore } from './identity.js';
 import { linkTokens, type LinkTokens } from './link-tokens.js';
 import { attemptLimits, type AttemptLimits } from './limits.js';
 import { courseLinkStore, type CourseLinkStore } from './course-links.js';
+import { mailStore, type MailStore } from './mail.js';
 import { migrate } from './migrations.js';
 import {
   listNetworkSummaries,
@@ -79,6 +80,8 @@ export interface Storage extends BookingStore {
   readonly identity: IdentityStore;
   /** Tokens of the links sent to parents (manage, survey, confirm), derived (migration 0013). */
   readonly links: LinkTokens;
+  /** The outbox of messages to parents and booking requests awaiting e-mail confirmation (0015). */
+  readonly mail: MailStore;
   /**
    * Validates the network with core's `createNetwork` and stores it, replacing a stored
    * network with the same id, in one transaction: on any error the previous version stays.
@@ -144,6 +147,7 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
     courseLinks: courseLinkStore(database),
     identity: identityStore(database),
     links: linkTokens(database),
+    mail: mailStore(database),
     async saveNetwork(network) {
       const valid = createNetwork(network);
       await database.transaction((session) => writeNetwork(session, valid));

@@ -1,4 +1,4 @@
-import { parse, type IsoDate } from '../common/index.js';
+import { localizedTextSchema, parse, type IsoDate } from '../common/index.js';
 import { z } from '../common/zod.js';
 import { ageRangeSchema, serviceIdSchema } from '../network/index.js';
 import { availabilitySchema } from './availability.js';
@@ -18,12 +18,17 @@ const minutes = z.number().int().min(0).max(1440);
 /**
  * Schema of how a service is booked: session length, step between start times, buffers,
  * minimum notice, how far ahead parents may book, seats per session (a lekoteka group has
- * several), limits per specialist, and optionally the children's ages it is for.
+ * several), limits per specialist, optionally the children's ages it is for, and what the
+ * parent should bring (`whatToBring`, in Russian and English: it goes into the messages sent
+ * to parents).
  *
  * @example
  * ```ts
  * import { serviceBookingRulesSchema } from '@eduset/core/schedule';
- * serviceBookingRulesSchema.parse({ serviceId: 'speech', duration: 45, bufferAfter: 15, minimumNotice: 1440 });
+ * serviceBookingRulesSchema.parse({
+ *   serviceId: 'speech', duration: 45, bufferAfter: 15, minimumNotice: 1440,
+ *   whatToBring: { ru: 'Тетрадь для домашних заданий', en: 'A notebook for home exercises' },
+ * });
  * ```
  */
 export const serviceBookingRulesSchema = z.object({
@@ -42,6 +47,8 @@ export const serviceBookingRulesSchema = z.object({
     })
     .default({}),
   ages: ageRangeSchema.optional(),
+  /** What the parent should bring to the consultation (shown in the messages to parents). */
+  whatToBring: localizedTextSchema.optional(),
 });
 
 /**
