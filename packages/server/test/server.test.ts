@@ -35,6 +35,8 @@ function fakeStorage(overrides: Partial<Storage>): Storage {
     audit: { append: () => Promise.resolve(), list: notUsed },
     courseLinks: new Proxy({} as Storage['courseLinks'], { get: () => notUsed }),
     identity: new Proxy({} as Storage['identity'], { get: () => notUsed }),
+    links: new Proxy({} as Storage['links'], { get: () => notUsed }),
+    mail: new Proxy({} as Storage['mail'], { get: () => notUsed }),
     saveNetwork: () => Promise.resolve(),
     loadNetwork: () => Promise.reject(new Error('not used')),
     listNetworks: () => Promise.resolve([]),

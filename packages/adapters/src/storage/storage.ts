@@ -50,6 +50,13 @@ export interface StorageOptions {
   readonly dataDir?: string;
   /** Where `DATABASE_URL` is read from; `process.env` by default. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * A database already open (a tool or a test that also runs its own statements on it);
+   * wins over the rest. Closing the storage closes it.
+   *
+   * @internal
+   */
+  readonly database?: Database;
 }
 
 /**
@@ -104,6 +111,7 @@ export interface Storage extends BookingStore {
 
 function openDatabase(options: StorageOptions): Promise<Database> {
   const env = options.env ?? process.env;
+  if (options.database !== undefined) return Promise.resolve(options.database);
   if (options.databaseUrl !== undefined) return openPostgres(options.databaseUrl);
   if (options.dataDir !== undefined) return openPglite(options.dataDir);
   const url = env.DATABASE_URL;

@@ -1,6 +1,7 @@
 import {
   bookingAnswerSchema,
   bookingCreatedResponseSchema,
+  bookingPendingResponseSchema,
   calendarLinkResponseSchema,
   bookingIcsQuerySchema,
   bookingIdParamsSchema,
@@ -29,8 +30,13 @@ import {
 } from '@eduset/core';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { renderICalendar } from '@eduset/adapters';
-import type { Storage } from '@eduset/adapters';
+import type { NewBooking, Storage } from '@eduset/adapters';
 import { HttpError } from '../../errors.js';
+import {
+  holdForEmailConfirmation,
+  requireEmailForConfirmation,
+  type EmailConfirmationOptions,
+} from '../mail/routes.js';
 import { withContracts } from '../../plugins/contracts.js';
 import { consentChanged } from '../consent/routes.js';
 import type { RateLimitedRouteConfig } from '../../plugins/security.js';
@@ -78,6 +84,7 @@ export interface BookingRoutesOptions {
     | 'listBookings'
     | 'getBookingWithCalendarToken'
     | 'issueCalendarToken'
+    | 'mail'
   >;
   /** The current version of the consent text; a booking naming another is refused (409). */
   readonly consentVersion: string;
@@ -88,6 +95,11 @@ export interface BookingRoutesOptions {
   readonly networkIdOf: (requested: string | undefined) => Promise<string>;
   /** Route config of POST routes (the rate limit). */
   readonly limited: RateLimitedRouteConfig;
+  /**
+   * When given, a booking waits for the parent's e-mail confirmation before it holds the
+   * slot: `POST /api/bookings` stores the request and answers 202 (see `mailRoutes`).
+   */
+  readonly emailConfirmation?: EmailConfirmationOptions;
 }
 
 /** A storage conflict (`no-seats`, `overlap`, `illegal-transition`) as a 409 with its reason code. */
@@ -160,7 +172,9 @@ function siteLocation(site: {
  *   storage conflict is a 409 with its reason (`no-seats`, `overlap`); answers 201 with the
  *   booking, its cancel token, the cancel address and `calendarUrl` (the iCalendar file with
  *   a read-only calendar token); 409 `consent-changed` when `consentVersion` is not the
- *   current consent version;
+ *   current consent version; with `emailConfirmation` on, 202 instead: the request is stored
+ *   and a confirmation link goes to the parent's e-mail (400 without an e-mail), and the slot
+ *   is taken only by `POST /api/bookings/confirm`;
  * - `GET /api/bookings/:id.ics?token=<calendar token>` — the booking as iCalendar, no
  *   contact; the cancel token does not open it; 404 for an unknown id or token;
  * - `POST /api/bookings/:id/calendar` with `{ token }` (the cancel token) — a new calendar
@@ -191,7 +205,8 @@ function siteLocation(site: {
  * ```
  */
 export function bookingRoutes(options: BookingRoutesOptions): FastifyPluginAsync {
-  const { storage, now, networkIdOf, limited, uidDomain, consentVersion } = options;
+  const { storage, now, networkIdOf, limited, uidDomain, consentVersion, emailConfirmation } =
+    options;
   /** The last schedule read per network: what range of busy time a booking check needs. */
   const knownSchedules = new Map<string, NetworkSchedule>();
   /** A site's time zone: its availability's in the stored schedule, else the network's. */
@@ -259,7 +274,10 @@ export function bookingRoutes(options: BookingRoutesOptions): FastifyPluginAsync
       '/api/bookings',
       {
         config: { ...limited, access: { public: true } },
-        schema: { body: bookingRequestSchema, response: { 201: bookingCreatedResponseSchema } },
+        schema: {
+          body: bookingRequestSchema,
+          response: { 201: bookingCreatedResponseSchema, 202: bookingPendingResponseSchema },
+        },
       },
       async (request, reply) => {
         const body = request.body;
@@ -267,6 +285,7 @@ export function bookingRoutes(options: BookingRoutesOptions): FastifyPluginAsync
         if (body.consentVersion !== undefined && body.consentVersion !== consentVersion) {
           throw consentChanged(consentVersion);
         }
+        if (emailConfirmation !== undefined) requireEmailForConfirmation(body.contact);
         const networkId = await networkIdOf(body.network);
         const at = now();
         // The busy time that decides this one slot depends on the service's rules, which come
@@ -291,25 +310,33 @@ export function bookingRoutes(options: BookingRoutesOptions): FastifyPluginAsync
           requestedSlot(schedule, body, at, busy);
         }
         const rules = schedule.bookingRules.find((entry) => entry.serviceId === body.serviceId);
+        const asked: NewBooking = {
+          specialistId: body.specialistId,
+          siteId: body.siteId,
+          serviceId: body.serviceId,
+          start: body.start,
+          end: body.end,
+          seats: body.seats,
+          capacity: rules?.seats ?? 1,
+          childAge: body.childAge,
+          contact: body.contact,
+          personalDataConsent: true,
+          consentVersion,
+        };
+        if (emailConfirmation !== undefined) {
+          // The slot is taken only when the parent follows the link in her e-mail.
+          const pending = await holdForEmailConfirmation(
+            storage,
+            networkId,
+            asked,
+            at,
+            emailConfirmation,
+          );
+          return reply.code(202).send(pending);
+        }
         let created;
         try {
-          created = await storage.createBooking(
-            networkId,
-            {
-              specialistId: body.specialistId,
-              siteId: body.siteId,
-              serviceId: body.serviceId,
-              start: body.start,
-              end: body.end,
-              seats: body.seats,
-              capacity: rules?.seats ?? 1,
-              childAge: body.childAge,
-              contact: body.contact,
-              personalDataConsent: true,
-              consentVersion,
-            },
-            at,
-          );
+          created = await storage.createBooking(networkId, asked, at);
         } catch (error) {
           throw conflictAsHttp(error);
         }
