@@ -28,6 +28,14 @@ import {
   type CommandContext,
 } from './cli-shared.js';
 import { isFirstWorker, isServeWorker, leaveCluster, runWorkers } from './cli-workers.js';
+import {
+  mailEnvUsage,
+  mailFlags,
+  mailUsage,
+  parseMailSettings,
+  startMailSending,
+  type MailCliSettings,
+} from './cli-mail.js';
 import { serverVersion, startServer } from './index.js';
 import { demoCourseRoutes } from './cli-courses.js';
 import { runUsersCommand, seedDemoAccountsIfEmpty, usersUsage } from './cli-users.js';
@@ -61,6 +69,8 @@ const usage = [
   '               [--cors-origin https://site.example …] [--rate-limit 30]',
   '               [--erase-after-days 30] [--workers 1] [--database-url postgres://…]',
   '               [--log-level info] [--trust-proxy 1] [--demo-accounts]',
+  '               [--smtp-url smtp://…] [--mail-from …] [--public-url https://…]',
+  '               [--reminder-time 18:00] [--booking-email-confirmation on|off]',
   ...importUsage,
   ...usersUsage,
   '',
@@ -80,6 +90,7 @@ const usage = [
   '                              info writes one JSON line per request (no personal data)',
   '          --trust-proxy       доверять X-Forwarded-For/-Proto: true, число прокси или адреса/CIDR через запятую /',
   '                              trust X-Forwarded-For/-Proto: true, a hop count, or addresses/CIDRs, comma-separated',
+  ...mailUsage,
   ...importHelp,
   ...indicatorsUsage,
   '',
@@ -89,6 +100,7 @@ const usage = [
   '  CORS_ORIGINS (через запятую / comma-separated), RATE_LIMIT; флаги важнее / flags win.',
   'OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URI, OIDC_GRANTS_CLAIM —',
   '                            вход через Keycloak (OpenID Connect) / sign-in through Keycloak (OpenID Connect)',
+  ...mailEnvUsage,
 ];
 
 type Environment = Readonly<Record<string, string | undefined>>;
@@ -181,6 +193,8 @@ interface ServeOptions {
   readonly databaseUrl: string | undefined;
   readonly logLevel: LogLevel;
   readonly trustProxy: boolean | number | string[] | undefined;
+  /** Messages to parents: SMTP or the mail folder, sender, links, reminder time. */
+  readonly mail: MailCliSettings;
 }
 
 function parseCount(name: string, text: string, max: number, source = `--${name}`): number {
@@ -245,6 +259,7 @@ function parseServeOptions(
     'erase-after-days': { type: 'string', default: '30' },
     workers: { type: 'string', default: '1' },
     'demo-accounts': { type: 'boolean', default: false },
+    ...mailFlags,
   });
   if (values.help) return 'help';
   const seed = resolve(cwd, nonEmptyFlag('seed', values.seed ?? 'examples/data/udomlya.json'));
@@ -281,6 +296,7 @@ function parseServeOptions(
           .filter((origin) => origin !== '')
           .map((origin) => parseOrigin(origin, 'CORS_ORIGINS'));
   return {
+    mail: parseMailSettings(values, cwd, env),
     schedule,
     corsOrigins,
     rateLimit:
@@ -586,6 +602,7 @@ async function serve(options: ServeOptions, context: CliContext): Promise<number
         rateLimit:
           options.rateLimit === 0 ? false : { max: options.rateLimit, timeWindowMs: 60_000 },
         ...(oidc !== undefined ? { oidc } : {}),
+        ...(options.mail.bookingEmailConfirmation ? { bookingEmailConfirmation: true } : {}),
       },
       { port: options.port, host: options.host },
     );
@@ -606,7 +623,18 @@ async function serve(options: ServeOptions, context: CliContext): Promise<number
       ? startErasure(storage, options.eraseAfterDays, now, out, err)
       : () => Promise.resolve();
     const stopPruning = isFirstWorker() ? startPruning(storage, now, err) : () => Promise.resolve();
+    // Every process sends: they share the outbox (FOR UPDATE SKIP LOCKED), each message once.
+    const stopMail = startMailSending({
+      storage,
+      settings: options.mail,
+      serverUrl: running.url,
+      now,
+      out,
+      err,
+      announce: isFirstWorker(),
+    });
     await untilStopped(context.signal);
+    await stopMail();
     await stopPruning();
     await stopErasure();
     await running.close();

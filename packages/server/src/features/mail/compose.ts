@@ -32,8 +32,10 @@ export interface MailContext {
   readonly publicUrl: string;
   /** The sender, e.g. `Служба помощи родителям <noreply@udomlya.example>`. */
   readonly from: string;
-  /** The domain of iCalendar UIDs (the same as the booking's `.ics` route) and Message-IDs. */
+  /** The domain of iCalendar UIDs (the same as the booking's `.ics` route). */
   readonly uidDomain: string;
+  /** The domain of `Message-ID`s (the sender's); `uidDomain` when not given. */
+  readonly messageDomain?: string;
 }
 
 /** What a booking message is about (the kinds of the outbox that concern a booking). */
@@ -370,7 +372,7 @@ export function composeBookingMail(
     ...(link ? { link } : {}),
     after,
   });
-  const messageId = messageIdOf(options.dedupeKey, context.uidDomain);
+  const messageId = messageIdOf(options.dedupeKey, context.messageDomain ?? context.uidDomain);
 
   if (kind === 'confirmation' || kind === 'reminder') {
     const subject =
@@ -586,7 +588,7 @@ export function composeRequestMail(
         ['If you did not ask for this, do not open the link: no booking will be made.'],
       ),
     },
-    messageIdOf(`confirm-request:${pending.id}`, context.uidDomain),
+    messageIdOf(`confirm-request:${pending.id}`, context.messageDomain ?? context.uidDomain),
     'confirm-request',
     [],
   );

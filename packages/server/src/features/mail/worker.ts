@@ -47,7 +47,7 @@ export interface MailWorkerOptions {
   readonly publicUrl: string;
   /** The sender (`MAIL_FROM`). */
   readonly from: string;
-  /** The domain of iCalendar UIDs (as the server's `uidDomain`) and Message-IDs; `eduset`. */
+  /** The domain of iCalendar UIDs, as the server's `uidDomain`; `eduset`. Message-IDs take the sender's. */
   readonly uidDomain?: string;
   /** The reminder's local time the day before, `HH:mm` (`REMINDER_TIME`); `18:00`. */
   readonly reminderTime?: string;
@@ -169,6 +169,8 @@ export function createMailWorker(options: MailWorkerOptions): MailWorker {
   const { storage, transport, now } = options;
   const publicUrl = options.publicUrl.endsWith('/') ? options.publicUrl : `${options.publicUrl}/`;
   const uidDomain = options.uidDomain ?? 'eduset';
+  // Message-IDs carry the sender's domain, as mail systems expect.
+  const messageDomain = /@([^\s@<>]+)>?\s*$/.exec(options.from)?.[1] ?? uidDomain;
   const reminderTime = options.reminderTime ?? '18:00';
   const intervalMs = options.intervalMs ?? 2_000;
   const sweepBatch = options.sweepBatch ?? 200;
@@ -204,7 +206,7 @@ export function createMailWorker(options: MailWorkerOptions): MailWorker {
   };
   const mailContext = async (networkId: string): Promise<MailContext> => {
     const { network, schedule } = await contextOf(networkId);
-    return { network, schedule, publicUrl, from: options.from, uidDomain };
+    return { network, schedule, publicUrl, from: options.from, uidDomain, messageDomain };
   };
 
   let stopping = false;
