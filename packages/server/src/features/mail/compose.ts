@@ -65,6 +65,19 @@ function siteTimeZone(context: MailContext, siteId: string): string {
   );
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** A date formatter, made once per locale and options (making one costs more than using it). */
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}\u0000${JSON.stringify(options)}`;
+  let made = formatters.get(key);
+  if (made === undefined) {
+    made = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, made);
+  }
+  return made;
+}
+
 function part(
   formatter: Intl.DateTimeFormat,
   at: Instant,
@@ -75,7 +88,7 @@ function part(
 
 /** The day, e.g. «вторник, 12 мая 2026 г.» / "Tuesday, 12 May 2026". */
 function dayText(at: Instant, timeZone: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(locales[lang], {
+  return formatter(locales[lang], {
     timeZone,
     weekday: 'long',
     day: 'numeric',
@@ -86,14 +99,12 @@ function dayText(at: Instant, timeZone: string, lang: Lang): string {
 
 /** A short day for subjects, e.g. «12 мая» / "12 May". */
 function shortDayText(at: Instant, timeZone: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(locales[lang], { timeZone, day: 'numeric', month: 'long' }).format(
-    new Date(at),
-  );
+  return formatter(locales[lang], { timeZone, day: 'numeric', month: 'long' }).format(new Date(at));
 }
 
 /** The local time `HH:mm` of an instant in a zone. */
 function clockText(at: Instant, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
+  return formatter('en-GB', {
     timeZone,
     hour: '2-digit',
     minute: '2-digit',
@@ -104,12 +115,12 @@ function clockText(at: Instant, timeZone: string): string {
 /** The zone in people's words with its offset, e.g. «Москва, GMT+3» / "Moscow Time, GMT+3". */
 function zoneText(at: Instant, timeZone: string, lang: Lang): string {
   const named = part(
-    new Intl.DateTimeFormat(locales[lang], { timeZone, timeZoneName: 'shortGeneric' }),
+    formatter(locales[lang], { timeZone, timeZoneName: 'shortGeneric' }),
     at,
     'timeZoneName',
   );
   const offset = part(
-    new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'shortOffset' }),
+    formatter('en-GB', { timeZone, timeZoneName: 'shortOffset' }),
     at,
     'timeZoneName',
   );
