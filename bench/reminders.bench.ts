@@ -148,6 +148,8 @@ function startServer(files: string, env: NodeJS.ProcessEnv): Promise<ServerProce
   const child = spawn(
     process.execPath,
     [
+      // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the servers.
+      ...(process.env['BENCH_SERVER_NODE_ARGS'] ?? '').split(' ').filter(Boolean),
       cli,
       'serve',
       '--port',

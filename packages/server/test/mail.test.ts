@@ -250,7 +250,9 @@ describe.each(['pglite', 'postgres'] as const)('messages to parents (%s)', (engi
     expect(mail.subject).toBe(
       'Вы записаны на консультацию: 9 сентября, 09:00 / Your consultation is booked: 9 September, 09:00',
     );
-    expect(mail.messageId).toBe(messageIdOf(`confirmation:${created.booking.id}`, 'udomlya.example'));
+    expect(mail.messageId).toBe(
+      messageIdOf(`confirmation:${created.booking.id}`, 'udomlya.example'),
+    );
     const text = textOf(mail);
     for (const expected of [
       'Здравствуйте, Анна Смирнова!',
