@@ -38,7 +38,15 @@ export interface MailContext {
   readonly messageDomain?: string;
 }
 
-/** What a booking message is about (the kinds of the outbox that concern a booking). */
+/**
+ * What a booking message is about (the kinds of the outbox that concern a booking).
+ *
+ * @example
+ * ```ts
+ * import type { BookingMailKind } from '@eduset/server';
+ * const kind: BookingMailKind = 'reminder';
+ * ```
+ */
 export type BookingMailKind = 'confirmation' | 'reminder' | 'change' | 'survey';
 
 type Lang = 'ru' | 'en';
@@ -229,7 +237,16 @@ function htmlOf(blocks: Readonly<Record<Lang, Block>>, signature: string, title:
   ].join('\n');
 }
 
-/** A `Message-ID` made from the message's dedupe key: the same on every attempt. */
+/**
+ * A `Message-ID` made from the message's dedupe key and the sender's domain: the same on every
+ * attempt, so a mail system can recognise a message sent again after a crash.
+ *
+ * @example
+ * ```ts
+ * import { messageIdOf } from '@eduset/server';
+ * messageIdOf('confirmation:b-1', 'udomlya.example'); // '<confirmation.5d1c…@udomlya.example>'
+ * ```
+ */
 export function messageIdOf(dedupeKey: string, domain: string): string {
   const hash = createHash('sha256').update(dedupeKey, 'utf8').digest('hex').slice(0, 32);
   const kind = dedupeKey.split(':')[0] ?? 'message';
