@@ -24,6 +24,7 @@ import { financingRoutes } from './features/financing/routes.js';
 import { courseRoutes, type CourseRoutesOptions } from './features/courses/routes.js';
 import { consentRoutes, defaultConsent, type ConsentText } from './features/consent/routes.js';
 import { peopleRoutes } from './features/people/routes.js';
+import { mailRoutes, type EmailConfirmationOptions } from './features/mail/routes.js';
 import { errorResponse, HttpError, notFoundResponse } from './errors.js';
 import { registerContracts, withContracts } from './plugins/contracts.js';
 import { registerRequestLog, requestIdOf } from './plugins/request-log.js';
@@ -210,6 +211,13 @@ export interface ServerOptions {
    * and session cookies are `Secure` over TLS.
    */
   readonly trustProxy?: boolean | number | readonly string[];
+  /**
+   * E-mail confirmation of bookings before they hold the slot (`BOOKING_EMAIL_CONFIRMATION=on`):
+   * `POST /api/bookings` stores a request and answers 202, the parent confirms with the link
+   * mailed to her (`POST /api/bookings/confirm`). Off (`false`) by default; `true` keeps a
+   * link 2 hours.
+   */
+  readonly bookingEmailConfirmation?: boolean | EmailConfirmationOptions;
 }
 
 /** Fastify's `trustProxy` for a {@link ServerOptions.trustProxy}: a hop count as a function. */
@@ -426,6 +434,12 @@ export function createServer(options: ServerOptions): FastifyInstance {
 
   const storedNetworks = recentNetworks(storage);
   const consent = options.consent ?? defaultConsent;
+  const emailConfirmation =
+    options.bookingEmailConfirmation === true
+      ? {}
+      : options.bookingEmailConfirmation === false
+        ? undefined
+        : options.bookingEmailConfirmation;
   void server.register(
     bookingRoutes({
       storage,
@@ -434,6 +448,15 @@ export function createServer(options: ServerOptions): FastifyInstance {
       limited,
       uidDomain: options.uidDomain ?? 'eduset',
       consentVersion: consent.version,
+      ...(emailConfirmation !== undefined ? { emailConfirmation } : {}),
+    }),
+  );
+  void server.register(
+    mailRoutes({
+      storage,
+      now,
+      networkIdOf: async (requested) => requested ?? defaultNetworkId(await storedNetworks()),
+      limited,
     }),
   );
   void server.register(

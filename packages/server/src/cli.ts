@@ -24,6 +24,14 @@ import {
   type CommandContext,
 } from './cli-shared.js';
 import { isFirstWorker, isServeWorker, leaveCluster, runWorkers } from './cli-workers.js';
+import {
+  mailEnvUsage,
+  mailFlags,
+  mailUsage,
+  parseMailSettings,
+  startMailSending,
+  type MailCliSettings,
+} from './cli-mail.js';
 import { serverVersion, startServer } from './index.js';
 import { demoCourseRoutes } from './cli-courses.js';
 import { runUsersCommand, seedDemoAccountsIfEmpty, usersUsage } from './cli-users.js';
@@ -63,6 +71,8 @@ const usage = [
   '               [--cors-origin https://site.example …] [--rate-limit 30]',
   '               [--erase-after-days 30] [--workers 1] [--database-url postgres://…]',
   '               [--log-level info] [--trust-proxy 1] [--demo-accounts] [--replace-schedule]',
+  '               [--smtp-url smtp://…] [--mail-from …] [--public-url https://…]',
+  '               [--reminder-time 18:00] [--booking-email-confirmation on|off]',
   ...importUsage,
   ...usersUsage,
   ...scheduleUsage,
@@ -88,6 +98,7 @@ const usage = [
   '                              info writes one JSON line per request (no personal data)',
   '          --trust-proxy       доверять X-Forwarded-For/-Proto: true, число прокси или адреса/CIDR через запятую /',
   '                              trust X-Forwarded-For/-Proto: true, a hop count, or addresses/CIDRs, comma-separated',
+  ...mailUsage,
   ...importHelp,
   ...indicatorsUsage,
   '',
@@ -97,6 +108,7 @@ const usage = [
   '  CORS_ORIGINS (через запятую / comma-separated), RATE_LIMIT; флаги важнее / flags win.',
   'OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URI, OIDC_GRANTS_CLAIM —',
   '                            вход через Keycloak (OpenID Connect) / sign-in through Keycloak (OpenID Connect)',
+  ...mailEnvUsage,
 ];
 
 type Environment = Readonly<Record<string, string | undefined>>;
@@ -193,6 +205,8 @@ interface ServeOptions {
   readonly databaseUrl: string | undefined;
   readonly logLevel: LogLevel;
   readonly trustProxy: boolean | number | string[] | undefined;
+  /** Messages to parents: SMTP or the mail folder, sender, links, reminder time. */
+  readonly mail: MailCliSettings;
 }
 
 function parseCount(name: string, text: string, max: number, source = `--${name}`): number {
@@ -258,6 +272,7 @@ function parseServeOptions(
     workers: { type: 'string', default: '1' },
     'demo-accounts': { type: 'boolean', default: false },
     'replace-schedule': { type: 'boolean', default: false },
+    ...mailFlags,
   });
   if (values.help) return 'help';
   const seed = resolve(cwd, nonEmptyFlag('seed', values.seed ?? 'examples/data/udomlya.json'));
@@ -294,6 +309,7 @@ function parseServeOptions(
           .filter((origin) => origin !== '')
           .map((origin) => parseOrigin(origin, 'CORS_ORIGINS'));
   return {
+    mail: parseMailSettings(values, cwd, env),
     schedule,
     scheduleGiven: values.schedule !== undefined,
     replaceSchedule: values['replace-schedule'],
@@ -632,6 +648,7 @@ async function serve(options: ServeOptions, context: CliContext): Promise<number
         rateLimit:
           options.rateLimit === 0 ? false : { max: options.rateLimit, timeWindowMs: 60_000 },
         ...(oidc !== undefined ? { oidc } : {}),
+        ...(options.mail.bookingEmailConfirmation ? { bookingEmailConfirmation: true } : {}),
       },
       { port: options.port, host: options.host },
     );
@@ -652,7 +669,18 @@ async function serve(options: ServeOptions, context: CliContext): Promise<number
       ? startErasure(storage, options.eraseAfterDays, now, out, err)
       : () => Promise.resolve();
     const stopPruning = isFirstWorker() ? startPruning(storage, now, err) : () => Promise.resolve();
+    // Every process sends: they share the outbox (FOR UPDATE SKIP LOCKED), each message once.
+    const stopMail = startMailSending({
+      storage,
+      settings: options.mail,
+      serverUrl: running.url,
+      now,
+      out,
+      err,
+      announce: isFirstWorker(),
+    });
     await untilStopped(context.signal);
+    await stopMail();
     await stopPruning();
     await stopErasure();
     await running.close();

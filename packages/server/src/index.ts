@@ -40,6 +40,43 @@ export {
 export { surveyRoutes, type SurveyRoutesOptions } from './features/surveys/routes.js';
 export { readConsultationHistory, seedConsultationHistoryIfEmpty } from './cli-consultations.js';
 export {
+  composeBookingMail,
+  composeRequestMail,
+  messageIdOf,
+  type BookingMailKind,
+  type BookingMailOptions,
+  type MailContext,
+} from './features/mail/compose.js';
+export {
+  bookingTimeAfter,
+  mailFreshness,
+  planBookingMail,
+  reminderDueAt,
+  type MailPlanContext,
+} from './features/mail/plan.js';
+export {
+  holdForEmailConfirmation,
+  mailRoutes,
+  requireEmailForConfirmation,
+  type EmailConfirmationOptions,
+  type MailRoutesOptions,
+} from './features/mail/routes.js';
+export {
+  MailSendError,
+  mailFolderTransport,
+  smtpSocketTimeoutMs,
+  smtpTransport,
+  type MailTransport,
+  type OutgoingMail,
+  type SmtpSettings,
+} from './features/mail/transport.js';
+export {
+  createMailWorker,
+  type MailPass,
+  type MailWorker,
+  type MailWorkerOptions,
+} from './features/mail/worker.js';
+export {
   demoIndicatorDataDir,
   indicatorRoutes,
   type IndicatorRoutesOptions,

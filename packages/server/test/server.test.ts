@@ -38,6 +38,7 @@ function fakeStorage(overrides: Partial<Storage>): Storage {
     links: new Proxy({} as Storage['links'], { get: () => notUsed }),
     consultations: new Proxy({} as Storage['consultations'], { get: () => notUsed }),
     feedback: new Proxy({} as Storage['feedback'], { get: () => notUsed }),
+    mail: new Proxy({} as Storage['mail'], { get: () => notUsed }),
     saveNetwork: () => Promise.resolve(),
     loadNetwork: () => Promise.reject(new Error('not used')),
     listNetworks: () => Promise.resolve([]),

@@ -163,16 +163,24 @@ const HOUR = 3_600_000;
  * VTIMEZONE is invalid, so events in a zone it lacks are written in UTC.
  */
 function knowsZone(timeZone: string): boolean {
-  let known = knownZones.get(timeZone);
-  if (known === undefined) {
-    // getVtimezoneComponent reads a file: ask once per zone.
-    known = timeZone !== 'UTC' && getVtimezoneComponent(timeZone) !== null;
-    knownZones.set(timeZone, known);
-  }
-  return known;
+  return timeZone !== 'UTC' && vtimezoneOf(timeZone) !== null;
 }
 
-const knownZones = new Map<string, boolean>();
+const vtimezones = new Map<string, string | null>();
+
+/**
+ * The VTIMEZONE of a zone from `@touch4it/ical-timezones`, read once per zone: it reads a
+ * file on every call, and every message to a parent carries a calendar file (measured: most
+ * of the time of writing one).
+ */
+function vtimezoneOf(timeZone: string): string | null {
+  let component = vtimezones.get(timeZone);
+  if (component === undefined) {
+    component = getVtimezoneComponent(timeZone);
+    vtimezones.set(timeZone, component);
+  }
+  return component;
+}
 
 /**
  * Whether a `TZID` local time names `epoch` without doubt: RFC 5545 reads a local time that
@@ -242,7 +250,7 @@ export function renderICalendar(
     // No calendar zone: with one, ical-generator would write DTSTAMP and LAST-MODIFIED as
     // local times of the machine's zone. Without it they are UTC; VTIMEZONEs come from the
     // events' zones.
-    timezone: { name: null, generator: getVtimezoneComponent },
+    timezone: { name: null, generator: vtimezoneOf },
     x: [['X-WR-TIMEZONE', checkedOptions.timeZone]],
   });
 

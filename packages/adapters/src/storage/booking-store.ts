@@ -479,10 +479,11 @@ export interface BookingStore {
    */
   erasePersonBookings(networkId: string, person: PersonContact, now: Instant): Promise<number>;
   /**
-   * The maintenance step of an erasure: rewrites the bookings and consultation notes tables,
-   * their TOAST tables and indexes (`VACUUM (FULL, ANALYZE) bookings, consultation_notes`), so
-   * no erased name, phone, e-mail, parent's note or private note stays in the tables' files
-   * (as a dead row version or in free space). It cannot run inside a
+   * The maintenance step of an erasure: rewrites the bookings, consultation notes and booking
+   * requests tables (those waiting for an e-mail confirmation), their TOAST tables and indexes
+   * (`VACUUM (FULL, ANALYZE) bookings, consultation_notes, booking_requests`), so no erased
+   * name, phone, e-mail, parent's note or private note stays in the tables' files (as a dead
+   * row version or in free space). It cannot run inside a
    * transaction, takes the table's exclusive lock for its duration, and keeps the versions
    * that a transaction still open may see: run it after the erasure has committed.
    */

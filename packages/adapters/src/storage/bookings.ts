@@ -351,7 +351,9 @@ interface BookingItem {
 }
 
 /** The rules of a guard as the take functions read them. */
-export function guardFields(guard: BookingGuard | undefined): Partial<BookingItem> & { guarded: boolean } {
+export function guardFields(
+  guard: BookingGuard | undefined,
+): Partial<BookingItem> & { guarded: boolean } {
   if (guard === undefined) return { guarded: false };
   let longestTravel = 0;
   for (const [to, from] of Object.values(guard.travel)) {
@@ -1028,6 +1030,13 @@ export function bookingStore(database: Database): BookingStore {
           }
           await updateBookingRow(session, eraseContact(booking, at));
         }
+        // Her booking requests still waiting for an e-mail confirmation go too (migration 0015).
+        await session.query(
+          `DELETE FROM booking_requests WHERE network_id = $1
+             AND (($2::text IS NOT NULL AND request -> 'contact' ->> 'phone' = $2::text)
+               OR ($3::text IS NOT NULL AND lower(contact_email) = lower($3::text)))`,
+          personParams(networkId, person),
+        );
         return rows.length;
       });
     },
@@ -1037,7 +1046,8 @@ export function bookingStore(database: Database): BookingStore {
       // and unlinked): no dead row version or free space keeps an erased contact, parent's
       // note or private consultation note (deleted with the contact, migration 0017). Outside any
       // transaction, as VACUUM must be. ANALYZE keeps no contact values (migration 0011).
-      await database.exec('VACUUM (FULL, ANALYZE) bookings, consultation_notes');
+      // Booking requests waiting for an e-mail confirmation (migration 0015) hold contacts too.
+      await database.exec('VACUUM (FULL, ANALYZE) bookings, consultation_notes, booking_requests');
     },
 
     async listBookings(networkId, query = {}) {

@@ -58,8 +58,21 @@ export {
   type CourseLinkStore,
   type NewCourseLink,
 } from './course-links.js';
-export { hashLinkToken, linkTokens, type LinkPurpose, type LinkTokens } from './link-tokens.js';
+export { hashLinkToken, type LinkPurpose, type LinkTokens } from './link-tokens.js';
 export type { ConsultationStore, NoteAuthor, StoredConsultationNote } from './consultations.js';
+export {
+  mailKinds,
+  type BookingRequestRecord,
+  type ClaimedMail,
+  type MailKind,
+  type MailOutcome,
+  type MailRecord,
+  type MailState,
+  type MailStore,
+  type NewMail,
+  type RequestConfirmation,
+  type SweptBooking,
+} from './mail.js';
 export { migrations, type Migration } from './migrations.js';
 export type { NetworkSummary } from './network-rows.js';
 export { defaultDataDir, openStorage, type Storage, type StorageOptions } from './storage.js';

@@ -14,6 +14,7 @@ import privacy from '../../migrations/0011_privacy.sql?raw';
 import identity from '../../migrations/0012_identity.sql?raw';
 import linkSecret from '../../migrations/0013_link_secret.sql?raw';
 import bookingRules from '../../migrations/0014_booking_rules.sql?raw';
+import mail from '../../migrations/0015_mail.sql?raw';
 import bookingMoves from '../../migrations/0016_booking_moves.sql?raw';
 import consultationNotes from '../../migrations/0017_consultation_notes.sql?raw';
 import feedback from '../../migrations/0018_feedback.sql?raw';
@@ -63,6 +64,7 @@ export const migrations: readonly Migration[] = [
   { version: 12, name: 'identity', sql: identity },
   { version: 13, name: 'link_secret', sql: linkSecret },
   { version: 14, name: 'booking_rules', sql: bookingRules },
+  { version: 15, name: 'mail', sql: mail },
   { version: 16, name: 'booking_moves', sql: bookingMoves },
   { version: 17, name: 'consultation_notes', sql: consultationNotes },
   { version: 18, name: 'feedback', sql: feedback },

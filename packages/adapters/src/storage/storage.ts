@@ -10,6 +10,7 @@ import { linkTokens, type LinkTokens } from './link-tokens.js';
 import { attemptLimits, type AttemptLimits } from './limits.js';
 import { courseLinkStore, type CourseLinkStore } from './course-links.js';
 import { consultationStore, type ConsultationStore } from './consultations.js';
+import { mailStore, type MailStore } from './mail.js';
 import { migrate } from './migrations.js';
 import {
   listNetworkSummaries,
@@ -51,6 +52,13 @@ export interface StorageOptions {
   readonly dataDir?: string;
   /** Where `DATABASE_URL` is read from; `process.env` by default. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * A database already open (a tool or a test that also runs its own statements on it);
+   * wins over the rest. Closing the storage closes it.
+   *
+   * @internal
+   */
+  readonly database?: Database;
 }
 
 /**
@@ -85,6 +93,8 @@ export interface Storage extends BookingStore {
   readonly consultations: ConsultationStore;
   /** The parents' survey after a consultation and the figures from stored rows (0018). */
   readonly feedback: FeedbackStore;
+  /** The outbox of messages to parents and booking requests awaiting e-mail confirmation (0015). */
+  readonly mail: MailStore;
   /**
    * Validates the network with core's `createNetwork` and stores it, replacing a stored
    * network with the same id, in one transaction: on any error the previous version stays.
@@ -107,6 +117,7 @@ export interface Storage extends BookingStore {
 
 function openDatabase(options: StorageOptions): Promise<Database> {
   const env = options.env ?? process.env;
+  if (options.database !== undefined) return Promise.resolve(options.database);
   if (options.databaseUrl !== undefined) return openPostgres(options.databaseUrl);
   if (options.dataDir !== undefined) return openPglite(options.dataDir);
   const url = env.DATABASE_URL;
@@ -152,6 +163,7 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
     links: linkTokens(database),
     consultations: consultationStore(database),
     feedback: feedbackStore(database),
+    mail: mailStore(database),
     async saveNetwork(network) {
       const valid = createNetwork(network);
       await database.transaction((session) => writeNetwork(session, valid));

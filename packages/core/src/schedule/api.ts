@@ -1,5 +1,5 @@
 import { isoDateSchema } from '../common/iso-date.js';
-import type { LocalizedText } from '../common/labels.js';
+import { localizedTextSchema, type LocalizedText } from '../common/labels.js';
 import { requestIdSchema, requestTextSchema } from '../common/wire.js';
 import { z } from '../common/zod.js';
 import { timeZoneSchema } from './availability.js';
@@ -334,6 +334,68 @@ export const bookingCreatedResponseSchema = z.object({
   cancelUrl: z.string().min(1),
   calendarUrl: z.string().min(1),
 });
+
+/**
+ * Schema of the answer of `POST /api/bookings` (202) when the service asks parents to confirm
+ * a booking by e-mail before it holds the slot (`BOOKING_EMAIL_CONFIRMATION=on`): the request
+ * is stored, not the booking; a confirmation link went to the parent's e-mail, and the slot is
+ * taken only when she follows it before `expiresAt`. `message` says so in people's words.
+ *
+ * @example
+ * ```ts
+ * import { bookingPendingResponseSchema } from '@eduset/core/schedule';
+ * declare const json: unknown;
+ * const { expiresAt, message } = bookingPendingResponseSchema.parse(json);
+ * ```
+ */
+export const bookingPendingResponseSchema = z.object({
+  status: z.literal('awaiting-email-confirmation'),
+  /** The id of the request (the `booking=` of the confirmation link). */
+  requestId: z.string().min(1),
+  /** Until when the confirmation link works. */
+  expiresAt: instantSchema,
+  message: localizedTextSchema,
+});
+
+/**
+ * The answer of `POST /api/bookings` (202) while a booking waits for the parent's e-mail
+ * confirmation.
+ *
+ * @example
+ * ```ts
+ * import type { BookingPendingResponse } from '@eduset/core/schedule';
+ * declare const answer: BookingPendingResponse;
+ * answer.message.ru; // 'Мы отправили письмо …'
+ * ```
+ */
+export type BookingPendingResponse = z.output<typeof bookingPendingResponseSchema>;
+
+/**
+ * Schema of the body of `POST /api/bookings/confirm`: the request id and the token of the
+ * confirmation link the parent received by e-mail (`/confirm/#booking=<id>&token=<token>`).
+ *
+ * @example
+ * ```ts
+ * import { confirmBookingBodySchema } from '@eduset/core/schedule';
+ * confirmBookingBodySchema.parse({ booking: '2f1c…', token: 'k3c…' });
+ * ```
+ */
+export const confirmBookingBodySchema = z.strictObject({
+  network: requestIdSchema.optional(),
+  booking: requestIdSchema,
+  token: requestTextSchema(256),
+});
+
+/**
+ * The body of `POST /api/bookings/confirm`.
+ *
+ * @example
+ * ```ts
+ * import type { ConfirmBookingBody } from '@eduset/core/schedule';
+ * const body: ConfirmBookingBody = { booking: '2f1c…', token: 'k3c…' };
+ * ```
+ */
+export type ConfirmBookingBody = z.output<typeof confirmBookingBodySchema>;
 
 /**
  * Schema of the answer of `POST /api/bookings/:id/calendar`: a new calendar link, for the

@@ -1,4 +1,4 @@
-import { parse, type IsoDate } from '../common/index.js';
+import { localizedTextSchema, parse, type IsoDate } from '../common/index.js';
 import { z } from '../common/zod.js';
 import { ageRangeSchema, serviceIdSchema } from '../network/index.js';
 import { siteIdSchema } from '../network/ids.js';
@@ -49,7 +49,8 @@ export type SiteSession = z.infer<typeof siteSessionSchema>;
  * Schema of how a service is booked: session length, step between start times, buffers,
  * minimum notice, how far ahead parents may book, seats per session (a lekoteka group has
  * several), limits per specialist (sessions a day and a week) and per parent (active bookings
- * held at once), and optionally the children's ages it is for.
+ * held at once), optionally the children's ages it is for, and what the parent should bring
+ * (`whatToBring`, in Russian and English: it goes into the messages sent to parents).
  * `siteSessions` overrides the session length (and step) at single sites, each site once.
  *
  * @example
@@ -58,6 +59,7 @@ export type SiteSession = z.infer<typeof siteSessionSchema>;
  * serviceBookingRulesSchema.parse({
  *   serviceId: 'speech', duration: 45, bufferAfter: 15, minimumNotice: 1440,
  *   siteSessions: [{ siteId: 'lek-school-2', duration: 30 }],
+ *   whatToBring: { ru: 'Тетрадь для домашних заданий', en: 'A notebook for home exercises' },
  * });
  * ```
  */
@@ -94,6 +96,8 @@ export const serviceBookingRulesSchema = z.object({
     })
     .default({}),
   ages: ageRangeSchema.optional(),
+  /** What the parent should bring to the consultation (shown in the messages to parents). */
+  whatToBring: localizedTextSchema.optional(),
 });
 
 /**

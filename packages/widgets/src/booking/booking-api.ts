@@ -151,7 +151,8 @@ export type BookingFailureCode =
   | 'not-active'
   | 'changed'
   | 'network'
-  | 'server';
+  | 'server'
+  | 'awaiting-email-confirmation';
 
 /**
  * A failed booking or cancel request, with a Russian and English message to show and the
@@ -239,6 +240,10 @@ const failureTexts: Readonly<Record<BookingFailureCode, LocalizedText>> = {
     ru: 'Сервер ответил ошибкой. Попробуйте позже.',
     en: 'The server answered with an error. Please try again later.',
   },
+  'awaiting-email-confirmation': {
+    ru: 'Запись ещё не создана: подтвердите её по ссылке из письма, которое мы отправили на вашу почту.',
+    en: 'The booking is not made yet: confirm it with the link in the e-mail we sent you.',
+  },
 };
 
 function localizedText(value: unknown): LocalizedText | undefined {
@@ -313,6 +318,21 @@ async function failureOf(response: Response): Promise<BookingRequestError> {
   );
 }
 
+/** The 202 answer of a booking waiting for the parent's e-mail confirmation, as a message. */
+async function awaitingOf(response: Response): Promise<BookingRequestError> {
+  let body: unknown;
+  try {
+    body = JSON.parse(await response.text());
+  } catch {
+    body = undefined;
+  }
+  const message = isRecord(body) ? localizedText(body['message']) : undefined;
+  return new BookingRequestError(
+    'awaiting-email-confirmation',
+    message ?? failureTexts['awaiting-email-confirmation'],
+  );
+}
+
 async function postJson<T>(
   url: string,
   body: unknown,
@@ -333,6 +353,8 @@ async function postJson<T>(
     throw new BookingRequestError('network', failureTexts.network, []);
   }
   if (!response.ok) throw await failureOf(response);
+  // With e-mail confirmation on, a booking waits for the link in the parent's e-mail (202).
+  if (response.status === 202) throw await awaitingOf(response);
   let json: unknown;
   try {
     json = JSON.parse(await response.text());

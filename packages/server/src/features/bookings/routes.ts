@@ -1,6 +1,7 @@
 import {
   bookingAnswerSchema,
   bookingCreatedResponseSchema,
+  bookingPendingResponseSchema,
   calendarLinkResponseSchema,
   bookingIcsQuerySchema,
   bookingIdParamsSchema,
@@ -29,8 +30,13 @@ import {
 } from '@eduset/core';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { renderICalendar } from '@eduset/adapters';
-import type { CreatedBooking, ScheduleWithRevision, Storage } from '@eduset/adapters';
+import type { CreatedBooking, NewBooking, ScheduleWithRevision, Storage } from '@eduset/adapters';
 import { HttpError } from '../../errors.js';
+import {
+  holdForEmailConfirmation,
+  requireEmailForConfirmation,
+  type EmailConfirmationOptions,
+} from '../mail/routes.js';
 import { withContracts } from '../../plugins/contracts.js';
 import { consentChanged } from '../consent/routes.js';
 import type { RateLimitedRouteConfig } from '../../plugins/security.js';
@@ -80,6 +86,7 @@ export interface BookingRoutesOptions {
     | 'getBookingWithCalendarToken'
     | 'issueCalendarToken'
     | 'consultations'
+    | 'mail'
   >;
   /** The current version of the consent text; a booking naming another is refused (409). */
   readonly consentVersion: string;
@@ -90,6 +97,11 @@ export interface BookingRoutesOptions {
   readonly networkIdOf: (requested: string | undefined) => Promise<string>;
   /** Route config of POST routes (the rate limit). */
   readonly limited: RateLimitedRouteConfig;
+  /**
+   * When given, a booking waits for the parent's e-mail confirmation before it holds the
+   * slot: `POST /api/bookings` stores the request and answers 202 (see `mailRoutes`).
+   */
+  readonly emailConfirmation?: EmailConfirmationOptions;
 }
 
 /**
@@ -167,7 +179,9 @@ function siteLocation(site: {
  *   storage conflict is a 409 with its reason (`no-seats`, `overlap`); answers 201 with the
  *   booking, its cancel token, the cancel address and `calendarUrl` (the iCalendar file with
  *   a read-only calendar token); 409 `consent-changed` when `consentVersion` is not the
- *   current consent version;
+ *   current consent version; with `emailConfirmation` on, 202 instead: the request is stored
+ *   and a confirmation link goes to the parent's e-mail (400 without an e-mail), and the slot
+ *   is taken only by `POST /api/bookings/confirm`;
  * - `GET /api/bookings/:id.ics?token=<calendar token>` — the booking as iCalendar, no
  *   contact; the cancel token does not open it; 404 for an unknown id or token;
  * - `POST /api/bookings/:id/calendar` with `{ token }` (the cancel token) — a new calendar
@@ -198,7 +212,8 @@ function siteLocation(site: {
  * ```
  */
 export function bookingRoutes(options: BookingRoutesOptions): FastifyPluginAsync {
-  const { storage, now, networkIdOf, limited, uidDomain, consentVersion } = options;
+  const { storage, now, networkIdOf, limited, uidDomain, consentVersion, emailConfirmation } =
+    options;
   /** A site's time zone: its availability's in the stored schedule, else the network's. */
   const siteTimeZone = async (
     networkId: string,
@@ -326,7 +341,7 @@ export function bookingRoutes(options: BookingRoutesOptions): FastifyPluginAsync
         schema: {
           headers: bookingRequestHeadersSchema,
           body: bookingRequestSchema,
-          response: { 201: bookingCreatedResponseSchema },
+          response: { 201: bookingCreatedResponseSchema, 202: bookingPendingResponseSchema },
         },
       },
       async (request, reply) => {
@@ -336,6 +351,42 @@ export function bookingRoutes(options: BookingRoutesOptions): FastifyPluginAsync
           throw consentChanged(consentVersion);
         }
         const networkId = await networkIdOf(body.network);
+        if (emailConfirmation !== undefined) {
+          // The slot is taken only when the parent follows the link in her e-mail (the rules
+          // are then kept by the database as for any booking); now it must only be offered.
+          requireEmailForConfirmation(body.contact);
+          const at = now();
+          const { schedule, busy } = await storage.bookingContext(networkId, {
+            from: instant(new Date(Date.parse(body.start) - busyMarginMs)),
+            to: instant(new Date(Date.parse(body.end) + busyMarginMs)),
+            specialistId: body.specialistId,
+          });
+          const slot = offeredSlot(schedule, body, at, busy);
+          if (slot === undefined) throw new HttpError(409, 'slot-unavailable', slotUnavailableText);
+          if (slot.seatsLeft < body.seats) throw new HttpError(409, 'no-seats', noSeatsText);
+          const rules = schedule.bookingRules.find((entry) => entry.serviceId === body.serviceId);
+          const asked: NewBooking = {
+            specialistId: body.specialistId,
+            siteId: body.siteId,
+            serviceId: body.serviceId,
+            start: body.start,
+            end: body.end,
+            seats: body.seats,
+            capacity: rules?.seats ?? 1,
+            childAge: body.childAge,
+            contact: body.contact,
+            personalDataConsent: true,
+            consentVersion,
+          };
+          const pending = await holdForEmailConfirmation(
+            storage,
+            networkId,
+            asked,
+            at,
+            emailConfirmation,
+          );
+          return reply.code(202).send(pending);
+        }
         const { cancelToken, calendarToken, replayed, ...created } = await book(
           networkId,
           body,
