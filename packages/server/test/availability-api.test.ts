@@ -370,6 +370,11 @@ describe('previewing and publishing a change', () => {
     expect((await read('lebedeva')).vacations).toEqual([
       { specialistId: 'speech-lebedeva', from: '2026-09-08', to: '2026-09-11', note: 'Отпуск' },
     ]);
+    // The public schedule shows the days, never the note.
+    const pub = await call('anonymous', 'GET', '/api/schedule');
+    expect(pub.json<{ vacations: unknown[] }>().vacations).toEqual([
+      { specialistId: 'speech-lebedeva', from: '2026-09-08', to: '2026-09-11' },
+    ]);
   });
 
   test('service rules are the coordinator’s; a site’s own session length its head’s', async () => {
