@@ -57,7 +57,13 @@ async function read(who: Who, query = ''): Promise<StaffAvailability> {
 }
 
 /** A change of Лебедева's part: her part as read, with `edit` applied. */
-function change(part: StaffAvailability, edit: Partial<StaffAvailability> = {}) {
+function change(
+  part: StaffAvailability,
+  edit: {
+    readonly availabilities?: readonly unknown[];
+    readonly vacations?: readonly unknown[];
+  } = {},
+) {
   return {
     specialistId: 'speech-lebedeva',
     revision: part.revision,
