@@ -132,6 +132,12 @@ export default [
     output: { file: `${widgets}/dist/eduset-staff.js`, format: 'esm', sourcemap: true },
   },
   {
+    input: `${widgets}/src/staff/eduset-staff.ts`,
+    external: externalFor(widgets),
+    plugins: [dts({ tsconfig: `${widgets}/tsconfig.json` })],
+    output: { file: `${widgets}/dist/eduset-staff.d.ts`, format: 'esm' },
+  },
+  {
     input: `${widgets}/src/eduset-widgets.ts`,
     external: externalFor(widgets),
     plugins: [dts({ tsconfig: `${widgets}/tsconfig.json` })],
