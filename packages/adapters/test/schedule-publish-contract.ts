@@ -1,7 +1,7 @@
 // Publishing a schedule (the availability editor's PUT, `eduset schedule replace`): the
 // optimistic revision, the hit bookings cancelled on the parent's behalf in the same
 // transaction, and two publishes at once — run against PGlite and a PostgreSQL server alike.
-import { ConflictError, instant, NotFoundError } from '@eduset/core';
+import { ConflictError, instant, NotFoundError, type NetworkSchedule } from '@eduset/core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BookingStore, NewBooking } from '../src/storage/booking-store.js';
 import { testSchedule } from './bookings-contract.js';
@@ -90,7 +90,9 @@ export function schedulePublishContract(
       const published = await store.publishSchedule(
         {
           ...schedule,
-          vacations: [{ specialistId: 'psy-ivanova', from: '2026-05-12', to: '2026-05-12' }],
+          vacations: [
+            { specialistId: 'psy-ivanova', from: '2026-05-12', to: '2026-05-12' },
+          ] as NetworkSchedule['vacations'],
         },
         {
           expectedRevision: revision,

@@ -57,7 +57,13 @@ async function read(who: Who, query = ''): Promise<StaffAvailability> {
 }
 
 /** A change of Лебедева's part: her part as read, with `edit` applied. */
-function change(part: StaffAvailability, edit: Partial<StaffAvailability> = {}) {
+function change(
+  part: StaffAvailability,
+  edit: {
+    readonly availabilities?: readonly unknown[];
+    readonly vacations?: readonly unknown[];
+  } = {},
+) {
   return {
     specialistId: 'speech-lebedeva',
     revision: part.revision,
@@ -369,6 +375,11 @@ describe('previewing and publishing a change', () => {
     expect((await storage.getBooking('udomlya', bookings.korablik)).status).toBe('confirmed');
     expect((await read('lebedeva')).vacations).toEqual([
       { specialistId: 'speech-lebedeva', from: '2026-09-08', to: '2026-09-11', note: 'Отпуск' },
+    ]);
+    // The public schedule shows the days, never the note.
+    const pub = await call('anonymous', 'GET', '/api/schedule');
+    expect(pub.json<{ vacations: unknown[] }>().vacations).toEqual([
+      { specialistId: 'speech-lebedeva', from: '2026-09-08', to: '2026-09-11' },
     ]);
   });
 

@@ -266,19 +266,6 @@ export interface BookingContext {
 }
 
 /**
- * Schedules and bookings in PostgreSQL. The rule «one specialist is never in two places at
- * once» is PostgreSQL's own: an exclusion constraint over the specialist's time range
- * across all sites for sessions that hold active bookings, and seats taken atomically, so it
- * holds across several server processes.
- *
- * @example
- * ```ts
- * import { openStorage } from '@eduset/adapters';
- * const storage = await openStorage({ dataDir: 'memory://' });
- * const busy = await storage.busyIntervals('udomlya', { from: undefined, to: undefined });
- * ```
- */
-/**
  * A stored schedule with its revision, which grows by one with every save (migration 0004).
  *
  * @example
@@ -340,6 +327,19 @@ export interface PublishedSchedule {
   readonly cancelled: readonly Booking[];
 }
 
+/**
+ * Schedules and bookings in PostgreSQL. The rule «one specialist is never in two places at
+ * once» is PostgreSQL's own: an exclusion constraint over the specialist's time range
+ * across all sites for sessions that hold active bookings, and seats taken atomically, so it
+ * holds across several server processes.
+ *
+ * @example
+ * ```ts
+ * import { openStorage } from '@eduset/adapters';
+ * const storage = await openStorage({ dataDir: 'memory://' });
+ * const busy = await storage.busyIntervals('udomlya', { from: undefined, to: undefined });
+ * ```
+ */
 export interface BookingStore {
   /** Stores a network's schedule (validated by core), replacing the previous one. */
   saveSchedule(schedule: NetworkSchedule): Promise<void>;

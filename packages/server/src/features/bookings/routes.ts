@@ -241,7 +241,16 @@ export function bookingRoutes(options: BookingRoutesOptions): FastifyPluginAsync
       },
       async (request): Promise<NetworkSchedule> => {
         const query = request.query;
-        return storage.loadSchedule(await networkIdOf(query.network));
+        const schedule = await storage.loadSchedule(await networkIdOf(query.network));
+        // A vacation's note (a reason, perhaps sick leave) is for the staff, not the public.
+        return {
+          ...schedule,
+          vacations: schedule.vacations.map(({ specialistId, from, to }) => ({
+            specialistId,
+            from,
+            to,
+          })),
+        };
       },
     );
 
