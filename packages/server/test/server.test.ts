@@ -43,7 +43,6 @@ function fakeStorage(overrides: Partial<Storage>): Storage {
     loadNetwork: () => Promise.reject(new Error('not used')),
     listNetworks: () => Promise.resolve([]),
     close: () => Promise.resolve(),
-    links: new Proxy({} as Storage['links'], { get: () => notUsed }),
     saveSchedule: notUsed,
     loadSchedule: notUsed,
     knownSchedule: notUsed,
