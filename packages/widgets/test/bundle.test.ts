@@ -42,13 +42,13 @@ describe('eduset-widgets.js', () => {
   });
 
   it('stays within its size budget', () => {
-    // Nine elements with Lit, core's schemas (zod) and their clients: ~410 KB minified,
-    // ~113 KB gzip (seven were ~365 KB / ~102 KB; the manage page and the slot picker with the
-    // month calendar, issue 14, added ~45 KB / ~11 KB). The budget leaves room for one more
+    // Ten elements with Lit, core's schemas (zod) and their clients: ~452 KB minified,
+    // ~118 KB gzip (seven were ~365 KB / ~102 KB; the manage page, the slot picker with the
+    // month calendar and the survey, issue 14, added ~87 KB / ~16 KB). The budget leaves room for one more
     // small element, not for a new library; a site that needs one element imports its own
     // module (`@eduset/widgets/booking`, …) instead of the whole bundle.
     const code = readFileSync(file);
-    expect(code.byteLength).toBeLessThan(430 * 1024);
+    expect(code.byteLength).toBeLessThan(470 * 1024);
     expect(gzipSync(code).byteLength).toBeLessThan(120 * 1024);
   });
 });

@@ -35,7 +35,9 @@ describe('eduset-staff.js and eduset-widgets.js', () => {
       expect(code, element).not.toContain(element);
     }
     expect(code).not.toMatch(/^\s*import\s*[{*\w]/m);
-    expect(code).not.toMatch(/(?<!["'])\bfrom\s*["'][^"'./]/);
+    // No import of a package left for the page to resolve (`import{…}from"lit"`); words such
+    // as «Valid from» in the texts are not imports.
+    expect(code).not.toMatch(/\bimport\s*[{*\w][^;"'`]*\bfrom\s*["'][^"'./]/);
     // Lit, core's schemas and the two elements: budget 400 KB minified, 120 KB gzip.
     const bytes = readFileSync(staffFile);
     expect(bytes.byteLength).toBeLessThan(400 * 1024);
