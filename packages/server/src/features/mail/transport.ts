@@ -136,7 +136,7 @@ function mailOptions(mail: OutgoingMail): SendMailOptions {
 
 /**
  * Sends messages through an SMTP server with nodemailer: a pool of up to `maxConnections`
- * connections (4 by default) reused from message to message, timeouts of 30 s to connect
+ * connections (8 by default) reused from message to message, timeouts of 30 s to connect
  * and greet and {@link smtpSocketTimeoutMs} of silence.
  *
  * @example
@@ -146,7 +146,7 @@ function mailOptions(mail: OutgoingMail): SendMailOptions {
  * await transport.close();
  * ```
  */
-export function smtpTransport(settings: SmtpSettings, maxConnections = 4): MailTransport {
+export function smtpTransport(settings: SmtpSettings, maxConnections = 8): MailTransport {
   const common = {
     pool: true as const,
     maxConnections,

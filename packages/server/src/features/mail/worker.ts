@@ -57,7 +57,7 @@ export interface MailWorkerOptions {
   readonly sweepBatch?: number;
   /** Messages claimed at a time; 50. */
   readonly sendBatch?: number;
-  /** Messages sent at once; 4 (the SMTP pool's connections). */
+  /** Messages sent at once; 8 (the SMTP pool's connections): sending waits on the SMTP server and the database. */
   readonly concurrency?: number;
   /** How long a claim holds a message (ms); 5 minutes. */
   readonly leaseMs?: number;
@@ -140,7 +140,7 @@ function isNotFound(error: unknown): boolean {
  * 3. claims due messages (50 at a time, leased for 5 minutes, `FOR UPDATE SKIP LOCKED`),
  *    writes each from the booking as stored now ({@link composeBookingMail}; nothing for a
  *    cancelled booking's confirmation, a moved booking's old reminder, an erased contact),
- *    sends it through the transport (4 at a time) and marks it sent under its claim.
+ *    sends it through the transport (8 at a time) and marks it sent under its claim.
  *
  * Several processes run it side by side over one PostgreSQL: each booking is swept by one,
  * each message claimed by one. A message is sent once unless a process dies after the SMTP
@@ -175,7 +175,7 @@ export function createMailWorker(options: MailWorkerOptions): MailWorker {
   const intervalMs = options.intervalMs ?? 2_000;
   const sweepBatch = options.sweepBatch ?? 200;
   const sendBatch = options.sendBatch ?? 50;
-  const concurrency = Math.max(1, options.concurrency ?? 4);
+  const concurrency = Math.max(1, options.concurrency ?? 8);
   const leaseMs = options.leaseMs ?? 5 * minuteMs;
   const maxAttempts = options.maxAttempts ?? 8;
   const report = options.onError ?? (() => undefined);
