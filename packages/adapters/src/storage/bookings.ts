@@ -9,6 +9,7 @@ import {
   instant,
   NotFoundError,
   parseBooking,
+  parseNewBooking,
   ValidationError,
   type Booking,
   type BookingGuard,
@@ -711,7 +712,8 @@ export function bookingStore(database: Database): BookingStore {
 
     async createBooking(networkId, request, now) {
       assertCapacity(request.seats, request.capacity);
-      const requested = parseBooking({
+      // The usual request (as the server's schema gave it) is taken without the whole schema.
+      const requested = parseNewBooking({
         id: randomUUID(),
         specialistId: request.specialistId,
         siteId: request.siteId,
