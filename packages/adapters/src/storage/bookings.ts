@@ -360,16 +360,23 @@ function guardFields(guard: BookingGuard | undefined): Partial<BookingItem> & { 
   };
 }
 
-/** JSON with the keys of every object sorted, so equal values give equal texts. */
+/**
+ * JSON with the keys of every object sorted (and `undefined` members left out, as JSON does),
+ * so equal values give equal texts. Written out rather than with a `JSON.stringify` replacer,
+ * which measured several times slower on every booking.
+ */
 function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, inner: unknown) => {
-    if (inner === null || typeof inner !== 'object' || Array.isArray(inner)) return inner;
-    const sorted: Record<string, unknown> = {};
-    for (const key of Object.keys(inner).sort()) {
-      sorted[key] = (inner as Record<string, unknown>)[key];
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const record = value as Record<string, unknown>;
+  const members: string[] = [];
+  for (const key of Object.keys(record).sort()) {
+    const member = record[key];
+    if (member !== undefined && typeof member !== 'function') {
+      members.push(`${JSON.stringify(key)}:${canonicalJson(member)}`);
     }
-    return sorted;
-  });
+  }
+  return `{${members.join(',')}}`;
 }
 
 /**
