@@ -379,23 +379,26 @@ function canonicalJson(value: unknown): string {
   return `{${members.join(',')}}`;
 }
 
+/** What the server adds to a request from the schedule and the headers: not the parent's. */
+const notAsked: ReadonlySet<string> = new Set([
+  'guard',
+  'scheduleRevision',
+  'idempotencyKey',
+  'capacity',
+]);
+
 /**
  * The fingerprint of a booking request kept with its idempotency key: SHA-256 of what the
- * parent asked (every field but the key, the rules, the revision and the session's capacity, which the
- * server adds from the schedule),
- * after core's normalization (a phone written two ways is one request).
+ * parent asked (every field but the key, the rules, the revision and the session's capacity,
+ * which the server adds from the schedule), after core's normalization (a phone written two
+ * ways is one request).
  */
 function requestFingerprint(networkId: string, request: NewBooking, booking: Booking): string {
-  const {
-    guard: _guard,
-    scheduleRevision: _revision,
-    idempotencyKey: _key,
-    capacity: _capacity,
-    ...asked
-  } = request;
-  return createHash('sha256')
-    .update(canonicalJson({ ...asked, networkId, contact: booking.contact }), 'utf8')
-    .digest('hex');
+  const asked: Record<string, unknown> = { networkId, contact: booking.contact };
+  for (const [key, value] of Object.entries(request)) {
+    if (!notAsked.has(key) && key !== 'contact') asked[key] = value;
+  }
+  return createHash('sha256').update(canonicalJson(asked), 'utf8').digest('hex');
 }
 
 interface CachedSchedule {
