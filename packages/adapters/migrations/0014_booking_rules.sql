@@ -65,6 +65,20 @@ ALTER TABLE bookings
 CREATE UNIQUE INDEX bookings_idempotency ON bookings (network_id, idempotency_key)
   WHERE idempotency_key IS NOT NULL;
 
+-- A specialist's sessions holding seats by start: the limits and the buffers and travel are
+-- checked through it (a btree range; the exclusion constraint's GiST index over text keys
+-- measured several times dearer per probe). A session lasts at most a day (core's longest
+-- duration is 1 440 minutes), so the sessions near a time are those starting at most a day
+-- before it. The ids are compared in the "C" collation here and in the checks (equality is
+-- the same in every deterministic collation), so the checks can use this index only: a plan
+-- cached while the table was small cannot settle on the GiST index and scan a specialist's
+-- every session once it has grown.
+CREATE INDEX booking_sessions_starts
+  ON booking_sessions (network_id COLLATE "C", specialist_id COLLATE "C", starts_at)
+  WHERE seats_taken > 0;
+ALTER TABLE booking_sessions
+  ADD CONSTRAINT booking_sessions_one_day CHECK (ends_at - starts_at <= interval '1 day');
+
 -- A parent's bookings by phone or e-mail: the cap per parent, and requests under 152-ФЗ.
 CREATE INDEX bookings_contact_phone ON bookings (network_id, contact_phone)
   WHERE contact_phone IS NOT NULL;
@@ -143,6 +157,7 @@ DECLARE
   v_session_capacity integer;
   v_before integer; -- seats the session held before this booking
   v_count bigint;
+  v_week_count bigint;
   v_buffer_before integer;
   v_buffer_after integer;
   v_reach interval;
@@ -212,34 +227,36 @@ BEGIN
     -- Buffers and travel: no other session of the specialist too close.
     IF EXISTS (
       SELECT 1 FROM booking_sessions s
-      WHERE s.network_id = r.network_id AND s.specialist_id = r.specialist_id
+      WHERE s.network_id = r.network_id COLLATE "C"
+        AND s.specialist_id = r.specialist_id COLLATE "C"
         AND s.seats_taken > 0 AND s.id <> v_session_id
-        AND s.during && tstzrange(r.starts_at - v_reach, r.ends_at + v_reach, '[)')
+        AND s.starts_at >= r.starts_at - v_reach - interval '1 day'
+        AND s.starts_at < r.ends_at + v_reach
         AND eduset_too_close(r.starts_at, r.ends_at, v_buffer_before, v_buffer_after, v_travel,
           s.site_id, s.starts_at, s.ends_at)
     ) THEN
       RAISE EXCEPTION 'too close to another session of the specialist' USING ERRCODE = 'EDGAP';
     END IF;
-    -- Limits: only a session that holds its first seats now is a new one.
-    IF v_before = 0 AND p_item ->> 'perDay' IS NOT NULL THEN
-      v_from := (p_item ->> 'dayFrom')::timestamptz;
-      v_to := (p_item ->> 'dayTo')::timestamptz;
-      SELECT count(*) INTO v_count FROM booking_sessions s
-      WHERE s.network_id = r.network_id AND s.specialist_id = r.specialist_id
-        AND s.seats_taken > 0 AND s.during && tstzrange(v_from, v_to, '[)')
-        AND s.starts_at >= v_from AND s.starts_at < v_to;
+    -- Limits: only a session that holds its first seats now is a new one. The day lies in
+    -- the week: one range read for both.
+    IF v_before = 0 AND (p_item ->> 'perDay' IS NOT NULL OR p_item ->> 'perWeek' IS NOT NULL)
+    THEN
+      v_from := least((p_item ->> 'dayFrom')::timestamptz, (p_item ->> 'weekFrom')::timestamptz);
+      v_to := greatest((p_item ->> 'dayTo')::timestamptz, (p_item ->> 'weekTo')::timestamptz);
+      SELECT
+        count(*) FILTER (WHERE s.starts_at >= (p_item ->> 'dayFrom')::timestamptz
+          AND s.starts_at < (p_item ->> 'dayTo')::timestamptz),
+        count(*) FILTER (WHERE s.starts_at >= (p_item ->> 'weekFrom')::timestamptz
+          AND s.starts_at < (p_item ->> 'weekTo')::timestamptz)
+      INTO v_count, v_week_count
+      FROM booking_sessions s
+      WHERE s.network_id = r.network_id COLLATE "C"
+        AND s.specialist_id = r.specialist_id COLLATE "C"
+        AND s.seats_taken > 0 AND s.starts_at >= v_from AND s.starts_at < v_to;
       IF v_count > (p_item ->> 'perDay')::integer THEN
         RAISE EXCEPTION 'the specialist''s sessions per day are all taken' USING ERRCODE = 'EDLDY';
       END IF;
-    END IF;
-    IF v_before = 0 AND p_item ->> 'perWeek' IS NOT NULL THEN
-      v_from := (p_item ->> 'weekFrom')::timestamptz;
-      v_to := (p_item ->> 'weekTo')::timestamptz;
-      SELECT count(*) INTO v_count FROM booking_sessions s
-      WHERE s.network_id = r.network_id AND s.specialist_id = r.specialist_id
-        AND s.seats_taken > 0 AND s.during && tstzrange(v_from, v_to, '[)')
-        AND s.starts_at >= v_from AND s.starts_at < v_to;
-      IF v_count > (p_item ->> 'perWeek')::integer THEN
+      IF v_week_count > (p_item ->> 'perWeek')::integer THEN
         RAISE EXCEPTION 'the specialist''s sessions per week are all taken' USING ERRCODE = 'EDLWK';
       END IF;
     END IF;
@@ -359,10 +376,11 @@ BEGIN
         -- that exists is joined one by one) and the candidates before it.
         NOT EXISTS (
           SELECT 1 FROM booking_sessions s
-          WHERE s.network_id = c.network_id AND s.specialist_id = c.specialist_id
+          WHERE s.network_id = c.network_id COLLATE "C"
+            AND s.specialist_id = c.specialist_id COLLATE "C"
             AND s.seats_taken > 0
-            AND s.during && tstzrange(c.starts_at - make_interval(mins => c.reach),
-              c.ends_at + make_interval(mins => c.reach), '[)')
+            AND s.starts_at >= c.starts_at - make_interval(mins => c.reach) - interval '1 day'
+            AND s.starts_at < c.ends_at + make_interval(mins => c.reach)
             AND eduset_too_close(c.starts_at, c.ends_at, c."bufferBefore", c."bufferAfter",
               c.travel, s.site_id, s.starts_at, s.ends_at))
         AND NOT EXISTS (
@@ -371,24 +389,22 @@ BEGIN
             AND o.position < c.position
             AND eduset_too_close(c.starts_at, c.ends_at, c."bufferBefore", c."bufferAfter",
               c.travel, o.site_id, o.starts_at, o.ends_at))
-        AND (c."perDay" IS NULL OR (
-          SELECT count(*) FROM booking_sessions s
-          WHERE s.network_id = c.network_id AND s.specialist_id = c.specialist_id
-            AND s.seats_taken > 0 AND s.during && tstzrange(c."dayFrom", c."dayTo", '[)')
-            AND s.starts_at >= c."dayFrom" AND s.starts_at < c."dayTo") + (
-          SELECT count(*) FROM candidates o
-          WHERE o.network_id = c.network_id AND o.specialist_id = c.specialist_id
-            AND o.position < c.position
-            AND o.starts_at >= c."dayFrom" AND o.starts_at < c."dayTo") < c."perDay")
-        AND (c."perWeek" IS NULL OR (
-          SELECT count(*) FROM booking_sessions s
-          WHERE s.network_id = c.network_id AND s.specialist_id = c.specialist_id
-            AND s.seats_taken > 0 AND s.during && tstzrange(c."weekFrom", c."weekTo", '[)')
-            AND s.starts_at >= c."weekFrom" AND s.starts_at < c."weekTo") + (
-          SELECT count(*) FROM candidates o
-          WHERE o.network_id = c.network_id AND o.specialist_id = c.specialist_id
-            AND o.position < c.position
-            AND o.starts_at >= c."weekFrom" AND o.starts_at < c."weekTo") < c."perWeek")
+        AND (c."perDay" IS NULL AND c."perWeek" IS NULL OR (
+          SELECT coalesce(c."perDay", 2147483647) > count(*) FILTER (
+                   WHERE t.starts_at >= c."dayFrom" AND t.starts_at < c."dayTo")
+             AND coalesce(c."perWeek", 2147483647) > count(*) FILTER (
+                   WHERE t.starts_at >= c."weekFrom" AND t.starts_at < c."weekTo")
+          FROM (
+            SELECT s.starts_at FROM booking_sessions s
+            WHERE s.network_id = c.network_id COLLATE "C"
+              AND s.specialist_id = c.specialist_id COLLATE "C"
+              AND s.seats_taken > 0
+              AND s.starts_at >= least(c."dayFrom", c."weekFrom")
+              AND s.starts_at < greatest(c."dayTo", c."weekTo")
+            UNION ALL
+            SELECT o.starts_at FROM candidates o
+            WHERE o.network_id = c.network_id AND o.specialist_id = c.specialist_id
+              AND o.position < c.position) AS t))
         AND (c."perContact" IS NULL OR (
           SELECT count(*) FROM (
             SELECT b.id FROM bookings b

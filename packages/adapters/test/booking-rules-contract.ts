@@ -462,6 +462,30 @@ export function bookingRulesContract(
       expect(onMonday).toHaveLength(6);
     });
 
+    test('the idempotency key and the request fingerprint are erased with the contact', async () => {
+      const request = guarded(
+        slot('rules-gap', 'spaced', 'kp-teremok', '2026-06-25', '17:00', 45),
+        3,
+        { idempotencyKey: 'erase-me-1', contact: { name: 'Вера', email: 'vera@example.org' } },
+      );
+      const created = await store.createBooking(NETWORK, request, now);
+      const columns = async () =>
+        (
+          await bed.database.query<{
+            idempotency_key: string | null;
+            request_fingerprint: string | null;
+          }>('SELECT idempotency_key, request_fingerprint FROM bookings WHERE id = $1', [
+            created.booking.id,
+          ])
+        )[0];
+      expect(await columns()).toEqual({
+        idempotency_key: 'erase-me-1',
+        request_fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
+      expect(await store.erasePersonBookings(NETWORK, { email: 'vera@example.org' }, now)).toBe(1);
+      expect(await columns()).toEqual({ idempotency_key: null, request_fingerprint: null });
+    });
+
     test('a booking checked against an old revision of the schedule is refused', async () => {
       const known = await store.knownSchedule(NETWORK);
       expect(known.schedule).toStrictEqual(schedule);

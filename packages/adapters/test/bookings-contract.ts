@@ -654,10 +654,12 @@ export function bookingContract(
       const indexes = await bed.database.query<{ indexname: string }>(
         `SELECT indexname FROM pg_indexes WHERE tablename = 'booking_sessions' ORDER BY indexname`,
       );
+      // …and a btree by start for the rules that involve other bookings (migration 0014).
       expect(indexes.map((row) => row.indexname)).toEqual([
         'booking_sessions_no_overlap',
         'booking_sessions_pkey',
         'booking_sessions_slot',
+        'booking_sessions_starts',
       ]);
     });
 

@@ -9,6 +9,7 @@ import {
   instant,
   NotFoundError,
   parseBooking,
+  parseNewBooking,
   ValidationError,
   type Booking,
   type BookingGuard,
@@ -375,35 +376,45 @@ export function guardFields(
   };
 }
 
-/** JSON with the keys of every object sorted, so equal values give equal texts. */
+/**
+ * JSON with the keys of every object sorted (and `undefined` members left out, as JSON does),
+ * so equal values give equal texts. Written out rather than with a `JSON.stringify` replacer,
+ * which measured several times slower on every booking.
+ */
 function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, inner: unknown) => {
-    if (inner === null || typeof inner !== 'object' || Array.isArray(inner)) return inner;
-    const sorted: Record<string, unknown> = {};
-    for (const key of Object.keys(inner).sort()) {
-      sorted[key] = (inner as Record<string, unknown>)[key];
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const record = value as Record<string, unknown>;
+  const members: string[] = [];
+  for (const key of Object.keys(record).sort()) {
+    const member = record[key];
+    if (member !== undefined && typeof member !== 'function') {
+      members.push(`${JSON.stringify(key)}:${canonicalJson(member)}`);
     }
-    return sorted;
-  });
+  }
+  return `{${members.join(',')}}`;
 }
+
+/** What the server adds to a request from the schedule and the headers: not the parent's. */
+const notAsked: ReadonlySet<string> = new Set([
+  'guard',
+  'scheduleRevision',
+  'idempotencyKey',
+  'capacity',
+]);
 
 /**
  * The fingerprint of a booking request kept with its idempotency key: SHA-256 of what the
- * parent asked (every field but the key, the rules, the revision and the session's capacity, which the
- * server adds from the schedule),
- * after core's normalization (a phone written two ways is one request).
+ * parent asked (every field but the key, the rules, the revision and the session's capacity,
+ * which the server adds from the schedule), after core's normalization (a phone written two
+ * ways is one request).
  */
 function requestFingerprint(networkId: string, request: NewBooking, booking: Booking): string {
-  const {
-    guard: _guard,
-    scheduleRevision: _revision,
-    idempotencyKey: _key,
-    capacity: _capacity,
-    ...asked
-  } = request;
-  return createHash('sha256')
-    .update(canonicalJson({ ...asked, networkId, contact: booking.contact }), 'utf8')
-    .digest('hex');
+  const asked: Record<string, unknown> = { networkId, contact: booking.contact };
+  for (const [key, value] of Object.entries(request)) {
+    if (!notAsked.has(key) && key !== 'contact') asked[key] = value;
+  }
+  return createHash('sha256').update(canonicalJson(asked), 'utf8').digest('hex');
 }
 
 interface CachedSchedule {
@@ -809,7 +820,8 @@ export function bookingStore(database: Database): BookingStore {
 
     async createBooking(networkId, request, now) {
       assertCapacity(request.seats, request.capacity);
-      const requested = parseBooking({
+      // The usual request (as the server's schema gave it) is taken without the whole schema.
+      const requested = parseNewBooking({
         id: randomUUID(),
         specialistId: request.specialistId,
         siteId: request.siteId,

@@ -1,4 +1,11 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import {
+  createHash,
+  createHmac,
+  createSecretKey,
+  randomBytes,
+  timingSafeEqual,
+  type KeyObject,
+} from 'node:crypto';
 import type { Database, SqlRow } from './database.js';
 
 /**
@@ -59,7 +66,7 @@ async function loadSecret(database: Database): Promise<Buffer> {
 }
 
 /** HMAC-SHA-256 of `purpose:id`, the first 16 bytes as base64url (128 bits, 22 characters). */
-function derive(secret: Buffer, purpose: LinkPurpose, id: string): string {
+function derive(secret: KeyObject, purpose: LinkPurpose, id: string): string {
   return createHmac('sha256', secret)
     .update(`${purpose}:${id}`, 'utf8')
     .digest()
@@ -77,9 +84,10 @@ function derive(secret: Buffer, purpose: LinkPurpose, id: string): string {
  * ```
  */
 export function linkTokens(database: Database): LinkTokens {
-  let secret: Promise<Buffer> | undefined;
-  const key = (): Promise<Buffer> => {
-    secret ??= loadSecret(database).catch((error: unknown) => {
+  // A key object made once: every booking derives its manage token with it.
+  let secret: Promise<KeyObject> | undefined;
+  const key = (): Promise<KeyObject> => {
+    secret ??= loadSecret(database).then(createSecretKey, (error: unknown) => {
       secret = undefined; // a database that was down is asked again next time
       throw error;
     });

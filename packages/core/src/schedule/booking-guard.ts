@@ -158,6 +158,16 @@ export function bookingGuardFor(
   );
   const rules = schedule.bookingRules.find((entry) => entry.serviceId === choice.serviceId);
   if (availability === undefined || rules === undefined) return undefined;
+  // The guard depends on the place and the civil date only: remembered per schedule.
+  const { date } = localDateTime(choice.start, availability.timeZone);
+  let known = guards.get(schedule);
+  if (known === undefined) {
+    known = new Map();
+    guards.set(schedule, known);
+  }
+  const key = `${choice.specialistId}\u0000${choice.siteId}\u0000${choice.serviceId}\u0000${date}`;
+  const remembered = known.get(key);
+  if (remembered !== undefined) return remembered;
   const { day, week } = localDayAndWeek(choice.start, availability.timeZone);
   const table = travelTable(schedule);
   const travel: Record<string, readonly [number, number]> = {};
@@ -170,7 +180,7 @@ export function bookingGuardFor(
     const from = table.get(choice.siteId)?.get(siteId) ?? 0;
     if (to > 0 || from > 0) travel[siteId] = [to, from];
   }
-  return {
+  const guard: BookingGuard = {
     day,
     week,
     ...(rules.limits.perDay !== undefined ? { perDay: rules.limits.perDay } : {}),
@@ -180,4 +190,13 @@ export function bookingGuardFor(
     travel,
     perContact: rules.limits.perContact ?? defaultActivePerContact,
   };
+  if (known.size >= MAX_REMEMBERED_GUARDS) known.clear();
+  known.set(key, guard);
+  return guard;
 }
+
+/** The most guards remembered per schedule (one per place and day). */
+const MAX_REMEMBERED_GUARDS = 20_000;
+
+/** Per schedule (a validated schedule is not changed), the guard of each place and day. */
+const guards = new WeakMap<NetworkSchedule, Map<string, BookingGuard>>();

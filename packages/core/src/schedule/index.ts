@@ -16,6 +16,8 @@
 export * from './availability.js';
 export * from './booking.js';
 export * from './booking-guard.js';
+export * from './scheduled-slot.js';
+export { parseNewBooking } from './new-booking.js';
 export * from './ical.js';
 export * from './network-schedule.js';
 export * from './instant.js';

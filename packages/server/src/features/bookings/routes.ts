@@ -10,12 +10,13 @@ import {
   bookingRequestSchema,
   cancelBookingBodySchema,
   freeSlots,
+  offeredSlot,
   networkQueryOnlySchema,
   networkScheduleSchema,
-  offeredSlot,
   instant,
   isEdusetError,
   bookingCalendarEvent,
+  scheduledSlot,
   scheduleFeedQuerySchema,
   sessionCalendarEvents,
   slotsQuerySchema,
@@ -25,7 +26,6 @@ import {
   type Instant,
   type LocalizedText,
   type NetworkSchedule,
-  type Slot,
   type SlotsQuery,
 } from '@eduset/core';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
@@ -146,19 +146,6 @@ const noSeatsText: LocalizedText = {
   ru: 'Свободных мест на это время не осталось',
   en: 'No seats are left at this time',
 };
-
-/**
- * The slot a booking request asks for, if the schedule offers it — its hours, calendar,
- * notice, horizon, ages and seats, before any other booking: the rules that involve other
- * bookings (seats taken, overlaps, limits, buffers, travel) are the database's.
- */
-function scheduledSlot(
-  schedule: NetworkSchedule,
-  request: BookingRequest,
-  now: Instant,
-): Slot | undefined {
-  return offeredSlot(schedule, request, now, []);
-}
 
 /** Where a site's sessions take place, for a calendar event: its name and address. */
 function siteLocation(site: {
@@ -300,6 +287,9 @@ export function bookingRoutes(options: BookingRoutesOptions): FastifyPluginAsync
       let known: ScheduleWithRevision = await storage.knownSchedule(networkId);
       let fresh = false;
       for (;;) {
+        // What the schedule alone offers (hours, calendar, notice, horizon, ages, places):
+        // core's offeredSlot before any booking; the rules that involve other bookings (seats
+        // taken, overlaps, limits, buffers, travel) are the database's.
         const slot = scheduledSlot(known.schedule, body, at);
         if (slot === undefined || slot.seatsLeft < body.seats) {
           if (!fresh) {
