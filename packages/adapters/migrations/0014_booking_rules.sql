@@ -371,25 +371,27 @@ BEGIN
     ),
     checked AS (
       SELECT c.* FROM candidates c
-      WHERE NOT coalesce(c.guarded, false) OR (
-        -- Buffers and travel, against the stored sessions (its own slot's included: a session
-        -- that exists is joined one by one) and the candidates before it.
-        NOT EXISTS (
+      -- Overlaps, and with rules the buffers and travel, against the stored sessions (its own
+      -- slot's included: a session that exists is joined one by one) and the candidates before
+      -- it. (Without rules: no buffers, no travel — an overlap only.)
+      WHERE NOT EXISTS (
           SELECT 1 FROM booking_sessions s
           WHERE s.network_id = c.network_id COLLATE "C"
             AND s.specialist_id = c.specialist_id COLLATE "C"
             AND s.seats_taken > 0
-            AND s.starts_at >= c.starts_at - make_interval(mins => c.reach) - interval '1 day'
-            AND s.starts_at < c.ends_at + make_interval(mins => c.reach)
-            AND eduset_too_close(c.starts_at, c.ends_at, c."bufferBefore", c."bufferAfter",
-              c.travel, s.site_id, s.starts_at, s.ends_at))
+            AND s.starts_at >= c.starts_at - make_interval(mins => coalesce(c.reach, 0))
+              - interval '1 day'
+            AND s.starts_at < c.ends_at + make_interval(mins => coalesce(c.reach, 0))
+            AND eduset_too_close(c.starts_at, c.ends_at, coalesce(c."bufferBefore", 0),
+              coalesce(c."bufferAfter", 0), c.travel, s.site_id, s.starts_at, s.ends_at))
         AND NOT EXISTS (
           SELECT 1 FROM candidates o
           WHERE o.network_id = c.network_id AND o.specialist_id = c.specialist_id
             AND o.position < c.position
-            AND eduset_too_close(c.starts_at, c.ends_at, c."bufferBefore", c."bufferAfter",
-              c.travel, o.site_id, o.starts_at, o.ends_at))
-        AND (c."perDay" IS NULL AND c."perWeek" IS NULL OR (
+            AND eduset_too_close(c.starts_at, c.ends_at, coalesce(c."bufferBefore", 0),
+              coalesce(c."bufferAfter", 0), c.travel, o.site_id, o.starts_at, o.ends_at))
+        AND (NOT coalesce(c.guarded, false) OR (
+        (c."perDay" IS NULL AND c."perWeek" IS NULL OR (
           SELECT coalesce(c."perDay", 2147483647) > count(*) FILTER (
                    WHERE t.starts_at >= c."dayFrom" AND t.starts_at < c."dayTo")
              AND coalesce(c."perWeek", 2147483647) > count(*) FILTER (
@@ -422,7 +424,7 @@ BEGIN
             AND o.position < c.position
             AND (o.contact_phone = c.contact_phone
               OR lower(o.contact_email) = lower(c.contact_email))) < c."perContact")
-      )
+      ))
     ),
     sessions AS (
       INSERT INTO booking_sessions
@@ -430,9 +432,12 @@ BEGIN
          seats_taken)
       SELECT network_id, specialist_id, site_id, service_id, starts_at, ends_at, capacity, seats
       FROM checked
-      -- Every constraint an arbiter (0007): a slot that has a session, or a time the
-      -- specialist holds, is skipped and left to the one-by-one way.
-      ON CONFLICT DO NOTHING
+      -- A slot that has a session is skipped and left to the one-by-one way. A time the
+      -- specialist holds was left out above (under the locks nobody else is taking one of
+      -- this specialist's times now), so the exclusion constraint is not an arbiter as in 0007:
+      -- as an arbiter it cost a second GiST probe for every new session. Should it refuse
+      -- one all the same, the statement is undone and every booking taken one by one below.
+      ON CONFLICT ON CONSTRAINT booking_sessions_slot DO NOTHING
       RETURNING id, network_id, specialist_id, site_id, service_id, starts_at, ends_at
     ),
     taken AS (

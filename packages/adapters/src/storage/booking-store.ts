@@ -331,7 +331,9 @@ export interface PublishedSchedule {
  * Schedules and bookings in PostgreSQL. The rule «one specialist is never in two places at
  * once» is PostgreSQL's own: an exclusion constraint over the specialist's time range
  * across all sites for sessions that hold active bookings, and seats taken atomically, so it
- * holds across several server processes.
+ * holds across several server processes. The rules of a booking's {@link NewBooking.guard}
+ * (limits per day and week, buffers, travel, the cap per parent) are checked by the database
+ * function that stores it, under advisory locks per specialist and week (migration 0014).
  *
  * @example
  * ```ts

@@ -161,14 +161,19 @@ function siteLocation(site: {
  * - `GET /api/slots?serviceId=&from=&to=[&siteId=][&specialistId=][&childAge=][&network=]` —
  *   `{ timeZone, slots }`, the free slots computed with core's `freeSlots` from the stored
  *   schedule, the stored busy time and the server's clock;
- * - `POST /api/bookings` — validates the body, checks that the slot is really offered
- *   (else 409 `slot-unavailable`), stores it with the service's seats as capacity; a
- *   storage conflict is a 409 with its reason (`no-seats`, `overlap`); answers 201 with the
- *   booking, its cancel token, the cancel address and `calendarUrl` (the iCalendar file with
- *   a read-only calendar token); 409 `consent-changed` when `consentVersion` is not the
- *   current consent version; with `emailConfirmation` on, 202 instead: the request is stored
- *   and a confirmation link goes to the parent's e-mail (400 without an e-mail), and the slot
- *   is taken only by `POST /api/bookings/confirm`;
+ * - `POST /api/bookings` — validates the body (at most 4 places), checks that the schedule
+ *   offers the slot (core's `scheduledSlot`; else 409 `slot-unavailable`), and stores it with
+ *   the service's seats as capacity and the slot's rules (core's `bookingGuardFor`), which
+ *   the database keeps under concurrency: a refusal is a 409 with its reason (`no-seats`,
+ *   `overlap`, `limit-per-day`, `limit-per-week`, `too-close`, `contact-limit`); answers 201
+ *   with the booking, its cancel token, the cancel address and `calendarUrl` (the iCalendar
+ *   file with a read-only calendar token); 409 `consent-changed` when `consentVersion` is not
+ *   the current consent version. With an `Idempotency-Key` header, a repeated request answers
+ *   the booking stored the first time (201, `Idempotent-Replayed: true`), and another
+ *   request with the same key is 422 `idempotency-key-reused`;
+ *   with `emailConfirmation` on, 202 instead: the request is stored and a confirmation link
+ *   goes to the parent's e-mail (400 without an e-mail), and the slot is taken only by
+ *   `POST /api/bookings/confirm`;
  * - `GET /api/bookings/:id.ics?token=<calendar token>` — the booking as iCalendar, no
  *   contact; the cancel token does not open it; 404 for an unknown id or token;
  * - `POST /api/bookings/:id/calendar` with `{ token }` (the cancel token) — a new calendar
