@@ -128,6 +128,14 @@ function numberOf(value: string): number | undefined {
  * @csspart button - Every button.
  *
  * @cssproperty --eduset-availability-editor-card-background - Background of the cards (default: the raised surface).
+ *
+ * @example
+ * ```ts
+ * import { EdusetAvailabilityEditor } from '@eduset/widgets/staff';
+ * const editor = new EdusetAvailabilityEditor();
+ * editor.specialistId = 'psy-ivanova';
+ * document.body.append(editor);
+ * ```
  */
 export class EdusetAvailabilityEditor extends EdusetElement {
   static override styles = availabilityEditorStyles;
@@ -207,7 +215,16 @@ export class EdusetAvailabilityEditor extends EdusetElement {
     }
   }
 
-  /** Loads (or reloads) the specialist's part of the schedule. */
+  /**
+   * Loads (or reloads) the specialist's part of the schedule.
+   *
+   * @example
+   * ```ts
+   * import type { EdusetAvailabilityEditor } from '@eduset/widgets/staff';
+   * declare const editor: EdusetAvailabilityEditor;
+   * await editor.load();
+   * ```
+   */
   async load(): Promise<void> {
     this.step = 'loading';
     this.preview = null;
