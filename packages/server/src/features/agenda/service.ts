@@ -1,3 +1,4 @@
+import { chooseNetwork, startOfDay } from '../staff/service.js';
 import { renderICalendar, type Storage } from '@eduset/adapters';
 import {
   addCivilDays,
@@ -6,11 +7,9 @@ import {
   can,
   canAnywhere,
   grantsFor,
-  instantsAt,
   isEdusetError,
   localDateTime,
   NotFoundError,
-  ValidationError,
   type Action,
   type Actor,
   type AgendaConsultation,
@@ -130,36 +129,6 @@ export interface AgendaService {
     text: string,
     network?: string,
   ): Promise<{ answer: ConsultationNoteAnswer; place: AgendaRecordPlace }>;
-}
-
-/** The one network the request is about: the one named, or the only one the actor works in. */
-function chooseNetwork(requested: string | undefined, allowed: readonly string[]): string {
-  if (requested !== undefined) {
-    if (!allowed.includes(requested)) throw forbidden();
-    return requested;
-  }
-  const [only] = allowed;
-  if (allowed.length === 1 && only !== undefined) return only;
-  if (allowed.length === 0) throw forbidden();
-  throw new ValidationError([
-    {
-      path: ['network'],
-      code: 'network_required',
-      message: {
-        ru: `Вы работаете в нескольких сетях; укажите одну параметром network: ${allowed.join(', ')}`,
-        en: `You work in several networks; choose one with the network parameter: ${allowed.join(', ')}`,
-      },
-    },
-  ]);
-}
-
-/** The first instant of a civil date in a time zone (01:00 when midnight is skipped). */
-function startOfDay(date: string, timeZone: string): Instant {
-  const [midnight] = instantsAt(date, '00:00', timeZone);
-  if (midnight !== undefined) return midnight;
-  const [one] = instantsAt(date, '01:00', timeZone);
-  if (one === undefined) throw new RangeError(`No start of ${date} in ${timeZone}`);
-  return one;
 }
 
 /** The sites each specialist serves: the network's list and the stored schedule's. */

@@ -337,7 +337,7 @@ function networksFor(policy: AccessPolicy, actor: Actor, action: Action): string
 }
 
 /** The one network the request is about: the one named, or the only one the actor works in. */
-function chooseNetwork(requested: string | undefined, allowed: readonly string[]): string {
+export function chooseNetwork(requested: string | undefined, allowed: readonly string[]): string {
   if (requested !== undefined) {
     if (!allowed.includes(requested)) throw forbidden();
     return requested;
@@ -358,7 +358,7 @@ function chooseNetwork(requested: string | undefined, allowed: readonly string[]
 }
 
 /** The first instant of a civil date in a time zone. */
-function startOfDay(date: string, timeZone: string): Instant {
+export function startOfDay(date: string, timeZone: string): Instant {
   const [midnight] = instantsAt(date, '00:00', timeZone);
   if (midnight !== undefined) return midnight;
   // Midnight skipped by a clock change: the day starts at 01:00.
