@@ -218,6 +218,12 @@ export interface ServerOptions {
    * link 2 hours.
    */
   readonly bookingEmailConfirmation?: boolean | EmailConfirmationOptions;
+  /**
+   * The network every financing record (certificates, programmes, contracts, the ledger)
+   * belongs to: staff grants reach them at `{ networkId: financingNetworkId, organizationId:
+   * <provider id> }`. `michurinsk` by default, the demo's.
+   */
+  readonly financingNetworkId?: string;
 }
 
 /** Fastify's `trustProxy` for a {@link ServerOptions.trustProxy}: a hop count as a function. */
@@ -506,12 +512,15 @@ export function createServer(options: ServerOptions): FastifyInstance {
     ),
   );
 
+  // Every financing route's records lie in this network (staff grants are checked against it).
+  const financingNetworkId = options.financingNetworkId ?? 'michurinsk';
   void server.register(
     financingRoutes({
       financing: storage.financing,
       limits: storage.limits,
       now,
       limited,
+      networkId: financingNetworkId,
     }),
   );
 

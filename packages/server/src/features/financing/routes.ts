@@ -60,6 +60,8 @@ export interface FinancingRoutesOptions {
   readonly limited: RateLimitedRouteConfig;
   /** The zone whose civil date a request is made on (`Europe/Moscow` by default). */
   readonly timeZone?: string;
+  /** The network the financing records lie in (`michurinsk` by default). */
+  readonly networkId?: string;
 }
 
 function balanceAnswer(certificate: Certificate, balance: Balance): CertificateBalance {
