@@ -1,4 +1,16 @@
-import { Money, moneyAmountSchema, type LocalizedText } from '../common/index.js';
+import { Money, moneyAmountSchema, ValidationError, type LocalizedText } from '../common/index.js';
+
+/** Refuses what is not a `Money` (amounts computed here are always `Money`). */
+function money(value: unknown, name: string): Money {
+  if (value instanceof Money) return value;
+  throw new ValidationError([
+    {
+      path: [name],
+      code: 'invalid_type',
+      message: { ru: 'Ожидается сумма денег (Money)', en: 'Expected an amount of money (Money)' },
+    },
+  ]);
+}
 
 /**
  * Schema of an amount of money in roubles as it travels in JSON (`"2341.33"` or `2341.33`),
@@ -41,6 +53,7 @@ export const nonNegativeMoneySchema = moneySchema.refine((money) => !money.isNeg
  * ```
  */
 export function ceilToKopeck(amount: Money): Money {
+  money(amount, 'amount');
   return amount.isNegative() ? amount.round('down') : amount.round('up');
 }
 
@@ -55,6 +68,7 @@ export function ceilToKopeck(amount: Money): Money {
  * ```
  */
 export function floorToKopeck(amount: Money): Money {
+  money(amount, 'amount');
   return amount.isNegative() ? amount.round('up') : amount.round('down');
 }
 
@@ -69,8 +83,8 @@ export function floorToKopeck(amount: Money): Money {
  * ```
  */
 export function minMoney(first: Money, ...rest: readonly Money[]): Money {
-  let smallest = first;
-  for (const amount of rest) if (amount.compare(smallest) < 0) smallest = amount;
+  let smallest = money(first, 'first');
+  for (const amount of rest) if (money(amount, 'rest').compare(smallest) < 0) smallest = amount;
   return smallest;
 }
 
@@ -85,5 +99,7 @@ export function minMoney(first: Money, ...rest: readonly Money[]): Money {
  * ```
  */
 export function maxMoney(a: Money, b: Money): Money {
+  money(a, 'a');
+  money(b, 'b');
   return a.compare(b) >= 0 ? a : b;
 }

@@ -1,7 +1,17 @@
 import { Money } from '../common/index.js';
+import { z } from '../common/zod.js';
 import { advanceFor, settleMonth } from './contract-amounts.js';
 import type { Contract } from './contract.js';
 import type { Ledger, LedgerEntry } from './ledger.js';
+import {
+  billingOptionsSchema,
+  monthSchema,
+  checkArgs,
+  checkMonth,
+  checkNumber,
+  checkPercent,
+  invalid,
+} from './validation.js';
 
 /** Statuses whose scheduled months are billed. */
 function billable(contract: Contract): boolean {
@@ -15,7 +25,8 @@ function monthOfContract(contract: Contract, month: string): Money | undefined {
 
 /**
  * Options of a month's billing: the advance percent (80 by default) and the completeness
- * the providers reported for each contract (100 % when not given).
+ * the providers reported for each contract (100 % when not given), each from 0 to 100
+ * (`billingOptionsSchema`).
  *
  * @example
  * ```ts
@@ -27,6 +38,8 @@ export interface BillingOptions {
   readonly advancePercent?: number;
   readonly completeness?: Readonly<Record<string, number>>;
 }
+
+const entryIdArgs = z.object({ contractId: z.string().min(1), month: monthSchema });
 
 /**
  * The ids of a month's billing movements for a contract. Deterministic, so billing a month
@@ -47,6 +60,7 @@ export function billingEntryIds(
   readonly refund: string;
   readonly release: string;
 } {
+  checkArgs(entryIdArgs, { contractId, month });
   return {
     advance: `debit:advance:${contractId}:${month}`,
     settlement: `debit:settlement:${contractId}:${month}`,
@@ -68,6 +82,8 @@ function entryBase(
   };
 }
 
+const optionsArgs = z.object({ options: billingOptionsSchema });
+
 /**
  * The advance movements of a month: for every billable contract with a certificate part
  * that month, a debit of `floor2(monthly · 80 %)` from its reserve. Contracts are visited in
@@ -85,6 +101,8 @@ export function advanceEntries(
   month: string,
   options: BillingOptions = {},
 ): LedgerEntry[] {
+  checkMonth(month, 'month');
+  checkArgs(optionsArgs, { options });
   const entries: LedgerEntry[] = [];
   for (const contract of sortedById(contracts)) {
     if (!billable(contract)) continue;
@@ -123,6 +141,8 @@ export function settlementEntries(
   month: string,
   options: BillingOptions = {},
 ): LedgerEntry[] {
+  checkMonth(month, 'month');
+  checkArgs(optionsArgs, { options });
   const advances = new Map<string, Money>();
   for (const entry of ledger.entries) advances.set(entry.id, entry.amount);
   const entries: LedgerEntry[] = [];
@@ -202,6 +222,7 @@ export function paymentReport(
   readonly lines: readonly ProviderPayment[];
   readonly totals: Omit<ProviderPayment, 'providerId'>;
 } {
+  checkMonth(month, 'month');
   interface Sums {
     contracts: Set<string>;
     advance: Money;
@@ -272,6 +293,9 @@ export function paymentReport(
   };
 }
 
+/** The largest kopeck amount the integer fast paths take (2^53 / 100, exact in doubles). */
+const MAX_KOPECKS = Math.floor(Number.MAX_SAFE_INTEGER / 100);
+
 /**
  * Kopeck-integer billing of one month for many contracts at once (the fast path for a
  * whole municipality or a benchmark): the advance `floor(m · p / 100)` and the settlement
@@ -296,13 +320,27 @@ export function billKopecks(
   readonly returned: number;
   readonly count: number;
 } {
+  checkPercent(advancePercent, 'advancePercent');
+  const n = monthlyKopecks.length;
+  if (completenessPercent.length !== n) {
+    invalid(['completenessPercent'], 'length_mismatch', {
+      ru: `Полнот ${String(completenessPercent.length)}, а сумм ${String(n)}: нужно поровну`,
+      en: `${String(completenessPercent.length)} completeness values for ${String(n)} amounts: expected as many`,
+    });
+  }
   let advance = 0;
   let settled = 0;
   let monthlyTotal = 0;
-  const n = monthlyKopecks.length;
   for (let i = 0; i < n; i += 1) {
     const m = monthlyKopecks[i] as number;
     const c = completenessPercent[i] as number;
+    // Whole kopecks from 0 and integer percents 0–100 (NaN fails every comparison).
+    if (!(m >= 0 && m <= MAX_KOPECKS && Math.floor(m) === m)) {
+      checkNumber(m, `monthlyKopecks[${String(i)}]`, { min: 0, max: MAX_KOPECKS, integer: true });
+    }
+    if (!(c >= 0 && c <= 100 && Math.floor(c) === c)) {
+      checkNumber(c, `completenessPercent[${String(i)}]`, { min: 0, max: 100, integer: true });
+    }
     advance += Math.floor((m * advancePercent) / 100);
     settled += Math.floor((m * c + 50) / 100);
     monthlyTotal += m;
@@ -314,7 +352,8 @@ export function billKopecks(
  * One month of the schedule rule in whole kopecks (the fast path of
  * `splitIntoMonths` for a total given in kopecks): every month after the first gets
  * `floor((days − daysInFirstMonth) · total / (days · (months − 1)))`, the first takes the
- * remainder. `monthIndex` 0 is the first month.
+ * remainder. `monthIndex` 0 is the first month. Every argument is a whole number, with
+ * `1 ≤ daysInFirstMonth ≤ days`, else a `ValidationError`.
  *
  * @example
  * ```ts
@@ -330,6 +369,26 @@ export function scheduledMonthKopecks(
   months: number,
   monthIndex: number,
 ): number {
+  if (!(
+    totalKopecks >= 0 &&
+    totalKopecks <= MAX_KOPECKS &&
+    Math.floor(totalKopecks) === totalKopecks &&
+    days >= 1 &&
+    Math.floor(days) === days &&
+    daysInFirstMonth >= 1 &&
+    daysInFirstMonth <= days &&
+    Math.floor(daysInFirstMonth) === daysInFirstMonth &&
+    months >= 1 &&
+    Math.floor(months) === months &&
+    monthIndex >= 0 &&
+    Math.floor(monthIndex) === monthIndex
+  )) {
+    checkNumber(totalKopecks, 'totalKopecks', { min: 0, max: MAX_KOPECKS, integer: true });
+    checkNumber(days, 'days', { min: 1, max: 36600, integer: true });
+    checkNumber(daysInFirstMonth, 'daysInFirstMonth', { min: 1, max: days, integer: true });
+    checkNumber(months, 'months', { min: 1, max: 1200, integer: true });
+    checkNumber(monthIndex, 'monthIndex', { min: 0, integer: true });
+  }
   if (months <= 1) return monthIndex === 0 ? totalKopecks : 0;
   const other = Math.floor(((days - daysInFirstMonth) * totalKopecks) / (days * (months - 1)));
   if (monthIndex === 0) return totalKopecks - other * (months - 1);

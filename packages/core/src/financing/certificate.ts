@@ -4,6 +4,15 @@ import { z } from '../common/zod.js';
 import { floorToKopeck, nonNegativeMoneySchema } from './amounts.js';
 import { ageOn, dayNumber, daysInclusive } from './calendar.js';
 import { FinancingLimitError } from './limits.js';
+import {
+  checkArgs,
+  checkDate,
+  checkMoney,
+  checkNotBefore,
+  hundredthsOf,
+  invalid,
+  weeklyHoursSchema,
+} from './validation.js';
 
 /**
  * The two kinds of certificate: a `record` certificate (сертификат учёта) counts
@@ -90,7 +99,9 @@ export type FinancingPeriod = z.infer<typeof financingPeriodSchema>;
 /**
  * Schema of a certificate group: a nominal per period, a cap on funded places (beyond it
  * children wait in a queue) and the unit the balance is stated in — money, or weekly
- * teaching hours in regions that count hours (with `weeklyHours` the cap).
+ * teaching hours in regions that count hours (then `weeklyHours`, the cap of hours a week
+ * across the certificate's funded enrolments of the period, is required; the money nominal
+ * still bounds what the certificate pays).
  *
  * @example
  * ```ts
@@ -102,15 +113,34 @@ export type FinancingPeriod = z.infer<typeof financingPeriodSchema>;
  * });
  * ```
  */
-export const certificateGroupSchema = z.object({
-  id: z.string().min(1),
-  name: z.string().min(1),
-  period: financingPeriodSchema,
-  nominal: nonNegativeMoneySchema,
-  fundedPlaces: z.number().int().min(0),
-  unit: z.enum(['money', 'weekly-hours']).default('money'),
-  weeklyHours: z.number().positive().optional(),
-});
+export const certificateGroupSchema = z
+  .object({
+    id: z.string().min(1),
+    name: z.string().min(1),
+    period: financingPeriodSchema,
+    nominal: nonNegativeMoneySchema,
+    fundedPlaces: z.number().int().min(0),
+    unit: z.enum(['money', 'weekly-hours']).default('money'),
+    weeklyHours: weeklyHoursSchema
+      .refine((hours) => hours > 0, {
+        params: {
+          text: {
+            ru: 'Норма часов в неделю должна быть больше нуля',
+            en: 'The weekly hours cap must be above zero',
+          },
+        },
+      })
+      .optional(),
+  })
+  .refine((group) => group.unit !== 'weekly-hours' || group.weeklyHours !== undefined, {
+    params: {
+      text: {
+        ru: 'Группа, считающая часы, должна указать норму часов в неделю (weeklyHours)',
+        en: 'A group counting hours must state its weekly hours cap (weeklyHours)',
+      },
+    },
+    path: ['weeklyHours'],
+  });
 
 /** A certificate group. @example `declare const group: CertificateGroup; group.nominal.toString();` */
 export type CertificateGroup = z.infer<typeof certificateGroupSchema>;
@@ -216,7 +246,13 @@ function moveCertificate(certificate: Certificate, to: CertificateStatus): Certi
  * ```
  */
 export function activateCertificate(certificate: Certificate, on: string): Certificate {
-  return { ...moveCertificate(certificate, 'active'), activatedOn: isoDateSchema.parse(on) };
+  const valid = parse(certificateSchema, certificate);
+  const day = checkDate(on, 'on');
+  checkNotBefore(day, valid.issuedOn, 'on', {
+    ru: 'сертификат выдан',
+    en: 'the certificate was issued',
+  });
+  return { ...moveCertificate(valid, 'active'), activatedOn: day };
 }
 
 /**
@@ -230,7 +266,7 @@ export function activateCertificate(certificate: Certificate, on: string): Certi
  * ```
  */
 export function suspendCertificate(certificate: Certificate): Certificate {
-  return moveCertificate(certificate, 'suspended');
+  return moveCertificate(parse(certificateSchema, certificate), 'suspended');
 }
 
 /**
@@ -244,8 +280,13 @@ export function suspendCertificate(certificate: Certificate): Certificate {
  * ```
  */
 export function resumeCertificate(certificate: Certificate): Certificate {
-  return moveCertificate(certificate, 'active');
+  return moveCertificate(parse(certificateSchema, certificate), 'active');
 }
+
+const closeArgs = z.object({
+  on: isoDateSchema,
+  reason: certificateSchema.shape.closeReason.unwrap(),
+});
 
 /**
  * Closes a certificate: the child aged out, moved away, or another reason.
@@ -262,12 +303,16 @@ export function closeCertificate(
   on: string,
   reason: NonNullable<Certificate['closeReason']>,
 ): Certificate {
-  return {
-    ...moveCertificate(certificate, 'closed'),
-    closedOn: isoDateSchema.parse(on),
-    closeReason: reason,
-  };
+  const valid = parse(certificateSchema, certificate);
+  const args = checkArgs(closeArgs, { on, reason });
+  checkNotBefore(args.on, valid.issuedOn, 'on', {
+    ru: 'сертификат выдан',
+    en: 'the certificate was issued',
+  });
+  return { ...moveCertificate(valid, 'closed'), closedOn: args.on, closeReason: args.reason };
 }
+
+const closeAgedOutArgs = z.object({ certificates: z.array(certificateSchema), on: isoDateSchema });
 
 /**
  * Closes every open certificate whose child is 18 or older on `on` (age-out); returns new
@@ -281,12 +326,19 @@ export function closeCertificate(
  * ```
  */
 export function closeAgedOut(certificates: readonly Certificate[], on: string): Certificate[] {
-  return certificates.map((certificate) =>
-    certificate.status !== 'closed' && ageOn(certificate.birthDate, on) >= AGE_OUT
-      ? closeCertificate(certificate, on, 'age-out')
-      : certificate,
+  const args = checkArgs(closeAgedOutArgs, { certificates, on });
+  return args.certificates.map((certificate, index) =>
+    certificate.status !== 'closed' && ageOn(certificate.birthDate, args.on) >= AGE_OUT
+      ? closeCertificate(certificate, args.on, 'age-out')
+      : (certificates[index] as Certificate),
   );
 }
+
+const makeFundedArgs = z.object({
+  certificate: certificateSchema,
+  group: certificateGroupSchema,
+  fundedCount: z.number().int().min(0),
+});
 
 /**
  * Makes a record certificate funded if its group still has funded places (`fundedCount` is
@@ -306,11 +358,18 @@ export function makeFunded(
   group: CertificateGroup,
   fundedCount: number,
 ): Certificate {
+  checkArgs(makeFundedArgs, {
+    certificate,
+    group: JSON.parse(JSON.stringify(group)) as unknown,
+    fundedCount,
+  });
   if (certificate.kind === 'funded') return certificate;
   if (certificate.status !== 'active') throw new FinancingLimitError('certificate-not-active');
   if (fundedCount >= group.fundedPlaces) throw new FinancingLimitError('funded-places-exhausted');
   return { ...certificate, kind: 'funded' };
 }
+
+const assignArgs = z.object({ requests: z.array(z.string()), placesLeft: z.number().int() });
 
 /**
  * Assigns a group's remaining funded places to requests in the order given: the first ones
@@ -326,9 +385,12 @@ export function assignFundedPlaces(
   requests: readonly string[],
   placesLeft: number,
 ): { readonly funded: string[]; readonly queue: string[] } {
+  checkArgs(assignArgs, { requests, placesLeft });
   const places = Math.max(0, placesLeft);
   return { funded: requests.slice(0, places), queue: requests.slice(places) };
 }
+
+const scaledNominalArgs = z.object({ period: financingPeriodSchema, joinedOn: isoDateSchema });
 
 /**
  * The nominal for a child who joins mid-period, scaled by the days left (the joining day
@@ -343,6 +405,8 @@ export function assignFundedPlaces(
  * ```
  */
 export function scaledNominal(nominal: Money, period: FinancingPeriod, joinedOn: string): Money {
+  checkMoney(nominal, 'nominal');
+  checkArgs(scaledNominalArgs, { period, joinedOn });
   const periodDays = daysInclusive(period.start, period.end);
   if (dayNumber(joinedOn) <= dayNumber(period.start)) return nominal;
   if (dayNumber(joinedOn) > dayNumber(period.end)) return Money.zero();
@@ -350,9 +414,17 @@ export function scaledNominal(nominal: Money, period: FinancingPeriod, joinedOn:
   return floorToKopeck(nominal.multiply(daysLeft).divide(periodDays));
 }
 
+const hoursBalanceArgs = z.object({
+  weeklyHoursCap: weeklyHoursSchema,
+  enrolledWeeklyHours: z.array(weeklyHoursSchema),
+});
+
 /**
  * A balance stated in weekly teaching hours (regions that count hours instead of money):
- * the cap, the hours a week used by current enrolments and what is left.
+ * the cap, the hours a week used by current enrolments and what is left,
+ * `available = max(0, cap − Σ hours)`. Hours are added in whole hundredths, so 1.5 + 1.5 is
+ * exactly 3. A negative, fractional-beyond-hundredths or non-numeric hour is refused with a
+ * `ValidationError`.
  *
  * @example
  * ```ts
@@ -364,14 +436,13 @@ export function hoursBalance(
   weeklyHoursCap: number,
   enrolledWeeklyHours: readonly number[],
 ): { readonly cap: number; readonly used: number; readonly available: number } {
-  // Hours are counted in hundredths so that 1.5 + 1.5 stays exact.
-  const used = enrolledWeeklyHours.reduce((sum, hours) => sum + Math.round(hours * 100), 0) / 100;
-  return {
-    cap: weeklyHoursCap,
-    used,
-    available: Math.max(0, Math.round((weeklyHoursCap - used) * 100) / 100),
-  };
+  checkArgs(hoursBalanceArgs, { weeklyHoursCap, enrolledWeeklyHours });
+  const cap = hundredthsOf(weeklyHoursCap);
+  const used = enrolledWeeklyHours.reduce((sum, hours) => sum + hundredthsOf(hours), 0);
+  return { cap: cap / 100, used: used / 100, available: Math.max(0, cap - used) / 100 };
 }
+
+const childAgeArgs = z.object({ birthDate: isoDateSchema, on: isoDateSchema });
 
 /**
  * The age of the child on a date, in whole years.
@@ -383,5 +454,12 @@ export function hoursBalance(
  * ```
  */
 export function childAge(birthDate: string, on: string): number {
-  return ageOn(birthDate, on);
+  const args = checkArgs(childAgeArgs, { birthDate, on });
+  if (dayNumber(args.on) < dayNumber(args.birthDate)) {
+    invalid(['on'], 'too_early', {
+      ru: `Дата ${args.on} раньше даты рождения ${args.birthDate}`,
+      en: `The date ${args.on} is before the birth date ${args.birthDate}`,
+    });
+  }
+  return ageOn(args.birthDate, args.on);
 }

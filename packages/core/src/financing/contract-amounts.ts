@@ -9,6 +9,7 @@ import {
   nonNegativeMoneySchema,
 } from './amounts.js';
 import { dayNumber, daysInclusive, endOfMonth, monthsBetween } from './calendar.js';
+import { checkArgs, checkMoney, checkPercent, invalid, monthSchema } from './validation.js';
 
 /**
  * One month of a payment schedule: the month (`YYYY-MM`) and its amount.
@@ -25,13 +26,21 @@ export interface MonthlyAmount {
   readonly amount: Money;
 }
 
+const splitArgs = z.object({
+  days: z.number().int().min(1).max(36600),
+  daysInFirstMonth: z.number().int().min(1).max(31),
+  months: z.array(monthSchema),
+});
+
 /**
  * Splits an amount over the months of a contract by the rule of the reference platform:
  * every month after the first gets `floor2((days − daysInFirstMonth)/days · basis /
  * (months − 1))`, and the first month takes the remainder, so the schedule sums exactly to
  * `total`. `basis` is the amount the monthly rate is computed from — `total` itself for the
  * certificate's and the family's parts, the unrounded pro-rata price for the price
- * schedule.
+ * schedule. `days` and `daysInFirstMonth` are whole days with
+ * `1 ≤ daysInFirstMonth ≤ days`, amounts are not negative, months are `YYYY-MM`; anything
+ * else is a `ValidationError`.
  *
  * @example
  * ```ts
@@ -51,6 +60,15 @@ export function splitIntoMonths(input: {
   readonly months: readonly string[];
 }): MonthlyAmount[] {
   const { total, days, daysInFirstMonth, months } = input;
+  checkArgs(splitArgs, { days, daysInFirstMonth, months });
+  if (daysInFirstMonth > days) {
+    invalid(['daysInFirstMonth'], 'too_big', {
+      ru: `Дней в первом месяце (${String(daysInFirstMonth)}) больше, чем дней всего (${String(days)})`,
+      en: `Days in the first month (${String(daysInFirstMonth)}) exceed the days in all (${String(days)})`,
+    });
+  }
+  checkMoney(total, 'total');
+  if (input.basis !== undefined) checkMoney(input.basis, 'basis');
   const [first, ...rest] = months;
   if (first === undefined) return [];
   if (rest.length === 0) return [{ month: first, amount: total }];
@@ -220,6 +238,9 @@ export function splitPayment(input: {
   readonly normative: Money;
   readonly available: Money;
 }): { readonly certificate: Money; readonly family: Money } {
+  checkMoney(input.all, 'all');
+  checkMoney(input.normative, 'normative');
+  checkMoney(input.available, 'available', true);
   const available = input.available.isNegative() ? Money.zero() : input.available;
   const certificate = minMoney(input.all, input.normative, available);
   return { certificate, family: input.all.subtract(certificate) };
@@ -237,12 +258,15 @@ export function splitPayment(input: {
  * ```
  */
 export function advanceFor(monthly: Money, percent: number = 80): Money {
+  checkMoney(monthly, 'monthly');
+  checkPercent(percent, 'percent');
   return floorToKopeck(monthly.multiply(percent).divide(100));
 }
 
 /**
  * A month's settlement: `monthly × completeness %` rounded half up to the kopeck; the
- * difference returns to the certificate.
+ * difference returns to the certificate. A completeness outside 0–100 % is a
+ * `ValidationError`.
  *
  * @example
  * ```ts
@@ -257,11 +281,8 @@ export function settleMonth(
   monthly: Money,
   completenessPercent: number = 100,
 ): { readonly settled: Money; readonly returned: Money } {
-  if (!(completenessPercent >= 0 && completenessPercent <= 100)) {
-    throw new RangeError(
-      `Полнота оказания услуги должна быть от 0 до 100 % / Completeness must be 0–100 %, got ${String(completenessPercent)}`,
-    );
-  }
+  checkMoney(monthly, 'monthly');
+  checkPercent(completenessPercent, 'completenessPercent');
   const settled = monthly.multiply(completenessPercent).divide(100).round('half-up');
   return { settled, returned: monthly.subtract(settled) };
 }

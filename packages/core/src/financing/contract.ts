@@ -4,11 +4,20 @@ import { z } from '../common/zod.js';
 import { moneySchema } from './amounts.js';
 import { ageOn, dayNumber, endOfMonth, monthOf } from './calendar.js';
 import type { Certificate, CertificateGroup } from './certificate.js';
-import { makeFunded } from './certificate.js';
+import { certificateGroupSchema, certificateSchema, makeFunded } from './certificate.js';
 import { computeContractAmounts } from './contract-amounts.js';
 import type { Balance, LedgerEntry } from './ledger.js';
 import { FinancingLimitError } from './limits.js';
-import { directionSchema, type Direction, type Programme } from './programme.js';
+import { directionSchema, programmeSchema, type Direction, type Programme } from './programme.js';
+import {
+  checkArgs,
+  checkMoney,
+  checkNotBefore,
+  hundredthsOf,
+  invalid,
+  monthSchema,
+  weeklyHoursSchema,
+} from './validation.js';
 
 /**
  * The states of an enrolment contract: `requested → accepted → active → closed`, or
@@ -149,6 +158,11 @@ export const contractSchema = z.object({
     .optional(),
   closedOn: isoDateSchema.optional(),
   closedBy: z.enum(['family', 'provider', 'end']).optional(),
+  /**
+   * The hours a week the contract takes from a certificate that counts weekly hours (absent
+   * when the certificate's group counts money only).
+   */
+  weeklyHours: weeklyHoursSchema.optional(),
 });
 
 /** An enrolment contract. @example `declare const contract: Contract; contract.status;` */
@@ -171,7 +185,10 @@ export interface PayerLimits {
  * What {@link requestEnrolment} needs: the certificate and its balance for the period,
  * the programme, module and group chosen, the dates, the contracts that already exist (for
  * the limits) and, to turn a record certificate into a funded one, its group and how many
- * funded certificates the group has.
+ * funded certificates the group has. When the group counts weekly hours
+ * (`unit: 'weekly-hours'`), the hours a week already taken in the period are
+ * `weeklyHoursUsed` if given (a store's counter), else the sum of `weeklyHours` of the
+ * certificate's live contracts of the period in `existing`.
  *
  * @example
  * ```ts
@@ -194,6 +211,7 @@ export interface EnrolmentRequest {
   readonly payerLimits?: PayerLimits;
   readonly certificateGroup?: CertificateGroup;
   readonly fundedCount?: number;
+  readonly weeklyHoursUsed?: number;
 }
 
 /**
@@ -213,16 +231,103 @@ export interface EnrolmentResult {
   readonly entries: readonly LedgerEntry[];
 }
 
-function later(a: string, b: string): IsoDate {
-  return isoDateSchema.parse(dayNumber(a) >= dayNumber(b) ? a : b);
+function later(a: IsoDate, b: IsoDate): IsoDate {
+  return dayNumber(a) >= dayNumber(b) ? a : b;
 }
+
+/** JSON round trip of a typed value (its `Money` parts become strings), for re-validation. */
+function plain(value: unknown): unknown {
+  return value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as unknown);
+}
+
+const idSchema = z.string().min(1).max(200);
+
+/** What a limit check reads of an existing contract. */
+const existingContractSchema = z.object({
+  certificateId: z.string(),
+  period: z.string(),
+  programmeId: z.string(),
+  moduleId: z.string(),
+  groupId: z.string(),
+  direction: directionSchema,
+  status: z.enum(contractStatuses),
+  certificate: z.custom<Money>((value) => value instanceof Money, {
+    params: {
+      text: { ru: 'Ожидается сумма денег (Money)', en: 'Expected an amount of money (Money)' },
+    },
+  }),
+  weeklyHours: weeklyHoursSchema.optional(),
+});
+
+const payerLimitsSchema = z.object({
+  perDirection: z.partialRecord(directionSchema, z.number().int().min(0)).optional(),
+});
+
+/**
+ * The weekly hours a funded enrolment takes from a certificate whose group counts hours, or
+ * a refusal: `weekly-hours-unknown` when the programme does not state its hours a week,
+ * `hours-exhausted` when they exceed the hours left. `undefined` when hours do not count.
+ */
+function weeklyHoursFor(
+  request: EnrolmentRequest,
+  programme: Programme,
+  group: CertificateGroup | undefined,
+  live: readonly Pick<Contract, 'certificateId' | 'period' | 'weeklyHours'>[],
+): number | undefined {
+  if (programme.fundingKind !== 'funded' || group?.unit !== 'weekly-hours') return undefined;
+  const cap = group.weeklyHours ?? 0;
+  if (programme.hoursPerWeek === undefined) throw new FinancingLimitError('weekly-hours-unknown');
+  const needed = hundredthsOf(programme.hoursPerWeek);
+  const used =
+    request.weeklyHoursUsed !== undefined
+      ? hundredthsOf(request.weeklyHoursUsed)
+      : live
+          .filter(
+            (contract) =>
+              contract.certificateId === request.certificate.id &&
+              contract.period === request.balance.period,
+          )
+          .reduce((sum, contract) => sum + hundredthsOf(contract.weeklyHours ?? 0), 0);
+  const left = Math.max(0, hundredthsOf(cap) - used);
+  if (needed > left) {
+    const hours = (hundredths: number): string => String(hundredths / 100);
+    throw new FinancingLimitError('hours-exhausted', {
+      ru: `программа занимает ${hours(needed)} ч в неделю, осталось ${hours(left)} из ${hours(hundredthsOf(cap))}`,
+      en: `the programme takes ${hours(needed)} h a week, ${hours(left)} of ${hours(hundredthsOf(cap))} are left`,
+    });
+  }
+  return needed / 100;
+}
+
+const enrolmentArgs = z.object({
+  contractId: idSchema,
+  certificate: certificateSchema,
+  programme: programmeSchema,
+  moduleId: idSchema,
+  groupId: idSchema,
+  requestedOn: isoDateSchema,
+  start: isoDateSchema.optional(),
+  end: isoDateSchema.optional(),
+  existing: z.array(existingContractSchema),
+  payerLimits: payerLimitsSchema.optional(),
+  certificateGroup: certificateGroupSchema.optional(),
+  fundedCount: z.number().int().min(0).optional(),
+  weeklyHoursUsed: weeklyHoursSchema.optional(),
+  period: idSchema,
+});
 
 /**
  * Checks every limit and, if none refuses, makes the contract request with its amounts and
  * schedule and the reserve of the certificate's part. Refusals are `FinancingLimitError`s:
  * `certificate-not-active`, `age-out-of-range`, `not-certified`, `duplicate-module`,
  * `group-full`, `programme-full`, `direction-limit`, `funded-places-exhausted`,
- * `empty-balance`. A `NotFoundError`-like `ConflictError` names an unknown module or group.
+ * `weekly-hours-unknown`, `hours-exhausted`, `empty-balance`. A `NotFoundError`-like
+ * `ConflictError` names an unknown module or group; malformed input (a date that does not
+ * exist, an empty id, a negative count) is a `ValidationError`.
+ *
+ * When the certificate's group counts weekly hours, a funded programme takes its
+ * `hoursPerWeek` from the cap: it is refused when `used + hoursPerWeek > weeklyHours`, and
+ * the contract records the hours it took (`weeklyHours`).
  *
  * Budget programmes cost the family nothing and move no money; paid programmes are paid
  * by the family in full; funded programmes split by `min(all, normative, available)`.
@@ -236,6 +341,23 @@ function later(a: string, b: string): IsoDate {
  * ```
  */
 export function requestEnrolment(request: EnrolmentRequest): EnrolmentResult {
+  const args = checkArgs(enrolmentArgs, {
+    contractId: request.contractId,
+    certificate: request.certificate,
+    programme: plain(request.programme),
+    moduleId: request.moduleId,
+    groupId: request.groupId,
+    requestedOn: request.requestedOn,
+    start: request.start,
+    end: request.end,
+    existing: request.existing,
+    payerLimits: request.payerLimits,
+    certificateGroup: plain(request.certificateGroup),
+    fundedCount: request.fundedCount,
+    weeklyHoursUsed: request.weeklyHoursUsed,
+    period: request.balance.period,
+  });
+  checkMoney(request.balance.available, 'balance.available', true);
   const { programme, existing } = request;
   let certificate = request.certificate;
   const module = programme.modules.find((candidate) => candidate.id === request.moduleId);
@@ -247,8 +369,8 @@ export function requestEnrolment(request: EnrolmentRequest): EnrolmentResult {
     });
   }
   if (certificate.status !== 'active') throw new FinancingLimitError('certificate-not-active');
-  const start = later(request.start ?? group.start, request.requestedOn);
-  const end = isoDateSchema.parse(request.end ?? group.end);
+  const start = later(args.start ?? group.start, args.requestedOn);
+  const end = args.end ?? group.end;
   const age = ageOn(certificate.birthDate, start);
   if (age < programme.ageFrom || age > programme.ageTo) {
     throw new FinancingLimitError('age-out-of-range', {
@@ -260,6 +382,7 @@ export function requestEnrolment(request: EnrolmentRequest): EnrolmentResult {
     throw new FinancingLimitError('not-certified');
   }
   const live = existing.filter(isLive);
+  const weeklyHours = weeklyHoursFor(request, programme, args.certificateGroup, live);
   if (
     live.some(
       (contract) => contract.certificateId === certificate.id && contract.moduleId === module.id,
@@ -325,7 +448,7 @@ export function requestEnrolment(request: EnrolmentRequest): EnrolmentResult {
     providerId: programme.providerId,
     direction: programme.direction,
     status: 'requested',
-    requestedOn: isoDateSchema.parse(request.requestedOn),
+    requestedOn: args.requestedOn,
     start: amounts.start,
     end: amounts.end,
     all: amounts.all,
@@ -333,6 +456,7 @@ export function requestEnrolment(request: EnrolmentRequest): EnrolmentResult {
     certificate: amounts.certificate,
     family: amounts.family,
     schedule,
+    ...(weeklyHours === undefined ? {} : { weeklyHours }),
   };
   const entries: LedgerEntry[] = amounts.certificate.isZero()
     ? []
@@ -350,6 +474,8 @@ export function requestEnrolment(request: EnrolmentRequest): EnrolmentResult {
   return { contract, certificate, entries };
 }
 
+const reservedFromArgs = z.object({ fromMonth: monthSchema.optional() });
+
 /**
  * The certificate's part still reserved for a contract: its schedule from `fromMonth` on
  * (all of it when not given).
@@ -362,6 +488,7 @@ export function requestEnrolment(request: EnrolmentRequest): EnrolmentResult {
  * ```
  */
 export function reservedFrom(contract: Contract, fromMonth?: string): Money {
+  checkArgs(reservedFromArgs, { fromMonth });
   return Money.sum(
     contract.schedule
       .filter((month) => fromMonth === undefined || month.month >= fromMonth)
@@ -369,11 +496,18 @@ export function reservedFrom(contract: Contract, fromMonth?: string): Money {
   );
 }
 
+const transitionArgs = z.object({
+  status: contractStatusSchema,
+  to: contractStatusSchema,
+  on: isoDateSchema,
+});
+
 /**
  * Moves a contract to another status. Refusing or lapsing a request releases its reserve
  * (returned as ledger entries). Closing an active contract at its end needs no movement.
  * Throws `FinancingLimitError('invalid-transition')` for a change the state machine does
- * not allow.
+ * not allow, and a `ValidationError` for an unknown status or a date that does not exist or
+ * comes before the request was made.
  *
  * @example
  * ```ts
@@ -387,13 +521,18 @@ export function transitionContract(
   to: ContractStatus,
   on: string,
 ): { readonly contract: Contract; readonly entries: readonly LedgerEntry[] } {
+  const args = checkArgs(transitionArgs, { status: contract.status, to, on });
+  checkNotBefore(args.on, contract.requestedOn, 'on', {
+    ru: 'подана заявка',
+    en: 'the request was made',
+  });
   if (!contractTransitions[contract.status].includes(to)) {
     throw new FinancingLimitError('invalid-transition', {
       ru: `${contractStatusLabels[contract.status].ru} → ${contractStatusLabels[to].ru}`,
       en: `${contract.status} → ${to}`,
     });
   }
-  const day = isoDateSchema.parse(on);
+  const day = args.on;
   if (to === 'refused' || to === 'lapsed') {
     const reserved = reservedFrom(contract);
     const entries: LedgerEntry[] = reserved.isZero()
@@ -416,6 +555,8 @@ export function transitionContract(
   return { contract: { ...contract, status: to }, entries: [] };
 }
 
+const lapseArgs = z.object({ today: isoDateSchema, afterDays: z.number().int().min(0).max(36500) });
+
 /**
  * Requests not confirmed within `afterDays` days of being made lapse on `today`; each lapse
  * releases the request's reserve. Returns only the contracts that changed.
@@ -432,6 +573,7 @@ export function lapseUnconfirmed(
   today: string,
   afterDays: number,
 ): { readonly contract: Contract; readonly entries: readonly LedgerEntry[] }[] {
+  checkArgs(lapseArgs, { today, afterDays });
   const now = dayNumber(today);
   return contracts
     .filter(
@@ -441,10 +583,18 @@ export function lapseUnconfirmed(
     .map((contract) => transitionContract(contract, 'lapsed', today));
 }
 
+const terminateArgs = z.object({
+  status: contractStatusSchema,
+  on: isoDateSchema,
+  by: z.enum(['family', 'provider']),
+});
+
 /**
  * Terminates an active contract on `on` by the family or the provider: the reserve for the
  * months after the current one returns to the certificate at once; the contract closes on
- * the last day of the current month, which is paid in full.
+ * the last day of the current month, which is paid in full. `on` must be a real date within
+ * the contract (from its start to its end) and `by` `family` or `provider`, else a
+ * `ValidationError`.
  *
  * @example
  * ```ts
@@ -460,13 +610,24 @@ export function terminateContract(
   on: string,
   by: 'family' | 'provider',
 ): { readonly contract: Contract; readonly entries: readonly LedgerEntry[] } {
+  const args = checkArgs(terminateArgs, { status: contract.status, on, by });
+  checkNotBefore(args.on, contract.start, 'on', {
+    ru: 'договор начинается',
+    en: 'the contract starts',
+  });
+  if (dayNumber(args.on) > dayNumber(contract.end)) {
+    invalid(['on'], 'too_late', {
+      ru: `Дата ${args.on} позже окончания договора (${contract.end})`,
+      en: `The date ${args.on} is after the contract ends (${contract.end})`,
+    });
+  }
   if (contract.status !== 'active') {
     throw new FinancingLimitError('invalid-transition', {
       ru: `расторгнуть можно только действующий договор (${contractStatusLabels[contract.status].ru})`,
       en: `only an active contract can be terminated (${contract.status})`,
     });
   }
-  const day = isoDateSchema.parse(on);
+  const day = args.on;
   const month = monthOf(day);
   const closedOn = endOfMonth(day);
   const later = contract.schedule.filter((entry) => entry.month > month);
@@ -479,7 +640,7 @@ export function terminateContract(
     status: 'closed',
     end,
     closedOn: end,
-    closedBy: by,
+    closedBy: args.by,
     paidInFull: month,
     schedule: kept,
     certificate: contract.certificate.subtract(released),

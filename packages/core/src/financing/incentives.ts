@@ -123,6 +123,14 @@ export interface SupportAllocation {
   readonly remaining: Money;
 }
 
+const candidatesSchema = z.array(
+  z.object({
+    id: z.string().min(1),
+    yearsInNetwork: z.number().min(0),
+    weight: z.number().min(0).optional(),
+  }),
+);
+
 /**
  * Allocates the teacher support fund: eligible teachers (at least `minYears` in the
  * network), ordered by years then id, each get at least `min`; as many as the fund allows
@@ -145,6 +153,7 @@ export function allocateTeacherSupport(
   candidates: readonly SupportCandidate[],
 ): SupportAllocation {
   const { fund, min, max, minYears } = parse(teacherSupportRuleSchema, rule);
+  parse(candidatesSchema, candidates);
   const eligible = candidates
     .filter((candidate) => candidate.yearsInNetwork >= minYears)
     .sort(

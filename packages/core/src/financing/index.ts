@@ -29,3 +29,9 @@ export * from './limits.js';
 export * from './navigator.js';
 export * from './normative-cost.js';
 export * from './programme.js';
+export {
+  billingOptionsSchema,
+  monthSchema,
+  percentSchema,
+  weeklyHoursSchema,
+} from './validation.js';

@@ -1,7 +1,15 @@
-import { ConflictError, Money, parse, type LocalizedText } from '../common/index.js';
+import {
+  ConflictError,
+  issueFromZod,
+  Money,
+  parse,
+  ValidationError,
+  type LocalizedText,
+} from '../common/index.js';
 import { z } from '../common/zod.js';
 import { moneySchema } from './amounts.js';
 import { FinancingLimitError } from './limits.js';
+import { checkArgs, checkMoney, invalid, monthSchema } from './validation.js';
 
 /**
  * The kinds of movement on a certificate's balance:
@@ -93,6 +101,31 @@ export const ledgerEntrySchema = z.object({
 /** A ledger entry. @example `declare const entry: LedgerEntry; entry.amount.toString();` */
 export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;
 
+const entryFieldsSchema = z.object({
+  id: z.string().min(1),
+  certificateId: z.string().min(1),
+  period: z.string().min(1),
+  kind: ledgerEntryKindSchema,
+  contractId: z.string().min(1).optional(),
+  providerId: z.string().min(1).optional(),
+  month: monthSchema.optional(),
+});
+
+/** Refuses a movement that is not one: a `ValidationError` naming the field. */
+function checkEntry(entry: LedgerEntry, path: readonly (string | number)[] = []): void {
+  const result = entryFieldsSchema.safeParse(entry, { reportInput: true });
+  if (!result.success) {
+    throw new ValidationError(result.error.issues.map((issue) => issueFromZod(issue, path)));
+  }
+  const amount: unknown = entry.amount;
+  if (!(amount instanceof Money) || amount.isNegative() || amount.isZero()) {
+    invalid([...path, 'amount'], 'invalid_amount', {
+      ru: 'Сумма движения должна быть суммой денег больше нуля',
+      en: 'A movement must be an amount of money above zero',
+    });
+  }
+}
+
 /**
  * The balance of one certificate in one period. The balance law holds at every moment:
  * `nominal = available + reserved + spent`, where `nominal = issued − lapsed`.
@@ -115,6 +148,8 @@ export interface Balance {
   readonly spent: Money;
 }
 
+const balanceKeyArgs = z.object({ certificateId: z.string().min(1), period: z.string().min(1) });
+
 /**
  * An empty balance for a certificate and period.
  *
@@ -125,6 +160,7 @@ export interface Balance {
  * ```
  */
 export function emptyBalance(certificateId: string, period: string): Balance {
+  checkArgs(balanceKeyArgs, { certificateId, period });
   const zero = Money.zero();
   return {
     certificateId,
@@ -153,6 +189,7 @@ export function emptyBalance(certificateId: string, period: string): Balance {
  * ```
  */
 export function applyEntry(balance: Balance, entry: LedgerEntry): Balance {
+  checkEntry(entry);
   const a = entry.amount;
   const need = (
     have: Money,
@@ -231,6 +268,7 @@ export interface Ledger {
  * ```
  */
 export function balanceKey(certificateId: string, period: string): string {
+  checkArgs(balanceKeyArgs, { certificateId, period });
   return `${certificateId}|${period}`;
 }
 
@@ -275,6 +313,9 @@ function sameEntry(a: LedgerEntry, b: LedgerEntry): boolean {
  * ```
  */
 export function postEntries(ledger: Ledger, entries: readonly LedgerEntry[]): Ledger {
+  entries.forEach((entry, index) => {
+    checkEntry(entry, ['entries', index]);
+  });
   const byId = new Map<string, LedgerEntry>();
   for (const entry of ledger.entries) byId.set(entry.id, entry);
   const balances = new Map(ledger.balances);
@@ -314,6 +355,9 @@ export function postEntries(ledger: Ledger, entries: readonly LedgerEntry[]): Le
  * ```
  */
 export function recomputeBalances(entries: readonly LedgerEntry[]): Map<string, Balance> {
+  entries.forEach((entry, index) => {
+    checkEntry(entry, ['entries', index]);
+  });
   const balances = new Map<string, Balance>();
   for (const entry of entries) {
     const key = balanceKey(entry.certificateId, entry.period);
@@ -378,6 +422,9 @@ export function ledgerEntry(input: z.input<typeof ledgerEntrySchema>): LedgerEnt
   return parse(ledgerEntrySchema, input);
 }
 
+const nextPeriodArgs = z.object({ nextPeriod: z.string().min(1) });
+const carriedArgs = z.object({ contractId: z.string().min(1) });
+
 /**
  * Period rollover for one certificate: the unspent available balance of the old period
  * lapses (it is never cashed out), the new nominal is issued, and reservations of
@@ -402,6 +449,14 @@ export function rolloverEntries(input: {
   readonly carried?: readonly { readonly contractId: string; readonly amount: Money }[];
 }): LedgerEntry[] {
   const { from, nextPeriod, nextNominal } = input;
+  checkArgs(balanceKeyArgs, { certificateId: from.certificateId, period: from.period });
+  checkArgs(nextPeriodArgs, { nextPeriod });
+  checkMoney(from.available, 'from.available', true);
+  checkMoney(nextNominal, 'nextNominal');
+  (input.carried ?? []).forEach((carried, index) => {
+    checkArgs(carriedArgs, { contractId: carried.contractId });
+    checkMoney(carried.amount, `carried[${String(index)}].amount`);
+  });
   const entries: LedgerEntry[] = [];
   const certificateId = from.certificateId;
   if (!from.available.isZero() && !from.available.isNegative()) {

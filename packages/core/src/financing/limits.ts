@@ -13,6 +13,10 @@ import { ConflictError, type LocalizedText } from '../common/index.js';
  * - `insufficient-reserve` — a debit or release exceeds what is reserved;
  * - `certificate-not-active` — the certificate is not active;
  * - `funded-places-exhausted` — the certificate group has no funded places (the child is queued);
+ * - `hours-exhausted` — the certificate counts weekly hours and the programme needs more hours a
+ *   week than are left;
+ * - `weekly-hours-unknown` — the certificate counts weekly hours but the programme does not say
+ *   how many hours a week it takes;
  * - `age-out-of-range` — the child's age is outside the programme's ages;
  * - `not-certified` — the programme is not certified for funding;
  * - `invalid-transition` — the status change is not allowed.
@@ -33,6 +37,8 @@ export type LimitReason =
   | 'insufficient-reserve'
   | 'certificate-not-active'
   | 'funded-places-exhausted'
+  | 'hours-exhausted'
+  | 'weekly-hours-unknown'
   | 'age-out-of-range'
   | 'not-certified'
   | 'invalid-transition';
@@ -79,6 +85,14 @@ export const limitMessages: Readonly<Record<LimitReason, LocalizedText>> = {
   'funded-places-exhausted': {
     ru: 'Места персонифицированного финансирования закончились: ребёнок поставлен в очередь',
     en: 'No funded places are left: the child is put in the queue',
+  },
+  'hours-exhausted': {
+    ru: 'На сертификате не хватает часов в неделю',
+    en: 'The certificate does not have enough weekly hours left',
+  },
+  'weekly-hours-unknown': {
+    ru: 'Сертификат считает часы в неделю, а у программы не указано, сколько часов в неделю она занимает',
+    en: 'The certificate counts weekly hours, but the programme does not say how many hours a week it takes',
   },
   'age-out-of-range': {
     ru: 'Возраст ребёнка не подходит для программы',

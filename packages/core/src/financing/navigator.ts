@@ -1,6 +1,29 @@
 import { Money, pluralRu, type Lang } from '../common/index.js';
+import { z } from '../common/zod.js';
 import { splitPayment } from './contract-amounts.js';
-import type { Direction, FundingKind, Programme, ProgrammeModule, Provider } from './programme.js';
+import {
+  directionSchema,
+  fundingKindSchema,
+  type Direction,
+  type FundingKind,
+  type Programme,
+  type ProgrammeModule,
+  type Provider,
+} from './programme.js';
+import { checkArgs, checkMoney, checkNumber } from './validation.js';
+
+const filterArgs = z.object({
+  filter: z.object({
+    text: z.string().max(2000).optional(),
+    directions: z.array(directionSchema).optional(),
+    age: z.number().int().min(0).max(25).optional(),
+    districts: z.array(z.string()).optional(),
+    siteIds: z.array(z.string()).optional(),
+    providerIds: z.array(z.string()).optional(),
+    fundingKinds: z.array(fundingKindSchema).optional(),
+    weekdays: z.array(z.number().int().min(1).max(7)).optional(),
+  }),
+});
 
 /**
  * What families filter the programme navigator by; every field is optional and fields
@@ -90,6 +113,7 @@ export function filterProgrammes(
   index: readonly IndexedProgramme[],
   filter: ProgrammeFilter,
 ): Programme[] {
+  checkArgs(filterArgs, { filter });
   const words = (filter.text ?? '')
     .toLocaleLowerCase('ru')
     .replaceAll('ё', 'е')
@@ -150,6 +174,7 @@ export function previewCoPayment(
   readonly certificate: Money;
   readonly family: Money;
 } {
+  checkMoney(available, 'available', true);
   const module =
     moduleId === undefined
       ? programme.modules[0]
@@ -192,6 +217,7 @@ export function previewCoPayment(
  * ```
  */
 export function formatProgrammeCount(count: number, lang: Lang = 'ru'): string {
+  checkNumber(count, 'count', { min: 0, integer: true });
   if (lang === 'en') return `${String(count)} ${count === 1 ? 'programme' : 'programmes'}`;
   return `${String(count)} ${pluralRu(count, { one: 'программа', few: 'программы', many: 'программ' })}`;
 }

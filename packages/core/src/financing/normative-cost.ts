@@ -168,6 +168,7 @@ export function computeNormativeCost(
   definition: NormativeCostDefinition,
   input: NormativeCostInput,
 ): NormativeCost {
+  parse(normativeCostDefinitionSchema, definition);
   const facts = parse(normativeCostInputSchema, input);
   const set = definition.coefficients[facts.location];
   const H = d(facts.hours);
