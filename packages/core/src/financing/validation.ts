@@ -141,9 +141,10 @@ export function checkNumber(
         : bounds.max !== undefined
           ? { ru: ` не больше ${String(bounds.max)}`, en: ` of at most ${String(bounds.max)}` }
           : { ru: '', en: '' };
+  const got = typeof value === 'number' ? String(value) : typeof value;
   return invalid([name], 'invalid_number', {
-    ru: `Ожидается ${kind.ru}${range.ru}, получено ${String(value)}`,
-    en: `Expected ${kind.en}${range.en}, got ${String(value)}`,
+    ru: `Ожидается ${kind.ru}${range.ru}, получено ${got}`,
+    en: `Expected ${kind.en}${range.en}, got ${got}`,
   });
 }
 
