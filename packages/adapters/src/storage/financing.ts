@@ -2,15 +2,23 @@ import {
   ConflictError,
   NotFoundError,
   advanceEntries,
+  billingOptionsSchema,
   certificateGroupSchema,
   certificateSchema,
   contractSchema,
+  contractStatusSchema,
   createProgrammeRegistry,
+  directionSchema,
   FinancingLimitError,
+  isoDateSchema,
+  ledgerEntrySchema,
   Money,
+  financingMonthSchema,
+  parse,
   paymentReport,
   programmeSchema,
   providerSchema,
+  ValidationError,
   requestEnrolment as requestEnrolmentInCore,
   settlementEntries,
   terminateContract as terminateInCore,
@@ -28,11 +36,13 @@ import {
   type ProgrammeRegistry,
   type ProviderPayment,
 } from '@eduset/core';
+import { z } from 'zod';
 import type { Database, SqlParam, SqlSession } from './database.js';
 
 /** SQLSTATE codes the financing storage turns into eduset errors or retries. */
 const UNIQUE_VIOLATION = '23505';
 const CHECK_VIOLATION = '23514';
+const FOREIGN_KEY_VIOLATION = '23503';
 const DEADLOCK = '40P01';
 const SERIALIZATION_FAILURE = '40001';
 
@@ -54,6 +64,64 @@ class StaleBalance extends Error {
   constructor() {
     super('stale balance');
   }
+}
+
+const idText = z.string().min(1).max(200);
+
+const enrolmentInputSchema = z.object({
+  contractId: idText,
+  certificateId: idText,
+  programmeId: idText,
+  moduleId: idText,
+  groupId: idText,
+  requestedOn: isoDateSchema,
+  start: isoDateSchema.optional(),
+  end: isoDateSchema.optional(),
+});
+const balanceArgs = z.object({ certificateId: idText, period: idText });
+const findArgs = z.object({ number: z.string().max(64), birthDate: isoDateSchema });
+const transitionArgs = z.object({
+  contractId: idText,
+  to: contractStatusSchema,
+  on: isoDateSchema,
+});
+const lapseArgs = z.object({ today: isoDateSchema, afterDays: z.number().int().min(0).max(36500) });
+const terminateArgs = z.object({
+  contractId: idText,
+  on: isoDateSchema,
+  by: z.enum(['family', 'provider']),
+});
+const billArgs = z.object({
+  month: financingMonthSchema,
+  phase: z.enum(['advance', 'settlement']),
+  options: billingOptionsSchema,
+});
+const monthArgs = z.object({ month: financingMonthSchema });
+const directionLimitsSchema = z.partialRecord(directionSchema, z.number().int().min(0).max(1e9));
+
+/** A JSON round trip: what the database will hold (`Money` becomes a string). */
+function asStored(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value)) as unknown;
+}
+
+/**
+ * The document of a contract exactly as it is stored, checked against the schema every read
+ * uses: the store never writes a contract it could not read back.
+ */
+function storedContract(contract: Contract): string {
+  const document = asStored(contract);
+  parse(contractSchema, document);
+  return JSON.stringify(document);
+}
+
+/** A `ValidationError` of one issue, for what only the database could tell. */
+function refused(
+  path: readonly (string | number)[],
+  code: string,
+  ru: string,
+  en: string,
+): ValidationError {
+  return new ValidationError([{ path, code, message: { ru, en } }]);
 }
 
 /**
@@ -341,17 +409,57 @@ async function readContract(session: SqlSession, id: string, lock = false): Prom
     [id],
   );
   if (!row) throw new NotFoundError('contract', id);
-  return contractSchema.parse(row.document);
+  return parse(contractSchema, row.document);
 }
 
 async function writeContract(session: SqlSession, contract: Contract): Promise<void> {
   await session.query(
     'UPDATE financing_contracts SET status = $2, document = $3::jsonb WHERE id = $1',
-    [contract.id, contract.status, JSON.stringify(contract)],
+    [contract.id, contract.status, storedContract(contract)],
+  );
+}
+
+/**
+ * Takes `hours` hundredths of an hour a week from a certificate's cap in a period, only while
+ * they fit (a conditional upsert, so racing requests cannot both take the last hours).
+ */
+async function takeHours(
+  session: SqlSession,
+  certificateId: string,
+  period: string,
+  cap: number,
+  hours: number,
+): Promise<boolean> {
+  try {
+    const taken = await session.query(
+      `INSERT INTO certificate_hours (certificate_id, period, cap_hundredths, used_hundredths)
+       VALUES ($1, $2, $3, $4)
+       ON CONFLICT (certificate_id, period) DO UPDATE SET
+         cap_hundredths = excluded.cap_hundredths,
+         used_hundredths = certificate_hours.used_hundredths + excluded.used_hundredths
+       WHERE certificate_hours.used_hundredths + excluded.used_hundredths <= excluded.cap_hundredths
+       RETURNING used_hundredths`,
+      [certificateId, period, cap, hours],
+    );
+    return taken.length > 0;
+  } catch (error) {
+    if (sqlState(error) === CHECK_VIOLATION) return false;
+    throw error;
+  }
+}
+
+/** Gives back the weekly hours a contract took from a certificate counting hours. */
+async function releaseHours(session: SqlSession, contract: Contract): Promise<void> {
+  if (contract.weeklyHours === undefined || contract.weeklyHours === 0) return;
+  await session.query(
+    `UPDATE certificate_hours SET used_hundredths = used_hundredths - $3
+     WHERE certificate_id = $1 AND period = $2 AND used_hundredths >= $3`,
+    [contract.certificateId, contract.period, Math.round(contract.weeklyHours * 100)],
   );
 }
 
 async function freePlace(session: SqlSession, contract: Contract): Promise<void> {
+  await releaseHours(session, contract);
   await session.query('UPDATE financing_groups SET taken = taken - 1 WHERE id = $1 AND taken > 0', [
     contract.groupId,
   ]);
@@ -373,14 +481,14 @@ async function readProgramme(session: SqlSession, id: string): Promise<Programme
     [id],
   );
   if (!row) throw new NotFoundError('programme', id);
-  return programmeSchema.parse(row.document);
+  return parse(programmeSchema, row.document);
 }
 
 async function loadBillable(session: SqlSession): Promise<Contract[]> {
   const rows = await session.query<{ document: unknown }>(
     `SELECT document FROM financing_contracts WHERE status IN ('active', 'closed') ORDER BY id`,
   );
-  return rows.map((row) => contractSchema.parse(row.document));
+  return rows.map((row) => parse(contractSchema, row.document));
 }
 
 async function monthLedger(session: SqlSession, month: string): Promise<Ledger> {
@@ -404,55 +512,84 @@ async function monthLedger(session: SqlSession, month: string): Promise<Ledger> 
 export function financingStore(database: Database): FinancingStore {
   return {
     async saveRegistry(input) {
-      const registry = createProgrammeRegistry(JSON.parse(JSON.stringify(input)));
-      await database.transaction(async (session) => {
-        await session.query(
-          `INSERT INTO financing_providers (id, name, kind, district)
+      const registry = createProgrammeRegistry(asStored(input));
+      const groupIds = new Map<string, string>();
+      registry.programmes.forEach((programme, p) => {
+        programme.modules.forEach((module, m) => {
+          module.groups.forEach((group, g) => {
+            const owner = groupIds.get(group.id);
+            if (owner !== undefined) {
+              throw refused(
+                ['programmes', p, 'modules', m, 'groups', g, 'id'],
+                'duplicate_group',
+                `Код группы «${group.id}» уже занят в программе «${owner}»`,
+                `The group id "${group.id}" is already used in programme "${owner}"`,
+              );
+            }
+            groupIds.set(group.id, programme.id);
+          });
+        });
+      });
+      await database
+        .transaction(async (session) => {
+          await session.query(
+            `INSERT INTO financing_providers (id, name, kind, district)
            SELECT id, name, kind, district FROM jsonb_to_recordset($1::jsonb)
              AS r(id text, name text, kind text, district text)
            ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, district = excluded.district`,
-          [JSON.stringify(registry.providers.map((p) => providerSchema.parse(p)))],
-        );
-        const programmes = registry.programmes.map((programme) => ({
-          id: programme.id,
-          provider_id: programme.providerId,
-          name: programme.name,
-          funding_kind: programme.fundingKind,
-          direction: programme.direction,
-          age_from: programme.ageFrom,
-          age_to: programme.ageTo,
-          max_enrolments: programme.maxEnrolments ?? null,
-          document: programme,
-        }));
-        await session.query(
-          `INSERT INTO financing_programmes (id, provider_id, name, funding_kind, direction, age_from, age_to, max_enrolments, document)
+            [JSON.stringify(registry.providers.map((p) => parse(providerSchema, p)))],
+          );
+          const programmes = registry.programmes.map((programme) => ({
+            id: programme.id,
+            provider_id: programme.providerId,
+            name: programme.name,
+            funding_kind: programme.fundingKind,
+            direction: programme.direction,
+            age_from: programme.ageFrom,
+            age_to: programme.ageTo,
+            max_enrolments: programme.maxEnrolments ?? null,
+            document: programme,
+          }));
+          await session.query(
+            `INSERT INTO financing_programmes (id, provider_id, name, funding_kind, direction, age_from, age_to, max_enrolments, document)
            SELECT id, provider_id, name, funding_kind, direction, age_from, age_to, max_enrolments, document
            FROM jsonb_to_recordset($1::jsonb) AS r(id text, provider_id text, name text, funding_kind text,
              direction text, age_from integer, age_to integer, max_enrolments integer, document jsonb)
            ON CONFLICT (id) DO UPDATE SET provider_id = excluded.provider_id, name = excluded.name,
              funding_kind = excluded.funding_kind, direction = excluded.direction, age_from = excluded.age_from,
              age_to = excluded.age_to, max_enrolments = excluded.max_enrolments, document = excluded.document`,
-          [JSON.stringify(programmes)],
-        );
-        const groups = registry.programmes.flatMap((programme) =>
-          programme.modules.flatMap((module) =>
-            module.groups.map((group) => ({
-              id: group.id,
-              programme_id: programme.id,
-              module_id: module.id,
-              capacity: group.capacity,
-            })),
-          ),
-        );
-        await session.query(
-          `INSERT INTO financing_groups (id, programme_id, module_id, capacity)
+            [JSON.stringify(programmes)],
+          );
+          const groups = registry.programmes.flatMap((programme) =>
+            programme.modules.flatMap((module) =>
+              module.groups.map((group) => ({
+                id: group.id,
+                programme_id: programme.id,
+                module_id: module.id,
+                capacity: group.capacity,
+              })),
+            ),
+          );
+          await session.query(
+            `INSERT INTO financing_groups (id, programme_id, module_id, capacity)
            SELECT id, programme_id, module_id, capacity FROM jsonb_to_recordset($1::jsonb)
              AS r(id text, programme_id text, module_id text, capacity integer)
            ON CONFLICT (id) DO UPDATE SET programme_id = excluded.programme_id,
              module_id = excluded.module_id, capacity = excluded.capacity`,
-          [JSON.stringify(groups)],
-        );
-      });
+            [JSON.stringify(groups)],
+          );
+        })
+        .catch((error: unknown) => {
+          if (sqlState(error) === CHECK_VIOLATION) {
+            throw refused(
+              ['programmes'],
+              'below_taken',
+              'Мест в группе или предел зачислений программы меньше, чем уже занято',
+              "A group's places or a programme's enrolment limit is below what is already taken",
+            );
+          }
+          throw error;
+        });
     },
 
     async listProgrammes() {
@@ -467,79 +604,151 @@ export function financingStore(database: Database): FinancingStore {
       );
       return {
         providers: providers.map((row) =>
-          providerSchema.parse({
+          parse(providerSchema, {
             id: row.id,
             name: row.name,
             kind: row.kind,
             ...(row.district ? { district: row.district } : {}),
           }),
         ),
-        programmes: programmes.map((row) => programmeSchema.parse(row.document)),
+        programmes: programmes.map((row) => parse(programmeSchema, row.document)),
       };
     },
 
     async saveCertificateGroup(input) {
-      const group = certificateGroupSchema.parse(JSON.parse(JSON.stringify(input)));
-      await database.query(
-        `INSERT INTO certificate_groups (id, document, period, funded_places) VALUES ($1, $2::jsonb, $3, $4)
-         ON CONFLICT (id) DO UPDATE SET document = excluded.document, period = excluded.period,
-           funded_places = excluded.funded_places`,
-        [group.id, JSON.stringify(group), group.period.id, group.fundedPlaces],
-      );
+      const group = parse(certificateGroupSchema, asStored(input));
+      try {
+        await database.query(
+          `INSERT INTO certificate_groups (id, document, period, funded_places) VALUES ($1, $2::jsonb, $3, $4)
+           ON CONFLICT (id) DO UPDATE SET document = excluded.document, period = excluded.period,
+             funded_places = excluded.funded_places`,
+          [group.id, JSON.stringify(group), group.period.id, group.fundedPlaces],
+        );
+      } catch (error) {
+        if (sqlState(error) === CHECK_VIOLATION) {
+          throw refused(
+            ['fundedPlaces'],
+            'below_funded',
+            'Мест ПФ меньше, чем сертификатов ПФ в группе',
+            'Fewer funded places than funded certificates in the group',
+          );
+        }
+        throw error;
+      }
     },
 
     async saveCertificates(input) {
-      const certificates = input.map((certificate) => certificateSchema.parse(certificate));
-      await database.transaction(async (session) => {
-        await session.query(
-          `INSERT INTO certificates (id, number, birth_date, group_id, kind, status, document)
+      const certificates = parse(z.array(certificateSchema), asStored(input));
+      const seen = new Set<string>();
+      certificates.forEach((certificate, index) => {
+        if (seen.has(certificate.id)) {
+          throw refused(
+            [index, 'id'],
+            'duplicate_id',
+            `Сертификат «${certificate.id}» указан дважды`,
+            `Certificate "${certificate.id}" is given twice`,
+          );
+        }
+        seen.add(certificate.id);
+      });
+      await database
+        .transaction(async (session) => {
+          await session.query(
+            `INSERT INTO certificates (id, number, birth_date, group_id, kind, status, document)
            SELECT id, number, birth_date, group_id, kind, status, document FROM jsonb_to_recordset($1::jsonb)
              AS r(id text, number text, birth_date date, group_id text, kind text, status text, document jsonb)
            ON CONFLICT (id) DO UPDATE SET number = excluded.number, birth_date = excluded.birth_date,
              group_id = excluded.group_id, kind = excluded.kind, status = excluded.status, document = excluded.document`,
-          [
-            JSON.stringify(
-              certificates.map((certificate) => ({
-                id: certificate.id,
-                number: certificate.number,
-                birth_date: certificate.birthDate,
-                group_id: certificate.groupId,
-                kind: certificate.kind,
-                status: certificate.status,
-                document: certificate,
-              })),
-            ),
-          ],
-        );
-        await session.query(
-          `UPDATE certificate_groups g SET funded_count =
-             (SELECT count(*) FROM certificates c WHERE c.group_id = g.id AND c.kind = 'funded')`,
-        );
-      });
-    },
-
-    async setDirectionLimits(limits) {
-      await database.transaction(async (session) => {
-        for (const [direction, max] of Object.entries(limits)) {
-          if (max === undefined) continue;
-          await session.query(
-            `INSERT INTO financing_direction_limits (direction, max_enrolments) VALUES ($1, $2)
-             ON CONFLICT (direction) DO UPDATE SET max_enrolments = excluded.max_enrolments`,
-            [direction, max],
+            [
+              JSON.stringify(
+                certificates.map((certificate) => ({
+                  id: certificate.id,
+                  number: certificate.number,
+                  birth_date: certificate.birthDate,
+                  group_id: certificate.groupId,
+                  kind: certificate.kind,
+                  status: certificate.status,
+                  document: certificate,
+                })),
+              ),
+            ],
           );
-        }
-      });
+          await session.query(
+            `UPDATE certificate_groups g SET funded_count =
+             (SELECT count(*) FROM certificates c WHERE c.group_id = g.id AND c.kind = 'funded')`,
+          );
+        })
+        .catch((error: unknown) => {
+          const state = sqlState(error);
+          if (state === FOREIGN_KEY_VIOLATION) {
+            throw refused(
+              ['groupId'],
+              'unknown_group',
+              'Нет такой группы сертификатов',
+              'No such certificate group',
+            );
+          }
+          if (state === UNIQUE_VIOLATION) {
+            throw new ConflictError('duplicate-number', {
+              ru: 'Сертификат с таким номером уже есть',
+              en: 'A certificate with this number already exists',
+            });
+          }
+          if (state === CHECK_VIOLATION) throw new FinancingLimitError('funded-places-exhausted');
+          throw error;
+        });
     },
 
-    postEntries(entries) {
-      return retrying(database, (session) => postEntriesIn(session, entries));
+    async setDirectionLimits(input) {
+      const limits = parse(directionLimitsSchema, input);
+      await database
+        .transaction(async (session) => {
+          for (const [direction, max] of Object.entries(limits)) {
+            if (max === undefined) continue;
+            await session.query(
+              `INSERT INTO financing_direction_limits (direction, max_enrolments) VALUES ($1, $2)
+             ON CONFLICT (direction) DO UPDATE SET max_enrolments = excluded.max_enrolments`,
+              [direction, max],
+            );
+          }
+        })
+        .catch((error: unknown) => {
+          if (sqlState(error) === CHECK_VIOLATION) {
+            throw refused(
+              [],
+              'below_taken',
+              'Предел по направленности меньше, чем уже зачислено',
+              'A direction limit is below the enrolments already made',
+            );
+          }
+          throw error;
+        });
     },
 
-    balance(certificateId, period) {
+    async postEntries(input) {
+      const entries = parse(z.array(ledgerEntrySchema), asStored(input));
+      return retrying(database, (session) => postEntriesIn(session, entries)).catch(
+        (error: unknown) => {
+          if (sqlState(error) === FOREIGN_KEY_VIOLATION) {
+            throw refused(
+              ['certificateId'],
+              'unknown_certificate',
+              'Нет такого сертификата',
+              'No such certificate',
+            );
+          }
+          throw error;
+        },
+      );
+    },
+
+    async balance(certificateId, period) {
+      parse(balanceArgs, { certificateId, period });
       return readBalance(database, certificateId, period);
     },
 
     async findCertificate(number, birthDate) {
+      parse(findArgs, { number, birthDate });
       const [row] = await database.query<{ document: unknown; group_document: unknown }>(
         `SELECT c.document, g.document AS group_document FROM certificates c
          JOIN certificate_groups g ON g.id = c.group_id
@@ -548,8 +757,8 @@ export function financingStore(database: Database): FinancingStore {
       );
       // One answer for a wrong number and a wrong birth date: nothing to probe.
       if (!row) throw new NotFoundError('certificate', number);
-      const certificate = certificateSchema.parse(row.document);
-      const group = certificateGroupSchema.parse(row.group_document);
+      const certificate = parse(certificateSchema, row.document);
+      const group = parse(certificateGroupSchema, row.group_document);
       return {
         certificate,
         group,
@@ -557,7 +766,8 @@ export function financingStore(database: Database): FinancingStore {
       };
     },
 
-    requestEnrolment(input) {
+    async requestEnrolment(raw) {
+      const input = parse(enrolmentInputSchema, raw);
       return retrying(database, async (session) => {
         const [certificateRow] = await session.query<{
           document: unknown;
@@ -569,10 +779,17 @@ export function financingStore(database: Database): FinancingStore {
           [input.certificateId],
         );
         if (!certificateRow) throw new NotFoundError('certificate', input.certificateId);
-        const certificate = certificateSchema.parse(certificateRow.document);
-        const group = certificateGroupSchema.parse(certificateRow.group_document);
+        const certificate = parse(certificateSchema, certificateRow.document);
+        const group = parse(certificateGroupSchema, certificateRow.group_document);
         const programme = await readProgramme(session, input.programmeId);
         const balance = await readBalance(session, certificate.id, group.period.id);
+        const [hoursRow] =
+          group.unit === 'weekly-hours'
+            ? await session.query<{ used: number }>(
+                'SELECT used_hundredths AS used FROM certificate_hours WHERE certificate_id = $1 AND period = $2',
+                [certificate.id, group.period.id],
+              )
+            : [];
         const result = requestEnrolmentInCore({
           contractId: input.contractId,
           certificate,
@@ -586,19 +803,35 @@ export function financingStore(database: Database): FinancingStore {
           existing: [],
           certificateGroup: group,
           fundedCount: Number(certificateRow.funded_count),
+          ...(hoursRow === undefined ? {} : { weeklyHoursUsed: Number(hoursRow.used) / 100 }),
         });
         const { contract } = result;
         if (result.certificate.kind !== certificate.kind) {
-          const funded = await session.query(
-            `UPDATE certificate_groups SET funded_count = funded_count + 1
-             WHERE id = $1 AND funded_count < funded_places RETURNING id`,
-            [group.id],
+          // The conversion happens once: only the transaction whose UPDATE turns the record
+          // certificate into a funded one takes a funded place. A transaction that read it as
+          // `record` before another converted it waits for that row, finds it funded, and
+          // takes no place (issue 15: 50 simultaneous applications counted it twice).
+          const converted = await session.query(
+            `UPDATE certificates SET kind = 'funded',
+               document = jsonb_set(document, '{kind}', '"funded"')
+             WHERE id = $1 AND kind = 'record' RETURNING id`,
+            [certificate.id],
           );
-          if (funded.length === 0) throw new FinancingLimitError('funded-places-exhausted');
-          await session.query(
-            `UPDATE certificates SET kind = 'funded', document = $2::jsonb WHERE id = $1`,
-            [certificate.id, JSON.stringify(result.certificate)],
-          );
+          if (converted.length > 0) {
+            const funded = await session.query(
+              `UPDATE certificate_groups SET funded_count = funded_count + 1
+               WHERE id = $1 AND funded_count < funded_places RETURNING id`,
+              [group.id],
+            );
+            if (funded.length === 0) throw new FinancingLimitError('funded-places-exhausted');
+          }
+        }
+        if (contract.weeklyHours !== undefined && contract.weeklyHours > 0) {
+          // Hours a week, in hundredths, taken only while they fit under the cap.
+          const cap = Math.round((group.weeklyHours ?? 0) * 100);
+          const hours = Math.round(contract.weeklyHours * 100);
+          const taken = await takeHours(session, certificate.id, contract.period, cap, hours);
+          if (!taken) throw new FinancingLimitError('hours-exhausted');
         }
         const place = await session.query(
           'UPDATE financing_groups SET taken = taken + 1 WHERE id = $1 AND taken < capacity RETURNING id',
@@ -641,7 +874,7 @@ export function financingStore(database: Database): FinancingStore {
               contract.direction,
               contract.status,
               contract.requestedOn,
-              JSON.stringify(contract),
+              storedContract(contract),
             ],
           );
         } catch (error) {
@@ -666,18 +899,21 @@ export function financingStore(database: Database): FinancingStore {
       });
     },
 
-    transitionContract(contractId, to, on) {
+    async transitionContract(contractId, to, on) {
+      parse(transitionArgs, { contractId, to, on });
       return retrying(database, async (session) => {
         const contract = await readContract(session, contractId, true);
         const { contract: next, entries } = transitionInCore(contract, to, on);
         await postEntriesIn(session, entries);
         if (to === 'refused' || to === 'lapsed') await freePlace(session, contract);
+        if (to === 'closed') await releaseHours(session, contract);
         await writeContract(session, next);
         return next;
       });
     },
 
     async lapseUnconfirmed(today, afterDays) {
+      parse(lapseArgs, { today, afterDays });
       const rows = await database.query<{ id: string }>(
         `SELECT id FROM financing_contracts
          WHERE status = 'requested' AND requested_on < $1::date - $2::integer ORDER BY id`,
@@ -700,7 +936,8 @@ export function financingStore(database: Database): FinancingStore {
       return lapsed.filter((contract) => contract.status === 'lapsed');
     },
 
-    terminateContract(contractId, on, by) {
+    async terminateContract(contractId, on, by) {
+      parse(terminateArgs, { contractId, on, by });
       return retrying(database, async (session) => {
         const contract = await readContract(session, contractId, true);
         const { contract: next, entries } = terminateInCore(contract, on, by);
@@ -715,10 +952,11 @@ export function financingStore(database: Database): FinancingStore {
       const rows = await database.query<{ document: unknown }>(
         'SELECT document FROM financing_contracts ORDER BY id',
       );
-      return rows.map((row) => contractSchema.parse(row.document));
+      return rows.map((row) => parse(contractSchema, row.document));
     },
 
-    billMonth(month, phase, options = {}) {
+    async billMonth(month, phase, options = {}) {
+      parse(billArgs, { month, phase, options });
       return retrying(database, async (session) => {
         const contracts = await loadBillable(session);
         const entries =
@@ -730,6 +968,7 @@ export function financingStore(database: Database): FinancingStore {
     },
 
     async paymentReport(month) {
+      parse(monthArgs, { month });
       return database.transaction(async (session) => {
         await session.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
         return paymentReport(await monthLedger(session, month), await loadBillable(session), month);

@@ -5,7 +5,7 @@ import type { Contract } from './contract.js';
 import type { Ledger, LedgerEntry } from './ledger.js';
 import {
   billingOptionsSchema,
-  monthSchema,
+  financingMonthSchema,
   checkArgs,
   checkMonth,
   checkNumber,
@@ -39,7 +39,7 @@ export interface BillingOptions {
   readonly completeness?: Readonly<Record<string, number>>;
 }
 
-const entryIdArgs = z.object({ contractId: z.string().min(1), month: monthSchema });
+const entryIdArgs = z.object({ contractId: z.string().min(1), month: financingMonthSchema });
 
 /**
  * The ids of a month's billing movements for a contract. Deterministic, so billing a month

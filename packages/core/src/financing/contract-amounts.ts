@@ -9,7 +9,7 @@ import {
   nonNegativeMoneySchema,
 } from './amounts.js';
 import { dayNumber, daysInclusive, endOfMonth, monthsBetween } from './calendar.js';
-import { checkArgs, checkMoney, checkPercent, invalid, monthSchema } from './validation.js';
+import { checkArgs, checkMoney, checkPercent, invalid, financingMonthSchema } from './validation.js';
 
 /**
  * One month of a payment schedule: the month (`YYYY-MM`) and its amount.
@@ -29,7 +29,7 @@ export interface MonthlyAmount {
 const splitArgs = z.object({
   days: z.number().int().min(1).max(36600),
   daysInFirstMonth: z.number().int().min(1).max(31),
-  months: z.array(monthSchema),
+  months: z.array(financingMonthSchema),
 });
 
 /**

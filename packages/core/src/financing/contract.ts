@@ -15,7 +15,7 @@ import {
   checkNotBefore,
   hundredthsOf,
   invalid,
-  monthSchema,
+  financingMonthSchema,
   weeklyHoursSchema,
 } from './validation.js';
 
@@ -474,7 +474,7 @@ export function requestEnrolment(request: EnrolmentRequest): EnrolmentResult {
   return { contract, certificate, entries };
 }
 
-const reservedFromArgs = z.object({ fromMonth: monthSchema.optional() });
+const reservedFromArgs = z.object({ fromMonth: financingMonthSchema.optional() });
 
 /**
  * The certificate's part still reserved for a contract: its schedule from `fromMonth` on

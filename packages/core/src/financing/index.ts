@@ -31,7 +31,7 @@ export * from './normative-cost.js';
 export * from './programme.js';
 export {
   billingOptionsSchema,
-  monthSchema,
-  percentSchema,
+  financingMonthSchema,
+  financingPercentSchema,
   weeklyHoursSchema,
 } from './validation.js';

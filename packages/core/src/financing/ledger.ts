@@ -9,7 +9,7 @@ import {
 import { z } from '../common/zod.js';
 import { moneySchema } from './amounts.js';
 import { FinancingLimitError } from './limits.js';
-import { checkArgs, checkMoney, invalid, monthSchema } from './validation.js';
+import { checkArgs, checkMoney, invalid, financingMonthSchema } from './validation.js';
 
 /**
  * The kinds of movement on a certificate's balance:
@@ -108,7 +108,7 @@ const entryFieldsSchema = z.object({
   kind: ledgerEntryKindSchema,
   contractId: z.string().min(1).optional(),
   providerId: z.string().min(1).optional(),
-  month: monthSchema.optional(),
+  month: financingMonthSchema.optional(),
 });
 
 /** Refuses a movement that is not one: a `ValidationError` naming the field. */

@@ -15,12 +15,12 @@ import { dayNumber } from './calendar.js';
  *
  * @example
  * ```ts
- * import { monthSchema } from '@eduset/core/financing';
- * monthSchema.safeParse('2017-09').success; // true
- * monthSchema.safeParse('2017-13').success; // false
+ * import { financingMonthSchema } from '@eduset/core/financing';
+ * financingMonthSchema.safeParse('2017-09').success; // true
+ * financingMonthSchema.safeParse('2017-13').success; // false
  * ```
  */
-export const monthSchema = z.string().refine((value) => /^\d{4}-(0[1-9]|1[0-2])$/.test(value), {
+export const financingMonthSchema = z.string().refine((value) => /^\d{4}-(0[1-9]|1[0-2])$/.test(value), {
   params: {
     text: { ru: 'Ожидается месяц в формате ГГГГ-ММ', en: 'Expected a month as YYYY-MM' },
   },
@@ -31,12 +31,12 @@ export const monthSchema = z.string().refine((value) => /^\d{4}-(0[1-9]|1[0-2])$
  *
  * @example
  * ```ts
- * import { percentSchema } from '@eduset/core/financing';
- * percentSchema.safeParse(90).success; // true
- * percentSchema.safeParse(120).success; // false
+ * import { financingPercentSchema } from '@eduset/core/financing';
+ * financingPercentSchema.safeParse(90).success; // true
+ * financingPercentSchema.safeParse(120).success; // false
  * ```
  */
-export const percentSchema = z.number().min(0).max(100);
+export const financingPercentSchema = z.number().min(0).max(100);
 
 /**
  * Schema of a number of teaching hours a week: from 0 to 168 (the hours of a week), in
@@ -73,8 +73,8 @@ export const weeklyHoursSchema = z
  * ```
  */
 export const billingOptionsSchema = z.object({
-  advancePercent: percentSchema.optional(),
-  completeness: z.record(z.string().min(1), percentSchema).optional(),
+  advancePercent: financingPercentSchema.optional(),
+  completeness: z.record(z.string().min(1), financingPercentSchema).optional(),
 });
 
 /** Hours a week in whole hundredths (the exact unit hours are added in). */
@@ -108,7 +108,7 @@ export function checkDate(value: unknown, name: string): IsoDate {
 
 /** A month argument `YYYY-MM`, or a `ValidationError` naming it. */
 export function checkMonth(value: unknown, name: string): string {
-  return checkOne(monthSchema, value, name);
+  return checkOne(financingMonthSchema, value, name);
 }
 
 /**
