@@ -189,7 +189,12 @@ export interface FinancingStore {
   saveCertificates(certificates: readonly Certificate[]): Promise<void>;
   /** Sets the payer's limits of funded enrolments per direction. */
   setDirectionLimits(limits: Partial<Record<Direction, number>>): Promise<void>;
-  /** Posts ledger movements in one transaction, all or nothing; returns how many were new. */
+  /**
+   * Posts nominal movements (`issue`, `lapse`) in one transaction, all or nothing; returns
+   * how many were new. Reserves, releases, debits and refunds are refused (a
+   * `ValidationError`): enrolment, status changes and billing post them, keeping each
+   * contract's reserve equal to its unpaid schedule, which a loose debit would break.
+   */
   postEntries(entries: readonly LedgerEntry[]): Promise<number>;
   /** A certificate's stored balance in a period. */
   balance(certificateId: string, period: string): Promise<Balance>;
@@ -727,6 +732,16 @@ export function financingStore(database: Database): FinancingStore {
 
     async postEntries(input) {
       const entries = parse(z.array(ledgerEntrySchema), asStored(input));
+      entries.forEach((entry, index) => {
+        if (entry.kind !== 'issue' && entry.kind !== 'lapse') {
+          throw refused(
+            [index, 'kind'],
+            'contract_movement',
+            'Резерв, снятие резерва, списание и возврат проводятся только заявкой, сменой статуса договора и расчётом месяца',
+            'Reserves, releases, debits and refunds are posted only by a request, a contract status change and billing',
+          );
+        }
+      });
       return retrying(database, (session) => postEntriesIn(session, entries)).catch(
         (error: unknown) => {
           if (sqlState(error) === FOREIGN_KEY_VIOLATION) {
@@ -940,7 +955,15 @@ export function financingStore(database: Database): FinancingStore {
       parse(terminateArgs, { contractId, on, by });
       return retrying(database, async (session) => {
         const contract = await readContract(session, contractId, true);
-        const { contract: next, entries } = terminateInCore(contract, on, by);
+        const billed = await session.query<LedgerRow>(
+          `SELECT ${ledgerColumns} FROM financing_ledger
+           WHERE certificate_id = $1 AND period = $2 AND contract_id = $3 AND month IS NOT NULL
+           ORDER BY seq`,
+          [contract.certificateId, contract.period, contract.id],
+        );
+        const { contract: next, entries } = terminateInCore(contract, on, by, {
+          entries: billed.map(toEntry),
+        });
         await postEntriesIn(session, entries);
         await freePlace(session, contract);
         await writeContract(session, next);
@@ -961,7 +984,7 @@ export function financingStore(database: Database): FinancingStore {
         const contracts = await loadBillable(session);
         const entries =
           phase === 'advance'
-            ? advanceEntries(contracts, month, options)
+            ? advanceEntries(contracts, month, options, await monthLedger(session, month))
             : settlementEntries(await monthLedger(session, month), contracts, month, options);
         return postEntriesIn(session, entries);
       });

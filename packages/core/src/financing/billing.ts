@@ -87,7 +87,9 @@ const optionsArgs = z.object({ options: billingOptionsSchema });
 /**
  * The advance movements of a month: for every billable contract with a certificate part
  * that month, a debit of `floor2(monthly · 80 %)` from its reserve. Contracts are visited in
- * id order, so the result does not depend on how they are listed.
+ * id order, so the result does not depend on how they are listed. Given the month's
+ * `ledger`, a contract whose month is already settled gets no advance: an advance after the
+ * settlement would pay the month twice (and make the settlement disagree with itself).
  *
  * @example
  * ```ts
@@ -100,12 +102,18 @@ export function advanceEntries(
   contracts: readonly Contract[],
   month: string,
   options: BillingOptions = {},
+  ledger?: Ledger,
 ): LedgerEntry[] {
   checkMonth(month, 'month');
   checkArgs(optionsArgs, { options });
+  const posted = new Set(ledger?.entries.map((entry) => entry.id));
+  const settled = (contractId: string): boolean => {
+    const ids = billingEntryIds(contractId, month);
+    return posted.has(ids.settlement) || posted.has(ids.refund) || posted.has(ids.release);
+  };
   const entries: LedgerEntry[] = [];
   for (const contract of sortedById(contracts)) {
-    if (!billable(contract)) continue;
+    if (!billable(contract) || settled(contract.id)) continue;
     const monthly = monthOfContract(contract, month);
     if (!monthly || monthly.isZero()) continue;
     const advance = advanceFor(monthly, options.advancePercent ?? 80);
@@ -125,7 +133,9 @@ export function advanceEntries(
  * (100 % for a month paid in full after a termination). What exceeds the advance is
  * debited; an advance above the settled amount is refunded; the rest of the month's
  * reserve is released to the certificate. The advance is read from the ledger (zero if it
- * was not paid).
+ * was not paid). A contract whose month the ledger shows settled already is left as it is:
+ * a month is settled once (settling it again with another completeness would move money
+ * that is gone; a correction belongs to a later month).
  *
  * @example
  * ```ts
@@ -151,6 +161,8 @@ export function settlementEntries(
     const monthly = monthOfContract(contract, month);
     if (!monthly || monthly.isZero()) continue;
     const ids = billingEntryIds(contract.id, month);
+    if (advances.has(ids.settlement) || advances.has(ids.refund) || advances.has(ids.release))
+      continue;
     const completeness =
       contract.paidInFull === month ? 100 : (options.completeness?.[contract.id] ?? 100);
     const { settled } = settleMonth(monthly, completeness);

@@ -6,7 +6,8 @@ import { ageOn, dayNumber, endOfMonth, monthOf } from './calendar.js';
 import type { Certificate, CertificateGroup } from './certificate.js';
 import { certificateGroupSchema, certificateSchema, makeFunded } from './certificate.js';
 import { computeContractAmounts } from './contract-amounts.js';
-import type { Balance, LedgerEntry } from './ledger.js';
+import type { Balance, Ledger, LedgerEntry } from './ledger.js';
+import { billingEntryIds } from './billing.js';
 import { FinancingLimitError } from './limits.js';
 import { directionSchema, programmeSchema, type Direction, type Programme } from './programme.js';
 import {
@@ -506,8 +507,9 @@ const transitionArgs = z.object({
  * Moves a contract to another status. Refusing or lapsing a request releases its reserve
  * (returned as ledger entries). Closing an active contract at its end needs no movement.
  * Throws `FinancingLimitError('invalid-transition')` for a change the state machine does
- * not allow, and a `ValidationError` for an unknown status or a date that does not exist or
- * comes before the request was made.
+ * not allow, and a `ValidationError` for an unknown status, a date that does not exist or
+ * comes before the request was made, or closing before the contract's end (that is a
+ * termination, {@link terminateContract}).
  *
  * @example
  * ```ts
@@ -533,6 +535,13 @@ export function transitionContract(
     });
   }
   const day = args.on;
+  if (to === 'closed' && dayNumber(day) < dayNumber(contract.end)) {
+    // The months left are reserved and would still be billed: ending early is a termination.
+    invalid(['on'], 'too_early', {
+      ru: `Договор заканчивается ${contract.end}: закрыть его раньше можно только расторжением`,
+      en: `The contract ends on ${contract.end}: ending it earlier is a termination`,
+    });
+  }
   if (to === 'refused' || to === 'lapsed') {
     const reserved = reservedFrom(contract);
     const entries: LedgerEntry[] = reserved.isZero()
@@ -590,11 +599,42 @@ const terminateArgs = z.object({
 });
 
 /**
+ * Refuses a termination in `month` when a month it would rewrite is already billed: any
+ * later month with an advance or a settlement (its reserve is partly spent, releasing it
+ * would take another contract's money), or `month` itself already settled (it could no
+ * longer be paid in full).
+ */
+function refuseBilledMonths(
+  contract: Contract,
+  month: string,
+  ledger: Pick<Ledger, 'entries'>,
+): void {
+  const billed = new Set<string>();
+  for (const entry of ledger.entries) {
+    if (entry.contractId !== contract.id || entry.month === undefined) continue;
+    const ids = billingEntryIds(contract.id, entry.month);
+    const settlement =
+      entry.id === ids.settlement || entry.id === ids.refund || entry.id === ids.release;
+    if (entry.id !== ids.advance && !settlement) continue;
+    if (entry.month > month || (settlement && entry.month === month)) billed.add(entry.month);
+  }
+  if (billed.size === 0) return;
+  const months = [...billed].sort().join(', ');
+  throw new ConflictError('month-billed', {
+    ru: `По договору уже проведены платежи за ${months}: расторжение может начаться только после этих месяцев`,
+    en: `The contract is already billed for ${months}: a termination can only start after those months`,
+  });
+}
+
+/**
  * Terminates an active contract on `on` by the family or the provider: the reserve for the
  * months after the current one returns to the certificate at once; the contract closes on
  * the last day of the current month, which is paid in full. `on` must be a real date within
  * the contract (from its start to its end) and `by` `family` or `provider`, else a
- * `ValidationError`.
+ * `ValidationError`. Given the contract's `ledger`, a termination that would rewrite a month
+ * already billed — a later month with an advance or a settlement, or the termination month
+ * itself already settled — is a `ConflictError('month-billed')`: that money has moved, so
+ * the termination can only start after it.
  *
  * @example
  * ```ts
@@ -609,8 +649,10 @@ export function terminateContract(
   contract: Contract,
   on: string,
   by: 'family' | 'provider',
+  ledger?: Pick<Ledger, 'entries'>,
 ): { readonly contract: Contract; readonly entries: readonly LedgerEntry[] } {
   const args = checkArgs(terminateArgs, { status: contract.status, on, by });
+  if (ledger !== undefined) refuseBilledMonths(contract, monthOf(args.on), ledger);
   checkNotBefore(args.on, contract.start, 'on', {
     ru: 'договор начинается',
     en: 'the contract starts',
