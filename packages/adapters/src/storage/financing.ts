@@ -241,20 +241,57 @@ const ledgerColumns =
   'id, certificate_id, period, kind, amount::text AS amount, contract_id, provider_id, month';
 
 /**
+ * Makes sure every period of `entries` has its ledger partition (migration 0026), creating it
+ * now when it has none. `known` remembers the periods whose partition was found made (so
+ * committed): their check costs nothing the next time. A partition created inside this
+ * transaction is not remembered — a rollback would take it back.
+ */
+async function ensureLedgerPartitions(
+  session: SqlSession,
+  periods: Iterable<string>,
+  known: Set<string> | undefined,
+): Promise<void> {
+  for (const period of new Set(periods)) {
+    if (known?.has(period) === true) continue;
+    const [row] = await session.query<{ created: boolean }>(
+      'SELECT financing_ledger_partition($1) AS created',
+      [period],
+    );
+    if (row?.created === false) known?.add(period);
+  }
+}
+
+/**
  * Posts movements inside the caller's transaction: each is inserted once (an id already
  * posted with the same content is skipped) and applied with a conditional UPDATE, so no part
  * of a balance can go below zero even under concurrent writers. Returns the new movements.
+ *
+ * The ledger is partitioned by period (migration 0026): a period without a partition gets one
+ * first, and a movement id is registered in `financing_ledger_ids`, which keeps it unique
+ * across every period. `knownPartitions` (a store's memory of periods whose partition exists)
+ * spares the check of a known period.
  */
 export async function postEntriesIn(
   session: SqlSession,
   entries: readonly LedgerEntry[],
+  knownPartitions?: Set<string>,
 ): Promise<number> {
+  await ensureLedgerPartitions(
+    session,
+    entries.map((entry) => entry.period),
+    knownPartitions,
+  );
   let posted = 0;
   for (const entry of entries) {
     const amount = entry.amount.toString();
+    // The id is registered first (once for every period); the movement is inserted only when
+    // the registration is new.
     const inserted = await session.query(
-      `INSERT INTO financing_ledger (id, certificate_id, period, kind, amount, contract_id, provider_id, month)
-       VALUES ($1, $2, $3, $4, $5::numeric, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING id`,
+      `WITH registered AS (
+         INSERT INTO financing_ledger_ids (id, period, certificate_id) VALUES ($1, $3, $2)
+         ON CONFLICT (id) DO NOTHING RETURNING id, period)
+       INSERT INTO financing_ledger (id, certificate_id, period, kind, amount, contract_id, provider_id, month)
+       SELECT id, $2, period, $4, $5::numeric, $6, $7, $8 FROM registered RETURNING id`,
       [
         entry.id,
         entry.certificateId,
@@ -265,10 +302,12 @@ export async function postEntriesIn(
         entry.providerId ?? null,
         entry.month ?? null,
       ],
+      { prepared: 'financing-post-entry' },
     );
     if (inserted.length === 0) {
       const [existing] = await session.query<LedgerRow>(
-        `SELECT ${ledgerColumns} FROM financing_ledger WHERE id = $1`,
+        `SELECT ${ledgerColumns} FROM financing_ledger
+         WHERE period = (SELECT period FROM financing_ledger_ids WHERE id = $1) AND id = $1`,
         [entry.id],
       );
       const same =
@@ -383,12 +422,32 @@ async function loadBillable(session: SqlSession): Promise<Contract[]> {
   return rows.map((row) => contractSchema.parse(row.document));
 }
 
-async function monthLedger(session: SqlSession, month: string): Promise<Ledger> {
-  const rows = await session.query<LedgerRow>(
-    `SELECT ${ledgerColumns} FROM financing_ledger WHERE month = $1 ORDER BY seq`,
-    [month],
-  );
+/**
+ * The movements of a month a settlement reads: those of the billed contracts' periods only, so
+ * the query reads only these periods' ledger partitions (migration 0026), however long the
+ * history. `$1` is the month, `$2` the periods (a text array).
+ */
+export const settlementLedgerSql = `SELECT ${ledgerColumns} FROM financing_ledger
+  WHERE period = ANY($2::text[]) AND month = $1 ORDER BY seq`;
+
+async function monthLedger(
+  session: SqlSession,
+  month: string,
+  periods?: readonly string[],
+): Promise<Ledger> {
+  const rows =
+    periods === undefined
+      ? await session.query<LedgerRow>(
+          `SELECT ${ledgerColumns} FROM financing_ledger WHERE month = $1 ORDER BY seq`,
+          [month],
+        )
+      : await session.query<LedgerRow>(settlementLedgerSql, [month, pgTextArray(periods)]);
   return { entries: rows.map(toEntry), balances: new Map() };
+}
+
+/** A text array literal (`{"2017","2018"}`) both engines take as a `text[]` parameter. */
+function pgTextArray(values: readonly string[]): string {
+  return `{${[...new Set(values)].map((value) => `"${value.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
 }
 
 /**
@@ -402,6 +461,8 @@ async function monthLedger(session: SqlSession, month: string): Promise<Ledger> 
  * ```
  */
 export function financingStore(database: Database): FinancingStore {
+  // Periods whose ledger partition exists (migration 0026): checked once per store.
+  const partitions = new Set<string>();
   return {
     async saveRegistry(input) {
       const registry = createProgrammeRegistry(JSON.parse(JSON.stringify(input)));
@@ -480,12 +541,16 @@ export function financingStore(database: Database): FinancingStore {
 
     async saveCertificateGroup(input) {
       const group = certificateGroupSchema.parse(JSON.parse(JSON.stringify(input)));
-      await database.query(
-        `INSERT INTO certificate_groups (id, document, period, funded_places) VALUES ($1, $2::jsonb, $3, $4)
-         ON CONFLICT (id) DO UPDATE SET document = excluded.document, period = excluded.period,
-           funded_places = excluded.funded_places`,
-        [group.id, JSON.stringify(group), group.period.id, group.fundedPlaces],
-      );
+      await database.transaction(async (session) => {
+        await session.query(
+          `INSERT INTO certificate_groups (id, document, period, funded_places) VALUES ($1, $2::jsonb, $3, $4)
+           ON CONFLICT (id) DO UPDATE SET document = excluded.document, period = excluded.period,
+             funded_places = excluded.funded_places`,
+          [group.id, JSON.stringify(group), group.period.id, group.fundedPlaces],
+        );
+        // A new period's ledger partition comes with its certificate group.
+        await ensureLedgerPartitions(session, [group.period.id], undefined);
+      });
     },
 
     async saveCertificates(input) {
@@ -532,7 +597,7 @@ export function financingStore(database: Database): FinancingStore {
     },
 
     postEntries(entries) {
-      return retrying(database, (session) => postEntriesIn(session, entries));
+      return retrying(database, (session) => postEntriesIn(session, entries, partitions));
     },
 
     balance(certificateId, period) {
@@ -656,7 +721,7 @@ export function financingStore(database: Database): FinancingStore {
           throw error;
         }
         try {
-          await postEntriesIn(session, result.entries);
+          await postEntriesIn(session, result.entries, partitions);
         } catch (error) {
           if (sqlState(error) === CHECK_VIOLATION)
             throw new FinancingLimitError('insufficient-balance');
@@ -670,7 +735,7 @@ export function financingStore(database: Database): FinancingStore {
       return retrying(database, async (session) => {
         const contract = await readContract(session, contractId, true);
         const { contract: next, entries } = transitionInCore(contract, to, on);
-        await postEntriesIn(session, entries);
+        await postEntriesIn(session, entries, partitions);
         if (to === 'refused' || to === 'lapsed') await freePlace(session, contract);
         await writeContract(session, next);
         return next;
@@ -690,7 +755,7 @@ export function financingStore(database: Database): FinancingStore {
             const contract = await readContract(session, id, true);
             if (contract.status !== 'requested') return contract;
             const { contract: next, entries } = transitionInCore(contract, 'lapsed', today);
-            await postEntriesIn(session, entries);
+            await postEntriesIn(session, entries, partitions);
             await freePlace(session, contract);
             await writeContract(session, next);
             return next;
@@ -704,7 +769,7 @@ export function financingStore(database: Database): FinancingStore {
       return retrying(database, async (session) => {
         const contract = await readContract(session, contractId, true);
         const { contract: next, entries } = terminateInCore(contract, on, by);
-        await postEntriesIn(session, entries);
+        await postEntriesIn(session, entries, partitions);
         await freePlace(session, contract);
         await writeContract(session, next);
         return next;
@@ -724,8 +789,17 @@ export function financingStore(database: Database): FinancingStore {
         const entries =
           phase === 'advance'
             ? advanceEntries(contracts, month, options)
-            : settlementEntries(await monthLedger(session, month), contracts, month, options);
-        return postEntriesIn(session, entries);
+            : settlementEntries(
+                await monthLedger(
+                  session,
+                  month,
+                  contracts.map((contract) => contract.period),
+                ),
+                contracts,
+                month,
+                options,
+              );
+        return postEntriesIn(session, entries, partitions);
       });
     },
 
