@@ -114,3 +114,133 @@ INSERT INTO financing_ledger
 SELECT setval(pg_get_serial_sequence('financing_ledger', 'seq'), coalesce(max(seq), 0) + 1, false)
   FROM financing_ledger;
 DROP TABLE financing_ledger_0003;
+
+-- Posting and enrolling in one statement each (issue 15 §4, the opening day of enrolment).
+--
+-- `financing_post_entries(entries)` posts movements as the store did statement by statement:
+-- each id registered once (an id already posted with the same data is skipped, with other data
+-- refused: SQLSTATE 'EFDUP', the id as message), the period's partition made first, and the
+-- balance moved by a conditional UPDATE, so no part of it can go below zero. A reserve that
+-- does not fit raises 'EFSTL' (the balance read before changed: the store reads it again);
+-- any other movement that does not fit raises 'EFLIM' with `insufficient-balance` or
+-- `insufficient-reserve`. Entries are a JSON array of {id, certificate_id, period, kind,
+-- amount, contract_id, provider_id, month}, applied in array order. Returns how many were new.
+CREATE FUNCTION financing_post_entries(p_entries jsonb)
+RETURNS integer
+LANGUAGE plpgsql AS $$
+DECLARE
+  e record;
+  v_period text;
+  v_posted integer := 0;
+  v_existing financing_ledger%ROWTYPE;
+BEGIN
+  FOR v_period IN
+    SELECT DISTINCT x ->> 'period' FROM jsonb_array_elements(p_entries) AS x
+  LOOP
+    PERFORM financing_ledger_partition(v_period);
+  END LOOP;
+  FOR e IN
+    SELECT r.* FROM jsonb_array_elements(p_entries) WITH ORDINALITY AS a(item, n),
+      LATERAL jsonb_to_record(a.item) AS r(id text, certificate_id text, period text, kind text,
+        amount numeric, contract_id text, provider_id text, month text)
+    ORDER BY a.n
+  LOOP
+    INSERT INTO financing_ledger_ids (id, period, certificate_id)
+      VALUES (e.id, e.period, e.certificate_id)
+      ON CONFLICT (id) DO NOTHING;
+    IF NOT FOUND THEN
+      SELECT l.* INTO v_existing FROM financing_ledger l
+        WHERE l.period = (SELECT i.period FROM financing_ledger_ids i WHERE i.id = e.id)
+          AND l.id = e.id;
+      IF NOT FOUND OR v_existing.kind <> e.kind OR v_existing.certificate_id <> e.certificate_id
+         OR v_existing.period <> e.period OR v_existing.amount <> e.amount THEN
+        RAISE EXCEPTION '%', e.id USING ERRCODE = 'EFDUP';
+      END IF;
+      CONTINUE;
+    END IF;
+    INSERT INTO financing_ledger (id, certificate_id, period, kind, amount, contract_id, provider_id, month)
+      VALUES (e.id, e.certificate_id, e.period, e.kind, e.amount, e.contract_id, e.provider_id, e.month);
+    IF e.kind = 'issue' THEN
+      INSERT INTO certificate_balances (certificate_id, period, issued, available)
+        VALUES (e.certificate_id, e.period, e.amount, e.amount)
+        ON CONFLICT (certificate_id, period) DO UPDATE SET
+          issued = certificate_balances.issued + excluded.issued,
+          available = certificate_balances.available + excluded.available;
+    ELSIF e.kind = 'reserve' THEN
+      UPDATE certificate_balances SET available = available - e.amount, reserved = reserved + e.amount
+        WHERE certificate_id = e.certificate_id AND period = e.period AND available >= e.amount;
+      IF NOT FOUND THEN RAISE EXCEPTION 'stale balance' USING ERRCODE = 'EFSTL'; END IF;
+    ELSIF e.kind = 'release' THEN
+      UPDATE certificate_balances SET reserved = reserved - e.amount, available = available + e.amount
+        WHERE certificate_id = e.certificate_id AND period = e.period AND reserved >= e.amount;
+      IF NOT FOUND THEN RAISE EXCEPTION 'insufficient-reserve' USING ERRCODE = 'EFLIM'; END IF;
+    ELSIF e.kind = 'debit' THEN
+      UPDATE certificate_balances SET reserved = reserved - e.amount, spent = spent + e.amount
+        WHERE certificate_id = e.certificate_id AND period = e.period AND reserved >= e.amount;
+      IF NOT FOUND THEN RAISE EXCEPTION 'insufficient-reserve' USING ERRCODE = 'EFLIM'; END IF;
+    ELSIF e.kind = 'refund' THEN
+      UPDATE certificate_balances SET spent = spent - e.amount, available = available + e.amount
+        WHERE certificate_id = e.certificate_id AND period = e.period AND spent >= e.amount;
+      IF NOT FOUND THEN RAISE EXCEPTION 'insufficient-balance' USING ERRCODE = 'EFLIM'; END IF;
+    ELSIF e.kind = 'lapse' THEN
+      UPDATE certificate_balances SET available = available - e.amount, lapsed = lapsed + e.amount
+        WHERE certificate_id = e.certificate_id AND period = e.period AND available >= e.amount;
+      IF NOT FOUND THEN RAISE EXCEPTION 'insufficient-balance' USING ERRCODE = 'EFLIM'; END IF;
+    END IF;
+    v_posted := v_posted + 1;
+  END LOOP;
+  RETURN v_posted;
+END;
+$$;
+
+-- `financing_enrol(request)` stores an enrolment request core has computed, taking every limit
+-- in one statement: the record → funded conversion (once: only the statement that turns the
+-- certificate into a funded one takes a funded place), a place in the group, the programme's
+-- enrolment limit, the contract (one live per certificate and module: its unique index), the
+-- reserve, then the payer's direction limit and the certificate group's funded places. These
+-- two counters are shared by every enrolment of a direction or a group, so they are taken
+-- last, just before the statement commits, to hold their row locks the shortest time (a lock
+-- queue on them is what limits a surge). A refusal raises 'EFLIM' with the limit as message
+-- (or a unique violation), and the whole statement is undone. `request` is
+-- {contract: {id, certificate_id, period, programme_id, module_id, group_id, provider_id,
+-- direction, status, requested_on, document}, entries: [...], funded: boolean (a certificate
+-- part), convert: boolean, certificate: the funded certificate's document, certificate_group_id}.
+CREATE FUNCTION financing_enrol(p_request jsonb)
+RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+  k jsonb := p_request -> 'contract';
+  v_converted boolean := false;
+BEGIN
+  IF coalesce((p_request ->> 'convert')::boolean, false) THEN
+    UPDATE certificates SET kind = 'funded', document = p_request -> 'certificate'
+      WHERE id = k ->> 'certificate_id' AND kind = 'record';
+    v_converted := FOUND;
+  END IF;
+  UPDATE financing_groups SET taken = taken + 1 WHERE id = k ->> 'group_id' AND taken < capacity;
+  IF NOT FOUND THEN RAISE EXCEPTION 'group-full' USING ERRCODE = 'EFLIM'; END IF;
+  UPDATE financing_programmes SET enrolments = enrolments + 1
+    WHERE id = k ->> 'programme_id' AND (max_enrolments IS NULL OR enrolments < max_enrolments);
+  IF NOT FOUND THEN RAISE EXCEPTION 'programme-full' USING ERRCODE = 'EFLIM'; END IF;
+  INSERT INTO financing_contracts (id, certificate_id, period, programme_id, module_id, group_id,
+      provider_id, direction, status, requested_on, document)
+    VALUES (k ->> 'id', k ->> 'certificate_id', k ->> 'period', k ->> 'programme_id',
+      k ->> 'module_id', k ->> 'group_id', k ->> 'provider_id', k ->> 'direction', k ->> 'status',
+      (k ->> 'requested_on')::date, k -> 'document');
+  PERFORM financing_post_entries(coalesce(p_request -> 'entries', '[]'::jsonb));
+  IF coalesce((p_request ->> 'funded')::boolean, false) THEN
+    UPDATE financing_direction_limits SET enrolments = enrolments + 1
+      WHERE direction = k ->> 'direction' AND enrolments < max_enrolments;
+    IF NOT FOUND AND EXISTS (
+      SELECT 1 FROM financing_direction_limits WHERE direction = k ->> 'direction'
+    ) THEN
+      RAISE EXCEPTION 'direction-limit' USING ERRCODE = 'EFLIM';
+    END IF;
+  END IF;
+  IF v_converted THEN
+    UPDATE certificate_groups SET funded_count = funded_count + 1
+      WHERE id = p_request ->> 'certificate_group_id' AND funded_count < funded_places;
+    IF NOT FOUND THEN RAISE EXCEPTION 'funded-places-exhausted' USING ERRCODE = 'EFLIM'; END IF;
+  END IF;
+END;
+$$;

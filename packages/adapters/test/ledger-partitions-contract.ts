@@ -15,6 +15,7 @@ import { describe, expect, test } from 'vitest';
 import type { Database } from '../src/storage/database.js';
 import { financingStore, settlementLedgerSql } from '../src/storage/financing.js';
 import { migrate, migrations } from '../src/storage/migrations.js';
+import { testRegistry } from './financing-contract.js';
 
 /** A fresh database (nothing migrated) and, for concurrency, more connections to it. */
 export interface PartitionTestBed {
@@ -239,6 +240,53 @@ export function ledgerPartitionsContract(engine: string, bed: PartitionTestBed):
           'SELECT count(*)::text AS count FROM financing_ledger_ids',
         );
         expect(registered?.count).toBe('80');
+      } finally {
+        for (const other of others) await other.close();
+        await database.close();
+      }
+    });
+
+    test('an enrolment in one statement: a record certificate converts once under 30 applications at once', async () => {
+      const database = await bed.open();
+      const others: Database[] = [];
+      try {
+        await migrate(database);
+        const store = financingStore(database);
+        await store.saveRegistry(testRegistry());
+        await store.saveCertificateGroup({ ...group('2017'), fundedPlaces: 2 });
+        const record = { ...certificate(1), kind: 'record' as const };
+        await store.saveCertificates([record, certificate(2)]);
+        await store.postEntries([issue(1, '2017'), issue(2, '2017')]);
+        for (let i = 0; i < 3; i += 1) others.push(await bed.another());
+        const stores = [store, ...others.map((db) => financingStore(db))];
+        const results = await Promise.allSettled(
+          Array.from({ length: 30 }, (_, i) => {
+            const id = `p${String(i).padStart(2, '0')}`;
+            return stores[i % stores.length]?.requestEnrolment({
+              contractId: `record-${id}`,
+              certificateId: 'c1',
+              programmeId: id,
+              moduleId: `${id}-m1`,
+              groupId: `${id}-g1`,
+              requestedOn: '2017-08-25',
+            });
+          }),
+        );
+        // 24 000 ₽ covers three contracts of 8 000 ₽; the conversion took one funded place.
+        expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(3);
+        const [counted] = await database.query<{ funded_count: number; kind: string }>(
+          `SELECT g.funded_count, c.kind FROM certificate_groups g
+           JOIN certificates c ON c.group_id = g.id WHERE c.id = 'c1'`,
+        );
+        expect([Number(counted?.funded_count), counted?.kind]).toEqual([2, 'funded']);
+        // The other child still gets the last funded place's worth: nothing was counted twice.
+        const balance = await store.balance('c1', '2017');
+        expect([balance.available.toString(), balance.reserved.toString()]).toEqual([
+          '0.00',
+          '24000.00',
+        ]);
+        const where = await placement(database);
+        expect([...where.values()].every((table) => table === 'financing_ledger_2017')).toBe(true);
       } finally {
         for (const other of others) await other.close();
         await database.close();

@@ -85,13 +85,21 @@ function balanceAnswer(certificate: Certificate, balance: Balance): CertificateB
   };
 }
 
+/** One formatter per zone: building one is far dearer than formatting (measured per request). */
+const civilDateFormats = new Map<string, Intl.DateTimeFormat>();
+
 function civilDate(at: Instant, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(at));
+  let format = civilDateFormats.get(timeZone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    civilDateFormats.set(timeZone, format);
+  }
+  return format.format(new Date(at));
 }
 
 const certificateNotFound = {
