@@ -186,6 +186,8 @@ BEGIN
       UPDATE certificate_balances SET available = available - e.amount, lapsed = lapsed + e.amount
         WHERE certificate_id = e.certificate_id AND period = e.period AND available >= e.amount;
       IF NOT FOUND THEN RAISE EXCEPTION 'insufficient-balance' USING ERRCODE = 'EFLIM'; END IF;
+    ELSE
+      RAISE EXCEPTION 'no balance rule for movements of kind %', e.kind USING ERRCODE = '22023';
     END IF;
     v_posted := v_posted + 1;
   END LOOP;
