@@ -246,3 +246,44 @@ BEGIN
   END IF;
 END;
 $$;
+
+-- `financing_check_certificate(...)` is the certificate check of an application in one
+-- statement, as the server did it in three (0008's attempt counter, then the lookup, then
+-- the counter taken back): one hit on the number's bucket is counted first (holding its row
+-- until the statement ends, so concurrent guesses are counted one after another); over
+-- `p_max` nothing is looked up; a right pair takes its hit back (only wrong pairs use up the
+-- limit). Returns {hits, window_end} and, for a right pair under the limit, the certificate,
+-- its group and its balance in the group's period (null when it has none).
+CREATE FUNCTION financing_check_certificate(p_bucket text, p_window_ms integer,
+  p_now timestamptz, p_max integer, p_number text, p_birth_date date)
+RETURNS jsonb
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_hits integer;
+  v_end timestamptz;
+  r record;
+BEGIN
+  SELECT h.hits, h.window_end INTO v_hits, v_end FROM eduset_hit(p_bucket, p_window_ms, p_now) AS h;
+  IF v_hits > p_max THEN
+    RETURN jsonb_build_object('hits', v_hits, 'window_end', v_end);
+  END IF;
+  SELECT c.document, g.document AS group_document, b.issued, b.lapsed, b.available, b.reserved,
+         b.spent
+    INTO r
+    FROM certificates c
+    JOIN certificate_groups g ON g.id = c.group_id
+    LEFT JOIN certificate_balances b ON b.certificate_id = c.id AND b.period = g.period
+   WHERE c.number = p_number AND c.birth_date = p_birth_date;
+  IF NOT FOUND THEN
+    RETURN jsonb_build_object('hits', v_hits, 'window_end', v_end);
+  END IF;
+  UPDATE attempt_counters SET hits = hits - 1
+   WHERE bucket = p_bucket AND window_end > p_now AND hits > 0;
+  RETURN jsonb_build_object(
+    'hits', v_hits - 1, 'window_end', v_end,
+    'certificate', r.document, 'group', r.group_document,
+    'balance', CASE WHEN r.issued IS NULL THEN NULL ELSE jsonb_build_object(
+      'issued', r.issued::text, 'lapsed', r.lapsed::text, 'available', r.available::text,
+      'reserved', r.reserved::text, 'spent', r.spent::text) END);
+END;
+$$;

@@ -153,7 +153,7 @@ export interface FinancingStore {
   ledgerEntries(): Promise<LedgerEntry[]>;
 }
 
-interface BalanceRow extends Record<string, unknown> {
+export interface BalanceRow extends Record<string, unknown> {
   certificate_id: string;
   period: string;
   issued: string;
@@ -179,7 +179,11 @@ function toBalance(row: BalanceRow): Balance {
 }
 
 /** A balance from a row whose balance columns are null when the certificate has none yet. */
-function balanceOf(row: Partial<BalanceRow>, certificateId: string, period: string): Balance {
+export function balanceOf(
+  row: Partial<BalanceRow>,
+  certificateId: string,
+  period: string,
+): Balance {
   if (typeof row.issued === 'string') {
     return toBalance({
       certificate_id: certificateId,

@@ -76,6 +76,8 @@ export {
 export { migrations, type Migration } from './migrations.js';
 export {
   isWalPosition,
+  type CertificateAttempt,
+  type CertificateCheck,
   type FinancingReads,
   type ReadSource,
   type RoutedRead,

@@ -1,11 +1,22 @@
 import {
+  certificateGroupSchema,
+  certificateSchema,
+  instant,
   NotFoundError,
   programmeSchema,
+  type Instant,
   type Programme,
   type ProgrammeRegistry,
 } from '@eduset/core';
 import type { Database } from './database.js';
-import { financingStore, type CertificateWithBalance, type FinancingStore } from './financing.js';
+import {
+  balanceOf,
+  financingStore,
+  type BalanceRow,
+  type CertificateWithBalance,
+  type FinancingStore,
+} from './financing.js';
+import type { AttemptCount } from './limits.js';
 
 /**
  * Where a routed read was served: the streaming replica (`DATABASE_READ_URL`) or the primary.
@@ -49,6 +60,44 @@ export function isWalPosition(text: string): boolean {
 }
 
 /**
+ * The attempt limit a certificate check is counted under: the bucket (e.g.
+ * `certificate:6800000001`), the window, the most hits allowed in it and the moment of the
+ * check.
+ *
+ * @example
+ * ```ts
+ * import { instant } from '@eduset/core';
+ * import type { CertificateAttempt } from '@eduset/adapters';
+ * const attempt: CertificateAttempt = {
+ *   bucket: 'certificate:6800000001', windowMs: 3_600_000, max: 5, now: instant(new Date()),
+ * };
+ * ```
+ */
+export interface CertificateAttempt {
+  readonly bucket: string;
+  readonly windowMs: number;
+  readonly max: number;
+  readonly now: Instant;
+}
+
+/**
+ * What a counted certificate check found: the hits in the window after it (a right pair
+ * takes its own back) and, for a right pair under the limit, the certificate with its balance.
+ *
+ * @example
+ * ```ts
+ * import type { CertificateCheck } from '@eduset/adapters';
+ * declare const check: CertificateCheck;
+ * check.found?.balance.available.toString();
+ * ```
+ */
+export interface CertificateCheck {
+  readonly count: AttemptCount;
+  /** Absent for a wrong pair, and when the bucket is over the limit. */
+  readonly found?: CertificateWithBalance;
+}
+
+/**
  * The financing reads that dominate the morning enrolment opens — the navigator's registry
  * and the balance checks — routed to a PostgreSQL streaming replica when one is configured
  * (`DATABASE_READ_URL`), with read-your-writes: a read given the primary's WAL position
@@ -85,11 +134,31 @@ export interface FinancingReads {
     after?: string,
   ): Promise<RoutedRead<CertificateWithBalance>>;
   /**
+   * The certificate check of an application in one statement on the primary: one hit counted
+   * on `attempt.bucket` first, the pair looked up only under `attempt.max`, and the hit taken
+   * back when the pair is right — what `limits.hit`, `findCertificate` and `limits.release`
+   * do in three.
+   */
+  checkCertificate(
+    number: string,
+    birthDate: string,
+    attempt: CertificateAttempt,
+  ): Promise<CertificateCheck>;
+  /**
    * The primary's WAL insert position now (`pg_current_wal_insert_lsn()`): it lies after every
    * transaction committed before the call, so a read given it as `after` sees them. `undefined`
    * without a replica (nothing to wait for).
    */
   writePosition(): Promise<string | undefined>;
+}
+
+/** What `financing_check_certificate` (migration 0026) answers. */
+interface CheckedRow {
+  readonly hits: number;
+  readonly window_end: string;
+  readonly certificate?: unknown;
+  readonly group?: unknown;
+  readonly balance?: Partial<BalanceRow> | null;
 }
 
 /**
@@ -157,6 +226,34 @@ export function financingReads(
     },
     findCertificate(number, birthDate, after) {
       return routed(after, (store) => store.findCertificate(number, birthDate));
+    },
+    async checkCertificate(number, birthDate, attempt) {
+      if (
+        !Number.isSafeInteger(attempt.windowMs) ||
+        attempt.windowMs < 1 ||
+        attempt.windowMs > 2 ** 31 - 1
+      ) {
+        throw new RangeError(`window of ${String(attempt.windowMs)} ms`);
+      }
+      const [row] = await primary.query<{ checked: CheckedRow }>(
+        'SELECT financing_check_certificate($1, $2, $3, $4, $5, $6::date) AS checked',
+        [attempt.bucket, attempt.windowMs, attempt.now, attempt.max, number, birthDate],
+        { prepared: 'financing-check-certificate' },
+      );
+      if (row === undefined) throw new Error('financing_check_certificate returned no row');
+      const checked = row.checked;
+      const count = { hits: Number(checked.hits), windowEnd: instant(checked.window_end) };
+      if (checked.certificate === undefined || checked.certificate === null) return { count };
+      const certificate = certificateSchema.parse(checked.certificate);
+      const group = certificateGroupSchema.parse(checked.group);
+      return {
+        count,
+        found: {
+          certificate,
+          group,
+          balance: balanceOf(checked.balance ?? {}, certificate.id, group.period.id),
+        },
+      };
     },
     async writePosition() {
       if (replica === undefined) return undefined;

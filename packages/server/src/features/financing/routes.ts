@@ -119,6 +119,8 @@ function tooManyChecks(retrySeconds: number): HttpError {
 interface CertificateCheck {
   /** Finds the pair: on the primary, or routed to a replica. */
   readonly find: FinancingStore['findCertificate'];
+  /** Counts, finds and takes back in one statement on the primary, when given. */
+  readonly counted?: FinancingReads['checkCertificate'];
   readonly limits: AttemptLimits;
   readonly now: () => Instant;
   readonly reply: FastifyReply;
@@ -135,12 +137,25 @@ async function certificateOf(check: CertificateCheck, number: string, birthDate:
   const at = check.now();
   const bucket = `certificate:${number}`;
   const { max, windowMs } = certificateAttemptLimit;
-  const count = await check.limits.hit(bucket, windowMs, at);
-  if (count.hits > max) {
-    const seconds = Math.max(1, Math.ceil((Date.parse(count.windowEnd) - Date.parse(at)) / 1000));
+  const limited = (windowEnd: string): HttpError => {
+    const seconds = Math.max(1, Math.ceil((Date.parse(windowEnd) - Date.parse(at)) / 1000));
     void check.reply.header('retry-after', String(seconds));
-    throw tooManyChecks(seconds);
+    return tooManyChecks(seconds);
+  };
+  if (check.counted !== undefined) {
+    // The same three steps in one statement (an application's check, on the primary).
+    const { count, found } = await check.counted(number, birthDate, {
+      bucket,
+      windowMs,
+      max,
+      now: at,
+    });
+    if (found !== undefined) return found;
+    if (count.hits > max) throw limited(count.windowEnd);
+    throw new HttpError(404, 'not_found', certificateNotFound);
   }
+  const count = await check.limits.hit(bucket, windowMs, at);
+  if (count.hits > max) throw limited(count.windowEnd);
   try {
     const found = await check.find(number, birthDate);
     await check.limits.release(bucket, at);
@@ -303,7 +318,13 @@ export function financingRoutes(options: FinancingRoutesOptions): FastifyPluginA
           });
         }
         const found = await certificateOf(
-          { find: findOnPrimary, limits, now, reply },
+          {
+            find: findOnPrimary,
+            ...(reads === undefined ? {} : { counted: reads.checkCertificate }),
+            limits,
+            now,
+            reply,
+          },
           body.certificateNumber,
           body.birthDate,
         );
