@@ -20,6 +20,8 @@ export interface PostgresServer {
   readonly dataDir: string;
   /** Creates an empty database and returns its connection string. */
   createDatabase(name: string): string;
+  /** The connection string of a database of this server by name (on a standby: replicated). */
+  databaseUrl(name: string): string;
   /** Stops the server (`pg_ctl stop -m fast`) and removes its directory. */
   stop(): void;
 }
@@ -94,6 +96,61 @@ function describeFailure(error: unknown, logFile: string): Error {
 export async function startPostgresServer(
   options: { readonly settings?: readonly string[] } = {},
 ): Promise<PostgresServer> {
+  return startCluster(options, (run, binDir, dataDir) => {
+    run(join(binDir, 'initdb'), [
+      '-D',
+      dataDir,
+      '-U',
+      'postgres',
+      '--auth=trust',
+      '--encoding=UTF8',
+      '--no-locale',
+      '--no-sync',
+    ]);
+  });
+}
+
+/**
+ * Starts a hot standby of a running throwaway server: `pg_basebackup -R` (streaming the WAL,
+ * writing `standby.signal` and the connection to the primary) into a temporary directory, then
+ * `pg_ctl start` on another free port of 127.0.0.1. It follows the primary by streaming
+ * replication and answers read-only queries; `stop()` stops it and removes its directory. The
+ * primary's default `pg_hba.conf` (initdb with `--auth=trust`) already lets 127.0.0.1 replicate.
+ */
+export async function startStandby(
+  primary: PostgresServer,
+  options: { readonly settings?: readonly string[] } = {},
+): Promise<PostgresServer> {
+  return startCluster(
+    { settings: ['hot_standby=on', ...(options.settings ?? [])] },
+    (run, binDir, dataDir) => {
+      run(join(binDir, 'pg_basebackup'), [
+        '-h',
+        '127.0.0.1',
+        '-p',
+        String(primary.port),
+        '-U',
+        'postgres',
+        '-D',
+        dataDir,
+        '-R',
+        '-X',
+        'stream',
+        '--checkpoint=fast',
+        '--no-sync',
+      ]);
+    },
+  );
+}
+
+async function startCluster(
+  options: { readonly settings?: readonly string[] },
+  create: (
+    run: (program: string, args: readonly string[]) => void,
+    binDir: string,
+    dataDir: string,
+  ) => void,
+): Promise<PostgresServer> {
   const binDir = findBinDir();
   const { run, owner } = runner();
   const root = mkdtempSync(join(tmpdir(), 'eduset-pg-'));
@@ -119,16 +176,7 @@ export async function startPostgresServer(
   process.on('exit', stop);
 
   try {
-    run(join(binDir, 'initdb'), [
-      '-D',
-      dataDir,
-      '-U',
-      'postgres',
-      '--auth=trust',
-      '--encoding=UTF8',
-      '--no-locale',
-      '--no-sync',
-    ]);
+    create(run, binDir, dataDir);
     let port = 0;
     for (let attempt = 1; ; attempt += 1) {
       port = await freePort();
@@ -169,6 +217,7 @@ export async function startPostgresServer(
         ]);
         return `postgres://postgres@127.0.0.1:${port}/${name}`;
       },
+      databaseUrl: (name) => `postgres://postgres@127.0.0.1:${port}/${name}`,
       stop,
     };
   } catch (error) {

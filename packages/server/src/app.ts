@@ -21,6 +21,7 @@ import { surveyRoutes } from './features/surveys/routes.js';
 import { schoolRoutes } from './features/schools/routes.js';
 import { demoIndicatorDataDir, indicatorRoutes } from './features/indicators/routes.js';
 import { financingRoutes } from './features/financing/routes.js';
+import { registerReadYourWrites } from './plugins/read-your-writes.js';
 import { courseRoutes, type CourseRoutesOptions } from './features/courses/routes.js';
 import { consentRoutes, defaultConsent, type ConsentText } from './features/consent/routes.js';
 import { peopleRoutes } from './features/people/routes.js';
@@ -387,6 +388,9 @@ export function createServer(options: ServerOptions): FastifyInstance {
   // Reads of personal data and every write of the API go into the audit log, in batches.
   registerAudit(server, { audit: storage.audit, now });
   registerContracts(server, serverVersion);
+  // With a read replica (DATABASE_READ_URL): each write's answer carries the position its
+  // writer's next reads must have seen.
+  registerReadYourWrites(server, storage.financingReads);
   const limited = registerSecurity(server, {
     ...(options.corsOrigins !== undefined ? { corsOrigins: options.corsOrigins } : {}),
     ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}),
@@ -517,6 +521,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
   void server.register(
     financingRoutes({
       financing: storage.financing,
+      reads: storage.financingReads,
       limits: storage.limits,
       now,
       limited,

@@ -227,7 +227,8 @@ export function resolveDataDir(cwd: string, dataDir: string): string {
 
 /**
  * Opens the storage the CLI uses: PostgreSQL when `DATABASE_URL` is set and not empty,
- * PGlite in `dataDir` otherwise; and says which one on `out`.
+ * PGlite in `dataDir` otherwise; and says which one on `out`. With `options.readReplica`
+ * (`serve`), `DATABASE_READ_URL` names a streaming replica for the morning's reads.
  *
  * @example
  * ```ts
@@ -240,16 +241,33 @@ export async function openCliStorage(
   env: Readonly<Record<string, string | undefined>>,
   dataDir: string,
   out: (line: string) => void,
+  options: { readonly readReplica?: boolean } = {},
 ): Promise<Storage> {
   const databaseUrl =
     env.DATABASE_URL !== undefined && env.DATABASE_URL !== '' ? env.DATABASE_URL : undefined;
-  const storage = await openStorage(databaseUrl !== undefined ? { databaseUrl } : { dataDir });
+  const readUrl =
+    options.readReplica === true &&
+    env.DATABASE_READ_URL !== undefined &&
+    env.DATABASE_READ_URL !== ''
+      ? env.DATABASE_READ_URL
+      : undefined;
+  const storage = await openStorage(
+    databaseUrl !== undefined
+      ? { databaseUrl, ...(readUrl !== undefined ? { readDatabaseUrl: readUrl } : {}) }
+      : { dataDir, ...(readUrl !== undefined ? { readDatabaseUrl: readUrl } : {}) },
+  );
   say(
     out,
     storage.engine === 'postgres'
       ? { ru: 'хранилище: PostgreSQL (DATABASE_URL)', en: 'storage: PostgreSQL (DATABASE_URL)' }
       : { ru: `хранилище: PGlite (${dataDir})`, en: `storage: PGlite (${dataDir})` },
   );
+  if (storage.financingReads.replicated) {
+    say(out, {
+      ru: 'чтение навигатора и балансов: реплика (DATABASE_READ_URL)',
+      en: 'navigator and balance reads: replica (DATABASE_READ_URL)',
+    });
+  }
   return storage;
 }
 

@@ -70,6 +70,7 @@ const usage = [
   '               [--schedule examples/data/udomlya-schedule.json]',
   '               [--cors-origin https://site.example …] [--rate-limit 30]',
   '               [--erase-after-days 30] [--workers 1] [--database-url postgres://…]',
+  '               [--database-read-url postgres://…]',
   '               [--log-level info] [--trust-proxy 1] [--demo-accounts] [--replace-schedule]',
   '               [--smtp-url smtp://…] [--mail-from …] [--public-url https://…]',
   '               [--reminder-time 18:00] [--booking-email-confirmation on|off]',
@@ -92,6 +93,8 @@ const usage = [
   '                              days after a consultation when name, phone and e-mail are erased',
   '          --workers           число процессов сервера на одном порту (только с DATABASE_URL) /',
   '                              server processes sharing the port (only with DATABASE_URL)',
+  '          --database-read-url реплика PostgreSQL (hot standby) для навигатора и проверок баланса /',
+  '                              a PostgreSQL replica (hot standby) for the navigator and balance checks',
   '          --demo-accounts     завести демо-учётные записи с известными паролями, если учётных записей нет /',
   '                              create demo accounts with known passwords when there is no account',
   '          --log-level         fatal|error|warn|info|debug|trace|silent; info — строка JSON на запрос /',
@@ -104,7 +107,7 @@ const usage = [
   '',
   'DATABASE_URL=postgres://… — хранить данные в PostgreSQL вместо PGlite (важнее --data-dir) /',
   '                            store data in a PostgreSQL server instead of PGlite (wins over --data-dir)',
-  'Переменные окружения / environment: PORT, HOST, DATABASE_URL, LOG_LEVEL, TRUST_PROXY,',
+  'Переменные окружения / environment: PORT, HOST, DATABASE_URL, DATABASE_READ_URL, LOG_LEVEL, TRUST_PROXY,',
   '  CORS_ORIGINS (через запятую / comma-separated), RATE_LIMIT; флаги важнее / flags win.',
   'OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URI, OIDC_GRANTS_CLAIM —',
   '                            вход через Keycloak (OpenID Connect) / sign-in through Keycloak (OpenID Connect)',
@@ -203,6 +206,8 @@ interface ServeOptions {
   readonly demoAccounts: boolean;
   /** `--database-url` or `DATABASE_URL`; PGlite in `dataDir` without it. */
   readonly databaseUrl: string | undefined;
+  /** `--database-read-url` or `DATABASE_READ_URL`: a streaming replica for the morning's reads. */
+  readonly databaseReadUrl: string | undefined;
   readonly logLevel: LogLevel;
   readonly trustProxy: boolean | number | string[] | undefined;
   /** Messages to parents: SMTP or the mail folder, sender, links, reminder time. */
@@ -266,6 +271,7 @@ function parseServeOptions(
     'cors-origin': { type: 'string', multiple: true },
     'rate-limit': { type: 'string' },
     'database-url': { type: 'string' },
+    'database-read-url': { type: 'string' },
     'log-level': { type: 'string' },
     'trust-proxy': { type: 'string' },
     'erase-after-days': { type: 'string', default: '30' },
@@ -296,6 +302,18 @@ function parseServeOptions(
   const host = setting(values.host, 'host', env, 'HOST');
   const rateLimit = setting(values['rate-limit'], 'rate-limit', env, 'RATE_LIMIT');
   const databaseUrl = setting(values['database-url'], 'database-url', env, 'DATABASE_URL');
+  const databaseReadUrl = setting(
+    values['database-read-url'],
+    'database-read-url',
+    env,
+    'DATABASE_READ_URL',
+  );
+  if (databaseReadUrl !== undefined && databaseUrl === undefined) {
+    throw new UsageError({
+      ru: `${databaseReadUrl.source}: реплика для чтения нужна только вместе с PostgreSQL (--database-url или DATABASE_URL)`,
+      en: `${databaseReadUrl.source}: a read replica goes only with PostgreSQL (--database-url or DATABASE_URL)`,
+    });
+  }
   const logLevel = setting(values['log-level'], 'log-level', env, 'LOG_LEVEL');
   const trustProxy = setting(values['trust-proxy'], 'trust-proxy', env, 'TRUST_PROXY');
   const corsFlags = values['cors-origin'];
@@ -322,6 +340,10 @@ function parseServeOptions(
       databaseUrl === undefined
         ? undefined
         : parseDatabaseUrl(databaseUrl.value, databaseUrl.source),
+    databaseReadUrl:
+      databaseReadUrl === undefined
+        ? undefined
+        : parseDatabaseUrl(databaseReadUrl.value, databaseReadUrl.source),
     logLevel: logLevel === undefined ? 'info' : parseLogLevel(logLevel.value, logLevel.source),
     trustProxy:
       trustProxy === undefined ? undefined : parseTrustProxy(trustProxy.value, trustProxy.source),
@@ -599,7 +621,11 @@ async function serveWithWorkers(options: ServeOptions, context: CliContext): Pro
 /** The environment the storage is opened with: `--database-url` wins over `DATABASE_URL`. */
 function storageEnv(options: ServeOptions, context: CliContext): Environment {
   const env = context.env ?? process.env;
-  return { ...env, DATABASE_URL: options.databaseUrl ?? '' };
+  return {
+    ...env,
+    DATABASE_URL: options.databaseUrl ?? '',
+    DATABASE_READ_URL: options.databaseReadUrl ?? '',
+  };
 }
 
 async function serve(options: ServeOptions, context: CliContext): Promise<number> {
@@ -614,6 +640,7 @@ async function serve(options: ServeOptions, context: CliContext): Promise<number
     storageEnv(options, context),
     options.dataDir,
     worker ? () => undefined : out,
+    { readReplica: true },
   );
   try {
     if (!worker) await seedDemo(storage, options, now(), out, err);

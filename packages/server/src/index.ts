@@ -187,6 +187,7 @@ export {
   type AgendaServiceOptions,
 } from './features/agenda/service.js';
 export * from './plugins/session.js';
+export * from './plugins/read-your-writes.js';
 export * from './features/auth/service.js';
 export * from './features/auth/oidc.js';
 export * from './features/auth/routes.js';

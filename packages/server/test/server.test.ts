@@ -31,6 +31,9 @@ function fakeStorage(overrides: Partial<Storage>): Storage {
   return {
     engine: 'pglite',
     financing: new Proxy({} as Storage['financing'], { get: () => notUsed }),
+    financingReads: new Proxy({} as Storage['financingReads'], {
+      get: (_target, key) => (key === 'replicated' ? false : notUsed),
+    }),
     limits: new Proxy({} as Storage['limits'], { get: () => notUsed }),
     audit: { append: () => Promise.resolve(), list: notUsed },
     courseLinks: new Proxy({} as Storage['courseLinks'], { get: () => notUsed }),

@@ -32,12 +32,12 @@ import {
   type Direction,
   type Ledger,
   type LedgerEntry,
-  type Programme,
+  type LimitReason,
   type ProgrammeRegistry,
   type ProviderPayment,
 } from '@eduset/core';
 import { z } from 'zod';
-import type { Database, SqlParam, SqlSession } from './database.js';
+import type { Database, SqlSession } from './database.js';
 
 /** SQLSTATE codes the financing storage turns into eduset errors or retries. */
 const UNIQUE_VIOLATION = '23505';
@@ -226,7 +226,7 @@ export interface FinancingStore {
   ledgerEntries(): Promise<LedgerEntry[]>;
 }
 
-interface BalanceRow extends Record<string, unknown> {
+export interface BalanceRow extends Record<string, unknown> {
   certificate_id: string;
   period: string;
   issued: string;
@@ -249,6 +249,46 @@ function toBalance(row: BalanceRow): Balance {
     reserved: Money.of(row.reserved),
     spent: Money.of(row.spent),
   };
+}
+
+/** A balance from a row whose balance columns are null when the certificate has none yet. */
+export function balanceOf(
+  row: Partial<BalanceRow>,
+  certificateId: string,
+  period: string,
+): Balance {
+  if (typeof row.issued === 'string') {
+    return toBalance({
+      certificate_id: certificateId,
+      period,
+      issued: row.issued,
+      lapsed: row.lapsed ?? '0',
+      available: row.available ?? '0',
+      reserved: row.reserved ?? '0',
+      spent: row.spent ?? '0',
+    });
+  }
+  const zero = Money.zero();
+  return {
+    certificateId,
+    period,
+    issued: zero,
+    lapsed: zero,
+    nominal: zero,
+    available: zero,
+    reserved: zero,
+    spent: zero,
+  };
+}
+
+/** What an enrolment reads in one statement: certificate, group, balance and programme. */
+interface EnrolmentRow extends Partial<BalanceRow> {
+  document: unknown;
+  group_document: unknown;
+  funded_count: number;
+  programme_document: unknown;
+  /** Weekly hours already taken, in hundredths (a group counting hours, migration 0021). */
+  hours_used: number | null;
 }
 
 const balanceColumns =
@@ -277,15 +317,6 @@ async function readBalance(
   };
 }
 
-const movement: Record<LedgerEntry['kind'], { readonly set: string; readonly need?: string }> = {
-  issue: { set: 'issued = issued + $3, available = available + $3' },
-  reserve: { set: 'available = available - $3, reserved = reserved + $3', need: 'available' },
-  release: { set: 'reserved = reserved - $3, available = available + $3', need: 'reserved' },
-  debit: { set: 'reserved = reserved - $3, spent = spent + $3', need: 'reserved' },
-  refund: { set: 'spent = spent - $3, available = available + $3', need: 'spent' },
-  lapse: { set: 'available = available - $3, lapsed = lapsed + $3', need: 'available' },
-};
-
 interface LedgerRow extends Record<string, unknown> {
   id: string;
   certificate_id: string;
@@ -313,88 +344,102 @@ function toEntry(row: LedgerRow): LedgerEntry {
 const ledgerColumns =
   'id, certificate_id, period, kind, amount::text AS amount, contract_id, provider_id, month';
 
+/** SQLSTATEs raised by the financing functions of migration 0026. */
+const FINANCING_LIMIT = 'EFLIM';
+const DUPLICATE_ENTRY = 'EFDUP';
+const STALE_BALANCE = 'EFSTL';
+
+/** The limits the database refuses with (SQLSTATE 'EFLIM', the limit as message). */
+const databaseLimits: ReadonlySet<string> = new Set<LimitReason>([
+  'group-full',
+  'programme-full',
+  'direction-limit',
+  'funded-places-exhausted',
+  'hours-exhausted',
+  'insufficient-balance',
+  'insufficient-reserve',
+]);
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : '';
+}
+
+/**
+ * A refusal raised by the financing functions as the eduset error it stands for; any other
+ * error as it is.
+ */
+function financingError(error: unknown): unknown {
+  const state = sqlState(error);
+  if (state === STALE_BALANCE) return new StaleBalance();
+  if (state === FINANCING_LIMIT) {
+    const limit = messageOf(error);
+    if (databaseLimits.has(limit)) return new FinancingLimitError(limit as LimitReason);
+  }
+  if (state === DUPLICATE_ENTRY) {
+    const id = messageOf(error);
+    return new ConflictError('duplicate-entry', {
+      ru: `Движение «${id}» уже проведено с другими данными`,
+      en: `Movement "${id}" is already posted with different data`,
+    });
+  }
+  return error;
+}
+
+/** Movements as `financing_post_entries` takes them (migration 0026). */
+function entriesJson(entries: readonly LedgerEntry[]): string {
+  return JSON.stringify(
+    entries.map((entry) => ({
+      id: entry.id,
+      certificate_id: entry.certificateId,
+      period: entry.period,
+      kind: entry.kind,
+      amount: entry.amount.toString(),
+      contract_id: entry.contractId ?? null,
+      provider_id: entry.providerId ?? null,
+      month: entry.month ?? null,
+    })),
+  );
+}
+
 /**
  * Posts movements inside the caller's transaction: each is inserted once (an id already
  * posted with the same content is skipped) and applied with a conditional UPDATE, so no part
  * of a balance can go below zero even under concurrent writers. Returns the new movements.
+ *
+ * One statement for all of them (`financing_post_entries`, migration 0026): the ledger is
+ * partitioned by period, a period without a partition gets one first, and a movement id is
+ * registered in `financing_ledger_ids`, which keeps it unique across every period.
  */
 export async function postEntriesIn(
   session: SqlSession,
   entries: readonly LedgerEntry[],
 ): Promise<number> {
-  let posted = 0;
-  for (const entry of entries) {
-    const amount = entry.amount.toString();
-    const inserted = await session.query(
-      `INSERT INTO financing_ledger (id, certificate_id, period, kind, amount, contract_id, provider_id, month)
-       VALUES ($1, $2, $3, $4, $5::numeric, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING id`,
-      [
-        entry.id,
-        entry.certificateId,
-        entry.period,
-        entry.kind,
-        amount,
-        entry.contractId ?? null,
-        entry.providerId ?? null,
-        entry.month ?? null,
-      ],
+  if (entries.length === 0) return 0;
+  try {
+    const [row] = await session.query<{ posted: number }>(
+      'SELECT financing_post_entries($1::jsonb) AS posted',
+      [entriesJson(entries)],
+      { prepared: 'financing-post-entries' },
     );
-    if (inserted.length === 0) {
-      const [existing] = await session.query<LedgerRow>(
-        `SELECT ${ledgerColumns} FROM financing_ledger WHERE id = $1`,
-        [entry.id],
-      );
-      const same =
-        existing !== undefined &&
-        existing.kind === entry.kind &&
-        existing.certificate_id === entry.certificateId &&
-        existing.period === entry.period &&
-        Money.of(existing.amount).equals(entry.amount);
-      if (!same) {
-        throw new ConflictError('duplicate-entry', {
-          ru: `Движение «${entry.id}» уже проведено с другими данными`,
-          en: `Movement "${entry.id}" is already posted with different data`,
-        });
-      }
-      continue;
-    }
-    const rule = movement[entry.kind];
-    const params: SqlParam[] = [entry.certificateId, entry.period, amount];
-    if (entry.kind === 'issue') {
-      await session.query(
-        `INSERT INTO certificate_balances (certificate_id, period, issued, available)
-         VALUES ($1, $2, $3::numeric, $3::numeric)
-         ON CONFLICT (certificate_id, period) DO UPDATE SET
-           issued = certificate_balances.issued + excluded.issued,
-           available = certificate_balances.available + excluded.available`,
-        params,
-      );
-    } else {
-      const updated = await session.query(
-        `UPDATE certificate_balances SET ${rule.set.replaceAll('$3', '$3::numeric')}
-         WHERE certificate_id = $1 AND period = $2 AND ${rule.need ?? 'true'} >= $3::numeric
-         RETURNING certificate_id`,
-        params,
-      );
-      if (updated.length === 0) {
-        if (entry.kind === 'reserve') throw new StaleBalance();
-        throw new FinancingLimitError(
-          rule.need === 'reserved' ? 'insufficient-reserve' : 'insufficient-balance',
-        );
-      }
-    }
-    posted += 1;
+    return Number(row?.posted ?? 0);
+  } catch (error) {
+    throw financingError(error);
   }
-  return posted;
 }
 
+/**
+ * Runs `work` in a transaction — or, with `inTransaction: false`, on the database itself
+ * (work of one statement is atomic on its own) — again when a balance read before changed, or
+ * on a deadlock or serialization failure, up to 20 times.
+ */
 async function retrying<T>(
   database: Database,
   work: (session: SqlSession) => Promise<T>,
+  inTransaction = true,
 ): Promise<T> {
   for (let attempt = 0; ; attempt += 1) {
     try {
-      return await database.transaction(work);
+      return inTransaction ? await database.transaction(work) : await work(database);
     } catch (error) {
       const state = sqlState(error);
       const transient =
@@ -424,35 +469,6 @@ async function writeContract(session: SqlSession, contract: Contract): Promise<v
   );
 }
 
-/**
- * Takes `hours` hundredths of an hour a week from a certificate's cap in a period, only while
- * they fit (a conditional upsert, so racing requests cannot both take the last hours).
- */
-async function takeHours(
-  session: SqlSession,
-  certificateId: string,
-  period: string,
-  cap: number,
-  hours: number,
-): Promise<boolean> {
-  try {
-    const taken = await session.query(
-      `INSERT INTO certificate_hours (certificate_id, period, cap_hundredths, used_hundredths)
-       VALUES ($1, $2, $3, $4)
-       ON CONFLICT (certificate_id, period) DO UPDATE SET
-         cap_hundredths = excluded.cap_hundredths,
-         used_hundredths = certificate_hours.used_hundredths + excluded.used_hundredths
-       WHERE certificate_hours.used_hundredths + excluded.used_hundredths <= excluded.cap_hundredths
-       RETURNING used_hundredths`,
-      [certificateId, period, cap, hours],
-    );
-    return taken.length > 0;
-  } catch (error) {
-    if (sqlState(error) === CHECK_VIOLATION) return false;
-    throw error;
-  }
-}
-
 /** Gives back the weekly hours a contract took from a certificate counting hours. */
 async function releaseHours(session: SqlSession, contract: Contract): Promise<void> {
   if (contract.weeklyHours === undefined || contract.weeklyHours === 0) return;
@@ -480,15 +496,6 @@ async function freePlace(session: SqlSession, contract: Contract): Promise<void>
   }
 }
 
-async function readProgramme(session: SqlSession, id: string): Promise<Programme> {
-  const [row] = await session.query<{ document: unknown }>(
-    'SELECT document FROM financing_programmes WHERE id = $1',
-    [id],
-  );
-  if (!row) throw new NotFoundError('programme', id);
-  return parse(programmeSchema, row.document);
-}
-
 async function loadBillable(session: SqlSession): Promise<Contract[]> {
   const rows = await session.query<{ document: unknown }>(
     `SELECT document FROM financing_contracts WHERE status IN ('active', 'closed') ORDER BY id`,
@@ -496,12 +503,32 @@ async function loadBillable(session: SqlSession): Promise<Contract[]> {
   return rows.map((row) => parse(contractSchema, row.document));
 }
 
-async function monthLedger(session: SqlSession, month: string): Promise<Ledger> {
-  const rows = await session.query<LedgerRow>(
-    `SELECT ${ledgerColumns} FROM financing_ledger WHERE month = $1 ORDER BY seq`,
-    [month],
-  );
+/**
+ * The movements of a month a settlement reads: those of the billed contracts' periods only, so
+ * the query reads only these periods' ledger partitions (migration 0026), however long the
+ * history. `$1` is the month, `$2` the periods (a text array).
+ */
+export const settlementLedgerSql = `SELECT ${ledgerColumns} FROM financing_ledger
+  WHERE period = ANY($2::text[]) AND month = $1 ORDER BY seq`;
+
+async function monthLedger(
+  session: SqlSession,
+  month: string,
+  periods?: readonly string[],
+): Promise<Ledger> {
+  const rows =
+    periods === undefined
+      ? await session.query<LedgerRow>(
+          `SELECT ${ledgerColumns} FROM financing_ledger WHERE month = $1 ORDER BY seq`,
+          [month],
+        )
+      : await session.query<LedgerRow>(settlementLedgerSql, [month, pgTextArray(periods)]);
   return { entries: rows.map(toEntry), balances: new Map() };
+}
+
+/** A text array literal (`{"2017","2018"}`) both engines take as a `text[]` parameter. */
+function pgTextArray(values: readonly string[]): string {
+  return `{${[...new Set(values)].map((value) => `"${value.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
 }
 
 /**
@@ -623,12 +650,16 @@ export function financingStore(database: Database): FinancingStore {
     async saveCertificateGroup(input) {
       const group = parse(certificateGroupSchema, asStored(input));
       try {
-        await database.query(
-          `INSERT INTO certificate_groups (id, document, period, funded_places) VALUES ($1, $2::jsonb, $3, $4)
-           ON CONFLICT (id) DO UPDATE SET document = excluded.document, period = excluded.period,
-             funded_places = excluded.funded_places`,
-          [group.id, JSON.stringify(group), group.period.id, group.fundedPlaces],
-        );
+        await database.transaction(async (session) => {
+          await session.query(
+            `INSERT INTO certificate_groups (id, document, period, funded_places) VALUES ($1, $2::jsonb, $3, $4)
+             ON CONFLICT (id) DO UPDATE SET document = excluded.document, period = excluded.period,
+               funded_places = excluded.funded_places`,
+            [group.id, JSON.stringify(group), group.period.id, group.fundedPlaces],
+          );
+          // A new period's ledger partition comes with its certificate group.
+          await session.query('SELECT financing_ledger_partition($1)', [group.period.id]);
+        });
       } catch (error) {
         if (sqlState(error) === CHECK_VIOLATION) {
           throw refused(
@@ -764,154 +795,124 @@ export function financingStore(database: Database): FinancingStore {
 
     async findCertificate(number, birthDate) {
       parse(findArgs, { number, birthDate });
-      const [row] = await database.query<{ document: unknown; group_document: unknown }>(
-        `SELECT c.document, g.document AS group_document FROM certificates c
+      // One statement: the certificate, its group and its balance in the group's period.
+      const [row] = await database.query<
+        { document: unknown; group_document: unknown } & Partial<BalanceRow>
+      >(
+        `SELECT c.document, g.document AS group_document, b.certificate_id, b.period,
+                b.issued::text AS issued, b.lapsed::text AS lapsed, b.available::text AS available,
+                b.reserved::text AS reserved, b.spent::text AS spent
+         FROM certificates c
          JOIN certificate_groups g ON g.id = c.group_id
+         LEFT JOIN certificate_balances b ON b.certificate_id = c.id AND b.period = g.period
          WHERE c.number = $1 AND c.birth_date = $2::date`,
         [number, birthDate],
+        { prepared: 'financing-find-certificate' },
       );
       // One answer for a wrong number and a wrong birth date: nothing to probe.
       if (!row) throw new NotFoundError('certificate', number);
       const certificate = parse(certificateSchema, row.document);
       const group = parse(certificateGroupSchema, row.group_document);
-      return {
-        certificate,
-        group,
-        balance: await readBalance(database, certificate.id, group.period.id),
-      };
+      return { certificate, group, balance: balanceOf(row, certificate.id, group.period.id) };
     },
 
-    async requestEnrolment(raw) {
+    requestEnrolment(raw) {
       const input = parse(enrolmentInputSchema, raw);
-      return retrying(database, async (session) => {
-        const [certificateRow] = await session.query<{
-          document: unknown;
-          group_document: unknown;
-          funded_count: number;
-        }>(
-          `SELECT c.document, g.document AS group_document, g.funded_count FROM certificates c
-           JOIN certificate_groups g ON g.id = c.group_id WHERE c.id = $1`,
-          [input.certificateId],
-        );
-        if (!certificateRow) throw new NotFoundError('certificate', input.certificateId);
-        const certificate = parse(certificateSchema, certificateRow.document);
-        const group = parse(certificateGroupSchema, certificateRow.group_document);
-        const programme = await readProgramme(session, input.programmeId);
-        const balance = await readBalance(session, certificate.id, group.period.id);
-        const [hoursRow] =
-          group.unit === 'weekly-hours'
-            ? await session.query<{ used: number }>(
-                'SELECT used_hundredths AS used FROM certificate_hours WHERE certificate_id = $1 AND period = $2',
-                [certificate.id, group.period.id],
-              )
-            : [];
-        const result = requestEnrolmentInCore({
-          contractId: input.contractId,
-          certificate,
-          balance,
-          programme,
-          moduleId: input.moduleId,
-          groupId: input.groupId,
-          requestedOn: input.requestedOn,
-          ...(input.start === undefined ? {} : { start: input.start }),
-          ...(input.end === undefined ? {} : { end: input.end }),
-          existing: [],
-          certificateGroup: group,
-          fundedCount: Number(certificateRow.funded_count),
-          ...(hoursRow === undefined ? {} : { weeklyHoursUsed: Number(hoursRow.used) / 100 }),
-        });
-        const { contract } = result;
-        if (result.certificate.kind !== certificate.kind) {
-          // The conversion happens once: only the transaction whose UPDATE turns the record
-          // certificate into a funded one takes a funded place. A transaction that read it as
-          // `record` before another converted it waits for that row, finds it funded, and
-          // takes no place (issue 15: 50 simultaneous applications counted it twice).
-          const converted = await session.query(
-            `UPDATE certificates SET kind = 'funded',
-               document = jsonb_set(document, '{kind}', '"funded"')
-             WHERE id = $1 AND kind = 'record' RETURNING id`,
-            [certificate.id],
+      // Two statements, no transaction around them: one read of everything core needs, then
+      // `financing_enrol` (migration 0026), which takes every limit in one statement (each
+      // conditional, so a read that went stale meanwhile is refused or read again, never
+      // overrun). The counters every enrolment shares are taken last in it.
+      return retrying(
+        database,
+        async (session) => {
+          const [row] = await session.query<EnrolmentRow>(
+            `SELECT c.document, g.document AS group_document, g.funded_count,
+                    p.document AS programme_document, b.certificate_id, b.period,
+                    b.issued::text AS issued, b.lapsed::text AS lapsed,
+                    b.available::text AS available, b.reserved::text AS reserved,
+                    b.spent::text AS spent, h.used_hundredths AS hours_used
+             FROM certificates c
+             JOIN certificate_groups g ON g.id = c.group_id
+             LEFT JOIN certificate_balances b ON b.certificate_id = c.id AND b.period = g.period
+             LEFT JOIN certificate_hours h ON h.certificate_id = c.id AND h.period = g.period
+             LEFT JOIN financing_programmes p ON p.id = $2
+             WHERE c.id = $1`,
+            [input.certificateId, input.programmeId],
+            { prepared: 'financing-enrolment-read' },
           );
-          if (converted.length > 0) {
-            const funded = await session.query(
-              `UPDATE certificate_groups SET funded_count = funded_count + 1
-               WHERE id = $1 AND funded_count < funded_places RETURNING id`,
-              [group.id],
-            );
-            if (funded.length === 0) throw new FinancingLimitError('funded-places-exhausted');
-          }
-        }
-        if (contract.weeklyHours !== undefined && contract.weeklyHours > 0) {
-          // Hours a week, in hundredths, taken only while they fit under the cap.
-          const cap = Math.round((group.weeklyHours ?? 0) * 100);
-          const hours = Math.round(contract.weeklyHours * 100);
-          const taken = await takeHours(session, certificate.id, contract.period, cap, hours);
-          if (!taken) throw new FinancingLimitError('hours-exhausted');
-        }
-        const place = await session.query(
-          'UPDATE financing_groups SET taken = taken + 1 WHERE id = $1 AND taken < capacity RETURNING id',
-          [contract.groupId],
-        );
-        if (place.length === 0) throw new FinancingLimitError('group-full');
-        const enrolment = await session.query(
-          `UPDATE financing_programmes SET enrolments = enrolments + 1
-           WHERE id = $1 AND (max_enrolments IS NULL OR enrolments < max_enrolments) RETURNING id`,
-          [contract.programmeId],
-        );
-        if (enrolment.length === 0) throw new FinancingLimitError('programme-full');
-        if (!contract.certificate.isZero()) {
-          const limited = await session.query<{ taken: boolean }>(
-            `UPDATE financing_direction_limits SET enrolments = enrolments + 1
-             WHERE direction = $1 AND enrolments < max_enrolments RETURNING true AS taken`,
-            [contract.direction],
-          );
-          if (limited.length === 0) {
-            const exists = await session.query(
-              'SELECT 1 FROM financing_direction_limits WHERE direction = $1',
-              [contract.direction],
-            );
-            if (exists.length > 0) throw new FinancingLimitError('direction-limit');
-          }
-        }
-        try {
-          await session.query(
-            `INSERT INTO financing_contracts (id, certificate_id, period, programme_id, module_id, group_id,
-               provider_id, direction, status, requested_on, document)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::date, $11::jsonb)`,
-            [
-              contract.id,
-              contract.certificateId,
-              contract.period,
-              contract.programmeId,
-              contract.moduleId,
-              contract.groupId,
-              contract.providerId,
-              contract.direction,
-              contract.status,
-              contract.requestedOn,
-              storedContract(contract),
-            ],
-          );
-        } catch (error) {
-          if (sqlState(error) === UNIQUE_VIOLATION) {
-            if (constraintOf(error).includes('one_per_module'))
-              throw new FinancingLimitError('duplicate-module');
-            throw new ConflictError('duplicate-contract', {
-              ru: `Договор «${contract.id}» уже существует`,
-              en: `Contract "${contract.id}" already exists`,
+          if (!row) throw new NotFoundError('certificate', input.certificateId);
+          if (row.programme_document === null)
+            throw new NotFoundError('programme', input.programmeId);
+          const certificate = parse(certificateSchema, row.document);
+          const group = parse(certificateGroupSchema, row.group_document);
+          const programme = parse(programmeSchema, row.programme_document);
+          const result = requestEnrolmentInCore({
+            contractId: input.contractId,
+            certificate,
+            balance: balanceOf(row, certificate.id, group.period.id),
+            programme,
+            moduleId: input.moduleId,
+            groupId: input.groupId,
+            requestedOn: input.requestedOn,
+            ...(input.start === undefined ? {} : { start: input.start }),
+            ...(input.end === undefined ? {} : { end: input.end }),
+            existing: [],
+            certificateGroup: group,
+            fundedCount: Number(row.funded_count),
+            ...(group.unit === 'weekly-hours'
+              ? { weeklyHoursUsed: Number(row.hours_used ?? 0) / 100 }
+              : {}),
+          });
+          const { contract } = result;
+          const request = {
+            contract: {
+              id: contract.id,
+              certificate_id: contract.certificateId,
+              period: contract.period,
+              programme_id: contract.programmeId,
+              module_id: contract.moduleId,
+              group_id: contract.groupId,
+              provider_id: contract.providerId,
+              direction: contract.direction,
+              status: contract.status,
+              requested_on: contract.requestedOn,
+              document: JSON.parse(storedContract(contract)) as unknown,
+            },
+            entries: JSON.parse(entriesJson(result.entries)) as unknown,
+            funded: !contract.certificate.isZero(),
+            convert: result.certificate.kind !== certificate.kind,
+            certificate: result.certificate,
+            certificate_group_id: group.id,
+            // Weekly hours in hundredths, taken only while they fit under the cap (0021).
+            hours:
+              contract.weeklyHours !== undefined && contract.weeklyHours > 0
+                ? {
+                    cap: Math.round((group.weeklyHours ?? 0) * 100),
+                    taken: Math.round(contract.weeklyHours * 100),
+                  }
+                : null,
+          };
+          try {
+            await session.query('SELECT financing_enrol($1::jsonb)', [JSON.stringify(request)], {
+              prepared: 'financing-enrol',
             });
+          } catch (error) {
+            const state = sqlState(error);
+            if (state === UNIQUE_VIOLATION) {
+              if (constraintOf(error).includes('one_per_module'))
+                throw new FinancingLimitError('duplicate-module');
+              throw new ConflictError('duplicate-contract', {
+                ru: `Договор «${contract.id}» уже существует`,
+                en: `Contract "${contract.id}" already exists`,
+              });
+            }
+            if (state === CHECK_VIOLATION) throw new FinancingLimitError('insufficient-balance');
+            throw financingError(error);
           }
-          throw error;
-        }
-        try {
-          await postEntriesIn(session, result.entries);
-        } catch (error) {
-          if (sqlState(error) === CHECK_VIOLATION)
-            throw new FinancingLimitError('insufficient-balance');
-          throw error;
-        }
-        return contract;
-      });
+          return contract;
+        },
+        false,
+      );
     },
 
     async transitionContract(contractId, to, on) {
@@ -985,7 +986,16 @@ export function financingStore(database: Database): FinancingStore {
         const entries =
           phase === 'advance'
             ? advanceEntries(contracts, month, options, await monthLedger(session, month))
-            : settlementEntries(await monthLedger(session, month), contracts, month, options);
+            : settlementEntries(
+                await monthLedger(
+                  session,
+                  month,
+                  contracts.map((contract) => contract.period),
+                ),
+                contracts,
+                month,
+                options,
+              );
         return postEntriesIn(session, entries);
       });
     },

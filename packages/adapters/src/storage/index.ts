@@ -74,5 +74,13 @@ export {
   type SweptBooking,
 } from './mail.js';
 export { migrations, type Migration } from './migrations.js';
+export {
+  isWalPosition,
+  type CertificateAttempt,
+  type CertificateCheck,
+  type FinancingReads,
+  type ReadSource,
+  type RoutedRead,
+} from './read-replica.js';
 export type { NetworkSummary } from './network-rows.js';
 export { defaultDataDir, openStorage, type Storage, type StorageOptions } from './storage.js';

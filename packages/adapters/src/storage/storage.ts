@@ -1,9 +1,10 @@
-import { createNetwork, type Network } from '@eduset/core';
+import { ConflictError, createNetwork, type Network } from '@eduset/core';
 import { auditStore, type AuditStore } from './audit.js';
 import type { BookingStore } from './booking-store.js';
 import { bookingStore } from './bookings.js';
 import { feedbackStore, type FeedbackStore } from './feedback.js';
 import { financingStore, type FinancingStore } from './financing.js';
+import { financingReads, type FinancingReads } from './read-replica.js';
 import { openPglite, openPostgres, type Database } from './database.js';
 import { identityStore, type IdentityStore } from './identity.js';
 import { linkTokens, type LinkTokens } from './link-tokens.js';
@@ -38,6 +39,10 @@ export const defaultDataDir = '.data/pglite';
  * 3. `DATABASE_URL` in `env` — a PostgreSQL server;
  * 4. PGlite in {@link defaultDataDir}.
  *
+ * Over a PostgreSQL server, `readDatabaseUrl` (or `DATABASE_READ_URL` in `env`, with
+ * `DATABASE_URL` there) names a streaming replica of it: the reads of
+ * {@link Storage.financingReads} go there.
+ *
  * @example
  * ```ts
  * import type { StorageOptions } from '@eduset/adapters';
@@ -48,9 +53,15 @@ export const defaultDataDir = '.data/pglite';
 export interface StorageOptions {
   /** A PostgreSQL connection string, e.g. `postgres://user:password@host:5432/db`. */
   readonly databaseUrl?: string;
+  /**
+   * A PostgreSQL streaming replica (hot standby) of `databaseUrl` for the morning's reads —
+   * the navigator and balance checks ({@link Storage.financingReads}); writes stay on the
+   * primary. Only with a PostgreSQL primary.
+   */
+  readonly readDatabaseUrl?: string;
   /** PGlite's data directory on disk, or `'memory://'` for an in-memory database. */
   readonly dataDir?: string;
-  /** Where `DATABASE_URL` is read from; `process.env` by default. */
+  /** Where `DATABASE_URL` and `DATABASE_READ_URL` are read from; `process.env` by default. */
   readonly env?: Readonly<Record<string, string | undefined>>;
   /**
    * A database already open (a tool or a test that also runs its own statements on it);
@@ -79,6 +90,11 @@ export interface Storage extends BookingStore {
   readonly engine: 'pglite' | 'postgres';
   /** Personalized financing: registry, certificates, ledger, contracts (migration 0003). */
   readonly financing: FinancingStore;
+  /**
+   * The navigator's and the balance checks' reads, served by the replica of `DATABASE_READ_URL`
+   * when there is one (with read-your-writes), by the primary otherwise.
+   */
+  readonly financingReads: FinancingReads;
   /** Counters of attempts shared by every process: rate limits, sign-in throttling (0008). */
   readonly limits: AttemptLimits;
   /** The append-only audit log: reads of personal data and every write (migration 0009). */
@@ -143,19 +159,43 @@ function openDatabase(options: StorageOptions): Promise<Database> {
  * await storage.close();
  * ```
  */
+/**
+ * The replica's connection string, when one is configured: `readDatabaseUrl`, or
+ * `DATABASE_READ_URL` when the primary too comes from the environment (`DATABASE_URL`).
+ */
+function readUrlOf(options: StorageOptions): string | undefined {
+  if (options.readDatabaseUrl !== undefined) return options.readDatabaseUrl;
+  if (options.database !== undefined || options.databaseUrl !== undefined) return undefined;
+  if (options.dataDir !== undefined) return undefined;
+  const env = options.env ?? process.env;
+  const url = env.DATABASE_READ_URL;
+  return url !== undefined && url !== '' && env.DATABASE_URL ? url : undefined;
+}
+
 export async function openStorage(options: StorageOptions = {}): Promise<Storage> {
   const database = await openDatabase(options);
+  let replica: Database | undefined;
   try {
+    const readUrl = readUrlOf(options);
+    if (readUrl !== undefined && database.engine !== 'postgres') {
+      throw new ConflictError('replica-needs-postgres', {
+        ru: 'Реплика для чтения (DATABASE_READ_URL) работает только с PostgreSQL (DATABASE_URL), не с PGlite',
+        en: 'A read replica (DATABASE_READ_URL) works only with PostgreSQL (DATABASE_URL), not PGlite',
+      });
+    }
     await migrate(database);
+    if (readUrl !== undefined) replica = await openPostgres(readUrl);
   } catch (error) {
     await database.close();
     throw error;
   }
   let closed: Promise<void> | undefined;
+  const financing = financingStore(database);
   return {
     engine: database.engine,
     ...bookingStore(database),
-    financing: financingStore(database),
+    financing,
+    financingReads: financingReads(database, replica, financing),
     limits: attemptLimits(database),
     audit: auditStore(database),
     courseLinks: courseLinkStore(database),
@@ -179,7 +219,7 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
       return listNetworkSummaries(database);
     },
     close() {
-      closed ??= database.close();
+      closed ??= Promise.all([database.close(), replica?.close()]).then(() => undefined);
       return closed;
     },
   };

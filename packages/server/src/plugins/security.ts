@@ -212,8 +212,10 @@ export function registerSecurity(
         callback(null, origin !== undefined && allowed.has(origin) ? origin : false);
       },
       methods: ['GET', 'POST', 'OPTIONS'],
-      // The booking widget sends Idempotency-Key with POST /api/bookings.
-      allowedHeaders: ['content-type', 'idempotency-key'],
+      // The booking widget sends Idempotency-Key with POST /api/bookings; a client on another
+      // site keeps read-your-writes over a read replica with X-Eduset-Read-After.
+      allowedHeaders: ['content-type', 'idempotency-key', 'x-eduset-read-after'],
+      exposedHeaders: ['x-eduset-read-after'],
       maxAge: 600,
     });
   }

@@ -15,13 +15,15 @@ import {
   type CertificateBalance,
   type EnrolmentResponse,
   type Instant,
+  type Programme,
   type ProgrammeFilter,
   type ProgrammeList,
 } from '@eduset/core';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify';
-import type { AttemptLimits, FinancingStore } from '@eduset/adapters';
+import type { AttemptLimits, FinancingReads, FinancingStore } from '@eduset/adapters';
 import { HttpError } from '../../errors.js';
 import { withContracts } from '../../plugins/contracts.js';
+import { readAfterOf } from '../../plugins/read-your-writes.js';
 import type { RateLimitedRouteConfig } from '../../plugins/security.js';
 
 /**
@@ -54,6 +56,12 @@ export const certificateAttemptLimit: { readonly max: number; readonly windowMs:
  */
 export interface FinancingRoutesOptions {
   readonly financing: FinancingStore;
+  /**
+   * The navigator's and balance checks' reads, routed to a read replica when one is configured
+   * (read-your-writes through {@link readAfterOf}); the enrolment's programme is read by id
+   * through it too. Without it every read goes through `financing`.
+   */
+  readonly reads?: FinancingReads;
   /** The database's attempt counters: wrong certificate checks per certificate number. */
   readonly limits: AttemptLimits;
   readonly now: () => Instant;
@@ -77,13 +85,21 @@ function balanceAnswer(certificate: Certificate, balance: Balance): CertificateB
   };
 }
 
+/** One formatter per zone: building one is far dearer than formatting (measured per request). */
+const civilDateFormats = new Map<string, Intl.DateTimeFormat>();
+
 function civilDate(at: Instant, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(at));
+  let format = civilDateFormats.get(timeZone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    civilDateFormats.set(timeZone, format);
+  }
+  return format.format(new Date(at));
 }
 
 const certificateNotFound = {
@@ -101,7 +117,10 @@ function tooManyChecks(retrySeconds: number): HttpError {
 
 /** Everything {@link certificateOf} needs besides the pair. */
 interface CertificateCheck {
-  readonly financing: FinancingStore;
+  /** Finds the pair: on the primary, or routed to a replica. */
+  readonly find: FinancingStore['findCertificate'];
+  /** Counts, finds and takes back in one statement on the primary, when given. */
+  readonly counted?: FinancingReads['checkCertificate'];
   readonly limits: AttemptLimits;
   readonly now: () => Instant;
   readonly reply: FastifyReply;
@@ -118,14 +137,27 @@ async function certificateOf(check: CertificateCheck, number: string, birthDate:
   const at = check.now();
   const bucket = `certificate:${number}`;
   const { max, windowMs } = certificateAttemptLimit;
-  const count = await check.limits.hit(bucket, windowMs, at);
-  if (count.hits > max) {
-    const seconds = Math.max(1, Math.ceil((Date.parse(count.windowEnd) - Date.parse(at)) / 1000));
+  const limited = (windowEnd: string): HttpError => {
+    const seconds = Math.max(1, Math.ceil((Date.parse(windowEnd) - Date.parse(at)) / 1000));
     void check.reply.header('retry-after', String(seconds));
-    throw tooManyChecks(seconds);
+    return tooManyChecks(seconds);
+  };
+  if (check.counted !== undefined) {
+    // The same three steps in one statement (an application's check, on the primary).
+    const { count, found } = await check.counted(number, birthDate, {
+      bucket,
+      windowMs,
+      max,
+      now: at,
+    });
+    if (found !== undefined) return found;
+    if (count.hits > max) throw limited(count.windowEnd);
+    throw new HttpError(404, 'not_found', certificateNotFound);
   }
+  const count = await check.limits.hit(bucket, windowMs, at);
+  if (count.hits > max) throw limited(count.windowEnd);
   try {
-    const found = await check.financing.findCertificate(number, birthDate);
+    const found = await check.find(number, birthDate);
     await check.limits.release(bucket, at);
     return found;
   } catch (error) {
@@ -177,8 +209,22 @@ function conflictAsHttp(error: unknown): unknown {
  * ```
  */
 export function financingRoutes(options: FinancingRoutesOptions): FastifyPluginAsync {
-  const { financing, limits, now, limited } = options;
+  const { financing, limits, now, limited, reads } = options;
   const timeZone = options.timeZone ?? 'Europe/Moscow';
+  const findOnPrimary: FinancingStore['findCertificate'] = (number, birthDate) =>
+    financing.findCertificate(number, birthDate);
+  /** One programme by id (not the whole registry), from the primary. */
+  const programmeById = async (id: string): Promise<Programme | undefined> => {
+    if (reads === undefined) {
+      return (await financing.listProgrammes()).programmes.find((candidate) => candidate.id === id);
+    }
+    try {
+      return await reads.programme(id);
+    } catch (error) {
+      if (isEdusetError(error) && error._tag === 'NotFoundError') return undefined;
+      throw error;
+    }
+  };
   return async (plain: FastifyInstance) => {
     const api = withContracts(plain);
     api.get(
@@ -189,7 +235,10 @@ export function financingRoutes(options: FinancingRoutesOptions): FastifyPluginA
       },
       async (request): Promise<ProgrammeList> => {
         const query = request.query;
-        const registry = await financing.listProgrammes();
+        const registry =
+          reads === undefined
+            ? await financing.listProgrammes()
+            : (await reads.listProgrammes(readAfterOf(request))).value;
         const filter: ProgrammeFilter = {
           ...(query.q === undefined ? {} : { text: query.q }),
           ...(query.direction === undefined ? {} : { directions: query.direction }),
@@ -227,8 +276,13 @@ export function financingRoutes(options: FinancingRoutesOptions): FastifyPluginA
       },
       async (request, reply): Promise<CertificateBalance> => {
         const { birthDate } = request.query;
+        const after = readAfterOf(request);
+        const find: FinancingStore['findCertificate'] =
+          reads === undefined
+            ? findOnPrimary
+            : async (number, date) => (await reads.findCertificate(number, date, after)).value;
         const found = await certificateOf(
-          { financing, limits, now, reply },
+          { find, limits, now, reply },
           request.params.number,
           birthDate,
         );
@@ -245,10 +299,7 @@ export function financingRoutes(options: FinancingRoutesOptions): FastifyPluginA
       async (request, reply): Promise<EnrolmentResponse> => {
         const body = request.body;
         // The programme, module and group first: their answers never depend on the pair.
-        const registry = await financing.listProgrammes();
-        const programme = registry.programmes.find(
-          (candidate) => candidate.id === body.programmeId,
-        );
+        const programme = await programmeById(body.programmeId);
         if (!programme)
           throw new HttpError(404, 'not_found', {
             ru: 'Программа не найдена',
@@ -267,7 +318,13 @@ export function financingRoutes(options: FinancingRoutesOptions): FastifyPluginA
           });
         }
         const found = await certificateOf(
-          { financing, limits, now, reply },
+          {
+            find: findOnPrimary,
+            ...(reads === undefined ? {} : { counted: reads.checkCertificate }),
+            limits,
+            now,
+            reply,
+          },
           body.certificateNumber,
           body.birthDate,
         );
