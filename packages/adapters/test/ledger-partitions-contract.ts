@@ -105,7 +105,10 @@ export function ledgerPartitionsContract(engine: string, bed: PartitionTestBed):
           INSERT INTO certificate_balances (certificate_id, period, issued, available) VALUES
             ('c1', '2015', 24000, 24000), ('c2', '2016', 24000, 24000), ('c1', '2016', 24000, 24000);
         `);
-        expect(await migrate(database)).toEqual([26]);
+        // 0026 and every migration after it.
+        expect(await migrate(database)).toEqual(
+          migrations.filter((migration) => migration.version >= 26).map((m) => m.version),
+        );
         expect(await partitions(database)).toEqual([
           'financing_ledger_2015',
           'financing_ledger_2016',
