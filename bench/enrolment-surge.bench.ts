@@ -747,6 +747,10 @@ interface SurgeResult {
   readonly throughputMet: boolean;
   readonly p99Met: boolean;
   readonly acknowledged: number;
+  /** Requests sent but not answered when a run's time bound stopped it (stored or not). */
+  readonly unanswered: number;
+  /** Every acknowledged application stored, and no more than the unanswered ones besides. */
+  readonly storedAsAcknowledged: boolean;
   readonly integrity: Integrity;
   readonly consistent: boolean;
 }
@@ -873,6 +877,8 @@ async function bench(postgres: PostgresServer, files: string): Promise<SurgeResu
       pacedOther === 0 &&
       answered(paced) / paced.seconds >= pacedRate * 0.95,
     acknowledged,
+    unanswered,
+    storedAsAcknowledged,
     integrity,
     consistent:
       integrity.oversold === 0 &&
@@ -921,7 +927,8 @@ console.table([
 console.table([
   {
     'live contracts': result.integrity.liveContracts,
-    acknowledged: result.acknowledged,
+    'acknowledged (+ unanswered)': `${String(result.acknowledged)} (+ ${String(result.unanswered)})`,
+    stored: result.storedAsAcknowledged ? 'as acknowledged' : 'MISMATCH',
     oversold: result.integrity.oversold,
     'balance violations': `${String(result.integrity.balanceViolations)} of ${String(result.integrity.balancesChecked)}`,
     'over weekly hours': result.integrity.hoursViolations,

@@ -8,6 +8,7 @@ const files = readdirSync('bench')
   .sort();
 const rows = [];
 const loads = [];
+const surges = [];
 for (const file of files) {
   const run = spawnSync(
     process.execPath,
@@ -23,6 +24,8 @@ for (const file of files) {
     if (line.startsWith('BENCH ')) rows.push({ file, ...JSON.parse(line.slice(6)) });
     // Load tests (bench/booking-load.bench.ts) report throughput and latency, not a ratio.
     if (line.startsWith('BENCH-LOAD ')) loads.push({ file, ...JSON.parse(line.slice(11)) });
+    // The opening day of enrolment (bench/enrolment-surge.bench.ts): applications a second.
+    if (line.startsWith('BENCH-SURGE ')) surges.push({ file, ...JSON.parse(line.slice(12)) });
   }
 }
 console.table(
@@ -49,6 +52,21 @@ if (loads.length > 0) {
       'double bookings': load.doubleBookings,
       'rule violations': load.ruleViolations ?? 0,
       consistent: load.consistent ? 'yes' : 'NO',
+    })),
+  );
+}
+if (surges.length > 0) {
+  const met = (ok) => (ok ? 'met' : 'NOT MET');
+  console.table(
+    surges.map((surge) => ({
+      benchmark: surge.name,
+      'applications/s': surge.applicationsPerSecond.toFixed(0),
+      'target/s': `≥ ${surge.targetPerSecond}: ${met(surge.throughputMet)}`,
+      'p99 saturated, ms': surge.p99Ms,
+      'p99 at 500/s, ms': surge.atRate.p99Ms,
+      'target p99': `< ${surge.targetP99Ms} ms: ${met(surge.p99Met)}`,
+      'load average': surge.loadAverage.map((value) => value.toFixed(1)).join(' → '),
+      consistent: surge.consistent ? 'yes' : 'NO',
     })),
   );
 }

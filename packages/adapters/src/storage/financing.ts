@@ -302,6 +302,7 @@ async function readBalance(
   const [row] = await session.query<BalanceRow>(
     `SELECT ${balanceColumns} FROM certificate_balances WHERE certificate_id = $1 AND period = $2`,
     [certificateId, period],
+    { prepared: 'financing-balance' },
   );
   if (row) return toBalance(row);
   const zero = Money.zero();
