@@ -74,5 +74,6 @@ export {
   type SweptBooking,
 } from './mail.js';
 export { migrations, type Migration } from './migrations.js';
+export type { DeskQuery, DeskRecord, ProviderDeskStore } from './provider-desk.js';
 export type { NetworkSummary } from './network-rows.js';
 export { defaultDataDir, openStorage, type Storage, type StorageOptions } from './storage.js';
