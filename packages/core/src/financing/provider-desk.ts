@@ -172,7 +172,7 @@ export const providerDeclineBodySchema = z
   });
 
 /** The body of a decline. @example `const body: ProviderDeclineBody = { reason: 'health' };` */
-export type ProviderDeclineBody = z.infer<typeof providerDeclineBodySchema>;
+export type ProviderDeclineBody = z.input<typeof providerDeclineBodySchema>;
 
 /**
  * Schema of the body of `POST /api/provider/contracts/:id/terminate`: the day the provider
@@ -197,7 +197,7 @@ export const providerTerminateBodySchema = z
   });
 
 /** The body of a termination. @example `const body: ProviderTerminateBody = { on: '2026-10-12', reason: 'health' };` */
-export type ProviderTerminateBody = z.infer<typeof providerTerminateBodySchema>;
+export type ProviderTerminateBody = z.input<typeof providerTerminateBodySchema>;
 
 /**
  * Schema of the body of `POST /api/provider/applications/:id/accept`: nothing to say (the
@@ -250,7 +250,7 @@ export type ProviderDecision = z.infer<typeof providerDecisionSchema>;
  * // 'Медицинские противопоказания к занятиям: справка'
  * ```
  */
-export function decisionText(decision: ProviderDecision): LocalizedText {
+export function decisionText(decision: z.input<typeof providerDecisionSchema>): LocalizedText {
   const label =
     decision.kind === 'declined'
       ? declineReasonLabels[decision.reason]
