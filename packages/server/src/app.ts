@@ -21,6 +21,7 @@ import { surveyRoutes } from './features/surveys/routes.js';
 import { schoolRoutes } from './features/schools/routes.js';
 import { demoIndicatorDataDir, indicatorRoutes } from './features/indicators/routes.js';
 import { financingRoutes } from './features/financing/routes.js';
+import { providerDeskRoutes } from './features/provider-desk/routes.js';
 import { courseRoutes, type CourseRoutesOptions } from './features/courses/routes.js';
 import { consentRoutes, defaultConsent, type ConsentText } from './features/consent/routes.js';
 import { peopleRoutes } from './features/people/routes.js';
@@ -523,6 +524,8 @@ export function createServer(options: ServerOptions): FastifyInstance {
       networkId: financingNetworkId,
     }),
   );
+  // The provider's desk: applications, attendance, termination and the monthly acts.
+  void server.register(providerDeskRoutes({ storage, now, networkId: financingNetworkId }));
 
   if (options.courses !== undefined) {
     void server.register(
