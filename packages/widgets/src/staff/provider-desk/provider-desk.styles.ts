@@ -75,6 +75,10 @@ export const providerDeskStyles = [
       min-width: 0;
     }
 
+    [hidden] {
+      display: none !important;
+    }
+
     .toolbar,
     .actions {
       display: flex;
@@ -85,8 +89,27 @@ export const providerDeskStyles = [
 
     .field {
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: 0.25rem;
       min-width: 0;
+    }
+
+    .form select,
+    .form textarea,
+    .form input[type='date'] {
+      width: 100%;
+    }
+
+    .attendance-fields select {
+      width: auto;
+    }
+
+    .form .field {
+      max-width: 36rem;
+    }
+
+    .attendance-fields input {
+      width: 8rem;
     }
 
     label,
@@ -269,8 +292,11 @@ export const providerDeskStyles = [
       vertical-align: top;
     }
 
-    td.amount,
     th.amount {
+      text-align: right;
+    }
+
+    td.amount {
       text-align: right;
       white-space: nowrap;
       font-variant-numeric: tabular-nums;

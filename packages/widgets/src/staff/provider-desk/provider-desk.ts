@@ -687,7 +687,11 @@ export class EdusetProviderDesk extends EdusetElement {
 
   private renderDeclineForm(contract: DeskContract): TemplateResult {
     const texts = this.texts;
-    return html`<form class="form" @submit=${(event: Event) => void this.decline(event, contract)}>
+    return html`<form
+      class="form"
+      novalidate
+      @submit=${(event: Event) => void this.decline(event, contract)}
+    >
       <fieldset>
         <legend>${texts.declineTitle}</legend>
         <div class="field">
@@ -715,6 +719,13 @@ export class EdusetProviderDesk extends EdusetElement {
             maxlength="500"
             aria-describedby="decline-note-hint"
             ?required=${this.declineReason === 'other'}
+            aria-invalid=${
+              this.problem !== null &&
+              this.declineReason === 'other' &&
+              this.declineNote.trim() === ''
+                ? 'true'
+                : 'false'
+            }
             .value=${this.declineNote}
             @input=${(event: Event) => {
               this.declineNote = (event.target as HTMLTextAreaElement).value;
@@ -737,6 +748,7 @@ export class EdusetProviderDesk extends EdusetElement {
     const texts = this.texts;
     return html`<form
       class="form"
+      novalidate
       @submit=${(event: Event) => void this.terminate(event, contract)}
     >
       <fieldset>
@@ -782,6 +794,13 @@ export class EdusetProviderDesk extends EdusetElement {
             maxlength="500"
             aria-describedby="terminate-note-hint"
             ?required=${this.terminateReason === 'other'}
+            aria-invalid=${
+              this.problem !== null &&
+              this.terminateReason === 'other' &&
+              this.terminateNote.trim() === ''
+                ? 'true'
+                : 'false'
+            }
             .value=${this.terminateNote}
             @input=${(event: Event) => {
               this.terminateNote = (event.target as HTMLTextAreaElement).value;
@@ -1002,8 +1021,9 @@ export class EdusetProviderDesk extends EdusetElement {
                       aria-label=${`${texts.tableScroll}: ${provider.providerName}`}
                     >
                       <table>
-                        <caption>
-                          ${texts.actsTitle(monthWords)}
+                        <caption class="visually-hidden">
+                          ${texts.actsTitle(monthWords)}.
+                          ${texts.actProvider(provider.providerName)}
                         </caption>
                         <thead>
                           <tr>
