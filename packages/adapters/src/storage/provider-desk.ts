@@ -99,8 +99,11 @@ export interface ProviderDeskStore {
    * in full; the reserve of later months returns to the certificate.
    */
   terminate(contractId: string, body: ProviderTerminateBody, today: string): Promise<Contract>;
-  /** Brings into force (`accepted → active`) every accepted contract whose start date has come. */
-  activateDue(today: string): Promise<Contract[]>;
+  /**
+   * Brings into force (`accepted → active`) every accepted contract whose start date has come
+   * — of the providers given (all by default); returns the contracts it changed.
+   */
+  activateDue(today: string, providerIds?: readonly string[] | 'all'): Promise<Contract[]>;
   /** The provider's decision on a contract, if any. */
   decision(contractId: string): Promise<ProviderDecision | undefined>;
   /** A contract's attendance in a month, if entered. */
@@ -368,12 +371,14 @@ export function providerDeskStore(database: Database): ProviderDeskStore {
       });
     },
 
-    async activateDue(today) {
+    async activateDue(today, providerIds = 'all') {
       const day = parse(isoDateSchema, today);
       const due = await database.query<{ id: string }>(
         `SELECT id FROM financing_contracts
-         WHERE status = 'accepted' AND (document->>'start')::date <= $1::date ORDER BY id`,
-        [day],
+         WHERE status = 'accepted' AND (document->>'start')::date <= $1::date
+           AND ($2::jsonb IS NULL OR provider_id IN (SELECT jsonb_array_elements_text($2::jsonb)))
+         ORDER BY id`,
+        [day, providerIds === 'all' ? null : JSON.stringify(providerIds)],
       );
       const activated: Contract[] = [];
       for (const { id } of due) {

@@ -13,7 +13,7 @@ import {
   providerDeclineBodySchema,
   providerTerminateBodySchema,
 } from '@eduset/core';
-import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { withContracts } from '../../plugins/contracts.js';
 import { providerDeskService, type ProviderDeskOptions } from './service.js';
 
@@ -59,6 +59,14 @@ import { providerDeskService, type ProviderDeskOptions } from './service.js';
 export function providerDeskRoutes(options: ProviderDeskOptions): FastifyPluginAsync {
   const desk = providerDeskService(options);
   const { networkId } = options;
+  /** Brings the asker's contracts due into force; the change is recorded in the audit log. */
+  async function bringIntoForce(request: FastifyRequest): Promise<void> {
+    const activated = await desk.bringIntoForce(request.actor);
+    if (activated.length > 0) {
+      request.audit({ action: 'financing.contract.write', networkId, recordIds: activated });
+    }
+  }
+
   return async (plain: FastifyInstance) => {
     const api = withContracts(plain);
     // Answers about children's contracts: never kept by a browser or a proxy.
@@ -142,14 +150,8 @@ export function providerDeskRoutes(options: ProviderDeskOptions): FastifyPluginA
         },
       },
       async (request) => {
-        const { month, contracts, activated } = await desk.contracts(
-          request.actor,
-          request.query.month,
-        );
-        if (activated.length > 0) {
-          // Contracts whose start date came were brought into force by this request.
-          request.audit({ action: 'financing.contract.write', networkId, recordIds: activated });
-        }
+        await bringIntoForce(request);
+        const { month, contracts } = await desk.contracts(request.actor, request.query.month);
         if (contracts.length > 0) {
           request.audit({
             action: 'financing.contract.read',
@@ -246,6 +248,7 @@ export function providerDeskRoutes(options: ProviderDeskOptions): FastifyPluginA
         },
       },
       async (request) => {
+        await bringIntoForce(request);
         const answer = await desk.acts(request.actor, request.query.month);
         const ids = answer.providers.flatMap((provider) =>
           provider.acts.map((act) => act.contractId),
@@ -264,6 +267,7 @@ export function providerDeskRoutes(options: ProviderDeskOptions): FastifyPluginA
         schema: { querystring: providerActsQuerySchema },
       },
       async (request, reply) => {
+        await bringIntoForce(request);
         const csv = await desk.actsCsv(
           request.actor,
           request.query.month,

@@ -256,7 +256,6 @@ export function providerDeskService(options: ProviderDeskOptions) {
     actor: Actor,
     month: string,
   ): Promise<{ rows: ProviderActRow[]; names: Map<string, string> }> {
-    await desk.activateDue(today());
     const records = (await listed(actor, 'financing.contract.read', ['active', 'closed'])).filter(
       (record) => record.contract.schedule.some((entry) => entry.month === month),
     );
@@ -316,6 +315,17 @@ export function providerDeskService(options: ProviderDeskOptions) {
   return {
     placeOf,
 
+    /**
+     * Brings into force the asker's accepted contracts whose start date has come (before its
+     * contracts or acts are shown); returns their ids for the audit log.
+     */
+    async bringIntoForce(actor: Actor): Promise<string[]> {
+      const activated = await desk.activateDue(today(), scope(actor, 'financing.contract.read'));
+      return activated
+        .filter((contract) => reaches(actor, 'financing.contract.read', contract.providerId))
+        .map((contract) => contract.id);
+    },
+
     /** Applications (requested contracts) of the asker's programmes, oldest first. */
     async applications(actor: Actor): Promise<DeskContract[]> {
       return (await listed(actor, 'financing.contract.read', ['requested'])).map(deskContract);
@@ -323,12 +333,10 @@ export function providerDeskService(options: ProviderDeskOptions) {
 
     /**
      * The asker's contracts in force, about to start, or closed in the month, with the
-     * month's attendance. Contracts whose start date has come are brought into force first
-     * (the ids returned as `activated`).
+     * month's attendance.
      */
     async contracts(actor: Actor, month?: string) {
       const day = today();
-      const activated = await desk.activateDue(day);
       const shownMonth = month ?? day.slice(0, 7);
       const records = (
         await listed(actor, 'financing.contract.read', ['accepted', 'active', 'closed'])
@@ -360,13 +368,7 @@ export function providerDeskService(options: ProviderDeskOptions) {
             : {}),
         });
       }
-      return {
-        month: shownMonth,
-        contracts,
-        activated: activated
-          .filter((contract) => reaches(actor, 'financing.contract.read', contract.providerId))
-          .map((contract) => contract.id),
-      };
+      return { month: shownMonth, contracts };
     },
 
     /** One contract's attendance in a month. */
