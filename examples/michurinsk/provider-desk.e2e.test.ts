@@ -178,6 +178,13 @@ describe('examples/michurinsk/provider.html — <eduset-provider-desk>', () => {
     // Tuesdays and Fridays of September 2026: 1, 4, 8, 11, 15, 18, 22, 25, 29.
     expect(await swimming.textContent()).toContain('По расписанию группы: 9');
     expect(await swimming.textContent()).toContain('Не внесено: к оплате 100 %.');
+    // More attended than planned: refused, in the server's own words.
+    await swimming.getByLabel('Посещено').fill('10');
+    await swimming.getByRole('button', { name: 'Сохранить посещаемость' }).click();
+    await expect
+      .poll(() => status(desk))
+      .toContain('Посещено не может быть больше, чем запланировано');
+    expect(await server.storage.providerDesk.completeness('2026-09')).toEqual({});
     await swimming.getByLabel('Посещено').fill('7');
     await swimming.getByRole('button', { name: 'Сохранить посещаемость' }).click();
     await expect.poll(() => status(desk)).toContain('Посещаемость сохранена, полнота 77,78 %.');
@@ -238,7 +245,10 @@ describe('examples/michurinsk/provider.html — <eduset-provider-desk>', () => {
     await expect.poll(() => survival.textContent()).toContain('Переезд семьи');
     await expectAccessible(page, { step: 'terminated' });
     await noHorizontalOverflow(page);
-    expectNoProblems(problems);
+    // The refused attendance is a 400 in the browser's console; nothing else.
+    expectNoProblems(problems, [
+      'Failed to load resource: the server responded with a status of 400 (Bad Request)',
+    ]);
     await context.close();
   });
 

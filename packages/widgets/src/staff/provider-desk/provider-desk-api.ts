@@ -37,6 +37,21 @@ function errorOf(status: number, body: unknown): StaffRequestError {
   const message = error !== undefined && isRecord(error.message) ? error.message : undefined;
   if (typeof message?.ru === 'string' && typeof message.en === 'string') {
     const code = typeof error?.code === 'string' ? error.code : 'server';
+    // A refused form says what is wrong with it: its issues' own words, not only «invalid».
+    const issues = (Array.isArray(error?.issues) ? error.issues : []).flatMap((issue: unknown) =>
+      isRecord(issue) &&
+      isRecord(issue.message) &&
+      typeof issue.message.ru === 'string' &&
+      typeof issue.message.en === 'string'
+        ? [{ ru: issue.message.ru, en: issue.message.en }]
+        : [],
+    );
+    if (issues.length > 0) {
+      return new StaffRequestError(status, code, {
+        ru: issues.map((issue) => issue.ru).join('; '),
+        en: issues.map((issue) => issue.en).join('; '),
+      });
+    }
     return new StaffRequestError(status, code, { ru: message.ru, en: message.en });
   }
   return new StaffRequestError(status, 'server', {
