@@ -181,9 +181,6 @@ export const providerDeskStyles = [
       opacity: 0.6;
     }
 
-    .status {
-      min-height: 1.5em;
-    }
 
     .status.error,
     .error {
