@@ -181,7 +181,6 @@ export const providerDeskStyles = [
       opacity: 0.6;
     }
 
-
     .status.error,
     .error {
       color: var(--_color-danger);
