@@ -132,6 +132,7 @@ export default [
     'availability-editor.define': `${widgets}/src/staff/availability-editor/availability-editor.define.ts`,
     staff: `${widgets}/src/staff/index.ts`,
     'staff-agenda.define': `${widgets}/src/staff-agenda/staff-agenda.define.ts`,
+    'provider-desk.define': `${widgets}/src/staff/provider-desk/provider-desk.define.ts`,
     'survey.define': `${widgets}/src/survey/survey.define.ts`,
   }),
   // The embed bundles: one ESM file each with Lit and core inside, for a single <script> tag —

@@ -22,6 +22,7 @@ import { schoolRoutes } from './features/schools/routes.js';
 import { demoIndicatorDataDir, indicatorRoutes } from './features/indicators/routes.js';
 import { financingRoutes } from './features/financing/routes.js';
 import { registerReadYourWrites } from './plugins/read-your-writes.js';
+import { providerDeskRoutes } from './features/provider-desk/routes.js';
 import { courseRoutes, type CourseRoutesOptions } from './features/courses/routes.js';
 import { consentRoutes, defaultConsent, type ConsentText } from './features/consent/routes.js';
 import { peopleRoutes } from './features/people/routes.js';
@@ -528,6 +529,8 @@ export function createServer(options: ServerOptions): FastifyInstance {
       networkId: financingNetworkId,
     }),
   );
+  // The provider's desk: applications, attendance, termination and the monthly acts.
+  void server.register(providerDeskRoutes({ storage, now, networkId: financingNetworkId }));
 
   if (options.courses !== undefined) {
     void server.register(

@@ -197,3 +197,10 @@ export {
   type AvailabilityService,
   type AvailabilityServiceOptions,
 } from './features/availability/service.js';
+export { providerDeskRoutes } from './features/provider-desk/routes.js';
+export {
+  providerDeskService,
+  type ContractPlace,
+  type ProviderDeskOptions,
+  type ProviderDeskService,
+} from './features/provider-desk/service.js';

@@ -7,6 +7,9 @@ import {
   createNetwork,
   createNetworkSchedule,
   instant,
+  isoDate,
+  ledgerEntry,
+  Money,
   roles,
   type Actor,
   type Grant,
@@ -49,14 +52,104 @@ const password = 'матрица доступа 2026';
 /** A real booking (Lebedeva at «Кораблик»), so staff routes on one booking reach their handler. */
 let bookingId = 'b-0000';
 
+/** A real application to «ЦДТ» (provider desk routes on one contract reach their handler). */
+let contractId = 'k-0000';
+
 /** A URL that reaches the route's handler: parameters filled with valid-looking values. */
 function urlOf(route: RouteAccessEntry): string {
-  const id = route.url.startsWith('/api/staff/bookings/') ? bookingId : 'b-0000';
+  const id = route.url.startsWith('/api/staff/bookings/')
+    ? bookingId
+    : route.url.startsWith('/api/provider/')
+      ? contractId
+      : 'b-0000';
   return route.url
+    .replace(/:month\b/g, '2026-09')
     .replace(/:id\b/g, id)
     .replace(/:number\b/g, '1234567890')
     .replace(/:[A-Za-z]+/g, 'x')
     .replace(/\*$/, 'index.html');
+}
+
+/**
+ * A small registry (provider «ЦДТ», one funded programme whose group runs from this year to
+ * the next), a certificate with its nominal, and one application to it; returns its id.
+ */
+async function seedProviderApplication(into: Storage): Promise<string> {
+  const year = new Date().getUTCFullYear();
+  const period = { id: 'matrix', start: `${String(year)}-01-01`, end: `${String(year + 1)}-12-31` };
+  await into.financing.saveRegistry({
+    providers: [{ id: 'cdt', name: 'МБОУ ДО «Центр детского творчества»', kind: 'municipal' }],
+    programmes: [
+      {
+        id: 'matrix-programme',
+        name: 'Робототехника',
+        providerId: 'cdt',
+        fundingKind: 'funded',
+        direction: 'technical',
+        ageFrom: 5,
+        ageTo: 17,
+        hours: 144,
+        groupSize: { min: 4, max: 12 },
+        certification: 'certified',
+        modules: [
+          {
+            id: 'matrix-m1',
+            name: 'Основной модуль',
+            hours: 144,
+            price: Money.of('12000'),
+            normativeCost: Money.of('12000'),
+            groups: [
+              {
+                id: 'matrix-g1',
+                name: 'Группа 1',
+                start: isoDate(period.start),
+                end: isoDate(period.end),
+                capacity: 12,
+                weekdays: [2, 4],
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  });
+  await into.financing.saveCertificateGroup({
+    id: 'matrix-group',
+    name: 'Дети 5–18 лет',
+    period: { id: period.id, start: isoDate(period.start), end: isoDate(period.end) },
+    nominal: Money.of('15000'),
+    fundedPlaces: 10,
+    unit: 'money',
+  });
+  await into.financing.saveCertificates([
+    {
+      id: 'matrix-certificate',
+      number: '6800009999',
+      birthDate: isoDate(`${String(year - 10)}-03-15`),
+      groupId: 'matrix-group',
+      kind: 'funded',
+      status: 'active',
+      issuedOn: isoDate(period.start),
+    },
+  ]);
+  await into.financing.postEntries([
+    ledgerEntry({
+      id: 'issue:matrix-certificate:matrix',
+      certificateId: 'matrix-certificate',
+      period: period.id,
+      kind: 'issue',
+      amount: '15000',
+    }),
+  ]);
+  const contract = await into.financing.requestEnrolment({
+    contractId: 'matrix-application',
+    certificateId: 'matrix-certificate',
+    programmeId: 'matrix-programme',
+    moduleId: 'matrix-m1',
+    groupId: 'matrix-g1',
+    requestedOn: new Date().toISOString().slice(0, 10),
+  });
+  return contract.id;
 }
 
 let askers: Asker[] = [];
@@ -84,10 +177,13 @@ beforeAll(async () => {
     instant('2026-09-01T09:00:00Z'),
   );
   bookingId = booking.id;
+  contractId = await seedProviderApplication(storage);
   server = createServer({
     storage,
     staticRoot: fileURLToPath(root),
     rateLimit: false,
+    // The typical grants name the Udomlya network: financing records lie there in this test.
+    financingNetworkId: 'udomlya',
     // Sign-ins of nine roles from one address: no throttling in this test.
     loginThrottle: {
       perAccount: { max: 1000, windowMs: 60_000 },
@@ -212,6 +308,52 @@ describe('the access matrix', () => {
         const answer = await server.inject({
           method: method as 'GET',
           url: url.replace(':id', bookingId),
+          headers: asker.headers,
+          ...(method === 'GET' ? {} : { payload: {} }),
+        });
+        (answers[route] as Record<string, number>)[name] = answer.statusCode;
+      }
+    }
+    expect(answers).toEqual(expected);
+  });
+
+  test("the provider's desk routes: the provider reaches its own contracts, no other role", async () => {
+    // 200 from the handler, 400 for a request without its body or month (the role may call
+    // the route), 401 anonymous, 403 every other role — the payer and the operator included.
+    const others = { coordinator: 403, payer: 403, operator: 403, auditor: 403, specialist: 403 };
+    const expected: Record<string, Record<string, number>> = {
+      'GET /api/provider/applications': { anonymous: 401, provider: 200, ...others },
+      'POST /api/provider/applications/:id/accept': { anonymous: 401, provider: 200, ...others },
+      'POST /api/provider/applications/:id/decline': { anonymous: 401, provider: 400, ...others },
+      'GET /api/provider/contracts': { anonymous: 401, provider: 200, ...others },
+      'GET /api/provider/contracts/:id/attendance/:month': {
+        anonymous: 401,
+        provider: 200,
+        ...others,
+      },
+      'PUT /api/provider/contracts/:id/attendance/:month': {
+        anonymous: 401,
+        provider: 400,
+        ...others,
+      },
+      'POST /api/provider/contracts/:id/terminate': { anonymous: 401, provider: 400, ...others },
+      'GET /api/provider/acts': { anonymous: 401, provider: 400, ...others },
+      'GET /api/provider/acts.csv': { anonymous: 401, provider: 400, ...others },
+    };
+    const answers: Record<string, Record<string, number>> = {};
+    for (const [route, byRole] of Object.entries(expected)) {
+      const [method, url] = route.split(' ') as [string, string];
+      expect(
+        server.routeAccess.some((r) => r.method === method && r.url === url),
+        route,
+      ).toBe(true);
+      answers[route] = {};
+      for (const name of Object.keys(byRole)) {
+        const asker = askers.find((candidate) => candidate.name === name);
+        if (asker === undefined) throw new Error(`no asker ${name}`);
+        const answer = await server.inject({
+          method: method as 'GET',
+          url: url.replace(':id', contractId).replace(':month', '2026-09'),
           headers: asker.headers,
           ...(method === 'GET' ? {} : { payload: {} }),
         });

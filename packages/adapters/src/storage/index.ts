@@ -82,5 +82,6 @@ export {
   type ReadSource,
   type RoutedRead,
 } from './read-replica.js';
+export type { DeskQuery, DeskRecord, ProviderDeskStore } from './provider-desk.js';
 export type { NetworkSummary } from './network-rows.js';
 export { defaultDataDir, openStorage, type Storage, type StorageOptions } from './storage.js';

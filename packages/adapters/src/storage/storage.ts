@@ -12,6 +12,7 @@ import { attemptLimits, type AttemptLimits } from './limits.js';
 import { courseLinkStore, type CourseLinkStore } from './course-links.js';
 import { consultationStore, type ConsultationStore } from './consultations.js';
 import { mailStore, type MailStore } from './mail.js';
+import { providerDeskStore, type ProviderDeskStore } from './provider-desk.js';
 import { migrate } from './migrations.js';
 import {
   listNetworkSummaries,
@@ -112,6 +113,11 @@ export interface Storage extends BookingStore {
   /** The outbox of messages to parents and booking requests awaiting e-mail confirmation (0015). */
   readonly mail: MailStore;
   /**
+   * The provider's desk: decisions on applications with their reasons, termination by the
+   * provider, attendance and the month's completeness for the settlement (0023).
+   */
+  readonly providerDesk: ProviderDeskStore;
+  /**
    * Validates the network with core's `createNetwork` and stores it, replacing a stored
    * network with the same id, in one transaction: on any error the previous version stays.
    *
@@ -204,6 +210,7 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
     consultations: consultationStore(database),
     feedback: feedbackStore(database),
     mail: mailStore(database),
+    providerDesk: providerDeskStore(database),
     async saveNetwork(network) {
       const valid = createNetwork(network);
       await database.transaction((session) => writeNetwork(session, valid));

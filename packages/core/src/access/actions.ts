@@ -29,6 +29,7 @@ export const actions = [
   'financing.billing.read',
   'financing.billing.write',
   'financing.contract.read',
+  'financing.contract.write',
   'certificate.holder.read',
   'indicators.values.write',
   'schools.data.write',
@@ -122,6 +123,10 @@ export const actionLabels: Readonly<Record<Action, LocalizedText>> = Object.free
   'financing.contract.read': {
     ru: 'Видеть заявки и договоры об обучении',
     en: 'See applications and enrolment contracts',
+  },
+  'financing.contract.write': {
+    ru: 'Принимать и отклонять заявки, вносить посещаемость, расторгать договоры',
+    en: 'Accept and decline applications, enter attendance, terminate contracts',
   },
   'certificate.holder.read': {
     ru: 'Видеть владельцев сертификатов',

@@ -115,6 +115,14 @@ describe('worked cases of operations.md', () => {
     expect(
       can(cdt, 'financing.contract.read', { networkId: udomlya, organizationId: 'syun' }),
     ).toBe(false);
+    // The provider's desk: accept, decline, attendance and termination of its own contracts only.
+    expect(
+      can(cdt, 'financing.contract.write', { networkId: udomlya, organizationId: 'cdt' }),
+    ).toBe(true);
+    expect(
+      can(cdt, 'financing.contract.write', { networkId: udomlya, organizationId: 'syun' }),
+    ).toBe(false);
+    expect(canAnywhere(payer, 'financing.contract.write')).toBe(false);
     expect(can(cdt, 'booking.contact.read', bookings.ivanovaAtTeremok)).toBe(false);
   });
 

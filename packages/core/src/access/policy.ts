@@ -20,7 +20,7 @@ const list = (...granted: Action[]): readonly Action[] => Object.freeze(granted)
  * | specialist | own consultations with parents' contacts and her private notes on them, own schedule, at every site she serves |
  * | operator | certificate and programme registry, certificate holders |
  * | payer | billing: invoices and payments — never contacts |
- * | provider | own programmes' applications and contracts, own invoices |
+ * | provider | own programmes' applications and contracts (accept, decline, attendance, termination), own invoices and acts |
  * | school-staff | own school's data and indicator values, timetable links for its students |
  * | teacher | own groups' timetable |
  * | auditor | the audit log |
@@ -65,7 +65,12 @@ export const permissions: Readonly<Record<Role, readonly Action[]>> = Object.fre
   ),
   operator: list('staff.me.read', 'financing.registry.write', 'certificate.holder.read'),
   payer: list('staff.me.read', 'financing.billing.read', 'financing.billing.write'),
-  provider: list('staff.me.read', 'financing.contract.read', 'financing.billing.read'),
+  provider: list(
+    'staff.me.read',
+    'financing.contract.read',
+    'financing.contract.write',
+    'financing.billing.read',
+  ),
   'school-staff': list(
     'staff.me.read',
     'schools.data.write',

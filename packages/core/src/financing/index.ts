@@ -35,3 +35,4 @@ export {
   financingPercentSchema,
   weeklyHoursSchema,
 } from './validation.js';
+export * from './provider-desk.js';

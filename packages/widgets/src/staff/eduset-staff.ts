@@ -7,11 +7,13 @@
  * <script type="module" src="/widgets/eduset-staff.js"></script>
  * <eduset-availability-editor src-base="/api"></eduset-availability-editor>
  * <eduset-staff-agenda src-base="/api"></eduset-staff-agenda>
+ * <eduset-provider-desk src-base="/api"></eduset-provider-desk>
  * ```
  *
  * @module eduset-staff
  */
 import './availability-editor/availability-editor.define.js';
 import '../staff-agenda/staff-agenda.define.js';
+import './provider-desk/provider-desk.define.js';
 
 export * from './index.js';

@@ -20,3 +20,7 @@ export * from '../staff-agenda/staff-agenda.texts.js';
 export * from './availability-editor/availability-editor.js';
 export * from './availability-editor/availability-editor.styles.js';
 export * from './availability-editor/availability-editor.texts.js';
+export * from './provider-desk/provider-desk.js';
+export * from './provider-desk/provider-desk-api.js';
+export * from './provider-desk/provider-desk.styles.js';
+export * from './provider-desk/provider-desk.texts.js';
