@@ -29,6 +29,8 @@ export const actions = [
   'financing.billing.read',
   'financing.billing.write',
   'financing.contract.read',
+  'financing.programme.write',
+  'financing.programme.review',
   'certificate.holder.read',
   'indicators.values.write',
   'schools.data.write',
@@ -122,6 +124,14 @@ export const actionLabels: Readonly<Record<Action, LocalizedText>> = Object.free
   'financing.contract.read': {
     ru: 'Видеть заявки и договоры об обучении',
     en: 'See applications and enrolment contracts',
+  },
+  'financing.programme.write': {
+    ru: 'Вести свои программы и группы и отправлять их на проверку',
+    en: 'Keep own programmes and groups and submit them for review',
+  },
+  'financing.programme.review': {
+    ru: 'Проверять программы: одобрять или возвращать с замечаниями',
+    en: 'Review programmes: approve them or return them with remarks',
   },
   'certificate.holder.read': {
     ru: 'Видеть владельцев сертификатов',

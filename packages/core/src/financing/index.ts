@@ -29,3 +29,5 @@ export * from './limits.js';
 export * from './navigator.js';
 export * from './normative-cost.js';
 export * from './programme.js';
+export * from './programme-review.js';
+export * from './programme-review-api.js';
