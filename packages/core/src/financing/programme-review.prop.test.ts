@@ -14,19 +14,26 @@ import {
 import { fundedProgramme } from '../../test/financing-fixtures.js';
 
 /** The transition table: the state after each allowed action, by state. */
-const table: Readonly<Record<ProgrammeReviewState, Partial<Record<string, ProgrammeReviewState>>>> = {
-  draft: { edit: 'draft', submit: 'submitted' },
-  submitted: { withdraw: 'draft', approve: 'approved', return: 'returned' },
-  returned: { edit: 'returned', submit: 'submitted' },
-  approved: { edit: 'draft' },
-};
+const table: Readonly<Record<ProgrammeReviewState, Partial<Record<string, ProgrammeReviewState>>>> =
+  {
+    draft: { edit: 'draft', submit: 'submitted' },
+    submitted: { withdraw: 'draft', approve: 'approved', return: 'returned' },
+    returned: { edit: 'returned', submit: 'submitted' },
+    approved: { edit: 'draft' },
+  };
 
 const command = fc.oneof(
   fc.record({ action: fc.constant('edit' as const), name: fc.constantFrom('А', 'Б', 'В') }),
   fc.constant({ action: 'submit' as const }),
   fc.constant({ action: 'withdraw' as const }),
-  fc.record({ action: fc.constant('approve' as const), cost: fc.option(fc.integer({ min: 0, max: 20000 })) }),
-  fc.record({ action: fc.constant('return' as const), remarks: fc.constantFrom('Исправьте', ' ', 'Нет времени') }),
+  fc.record({
+    action: fc.constant('approve' as const),
+    cost: fc.option(fc.integer({ min: 0, max: 20000 })),
+  }),
+  fc.record({
+    action: fc.constant('return' as const),
+    remarks: fc.constantFrom('Исправьте', ' ', 'Нет времени'),
+  }),
 );
 
 describe('the review state machine, for any sequence of steps', () => {
@@ -40,7 +47,10 @@ describe('the review state machine, for any sequence of steps', () => {
           const programme = fundedProgramme({ fundingKind });
           let review: ProgrammeReview = fromPublished
             ? reviewOfPublished(programme)
-            : startProgrammeReview(programme, { by: { name: 'ЦДТ' }, at: instant('2026-08-01T00:00:00Z') });
+            : startProgrammeReview(programme, {
+                by: { name: 'ЦДТ' },
+                at: instant('2026-08-01T00:00:00Z'),
+              });
           let day = 0;
           for (const raw of commands) {
             day += 1;
@@ -76,7 +86,11 @@ describe('the review state machine, for any sequence of steps', () => {
             expect(step.review.revision).toBe(review.revision + 1);
             expect(step.review.history).toHaveLength(review.history.length + 1);
             expect(step.review.history.at(-1)).toEqual(step.event);
-            expect(step.event).toMatchObject({ from: review.state, to: allowed, revision: step.review.revision });
+            expect(step.event).toMatchObject({
+              from: review.state,
+              to: allowed,
+              revision: step.review.revision,
+            });
             // Only an approval publishes, and it publishes the working version.
             if (next.action === 'approve') {
               expect(step.publish).toEqual(step.review.draft);
@@ -91,7 +105,9 @@ describe('the review state machine, for any sequence of steps', () => {
             if (step.review.state === 'submitted' && fundingKind === 'funded') {
               expect(draft.certification).toBe('pending');
             } else {
-              expect(draft.certification).toBe(step.review.published?.certification ?? 'not-certified');
+              expect(draft.certification).toBe(
+                step.review.published?.certification ?? 'not-certified',
+              );
             }
             review = step.review;
           }

@@ -73,7 +73,9 @@ function issuesOf(call: () => unknown): string[] {
     call();
   } catch (error) {
     expect(error).toBeInstanceOf(ValidationError);
-    return (error as ValidationError).issues.map((found) => `${found.message.ru} / ${found.message.en}`);
+    return (error as ValidationError).issues.map(
+      (found) => `${found.message.ru} / ${found.message.en}`,
+    );
   }
   throw new Error('expected a ValidationError');
 }
@@ -181,15 +183,29 @@ describe('buildProgrammeDraft', () => {
     }
     expect(() =>
       buildProgrammeDraft(
-        { ...input, modules: [{ ...input.modules[0]!, groups: [{ ...input.modules[0]!.groups[0]!, time: { from: '16:00', to: '15:00' } }] }] },
+        {
+          ...input,
+          modules: [
+            {
+              ...input.modules[0]!,
+              groups: [{ ...input.modules[0]!.groups[0]!, time: { from: '16:00', to: '15:00' } }],
+            },
+          ],
+        },
         { programmeId: 'x', providerId: 'cdt', newId: counter() },
       ),
     ).toThrow(ValidationError);
     expect(() =>
-      buildProgrammeDraft({ ...input, modules: [] }, { programmeId: 'x', providerId: 'cdt', newId: counter() }),
+      buildProgrammeDraft(
+        { ...input, modules: [] },
+        { programmeId: 'x', providerId: 'cdt', newId: counter() },
+      ),
     ).toThrow(ValidationError);
     expect(() =>
-      buildProgrammeDraft({ ...input, certification: 'certified' }, { programmeId: 'x', providerId: 'cdt', newId: counter() }),
+      buildProgrammeDraft(
+        { ...input, certification: 'certified' },
+        { programmeId: 'x', providerId: 'cdt', newId: counter() },
+      ),
     ).toThrow(ValidationError);
   });
 });
@@ -201,15 +217,27 @@ describe('the review state machine', () => {
     review = step(review, { action: 'submit' }).review;
     expect(review.state).toBe('submitted');
     expect(review.draft.certification).toBe('pending');
-    review = step(review, { action: 'return', remarks: '  Укажите время занятий второй группы ' }, 3).review;
+    review = step(
+      review,
+      { action: 'return', remarks: '  Укажите время занятий второй группы ' },
+      3,
+    ).review;
     expect(review.state).toBe('returned');
     expect(review.draft.certification).toBe('not-certified');
     expect(latestRemarks(review)).toBe('Укажите время занятий второй группы');
-    review = step(review, { action: 'edit', draft: { ...review.draft, name: 'Юные инженеры' } }, 4).review;
+    review = step(
+      review,
+      { action: 'edit', draft: { ...review.draft, name: 'Юные инженеры' } },
+      4,
+    ).review;
     expect(review.state).toBe('returned');
     expect(latestRemarks(review)).toBe('Укажите время занятий второй группы');
     review = step(review, { action: 'submit' }, 5).review;
-    const approved = step(review, { action: 'approve', normativeCosts: { 'cdt-new-m1': Money.of('9500') } }, 6);
+    const approved = step(
+      review,
+      { action: 'approve', normativeCosts: { 'cdt-new-m1': Money.of('9500') } },
+      6,
+    );
     expect(approved.review.state).toBe('approved');
     expect(approved.publish?.name).toBe('Юные инженеры');
     expect(approved.publish?.certification).toBe('certified');
@@ -217,7 +245,13 @@ describe('the review state machine', () => {
     expect(approved.review.published).toEqual(approved.publish);
     expect(latestRemarks(approved.review)).toBeUndefined();
     expect(
-      approved.review.history.map((event) => [event.revision, event.action, event.from, event.to, event.by.name]),
+      approved.review.history.map((event) => [
+        event.revision,
+        event.action,
+        event.from,
+        event.to,
+        event.by.name,
+      ]),
     ).toEqual([
       [1, 'create', undefined, 'draft', 'ЦДТ'],
       [2, 'submit', 'draft', 'submitted', 'ЦДТ'],
@@ -228,14 +262,19 @@ describe('the review state machine', () => {
     ]);
     expect(approved.review.history[2]?.remarks).toBe('Укажите время занятий второй группы');
     expect(approved.review.history[2]?.at).toBe('2026-08-03T09:00:00.000Z');
-    expect(programmeReviewSchema.parse(JSON.parse(JSON.stringify(approved.review))).revision).toBe(6);
+    expect(programmeReviewSchema.parse(JSON.parse(JSON.stringify(approved.review))).revision).toBe(
+      6,
+    );
   });
 
   it('an edit of an approved programme is a new draft; the approved version stays published', () => {
     const published = fundedProgramme();
     const review = reviewOfPublished(published);
     expect(review).toMatchObject({ state: 'approved', revision: 1, history: [] });
-    const edited = step(review, { action: 'edit', draft: { ...published, name: 'Роботы', certification: 'pending' } });
+    const edited = step(review, {
+      action: 'edit',
+      draft: { ...published, name: 'Роботы', certification: 'pending' },
+    });
     expect(edited.review.state).toBe('draft');
     expect(edited.review.published).toBe(published);
     expect(edited.review.draft.certification).toBe('certified');
@@ -283,9 +322,13 @@ describe('the review state machine', () => {
   });
 
   it('a return needs remarks; an approval names only modules the programme has', () => {
-    const submitted = step(startProgrammeReview(newDraft(), { by: provider, at: at(1) }), { action: 'submit' }).review;
+    const submitted = step(startProgrammeReview(newDraft(), { by: provider, at: at(1) }), {
+      action: 'submit',
+    }).review;
     expect(() => step(submitted, { action: 'return', remarks: '   ' })).toThrow(ValidationError);
-    expect(() => step(submitted, { action: 'return', remarks: 'x'.repeat(4001) })).toThrow(ValidationError);
+    expect(() => step(submitted, { action: 'return', remarks: 'x'.repeat(4001) })).toThrow(
+      ValidationError,
+    );
     expect(
       issuesOf(() => step(submitted, { action: 'approve', normativeCosts: { nope: Money.of(1) } })),
     ).toEqual(['В программе нет модуля «nope» / The programme has no module "nope"']);
@@ -295,8 +338,13 @@ describe('the review state machine', () => {
   });
 
   it('budget and paid programmes are not certified by approval', () => {
-    const paid = buildProgrammeDraft({ ...input, fundingKind: 'paid' }, { programmeId: 'p', providerId: 'cdt', newId: counter() });
-    const submitted = step(startProgrammeReview(paid, { by: provider, at: at(1) }), { action: 'submit' }).review;
+    const paid = buildProgrammeDraft(
+      { ...input, fundingKind: 'paid' },
+      { programmeId: 'p', providerId: 'cdt', newId: counter() },
+    );
+    const submitted = step(startProgrammeReview(paid, { by: provider, at: at(1) }), {
+      action: 'submit',
+    }).review;
     expect(submitted.draft.certification).toBe('not-certified');
     expect(step(submitted, { action: 'approve' }).publish?.certification).toBe('not-certified');
   });
@@ -313,18 +361,32 @@ describe('places taken', () => {
           : module,
       ),
     };
-    expect(() => checkPlacesTaken(draft, published, new Map([['g1', 2], ['g2', 0]]))).not.toThrow();
+    expect(() =>
+      checkPlacesTaken(
+        draft,
+        published,
+        new Map([
+          ['g1', 2],
+          ['g2', 0],
+        ]),
+      ),
+    ).not.toThrow();
   });
 
   it('refuses fewer places than taken, and removing a group with children', () => {
     const fewer = {
       ...published,
       modules: published.modules.map((module) =>
-        module.id === 'm1' ? { ...module, groups: module.groups.map((group) => ({ ...group, capacity: 1 })) } : module,
+        module.id === 'm1'
+          ? { ...module, groups: module.groups.map((group) => ({ ...group, capacity: 1 })) }
+          : module,
       ),
     };
     expect(() => checkPlacesTaken(fewer, published, new Map([['g1', 2]]))).toThrow(
-      expect.objectContaining({ refusal: 'places-below-taken', text: expect.objectContaining({ ru: expect.stringContaining('занято 2, указано мест 1') }) }),
+      expect.objectContaining({
+        refusal: 'places-below-taken',
+        text: expect.objectContaining({ ru: expect.stringContaining('занято 2, указано мест 1') }),
+      }),
     );
     const without = {
       ...published,
@@ -349,14 +411,27 @@ describe('programmeChanges', () => {
         {
           ...published.modules[0]!,
           price: Money.of('11000'),
-          groups: [{ ...published.modules[0]!.groups[0]!, capacity: 5, time: { from: '10:00', to: '11:00' } }],
+          groups: [
+            {
+              ...published.modules[0]!.groups[0]!,
+              capacity: 5,
+              time: { from: '10:00', to: '11:00' },
+            },
+          ],
         },
       ],
     };
     const changes = programmeChanges(published, draft);
     const words = changes.map((change) => change.what.ru);
     expect(words).toEqual(
-      expect.arrayContaining(['Название', 'Направленность', 'Модуль «Основы»', 'Группа «Группа 1» (Основы)', 'Группа «Группа 2» (Основы)', 'Модуль «Продвинутый»']),
+      expect.arrayContaining([
+        'Название',
+        'Направленность',
+        'Модуль «Основы»',
+        'Группа «Группа 1» (Основы)',
+        'Группа «Группа 2» (Основы)',
+        'Модуль «Продвинутый»',
+      ]),
     );
     const direction = changes.find((change) => change.what.ru === 'Направленность');
     expect(direction).toEqual({
@@ -378,8 +453,13 @@ describe('fullCertificateCoPayment', () => {
     expect(fullCertificateCoPayment({ fundingKind: 'paid' }, module).toString()).toBe('10000.00');
     expect(fullCertificateCoPayment({ fundingKind: 'funded' }, module).toString()).toBe('2000.00');
     expect(
-      fullCertificateCoPayment({ fundingKind: 'funded' }, { price: Money.of('7000'), normativeCost: Money.of('8000') }).toString(),
+      fullCertificateCoPayment(
+        { fundingKind: 'funded' },
+        { price: Money.of('7000'), normativeCost: Money.of('8000') },
+      ).toString(),
     ).toBe('0.00');
-    expect(fullCertificateCoPayment({ fundingKind: 'funded' }, { price: Money.of('7000') }).toString()).toBe('0.00');
+    expect(
+      fullCertificateCoPayment({ fundingKind: 'funded' }, { price: Money.of('7000') }).toString(),
+    ).toBe('0.00');
   });
 });

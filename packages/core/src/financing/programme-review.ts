@@ -114,15 +114,14 @@ export type ProgrammeReviewAction = z.infer<typeof programmeReviewActionSchema>;
  * programmeReviewActionLabels.return.ru; // 'возвращена на доработку'
  * ```
  */
-export const programmeReviewActionLabels: Readonly<Record<ProgrammeReviewAction, LocalizedText>> =
-  {
-    create: { ru: 'создана', en: 'created' },
-    edit: { ru: 'изменена', en: 'edited' },
-    submit: { ru: 'отправлена на проверку', en: 'submitted for review' },
-    withdraw: { ru: 'отозвана с проверки', en: 'withdrawn from review' },
-    approve: { ru: 'одобрена', en: 'approved' },
-    return: { ru: 'возвращена на доработку', en: 'returned for changes' },
-  };
+export const programmeReviewActionLabels: Readonly<Record<ProgrammeReviewAction, LocalizedText>> = {
+  create: { ru: 'создана', en: 'created' },
+  edit: { ru: 'изменена', en: 'edited' },
+  submit: { ru: 'отправлена на проверку', en: 'submitted for review' },
+  withdraw: { ru: 'отозвана с проверки', en: 'withdrawn from review' },
+  approve: { ru: 'одобрена', en: 'approved' },
+  return: { ru: 'возвращена на доработку', en: 'returned for changes' },
+};
 
 /**
  * Schema of who did a review step: the staff account and the name shown in the history.
@@ -583,7 +582,9 @@ function withNormativeCosts(
  * latestRemarks(review); // 'Укажите время занятий' or undefined
  * ```
  */
-export function latestRemarks(review: Pick<ProgrammeReview, 'state' | 'history'>): string | undefined {
+export function latestRemarks(
+  review: Pick<ProgrammeReview, 'state' | 'history'>,
+): string | undefined {
   if (review.state !== 'returned') return undefined;
   for (let index = review.history.length - 1; index >= 0; index -= 1) {
     const event = review.history[index];
@@ -733,7 +734,10 @@ export function buildProgrammeDraft(input: unknown, context: ProgrammeDraftConte
     (version): version is Programme => version !== undefined,
   );
   const knownModules = new Map<string, ProgrammeModule>();
-  const knownGroups = new Map<string, { readonly moduleId: string; readonly group: ProgrammeGroup }>();
+  const knownGroups = new Map<
+    string,
+    { readonly moduleId: string; readonly group: ProgrammeGroup }
+  >();
   for (const version of previous) {
     for (const module of version.modules) {
       if (!knownModules.has(module.id)) knownModules.set(module.id, module);
@@ -999,7 +1003,11 @@ export function programmeChanges(
 ): ProgrammeChange[] {
   if (before === undefined) return [];
   const changes: ProgrammeChange[] = [];
-  const field = (what: LocalizedText, a: LocalizedText | undefined, b: LocalizedText | undefined) => {
+  const field = (
+    what: LocalizedText,
+    a: LocalizedText | undefined,
+    b: LocalizedText | undefined,
+  ) => {
     if (a?.ru === b?.ru && a?.en === b?.en) return;
     changes.push({
       what,
@@ -1026,7 +1034,11 @@ export function programmeChanges(
     same(`${String(before.ageFrom)}–${String(before.ageTo)}`),
     same(`${String(after.ageFrom)}–${String(after.ageTo)}`),
   );
-  field({ ru: 'Часов всего', en: 'Hours in all' }, same(String(before.hours)), same(String(after.hours)));
+  field(
+    { ru: 'Часов всего', en: 'Hours in all' },
+    same(String(before.hours)),
+    same(String(after.hours)),
+  );
   field(
     { ru: 'Часов в неделю', en: 'Hours a week' },
     text(before.hoursPerWeek === undefined ? undefined : String(before.hoursPerWeek)),
@@ -1064,7 +1076,10 @@ export function programmeChanges(
     for (const [id, group] of beforeGroups) {
       if (!module.groups.some((candidate) => candidate.id === id)) {
         field(
-          { ru: `Группа «${group.name}» (${module.name})`, en: `Group "${group.name}" (${module.name})` },
+          {
+            ru: `Группа «${group.name}» (${module.name})`,
+            en: `Group "${group.name}" (${module.name})`,
+          },
           groupWords(group),
           undefined,
         );
