@@ -114,6 +114,13 @@ function certificate(i: number): Certificate {
   return activateCertificate(issued, '2026-08-02');
 }
 
+/** The first element of a list the test knows is there. */
+function one<T>(items: readonly T[]): T {
+  const [first] = items;
+  if (first === undefined) throw new Error('expected an element');
+  return first;
+}
+
 export function programmeReviewContract(
   engine: string,
   open: () => Promise<ProgrammeReviewTestBed>,
@@ -199,8 +206,8 @@ export function programmeReviewContract(
       await expect(
         bed.reviews.create({ ...draft, id: 'cdt-chess' }, provider, tick()),
       ).rejects.toMatchObject({ reason: 'programme-exists' });
-      const groupId = draft.modules[0]!.groups[0]!.id;
-      const moduleId = draft.modules[0]!.id;
+      const groupId = one(one(draft.modules).groups).id;
+      const moduleId = one(draft.modules).id;
 
       const isPublic = async () =>
         (await bed.financing.listProgrammes()).programmes.some((p) => p.id === 'cdt-new');
@@ -314,8 +321,8 @@ export function programmeReviewContract(
             ...draftInputOf(current),
             modules: [
               {
-                ...draftInputOf(current).modules[0]!,
-                groups: [{ ...draftInputOf(current).modules[0]!.groups[0]!, capacity }],
+                ...one(draftInputOf(current).modules),
+                groups: [{ ...one(one(draftInputOf(current).modules).groups), capacity }],
               },
             ],
           },
@@ -339,7 +346,7 @@ export function programmeReviewContract(
       const withoutGroup = buildProgrammeDraft(
         {
           ...draftInputOf(review.draft),
-          modules: [{ ...draftInputOf(review.draft).modules[0]!, groups: [] }],
+          modules: [{ ...one(draftInputOf(review.draft).modules), groups: [] }],
         },
         {
           programmeId: 'cdt-chess',
@@ -464,8 +471,8 @@ export function programmeReviewContract(
           name: 'Гонка мест',
           modules: [
             {
-              ...newInput.modules[0]!,
-              groups: [{ ...newInput.modules[0]!.groups[0]!, capacity: 20 }],
+              ...one(newInput.modules),
+              groups: [{ ...one(one(newInput.modules).groups), capacity: 20 }],
             },
           ],
         },
@@ -474,8 +481,8 @@ export function programmeReviewContract(
       await bed.reviews.create(draft, provider, tick());
       await bed.reviews.step('cdt-places', 1, { action: 'submit' }, provider, tick());
       let stored = await bed.reviews.step('cdt-places', 2, { action: 'approve' }, operator, tick());
-      const group = stored.review.draft.modules[0]!.groups[0]!;
-      const moduleId = stored.review.draft.modules[0]!.id;
+      const group = one(one(stored.review.draft.modules).groups);
+      const moduleId = one(stored.review.draft.modules).id;
       // The provider asks for 6 places (nobody enrolled yet), the operator approves while
       // 12 families apply.
       const six = buildProgrammeDraft(
@@ -483,9 +490,9 @@ export function programmeReviewContract(
           ...draftInputOf(stored.review.draft),
           modules: [
             {
-              ...draftInputOf(stored.review.draft).modules[0]!,
+              ...one(draftInputOf(stored.review.draft).modules),
               groups: [
-                { ...draftInputOf(stored.review.draft).modules[0]!.groups[0]!, capacity: 6 },
+                { ...one(one(draftInputOf(stored.review.draft).modules).groups), capacity: 6 },
               ],
             },
           ],
