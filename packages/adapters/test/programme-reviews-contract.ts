@@ -189,6 +189,10 @@ export function programmeReviewContract(
       expect(await bed.reviews.list({ providerIds: ['dialog'] })).toEqual([]);
       expect(await bed.reviews.list({ states: ['submitted'] })).toEqual([]);
       await expect(bed.reviews.get('nothing')).rejects.toBeInstanceOf(NotFoundError);
+      expect((await bed.reviews.providers(['dialog', 'nobody'])).map((p) => p.name)).toEqual([
+        'АНО «Диалог»',
+      ]);
+      expect((await bed.reviews.providers()).map((p) => p.id)).toEqual(['cdt', 'dialog']);
     });
 
     test('a new programme is invisible to families until approved; returned with remarks, edited, resubmitted, approved', async () => {

@@ -21,6 +21,7 @@ import { surveyRoutes } from './features/surveys/routes.js';
 import { schoolRoutes } from './features/schools/routes.js';
 import { demoIndicatorDataDir, indicatorRoutes } from './features/indicators/routes.js';
 import { financingRoutes } from './features/financing/routes.js';
+import { programmeRoutes } from './features/programmes/routes.js';
 import { courseRoutes, type CourseRoutesOptions } from './features/courses/routes.js';
 import { consentRoutes, defaultConsent, type ConsentText } from './features/consent/routes.js';
 import { peopleRoutes } from './features/people/routes.js';
@@ -521,8 +522,11 @@ export function createServer(options: ServerOptions): FastifyInstance {
       now,
       limited,
       networkId: financingNetworkId,
+      places: storage.programmeReviews,
     }),
   );
+  // The provider's programmes and the operator's programme review (issue 15).
+  void server.register(programmeRoutes({ storage, now, networkId: financingNetworkId }));
 
   if (options.courses !== undefined) {
     void server.register(

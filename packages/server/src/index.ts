@@ -196,3 +196,10 @@ export {
   type AvailabilityService,
   type AvailabilityServiceOptions,
 } from './features/availability/service.js';
+export { programmeRoutes } from './features/programmes/routes.js';
+export {
+  programmeService,
+  type ProgrammeAction,
+  type ProgrammeService,
+  type ProgrammeServiceOptions,
+} from './features/programmes/service.js';

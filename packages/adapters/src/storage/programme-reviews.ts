@@ -6,6 +6,7 @@ import {
   programmeReviewStates,
   programmeSchema,
   ProgrammeReviewError,
+  providerSchema,
   reviewOfPublished,
   reviewProgramme,
   startProgrammeReview,
@@ -16,6 +17,7 @@ import {
   type ProgrammeReviewEvent,
   type ProgrammeReviewState,
   type ProgrammeReviewSummary,
+  type Provider,
   type Reviewer,
 } from '@eduset/core';
 import type { Database, SqlSession } from './database.js';
@@ -108,6 +110,8 @@ export interface ProgrammeReviewStore {
   ): Promise<StoredProgrammeReview>;
   /** The places left (capacity − taken) of these groups, as the database counts them now. */
   placesLeft(groupIds: readonly string[]): Promise<Map<string, number>>;
+  /** The providers with these ids (every provider when absent), in id order. */
+  providers(ids?: readonly string[]): Promise<Provider[]>;
 }
 
 interface ReviewRow extends Record<string, unknown> {
@@ -471,6 +475,28 @@ export function programmeReviewStore(database: Database): ProgrammeReviewStore {
         [JSON.stringify(groupIds)],
       );
       return new Map(rows.map((row) => [row.id, Math.max(0, Number(row.places_left))]));
+    },
+
+    async providers(ids) {
+      const rows = await database.query<{
+        id: string;
+        name: string;
+        kind: string;
+        district: string | null;
+      }>(
+        `SELECT id, name, kind, district FROM financing_providers
+         WHERE $1::jsonb IS NULL OR id IN (SELECT jsonb_array_elements_text($1::jsonb))
+         ORDER BY id`,
+        [ids === undefined ? null : JSON.stringify(ids)],
+      );
+      return rows.map((row) =>
+        providerSchema.parse({
+          id: row.id,
+          name: row.name,
+          kind: row.kind,
+          ...(row.district === null ? {} : { district: row.district }),
+        }),
+      );
     },
   };
 }

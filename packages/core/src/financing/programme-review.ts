@@ -729,7 +729,11 @@ function issue(path: (string | number)[], message: LocalizedText) {
  * ```
  */
 export function buildProgrammeDraft(input: unknown, context: ProgrammeDraftContext): Programme {
-  const entered = parse(programmeDraftInputSchema, input);
+  // Through JSON: an input parsed once already (its prices are `Money`) reads the same again.
+  const entered = parse(
+    programmeDraftInputSchema,
+    input === undefined ? input : (JSON.parse(JSON.stringify(input)) as unknown),
+  );
   const previous = [context.current, context.published].filter(
     (version): version is Programme => version !== undefined,
   );
