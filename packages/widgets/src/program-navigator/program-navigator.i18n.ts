@@ -35,7 +35,15 @@ export interface ProgramNavigatorTexts {
   readonly retry: string;
   readonly found: (count: number) => string;
   readonly nothingFound: string;
-  readonly showMore: (count: number) => string;
+  readonly pages: string;
+  readonly previous: string;
+  readonly next: string;
+  readonly pageOf: (page: number, pages: number) => string;
+  readonly groups: string;
+  readonly placesLeft: (left: number, capacity: number) => string;
+  readonly noPlaces: string;
+  readonly termsTitle: string;
+  readonly terms: readonly (readonly [string, string])[];
   readonly ages: (from: number, to: number) => string;
   readonly hours: (hours: number) => string;
   readonly price: string;
@@ -79,7 +87,28 @@ const ru: ProgramNavigatorTexts = {
   retry: 'Повторить',
   found: (count) => `Найдено: ${formatProgrammeCount(count, 'ru')}`,
   nothingFound: 'Подходящих программ нет. Измените условия поиска.',
-  showMore: (count) => `Показать ещё ${formatProgrammeCount(count, 'ru')}`,
+  pages: 'Страницы результатов',
+  previous: '← Назад',
+  next: 'Дальше →',
+  pageOf: (page, pages) => `Страница ${String(page)} из ${String(pages)}`,
+  groups: 'Группы',
+  placesLeft: (left, capacity) => `свободных мест: ${String(left)} из ${String(capacity)}`,
+  noPlaces: 'свободных мест нет',
+  termsTitle: 'Как читать карточку',
+  terms: [
+    [
+      'Бесплатно',
+      'занятия оплачивает бюджет города: семья не платит ничего, остаток на сертификате не уменьшается. Для записи нужен только номер сертификата.',
+    ],
+    [
+      'Доплата семьи',
+      'сколько семья заплатит сама за весь период занятий: часть стоимости, которую не покрывает сертификат (цена выше нормативной стоимости или на сертификате осталось меньше). За платную программу семья платит всю стоимость.',
+    ],
+    [
+      'Свободных мест',
+      'сколько мест в группе ещё никто не занял. Место занимает каждая поданная заявка, даже пока организация её не рассмотрела; если заявку отклонят или отзовут, место освободится.',
+    ],
+  ],
   ages: ruAges,
   hours: (hours) => `${String(hours)} ч`,
   price: 'Стоимость',
@@ -120,7 +149,28 @@ const en: ProgramNavigatorTexts = {
   retry: 'Retry',
   found: (count) => `Found: ${formatProgrammeCount(count, 'en')}`,
   nothingFound: 'No programme matches. Change the search.',
-  showMore: (count) => `Show ${formatProgrammeCount(count, 'en')} more`,
+  pages: 'Result pages',
+  previous: '← Previous',
+  next: 'Next →',
+  pageOf: (page, pages) => `Page ${String(page)} of ${String(pages)}`,
+  groups: 'Groups',
+  placesLeft: (left, capacity) => `places left: ${String(left)} of ${String(capacity)}`,
+  noPlaces: 'no places left',
+  termsTitle: 'How to read a card',
+  terms: [
+    [
+      'Free',
+      'the town budget pays for the lessons: the family pays nothing and the certificate balance does not go down. You only need the certificate number to enrol.',
+    ],
+    [
+      'The family pays',
+      'what the family pays itself for the whole period: the part of the price the certificate does not cover (the price is above the normative cost, or less is left on the certificate). For a paid programme the family pays the whole price.',
+    ],
+    [
+      'Places left',
+      'places in the group nobody has taken yet. Every application takes a place, even before the organization has looked at it; a refused or withdrawn application frees it again.',
+    ],
+  ],
   ages: (from, to) => `ages ${String(from)}–${String(to)}`,
   hours: (hours) => `${String(hours)} h`,
   price: 'Price',

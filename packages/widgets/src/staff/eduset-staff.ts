@@ -7,11 +7,15 @@
  * <script type="module" src="/widgets/eduset-staff.js"></script>
  * <eduset-availability-editor src-base="/api"></eduset-availability-editor>
  * <eduset-staff-agenda src-base="/api"></eduset-staff-agenda>
+ * <eduset-provider-programmes src-base="/api"></eduset-provider-programmes>
+ * <eduset-programme-review src-base="/api"></eduset-programme-review>
  * ```
  *
  * @module eduset-staff
  */
 import './availability-editor/availability-editor.define.js';
 import '../staff-agenda/staff-agenda.define.js';
+import './provider-programmes/provider-programmes.define.js';
+import './programme-review/programme-review.define.js';
 
 export * from './index.js';
