@@ -96,17 +96,14 @@ const ru: ProgramNavigatorTexts = {
   noPlaces: 'свободных мест нет',
   termsTitle: 'Как читать карточку',
   terms: [
-    [
-      'Бесплатно',
-      'занятия оплачивает бюджет города: семья не платит ничего, остаток на сертификате не уменьшается. Для записи нужен только номер сертификата.',
-    ],
+    ['Бесплатно', 'занятия оплачивает бюджет города; с сертификата ничего не списывается.'],
     [
       'Доплата семьи',
-      'сколько семья заплатит сама за весь период занятий: часть стоимости, которую не покрывает сертификат (цена выше нормативной стоимости или на сертификате осталось меньше). За платную программу семья платит всю стоимость.',
+      'что семья платит сама за весь период: часть стоимости сверх того, что покрывает сертификат. За платную программу — вся стоимость.',
     ],
     [
       'Свободных мест',
-      'сколько мест в группе ещё никто не занял. Место занимает каждая поданная заявка, даже пока организация её не рассмотрела; если заявку отклонят или отзовут, место освободится.',
+      'сколько мест в группе ещё не занято заявками и договорами. Отклонённая или отозванная заявка место освобождает.',
     ],
   ],
   ages: ruAges,
@@ -158,17 +155,14 @@ const en: ProgramNavigatorTexts = {
   noPlaces: 'no places left',
   termsTitle: 'How to read a card',
   terms: [
-    [
-      'Free',
-      'the town budget pays for the lessons: the family pays nothing and the certificate balance does not go down. You only need the certificate number to enrol.',
-    ],
+    ['Free', 'the town budget pays; nothing is taken from the certificate.'],
     [
       'The family pays',
-      'what the family pays itself for the whole period: the part of the price the certificate does not cover (the price is above the normative cost, or less is left on the certificate). For a paid programme the family pays the whole price.',
+      'what the family pays itself for the whole period: the part of the price the certificate does not cover. For a paid programme, the whole price.',
     ],
     [
       'Places left',
-      'places in the group nobody has taken yet. Every application takes a place, even before the organization has looked at it; a refused or withdrawn application frees it again.',
+      'places in the group not yet taken by applications or contracts. A refused or withdrawn application frees its place.',
     ],
   ],
   ages: (from, to) => `ages ${String(from)}–${String(to)}`,

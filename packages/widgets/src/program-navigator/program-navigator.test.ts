@@ -172,8 +172,8 @@ describe('<eduset-program-navigator>', () => {
       shadow(element).querySelector('[part="terms"]')?.textContent?.replace(/\s+/g, ' ') ?? '';
     expect(terms).toContain('Как читать карточку');
     expect(terms).toContain('Бесплатно занятия оплачивает бюджет города');
-    expect(terms).toContain('Доплата семьи сколько семья заплатит сама');
-    expect(terms).toContain('Свободных мест сколько мест в группе ещё никто не занял');
+    expect(terms).toContain('Доплата семьи что семья платит сама за весь период');
+    expect(terms).toContain('Свободных мест сколько мест в группе ещё не занято');
     const pageOf = () => shadow(element).querySelector('[part="pages"] span')?.textContent;
     expect(summary(element)).toBe('Найдено: 383 программы');
     expect(pageOf()).toBe('Страница 1 из 13');

@@ -446,7 +446,8 @@ export class EdusetProgramNavigator extends EdusetElement {
           ${loading ? html`<p>${t.loading}</p>` : nothing}
           ${failed ? this.loader.renderError(t.loadFailed, this.language) : nothing}
           ${
-            !loading && !failed
+            // While the next page loads, the count stays (the page change moves focus to it).
+            !failed && !(loading && total === 0)
               ? html`<p part="summary" tabindex="-1">
                   ${total === 0 ? t.nothingFound : t.found(total)}
                 </p>`

@@ -134,6 +134,14 @@ export const programmeDeskStyles = [
       background: var(--_card);
       min-width: 0;
     }
+    .card > h3:first-child {
+      margin-top: 0;
+    }
+    .decision-part + .decision-part {
+      margin-top: var(--_spacing);
+      padding-top: var(--_spacing);
+      border-top: 1px solid var(--_color-border);
+    }
     .card .card {
       background: var(--_color-surface);
     }
@@ -154,6 +162,9 @@ export const programmeDeskStyles = [
       flex-direction: column;
       gap: 0.2rem;
       min-width: 0;
+    }
+    .wide-fields {
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, 22rem), 1fr));
     }
     .field.wide {
       grid-column: 1 / -1;

@@ -106,8 +106,7 @@ const ru: ProgrammeDeskTexts = {
   normativeCost: 'Нормативная стоимость',
   normativeUnset: 'устанавливает оператор',
   coPayment: 'Доплата семьи',
-  coPaymentHint:
-    'столько семья заплатит сама, если сертификат покроет всё, что может (стоимость выше нормативной)',
+  coPaymentHint: 'при полном сертификате семья сама платит часть стоимости выше нормативной',
   group: (n) => `Группа ${String(n)}`,
   groupName: 'Название группы',
   start: 'Начало занятий',
@@ -173,7 +172,7 @@ const en: ProgrammeDeskTexts = {
   normativeUnset: 'set by the operator',
   coPayment: 'Co-payment by the family',
   coPaymentHint:
-    'what the family pays itself when the certificate covers all it can (price above the normative cost)',
+    'with a full certificate the family pays the part of the price above the normative cost',
   group: (n) => `Group ${String(n)}`,
   groupName: 'Group name',
   start: 'Lessons start',

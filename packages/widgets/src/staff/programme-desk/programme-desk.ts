@@ -310,7 +310,7 @@ export function renderProgrammeSummary(
           class="module-view"
           aria-label=${`${t.module(moduleIndex + 1)}: ${module.name}`}
         >
-          <h4>${t.module(moduleIndex + 1)}: ${module.name}</h4>
+          <h3>${t.module(moduleIndex + 1)}: ${module.name}</h3>
           <p>
             ${t.moduleHours}: ${String(module.hours)}.
             ${

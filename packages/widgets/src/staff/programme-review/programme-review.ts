@@ -411,68 +411,72 @@ export class EdusetProgrammeReview extends EdusetElement {
             >
               <h3 id="decision-title">${t.decision}</h3>
               <p class="hint">${t.decisionHint}</p>
-              ${
-                review.draft.fundingKind === 'budget'
-                  ? nothing
-                  : html`<div class="grid">
-                        ${review.draft.modules.map(
-                          (module, index) =>
-                            html`<div class="field">
-                              <label for=${`cost-${String(index)}`}
-                                >${t.normativeFor(module.name)}</label
-                              >
-                              <input
-                                id=${`cost-${String(index)}`}
-                                inputmode="decimal"
-                                autocomplete="off"
-                                aria-describedby="cost-hint"
-                                .value=${this.costs[module.id] ?? ''}
-                                ?disabled=${this.busy}
-                                @input=${(event: Event) => {
-                                  this.costs = {
-                                    ...this.costs,
-                                    [module.id]: (event.target as HTMLInputElement).value,
-                                  };
-                                }}
-                              />
-                            </div>`,
-                        )}
-                      </div>
-                      <p class="hint" id="cost-hint">${t.normativeHint}</p>`
-              }
-              <div class="actions">
-                <button
-                  type="button"
-                  class="primary"
-                  ?disabled=${this.busy}
-                  @click=${() => void this.decide('approve')}
-                >
-                  ${t.approve}
-                </button>
+              <div class="decision-part">
+                ${
+                  review.draft.fundingKind === 'budget'
+                    ? nothing
+                    : html`<div class="grid wide-fields">
+                          ${review.draft.modules.map(
+                            (module, index) =>
+                              html`<div class="field">
+                                <label for=${`cost-${String(index)}`}
+                                  >${t.normativeFor(module.name)}</label
+                                >
+                                <input
+                                  id=${`cost-${String(index)}`}
+                                  inputmode="decimal"
+                                  autocomplete="off"
+                                  aria-describedby="cost-hint"
+                                  .value=${this.costs[module.id] ?? ''}
+                                  ?disabled=${this.busy}
+                                  @input=${(event: Event) => {
+                                    this.costs = {
+                                      ...this.costs,
+                                      [module.id]: (event.target as HTMLInputElement).value,
+                                    };
+                                  }}
+                                />
+                              </div>`,
+                          )}
+                        </div>
+                        <p class="hint" id="cost-hint">${t.normativeHint}</p>`
+                }
+                <div class="actions">
+                  <button
+                    type="button"
+                    class="primary"
+                    ?disabled=${this.busy}
+                    @click=${() => void this.decide('approve')}
+                  >
+                    ${t.approve}
+                  </button>
+                </div>
               </div>
-              <div class="field">
-                <label for="remarks">${t.remarks}</label>
-                <textarea
-                  id="remarks"
-                  aria-describedby="remarks-hint"
-                  maxlength="4000"
-                  .value=${this.remarks}
-                  ?disabled=${this.busy}
-                  @input=${(event: Event) => {
-                    this.remarks = (event.target as HTMLTextAreaElement).value;
-                  }}
-                ></textarea>
-                <p class="hint" id="remarks-hint">${t.remarksHint}</p>
-              </div>
-              <div class="actions">
-                <button
-                  type="button"
-                  class="danger"
-                  ?disabled=${this.busy}
-                  @click=${() => void this.decide('return')}
-                >
-                  ${t.returnIt}
-                </button>
+              <div class="decision-part">
+                <div class="field">
+                  <label for="remarks">${t.remarks}</label>
+                  <textarea
+                    id="remarks"
+                    aria-describedby="remarks-hint"
+                    maxlength="4000"
+                    .value=${this.remarks}
+                    ?disabled=${this.busy}
+                    @input=${(event: Event) => {
+                      this.remarks = (event.target as HTMLTextAreaElement).value;
+                    }}
+                  ></textarea>
+                  <p class="hint" id="remarks-hint">${t.remarksHint}</p>
+                </div>
+                <div class="actions">
+                  <button
+                    type="button"
+                    class="danger"
+                    ?disabled=${this.busy}
+                    @click=${() => void this.decide('return')}
+                  >
+                    ${t.returnIt}
+                  </button>
+                </div>
               </div>
             </form>`
           : html`<p class="remarks-box">${t.notUnderReview}</p>`
