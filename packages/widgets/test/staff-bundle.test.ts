@@ -13,6 +13,10 @@ const staffOnly = [
   'eduset-availability-editor',
   '/staff/agenda',
   '/staff/bookings/',
+  'eduset-provider-programmes',
+  'eduset-programme-review',
+  '/provider/programmes',
+  '/operator/programme-reviews',
 ];
 
 describe('eduset-staff.js and eduset-widgets.js', () => {
@@ -27,6 +31,8 @@ describe('eduset-staff.js and eduset-widgets.js', () => {
     const code = readFileSync(staffFile, 'utf8');
     expect(code).toContain('eduset-staff-agenda');
     expect(code).toContain('eduset-availability-editor');
+    expect(code).toContain('eduset-provider-programmes');
+    expect(code).toContain('eduset-programme-review');
     for (const forbidden of ['node:', 'pglite', 'fastify', 'papaparse', 'exceljs', 'process.env']) {
       expect(code, forbidden).not.toContain(forbidden);
     }
