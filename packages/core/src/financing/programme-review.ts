@@ -328,8 +328,19 @@ export interface ProgrammeReviewStep {
   readonly publish?: Programme;
 }
 
-/** Who and when, for every step. */
-interface StepContext {
+/**
+ * Who takes a review step, and when (the server's clock).
+ *
+ * @example
+ * ```ts
+ * import { instant } from '@eduset/core';
+ * import type { ProgrammeReviewStepContext } from '@eduset/core/financing';
+ * const context: ProgrammeReviewStepContext = {
+ *   by: { accountId: 'acc-op', name: 'Оператор УМИЦ' }, at: instant('2026-08-21T09:00:00Z'),
+ * };
+ * ```
+ */
+export interface ProgrammeReviewStepContext {
   readonly by: Reviewer;
   readonly at: Instant;
 }
@@ -362,7 +373,10 @@ function withCertification(programme: Programme, certification: CertificationSta
  * review.state; // 'draft'
  * ```
  */
-export function startProgrammeReview(draft: Programme, context: StepContext): ProgrammeReview {
+export function startProgrammeReview(
+  draft: Programme,
+  context: ProgrammeReviewStepContext,
+): ProgrammeReview {
   const programme = withCertification(draft, 'not-certified');
   return {
     programmeId: programme.id,
@@ -443,7 +457,7 @@ const remarksSchema = requestTextSchema(4000);
 export function reviewProgramme(
   review: ProgrammeReview,
   command: ProgrammeReviewCommand,
-  context: StepContext,
+  context: ProgrammeReviewStepContext,
 ): ProgrammeReviewStep {
   const from = review.state;
   const revision = review.revision + 1;

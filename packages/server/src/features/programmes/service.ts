@@ -83,7 +83,15 @@ export interface ProgrammeService {
   ): Promise<ProgrammeReviewDetail>;
 }
 
-/** The two actions of the programme desks. */
+/**
+ * The two actions of the programme desks: the provider's and the operator's.
+ *
+ * @example
+ * ```ts
+ * import type { ProgrammeAction } from '@eduset/server';
+ * const action: ProgrammeAction = 'financing.programme.review';
+ * ```
+ */
 export type ProgrammeAction = Extract<
   Action,
   'financing.programme.write' | 'financing.programme.review'

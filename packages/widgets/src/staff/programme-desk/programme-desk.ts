@@ -100,12 +100,32 @@ export class DeskClient {
     return body;
   }
 
-  /** `GET {base}{path}`, validated with `schema`. */
+  /**
+   * `GET {base}{path}`, validated with `schema`.
+   *
+   * @example
+   * ```ts
+   * import { programmeReviewListSchema } from '@eduset/core';
+   * import { DeskClient } from '@eduset/widgets/staff';
+   * await new DeskClient('/api').get('/operator/programme-reviews', programmeReviewListSchema);
+   * ```
+   */
   async get<T>(path: string, schema: { parse(value: unknown): T }): Promise<T> {
     return schema.parse(await this.fetch(path, { headers: { accept: 'application/json' } }));
   }
 
-  /** A write with the session's CSRF token, its answer validated with `schema`. */
+  /**
+   * A write with the session's CSRF token, its answer validated with `schema`.
+   *
+   * @example
+   * ```ts
+   * import { programmeReviewDetailSchema } from '@eduset/core';
+   * import { DeskClient } from '@eduset/widgets/staff';
+   * await new DeskClient('/api').send(
+   *   'POST', '/provider/programmes/cdt-1/submit', { revision: 2 }, programmeReviewDetailSchema,
+   * );
+   * ```
+   */
   async send<T>(
     method: 'POST' | 'PUT',
     path: string,
@@ -133,7 +153,15 @@ export class DeskClient {
   }
 }
 
-/** A message of a desk's live region: what happened, in both languages, and its tone. */
+/**
+ * A message of a desk's live region: what happened, in both languages, and its tone.
+ *
+ * @example
+ * ```ts
+ * import type { DeskMessage } from '@eduset/widgets/staff';
+ * const saved: DeskMessage = { text: { ru: 'Сохранено', en: 'Saved' }, tone: 'done' };
+ * ```
+ */
 export interface DeskMessage {
   readonly text: LocalizedText;
   readonly tone: 'info' | 'done' | 'error';
@@ -219,7 +247,15 @@ function words(text: LocalizedText, lang: Lang): string {
   return lang === 'en' ? text.en : text.ru;
 }
 
-/** A date `2026-09-01` as people read it: `1 сентября 2026 г.` / `1 September 2026`. */
+/**
+ * A date `2026-09-01` as people read it: `1 сентября 2026 г.` / `1 September 2026`.
+ *
+ * @example
+ * ```ts
+ * import { formatDay } from '@eduset/widgets/staff';
+ * formatDay('2026-09-01', 'ru'); // '1 сентября 2026 г.'
+ * ```
+ */
 export function formatDay(day: string, lang: Lang): string {
   const date = new Date(`${day}T12:00:00Z`);
   if (Number.isNaN(date.getTime())) return day;
@@ -231,7 +267,15 @@ export function formatDay(day: string, lang: Lang): string {
   }).format(date);
 }
 
-/** An instant as people read it in Moscow time: `20 августа 2026 г., 12:00`. */
+/**
+ * An instant as people read it in Moscow time: `20 августа 2026 г. в 12:00`.
+ *
+ * @example
+ * ```ts
+ * import { formatMoment } from '@eduset/widgets/staff';
+ * formatMoment('2026-08-20T09:00:00.000Z', 'ru'); // '20 августа 2026 г. в 12:00'
+ * ```
+ */
 export function formatMoment(at: string, lang: Lang): string {
   return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'ru-RU', {
     day: 'numeric',
@@ -243,7 +287,17 @@ export function formatMoment(at: string, lang: Lang): string {
   }).format(new Date(at));
 }
 
-/** When and how often a group meets, in words. */
+/**
+ * When and how often a group meets, in words: dates, weekdays and lesson time.
+ *
+ * @example
+ * ```ts
+ * import type { ProgrammeGroup } from '@eduset/core';
+ * import { groupSchedule, programmeDeskTexts } from '@eduset/widgets/staff';
+ * declare const group: ProgrammeGroup;
+ * groupSchedule(group, programmeDeskTexts.ru, 'ru'); // '1 сентября 2026 г. – 31 мая 2027 г.; вт, чт, 16:00–17:30'
+ * ```
+ */
 export function groupSchedule(group: ProgrammeGroup, t: ProgrammeDeskTexts, lang: Lang): string {
   const days = group.weekdays.map((day) => t.weekdayShort[day - 1]).join(', ') || t.noDays;
   const time = group.time ? `, ${group.time.from}–${group.time.to}` : '';

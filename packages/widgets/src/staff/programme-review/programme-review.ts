@@ -25,8 +25,17 @@ import {
 import { ProgrammeReviewChangeEvent } from '../provider-programmes/provider-programmes.js';
 import { programmeReviewTexts, type ProgrammeReviewTexts } from './programme-review.texts.js';
 
-/** Which programmes the queue lists. */
-type QueueFilter = 'submitted' | 'returned' | 'approved' | 'all';
+/**
+ * Which programmes the review queue lists: those awaiting a decision, returned, approved, or
+ * all of them.
+ *
+ * @example
+ * ```ts
+ * import type { ProgrammeQueueFilter } from '@eduset/widgets/staff';
+ * const filter: ProgrammeQueueFilter = 'submitted';
+ * ```
+ */
+export type ProgrammeQueueFilter = 'submitted' | 'returned' | 'approved' | 'all';
 
 /**
  * `<eduset-programme-review>` — the operator's programme review (сертификация программ): the
@@ -85,7 +94,7 @@ export class EdusetProgrammeReview extends EdusetElement {
   /** The programmes listed, once loaded. */
   declare queue: ProgrammeReviewList | null;
   /** Which programmes the queue lists. */
-  declare filter: QueueFilter;
+  declare filter: ProgrammeQueueFilter;
   /** The programme open. */
   declare detail: ProgrammeReviewDetail | null;
   /** Which screen shows. */
@@ -191,7 +200,16 @@ export class EdusetProgrammeReview extends EdusetElement {
     this.renderRoot.querySelector<HTMLElement>('#view-title')?.focus();
   }
 
-  /** Opens one programme of the queue. */
+  /**
+   * Opens one programme of the queue.
+   *
+   * @example
+   * ```ts
+   * import type { EdusetProgrammeReview } from '@eduset/widgets/staff';
+   * declare const element: EdusetProgrammeReview;
+   * await element.open('cdt-1');
+   * ```
+   */
   async open(programmeId: string): Promise<void> {
     this.say(null);
     this.busy = true;
@@ -317,7 +335,7 @@ export class EdusetProgrammeReview extends EdusetElement {
     const lang = this.language;
     const t = this.t;
     const reviews = this.queue?.reviews ?? [];
-    const filters: QueueFilter[] = ['submitted', 'returned', 'approved', 'all'];
+    const filters: ProgrammeQueueFilter[] = ['submitted', 'returned', 'approved', 'all'];
     return html`<p>${t.intro}</p>
       <div class="toolbar">
         <div class="field">
@@ -325,7 +343,7 @@ export class EdusetProgrammeReview extends EdusetElement {
           <select
             id="filter"
             @change=${(event: Event) => {
-              this.filter = (event.target as HTMLSelectElement).value as QueueFilter;
+              this.filter = (event.target as HTMLSelectElement).value as ProgrammeQueueFilter;
               void this.loadQueue();
             }}
           >

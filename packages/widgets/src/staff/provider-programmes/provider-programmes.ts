@@ -248,7 +248,7 @@ export class EdusetProviderProgrammes extends EdusetElement {
   /** The programme open in the form (`null` for a new one). */
   declare detail: ProgrammeReviewDetail | null;
   /** What the form holds. */
-  declare form: ProgrammeForm | null;
+  declare private form: ProgrammeForm | null;
   /** Which screen shows. */
   declare view: 'loading' | 'failed' | 'list' | 'form';
   /** A request is running. */
@@ -358,7 +358,16 @@ export class EdusetProviderProgrammes extends EdusetElement {
     this.renderRoot.querySelector<HTMLElement>('#view-title')?.focus();
   }
 
-  /** Opens one programme in the form. */
+  /**
+   * Opens one programme in the form.
+   *
+   * @example
+   * ```ts
+   * import type { EdusetProviderProgrammes } from '@eduset/widgets/staff';
+   * declare const element: EdusetProviderProgrammes;
+   * await element.open('cdt-1');
+   * ```
+   */
   async open(programmeId: string): Promise<void> {
     this.say(null);
     this.busy = true;
