@@ -130,6 +130,8 @@ export default [
     'program-navigator.define': `${widgets}/src/program-navigator/program-navigator.define.ts`,
     'course-timetable.define': `${widgets}/src/course-timetable/course-timetable.define.ts`,
     'availability-editor.define': `${widgets}/src/staff/availability-editor/availability-editor.define.ts`,
+    'provider-programmes.define': `${widgets}/src/staff/provider-programmes/provider-programmes.define.ts`,
+    'programme-review.define': `${widgets}/src/staff/programme-review/programme-review.define.ts`,
     staff: `${widgets}/src/staff/index.ts`,
     'staff-agenda.define': `${widgets}/src/staff-agenda/staff-agenda.define.ts`,
     'provider-desk.define': `${widgets}/src/staff/provider-desk/provider-desk.define.ts`,

@@ -23,6 +23,7 @@ import { demoIndicatorDataDir, indicatorRoutes } from './features/indicators/rou
 import { financingRoutes } from './features/financing/routes.js';
 import { registerReadYourWrites } from './plugins/read-your-writes.js';
 import { providerDeskRoutes } from './features/provider-desk/routes.js';
+import { programmeRoutes } from './features/programmes/routes.js';
 import { courseRoutes, type CourseRoutesOptions } from './features/courses/routes.js';
 import { consentRoutes, defaultConsent, type ConsentText } from './features/consent/routes.js';
 import { peopleRoutes } from './features/people/routes.js';
@@ -527,10 +528,13 @@ export function createServer(options: ServerOptions): FastifyInstance {
       now,
       limited,
       networkId: financingNetworkId,
+      places: storage.programmeReviews,
     }),
   );
   // The provider's desk: applications, attendance, termination and the monthly acts.
   void server.register(providerDeskRoutes({ storage, now, networkId: financingNetworkId }));
+  // The provider's programmes and the operator's programme review (issue 15).
+  void server.register(programmeRoutes({ storage, now, networkId: financingNetworkId }));
 
   if (options.courses !== undefined) {
     void server.register(

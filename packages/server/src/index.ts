@@ -204,3 +204,10 @@ export {
   type ProviderDeskOptions,
   type ProviderDeskService,
 } from './features/provider-desk/service.js';
+export { programmeRoutes } from './features/programmes/routes.js';
+export {
+  programmeService,
+  type ProgrammeAction,
+  type ProgrammeService,
+  type ProgrammeServiceOptions,
+} from './features/programmes/service.js';

@@ -363,6 +363,57 @@ describe('the access matrix', () => {
     expect(answers).toEqual(expected);
   });
 
+  test('the programme desks’ routes: the provider keeps programmes, the operator reviews them, nobody else', async () => {
+    // 200 from the handler (an empty list: these test grants lie outside the financing
+    // network), 404 for a programme that is not theirs, 400 for a request without its body;
+    // 401 anonymous, 403 every other role.
+    const writer = { provider: 'write' } as const;
+    const reviewer = { operator: 'review' } as const;
+    const routes: [string, 'write' | 'review', number][] = [
+      ['GET /api/provider/programmes', 'write', 200],
+      ['POST /api/provider/programmes', 'write', 400],
+      ['GET /api/provider/programmes/:id', 'write', 404],
+      ['PUT /api/provider/programmes/:id', 'write', 400],
+      ['POST /api/provider/programmes/:id/submit', 'write', 400],
+      ['POST /api/provider/programmes/:id/withdraw', 'write', 400],
+      ['GET /api/operator/programme-reviews', 'review', 200],
+      ['GET /api/operator/programme-reviews/:id', 'review', 404],
+      ['POST /api/operator/programme-reviews/:id/approve', 'review', 400],
+      ['POST /api/operator/programme-reviews/:id/return', 'review', 400],
+    ];
+    const desk = server.routeAccess
+      .filter(
+        (route) =>
+          (route.url.startsWith('/api/provider/programmes') ||
+            route.url.startsWith('/api/operator/programme-reviews')) &&
+          route.method !== 'HEAD',
+      )
+      .map((route) => `${route.method} ${route.url}`);
+    expect(desk.sort()).toEqual(routes.map(([route]) => route).sort());
+    const expected: Record<string, Record<string, number>> = {};
+    const answers: Record<string, Record<string, number>> = {};
+    for (const [route, side, handlerAnswer] of routes) {
+      const [method, url] = route.split(' ') as [string, string];
+      const byRole: Record<string, number> = {};
+      const got: Record<string, number> = {};
+      for (const asker of askers) {
+        const holder = side === 'write' ? writer : reviewer;
+        byRole[asker.name] =
+          asker.name === 'anonymous' ? 401 : asker.name in holder ? handlerAnswer : 403;
+        const answer = await server.inject({
+          method: method as 'GET',
+          url: url.replace(':id', 'cdt-nothing'),
+          headers: asker.headers,
+          ...(method === 'GET' ? {} : { payload: {} }),
+        });
+        got[asker.name] = answer.statusCode;
+      }
+      expected[route] = byRole;
+      answers[route] = got;
+    }
+    expect(answers).toEqual(expected);
+  });
+
   test('each answer agrees with the policy, for anonymous and every role', async () => {
     const mismatches: string[] = [];
     let checked = 0;

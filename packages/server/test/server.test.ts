@@ -34,6 +34,7 @@ function fakeStorage(overrides: Partial<Storage>): Storage {
     financingReads: new Proxy({} as Storage['financingReads'], {
       get: (_target, key) => (key === 'replicated' ? false : notUsed),
     }),
+    programmeReviews: new Proxy({} as Storage['programmeReviews'], { get: () => notUsed }),
     limits: new Proxy({} as Storage['limits'], { get: () => notUsed }),
     audit: { append: () => Promise.resolve(), list: notUsed },
     courseLinks: new Proxy({} as Storage['courseLinks'], { get: () => notUsed }),

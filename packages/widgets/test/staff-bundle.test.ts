@@ -15,6 +15,10 @@ const staffOnly = [
   '/staff/bookings/',
   'eduset-provider-desk',
   '/provider/applications',
+  'eduset-provider-programmes',
+  'eduset-programme-review',
+  '/provider/programmes',
+  '/operator/programme-reviews',
 ];
 
 describe('eduset-staff.js and eduset-widgets.js', () => {
@@ -30,6 +34,8 @@ describe('eduset-staff.js and eduset-widgets.js', () => {
     expect(code).toContain('eduset-staff-agenda');
     expect(code).toContain('eduset-availability-editor');
     expect(code).toContain('eduset-provider-desk');
+    expect(code).toContain('eduset-provider-programmes');
+    expect(code).toContain('eduset-programme-review');
     for (const forbidden of ['node:', 'pglite', 'fastify', 'papaparse', 'exceljs', 'process.env']) {
       expect(code, forbidden).not.toContain(forbidden);
     }

@@ -32,6 +32,11 @@ export type {
 export type { FeedbackStore, PastConsultation, SurveyBooking } from './feedback.js';
 export type { CertificateWithBalance, EnrolmentInput, FinancingStore } from './financing.js';
 export type {
+  ProgrammeReviewFilter,
+  ProgrammeReviewStore,
+  StoredProgrammeReview,
+} from './programme-reviews.js';
+export type {
   Account,
   AccountWithPassword,
   ActiveSession,

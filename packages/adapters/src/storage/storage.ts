@@ -5,6 +5,7 @@ import { bookingStore } from './bookings.js';
 import { feedbackStore, type FeedbackStore } from './feedback.js';
 import { financingStore, type FinancingStore } from './financing.js';
 import { financingReads, type FinancingReads } from './read-replica.js';
+import { programmeReviewStore, type ProgrammeReviewStore } from './programme-reviews.js';
 import { openPglite, openPostgres, type Database } from './database.js';
 import { identityStore, type IdentityStore } from './identity.js';
 import { linkTokens, type LinkTokens } from './link-tokens.js';
@@ -96,6 +97,8 @@ export interface Storage extends BookingStore {
    * when there is one (with read-your-writes), by the primary otherwise.
    */
   readonly financingReads: FinancingReads;
+  /** Programme review: providers' programmes, the operator's decisions, publication (0022). */
+  readonly programmeReviews: ProgrammeReviewStore;
   /** Counters of attempts shared by every process: rate limits, sign-in throttling (0008). */
   readonly limits: AttemptLimits;
   /** The append-only audit log: reads of personal data and every write (migration 0009). */
@@ -202,6 +205,7 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
     ...bookingStore(database),
     financing,
     financingReads: financingReads(database, replica, financing),
+    programmeReviews: programmeReviewStore(database),
     limits: attemptLimits(database),
     audit: auditStore(database),
     courseLinks: courseLinkStore(database),

@@ -30,6 +30,8 @@ export const actions = [
   'financing.billing.write',
   'financing.contract.read',
   'financing.contract.write',
+  'financing.programme.write',
+  'financing.programme.review',
   'certificate.holder.read',
   'indicators.values.write',
   'schools.data.write',
@@ -127,6 +129,14 @@ export const actionLabels: Readonly<Record<Action, LocalizedText>> = Object.free
   'financing.contract.write': {
     ru: 'Принимать и отклонять заявки, вносить посещаемость, расторгать договоры',
     en: 'Accept and decline applications, enter attendance, terminate contracts',
+  },
+  'financing.programme.write': {
+    ru: 'Вести свои программы и группы и отправлять их на проверку',
+    en: 'Keep own programmes and groups and submit them for review',
+  },
+  'financing.programme.review': {
+    ru: 'Проверять программы: одобрять или возвращать с замечаниями',
+    en: 'Review programmes: approve them or return them with remarks',
   },
   'certificate.holder.read': {
     ru: 'Видеть владельцев сертификатов',

@@ -18,9 +18,9 @@ const list = (...granted: Action[]): readonly Action[] => Object.freeze(granted)
  * | coordinator | bookings with parents' contacts, private consultation notes, schedules, 152-ФЗ export and erasure, staff accounts, students' timetables, indicator and school data — in the whole network |
  * | organization-admin | bookings with contacts and schedules at its own organization's sites |
  * | specialist | own consultations with parents' contacts and her private notes on them, own schedule, at every site she serves |
- * | operator | certificate and programme registry, certificate holders |
+ * | operator | certificate and programme registry, programme review (approve or return), certificate holders |
  * | payer | billing: invoices and payments — never contacts |
- * | provider | own programmes' applications and contracts (accept, decline, attendance, termination), own invoices and acts |
+ * | provider | own programmes and groups (submitted for review), their applications and contracts (accept, decline, attendance, termination), own invoices and acts |
  * | school-staff | own school's data and indicator values, timetable links for its students |
  * | teacher | own groups' timetable |
  * | auditor | the audit log |
@@ -63,13 +63,19 @@ export const permissions: Readonly<Record<Role, readonly Action[]>> = Object.fre
     'consultation.note.write',
     'schedule.write',
   ),
-  operator: list('staff.me.read', 'financing.registry.write', 'certificate.holder.read'),
+  operator: list(
+    'staff.me.read',
+    'financing.registry.write',
+    'financing.programme.review',
+    'certificate.holder.read',
+  ),
   payer: list('staff.me.read', 'financing.billing.read', 'financing.billing.write'),
   provider: list(
     'staff.me.read',
     'financing.contract.read',
     'financing.contract.write',
     'financing.billing.read',
+    'financing.programme.write',
   ),
   'school-staff': list(
     'staff.me.read',

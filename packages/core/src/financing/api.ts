@@ -105,7 +105,9 @@ export const certificateBalanceQuerySchema = z.strictObject({ birthDate: isoDate
 
 /**
  * Schema of the answer of `GET /api/programmes`: the programmes that match (a page of them)
- * with their total, and the providers they name.
+ * with their total, and the providers they name; `placesLeft` — the places left in each
+ * group of the page (group id → capacity − places taken, as the database counts them now),
+ * and `districts` — every district of the navigator, for the district filter.
  *
  * @example
  * ```ts
@@ -118,6 +120,8 @@ export const programmeListSchema = z.object({
   offset: z.number().int().min(0),
   programmes: z.array(programmeSchema),
   providers: z.array(providerSchema),
+  placesLeft: z.record(z.string(), z.number().int().min(0)).optional(),
+  districts: z.array(z.string()).optional(),
 });
 
 /** The answer of `GET /api/programmes`. @example `declare const list: ProgrammeList; list.total;` */

@@ -36,3 +36,5 @@ export {
   weeklyHoursSchema,
 } from './validation.js';
 export * from './provider-desk.js';
+export * from './programme-review.js';
+export * from './programme-review-api.js';

@@ -114,6 +114,41 @@ export type CertificationStatus = z.infer<typeof certificationStatusSchema>;
 /** Weekday numbers, ISO: 1 Monday … 7 Sunday. */
 const weekdaySchema = z.number().int().min(1).max(7);
 
+/** A civil time of day `HH:MM` (00:00–23:59). */
+const clockTimeSchema = z.string().refine((value) => /^([01]\d|2[0-3]):[0-5]\d$/.test(value), {
+  params: {
+    text: {
+      ru: 'Ожидается время в формате ЧЧ:ММ, например 15:30',
+      en: 'Expected a time as HH:MM, such as 15:30',
+    },
+  },
+});
+
+/**
+ * Schema of the time of day a group's lessons take (`from`–`to`, `HH:MM`, civil time of the
+ * programme's place), the same on every weekday it meets.
+ *
+ * @example
+ * ```ts
+ * import { lessonTimeSchema } from '@eduset/core/financing';
+ * lessonTimeSchema.parse({ from: '15:00', to: '16:30' });
+ * ```
+ */
+export const lessonTimeSchema = z
+  .object({ from: clockTimeSchema, to: clockTimeSchema })
+  .refine((time) => time.to > time.from, {
+    params: {
+      text: {
+        ru: 'Занятие заканчивается не позже, чем начинается',
+        en: 'The lesson ends before it starts',
+      },
+    },
+    path: ['to'],
+  });
+
+/** A group's lesson time. @example `const time: LessonTime = { from: '15:00', to: '16:30' };` */
+export type LessonTime = z.infer<typeof lessonTimeSchema>;
+
 const idSchema = z.string().min(1).max(120);
 
 /**
@@ -137,7 +172,7 @@ export const providerSchema = z.object({
 export type Provider = z.infer<typeof providerSchema>;
 
 /**
- * Schema of a programme group: dates, capacity, the weekdays it meets and where.
+ * Schema of a programme group: dates, capacity, the weekdays and the time it meets, and where.
  *
  * @example
  * ```ts
@@ -155,6 +190,8 @@ export const programmeGroupSchema = z
     end: isoDateSchema,
     capacity: z.number().int().min(1),
     weekdays: z.array(weekdaySchema).default([]),
+    /** When its lessons take place on those weekdays (unknown when absent). */
+    time: lessonTimeSchema.optional(),
     siteId: idSchema.optional(),
   })
   .refine((group) => dayNumber(group.end) >= dayNumber(group.start), {

@@ -35,7 +35,15 @@ export interface ProgramNavigatorTexts {
   readonly retry: string;
   readonly found: (count: number) => string;
   readonly nothingFound: string;
-  readonly showMore: (count: number) => string;
+  readonly pages: string;
+  readonly previous: string;
+  readonly next: string;
+  readonly pageOf: (page: number, pages: number) => string;
+  readonly groups: string;
+  readonly placesLeft: (left: number, capacity: number) => string;
+  readonly noPlaces: string;
+  readonly termsTitle: string;
+  readonly terms: readonly (readonly [string, string])[];
   readonly ages: (from: number, to: number) => string;
   readonly hours: (hours: number) => string;
   readonly price: string;
@@ -79,7 +87,25 @@ const ru: ProgramNavigatorTexts = {
   retry: 'Повторить',
   found: (count) => `Найдено: ${formatProgrammeCount(count, 'ru')}`,
   nothingFound: 'Подходящих программ нет. Измените условия поиска.',
-  showMore: (count) => `Показать ещё ${formatProgrammeCount(count, 'ru')}`,
+  pages: 'Страницы результатов',
+  previous: '← Назад',
+  next: 'Дальше →',
+  pageOf: (page, pages) => `Страница ${String(page)} из ${String(pages)}`,
+  groups: 'Группы',
+  placesLeft: (left, capacity) => `свободных мест: ${String(left)} из ${String(capacity)}`,
+  noPlaces: 'свободных мест нет',
+  termsTitle: 'Как читать карточку',
+  terms: [
+    ['Бесплатно', 'занятия оплачивает бюджет города; с сертификата ничего не списывается.'],
+    [
+      'Доплата семьи',
+      'что семья платит сама за весь период: часть стоимости сверх того, что покрывает сертификат. За платную программу — вся стоимость.',
+    ],
+    [
+      'Свободных мест',
+      'сколько мест в группе ещё не занято заявками и договорами. Отклонённая или отозванная заявка место освобождает.',
+    ],
+  ],
   ages: ruAges,
   hours: (hours) => `${String(hours)} ч`,
   price: 'Стоимость',
@@ -120,7 +146,25 @@ const en: ProgramNavigatorTexts = {
   retry: 'Retry',
   found: (count) => `Found: ${formatProgrammeCount(count, 'en')}`,
   nothingFound: 'No programme matches. Change the search.',
-  showMore: (count) => `Show ${formatProgrammeCount(count, 'en')} more`,
+  pages: 'Result pages',
+  previous: '← Previous',
+  next: 'Next →',
+  pageOf: (page, pages) => `Page ${String(page)} of ${String(pages)}`,
+  groups: 'Groups',
+  placesLeft: (left, capacity) => `places left: ${String(left)} of ${String(capacity)}`,
+  noPlaces: 'no places left',
+  termsTitle: 'How to read a card',
+  terms: [
+    ['Free', 'the town budget pays; nothing is taken from the certificate.'],
+    [
+      'The family pays',
+      'what the family pays itself for the whole period: the part of the price the certificate does not cover. For a paid programme, the whole price.',
+    ],
+    [
+      'Places left',
+      'places in the group not yet taken by applications or contracts. A refused or withdrawn application frees its place.',
+    ],
+  ],
   ages: (from, to) => `ages ${String(from)}–${String(to)}`,
   hours: (hours) => `${String(hours)} h`,
   price: 'Price',

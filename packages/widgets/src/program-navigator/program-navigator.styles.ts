@@ -91,5 +91,48 @@ export const programNavigatorStyles = [
     .family {
       font-weight: 600;
     }
+    .groups {
+      margin: 0;
+      padding-left: 1rem;
+    }
+    .terms {
+      padding: 0 var(--_gap);
+      border-left: 4px solid var(--_color-primary);
+    }
+    .terms h2 {
+      margin: 0 0 0.25rem;
+      font-size: 1em;
+    }
+    .terms dl {
+      margin: 0;
+      display: grid;
+      gap: 0.25rem;
+    }
+    .terms dt {
+      display: inline;
+      font-weight: 600;
+    }
+    .terms dt::after {
+      content: ' —';
+    }
+    .terms dd {
+      display: inline;
+      margin: 0;
+    }
+    .pages {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem 1rem;
+      align-items: center;
+      justify-content: center;
+    }
+    .pages button {
+      font: inherit;
+      min-height: 2.75rem;
+      padding: 0 1rem;
+    }
+    [part='summary']:focus {
+      outline: none;
+    }
   `,
 ];

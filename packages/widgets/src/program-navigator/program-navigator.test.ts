@@ -165,4 +165,94 @@ describe('<eduset-program-navigator>', () => {
     expect(calls.some((call) => call.startsWith('POST /api/enrolments'))).toBe(true);
     await expectAccessible(element);
   });
+
+  it('pages the results, and says what free, co-payment and places left mean', async () => {
+    const element = await mount();
+    const terms =
+      shadow(element).querySelector('[part="terms"]')?.textContent?.replace(/\s+/g, ' ') ?? '';
+    expect(terms).toContain('Как читать карточку');
+    expect(terms).toContain('Бесплатно занятия оплачивает бюджет города');
+    expect(terms).toContain('Доплата семьи что семья платит сама за весь период');
+    expect(terms).toContain('Свободных мест сколько мест в группе ещё не занято');
+    const pageOf = () => shadow(element).querySelector('[part="pages"] span')?.textContent;
+    expect(summary(element)).toBe('Найдено: 383 программы');
+    expect(pageOf()).toBe('Страница 1 из 13');
+    const first = cards(element)[0]?.dataset.programmeId;
+    const pages = shadow(element).querySelector('[part="pages"]');
+    const [previous, next] = [...(pages?.querySelectorAll('button') ?? [])];
+    expect(previous?.disabled).toBe(true);
+    next?.click();
+    await element.updateComplete;
+    expect(pageOf()).toBe('Страница 2 из 13');
+    expect(cards(element)).toHaveLength(30);
+    expect(cards(element)[0]?.dataset.programmeId).toBe(registry.programmes[30]?.id);
+    expect(cards(element)[0]?.dataset.programmeId).not.toBe(first);
+    expect(shadow(element).activeElement?.getAttribute('part')).toBe('summary');
+    // A new filter starts again from the first page.
+    const kind = shadow(element).querySelector<HTMLSelectElement>('select#kind');
+    if (!kind) throw new Error('no kind select');
+    kind.value = 'paid';
+    kind.dispatchEvent(new Event('change'));
+    await element.updateComplete;
+    expect([summary(element), pageOf()]).toEqual(['Найдено: 74 программы', 'Страница 1 из 3']);
+    await expectAccessible(element);
+  });
+
+  it('with an API the server filters and pages, and each group says its places left', async () => {
+    const programme = registry.programmes[0] as Programme;
+    const group = programme.modules[0]?.groups[0];
+    const second = programme.modules[0]?.groups[1];
+    if (!group || !second) throw new Error('no groups');
+    const calls: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((url: string) => {
+        calls.push(url);
+        return Promise.resolve(
+          jsonResponse({
+            total: 45,
+            offset: 0,
+            programmes: [programme],
+            providers: registry.providers,
+            placesLeft: { [group.id]: 5, [second.id]: 0 },
+            districts: ['Кочетовка', 'Центр'],
+          }),
+        );
+      }),
+    );
+    const element = document.createElement('eduset-program-navigator');
+    element.setAttribute('page-size', '20');
+    element.setAttribute('api', '/api');
+    document.body.append(element);
+    mounted.push(element);
+    await vi.waitFor(() => expect(element.loadState).toBe('loaded'));
+    await element.updateComplete;
+    expect(calls).toEqual(['/api/programmes?offset=0&limit=20']);
+    expect(summary(element)).toBe('Найдено: 45 программ');
+    const card = cards(element)[0]?.textContent?.replace(/\s+/g, ' ') ?? '';
+    expect(card).toContain(
+      `${group.name}: вт, пт · свободных мест: 5 из ${String(group.capacity)}`,
+    );
+    expect(card).toContain(`${second.name}: пн, ср, пт · свободных мест нет`);
+    const districts = [...shadow(element).querySelectorAll('select#district option')].map(
+      (option) => option.textContent?.trim(),
+    );
+    expect(districts).toEqual(['Любой', 'Кочетовка', 'Центр']);
+    const next = shadow(element).querySelectorAll<HTMLButtonElement>('[part="pages"] button')[1];
+    next?.click();
+    await vi.waitFor(() => expect(calls).toHaveLength(2));
+    expect(calls[1]).toBe('/api/programmes?offset=20&limit=20');
+    // Setting the age (as the family's cabinet does from the certificate) narrows on the server.
+    element.age = 9;
+    await vi.waitFor(() => expect(calls).toHaveLength(3));
+    expect(calls[2]).toBe('/api/programmes?age=9&offset=0&limit=20');
+    const kind = shadow(element).querySelector<HTMLSelectElement>('select#kind');
+    if (!kind) throw new Error('no kind select');
+    kind.value = 'funded';
+    kind.dispatchEvent(new Event('change'));
+    await vi.waitFor(() => expect(calls).toHaveLength(4));
+    expect(calls[3]).toBe('/api/programmes?kind=funded&age=9&offset=0&limit=20');
+    await vi.waitFor(() => expect(element.loadState).toBe('loaded'));
+    await expectAccessible(element);
+  });
 });

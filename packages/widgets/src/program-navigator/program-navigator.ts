@@ -19,6 +19,7 @@ import {
   type LocalizedText,
   type Programme,
   type ProgrammeFilter,
+  type ProgrammeGroup,
   type Provider,
 } from '@eduset/core';
 import {
@@ -76,19 +77,23 @@ const fallbackError: LocalizedText = { ru: 'Сервер не ответил', e
  * `<eduset-program-navigator>` — the programme navigator for families: search and filter the
  * programme registry (direction, child's age, district, kind of funding, days), see for
  * each programme what the certificate pays and what the family pays (computed by core's
- * `previewCoPayment` from the certificate's balance), and send an enrolment request.
- * Filtering runs on the client over an index built once, so 5 000 programmes filter while
- * typing; the list shows them a page at a time.
+ * `previewCoPayment` from the certificate's balance) and the places left in each group, and
+ * send an enrolment request. It says in plain words what «бесплатно», «доплата семьи» and
+ * «свободных мест» mean, and shows the results a page at a time with «Назад / Дальше».
  *
- * Data come from `api` (`GET {api}/programmes?limit=5000`, `GET {api}/certificates/{number}/balance`,
- * `POST {api}/enrolments`), validated with core's schemas, or from the `programmes` and
- * `providers` properties. Russian by default, English with `lang="en"`.
+ * With `api` the server filters and pages (`GET {api}/programmes?q=&direction=&…&offset=&limit=`,
+ * only approved programmes, with the places left per group); `GET {api}/certificates/{number}/balance`
+ * and `POST {api}/enrolments` check the balance and enrol; answers are validated with core's
+ * schemas. Without `api`, the `programmes` and `providers` properties are filtered on the client
+ * over an index built once (5 000 programmes filter while typing). Setting `age` (say, from the
+ * child's certificate) narrows the list like the age field. Russian by default, English with
+ * `lang="en"`.
  *
  * @tagname eduset-program-navigator
  * @summary The programme navigator: filters, co-payment preview and enrolment.
  *
  * @attr api - Base URL of the eduset API (e.g. `/api`); the programmes load when set.
- * @attr page-size - Programmes shown at once (default 30); "show more" adds a page.
+ * @attr page-size - Programmes on one page (default 30).
  * @attr lang - `ru` (default) or `en`; inherited from ancestors and `<html lang>` when absent.
  *
  * @fires eduset-enrolment-created - The server accepted an enrolment request; `detail.contract`.
@@ -101,7 +106,8 @@ const fallbackError: LocalizedText = { ru: 'Сервер не ответил', e
  * @csspart programme - One programme card.
  * @csspart payment - The co-payment preview of a programme.
  * @csspart enrol - The enrol button of a programme.
- * @csspart more - The "show more" button.
+ * @csspart pages - The page navigation (previous, page N of M, next).
+ * @csspart terms - The explanation of «бесплатно», «доплата семьи», «свободных мест».
  *
  * @cssproperty --eduset-program-navigator-gap - Space between parts (default: `--eduset-spacing`).
  * @cssproperty --eduset-program-navigator-card-min-width - Narrowest card before the grid wraps (default `18rem`).
@@ -128,7 +134,7 @@ export class EdusetProgramNavigator extends EdusetElement {
     district: { state: true },
     fundingKind: { state: true },
     weekdays: { state: true },
-    shown: { state: true },
+    page: { state: true },
     balance: { state: true },
     balanceError: { state: true },
     messages: { state: true },
@@ -154,8 +160,8 @@ export class EdusetProgramNavigator extends EdusetElement {
   declare fundingKind: FundingKind | '';
   /** ISO weekdays checked. */
   declare weekdays: readonly number[];
-  /** How many of the found programmes are shown. */
-  declare shown: number;
+  /** The page shown, from 0. */
+  declare page: number;
   /** The certificate's balance, once checked. */
   declare balance: CertificateBalance | null;
   /** Why the balance could not be checked. */
@@ -164,6 +170,14 @@ export class EdusetProgramNavigator extends EdusetElement {
   declare messages: ReadonlyMap<string, EnrolmentMessage>;
 
   private index: IndexedProgramme[] = [];
+  /** With `api`: the page the server answered, the total, places left, every district. */
+  private served: {
+    readonly programmes: readonly Programme[];
+    readonly total: number;
+    readonly placesLeft: Readonly<Record<string, number>>;
+    readonly districts?: readonly string[];
+  } = { programmes: [], total: 0, placesLeft: {} };
+  private typing: ReturnType<typeof setTimeout> | undefined;
   private certificateNumber = '';
   private birthDate = '';
   private readonly loader = new DataLoader(this, {
@@ -183,7 +197,7 @@ export class EdusetProgramNavigator extends EdusetElement {
     this.district = '';
     this.fundingKind = '';
     this.weekdays = [];
-    this.shown = 30;
+    this.page = 0;
     this.balance = null;
     this.balanceError = null;
     this.messages = new Map();
@@ -202,7 +216,8 @@ export class EdusetProgramNavigator extends EdusetElement {
   }
 
   /**
-   * The programmes that match the filter, in registry order.
+   * The programmes that match the filter, in registry order (with `api`: the page the server
+   * answered).
    *
    * @example
    * ```ts
@@ -211,7 +226,7 @@ export class EdusetProgramNavigator extends EdusetElement {
    * ```
    */
   found(): Programme[] {
-    return filterProgrammes(this.index, this.filter);
+    return this.api ? [...this.served.programmes] : filterProgrammes(this.index, this.filter);
   }
 
   /** Where loading is. */
@@ -236,8 +251,19 @@ export class EdusetProgramNavigator extends EdusetElement {
     if (changed.has('programmes') || changed.has('providers')) {
       this.index = indexProgrammes(this.programmes, this.providers);
     }
-    if (changed.has('api') && this.api) this.load();
-    if (changed.has('pageSize') && !changed.has('shown')) this.shown = Math.max(1, this.pageSize);
+    const filtered = (
+      ['text', 'direction', 'age', 'district', 'fundingKind', 'weekdays'] as const
+    ).filter((key) => changed.has(key) && changed.get(key) !== undefined);
+    if (filtered.length > 0 || changed.has('pageSize')) this.page = 0;
+    if (!this.api) return;
+    if (changed.has('api')) this.load();
+    else if (filtered.length === 1 && filtered[0] === 'text') {
+      // While typing, the server is asked once the person pauses.
+      clearTimeout(this.typing);
+      this.typing = setTimeout(() => this.load(), 250);
+    } else if (filtered.length > 0 || changed.has('page') || changed.has('pageSize')) {
+      this.load();
+    }
   }
 
   /**
@@ -257,14 +283,42 @@ export class EdusetProgramNavigator extends EdusetElement {
   }
 
   private load(): void {
+    clearTimeout(this.typing);
+    const size = Math.max(1, this.pageSize);
+    const query = new URLSearchParams();
+    const list = (key: string, values: readonly (string | number)[]) => {
+      if (values.length > 0) query.set(key, values.join(','));
+    };
+    if (this.text.trim()) query.set('q', this.text.trim());
+    list('direction', this.direction ? [this.direction] : []);
+    list('kind', this.fundingKind ? [this.fundingKind] : []);
+    list('district', this.district ? [this.district] : []);
+    list('weekday', this.weekdays);
+    if (this.age !== null) query.set('age', String(this.age));
+    query.set('offset', String(this.page * size));
+    query.set('limit', String(size));
+    const url = this.url(`/programmes?${query.toString()}`);
     this.loader.load(
-      this.url('/programmes'),
-      (signal) => fetchJson(this.url('/programmes?limit=5000'), programmeListSchema, { signal }),
-      (list) => {
-        this.providers = list.providers;
-        this.programmes = list.programmes;
+      url,
+      (signal) => fetchJson(url, programmeListSchema, { signal }),
+      (answer) => {
+        this.served = {
+          programmes: answer.programmes,
+          total: answer.total,
+          placesLeft: answer.placesLeft ?? {},
+          districts: answer.districts ?? this.served.districts ?? [],
+        };
+        this.providers = answer.providers;
       },
     );
+  }
+
+  private async goTo(page: number): Promise<void> {
+    this.page = page;
+    await this.updateComplete;
+    const summary = this.renderRoot.querySelector<HTMLElement>('[part="summary"]');
+    summary?.focus();
+    summary?.scrollIntoView?.({ block: 'start' });
   }
 
   private async errorText(response: Response): Promise<LocalizedText> {
@@ -359,45 +413,70 @@ export class EdusetProgramNavigator extends EdusetElement {
     return programNavigatorTexts[this.language];
   }
 
-  private resetPage(): void {
-    this.shown = Math.max(1, this.pageSize);
-  }
-
   override render(): TemplateResult {
     const t = this.texts;
     const loading = this.loadState === 'loading';
     const failed = this.loadState === 'error';
-    const found = loading || failed ? [] : this.found();
+    const size = Math.max(1, this.pageSize);
+    const local = this.api ? [] : this.found();
+    const total = this.api ? this.served.total : local.length;
+    const pages = Math.max(1, Math.ceil(total / size));
+    const page = Math.min(this.page, pages - 1);
+    const shown = failed
+      ? []
+      : this.api
+        ? this.served.programmes
+        : local.slice(page * size, (page + 1) * size);
     return html`
       <div part="base" class="navigator" aria-busy=${loading ? 'true' : 'false'}>
         ${this.renderFilters(t)} ${this.renderCertificate(t)}
+        <section part="terms" class="terms" aria-labelledby="terms-title">
+          <h2 id="terms-title">${t.termsTitle}</h2>
+          <dl>
+            ${t.terms.map(
+              ([term, meaning]) =>
+                html`<div>
+                  <dt>${term}</dt>
+                  <dd>${meaning}</dd>
+                </div>`,
+            )}
+          </dl>
+        </section>
         <div part="status" class="status" aria-live="polite">
           ${loading ? html`<p>${t.loading}</p>` : nothing}
           ${failed ? this.loader.renderError(t.loadFailed, this.language) : nothing}
           ${
-            !loading && !failed
-              ? html`<p part="summary">
-                  ${found.length === 0 ? t.nothingFound : t.found(found.length)}
+            // While the next page loads, the count stays (the page change moves focus to it).
+            !failed && !(loading && total === 0)
+              ? html`<p part="summary" tabindex="-1">
+                  ${total === 0 ? t.nothingFound : t.found(total)}
                 </p>`
               : nothing
           }
         </div>
         ${failed ? html`<button class="secondary" type="button" @click=${this.reload}>${t.retry}</button>` : nothing}
         <ul part="list" class="programmes">
-          ${found.slice(0, this.shown).map((programme) => this.renderProgramme(programme, t))}
+          ${shown.map((programme) => this.renderProgramme(programme, t))}
         </ul>
         ${
-          found.length > this.shown
-            ? html`<button
-                part="more"
-                class="secondary"
-                type="button"
-                @click=${() => {
-                  this.shown += Math.max(1, this.pageSize);
-                }}
-              >
-                ${t.showMore(Math.min(this.pageSize, found.length - this.shown))}
-              </button>`
+          pages > 1 && !failed
+            ? html`<nav part="pages" class="pages" aria-label=${t.pages}>
+                <button
+                  type="button"
+                  ?disabled=${page === 0 || loading}
+                  @click=${() => void this.goTo(page - 1)}
+                >
+                  ${t.previous}
+                </button>
+                <span aria-live="polite">${t.pageOf(page + 1, pages)}</span>
+                <button
+                  type="button"
+                  ?disabled=${page >= pages - 1 || loading}
+                  @click=${() => void this.goTo(page + 1)}
+                >
+                  ${t.next}
+                </button>
+              </nav>`
             : nothing
         }
       </div>
@@ -406,11 +485,13 @@ export class EdusetProgramNavigator extends EdusetElement {
 
   private renderFilters(t: ProgramNavigatorTexts): TemplateResult {
     const lang = this.language;
-    const districts = [
-      ...new Set(
-        this.programmes.map((p) => p.district).filter((d): d is string => d !== undefined),
-      ),
-    ].sort();
+    const districts = this.api
+      ? (this.served.districts ?? [])
+      : [
+          ...new Set(
+            this.programmes.map((p) => p.district).filter((d): d is string => d !== undefined),
+          ),
+        ].sort();
     return html`
       <form
         part="filters"
@@ -429,7 +510,6 @@ export class EdusetProgramNavigator extends EdusetElement {
             .value=${this.text}
             @input=${(e: Event) => {
               this.text = (e.target as HTMLInputElement).value;
-              this.resetPage();
             }}
           />
         </div>
@@ -439,7 +519,6 @@ export class EdusetProgramNavigator extends EdusetElement {
             id="direction"
             @change=${(e: Event) => {
               this.direction = (e.target as HTMLSelectElement).value as Direction | '';
-              this.resetPage();
             }}
           >
             <option value="" .selected=${this.direction === ''}>${t.anyDirection}</option>
@@ -467,7 +546,6 @@ export class EdusetProgramNavigator extends EdusetElement {
                 input.value === '' || !Number.isFinite(value) || value < 0 || value > 25
                   ? null
                   : Math.trunc(value);
-              this.resetPage();
             }}
           />
         </div>
@@ -477,7 +555,6 @@ export class EdusetProgramNavigator extends EdusetElement {
             id="district"
             @change=${(e: Event) => {
               this.district = (e.target as HTMLSelectElement).value;
-              this.resetPage();
             }}
           >
             <option value="" .selected=${this.district === ''}>${t.anyDistrict}</option>
@@ -490,7 +567,6 @@ export class EdusetProgramNavigator extends EdusetElement {
             id="kind"
             @change=${(e: Event) => {
               this.fundingKind = (e.target as HTMLSelectElement).value as FundingKind | '';
-              this.resetPage();
             }}
           >
             <option value="" .selected=${this.fundingKind === ''}>${t.anyFundingKind}</option>
@@ -515,7 +591,6 @@ export class EdusetProgramNavigator extends EdusetElement {
                     this.weekdays = on
                       ? [...this.weekdays, index + 1].sort()
                       : this.weekdays.filter((day) => day !== index + 1);
-                    this.resetPage();
                   }}
                 />${name}</label
               >`,
@@ -581,10 +656,7 @@ export class EdusetProgramNavigator extends EdusetElement {
     const module = programme.modules[0];
     const ceiling = module?.normativeCost ?? module?.price ?? Money.zero();
     const preview = previewCoPayment(programme, this.balance?.available ?? ceiling);
-    const days = [...new Set(programme.modules.flatMap((m) => m.groups.flatMap((g) => g.weekdays)))]
-      .sort()
-      .map((day) => t.weekdayNames[day - 1])
-      .join(', ');
+    const groups = programme.modules.flatMap((m) => m.groups);
     const message = this.messages.get(programme.id);
     const headingId = `p-${programme.id}`;
     const free = programme.fundingKind === 'budget';
@@ -610,9 +682,13 @@ export class EdusetProgramNavigator extends EdusetElement {
           <dt>${t.fundingKind}</dt>
           <dd>${localize(fundingKindLabels[programme.fundingKind], lang)}</dd>
           ${
-            days
-              ? html`<dt>${t.weekdays}</dt>
-                  <dd>${days}</dd>`
+            groups.length > 0
+              ? html`<dt>${t.groups}</dt>
+                  <dd>
+                    <ul class="groups">
+                      ${groups.map((group) => html`<li>${this.groupLine(group, t)}</li>`)}
+                    </ul>
+                  </dd>`
               : nothing
           }
         </dl>
@@ -643,5 +719,17 @@ export class EdusetProgramNavigator extends EdusetElement {
         </p>
       </li>
     `;
+  }
+
+  /** A group in one line: name, days and time, and the places left when the server said. */
+  private groupLine(group: ProgrammeGroup, t: ProgramNavigatorTexts): string {
+    const days = group.weekdays.map((day) => t.weekdayNames[day - 1]).join(', ');
+    const time = group.time ? ` ${group.time.from}–${group.time.to}` : '';
+    const left = this.api ? this.served.placesLeft[group.id] : undefined;
+    const places =
+      left === undefined
+        ? ''
+        : ` · ${left === 0 ? t.noPlaces : t.placesLeft(left, group.capacity)}`;
+    return `${group.name}${days || time ? `: ${days}${time}` : ''}${places}`;
   }
 }

@@ -8,6 +8,8 @@
  * <eduset-availability-editor src-base="/api"></eduset-availability-editor>
  * <eduset-staff-agenda src-base="/api"></eduset-staff-agenda>
  * <eduset-provider-desk src-base="/api"></eduset-provider-desk>
+ * <eduset-provider-programmes src-base="/api"></eduset-provider-programmes>
+ * <eduset-programme-review src-base="/api"></eduset-programme-review>
  * ```
  *
  * @module eduset-staff
@@ -15,5 +17,7 @@
 import './availability-editor/availability-editor.define.js';
 import '../staff-agenda/staff-agenda.define.js';
 import './provider-desk/provider-desk.define.js';
+import './provider-programmes/provider-programmes.define.js';
+import './programme-review/programme-review.define.js';
 
 export * from './index.js';

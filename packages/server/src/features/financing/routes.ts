@@ -20,7 +20,12 @@ import {
   type ProgrammeList,
 } from '@eduset/core';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify';
-import type { AttemptLimits, FinancingReads, FinancingStore } from '@eduset/adapters';
+import type {
+  AttemptLimits,
+  FinancingReads,
+  FinancingStore,
+  ProgrammeReviewStore,
+} from '@eduset/adapters';
 import { HttpError } from '../../errors.js';
 import { withContracts } from '../../plugins/contracts.js';
 import { readAfterOf } from '../../plugins/read-your-writes.js';
@@ -70,6 +75,8 @@ export interface FinancingRoutesOptions {
   readonly timeZone?: string;
   /** The network the financing records lie in (`michurinsk` by default). */
   readonly networkId?: string;
+  /** Where the places left per group come from (the navigator shows them when given). */
+  readonly places?: Pick<ProgrammeReviewStore, 'placesLeft'>;
 }
 
 function balanceAnswer(certificate: Certificate, balance: Balance): CertificateBalance {
@@ -180,7 +187,9 @@ function conflictAsHttp(error: unknown): unknown {
 /**
  * The financing API as a Fastify plugin:
  * - `GET /api/programmes?q=&direction=&kind=&district=&provider=&weekday=&age=&offset=&limit=`
- *   — the programme registry filtered with core's `filterProgrammes` (a page and the total);
+ *   — the programme registry (approved programmes only) filtered with core's
+ *   `filterProgrammes`: a page and the total, the places left in each group of the page and
+ *   every district;
  * - `GET /api/certificates/:number/balance?birthDate=YYYY-MM-DD` — a certificate's balance;
  *   the child's birth date is a required second factor and a wrong number or date both answer
  *   the same 404; after {@link certificateAttemptLimit} wrong dates for one number every
@@ -255,11 +264,29 @@ export function financingRoutes(options: FinancingRoutesOptions): FastifyPluginA
         const offset = query.offset ?? 0;
         const page = found.slice(offset, offset + (query.limit ?? 50));
         const named = new Set(page.map((programme) => programme.providerId));
+        // Places left per group of the page, counted by the database now (capacity − taken).
+        const placesLeft =
+          options.places === undefined
+            ? undefined
+            : await options.places.placesLeft(
+                page.flatMap((programme) =>
+                  programme.modules.flatMap((module) => module.groups.map((group) => group.id)),
+                ),
+              );
+        const districts = [
+          ...new Set(
+            registry.programmes.flatMap((programme) =>
+              programme.district === undefined ? [] : [programme.district],
+            ),
+          ),
+        ].sort((a, b) => a.localeCompare(b, 'ru'));
         return {
           total: found.length,
           offset,
           programmes: page,
           providers: registry.providers.filter((provider) => named.has(provider.id)),
+          ...(placesLeft === undefined ? {} : { placesLeft: Object.fromEntries(placesLeft) }),
+          districts,
         };
       },
     );
@@ -299,11 +326,13 @@ export function financingRoutes(options: FinancingRoutesOptions): FastifyPluginA
       async (request, reply): Promise<EnrolmentResponse> => {
         const body = request.body;
         // The programme, module and group first: their answers never depend on the pair.
+        // Only approved programmes are in the registry families see (a draft, or one under
+        // the operator's review, is not): the same answer as for an id that does not exist.
         const programme = await programmeById(body.programmeId);
         if (!programme)
           throw new HttpError(404, 'not_found', {
-            ru: 'Программа не найдена',
-            en: 'Programme not found',
+            ru: 'Программа не найдена в навигаторе: её нет или оператор её ещё не одобрил',
+            en: 'The programme is not in the navigator: it does not exist or is not approved yet',
           });
         const module = programme.modules.find(
           (candidate) => candidate.id === (body.moduleId ?? programme.modules[0]?.id),
