@@ -29,6 +29,7 @@ export const actions = [
   'financing.billing.read',
   'financing.billing.write',
   'financing.contract.read',
+  'financing.reports.read',
   'certificate.holder.read',
   'indicators.values.write',
   'schools.data.write',
@@ -122,6 +123,10 @@ export const actionLabels: Readonly<Record<Action, LocalizedText>> = Object.free
   'financing.contract.read': {
     ru: 'Видеть заявки и договоры об обучении',
     en: 'See applications and enrolment contracts',
+  },
+  'financing.reports.read': {
+    ru: 'Видеть отчёты об охвате и использовании сертификатов',
+    en: 'See coverage and uptake reports of certificates',
   },
   'certificate.holder.read': {
     ru: 'Видеть владельцев сертификатов',
