@@ -32,6 +32,14 @@ export type {
 export type { FeedbackStore, PastConsultation, SurveyBooking } from './feedback.js';
 export type { CertificateWithBalance, EnrolmentInput, FinancingStore } from './financing.js';
 export type {
+  FinancingReportRequest,
+  ProviderView,
+  SettlementRegister,
+  SettlementRunOptions,
+  SettlementStamp,
+  SettlementStore,
+} from './settlement.js';
+export type {
   Account,
   AccountWithPassword,
   ActiveSession,

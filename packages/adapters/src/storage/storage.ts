@@ -4,6 +4,7 @@ import type { BookingStore } from './booking-store.js';
 import { bookingStore } from './bookings.js';
 import { feedbackStore, type FeedbackStore } from './feedback.js';
 import { financingStore, type FinancingStore } from './financing.js';
+import { settlementStore, type SettlementStore } from './settlement.js';
 import { openPglite, openPostgres, type Database } from './database.js';
 import { identityStore, type IdentityStore } from './identity.js';
 import { linkTokens, type LinkTokens } from './link-tokens.js';
@@ -79,6 +80,8 @@ export interface Storage extends BookingStore {
   readonly engine: 'pglite' | 'postgres';
   /** Personalized financing: registry, certificates, ledger, contracts (migration 0003). */
   readonly financing: FinancingStore;
+  /** The payer's monthly settlement and the coverage report (migration 0024). */
+  readonly settlement: SettlementStore;
   /** Counters of attempts shared by every process: rate limits, sign-in throttling (0008). */
   readonly limits: AttemptLimits;
   /** The append-only audit log: reads of personal data and every write (migration 0009). */
@@ -156,6 +159,7 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
     engine: database.engine,
     ...bookingStore(database),
     financing: financingStore(database),
+    settlement: settlementStore(database),
     limits: attemptLimits(database),
     audit: auditStore(database),
     courseLinks: courseLinkStore(database),

@@ -47,6 +47,9 @@ export const settlementRegisterQuerySchema = z.strictObject({
 
 const completenessSchema = z.number().min(0).max(100);
 
+/** A civil date as an answer carries it (`YYYY-MM-DD`). */
+const dayTextSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
 /**
  * Schema of one step of the explanation of a contract's month.
  *
@@ -92,8 +95,8 @@ export const contractSettlementSchema = z.object({
   programmeId: z.string().min(1),
   programmeName: z.string().min(1),
   providerId: z.string().min(1),
-  start: isoDateSchema,
-  end: isoDateSchema,
+  start: dayTextSchema,
+  end: dayTextSchema,
   monthly: moneySchema,
   family: moneySchema,
   advancePercent: completenessSchema,
@@ -375,9 +378,9 @@ export const financingReportRowSchema = z.object({
  * ```
  */
 export const financingReportSchema = z.object({
-  on: isoDateSchema,
+  on: dayTextSchema,
   period: z.string().min(1),
-  periods: z.array(z.object({ id: z.string().min(1), start: isoDateSchema, end: isoDateSchema })),
+  periods: z.array(z.object({ id: z.string().min(1), start: dayTextSchema, end: dayTextSchema })),
   providers: z.array(z.object({ id: z.string().min(1), name: z.string().min(1) })),
   direction: directionSchema.nullable(),
   provider: z.string().nullable(),
