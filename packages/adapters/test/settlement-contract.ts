@@ -15,7 +15,10 @@ import {
   type Certificate,
   type ProgrammeRegistry,
 } from '@eduset/core';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { settlementRegisterCsv, settlementRegisterXlsx } from '../src/export/index.js';
 import type { Database } from '../src/storage/database.js';
 import type { FinancingStore } from '../src/storage/financing.js';
 import type { SettlementStore } from '../src/storage/settlement.js';
@@ -242,6 +245,24 @@ export function settlementContract(engine: string, open: () => Promise<Settlemen
       const register = await bed.settlement.register('2017-09');
       expect(register.totals.payer.toString()).toBe('7672.24');
       expect(register.contracts).toHaveLength(4);
+      // The CSV: the one rule neutralises the provider named like a formula.
+      const csv = settlementRegisterCsv(register, 'ru');
+      const rows = Papa.parse<string[]>(csv.slice(1), { delimiter: ';', skipEmptyLines: true }).data;
+      expect(rows[0]?.[3]).toBe('Поставщик');
+      expect(rows.map((row) => row[3])).toContain(`'=HYPERLINK("http://x","АНО «Диалог»")`);
+      expect(rows.at(-1)?.slice(3, 5)).toEqual(['Итого', '4']);
+      expect(rows.at(-1)?.[9]).toBe('7672,24');
+      expect(rows[1]?.[1]).toBe('утверждён');
+      // The XLSX: numbers as numbers, the contracts' sheet with certificate numbers.
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(Buffer.from(await settlementRegisterXlsx(register, 'en')));
+      const [providers, contracts] = workbook.worksheets;
+      expect(providers?.getRow(1).getCell(10).value).toBe('Paid by the payer');
+      expect(providers?.getRow(4).getCell(10).value).toBe(7672.24);
+      expect(providers?.getRow(3).getCell(4).value).toBe('=HYPERLINK("http://x","АНО «Диалог»")');
+      expect(providers?.getRow(3).getCell(4).formula).toBeUndefined();
+      expect(contracts?.rowCount).toBe(5);
+      expect(contracts?.getRow(2).getCell(1).value).toBe('6800000100');
 
       // Completeness changed after approval: the payment pays what was approved.
       const paid = await bed.settlement.pay('2017-09', payer(1));

@@ -34,7 +34,6 @@ export type { CertificateWithBalance, EnrolmentInput, FinancingStore } from './f
 export type {
   FinancingReportRequest,
   ProviderView,
-  SettlementRegister,
   SettlementRunOptions,
   SettlementStamp,
   SettlementStore,

@@ -16,7 +16,6 @@ import {
   providerSchema,
   settlementCorrection,
   type Contract,
-  type ContractSettlement,
   type Direction,
   type FinancingReportAnswer,
   type Instant,
@@ -34,6 +33,7 @@ import {
   type SettlementStepAnswer,
   type SettlementTotals,
 } from '@eduset/core';
+import type { SettlementRegister } from '../export/settlement-register.js';
 import type { Database, SqlSession } from './database.js';
 import { postEntriesIn } from './financing.js';
 
@@ -95,25 +95,6 @@ export interface SettlementStamp {
 export interface ProviderView {
   /** Only these providers; every provider when absent. */
   readonly providers?: readonly string[];
-}
-
-/**
- * A month's payment register: the providers' lines and totals (of the providers in view) and
- * every contract's line, as the approval fixed them (or the ledger, once paid).
- *
- * @example
- * ```ts
- * import type { SettlementRegister } from '@eduset/adapters';
- * declare const register: SettlementRegister;
- * register.totals.payer.toString();
- * ```
- */
-export interface SettlementRegister {
-  readonly month: string;
-  readonly status: SettlementStatus;
-  readonly providers: readonly ProviderSettlement[];
-  readonly totals: SettlementTotals;
-  readonly contracts: readonly ContractSettlement[];
 }
 
 /**
