@@ -21,6 +21,7 @@ import { surveyRoutes } from './features/surveys/routes.js';
 import { schoolRoutes } from './features/schools/routes.js';
 import { demoIndicatorDataDir, indicatorRoutes } from './features/indicators/routes.js';
 import { financingRoutes } from './features/financing/routes.js';
+import { settlementRoutes } from './features/settlement/routes.js';
 import { courseRoutes, type CourseRoutesOptions } from './features/courses/routes.js';
 import { consentRoutes, defaultConsent, type ConsentText } from './features/consent/routes.js';
 import { peopleRoutes } from './features/people/routes.js';
@@ -522,6 +523,12 @@ export function createServer(options: ServerOptions): FastifyInstance {
       limited,
       networkId: financingNetworkId,
     }),
+  );
+
+  // The payer's monthly settlement and the coordinator's coverage report (completeness: 100 %
+  // for every contract until the providers' attendance is wired in as `completenessOf`).
+  void server.register(
+    settlementRoutes({ settlement: storage.settlement, now, networkId: financingNetworkId }),
   );
 
   if (options.courses !== undefined) {

@@ -196,3 +196,10 @@ export {
   type AvailabilityService,
   type AvailabilityServiceOptions,
 } from './features/availability/service.js';
+export { settlementRoutes } from './features/settlement/routes.js';
+export {
+  settlementService,
+  type CompletenessSource,
+  type SettlementService,
+  type SettlementServiceOptions,
+} from './features/settlement/service.js';

@@ -19,6 +19,7 @@ export {
   type PaymentRegisterReport,
 } from './payment-register.js';
 export {
+  financingReportCsv,
   settlementRegisterCsv,
   settlementRegisterXlsx,
   type SettlementRegister,

@@ -1,5 +1,7 @@
 import {
   formatBillingMonth,
+  type FinancingReportAnswer,
+  type LocalizedText,
   settlementStatusLabels,
   type ContractSettlement,
   type Money,
@@ -210,11 +212,88 @@ export async function settlementRegisterXlsx(
     providerRows(register, lang),
     3,
   );
-  add(
-    lang === 'ru' ? 'Договоры' : 'Contracts',
-    contractHeaders[lang],
-    contractRows(register),
-    2,
-  );
+  add(lang === 'ru' ? 'Договоры' : 'Contracts', contractHeaders[lang], contractRows(register), 2);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+const reportHeaders = {
+  ru: [
+    'Период',
+    'На дату',
+    'Раздел',
+    'Название',
+    'Программ',
+    'Мест в группах',
+    'Заявок',
+    'Договоров',
+    'Занято мест',
+    'Занято мест, %',
+    'Детей в сертифицированных программах',
+    'Доля детей с сертификатом, %',
+    'Детей в любых программах',
+    'По сертификатам, ₽',
+    'Доплата семей, ₽',
+    'Оплачено поставщикам, ₽',
+  ],
+  en: [
+    'Period',
+    'On',
+    'Section',
+    'Name',
+    'Programmes',
+    'Places in groups',
+    'Applications',
+    'Contracts',
+    'Places taken',
+    'Places taken, %',
+    'Children in funded programmes',
+    'Share of certificate holders, %',
+    'Children in any programme',
+    'By certificates, RUB',
+    'Family co-payments, RUB',
+    'Paid to providers, RUB',
+  ],
+} as const;
+
+/**
+ * The coverage and uptake report as CSV for Excel (`;`, UTF-8 with a byte-order mark, a
+ * decimal comma in Russian): a row per direction, a row per provider and the total, written
+ * by {@link excelCsv} (formula cells neutralised).
+ *
+ * @example
+ * ```ts
+ * import type { FinancingReportAnswer } from '@eduset/core';
+ * import { financingReportCsv } from '@eduset/adapters';
+ * declare const report: FinancingReportAnswer;
+ * const csv = financingReportCsv(report, 'ru');
+ * ```
+ */
+export function financingReportCsv(report: FinancingReportAnswer, lang: Lang = 'ru'): string {
+  const decimal = (text: string): string => (lang === 'ru' ? text.replace('.', ',') : text);
+  const row = (section: LocalizedText, line: FinancingReportAnswer['total']): string[] => [
+    report.period,
+    report.on,
+    section[lang],
+    line.name[lang],
+    String(line.programmes),
+    String(line.places),
+    String(line.applications),
+    String(line.contracts),
+    String(line.placesTaken),
+    decimal(line.placesShare),
+    String(line.attendingFunded),
+    decimal(line.fundedShare),
+    String(line.attendingAny),
+    decimal(line.certificate.toString()),
+    decimal(line.family.toString()),
+    decimal(line.paid.toString()),
+  ];
+  return excelCsv(
+    [
+      ...report.byDirection.map((line) => row({ ru: 'Направленность', en: 'Direction' }, line)),
+      ...report.byProvider.map((line) => row({ ru: 'Поставщик', en: 'Provider' }, line)),
+      row({ ru: 'Итого', en: 'Total' }, report.total),
+    ],
+    reportHeaders[lang],
+  );
 }
