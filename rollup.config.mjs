@@ -130,6 +130,8 @@ export default [
     'program-navigator.define': `${widgets}/src/program-navigator/program-navigator.define.ts`,
     'course-timetable.define': `${widgets}/src/course-timetable/course-timetable.define.ts`,
     'availability-editor.define': `${widgets}/src/staff/availability-editor/availability-editor.define.ts`,
+    'payer-desk.define': `${widgets}/src/staff/payer-desk/payer-desk.define.ts`,
+    'financing-reports.define': `${widgets}/src/staff/financing-reports/financing-reports.define.ts`,
     staff: `${widgets}/src/staff/index.ts`,
     'staff-agenda.define': `${widgets}/src/staff-agenda/staff-agenda.define.ts`,
     'survey.define': `${widgets}/src/survey/survey.define.ts`,

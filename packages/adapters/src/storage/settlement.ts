@@ -137,12 +137,13 @@ export interface SettlementStore {
   listMonths(view?: ProviderView): Promise<SettlementMonth[]>;
   /**
    * The month's settlement explained: computed with `options` while open, as approved once
-   * approved, from the ledger once paid. `provider` narrows the contracts listed.
+   * approved, from the ledger once paid. `provider` narrows the contracts listed; `summary`
+   * lists none (the providers' lines only).
    */
   preview(
     month: string,
     options: SettlementRunOptions,
-    view?: ProviderView & { readonly provider?: string },
+    view?: ProviderView & { readonly provider?: string; readonly summary?: boolean },
   ): Promise<SettlementPreview>;
   /** Fixes what is to be paid (`month-not-started`, `nothing-to-settle`, `month-paid`, `month-closed`). */
   approve(
@@ -673,6 +674,7 @@ export function settlementStore(database: Database): SettlementStore {
         const providers = explained.providers.filter((line) => inView(view, line.providerId));
         const provider = view?.provider ?? null;
         const contracts = explained.contracts
+          .filter(() => view?.summary !== true)
           .filter(
             (line) =>
               inView(view, line.providerId) && (provider === null || line.providerId === provider),

@@ -7,11 +7,15 @@
  * <script type="module" src="/widgets/eduset-staff.js"></script>
  * <eduset-availability-editor src-base="/api"></eduset-availability-editor>
  * <eduset-staff-agenda src-base="/api"></eduset-staff-agenda>
+ * <eduset-payer-desk src-base="/api"></eduset-payer-desk>
+ * <eduset-financing-reports src-base="/api"></eduset-financing-reports>
  * ```
  *
  * @module eduset-staff
  */
 import './availability-editor/availability-editor.define.js';
 import '../staff-agenda/staff-agenda.define.js';
+import './payer-desk/payer-desk.define.js';
+import './financing-reports/financing-reports.define.js';
 
 export * from './index.js';

@@ -19,16 +19,20 @@ export const settlementMonthParamsSchema = z.object({ month: billingMonthSchema 
 
 /**
  * Schema of the query of `GET /api/payer/months/:month/preview`: `provider` narrows the
- * contracts listed to one provider (the providers' lines are always all there).
+ * contracts listed to one provider (the providers' lines are always all there);
+ * `summary=true` lists no contract (the providers' lines only — for a large region, ask for
+ * the contracts provider by provider).
  *
  * @example
  * ```ts
  * import { settlementPreviewQuerySchema } from '@eduset/core/financing';
  * settlementPreviewQuerySchema.parse({ provider: 'cdt' });
+ * settlementPreviewQuerySchema.parse({ summary: 'true' });
  * ```
  */
 export const settlementPreviewQuerySchema = z.strictObject({
   provider: requestTextSchema(120).optional(),
+  summary: z.enum(['true', 'false']).optional(),
 });
 
 /**

@@ -54,7 +54,7 @@ function download(reply: FastifyReply, type: string, name: string): FastifyReply
  * `<eduset-financing-reports>`), over the financing network (see {@link settlementService}):
  * - `GET /api/payer/months` (`financing.billing.read`) — every month with billed contracts, a
  *   settlement or an adjustment, newest first, with its status and approved totals;
- * - `GET /api/payer/months/:month/preview[?provider=]` (`financing.billing.read`) — the month
+ * - `GET /api/payer/months/:month/preview[?provider=][&summary=true]` (`financing.billing.read`) — the month
  *   per provider and per contract, each amount with its explanation in Russian and English
  *   (certificate numbers, never contacts; the read is recorded in the audit log);
  * - `POST /api/payer/months/:month/approve`, `…/pay`, `…/close` (`financing.billing.write`) —
@@ -109,7 +109,12 @@ export function settlementRoutes(options: SettlementServiceOptions): FastifyPlug
       },
       async (request) => {
         const { month } = request.params;
-        const preview = await service.preview(request.actor, month, request.query.provider);
+        const preview = await service.preview(
+          request.actor,
+          month,
+          request.query.provider,
+          request.query.summary === 'true',
+        );
         request.audit({
           action: 'financing.billing.read',
           networkId,

@@ -80,7 +80,12 @@ export interface SettlementServiceOptions {
 export interface SettlementService {
   readonly networkId: string;
   months(actor: Actor): Promise<SettlementMonthList>;
-  preview(actor: Actor, month: string, provider?: string): Promise<SettlementPreview>;
+  preview(
+    actor: Actor,
+    month: string,
+    provider?: string,
+    summary?: boolean,
+  ): Promise<SettlementPreview>;
   approve(actor: Actor, month: string): Promise<SettlementStepAnswer>;
   pay(actor: Actor, month: string): Promise<SettlementStepAnswer>;
   close(actor: Actor, month: string): Promise<SettlementStepAnswer>;
@@ -155,7 +160,7 @@ export function settlementService(options: SettlementServiceOptions): Settlement
       };
     },
 
-    async preview(actor, month, provider) {
+    async preview(actor, month, provider, summary) {
       const view = viewOf(actor, 'financing.billing.read');
       if (
         provider !== undefined &&
@@ -166,6 +171,7 @@ export function settlementService(options: SettlementServiceOptions): Settlement
       return settlement.preview(month, await runOptions(month), {
         ...view,
         ...(provider === undefined ? {} : { provider }),
+        ...(summary === true ? { summary } : {}),
       });
     },
 
