@@ -239,6 +239,21 @@ describe('<eduset-payer-desk>', () => {
     await expectAccessible(desk);
   });
 
+  it('a provider (no financing.billing.write in /staff/me) sees the figures without the steps', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+        if (new URL(String(input), location.href).pathname === '/api/staff/me') {
+          return jsonResponse({ actions: [{ action: 'financing.billing.read' }] });
+        }
+        return fakeFetch(input, init);
+      }),
+    );
+    const desk = await mount();
+    expect(text(one(desk, '[part="actions"]'))).not.toContain('Утвердить');
+    expect([...all(desk, 'button')].some((b) => text(b) === 'Утвердить расчёт')).toBe(false);
+  });
+
   it('without a server it says so and offers to retry', async () => {
     vi.stubGlobal(
       'fetch',

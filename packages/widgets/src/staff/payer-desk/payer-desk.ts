@@ -98,7 +98,8 @@ const stepIndex: Readonly<Record<SettlementMonth['status'], number>> = {
  *
  * @attr src-base - Base address of the eduset API (e.g. `/api`).
  * @attr month - The month shown (`YYYY-MM`); the earliest month not yet closed by default.
- * @attr readonly - Shows the figures without the steps (a provider's view).
+ * @attr readonly - Shows the figures without the steps (also when `GET {src-base}/staff/me`
+ *   says the signed-in person may not run them: a provider's view).
  * @attr lang - `ru` (default) or `en`; inherited from ancestors and `<html lang>` when absent.
  *
  * @fires eduset-settlement-change - A month was approved, paid, closed or corrected; `detail` `{ month, change, changed }`.
@@ -136,6 +137,7 @@ export class EdusetPayerDesk extends EdusetElement {
     message: { state: true },
     failure: { state: true },
     correcting: { state: true },
+    mayRunSteps: { state: true },
   };
 
   /** Base address of the API (`/api`). */
@@ -153,6 +155,7 @@ export class EdusetPayerDesk extends EdusetElement {
   declare private message: Message | null;
   declare private failure: LocalizedText | null;
   declare private correcting: string | null;
+  declare private mayRunSteps: boolean;
 
   private api: SettlementApi | undefined;
 
@@ -170,6 +173,12 @@ export class EdusetPayerDesk extends EdusetElement {
     this.message = null;
     this.failure = null;
     this.correcting = null;
+    this.mayRunSteps = true;
+  }
+
+  /** Shows the steps: not read-only, and the signed-in person may run them. */
+  private get steps(): boolean {
+    return !this.readonly && this.mayRunSteps;
   }
 
   private get texts(): PayerDeskTexts {
@@ -226,7 +235,11 @@ export class EdusetPayerDesk extends EdusetElement {
   async load(): Promise<void> {
     this.failure = null;
     try {
-      const list = await this.client().months();
+      const [list, mayRunSteps] = await Promise.all([
+        this.client().months(),
+        this.readonly ? Promise.resolve(false) : this.client().mayRunSteps(),
+      ]);
+      this.mayRunSteps = mayRunSteps;
       this.list = list;
       const known = list.months.some((entry) => entry.month === this.month);
       if (!known) this.month = this.defaultMonth(list);
@@ -519,7 +532,7 @@ export class EdusetPayerDesk extends EdusetElement {
             >${t.registerXlsx}</a
           >`
       : nothing;
-    if (this.readonly) {
+    if (!this.steps) {
       return html`<div part="actions" class="actions">${links}</div>`;
     }
     const name = this.monthName(month);

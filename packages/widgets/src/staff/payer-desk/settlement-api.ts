@@ -134,6 +134,27 @@ export class SettlementApi {
   }
 
   /**
+   * Whether the signed-in person may run the steps (`financing.billing.write` among the
+   * actions `GET /staff/me` lists). When that cannot be read, `true`: the server decides.
+   *
+   * @example
+   * ```ts
+   * import { SettlementApi } from '@eduset/widgets/staff';
+   * await new SettlementApi('/api').mayRunSteps(); // false for a provider
+   * ```
+   */
+  async mayRunSteps(signal?: AbortSignal): Promise<boolean> {
+    try {
+      const me = await this.get('/staff/me', (input) => input, signal);
+      const actions = isRecord(me) && Array.isArray(me.actions) ? me.actions : undefined;
+      if (actions === undefined) return true;
+      return actions.some((entry) => isRecord(entry) && entry.action === 'financing.billing.write');
+    } catch {
+      return true;
+    }
+  }
+
+  /**
    * The months (`GET /payer/months`).
    *
    * @example
