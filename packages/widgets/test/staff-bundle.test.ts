@@ -13,6 +13,10 @@ const staffOnly = [
   'eduset-availability-editor',
   '/staff/agenda',
   '/staff/bookings/',
+  'eduset-payer-desk',
+  'eduset-financing-reports',
+  '/payer/months',
+  '/reports/coverage',
 ];
 
 describe('eduset-staff.js and eduset-widgets.js', () => {
@@ -27,6 +31,8 @@ describe('eduset-staff.js and eduset-widgets.js', () => {
     const code = readFileSync(staffFile, 'utf8');
     expect(code).toContain('eduset-staff-agenda');
     expect(code).toContain('eduset-availability-editor');
+    expect(code).toContain('eduset-payer-desk');
+    expect(code).toContain('eduset-financing-reports');
     for (const forbidden of ['node:', 'pglite', 'fastify', 'papaparse', 'exceljs', 'process.env']) {
       expect(code, forbidden).not.toContain(forbidden);
     }

@@ -35,6 +35,10 @@ export const financingReportsStyles = [
     .muted {
       color: var(--_color-text-muted);
     }
+    .scroll {
+      overflow-x: auto;
+      max-width: 100%;
+    }
     .status {
       margin: 0.5rem 0;
       padding: 0.5rem 0.75rem;
@@ -100,7 +104,7 @@ export const financingReportsStyles = [
     }
     .cards {
       display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(min(100%, 15rem), 1fr));
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, 10rem), 1fr));
       gap: 0.75rem;
       margin: 0;
     }

@@ -101,7 +101,7 @@ export const financingReportsTexts: Readonly<Record<Lang, FinancingReportsTexts>
     paid: 'Оплачено',
     total: 'Итого',
     empty: 'Нет программ и договоров с таким отбором.',
-    shown: (period, on) => `Период ${period}, на ${on}.`,
+    shown: (period, on) => `Период ${period}, на ${on}`,
     percent: (share) => `${share.replace('.', ',')} %`,
   },
   en: {
@@ -143,7 +143,7 @@ export const financingReportsTexts: Readonly<Record<Lang, FinancingReportsTexts>
     paid: 'Paid',
     total: 'Total',
     empty: 'No programme or contract matches.',
-    shown: (period, on) => `Period ${period}, on ${on}.`,
+    shown: (period, on) => `Period ${period}, on ${on}`,
     percent: (share) => `${share} %`,
   },
 };

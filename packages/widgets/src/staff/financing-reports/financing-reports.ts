@@ -342,36 +342,38 @@ export class EdusetFinancingReports extends EdusetElement {
       <td data-label=${t.paid} class="num">${row.paid.format(this.language)}</td>
     `;
     return html`<h3 id=${id}>${title}</h3>
-      <table part="table" class="table" aria-labelledby=${id}>
-        <thead>
-          <tr>
-            <th scope="col">${t.name}</th>
-            <th scope="col">${t.programmes}</th>
-            <th scope="col">${t.places}</th>
-            <th scope="col">${t.placesTaken}</th>
-            <th scope="col">${t.applications}</th>
-            <th scope="col">${t.contracts}</th>
-            <th scope="col">${t.children}</th>
-            <th scope="col">${t.certificate}</th>
-            <th scope="col">${t.family}</th>
-            <th scope="col">${t.paid}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows.map(
-            (row) =>
-              html`<tr>
-                <th scope="row" data-label=${t.name}>${this.words(row.name)}</th>
-                ${cells(row)}
-              </tr>`,
-          )}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" data-label=${t.name}>${t.total}</th>
-            ${cells(total)}
-          </tr>
-        </tfoot>
-      </table>`;
+      <div class="scroll" role="region" aria-labelledby=${id} tabindex="0">
+        <table part="table" class="table" aria-labelledby=${id}>
+          <thead>
+            <tr>
+              <th scope="col">${t.name}</th>
+              <th scope="col">${t.programmes}</th>
+              <th scope="col">${t.places}</th>
+              <th scope="col">${t.placesTaken}</th>
+              <th scope="col">${t.applications}</th>
+              <th scope="col">${t.contracts}</th>
+              <th scope="col">${t.children}</th>
+              <th scope="col">${t.certificate}</th>
+              <th scope="col">${t.family}</th>
+              <th scope="col">${t.paid}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${rows.map(
+              (row) =>
+                html`<tr>
+                  <th scope="row" data-label=${t.name}>${this.words(row.name)}</th>
+                  ${cells(row)}
+                </tr>`,
+            )}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" data-label=${t.name}>${t.total}</th>
+              ${cells(total)}
+            </tr>
+          </tfoot>
+        </table>
+      </div>`;
   }
 }

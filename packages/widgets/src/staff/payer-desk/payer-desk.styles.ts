@@ -20,14 +20,21 @@ export const stackedTableStyles = css`
   }
   .table th,
   .table td {
-    padding: 0.4rem 0.5rem;
+    padding: 0.35rem 0.4rem;
     border-bottom: 1px solid var(--_color-border);
     text-align: left;
     vertical-align: top;
   }
   .table thead th {
-    font-size: 0.9rem;
+    font-size: 0.85rem;
+    font-weight: 600;
     vertical-align: bottom;
+  }
+  .table td.num {
+    font-size: 0.95rem;
+  }
+  .table tbody th {
+    min-width: 11rem;
   }
   .table .num {
     text-align: right;
@@ -93,9 +100,10 @@ export const stackedTableStyles = css`
 `;
 
 /**
- * The styles of `<eduset-payer-desk>`: the months beside the chosen month on a desk, above it
- * on a phone; the providers' table turns into labelled rows when the element is narrower
- * than 44rem (no sideways scrolling at 390 px); large touch targets, visible focus.
+ * The styles of `<eduset-payer-desk>`: the months as a grid of buttons above the chosen month;
+ * the providers' table turns into labelled rows when the month is narrower than 44rem (no
+ * sideways scrolling at 390 px) and scrolls inside its own focusable region if a desk is
+ * still too narrow for it; large touch targets, visible focus.
  *
  * @example
  * ```ts
@@ -174,29 +182,26 @@ export const payerDeskStyles = [
       grid-template-columns: minmax(0, 1fr);
       gap: var(--_spacing);
     }
-    @container (min-width: 60rem) {
-      .layout {
-        grid-template-columns: 15rem minmax(0, 1fr);
-        align-items: start;
-      }
+    .months h3 {
+      margin-bottom: 0.25rem;
+    }
+    .months .later ul {
+      margin-top: 0.25rem;
     }
     .months ul {
       list-style: none;
       margin: 0;
       padding: 0;
-      display: flex;
-      flex-wrap: wrap;
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, 15rem), 1fr));
       gap: 0.5rem;
-    }
-    @container (min-width: 60rem) {
-      .months ul {
-        flex-direction: column;
-      }
     }
     .month-button {
       display: flex;
       flex-wrap: wrap;
       align-items: center;
+      justify-content: flex-start;
+      height: 100%;
       gap: 0.25rem 0.5rem;
       width: 100%;
       text-align: left;
@@ -234,6 +239,11 @@ export const payerDeskStyles = [
     }
     .month {
       min-width: 0;
+      container-type: inline-size;
+    }
+    .scroll {
+      overflow-x: auto;
+      max-width: 100%;
     }
     .steps {
       list-style: none;
@@ -345,8 +355,9 @@ export const payerDeskStyles = [
       min-width: 0;
     }
     .amounts {
+      max-width: 52rem;
       display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(min(100%, 12rem), 1fr));
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, 17rem), 1fr));
       gap: 0.25rem 1rem;
       margin: 0 0 0.5rem;
     }
@@ -371,9 +382,17 @@ export const payerDeskStyles = [
       min-height: 2.75rem;
       display: flex;
       align-items: center;
+      gap: 0.4rem;
       color: var(--_color-primary);
     }
+    summary::before {
+      content: '▸';
+    }
+    details[open] > summary::before {
+      content: '▾';
+    }
     .explanation {
+      max-width: 52rem;
       margin: 0;
       padding-left: 1.25rem;
     }

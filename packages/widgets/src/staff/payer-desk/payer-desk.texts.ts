@@ -23,6 +23,7 @@ export interface PayerDeskTexts {
   readonly months: string;
   readonly noMonths: string;
   readonly current: string;
+  readonly laterMonths: (count: number) => string;
   readonly status: Readonly<Record<SettlementStatus, string>>;
   readonly steps: string;
   readonly stepNames: readonly [string, string, string, string, string];
@@ -59,8 +60,8 @@ export interface PayerDeskTexts {
   readonly family: string;
   readonly total: string;
   readonly totals: string;
-  readonly showContracts: (provider: string, count: number) => string;
-  readonly hideContracts: (provider: string) => string;
+  readonly showContracts: string;
+  readonly hideContracts: string;
   readonly contracts: (count: number) => string;
   readonly certificate: string;
   readonly programme: string;
@@ -111,6 +112,10 @@ export const payerDeskTexts: Readonly<Record<Lang, PayerDeskTexts>> = {
     months: 'Месяцы',
     noMonths: 'Пока нет ни одного месяца с начислениями по договорам.',
     current: 'текущий',
+    laterMonths: (count) =>
+      count === 1
+        ? 'Следующий месяц (ещё не начался)'
+        : `Следующие месяцы: ${String(count)} (ещё не начались)`,
     status: { open: 'открыт', approved: 'утверждён', paid: 'оплачен', closed: 'закрыт' },
     steps: 'Порядок расчёта',
     stepNames: ['Проверка', 'Утверждение', 'Реестр', 'Оплата', 'Закрытие'],
@@ -152,8 +157,8 @@ export const payerDeskTexts: Readonly<Record<Lang, PayerDeskTexts>> = {
     family: 'Доплата семей',
     total: 'Итого поставщику',
     totals: 'Итого',
-    showContracts: (provider, count) => `Договоры: ${provider} (${String(count)})`,
-    hideContracts: (provider) => `Скрыть договоры: ${provider}`,
+    showContracts: 'Договоры',
+    hideContracts: 'Скрыть договоры',
     contracts: (count) =>
       `${String(count)} ${russianPlural(count, 'договор', 'договора', 'договоров')}`,
     certificate: 'Сертификат',
@@ -189,6 +194,8 @@ export const payerDeskTexts: Readonly<Record<Lang, PayerDeskTexts>> = {
     months: 'Months',
     noMonths: 'No month has billed contracts yet.',
     current: 'current',
+    laterMonths: (count) =>
+      `The next ${count === 1 ? 'month' : 'months'}: ${String(count)} (not begun yet)`,
     status: { open: 'open', approved: 'approved', paid: 'paid', closed: 'closed' },
     steps: 'Settlement steps',
     stepNames: ['Check', 'Approval', 'Register', 'Payment', 'Closing'],
@@ -231,8 +238,8 @@ export const payerDeskTexts: Readonly<Record<Lang, PayerDeskTexts>> = {
     family: 'Family co-payments',
     total: 'Total to the provider',
     totals: 'Total',
-    showContracts: (provider, count) => `Contracts: ${provider} (${String(count)})`,
-    hideContracts: (provider) => `Hide contracts: ${provider}`,
+    showContracts: 'Contracts',
+    hideContracts: 'Hide contracts',
     contracts: (count) => `${String(count)} ${count === 1 ? 'contract' : 'contracts'}`,
     certificate: 'Certificate',
     programme: 'Programme',

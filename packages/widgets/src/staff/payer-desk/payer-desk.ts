@@ -427,36 +427,48 @@ export class EdusetPayerDesk extends EdusetElement {
 
   private renderMonths(list: SettlementMonthList): TemplateResult {
     const t = this.texts;
+    const ordered = [...list.months].reverse();
+    const begun = ordered.filter((entry) => entry.month <= list.current);
+    const later = ordered.filter((entry) => entry.month > list.current);
+    const button = (entry: SettlementMonth) =>
+      html`<li>
+        <button
+          type="button"
+          class="month-button ${entry.status}"
+          aria-current=${entry.month === this.month ? 'true' : 'false'}
+          ?disabled=${this.busy}
+          @click=${() => void this.choose(entry.month)}
+        >
+          <span class="name"
+            >${this.monthName(entry.month)}${
+              entry.month === list.current
+                ? html` <span class="muted">(${t.current})</span>`
+                : nothing
+            }</span
+          >
+          <span class="badge ${entry.status}">${t.status[entry.status]}</span>
+          ${
+            entry.totals === null
+              ? nothing
+              : html`<span class="sum">${this.money(entry.totals.payer)}</span>`
+          }
+        </button>
+      </li>`;
     return html`<nav part="months" class="months" aria-labelledby="months-title">
       <h3 id="months-title">${t.months}</h3>
       <ul>
-        ${list.months.map(
-          (entry) =>
-            html`<li>
-              <button
-                type="button"
-                class="month-button ${entry.status}"
-                aria-current=${entry.month === this.month ? 'true' : 'false'}
-                ?disabled=${this.busy}
-                @click=${() => void this.choose(entry.month)}
-              >
-                <span class="name"
-                  >${this.monthName(entry.month)}${
-                    entry.month === list.current
-                      ? html` <span class="muted">(${t.current})</span>`
-                      : nothing
-                  }</span
-                >
-                <span class="badge ${entry.status}">${t.status[entry.status]}</span>
-                ${
-                  entry.totals === null
-                    ? nothing
-                    : html`<span class="sum">${this.money(entry.totals.payer)}</span>`
-                }
-              </button>
-            </li>`,
-        )}
+        ${begun.map(button)}
       </ul>
+      ${
+        later.length === 0
+          ? nothing
+          : html`<details class="later" ?open=${this.month !== null && this.month > list.current}>
+              <summary>${t.laterMonths(later.length)}</summary>
+              <ul>
+                ${later.map(button)}
+              </ul>
+            </details>`
+      }
     </nav>`;
   }
 
@@ -624,59 +636,61 @@ export class EdusetPayerDesk extends EdusetElement {
       <td data-label=${t.total} class="num">${this.money(line.total)}</td>
     `;
     return html`<h4 id="providers-title">${t.byProvider}</h4>
-      <table part="providers" class="table" aria-labelledby="providers-title">
-        <thead>
-          <tr>
-            <th scope="col">${t.provider}</th>
-            <th scope="col">${t.contractsColumn}</th>
-            <th scope="col">${t.advance}</th>
-            <th scope="col">${t.settlement}</th>
-            <th scope="col">${t.refunded}</th>
-            <th scope="col">${t.adjustment}</th>
-            <th scope="col">${t.payer}</th>
-            <th scope="col">${t.family}</th>
-            <th scope="col">${t.total}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${preview.providers.map((line) => {
-            const open = this.expanded.has(line.providerId);
-            const panel = `contracts-${line.providerId}`;
-            return html`<tr>
-                <th scope="row" data-label=${t.provider}>
-                  <span class="provider-name">${line.providerName}</span>
-                  <button
-                    type="button"
-                    class="link"
-                    aria-expanded=${open ? 'true' : 'false'}
-                    aria-controls=${panel}
-                    @click=${() => void this.toggle(line.providerId)}
-                  >
-                    ${
-                      open
-                        ? t.hideContracts(line.providerName)
-                        : t.showContracts(line.providerName, line.contracts)
-                    }
-                  </button>
-                </th>
-                ${cells(line)}
-              </tr>
-              ${
-                open
-                  ? html`<tr class="contracts-row">
-                      <td colspan="9" id=${panel}>${this.renderContracts(line.providerId)}</td>
-                    </tr>`
-                  : nothing
-              }`;
-          })}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" data-label=${t.provider}>${t.totals}</th>
-            ${cells(preview.totals)}
-          </tr>
-        </tfoot>
-      </table>`;
+      <div class="scroll" role="region" aria-labelledby="providers-title" tabindex="0">
+        <table part="providers" class="table" aria-labelledby="providers-title">
+          <thead>
+            <tr>
+              <th scope="col">${t.provider}</th>
+              <th scope="col">${t.contractsColumn}</th>
+              <th scope="col">${t.advance}</th>
+              <th scope="col">${t.settlement}</th>
+              <th scope="col">${t.refunded}</th>
+              <th scope="col">${t.adjustment}</th>
+              <th scope="col">${t.payer}</th>
+              <th scope="col">${t.family}</th>
+              <th scope="col">${t.total}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${preview.providers.map((line) => {
+              const open = this.expanded.has(line.providerId);
+              const panel = `contracts-${line.providerId}`;
+              const visible = open
+                ? t.hideContracts
+                : `${t.showContracts} (${String(line.contracts)})`;
+              return html`<tr>
+                  <th scope="row" data-label=${t.provider}>
+                    <span class="provider-name">${line.providerName}</span>
+                    <button
+                      type="button"
+                      class="link"
+                      aria-expanded=${open ? 'true' : 'false'}
+                      aria-controls=${panel}
+                      aria-label=${`${visible}: ${line.providerName}`}
+                      @click=${() => void this.toggle(line.providerId)}
+                    >
+                      ${visible}
+                    </button>
+                  </th>
+                  ${cells(line)}
+                </tr>
+                ${
+                  open
+                    ? html`<tr class="contracts-row">
+                        <td colspan="9" id=${panel}>${this.renderContracts(line.providerId)}</td>
+                      </tr>`
+                    : nothing
+                }`;
+            })}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" data-label=${t.provider}>${t.totals}</th>
+              ${cells(preview.totals)}
+            </tr>
+          </tfoot>
+        </table>
+      </div>`;
   }
 
   private renderContracts(providerId: string): TemplateResult {
