@@ -31,6 +31,7 @@ function fakeStorage(overrides: Partial<Storage>): Storage {
   return {
     engine: 'pglite',
     financing: new Proxy({} as Storage['financing'], { get: () => notUsed }),
+    settlement: new Proxy({} as Storage['settlement'], { get: () => notUsed }),
     limits: new Proxy({} as Storage['limits'], { get: () => notUsed }),
     audit: { append: () => Promise.resolve(), list: notUsed },
     courseLinks: new Proxy({} as Storage['courseLinks'], { get: () => notUsed }),

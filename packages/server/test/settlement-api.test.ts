@@ -198,7 +198,7 @@ describe("the payer's desk over HTTP", () => {
     const xlsx = await call('payer', 'GET', '/api/payer/months/2026-10/register.xlsx?lang=en');
     expect(xlsx.statusCode).toBe(200);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(xlsx.rawPayload);
+    await workbook.xlsx.load(xlsx.rawPayload as never);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
       'Register 2026-10',
       'Contracts',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Money } from '../../common/index.js';
+import { isoDate, Money } from '../../common/index.js';
 import {
   adjustmentEntries,
   balanceLawHolds,
@@ -46,7 +46,7 @@ function workedContract(overrides: { start?: string; id?: string } = {}): Contra
     providerId: 'cdt',
     direction: 'technical',
     status: 'active',
-    requestedOn: '2017-08-20',
+    requestedOn: isoDate('2017-08-20'),
     start: amounts.start,
     end: amounts.end,
     all: amounts.all,
@@ -378,10 +378,10 @@ describe('the coverage and uptake report', () => {
       on: '2017-10-15',
       period: '2017',
       certificates: [
-        { id: 'c1', birthDate: '2008-03-15', status: 'active' },
-        { id: 'c2', birthDate: '2009-03-15', status: 'active' },
-        { id: 'c3', birthDate: '2010-03-15', status: 'active' },
-        { id: 'c4', birthDate: '1999-03-15', status: 'active' },
+        { id: 'c1', birthDate: isoDate('2008-03-15'), status: 'active' },
+        { id: 'c2', birthDate: isoDate('2009-03-15'), status: 'active' },
+        { id: 'c3', birthDate: isoDate('2010-03-15'), status: 'active' },
+        { id: 'c4', birthDate: isoDate('1999-03-15'), status: 'active' },
       ],
       contracts: [contract, second],
       programmes: [programme],
