@@ -1,6 +1,7 @@
 import {
   formatBillingMonth,
   type FinancingReportAnswer,
+  type Lang,
   type LocalizedText,
   settlementStatusLabels,
   type ContractSettlement,
@@ -95,7 +96,6 @@ const contractHeaders = {
   ],
 } as const;
 
-type Lang = 'ru' | 'en';
 type Cell = string | number | Money;
 
 function providerRows(register: SettlementRegister, lang: Lang): Cell[][] {
