@@ -132,6 +132,8 @@ export default [
     'availability-editor.define': `${widgets}/src/staff/availability-editor/availability-editor.define.ts`,
     'provider-programmes.define': `${widgets}/src/staff/provider-programmes/provider-programmes.define.ts`,
     'programme-review.define': `${widgets}/src/staff/programme-review/programme-review.define.ts`,
+    'payer-desk.define': `${widgets}/src/staff/payer-desk/payer-desk.define.ts`,
+    'financing-reports.define': `${widgets}/src/staff/financing-reports/financing-reports.define.ts`,
     staff: `${widgets}/src/staff/index.ts`,
     'staff-agenda.define': `${widgets}/src/staff-agenda/staff-agenda.define.ts`,
     'provider-desk.define': `${widgets}/src/staff/provider-desk/provider-desk.define.ts`,

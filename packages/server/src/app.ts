@@ -24,6 +24,7 @@ import { financingRoutes } from './features/financing/routes.js';
 import { registerReadYourWrites } from './plugins/read-your-writes.js';
 import { providerDeskRoutes } from './features/provider-desk/routes.js';
 import { programmeRoutes } from './features/programmes/routes.js';
+import { settlementRoutes } from './features/settlement/routes.js';
 import { courseRoutes, type CourseRoutesOptions } from './features/courses/routes.js';
 import { consentRoutes, defaultConsent, type ConsentText } from './features/consent/routes.js';
 import { peopleRoutes } from './features/people/routes.js';
@@ -535,6 +536,17 @@ export function createServer(options: ServerOptions): FastifyInstance {
   void server.register(providerDeskRoutes({ storage, now, networkId: financingNetworkId }));
   // The provider's programmes and the operator's programme review (issue 15).
   void server.register(programmeRoutes({ storage, now, networkId: financingNetworkId }));
+
+  // The payer's monthly settlement and the coordinator's coverage report; each contract's
+  // completeness comes from the attendance its provider entered (100 % where none was).
+  void server.register(
+    settlementRoutes({
+      settlement: storage.settlement,
+      now,
+      networkId: financingNetworkId,
+      completenessOf: (month) => storage.providerDesk.completeness(month),
+    }),
+  );
 
   if (options.courses !== undefined) {
     void server.register(

@@ -390,7 +390,8 @@ export interface DemoAccount {
 }
 
 /**
- * The demo sign-ins of the Udomlya and Michurinsk demos, one per role. The passwords are
+ * The demo sign-ins of the Udomlya and Michurinsk demos, one per role (and the Michurinsk
+ * support centre, a coordinator of the financing network). The passwords are
  * fixed and printed: they are only ever created by `serve --demo-accounts` on a storage
  * without accounts.
  *
@@ -432,6 +433,17 @@ export const demoAccounts: readonly DemoAccount[] = Object.freeze([
     sees: {
       ru: 'свои консультации в д/с «Буратино» и «Кораблик» с контактами родителей',
       en: 'her own consultations at the Buratino and Korablik kindergartens, with parents’ contacts',
+    },
+  },
+  {
+    role: 'coordinator',
+    login: 'centre',
+    password: 'demo-centre-2026',
+    displayName: 'Муниципальный опорный центр Мичуринска (демо)',
+    grants: [{ role: 'coordinator', networkId: 'michurinsk' }],
+    sees: {
+      ru: 'отчёты об охвате и использовании сертификатов Мичуринска',
+      en: 'the Michurinsk coverage and uptake reports',
     },
   },
   {
@@ -516,7 +528,7 @@ export const demoAccounts: readonly DemoAccount[] = Object.freeze([
  * import { openStorage } from '@eduset/adapters';
  * import { seedDemoAccountsIfEmpty } from './cli-users.js';
  * const storage = await openStorage({ dataDir: 'memory://' });
- * await seedDemoAccountsIfEmpty(storage, console.log); // 9
+ * await seedDemoAccountsIfEmpty(storage, console.log); // 10
  * ```
  */
 export async function seedDemoAccountsIfEmpty(

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { createNetwork, instant, isEdusetError, sameEntry, type Instant } from '@eduset/core';
 import { seedConsultationHistoryIfEmpty } from './cli-consultations.js';
 import { seedFinancingIfEmpty } from './cli-financing.js';
+import { seedSettlementDemoIfEmpty } from './cli-settlement.js';
 import { importHelp, importUsage, parseImportOptions, runImport } from './cli-import.js';
 import { indicatorsUsage, runIndicatorsCommand } from './cli-indicators.js';
 import {
@@ -587,6 +588,8 @@ async function seedDemo(
     now,
     out,
   );
+  // Demo contracts for the payer's desk and the coverage report (September settled).
+  await seedSettlementDemoIfEmpty(storage, now, out);
   // Only with --demo-accounts: the fixed passwords are never used otherwise.
   if (options.demoAccounts) await seedDemoAccountsIfEmpty(storage, out);
 }

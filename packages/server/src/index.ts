@@ -211,3 +211,10 @@ export {
   type ProgrammeService,
   type ProgrammeServiceOptions,
 } from './features/programmes/service.js';
+export { settlementRoutes } from './features/settlement/routes.js';
+export {
+  settlementService,
+  type CompletenessSource,
+  type SettlementService,
+  type SettlementServiceOptions,
+} from './features/settlement/service.js';

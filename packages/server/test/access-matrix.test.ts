@@ -41,6 +41,14 @@ const typicalGrants: Readonly<Record<Role, Grant>> = {
   auditor: { role: 'auditor', networkId: 'udomlya' },
 };
 
+/**
+ * Routes whose records lie in the financing network (`ServerOptions.financingNetworkId`,
+ * `michurinsk` by default): they are asked by the same roles granted in that network.
+ */
+const financingRoutePrefixes = ['/api/payer/', '/api/reports/'];
+const isFinancingRoute = (route: { readonly url: string }): boolean =>
+  financingRoutePrefixes.some((prefix) => route.url.startsWith(prefix));
+
 /** Who asks: nobody, or one signed-in account per role (its session cookie and CSRF token). */
 interface Asker {
   readonly name: string;
@@ -153,6 +161,8 @@ async function seedProviderApplication(into: Storage): Promise<string> {
 }
 
 let askers: Asker[] = [];
+/** The same roles, granted in the financing network (provider: `cdt`). */
+let financingAskers: Asker[] = [];
 let storage: Storage;
 let server: FastifyInstance;
 
@@ -215,6 +225,33 @@ beforeAll(async () => {
         accountId: account.id,
         displayName: account.displayName,
         grants: [typicalGrants[role]],
+      },
+      headers: { cookie, 'x-csrf-token': csrfToken },
+    });
+  }
+  financingAskers = [{ name: 'anonymous', actor: anonymousActor, headers: {} }];
+  for (const role of roles) {
+    const login = `matrix-financing-${role}`;
+    const grant = { ...typicalGrants[role], networkId: 'michurinsk' } as Grant;
+    const account = await storage.identity.createAccount(
+      { login, displayName: `Сотрудник (${role}, ПФДО)`, passwordHash, grants: [grant] },
+      instant(new Date()),
+    );
+    const signedIn = await server.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { login, password },
+    });
+    expect(signedIn.statusCode, signedIn.body).toBe(200);
+    const cookie = String(signedIn.headers['set-cookie']).split(';')[0] ?? '';
+    const { csrfToken } = signedIn.json() as { csrfToken: string };
+    financingAskers.push({
+      name: role,
+      actor: {
+        kind: 'staff',
+        accountId: account.id,
+        displayName: account.displayName,
+        grants: [grant],
       },
       headers: { cookie, 'x-csrf-token': csrfToken },
     });
@@ -414,6 +451,83 @@ describe('the access matrix', () => {
     expect(answers).toEqual(expected);
   });
 
+  // Before the whole matrix, which signs everyone out at its end.
+  test("the payer's desk and the coverage report: each role gets what its job needs", async () => {
+    // 200/409 from the handler (the storage holds no financing data: approving October finds
+    // nothing to settle, the register of a month never approved is refused), 401 anonymous,
+    // 403 a role without the action. A provider reads its own invoices (its line only).
+    const expected: Record<string, Record<string, number>> = {
+      'GET /api/payer/months': {
+        anonymous: 401,
+        payer: 200,
+        provider: 200,
+        coordinator: 403,
+        operator: 403,
+        auditor: 403,
+      },
+      'GET /api/payer/months/:month/preview': {
+        anonymous: 401,
+        payer: 200,
+        provider: 200,
+        coordinator: 403,
+        operator: 403,
+      },
+      'POST /api/payer/months/:month/approve': {
+        anonymous: 401,
+        payer: 409,
+        provider: 403,
+        coordinator: 403,
+        operator: 403,
+      },
+      'POST /api/payer/months/:month/pay': { anonymous: 401, payer: 409, provider: 403 },
+      'POST /api/payer/months/:month/close': { anonymous: 401, payer: 409, provider: 403 },
+      'POST /api/payer/months/:month/corrections': {
+        anonymous: 401,
+        payer: 400,
+        provider: 403,
+        coordinator: 403,
+      },
+      'GET /api/payer/months/:month/register.csv': { anonymous: 401, payer: 409, provider: 409 },
+      'GET /api/payer/months/:month/register.xlsx': { anonymous: 401, payer: 409, operator: 403 },
+      'GET /api/reports/coverage': {
+        anonymous: 401,
+        coordinator: 200,
+        payer: 200,
+        provider: 403,
+        operator: 403,
+        'school-staff': 403,
+      },
+      'GET /api/reports/coverage.csv': { anonymous: 401, coordinator: 200, provider: 403 },
+    };
+    const answers: Record<string, Record<string, number>> = {};
+    for (const [route, byRole] of Object.entries(expected)) {
+      const [method, url] = route.split(' ') as [string, string];
+      expect(
+        server.routeAccess.some((r) => r.method === method && r.url === url),
+        route,
+      ).toBe(true);
+      answers[route] = {};
+      for (const name of Object.keys(byRole)) {
+        const asker = financingAskers.find((candidate) => candidate.name === name);
+        if (asker === undefined) throw new Error(`no asker ${name}`);
+        const answer = await server.inject({
+          method: method as 'GET',
+          url: url.replace(':month', '2026-10'),
+          headers: asker.headers,
+          ...(method === 'GET' ? {} : { payload: {} }),
+        });
+        (answers[route] as Record<string, number>)[name] = answer.statusCode;
+      }
+    }
+    expect(answers).toEqual(expected);
+    // Every route of the desk and the report is in the table above.
+    const listed = server.routeAccess
+      .filter((route) => isFinancingRoute(route) && route.method !== 'HEAD')
+      .map((route) => `${route.method} ${route.url}`)
+      .sort();
+    expect(listed).toEqual(Object.keys(expected).sort());
+  });
+
   test('each answer agrees with the policy, for anonymous and every role', async () => {
     const mismatches: string[] = [];
     let checked = 0;
@@ -427,7 +541,7 @@ describe('the access matrix', () => {
     for (const route of ordered) {
       const access = route.access;
       if (access === undefined) continue;
-      for (const { name, actor, headers } of askers) {
+      for (const { name, actor, headers } of isFinancingRoute(route) ? financingAskers : askers) {
         const answer = await server.inject({
           method: route.method as 'GET',
           url: urlOf(route),

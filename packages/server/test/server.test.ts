@@ -35,6 +35,7 @@ function fakeStorage(overrides: Partial<Storage>): Storage {
       get: (_target, key) => (key === 'replicated' ? false : notUsed),
     }),
     programmeReviews: new Proxy({} as Storage['programmeReviews'], { get: () => notUsed }),
+    settlement: new Proxy({} as Storage['settlement'], { get: () => notUsed }),
     limits: new Proxy({} as Storage['limits'], { get: () => notUsed }),
     audit: { append: () => Promise.resolve(), list: notUsed },
     courseLinks: new Proxy({} as Storage['courseLinks'], { get: () => notUsed }),

@@ -19,6 +19,10 @@ const staffOnly = [
   'eduset-programme-review',
   '/provider/programmes',
   '/operator/programme-reviews',
+  'eduset-payer-desk',
+  'eduset-financing-reports',
+  '/payer/months',
+  '/reports/coverage',
 ];
 
 describe('eduset-staff.js and eduset-widgets.js', () => {
@@ -36,6 +40,8 @@ describe('eduset-staff.js and eduset-widgets.js', () => {
     expect(code).toContain('eduset-provider-desk');
     expect(code).toContain('eduset-provider-programmes');
     expect(code).toContain('eduset-programme-review');
+    expect(code).toContain('eduset-payer-desk');
+    expect(code).toContain('eduset-financing-reports');
     for (const forbidden of ['node:', 'pglite', 'fastify', 'papaparse', 'exceljs', 'process.env']) {
       expect(code, forbidden).not.toContain(forbidden);
     }

@@ -1,6 +1,7 @@
 /**
  * Exports: the one CSV writer every CSV of eduset goes through (formulae neutralised), and
- * the monthly payment register as CSV and XLSX.
+ * the monthly payment register as CSV and XLSX (core's `paymentReport`, and the payer's
+ * settlement register with adjustments and a contracts' sheet).
  *
  * @example
  * ```ts
@@ -17,3 +18,9 @@ export {
   paymentRegisterXlsx,
   type PaymentRegisterReport,
 } from './payment-register.js';
+export {
+  financingReportCsv,
+  settlementRegisterCsv,
+  settlementRegisterXlsx,
+  type SettlementRegister,
+} from './settlement-register.js';

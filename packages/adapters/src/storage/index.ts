@@ -37,6 +37,13 @@ export type {
   StoredProgrammeReview,
 } from './programme-reviews.js';
 export type {
+  FinancingReportRequest,
+  ProviderView,
+  SettlementRunOptions,
+  SettlementStamp,
+  SettlementStore,
+} from './settlement.js';
+export type {
   Account,
   AccountWithPassword,
   ActiveSession,

@@ -22,6 +22,7 @@ import guardedMoves from '../../migrations/0020_guarded_moves.sql?raw';
 import financingRules from '../../migrations/0021_financing_rules.sql?raw';
 import programmeReview from '../../migrations/0022_programme_review.sql?raw';
 import providerDesk from '../../migrations/0023_provider_desk.sql?raw';
+import settlementMonths from '../../migrations/0024_settlement_months.sql?raw';
 import ledgerPartitions from '../../migrations/0026_ledger_partitions.sql?raw';
 import enrolmentRules from '../../migrations/0029_enrolment_rules.sql?raw';
 import type { Database } from './database.js';
@@ -77,6 +78,7 @@ export const migrations: readonly Migration[] = [
   { version: 21, name: 'financing_rules', sql: financingRules },
   { version: 22, name: 'programme_review', sql: programmeReview },
   { version: 23, name: 'provider_desk', sql: providerDesk },
+  { version: 24, name: 'settlement_months', sql: settlementMonths },
   { version: 26, name: 'ledger_partitions', sql: ledgerPartitions },
   { version: 29, name: 'enrolment_rules', sql: enrolmentRules },
 ];

@@ -6,6 +6,7 @@ import { feedbackStore, type FeedbackStore } from './feedback.js';
 import { financingStore, type FinancingStore } from './financing.js';
 import { financingReads, type FinancingReads } from './read-replica.js';
 import { programmeReviewStore, type ProgrammeReviewStore } from './programme-reviews.js';
+import { settlementStore, type SettlementStore } from './settlement.js';
 import { openPglite, openPostgres, type Database } from './database.js';
 import { identityStore, type IdentityStore } from './identity.js';
 import { linkTokens, type LinkTokens } from './link-tokens.js';
@@ -99,6 +100,8 @@ export interface Storage extends BookingStore {
   readonly financingReads: FinancingReads;
   /** Programme review: providers' programmes, the operator's decisions, publication (0022). */
   readonly programmeReviews: ProgrammeReviewStore;
+  /** The payer's monthly settlement and the coverage report (migration 0024). */
+  readonly settlement: SettlementStore;
   /** Counters of attempts shared by every process: rate limits, sign-in throttling (0008). */
   readonly limits: AttemptLimits;
   /** The append-only audit log: reads of personal data and every write (migration 0009). */
@@ -206,6 +209,7 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
     financing,
     financingReads: financingReads(database, replica, financing),
     programmeReviews: programmeReviewStore(database),
+    settlement: settlementStore(database),
     limits: attemptLimits(database),
     audit: auditStore(database),
     courseLinks: courseLinkStore(database),

@@ -32,6 +32,7 @@ export const actions = [
   'financing.contract.write',
   'financing.programme.write',
   'financing.programme.review',
+  'financing.reports.read',
   'certificate.holder.read',
   'indicators.values.write',
   'schools.data.write',
@@ -137,6 +138,10 @@ export const actionLabels: Readonly<Record<Action, LocalizedText>> = Object.free
   'financing.programme.review': {
     ru: 'Проверять программы: одобрять или возвращать с замечаниями',
     en: 'Review programmes: approve them or return them with remarks',
+  },
+  'financing.reports.read': {
+    ru: 'Видеть отчёты об охвате и использовании сертификатов',
+    en: 'See coverage and uptake reports of certificates',
   },
   'certificate.holder.read': {
     ru: 'Видеть владельцев сертификатов',

@@ -15,11 +15,11 @@ const list = (...granted: Action[]): readonly Action[] => Object.freeze(granted)
  *
  * | role | actions |
  * |---|---|
- * | coordinator | bookings with parents' contacts, private consultation notes, schedules, 152-ФЗ export and erasure, staff accounts, students' timetables, indicator and school data — in the whole network |
+ * | coordinator | bookings with parents' contacts, private consultation notes, schedules, 152-ФЗ export and erasure, staff accounts, students' timetables, indicator and school data, financing coverage reports — in the whole network |
  * | organization-admin | bookings with contacts and schedules at its own organization's sites |
  * | specialist | own consultations with parents' contacts and her private notes on them, own schedule, at every site she serves |
  * | operator | certificate and programme registry, programme review (approve or return), certificate holders |
- * | payer | billing: invoices and payments — never contacts |
+ * | payer | billing: invoices and payments, coverage reports — never contacts |
  * | provider | own programmes and groups (submitted for review), their applications and contracts (accept, decline, attendance, termination), own invoices and acts |
  * | school-staff | own school's data and indicator values, timetable links for its students |
  * | teacher | own groups' timetable |
@@ -46,6 +46,7 @@ export const permissions: Readonly<Record<Role, readonly Action[]>> = Object.fre
     'courses.timetable.read',
     'indicators.values.write',
     'schools.data.write',
+    'financing.reports.read',
   ),
   'organization-admin': list(
     'staff.me.read',
@@ -69,7 +70,12 @@ export const permissions: Readonly<Record<Role, readonly Action[]>> = Object.fre
     'financing.programme.review',
     'certificate.holder.read',
   ),
-  payer: list('staff.me.read', 'financing.billing.read', 'financing.billing.write'),
+  payer: list(
+    'staff.me.read',
+    'financing.billing.read',
+    'financing.billing.write',
+    'financing.reports.read',
+  ),
   provider: list(
     'staff.me.read',
     'financing.contract.read',

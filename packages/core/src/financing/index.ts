@@ -38,3 +38,4 @@ export {
 export * from './provider-desk.js';
 export * from './programme-review.js';
 export * from './programme-review-api.js';
+export * from './settlement/index.js';

@@ -10,6 +10,8 @@
  * <eduset-provider-desk src-base="/api"></eduset-provider-desk>
  * <eduset-provider-programmes src-base="/api"></eduset-provider-programmes>
  * <eduset-programme-review src-base="/api"></eduset-programme-review>
+ * <eduset-payer-desk src-base="/api"></eduset-payer-desk>
+ * <eduset-financing-reports src-base="/api"></eduset-financing-reports>
  * ```
  *
  * @module eduset-staff
@@ -19,5 +21,7 @@ import '../staff-agenda/staff-agenda.define.js';
 import './provider-desk/provider-desk.define.js';
 import './provider-programmes/provider-programmes.define.js';
 import './programme-review/programme-review.define.js';
+import './payer-desk/payer-desk.define.js';
+import './financing-reports/financing-reports.define.js';
 
 export * from './index.js';

@@ -105,6 +105,22 @@ const writeNames: ReadonlyMap<string, LocalizedText> = new Map([
     'POST /api/staff/people/erase',
     { ru: 'Стирание сведений о человеке', en: "A person's data erased" },
   ],
+  [
+    'POST /api/payer/months/:month/approve',
+    { ru: 'Утверждение расчёта за месяц', en: "A month's settlement approved" },
+  ],
+  [
+    'POST /api/payer/months/:month/pay',
+    { ru: 'Оплата поставщикам за месяц', en: 'A month paid to the providers' },
+  ],
+  ['POST /api/payer/months/:month/close', { ru: 'Закрытие месяца', en: 'A month closed' }],
+  [
+    'POST /api/payer/months/:month/corrections',
+    {
+      ru: 'Корректировка оплаченного месяца',
+      en: 'A correction of a paid month',
+    },
+  ],
 ]);
 
 /**

@@ -1,0 +1,417 @@
+import { css } from 'lit';
+import { baseStyles } from '../../internal/base.styles.js';
+
+/**
+ * The tables of the payer's desk and the reports: numbers aligned, and below 44rem of the
+ * element's width each row becomes a block of labelled values (`data-label`), so a phone
+ * never scrolls sideways. The element's host must be a size container.
+ *
+ * @example
+ * ```ts
+ * import { stackedTableStyles } from '@eduset/widgets/staff';
+ * const styles = [stackedTableStyles];
+ * ```
+ */
+export const stackedTableStyles = css`
+  .table {
+    width: 100%;
+    border-collapse: collapse;
+    font-variant-numeric: tabular-nums;
+  }
+  .table th,
+  .table td {
+    padding: 0.35rem 0.4rem;
+    border-bottom: 1px solid var(--_color-border);
+    text-align: left;
+    vertical-align: top;
+  }
+  .table thead th {
+    font-size: 0.85rem;
+    font-weight: 600;
+    vertical-align: bottom;
+  }
+  .table td.num {
+    font-size: 0.95rem;
+  }
+  .table tbody th {
+    min-width: 11rem;
+  }
+  .table .num {
+    text-align: right;
+    white-space: nowrap;
+  }
+  .table tbody th .provider-name {
+    display: block;
+  }
+  .table tfoot th,
+  .table tfoot td {
+    font-weight: 600;
+    border-top: 2px solid var(--_color-text);
+  }
+  .contracts-row > td {
+    background: var(--_color-surface-raised);
+  }
+  @container (max-width: 44rem) {
+    .table thead {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+    }
+    .table,
+    .table tbody,
+    .table tfoot,
+    .table tr,
+    .table th,
+    .table td {
+      display: block;
+    }
+    .table tr {
+      padding: 0.5rem 0;
+      border-bottom: 2px solid var(--_color-border);
+    }
+    .table th,
+    .table td {
+      border: 0;
+      padding: 0.15rem 0;
+    }
+    .table td.num,
+    .table td[data-label] {
+      display: flex;
+      justify-content: space-between;
+      gap: 1rem;
+      text-align: right;
+      white-space: normal;
+    }
+    .table td[data-label]::before {
+      content: attr(data-label);
+      text-align: left;
+      color: var(--_color-text-muted);
+    }
+    .table tfoot th,
+    .table tfoot td {
+      border-top: 0;
+    }
+    .contracts-row > td {
+      padding: 0.5rem;
+    }
+  }
+`;
+
+/**
+ * The styles of `<eduset-payer-desk>`: the months as a grid of buttons above the chosen month;
+ * the providers' table turns into labelled rows when the month is narrower than 44rem (no
+ * sideways scrolling at 390 px) and scrolls inside its own focusable region if a desk is
+ * still too narrow for it; large touch targets, visible focus.
+ *
+ * @example
+ * ```ts
+ * import { payerDeskStyles } from '@eduset/widgets/staff';
+ * payerDeskStyles.length; // 3
+ * ```
+ */
+export const payerDeskStyles = [
+  baseStyles,
+  stackedTableStyles,
+  css`
+    :host {
+      --_done: var(--eduset-payer-desk-done, #116329);
+      container-type: inline-size;
+      max-width: 80rem;
+    }
+    h2 {
+      margin: 0 0 0.25rem;
+      font-size: 1.4rem;
+    }
+    h3 {
+      margin: 0 0 0.5rem;
+      font-size: 1.15rem;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 0.5rem;
+      align-items: baseline;
+    }
+    h4 {
+      margin: 1.25rem 0 0.5rem;
+      font-size: 1.05rem;
+    }
+    h5 {
+      margin: 0 0 0.5rem;
+      font-size: 1rem;
+      overflow-wrap: anywhere;
+    }
+    h6 {
+      margin: 0.5rem 0 0.25rem;
+      font-size: 1rem;
+    }
+    .lede {
+      margin: 0 0 0.75rem;
+      max-width: 50rem;
+    }
+    .muted {
+      color: var(--_color-text-muted);
+    }
+    .small {
+      font-size: 0.9rem;
+    }
+    .strong {
+      font-weight: 600;
+    }
+    .status {
+      margin: 0.5rem 0;
+      padding: 0.5rem 0.75rem;
+      border-radius: var(--_radius);
+      border: 1px solid var(--_color-border);
+    }
+    .status.empty {
+      margin: 0;
+      padding: 0;
+      border: 0;
+    }
+    .status.error {
+      border-color: var(--_color-danger);
+      color: var(--_color-danger);
+    }
+    .status.done {
+      border-color: var(--_done);
+      color: var(--_done);
+    }
+    .layout {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr);
+      gap: var(--_spacing);
+    }
+    .months h3 {
+      margin-bottom: 0.25rem;
+    }
+    .months .later ul {
+      margin-top: 0.25rem;
+    }
+    .months ul {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, 15rem), 1fr));
+      gap: 0.5rem;
+    }
+    .month-button {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: flex-start;
+      height: 100%;
+      gap: 0.25rem 0.5rem;
+      width: 100%;
+      text-align: left;
+      background: var(--_color-surface);
+      color: var(--_color-text);
+      border: 1px solid var(--_color-border);
+    }
+    .month-button[aria-current='true'] {
+      border: 2px solid var(--_color-primary);
+      background: var(--_color-surface-raised);
+      font-weight: 600;
+    }
+    .month-button .sum {
+      margin-left: auto;
+      font-variant-numeric: tabular-nums;
+    }
+    .badge {
+      display: inline-block;
+      padding: 0 0.5rem;
+      border-radius: 999px;
+      border: 1px solid currentColor;
+      font-size: 0.85rem;
+      font-weight: normal;
+      line-height: 1.6;
+    }
+    .badge.approved {
+      color: #0b5cad;
+    }
+    .badge.paid,
+    .badge.closed {
+      color: var(--_done);
+    }
+    .badge.open {
+      color: var(--_color-text-muted);
+    }
+    .month {
+      min-width: 0;
+      container-type: inline-size;
+    }
+    .scroll {
+      overflow-x: auto;
+      max-width: 100%;
+    }
+    .steps {
+      list-style: none;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem;
+      margin: 0 0 0.5rem;
+      padding: 0;
+      counter-reset: step;
+    }
+    .steps li {
+      counter-increment: step;
+      padding: 0.2rem 0.6rem;
+      border-radius: var(--_radius);
+      border: 1px dashed var(--_color-border);
+      color: var(--_color-text-muted);
+    }
+    .steps li::before {
+      content: counter(step) '. ';
+    }
+    .steps li.done {
+      border-style: solid;
+      border-color: var(--_done);
+      color: var(--_done);
+    }
+    .steps li.done::before {
+      content: '✓ ';
+    }
+    .steps li.now {
+      border: 2px solid var(--_color-primary);
+      color: var(--_color-text);
+      font-weight: 600;
+    }
+    .stamps {
+      margin: 0 0 0.5rem;
+      padding-left: 1.25rem;
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      margin: 0.5rem 0;
+    }
+    button,
+    .button,
+    input,
+    textarea {
+      font: inherit;
+      min-height: 2.75rem;
+      border-radius: var(--_radius);
+    }
+    button,
+    .button {
+      display: inline-flex;
+      align-items: center;
+      justify-content: center;
+      padding: 0.4rem 0.9rem;
+      border: 1px solid var(--_color-primary);
+      cursor: pointer;
+      text-decoration: none;
+      max-width: 100%;
+      overflow-wrap: anywhere;
+    }
+    button.primary {
+      background: var(--_color-primary);
+      color: var(--_color-on-primary);
+    }
+    button.secondary,
+    .button.secondary {
+      background: var(--_color-surface);
+      color: var(--_color-primary);
+    }
+    button.link {
+      display: inline;
+      min-height: 2.75rem;
+      padding: 0.25rem 0;
+      border: 0;
+      background: none;
+      color: var(--_color-primary);
+      text-decoration: underline;
+      text-align: left;
+    }
+    button:disabled {
+      opacity: 0.6;
+      cursor: not-allowed;
+    }
+    .confirm {
+      margin: 0.5rem 0;
+      padding: 0.75rem;
+      border: 2px solid var(--_color-primary);
+      border-radius: var(--_radius);
+      background: var(--_color-surface-raised);
+    }
+    .confirm p {
+      margin: 0;
+    }
+    .contracts {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 0.75rem;
+    }
+    .contract {
+      padding: 0.75rem;
+      border: 1px solid var(--_color-border);
+      border-radius: var(--_radius);
+      background: var(--_color-surface);
+      min-width: 0;
+    }
+    .amounts {
+      max-width: 52rem;
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, 17rem), 1fr));
+      gap: 0.25rem 1rem;
+      margin: 0 0 0.5rem;
+    }
+    .amounts div {
+      display: flex;
+      justify-content: space-between;
+      gap: 0.5rem;
+      border-bottom: 1px dotted var(--_color-border);
+    }
+    .amounts dt {
+      color: var(--_color-text-muted);
+    }
+    .amounts dd {
+      margin: 0;
+      white-space: nowrap;
+    }
+    details {
+      margin: 0.25rem 0 0.5rem;
+    }
+    summary {
+      cursor: pointer;
+      min-height: 2.75rem;
+      display: flex;
+      align-items: center;
+      gap: 0.4rem;
+      color: var(--_color-primary);
+    }
+    summary::before {
+      content: '▸';
+    }
+    details[open] > summary::before {
+      content: '▾';
+    }
+    .explanation {
+      max-width: 52rem;
+      margin: 0;
+      padding-left: 1.25rem;
+    }
+    .explanation li {
+      margin: 0.25rem 0;
+    }
+    .correction {
+      display: grid;
+      gap: 0.25rem;
+      max-width: 32rem;
+    }
+    .correction input,
+    .correction textarea {
+      border: 1px solid var(--_color-border);
+      padding: 0.4rem 0.6rem;
+      width: 100%;
+    }
+    .adjustments {
+      padding-left: 1.25rem;
+    }
+  `,
+];
