@@ -29,3 +29,4 @@ export * from './limits.js';
 export * from './navigator.js';
 export * from './normative-cost.js';
 export * from './programme.js';
+export * from './operator.js';
