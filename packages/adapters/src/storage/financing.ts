@@ -119,7 +119,10 @@ export interface FinancingStore {
   saveCertificateGroup(group: CertificateGroup): Promise<void>;
   /** Upserts certificates. */
   saveCertificates(certificates: readonly Certificate[]): Promise<void>;
-  /** Sets the payer's limits of funded enrolments per direction. */
+  /**
+   * Sets the payer's limits of funded enrolments per direction for every period that has no
+   * limits of its own (the operator's desk sets a period's limits, migration 0027).
+   */
   setDirectionLimits(limits: Partial<Record<Direction, number>>): Promise<void>;
   /** Posts ledger movements in one transaction, all or nothing; returns how many were new. */
   postEntries(entries: readonly LedgerEntry[]): Promise<number>;
@@ -351,6 +354,14 @@ async function writeContract(session: SqlSession, contract: Contract): Promise<v
   );
 }
 
+/**
+ * The direction-limit row a contract of a period counts against (`$1` the direction, `$2`
+ * the period): the period's own row when it has one, else the row set without a period
+ * (migration 0027; `''` sorts first).
+ */
+const directionLimitRow = `SELECT l.period FROM financing_direction_limits l
+  WHERE l.direction = $1 AND l.period IN ($2, '') ORDER BY l.period DESC LIMIT 1`;
+
 async function freePlace(session: SqlSession, contract: Contract): Promise<void> {
   await session.query('UPDATE financing_groups SET taken = taken - 1 WHERE id = $1 AND taken > 0', [
     contract.groupId,
@@ -361,8 +372,9 @@ async function freePlace(session: SqlSession, contract: Contract): Promise<void>
   );
   if (!contract.certificate.isZero()) {
     await session.query(
-      'UPDATE financing_direction_limits SET enrolments = enrolments - 1 WHERE direction = $1 AND enrolments > 0',
-      [contract.direction],
+      `UPDATE financing_direction_limits SET enrolments = enrolments - 1
+       WHERE direction = $1 AND period = (${directionLimitRow}) AND enrolments > 0`,
+      [contract.direction, contract.period],
     );
   }
 }
@@ -523,8 +535,8 @@ export function financingStore(database: Database): FinancingStore {
         for (const [direction, max] of Object.entries(limits)) {
           if (max === undefined) continue;
           await session.query(
-            `INSERT INTO financing_direction_limits (direction, max_enrolments) VALUES ($1, $2)
-             ON CONFLICT (direction) DO UPDATE SET max_enrolments = excluded.max_enrolments`,
+            `INSERT INTO financing_direction_limits (period, direction, max_enrolments) VALUES ('', $1, $2)
+             ON CONFLICT (period, direction) DO UPDATE SET max_enrolments = excluded.max_enrolments`,
             [direction, max],
           );
         }
@@ -614,13 +626,14 @@ export function financingStore(database: Database): FinancingStore {
         if (!contract.certificate.isZero()) {
           const limited = await session.query<{ taken: boolean }>(
             `UPDATE financing_direction_limits SET enrolments = enrolments + 1
-             WHERE direction = $1 AND enrolments < max_enrolments RETURNING true AS taken`,
-            [contract.direction],
+             WHERE direction = $1 AND period = (${directionLimitRow})
+               AND (max_enrolments IS NULL OR enrolments < max_enrolments) RETURNING true AS taken`,
+            [contract.direction, contract.period],
           );
           if (limited.length === 0) {
             const exists = await session.query(
-              'SELECT 1 FROM financing_direction_limits WHERE direction = $1',
-              [contract.direction],
+              `SELECT 1 FROM financing_direction_limits WHERE direction = $1 AND period IN ($2, '')`,
+              [contract.direction, contract.period],
             );
             if (exists.length > 0) throw new FinancingLimitError('direction-limit');
           }

@@ -32,6 +32,18 @@ export type {
 export type { FeedbackStore, PastConsultation, SurveyBooking } from './feedback.js';
 export type { CertificateWithBalance, EnrolmentInput, FinancingStore } from './financing.js';
 export type {
+  CertificateRegistryStore,
+  IssueInput,
+  RegistryQuery,
+  RegistryStep,
+} from './certificate-registry.js';
+export type {
+  DirectionCount,
+  DirectionLimitsInput,
+  FinancingParametersStore,
+  ParametersInput,
+} from './financing-parameters.js';
+export type {
   Account,
   AccountWithPassword,
   ActiveSession,

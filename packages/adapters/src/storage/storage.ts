@@ -4,6 +4,8 @@ import type { BookingStore } from './booking-store.js';
 import { bookingStore } from './bookings.js';
 import { feedbackStore, type FeedbackStore } from './feedback.js';
 import { financingStore, type FinancingStore } from './financing.js';
+import { certificateRegistryStore, type CertificateRegistryStore } from './certificate-registry.js';
+import { financingParametersStore, type FinancingParametersStore } from './financing-parameters.js';
 import { openPglite, openPostgres, type Database } from './database.js';
 import { identityStore, type IdentityStore } from './identity.js';
 import { linkTokens, type LinkTokens } from './link-tokens.js';
@@ -79,6 +81,10 @@ export interface Storage extends BookingStore {
   readonly engine: 'pglite' | 'postgres';
   /** Personalized financing: registry, certificates, ledger, contracts (migration 0003). */
   readonly financing: FinancingStore;
+  /** The operator's certificate registry: holders, issue, status, conversion, moves (0027). */
+  readonly certificateRegistry: CertificateRegistryStore;
+  /** Versioned normative-cost parameters and direction limits per financing period (0027). */
+  readonly financingParameters: FinancingParametersStore;
   /** Counters of attempts shared by every process: rate limits, sign-in throttling (0008). */
   readonly limits: AttemptLimits;
   /** The append-only audit log: reads of personal data and every write (migration 0009). */
@@ -156,6 +162,8 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
     engine: database.engine,
     ...bookingStore(database),
     financing: financingStore(database),
+    certificateRegistry: certificateRegistryStore(database),
+    financingParameters: financingParametersStore(database),
     limits: attemptLimits(database),
     audit: auditStore(database),
     courseLinks: courseLinkStore(database),

@@ -30,6 +30,7 @@ import { FinancingLimitError } from './limits.js';
  *   ended, when its unspent balance lapses);
  * - `certificate-closed` — a closed certificate does not move;
  * - `child-has-certificate` — the child already holds an open certificate;
+ * - `number-taken` — another certificate has this number;
  * - `version-moved` — the parameters changed since the version the change was based on;
  * - `limit-below-enrolments` — a direction limit below the enrolments already counted.
  *
@@ -46,6 +47,7 @@ export type RegistryRefusal =
   | 'move-outside-period'
   | 'certificate-closed'
   | 'child-has-certificate'
+  | 'number-taken'
   | 'version-moved'
   | 'limit-below-enrolments';
 
@@ -82,6 +84,10 @@ export const registryRefusalMessages: Readonly<Record<RegistryRefusal, Localized
   'child-has-certificate': {
     ru: 'У ребёнка уже есть действующий сертификат',
     en: 'The child already holds an open certificate',
+  },
+  'number-taken': {
+    ru: 'Этот номер уже у другого сертификата',
+    en: 'Another certificate has this number',
   },
   'version-moved': {
     ru: 'Параметры уже изменил кто-то другой: обновите страницу и внесите изменение снова',
