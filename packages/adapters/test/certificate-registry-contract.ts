@@ -11,7 +11,7 @@ import {
   isRegistryError,
   programmeSchema,
   recomputeBalances,
-  type CertificateHolder,
+  type CertificateHolderInput,
   type ProgrammeRegistry,
 } from '@eduset/core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -98,7 +98,7 @@ function registryOf(): ProgrammeRegistry {
   };
 }
 
-const holder = (i: number): CertificateHolder => ({
+const holder = (i: number): CertificateHolderInput => ({
   childName: `Ребёнок Номер${String(i)}`,
   birthDate: '2015-03-01',
   parentName: `Родитель Номер${String(i)}`,

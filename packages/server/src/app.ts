@@ -21,6 +21,7 @@ import { surveyRoutes } from './features/surveys/routes.js';
 import { schoolRoutes } from './features/schools/routes.js';
 import { demoIndicatorDataDir, indicatorRoutes } from './features/indicators/routes.js';
 import { financingRoutes } from './features/financing/routes.js';
+import { operatorRoutes } from './features/operator/routes.js';
 import { courseRoutes, type CourseRoutesOptions } from './features/courses/routes.js';
 import { consentRoutes, defaultConsent, type ConsentText } from './features/consent/routes.js';
 import { peopleRoutes } from './features/people/routes.js';
@@ -523,6 +524,8 @@ export function createServer(options: ServerOptions): FastifyInstance {
       networkId: financingNetworkId,
     }),
   );
+  // The operator's desk: the certificate registry, normative-cost parameters, direction limits.
+  void server.register(operatorRoutes({ storage, now, networkId: financingNetworkId }));
 
   if (options.courses !== undefined) {
     void server.register(

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { createNetwork, instant, isEdusetError, sameEntry, type Instant } from '@eduset/core';
 import { seedConsultationHistoryIfEmpty } from './cli-consultations.js';
 import { seedFinancingIfEmpty } from './cli-financing.js';
+import { seedOperatorIfEmpty } from './cli-operator.js';
 import { importHelp, importUsage, parseImportOptions, runImport } from './cli-import.js';
 import { indicatorsUsage, runIndicatorsCommand } from './cli-indicators.js';
 import {
@@ -560,6 +561,12 @@ async function seedDemo(
     out,
   );
   await seedFinancingIfEmpty(
+    storage,
+    join(options.staticRoot, 'data', 'michurinsk-financing.json'),
+    now,
+    out,
+  );
+  await seedOperatorIfEmpty(
     storage,
     join(options.staticRoot, 'data', 'michurinsk-financing.json'),
     now,

@@ -31,6 +31,8 @@ function fakeStorage(overrides: Partial<Storage>): Storage {
   return {
     engine: 'pglite',
     financing: new Proxy({} as Storage['financing'], { get: () => notUsed }),
+    certificateRegistry: new Proxy({} as Storage['certificateRegistry'], { get: () => notUsed }),
+    financingParameters: new Proxy({} as Storage['financingParameters'], { get: () => notUsed }),
     limits: new Proxy({} as Storage['limits'], { get: () => notUsed }),
     audit: { append: () => Promise.resolve(), list: notUsed },
     courseLinks: new Proxy({} as Storage['courseLinks'], { get: () => notUsed }),

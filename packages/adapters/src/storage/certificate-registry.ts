@@ -17,7 +17,7 @@ import {
   type CertificateCard,
   type CertificateGroup,
   type CertificateGroupSummary,
-  type CertificateHolder,
+  type CertificateHolderInput,
   type CertificateKind,
   type CertificateStatus,
   type CertificateStatusChange,
@@ -65,7 +65,7 @@ export interface RegistryQuery {
 export interface IssueInput {
   readonly groupId: string;
   readonly number?: string;
-  readonly holder: CertificateHolder;
+  readonly holder: CertificateHolderInput;
   readonly on: string;
 }
 

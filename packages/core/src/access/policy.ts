@@ -18,8 +18,8 @@ const list = (...granted: Action[]): readonly Action[] => Object.freeze(granted)
  * | coordinator | bookings with parents' contacts, private consultation notes, schedules, 152-ФЗ export and erasure, staff accounts, students' timetables, indicator and school data — in the whole network |
  * | organization-admin | bookings with contacts and schedules at its own organization's sites |
  * | specialist | own consultations with parents' contacts and her private notes on them, own schedule, at every site she serves |
- * | operator | certificate and programme registry, certificate holders |
- * | payer | billing: invoices and payments — never contacts |
+ * | operator | certificate and programme registry, certificate holders, normative-cost parameters and direction limits |
+ * | payer | billing: invoices and payments — never contacts; normative-cost parameters and direction limits (read) |
  * | provider | own programmes' applications and contracts, own invoices |
  * | school-staff | own school's data and indicator values, timetable links for its students |
  * | teacher | own groups' timetable |
@@ -63,8 +63,20 @@ export const permissions: Readonly<Record<Role, readonly Action[]>> = Object.fre
     'consultation.note.write',
     'schedule.write',
   ),
-  operator: list('staff.me.read', 'financing.registry.write', 'certificate.holder.read'),
-  payer: list('staff.me.read', 'financing.billing.read', 'financing.billing.write'),
+  operator: list(
+    'staff.me.read',
+    'financing.registry.write',
+    'certificate.holder.read',
+    'financing.certificates.read',
+    'financing.parameters.read',
+    'financing.parameters.write',
+  ),
+  payer: list(
+    'staff.me.read',
+    'financing.billing.read',
+    'financing.billing.write',
+    'financing.parameters.read',
+  ),
   provider: list('staff.me.read', 'financing.contract.read', 'financing.billing.read'),
   'school-staff': list(
     'staff.me.read',

@@ -222,6 +222,17 @@ export const certificateHolderSchema = z.object({
 export type CertificateHolder = z.infer<typeof certificateHolderSchema>;
 
 /**
+ * A certificate holder as given (dates as plain strings), before validation.
+ *
+ * @example
+ * ```ts
+ * import type { CertificateHolderInput } from '@eduset/core/financing';
+ * const holder: CertificateHolderInput = { childName: 'Иванов Пётр', birthDate: '2016-04-12' };
+ * ```
+ */
+export type CertificateHolderInput = z.input<typeof certificateHolderSchema>;
+
+/**
  * Schema of one contract of a certificate on the operator's card: the programme, status,
  * dates, what the certificate and the family pay, and the versions of the normative-cost
  * parameters and direction limits in force when it was priced (`null`: none saved then).

@@ -1,4 +1,5 @@
-import { Money, parse } from '../common/index.js';
+import type { Money } from '../common/index.js';
+import { parse } from '../common/index.js';
 import { z } from '../common/zod.js';
 import { instantSchema } from '../schedule/index.js';
 import {
