@@ -7,11 +7,15 @@
  * <script type="module" src="/widgets/eduset-staff.js"></script>
  * <eduset-availability-editor src-base="/api"></eduset-availability-editor>
  * <eduset-staff-agenda src-base="/api"></eduset-staff-agenda>
+ * <eduset-certificate-registry src-base="/api"></eduset-certificate-registry>
+ * <eduset-financing-parameters src-base="/api"></eduset-financing-parameters>
  * ```
  *
  * @module eduset-staff
  */
 import './availability-editor/availability-editor.define.js';
 import '../staff-agenda/staff-agenda.define.js';
+import './certificate-registry/certificate-registry.define.js';
+import './financing-parameters/financing-parameters.define.js';
 
 export * from './index.js';
