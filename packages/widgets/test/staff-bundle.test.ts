@@ -13,6 +13,9 @@ const staffOnly = [
   'eduset-availability-editor',
   '/staff/agenda',
   '/staff/bookings/',
+  'eduset-certificate-registry',
+  'eduset-financing-parameters',
+  '/operator/certificates',
 ];
 
 describe('eduset-staff.js and eduset-widgets.js', () => {
@@ -27,6 +30,8 @@ describe('eduset-staff.js and eduset-widgets.js', () => {
     const code = readFileSync(staffFile, 'utf8');
     expect(code).toContain('eduset-staff-agenda');
     expect(code).toContain('eduset-availability-editor');
+    expect(code).toContain('eduset-certificate-registry');
+    expect(code).toContain('eduset-financing-parameters');
     for (const forbidden of ['node:', 'pglite', 'fastify', 'papaparse', 'exceljs', 'process.env']) {
       expect(code, forbidden).not.toContain(forbidden);
     }

@@ -209,8 +209,11 @@ export const certificateRegistryStyles = [
       text-align: left;
       padding: 0.35rem 0.5rem;
       border-bottom: 1px solid var(--_color-border);
-      vertical-align: top;
-      overflow-wrap: anywhere;
+      vertical-align: middle;
+      overflow-wrap: break-word;
+    }
+    .nowrap {
+      white-space: nowrap;
     }
     th {
       font-size: 0.9rem;
@@ -225,12 +228,18 @@ export const certificateRegistryStyles = [
       gap: 0.5rem;
     }
     @container (max-width: 44rem) {
+      thead,
+      thead tr,
+      thead th {
+        display: block;
+      }
       thead {
         position: absolute;
         width: 1px;
         height: 1px;
         overflow: hidden;
-        clip: rect(0 0 0 0);
+        clip-path: inset(50%);
+        white-space: nowrap;
       }
       tr {
         display: block;
@@ -239,7 +248,7 @@ export const certificateRegistryStyles = [
       }
       td {
         display: grid;
-        grid-template-columns: 7.5rem 1fr;
+        grid-template-columns: 7.5rem minmax(0, 1fr);
         gap: 0.5rem;
         border: 0;
         padding: 0.15rem 0;

@@ -41,7 +41,7 @@ export interface CertificateRegistryTexts {
   readonly open: (number: string) => string;
   readonly kinds: Readonly<Record<CertificateKind, string>>;
   readonly statuses: Readonly<Record<CertificateStatus, string>>;
-  readonly of: (available: string, nominal: string) => string;
+  readonly of: (nominal: string) => string;
   readonly issueTitle: string;
   readonly issueOpen: string;
   readonly issueHint: string;
@@ -147,7 +147,7 @@ const ru: CertificateRegistryTexts = {
     suspended: 'приостановлен',
     closed: 'закрыт',
   },
-  of: (available, nominal) => `${available} из ${nominal}`,
+  of: (nominal) => `из ${nominal}`,
   issueTitle: 'Выдать сертификат',
   issueOpen: 'Выдать сертификат',
   issueHint:
@@ -228,7 +228,7 @@ const ru: CertificateRegistryTexts = {
     lapsed: 'не подтверждена в срок',
   },
   fundedPlacesTerm: 'Места ПФ в группе',
-  fundedPlaces: (taken, places) => `мест ПФ занято ${String(taken)} из ${String(places)}`,
+  fundedPlaces: (taken, places) => `занято ${String(taken)} из ${String(places)}`,
   invalid: 'Проверьте поля формы.',
 };
 
@@ -265,7 +265,7 @@ const en: CertificateRegistryTexts = {
   open: (number) => `Open the card of certificate No. ${number}`,
   kinds: { record: 'record certificate', funded: 'funded certificate' },
   statuses: { issued: 'issued', active: 'active', suspended: 'suspended', closed: 'closed' },
-  of: (available, nominal) => `${available} of ${nominal}`,
+  of: (nominal) => `of ${nominal}`,
   issueTitle: 'Issue a certificate',
   issueOpen: 'Issue a certificate',
   issueHint:
@@ -346,7 +346,7 @@ const en: CertificateRegistryTexts = {
     lapsed: 'lapsed',
   },
   fundedPlacesTerm: "The group's funded places",
-  fundedPlaces: (taken, places) => `${String(taken)} of ${String(places)} funded places taken`,
+  fundedPlaces: (taken, places) => `${String(taken)} of ${String(places)} taken`,
   invalid: 'Check the form fields.',
 };
 

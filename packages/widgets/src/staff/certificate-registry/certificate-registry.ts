@@ -376,7 +376,14 @@ export class EdusetCertificateRegistry extends EdusetElement {
   }
 
   private groupLabel(group: CertificateGroupSummary): string {
-    return `${group.name} · ${group.period.id}`;
+    return `${group.period.id} · ${group.name}`;
+  }
+
+  private date(iso: string): string {
+    return new Intl.DateTimeFormat(this.language === 'en' ? 'en-GB' : 'ru-RU', {
+      dateStyle: 'long',
+      timeZone: 'UTC',
+    }).format(new Date(`${iso}T00:00:00Z`));
   }
 
   private renderTable(): TemplateResult | typeof nothing {
@@ -440,7 +447,7 @@ export class EdusetCertificateRegistry extends EdusetElement {
         <button
           type="button"
           part="button"
-          class="link"
+          class="link nowrap"
           data-open=${row.id}
           aria-label=${t.open(row.number)}
           @click=${() => void this.open(row)}
@@ -449,12 +456,13 @@ export class EdusetCertificateRegistry extends EdusetElement {
         </button>
       </td>
       <td data-label=${t.columns.child}>${row.childName ?? '—'}</td>
-      <td data-label=${t.columns.age}>${t.years(row.age)}</td>
-      <td data-label=${t.columns.group}>${row.groupName} · ${row.period}</td>
+      <td data-label=${t.columns.age} class="nowrap">${t.years(row.age)}</td>
+      <td data-label=${t.columns.group}>${row.groupName}, ${row.period}</td>
       <td data-label=${t.columns.kind}>${t.kinds[row.kind]}</td>
       <td data-label=${t.columns.status}>${t.statuses[row.status]}</td>
       <td data-label=${t.columns.available}>
-        ${t.of(this.money(row.balance.available), this.money(row.balance.nominal))}
+        <span class="nowrap">${this.money(row.balance.available)}</span>
+        <span class="hint">${t.of(this.money(row.balance.nominal))}</span>
       </td>
     </tr>`;
   }
@@ -563,7 +571,7 @@ export class EdusetCertificateRegistry extends EdusetElement {
           ? html`<p class="muted">${t.noHolder}</p>`
           : dl([
               [t.childName, holder.childName],
-              [t.birthDate, holder.birthDate],
+              [t.birthDate, this.date(holder.birthDate)],
               [t.parentName, holder.parentName],
               [t.phone, holder.phone],
               [t.email, holder.email],

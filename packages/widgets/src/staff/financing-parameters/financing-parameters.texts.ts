@@ -72,6 +72,7 @@ export interface FinancingParametersTexts {
   readonly secondTeacherHours: string;
   readonly preview: string;
   readonly cost: string;
+  readonly costOfVersion: (version: number) => string;
   readonly currentCost: (cost: string, version: number) => string;
   readonly difference: (difference: string) => string;
   readonly teachers: string;
@@ -176,6 +177,7 @@ const ru: FinancingParametersTexts = {
   secondTeacherHours: 'Часов со вторым педагогом (Hd)',
   preview: 'Предварительный расчёт',
   cost: 'Нормативная стоимость по новым параметрам',
+  costOfVersion: (version) => `Нормативная стоимость по версии ${String(version)}`,
   currentCost: (cost, version) => `по действующей версии ${String(version)}: ${cost}`,
   difference: (difference) => `разница ${difference}`,
   teachers: 'оплата труда педагогов',
@@ -242,6 +244,7 @@ const en: FinancingParametersTexts = {
   secondTeacherHours: 'Hours with a second teacher (Hd)',
   preview: 'Preview',
   cost: 'Normative cost with the new parameters',
+  costOfVersion: (version) => `Normative cost with version ${String(version)}`,
   currentCost: (cost, version) => `with version ${String(version)} in force: ${cost}`,
   difference: (difference) => `difference ${difference}`,
   teachers: "teachers' pay",

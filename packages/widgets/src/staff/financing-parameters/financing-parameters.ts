@@ -702,7 +702,8 @@ export class EdusetFinancingParameters extends EdusetElement {
                   ${result.problems.map((issue) => html`<li>${this.words(this.issueText(issue))}</li>`)}
                 </ul>`
             : html`<p class="cost">
-                  ${t.cost}: <strong>${this.money(result.preview.proposed.value)}</strong>
+                  ${this.viewing === null ? t.cost : t.costOfVersion(this.viewing)}:
+                  <strong>${this.money(result.preview.proposed.value)}</strong>
                   ${
                     result.preview.current === null || current === undefined
                       ? nothing
@@ -732,7 +733,9 @@ export class EdusetFinancingParameters extends EdusetElement {
                   <thead>
                     <tr>
                       <th scope="col">${t.sampleDirection}</th>
-                      <th scope="col">${t.proposed}</th>
+                      <th scope="col">
+                        ${this.viewing === null ? t.proposed : t.version(this.viewing)}
+                      </th>
                       <th scope="col">${t.current}</th>
                     </tr>
                   </thead>
@@ -741,8 +744,15 @@ export class EdusetFinancingParameters extends EdusetElement {
                       (row) =>
                         html`<tr>
                           <th scope="row">${t.directions[row.direction]}</th>
-                          <td>${row.proposed === null ? t.none : this.money(row.proposed)}</td>
-                          <td>${row.current === null ? t.none : this.money(row.current)}</td>
+                          <td
+                            class="nowrap"
+                            data-label=${this.viewing === null ? t.proposed : t.version(this.viewing)}
+                          >
+                            ${row.proposed === null ? t.none : this.money(row.proposed)}
+                          </td>
+                          <td class="nowrap" data-label=${t.current}>
+                            ${row.current === null ? t.none : this.money(row.current)}
+                          </td>
                         </tr>`,
                     )}
                   </tbody>
@@ -821,7 +831,7 @@ export class EdusetFinancingParameters extends EdusetElement {
                     }}
                   />
                 </td>
-                <td>${count.enrolments}</td>
+                <td class="count" data-label=${t.enrolled}>${count.enrolments}</td>
               </tr>`,
           )}
         </tbody>
