@@ -44,13 +44,15 @@ BEGIN
       (k ->> 'requested_on')::date, k -> 'document');
   PERFORM financing_post_entries(coalesce(p_request -> 'entries', '[]'::jsonb));
   IF coalesce((p_request ->> 'funded')::boolean, false) THEN
-    -- DIRECTION_LIMITS
-    UPDATE financing_direction_limits SET enrolments = enrolments + 1
-      WHERE direction = k ->> 'direction' AND enrolments < max_enrolments;
-    IF NOT FOUND AND EXISTS (
-      SELECT 1 FROM financing_direction_limits WHERE direction = k ->> 'direction'
-    ) THEN
-      RAISE EXCEPTION 'direction-limit' USING ERRCODE = 'EFLIM';
+    -- The limit of the contract's period, else the one set without a period (0027).
+    SELECT l.period INTO v_limit_period FROM financing_direction_limits l
+      WHERE l.direction = k ->> 'direction' AND l.period IN (k ->> 'period', '')
+      ORDER BY l.period DESC LIMIT 1;
+    IF FOUND THEN
+      UPDATE financing_direction_limits SET enrolments = enrolments + 1
+        WHERE direction = k ->> 'direction' AND period = v_limit_period
+          AND (max_enrolments IS NULL OR enrolments < max_enrolments);
+      IF NOT FOUND THEN RAISE EXCEPTION 'direction-limit' USING ERRCODE = 'EFLIM'; END IF;
     END IF;
   END IF;
   IF v_converted THEN

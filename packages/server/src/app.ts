@@ -25,6 +25,7 @@ import { registerReadYourWrites } from './plugins/read-your-writes.js';
 import { providerDeskRoutes } from './features/provider-desk/routes.js';
 import { programmeRoutes } from './features/programmes/routes.js';
 import { settlementRoutes } from './features/settlement/routes.js';
+import { operatorRoutes } from './features/operator/routes.js';
 import { courseRoutes, type CourseRoutesOptions } from './features/courses/routes.js';
 import { consentRoutes, defaultConsent, type ConsentText } from './features/consent/routes.js';
 import { peopleRoutes } from './features/people/routes.js';
@@ -547,6 +548,8 @@ export function createServer(options: ServerOptions): FastifyInstance {
       completenessOf: (month) => storage.providerDesk.completeness(month),
     }),
   );
+  // The operator's desk: the certificate registry, normative-cost parameters, direction limits.
+  void server.register(operatorRoutes({ storage, now, networkId: financingNetworkId }));
 
   if (options.courses !== undefined) {
     void server.register(

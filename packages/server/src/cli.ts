@@ -7,6 +7,7 @@ import { createNetwork, instant, isEdusetError, sameEntry, type Instant } from '
 import { seedConsultationHistoryIfEmpty } from './cli-consultations.js';
 import { seedFinancingIfEmpty } from './cli-financing.js';
 import { seedSettlementDemoIfEmpty } from './cli-settlement.js';
+import { seedOperatorIfEmpty } from './cli-operator.js';
 import { importHelp, importUsage, parseImportOptions, runImport } from './cli-import.js';
 import { indicatorsUsage, runIndicatorsCommand } from './cli-indicators.js';
 import {
@@ -590,6 +591,12 @@ async function seedDemo(
   );
   // Demo contracts for the payer's desk and the coverage report (September settled).
   await seedSettlementDemoIfEmpty(storage, now, out);
+  await seedOperatorIfEmpty(
+    storage,
+    join(options.staticRoot, 'data', 'michurinsk-financing.json'),
+    now,
+    out,
+  );
   // Only with --demo-accounts: the fixed passwords are never used otherwise.
   if (options.demoAccounts) await seedDemoAccountsIfEmpty(storage, out);
 }

@@ -86,6 +86,12 @@ export {
   financingRoutes,
   type FinancingRoutesOptions,
 } from './features/financing/routes.js';
+export { operatorRoutes, type OperatorRoutesOptions } from './features/operator/routes.js';
+export {
+  operatorErrorAsHttp,
+  operatorToday,
+  versionAuthorOf,
+} from './features/operator/service.js';
 export {
   HttpError,
   errorResponse,

@@ -191,6 +191,8 @@ beforeAll(async () => {
   server = createServer({
     storage,
     staticRoot: fileURLToPath(root),
+    // The financing records lie in the network of the typical grants (operator, payer, provider).
+    financingNetworkId: 'udomlya',
     rateLimit: false,
     // The typical grants name the Udomlya network: financing records lie there in this test.
     financingNetworkId: 'udomlya',
@@ -526,6 +528,56 @@ describe('the access matrix', () => {
       .map((route) => `${route.method} ${route.url}`)
       .sort();
     expect(listed).toEqual(Object.keys(expected).sort());
+  });
+
+  // Before the whole matrix, which signs everyone out at its end.
+  test("the operator's desk routes (issue 15): the operator does the registry, the payer reads parameters", async () => {
+    // 200 from the handler; 400 an empty body, 404 an unknown certificate or period (the role
+    // may call the route); 401 anonymous; 403 a role that may not.
+    const nobody = { anonymous: 401, coordinator: 403, provider: 403, auditor: 403 };
+    const registry = (operator: number) => ({ ...nobody, operator, payer: 403 });
+    const parameters = (operator: number, payer: number) => ({ ...nobody, operator, payer });
+    const expected: Record<string, Record<string, number>> = {
+      'GET /api/operator/certificates': registry(200),
+      'GET /api/operator/certificates/:id': registry(404),
+      'POST /api/operator/certificates': registry(400),
+      'POST /api/operator/certificates/:id/activate': registry(404),
+      'POST /api/operator/certificates/:id/suspend': registry(404),
+      'POST /api/operator/certificates/:id/resume': registry(404),
+      'POST /api/operator/certificates/:id/close': registry(400),
+      'POST /api/operator/certificates/:id/convert': registry(400),
+      'POST /api/operator/certificates/:id/move': registry(400),
+      'GET /api/operator/periods': parameters(200, 200),
+      'GET /api/operator/parameters/:period': parameters(404, 404),
+      'PUT /api/operator/parameters/:period': parameters(400, 403),
+      'GET /api/operator/direction-limits/:period': parameters(404, 404),
+      'PUT /api/operator/direction-limits/:period': parameters(400, 403),
+    };
+    const listed = server.routeAccess
+      .filter((route) => route.url.startsWith('/api/operator/') && route.method !== 'HEAD')
+      .map((route) => `${route.method} ${route.url}`)
+      .sort();
+    expect(listed).toEqual(Object.keys(expected).sort());
+    const answers: Record<string, Record<string, number>> = {};
+    for (const [route, byRole] of Object.entries(expected)) {
+      const [method, url] = route.split(' ') as [string, string];
+      answers[route] = {};
+      for (const name of Object.keys(byRole)) {
+        const asker = askers.find((candidate) => candidate.name === name);
+        if (asker === undefined) throw new Error(`no asker ${name}`);
+        const answer = await server.inject({
+          method: method as 'GET',
+          url: url.replace(':id', 'no-such-certificate').replace(':period', '2026-2027'),
+          headers: asker.headers,
+          // Activate, suspend and resume take an empty body; the other writes need theirs.
+          ...(method === 'GET'
+            ? {}
+            : { payload: /\/(activate|suspend|resume)$/.test(url) ? {} : { nothing: true } }),
+        });
+        (answers[route] as Record<string, number>)[name] = answer.statusCode;
+      }
+    }
+    expect(answers).toEqual(expected);
   });
 
   test('each answer agrees with the policy, for anonymous and every role', async () => {

@@ -36,6 +36,8 @@ function fakeStorage(overrides: Partial<Storage>): Storage {
     }),
     programmeReviews: new Proxy({} as Storage['programmeReviews'], { get: () => notUsed }),
     settlement: new Proxy({} as Storage['settlement'], { get: () => notUsed }),
+    certificateRegistry: new Proxy({} as Storage['certificateRegistry'], { get: () => notUsed }),
+    financingParameters: new Proxy({} as Storage['financingParameters'], { get: () => notUsed }),
     limits: new Proxy({} as Storage['limits'], { get: () => notUsed }),
     audit: { append: () => Promise.resolve(), list: notUsed },
     courseLinks: new Proxy({} as Storage['courseLinks'], { get: () => notUsed }),

@@ -23,6 +23,9 @@ const staffOnly = [
   'eduset-financing-reports',
   '/payer/months',
   '/reports/coverage',
+  'eduset-certificate-registry',
+  'eduset-financing-parameters',
+  '/operator/certificates',
 ];
 
 describe('eduset-staff.js and eduset-widgets.js', () => {
@@ -42,6 +45,8 @@ describe('eduset-staff.js and eduset-widgets.js', () => {
     expect(code).toContain('eduset-programme-review');
     expect(code).toContain('eduset-payer-desk');
     expect(code).toContain('eduset-financing-reports');
+    expect(code).toContain('eduset-certificate-registry');
+    expect(code).toContain('eduset-financing-parameters');
     for (const forbidden of ['node:', 'pglite', 'fastify', 'papaparse', 'exceljs', 'process.env']) {
       expect(code, forbidden).not.toContain(forbidden);
     }

@@ -187,7 +187,10 @@ export interface FinancingStore {
   saveCertificateGroup(group: CertificateGroup): Promise<void>;
   /** Upserts certificates. */
   saveCertificates(certificates: readonly Certificate[]): Promise<void>;
-  /** Sets the payer's limits of funded enrolments per direction. */
+  /**
+   * Sets the payer's limits of funded enrolments per direction for every period that has no
+   * limits of its own (the operator's desk sets a period's limits, migration 0027).
+   */
   setDirectionLimits(limits: Partial<Record<Direction, number>>): Promise<void>;
   /**
    * Posts nominal movements (`issue`, `lapse`) in one transaction, all or nothing; returns
@@ -480,6 +483,14 @@ async function releaseHours(session: SqlSession, contract: Contract): Promise<vo
   );
 }
 
+/**
+ * The direction-limit row a contract of a period counts against (`$1` the direction, `$2`
+ * the period): the period's own row when it has one, else the row set without a period
+ * (migration 0027; `''` sorts first).
+ */
+const directionLimitRow = `SELECT l.period FROM financing_direction_limits l
+  WHERE l.direction = $1 AND l.period IN ($2, '') ORDER BY l.period DESC LIMIT 1`;
+
 async function freePlace(session: SqlSession, contract: Contract): Promise<void> {
   await releaseHours(session, contract);
   await session.query('UPDATE financing_groups SET taken = taken - 1 WHERE id = $1 AND taken > 0', [
@@ -491,8 +502,9 @@ async function freePlace(session: SqlSession, contract: Contract): Promise<void>
   );
   if (!contract.certificate.isZero()) {
     await session.query(
-      'UPDATE financing_direction_limits SET enrolments = enrolments - 1 WHERE direction = $1 AND enrolments > 0',
-      [contract.direction],
+      `UPDATE financing_direction_limits SET enrolments = enrolments - 1
+       WHERE direction = $1 AND period = (${directionLimitRow}) AND enrolments > 0`,
+      [contract.direction, contract.period],
     );
   }
 }
@@ -743,8 +755,8 @@ export function financingStore(database: Database): FinancingStore {
           for (const [direction, max] of Object.entries(limits)) {
             if (max === undefined) continue;
             await session.query(
-              `INSERT INTO financing_direction_limits (direction, max_enrolments) VALUES ($1, $2)
-             ON CONFLICT (direction) DO UPDATE SET max_enrolments = excluded.max_enrolments`,
+              `INSERT INTO financing_direction_limits (period, direction, max_enrolments) VALUES ('', $1, $2)
+             ON CONFLICT (period, direction) DO UPDATE SET max_enrolments = excluded.max_enrolments`,
               [direction, max],
             );
           }

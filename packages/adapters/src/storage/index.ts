@@ -44,6 +44,18 @@ export type {
   SettlementStore,
 } from './settlement.js';
 export type {
+  CertificateRegistryStore,
+  IssueInput,
+  RegistryQuery,
+  RegistryStep,
+} from './certificate-registry.js';
+export type {
+  DirectionCount,
+  DirectionLimitsInput,
+  FinancingParametersStore,
+  ParametersInput,
+} from './financing-parameters.js';
+export type {
   Account,
   AccountWithPassword,
   ActiveSession,

@@ -7,6 +7,8 @@ import { financingStore, type FinancingStore } from './financing.js';
 import { financingReads, type FinancingReads } from './read-replica.js';
 import { programmeReviewStore, type ProgrammeReviewStore } from './programme-reviews.js';
 import { settlementStore, type SettlementStore } from './settlement.js';
+import { certificateRegistryStore, type CertificateRegistryStore } from './certificate-registry.js';
+import { financingParametersStore, type FinancingParametersStore } from './financing-parameters.js';
 import { openPglite, openPostgres, type Database } from './database.js';
 import { identityStore, type IdentityStore } from './identity.js';
 import { linkTokens, type LinkTokens } from './link-tokens.js';
@@ -102,6 +104,10 @@ export interface Storage extends BookingStore {
   readonly programmeReviews: ProgrammeReviewStore;
   /** The payer's monthly settlement and the coverage report (migration 0024). */
   readonly settlement: SettlementStore;
+  /** The operator's certificate registry: holders, issue, status, conversion, moves (0027). */
+  readonly certificateRegistry: CertificateRegistryStore;
+  /** Versioned normative-cost parameters and direction limits per financing period (0027). */
+  readonly financingParameters: FinancingParametersStore;
   /** Counters of attempts shared by every process: rate limits, sign-in throttling (0008). */
   readonly limits: AttemptLimits;
   /** The append-only audit log: reads of personal data and every write (migration 0009). */
@@ -210,6 +216,8 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
     financingReads: financingReads(database, replica, financing),
     programmeReviews: programmeReviewStore(database),
     settlement: settlementStore(database),
+    certificateRegistry: certificateRegistryStore(database),
+    financingParameters: financingParametersStore(database),
     limits: attemptLimits(database),
     audit: auditStore(database),
     courseLinks: courseLinkStore(database),

@@ -34,6 +34,9 @@ export const actions = [
   'financing.programme.review',
   'financing.reports.read',
   'certificate.holder.read',
+  'financing.certificates.read',
+  'financing.parameters.read',
+  'financing.parameters.write',
   'indicators.values.write',
   'schools.data.write',
 ] as const;
@@ -146,6 +149,18 @@ export const actionLabels: Readonly<Record<Action, LocalizedText>> = Object.free
   'certificate.holder.read': {
     ru: 'Видеть владельцев сертификатов',
     en: 'See certificate holders',
+  },
+  'financing.certificates.read': {
+    ru: 'Видеть реестр сертификатов: номера, группы, статусы и остатки',
+    en: 'See the certificate registry: numbers, groups, statuses and balances',
+  },
+  'financing.parameters.read': {
+    ru: 'Видеть параметры нормативных затрат и лимиты по направленностям',
+    en: 'See the normative-cost parameters and the direction limits',
+  },
+  'financing.parameters.write': {
+    ru: 'Менять параметры нормативных затрат и лимиты по направленностям (новой версией)',
+    en: 'Change the normative-cost parameters and the direction limits (as a new version)',
   },
   'indicators.values.write': {
     ru: 'Вносить значения показателей',

@@ -39,3 +39,4 @@ export * from './provider-desk.js';
 export * from './programme-review.js';
 export * from './programme-review-api.js';
 export * from './settlement/index.js';
+export * from './operator.js';

@@ -12,6 +12,8 @@
  * <eduset-programme-review src-base="/api"></eduset-programme-review>
  * <eduset-payer-desk src-base="/api"></eduset-payer-desk>
  * <eduset-financing-reports src-base="/api"></eduset-financing-reports>
+ * <eduset-certificate-registry src-base="/api"></eduset-certificate-registry>
+ * <eduset-financing-parameters src-base="/api"></eduset-financing-parameters>
  * ```
  *
  * @module eduset-staff
@@ -23,5 +25,7 @@ import './provider-programmes/provider-programmes.define.js';
 import './programme-review/programme-review.define.js';
 import './payer-desk/payer-desk.define.js';
 import './financing-reports/financing-reports.define.js';
+import './certificate-registry/certificate-registry.define.js';
+import './financing-parameters/financing-parameters.define.js';
 
 export * from './index.js';

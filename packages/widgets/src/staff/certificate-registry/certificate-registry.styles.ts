@@ -1,0 +1,263 @@
+import { css } from 'lit';
+import { baseStyles } from '../../internal/base.styles.js';
+
+/**
+ * Styles shared by the operator's desk elements: the live status, form fields that wrap on a
+ * phone (390 px) and sit side by side on a desk, large touch targets, panels.
+ *
+ * @example
+ * ```ts
+ * import { operatorDeskStyles } from '@eduset/widgets/staff';
+ * operatorDeskStyles.cssText.includes('.status'); // true
+ * ```
+ */
+export const operatorDeskStyles = css`
+  h2 {
+    margin: 0 0 0.5rem;
+    font-size: 1.4rem;
+  }
+  h3 {
+    margin: 0 0 0.5rem;
+    font-size: 1.15rem;
+  }
+  h4 {
+    margin: 1rem 0 0.25rem;
+    font-size: 1rem;
+  }
+  h3:focus,
+  h4:focus {
+    outline: none;
+  }
+  .muted,
+  .hint {
+    color: var(--_color-text-muted);
+  }
+  .hint {
+    font-size: 0.9rem;
+  }
+  .status {
+    margin: 0.5rem 0;
+    padding: 0.5rem 0.75rem;
+    border-radius: var(--_radius);
+    border: 1px solid var(--_color-border);
+    overflow-wrap: anywhere;
+  }
+  .status.empty {
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+  .status.error {
+    border-color: var(--_color-danger);
+    color: var(--_color-danger);
+  }
+  .status.done {
+    border-color: #1a7f37;
+    color: #116329;
+  }
+  .problems {
+    margin: 0.25rem 0 0;
+    padding-left: 1.25rem;
+  }
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: 0.2rem;
+    min-width: 0;
+  }
+  .grid {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 14rem), 1fr));
+    gap: 0.5rem 1rem;
+  }
+  input,
+  select,
+  button {
+    font: inherit;
+    min-height: 2.75rem;
+    max-width: 100%;
+  }
+  input,
+  select {
+    padding: 0.35rem 0.5rem;
+    border: 1px solid var(--_color-border);
+    border-radius: calc(var(--_radius) / 2);
+    background: var(--_color-surface);
+    color: var(--_color-text);
+    min-width: 0;
+  }
+  input:disabled,
+  select:disabled {
+    background: var(--_color-surface-raised);
+    color: var(--_color-text-muted);
+    border-style: dashed;
+  }
+  button {
+    padding: 0.35rem 0.9rem;
+    border: 1px solid var(--_color-primary);
+    border-radius: var(--_radius);
+    background: var(--_color-surface);
+    color: var(--_color-primary);
+    cursor: pointer;
+  }
+  button.primary {
+    background: var(--_color-primary);
+    color: var(--_color-on-primary);
+  }
+  button.link {
+    border-color: transparent;
+    background: transparent;
+    text-decoration: underline;
+    padding-inline: 0.25rem;
+  }
+  button.danger {
+    border-color: var(--_color-danger);
+    color: var(--_color-danger);
+  }
+  button:disabled {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+  .actions,
+  .pager,
+  .inline-form {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1rem;
+    align-items: flex-end;
+    margin: 0.5rem 0;
+  }
+  .panel {
+    margin: var(--_spacing) 0;
+    padding: 0.75rem var(--_spacing) var(--_spacing);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius);
+    background: var(--_panel);
+    min-width: 0;
+  }
+  dl {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 14rem), 1fr));
+    gap: 0.25rem 1rem;
+    margin: 0.25rem 0;
+  }
+  dl div {
+    min-width: 0;
+  }
+  dt {
+    color: var(--_color-text-muted);
+    font-size: 0.9rem;
+  }
+  dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .lines {
+    margin: 0.25rem 0;
+    padding-left: 1.25rem;
+  }
+  .lines li {
+    margin-bottom: 0.25rem;
+    overflow-wrap: anywhere;
+  }
+  .lines .hint {
+    display: block;
+  }
+`;
+
+/**
+ * The styles of `<eduset-certificate-registry>`: the search form, the table of certificates
+ * (stacked into labelled rows when the element is narrower than 44 rem, as on a phone), the
+ * issue form and the card.
+ *
+ * @example
+ * ```ts
+ * import { certificateRegistryStyles } from '@eduset/widgets/staff';
+ * certificateRegistryStyles.length; // 3
+ * ```
+ */
+export const certificateRegistryStyles = [
+  baseStyles,
+  operatorDeskStyles,
+  css`
+    :host {
+      --_panel: var(--eduset-certificate-registry-card-background, var(--_color-surface-raised));
+      container-type: inline-size;
+      max-width: 72rem;
+    }
+    .search {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, 12rem), 1fr));
+      gap: 0.5rem 1rem;
+      align-items: end;
+    }
+    .search .wide {
+      grid-column: 1 / -1;
+    }
+    .found {
+      margin: 0.75rem 0 0.25rem;
+    }
+    .table-wrap {
+      max-width: 100%;
+    }
+    table {
+      width: 100%;
+      border-collapse: collapse;
+    }
+    th,
+    td {
+      text-align: left;
+      padding: 0.35rem 0.5rem;
+      border-bottom: 1px solid var(--_color-border);
+      vertical-align: middle;
+      overflow-wrap: break-word;
+    }
+    .nowrap {
+      white-space: nowrap;
+    }
+    th {
+      font-size: 0.9rem;
+      color: var(--_color-text-muted);
+      font-weight: 600;
+    }
+    .card-head {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: space-between;
+      align-items: center;
+      gap: 0.5rem;
+    }
+    @container (max-width: 44rem) {
+      thead,
+      thead tr,
+      thead th {
+        display: block;
+      }
+      thead {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
+      }
+      tr {
+        display: block;
+        padding: 0.5rem 0;
+        border-bottom: 1px solid var(--_color-border);
+      }
+      td {
+        display: grid;
+        grid-template-columns: 7.5rem minmax(0, 1fr);
+        gap: 0.5rem;
+        border: 0;
+        padding: 0.15rem 0;
+      }
+      td::before {
+        content: attr(data-label);
+        color: var(--_color-text-muted);
+        font-size: 0.9rem;
+      }
+    }
+  `,
+];
