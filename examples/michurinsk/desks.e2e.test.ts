@@ -75,6 +75,7 @@ describe('the programme catalogue: provider, operator, family', () => {
     const form = page.locator('#desk-sign-in');
     await expect.poll(() => form.isVisible()).toBe(true);
     expect(await page.locator('eduset-programme-review').count()).toBe(0);
+    expect(await page.locator('#desk-me').isVisible()).toBe(false);
     await expectAccessible(page, { step: 'signed out' });
     await noHorizontalOverflow(page);
     await page.screenshot({ path: '/tmp/eduset-operator-sign-in-390.png', fullPage: true });
@@ -86,6 +87,9 @@ describe('the programme catalogue: provider, operator, family', () => {
     const review = page.locator('eduset-programme-review');
     await expect.poll(() => review.locator('[part="list"]').count(), { timeout: 15_000 }).toBe(1);
     expect(await page.locator('#desk-me').textContent()).toContain('Оператор УМИЦ');
+    expect(await form.isVisible()).toBe(false);
+    await expectAccessible(page, { step: 'signed in' });
+    await page.screenshot({ path: '/tmp/eduset-operator-signed-in-390.png' });
     expect(await review.locator('[part="base"]').textContent()).toContain(
       'Нет программ, ждущих решения.',
     );
