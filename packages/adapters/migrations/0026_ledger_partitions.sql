@@ -206,7 +206,8 @@ $$;
 -- (or a unique violation), and the whole statement is undone. `request` is
 -- {contract: {id, certificate_id, period, programme_id, module_id, group_id, provider_id,
 -- direction, status, requested_on, document}, entries: [...], funded: boolean (a certificate
--- part), convert: boolean, certificate: the funded certificate's document, certificate_group_id}.
+-- part), convert: boolean, certificate: the funded certificate's document, certificate_group_id,
+-- hours?: {cap, hundredths} (weekly hours in hundredths, when the group counts them)}.
 CREATE FUNCTION financing_enrol(p_request jsonb)
 RETURNS void
 LANGUAGE plpgsql AS $$
@@ -218,6 +219,18 @@ BEGIN
     UPDATE certificates SET kind = 'funded', document = p_request -> 'certificate'
       WHERE id = k ->> 'certificate_id' AND kind = 'record';
     v_converted := FOUND;
+  END IF;
+  -- Weekly hours, for a certificate whose group counts them (issue 15 §3, migration 0021's
+  -- `certificate_hours`): taken only while they fit under the cap. Absent otherwise.
+  IF p_request ? 'hours' THEN
+    INSERT INTO certificate_hours AS h (certificate_id, period, cap_hundredths, used_hundredths)
+      VALUES (k ->> 'certificate_id', k ->> 'period', (p_request #>> '{hours,cap}')::integer,
+        (p_request #>> '{hours,hundredths}')::integer)
+      ON CONFLICT (certificate_id, period) DO UPDATE SET
+        cap_hundredths = excluded.cap_hundredths,
+        used_hundredths = h.used_hundredths + excluded.used_hundredths
+      WHERE h.used_hundredths + excluded.used_hundredths <= excluded.cap_hundredths;
+    IF NOT FOUND THEN RAISE EXCEPTION 'hours-exhausted' USING ERRCODE = 'EFLIM'; END IF;
   END IF;
   UPDATE financing_groups SET taken = taken + 1 WHERE id = k ->> 'group_id' AND taken < capacity;
   IF NOT FOUND THEN RAISE EXCEPTION 'group-full' USING ERRCODE = 'EFLIM'; END IF;

@@ -3,7 +3,7 @@
 -- the certificate's weekly hours (0021: `certificate_hours`, in hundredths, only while they fit
 -- under the cap) and counts the payer's direction limit of the contract's own financing period
 -- (0027: the period's row, else the row set without a period). `request.hours` is
--- {cap, taken} in hundredths of an hour, or null when the certificate does not count hours.
+-- {cap, hundredths} in hundredths of an hour, or null when the certificate does not count hours.
 CREATE OR REPLACE FUNCTION financing_enrol(p_request jsonb)
 RETURNS void
 LANGUAGE plpgsql AS $$
@@ -22,7 +22,7 @@ BEGIN
     BEGIN
       INSERT INTO certificate_hours AS h (certificate_id, period, cap_hundredths, used_hundredths)
         VALUES (k ->> 'certificate_id', k ->> 'period', (v_hours ->> 'cap')::integer,
-          (v_hours ->> 'taken')::integer)
+          (v_hours ->> 'hundredths')::integer)
         ON CONFLICT (certificate_id, period) DO UPDATE SET
           cap_hundredths = excluded.cap_hundredths,
           used_hundredths = h.used_hundredths + excluded.used_hundredths

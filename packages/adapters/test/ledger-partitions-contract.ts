@@ -296,6 +296,64 @@ export function ledgerPartitionsContract(engine: string, bed: PartitionTestBed):
       }
     });
 
+    test('financing_enrol takes weekly hours under the cap, refusing what exceeds it', async () => {
+      const database = await bed.open();
+      try {
+        await migrate(database);
+        // The hours counter of issue 15 §3 (migration 0021 on its branch), as it defines it.
+        await database.exec(`
+          CREATE TABLE IF NOT EXISTS certificate_hours (
+            certificate_id text NOT NULL REFERENCES certificates (id) ON DELETE CASCADE,
+            period text NOT NULL,
+            cap_hundredths integer NOT NULL CHECK (cap_hundredths > 0),
+            used_hundredths integer NOT NULL DEFAULT 0,
+            PRIMARY KEY (certificate_id, period),
+            CONSTRAINT certificate_hours_cap
+              CHECK (used_hundredths >= 0 AND used_hundredths <= cap_hundredths)
+          )`);
+        const store = financingStore(database);
+        await store.saveRegistry(testRegistry());
+        await store.saveCertificateGroup(group('2017'));
+        await store.saveCertificates([certificate(1)]);
+        const enrol = (programme: string, hundredths: number) => {
+          const contract = {
+            id: `hours-${programme}`,
+            certificate_id: 'c1',
+            period: '2017',
+            programme_id: programme,
+            module_id: `${programme}-m1`,
+            group_id: `${programme}-g1`,
+            provider_id: 'cdt',
+            direction: 'technical',
+            status: 'requested',
+            requested_on: '2017-08-25',
+            document: {},
+          };
+          return database.query('SELECT financing_enrol($1::jsonb)', [
+            JSON.stringify({ contract, entries: [], hours: { cap: 400, hundredths } }),
+          ]);
+        };
+        await enrol('p01', 250);
+        await expect(enrol('p02', 200)).rejects.toThrow(/hours-exhausted/);
+        await enrol('p03', 150);
+        const [row] = await database.query<{ used: number }>(
+          "SELECT used_hundredths AS used FROM certificate_hours WHERE certificate_id = 'c1'",
+        );
+        expect(Number(row?.used)).toBe(400);
+        const contracts = await database.query<{ id: string }>(
+          'SELECT id FROM financing_contracts ORDER BY id',
+        );
+        // The refused request left nothing behind: no contract, no place taken.
+        expect(contracts.map((contract) => contract.id)).toEqual(['hours-p01', 'hours-p03']);
+        const [p02] = await database.query<{ taken: number }>(
+          "SELECT taken FROM financing_groups WHERE id = 'p02-g1'",
+        );
+        expect(Number(p02?.taken)).toBe(0);
+      } finally {
+        await database.close();
+      }
+    });
+
     test('a settlement of this year reads only this year’s partition (EXPLAIN)', async () => {
       const database = await bed.open();
       try {

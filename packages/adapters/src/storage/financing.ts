@@ -284,6 +284,25 @@ export function balanceOf(
   };
 }
 
+/**
+ * The weekly hours a contract takes from a certificate whose group counts them, in hundredths
+ * (`financing_enrol` takes them under the group's cap), or nothing. A contract records its
+ * hours as `weeklyHours` where core computes them (issue 15 §3).
+ */
+function hoursOf(
+  contract: Contract,
+  group: CertificateGroup,
+): { hours?: { cap: number; hundredths: number } } {
+  const weeklyHours = (contract as Contract & { weeklyHours?: number }).weeklyHours;
+  if (group.unit !== 'weekly-hours' || weeklyHours === undefined || weeklyHours <= 0) return {};
+  return {
+    hours: {
+      cap: Math.round((group.weeklyHours ?? 0) * 100),
+      hundredths: Math.round(weeklyHours * 100),
+    },
+  };
+}
+
 /** What an enrolment reads in one statement: certificate, group, balance and programme. */
 interface EnrolmentRow extends Partial<BalanceRow> {
   document: unknown;
@@ -354,7 +373,9 @@ const DUPLICATE_ENTRY = 'EFDUP';
 const STALE_BALANCE = 'EFSTL';
 
 /** The limits the database refuses with (SQLSTATE 'EFLIM', the limit as message). */
-const databaseLimits: ReadonlySet<string> = new Set<LimitReason>([
+const databaseLimits: ReadonlySet<string> = new Set<string>([
+  // Weekly hours (issue 15 §3): refused by financing_enrol when a request carries hours.
+  'hours-exhausted',
   'group-full',
   'programme-full',
   'direction-limit',
@@ -896,14 +917,7 @@ export function financingStore(database: Database): FinancingStore {
             convert: result.certificate.kind !== certificate.kind,
             certificate: result.certificate,
             certificate_group_id: group.id,
-            // Weekly hours in hundredths, taken only while they fit under the cap (0021).
-            hours:
-              contract.weeklyHours !== undefined && contract.weeklyHours > 0
-                ? {
-                    cap: Math.round((group.weeklyHours ?? 0) * 100),
-                    taken: Math.round(contract.weeklyHours * 100),
-                  }
-                : null,
+            ...hoursOf(contract, group),
           };
           try {
             await session.query('SELECT financing_enrol($1::jsonb)', [JSON.stringify(request)], {

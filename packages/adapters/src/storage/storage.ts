@@ -160,6 +160,19 @@ function openDatabase(options: StorageOptions): Promise<Database> {
 }
 
 /**
+ * The replica's connection string, when one is configured: `readDatabaseUrl`, or
+ * `DATABASE_READ_URL` when the primary too comes from the environment (`DATABASE_URL`).
+ */
+function readUrlOf(options: StorageOptions): string | undefined {
+  if (options.readDatabaseUrl !== undefined) return options.readDatabaseUrl;
+  if (options.database !== undefined || options.databaseUrl !== undefined) return undefined;
+  if (options.dataDir !== undefined) return undefined;
+  const env = options.env ?? process.env;
+  const url = env.DATABASE_READ_URL;
+  return url !== undefined && url !== '' && env.DATABASE_URL ? url : undefined;
+}
+
+/**
  * Opens the storage and brings its schema up to date: the SQL migrations not yet applied
  * run once, in a transaction under an advisory lock, so several processes may open one
  * PostgreSQL at the same moment.
@@ -177,19 +190,6 @@ function openDatabase(options: StorageOptions): Promise<Database> {
  * await storage.close();
  * ```
  */
-/**
- * The replica's connection string, when one is configured: `readDatabaseUrl`, or
- * `DATABASE_READ_URL` when the primary too comes from the environment (`DATABASE_URL`).
- */
-function readUrlOf(options: StorageOptions): string | undefined {
-  if (options.readDatabaseUrl !== undefined) return options.readDatabaseUrl;
-  if (options.database !== undefined || options.databaseUrl !== undefined) return undefined;
-  if (options.dataDir !== undefined) return undefined;
-  const env = options.env ?? process.env;
-  const url = env.DATABASE_READ_URL;
-  return url !== undefined && url !== '' && env.DATABASE_URL ? url : undefined;
-}
-
 export async function openStorage(options: StorageOptions = {}): Promise<Storage> {
   const database = await openDatabase(options);
   let replica: Database | undefined;
