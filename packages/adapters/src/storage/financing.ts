@@ -460,7 +460,8 @@ async function writeContract(session: SqlSession, contract: Contract): Promise<v
 
 /**
  * Takes `hours` hundredths of an hour a week from a certificate's cap in a period, only while
- * they fit (a conditional upsert, so racing requests cannot both take the last hours).
+ * they fit (a conditional upsert, so racing requests cannot both take the last hours), or
+ * refuses with `hours-exhausted` saying what is left.
  */
 async function takeHours(
   session: SqlSession,
@@ -468,9 +469,9 @@ async function takeHours(
   period: string,
   cap: number,
   hours: number,
-): Promise<boolean> {
-  try {
-    const taken = await session.query(
+): Promise<void> {
+  const taken = await session
+    .query(
       `INSERT INTO certificate_hours (certificate_id, period, cap_hundredths, used_hundredths)
        VALUES ($1, $2, $3, $4)
        ON CONFLICT (certificate_id, period) DO UPDATE SET
@@ -479,12 +480,23 @@ async function takeHours(
        WHERE certificate_hours.used_hundredths + excluded.used_hundredths <= excluded.cap_hundredths
        RETURNING used_hundredths`,
       [certificateId, period, cap, hours],
-    );
-    return taken.length > 0;
-  } catch (error) {
-    if (sqlState(error) === CHECK_VIOLATION) return false;
-    throw error;
-  }
+    )
+    .catch((error: unknown) => {
+      if (sqlState(error) === CHECK_VIOLATION) throw new FinancingLimitError('hours-exhausted');
+      throw error;
+    });
+  if (taken.length > 0) return;
+  // Another request took the hours first: say how many are left.
+  const [row] = await session.query<{ used: number }>(
+    'SELECT used_hundredths AS used FROM certificate_hours WHERE certificate_id = $1 AND period = $2',
+    [certificateId, period],
+  );
+  const left = Math.max(0, cap - Number(row?.used ?? 0)) / 100;
+  const of = String(cap / 100);
+  throw new FinancingLimitError('hours-exhausted', {
+    ru: `программа занимает ${String(hours / 100)} ч в неделю, осталось ${String(left)} из ${of}`,
+    en: `the programme takes ${String(hours / 100)} h a week, ${String(left)} of ${of} are left`,
+  });
 }
 
 /** Gives back the weekly hours a contract took from a certificate counting hours. */
@@ -848,8 +860,7 @@ export function financingStore(database: Database): FinancingStore {
           // Hours a week, in hundredths, taken only while they fit under the cap.
           const cap = Math.round((group.weeklyHours ?? 0) * 100);
           const hours = Math.round(contract.weeklyHours * 100);
-          const taken = await takeHours(session, certificate.id, contract.period, cap, hours);
-          if (!taken) throw new FinancingLimitError('hours-exhausted');
+          await takeHours(session, certificate.id, contract.period, cap, hours);
         }
         const place = await session.query(
           'UPDATE financing_groups SET taken = taken + 1 WHERE id = $1 AND taken < capacity RETURNING id',
