@@ -227,6 +227,9 @@ export function financingRulesContract(
         if (result.status === 'rejected') {
           expect(result.reason).toBeInstanceOf(FinancingLimitError);
           expect((result.reason as FinancingLimitError).limit).toBe('hours-exhausted');
+          // Refused by core or by the database, the family is told what is left.
+          expect((result.reason as FinancingLimitError).text.ru).toMatch(/осталось [\d.]+ из 6/);
+          expect((result.reason as FinancingLimitError).text.en).toMatch(/[\d.]+ of 6 are left/);
         }
       }
       const used = won.reduce((sum, c) => sum + Math.round((c.weeklyHours ?? 0) * 100), 0);

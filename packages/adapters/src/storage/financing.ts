@@ -124,6 +124,40 @@ function refused(
   return new ValidationError([{ path, code, message: { ru, en } }]);
 }
 
+/** A registry that would leave fewer places or enrolments than are taken. */
+function refuseBelowTaken(error: unknown): never {
+  if (sqlState(error) === CHECK_VIOLATION) {
+    throw refused(
+      ['programmes'],
+      'below_taken',
+      'Мест в группе или предел зачислений программы меньше, чем уже занято',
+      "A group's places or a programme's enrolment limit is below what is already taken",
+    );
+  }
+  throw error;
+}
+
+/** Certificates of an unknown group, with a number taken, or beyond the funded places. */
+function refuseCertificateConflicts(error: unknown): never {
+  const state = sqlState(error);
+  if (state === FOREIGN_KEY_VIOLATION) {
+    throw refused(
+      ['groupId'],
+      'unknown_group',
+      'Нет такой группы сертификатов',
+      'No such certificate group',
+    );
+  }
+  if (state === UNIQUE_VIOLATION) {
+    throw new ConflictError('duplicate-number', {
+      ru: 'Сертификат с таким номером уже есть',
+      en: 'A certificate with this number already exists',
+    });
+  }
+  if (state === CHECK_VIOLATION) throw new FinancingLimitError('funded-places-exhausted');
+  throw error;
+}
+
 /**
  * What a family's enrolment request names: the certificate, the programme, module and group,
  * and the day it is made (the server's `now`).
@@ -596,66 +630,55 @@ export function financingStore(database: Database): FinancingStore {
           });
         });
       });
-      await database
-        .transaction(async (session) => {
-          await session.query(
-            `INSERT INTO financing_providers (id, name, kind, district)
-           SELECT id, name, kind, district FROM jsonb_to_recordset($1::jsonb)
-             AS r(id text, name text, kind text, district text)
-           ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, district = excluded.district`,
-            [JSON.stringify(registry.providers.map((p) => parse(providerSchema, p)))],
-          );
-          const programmes = registry.programmes.map((programme) => ({
-            id: programme.id,
-            provider_id: programme.providerId,
-            name: programme.name,
-            funding_kind: programme.fundingKind,
-            direction: programme.direction,
-            age_from: programme.ageFrom,
-            age_to: programme.ageTo,
-            max_enrolments: programme.maxEnrolments ?? null,
-            document: programme,
-          }));
-          await session.query(
-            `INSERT INTO financing_programmes (id, provider_id, name, funding_kind, direction, age_from, age_to, max_enrolments, document)
-           SELECT id, provider_id, name, funding_kind, direction, age_from, age_to, max_enrolments, document
-           FROM jsonb_to_recordset($1::jsonb) AS r(id text, provider_id text, name text, funding_kind text,
-             direction text, age_from integer, age_to integer, max_enrolments integer, document jsonb)
-           ON CONFLICT (id) DO UPDATE SET provider_id = excluded.provider_id, name = excluded.name,
-             funding_kind = excluded.funding_kind, direction = excluded.direction, age_from = excluded.age_from,
-             age_to = excluded.age_to, max_enrolments = excluded.max_enrolments, document = excluded.document`,
-            [JSON.stringify(programmes)],
-          );
-          const groups = registry.programmes.flatMap((programme) =>
-            programme.modules.flatMap((module) =>
-              module.groups.map((group) => ({
-                id: group.id,
-                programme_id: programme.id,
-                module_id: module.id,
-                capacity: group.capacity,
-              })),
-            ),
-          );
-          await session.query(
-            `INSERT INTO financing_groups (id, programme_id, module_id, capacity)
-           SELECT id, programme_id, module_id, capacity FROM jsonb_to_recordset($1::jsonb)
-             AS r(id text, programme_id text, module_id text, capacity integer)
-           ON CONFLICT (id) DO UPDATE SET programme_id = excluded.programme_id,
-             module_id = excluded.module_id, capacity = excluded.capacity`,
-            [JSON.stringify(groups)],
-          );
-        })
-        .catch((error: unknown) => {
-          if (sqlState(error) === CHECK_VIOLATION) {
-            throw refused(
-              ['programmes'],
-              'below_taken',
-              'Мест в группе или предел зачислений программы меньше, чем уже занято',
-              "A group's places or a programme's enrolment limit is below what is already taken",
-            );
-          }
-          throw error;
-        });
+      const saving = database.transaction(async (session) => {
+        await session.query(
+          `INSERT INTO financing_providers (id, name, kind, district)
+         SELECT id, name, kind, district FROM jsonb_to_recordset($1::jsonb)
+           AS r(id text, name text, kind text, district text)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, district = excluded.district`,
+          [JSON.stringify(registry.providers.map((p) => parse(providerSchema, p)))],
+        );
+        const programmes = registry.programmes.map((programme) => ({
+          id: programme.id,
+          provider_id: programme.providerId,
+          name: programme.name,
+          funding_kind: programme.fundingKind,
+          direction: programme.direction,
+          age_from: programme.ageFrom,
+          age_to: programme.ageTo,
+          max_enrolments: programme.maxEnrolments ?? null,
+          document: programme,
+        }));
+        await session.query(
+          `INSERT INTO financing_programmes (id, provider_id, name, funding_kind, direction, age_from, age_to, max_enrolments, document)
+         SELECT id, provider_id, name, funding_kind, direction, age_from, age_to, max_enrolments, document
+         FROM jsonb_to_recordset($1::jsonb) AS r(id text, provider_id text, name text, funding_kind text,
+           direction text, age_from integer, age_to integer, max_enrolments integer, document jsonb)
+         ON CONFLICT (id) DO UPDATE SET provider_id = excluded.provider_id, name = excluded.name,
+           funding_kind = excluded.funding_kind, direction = excluded.direction, age_from = excluded.age_from,
+           age_to = excluded.age_to, max_enrolments = excluded.max_enrolments, document = excluded.document`,
+          [JSON.stringify(programmes)],
+        );
+        const groups = registry.programmes.flatMap((programme) =>
+          programme.modules.flatMap((module) =>
+            module.groups.map((group) => ({
+              id: group.id,
+              programme_id: programme.id,
+              module_id: module.id,
+              capacity: group.capacity,
+            })),
+          ),
+        );
+        await session.query(
+          `INSERT INTO financing_groups (id, programme_id, module_id, capacity)
+         SELECT id, programme_id, module_id, capacity FROM jsonb_to_recordset($1::jsonb)
+           AS r(id text, programme_id text, module_id text, capacity integer)
+         ON CONFLICT (id) DO UPDATE SET programme_id = excluded.programme_id,
+           module_id = excluded.module_id, capacity = excluded.capacity`,
+          [JSON.stringify(groups)],
+        );
+      });
+      await saving.catch(refuseBelowTaken);
     },
 
     async listProgrammes() {
@@ -721,52 +744,33 @@ export function financingStore(database: Database): FinancingStore {
         }
         seen.add(certificate.id);
       });
-      await database
-        .transaction(async (session) => {
-          await session.query(
-            `INSERT INTO certificates (id, number, birth_date, group_id, kind, status, document)
-           SELECT id, number, birth_date, group_id, kind, status, document FROM jsonb_to_recordset($1::jsonb)
-             AS r(id text, number text, birth_date date, group_id text, kind text, status text, document jsonb)
-           ON CONFLICT (id) DO UPDATE SET number = excluded.number, birth_date = excluded.birth_date,
-             group_id = excluded.group_id, kind = excluded.kind, status = excluded.status, document = excluded.document`,
-            [
-              JSON.stringify(
-                certificates.map((certificate) => ({
-                  id: certificate.id,
-                  number: certificate.number,
-                  birth_date: certificate.birthDate,
-                  group_id: certificate.groupId,
-                  kind: certificate.kind,
-                  status: certificate.status,
-                  document: certificate,
-                })),
-              ),
-            ],
-          );
-          await session.query(
-            `UPDATE certificate_groups g SET funded_count =
-             (SELECT count(*) FROM certificates c WHERE c.group_id = g.id AND c.kind = 'funded')`,
-          );
-        })
-        .catch((error: unknown) => {
-          const state = sqlState(error);
-          if (state === FOREIGN_KEY_VIOLATION) {
-            throw refused(
-              ['groupId'],
-              'unknown_group',
-              'Нет такой группы сертификатов',
-              'No such certificate group',
-            );
-          }
-          if (state === UNIQUE_VIOLATION) {
-            throw new ConflictError('duplicate-number', {
-              ru: 'Сертификат с таким номером уже есть',
-              en: 'A certificate with this number already exists',
-            });
-          }
-          if (state === CHECK_VIOLATION) throw new FinancingLimitError('funded-places-exhausted');
-          throw error;
-        });
+      const saving = database.transaction(async (session) => {
+        await session.query(
+          `INSERT INTO certificates (id, number, birth_date, group_id, kind, status, document)
+         SELECT id, number, birth_date, group_id, kind, status, document FROM jsonb_to_recordset($1::jsonb)
+           AS r(id text, number text, birth_date date, group_id text, kind text, status text, document jsonb)
+         ON CONFLICT (id) DO UPDATE SET number = excluded.number, birth_date = excluded.birth_date,
+           group_id = excluded.group_id, kind = excluded.kind, status = excluded.status, document = excluded.document`,
+          [
+            JSON.stringify(
+              certificates.map((certificate) => ({
+                id: certificate.id,
+                number: certificate.number,
+                birth_date: certificate.birthDate,
+                group_id: certificate.groupId,
+                kind: certificate.kind,
+                status: certificate.status,
+                document: certificate,
+              })),
+            ),
+          ],
+        );
+        await session.query(
+          `UPDATE certificate_groups g SET funded_count =
+           (SELECT count(*) FROM certificates c WHERE c.group_id = g.id AND c.kind = 'funded')`,
+        );
+      });
+      await saving.catch(refuseCertificateConflicts);
     },
 
     async setDirectionLimits(input) {

@@ -308,6 +308,40 @@ export function paymentReport(
 /** The largest kopeck amount the integer fast paths take (2^53 / 100, exact in doubles). */
 const MAX_KOPECKS = Math.floor(Number.MAX_SAFE_INTEGER / 100);
 
+/** Whether every element of an array is a whole number by its type (an integer typed array). */
+function integerArray(values: ArrayLike<number>): boolean {
+  return (
+    values instanceof Int32Array ||
+    values instanceof Uint8Array ||
+    values instanceof Uint16Array ||
+    values instanceof Uint32Array ||
+    values instanceof Int16Array ||
+    values instanceof Int8Array ||
+    values instanceof Uint8ClampedArray
+  );
+}
+
+/** Names the first amount or percent the kopeck fast path cannot take (a `ValidationError`). */
+function refuseKopecks(
+  monthlyKopecks: ArrayLike<number>,
+  completenessPercent: ArrayLike<number>,
+): never {
+  for (let i = 0; i < monthlyKopecks.length; i += 1) {
+    const at = `[${String(i)}]`;
+    checkNumber(monthlyKopecks[i], `monthlyKopecks${at}`, {
+      min: 0,
+      max: MAX_KOPECKS,
+      integer: true,
+    });
+    checkNumber(completenessPercent[i], `completenessPercent${at}`, {
+      min: 0,
+      max: 100,
+      integer: true,
+    });
+  }
+  return invalid([], 'invalid_number', { ru: 'Неверные данные', en: 'Invalid data' });
+}
+
 /**
  * Kopeck-integer billing of one month for many contracts at once (the fast path for a
  * whole municipality or a benchmark): the advance `floor(m · p / 100)` and the settlement
@@ -340,24 +374,46 @@ export function billKopecks(
       en: `${String(completenessPercent.length)} completeness values for ${String(n)} amounts: expected as many`,
     });
   }
+  // Whole kopecks from 0 and integer percents 0–100 (NaN fails every comparison), checked
+  // in a loop of their own so the arithmetic below stays as fast as it was; integer typed
+  // arrays need only the bounds.
+  const whole = integerArray(monthlyKopecks) && integerArray(completenessPercent);
+  for (let i = 0; i < n; i += 1) {
+    const m = monthlyKopecks[i] as number;
+    const c = completenessPercent[i] as number;
+    if (
+      !(m >= 0 && m <= MAX_KOPECKS && c >= 0 && c <= 100) ||
+      (!whole && (m !== Math.floor(m) || c !== Math.floor(c)))
+    )
+      refuseKopecks(monthlyKopecks, completenessPercent);
+  }
   let advance = 0;
   let settled = 0;
   let monthlyTotal = 0;
   for (let i = 0; i < n; i += 1) {
     const m = monthlyKopecks[i] as number;
     const c = completenessPercent[i] as number;
-    // Whole kopecks from 0 and integer percents 0–100 (NaN fails every comparison).
-    if (!(m >= 0 && m <= MAX_KOPECKS && Math.floor(m) === m)) {
-      checkNumber(m, `monthlyKopecks[${String(i)}]`, { min: 0, max: MAX_KOPECKS, integer: true });
-    }
-    if (!(c >= 0 && c <= 100 && Math.floor(c) === c)) {
-      checkNumber(c, `completenessPercent[${String(i)}]`, { min: 0, max: 100, integer: true });
-    }
     advance += Math.floor((m * advancePercent) / 100);
     settled += Math.floor((m * c + 50) / 100);
     monthlyTotal += m;
   }
   return { advance, settled, returned: monthlyTotal - settled, count: n };
+}
+
+/** Names the argument of {@link scheduledMonthKopecks} that is wrong (a `ValidationError`). */
+function refuseSchedule(
+  totalKopecks: number,
+  days: number,
+  daysInFirstMonth: number,
+  months: number,
+  monthIndex: number,
+): never {
+  checkNumber(totalKopecks, 'totalKopecks', { min: 0, max: MAX_KOPECKS, integer: true });
+  checkNumber(days, 'days', { min: 1, max: 36600, integer: true });
+  checkNumber(daysInFirstMonth, 'daysInFirstMonth', { min: 1, max: days, integer: true });
+  checkNumber(months, 'months', { min: 1, max: 1200, integer: true });
+  checkNumber(monthIndex, 'monthIndex', { min: 0, max: 2 ** 31 - 1, integer: true });
+  return invalid([], 'invalid_number', { ru: 'Неверные данные', en: 'Invalid data' });
 }
 
 /**
@@ -381,25 +437,22 @@ export function scheduledMonthKopecks(
   months: number,
   monthIndex: number,
 ): number {
-  if (!(
-    totalKopecks >= 0 &&
-    totalKopecks <= MAX_KOPECKS &&
-    Math.floor(totalKopecks) === totalKopecks &&
-    days >= 1 &&
-    Math.floor(days) === days &&
-    daysInFirstMonth >= 1 &&
-    daysInFirstMonth <= days &&
-    Math.floor(daysInFirstMonth) === daysInFirstMonth &&
-    months >= 1 &&
-    Math.floor(months) === months &&
-    monthIndex >= 0 &&
-    Math.floor(monthIndex) === monthIndex
-  )) {
-    checkNumber(totalKopecks, 'totalKopecks', { min: 0, max: MAX_KOPECKS, integer: true });
-    checkNumber(days, 'days', { min: 1, max: 36600, integer: true });
-    checkNumber(daysInFirstMonth, 'daysInFirstMonth', { min: 1, max: days, integer: true });
-    checkNumber(months, 'months', { min: 1, max: 1200, integer: true });
-    checkNumber(monthIndex, 'monthIndex', { min: 0, integer: true });
+  if (
+    !(
+      totalKopecks >= 0 &&
+      totalKopecks <= MAX_KOPECKS &&
+      daysInFirstMonth >= 1 &&
+      daysInFirstMonth <= days &&
+      months >= 1 &&
+      monthIndex >= 0
+    ) ||
+    totalKopecks !== Math.floor(totalKopecks) ||
+    (days | 0) !== days ||
+    (daysInFirstMonth | 0) !== daysInFirstMonth ||
+    (months | 0) !== months ||
+    (monthIndex | 0) !== monthIndex
+  ) {
+    refuseSchedule(totalKopecks, days, daysInFirstMonth, months, monthIndex);
   }
   if (months <= 1) return monthIndex === 0 ? totalKopecks : 0;
   const other = Math.floor(((days - daysInFirstMonth) * totalKopecks) / (days * (months - 1)));

@@ -359,6 +359,7 @@ export function createProgrammeRegistry(input: unknown): ProgrammeRegistry {
 export function countByFundingKind(
   programmes: readonly Pick<Programme, 'fundingKind'>[],
 ): Record<FundingKind, number> {
+  parse(z.array(z.object({ fundingKind: fundingKindSchema })), programmes);
   const counts: Record<FundingKind, number> = { budget: 0, paid: 0, funded: 0 };
   for (const programme of programmes) counts[programme.fundingKind] += 1;
   return counts;

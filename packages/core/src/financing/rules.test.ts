@@ -23,6 +23,7 @@ import {
   requestEnrolment,
   scheduledMonthKopecks,
   settleMonth,
+  settlementEntries,
   splitIntoMonths,
   terminateContract,
   transitionContract,
@@ -458,5 +459,68 @@ describe('validation of every public financing function', () => {
       }),
       { numRuns: 600 },
     );
+  });
+});
+
+describe('money moves once: billing and termination', () => {
+  const contract = activeContract();
+  const september = contract.schedule[0]?.certificate ?? Money.zero();
+  const start = postEntries(ledgerWithNominal(['c1']), [
+    {
+      id: 'reserve:k1:2017',
+      certificateId: 'c1',
+      period: '2017',
+      kind: 'reserve',
+      amount: contract.certificate,
+      contractId: 'k1',
+    },
+  ]);
+
+  it('no advance for a month already settled, and a month is settled once', () => {
+    // Settled first (no advance was paid): the whole month is debited.
+    const settled = postEntries(start, settlementEntries(start, [contract], '2017-09'));
+    expect(balanceOf(settled, 'c1', '2017').spent.toString()).toBe(september.toString());
+    // An advance afterwards would pay the month twice: none is made.
+    expect(advanceEntries([contract], '2017-09', {}, settled)).toEqual([]);
+    // Settling again, even with another completeness, moves nothing.
+    expect(settlementEntries(settled, [contract], '2017-09', { completeness: { k1: 50 } })).toEqual(
+      [],
+    );
+    // Without the ledger the advance is still computed (the caller's choice).
+    expect(advanceEntries([contract], '2017-09')).toHaveLength(1);
+  });
+
+  it('a termination cannot rewrite billed months', () => {
+    const advanced = postEntries(start, [
+      ...advanceEntries([contract], '2017-09'),
+      ...advanceEntries([contract], '2017-10'),
+    ]);
+    // October has its advance: terminating in September would release October's reserve.
+    const refused = (() => {
+      try {
+        terminateContract(contract, '2017-09-20', 'family', advanced);
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    })();
+    expect(refused).toMatchObject({ _tag: 'ConflictError', reason: 'month-billed' });
+    expect((refused as EdusetError).text.ru).toContain('2017-10');
+    // In October (advanced, not settled) it is fine: October is paid in full at settlement.
+    const { contract: closed } = terminateContract(contract, '2017-10-05', 'family', advanced);
+    expect(closed.paidInFull).toBe('2017-10');
+    // Once October is settled, a termination can start only in November.
+    const settled = postEntries(advanced, settlementEntries(advanced, [contract], '2017-10'));
+    expect(() => terminateContract(contract, '2017-10-20', 'provider', settled)).toThrow(
+      EdusetError,
+    );
+    expect(terminateContract(contract, '2017-11-02', 'provider', settled).contract.end).toBe(
+      '2017-11-30',
+    );
+  });
+
+  it('closing before the end is a termination, not a closed transition', () => {
+    validationError(() => transitionContract(contract, 'closed', '2017-10-15'));
+    expect(transitionContract(contract, 'closed', '2017-12-31').contract.status).toBe('closed');
   });
 });
