@@ -9,7 +9,13 @@ import {
   nonNegativeMoneySchema,
 } from './amounts.js';
 import { dayNumber, daysInclusive, endOfMonth, monthsBetween } from './calendar.js';
-import { checkArgs, checkMoney, checkPercent, invalid, financingMonthSchema } from './validation.js';
+import {
+  checkArgs,
+  checkMoney,
+  checkPercent,
+  invalid,
+  financingMonthSchema,
+} from './validation.js';
 
 /**
  * One month of a payment schedule: the month (`YYYY-MM`) and its amount.

@@ -20,11 +20,13 @@ import { dayNumber } from './calendar.js';
  * financingMonthSchema.safeParse('2017-13').success; // false
  * ```
  */
-export const financingMonthSchema = z.string().refine((value) => /^\d{4}-(0[1-9]|1[0-2])$/.test(value), {
-  params: {
-    text: { ru: 'Ожидается месяц в формате ГГГГ-ММ', en: 'Expected a month as YYYY-MM' },
-  },
-});
+export const financingMonthSchema = z
+  .string()
+  .refine((value) => /^\d{4}-(0[1-9]|1[0-2])$/.test(value), {
+    params: {
+      text: { ru: 'Ожидается месяц в формате ГГГГ-ММ', en: 'Expected a month as YYYY-MM' },
+    },
+  });
 
 /**
  * Schema of a percent from 0 to 100 (an advance share, the completeness of a month).
