@@ -58,9 +58,10 @@ describe('eduset-staff.js and eduset-widgets.js', () => {
     // No import of a package left for the page to resolve (`import{…}from"lit"`); words such
     // as «Valid from» in the texts are not imports.
     expect(code).not.toMatch(/\bimport\s*[{*\w][^;"'`]*\bfrom\s*["'][^"'./]/);
-    // Lit, core's schemas and the two elements: budget 400 KB minified, 120 KB gzip.
+    // Lit, core's schemas and the staff elements — the agenda and the availability editor, and
+    // issue 15's seven financing desks (~580 KB minified, ~147 KB gzip): budget 600 KB / 150 KB.
     const bytes = readFileSync(staffFile);
-    expect(bytes.byteLength).toBeLessThan(400 * 1024);
-    expect(gzipSync(bytes).byteLength).toBeLessThan(120 * 1024);
+    expect(bytes.byteLength).toBeLessThan(600 * 1024);
+    expect(gzipSync(bytes).byteLength).toBeLessThan(150 * 1024);
   });
 });
