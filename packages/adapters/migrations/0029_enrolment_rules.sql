@@ -12,6 +12,8 @@ DECLARE
   v_converted boolean := false;
   v_hours jsonb := p_request -> 'hours';
   v_limit_period text;
+  v_left integer;
+  v_hours_taken boolean;
 BEGIN
   IF coalesce((p_request ->> 'convert')::boolean, false) THEN
     UPDATE certificates SET kind = 'funded', document = p_request -> 'certificate'
@@ -27,10 +29,18 @@ BEGIN
           cap_hundredths = excluded.cap_hundredths,
           used_hundredths = h.used_hundredths + excluded.used_hundredths
         WHERE h.used_hundredths + excluded.used_hundredths <= excluded.cap_hundredths;
+      v_hours_taken := FOUND;
     EXCEPTION WHEN check_violation THEN
-      RAISE EXCEPTION 'hours-exhausted' USING ERRCODE = 'EFLIM';
+      v_hours_taken := false;
     END;
-    IF NOT FOUND THEN RAISE EXCEPTION 'hours-exhausted' USING ERRCODE = 'EFLIM'; END IF;
+    IF NOT v_hours_taken THEN
+      -- The family is told what is left: needed/left/cap in hundredths, as core words it.
+      SELECT greatest(0, (v_hours ->> 'cap')::integer - coalesce(max(used_hundredths), 0))
+        INTO v_left FROM certificate_hours
+        WHERE certificate_id = k ->> 'certificate_id' AND period = k ->> 'period';
+      RAISE EXCEPTION 'hours-exhausted' USING ERRCODE = 'EFLIM',
+        DETAIL = (v_hours ->> 'hundredths') || '/' || v_left || '/' || (v_hours ->> 'cap');
+    END IF;
   END IF;
   UPDATE financing_groups SET taken = taken + 1 WHERE id = k ->> 'group_id' AND taken < capacity;
   IF NOT FOUND THEN RAISE EXCEPTION 'group-full' USING ERRCODE = 'EFLIM'; END IF;

@@ -10,6 +10,7 @@ import {
   createProgrammeRegistry,
   directionSchema,
   FinancingLimitError,
+  hoursExhausted,
   isoDateSchema,
   ledgerEntrySchema,
   Money,
@@ -408,8 +409,6 @@ const STALE_BALANCE = 'EFSTL';
 
 /** The limits the database refuses with (SQLSTATE 'EFLIM', the limit as message). */
 const databaseLimits: ReadonlySet<string> = new Set<string>([
-  // Weekly hours (issue 15 §3): refused by financing_enrol when a request carries hours.
-  'hours-exhausted',
   'group-full',
   'programme-full',
   'direction-limit',
@@ -423,6 +422,12 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : '';
 }
 
+function detailOf(error: unknown): string {
+  const detail =
+    typeof error === 'object' && error !== null && 'detail' in error ? error.detail : '';
+  return typeof detail === 'string' ? detail : '';
+}
+
 /**
  * A refusal raised by the financing functions as the eduset error it stands for; any other
  * error as it is.
@@ -432,6 +437,13 @@ function financingError(error: unknown): unknown {
   if (state === STALE_BALANCE) return new StaleBalance();
   if (state === FINANCING_LIMIT) {
     const limit = messageOf(error);
+    if (limit === 'hours-exhausted') {
+      // DETAIL is needed/left/cap in hundredths (migration 0029).
+      const [needed, left, cap] = detailOf(error).split('/').map(Number);
+      if ([needed, left, cap].every((n) => Number.isInteger(n))) {
+        return hoursExhausted(needed as number, left as number, cap as number);
+      }
+    }
     if (databaseLimits.has(limit)) return new FinancingLimitError(limit as LimitReason);
   }
   if (state === DUPLICATE_ENTRY) {

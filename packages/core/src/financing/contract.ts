@@ -265,6 +265,31 @@ const payerLimitsSchema = z.object({
 });
 
 /**
+ * The refusal of an enrolment that needs more weekly hours than the certificate has left,
+ * saying how many hours the programme takes and how many are left of the cap. Core and the
+ * database (which keeps the hours under concurrency) refuse with the same words. Arguments
+ * are in hundredths of an hour.
+ *
+ * @example
+ * ```ts
+ * import { hoursExhausted } from '@eduset/core/financing';
+ * hoursExhausted(200, 150, 600).text.ru;
+ * // 'На сертификате не хватает часов в неделю: программа занимает 2 ч в неделю, осталось 1.5 из 6'
+ * ```
+ */
+export function hoursExhausted(
+  neededHundredths: number,
+  leftHundredths: number,
+  capHundredths: number,
+): FinancingLimitError {
+  const hours = (hundredths: number): string => String(hundredths / 100);
+  return new FinancingLimitError('hours-exhausted', {
+    ru: `программа занимает ${hours(neededHundredths)} ч в неделю, осталось ${hours(leftHundredths)} из ${hours(capHundredths)}`,
+    en: `the programme takes ${hours(neededHundredths)} h a week, ${hours(leftHundredths)} of ${hours(capHundredths)} are left`,
+  });
+}
+
+/**
  * The weekly hours a funded enrolment takes from a certificate whose group counts hours, or
  * a refusal: `weekly-hours-unknown` when the programme does not state its hours a week,
  * `hours-exhausted` when they exceed the hours left. `undefined` when hours do not count.
@@ -290,13 +315,7 @@ function weeklyHoursFor(
           )
           .reduce((sum, contract) => sum + hundredthsOf(contract.weeklyHours ?? 0), 0);
   const left = Math.max(0, hundredthsOf(cap) - used);
-  if (needed > left) {
-    const hours = (hundredths: number): string => String(hundredths / 100);
-    throw new FinancingLimitError('hours-exhausted', {
-      ru: `программа занимает ${hours(needed)} ч в неделю, осталось ${hours(left)} из ${hours(hundredthsOf(cap))}`,
-      en: `the programme takes ${hours(needed)} h a week, ${hours(left)} of ${hours(hundredthsOf(cap))} are left`,
-    });
-  }
+  if (needed > left) throw hoursExhausted(needed, left, hundredthsOf(cap));
   return needed / 100;
 }
 
