@@ -459,7 +459,8 @@ function contextsSqlWhere(specialist: string): string {
              ${canonicalInstantSql('b.ends_at')}, b.seats_taken)
            ORDER BY b.starts_at, b.specialist_id, b.site_id, b.service_id), '[]')
          FROM booking_sessions b
-         WHERE b.network_id = $1 AND b.seats_taken > 0
+         WHERE eduset_network_key(b.network_id) = eduset_network_key($1)
+           AND b.network_id = $1 AND b.seats_taken > 0
            AND b.during && tstzrange((q.range ->> 'from')::timestamptz,
              (q.range ->> 'to')::timestamptz, '[)')
            AND ${specialist})
@@ -475,10 +476,15 @@ const contextsSql = contextsSqlWhere(
 
 /**
  * {@link contextsSqlWhere} for ranges that each name a specialist (every booking check): a
- * plain equality, so the specialist is a condition of the exclusion constraint's index scan
- * (with the `OR` of {@link contextsSql} it could only filter the rows of the whole network).
+ * plain equality of the specialist's key, so the specialist is a condition of the exclusion
+ * constraint's index scan (migration 0028; with the `OR` of {@link contextsSql} it could
+ * only filter the rows of the whole network).
  */
-const contextsOfSpecialistsSql = contextsSqlWhere(`b.specialist_id = q.range ->> 'specialistId'`);
+const contextsOfSpecialistsSql = contextsSqlWhere(
+  `eduset_specialist_key(b.network_id, b.specialist_id)
+     = eduset_specialist_key($1, q.range ->> 'specialistId')
+   AND b.specialist_id = q.range ->> 'specialistId'`,
+);
 
 /**
  * A busy session as `bookingContext` reads it: specialist, site, service, start, end, seats.
@@ -1122,7 +1128,8 @@ export function bookingStore(database: Database): BookingStore {
       }>(
         `SELECT specialist_id, site_id, service_id, starts_at, ends_at, seats_taken
          FROM booking_sessions
-         WHERE network_id = $1 AND seats_taken > 0
+         WHERE eduset_network_key(network_id) = eduset_network_key($1)
+           AND network_id = $1 AND seats_taken > 0
            AND during && tstzrange($2::timestamptz, $3::timestamptz, '[)')
            AND ($4::text IS NULL OR specialist_id = $4)
          ORDER BY starts_at, specialist_id, site_id, service_id`,
