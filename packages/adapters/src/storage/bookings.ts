@@ -1,4 +1,4 @@
-import { createHash, randomFillSync, randomUUID, timingSafeEqual } from 'node:crypto';
+import { hash, randomFillSync, randomUUID, timingSafeEqual } from 'node:crypto';
 import {
   cancelBooking,
   confirmBooking,
@@ -151,7 +151,8 @@ function newCancelToken(): string {
 }
 
 function hashToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
+  // The one-shot hash: a third of the time of createHash().update().digest() for a short text.
+  return hash('sha256', token, 'hex');
 }
 
 /** Compares a presented token with a stored hash in constant time. */
@@ -414,7 +415,7 @@ function requestFingerprint(networkId: string, request: NewBooking, booking: Boo
   for (const [key, value] of Object.entries(request)) {
     if (!notAsked.has(key) && key !== 'contact') asked[key] = value;
   }
-  return createHash('sha256').update(canonicalJson(asked), 'utf8').digest('hex');
+  return hash('sha256', canonicalJson(asked), 'hex');
 }
 
 interface CachedSchedule {
