@@ -1,4 +1,4 @@
-import { createHash, randomFillSync, randomUUID, timingSafeEqual } from 'node:crypto';
+import { hash, randomFillSync, randomUUID, timingSafeEqual } from 'node:crypto';
 import {
   cancelBooking,
   confirmBooking,
@@ -17,7 +17,7 @@ import {
   type BusyInterval,
   type Instant,
 } from '@eduset/core';
-import { batched } from './batch.js';
+import { batched, lanes } from './batch.js';
 import { bookingMoves, manageTokenMatcher } from './booking-moves.js';
 import { linkTokens } from './link-tokens.js';
 import type {
@@ -151,7 +151,8 @@ function newCancelToken(): string {
 }
 
 function hashToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
+  // The one-shot hash: a third of the time of createHash().update().digest() for a short text.
+  return hash('sha256', token, 'hex');
 }
 
 /** Compares a presented token with a stored hash in constant time. */
@@ -414,7 +415,7 @@ function requestFingerprint(networkId: string, request: NewBooking, booking: Boo
   for (const [key, value] of Object.entries(request)) {
     if (!notAsked.has(key) && key !== 'contact') asked[key] = value;
   }
-  return createHash('sha256').update(canonicalJson(asked), 'utf8').digest('hex');
+  return hash('sha256', canonicalJson(asked), 'hex');
 }
 
 interface CachedSchedule {
@@ -459,7 +460,8 @@ function contextsSqlWhere(specialist: string): string {
              ${canonicalInstantSql('b.ends_at')}, b.seats_taken)
            ORDER BY b.starts_at, b.specialist_id, b.site_id, b.service_id), '[]')
          FROM booking_sessions b
-         WHERE b.network_id = $1 AND b.seats_taken > 0
+         WHERE eduset_network_key(b.network_id) = eduset_network_key($1)
+           AND b.network_id = $1 AND b.seats_taken > 0
            AND b.during && tstzrange((q.range ->> 'from')::timestamptz,
              (q.range ->> 'to')::timestamptz, '[)')
            AND ${specialist})
@@ -475,10 +477,15 @@ const contextsSql = contextsSqlWhere(
 
 /**
  * {@link contextsSqlWhere} for ranges that each name a specialist (every booking check): a
- * plain equality, so the specialist is a condition of the exclusion constraint's index scan
- * (with the `OR` of {@link contextsSql} it could only filter the rows of the whole network).
+ * plain equality of the specialist's key, so the specialist is a condition of the exclusion
+ * constraint's index scan (migration 0028; with the `OR` of {@link contextsSql} it could
+ * only filter the rows of the whole network).
  */
-const contextsOfSpecialistsSql = contextsSqlWhere(`b.specialist_id = q.range ->> 'specialistId'`);
+const contextsOfSpecialistsSql = contextsSqlWhere(
+  `eduset_specialist_key(b.network_id, b.specialist_id)
+     = eduset_specialist_key($1, q.range ->> 'specialistId')
+   AND b.specialist_id = q.range ->> 'specialistId'`,
+);
 
 /**
  * A busy session as `bookingContext` reads it: specialist, site, service, start, end, seats.
@@ -487,6 +494,17 @@ const contextsOfSpecialistsSql = contextsSqlWhere(`b.specialist_id = q.range ->>
  * of them.
  */
 type BusyTuple = [string, string, string, Instant, Instant, number];
+
+/** A lane for a specialist's bookings (see `takeTogether`): a hash of the ids. */
+function laneOfSpecialist(networkId: string, specialistId: string): number {
+  let hash = 0;
+  for (const text of [networkId, specialistId]) {
+    for (let index = 0; index < text.length; index += 1) {
+      hash = (Math.imul(hash, 31) + text.charCodeAt(index)) | 0;
+    }
+  }
+  return hash >>> 0;
+}
 
 /**
  * The booking half of the storage over one database: schedules as validated JSON documents,
@@ -537,11 +555,14 @@ export function bookingStore(database: Database): BookingStore {
   }
 
   // How many bookings go together. PGlite runs one statement at a time, so the more the
-  // better; a PostgreSQL server runs the pool's statements side by side, and a batch that
-  // waits on another's row (the same group session, or the exclusion check of an
-  // overlapping slot) holds up all of its bookings: small batches measured best there
-  // (bench/booking-load.bench.ts: 8 against 64 more than doubled the bookings a second).
-  const batchSize = database.engine === 'pglite' ? 64 : 8;
+  // better. On a PostgreSQL server the bookings go in lanes by specialist (see `takeTogether`).
+  const batchSize = database.engine === 'pglite' ? 64 : 32;
+  /**
+   * Lanes of bookings on a PostgreSQL server, each running one statement at a time: two, so
+   * that the database can work on one lane's batch while the next is gathered or the other's
+   * answer is read (a server of two cores measured best with two).
+   */
+  const bookingLanes = 2;
   // The batch's new sessions are taken together, the rest one by one (migration 0005): on
   // PGlite too, where it measured faster than one by one (bench/booking-load.bench.ts).
   const takeManySql = 'SELECT eduset_take_bookings_together($1::jsonb) AS outcomes';
@@ -629,8 +650,8 @@ export function bookingStore(database: Database): BookingStore {
     };
   }
 
-  /** Takes the bookings that arrived together in one statement (migrations 0005, 0014). */
-  const takeTogether = batched<BookingItem, string | undefined>(async (items) => {
+  /** Takes bookings in one statement (migrations 0005, 0014); one alone as its own. */
+  async function takeMany(items: readonly BookingItem[]): Promise<(string | undefined)[]> {
     if (items.length === 1 && items[0] !== undefined) return [await takeAlone(items[0])];
     const [row] = await database.query<{ outcomes: (string | null)[] }>(
       takeManySql,
@@ -638,7 +659,27 @@ export function bookingStore(database: Database): BookingStore {
       { prepared: 'eduset_take_bookings_together_14' },
     );
     return (row?.outcomes ?? []).map((outcome) => outcome ?? undefined);
-  }, batchSize);
+  }
+
+  /**
+   * Takes the bookings that arrived together in one statement. On PGlite, those of one turn
+   * of the event loop. On a PostgreSQL server, in lanes by specialist: a lane runs one
+   * statement at a time, and the bookings that arrive meanwhile go together in its next one
+   * (up to `batchSize`), so under load each statement carries many bookings and pays its
+   * fixed work — the call, the locks, planning and starting the set-based statement — once
+   * for all of them. A specialist's bookings are all in one lane, so a batch never waits for
+   * another batch of this process on the specialist's locks (which held up every booking of
+   * a batch when the batches of a turn ran side by side), and a booking that overlaps one in
+   * flight is taken after it, seeing it.
+   */
+  const takeTogether =
+    database.engine === 'pglite'
+      ? batched<BookingItem, string | undefined>(takeMany, batchSize)
+      : lanes<BookingItem, string | undefined>(takeMany, {
+          lanes: bookingLanes,
+          laneOf: (item) => laneOfSpecialist(item.row.network_id, item.row.specialist_id),
+          maxItems: batchSize,
+        });
 
   /**
    * Reads the schedule once and the busy time of each range, for requests of one network
@@ -882,16 +923,11 @@ export function bookingStore(database: Database): BookingStore {
       try {
         // First with the bookings arriving together (one statement for all), then — after a
         // failure that a second attempt can get past — alone. Concurrent first bookings of one
-        // slot race to create its session (unique violation, or the session read back not
-        // found), and PostgreSQL may resolve two inserts waiting on each other's exclusion
-        // check as a deadlock (40P01); the constraint then answers for real.
-        // On a server, a careful one goes alone: it may wait for the booking it overlaps to
-        // commit, and in a batch all the others would wait with it. (PGlite runs one
-        // transaction at a time: nothing to wait for, and the batch takes it one by one.)
-        state =
-          item.careful && database.engine === 'postgres'
-            ? await takeAlone(item)
-            : await takeTogether(item);
+        // slot (from two processes) race to create its session (unique violation, or the
+        // session read back not found), and PostgreSQL may resolve two inserts waiting on each
+        // other's exclusion check as a deadlock (40P01); the constraint then answers for real.
+        // A careful one is taken one by one in its batch, which tells why it is refused.
+        state = await takeTogether(item);
         state = await againWhileTransient(item, state);
         // A group session being created by two transactions at once: the one that loses the
         // race may be refused by the exclusion constraint (the other's session of the same
@@ -1093,7 +1129,8 @@ export function bookingStore(database: Database): BookingStore {
       }>(
         `SELECT specialist_id, site_id, service_id, starts_at, ends_at, seats_taken
          FROM booking_sessions
-         WHERE network_id = $1 AND seats_taken > 0
+         WHERE eduset_network_key(network_id) = eduset_network_key($1)
+           AND network_id = $1 AND seats_taken > 0
            AND during && tstzrange($2::timestamptz, $3::timestamptz, '[)')
            AND ($4::text IS NULL OR specialist_id = $4)
          ORDER BY starts_at, specialist_id, site_id, service_id`,

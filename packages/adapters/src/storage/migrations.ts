@@ -25,6 +25,7 @@ import providerDesk from '../../migrations/0023_provider_desk.sql?raw';
 import settlementMonths from '../../migrations/0024_settlement_months.sql?raw';
 import ledgerPartitions from '../../migrations/0026_ledger_partitions.sql?raw';
 import certificateRegistry from '../../migrations/0027_certificate_registry.sql?raw';
+import bookingLoad from '../../migrations/0028_booking_load.sql?raw';
 import enrolmentRules from '../../migrations/0029_enrolment_rules.sql?raw';
 import type { Database } from './database.js';
 
@@ -82,6 +83,7 @@ export const migrations: readonly Migration[] = [
   { version: 24, name: 'settlement_months', sql: settlementMonths },
   { version: 26, name: 'ledger_partitions', sql: ledgerPartitions },
   { version: 27, name: 'certificate_registry', sql: certificateRegistry },
+  { version: 28, name: 'booking_load', sql: bookingLoad },
   { version: 29, name: 'enrolment_rules', sql: enrolmentRules },
 ];
 
