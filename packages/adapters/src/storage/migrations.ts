@@ -19,6 +19,7 @@ import bookingMoves from '../../migrations/0016_booking_moves.sql?raw';
 import consultationNotes from '../../migrations/0017_consultation_notes.sql?raw';
 import feedback from '../../migrations/0018_feedback.sql?raw';
 import guardedMoves from '../../migrations/0020_guarded_moves.sql?raw';
+import familyCabinet from '../../migrations/0025_family_cabinet.sql?raw';
 import type { Database } from './database.js';
 
 /**
@@ -69,6 +70,7 @@ export const migrations: readonly Migration[] = [
   { version: 17, name: 'consultation_notes', sql: consultationNotes },
   { version: 18, name: 'feedback', sql: feedback },
   { version: 20, name: 'guarded_moves', sql: guardedMoves },
+  { version: 25, name: 'family_cabinet', sql: familyCabinet },
 ];
 
 /**

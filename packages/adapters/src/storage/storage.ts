@@ -2,6 +2,7 @@ import { createNetwork, type Network } from '@eduset/core';
 import { auditStore, type AuditStore } from './audit.js';
 import type { BookingStore } from './booking-store.js';
 import { bookingStore } from './bookings.js';
+import { familyStore, type FamilyStore } from './family.js';
 import { feedbackStore, type FeedbackStore } from './feedback.js';
 import { financingStore, type FinancingStore } from './financing.js';
 import { openPglite, openPostgres, type Database } from './database.js';
@@ -95,6 +96,8 @@ export interface Storage extends BookingStore {
   readonly feedback: FeedbackStore;
   /** The outbox of messages to parents and booking requests awaiting e-mail confirmation (0015). */
   readonly mail: MailStore;
+  /** The family's cabinet (sessions, contracts, changes) and certificate applications (0025). */
+  readonly family: FamilyStore;
   /**
    * Validates the network with core's `createNetwork` and stores it, replacing a stored
    * network with the same id, in one transaction: on any error the previous version stays.
@@ -164,6 +167,7 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
     consultations: consultationStore(database),
     feedback: feedbackStore(database),
     mail: mailStore(database),
+    family: familyStore(database),
     async saveNetwork(network) {
       const valid = createNetwork(network);
       await database.transaction((session) => writeNetwork(session, valid));

@@ -30,6 +30,8 @@ export const actions = [
   'financing.billing.write',
   'financing.contract.read',
   'certificate.holder.read',
+  'financing.certificate-application.read',
+  'financing.certificate-application.write',
   'indicators.values.write',
   'schools.data.write',
 ] as const;
@@ -126,6 +128,14 @@ export const actionLabels: Readonly<Record<Action, LocalizedText>> = Object.free
   'certificate.holder.read': {
     ru: 'Видеть владельцев сертификатов',
     en: 'See certificate holders',
+  },
+  'financing.certificate-application.read': {
+    ru: 'Видеть заявления семей на сертификат (данные ребёнка, адрес, e-mail)',
+    en: "See families' applications for a certificate (the child's data, address, e-mail)",
+  },
+  'financing.certificate-application.write': {
+    ru: 'Выдавать сертификат по заявлению, отказывать с причиной, удалять данные заявления',
+    en: "Issue a certificate on an application, refuse it with a reason, erase an application's data",
   },
   'indicators.values.write': {
     ru: 'Вносить значения показателей',

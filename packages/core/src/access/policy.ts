@@ -18,7 +18,7 @@ const list = (...granted: Action[]): readonly Action[] => Object.freeze(granted)
  * | coordinator | bookings with parents' contacts, private consultation notes, schedules, 152-ФЗ export and erasure, staff accounts, students' timetables, indicator and school data — in the whole network |
  * | organization-admin | bookings with contacts and schedules at its own organization's sites |
  * | specialist | own consultations with parents' contacts and her private notes on them, own schedule, at every site she serves |
- * | operator | certificate and programme registry, certificate holders |
+ * | operator | certificate and programme registry, certificate holders, families' applications for a certificate |
  * | payer | billing: invoices and payments — never contacts |
  * | provider | own programmes' applications and contracts, own invoices |
  * | school-staff | own school's data and indicator values, timetable links for its students |
@@ -63,7 +63,13 @@ export const permissions: Readonly<Record<Role, readonly Action[]>> = Object.fre
     'consultation.note.write',
     'schedule.write',
   ),
-  operator: list('staff.me.read', 'financing.registry.write', 'certificate.holder.read'),
+  operator: list(
+    'staff.me.read',
+    'financing.registry.write',
+    'certificate.holder.read',
+    'financing.certificate-application.read',
+    'financing.certificate-application.write',
+  ),
   payer: list('staff.me.read', 'financing.billing.read', 'financing.billing.write'),
   provider: list('staff.me.read', 'financing.contract.read', 'financing.billing.read'),
   'school-staff': list(
