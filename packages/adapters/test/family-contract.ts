@@ -365,13 +365,15 @@ export function familyContract(engine: string, open: () => Promise<FamilyTestBed
                 OR c.oid IN (SELECT indexrelid FROM pg_index
                              WHERE indrelid = 'certificate_applications'::regclass)`,
           );
-          const files = paths.flatMap((row) =>
-            row.path === null
-              ? []
-              : filesUnder(join(bed.clusterDir ?? '', row.path, '..')).filter((file) =>
-                  file.startsWith(join(bed.clusterDir ?? '', row.path)),
-                ),
-          );
+          const cluster = bed.clusterDir;
+          const files = paths.flatMap(({ path }) => {
+            if (path === null) return [];
+            const base = join(cluster, path);
+            // The relation's segments and forks: `16400`, `16400.1`, `16400_fsm`, `16400_vm`.
+            return filesUnder(join(base, '..')).filter(
+              (file) => file === base || file.startsWith(`${base}.`) || file.startsWith(`${base}_`),
+            );
+          });
           expect(files.length).toBeGreaterThan(0);
           const holding = files.filter((file) => {
             if (statSync(file).size === 0) return false;

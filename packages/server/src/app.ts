@@ -21,6 +21,7 @@ import { surveyRoutes } from './features/surveys/routes.js';
 import { schoolRoutes } from './features/schools/routes.js';
 import { demoIndicatorDataDir, indicatorRoutes } from './features/indicators/routes.js';
 import { financingRoutes } from './features/financing/routes.js';
+import { familyRoutes } from './features/family/routes.js';
 import { courseRoutes, type CourseRoutesOptions } from './features/courses/routes.js';
 import { consentRoutes, defaultConsent, type ConsentText } from './features/consent/routes.js';
 import { peopleRoutes } from './features/people/routes.js';
@@ -520,6 +521,18 @@ export function createServer(options: ServerOptions): FastifyInstance {
       limits: storage.limits,
       now,
       limited,
+      networkId: financingNetworkId,
+    }),
+  );
+
+  // The family's cabinet and the applications for a certificate (public, with the family's
+  // token), and the operator's decisions on the applications.
+  void server.register(
+    familyRoutes({
+      storage,
+      now,
+      limited,
+      consentVersion: consent.version,
       networkId: financingNetworkId,
     }),
   );

@@ -39,6 +39,7 @@ function fakeStorage(overrides: Partial<Storage>): Storage {
     consultations: new Proxy({} as Storage['consultations'], { get: () => notUsed }),
     feedback: new Proxy({} as Storage['feedback'], { get: () => notUsed }),
     mail: new Proxy({} as Storage['mail'], { get: () => notUsed }),
+    family: new Proxy({} as Storage['family'], { get: () => notUsed }),
     saveNetwork: () => Promise.resolve(),
     loadNetwork: () => Promise.reject(new Error('not used')),
     listNetworks: () => Promise.resolve([]),

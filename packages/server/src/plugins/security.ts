@@ -211,9 +211,10 @@ export function registerSecurity(
       origin: (origin, callback) => {
         callback(null, origin !== undefined && allowed.has(origin) ? origin : false);
       },
-      methods: ['GET', 'POST', 'OPTIONS'],
-      // The booking widget sends Idempotency-Key with POST /api/bookings.
-      allowedHeaders: ['content-type', 'idempotency-key'],
+      methods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
+      // The booking widget sends Idempotency-Key with POST /api/bookings; the family's cabinet
+      // sends its session token (and an application's code) as Authorization: Bearer.
+      allowedHeaders: ['content-type', 'idempotency-key', 'authorization'],
       maxAge: 600,
     });
   }
