@@ -91,5 +91,11 @@ export const programNavigatorStyles = [
     .family {
       font-weight: 600;
     }
+    .reasons {
+      margin: 0;
+      padding-inline-start: 1.25rem;
+      color: var(--_color-text-muted);
+      font-size: 0.9em;
+    }
   `,
 ];

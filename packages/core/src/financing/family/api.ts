@@ -1,44 +1,12 @@
 import { localizedTextSchema } from '../../common/labels.js';
 import { isoDateSchema } from '../../common/iso-date.js';
-import { requestTextSchema } from '../../common/wire.js';
 import { z } from '../../common/zod.js';
 import { instantSchema } from '../../schedule/instant.js';
 import { moneySchema } from '../amounts.js';
 import { certificateKindSchema, certificateStatusSchema } from '../certificate.js';
 import { contractStatusSchema } from '../contract.js';
 import { fundingKindSchema } from '../programme.js';
-import {
-  certificateApplicationSchema,
-  certificateApplicationStatusSchema,
-  certificateApplicationViewSchema,
-} from './application.js';
-
-const certificateNumberSchema = z.string().refine((value) => /^\d{6,12}$/.test(value), {
-  params: {
-    text: {
-      ru: 'Номер сертификата — от 6 до 12 цифр',
-      en: 'A certificate number has 6 to 12 digits',
-    },
-  },
-});
-
-/**
- * Schema of the body of `POST /api/family/session`: the certificate's number and the child's
- * birth date — the pair that opens the family's cabinet.
- *
- * @example
- * ```ts
- * import { familySessionRequestSchema } from '@eduset/core/financing';
- * familySessionRequestSchema.parse({ certificateNumber: '6800000001', birthDate: '2016-04-12' });
- * ```
- */
-export const familySessionRequestSchema = z.strictObject({
-  certificateNumber: certificateNumberSchema,
-  birthDate: isoDateSchema,
-});
-
-/** The body of `POST /api/family/session`. @example `declare const body: FamilySessionRequest;` */
-export type FamilySessionRequest = z.infer<typeof familySessionRequestSchema>;
+import { certificateApplicationViewSchema } from './application-status.js';
 
 /**
  * Schema of the family's certificate as its cabinet shows it: number, kind, status, the
@@ -192,17 +160,6 @@ export const familyChangeSchema = z.object({
 export type FamilyChange = z.infer<typeof familyChangeSchema>;
 
 /**
- * Schema of the path of a contract route of the cabinet (`/api/family/contracts/:id/…`).
- *
- * @example
- * ```ts
- * import { familyContractParamsSchema } from '@eduset/core/financing';
- * familyContractParamsSchema.parse({ id: 'enr-1' });
- * ```
- */
-export const familyContractParamsSchema = z.object({ id: requestTextSchema(128) });
-
-/**
  * Schema of the answer of `POST /api/certificate-applications` (201): what the family sees of
  * its application and the code that opens it later (shown once; only its hash is stored).
  *
@@ -220,123 +177,3 @@ export const certificateApplicationCreatedSchema = z.object({
 
 /** The answer of `POST /api/certificate-applications`. @example `declare const created: CertificateApplicationCreated;` */
 export type CertificateApplicationCreated = z.infer<typeof certificateApplicationCreatedSchema>;
-
-/**
- * Schema of the path of a certificate application route (`…/certificate-applications/:id`).
- *
- * @example
- * ```ts
- * import { certificateApplicationParamsSchema } from '@eduset/core/financing';
- * certificateApplicationParamsSchema.parse({ id: 'K7M2-Q9PX-3TWA' });
- * ```
- */
-export const certificateApplicationParamsSchema = z.object({ id: requestTextSchema(64) });
-
-const wholeNumber = (max: number) =>
-  z
-    .string()
-    .refine((value) => /^\d{1,6}$/.test(value) && Number(value) <= max, {
-      params: {
-        text: {
-          ru: `Ожидается целое число от 0 до ${String(max)}`,
-          en: `Expected a whole number from 0 to ${String(max)}`,
-        },
-      },
-    })
-    .transform(Number);
-
-/**
- * Schema of the query of `GET /api/operator/certificate-applications`: the status to list
- * (every one by default) and the page (`offset`, `limit` — 50 by default, at most 500).
- *
- * @example
- * ```ts
- * import { certificateApplicationListQuerySchema } from '@eduset/core/financing';
- * certificateApplicationListQuerySchema.parse({ status: 'submitted', limit: '20' });
- * ```
- */
-export const certificateApplicationListQuerySchema = z.strictObject({
-  status: certificateApplicationStatusSchema.optional(),
-  offset: wholeNumber(100000).optional(),
-  limit: wholeNumber(500).optional(),
-});
-
-/** The query of the operator's list. @example `declare const query: CertificateApplicationListQuery;` */
-export type CertificateApplicationListQuery = z.output<
-  typeof certificateApplicationListQuerySchema
->;
-
-/**
- * Schema of the answer of `GET /api/operator/certificate-applications`: a page of
- * applications (oldest waiting first) and how many match in all.
- *
- * @example
- * ```ts
- * import { certificateApplicationListSchema } from '@eduset/core/financing';
- * certificateApplicationListSchema.parse({ total: 0, offset: 0, applications: [] });
- * ```
- */
-export const certificateApplicationListSchema = z.object({
-  total: z.number().int().min(0),
-  offset: z.number().int().min(0),
-  applications: z.array(certificateApplicationSchema),
-});
-
-/** The operator's list. @example `declare const list: CertificateApplicationList; list.total;` */
-export type CertificateApplicationList = z.infer<typeof certificateApplicationListSchema>;
-
-/**
- * Schema of the body of `POST /api/operator/certificate-applications/:id/confirm`: the
- * certificate group to issue into (the one open today by default).
- *
- * @example
- * ```ts
- * import { certificateApplicationConfirmSchema } from '@eduset/core/financing';
- * certificateApplicationConfirmSchema.parse({});
- * ```
- */
-export const certificateApplicationConfirmSchema = z.strictObject({
-  groupId: requestTextSchema(128).optional(),
-});
-
-/**
- * Schema of the body of `POST /api/operator/certificate-applications/:id/refuse`: the reason,
- * which the family reads.
- *
- * @example
- * ```ts
- * import { certificateApplicationRefuseSchema } from '@eduset/core/financing';
- * certificateApplicationRefuseSchema.parse({ reason: 'Адрес вне Мичуринска' });
- * ```
- */
-export const certificateApplicationRefuseSchema = z.strictObject({
-  reason: requestTextSchema(500),
-});
-
-/**
- * Schema of the answer of the operator's decisions (confirm, refuse, erase): the application
- * after it and, once confirmed, the certificate issued (its number, status and nominal).
- *
- * @example
- * ```ts
- * import { certificateApplicationDecisionSchema } from '@eduset/core/financing';
- * declare const json: unknown;
- * certificateApplicationDecisionSchema.parse(json).certificate?.number;
- * ```
- */
-export const certificateApplicationDecisionSchema = z.object({
-  application: certificateApplicationSchema,
-  certificate: z
-    .object({
-      number: z.string().min(1),
-      kind: certificateKindSchema,
-      status: certificateStatusSchema,
-      issuedOn: isoDateSchema,
-      period: z.string().min(1),
-      nominal: moneySchema,
-    })
-    .optional(),
-});
-
-/** The answer of an operator's decision. @example `declare const decision: CertificateApplicationDecision;` */
-export type CertificateApplicationDecision = z.infer<typeof certificateApplicationDecisionSchema>;

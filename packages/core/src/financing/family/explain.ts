@@ -4,7 +4,8 @@ import { dayNumber, daysInclusive } from '../calendar.js';
 import type { Contract } from '../contract.js';
 import type { LedgerEntry } from '../ledger.js';
 import type { FundingKind } from '../programme.js';
-import { balanceCapReason, normativeCapReason, proRataPrice, proRataReason } from './preview.js';
+import { proRataPrice } from './preview.js';
+import { balanceCapReason, normativeCapReason, proRataReason } from './reasons.js';
 import { formatCivilDate, formatMonth } from './words.js';
 
 /**

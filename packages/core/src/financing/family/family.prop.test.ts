@@ -14,7 +14,7 @@ import {
   type FundingKind,
 } from '../index.js';
 import { activeCertificate } from '../../../test/financing-fixtures.js';
-import { explainContract, previewEnrolment } from './index.js';
+import { explainContract, explainEnrolment, previewEnrolment } from './index.js';
 
 function programmeOf(kind: FundingKind, price: number, normative: number) {
   return programmeSchema.parse({
@@ -103,7 +103,7 @@ describe('previewEnrolment', () => {
     const preview = previewEnrolment({ programme, today: '2017-08-20' });
     expect(preview?.upTo).toBe(true);
     expect(preview?.certificate.toString()).toBe('8000.00');
-    expect(preview?.reasons.map((reason) => reason.ru)).toEqual([
+    expect(preview && explainEnrolment(preview).map((reason) => reason.ru)).toEqual([
       'Сертификат оплачивает не больше нормативной стоимости — 8\u202f000,00\u00a0₽ за эти дни; разницу с ценой (2\u202f000,00\u00a0₽) доплачивает семья.',
     ]);
   });

@@ -21,6 +21,7 @@ import {
   endContractByFamily,
   eraseCertificateApplication,
   explainContract,
+  explainEnrolment,
   FamilyRefusal,
   familyMayChange,
   formatCivilDate,
@@ -79,7 +80,7 @@ describe('the card and the contract say the same amount (issue 15: 495 ₽ vs 32
     expect(preview?.all.toString()).toBe(contract.all.toString());
     expect(preview?.all.toString()).toBe('7213.12'); // 10 000 × 88 / 122, rounded up
     expect(preview?.fullPrice.toString()).toBe('10000.00');
-    expect(preview?.reasons[0]?.ru).toBe(
+    expect(preview && explainEnrolment(preview)[0]?.ru).toBe(
       'Программа уже идёт: занятия группы с 1 сентября 2017 по 31 декабря 2017, а договор — с 5 октября 2017. ' +
         'Оплачиваются только дни договора — 88 дней из 122: 10\u202f000,00\u00a0₽ × 88 / 122 = 7\u202f213,12\u00a0₽.',
     );

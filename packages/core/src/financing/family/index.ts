@@ -14,9 +14,13 @@
  * @module financing/family
  */
 export * from './api.js';
+export * from './application-api.js';
+export * from './application-status.js';
 export * from './application.js';
 export * from './explain.js';
 export * from './preview.js';
+export * from './reasons.js';
+export * from './requests.js';
 export * from './refusals.js';
 export * from './withdraw.js';
 export * from './words.js';
