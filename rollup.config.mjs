@@ -242,6 +242,7 @@ export default [
     'course-timetable.define': `${widgets}/src/course-timetable/course-timetable.define.ts`,
     'family-cabinet.define': `${widgets}/src/family-cabinet/family-cabinet.define.ts`,
     'availability-editor.define': `${widgets}/src/staff/availability-editor/availability-editor.define.ts`,
+    'certificate-applications.define': `${widgets}/src/staff/certificate-applications/certificate-applications.define.ts`,
     staff: `${widgets}/src/staff/index.ts`,
     'staff-agenda.define': `${widgets}/src/staff-agenda/staff-agenda.define.ts`,
     'survey.define': `${widgets}/src/survey/survey.define.ts`,

@@ -13,6 +13,8 @@ const staffOnly = [
   'eduset-availability-editor',
   '/staff/agenda',
   '/staff/bookings/',
+  'eduset-certificate-applications',
+  '/operator/certificate-applications',
 ];
 
 describe('eduset-staff.js and eduset-widgets.js', () => {
@@ -27,6 +29,7 @@ describe('eduset-staff.js and eduset-widgets.js', () => {
     const code = readFileSync(staffFile, 'utf8');
     expect(code).toContain('eduset-staff-agenda');
     expect(code).toContain('eduset-availability-editor');
+    expect(code).toContain('eduset-certificate-applications');
     for (const forbidden of ['node:', 'pglite', 'fastify', 'papaparse', 'exceljs', 'process.env']) {
       expect(code, forbidden).not.toContain(forbidden);
     }

@@ -39,6 +39,7 @@ export interface FamilyCabinetTexts {
   readonly yesEnd: string;
   readonly keep: string;
   readonly withdrawn: string;
+  readonly withdrawnRequest: string;
   readonly ended: string;
   readonly applyTitle: string;
   readonly applyHint: string;
@@ -91,6 +92,7 @@ const ru: FamilyCabinetTexts = {
   yesEnd: 'Да, расторгнуть',
   keep: 'Не расторгать',
   withdrawn: 'Заявка отозвана.',
+  withdrawnRequest: 'отозвана',
   ended: 'Договор расторгнут.',
   applyTitle: 'Заявление на сертификат',
   applyHint: 'Нет сертификата? Подайте заявление (детям 5–17 лет)',
@@ -143,6 +145,7 @@ const en: FamilyCabinetTexts = {
   yesEnd: 'Yes, end it',
   keep: 'Keep it',
   withdrawn: 'The request is withdrawn.',
+  withdrawnRequest: 'withdrawn',
   ended: 'The contract is ended.',
   applyTitle: 'Apply for a certificate',
   applyHint: 'No certificate? Apply for one (children aged 5–17)',

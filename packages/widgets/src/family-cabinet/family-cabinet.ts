@@ -555,8 +555,8 @@ export class EdusetFamilyCabinet extends EdusetElement {
         <h2 id="certificate-title">${t.certificate(certificate.number)}</h2>
         <p>
           ${localize(certificateStatusLabels[certificate.status], lang)},
-          ${certificate.kind === 'funded' ? t.kindFunded : t.kindRecord}. ${t.age(certificate.age)}.
-          ${t.dates(date(certificate.period.start), date(certificate.period.end))}.
+          ${certificate.kind === 'funded' ? t.kindFunded : t.kindRecord} · ${t.age(certificate.age)}
+          · ${t.dates(date(certificate.period.start), date(certificate.period.end))}
         </p>
         <dl class="facts">
           <dt>${t.available}</dt>
@@ -600,14 +600,14 @@ export class EdusetFamilyCabinet extends EdusetElement {
     const heading = `c-${contract.id}`;
     const withdrawn = contract.status === 'refused' && contract.closedBy === 'family';
     const status = withdrawn
-      ? localize(certificateApplicationStatusLabels.withdrawn, lang)
+      ? t.withdrawnRequest
       : localize(contractStatusLabels[contract.status], lang);
     return html`
       <li part="contract" class="card" aria-labelledby=${heading}>
         <h3 id=${heading}>${contract.programmeName}</h3>
         <p>
-          ${contract.providerName}, ${contract.groupName}. ${t.status}: <strong>${status}</strong>.
-          ${t.dates(date(contract.start), date(contract.end))}.
+          ${contract.providerName}, ${contract.groupName} · ${t.status}:
+          <strong>${status}</strong> · ${t.dates(date(contract.start), date(contract.end))}
         </p>
         <dl class="facts">
           <dt>${t.total}</dt>

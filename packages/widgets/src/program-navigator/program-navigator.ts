@@ -202,8 +202,8 @@ export class EdusetProgramNavigator extends EdusetElement {
   }
 
   private readonly onFamily = (event: Event): void => {
-    const certificate = (event as CustomEvent<{ certificate?: FamilyCertificate }>).detail
-      .certificate;
+    const certificate = (event as CustomEvent<{ certificate?: FamilyCertificate } | null>).detail
+      ?.certificate;
     // The cabinet opened: narrow to the child's age; price and enrol with its certificate.
     this.age = certificate?.age ?? null;
     this.certificateNumber = certificate?.number ?? '';

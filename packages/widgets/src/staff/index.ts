@@ -20,3 +20,6 @@ export * from '../staff-agenda/staff-agenda.texts.js';
 export * from './availability-editor/availability-editor.js';
 export * from './availability-editor/availability-editor.styles.js';
 export * from './availability-editor/availability-editor.texts.js';
+export * from './certificate-applications/certificate-applications.js';
+export * from './certificate-applications/certificate-applications.styles.js';
+export * from './certificate-applications/certificate-applications.texts.js';
