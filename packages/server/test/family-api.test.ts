@@ -166,6 +166,29 @@ describe('the cabinet session', () => {
     expect(bilingual(locked.json()).error.code).toBe('too-many-checks');
   });
 
+  test('a municipal site embedding the cabinet may send the token: CORS allows Authorization', async () => {
+    const embedded = createServer({
+      storage,
+      now: () => clock,
+      rateLimit: false,
+      corsOrigins: ['https://michurinsk-obr.ru'],
+    });
+    await embedded.ready();
+    const preflight = await embedded.inject({
+      method: 'OPTIONS',
+      url: '/api/family/contracts',
+      headers: {
+        origin: 'https://michurinsk-obr.ru',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'authorization',
+      },
+    });
+    expect(preflight.headers['access-control-allow-origin']).toBe('https://michurinsk-obr.ru');
+    expect(String(preflight.headers['access-control-allow-headers'])).toContain('authorization');
+    expect(String(preflight.headers['access-control-allow-methods'])).toContain('DELETE');
+    await embedded.close();
+  });
+
   test('bad input is a bilingual 400, never a 500', async () => {
     for (const payload of [
       {},
