@@ -154,6 +154,12 @@ describe('<eduset-certificate-applications>', () => {
       'Your role does not see certificate applications.',
     );
     expect(all(element, '[part="application"]')).toHaveLength(0);
+    expect([1, 3, 9, 21].map((age) => certificateApplicationsTexts.ru.age(age))).toEqual([
+      '1 год сегодня',
+      '3 года сегодня',
+      '9 лет сегодня',
+      '21 год сегодня',
+    ]);
     expect(Object.keys(certificateApplicationsTexts.ru).sort()).toEqual(
       Object.keys(certificateApplicationsTexts.en).sort(),
     );

@@ -1,4 +1,4 @@
-import type { Lang } from '@eduset/core';
+import { pluralRu, type Lang } from '@eduset/core';
 
 /**
  * The texts of `<eduset-certificate-applications>` in one language.
@@ -66,7 +66,7 @@ const ru: CertificateApplicationsTexts = {
   submitted: 'Подано',
   child: 'Ребёнок',
   birthDate: 'Дата рождения',
-  age: (age) => `${String(age)} лет сегодня`,
+  age: (age) => `${String(age)} ${pluralRu(age, { one: 'год', few: 'года', many: 'лет' })} сегодня`,
   address: 'Адрес',
   email: 'Электронная почта родителя',
   consent: 'Согласие на обработку данных, редакция',
@@ -110,7 +110,7 @@ const en: CertificateApplicationsTexts = {
   submitted: 'Submitted',
   child: 'Child',
   birthDate: 'Birth date',
-  age: (age) => `${String(age)} years old today`,
+  age: (age) => `${String(age)} ${age === 1 ? 'year' : 'years'} old today`,
   address: 'Address',
   email: "Parent's e-mail",
   consent: 'Consent to data processing, version',
