@@ -26,6 +26,7 @@ import { providerDeskRoutes } from './features/provider-desk/routes.js';
 import { programmeRoutes } from './features/programmes/routes.js';
 import { settlementRoutes } from './features/settlement/routes.js';
 import { operatorRoutes } from './features/operator/routes.js';
+import { familyRoutes } from './features/family/routes.js';
 import { courseRoutes, type CourseRoutesOptions } from './features/courses/routes.js';
 import { consentRoutes, defaultConsent, type ConsentText } from './features/consent/routes.js';
 import { peopleRoutes } from './features/people/routes.js';
@@ -550,6 +551,18 @@ export function createServer(options: ServerOptions): FastifyInstance {
   );
   // The operator's desk: the certificate registry, normative-cost parameters, direction limits.
   void server.register(operatorRoutes({ storage, now, networkId: financingNetworkId }));
+
+  // The family's cabinet and the applications for a certificate (public, with the family's
+  // token), and the operator's decisions on the applications.
+  void server.register(
+    familyRoutes({
+      storage,
+      now,
+      limited,
+      consentVersion: consent.version,
+      networkId: financingNetworkId,
+    }),
+  );
 
   if (options.courses !== undefined) {
     void server.register(

@@ -141,6 +141,18 @@ export {
   type ConsentText,
 } from './features/consent/routes.js';
 export { peopleRoutes, type PeopleRoutesOptions } from './features/people/routes.js';
+export { familyRoutes, type FamilyRoutesOptions } from './features/family/routes.js';
+export {
+  bearerTokenOf,
+  checkCertificatePair,
+  civilDateIn,
+  familyCertificateOf,
+  familyContractOf,
+  familyErrorAsHttp,
+  familySessionLifetimeMs,
+  newApplicationCode,
+  newApplicationReference,
+} from './features/family/service.js';
 export {
   erasePerson,
   exportPerson,

@@ -251,6 +251,68 @@ describe('the access matrix', () => {
     ]);
   });
 
+  test('the family’s cabinet and the certificate applications: the family by its token, the operator only', async () => {
+    // The family's routes are public: without the family's token (or an application's code)
+    // they show nothing — 404 for everyone, 400 for a body that is not valid, signed in or
+    // not. The operator's routes: 401 anonymous, 403 a role without the action; the operator
+    // of the test grants (outside the financing network) sees an empty list (200) and finds
+    // no application (404), 400 for a refusal without its reason.
+    const family: Record<string, number> = {
+      'POST /api/family/session': 400,
+      'DELETE /api/family/session': 204,
+      'GET /api/family/certificate': 404,
+      'POST /api/family/certificate/activate': 404,
+      'GET /api/family/contracts': 404,
+      'POST /api/family/contracts/:id/withdraw': 404,
+      'POST /api/family/contracts/:id/end': 404,
+      'POST /api/certificate-applications': 400,
+      'GET /api/certificate-applications/:id': 404,
+      'POST /api/certificate-applications/:id/withdraw': 404,
+    };
+    const operator: Record<string, number> = {
+      'GET /api/operator/certificate-applications': 200,
+      'POST /api/operator/certificate-applications/:id/confirm': 404,
+      'POST /api/operator/certificate-applications/:id/refuse': 400,
+      'POST /api/operator/certificate-applications/:id/erase': 404,
+    };
+    const listed = server.routeAccess
+      .filter(
+        (route) =>
+          (route.url.startsWith('/api/family/') ||
+            route.url.startsWith('/api/certificate-applications') ||
+            route.url.startsWith('/api/operator/certificate-applications')) &&
+          route.method !== 'HEAD',
+      )
+      .map((route) => `${route.method} ${route.url}`)
+      .sort();
+    expect(listed).toEqual([...Object.keys(family), ...Object.keys(operator)].sort());
+    const expected: Record<string, Record<string, number>> = {};
+    const answers: Record<string, Record<string, number>> = {};
+    for (const [route, status] of Object.entries({ ...family, ...operator })) {
+      const [method, url] = route.split(' ') as [string, string];
+      expected[route] = {};
+      answers[route] = {};
+      for (const { name, headers } of askers) {
+        (expected[route] as Record<string, number>)[name] =
+          route in family
+            ? status
+            : name === 'anonymous'
+              ? 401
+              : name === 'operator'
+                ? status
+                : 403;
+        const answer = await server.inject({
+          method: method as 'GET',
+          url: url.replace(':id', 'K7M2-Q9PX-3TWA'),
+          headers,
+          ...(method === 'POST' ? { payload: {} } : {}),
+        });
+        (answers[route] as Record<string, number>)[name] = answer.statusCode;
+      }
+    }
+    expect(answers).toEqual(expected);
+  });
+
   // Before the whole matrix, which signs everyone out at its end.
   test('the staff agenda routes: each role gets what its job needs, and nothing more', async () => {
     // 200 from the handler, 400 for a request without its body (the role may call the route),

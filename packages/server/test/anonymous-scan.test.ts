@@ -220,6 +220,32 @@ function probesFor(method: string, url: string): Probe[] {
       return certificates.map((c) =>
         post(url, { certificateNumber: c.number, birthDate: '1999-01-01', programmeId: 'x' }),
       );
+    // The family's cabinet: wrong pairs, then the right one (its owner); without the token
+    // the session gives, or with a wrong one, the cabinet shows nothing.
+    case 'POST /api/family/session': {
+      const [right] = certificates;
+      return [
+        ...certificates.map((c) =>
+          post(url, { certificateNumber: c.number, birthDate: '1999-01-01' }),
+        ),
+        {
+          request: {
+            method: 'POST',
+            url,
+            payload: { certificateNumber: right?.number, birthDate: right?.birthDate },
+          },
+          own: true,
+        },
+      ];
+    }
+    case 'GET /api/family/certificate':
+    case 'HEAD /api/family/certificate':
+    case 'GET /api/family/contracts':
+    case 'HEAD /api/family/contracts':
+      return [
+        get(url),
+        { request: { method: 'GET', url, headers: { authorization: `Bearer ${wrongToken}` } } },
+      ];
     case 'GET /api/courses/timetable':
     case 'HEAD /api/courses/timetable':
       return [

@@ -47,6 +47,7 @@ function fakeStorage(overrides: Partial<Storage>): Storage {
     feedback: new Proxy({} as Storage['feedback'], { get: () => notUsed }),
     mail: new Proxy({} as Storage['mail'], { get: () => notUsed }),
     providerDesk: new Proxy({} as Storage['providerDesk'], { get: () => notUsed }),
+    family: new Proxy({} as Storage['family'], { get: () => notUsed }),
     saveNetwork: () => Promise.resolve(),
     loadNetwork: () => Promise.reject(new Error('not used')),
     listNetworks: () => Promise.resolve([]),

@@ -15,6 +15,7 @@ import './booking-manage/booking-manage.define.js';
 import './indicator-dashboard/indicator-dashboard.define.js';
 import './program-navigator/program-navigator.define.js';
 import './course-timetable/course-timetable.define.js';
+import './family-cabinet/family-cabinet.define.js';
 import './schedule/schedule.define.js';
 import './school-map/school-map.define.js';
 import './site-directory/site-directory.define.js';

@@ -26,6 +26,8 @@ const staffOnly = [
   'eduset-certificate-registry',
   'eduset-financing-parameters',
   '/operator/certificates',
+  'eduset-certificate-applications',
+  '/operator/certificate-applications',
 ];
 
 describe('eduset-staff.js and eduset-widgets.js', () => {
@@ -47,6 +49,7 @@ describe('eduset-staff.js and eduset-widgets.js', () => {
     expect(code).toContain('eduset-financing-reports');
     expect(code).toContain('eduset-certificate-registry');
     expect(code).toContain('eduset-financing-parameters');
+    expect(code).toContain('eduset-certificate-applications');
     for (const forbidden of ['node:', 'pglite', 'fastify', 'papaparse', 'exceljs', 'process.env']) {
       expect(code, forbidden).not.toContain(forbidden);
     }

@@ -351,7 +351,17 @@ interface EnrolmentRow extends Partial<BalanceRow> {
 const balanceColumns =
   'certificate_id, period, issued::text AS issued, lapsed::text AS lapsed, available::text AS available, reserved::text AS reserved, spent::text AS spent';
 
-async function readBalance(
+/**
+ * A certificate's stored balance in a period (zero when it has none), inside a session.
+ *
+ * @example
+ * ```ts
+ * import { readBalance } from './financing.js';
+ * declare const session: Parameters<typeof readBalance>[0];
+ * (await readBalance(session, 'c1', '2017')).available.toString();
+ * ```
+ */
+export async function readBalance(
   session: SqlSession,
   certificateId: string,
   period: string,
@@ -502,8 +512,15 @@ export async function postEntriesIn(
  * Runs `work` in a transaction — or, with `inTransaction: false`, on the database itself
  * (work of one statement is atomic on its own) — again when a balance read before changed, or
  * on a deadlock or serialization failure, up to 20 times.
+ *
+ * @example
+ * ```ts
+ * import { retrying } from './financing.js';
+ * declare const database: Parameters<typeof retrying>[0];
+ * await retrying(database, async (session) => session.query('SELECT 1'));
+ * ```
  */
-async function retrying<T>(
+export async function retrying<T>(
   database: Database,
   work: (session: SqlSession) => Promise<T>,
   inTransaction = true,
@@ -524,7 +541,22 @@ async function retrying<T>(
   }
 }
 
-async function readContract(session: SqlSession, id: string, lock = false): Promise<Contract> {
+/**
+ * Reads a contract inside the caller's transaction (`FOR UPDATE` with `lock`), validated with
+ * core's schema; `NotFoundError` when there is none.
+ *
+ * @example
+ * ```ts
+ * import { readContract } from './financing.js';
+ * declare const session: Parameters<typeof readContract>[0];
+ * await readContract(session, 'enr-1', true);
+ * ```
+ */
+export async function readContract(
+  session: SqlSession,
+  id: string,
+  lock = false,
+): Promise<Contract> {
   const [row] = await session.query<{ document: unknown }>(
     `SELECT document FROM financing_contracts WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
     [id],
@@ -533,7 +565,19 @@ async function readContract(session: SqlSession, id: string, lock = false): Prom
   return parse(contractSchema, row.document);
 }
 
-async function writeContract(session: SqlSession, contract: Contract): Promise<void> {
+/**
+ * Writes a contract's new status and document inside the caller's transaction.
+ *
+ * @example
+ * ```ts
+ * import { writeContract } from './financing.js';
+ * import type { Contract } from '@eduset/core';
+ * declare const session: Parameters<typeof writeContract>[0];
+ * declare const contract: Contract;
+ * await writeContract(session, contract);
+ * ```
+ */
+export async function writeContract(session: SqlSession, contract: Contract): Promise<void> {
   await session.query(
     'UPDATE financing_contracts SET status = $2, document = $3::jsonb WHERE id = $1',
     [contract.id, contract.status, storedContract(contract)],
@@ -558,7 +602,20 @@ async function releaseHours(session: SqlSession, contract: Contract): Promise<vo
 const directionLimitRow = `SELECT l.period FROM financing_direction_limits l
   WHERE l.direction = $1 AND l.period IN ($2, '') ORDER BY l.period DESC LIMIT 1`;
 
-async function freePlace(session: SqlSession, contract: Contract): Promise<void> {
+/**
+ * Gives back the place a contract held (its weekly hours, its group's, its programme's and,
+ * when the certificate paid, the direction's), inside the caller's transaction.
+ *
+ * @example
+ * ```ts
+ * import { freePlace } from './financing.js';
+ * import type { Contract } from '@eduset/core';
+ * declare const session: Parameters<typeof freePlace>[0];
+ * declare const contract: Contract;
+ * await freePlace(session, contract);
+ * ```
+ */
+export async function freePlace(session: SqlSession, contract: Contract): Promise<void> {
   await releaseHours(session, contract);
   await session.query('UPDATE financing_groups SET taken = taken - 1 WHERE id = $1 AND taken > 0', [
     contract.groupId,

@@ -29,6 +29,12 @@ export type {
   ScheduleRevision,
   ScheduleWithRevision,
 } from './booking-store.js';
+export type {
+  ApplicationConfirmation,
+  ConfirmedApplication,
+  FamilyContractRecord,
+  FamilyStore,
+} from './family.js';
 export type { FeedbackStore, PastConsultation, SurveyBooking } from './feedback.js';
 export type { CertificateWithBalance, EnrolmentInput, FinancingStore } from './financing.js';
 export type {

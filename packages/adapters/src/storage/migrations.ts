@@ -23,6 +23,7 @@ import financingRules from '../../migrations/0021_financing_rules.sql?raw';
 import programmeReview from '../../migrations/0022_programme_review.sql?raw';
 import providerDesk from '../../migrations/0023_provider_desk.sql?raw';
 import settlementMonths from '../../migrations/0024_settlement_months.sql?raw';
+import familyCabinet from '../../migrations/0025_family_cabinet.sql?raw';
 import ledgerPartitions from '../../migrations/0026_ledger_partitions.sql?raw';
 import certificateRegistry from '../../migrations/0027_certificate_registry.sql?raw';
 import bookingLoad from '../../migrations/0028_booking_load.sql?raw';
@@ -81,6 +82,7 @@ export const migrations: readonly Migration[] = [
   { version: 22, name: 'programme_review', sql: programmeReview },
   { version: 23, name: 'provider_desk', sql: providerDesk },
   { version: 24, name: 'settlement_months', sql: settlementMonths },
+  { version: 25, name: 'family_cabinet', sql: familyCabinet },
   { version: 26, name: 'ledger_partitions', sql: ledgerPartitions },
   { version: 27, name: 'certificate_registry', sql: certificateRegistry },
   { version: 28, name: 'booking_load', sql: bookingLoad },

@@ -2,6 +2,7 @@ import { ConflictError, createNetwork, type Network } from '@eduset/core';
 import { auditStore, type AuditStore } from './audit.js';
 import type { BookingStore } from './booking-store.js';
 import { bookingStore } from './bookings.js';
+import { familyStore, type FamilyStore } from './family.js';
 import { feedbackStore, type FeedbackStore } from './feedback.js';
 import { financingStore, type FinancingStore } from './financing.js';
 import { financingReads, type FinancingReads } from './read-replica.js';
@@ -124,6 +125,8 @@ export interface Storage extends BookingStore {
   readonly feedback: FeedbackStore;
   /** The outbox of messages to parents and booking requests awaiting e-mail confirmation (0015). */
   readonly mail: MailStore;
+  /** The family's cabinet (sessions, contracts, changes) and certificate applications (0025). */
+  readonly family: FamilyStore;
   /**
    * The provider's desk: decisions on applications with their reasons, termination by the
    * provider, attendance and the month's completeness for the settlement (0023).
@@ -227,6 +230,7 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
     feedback: feedbackStore(database),
     mail: mailStore(database),
     providerDesk: providerDeskStore(database),
+    family: familyStore(database),
     async saveNetwork(network) {
       const valid = createNetwork(network);
       await database.transaction((session) => writeNetwork(session, valid));

@@ -37,6 +37,8 @@ export const actions = [
   'financing.certificates.read',
   'financing.parameters.read',
   'financing.parameters.write',
+  'financing.certificate-application.read',
+  'financing.certificate-application.write',
   'indicators.values.write',
   'schools.data.write',
 ] as const;
@@ -161,6 +163,14 @@ export const actionLabels: Readonly<Record<Action, LocalizedText>> = Object.free
   'financing.parameters.write': {
     ru: 'Менять параметры нормативных затрат и лимиты по направленностям (новой версией)',
     en: 'Change the normative-cost parameters and the direction limits (as a new version)',
+  },
+  'financing.certificate-application.read': {
+    ru: 'Видеть заявления семей на сертификат (данные ребёнка, адрес, e-mail)',
+    en: "See families' applications for a certificate (the child's data, address, e-mail)",
+  },
+  'financing.certificate-application.write': {
+    ru: 'Выдавать сертификат по заявлению, отказывать с причиной, удалять данные заявления',
+    en: "Issue a certificate on an application, refuse it with a reason, erase an application's data",
   },
   'indicators.values.write': {
     ru: 'Вносить значения показателей',

@@ -18,7 +18,7 @@ const list = (...granted: Action[]): readonly Action[] => Object.freeze(granted)
  * | coordinator | bookings with parents' contacts, private consultation notes, schedules, 152-ФЗ export and erasure, staff accounts, students' timetables, indicator and school data, financing coverage reports — in the whole network |
  * | organization-admin | bookings with contacts and schedules at its own organization's sites |
  * | specialist | own consultations with parents' contacts and her private notes on them, own schedule, at every site she serves |
- * | operator | certificate registry and holders, programme review (approve or return with remarks), normative-cost parameters and direction limits |
+ * | operator | certificate registry and holders, families' applications for a certificate, programme review (approve or return with remarks), normative-cost parameters and direction limits |
  * | payer | billing: invoices and payments, coverage reports, normative-cost parameters and direction limits (read) — never contacts |
  * | provider | own programmes and groups (submitted for review), their applications and contracts (accept, decline, attendance, termination), own invoices and acts |
  * | school-staff | own school's data and indicator values, timetable links for its students |
@@ -72,6 +72,8 @@ export const permissions: Readonly<Record<Role, readonly Action[]>> = Object.fre
     'financing.certificates.read',
     'financing.parameters.read',
     'financing.parameters.write',
+    'financing.certificate-application.read',
+    'financing.certificate-application.write',
   ),
   payer: list(
     'staff.me.read',

@@ -23,6 +23,7 @@ export * from './certificate.js';
 export * from './contract-amounts.js';
 export * from './contract.js';
 export * from './coverage.js';
+export * from './family/index.js';
 export * from './incentives.js';
 export * from './ledger.js';
 export * from './limits.js';

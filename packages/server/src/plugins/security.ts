@@ -211,10 +211,11 @@ export function registerSecurity(
       origin: (origin, callback) => {
         callback(null, origin !== undefined && allowed.has(origin) ? origin : false);
       },
-      methods: ['GET', 'POST', 'OPTIONS'],
+      methods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
       // The booking widget sends Idempotency-Key with POST /api/bookings; a client on another
-      // site keeps read-your-writes over a read replica with X-Eduset-Read-After.
-      allowedHeaders: ['content-type', 'idempotency-key', 'x-eduset-read-after'],
+      // site keeps read-your-writes over a read replica with X-Eduset-Read-After; the family's
+      // cabinet sends its session token (and an application's code) as Authorization: Bearer.
+      allowedHeaders: ['content-type', 'idempotency-key', 'x-eduset-read-after', 'authorization'],
       exposedHeaders: ['x-eduset-read-after'],
       maxAge: 600,
     });

@@ -51,6 +51,7 @@ export interface ProgramNavigatorTexts {
   readonly certificatePays: string;
   readonly familyPays: string;
   readonly upTo: (amount: string) => string;
+  readonly proRata: (days: number, groupDays: number, full: string) => string;
   readonly enrol: (name: string) => string;
   readonly enrolLabel: string;
   readonly needCertificate: string;
@@ -113,6 +114,10 @@ const ru: ProgramNavigatorTexts = {
   certificatePays: 'Оплатит сертификат',
   familyPays: 'Доплата семьи',
   upTo: (amount) => `до ${amount}`,
+  proRata: (days, groupDays, full) =>
+    `Программа уже идёт: стоимость — за оставшиеся ${String(days)} из ${String(groupDays)} ${
+      groupDays % 10 === 1 && groupDays % 100 !== 11 ? 'дня' : 'дней'
+    } (за весь период — ${full}).`,
   enrol: (name) => `Записаться на программу «${name}»`,
   enrolLabel: 'Записаться',
   needCertificate: 'Для записи укажите номер сертификата и дату рождения ребёнка.',
@@ -172,6 +177,8 @@ const en: ProgramNavigatorTexts = {
   certificatePays: 'The certificate pays',
   familyPays: 'The family pays',
   upTo: (amount) => `up to ${amount}`,
+  proRata: (days, groupDays, full) =>
+    `The programme has started: the price covers the remaining ${String(days)} of ${String(groupDays)} days (${full} for the whole period).`,
   enrol: (name) => `Enrol in "${name}"`,
   enrolLabel: 'Enrol',
   needCertificate: "To enrol, enter the certificate number and the child's date of birth.",

@@ -134,5 +134,11 @@ export const programNavigatorStyles = [
     [part='summary']:focus {
       outline: none;
     }
+    .reasons {
+      margin: 0;
+      padding-inline-start: 1.25rem;
+      color: var(--_color-text-muted);
+      font-size: 0.9em;
+    }
   `,
 ];

@@ -18,6 +18,8 @@ async function mount(
   if (lang) element.setAttribute('lang', lang);
   element.programmes = programmes;
   element.providers = registry.providers;
+  // The demo groups start on 1 September 2026: priced on that day, nothing is pro rata.
+  element.today = '2026-09-01';
   document.body.append(element);
   mounted.push(element);
   await element.updateComplete;
@@ -254,5 +256,65 @@ describe('<eduset-program-navigator>', () => {
     expect(calls[3]).toBe('/api/programmes?kind=funded&age=9&offset=0&limit=20');
     await vi.waitFor(() => expect(element.loadState).toBe('loaded'));
     await expectAccessible(element);
+  });
+
+  it('prices a started programme pro rata, saying why, as the contract will (not the full price)', async () => {
+    const funded = registry.programmes.find(
+      (p) => p.fundingKind === 'funded' && p.modules[0]?.price !== undefined,
+    ) as Programme;
+    const element = await mount([funded]);
+    const before = shadow(element).querySelector('[part="payment"]')?.textContent ?? '';
+    element.today = '2026-10-05';
+    await element.updateComplete;
+    const card = shadow(element).querySelector('[part="programme"]');
+    const payment = card?.querySelector('[part="payment"]')?.textContent ?? '';
+    expect(payment).not.toBe(before);
+    const reason = (card?.querySelector('[part="reasons"]')?.textContent ?? '').replace(
+      /\s+/g,
+      ' ',
+    );
+    expect(reason).toMatch(
+      /^ ?Программа уже идёт: стоимость — за оставшиеся 239 из 273 дней \(за весь период — .+ ₽\)\. ?$/,
+    );
+    await expectAccessible(element);
+  });
+
+  it('narrows to the child’s age and takes the certificate when the family’s cabinet opens', async () => {
+    const calls: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((url: string) => {
+        calls.push(url);
+        return Promise.resolve(
+          jsonResponse({
+            number: '6800000001',
+            kind: 'funded',
+            status: 'active',
+            period: '2026-2027',
+            nominal: '15000.00',
+            available: '15000.00',
+            reserved: '0.00',
+            spent: '0.00',
+          }),
+        );
+      }),
+    );
+    const element = await mount();
+    document.dispatchEvent(
+      new CustomEvent('eduset-family-signed-in', {
+        detail: { certificate: { number: '6800000001', birthDate: '2016-04-12', age: 10 } },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+    await vi.waitFor(() => expect(element.balance?.available.toString()).toBe('15000.00'));
+    expect(element.age).toBe(10);
+    expect(calls[0]).toContain('/certificates/6800000001/balance?birthDate=2016-04-12');
+    expect(shadow(element).querySelector<HTMLInputElement>('input#age')?.value).toBe('10');
+    expect(element.found().every((p) => p.ageFrom <= 10 && p.ageTo >= 10)).toBe(true);
+    document.dispatchEvent(new CustomEvent('eduset-family-signed-out', { bubbles: true }));
+    await element.updateComplete;
+    expect(element.age).toBeNull();
+    expect(element.balance).toBeNull();
   });
 });

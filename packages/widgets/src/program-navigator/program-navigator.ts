@@ -10,10 +10,12 @@ import {
   localize,
   Money,
   previewCoPayment,
+  previewEnrolment,
   programmeListSchema,
   type CertificateBalance,
   type Contract,
   type Direction,
+  type FamilyCertificate,
   type FundingKind,
   type IndexedProgramme,
   type LocalizedText,
@@ -89,11 +91,16 @@ const fallbackError: LocalizedText = { ru: 'Сервер не ответил', e
  * child's certificate) narrows the list like the age field. Russian by default, English with
  * `lang="en"`.
  *
+ * When a `<eduset-family-cabinet>` on the page opens (`eduset-family-signed-in`), the list
+ * narrows to the child's age and the certificate is used for the prices and for enrolling.
+ *
  * @tagname eduset-program-navigator
  * @summary The programme navigator: filters, co-payment preview and enrolment.
  *
  * @attr api - Base URL of the eduset API (e.g. `/api`); the programmes load when set.
  * @attr page-size - Programmes on one page (default 30).
+ * @attr today - The day enrolling is priced for (`YYYY-MM-DD`; today in Moscow by default): a
+ *   programme that has started is shown at its pro-rata price for the rest of its period.
  * @attr lang - `ru` (default) or `en`; inherited from ancestors and `<html lang>` when absent.
  *
  * @fires eduset-enrolment-created - The server accepted an enrolment request; `detail.contract`.
@@ -105,6 +112,7 @@ const fallbackError: LocalizedText = { ru: 'Сервер не ответил', e
  * @csspart list - The list of programmes.
  * @csspart programme - One programme card.
  * @csspart payment - The co-payment preview of a programme.
+ * @csspart reasons - Why the price is less than the full one: the programme has started (pro rata).
  * @csspart enrol - The enrol button of a programme.
  * @csspart pages - The page navigation (previous, page N of M, next).
  * @csspart terms - The explanation of «бесплатно», «доплата семьи», «свободных мест».
@@ -126,6 +134,7 @@ export class EdusetProgramNavigator extends EdusetElement {
   static override properties: PropertyDeclarations = {
     api: { type: String },
     pageSize: { type: Number, attribute: 'page-size' },
+    today: { type: String },
     programmes: { attribute: false },
     providers: { attribute: false },
     text: { state: true },
@@ -144,6 +153,8 @@ export class EdusetProgramNavigator extends EdusetElement {
   declare api: string | null;
   /** Programmes shown at once. */
   declare pageSize: number;
+  /** The day enrolling is priced for (`YYYY-MM-DD`). */
+  declare today: string;
   /** The programme registry (set directly, or let `api` load it). */
   declare programmes: readonly Programme[];
   /** The providers the programmes name. */
@@ -189,6 +200,7 @@ export class EdusetProgramNavigator extends EdusetElement {
     super();
     this.api = null;
     this.pageSize = 30;
+    this.today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(new Date());
     this.programmes = [];
     this.providers = [];
     this.text = '';
@@ -201,6 +213,29 @@ export class EdusetProgramNavigator extends EdusetElement {
     this.balance = null;
     this.balanceError = null;
     this.messages = new Map();
+  }
+
+  private readonly onFamily = (event: Event): void => {
+    const certificate = (event as CustomEvent<{ certificate?: FamilyCertificate } | null>).detail
+      ?.certificate;
+    // The cabinet opened: narrow to the child's age; price and enrol with its certificate.
+    this.age = certificate?.age ?? null;
+    this.certificateNumber = certificate?.number ?? '';
+    this.birthDate = certificate?.birthDate ?? '';
+    this.balance = null;
+    if (certificate) void this.checkBalance();
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('eduset-family-signed-in', this.onFamily);
+    document.addEventListener('eduset-family-signed-out', this.onFamily);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('eduset-family-signed-in', this.onFamily);
+    document.removeEventListener('eduset-family-signed-out', this.onFamily);
   }
 
   /** The filter in effect now, as core's `filterProgrammes` takes it. */
@@ -618,6 +653,7 @@ export class EdusetProgramNavigator extends EdusetElement {
             id="number"
             inputmode="numeric"
             autocomplete="off"
+            .value=${this.certificateNumber}
             @input=${(e: Event) => {
               this.certificateNumber = (e.target as HTMLInputElement).value.trim();
             }}
@@ -629,6 +665,7 @@ export class EdusetProgramNavigator extends EdusetElement {
             id="birth-date"
             type="date"
             aria-describedby="birth-date-hint"
+            .value=${this.birthDate}
             @input=${(e: Event) => {
               this.birthDate = (e.target as HTMLInputElement).value;
             }}
@@ -655,7 +692,14 @@ export class EdusetProgramNavigator extends EdusetElement {
     const known = this.balance !== null;
     const module = programme.modules[0];
     const ceiling = module?.normativeCost ?? module?.price ?? Money.zero();
-    const preview = previewCoPayment(programme, this.balance?.available ?? ceiling);
+    // What enrolling today costs, as the contract will: pro rata once the group has started.
+    const enrolling = previewEnrolment({
+      programme,
+      today: this.today,
+      ...(this.balance ? { available: this.balance.available } : {}),
+    });
+    const preview = enrolling ?? previewCoPayment(programme, this.balance?.available ?? ceiling);
+    const price = enrolling ? enrolling.all : previewCoPayment(programme, ceiling).price;
     const groups = programme.modules.flatMap((m) => m.groups);
     const message = this.messages.get(programme.id);
     const headingId = `p-${programme.id}`;
@@ -694,7 +738,7 @@ export class EdusetProgramNavigator extends EdusetElement {
         </dl>
         <dl part="payment" class="payment">
           <dt>${t.price}</dt>
-          <dd>${free ? t.free : preview.price.format(lang)}</dd>
+          <dd>${free ? t.free : price.format(lang)}</dd>
           ${
             programme.fundingKind === 'funded'
               ? html`<dt>${t.certificatePays}</dt>
@@ -706,6 +750,13 @@ export class EdusetProgramNavigator extends EdusetElement {
           <dt>${t.familyPays}</dt>
           <dd class="family">${free ? t.free : preview.family.format(lang)}</dd>
         </dl>
+        ${
+          enrolling?.proRata && !free
+            ? html`<p part="reasons" class="reasons">
+                ${t.proRata(enrolling.days, enrolling.groupDays, enrolling.fullPrice.format(lang))}
+              </p>`
+            : nothing
+        }
         <button
           part="enrol"
           type="button"

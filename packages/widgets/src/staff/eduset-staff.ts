@@ -14,11 +14,13 @@
  * <eduset-financing-reports src-base="/api"></eduset-financing-reports>
  * <eduset-certificate-registry src-base="/api"></eduset-certificate-registry>
  * <eduset-financing-parameters src-base="/api"></eduset-financing-parameters>
+ * <eduset-certificate-applications src-base="/api"></eduset-certificate-applications>
  * ```
  *
  * @module eduset-staff
  */
 import './availability-editor/availability-editor.define.js';
+import './certificate-applications/certificate-applications.define.js';
 import '../staff-agenda/staff-agenda.define.js';
 import './provider-desk/provider-desk.define.js';
 import './provider-programmes/provider-programmes.define.js';

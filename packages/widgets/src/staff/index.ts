@@ -45,3 +45,6 @@ export * from './certificate-registry/operator-desk-api.js';
 export * from './financing-parameters/financing-parameters.js';
 export * from './financing-parameters/financing-parameters.styles.js';
 export * from './financing-parameters/financing-parameters.texts.js';
+export * from './certificate-applications/certificate-applications.js';
+export * from './certificate-applications/certificate-applications.styles.js';
+export * from './certificate-applications/certificate-applications.texts.js';

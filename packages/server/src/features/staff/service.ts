@@ -121,6 +121,41 @@ const writeNames: ReadonlyMap<string, LocalizedText> = new Map([
       en: 'A correction of a paid month',
     },
   ],
+  // The family's cabinet and the applications for a certificate (issue 15).
+  [
+    'POST /api/family/session',
+    { ru: 'Вход семьи в кабинет по сертификату', en: "A family's cabinet opened by certificate" },
+  ],
+  [
+    'DELETE /api/family/session',
+    { ru: 'Выход семьи из кабинета', en: "A family's cabinet closed" },
+  ],
+  [
+    'POST /api/family/certificate/activate',
+    { ru: 'Семья активировала сертификат', en: 'A certificate activated by the family' },
+  ],
+  [
+    'POST /api/family/contracts/:id/withdraw',
+    {
+      ru: 'Семья отозвала заявку на программу',
+      en: 'An enrolment request withdrawn by the family',
+    },
+  ],
+  [
+    'POST /api/family/contracts/:id/end',
+    {
+      ru: 'Семья расторгла договор со следующего месяца',
+      en: 'A contract ended from next month by the family',
+    },
+  ],
+  [
+    'POST /api/certificate-applications',
+    { ru: 'Заявление на сертификат', en: 'An application for a certificate' },
+  ],
+  [
+    'POST /api/certificate-applications/:id/withdraw',
+    { ru: 'Семья отозвала заявление на сертификат', en: 'A certificate application withdrawn' },
+  ],
 ]);
 
 /**

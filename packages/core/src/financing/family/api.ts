@@ -1,0 +1,179 @@
+import { localizedTextSchema } from '../../common/labels.js';
+import { isoDateSchema } from '../../common/iso-date.js';
+import { z } from '../../common/zod.js';
+import { instantSchema } from '../../schedule/instant.js';
+import { moneySchema } from '../amounts.js';
+import { certificateKindSchema, certificateStatusSchema } from '../certificate.js';
+import { contractStatusSchema } from '../contract.js';
+import { fundingKindSchema } from '../programme.js';
+import { certificateApplicationViewSchema } from './application-status.js';
+
+/**
+ * Schema of the family's certificate as its cabinet shows it: number, kind, status, the
+ * child's birth date and age today, the certificate group and its period, and the balance in
+ * that period (money as strings with kopecks).
+ *
+ * @example
+ * ```ts
+ * import { familyCertificateSchema } from '@eduset/core/financing';
+ * declare const json: unknown;
+ * familyCertificateSchema.parse(json).balance.available.format('ru');
+ * ```
+ */
+export const familyCertificateSchema = z.object({
+  number: z.string().min(1),
+  kind: certificateKindSchema,
+  status: certificateStatusSchema,
+  birthDate: isoDateSchema,
+  age: z.number().int().min(0),
+  issuedOn: isoDateSchema,
+  activatedOn: isoDateSchema.optional(),
+  groupName: z.string().min(1),
+  period: z.object({ id: z.string().min(1), start: isoDateSchema, end: isoDateSchema }),
+  balance: z.object({
+    nominal: moneySchema,
+    available: moneySchema,
+    reserved: moneySchema,
+    spent: moneySchema,
+  }),
+});
+
+/** The family's certificate. @example `declare const certificate: FamilyCertificate; certificate.age;` */
+export type FamilyCertificate = z.infer<typeof familyCertificateSchema>;
+
+/**
+ * Schema of the answer of `POST /api/family/session`: the cabinet's token (sent back in the
+ * `Authorization: Bearer …` header, never in an address), when it expires, and the
+ * certificate.
+ *
+ * @example
+ * ```ts
+ * import { familySessionSchema } from '@eduset/core/financing';
+ * declare const json: unknown;
+ * familySessionSchema.parse(json).token;
+ * ```
+ */
+export const familySessionSchema = z.object({
+  token: z.string().min(1),
+  expiresAt: instantSchema,
+  certificate: familyCertificateSchema,
+});
+
+/** The answer of `POST /api/family/session`. @example `declare const session: FamilySession;` */
+export type FamilySession = z.infer<typeof familySessionSchema>;
+
+/**
+ * Schema of one month of a contract in the cabinet: the scheduled parts of the certificate
+ * and of the family, what was paid from the certificate and returned to it, whether the month
+ * is settled, and why less was paid.
+ *
+ * @example
+ * ```ts
+ * import { familyContractMonthSchema } from '@eduset/core/financing';
+ * familyContractMonthSchema.parse({
+ *   month: '2026-10', certificate: '429.76', family: '0.00', paid: '0.00', returned: '0.00', settled: false,
+ * });
+ * ```
+ */
+export const familyContractMonthSchema = z.object({
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  certificate: moneySchema,
+  family: moneySchema,
+  paid: moneySchema,
+  returned: moneySchema,
+  settled: z.boolean(),
+  note: localizedTextSchema.optional(),
+});
+
+/**
+ * Schema of a contract (or request) as the family's cabinet shows it: the programme, the
+ * provider and the group by name, the status and dates, the amounts with the monthly
+ * schedule, the reasons when an amount is cut, and what the family may do now.
+ *
+ * @example
+ * ```ts
+ * import { familyContractSchema } from '@eduset/core/financing';
+ * declare const json: unknown;
+ * familyContractSchema.parse(json).reasons.map((reason) => reason.ru);
+ * ```
+ */
+export const familyContractSchema = z.object({
+  id: z.string().min(1),
+  status: contractStatusSchema,
+  programmeId: z.string().min(1),
+  programmeName: z.string().min(1),
+  providerName: z.string().min(1),
+  groupName: z.string().min(1),
+  fundingKind: fundingKindSchema,
+  requestedOn: isoDateSchema,
+  start: isoDateSchema,
+  end: isoDateSchema,
+  closedOn: isoDateSchema.optional(),
+  closedBy: z.enum(['family', 'provider', 'end']).optional(),
+  all: moneySchema,
+  certificate: moneySchema,
+  family: moneySchema,
+  months: z.array(familyContractMonthSchema),
+  reasons: z.array(localizedTextSchema),
+  canWithdraw: z.boolean(),
+  canEnd: z.boolean(),
+});
+
+/** A contract in the cabinet. @example `declare const contract: FamilyContract; contract.canEnd;` */
+export type FamilyContract = z.infer<typeof familyContractSchema>;
+
+/**
+ * Schema of the answer of `GET /api/family/contracts`: the family's contracts and requests,
+ * newest first, and the server's civil date.
+ *
+ * @example
+ * ```ts
+ * import { familyContractListSchema } from '@eduset/core/financing';
+ * familyContractListSchema.parse({ today: '2026-10-05', contracts: [] });
+ * ```
+ */
+export const familyContractListSchema = z.object({
+  today: isoDateSchema,
+  contracts: z.array(familyContractSchema),
+});
+
+/** The answer of `GET /api/family/contracts`. @example `declare const list: FamilyContractList;` */
+export type FamilyContractList = z.infer<typeof familyContractListSchema>;
+
+/**
+ * Schema of the answer of a family's change (`…/withdraw`, `…/end`): the contract after it and
+ * the certificate with its balance.
+ *
+ * @example
+ * ```ts
+ * import { familyChangeSchema } from '@eduset/core/financing';
+ * declare const json: unknown;
+ * familyChangeSchema.parse(json).contract.status;
+ * ```
+ */
+export const familyChangeSchema = z.object({
+  contract: familyContractSchema,
+  certificate: familyCertificateSchema,
+});
+
+/** The answer of a family's change. @example `declare const change: FamilyChange;` */
+export type FamilyChange = z.infer<typeof familyChangeSchema>;
+
+/**
+ * Schema of the answer of `POST /api/certificate-applications` (201): what the family sees of
+ * its application and the code that opens it later (shown once; only its hash is stored).
+ *
+ * @example
+ * ```ts
+ * import { certificateApplicationCreatedSchema } from '@eduset/core/financing';
+ * declare const json: unknown;
+ * certificateApplicationCreatedSchema.parse(json).code;
+ * ```
+ */
+export const certificateApplicationCreatedSchema = z.object({
+  application: certificateApplicationViewSchema,
+  code: z.string().min(1),
+});
+
+/** The answer of `POST /api/certificate-applications`. @example `declare const created: CertificateApplicationCreated;` */
+export type CertificateApplicationCreated = z.infer<typeof certificateApplicationCreatedSchema>;

@@ -1,0 +1,158 @@
+import { Money } from '../../common/index.js';
+import { isoDateSchema, type IsoDate } from '../../common/iso-date.js';
+import { ceilToKopeck } from '../amounts.js';
+import { dayNumber, daysInclusive } from '../calendar.js';
+import { splitPayment } from '../contract-amounts.js';
+import type { FundingKind, Programme } from '../programme.js';
+
+/**
+ * What {@link previewEnrolment} needs: the programme (and optionally its module and group —
+ * the first ones by default, as an enrolment request takes them), the day the request would
+ * be made and the certificate's available balance (left out when it is not known yet: the
+ * preview then says the most the certificate could pay).
+ *
+ * @example
+ * ```ts
+ * import type { EnrolmentPreviewInput, Programme } from '@eduset/core/financing';
+ * declare const programme: Programme;
+ * const input: EnrolmentPreviewInput = { programme, today: '2026-10-05' };
+ * ```
+ */
+export interface EnrolmentPreviewInput {
+  readonly programme: Programme;
+  readonly today: string;
+  readonly available?: Money;
+  readonly moduleId?: string;
+  readonly groupId?: string;
+}
+
+/**
+ * What enrolling today would cost, exactly as {@link requestEnrolment} will compute it: the
+ * contract's days (from today or the group's start, whichever is later, to the group's end),
+ * the price for the whole group period and for these days (`proRata` when they are fewer),
+ * the certificate's part and the family's part. {@link explainEnrolment} says in people's words
+ * why an amount is cut (a programme that has started is paid pro rata; the certificate pays
+ * at most the normative cost and what is left on it).
+ *
+ * @example
+ * ```ts
+ * import type { EnrolmentPreview } from '@eduset/core/financing';
+ * declare const preview: EnrolmentPreview;
+ * preview.family.format('ru');
+ * ```
+ */
+export interface EnrolmentPreview {
+  readonly fundingKind: FundingKind;
+  readonly moduleId: string;
+  readonly groupId: string;
+  readonly groupStart: IsoDate;
+  readonly groupEnd: IsoDate;
+  readonly start: IsoDate;
+  readonly end: IsoDate;
+  readonly days: number;
+  readonly groupDays: number;
+  /** The contract covers fewer days than the group's period: it is paid pro rata. */
+  readonly proRata: boolean;
+  /** The module's price for the whole group period (zero for a budget programme). */
+  readonly fullPrice: Money;
+  readonly all: Money;
+  readonly normative: Money;
+  readonly certificate: Money;
+  readonly family: Money;
+  /** The balance was not known: `certificate` is the most the certificate could pay. */
+  readonly upTo: boolean;
+}
+
+/**
+ * What enrolling in a programme today would cost (see {@link EnrolmentPreview}), computed by
+ * the rules of {@link computeContractAmounts} that {@link requestEnrolment} applies (a
+ * property test holds them equal): the contract starts on the later of today and the group's
+ * start and ends with the group; `all = ceil2(price × days / groupDays)`, `normative =
+ * ceil2(normativeCost × days / groupDays)`; budget programmes cost nothing, paid ones are
+ * paid by the family, funded ones split by `min(all, normative, available)` (core's
+ * `splitPayment`). No monthly schedule is made: this runs for every card of the navigator. `undefined` when the module or group does not exist or
+ * the group has already ended.
+ *
+ * @example
+ * ```ts
+ * import { previewEnrolment, type Programme } from '@eduset/core/financing';
+ * import { Money } from '@eduset/core/common';
+ * declare const programme: Programme;
+ * const preview = previewEnrolment({ programme, today: '2026-10-05', available: Money.of(15000) });
+ * preview?.proRata; // true when the group started before 5 October
+ * ```
+ */
+export function previewEnrolment(input: EnrolmentPreviewInput): EnrolmentPreview | undefined {
+  const { programme } = input;
+  const module =
+    input.moduleId === undefined
+      ? programme.modules[0]
+      : programme.modules.find((candidate) => candidate.id === input.moduleId);
+  const group =
+    input.groupId === undefined
+      ? module?.groups[0]
+      : module?.groups.find((candidate) => candidate.id === input.groupId);
+  if (!module || !group) return undefined;
+  const today = isoDateSchema.parse(input.today);
+  if (dayNumber(today) > dayNumber(group.end)) return undefined;
+  const start = dayNumber(group.start) >= dayNumber(today) ? group.start : today;
+  const kind = programme.fundingKind;
+  const price = kind === 'budget' ? Money.zero() : (module.price ?? Money.zero());
+  const funded = kind === 'funded';
+  const normativeCost = funded ? (module.normativeCost ?? price) : Money.zero();
+  const upTo = funded && input.available === undefined;
+  const available = funded ? (input.available ?? normativeCost) : Money.zero();
+  const days = daysInclusive(start, group.end);
+  const groupDays = daysInclusive(group.start, group.end);
+  const all = proRataPrice(price, days, groupDays);
+  const normative = proRataPrice(normativeCost, days, groupDays);
+  const split = splitPayment({ all, normative, available });
+  const amounts = { start, end: group.end, days, groupDays, all, normative, ...split };
+  const proRata = amounts.days < amounts.groupDays;
+  return {
+    fundingKind: kind,
+    moduleId: module.id,
+    groupId: group.id,
+    groupStart: group.start,
+    groupEnd: group.end,
+    start: amounts.start,
+    end: amounts.end,
+    days: amounts.days,
+    groupDays: amounts.groupDays,
+    proRata,
+    fullPrice: price,
+    all: amounts.all,
+    normative: amounts.normative,
+    certificate: amounts.certificate,
+    family: amounts.family,
+    upTo,
+  };
+}
+
+/**
+ * The price of `days` of a group period of `groupDays` days, as a contract computes it:
+ * `ceil2(price × days / groupDays)`.
+ *
+ * @example
+ * ```ts
+ * import { proRataPrice } from '@eduset/core/financing';
+ * import { Money } from '@eduset/core/common';
+ * proRataPrice(Money.of('4418'), 239, 273).toString(); // '3867.84'
+ * ```
+ */
+export function proRataPrice(price: Money, days: number, groupDays: number): Money {
+  return ceilToKopeck(price.multiply(days).divide(groupDays));
+}
+
+/**
+ * Calendar days from `start` to `end`, both included.
+ *
+ * @example
+ * ```ts
+ * import { civilDaysInclusive } from '@eduset/core/financing';
+ * civilDaysInclusive('2026-09-01', '2027-05-31'); // 273
+ * ```
+ */
+export function civilDaysInclusive(start: string, end: string): number {
+  return daysInclusive(start, end);
+}

@@ -1,0 +1,122 @@
+import { css } from 'lit';
+import { baseStyles } from '../internal/base.styles.js';
+
+/**
+ * Styles of `<eduset-family-cabinet>`: the shared base plus the element's own tier of custom
+ * properties (`--eduset-family-cabinet-*`).
+ *
+ * @example
+ * ```ts
+ * import { familyCabinetStyles } from '@eduset/widgets';
+ * familyCabinetStyles.length; // the base styles and the element's own
+ * ```
+ */
+export const familyCabinetStyles = [
+  baseStyles,
+  css`
+    :host {
+      --_gap: var(--eduset-family-cabinet-gap, var(--_spacing));
+    }
+    .cabinet,
+    section,
+    form,
+    .card,
+    .box {
+      display: grid;
+      gap: calc(var(--_gap) * 0.75);
+      align-content: start;
+    }
+    .cabinet {
+      gap: var(--_gap);
+    }
+    h2,
+    h3,
+    p {
+      margin: 0;
+    }
+    .card,
+    form,
+    .box {
+      padding: var(--_gap);
+      border: 1px solid var(--_color-border);
+      border-radius: var(--_radius);
+    }
+    form {
+      background: var(--_color-surface-raised);
+    }
+    .box {
+      border: 2px solid var(--_color-primary);
+    }
+    label {
+      display: grid;
+      gap: 0.25rem;
+    }
+    .check {
+      display: flex;
+      gap: 0.5rem;
+    }
+    input,
+    button {
+      font: inherit;
+      max-width: 100%;
+    }
+    button {
+      justify-self: start;
+    }
+    .hint,
+    dt {
+      color: var(--_color-text-muted);
+    }
+    .status:empty {
+      display: none;
+    }
+    .error {
+      color: var(--_color-danger);
+      font-weight: 600;
+    }
+    .facts {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) auto;
+      gap: 0.25rem 1rem;
+      margin: 0;
+    }
+    dd {
+      margin: 0;
+      text-align: end;
+    }
+    .strong {
+      font-weight: 700;
+    }
+    .contracts {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: var(--_gap);
+    }
+    .reasons {
+      margin: 0;
+      padding: 0.75rem 0.75rem 0.75rem 1.75rem;
+      border-inline-start: 4px solid var(--_color-primary);
+      background: var(--_color-surface-raised);
+    }
+    .schedule {
+      overflow-x: auto;
+    }
+    table {
+      border-collapse: collapse;
+      width: 100%;
+      font-size: 0.9em;
+    }
+    th,
+    td {
+      padding: 0.25rem 0.5rem;
+      border-bottom: 1px solid var(--_color-border);
+      text-align: end;
+      white-space: nowrap;
+    }
+    th:first-child {
+      text-align: start;
+    }
+  `,
+];

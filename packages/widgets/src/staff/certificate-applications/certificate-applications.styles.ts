@@ -1,0 +1,114 @@
+import { css } from 'lit';
+import { baseStyles } from '../../internal/base.styles.js';
+
+/**
+ * Styles of `<eduset-certificate-applications>`: the shared base plus the element's own tier
+ * of custom properties (`--eduset-certificate-applications-*`).
+ *
+ * @example
+ * ```ts
+ * import { certificateApplicationsStyles } from '@eduset/widgets/staff';
+ * certificateApplicationsStyles.length; // the base styles and the element's own
+ * ```
+ */
+export const certificateApplicationsStyles = [
+  baseStyles,
+  css`
+    :host {
+      --_gap: var(--eduset-certificate-applications-gap, var(--_spacing));
+    }
+    .desk,
+    .card,
+    .actions,
+    .refuse,
+    .confirm {
+      display: grid;
+      gap: calc(var(--_gap) * 0.5);
+      align-content: start;
+    }
+    .desk {
+      gap: var(--_gap);
+    }
+    h2,
+    h3,
+    p {
+      margin: 0;
+    }
+    .filter {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      align-items: center;
+    }
+    select,
+    textarea,
+    button {
+      font: inherit;
+      max-width: 100%;
+    }
+    textarea {
+      width: 100%;
+    }
+    button {
+      justify-self: start;
+      padding: 0.4rem 0.9rem;
+      border: 2px solid var(--_color-primary);
+      border-radius: var(--_radius);
+      background: var(--_color-primary);
+      color: var(--_color-on-primary);
+      cursor: pointer;
+    }
+    button.secondary {
+      background: var(--_color-surface);
+      color: var(--_color-primary);
+    }
+    button:disabled {
+      opacity: 0.6;
+      cursor: default;
+    }
+    .applications {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: var(--_gap);
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, 22rem), 1fr));
+    }
+    .card {
+      padding: var(--_gap);
+      border: 1px solid var(--_color-border);
+      border-radius: var(--_radius);
+      background: var(--_color-surface);
+    }
+    dl {
+      display: grid;
+      grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
+      gap: 0.25rem 0.75rem;
+      margin: 0;
+    }
+    dt,
+    .muted {
+      color: var(--_color-text-muted);
+    }
+    dd {
+      margin: 0;
+      overflow-wrap: anywhere;
+    }
+    .refuse,
+    .confirm {
+      padding: 0.75rem;
+      border-radius: var(--_radius);
+      background: var(--_color-surface-raised);
+    }
+    .confirm {
+      border: 2px solid var(--_color-danger);
+    }
+    .status:empty {
+      display: none;
+    }
+    .error {
+      color: var(--_color-danger);
+      font-weight: 600;
+    }
+  `,
+];
