@@ -240,6 +240,11 @@ export interface FinancingStore {
   findCertificate(number: string, birthDate: string): Promise<CertificateWithBalance>;
   /** Checks every limit in the database and stores the request with its reserve. */
   requestEnrolment(input: EnrolmentInput): Promise<Contract>;
+  /**
+   * {@link FinancingStore.requestEnrolment}, answering also the certificate's balance after
+   * the reserve, read in the same statement (what the family's application shows).
+   */
+  enrol(input: EnrolmentInput): Promise<{ readonly contract: Contract; readonly balance: Balance }>;
   /** Moves a contract to another status (refusal and lapse release the reserve). */
   transitionContract(contractId: string, to: ContractStatus, on: string): Promise<Contract>;
   /** Lapses requests not confirmed within `afterDays` days of `today`; returns them. */
@@ -679,7 +684,7 @@ function pgTextArray(values: readonly string[]): string {
  * ```
  */
 export function financingStore(database: Database): FinancingStore {
-  return {
+  const store: FinancingStore = {
     async saveRegistry(input) {
       const registry = createProgrammeRegistry(asStored(input));
       const groupIds = new Map<string, string>();
@@ -923,7 +928,11 @@ export function financingStore(database: Database): FinancingStore {
       return { certificate, group, balance: balanceOf(row, certificate.id, group.period.id) };
     },
 
-    requestEnrolment(raw) {
+    async requestEnrolment(raw) {
+      return (await store.enrol(raw)).contract;
+    },
+
+    enrol(raw) {
       const input = parse(enrolmentInputSchema, raw);
       // Two statements, no transaction around them: one read of everything core needs, then
       // `financing_enrol` (migration 0026), which takes every limit in one statement (each
@@ -992,10 +1001,14 @@ export function financingStore(database: Database): FinancingStore {
             certificate_group_id: group.id,
             ...hoursOf(contract, group),
           };
+          let after: Partial<BalanceRow> | null | undefined;
           try {
-            await session.query('SELECT financing_enrol($1::jsonb)', [JSON.stringify(request)], {
-              prepared: 'financing-enrol',
-            });
+            const [enrolled] = await session.query<{ balance: Partial<BalanceRow> | null }>(
+              'SELECT financing_enrol($1::jsonb) AS balance',
+              [JSON.stringify(request)],
+              { prepared: 'financing-enrol' },
+            );
+            after = enrolled?.balance;
           } catch (error) {
             const state = sqlState(error);
             if (state === UNIQUE_VIOLATION) {
@@ -1009,7 +1022,7 @@ export function financingStore(database: Database): FinancingStore {
             if (state === CHECK_VIOLATION) throw new FinancingLimitError('insufficient-balance');
             throw financingError(error);
           }
-          return contract;
+          return { contract, balance: balanceOf(after ?? {}, certificate.id, contract.period) };
         },
         false,
       );
@@ -1115,4 +1128,5 @@ export function financingStore(database: Database): FinancingStore {
       return rows.map(toEntry);
     },
   };
+  return store;
 }

@@ -140,6 +140,10 @@ interface CertificateCheck {
  * taken back when the pair is right: only wrong pairs use up the limit. Over the limit every
  * check answers 429 with `Retry-After`, the right pair too, until the window ends.
  */
+/** How long a programme read for an application is kept, and how many are kept at most. */
+const programmeCacheMs = 1_000;
+const programmeCacheSize = 10_000;
+
 async function certificateOf(check: CertificateCheck, number: string, birthDate: string) {
   const at = check.now();
   const bucket = `certificate:${number}`;
@@ -222,17 +226,36 @@ export function financingRoutes(options: FinancingRoutesOptions): FastifyPluginA
   const timeZone = options.timeZone ?? 'Europe/Moscow';
   const findOnPrimary: FinancingStore['findCertificate'] = (number, birthDate) =>
     financing.findCertificate(number, birthDate);
-  /** One programme by id (not the whole registry), from the primary. */
-  const programmeById = async (id: string): Promise<Programme | undefined> => {
+  /**
+   * One programme by id (not the whole registry), from the primary, kept for a second: an
+   * opening morning sends hundreds of applications a second to the same popular programmes.
+   * The cache only picks the module and group and answers 404 early; the enrolment itself
+   * reads the programme again in its own statement, so a programme withdrawn meanwhile is
+   * still refused.
+   */
+  const recent = new Map<string, { readonly at: number; readonly programme: Programme }>();
+  const programmeById = async (id: string, fresh = false): Promise<Programme | undefined> => {
+    const at = Date.now();
+    const kept = recent.get(id);
+    if (!fresh && kept !== undefined && at - kept.at < programmeCacheMs) return kept.programme;
+    let programme: Programme | undefined;
     if (reads === undefined) {
-      return (await financing.listProgrammes()).programmes.find((candidate) => candidate.id === id);
+      programme = (await financing.listProgrammes()).programmes.find(
+        (candidate) => candidate.id === id,
+      );
+    } else {
+      try {
+        programme = await reads.programme(id);
+      } catch (error) {
+        if (isEdusetError(error) && error._tag === 'NotFoundError') return undefined;
+        throw error;
+      }
     }
-    try {
-      return await reads.programme(id);
-    } catch (error) {
-      if (isEdusetError(error) && error._tag === 'NotFoundError') return undefined;
-      throw error;
+    if (programme !== undefined) {
+      if (recent.size >= programmeCacheSize) recent.clear();
+      recent.set(id, { at, programme });
     }
+    return programme;
   };
   return async (plain: FastifyInstance) => {
     const api = withContracts(plain);
@@ -328,18 +351,24 @@ export function financingRoutes(options: FinancingRoutesOptions): FastifyPluginA
         // The programme, module and group first: their answers never depend on the pair.
         // Only approved programmes are in the registry families see (a draft, or one under
         // the operator's review, is not): the same answer as for an id that does not exist.
-        const programme = await programmeById(body.programmeId);
+        const pick = (programme: Programme | undefined) => {
+          const module = programme?.modules.find(
+            (candidate) => candidate.id === (body.moduleId ?? programme.modules[0]?.id),
+          );
+          const group = module?.groups.find(
+            (candidate) => candidate.id === (body.groupId ?? module.groups[0]?.id),
+          );
+          return { programme, module, group };
+        };
+        let picked = pick(await programmeById(body.programmeId));
+        // A programme kept from a second ago may have changed its modules or groups since.
+        if (picked.group === undefined) picked = pick(await programmeById(body.programmeId, true));
+        const { programme, module, group } = picked;
         if (!programme)
           throw new HttpError(404, 'not_found', {
             ru: 'Программа не найдена в навигаторе: её нет или оператор её ещё не одобрил',
             en: 'The programme is not in the navigator: it does not exist or is not approved yet',
           });
-        const module = programme.modules.find(
-          (candidate) => candidate.id === (body.moduleId ?? programme.modules[0]?.id),
-        );
-        const group = module?.groups.find(
-          (candidate) => candidate.id === (body.groupId ?? module.groups[0]?.id),
-        );
         if (!module || !group) {
           throw new HttpError(404, 'not_found', {
             ru: 'Модуль или группа не найдены',
@@ -357,9 +386,9 @@ export function financingRoutes(options: FinancingRoutesOptions): FastifyPluginA
           body.certificateNumber,
           body.birthDate,
         );
-        let contract;
+        let enrolled;
         try {
-          contract = await financing.requestEnrolment({
+          enrolled = await financing.enrol({
             contractId: `enr-${randomUUID()}`,
             certificateId: found.certificate.id,
             programmeId: programme.id,
@@ -370,9 +399,11 @@ export function financingRoutes(options: FinancingRoutesOptions): FastifyPluginA
         } catch (error) {
           throw conflictAsHttp(error);
         }
-        const balance = await financing.balance(found.certificate.id, found.balance.period);
         void reply.code(201);
-        return { contract, balance: balanceAnswer(found.certificate, balance) };
+        return {
+          contract: enrolled.contract,
+          balance: balanceAnswer(found.certificate, enrolled.balance),
+        };
       },
     );
   };
