@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 
@@ -225,7 +225,11 @@ export function mailFolderTransport(dir: string): MailTransport {
         const info = await composer.sendMail(mailOptions(mail));
         const stamp = new Date().toISOString().replace(/[:.]/g, '-');
         const name = `${stamp}-${safeName(mail.messageId.replace(/[<>]/g, '').split('@')[0] ?? 'message')}.eml`;
-        await writeFile(join(folder, name), info.message as Buffer);
+        // Written under a temporary name and renamed, so a mail client or a script watching
+        // the folder never reads half a message.
+        const partial = join(folder, `.${name}.partial`);
+        await writeFile(partial, info.message as Buffer);
+        await rename(partial, join(folder, name));
       } catch (error) {
         throw error instanceof MailSendError ? error : sendError(error);
       }
