@@ -192,3 +192,71 @@ export async function expectAccessible(
     options.step,
   ).toEqual([]);
 }
+
+/** A text as a person reads it: runs of white space as one space, trimmed. */
+export function plain(text: string | null | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Expects the page not to scroll sideways; the failure names what sticks out past the
+ * viewport's right edge (elements and text, inside shadow roots too).
+ */
+export async function noHorizontalOverflow(page: Page): Promise<void> {
+  const { overflow, wide } = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const wide: string[] = [];
+    const visit = (root: Document | ShadowRoot) => {
+      for (const element of root.querySelectorAll('*')) {
+        const box = element.getBoundingClientRect();
+        if (box.right > width + 0.5) {
+          wide.push(
+            `${element.tagName.toLowerCase()}.${element.className} → ${Math.round(box.right)}`,
+          );
+        }
+        for (const node of element.childNodes) {
+          if (node.nodeType !== Node.TEXT_NODE || (node.textContent ?? '').trim() === '') continue;
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          const right = range.getBoundingClientRect().right;
+          if (right > width + 0.5) {
+            wide.push(
+              `text "${(node.textContent ?? '').trim().slice(0, 30)}" → ${Math.round(right)}`,
+            );
+          }
+        }
+        if (element.shadowRoot) visit(element.shadowRoot);
+      }
+    };
+    visit(document);
+    return { overflow: document.documentElement.scrollWidth - width, wide };
+  });
+  expect(overflow, wide.slice(0, 8).join('; ')).toBeLessThanOrEqual(0);
+}
+
+/** Who signs in, for {@link openSignedIn}. */
+export interface SignIn {
+  readonly login: string;
+  readonly password: string;
+}
+
+/**
+ * Opens the sign-in page in a new browser context, signs in through the API
+ * (`POST /api/auth/login`, expecting 200), then goes to `path`: a staff page that opens
+ * signed in at once.
+ */
+export async function openSignedIn(
+  server: ExampleServer,
+  path: string,
+  account: SignIn,
+  options: OpenPageOptions = {},
+): Promise<OpenedPage> {
+  const opened = await openPage(server, 'sign-in/', options);
+  const signedIn = await opened.page.request.post(
+    new URL('/api/auth/login', server.running.url).href,
+    { data: account },
+  );
+  expect(signedIn.status()).toBe(200);
+  await opened.page.goto(new URL(path, server.running.url).href);
+  return opened;
+}

@@ -10,10 +10,16 @@
 // certificate's number, opens the cabinet with it and activates it. axe finds nothing, no
 // page scrolls sideways, screenshots in /tmp.
 import { instant, Money, previewEnrolment, type Programme } from '@eduset/core';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seedFinancingIfEmpty } from '../../packages/server/src/cli-financing.js';
-import { expectAccessible, expectNoProblems, openPage, useExampleServer } from '../e2e.js';
+import {
+  expectAccessible,
+  expectNoProblems,
+  noHorizontalOverflow,
+  openPage,
+  plain,
+  useExampleServer,
+} from '../e2e.js';
 
 const fixedNow = new Date('2026-10-05T07:00:00Z');
 
@@ -28,21 +34,12 @@ const server = useExampleServer({
   server: { now: () => instant(fixedNow), rateLimit: false },
 });
 
-async function noHorizontalOverflow(page: Page): Promise<void> {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow).toBeLessThanOrEqual(0);
-}
-
 function openCabinet(width: number, height: number, hash = '') {
   return openPage(server, `michurinsk/cabinet.html${hash}`, {
     context: { viewport: { width, height }, locale: 'ru-RU' },
     fixedTime: fixedNow,
   });
 }
-
-const plain = (text: string | null): string => (text ?? '').replace(/\s+/g, ' ').trim();
 
 describe('examples/michurinsk/cabinet.html — <eduset-family-cabinet>', () => {
   it('at a desk: signs in, the navigator narrows and prices pro rata, the cabinet says the same, withdraws, ends', async () => {

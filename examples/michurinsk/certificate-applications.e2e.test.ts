@@ -7,10 +7,16 @@
 // At 390×844 and 1280×800, axe clean in every state, no page scrolls sideways.
 import { instant, submitCertificateApplication } from '@eduset/core';
 import { hashPassword } from '@eduset/server';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seedFinancingIfEmpty } from '../../packages/server/src/cli-financing.js';
-import { expectAccessible, expectNoProblems, openPage, useExampleServer } from '../e2e.js';
+import {
+  expectAccessible,
+  expectNoProblems,
+  noHorizontalOverflow,
+  openSignedIn,
+  plain,
+  useExampleServer,
+} from '../e2e.js';
 
 const fixedNow = new Date('2026-10-05T07:00:00Z');
 const password = 'оператор заявлений 2026';
@@ -59,27 +65,17 @@ const server = useExampleServer({
   },
 });
 
-async function noHorizontalOverflow(page: Page): Promise<void> {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow).toBeLessThanOrEqual(0);
-}
-
-const plain = (text: string | null): string => (text ?? '').replace(/\s+/g, ' ').trim();
-
 async function openDesk(width: number, height: number) {
   // Signed in first (from the sign-in page), so the desk opens at once.
-  const opened = await openPage(server, 'sign-in/', {
-    context: { viewport: { width, height }, locale: 'ru-RU' },
-    fixedTime: fixedNow,
-  });
-  const signedIn = await opened.page.request.post(
-    new URL('/api/auth/login', server.running.url).href,
-    { data: { login: 'operator', password } },
+  const opened = await openSignedIn(
+    server,
+    '/michurinsk/operator.html',
+    { login: 'operator', password },
+    {
+      context: { viewport: { width, height }, locale: 'ru-RU' },
+      fixedTime: fixedNow,
+    },
   );
-  expect(signedIn.status()).toBe(200);
-  await opened.page.goto(new URL('/michurinsk/operator.html', server.running.url).href);
   const desk = opened.page.locator('eduset-certificate-applications');
   await expect
     .poll(() => desk.locator('[part="application"]').count(), { timeout: 15_000 })

@@ -12,7 +12,14 @@ import { hashPassword } from '@eduset/server';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seedFinancingIfEmpty } from '../../packages/server/src/cli-financing.js';
-import { expectAccessible, expectNoProblems, openPage, useExampleServer } from '../e2e.js';
+import {
+  expectAccessible,
+  expectNoProblems,
+  noHorizontalOverflow,
+  openPage,
+  openSignedIn,
+  useExampleServer,
+} from '../e2e.js';
 
 const now = instant('2026-08-20T09:00:00Z');
 const password = 'кабинеты мичуринска 2026';
@@ -43,24 +50,16 @@ const server = useExampleServer({
   },
 });
 
-async function noHorizontalOverflow(page: Page): Promise<void> {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow).toBeLessThanOrEqual(0);
-}
-
 /** Signs in through the API and opens a desk page at a size. */
 async function openDesk(login: string, path: string, width: number, height: number) {
-  const opened = await openPage(server, 'michurinsk/', {
-    context: { viewport: { width, height }, locale: 'ru-RU' },
-  });
-  const signedIn = await opened.page.request.post(
-    new URL('/api/auth/login', server.running.url).href,
-    { data: { login, password } },
+  const opened = await openSignedIn(
+    server,
+    path,
+    { login, password },
+    {
+      context: { viewport: { width, height }, locale: 'ru-RU' },
+    },
   );
-  expect(signedIn.status()).toBe(200);
-  await opened.page.goto(new URL(path, server.running.url).href);
   return opened;
 }
 

@@ -12,7 +12,13 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seedFinancingIfEmpty } from '../../packages/server/src/cli-financing.js';
 import { seedOperatorIfEmpty } from '../../packages/server/src/cli-operator.js';
-import { expectAccessible, expectNoProblems, openPage, useExampleServer } from '../e2e.js';
+import {
+  expectAccessible,
+  expectNoProblems,
+  noHorizontalOverflow,
+  openSignedIn,
+  useExampleServer,
+} from '../e2e.js';
 
 // 5 October 2027, 12:00 in Moscow: the demo moves to the 2027–2028 school year.
 const now = instant('2027-10-05T09:00:00Z');
@@ -36,50 +42,16 @@ const server = useExampleServer({
   server: { now: () => now, rateLimit: false },
 });
 
-async function noHorizontalOverflow(page: Page): Promise<void> {
-  const { overflow, wide } = await page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    // What sticks out, shadow roots included: named in the failure.
-    const wide: string[] = [];
-    const visit = (root: Document | ShadowRoot) => {
-      for (const element of root.querySelectorAll('*')) {
-        const box = element.getBoundingClientRect();
-        if (box.right > width + 0.5) {
-          wide.push(
-            `${element.tagName.toLowerCase()}.${element.className} → ${Math.round(box.right)}`,
-          );
-        }
-        for (const node of element.childNodes) {
-          if (node.nodeType !== Node.TEXT_NODE || (node.textContent ?? '').trim() === '') continue;
-          const range = document.createRange();
-          range.selectNodeContents(node);
-          const right = range.getBoundingClientRect().right;
-          if (right > width + 0.5) {
-            wide.push(
-              `text "${(node.textContent ?? '').trim().slice(0, 30)}" → ${Math.round(right)}`,
-            );
-          }
-        }
-        if (element.shadowRoot) visit(element.shadowRoot);
-      }
-    };
-    visit(document);
-    return { overflow: document.documentElement.scrollWidth - width, wide };
-  });
-  expect(overflow, wide.slice(0, 8).join('; ')).toBeLessThanOrEqual(0);
-}
-
 /** Signs the operator in and opens the desk at the given size. */
 async function openDesk(width: number, height: number) {
-  const opened = await openPage(server, 'sign-in/', {
-    context: { viewport: { width, height }, locale: 'ru-RU' },
-  });
-  const signedIn = await opened.page.request.post(
-    new URL('/api/auth/login', server.running.url).href,
-    { data: { login: 'umic', password } },
+  const opened = await openSignedIn(
+    server,
+    '/michurinsk/operator.html',
+    { login: 'umic', password },
+    {
+      context: { viewport: { width, height }, locale: 'ru-RU' },
+    },
   );
-  expect(signedIn.status()).toBe(200);
-  await opened.page.goto(new URL('/michurinsk/operator.html', server.running.url).href);
   const registry = opened.page.locator('eduset-certificate-registry');
   const parameters = opened.page.locator('eduset-financing-parameters');
   await expect

@@ -8,12 +8,17 @@
 // state, no horizontal overflow.
 import { readFile } from 'node:fs/promises';
 import { instant } from '@eduset/core';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seedFinancingIfEmpty } from '../../packages/server/src/cli-financing.js';
 import { seedSettlementDemoIfEmpty } from '../../packages/server/src/cli-settlement.js';
 import { seedDemoAccountsIfEmpty } from '../../packages/server/src/cli-users.js';
-import { expectAccessible, expectNoProblems, openPage, useExampleServer } from '../e2e.js';
+import {
+  expectAccessible,
+  expectNoProblems,
+  noHorizontalOverflow,
+  openSignedIn,
+  useExampleServer,
+} from '../e2e.js';
 
 // Monday 7 December 2026, noon in Moscow.
 const now = instant('2026-12-07T09:00:00Z');
@@ -27,13 +32,6 @@ const server = useExampleServer({
   server: { now: () => now, rateLimit: false },
 });
 
-async function noHorizontalOverflow(page: Page): Promise<void> {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow).toBeLessThanOrEqual(0);
-}
-
 /** Signs in with a demo account and opens the payer's desk at the given size. */
 async function openDesk(
   login: string,
@@ -42,15 +40,14 @@ async function openDesk(
   height: number,
   providers = 3,
 ) {
-  const opened = await openPage(server, 'sign-in/', {
-    context: { viewport: { width, height }, locale: 'ru-RU', acceptDownloads: true },
-  });
-  const signedIn = await opened.page.request.post(
-    new URL('/api/auth/login', server.running.url).href,
-    { data: { login, password } },
+  const opened = await openSignedIn(
+    server,
+    '/michurinsk/payer.html',
+    { login, password },
+    {
+      context: { viewport: { width, height }, locale: 'ru-RU', acceptDownloads: true },
+    },
   );
-  expect(signedIn.status()).toBe(200);
-  await opened.page.goto(new URL('/michurinsk/payer.html', server.running.url).href);
   const desk = opened.page.locator('eduset-payer-desk');
   await expect
     .poll(() => desk.locator('[part="providers"] tbody tr').count())

@@ -11,7 +11,13 @@ import { hashPassword } from '@eduset/server';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seedFinancingIfEmpty } from '../../packages/server/src/cli-financing.js';
-import { expectAccessible, expectNoProblems, openPage, useExampleServer } from '../e2e.js';
+import {
+  expectAccessible,
+  expectNoProblems,
+  noHorizontalOverflow,
+  openSignedIn,
+  useExampleServer,
+} from '../e2e.js';
 
 // Wednesday 30 September 2026, 12:00 in Moscow.
 const fixedNow = new Date('2026-09-30T09:00:00Z');
@@ -62,25 +68,17 @@ const server = useExampleServer({
   },
 });
 
-async function noHorizontalOverflow(page: Page): Promise<void> {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow).toBeLessThanOrEqual(0);
-}
-
 /** Signs «ЦДТ» in and opens its desk at the given size (English with `lang`). */
 async function openDesk(width: number, height: number) {
-  const opened = await openPage(server, 'sign-in/', {
-    context: { viewport: { width, height }, locale: 'ru-RU', acceptDownloads: true },
-    fixedTime: fixedNow,
-  });
-  const signedIn = await opened.page.request.post(
-    new URL('/api/auth/login', server.running.url).href,
-    { data: { login: 'cdt', password } },
+  const opened = await openSignedIn(
+    server,
+    '/michurinsk/provider.html',
+    { login: 'cdt', password },
+    {
+      context: { viewport: { width, height }, locale: 'ru-RU', acceptDownloads: true },
+      fixedTime: fixedNow,
+    },
   );
-  expect(signedIn.status()).toBe(200);
-  await opened.page.goto(new URL('/michurinsk/provider.html', server.running.url).href);
   const desk = opened.page.locator('eduset-provider-desk');
   await expect
     .poll(() => desk.getByRole('tab', { name: /Заявки \(\d+\)|Applications/ }).count())

@@ -5,12 +5,17 @@
 // Chromium at 390×844 and 1280×800, axe clean, no horizontal overflow.
 import { readFile } from 'node:fs/promises';
 import { instant } from '@eduset/core';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seedFinancingIfEmpty } from '../../packages/server/src/cli-financing.js';
 import { seedSettlementDemoIfEmpty } from '../../packages/server/src/cli-settlement.js';
 import { seedDemoAccountsIfEmpty } from '../../packages/server/src/cli-users.js';
-import { expectAccessible, expectNoProblems, openPage, useExampleServer } from '../e2e.js';
+import {
+  expectAccessible,
+  expectNoProblems,
+  noHorizontalOverflow,
+  openSignedIn,
+  useExampleServer,
+} from '../e2e.js';
 
 const now = instant('2026-12-07T09:00:00Z');
 
@@ -23,23 +28,15 @@ const server = useExampleServer({
   server: { now: () => now, rateLimit: false },
 });
 
-async function noHorizontalOverflow(page: Page): Promise<void> {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow).toBeLessThanOrEqual(0);
-}
-
 async function openReports(width: number, height: number) {
-  const opened = await openPage(server, 'sign-in/', {
-    context: { viewport: { width, height }, locale: 'ru-RU', acceptDownloads: true },
-  });
-  const signedIn = await opened.page.request.post(
-    new URL('/api/auth/login', server.running.url).href,
-    { data: { login: 'centre', password: 'demo-centre-2026' } },
+  const opened = await openSignedIn(
+    server,
+    '/michurinsk/reports.html',
+    { login: 'centre', password: 'demo-centre-2026' },
+    {
+      context: { viewport: { width, height }, locale: 'ru-RU', acceptDownloads: true },
+    },
   );
-  expect(signedIn.status()).toBe(200);
-  await opened.page.goto(new URL('/michurinsk/reports.html', server.running.url).href);
   const reports = opened.page.locator('eduset-financing-reports');
   await expect.poll(() => reports.locator('table').count()).toBe(2);
   return { ...opened, reports };

@@ -547,6 +547,8 @@ export function createServer(options: ServerOptions): FastifyInstance {
       now,
       networkId: financingNetworkId,
       completenessOf: (month) => storage.providerDesk.completeness(month),
+      // Accepted contracts whose start date has come are billed: in force before the month.
+      activateDue: (today, providers) => storage.providerDesk.activateDue(today, providers),
     }),
   );
   // The operator's desk: the certificate registry, normative-cost parameters, direction limits.

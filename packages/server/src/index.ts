@@ -233,6 +233,7 @@ export { settlementRoutes } from './features/settlement/routes.js';
 export {
   settlementService,
   type CompletenessSource,
+  type ContractActivation,
   type SettlementService,
   type SettlementServiceOptions,
 } from './features/settlement/service.js';

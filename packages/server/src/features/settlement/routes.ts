@@ -16,7 +16,7 @@ import {
   settlementRegisterQuerySchema,
   settlementStepAnswerSchema,
 } from '@eduset/core';
-import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { HttpError } from '../../errors.js';
 import { withContracts } from '../../plugins/contracts.js';
@@ -70,6 +70,9 @@ function download(reply: FastifyReply, type: string, name: string): FastifyReply
  *   — coverage and uptake by period, direction and provider.
  *
  * Every write is recorded in the audit log with the month (and the contract corrected).
+ * Before a month is listed, previewed or approved, the accepted contracts whose start date
+ * has come are brought into force (`activateDue`, recorded in the audit log), so the month
+ * bills every contract that began in it.
  *
  * @example
  * ```ts
@@ -85,6 +88,16 @@ function download(reply: FastifyReply, type: string, name: string): FastifyReply
 export function settlementRoutes(options: SettlementServiceOptions): FastifyPluginAsync {
   const service = settlementService(options);
   const { networkId } = service;
+  /**
+   * Brings the accepted contracts whose start date has come into force before a month is
+   * listed, previewed or approved; the change is recorded in the audit log.
+   */
+  async function bringIntoForce(request: FastifyRequest): Promise<void> {
+    const activated = await service.bringIntoForce(request.actor);
+    if (activated.length > 0) {
+      request.audit({ action: 'financing.contract.write', networkId, recordIds: activated });
+    }
+  }
   return async (plain: FastifyInstance) => {
     const api = withContracts(plain);
 
@@ -94,7 +107,10 @@ export function settlementRoutes(options: SettlementServiceOptions): FastifyPlug
         config: { access: { action: 'financing.billing.read' } },
         schema: { response: { 200: settlementMonthListSchema } },
       },
-      async (request) => service.months(request.actor),
+      async (request) => {
+        await bringIntoForce(request);
+        return service.months(request.actor);
+      },
     );
 
     api.get(
@@ -109,6 +125,7 @@ export function settlementRoutes(options: SettlementServiceOptions): FastifyPlug
       },
       async (request) => {
         const { month } = request.params;
+        await bringIntoForce(request);
         const preview = await service.preview(
           request.actor,
           month,
@@ -141,6 +158,7 @@ export function settlementRoutes(options: SettlementServiceOptions): FastifyPlug
         async (request) => {
           const { month } = request.params;
           request.auditWrite({ networkId, recordIds: [`settlement:${month}`] });
+          if (step === 'approve') await bringIntoForce(request);
           return answering(() => service[step](request.actor, month));
         },
       );

@@ -9,6 +9,7 @@ import {
   grantsFor,
   type Action,
   type Actor,
+  type Contract,
   type FinancingReportAnswer,
   type FinancingReportQuery,
   type Instant,
@@ -34,9 +35,28 @@ import { forbidden } from '../../plugins/access.js';
 export type CompletenessSource = (month: string) => Promise<Readonly<Record<string, number>>>;
 
 /**
+ * Brings into force (`accepted → active`) the accepted contracts whose start date has come by
+ * `today`, of the providers given (`'all'`: every provider); returns the contracts it changed.
+ * The server wires the provider desk's store (`storage.providerDesk.activateDue`), so a month
+ * is never billed without a contract that began in it.
+ *
+ * @example
+ * ```ts
+ * import type { ContractActivation } from '@eduset/server';
+ * declare const storage: import('@eduset/adapters').Storage;
+ * const activateDue: ContractActivation = (today, providers) =>
+ *   storage.providerDesk.activateDue(today, providers);
+ * ```
+ */
+export type ContractActivation = (
+  today: string,
+  providers: readonly string[] | 'all',
+) => Promise<readonly Contract[]>;
+
+/**
  * What the payer's desk and the coverage report need: the settlement store, the clock, the
  * financing network, the zone whose calendar the months follow, the advance percent (80 by
- * default) and where completeness comes from.
+ * default), where completeness comes from and what brings accepted contracts into force.
  *
  * @example
  * ```ts
@@ -60,6 +80,11 @@ export interface SettlementServiceOptions {
   readonly advancePercent?: number;
   /** The completeness of each contract's month; every contract at 100 % when not given. */
   readonly completenessOf?: CompletenessSource;
+  /**
+   * Brings the accepted contracts whose start date has come into force before a month is
+   * listed, previewed or approved; none by default (contracts are activated elsewhere).
+   */
+  readonly activateDue?: ContractActivation;
 }
 
 /**
@@ -79,6 +104,11 @@ export interface SettlementServiceOptions {
  */
 export interface SettlementService {
   readonly networkId: string;
+  /**
+   * Brings into force the accepted contracts (of the providers the asker sees) whose start
+   * date has come, so the month's figures include them; returns their ids for the audit log.
+   */
+  bringIntoForce(actor: Actor): Promise<string[]>;
   months(actor: Actor): Promise<SettlementMonthList>;
   preview(
     actor: Actor,
@@ -151,6 +181,16 @@ export function settlementService(options: SettlementServiceOptions): Settlement
 
   return {
     networkId,
+
+    async bringIntoForce(actor) {
+      if (options.activateDue === undefined) return [];
+      const view = viewOf(actor, 'financing.billing.read');
+      const activated = await options.activateDue(
+        civilDate(now(), timeZone),
+        view.providers ?? 'all',
+      );
+      return activated.map((contract) => contract.id);
+    },
 
     async months(actor) {
       const view = viewOf(actor, 'financing.billing.read');
