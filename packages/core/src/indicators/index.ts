@@ -26,6 +26,7 @@ export * from './dataset.js';
 export * from './definition.js';
 export * from './result.js';
 export * from './compute.js';
+export * from './linking.js';
 export * from './validation-rules.js';
 export * from './definition-tests.js';
 export * from './catalog.js';
