@@ -24,6 +24,7 @@ export * from './vocabulary.js';
 export * from './period.js';
 export * from './dataset.js';
 export * from './definition.js';
+export * from './json-schema.js';
 export * from './result.js';
 export * from './compute.js';
 export * from './linking.js';

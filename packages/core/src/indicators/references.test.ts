@@ -167,7 +167,7 @@ describe('cycles and repeated ids in a set', () => {
       expect(typed.text.ru).toContain('по кругу: p → q → r → p');
     }
     // At run time a cycle stays a no-value reason, as before.
-    const loop = definition('loop', 'I{loop}');
+    const loop = compileIndicator(definition('loop', 'I{loop}'));
     expect(computeIndicator(loop, dataset, 'town', PERIOD, { indicators: [loop] })).toMatchObject({
       reason: 'indicator-cycle',
     });
