@@ -19,7 +19,7 @@ export interface FeatureMatrix {
 /**
  * The largest magnitude a feature may have: squared distances of features this large still
  * fit in a double many times over, so a clustering of any realistic size never reaches an
- * infinite inertia. Standardize larger figures first (see {@link standardizeColumns}).
+ * infinite inertia. Rescale larger figures first (e.g. count in thousands).
  *
  * @example
  * ```ts
@@ -45,8 +45,8 @@ function cellIssue(value: unknown, path: readonly (string | number)[]): Issue | 
       path,
       code: 'too_big',
       message: {
-        ru: 'Число слишком велико для кластеризации (больше 1e100 по модулю): сначала стандартизуйте признаки',
-        en: 'The number is too large to cluster (magnitude above 1e100): standardize the features first',
+        ru: 'Число слишком велико для кластеризации (больше 1e100 по модулю): сначала измените масштаб признака',
+        en: 'The number is too large to cluster (magnitude above 1e100): rescale the feature first',
       },
     };
   }
