@@ -38,6 +38,7 @@ import {
   parseIndicatorDefinition,
   type IndicatorDefinition,
 } from './definition.js';
+import { tokenize } from './lexer.js';
 import { parseFormula } from './parser.js';
 import { daysInYearOf, parsePeriod, type Period } from './period.js';
 import { printFormula } from './print.js';
@@ -71,6 +72,10 @@ const REASON_TEXT: Record<NoValueReason, LocalizedText> = {
   'indicator-cycle': {
     ru: 'Показатели ссылаются друг на друга по кругу',
     en: 'Indicators refer to each other in a circle',
+  },
+  'unknown-indicator': {
+    ru: 'Формула ссылается на неизвестный показатель',
+    en: 'The formula refers to an unknown indicator',
   },
 };
 
@@ -132,6 +137,8 @@ export interface CompiledIndicator {
   readonly numeratorSlots: readonly number[];
   /** @internal Slots of the denominator's data element references. */
   readonly denominatorSlots: readonly number[];
+  /** @internal Ids of the indicators `I{…}` of both formulas, each once. */
+  readonly indicatorReferences?: readonly string[];
   readonly factor: Exact;
   /** @internal Whether the factor is 1 (no multiplication needed). */
   readonly factorIsOne: boolean;
@@ -167,6 +174,8 @@ export function compileIndicator(definition: IndicatorDefinition | unknown): Com
   const valid = parseIndicatorDefinition(definition);
   const numeratorTree = parseFormula(valid.numerator);
   const denominatorTree = parseFormula(valid.denominator);
+  const numeratorReferences = formulaReferences(numeratorTree);
+  const denominatorReferences = formulaReferences(denominatorTree);
   return {
     definition: valid,
     numeratorTree,
@@ -176,10 +185,13 @@ export function compileIndicator(definition: IndicatorDefinition | unknown): Com
     fastNumerator: compileFastFormula(numeratorTree),
     fastDenominator: compileFastFormula(denominatorTree),
     fastFactor: fastFactorOf(valid),
-    numeratorElements: formulaReferences(numeratorTree).dataElements,
-    denominatorElements: formulaReferences(denominatorTree).dataElements,
-    numeratorSlots: formulaReferences(numeratorTree).dataElements.map(referenceSlot),
-    denominatorSlots: formulaReferences(denominatorTree).dataElements.map(referenceSlot),
+    numeratorElements: numeratorReferences.dataElements,
+    denominatorElements: denominatorReferences.dataElements,
+    numeratorSlots: numeratorReferences.dataElements.map(referenceSlot),
+    denominatorSlots: denominatorReferences.dataElements.map(referenceSlot),
+    indicatorReferences: [
+      ...new Set([...numeratorReferences.indicators, ...denominatorReferences.indicators]),
+    ],
     factor: exactOf(definitionFactor(valid)),
     factorIsOne: exactOf(definitionFactor(valid)).equals(exactOf(1)),
     cap: valid.cap === undefined ? undefined : exactOf(valid.cap),
@@ -273,6 +285,7 @@ function noValueResult(
   period: string,
   reason: NoValueReason,
   explanation?: IndicatorExplanation,
+  message?: LocalizedText,
 ): IndicatorNoValue {
   const result: IndicatorNoValue = {
     indicator: compiled.definition.id,
@@ -281,7 +294,7 @@ function noValueResult(
     period,
     status: 'no-value',
     reason,
-    message: REASON_TEXT[reason],
+    message: message ?? REASON_TEXT[reason],
   };
   if (explanation !== undefined) result.explanation = explanation;
   return result;
@@ -299,6 +312,12 @@ class UnitPeriodContext implements FormulaScope {
   definition = '';
   inputs: Map<string, ExplanationInput> | undefined;
   cycle = false;
+  /**
+   * Results of indicators computed here (for an `I{…}`, or asked for after one), each
+   * computed once: a chain of references costs one evaluation per indicator, not one per
+   * path. Results that met a cycle are not kept.
+   */
+  readonly results = new Map<CompiledIndicator, IndicatorResult>();
 
   constructor(
     private readonly session: IndicatorSession,
@@ -346,10 +365,10 @@ class UnitPeriodContext implements FormulaScope {
     return value;
   }
 
-  indicator(id: string): Exact | null {
+  indicator(id: string): Exact | null | undefined {
     const inputs = this.inputs;
-    const definition = this.definition;
-    const outcome = this.session.indicatorValue(id, definition, this.orgUnit, this.period.id);
+    const outcome = this.session.indicatorValue(id, this);
+    if (outcome === undefined) return undefined;
     const value = outcome === 'cycle' ? null : outcome;
     if (outcome === 'cycle') this.cycle = true;
     inputs?.set(`I{${id}}`, { reference: `I{${id}}`, value: value?.toString() ?? null });
@@ -375,6 +394,8 @@ export class IndicatorSession {
   private readonly constants = new Map<string, Exact>();
   private readonly explain: boolean;
   private readonly stack: string[] = [];
+  /** How many times a cycle was met; a result computed while it did not change is kept. */
+  private cycles = 0;
 
   constructor(
     readonly dataset: IndicatorDataset,
@@ -422,23 +443,77 @@ export class IndicatorSession {
     return this.constants.get(id) ?? this.dataset.constant(id);
   }
 
-  /** @internal Another indicator's unrounded value, for `I{…}`; `cycle` when it loops back. */
-  indicatorValue(
-    id: string,
-    current: string,
-    orgUnit: string,
-    period: string,
-  ): Exact | null | 'cycle' {
+  /**
+   * @internal Another indicator's unrounded value, for `I{…}`; `cycle` when it loops back;
+   * `undefined` when no indicator of that id is known.
+   */
+  indicatorValue(id: string, context: UnitPeriodContext): Exact | null | 'cycle' | undefined {
     const other = this.indicators.get(id);
-    if (other === undefined) return null;
-    this.stack.push(current);
+    if (other === undefined) return undefined;
+    const result = this.referenced(other, context);
+    if (result.status === 'value') return exactOf(result.exact);
+    return result.reason === 'indicator-cycle' ? 'cycle' : null;
+  }
+
+  /** An indicator referred to from the context's current definition: computed once there. */
+  private referenced(other: CompiledIndicator, context: UnitPeriodContext): IndicatorResult {
+    const cached = context.results.get(other);
+    if (cached !== undefined) return cached;
+    const cyclesBefore = this.cycles;
+    this.stack.push(context.definition);
+    let result: IndicatorResult;
     try {
-      const result = this.compute(other, orgUnit, period);
-      if (result.status === 'value') return exactOf(result.exact);
-      return result.reason === 'indicator-cycle' ? 'cycle' : null;
+      result = this.compute(other, context.orgUnit, context.period.id);
     } finally {
       this.stack.pop();
     }
+    if (result.status === 'no-value' && result.reason === 'indicator-cycle') this.cycles += 1;
+    // A result that met no cycle does not depend on which indicators are being computed.
+    if (this.cycles === cyclesBefore) context.results.set(other, result);
+    return result;
+  }
+
+  /**
+   * Before an indicator is evaluated, the indicators it refers to, directly or not, are
+   * computed deepest first (an explicit stack, not recursion), so that each `I{…}` finds its
+   * value already computed: a chain of 2 000 references never nests 2 000 evaluations. When
+   * the references loop back, nothing is done here and evaluation finds the cycle as before.
+   */
+  private computeReferences(compiled: CompiledIndicator, context: UnitPeriodContext): void {
+    const first = referencesOf(compiled);
+    if (first.length === 0) return;
+    const order: CompiledIndicator[] = [];
+    // 1 = on the current path, 2 = done.
+    const state = new Map<CompiledIndicator, 1 | 2>([[compiled, 1]]);
+    const path: { node: CompiledIndicator; next: number; refs: readonly string[] }[] = [
+      { node: compiled, next: 0, refs: first },
+    ];
+    while (path.length > 0) {
+      const top = path[path.length - 1];
+      if (top === undefined) break;
+      const id = top.refs[top.next];
+      if (id === undefined) {
+        path.pop();
+        state.set(top.node, 2);
+        if (top.node !== compiled) order.push(top.node);
+        continue;
+      }
+      top.next += 1;
+      const other = this.indicators.get(id);
+      if (other === undefined || context.results.has(other)) continue;
+      const seen = state.get(other);
+      if (seen === 1) return; // a cycle: left to evaluation, which reports it
+      if (seen === 2) continue;
+      state.set(other, 1);
+      path.push({ node: other, next: 0, refs: referencesOf(other) });
+    }
+    const saved = context.definition;
+    for (const other of order) {
+      // Each is computed as if referred to directly by `compiled`.
+      context.definition = compiled.definition.id;
+      this.referenced(other, context);
+    }
+    context.definition = saved;
   }
 
   /**
@@ -490,9 +565,13 @@ export class IndicatorSession {
     ) {
       return noValueResult(compiled, orgUnitId, period.id, 'not-valid-in-period');
     }
+    const cached = context.results.get(compiled);
+    if (cached !== undefined) return cached;
     if (this.stack.length > 0 && this.stack.includes(definition.id)) {
+      this.cycles += 1;
       return noValueResult(compiled, orgUnitId, period.id, 'indicator-cycle');
     }
+    this.computeReferences(compiled, context);
     // The context is shared; an `I{…}` inside this evaluation computes another indicator in it,
     // so its per-evaluation state is saved and restored around.
     const savedDefinition = context.definition;
@@ -689,8 +768,11 @@ export class IndicatorSession {
           compiled,
           orgUnitId,
           period.id,
-          error.reason === 'unknown-constant' ? 'unknown-constant' : 'division-by-zero',
+          error.reason,
           this.explainIf(compiled, context, orgUnitId, period, null, null, null),
+          error.reason === 'unknown-indicator'
+            ? unknownIndicatorText(compiled, error.detail ?? '')
+            : undefined,
         );
       }
       throw error;
@@ -892,6 +974,55 @@ export function computeIndicator(
 ): IndicatorResult {
   const compiled = isCompiled(definition) ? definition : compileIndicator(definition);
   return new IndicatorSession(dataset, options).compute(compiled, orgUnit, period);
+}
+
+/** The ids an indicator's formulas refer to with `I{…}`. */
+function referencesOf(compiled: CompiledIndicator): readonly string[] {
+  if (compiled.indicatorReferences !== undefined) return compiled.indicatorReferences;
+  return [
+    ...new Set([
+      ...formulaReferences(compiled.numeratorTree).indicators,
+      ...formulaReferences(compiled.denominatorTree).indicators,
+    ]),
+  ];
+}
+
+/**
+ * Where the first `I{id}` of a definition is written: the formula (numerator or denominator),
+ * line and column (from 1), as a syntax error names its place; line 1, column 1 of the
+ * numerator when the formulas do not mention it.
+ *
+ * @example
+ * ```ts
+ * import { indicatorReferencePlace } from '@eduset/core/indicators';
+ * indicatorReferencePlace({ numerator: '#{a}', denominator: '1 +\n  I{nosuch}' }, 'nosuch');
+ * // { side: 'denominator', line: 2, column: 3 }
+ * ```
+ */
+export function indicatorReferencePlace(
+  definition: Pick<IndicatorDefinition, 'numerator' | 'denominator'>,
+  id: string,
+): { readonly side: 'numerator' | 'denominator'; readonly line: number; readonly column: number } {
+  for (const side of ['numerator', 'denominator'] as const) {
+    const token = tokenize(definition[side]).find(
+      (candidate) => candidate.kind === 'indicator' && candidate.text === id,
+    );
+    if (token !== undefined) return { side, line: token.line, column: token.column };
+  }
+  return { side: 'numerator', line: 1, column: 1 };
+}
+
+/** The message of a reference to an indicator nobody defined, with its place. */
+function unknownIndicatorText(compiled: CompiledIndicator, id: string): LocalizedText {
+  const place = indicatorReferencePlace(compiled.definition, id);
+  const side =
+    place.side === 'numerator'
+      ? { ru: 'числитель', en: 'numerator' }
+      : { ru: 'знаменатель', en: 'denominator' };
+  return {
+    ru: `Формула ссылается на неизвестный показатель «${id}» (I{${id}}: ${side.ru}, строка ${place.line}, столбец ${place.column})`,
+    en: `The formula refers to an unknown indicator "${id}" (I{${id}}: ${side.en}, line ${place.line}, column ${place.column})`,
+  };
 }
 
 function isCompiled(value: unknown): value is CompiledIndicator {

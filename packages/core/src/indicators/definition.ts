@@ -21,7 +21,8 @@ import { identifierSchema } from './syntax.js';
  */
 export const INDICATOR_FORMAT = 'eduset.indicator/1';
 
-const decimalTextSchema = z.string().refine(isDecimalText, {
+/** @internal Decimal text such as `100` or `0.5` (exported for the JSON Schema). */
+export const decimalTextSchema = z.string().refine(isDecimalText, {
   params: {
     text: {
       ru: 'Ожидается число, например 100 или 0.5',
@@ -30,8 +31,11 @@ const decimalTextSchema = z.string().refine(isDecimalText, {
   },
 });
 
-/** A formula written as text, checked by parsing it; a syntax error becomes an issue at its path. */
-const formulaTextSchema = z.string().superRefine((text, context) => {
+/**
+ * @internal A formula written as text, checked by parsing it; a syntax error becomes an issue
+ * at its path (exported for the JSON Schema).
+ */
+export const formulaTextSchema = z.string().superRefine((text, context) => {
   try {
     parseFormula(text);
   } catch (error) {

@@ -5,6 +5,7 @@ import {
   type DataElementNode,
   type FormulaNode,
 } from './syntax.js';
+import { leftSpine, SHORT_SPINE, spineLongerThan, type BinaryNode } from './spine.js';
 
 /**
  * A value inside formula evaluation: an exact number, a truth value, or `null` (missing).
@@ -44,8 +45,12 @@ export interface FormulaScope {
   aggregate(fn: AggregateFunction, ref: DataElementNode): Exact | null;
   /** A constant's value, or `undefined` when it is not defined. */
   constant(id: string): Exact | undefined;
-  /** Another indicator's value at the same org unit and period, or null if it has none. */
-  indicator(id: string): Exact | null;
+  /**
+   * Another indicator's value at the same org unit and period, null if it has none, or
+   * `undefined` when no indicator of that id is known (evaluation then stops with
+   * `unknown-indicator`, as for an unknown constant).
+   */
+  indicator(id: string): Exact | null | undefined;
 }
 
 /**
@@ -59,9 +64,9 @@ export interface FormulaScope {
  */
 export class FormulaEvaluationStop extends Error {
   constructor(
-    /** `division-by-zero` or `unknown-constant`. */
-    readonly reason: 'division-by-zero' | 'unknown-constant',
-    /** The constant id for `unknown-constant`. */
+    /** `division-by-zero`, `unknown-constant` or `unknown-indicator`. */
+    readonly reason: 'division-by-zero' | 'unknown-constant' | 'unknown-indicator',
+    /** The constant id for `unknown-constant`, the indicator id for `unknown-indicator`. */
     readonly detail?: string,
   ) {
     super(reason);
@@ -129,7 +134,8 @@ function compare(left: FormulaValue, right: FormulaValue): -1 | 0 | 1 | undefine
  * reads `null` as 0 and truth values as 1/0 (the missing-value strategy of the definition
  * decides beforehand whether to evaluate at all); comparisons with `null` are false;
  * `min`/`max`/`coalesce` skip `null`s; division or `%` by zero stops evaluation with
- * {@link FormulaEvaluationStop} — never Infinity or NaN.
+ * {@link FormulaEvaluationStop} — never Infinity or NaN. A long flat chain (thousands of
+ * `+` terms) compiles into a loop, so its depth never overflows the stack.
  *
  * @example
  * ```ts
@@ -178,7 +184,11 @@ export function compileFormula(node: FormulaNode): CompiledFormula {
     }
     case 'indicator': {
       const id = node.id;
-      return (scope) => scope.indicator(id);
+      return (scope) => {
+        const value = scope.indicator(id);
+        if (value === undefined) throw new FormulaEvaluationStop('unknown-indicator', id);
+        return value;
+      };
     }
     case 'unary': {
       const operand = compileFormula(node.operand);
@@ -187,10 +197,36 @@ export function compileFormula(node: FormulaNode): CompiledFormula {
         : (scope) => asNumber(operand(scope)).negate();
     }
     case 'binary':
+      if (spineLongerThan(node, SHORT_SPINE)) return compileSpine(node);
       return compileBinary(node.operator, compileFormula(node.left), compileFormula(node.right));
     case 'call':
       return compileCall(node.name, node.args.map(compileFormula));
   }
+}
+
+/**
+ * A long left-deep chain (`a + b - c + …`, thousands of terms) as one loop: the bottom
+ * operand, then each step applied to the value so far — one stack frame for the chain
+ * however long it is, with the same semantics and evaluation order as nested closures.
+ */
+function compileSpine(node: BinaryNode): CompiledFormula {
+  const { bottom, spine } = leftSpine(node);
+  const first = compileFormula(bottom);
+  // Each step reads the value so far from `held` (before evaluating its right operand, so a
+  // nested evaluation that reuses this closure cannot disturb it).
+  let held: FormulaValue = null;
+  const soFar: CompiledFormula = () => held;
+  const steps = spine.map((step) =>
+    compileBinary(step.operator, soFar, compileFormula(step.right)),
+  );
+  return (scope) => {
+    let value = first(scope);
+    for (const step of steps) {
+      held = value;
+      value = step(scope);
+    }
+    return value;
+  };
 }
 
 function compileBinary(

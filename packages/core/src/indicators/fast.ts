@@ -10,6 +10,7 @@ import {
 } from './integers.js';
 import type { RoundingMode } from '../common/money.js';
 import type { FormulaNode } from './syntax.js';
+import { SHORT_SPINE, spineLongerThan } from './spine.js';
 import type { IndicatorDefinition } from './definition.js';
 import type { IndicatorValue } from './result.js';
 
@@ -77,6 +78,25 @@ type Binary = Extract<FormulaNode, { type: 'binary' }>['operator'];
  * @internal
  */
 export function compileFastFormula(node: FormulaNode): FastFormula | undefined {
+  // A long flat chain is left to the exact evaluator, which loops over it (evaluate.ts).
+  if (hasLongSpine(node)) return undefined;
+  return compileFast(node);
+}
+
+/** Whether any node of the tree has a left edge longer than {@link SHORT_SPINE} (no recursion). */
+function hasLongSpine(root: FormulaNode): boolean {
+  const pending: FormulaNode[] = [root];
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+    if (node.type === 'binary') {
+      if (spineLongerThan(node, SHORT_SPINE)) return true;
+      pending.push(node.left, node.right);
+    } else if (node.type === 'unary') pending.push(node.operand);
+    else if (node.type === 'call') pending.push(...node.args);
+  }
+  return false;
+}
+
+function compileFast(node: FormulaNode): FastFormula | undefined {
   switch (node.type) {
     case 'number': {
       const value = exactOf(node.value);
@@ -120,7 +140,7 @@ export function compileFastFormula(node: FormulaNode): FastFormula | undefined {
       // exact after a SLOW) would compute that indicator twice. Left to the exact evaluator.
       return undefined;
     case 'unary': {
-      const operand = compileFastFormula(node.operand);
+      const operand = compileFast(node.operand);
       if (operand === undefined) return undefined;
       if (node.operator === 'not') {
         return (scope) => {
@@ -143,15 +163,15 @@ export function compileFastFormula(node: FormulaNode): FastFormula | undefined {
     }
     case 'binary': {
       if (node.operator === '%') return undefined;
-      const left = compileFastFormula(node.left);
-      const right = compileFastFormula(node.right);
+      const left = compileFast(node.left);
+      const right = compileFast(node.right);
       if (left === undefined || right === undefined) return undefined;
       return compileBinary(node.operator, left, right);
     }
     case 'call': {
       const args: FastFormula[] = [];
       for (const arg of node.args) {
-        const compiled = compileFastFormula(arg);
+        const compiled = compileFast(arg);
         if (compiled === undefined) return undefined;
         args.push(compiled);
       }

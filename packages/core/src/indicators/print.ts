@@ -1,4 +1,5 @@
 import type { BinaryOperator, FormulaNode } from './syntax.js';
+import { leftSpine, type BinaryNode } from './spine.js';
 
 const PRECEDENCE: Record<BinaryOperator, number> = {
   or: 1,
@@ -81,21 +82,36 @@ export function printFormula(node: FormulaNode, leaf?: LeafPrinter): string {
         (node.operand.type === 'unary' && node.operand.operator === 'not');
       return wrap || inner.startsWith('-') ? `-(${inner})` : `-${inner}`;
     }
-    case 'binary': {
-      const own = PRECEDENCE[node.operator];
-      const comparison = own === 4;
-      const left = printFormula(node.left, leaf);
-      const right = printFormula(node.right, leaf);
-      const leftPrecedence = precedenceOf(node.left);
-      const rightPrecedence = precedenceOf(node.right);
-      // Left-associative: the left operand needs parentheses only when it binds looser (or is
-      // itself a comparison, which does not chain); the right one also at equal precedence.
-      const wrapLeft =
-        leftPrecedence < own ||
-        (comparison && leftPrecedence === own) ||
-        (own > NOT && leftPrecedence === NOT);
-      const wrapRight = rightPrecedence <= own || (own > NOT && rightPrecedence === NOT);
-      return `${wrapLeft ? `(${left})` : left} ${node.operator} ${wrapRight ? `(${right})` : right}`;
-    }
+    case 'binary':
+      return printChain(node, leaf);
   }
+}
+
+/**
+ * A binary node and the binary nodes down its left edge, printed with a loop (a flat chain of
+ * thousands of terms would overflow the stack by recursion), with only the parentheses the
+ * grammar needs.
+ */
+function printChain(node: BinaryNode, leaf: LeafPrinter | undefined): string {
+  // A node the leaf printer replaces ends the chain: it is printed as the bottom operand.
+  const { bottom, spine } = leftSpine(node, (inner) => leaf?.(inner) !== undefined);
+  let text = printFormula(bottom, leaf);
+  let left: FormulaNode = bottom;
+  for (const step of spine) {
+    const own = PRECEDENCE[step.operator];
+    const comparison = own === 4;
+    const right = printFormula(step.right, leaf);
+    const leftPrecedence = precedenceOf(left);
+    const rightPrecedence = precedenceOf(step.right);
+    // Left-associative: the left operand needs parentheses only when it binds looser (or is
+    // itself a comparison, which does not chain); the right one also at equal precedence.
+    const wrapLeft =
+      leftPrecedence < own ||
+      (comparison && leftPrecedence === own) ||
+      (own > NOT && leftPrecedence === NOT);
+    const wrapRight = rightPrecedence <= own || (own > NOT && rightPrecedence === NOT);
+    text = `${wrapLeft ? `(${text})` : text} ${step.operator} ${wrapRight ? `(${right})` : right}`;
+    left = step;
+  }
+  return text;
 }

@@ -11,7 +11,9 @@ import { localizedTextSchema } from '../common/labels.js';
  * - `period-type-mismatch` — the period is not of the definition's type;
  * - `not-valid-in-period` — the definition's validity does not cover the period;
  * - `unknown-org-unit`, `unknown-period` — the query names something that does not exist;
- * - `indicator-cycle` — indicators refer to each other in a circle.
+ * - `indicator-cycle` — indicators refer to each other in a circle;
+ * - `unknown-indicator` — an `I{…}` names an indicator nobody defined (the message names it
+ *   and its place in the formula).
  *
  * @example
  * ```ts
@@ -30,6 +32,7 @@ export const noValueReasonSchema = z.enum([
   'unknown-org-unit',
   'unknown-period',
   'indicator-cycle',
+  'unknown-indicator',
 ]);
 
 /**

@@ -125,15 +125,38 @@ const dataElementNodeSchema = z
   .strict();
 
 /**
- * Zod schema of a formula syntax tree (recursive).
+ * Deepest syntax tree {@link formulaNodeSchema} accepts. The parser accepts deeper trees (a
+ * flat formula of thousands of terms is a tree that deep) and the evaluator runs them; such a
+ * formula travels as text, which is what definitions hold.
  *
  * @example
  * ```ts
- * import { formulaNodeSchema } from '@eduset/core/indicators';
- * formulaNodeSchema.parse({ type: 'number', value: '100' });
+ * import { MAX_TREE_DEPTH } from '@eduset/core/indicators';
+ * MAX_TREE_DEPTH; // 500
  * ```
  */
-export const formulaNodeSchema: z.ZodType<FormulaNode> = z.lazy(() =>
+export const MAX_TREE_DEPTH = 500;
+
+/**
+ * Whether a JSON value nests objects deeper than `limit` (arrays do not count as a level, so a
+ * call's arguments are one level below the call); an explicit stack, no recursion.
+ */
+function deeperThan(value: unknown, limit: number): boolean {
+  const pending: [unknown, number][] = [[value, 1]];
+  for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
+    const [current, depth] = item;
+    if (typeof current !== 'object' || current === null) continue;
+    if (Array.isArray(current)) {
+      for (const child of current as unknown[]) pending.push([child, depth]);
+      continue;
+    }
+    if (depth > limit) return true;
+    for (const child of Object.values(current)) pending.push([child, depth + 1]);
+  }
+  return false;
+}
+
+const treeSchema: z.ZodType<FormulaNode> = z.lazy(() =>
   z.discriminatedUnion('type', [
     z.object({ type: z.literal('number'), value: z.string().regex(/^\d+(\.\d+)?$/) }).strict(),
     z.object({ type: z.literal('boolean'), value: z.boolean() }).strict(),
@@ -145,22 +168,22 @@ export const formulaNodeSchema: z.ZodType<FormulaNode> = z.lazy(() =>
       .object({
         type: z.literal('unary'),
         operator: z.enum(['-', 'not']),
-        operand: formulaNodeSchema,
+        operand: treeSchema,
       })
       .strict(),
     z
       .object({
         type: z.literal('binary'),
         operator: z.enum(['+', '-', '*', '/', '%', '==', '!=', '<', '<=', '>', '>=', 'and', 'or']),
-        left: formulaNodeSchema,
-        right: formulaNodeSchema,
+        left: treeSchema,
+        right: treeSchema,
       })
       .strict(),
     z
       .object({
         type: z.literal('call'),
         name: z.enum(['if', 'isNull', 'coalesce', 'min', 'max']),
-        args: z.array(formulaNodeSchema),
+        args: z.array(treeSchema),
       })
       .strict(),
     z
@@ -172,6 +195,35 @@ export const formulaNodeSchema: z.ZodType<FormulaNode> = z.lazy(() =>
       .strict(),
   ]),
 );
+
+/**
+ * Zod schema of a formula syntax tree (recursive). A tree deeper than {@link MAX_TREE_DEPTH}
+ * nodes is refused with an issue in Russian and English before it is walked, never with a
+ * stack overflow.
+ *
+ * @example
+ * ```ts
+ * import { formulaNodeSchema } from '@eduset/core/indicators';
+ * formulaNodeSchema.parse({ type: 'number', value: '100' });
+ * ```
+ */
+export const formulaNodeSchema: z.ZodType<FormulaNode> = z
+  .unknown()
+  .superRefine((value, context) => {
+    if (deeperThan(value, MAX_TREE_DEPTH)) {
+      context.addIssue({
+        code: 'custom',
+        message: 'tree too deep',
+        params: {
+          text: {
+            ru: `Дерево формулы глубже ${MAX_TREE_DEPTH} уровней: передайте формулу текстом`,
+            en: `The formula tree is deeper than ${MAX_TREE_DEPTH} levels: send the formula as text`,
+          },
+        },
+      });
+    }
+  })
+  .pipe(treeSchema);
 
 /**
  * Every data element, constant and indicator a formula refers to, each once, in order of
@@ -192,7 +244,10 @@ export function formulaReferences(node: FormulaNode): {
   const seen = new Set<string>();
   const constants = new Set<string>();
   const indicators = new Set<string>();
-  const visit = (current: FormulaNode): void => {
+  // An explicit stack, not recursion: a flat formula of thousands of terms is a tree that
+  // deep. Children are pushed right to left so that references come out in text order.
+  const pending: FormulaNode[] = [node];
+  for (let current = pending.pop(); current !== undefined; current = pending.pop()) {
     switch (current.type) {
       case 'dataElement':
       case 'aggregate': {
@@ -202,31 +257,32 @@ export function formulaReferences(node: FormulaNode): {
           seen.add(key);
           dataElements.push(ref);
         }
-        return;
+        break;
       }
       case 'constant':
         constants.add(current.id);
-        return;
+        break;
       case 'indicator':
         indicators.add(current.id);
-        return;
+        break;
       case 'unary':
-        visit(current.operand);
-        return;
+        pending.push(current.operand);
+        break;
       case 'binary':
-        visit(current.left);
-        visit(current.right);
-        return;
+        pending.push(current.right, current.left);
+        break;
       case 'call':
-        current.args.forEach(visit);
-        return;
+        for (let i = current.args.length - 1; i >= 0; i -= 1) {
+          const arg = current.args[i];
+          if (arg !== undefined) pending.push(arg);
+        }
+        break;
       case 'number':
       case 'boolean':
       case 'null':
-        return;
+        break;
     }
-  };
-  visit(node);
+  }
   return { dataElements, constants: [...constants], indicators: [...indicators] };
 }
 

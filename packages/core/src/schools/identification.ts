@@ -1,5 +1,6 @@
 import { localizedTextSchema, type LocalizedText } from '../common/labels.js';
-import { parse } from '../common/parse.js';
+import { ValidationError, type ValidationIssue } from '../common/errors.js';
+import { parse, safeParse } from '../common/parse.js';
 import { z } from '../common/zod.js';
 import {
   categoryRuleSchema,
@@ -11,12 +12,13 @@ import {
   type SchoolCategory,
 } from './categories.js';
 import type { SchoolLevel } from '../network/organization.js';
-import type { RegionalRank, SchoolProfile } from './profile.js';
+import { schoolProfileSchema, type RegionalRank, type SchoolProfile } from './profile.js';
 import { bottomThresholdPlace, linearFit, placesInShare } from './statistics.js';
 import { estimateSchoolVariance, shrinkValueAdded, type ValueAdded } from './value-added.js';
 import {
-  computeWellbeingIndex,
+  indexSchools,
   mostNegativeTerms,
+  wellbeingIndexIssues,
   type IndexTerm,
   type WellbeingIndexDefinition,
   type WellbeingIndexResult,
@@ -387,6 +389,10 @@ function yearOutcome(
  * and category that is set. Resilience excludes low results: a school flagged low-results
  * by persistence is never also called resilient.
  *
+ * @throws ValidationError (Russian and English) listing what is wrong with the input: a
+ * school that does not match the profile schema (a NaN or infinite share, score or rank is
+ * refused, never counted as a zero), a definition that does not match its schema, or a year
+ * that is not a whole number.
  * @example
  * ```ts
  * import { identifySchools, defaultWellbeingIndex, defaultIdentification } from '@eduset/core/schools';
@@ -406,8 +412,9 @@ export function identifySchools(
     readonly year: number;
   },
 ): IdentificationResult {
+  checkIdentificationInput(schools, options);
   const { identification: definition, year } = options;
-  const index = computeWellbeingIndex(options.index, schools);
+  const index = indexSchools(options.index, schools);
   const n = schools.length;
   const adverseThreshold = bottomThresholdPlace(definition.adverseConditions.bottomShare, n);
   const resilientIndexThreshold = bottomThresholdPlace(definition.resilient.indexBottomShare, n);
@@ -626,4 +633,47 @@ export function identifySchools(
     definition: { id: definition.id, version: definition.version },
     schools: identified,
   };
+}
+
+/** At most this many issues are listed; a region of NaN would otherwise list thousands. */
+const MAX_ISSUES = 100;
+
+/**
+ * Checks what {@link identifySchools} reads: both definitions against their schemas, the
+ * year, and every school against the profile schema (shares finite in `[0, 1]`, scores,
+ * examinees and ranks finite and in range).
+ */
+function checkIdentificationInput(
+  schools: readonly SchoolProfile[],
+  options: {
+    readonly index: WellbeingIndexDefinition;
+    readonly identification: IdentificationDefinition;
+    readonly year: number;
+  },
+): void {
+  const issues: ValidationIssue[] = [];
+  const identification = safeParse(identificationDefinitionSchema, options.identification, [
+    'identification',
+  ]);
+  if (!identification.ok) issues.push(...identification.issues);
+  const year: unknown = options.year;
+  if (typeof year !== 'number' || !Number.isInteger(year) || year < 1990 || year > 2100) {
+    issues.push({
+      path: ['year'],
+      code: 'invalid_year',
+      message: {
+        ru: 'Год должен быть целым числом от 1990 до 2100',
+        en: 'The year must be an integer from 1990 to 2100',
+      },
+    });
+  }
+  if (Array.isArray(schools)) {
+    schools.forEach((school, i) => {
+      if (issues.length >= MAX_ISSUES) return;
+      const checked = safeParse(schoolProfileSchema, school, ['schools', i]);
+      if (!checked.ok) issues.push(...checked.issues.slice(0, MAX_ISSUES - issues.length));
+    });
+  }
+  if (issues.length === 0) issues.push(...wellbeingIndexIssues(options.index, schools));
+  if (issues.length > 0) throw new ValidationError(issues);
 }

@@ -194,11 +194,16 @@ function lloyd(
   let iterations = 0;
   for (; iterations < maxIterations;) {
     iterations += 1;
-    // M-step: new centres from the running sums; an empty cluster takes the farthest row.
+    // M-step: new centres from the running sums; an empty cluster takes the farthest row
+    // among clusters that keep a row (so two empty clusters never take the same row, and a
+    // cluster is never emptied to fill another: identical rows with k above the number of
+    // distinct rows used to give a 0/0 centre). Since k ≤ n, such a row always exists.
     for (let j = 0; j < k; j += 1) {
       if (counts[j]! === 0) {
-        let far = 0;
-        for (let i = 1; i < n; i += 1) if (upper[i]! > upper[far]!) far = i;
+        let far = -1;
+        for (let i = 0; i < n; i += 1) {
+          if (counts[labels[i]!]! > 1 && (far < 0 || upper[i]! > upper[far]!)) far = i;
+        }
         const from = labels[far]!;
         counts[from] = counts[from]! - 1;
         counts[j] = 1;
@@ -361,11 +366,110 @@ export function canonicalClusterOrder(
   return permutation;
 }
 
+const RESTARTS_MESSAGE = {
+  ru: 'Число запусков должно быть целым от 1 до 10 000',
+  en: 'restarts must be an integer from 1 to 10 000',
+};
+
+type Issue = ConstructorParameters<typeof ValidationError>[0][number];
+
+const isWhole = (value: unknown, min: number, max: number): boolean =>
+  typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+
+/**
+ * Every problem of k-means options, in Russian and English: k a whole number of clusters from
+ * 1 to the number of rows; a finite seed; restarts 1…10 000; iterations 1…1 000 000; a
+ * finite, non-negative tolerance; a known order by an existing feature. Bad numbers (NaN,
+ * infinities, fractions) never reach the kernels.
+ */
+function checkKMeansOptions(options: KMeansOptions, n: number, d: number): void {
+  const issues: Issue[] = [];
+  const { k, seed, restarts, maxIterations, tolerance, order } = options;
+  if (n < 1 || d < 1) {
+    issues.push({
+      path: [],
+      code: 'too_small',
+      message: {
+        ru: 'Нужна хотя бы одна строка и хотя бы один признак',
+        en: 'At least one row and one feature are needed',
+      },
+    });
+  }
+  if (!isWhole(k, 1, Math.max(1, n))) {
+    issues.push({
+      path: ['k'],
+      code: 'invalid_k',
+      message: {
+        ru: `Число кластеров должно быть целым от 1 до ${n}`,
+        en: `k must be an integer from 1 to ${n}`,
+      },
+    });
+  }
+  if (typeof seed !== 'number' || !Number.isFinite(seed)) {
+    issues.push({
+      path: ['seed'],
+      code: 'not_finite',
+      message: { ru: 'Зерно должно быть конечным числом', en: 'seed must be a finite number' },
+    });
+  }
+  if (restarts !== undefined && !isWhole(restarts, 1, 10_000)) {
+    issues.push({ path: ['restarts'], code: 'invalid_value', message: RESTARTS_MESSAGE });
+  }
+  if (maxIterations !== undefined && !isWhole(maxIterations, 1, 1_000_000)) {
+    issues.push({
+      path: ['maxIterations'],
+      code: 'invalid_value',
+      message: {
+        ru: 'Число итераций должно быть целым от 1 до 1 000 000',
+        en: 'maxIterations must be an integer from 1 to 1 000 000',
+      },
+    });
+  }
+  if (
+    tolerance !== undefined &&
+    (typeof tolerance !== 'number' || !Number.isFinite(tolerance) || tolerance < 0)
+  ) {
+    issues.push({
+      path: ['tolerance'],
+      code: 'invalid_value',
+      message: {
+        ru: 'Допуск должен быть конечным неотрицательным числом',
+        en: 'tolerance must be a finite non-negative number',
+      },
+    });
+  }
+  if (order !== undefined && order !== 'centre' && order !== 'size') {
+    const known =
+      typeof order === 'object' &&
+      (order as { direction?: unknown }).direction !== undefined &&
+      (order.direction === 'ascending' || order.direction === 'descending') &&
+      isWhole(order.feature, 0, d - 1);
+    if (!known) {
+      issues.push({
+        path: ['order'],
+        code: 'invalid_value',
+        message: {
+          ru: `Порядок кластеров: «centre», «size» или признак от 0 до ${d - 1} с направлением ascending/descending`,
+          en: `order: 'centre', 'size' or a feature from 0 to ${d - 1} with direction ascending/descending`,
+        },
+      });
+    }
+  }
+  if (issues.length > 0) throw new ValidationError(issues);
+}
+
 /**
  * Seeded k-means++ clustering with restarts: each start is seeded k-means++ (greedy, as
  * scikit-learn) followed by Lloyd iterations (accelerated by Hamerly's bounds, same result);
  * the start with the least inertia is kept, and clusters are numbered by a stated order so
  * that the same data always gives the same named clusters.
+ *
+ * Every input is checked first (a ready {@link FeatureMatrix} too): NaN, infinite or huge
+ * values, ragged storage, an empty matrix, k out of range and bad options (`restarts: NaN`,
+ * a fractional k, a negative tolerance, an order by a missing feature) throw a
+ * `ValidationError` with a Russian and English message; a result's inertia is always finite.
+ *
+ * @throws ValidationError on any bad input.
  *
  * @example
  * ```ts
@@ -382,18 +486,7 @@ export function kMeans(
   const matrix = asFeatureMatrix(data);
   const { rows: n, columns: d } = matrix;
   const k = options.k;
-  if (!Number.isInteger(k) || k < 1 || k > n) {
-    throw new ValidationError([
-      {
-        path: ['k'],
-        code: 'invalid_k',
-        message: {
-          ru: `Число кластеров должно быть целым от 1 до ${n}`,
-          en: `k must be an integer from 1 to ${n}`,
-        },
-      },
-    ]);
-  }
+  checkKMeansOptions(options, n, d);
   const tolerance = (options.tolerance ?? 1e-4) * meanColumnVariance(matrix);
   const maxIterations = options.maxIterations ?? 300;
   const random = createRandom(options.seed);
@@ -414,7 +507,7 @@ export function kMeans(
     }
     starts.push(initial.values);
   }
-  const restarts = options.initialCentres !== undefined ? 1 : Math.max(1, options.restarts ?? 10);
+  const restarts = options.initialCentres !== undefined ? 1 : (options.restarts ?? 10);
   let best: Run | null = null;
   let bestRestart = 0;
   for (let restart = 0; restart < restarts; restart += 1) {
@@ -425,7 +518,12 @@ export function kMeans(
       bestRestart = restart;
     }
   }
-  if (best === null) throw new Error('unreachable: at least one start');
+  if (best === null) {
+    // Unreachable: the options check asks for at least one start.
+    throw new ValidationError([
+      { path: ['restarts'], code: 'too_small', message: RESTARTS_MESSAGE },
+    ]);
+  }
   const sizes = new Array<number>(k).fill(0);
   for (let i = 0; i < n; i += 1) sizes[best.labels[i]!] = sizes[best.labels[i]!]! + 1;
   const permutation = canonicalClusterOrder(best.centres, sizes, d, options.order ?? 'centre');

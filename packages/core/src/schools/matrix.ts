@@ -17,8 +17,49 @@ export interface FeatureMatrix {
 }
 
 /**
+ * The largest magnitude a feature may have: squared distances of features this large still
+ * fit in a double many times over, so a clustering of any realistic size never reaches an
+ * infinite inertia. Rescale larger figures first (e.g. count in thousands).
+ *
+ * @example
+ * ```ts
+ * import { MAX_FEATURE_MAGNITUDE } from '@eduset/core/schools';
+ * MAX_FEATURE_MAGNITUDE; // 1e100
+ * ```
+ */
+export const MAX_FEATURE_MAGNITUDE = 1e100;
+
+type Issue = ConstructorParameters<typeof ValidationError>[0][number];
+
+/** The issue of one cell, or undefined when the value is a usable feature. */
+function cellIssue(value: unknown, path: readonly (string | number)[]): Issue | undefined {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    return {
+      path,
+      code: 'not_finite',
+      message: { ru: 'Ожидается конечное число', en: 'Expected a finite number' },
+    };
+  }
+  if (Math.abs(value) > MAX_FEATURE_MAGNITUDE) {
+    return {
+      path,
+      code: 'too_big',
+      message: {
+        ru: 'Число слишком велико для кластеризации (больше 1e100 по модулю): сначала измените масштаб признака',
+        en: 'The number is too large to cluster (magnitude above 1e100): rescale the feature first',
+      },
+    };
+  }
+  return undefined;
+}
+
+/** At most this many cell issues are listed; a matrix of NaN would otherwise list millions. */
+const MAX_ISSUES = 100;
+
+/**
  * Builds a feature matrix from rows of numbers; every row must have the same length and
- * every value must be finite, or a `ValidationError` lists each bad cell.
+ * every value must be finite (at most {@link MAX_FEATURE_MAGNITUDE} in magnitude), or a
+ * `ValidationError` lists each bad cell (the first 100).
  *
  * @example
  * ```ts
@@ -27,30 +68,40 @@ export interface FeatureMatrix {
  * ```
  */
 export function featureMatrix(rows: readonly (readonly number[])[]): FeatureMatrix {
-  const columns = rows[0]?.length ?? 0;
+  if (!Array.isArray(rows)) {
+    throw new ValidationError([
+      {
+        path: [],
+        code: 'invalid_type',
+        message: { ru: 'Ожидается список строк чисел', en: 'Expected a list of rows of numbers' },
+      },
+    ]);
+  }
+  const first: unknown = rows[0];
+  const columns = Array.isArray(first) ? first.length : 0;
   const values = new Float64Array(rows.length * columns);
-  const issues: ConstructorParameters<typeof ValidationError>[0][number][] = [];
-  rows.forEach((row, r) => {
-    if (row.length !== columns) {
+  const issues: Issue[] = [];
+  rows.forEach((row: unknown, r) => {
+    if (issues.length >= MAX_ISSUES) return;
+    if (!Array.isArray(row) || row.length !== columns) {
+      const length = Array.isArray(row) ? row.length : 0;
       issues.push({
         path: [r],
         code: 'invalid_length',
         message: {
-          ru: `Ожидается ${columns} признаков, получено ${row.length}`,
-          en: `Expected ${columns} features, got ${row.length}`,
+          ru: `Ожидается ${columns} признаков, получено ${length}`,
+          en: `Expected ${columns} features, got ${length}`,
         },
       });
       return;
     }
-    row.forEach((value, c) => {
-      if (!Number.isFinite(value)) {
-        issues.push({
-          path: [r, c],
-          code: 'not_finite',
-          message: { ru: 'Ожидается конечное число', en: 'Expected a finite number' },
-        });
+    (row as readonly unknown[]).forEach((value, c) => {
+      const issue = cellIssue(value, [r, c]);
+      if (issue !== undefined) {
+        if (issues.length < MAX_ISSUES) issues.push(issue);
+        return;
       }
-      values[r * columns + c] = value;
+      values[r * columns + c] = value as number;
     });
   });
   if (issues.length > 0) throw new ValidationError(issues);
@@ -58,7 +109,63 @@ export function featureMatrix(rows: readonly (readonly number[])[]): FeatureMatr
 }
 
 /**
- * Accepts rows of numbers or a ready matrix.
+ * Checks a ready feature matrix as {@link featureMatrix} checks rows: `rows` and `columns`
+ * are whole numbers, `values` holds exactly `rows × columns` numbers (no ragged or short
+ * storage), and every value is finite and at most {@link MAX_FEATURE_MAGNITUDE} in
+ * magnitude. Returns the matrix itself.
+ *
+ * @throws ValidationError listing the problems (the first 100 cells), in Russian and English.
+ * @example
+ * ```ts
+ * import { validateFeatureMatrix } from '@eduset/core/schools';
+ * validateFeatureMatrix({ rows: 1, columns: 2, values: new Float64Array([1, 2]) }).rows; // 1
+ * ```
+ */
+export function validateFeatureMatrix(matrix: FeatureMatrix): FeatureMatrix {
+  const { rows, columns, values } = matrix;
+  const issues: Issue[] = [];
+  for (const [key, value] of [
+    ['rows', rows],
+    ['columns', columns],
+  ] as const) {
+    if (!Number.isSafeInteger(value) || value < 0) {
+      issues.push({
+        path: [key],
+        code: 'invalid_shape',
+        message: {
+          ru: 'Размер матрицы должен быть целым неотрицательным числом',
+          en: 'A matrix dimension must be a non-negative integer',
+        },
+      });
+    }
+  }
+  if (issues.length === 0 && values.length !== rows * columns) {
+    issues.push({
+      path: ['values'],
+      code: 'invalid_shape',
+      message: {
+        ru: `Ожидается ${rows} × ${columns} = ${rows * columns} чисел, получено ${values.length}`,
+        en: `Expected ${rows} × ${columns} = ${rows * columns} numbers, got ${values.length}`,
+      },
+    });
+  }
+  if (issues.length > 0) throw new ValidationError(issues);
+  for (let i = 0; i < values.length; i += 1) {
+    const value = values[i] as number;
+    // The common case costs one comparison per cell.
+    if (value <= MAX_FEATURE_MAGNITUDE && value >= -MAX_FEATURE_MAGNITUDE) continue;
+    const issue = cellIssue(value, [Math.floor(i / columns), i % columns]);
+    if (issue !== undefined) issues.push(issue);
+    if (issues.length >= MAX_ISSUES) break;
+  }
+  if (issues.length > 0) throw new ValidationError(issues);
+  return matrix;
+}
+
+/**
+ * Accepts rows of numbers or a ready matrix; both are validated (see {@link featureMatrix}
+ * and {@link validateFeatureMatrix}), so no NaN, infinity or ragged storage reaches a
+ * clustering kernel.
  *
  * @example
  * ```ts
@@ -69,13 +176,17 @@ export function featureMatrix(rows: readonly (readonly number[])[]): FeatureMatr
 export function asFeatureMatrix(
   data: FeatureMatrix | readonly (readonly number[])[],
 ): FeatureMatrix {
-  return isFeatureMatrix(data) ? data : featureMatrix(data);
+  return isFeatureMatrix(data) ? validateFeatureMatrix(data) : featureMatrix(data);
 }
 
 function isFeatureMatrix(
   data: FeatureMatrix | readonly (readonly number[])[],
 ): data is FeatureMatrix {
-  return (data as Partial<FeatureMatrix>).values instanceof Float64Array;
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    (data as Partial<FeatureMatrix>).values instanceof Float64Array
+  );
 }
 
 /**

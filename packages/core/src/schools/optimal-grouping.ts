@@ -1,5 +1,6 @@
 /* eslint-disable @typescript-eslint/no-non-null-assertion -- numeric kernels: every typed-array index is bounded by its loop */
 import { ValidationError } from '../common/errors.js';
+import { MAX_FEATURE_MAGNITUDE } from './matrix.js';
 
 /**
  * An optimal grouping of numbers into `k` contiguous groups: labels in input order (group 0
@@ -30,6 +31,8 @@ export interface OptimalGrouping {
  * group schools by the wellbeing index alone, e.g. into five socio-economic groups as the
  * Chilean SIMCE does.
  *
+ * @throws ValidationError (Russian and English) when a value is not finite or above
+ * {@link MAX_FEATURE_MAGNITUDE} in magnitude, or k is not a whole number from 1 to n.
  * @example
  * ```ts
  * import { optimalGrouping } from '@eduset/core/schools';
@@ -38,19 +41,41 @@ export interface OptimalGrouping {
  * ```
  */
 export function optimalGrouping(values: readonly number[], k: number): OptimalGrouping {
-  const n = values.length;
-  if (!Number.isInteger(k) || k < 1 || k > n || values.some((v) => !Number.isFinite(v))) {
+  if (!Array.isArray(values)) {
     throw new ValidationError([
       {
-        path: ['k'],
-        code: 'invalid_k',
-        message: {
-          ru: `Нужны конечные числа и целое число групп от 1 до ${n}`,
-          en: `Finite values and an integer k from 1 to ${n} are needed`,
-        },
+        path: ['values'],
+        code: 'invalid_type',
+        message: { ru: 'Ожидается список чисел', en: 'Expected a list of numbers' },
       },
     ]);
   }
+  const n = values.length;
+  const issues: ConstructorParameters<typeof ValidationError>[0][number][] = [];
+  const bad = values.findIndex(
+    (v) => typeof v !== 'number' || !Number.isFinite(v) || Math.abs(v) > MAX_FEATURE_MAGNITUDE,
+  );
+  if (bad >= 0) {
+    issues.push({
+      path: ['values', bad],
+      code: 'not_finite',
+      message: {
+        ru: 'Ожидается конечное число не больше 1e100 по модулю',
+        en: 'Expected a finite number of magnitude at most 1e100',
+      },
+    });
+  }
+  if (typeof k !== 'number' || !Number.isInteger(k) || k < 1 || k > n) {
+    issues.push({
+      path: ['k'],
+      code: 'invalid_k',
+      message: {
+        ru: `Нужно целое число групп от 1 до ${n}`,
+        en: `An integer k from 1 to ${n} is needed`,
+      },
+    });
+  }
+  if (issues.length > 0) throw new ValidationError(issues);
   const order = Array.from({ length: n }, (_, i) => i).sort(
     (a, b) => values[a]! - values[b]! || a - b,
   );

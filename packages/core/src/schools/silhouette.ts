@@ -1,4 +1,5 @@
 /* eslint-disable @typescript-eslint/no-non-null-assertion -- numeric kernels: every typed-array index is bounded by its loop */
+import { ValidationError } from '../common/errors.js';
 import { asFeatureMatrix, type FeatureMatrix } from './matrix.js';
 import { createRandom } from './random.js';
 
@@ -29,6 +30,9 @@ export interface SilhouetteResult {
  * rows — O(sampleSize · n · d) instead of O(n² · d), so 40 000 schools take about a second.
  * A row alone in its cluster has silhouette 0 (as scikit-learn).
  *
+ * @throws ValidationError (Russian and English) on a bad matrix (see {@link asFeatureMatrix}),
+ * labels that are not one whole number from 0 to n − 1 per row, a sample size that is not a
+ * whole number from 1 up, or a seed that is not finite.
  * @example
  * ```ts
  * import { silhouette } from '@eduset/core/schools';
@@ -43,6 +47,7 @@ export function silhouette(
   const matrix = asFeatureMatrix(data);
   const { rows: n, columns: d, values } = matrix;
   const sampleSize = options.sampleSize ?? 2000;
+  checkSilhouetteInput(n, labels, sampleSize, options.seed);
   let k = 0;
   for (let i = 0; i < n; i += 1) k = Math.max(k, labels[i]! + 1);
   const sizes = new Float64Array(k);
@@ -97,4 +102,46 @@ export function silhouette(
     sum += value;
   });
   return { mean: rows.length > 0 ? sum / rows.length : 0, rows, values: result, sampled };
+}
+
+function checkSilhouetteInput(
+  n: number,
+  labels: ArrayLike<number>,
+  sampleSize: unknown,
+  seed: unknown,
+): void {
+  const issues: ConstructorParameters<typeof ValidationError>[0][number][] = [];
+  let labelsOk = typeof labels === 'object' && labels !== null && labels.length === n;
+  for (let i = 0; labelsOk && i < n; i += 1) {
+    const label = labels[i];
+    labelsOk = typeof label === 'number' && Number.isInteger(label) && label >= 0 && label < n;
+  }
+  if (!labelsOk) {
+    issues.push({
+      path: ['labels'],
+      code: 'invalid_labels',
+      message: {
+        ru: `Нужна одна метка на строку: целое число от 0 до ${n - 1}`,
+        en: `One label per row is needed: an integer from 0 to ${n - 1}`,
+      },
+    });
+  }
+  if (typeof sampleSize !== 'number' || !Number.isSafeInteger(sampleSize) || sampleSize < 1) {
+    issues.push({
+      path: ['sampleSize'],
+      code: 'invalid_value',
+      message: {
+        ru: 'Размер выборки должен быть целым положительным числом',
+        en: 'sampleSize must be a positive integer',
+      },
+    });
+  }
+  if (seed !== undefined && (typeof seed !== 'number' || !Number.isFinite(seed))) {
+    issues.push({
+      path: ['seed'],
+      code: 'not_finite',
+      message: { ru: 'Зерно должно быть конечным числом', en: 'seed must be a finite number' },
+    });
+  }
+  if (issues.length > 0) throw new ValidationError(issues);
 }

@@ -41,6 +41,11 @@ export interface Dendrogram {
  * matrix), time O(n²·d). The merge heights are Ward's distances
  * `√(2·|A||B|/(|A|+|B|)) · ‖cA − cB‖`, the same as scipy's `ward` and R's `ward.D2`.
  *
+ * The input is checked first, a ready {@link FeatureMatrix} too: NaN, infinite or huge
+ * values, ragged storage or an empty matrix throw a `ValidationError` in Russian and English,
+ * so every height is finite.
+ *
+ * @throws ValidationError on any bad input.
  * @example
  * ```ts
  * import { wardClustering } from '@eduset/core/schools';
@@ -51,12 +56,15 @@ export interface Dendrogram {
 export function wardClustering(data: FeatureMatrix | readonly (readonly number[])[]): Dendrogram {
   const matrix = asFeatureMatrix(data);
   const { rows: n, columns: d } = matrix;
-  if (n < 1) {
+  if (n < 1 || d < 1) {
     throw new ValidationError([
       {
         path: [],
         code: 'too_small',
-        message: { ru: 'Нужна хотя бы одна строка', en: 'At least one row is needed' },
+        message: {
+          ru: 'Нужна хотя бы одна строка и хотя бы один признак',
+          en: 'At least one row and one feature are needed',
+        },
       },
     ]);
   }
@@ -211,6 +219,10 @@ function labelMerges(
  * than `height`. Labels are numbered in the order of each cluster's first row, so the same
  * tree always gives the same labels.
  *
+ * @throws ValidationError when `k` is not a whole number from 1 to the number of rows (it is
+ * not clamped), when `height` is NaN, or when the tree is not a dendrogram (see
+ * {@link validateDendrogram}).
+ *
  * @example
  * ```ts
  * import { wardClustering, cutDendrogram } from '@eduset/core/schools';
@@ -223,11 +235,40 @@ export function cutDendrogram(
   tree: Dendrogram,
   cut: { readonly k: number } | { readonly height: number },
 ): Int32Array {
+  validateDendrogram(tree);
   const n = tree.rows;
-  const applied =
-    'k' in cut
-      ? Math.max(0, n - Math.max(1, Math.min(n, cut.k)))
-      : tree.merges.filter((merge) => merge.height <= cut.height).length;
+  let applied: number;
+  if ('k' in cut) {
+    const k: unknown = cut.k;
+    if (typeof k !== 'number' || !Number.isInteger(k) || k < 1 || k > n) {
+      throw new ValidationError([
+        {
+          path: ['k'],
+          code: 'invalid_k',
+          message: {
+            ru: `Число кластеров должно быть целым от 1 до ${n}`,
+            en: `k must be an integer from 1 to ${n}`,
+          },
+        },
+      ]);
+    }
+    applied = n - k;
+  } else {
+    const height: unknown = (cut as { height?: unknown }).height;
+    if (typeof height !== 'number' || Number.isNaN(height)) {
+      throw new ValidationError([
+        {
+          path: ['height'],
+          code: 'invalid_value',
+          message: {
+            ru: 'Высота разреза должна быть числом',
+            en: 'The cut height must be a number',
+          },
+        },
+      ]);
+    }
+    applied = tree.merges.filter((merge) => merge.height <= height).length;
+  }
   const parent = new Int32Array(2 * n);
   for (let i = 0; i < 2 * n; i += 1) parent[i] = i;
   const find = (x: number): number => {
@@ -254,4 +295,70 @@ export function cutDendrogram(
     labels[i] = label;
   }
   return labels;
+}
+
+/**
+ * Checks that a tree is a dendrogram of `rows` rows: `rows − 1` merges with finite,
+ * non-negative, non-decreasing heights, each joining two clusters that exist and are not yet
+ * merged (ids below `rows` are rows, `rows + i` the cluster of merge `i`), with the sizes
+ * that follow. Returns the tree.
+ *
+ * @throws ValidationError listing the problems, in Russian and English.
+ * @example
+ * ```ts
+ * import { validateDendrogram } from '@eduset/core/schools';
+ * validateDendrogram({ rows: 2, merges: [{ left: 0, right: 1, height: 1, size: 2 }] });
+ * ```
+ */
+export function validateDendrogram(tree: Dendrogram): Dendrogram {
+  const n: unknown = tree.rows;
+  const issue = (path: (string | number)[], ru: string, en: string): never => {
+    throw new ValidationError([{ path, code: 'invalid_tree', message: { ru, en } }]);
+  };
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1) {
+    return issue(
+      ['rows'],
+      'Число строк дерева должно быть целым положительным',
+      'The number of rows must be a positive integer',
+    );
+  }
+  if (!Array.isArray(tree.merges) || tree.merges.length !== n - 1) {
+    return issue(['merges'], `Ожидается ${n - 1} слияний`, `Expected ${n - 1} merges`);
+  }
+  const size = new Float64Array(2 * n - 1);
+  for (let i = 0; i < n; i += 1) size[i] = 1;
+  const used = new Uint8Array(2 * n - 1);
+  let previous = 0;
+  tree.merges.forEach((merge, i) => {
+    const { left, right, height } = merge;
+    const exists = (id: unknown): id is number =>
+      typeof id === 'number' && Number.isInteger(id) && id >= 0 && id < n + i && used[id] === 0;
+    if (!exists(left) || !exists(right) || left === right) {
+      issue(
+        ['merges', i],
+        'Слияние ссылается на несуществующий или уже объединённый кластер',
+        'A merge refers to a cluster that does not exist or is already merged',
+      );
+      return;
+    }
+    if (typeof height !== 'number' || !Number.isFinite(height) || height < previous) {
+      issue(
+        ['merges', i, 'height'],
+        'Высоты слияний должны быть конечными, неотрицательными и неубывающими',
+        'Merge heights must be finite, non-negative and non-decreasing',
+      );
+    }
+    previous = height;
+    used[left] = 1;
+    used[right] = 1;
+    size[n + i] = size[left]! + size[right]!;
+    if (merge.size !== size[n + i]) {
+      issue(
+        ['merges', i, 'size'],
+        `Размер кластера должен быть ${size[n + i]!}`,
+        `The cluster size must be ${size[n + i]!}`,
+      );
+    }
+  });
+  return tree;
 }

@@ -1,5 +1,6 @@
 import { localizedTextSchema } from '../common/labels.js';
-import { parse } from '../common/parse.js';
+import { ValidationError, type ValidationIssue } from '../common/errors.js';
+import { parse, safeParse } from '../common/parse.js';
 import { z } from '../common/zod.js';
 import { passportShareSchema, type PassportShare, type SchoolProfile } from './profile.js';
 import {
@@ -318,6 +319,9 @@ function normalizer(
  * component against the reference population, take the signed weighted mean, rank (place 1
  * = most favourable, ties share a place).
  *
+ * @throws ValidationError (Russian and English) when the definition does not match its schema
+ * or a share the index reads is not a finite number from 0 to 1 — a NaN share is refused,
+ * never counted as a zero.
  * @param definition - validated with {@link parseWellbeingIndexDefinition} if it comes from outside.
  * @example
  * ```ts
@@ -329,6 +333,69 @@ function normalizer(
  * ```
  */
 export function computeWellbeingIndex(
+  definition: WellbeingIndexDefinition,
+  schools: readonly Pick<SchoolProfile, 'id' | 'passport'>[],
+): WellbeingIndexResult {
+  const issues = wellbeingIndexIssues(definition, schools);
+  if (issues.length > 0) throw new ValidationError(issues);
+  return indexSchools(definition, schools);
+}
+
+/** At most this many issues are listed about the schools; a region of NaN would list thousands. */
+const MAX_ISSUES = 100;
+
+/**
+ * @internal Every problem of a wellbeing index's input: the definition against its schema
+ * (path `['index', …]`) and each share the index reads, which must be a finite number in
+ * `[0, 1]` (path `['schools', i, 'passport', share]`) — a NaN or infinite share is refused,
+ * never counted as a zero.
+ */
+export function wellbeingIndexIssues(
+  definition: WellbeingIndexDefinition,
+  schools: readonly Pick<SchoolProfile, 'id' | 'passport'>[],
+): ValidationIssue[] {
+  const checked = safeParse(wellbeingIndexDefinitionSchema, definition, ['index']);
+  if (!checked.ok) return [...checked.issues];
+  const issues: ValidationIssue[] = [];
+  if (!Array.isArray(schools)) {
+    return [
+      {
+        path: ['schools'],
+        code: 'invalid_type',
+        message: { ru: 'Ожидается список школ', en: 'Expected a list of schools' },
+      },
+    ];
+  }
+  schools.forEach((school, i) => {
+    if (issues.length >= MAX_ISSUES) return;
+    const passport = (school as { passport?: unknown } | null)?.passport;
+    if (typeof passport !== 'object' || passport === null) {
+      issues.push({
+        path: ['schools', i, 'passport'],
+        code: 'invalid_type',
+        message: { ru: 'Нет социального паспорта', en: 'The social passport is missing' },
+      });
+      return;
+    }
+    for (const component of definition.components) {
+      const value: unknown = (passport as Record<string, unknown>)[component.indicator];
+      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1) {
+        issues.push({
+          path: ['schools', i, 'passport', component.indicator],
+          code: 'invalid_share',
+          message: {
+            ru: 'Доля должна быть конечным числом от 0 до 1',
+            en: 'A share must be a finite number from 0 to 1',
+          },
+        });
+      }
+    }
+  });
+  return issues;
+}
+
+/** @internal The index of schools already checked by {@link wellbeingIndexIssues}. */
+export function indexSchools(
   definition: WellbeingIndexDefinition,
   schools: readonly Pick<SchoolProfile, 'id' | 'passport'>[],
 ): WellbeingIndexResult {
