@@ -145,13 +145,13 @@ export class EdusetFamilyCabinet extends EdusetElement {
   declare certificate: FamilyCertificate | null;
   /** The certificate's requests and contracts, newest first. */
   declare contracts: readonly FamilyContract[];
-  /** What the live region says. */
+  /** @internal What the live region says. */
   declare said: Said | null;
   /** A request is on its way. */
   declare busy: boolean;
   /** The contract whose ending waits for the family's confirmation. */
   declare ending: string | null;
-  /** The consent text, once loaded. */
+  /** @internal The consent text, once loaded. */
   declare consent: Consent | null;
   /** The application just sent: its number and code. */
   declare created: { readonly id: string; readonly code: string } | null;

@@ -97,7 +97,7 @@ export class EdusetCertificateApplications extends EdusetElement {
 
   /** Base URL of the API. */
   declare srcBase: string | null;
-  /** Which applications are listed. */
+  /** @internal Which applications are listed. */
   declare shown: Shown;
   /** The applications listed. */
   declare applications: readonly CertificateApplication[];
@@ -107,7 +107,7 @@ export class EdusetCertificateApplications extends EdusetElement {
   declare loading: boolean;
   /** A decision is on its way. */
   declare busy: boolean;
-  /** What the live region says. */
+  /** @internal What the live region says. */
   declare said: Said | null;
   /** The application whose erasure waits for a confirmation. */
   declare erasing: string | null;
