@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { baseStyles } from '../internal/base.styles.js';
+import { stackedTableStyles } from '../internal/stacked-table.styles.js';
 
 /**
  * Styles of `<eduset-family-cabinet>`: the shared base plus the element's own tier of custom
@@ -13,6 +14,7 @@ import { baseStyles } from '../internal/base.styles.js';
  */
 export const familyCabinetStyles = [
   baseStyles,
+  stackedTableStyles,
   css`
     :host {
       --_gap: var(--eduset-family-cabinet-gap, var(--_spacing));
@@ -101,22 +103,9 @@ export const familyCabinetStyles = [
       background: var(--_color-surface-raised);
     }
     .schedule {
-      overflow-x: auto;
-    }
-    table {
-      border-collapse: collapse;
-      width: 100%;
+      /* The months' table stacks into labelled rows when its region is narrow (a phone). */
+      container-type: inline-size;
       font-size: 0.9em;
-    }
-    th,
-    td {
-      padding: 0.25rem 0.5rem;
-      border-bottom: 1px solid var(--_color-border);
-      text-align: end;
-      white-space: nowrap;
-    }
-    th:first-child {
-      text-align: start;
     }
   `,
 ];

@@ -678,20 +678,14 @@ export class EdusetFamilyCabinet extends EdusetElement {
     const lang = this.language;
     const notes = contract.months.flatMap((month) => (month.note ? [month.note] : []));
     return html`
-      <div
-        part="schedule"
-        class="schedule"
-        role="region"
-        tabindex="0"
-        aria-label=${contract.programmeName}
-      >
-        <table>
+      <div part="schedule" class="schedule">
+        <table class="table" aria-label=${contract.programmeName}>
           <thead>
             <tr>
               <th scope="col">${t.month}</th>
-              <th scope="col">${t.certificatePays}</th>
-              <th scope="col">${t.familyPays}</th>
-              <th scope="col">${t.paid}</th>
+              <th scope="col" class="num">${t.certificatePays}</th>
+              <th scope="col" class="num">${t.familyPays}</th>
+              <th scope="col" class="num">${t.paid}</th>
             </tr>
           </thead>
           <tbody>
@@ -699,9 +693,11 @@ export class EdusetFamilyCabinet extends EdusetElement {
               (month) =>
                 html`<tr>
                   <th scope="row">${dateText(month.month, lang)}</th>
-                  <td>${month.certificate.format(lang)}</td>
-                  <td>${month.family.format(lang)}</td>
-                  <td>${month.paid.format(lang)}</td>
+                  <td class="num" data-label=${t.certificatePays}>
+                    ${month.certificate.format(lang)}
+                  </td>
+                  <td class="num" data-label=${t.familyPays}>${month.family.format(lang)}</td>
+                  <td class="num" data-label=${t.paid}>${month.paid.format(lang)}</td>
                 </tr>`,
             )}
           </tbody>

@@ -1,0 +1,99 @@
+import { css } from 'lit';
+
+/**
+ * Tables that stack on a phone (the payer's desk, the reports, the family's cabinet): numbers aligned, and below 44rem of the
+ * element's width each row becomes a block of labelled values (`data-label`), so a phone
+ * never scrolls sideways. The element's host must be a size container.
+ *
+ * @example
+ * ```ts
+ * import { stackedTableStyles } from '@eduset/widgets/staff';
+ * const styles = [stackedTableStyles];
+ * ```
+ */
+export const stackedTableStyles = css`
+  .table {
+    width: 100%;
+    border-collapse: collapse;
+    font-variant-numeric: tabular-nums;
+  }
+  .table th,
+  .table td {
+    padding: 0.35rem 0.4rem;
+    border-bottom: 1px solid var(--_color-border);
+    text-align: left;
+    vertical-align: top;
+  }
+  .table thead th {
+    font-size: 0.85rem;
+    font-weight: 600;
+    vertical-align: bottom;
+  }
+  .table td.num {
+    font-size: 0.95rem;
+  }
+  .table tbody th {
+    min-width: 11rem;
+  }
+  .table .num {
+    text-align: right;
+    white-space: nowrap;
+  }
+  .table tbody th .provider-name {
+    display: block;
+  }
+  .table tfoot th,
+  .table tfoot td {
+    font-weight: 600;
+    border-top: 2px solid var(--_color-text);
+  }
+  .contracts-row > td {
+    background: var(--_color-surface-raised);
+  }
+  @container (max-width: 44rem) {
+    .table thead {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+    }
+    .table,
+    .table tbody,
+    .table tfoot,
+    .table tr,
+    .table th,
+    .table td {
+      display: block;
+    }
+    .table tr {
+      padding: 0.5rem 0;
+      border-bottom: 2px solid var(--_color-border);
+    }
+    .table th,
+    .table td {
+      border: 0;
+      padding: 0.15rem 0;
+    }
+    .table td.num,
+    .table td[data-label] {
+      display: flex;
+      justify-content: space-between;
+      gap: 1rem;
+      text-align: right;
+      white-space: normal;
+    }
+    .table td[data-label]::before {
+      content: attr(data-label);
+      text-align: left;
+      color: var(--_color-text-muted);
+    }
+    .table tfoot th,
+    .table tfoot td {
+      border-top: 0;
+    }
+    .contracts-row > td {
+      padding: 0.5rem;
+    }
+  }
+`;
