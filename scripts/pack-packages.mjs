@@ -68,8 +68,12 @@ export function writeConsumerProject(dir, tarballs, devDependencies = []) {
     dependencies: Object.fromEntries(
       tarballs.map(({ name, tarball }) => [name, `file:${tarball}`]),
     ),
+    // The repository's own range, or else the version its lockfile holds (vite comes with vitest).
     devDependencies: Object.fromEntries(
-      devDependencies.map((name) => [name, rootManifest.devDependencies[name]]),
+      devDependencies.map((name) => [
+        name,
+        rootManifest.devDependencies[name] ?? rootLock.packages[`node_modules/${name}`]?.version,
+      ]),
     ),
     // What docs/*/deployment.md tells Node 20 users of @eduset/server to add.
     overrides: rootManifest.overrides,

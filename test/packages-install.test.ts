@@ -1,9 +1,10 @@
 // Installs the packed packages as a new user would: `npm pack` of the built packages, an
 // offline `npm install --engine-strict` of the tarballs into a fresh project, then a small
 // consumer compiled by TypeScript under `node16`, `nodenext` and `bundler` resolution (with
-// skipLibCheck off, so the published .d.ts are checked too) and run with node.
+// skipLibCheck off, so the published .d.ts are checked too) and run with node, and a page
+// built by Vite from the published core and one element.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,6 +48,21 @@ console.log(
 );
 `;
 
+const page = `<!doctype html>
+<html lang="ru">
+  <head><meta charset="utf-8"><title>eduset</title></head>
+  <body>
+    <eduset-site-directory src="/api/network"></eduset-site-directory>
+    <script type="module" src="./main.js"></script>
+  </body>
+</html>
+`;
+
+const pageScript = `import '@eduset/widgets/site-directory';
+import { Money } from '@eduset/core/common';
+document.title = Money.of('100').divide(3).round('half-up').toString();
+`;
+
 function tsconfig(module: string, moduleResolution: string, outDir?: string): string {
   return JSON.stringify({
     compilerOptions: {
@@ -88,9 +104,12 @@ describe('the published packages in a fresh project', () => {
     const tarballs = join(dir, 'tarballs');
     mkdirSync(tarballs);
     packed = packPackages(tarballs);
-    writeConsumerProject(dir, packed, ['typescript', '@types/node']);
+    writeConsumerProject(dir, packed, ['typescript', '@types/node', 'vite']);
     run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--engine-strict']);
     writeFileSync(join(dir, 'consumer.ts'), consumer);
+    mkdirSync(join(dir, 'page'));
+    writeFileSync(join(dir, 'page', 'index.html'), page);
+    writeFileSync(join(dir, 'page', 'main.js'), pageScript);
   }, 600_000);
 
   afterAll(() => {
@@ -134,6 +153,26 @@ describe('the published packages in a fresh project', () => {
     },
     300_000,
   );
+
+  it('builds a page with core and one element in Vite', () => {
+    run(process.execPath, [
+      join(dir, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      'page',
+      '--outDir',
+      join(dir, 'page-dist'),
+      '--logLevel',
+      'warn',
+    ]);
+    const assets = readdirSync(join(dir, 'page-dist', 'assets')).filter((name) =>
+      name.endsWith('.js'),
+    );
+    expect(assets.length).toBeGreaterThan(0);
+    const bundle = assets
+      .map((name) => readFileSync(join(dir, 'page-dist', 'assets', name), 'utf8'))
+      .join('\n');
+    expect(bundle).toContain('eduset-site-directory');
+  }, 300_000);
 
   it('runs the compiled consumer with node', () => {
     const output = run(process.execPath, [join(dir, 'out-nodenext', 'consumer.js')]);
