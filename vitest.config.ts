@@ -60,7 +60,11 @@ export default defineConfig({
         test: {
           name: 'integration',
           environment: 'node',
-          include: ['examples/**/*.test.ts', 'packages/widgets/test/**/*.test.ts'],
+          include: [
+            'examples/**/*.test.ts',
+            'packages/widgets/test/**/*.test.ts',
+            'test/**/*.test.ts',
+          ],
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },

@@ -19,6 +19,3 @@ export * from './indicators/index.js';
 export * from './financing/index.js';
 export * from './courses/index.js';
 export * from './access/index.js';
-// Two domains name a seeded generator `SeededRandom`: at the root it is the schools' function
-// type; the timetabling solver's class stays at `@eduset/core/courses`.
-export type { SeededRandom } from './schools/index.js';

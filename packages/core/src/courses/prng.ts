@@ -1,11 +1,12 @@
 /**
- * A small seeded pseudo-random number generator (sfc32 seeded through splitmix32), so the
- * solver is reproducible: the same seed always gives the same sequence, in Node and in the
- * browser.
+ * eduset's seeded pseudo-random number generator (sfc32 seeded through splitmix32), so the
+ * timetabling solver and the example data generators are reproducible: the same seed always
+ * gives the same sequence, in Node and in the browser. Exported from `@eduset/core` and
+ * `@eduset/core/courses`.
  *
  * @example
  * ```ts
- * import { SeededRandom } from '@eduset/core/courses';
+ * import { SeededRandom } from '@eduset/core';
  * const random = new SeededRandom(42);
  * random.nextInt(6); // an integer 0…5, the same one for seed 42 every time
  * ```

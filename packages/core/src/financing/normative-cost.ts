@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { Money, MoneyDecimal, ValidationError, parse } from '../common/index.js';
 import { z } from '../common/zod.js';
 import { directionSchema, type Direction } from './programme.js';

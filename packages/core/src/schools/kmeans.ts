@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-non-null-assertion -- numeric kernels: every typed-array index is bounded by its loop */
 import { ValidationError } from '../common/errors.js';
 import { asFeatureMatrix, type FeatureMatrix } from './matrix.js';
-import { createRandom, type SeededRandom } from './random.js';
+import { createRandom, type RandomSource } from './random.js';
 
 /**
  * The key that orders clusters, so that the same data always gives the same named clusters
@@ -85,7 +85,7 @@ function squaredDistance(
 }
 
 /** Greedy k-means++ (as scikit-learn: 2 + ⌊ln k⌋ candidates per step, best potential kept). */
-function kMeansPlusPlus(matrix: FeatureMatrix, k: number, random: SeededRandom): Float64Array {
+function kMeansPlusPlus(matrix: FeatureMatrix, k: number, random: RandomSource): Float64Array {
   const { rows: n, columns: d, values } = matrix;
   const centres = new Float64Array(k * d);
   const trials = 2 + Math.floor(Math.log(k));

@@ -1,16 +1,18 @@
 /**
- * A seeded source of uniform numbers in `[0, 1)`. Core never calls `Math.random`: every
- * function that needs randomness takes a seed and builds one of these, so the same seed
- * always gives the same result.
+ * A source of uniform numbers in `[0, 1)`, as the schools' sampling and clustering use it.
+ * Core never calls `Math.random`: every function that needs randomness takes a seed and
+ * builds one of these with {@link createRandom}, so the same seed always gives the same
+ * result. eduset's seeded generator class is `SeededRandom` (`@eduset/core`); for it,
+ * `() => random.nextFloat()` is a `RandomSource` too.
  *
  * @example
  * ```ts
- * import { createRandom, type SeededRandom } from '@eduset/core/schools';
- * const random: SeededRandom = createRandom(42);
+ * import { createRandom, type RandomSource } from '@eduset/core/schools';
+ * const random: RandomSource = createRandom(42);
  * random(); // a number in [0, 1), the same for seed 42 every time
  * ```
  */
-export type SeededRandom = () => number;
+export type RandomSource = () => number;
 
 /**
  * Builds a seeded generator (SplitMix32 seeding + Mulberry32 stepping: 32-bit state, full
@@ -25,7 +27,7 @@ export type SeededRandom = () => number;
  * a() === b(); // true
  * ```
  */
-export function createRandom(seed: number): SeededRandom {
+export function createRandom(seed: number): RandomSource {
   let state = Math.trunc(seed) >>> 0;
   // Scramble the seed once (SplitMix32 finalizer), so that seeds 1, 2, 3 start far apart.
   state = Math.imul(state ^ (state >>> 16), 0x85ebca6b);
@@ -49,7 +51,7 @@ export function createRandom(seed: number): SeededRandom {
  * randomInt(createRandom(1), 19); // 0…18
  * ```
  */
-export function randomInt(random: SeededRandom, bound: number): number {
+export function randomInt(random: RandomSource, bound: number): number {
   return Math.min(bound - 1, Math.floor(random() * bound));
 }
 
@@ -62,7 +64,7 @@ export function randomInt(random: SeededRandom, bound: number): number {
  * randomNormal(createRandom(3)); // e.g. -0.42
  * ```
  */
-export function randomNormal(random: SeededRandom): number {
+export function randomNormal(random: RandomSource): number {
   const u = 1 - random();
   const v = random();
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);

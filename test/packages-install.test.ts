@@ -1,0 +1,190 @@
+// Installs the packed packages as a new user would: `npm pack` of the built packages, an
+// offline `npm install --engine-strict` of the tarballs into a fresh project, then a small
+// consumer compiled by TypeScript under `node16`, `nodenext` and `bundler` resolution (with
+// skipLibCheck off, so the published .d.ts are checked too) and run with node, and a page
+// built by Vite from the published core and one element.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  npmEnvironment,
+  packPackages,
+  writeConsumerProject,
+  type PackedPackage,
+} from '../scripts/pack-packages.mjs';
+
+const consumer = `import { Money, MoneyDecimal, SeededRandom, type DecimalValue } from '@eduset/core';
+import { createRandom, type RandomSource } from '@eduset/core/schools';
+import { openStorage, type Storage, type StorageOptions } from '@eduset/adapters';
+import { createServer, type ServerOptions } from '@eduset/server';
+import type { EdusetSiteDirectory } from '@eduset/widgets';
+
+const random = new SeededRandom(1);
+const sum: DecimalValue = new MoneyDecimal('0.1').plus('0.2');
+const third: Money = Money.of('100').divide(3).round('half-up');
+const source: RandomSource = createRandom(1);
+const options: StorageOptions = { dataDir: 'memory://' };
+const storage: Storage = await openStorage(options);
+const serverOptions: ServerOptions = { storage };
+const server = createServer(serverOptions);
+const health = await server.inject({ method: 'GET', url: '/api/health' });
+await server.close();
+const networks = await storage.listNetworks();
+await storage.close();
+const element: EdusetSiteDirectory['tagName'] | undefined = undefined;
+console.log(
+  JSON.stringify({
+    third: third.toString(),
+    sum: sum.toString(),
+    die: random.nextInt(6),
+    same: new SeededRandom(1).nextInt(6),
+    unit: source() < 1,
+    networks: networks.length,
+    health: health.statusCode,
+    element: element ?? null,
+  }),
+);
+`;
+
+const page = `<!doctype html>
+<html lang="ru">
+  <head><meta charset="utf-8"><title>eduset</title></head>
+  <body>
+    <eduset-site-directory src="/api/network"></eduset-site-directory>
+    <script type="module" src="./main.js"></script>
+  </body>
+</html>
+`;
+
+const pageScript = `import '@eduset/widgets/site-directory';
+import { Money } from '@eduset/core/common';
+document.title = Money.of('100').divide(3).round('half-up').toString();
+`;
+
+function tsconfig(module: string, moduleResolution: string, outDir?: string): string {
+  return JSON.stringify({
+    compilerOptions: {
+      target: 'ES2022',
+      module,
+      moduleResolution,
+      lib: ['ES2023', 'DOM', 'DOM.Iterable'],
+      types: ['node'],
+      strict: true,
+      skipLibCheck: false,
+      ...(outDir === undefined ? { noEmit: true } : { outDir }),
+    },
+    files: ['consumer.ts'],
+  });
+}
+
+let dir: string;
+let packed: PackedPackage[];
+
+function run(command: string, args: string[]): string {
+  try {
+    return execFileSync(command, args, {
+      cwd: dir,
+      encoding: 'utf8',
+      env: npmEnvironment(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } catch (error) {
+    const failed = error as { stdout?: string; stderr?: string; message: string };
+    throw new Error(
+      `${command} ${args.join(' ')}\n${failed.stdout ?? ''}\n${failed.stderr ?? failed.message}`,
+    );
+  }
+}
+
+describe('the published packages in a fresh project', () => {
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'eduset-consumer-'));
+    const tarballs = join(dir, 'tarballs');
+    mkdirSync(tarballs);
+    packed = packPackages(tarballs);
+    writeConsumerProject(dir, packed, ['typescript', '@types/node', 'vite']);
+    run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--engine-strict']);
+    writeFileSync(join(dir, 'consumer.ts'), consumer);
+    mkdirSync(join(dir, 'page'));
+    writeFileSync(join(dir, 'page', 'index.html'), page);
+    writeFileSync(join(dir, 'page', 'main.js'), pageScript);
+  }, 600_000);
+
+  afterAll(() => {
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('packs README, LICENSE and dist in every package', () => {
+    expect(packed.map((entry) => entry.name).sort()).toEqual([
+      '@eduset/adapters',
+      '@eduset/core',
+      '@eduset/server',
+      '@eduset/widgets',
+    ]);
+    for (const entry of packed) {
+      expect(entry.files, entry.name).toEqual(
+        expect.arrayContaining([
+          'README.md',
+          'LICENSE',
+          'package.json',
+          'dist/index.js',
+          'dist/index.d.ts',
+        ]),
+      );
+    }
+  });
+
+  it.each([
+    ['node16', 'Node16', 'Node16'],
+    ['nodenext', 'NodeNext', 'NodeNext'],
+    ['bundler', 'ESNext', 'Bundler'],
+  ])(
+    'compiles the consumer with moduleResolution %s',
+    (name, module, moduleResolution) => {
+      const outDir = name === 'bundler' ? undefined : `out-${name}`;
+      writeFileSync(join(dir, `tsconfig.${name}.json`), tsconfig(module, moduleResolution, outDir));
+      run(process.execPath, [
+        join(dir, 'node_modules', 'typescript', 'bin', 'tsc'),
+        '-p',
+        `tsconfig.${name}.json`,
+      ]);
+    },
+    300_000,
+  );
+
+  it('builds a page with core and one element in Vite', () => {
+    run(process.execPath, [
+      join(dir, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      'page',
+      '--outDir',
+      join(dir, 'page-dist'),
+      '--logLevel',
+      'warn',
+    ]);
+    const assets = readdirSync(join(dir, 'page-dist', 'assets')).filter((name) =>
+      name.endsWith('.js'),
+    );
+    expect(assets.length).toBeGreaterThan(0);
+    const bundle = assets
+      .map((name) => readFileSync(join(dir, 'page-dist', 'assets', name), 'utf8'))
+      .join('\n');
+    expect(bundle).toContain('eduset-site-directory');
+  }, 300_000);
+
+  it('runs the compiled consumer with node', () => {
+    const output = run(process.execPath, [join(dir, 'out-nodenext', 'consumer.js')]);
+    const result = JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
+    expect(result).toMatchObject({
+      third: '33.33',
+      sum: '0.3',
+      unit: true,
+      networks: 0,
+      health: 200,
+      element: null,
+    });
+    expect(result.die).toBe(result.same);
+  }, 120_000);
+});
