@@ -18,7 +18,6 @@ export * from './booking.js';
 export * from './booking-guard.js';
 export * from './scheduled-slot.js';
 export { parseNewBooking } from './new-booking.js';
-export { bookingRequestAsIs, bookingRequestHeadersAsIs } from './booking-request.js';
 export * from './ical.js';
 export * from './network-schedule.js';
 export * from './instant.js';

@@ -1,13 +1,6 @@
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import {
-  bookingRequestAsIs,
-  bookingRequestHeadersAsIs,
-  bookingRequestHeadersSchema,
-  bookingRequestSchema,
-  issueFromZod,
-  ValidationError,
-} from '@eduset/core';
+import { issueFromZod, ValidationError } from '@eduset/core';
 import build from 'fast-json-stringify';
 import type {
   FastifyBaseLogger,
@@ -48,23 +41,11 @@ function isZodSchema(value: unknown): value is AnySchema {
 }
 
 /**
- * Core's checks of the usual form of a schema's input, giving what the schema gives (each
- * property-tested against it) or `undefined` to leave the input to the schema: the booking
- * request, the busiest write (the benchmark's 1 500 a second), spent a tenth of the server's
- * time per booking in zod.
- */
-const usualForms = new Map<AnySchema, (data: unknown) => unknown>([
-  [bookingRequestSchema, bookingRequestAsIs],
-  [bookingRequestHeadersSchema, bookingRequestHeadersAsIs],
-]);
-
-/**
  * Validates a part of a request (body, query, path) with the route's declared core schema:
  * the parsed value (defaults and normalization applied), or a core `ValidationError` with
  * every issue, its path and its Russian and English message — which the one error handler
  * answers as a 400. Parsed once, here; handlers read `request.body`/`request.query` as they
- * are. The usual booking request is checked by core's `bookingRequestAsIs` (the same value
- * without running the schema; anything else goes to the schema).
+ * are.
  *
  * @example
  * ```ts
@@ -78,10 +59,7 @@ export const contractValidatorCompiler: FastifySchemaCompiler<unknown> = ({ sche
   if (!isZodSchema(schema)) {
     throw new TypeError(`Not a zod schema / Не схема zod: ${JSON.stringify(schema)}`);
   }
-  const usual = usualForms.get(schema);
   return (data: unknown) => {
-    const value = usual?.(data);
-    if (value !== undefined) return { value };
     const result = schema.safeParse(data, { reportInput: true });
     if (result.success) return { value: result.data };
     return { error: new ValidationError(result.error.issues.map((issue) => issueFromZod(issue))) };
