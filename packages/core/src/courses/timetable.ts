@@ -117,7 +117,9 @@ function clashes(from: number, to: number, start: number, end: number, travel: n
  * distinct set of groups students share becomes a curriculum weighted by how many students
  * share it, the periods a group cannot use (its teacher unavailable, a student busy at the
  * home school counting the trip) become unavailable periods, and two groups at different
- * places with a shared student become a travel pair kept far enough apart on a day.
+ * places with a shared student become a travel pair: on one day, the time between the end of
+ * the earlier lecture and the start of the later one (the real clock times of the periods,
+ * uneven breaks as they are) must be at least the trip's minutes.
  *
  * @example
  * ```ts
@@ -193,14 +195,8 @@ export function networkToProblem(network: CourseNetwork, enrolment: Enrolment): 
     if (known === undefined) sets.set(key, { courses: indices, weight: 1 });
     else known.weight++;
   }
-  // The smallest gap between the end of period p and the start of period p + k, for each k.
-  const minGap: number[] = [];
-  for (let k = 1; k < ppd; k++) {
-    let gap = Infinity;
-    for (let p = 0; p + k < ppd; p++)
-      gap = Math.min(gap, (look.starts[p + k] ?? 0) - (look.ends[p] ?? 0));
-    minGap[k] = gap;
-  }
+  // Travel is judged by the clock: the problem carries the periods' times and, for each pair
+  // of groups with a shared student at different places, the minutes the trip takes.
   const travel = new Map<string, number>();
   for (const { courses: members } of sets.values()) {
     for (let i = 0; i < members.length; i++) {
@@ -210,9 +206,7 @@ export function networkToProblem(network: CourseNetwork, enrolment: Enrolment): 
         const hostA = look.host.get(network.groups[a]?.resourceCentreId ?? '') ?? '';
         const hostB = look.host.get(network.groups[b]?.resourceCentreId ?? '') ?? '';
         const minutes = travelMinutes(network, hostA, hostB);
-        let distance = 0;
-        for (let k = 1; k < ppd; k++) if ((minGap[k] ?? Infinity) < minutes) distance = k;
-        if (distance > 0) travel.set(`${a},${b}`, Math.max(travel.get(`${a},${b}`) ?? 0, distance));
+        if (minutes > 0) travel.set(`${a},${b}`, Math.max(travel.get(`${a},${b}`) ?? 0, minutes));
       }
     }
   }
@@ -223,9 +217,13 @@ export function networkToProblem(network: CourseNetwork, enrolment: Enrolment): 
     teachers: network.teachers.length,
     courses,
     curricula: [...sets.values()],
-    travel: [...travel].map(([key, distance]) => {
+    periodTimes: network.weekGrid.periods.map((_, s) => ({
+      start: look.starts[s] ?? 0,
+      end: look.ends[s] ?? 0,
+    })),
+    travel: [...travel].map(([key, minutes]) => {
       const [a = 0, b = 0] = key.split(',').map(Number);
-      return { a, b, distance };
+      return { a, b, minutes };
     }),
   });
   void roomIndex;
