@@ -235,7 +235,9 @@ describe('validateTimetable: sessions that do not fit the network', () => {
     // Not a room clash with python-1 either: the session is not checked any further.
     expect(report.violations.filter((v) => v.hard).map((v) => v.kind)).toEqual(['unknown-group']);
     expect(report.violations[0]?.message.ru).toContain('«chess-1», которой нет в сети');
-    expect(report.violations[0]?.message.en).toContain('"chess-1", which the network does not have');
+    expect(report.violations[0]?.message.en).toContain(
+      '"chess-1", which the network does not have',
+    );
   });
 
   it('more sessions than the lectures a week of the course', () => {
@@ -259,9 +261,7 @@ describe('validateTimetable: sessions that do not fit the network', () => {
     // Anna (s1) has python-1 on Monday at period 0 (rc-1) and web-1 "at period 9" (rc-2).
     const sessions = [...good.slice(0, 4), { groupId: 'web-1', day: 1, period: 9, roomId: 'r2' }];
     const report = validateTimetable(network, enrolment, { sessions });
-    expect(report.violations.filter((v) => v.hard).map((v) => v.kind)).toEqual([
-      'period-off-grid',
-    ]);
+    expect(report.violations.filter((v) => v.hard).map((v) => v.kind)).toEqual(['period-off-grid']);
     expect(report.hard).toBe(1);
     expect(report.violations.some((v) => v.kind === 'travel')).toBe(false);
     expect(report.violations.some((v) => /-\d+ (мин|min)/.test(v.message.en + v.message.ru))).toBe(
