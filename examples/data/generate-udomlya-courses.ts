@@ -1,7 +1,7 @@
 // Generates `udomlya-courses.json`, an illustrative Udomlya-like network of profile courses
 // (seed: seeds/udomlya-profile-courses-network.txt). Deterministic: the students and their
 // study plans come from a seeded generator, so running it again gives the same file.
-//   npx tsx examples/data/generate-udomlya-courses.ts
+//   npx tsx examples/data/generate-udomlya-courses.ts && npx prettier --write examples/data/udomlya-courses.json
 import { writeFileSync } from 'node:fs';
 import { SeededRandom } from '@eduset/core/courses';
 import { mergeCalendars, russianWorkCalendar, workCalendarSchema } from '@eduset/core/schedule';
@@ -124,6 +124,20 @@ const courseTable: [string, string, string, number, [string, string][]][] = [
   ['journalism', 'journalism', 'Школьная журналистика', 1, [['rc-gymnasium-3', 't-egorova']]],
   ['cooking', 'cooking', 'Основы кулинарии', 1, [['rc-college', 't-smirnova']]],
 ];
+// Room equipment a course needs: chemistry only in a chemistry lab, programming and design
+// only where there are computers, cooking only in the teaching kitchen.
+const equipment = [
+  ['computers', 'компьютеры', 'computers'],
+  ['chemistry-lab', 'химическая лаборатория', 'chemistry lab'],
+  ['kitchen', 'учебная кухня', 'teaching kitchen'],
+].map(([id, ru, en]) => ({ id, name: { ru, en } }));
+const courseEquipment: Record<string, string[]> = {
+  python: ['computers'],
+  web: ['computers'],
+  design: ['computers'],
+  chemistry: ['chemistry-lab'],
+  cooking: ['kitchen'],
+};
 const courses = courseTable.map(([id, profileId, name, lectures]) => ({
   id,
   profileId,
@@ -133,6 +147,7 @@ const courses = courseTable.map(([id, profileId, name, lectures]) => ({
   minWorkingDays: lectures,
   minGroupSize: 6,
   maxGroupSize: 15,
+  equipment: courseEquipment[id] ?? [],
 }));
 const groups = courseTable.flatMap(([id, , , , list]) =>
   list.map(([resourceCentreId, teacherId], k) => ({
@@ -165,19 +180,27 @@ const teachers = Object.entries(teacherNames).map(([id, name], i) => ({
     { day: 1 + ((i + 2) % 5), period: 3 },
   ],
 }));
-const rooms = [
-  ['rc-school-1', 'sch1-201', 'Кабинет информатики 201', 15],
-  ['rc-school-1', 'sch1-305', 'Кабинет химии 305', 16],
-  ['rc-school-1', 'sch1-108', 'Кабинет 108', 25],
-  ['rc-gymnasium-3', 'g3-12', 'Кабинет 12', 16],
-  ['rc-gymnasium-3', 'g3-21', 'Кабинет 21', 20],
-  ['rc-gymnasium-3', 'g3-hall', 'Актовый зал', 60],
-  ['rc-school-4', 's4-bio', 'Кабинет биологии', 16],
-  ['rc-school-4', 's4-chem', 'Кабинет химии', 15],
-  ['rc-college', 'col-lab', 'Компьютерный класс', 15],
-  ['rc-college', 'col-kitchen', 'Учебная кухня', 12],
-  ['rc-college', 'col-204', 'Аудитория 204', 30],
-].map(([resourceCentreId, id, name, capacity]) => ({ id, resourceCentreId, name, capacity }));
+const rooms = (
+  [
+    ['rc-school-1', 'sch1-201', 'Кабинет информатики 201', 15, ['computers']],
+    ['rc-school-1', 'sch1-305', 'Кабинет химии 305', 16, ['chemistry-lab']],
+    ['rc-school-1', 'sch1-108', 'Кабинет 108', 25, []],
+    ['rc-gymnasium-3', 'g3-12', 'Кабинет 12', 16, []],
+    ['rc-gymnasium-3', 'g3-21', 'Компьютерный класс 21', 20, ['computers']],
+    ['rc-gymnasium-3', 'g3-hall', 'Актовый зал', 60, []],
+    ['rc-school-4', 's4-bio', 'Кабинет биологии', 16, []],
+    ['rc-school-4', 's4-chem', 'Кабинет химии', 15, ['chemistry-lab']],
+    ['rc-college', 'col-lab', 'Компьютерный класс', 15, ['computers']],
+    ['rc-college', 'col-kitchen', 'Учебная кухня', 12, ['kitchen']],
+    ['rc-college', 'col-204', 'Аудитория 204', 30, []],
+  ] as const
+).map(([resourceCentreId, id, name, capacity, has]) => ({
+  id,
+  resourceCentreId,
+  name,
+  capacity,
+  equipment: [...has],
+}));
 
 const random = new SeededRandom(2025);
 const weights = [
@@ -378,6 +401,7 @@ const network = {
   homeSchoolBusy,
   travel,
   agreements,
+  equipment,
 };
 writeFileSync(
   new URL('./udomlya-courses.json', import.meta.url),

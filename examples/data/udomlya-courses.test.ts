@@ -55,5 +55,23 @@ describe('udomlya-courses.json: a Udomlya-like network of profile courses', () =
     expect(dates.has('2026-01-05')).toBe(false);
     expect(dates.has('2025-10-27')).toBe(false);
     expect(dates.has('2025-09-08')).toBe(true);
+    // Equipment: chemistry never in the IT room, Python never in the chemistry room; every
+    // session is in a room with the equipment its course needs.
+    const courseOf = (groupId: string) =>
+      network.courses.find((c) => c.id === network.groups.find((g) => g.id === groupId)?.courseId);
+    const roomOf = (roomId: string) => network.rooms.find((r) => r.id === roomId);
+    for (const session of timetable.sessions) {
+      const course = courseOf(session.groupId);
+      const room = roomOf(session.roomId);
+      for (const need of course?.equipment ?? []) expect(room?.equipment).toContain(need);
+      if (course?.id === 'chemistry') expect(session.roomId).not.toBe('sch1-201');
+      if (course?.id === 'python') expect(session.roomId).not.toBe('sch1-305');
+    }
+    expect(
+      timetable.sessions
+        .filter((s) => courseOf(s.groupId)?.id === 'chemistry')
+        .map((s) => s.roomId)
+        .sort(),
+    ).toEqual(['s4-chem', 's4-chem', 'sch1-305', 'sch1-305']);
   });
 });

@@ -1,4 +1,4 @@
-import type { PlacedLecture, TimetableProblem } from './problem.js';
+import { tooCloseToTravel, type PlacedLecture, type TimetableProblem } from './problem.js';
 
 /**
  * The solver's working state: every count a move needs, in typed arrays, so a move is
@@ -35,7 +35,11 @@ export class EngineState {
   readonly currWeight: Int32Array;
   readonly travelStart: Int32Array;
   readonly travelCourse: Int32Array;
-  readonly travelDist: Int32Array;
+  /**
+   * `travelClose[k·ppd² + s·ppd + t]` is 1 when course x at period s of a day and its k-th
+   * travel partner (course `travelCourse[k]`) at period t of the same day are too close.
+   */
+  readonly travelClose: Uint8Array;
   readonly capPenalty: Int32Array;
   /** `inCurr[q·C + c]` is 1 when course c belongs to curriculum q. */
   readonly inCurr: Uint8Array;
@@ -114,26 +118,32 @@ export class EngineState {
       for (const c of curriculum.courses) this.inCurr[q * C + c] = 1;
     });
     const travelLists: number[][] = courses.map(() => []);
-    const distances = new Map<number, number>();
+    const pairsOf = new Map<number, TimetableProblem['travel']>();
     for (const pair of travel) {
       if (pair.a === pair.b) continue;
-      for (const [x, y] of [
-        [pair.a, pair.b],
-        [pair.b, pair.a],
-      ] as const) {
-        const key = x * C + y;
-        const known = distances.get(key);
-        if (known === undefined) travelLists[x]?.push(y);
-        distances.set(key, Math.max(known ?? 0, Math.min(pair.distance, periodsPerDay)));
-      }
+      const key = Math.min(pair.a, pair.b) * C + Math.max(pair.a, pair.b);
+      const known = pairsOf.get(key);
+      if (known === undefined) {
+        travelLists[pair.a]?.push(pair.b);
+        travelLists[pair.b]?.push(pair.a);
+        pairsOf.set(key, [pair]);
+      } else known.push(pair);
     }
     for (const list of travelLists) list.sort((x, y) => x - y);
     [this.travelStart, this.travelCourse] = csr(travelLists);
-    this.travelDist = new Int32Array(this.travelCourse.length);
+    const ppd = periodsPerDay;
+    this.travelClose = new Uint8Array(this.travelCourse.length * ppd * ppd);
     travelLists.forEach((list, x) => {
       const start = this.travelStart[x] ?? 0;
       list.forEach((y, k) => {
-        this.travelDist[start + k] = distances.get(x * C + y) ?? 1;
+        const pairs = pairsOf.get(Math.min(x, y) * C + Math.max(x, y)) ?? [];
+        const base = (start + k) * ppd * ppd;
+        for (let sx = 0; sx < ppd; sx++) {
+          for (let ty = 0; ty < ppd; ty++) {
+            if (pairs.some((pair) => tooCloseToTravel(problem, pair, sx, ty)))
+              this.travelClose[base + sx * ppd + ty] = 1;
+          }
+        }
       });
     });
     this.wMwd = weights.minWorkingDays;
@@ -178,15 +188,16 @@ export class EngineState {
 
   /** Conflicts a lecture of course `c` at period `p` has with travel partners already placed. */
   private travelConflicts(c: number, p: number): number {
-    const s = p % this.ppd;
+    const ppd = this.ppd;
+    const s = p % ppd;
+    const day = p - s;
     let n = 0;
     const end = this.travelStart[c + 1] ?? 0;
     for (let k = this.travelStart[c] ?? 0; k < end; k++) {
-      const base = (this.travelCourse[k] ?? 0) * this.P;
-      const dist = this.travelDist[k] ?? 1;
-      for (let j = 1; j <= dist; j++) {
-        if (s - j >= 0) n += this.courseAt[base + p - j] ?? 0;
-        if (s + j < this.ppd) n += this.courseAt[base + p + j] ?? 0;
+      const base = (this.travelCourse[k] ?? 0) * this.P + day;
+      const row = (k * ppd + s) * ppd;
+      for (let t = 0; t < ppd; t++) {
+        if (this.travelClose[row + t] === 1) n += this.courseAt[base + t] ?? 0;
       }
     }
     return n;

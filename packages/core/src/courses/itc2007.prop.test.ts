@@ -85,4 +85,42 @@ describe('evaluateItc laws', () => {
       { numRuns: 200 },
     );
   });
+
+  it('a line repeating a course and period changes nothing but a warning (the first line is kept)', () => {
+    fc.assert(
+      fc.property(
+        instanceArbitrary.chain((instance) =>
+          fc.tuple(
+            fc.constant(instance),
+            fc.array(
+              fc.record({
+                course: fc.integer({ min: 0, max: instance.courses.length - 1 }),
+                room: fc.integer({ min: 0, max: instance.rooms.length - 1 }),
+                day: fc.integer({ min: 0, max: instance.days - 1 }),
+                period: fc.integer({ min: 0, max: instance.periodsPerDay - 1 }),
+              }),
+              { minLength: 1, maxLength: 12 },
+            ),
+            fc.nat(),
+            fc.integer({ min: 0, max: instance.rooms.length - 1 }),
+          ),
+        ),
+        ([instance, raw, pick, room]) => {
+          const lectures: ItcLecture[] = raw.map((l) => ({
+            course: `c${l.course}`,
+            room: `r${l.room}`,
+            day: l.day,
+            period: l.period,
+          }));
+          const first = lectures[pick % lectures.length];
+          if (first === undefined) return;
+          const before = evaluateItc(instance, lectures);
+          const after = evaluateItc(instance, [...lectures, { ...first, room: `r${room}` }]);
+          expect(after.warnings).toHaveLength(before.warnings.length + 1);
+          expect({ ...after, warnings: [] }).toEqual({ ...before, warnings: [] });
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
 });

@@ -142,6 +142,24 @@ describe('evaluateItc (UD2), hand-checked', () => {
     expect(evaluation.penalty).toBe(2);
   });
 
+  it('one course twice in one period: keeps the first line, drops the second everywhere, warns', () => {
+    // c1 in A, then again in B at the same time (day 0, period 0), and c2 in B then.
+    const lectures = parseItcSolution(instance, 'c1 A 0 0\nc1 B 0 0\nc2 B 0 0\n');
+    const evaluation = evaluateItc(instance, lectures);
+    // The dropped line's room B is not counted: c2 alone in B, no room occupancy.
+    expect(evaluation.hardByKind['room-occupancy']).toBe(0);
+    // c1 has one lecture of two: one is missing.
+    expect(evaluation.hardByKind.lectures).toBe(1);
+    // c1 (20 students) counted in A (10 seats), the first line; not in B.
+    expect(evaluation.roomCapacity).toBe(10);
+    expect(evaluation.roomStability).toBe(0);
+    expect(evaluation.warnings).toHaveLength(1);
+    expect(evaluation.warnings[0]).toMatchObject({ course: 'c1', room: 'B', day: 0, period: 0 });
+    expect(evaluation.warnings[0]?.message.ru).toContain('первая строка');
+    expect(evaluation.warnings[0]?.message.en).toContain('first line (room A) is kept');
+    expect(evaluateItc(instance, parseItcSolution(instance, 'c1 A 0 0\n')).warnings).toEqual([]);
+  });
+
   it('rejects solution lines that name unknown courses or rooms, or leave the grid', () => {
     expect(() => parseItcSolution(instance, 'c1 Z 0 0\nc3 A 0 0\nc1 A 2 0\n')).toThrow(
       ValidationError,

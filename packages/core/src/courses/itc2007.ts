@@ -422,6 +422,26 @@ export interface ItcEvaluation {
   readonly curriculumCompactness: number;
   readonly roomStability: number;
   readonly violations: readonly ItcViolation[];
+  /** Lines the official validator would warn about and drop (a course twice in one period). */
+  readonly warnings: readonly ItcWarning[];
+}
+
+/**
+ * A warning of {@link evaluateItc}: a solution line that was dropped (its course already has
+ * a lecture in that period; the first line is kept, as the official validator keeps it).
+ *
+ * @example
+ * ```ts
+ * import type { ItcWarning } from '@eduset/core/courses';
+ * const text = (warning: ItcWarning) => warning.message.en;
+ * ```
+ */
+export interface ItcWarning {
+  readonly course: string;
+  readonly room: string;
+  readonly day: number;
+  readonly period: number;
+  readonly message: LocalizedText;
 }
 
 /**
@@ -429,7 +449,9 @@ export interface ItcEvaluation {
  * (missing or extra lectures, conflicts, unavailable periods, room occupancy) and the UD2
  * penalty — room capacity 1 per student over, minimum working days 5 per missing day,
  * curriculum compactness 2 per isolated lecture, room stability 1 per extra room. Two
- * lines of one course in one period count as one lecture there (so one is missing).
+ * lines of one course in one period: the first is kept, the later one is dropped (its room
+ * counted nowhere, so one lecture is missing) and reported in `warnings`, as the official
+ * validator does.
  *
  * @example
  * ```ts
@@ -445,9 +467,12 @@ export function evaluateItc(instance: ItcInstance, lectures: readonly ItcLecture
   const ppd = instance.periodsPerDay;
   const courseIndex = new Map(instance.courses.map((course, i) => [course.id, i]));
   const roomIndex = new Map(instance.rooms.map((room, i) => [room.id, i]));
-  // room per (course, period); -1 when free. Later lines of the same course and period overwrite.
+  // room per (course, period); -1 when free. As the official validator does, the first line
+  // of a course in a period is kept; a later line of the same course and period is dropped
+  // (counted nowhere) with a warning.
   const table = instance.courses.map(() => new Array<number>(P).fill(-1));
   const roomLoad = instance.rooms.map(() => new Array<number>(P).fill(0));
+  const warnings: ItcWarning[] = [];
   for (const lecture of lectures) {
     const c = courseIndex.get(lecture.course);
     const r = roomIndex.get(lecture.room);
@@ -455,6 +480,21 @@ export function evaluateItc(instance: ItcInstance, lectures: readonly ItcLecture
     const p = lecture.day * ppd + lecture.period;
     const row = table[c];
     if (row === undefined || p < 0 || p >= P) continue;
+    const kept = row[p] ?? -1;
+    if (kept >= 0) {
+      const keptRoom = instance.rooms[kept]?.id ?? '';
+      warnings.push({
+        course: lecture.course,
+        room: lecture.room,
+        day: lecture.day,
+        period: lecture.period,
+        message: {
+          ru: `Курс ${lecture.course} дважды в одно время (день ${lecture.day}, период ${lecture.period}): учтена первая строка (помещение ${keptRoom}), строка с помещением ${lecture.room} отброшена`,
+          en: `Course ${lecture.course} appears twice at the same time (day ${lecture.day}, period ${lecture.period}): the first line (room ${keptRoom}) is kept, the line with room ${lecture.room} is dropped`,
+        },
+      });
+      continue;
+    }
     row[p] = r;
     const load = roomLoad[r];
     if (load !== undefined) load[p] = (load[p] ?? 0) + 1;
@@ -672,6 +712,7 @@ export function evaluateItc(instance: ItcInstance, lectures: readonly ItcLecture
     curriculumCompactness,
     roomStability,
     violations,
+    warnings,
   };
 }
 

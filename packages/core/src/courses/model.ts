@@ -48,7 +48,8 @@ export type Profile = z.infer<typeof profileSchema>;
 
 /**
  * Schema of a profile course (профильный курс): its profile, total hours, lectures a week,
- * the fewest different days a week it should spread over, and the group size limits.
+ * the fewest different days a week it should spread over, the group size limits and the
+ * equipment a room must have for it (a chemistry lab, computers; none when absent).
  *
  * @example
  * ```ts
@@ -69,6 +70,8 @@ export const courseSchema = z
     minWorkingDays: z.number().int().min(1).max(7).default(1),
     minGroupSize: z.number().int().min(1).default(1),
     maxGroupSize: z.number().int().min(1),
+    /** Equipment (ids of the network's `equipment`) a room must have to hold this course. */
+    equipment: z.array(idSchema).default([]),
   })
   .refine((course) => course.minGroupSize <= course.maxGroupSize, {
     path: ['maxGroupSize'],
@@ -123,7 +126,7 @@ export const teacherSchema = z.object({
 export type Teacher = z.infer<typeof teacherSchema>;
 
 /**
- * Schema of a room at a resource centre, with its number of seats.
+ * Schema of a room at a resource centre, with its number of seats and its equipment.
  *
  * @example
  * ```ts
@@ -136,12 +139,31 @@ export const roomSchema = z.object({
   resourceCentreId: siteIdSchema,
   name: z.string().trim().min(1),
   capacity: z.number().int().min(1),
+  /** The equipment the room has (ids of the network's `equipment`). */
+  equipment: z.array(idSchema).default([]),
 });
 
 /**
  * A room. @example `const room: Room = roomSchema.parse(json);`
  */
 export type Room = z.infer<typeof roomSchema>;
+
+/**
+ * Schema of a kind of room equipment (оборудование): an id rooms and courses refer to and
+ * its name in Russian and English, as people call it.
+ *
+ * @example
+ * ```ts
+ * import { roomEquipmentSchema } from '@eduset/core/courses';
+ * roomEquipmentSchema.parse({ id: 'chemistry-lab', name: { ru: 'химическая лаборатория', en: 'chemistry lab' } });
+ * ```
+ */
+export const roomEquipmentSchema = z.object({ id: idSchema, name: localizedTextSchema });
+
+/**
+ * A kind of room equipment. @example `const computers: RoomEquipment = { id: 'computers', name: { ru: 'компьютеры', en: 'computers' } };`
+ */
+export type RoomEquipment = z.infer<typeof roomEquipmentSchema>;
 
 /**
  * Schema of a course group (группа): one course taught by one teacher at one resource
@@ -321,7 +343,8 @@ export type WeekGrid = z.infer<typeof weekGridSchema>;
  * Schema of a network of profile courses (сеть профильных курсов) for one school year:
  * the organizations (home schools, the college, the hosts of resource centres), resource
  * centres (sites of kind `resource-centre`), profiles, courses, teachers, rooms, groups,
- * students with study plans, home-school busy times, travel times, agreements, the week grid
+ * students with study plans, home-school busy times, travel times, agreements, the kinds of
+ * room equipment, the week grid
  * and the term with its working-day calendar. Every reference is checked.
  *
  * @example
@@ -348,6 +371,7 @@ export const courseNetworkSchema = z
     students: z.array(studentSchema),
     homeSchoolBusy: z.array(homeSchoolBusySchema).default([]),
     travel: z.array(courseTravelSchema).default([]),
+    equipment: z.array(roomEquipmentSchema).default([]),
     agreements: z.array(networkAgreementSchema).default([]),
   })
   .superRefine((network, context) => {
@@ -375,6 +399,7 @@ export const courseNetworkSchema = z
     const profiles = unique('profiles', network.profiles);
     const courses = unique('courses', network.courses);
     const teachers = unique('teachers', network.teachers);
+    const equipment = unique('equipment', network.equipment);
     unique('rooms', network.rooms);
     unique('groups', network.groups);
     unique('students', network.students);
@@ -394,10 +419,16 @@ export const courseNetworkSchema = z
         );
     });
     network.courses.forEach((course, index) => {
+      course.equipment.forEach((id, at) => {
+        if (!equipment.has(id)) bad(['courses', index, 'equipment', at], missing('equipment', id));
+      });
       if (!profiles.has(course.profileId))
         bad(['courses', index, 'profileId'], missing('profile', course.profileId));
     });
     network.rooms.forEach((room, index) => {
+      room.equipment.forEach((id, at) => {
+        if (!equipment.has(id)) bad(['rooms', index, 'equipment', at], missing('equipment', id));
+      });
       if (!centres.has(room.resourceCentreId))
         bad(
           ['rooms', index, 'resourceCentreId'],

@@ -3,6 +3,7 @@ import { timetableCalendarEvents, timetableView } from './views.js';
 import { ValidationError } from '../common/index.js';
 import { enrolStudents } from './enrolment.js';
 import { createCourseNetwork, type CourseNetworkInput } from './model.js';
+import { evaluateProblemAssignment } from './solver.js';
 import {
   datedSessions,
   networkToProblem,
@@ -191,6 +192,229 @@ describe('validateTimetable', () => {
     expect(report.penalty).toBe(
       report.violations.filter((v) => !v.hard).reduce((n, v) => n + v.cost, 0),
     );
+  });
+});
+
+describe('validateTimetable: sessions that do not fit the network', () => {
+  const network = createCourseNetwork(smallNetwork());
+  const { enrolment } = enrolStudents(network);
+  const good: Timetable['sessions'] = [
+    { groupId: 'python-1', day: 1, period: 0, roomId: 'r1' },
+    { groupId: 'python-1', day: 2, period: 1, roomId: 'r1' },
+    { groupId: 'python-2', day: 1, period: 1, roomId: 'r2' },
+    { groupId: 'python-2', day: 2, period: 2, roomId: 'r2' },
+    { groupId: 'web-1', day: 1, period: 2, roomId: 'r2' },
+  ];
+  const hardKinds = (sessions: Timetable['sessions']) =>
+    validateTimetable(network, enrolment, { sessions })
+      .violations.filter((v) => v.hard)
+      .map((v) => v.kind);
+
+  it('a good week has no hard violation', () => {
+    expect(hardKinds(good)).toEqual([]);
+  });
+
+  it('a session on a day outside the grid (Wednesday of a Monday–Tuesday grid)', () => {
+    const sessions = [...good.slice(0, 4), { groupId: 'web-1', day: 3, period: 2, roomId: 'r2' }];
+    const report = validateTimetable(network, enrolment, { sessions });
+    expect(report.violations.filter((v) => v.hard).map((v) => v.kind)).toEqual(['day-off-grid']);
+    expect(report.hard).toBe(1);
+    const violation = report.violations.find((v) => v.kind === 'day-off-grid');
+    expect(violation).toMatchObject({ groupId: 'web-1', day: 3 });
+    expect(violation?.message.ru).toBe(
+      'Группа web-1 («Веб»): занятие в среда — в этот день занятий в сети нет',
+    );
+    expect(violation?.message.en).toBe(
+      'Group web-1 ("Веб"): a session on Wednesday, a day the network has no classes',
+    );
+  });
+
+  it('a session of an unknown group', () => {
+    const sessions = [...good, { groupId: 'chess-1', day: 1, period: 0, roomId: 'r1' }];
+    const report = validateTimetable(network, enrolment, { sessions });
+    // Not a room clash with python-1 either: the session is not checked any further.
+    expect(report.violations.filter((v) => v.hard).map((v) => v.kind)).toEqual(['unknown-group']);
+    expect(report.violations[0]?.message.ru).toContain('«chess-1», которой нет в сети');
+    expect(report.violations[0]?.message.en).toContain(
+      '"chess-1", which the network does not have',
+    );
+  });
+
+  it('more sessions than the lectures a week of the course', () => {
+    const sessions: Timetable['sessions'] = [
+      { groupId: 'python-1', day: 1, period: 0, roomId: 'r1' },
+      { groupId: 'python-1', day: 2, period: 0, roomId: 'r1' },
+      { groupId: 'python-2', day: 1, period: 1, roomId: 'r2' },
+      { groupId: 'python-2', day: 2, period: 1, roomId: 'r2' },
+      { groupId: 'web-1', day: 1, period: 2, roomId: 'r2' },
+      { groupId: 'web-1', day: 2, period: 2, roomId: 'r2' }, // one too many
+    ];
+    const report = validateTimetable(network, enrolment, { sessions });
+    expect(report.violations.filter((v) => v.hard).map((v) => v.kind)).toEqual(['extra-session']);
+    expect(report.violations.find((v) => v.hard)?.message).toEqual({
+      ru: 'Группа web-1 («Веб»): занятий в неделю 2, а по курсу 1 — одно лишнее',
+      en: 'Group web-1 ("Веб"): 2 sessions a week, but the course has 1 — one too many',
+    });
+  });
+
+  it('a session at period 9 of a 3-period grid: the period does not exist, no travel computed from it', () => {
+    // Anna (s1) has python-1 on Monday at period 0 (rc-1) and web-1 "at period 9" (rc-2).
+    const sessions = [...good.slice(0, 4), { groupId: 'web-1', day: 1, period: 9, roomId: 'r2' }];
+    const report = validateTimetable(network, enrolment, { sessions });
+    expect(report.violations.filter((v) => v.hard).map((v) => v.kind)).toEqual(['period-off-grid']);
+    expect(report.hard).toBe(1);
+    expect(report.violations.some((v) => v.kind === 'travel')).toBe(false);
+    expect(report.violations.some((v) => /-\d+ (мин|min)/.test(v.message.en + v.message.ru))).toBe(
+      false,
+    );
+    expect(report.violations.find((v) => v.hard)?.message).toEqual({
+      ru: 'Группа web-1 («Веб»): занятие в период №10 (понедельник), а в сетке дня 3 пер. — такого периода нет',
+      en: 'Group web-1 ("Веб"): a session in period 10 (Monday), but the day\'s grid has 3 periods — there is no such period',
+    });
+  });
+});
+
+describe('uneven breaks: travel is judged by the clock', () => {
+  // Breaks of 5 and 30 minutes: the 20-minute trip fits the long break only.
+  const uneven = (): CourseNetworkInput => ({
+    ...smallNetwork(),
+    weekGrid: {
+      days: [1, 2],
+      periods: [
+        { start: '14:30', end: '15:15' },
+        { start: '15:20', end: '16:05' },
+        { start: '16:35', end: '17:20' },
+      ],
+    },
+  });
+  const network = createCourseNetwork(uneven());
+  const { enrolment } = enrolStudents(network);
+  // Anna (s1): python-1 at rc-1, then web-1 at rc-2 after the 30-minute break.
+  const timetable: Timetable = {
+    sessions: [
+      { groupId: 'python-1', day: 1, period: 1, roomId: 'r1' },
+      { groupId: 'python-1', day: 2, period: 1, roomId: 'r1' },
+      { groupId: 'python-2', day: 1, period: 0, roomId: 'r2' },
+      { groupId: 'python-2', day: 2, period: 2, roomId: 'r2' },
+      { groupId: 'web-1', day: 1, period: 2, roomId: 'r2' },
+    ],
+  };
+  const mapped = networkToProblem(network, enrolment);
+  const lectures = (sessions: Timetable['sessions']) => {
+    const ppd = network.weekGrid.periods.length;
+    const byGroup = new Map<number, { period: number; room: number }[]>();
+    for (const s of sessions) {
+      const c = mapped.groupIds.indexOf(s.groupId);
+      const list = byGroup.get(c) ?? [];
+      list.push({
+        period: network.weekGrid.days.indexOf(s.day) * ppd + s.period,
+        room: mapped.roomIds.indexOf(s.roomId),
+      });
+      byGroup.set(c, list);
+    }
+    return mapped.problem.courses.flatMap((course, c) =>
+      Array.from({ length: course.lectures }, (_, k) => ({
+        course: c,
+        ...(byGroup.get(c)?.[k] ?? { period: -1, room: -1 }),
+      })),
+    );
+  };
+
+  it('a trip that fits the long break is accepted by both the validator and the solver', () => {
+    expect(validateTimetable(network, enrolment, timetable).hard).toBe(0);
+    expect(evaluateProblemAssignment(mapped.problem, lectures(timetable.sessions)).hard).toBe(0);
+  });
+
+  it('a trip in the short break is refused by both', () => {
+    const short: Timetable['sessions'] = [
+      { groupId: 'python-1', day: 1, period: 0, roomId: 'r1' },
+      { groupId: 'python-1', day: 2, period: 0, roomId: 'r1' },
+      { groupId: 'python-2', day: 2, period: 1, roomId: 'r2' },
+      { groupId: 'python-2', day: 2, period: 2, roomId: 'r2' },
+      { groupId: 'web-1', day: 1, period: 1, roomId: 'r2' }, // 5-minute break for the trip
+    ];
+    const report = validateTimetable(network, enrolment, { sessions: short });
+    expect(report.violations.filter((v) => v.hard).map((v) => v.kind)).toEqual(['travel']);
+    expect(report.violations.find((v) => v.kind === 'travel')?.message.en).toContain(
+      '5 min to travel instead of 20',
+    );
+    expect(evaluateProblemAssignment(mapped.problem, lectures(short)).hard).toBe(1);
+  });
+
+  it('the solver finds a feasible week and reports it as the validator does', () => {
+    const { timetable: solved, solver } = solveCourseNetwork(network, enrolment, {
+      seed: 3,
+      iterations: 5_000,
+    });
+    const report = validateTimetable(network, enrolment, solved);
+    expect([solver.hard, solver.feasible]).toEqual([report.hard, true]);
+    expect(report.hard).toBe(0);
+  });
+});
+
+describe('room equipment', () => {
+  const equipped = (): CourseNetworkInput => {
+    const base = smallNetwork();
+    return {
+      ...base,
+      equipment: [{ id: 'computers', name: { ru: 'компьютеры', en: 'computers' } }],
+      courses: base.courses.map((c) => (c.id === 'web' ? { ...c, equipment: ['computers'] } : c)),
+      rooms: [
+        ...base.rooms,
+        {
+          id: 'r3',
+          resourceCentreId: 'rc-2',
+          name: 'Компьютерный класс',
+          capacity: 5,
+          equipment: ['computers'],
+        },
+      ],
+    };
+  };
+  const network = createCourseNetwork(equipped());
+  const { enrolment } = enrolStudents(network);
+
+  it('a course that needs computers in a room without them is a hard violation', () => {
+    const timetable: Timetable = {
+      sessions: [
+        { groupId: 'python-1', day: 1, period: 0, roomId: 'r1' },
+        { groupId: 'python-1', day: 2, period: 1, roomId: 'r1' },
+        { groupId: 'python-2', day: 1, period: 1, roomId: 'r2' },
+        { groupId: 'python-2', day: 2, period: 2, roomId: 'r2' },
+        { groupId: 'web-1', day: 1, period: 2, roomId: 'r2' },
+      ],
+    };
+    const report = validateTimetable(network, enrolment, timetable);
+    expect(report.violations.filter((v) => v.hard).map((v) => v.kind)).toEqual(['room-equipment']);
+    expect(report.violations.find((v) => v.hard)?.message).toEqual({
+      ru: 'Группа web-1 («Веб»): в помещении «201» нет нужного оборудования (компьютеры): понедельник, 16:20–17:05',
+      en: 'Group web-1 ("Веб"): room "201" lacks the equipment the course needs (computers): Monday, 16:20–17:05',
+    });
+    const fixed = {
+      sessions: timetable.sessions.map((s) => (s.groupId === 'web-1' ? { ...s, roomId: 'r3' } : s)),
+    };
+    expect(validateTimetable(network, enrolment, fixed).hard).toBe(0);
+  });
+
+  it('the solver offers a course only the rooms with its equipment', () => {
+    const { problem, groupIds, roomIds } = networkToProblem(network, enrolment);
+    const web = problem.courses[groupIds.indexOf('web-1')];
+    expect(web?.rooms?.map((r) => roomIds[r])).toEqual(['r3']);
+    const { timetable } = solveCourseNetwork(network, enrolment, { seed: 1, iterations: 3_000 });
+    expect(timetable.sessions.filter((s) => s.groupId === 'web-1').map((s) => s.roomId)).toEqual([
+      'r3',
+    ]);
+    expect(validateTimetable(network, enrolment, timetable).hard).toBe(0);
+  });
+
+  it('rejects equipment the network does not list', () => {
+    const input = equipped();
+    expect(() =>
+      createCourseNetwork({
+        ...input,
+        rooms: input.rooms.map((r) => ({ ...r, equipment: ['projector'] })),
+      }),
+    ).toThrow(ValidationError);
   });
 });
 

@@ -60,7 +60,10 @@ export type PenaltyWeights = z.infer<typeof penaltyWeightsSchema>;
  *   compactness weight times the curriculum's `weight` (the number of students who share
  *   that set, 1 in ITC-2007);
  * - `travel` — pairs of courses held at different places: on one day their lectures must be
- *   more than `distance` periods apart (the students need the time to get there).
+ *   more than `distance` periods apart, or — with `minutes` — the time between the end of
+ *   the earlier lecture and the start of the later one, by the clock times of `periodTimes`
+ *   (minutes of the day when each period of the day starts and ends), must be at least
+ *   `minutes` (the students need the time to get there). Uneven breaks count as they are.
  *
  * @example
  * ```ts
@@ -85,12 +88,16 @@ export const timetableProblemSchema = z
         weight: z.number().int().min(0).default(1),
       }),
     ),
+    periodTimes: z
+      .array(z.object({ start: z.number().int().min(0), end: z.number().int().min(0) }))
+      .optional(),
     travel: z
       .array(
         z.object({
           a: z.number().int().min(0),
           b: z.number().int().min(0),
-          distance: z.number().int().min(1),
+          distance: z.number().int().min(1).optional(),
+          minutes: z.number().int().min(1).optional(),
         }),
       )
       .default([]),
@@ -128,14 +135,79 @@ export const timetableProblemSchema = z
         }
       });
     });
+    if (problem.periodTimes !== undefined && problem.periodTimes.length !== problem.periodsPerDay) {
+      bad(
+        ['periodTimes'],
+        'Время начала и конца нужно для каждого периода дня',
+        'Start and end times are needed for every period of the day',
+      );
+    }
     problem.travel.forEach((pair, index) => {
       for (const key of ['a', 'b'] as const) {
         if (pair[key] >= problem.courses.length) {
           bad(['travel', index, key], 'Нет такого курса', 'No such course');
         }
       }
+      if ((pair.distance === undefined) === (pair.minutes === undefined)) {
+        bad(
+          ['travel', index],
+          'Нужно одно из двух: расстояние в периодах или минуты на дорогу',
+          'Give one of the two: a distance in periods or minutes to travel',
+        );
+      }
+      if (pair.minutes !== undefined && problem.periodTimes === undefined) {
+        bad(
+          ['travel', index, 'minutes'],
+          'Минуты на дорогу требуют времени периодов (periodTimes)',
+          'Minutes to travel need the times of the periods (periodTimes)',
+        );
+      }
     });
   });
+
+/**
+ * Whether lectures of the two courses of a travel pair, course `a` at period `slotA` of a day
+ * and course `b` at period `slotB` of the same day, are too close for the students to get
+ * from one place to the other. Lectures in the same period are not a travel matter (they
+ * clash). With `minutes`, the gap between the end of the earlier period and the start of the
+ * later one, by `periodTimes`, must be at least `minutes`; with `distance`, the periods must
+ * be more than `distance` apart.
+ *
+ * @example
+ * ```ts
+ * import { createTimetableProblem, tooCloseToTravel } from '@eduset/core/courses';
+ * const problem = createTimetableProblem({
+ *   days: 1, periodsPerDay: 3, rooms: [{ capacity: 10 }], teachers: 2,
+ *   courses: [
+ *     { lectures: 1, minWorkingDays: 1, students: 5, teacher: 0 },
+ *     { lectures: 1, minWorkingDays: 1, students: 5, teacher: 1 },
+ *   ],
+ *   curricula: [{ courses: [0, 1] }],
+ *   periodTimes: [{ start: 540, end: 585 }, { start: 595, end: 640 }, { start: 670, end: 715 }],
+ *   travel: [{ a: 0, b: 1, minutes: 20 }],
+ * });
+ * const pair = problem.travel[0]!;
+ * tooCloseToTravel(problem, pair, 0, 1); // true: a 10-minute break
+ * tooCloseToTravel(problem, pair, 1, 2); // false: a 30-minute break
+ * ```
+ */
+export function tooCloseToTravel(
+  problem: Pick<TimetableProblem, 'periodTimes'>,
+  pair: TimetableProblem['travel'][number],
+  slotA: number,
+  slotB: number,
+): boolean {
+  if (slotA === slotB) return false;
+  const earlier = Math.min(slotA, slotB);
+  const later = Math.max(slotA, slotB);
+  if (pair.minutes !== undefined) {
+    const end = problem.periodTimes?.[earlier]?.end;
+    const start = problem.periodTimes?.[later]?.start;
+    if (end === undefined || start === undefined) return false;
+    return start - end < pair.minutes;
+  }
+  return later - earlier <= (pair.distance ?? 0);
+}
 
 /**
  * A validated timetabling problem. @example `const problem: TimetableProblem = createTimetableProblem(json);`

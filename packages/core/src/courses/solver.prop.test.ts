@@ -3,6 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { createTimetableProblem, type TimetableProblem } from './problem.js';
 import { evaluateProblemAssignment, solveTimetable } from './solver.js';
 
+/** Periods of 45 minutes from 14:00 with the given breaks between them. */
+function periodTimes(count: number, breaks: readonly number[]): { start: number; end: number }[] {
+  const times: { start: number; end: number }[] = [];
+  let start = 14 * 60;
+  for (let s = 0; s < count; s++) {
+    times.push({ start, end: start + 45 });
+    start += 45 + (breaks[s] ?? 0);
+  }
+  return times;
+}
+
 const problemArbitrary: fc.Arbitrary<TimetableProblem> = fc
   .record({
     days: fc.integer({ min: 1, max: 3 }),
@@ -26,11 +37,16 @@ const problemArbitrary: fc.Arbitrary<TimetableProblem> = fc
       { maxLength: 3 },
     ),
     travel: fc.array(
-      fc.record({ a: fc.integer({ min: 0, max: 5 }), b: fc.integer({ min: 0, max: 5 }) }),
-      {
-        maxLength: 2,
-      },
+      fc.record({
+        a: fc.integer({ min: 0, max: 5 }),
+        b: fc.integer({ min: 0, max: 5 }),
+        distance: fc.integer({ min: 1, max: 2 }),
+        minutes: fc.option(fc.integer({ min: 1, max: 60 }), { nil: undefined }),
+      }),
+      { maxLength: 3 },
     ),
+    // Uneven breaks: each period 45 minutes, each break 0–60 minutes.
+    breaks: fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 3, maxLength: 3 }),
   })
   .map((raw) => {
     const periods = raw.days * raw.periodsPerDay;
@@ -47,9 +63,14 @@ const problemArbitrary: fc.Arbitrary<TimetableProblem> = fc
       curricula: raw.curricula
         .map((q) => ({ courses: q.courses.filter((c) => c < n), weight: q.weight }))
         .filter((q) => q.courses.length > 0),
+      periodTimes: periodTimes(raw.periodsPerDay, raw.breaks),
       travel: raw.travel
         .filter((t) => t.a < n && t.b < n && t.a !== t.b)
-        .map((t) => ({ ...t, distance: 1 })),
+        .map((t) =>
+          t.minutes === undefined
+            ? { a: t.a, b: t.b, distance: t.distance }
+            : { a: t.a, b: t.b, minutes: t.minutes },
+        ),
     });
   });
 

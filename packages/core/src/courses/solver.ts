@@ -2,7 +2,12 @@ import { z } from '../common/zod.js';
 import { parse } from '../common/index.js';
 import { EngineState } from './engine.js';
 import { SeededRandom } from './prng.js';
-import { assertAssignmentShape, type PlacedLecture, type TimetableProblem } from './problem.js';
+import {
+  assertAssignmentShape,
+  tooCloseToTravel,
+  type PlacedLecture,
+  type TimetableProblem,
+} from './problem.js';
 
 /**
  * Schema of the solver's options:
@@ -540,23 +545,25 @@ export function evaluateProblemAssignment(
     }
   }
   let travel = 0;
-  const distance = new Map<string, number>();
+  const pairsOf = new Map<string, TimetableProblem['travel']>();
   for (const pair of problem.travel) {
     if (pair.a === pair.b) continue;
     const key = `${Math.min(pair.a, pair.b)}:${Math.max(pair.a, pair.b)}`;
-    distance.set(key, Math.max(distance.get(key) ?? 0, pair.distance));
+    pairsOf.set(key, [...(pairsOf.get(key) ?? []), pair]);
   }
   for (let i = 0; i < placed.length; i++) {
     for (let j = i + 1; j < placed.length; j++) {
       const a = placed[i];
       const b = placed[j];
       if (a === undefined || b === undefined) continue;
-      const dist = distance.get(`${Math.min(a.course, b.course)}:${Math.max(a.course, b.course)}`);
-      if (dist === undefined) continue;
+      const pairs = pairsOf.get(`${Math.min(a.course, b.course)}:${Math.max(a.course, b.course)}`);
+      if (pairs === undefined) continue;
       const dayA = Math.floor(a.period / periodsPerDay);
       const dayB = Math.floor(b.period / periodsPerDay);
-      const gap = Math.abs(a.period - b.period);
-      if (dayA === dayB && gap >= 1 && gap <= dist) travel++;
+      if (dayA !== dayB) continue;
+      const slotA = a.period % periodsPerDay;
+      const slotB = b.period % periodsPerDay;
+      if (pairs.some((pair) => tooCloseToTravel(problem, pair, slotA, slotB))) travel++;
     }
   }
   let minWorkingDays = 0;

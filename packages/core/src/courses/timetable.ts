@@ -106,6 +106,14 @@ function lookup(network: CourseNetwork, enrolment: Enrolment): Lookup {
   };
 }
 
+/** Whether a room has all the equipment a course needs. */
+function hasEquipment(
+  room: CourseNetwork['rooms'][number],
+  course: CourseNetwork['courses'][number] | undefined,
+): boolean {
+  return (course?.equipment ?? []).every((id) => room.equipment.includes(id));
+}
+
 /** Whether a busy time [from, to) keeps a student from a period [start, end) `travel` minutes away. */
 function clashes(from: number, to: number, start: number, end: number, travel: number): boolean {
   return from < end + travel && to + travel > start;
@@ -113,11 +121,14 @@ function clashes(from: number, to: number, start: number, end: number, travel: n
 
 /**
  * Builds the solver's problem for a network and its enrolment: each group becomes a course
- * (its lectures a week, its size, its teacher, the rooms of its resource centre), each
+ * (its lectures a week, its size, its teacher, the rooms of its resource centre that have
+ * the equipment its course needs), each
  * distinct set of groups students share becomes a curriculum weighted by how many students
  * share it, the periods a group cannot use (its teacher unavailable, a student busy at the
  * home school counting the trip) become unavailable periods, and two groups at different
- * places with a shared student become a travel pair kept far enough apart on a day.
+ * places with a shared student become a travel pair: on one day, the time between the end of
+ * the earlier lecture and the start of the later one (the real clock times of the periods,
+ * uneven breaks as they are) must be at least the trip's minutes.
  *
  * @example
  * ```ts
@@ -180,7 +191,7 @@ export function networkToProblem(network: CourseNetwork, enrolment: Enrolment): 
       students: enrolment.groups[group.id]?.length ?? 0,
       teacher: teacherIndex.get(group.teacherId) ?? 0,
       rooms: network.rooms.flatMap((room, r) =>
-        room.resourceCentreId === group.resourceCentreId ? [r] : [],
+        room.resourceCentreId === group.resourceCentreId && hasEquipment(room, course) ? [r] : [],
       ),
       unavailable: [...unavailable].sort((a, b) => a - b),
     };
@@ -193,14 +204,8 @@ export function networkToProblem(network: CourseNetwork, enrolment: Enrolment): 
     if (known === undefined) sets.set(key, { courses: indices, weight: 1 });
     else known.weight++;
   }
-  // The smallest gap between the end of period p and the start of period p + k, for each k.
-  const minGap: number[] = [];
-  for (let k = 1; k < ppd; k++) {
-    let gap = Infinity;
-    for (let p = 0; p + k < ppd; p++)
-      gap = Math.min(gap, (look.starts[p + k] ?? 0) - (look.ends[p] ?? 0));
-    minGap[k] = gap;
-  }
+  // Travel is judged by the clock: the problem carries the periods' times and, for each pair
+  // of groups with a shared student at different places, the minutes the trip takes.
   const travel = new Map<string, number>();
   for (const { courses: members } of sets.values()) {
     for (let i = 0; i < members.length; i++) {
@@ -210,9 +215,7 @@ export function networkToProblem(network: CourseNetwork, enrolment: Enrolment): 
         const hostA = look.host.get(network.groups[a]?.resourceCentreId ?? '') ?? '';
         const hostB = look.host.get(network.groups[b]?.resourceCentreId ?? '') ?? '';
         const minutes = travelMinutes(network, hostA, hostB);
-        let distance = 0;
-        for (let k = 1; k < ppd; k++) if ((minGap[k] ?? Infinity) < minutes) distance = k;
-        if (distance > 0) travel.set(`${a},${b}`, Math.max(travel.get(`${a},${b}`) ?? 0, distance));
+        if (minutes > 0) travel.set(`${a},${b}`, Math.max(travel.get(`${a},${b}`) ?? 0, minutes));
       }
     }
   }
@@ -223,9 +226,13 @@ export function networkToProblem(network: CourseNetwork, enrolment: Enrolment): 
     teachers: network.teachers.length,
     courses,
     curricula: [...sets.values()],
-    travel: [...travel].map(([key, distance]) => {
+    periodTimes: network.weekGrid.periods.map((_, s) => ({
+      start: look.starts[s] ?? 0,
+      end: look.ends[s] ?? 0,
+    })),
+    travel: [...travel].map(([key, minutes]) => {
       const [a = 0, b = 0] = key.split(',').map(Number);
-      return { a, b, distance };
+      return { a, b, minutes };
     }),
   });
   void roomIndex;
@@ -288,8 +295,13 @@ export function solveCourseNetwork(
 
 /**
  * The kinds of timetable violations. Hard: `unplaced` (a lecture of a group has no time),
+ * `extra-session` (more sessions than the course's lectures a week), `unknown-group` (a
+ * session of a group the network does not have), `day-off-grid` (a session on a weekday the
+ * week grid does not have), `period-off-grid` (a session at a period the day does not have;
+ * such sessions are not checked further — no clash or travel is computed from them),
  * `room-clash`, `teacher-clash`, `student-clash` (somebody in two places at once),
- * `room-elsewhere` (a room not at the group's resource centre), `teacher-unavailable`,
+ * `room-elsewhere` (a room not at the group's resource centre), `room-equipment` (the room
+ * lacks equipment the course needs), `teacher-unavailable`,
  * `home-school-busy` (the student has lessons at the home school then, counting the trip),
  * `travel` (not enough time to get from one resource centre to the next). Soft:
  * `room-capacity` (1 per student over the seats), `course-spread` (5 per day short of the
@@ -304,10 +316,15 @@ export function solveCourseNetwork(
  */
 export const courseViolationKinds = [
   'unplaced',
+  'extra-session',
+  'unknown-group',
+  'day-off-grid',
+  'period-off-grid',
   'room-clash',
   'teacher-clash',
   'student-clash',
   'room-elsewhere',
+  'room-equipment',
   'teacher-unavailable',
   'home-school-busy',
   'travel',
@@ -402,32 +419,131 @@ export function validateTimetable(
       en: `${dayNames[day]?.en ?? day}, ${time}`,
     };
   };
-  const sessionsOf = new Map<string, Session[]>();
+  const groupName = (groupId: string): LocalizedText => {
+    const name = look.course.get(look.group.get(groupId)?.courseId ?? '')?.name;
+    return name === undefined
+      ? { ru: `Группа ${groupId}`, en: `Group ${groupId}` }
+      : { ru: `Группа ${groupId} («${name}»)`, en: `Group ${groupId} ("${name}")` };
+  };
+  // Sessions that cannot be put on the grid: a group the network does not have, a weekday or
+  // a period the week grid does not have. Each is reported; none is checked any further.
+  const countOf = new Map<string, number>();
+  const onGrid: Session[] = [];
   for (const session of timetable.sessions) {
+    if (!look.group.has(session.groupId)) {
+      violations.push({
+        kind: 'unknown-group',
+        hard: true,
+        cost: 1,
+        groupId: session.groupId,
+        roomId: session.roomId,
+        day: session.day,
+        period: session.period,
+        message: {
+          ru: `Занятие группы «${session.groupId}», которой нет в сети: ${dayNames[session.day]?.ru ?? session.day}`,
+          en: `A session of group "${session.groupId}", which the network does not have: ${dayNames[session.day]?.en ?? session.day}`,
+        },
+      });
+      continue;
+    }
+    countOf.set(session.groupId, (countOf.get(session.groupId) ?? 0) + 1);
+    let fits = true;
+    if (!network.weekGrid.days.includes(session.day)) {
+      fits = false;
+      violations.push({
+        kind: 'day-off-grid',
+        hard: true,
+        cost: 1,
+        groupId: session.groupId,
+        roomId: session.roomId,
+        day: session.day,
+        period: session.period,
+        message: {
+          ru: `${groupName(session.groupId).ru}: занятие в ${dayNames[session.day]?.ru ?? session.day} — в этот день занятий в сети нет`,
+          en: `${groupName(session.groupId).en}: a session on ${dayNames[session.day]?.en ?? session.day}, a day the network has no classes`,
+        },
+      });
+    }
+    if (session.period >= ppd) {
+      fits = false;
+      violations.push({
+        kind: 'period-off-grid',
+        hard: true,
+        cost: 1,
+        groupId: session.groupId,
+        roomId: session.roomId,
+        day: session.day,
+        period: session.period,
+        message: {
+          ru: `${groupName(session.groupId).ru}: занятие в период №${session.period + 1} (${dayNames[session.day]?.ru ?? session.day}), а в сетке дня ${ppd} пер. — такого периода нет`,
+          en: `${groupName(session.groupId).en}: a session in period ${session.period + 1} (${dayNames[session.day]?.en ?? session.day}), but the day's grid has ${ppd} periods — there is no such period`,
+        },
+      });
+    }
+    if (fits) onGrid.push(session);
+  }
+  const sessionsOf = new Map<string, Session[]>();
+  for (const session of onGrid) {
     const list = sessionsOf.get(session.groupId) ?? [];
     list.push(session);
     sessionsOf.set(session.groupId, list);
   }
-  // Unplaced lectures, rooms elsewhere, teacher availability.
+  // Unplaced and extra lectures, rooms elsewhere or without the equipment, teacher availability.
   for (const group of network.groups) {
     const course = look.course.get(group.courseId);
     const mine = sessionsOf.get(group.id) ?? [];
     const need = course?.lecturesPerWeek ?? 0;
-    for (let k = mine.length; k < need; k++) {
+    const given = countOf.get(group.id) ?? 0;
+    for (let k = given; k < need; k++) {
       violations.push({
         kind: 'unplaced',
         hard: true,
         cost: 1,
         groupId: group.id,
         message: {
-          ru: `Группа ${group.id}: занятие не поставлено (${mine.length} из ${need})`,
-          en: `Group ${group.id}: a lecture is not placed (${mine.length} of ${need})`,
+          ru: `Группа ${group.id}: занятие не поставлено (${given} из ${need})`,
+          en: `Group ${group.id}: a lecture is not placed (${given} of ${need})`,
+        },
+      });
+    }
+    for (let k = need; k < given; k++) {
+      violations.push({
+        kind: 'extra-session',
+        hard: true,
+        cost: 1,
+        groupId: group.id,
+        message: {
+          ru: `${groupName(group.id).ru}: занятий в неделю ${given}, а по курсу ${need} — одно лишнее`,
+          en: `${groupName(group.id).en}: ${given} sessions a week, but the course has ${need} — one too many`,
         },
       });
     }
     const teacher = network.teachers.find((t) => t.id === group.teacherId);
     for (const session of mine) {
       const room = look.room.get(session.roomId);
+      const lacking = (course?.equipment ?? []).filter((id) => !room?.equipment.includes(id));
+      if (
+        room !== undefined &&
+        room.resourceCentreId === group.resourceCentreId &&
+        lacking.length > 0
+      ) {
+        const names = lacking.map(
+          (id) => network.equipment.find((e) => e.id === id)?.name ?? { ru: id, en: id },
+        );
+        violations.push({
+          kind: 'room-equipment',
+          hard: true,
+          cost: 1,
+          groupId: group.id,
+          roomId: room.id,
+          day: session.day,
+          period: session.period,
+          message: {
+            ru: `${groupName(group.id).ru}: в помещении «${room.name}» нет нужного оборудования (${names.map((n) => n.ru).join(', ')}): ${at(session.day, session.period).ru}`,
+            en: `${groupName(group.id).en}: room "${room.name}" lacks the equipment the course needs (${names.map((n) => n.en).join(', ')}): ${at(session.day, session.period).en}`,
+          },
+        });
+      }
       if (room === undefined || room.resourceCentreId !== group.resourceCentreId) {
         violations.push({
           kind: 'room-elsewhere',
@@ -462,7 +578,7 @@ export function validateTimetable(
   }
   // Room and teacher clashes.
   const byTime = new Map<string, Session[]>();
-  for (const session of timetable.sessions) {
+  for (const session of onGrid) {
     const key = `${session.day}:${session.period}`;
     const list = byTime.get(key) ?? [];
     list.push(session);
