@@ -936,7 +936,12 @@ export class IndicatorSession {
       how === undefined
         ? { ru: `${base.ru}${part}`, en: `${base.en}${part}` }
         : { ru: `${how.ru}: ${base.ru}${part}`, en: `${how.en}: ${base.en}${part}` };
-    return { reference: input.reference, name, value: input.value, ...(input.reportingUnits === undefined ? {} : { reportingUnits: input.reportingUnits }) };
+    return {
+      reference: input.reference,
+      name,
+      value: input.value,
+      ...(input.reportingUnits === undefined ? {} : { reportingUnits: input.reportingUnits }),
+    };
   }
 
   private explanation(

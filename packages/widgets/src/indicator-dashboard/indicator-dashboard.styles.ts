@@ -134,6 +134,22 @@ export const indicatorDashboardStyles = [
       border-radius: var(--_radius);
     }
 
+    .coverage {
+      margin: 0;
+      color: var(--_color-text-muted);
+    }
+
+    .coverage.incomplete {
+      color: var(--_color-text);
+      font-weight: 600;
+    }
+
+    .cell-coverage {
+      display: block;
+      font-size: 0.85em;
+      color: var(--_color-text-muted);
+    }
+
     .target.met {
       color: var(--_good);
     }
