@@ -1,4 +1,5 @@
 import {
+  fieldNames,
   localize,
   schoolMapDataSchema,
   type SchoolMapData,
@@ -383,8 +384,14 @@ export class EdusetSchoolMap extends EdusetElement {
   private renderExplanation(texts: SchoolMapTexts): unknown {
     const school = this.data?.schools[this.selected];
     const lang = this.language;
+    // Words, never codes: `rural` is «сельская», `regular|irregular` «регулярный или нерегулярный».
     const number = (value: number | string): string =>
-      typeof value === 'number' ? value.toLocaleString(lang, { maximumFractionDigits: 3 }) : value;
+      typeof value === 'number'
+        ? value.toLocaleString(lang, { maximumFractionDigits: 3 })
+        : value
+            .split('|')
+            .map((code) => texts.passportValue(code))
+            .join(texts.or);
     return html`<section part="explanation" class="explanation" aria-live="polite">
       ${
         school === undefined
@@ -429,7 +436,10 @@ export class EdusetSchoolMap extends EdusetElement {
                                 ? html`<p>
                                     ${texts.pulledDownBy}:
                                     ${e.terms
-                                      .map((t) => `${t.indicator} (${number(t.contribution)})`)
+                                      .map(
+                                        (t) =>
+                                          `${localize(fieldNames[t.indicator], lang)} (${number(t.contribution)})`,
+                                      )
                                       .join(', ')}
                                   </p>`
                                 : nothing
