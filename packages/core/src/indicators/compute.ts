@@ -921,8 +921,8 @@ export class IndicatorSession {
     const match = /^(?:(\w+)\()?([#I])\{([^}.]+)(?:\.([^}]+))?\}\)?$/.exec(input.reference);
     if (match === null) return input;
     const [, fn, kind, id = '', disaggregation] = match;
-    const base =
-      kind === '#' ? this.dataset.dataElement(id)?.name : this.indicators.get(id)?.definition.name;
+    const element = kind === '#' ? this.dataset.dataElement(id) : undefined;
+    const base = kind === '#' ? element?.name : this.indicators.get(id)?.definition.name;
     if (base === undefined) return input;
     const functionNames: Record<string, LocalizedText> = {
       sum: { ru: 'сумма', en: 'sum' },
@@ -931,11 +931,17 @@ export class IndicatorSession {
       countDistinct: { ru: 'число разных значений', en: 'number of distinct values' },
     };
     const how = fn === undefined ? undefined : functionNames[fn];
-    const part = disaggregation === undefined ? '' : ` (${disaggregation})`;
+    const named =
+      disaggregation === undefined ? undefined : element?.disaggregations?.[disaggregation];
+    const part = (lang: 'ru' | 'en'): string =>
+      disaggregation === undefined ? '' : `: ${named?.[lang] ?? disaggregation}`;
     const name =
       how === undefined
-        ? { ru: `${base.ru}${part}`, en: `${base.en}${part}` }
-        : { ru: `${how.ru}: ${base.ru}${part}`, en: `${how.en}: ${base.en}${part}` };
+        ? { ru: `${base.ru}${part('ru')}`, en: `${base.en}${part('en')}` }
+        : {
+            ru: `${how.ru}: ${base.ru}${part('ru')}`,
+            en: `${how.en}: ${base.en}${part('en')}`,
+          };
     return {
       reference: input.reference,
       name,

@@ -108,6 +108,53 @@ describe('reporting coverage', () => {
     ]);
   });
 
+  it('names a disaggregation and an aggregate in words, and keeps the reference when nothing is known', () => {
+    const named = createDataset({
+      dataElements: [
+        {
+          id: 'held',
+          name: { ru: 'Консультаций проведено', en: 'Consultations held' },
+          disaggregations: {
+            'consultation-point': { ru: 'консультационные пункты', en: 'consultation points' },
+          },
+        },
+      ],
+      orgUnits: [{ id: 'town', name: { ru: 'Город', en: 'Town' }, level: 'municipality' }],
+      values: [
+        {
+          dataElement: 'held',
+          orgUnit: 'town',
+          period: '2024-2025',
+          disaggregation: 'consultation-point',
+          value: '7',
+        },
+      ],
+    });
+    const result = computeIndicator(
+      {
+        ...share,
+        unit: 'number',
+        numerator: '#{held.consultation-point} + sum(#{held}) + #{held.pmpk} + C{k}',
+        denominator: '1',
+        missingValueStrategy: 'never-skip',
+      },
+      named,
+      'town',
+      '2024-2025',
+      { constants: { k: '0' } },
+    );
+    const names = new Map(
+      result.explanation?.inputs.map((input) => [input.reference, input.name?.ru]),
+    );
+    expect(names.get('#{held.consultation-point}')).toBe(
+      'Консультаций проведено: консультационные пункты',
+    );
+    expect(names.get('sum(#{held})')).toBe('сумма: Консультаций проведено');
+    expect(names.get('#{held.pmpk}')).toBe('Консультаций проведено: pmpk');
+    expect(names.has('C{k}')).toBe(true);
+    expect(names.get('C{k}')).toBeUndefined();
+  });
+
   it('gives the coverage of a school alone, and of a school that did not report', () => {
     expect(computeIndicator(share, dataset, 'school-1', '2024-2025')).toMatchObject({
       status: 'value',

@@ -60,6 +60,8 @@ export const dataElementSchema = z
     /** `number` (default) or `text` (codes such as a child's id, usable with count/countDistinct). */
     valueType: z.enum(['number', 'text']).default('number'),
     aggregation: aggregationTypeSchema.default('sum'),
+    /** Names of the disaggregations (`#{element.disaggregation}`), for explanations. */
+    disaggregations: z.record(identifierSchema, localizedTextSchema).optional(),
   })
   .strict();
 
