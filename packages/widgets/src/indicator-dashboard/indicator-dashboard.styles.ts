@@ -22,6 +22,9 @@ export const indicatorDashboardStyles = [
 
     .dashboard {
       display: grid;
+      /* One column that may shrink below its content: a wide table scrolls in its wrapper
+         instead of widening the page at 390 px. */
+      grid-template-columns: minmax(0, 1fr);
       gap: var(--_spacing);
     }
 
@@ -216,7 +219,14 @@ export const indicatorDashboardStyles = [
     }
 
     .table-wrap {
+      /* Positioned: visually hidden text in cells stays inside the scrolling box. */
+      position: relative;
       overflow-x: auto;
+    }
+
+    .table-wrap:focus-visible {
+      outline: 3px solid var(--_color-focus);
+      outline-offset: 2px;
     }
 
     table {

@@ -496,10 +496,12 @@ export class EdusetIndicatorDashboard extends EdusetElement {
     const texts = this.texts;
     const lang = this.language;
     const periods = this.report?.periods ?? [];
-    return html`<div class="table-wrap">
+    const caption = texts.tableCaption(unit === undefined ? '' : localize(unit.name, lang));
+    // Focusable and named: on a phone the table scrolls sideways in this box, by keyboard too.
+    return html`<div class="table-wrap" tabindex="0" role="region" aria-label=${caption}>
       <table part="table">
         <caption>
-          ${texts.tableCaption(unit === undefined ? '' : localize(unit.name, lang))}
+          ${caption}
         </caption>
         <thead>
           <tr>

@@ -467,41 +467,47 @@ export class EdusetSchoolMap extends EdusetElement {
       </th>`;
     };
     const lang = this.language;
-    return html`<table part="table">
-        <caption>
-          ${texts.tableCaption(rows.length, schools.length)}
-        </caption>
-        <thead>
-          <tr>
-            ${header('name', texts.name)} ${header('indexRank', texts.indexRank)}
-            <th scope="col">${texts.indexValue}</th>
-            ${header('resultsRank', texts.resultsRank)} ${header('meanScore', texts.meanScore)}
-            <th scope="col">${texts.flags}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows.map((i) => {
-            const s = schools[i];
-            if (s === undefined) return nothing;
-            const flags = s.explanations.map((e) => localize(e.title, lang)).join('; ');
-            return html`<tr
-              class=${i === this.selected ? 'chosen' : ''}
-              data-school-id=${s.schoolId}
-            >
-              <th scope="row">
-                <button type="button" class="link" @click=${() => this.choose(i)}>${s.name}</button>
-              </th>
-              <td>${s.indexRank}</td>
-              <td>${s.indexValue.toLocaleString(lang, { maximumFractionDigits: 3 })}</td>
-              <td>${s.resultsRank ? texts.place(s.resultsRank.rank, s.resultsRank.outOf) : '—'}</td>
-              <td>
-                ${s.meanScore === null ? '—' : s.meanScore.toLocaleString(lang, { maximumFractionDigits: 1 })}
-              </td>
-              <td>${flags}</td>
-            </tr>`;
-          })}
-        </tbody>
-      </table>
+    return html`<div class="table-wrap">
+        <table part="table">
+          <caption>
+            ${texts.tableCaption(rows.length, schools.length)}
+          </caption>
+          <thead>
+            <tr>
+              ${header('name', texts.name)} ${header('indexRank', texts.indexRank)}
+              <th scope="col">${texts.indexValue}</th>
+              ${header('resultsRank', texts.resultsRank)} ${header('meanScore', texts.meanScore)}
+              <th scope="col">${texts.flags}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${rows.map((i) => {
+              const s = schools[i];
+              if (s === undefined) return nothing;
+              const flags = s.explanations.map((e) => localize(e.title, lang)).join('; ');
+              return html`<tr
+                class=${i === this.selected ? 'chosen' : ''}
+                data-school-id=${s.schoolId}
+              >
+                <th scope="row">
+                  <button type="button" class="link" @click=${() => this.choose(i)}>
+                    ${s.name}
+                  </button>
+                </th>
+                <td>${s.indexRank}</td>
+                <td>${s.indexValue.toLocaleString(lang, { maximumFractionDigits: 3 })}</td>
+                <td>
+                  ${s.resultsRank ? texts.place(s.resultsRank.rank, s.resultsRank.outOf) : '—'}
+                </td>
+                <td>
+                  ${s.meanScore === null ? '—' : s.meanScore.toLocaleString(lang, { maximumFractionDigits: 1 })}
+                </td>
+                <td>${flags}</td>
+              </tr>`;
+            })}
+          </tbody>
+        </table>
+      </div>
       ${
         rows.length < schools.length
           ? html`<button type="button" class="more" @click=${() => (this.limit += pageSize)}>
