@@ -498,7 +498,7 @@ export class EdusetIndicatorDashboard extends EdusetElement {
     const periods = this.report?.periods ?? [];
     const caption = texts.tableCaption(unit === undefined ? '' : localize(unit.name, lang));
     // Focusable and named: on a phone the table scrolls sideways in this box, by keyboard too.
-    return html`<div class="table-wrap" tabindex="0" role="region" aria-label=${caption}>
+    return html`<div class="table-wrap" tabindex="0" role="group" aria-label=${caption}>
       <table part="table">
         <caption>
           ${caption}
