@@ -46,6 +46,8 @@ export interface SchoolMapTexts {
   readonly passportValue: (code: string) => string;
   /** Between alternatives: « или ». */
   readonly or: string;
+  /** An index term whose name the data does not give (never its code). */
+  readonly indexTerm: string;
 }
 
 /** Passport value codes (locality, transport) in Russian and English. */
@@ -111,6 +113,7 @@ export const schoolMapTexts: Readonly<Record<Lang, SchoolMapTexts>> = {
     schoolCount: schoolsRu,
     passportValue: (code) => passportValues[code]?.ru ?? code,
     or: ' или ',
+    indexTerm: 'показатель индекса',
   },
   en: {
     title: 'School map: wellbeing and results',
@@ -150,5 +153,6 @@ export const schoolMapTexts: Readonly<Record<Lang, SchoolMapTexts>> = {
     schoolCount: (count) => `${count} ${count === 1 ? 'school' : 'schools'}`,
     passportValue: (code) => passportValues[code]?.en ?? code,
     or: ' or ',
+    indexTerm: 'an index term',
   },
 };

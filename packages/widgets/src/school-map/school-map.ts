@@ -1,5 +1,4 @@
 import {
-  fieldNames,
   localize,
   schoolMapDataSchema,
   type SchoolMapData,
@@ -438,7 +437,7 @@ export class EdusetSchoolMap extends EdusetElement {
                                     ${e.terms
                                       .map(
                                         (t) =>
-                                          `${localize(fieldNames[t.indicator], lang)} (${number(t.contribution)})`,
+                                          `${t.label === undefined ? texts.indexTerm : localize(t.label, lang)} (${number(t.contribution)})`,
                                       )
                                       .join(', ')}
                                   </p>`
