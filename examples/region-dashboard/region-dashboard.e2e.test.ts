@@ -9,7 +9,9 @@ import { seedConsultationHistoryIfEmpty } from '@eduset/server';
 import {
   expectAccessible,
   expectNoProblems,
+  noHorizontalOverflow,
   openPage,
+  plain,
   seedUdomlya,
   useExampleServer,
 } from '../e2e.js';
@@ -79,4 +81,48 @@ describe('the regional indicator page', () => {
     expectNoProblems(problems);
     await context.close();
   });
+
+  // Issue 16: each value says how many organizations reported it, and the explanation names
+  // who did not and what the inputs are — in words, never codes. At 390×844 and 1280×800, no
+  // sideways scrolling, axe clean; screenshots in /tmp to look at.
+  for (const viewport of [
+    { width: 390, height: 844 },
+    { width: 1280, height: 800 },
+  ]) {
+    it(`shows the coverage and names, never codes, at ${viewport.width}×${viewport.height}`, async () => {
+      const { context, page, problems } = await openPage(server, 'region-dashboard/', {
+        context: { viewport },
+      });
+      const udomlya = page.locator('eduset-indicator-dashboard').first();
+      const consulted = udomlya.locator(
+        '[part="card"][data-indicator="udomlya-parents-consulted"]',
+      );
+      await expect
+        .poll(() => consulted.locator('[part="value"]').textContent(), { timeout: 15_000 })
+        .toBe('447');
+      expect(plain(await consulted.locator('[part="coverage"]').textContent())).toMatch(
+        /^данные от \d+ из \d+ организаци(и|й)$/,
+      );
+      await consulted.getByRole('button', { name: 'Как получено' }).click();
+      const explanation = consulted.locator('[part="explanation"]');
+      await expect.poll(() => explanation.locator('.inputs li').count()).toBeGreaterThan(0);
+      const shown = plain(await explanation.textContent());
+      expect(shown).not.toMatch(/#\{|I\{/);
+      for (const unit of await explanation.locator('.units li').allTextContents()) {
+        // A name, not an id such as «ds-teremok» or «kp-teremok-annex».
+        expect(plain(unit)).not.toMatch(/^[a-z0-9-]+$/);
+      }
+      await consulted.screenshot({
+        path: `/tmp/eduset-dashboard-coverage-${viewport.width}.png`,
+      });
+      await page.screenshot({
+        path: `/tmp/eduset-dashboard-${viewport.width}.png`,
+        fullPage: true,
+      });
+      await noHorizontalOverflow(page);
+      await expectAccessible(page, { step: `dashboard at ${viewport.width}px` });
+      expectNoProblems(problems);
+      await context.close();
+    });
+  }
 });

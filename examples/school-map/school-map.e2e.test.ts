@@ -2,7 +2,14 @@
 // Policy with GET /api/schools answered from examples/data/tutaev-schools.json, and real
 // Chromium shows the map, explains a school and finds no accessibility violations.
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, expectNoProblems, openPage, useExampleServer } from '../e2e.js';
+import {
+  expectAccessible,
+  expectNoProblems,
+  noHorizontalOverflow,
+  openPage,
+  plain,
+  useExampleServer,
+} from '../e2e.js';
 
 const server = useExampleServer();
 
@@ -30,4 +37,38 @@ describe('the school map page', () => {
     expectNoProblems(problems);
     await context.close();
   });
+
+  // Issue 16: the explanation speaks in people's words — the index terms by their labels,
+  // the locality as «сельская», never `preventionRegisterShare` or `rural`. At 390×844 and
+  // 1280×800, no sideways scrolling, axe clean; screenshots in /tmp to look at.
+  for (const viewport of [
+    { width: 390, height: 844 },
+    { width: 1280, height: 800 },
+  ]) {
+    it(`explains a school in words, never codes, at ${viewport.width}×${viewport.height}`, async () => {
+      const { context, page, problems } = await openPage(server, 'school-map/', {
+        context: { viewport },
+      });
+      const map = page.locator('eduset-school-map');
+      await expect.poll(() => map.locator('tbody tr').count(), { timeout: 15_000 }).toBe(19);
+      await map.getByRole('button', { name: 'МОУ Ченцевская СШ' }).click();
+      const explanation = map.locator('[part="explanation"]');
+      await expect.poll(() => explanation.locator('h3').textContent()).toBe('МОУ Ченцевская СШ');
+      const shown = plain(await explanation.textContent());
+      expect(shown).toContain('местность: сельская');
+      expect(shown).toMatch(/Сильнее всего индекс снижают: доля/);
+      expect(shown).not.toMatch(/\b(rural|urban|irregular)\b|[a-z][A-Z][a-z]+Share/);
+      await explanation.screenshot({
+        path: `/tmp/eduset-school-map-explanation-${viewport.width}.png`,
+      });
+      await page.screenshot({
+        path: `/tmp/eduset-school-map-${viewport.width}.png`,
+        fullPage: true,
+      });
+      await noHorizontalOverflow(page);
+      await expectAccessible(page, { step: `school map at ${viewport.width}px` });
+      expectNoProblems(problems);
+      await context.close();
+    });
+  }
 });

@@ -779,12 +779,19 @@ const element = (
   en: string,
   aggregation: DataElement['aggregation'] = 'sum',
   valueType: DataElement['valueType'] = 'number',
+  disaggregations?: DataElement['disaggregations'],
 ): DataElement => ({
   id,
   name: { ru, en },
   valueType,
   aggregation,
+  ...(disaggregations === undefined ? {} : { disaggregations }),
 });
+
+/** The site kinds as disaggregation names («консультационные пункты»). */
+const siteKindNames: DataElement['disaggregations'] = Object.fromEntries(
+  parentServiceSiteKinds.map(([kind, ru, en]) => [kind, { ru, en }]),
+);
 
 /**
  * The data elements the catalog refers to, with their aggregation types (headcounts average
@@ -811,11 +818,17 @@ export const catalogDataElements: readonly DataElement[] = [
     'site-operates',
     'Площадка работает (1 за год, разрез — вид площадки)',
     'Site operates (1 per year, disaggregated by kind)',
+    'sum',
+    'number',
+    siteKindNames,
   ),
   element(
     'consultations-held',
     'Консультаций проведено (записи «состоялась»; разрез — вид площадки)',
     'Consultations held (bookings marked attended; disaggregated by site kind)',
+    'sum',
+    'number',
+    siteKindNames,
   ),
   element(
     'consultations-held-by-service',
@@ -826,11 +839,17 @@ export const catalogDataElements: readonly DataElement[] = [
     'parents-surveyed',
     'Родителей ответили на опрос после консультации (разрез — вид площадки)',
     'Parents who answered the survey after a consultation (disaggregated by site kind)',
+    'sum',
+    'number',
+    siteKindNames,
   ),
   element(
     'parents-satisfied',
     'Из ответивших удовлетворены (разрез — вид площадки)',
     'Of those who answered, satisfied (disaggregated by site kind)',
+    'sum',
+    'number',
+    siteKindNames,
   ),
   element(
     'resource-centre-operates',
@@ -866,6 +885,11 @@ export const catalogDataElements: readonly DataElement[] = [
     'Programme in the registry (disaggregated by funding)',
     'count',
     'text',
+    {
+      budget: { ru: 'бюджетные', en: 'budget-funded' },
+      paid: { ru: 'платные', en: 'paid' },
+      funded: { ru: 'персонифицированного финансирования', en: 'personalized financing' },
+    },
   ),
   element(
     'funded-enrolment',
@@ -899,6 +923,12 @@ export const catalogDataElements: readonly DataElement[] = [
     'transition-programme',
     'Программа перевода в эффективный режим (разрез — уровень)',
     'Transition programme (disaggregated by level)',
+    'sum',
+    'number',
+    {
+      municipal: { ru: 'муниципальные', en: 'municipal' },
+      institutional: { ru: 'институциональные', en: 'institutional' },
+    },
   ),
   element('school', 'Школа (1 за год)', 'School (1 per year)'),
   ...demidovSchoolShares.map(([, , ru, en, flag]) =>

@@ -319,11 +319,25 @@ class UnitPeriodContext implements FormulaScope {
    */
   readonly results = new Map<CompiledIndicator, IndicatorResult>();
 
+  /** Reporting units with a value, by the data elements asked (ids joined). */
+  private readonly reported = new Map<string, ReadonlySet<string>>();
+
   constructor(
     private readonly session: IndicatorSession,
     readonly orgUnit: string,
     readonly period: Period,
   ) {}
+
+  /** The reporting units of this org unit that have a value of any of the data elements. */
+  reportedUnits(elements: readonly string[]): ReadonlySet<string> {
+    const key = elements.join('\u0000');
+    let reported = this.reported.get(key);
+    if (reported === undefined) {
+      reported = this.session.dataset.reportedUnits(elements, this.orgUnit, this.period);
+      this.reported.set(key, reported);
+    }
+    return reported;
+  }
 
   private record(reference: string, result: AggregatedValue): void {
     if (this.inputs === undefined || this.inputs.has(reference)) return;
@@ -581,7 +595,7 @@ export class IndicatorSession {
     context.inputs = this.explain ? new Map() : undefined;
     context.cycle = false;
     try {
-      return this.evaluate(compiled, context, orgUnitId, period);
+      return this.covered(compiled, context, this.evaluate(compiled, context, orgUnitId, period));
     } finally {
       context.definition = savedDefinition;
       context.inputs = savedInputs;
@@ -678,7 +692,13 @@ export class IndicatorSession {
     context: UnitPeriodContext,
   ): IndicatorResult | undefined {
     const missing = missingOutcome(compiled, context);
-    if (missing === SKIP) return noValueResult(compiled, orgUnitId, period.id, 'missing-data');
+    if (missing === SKIP) {
+      return this.covered(
+        compiled,
+        context,
+        noValueResult(compiled, orgUnitId, period.id, 'missing-data'),
+      );
+    }
     const numerator = compiled.fastNumerator;
     const denominator = compiled.fastDenominator;
     const factor = compiled.fastFactor;
@@ -696,13 +716,48 @@ export class IndicatorSession {
       period.id,
       missing === PARTIAL,
     );
-    if (typeof result !== 'number') return result;
+    if (typeof result !== 'number') return this.covered(compiled, context, result);
     if (result === FAST_MISSING)
-      return noValueResult(compiled, orgUnitId, period.id, 'missing-data');
+      return this.covered(
+        compiled,
+        context,
+        noValueResult(compiled, orgUnitId, period.id, 'missing-data'),
+      );
     if (result === FAST_DENOMINATOR_ZERO) {
-      return noValueResult(compiled, orgUnitId, period.id, 'denominator-zero');
+      return this.covered(
+        compiled,
+        context,
+        noValueResult(compiled, orgUnitId, period.id, 'denominator-zero'),
+      );
     }
     return undefined;
+  }
+
+  /**
+   * Adds the reporting coverage to a result computed from data (a value, missing data, a
+   * zero denominator or division): how many reporting units of the org unit have a value of
+   * the data elements the formulas refer to, out of how many were asked.
+   */
+  private covered(
+    compiled: CompiledIndicator,
+    context: UnitPeriodContext,
+    result: IndicatorResult,
+  ): IndicatorResult {
+    if (
+      result.status === 'no-value' &&
+      result.reason !== 'missing-data' &&
+      result.reason !== 'denominator-zero' &&
+      result.reason !== 'division-by-zero'
+    ) {
+      return result;
+    }
+    const elements = elementsOf(compiled);
+    if (elements.length === 0) return result;
+    result.coverage = {
+      reported: context.reportedUnits(elements).size,
+      expected: this.dataset.reportingUnitsOf(context.orgUnit).length,
+    };
+    return result;
   }
 
   /**
@@ -861,6 +916,40 @@ export class IndicatorSession {
     );
   }
 
+  /** An input with the name of what it refers to (a data element, an indicator), if known. */
+  private namedInput(input: ExplanationInput): ExplanationInput {
+    const match = /^(?:(\w+)\()?([#I])\{([^}.]+)(?:\.([^}]+))?\}\)?$/.exec(input.reference);
+    if (match === null) return input;
+    const [, fn, kind, id = '', disaggregation] = match;
+    const element = kind === '#' ? this.dataset.dataElement(id) : undefined;
+    const base = kind === '#' ? element?.name : this.indicators.get(id)?.definition.name;
+    if (base === undefined) return input;
+    const functionNames: Record<string, LocalizedText> = {
+      sum: { ru: 'сумма', en: 'sum' },
+      avg: { ru: 'среднее', en: 'average' },
+      count: { ru: 'число значений', en: 'number of values' },
+      countDistinct: { ru: 'число разных значений', en: 'number of distinct values' },
+    };
+    const how = fn === undefined ? undefined : functionNames[fn];
+    const named =
+      disaggregation === undefined ? undefined : element?.disaggregations?.[disaggregation];
+    const part = (lang: 'ru' | 'en'): string =>
+      disaggregation === undefined ? '' : `: ${named?.[lang] ?? disaggregation}`;
+    const name =
+      how === undefined
+        ? { ru: `${base.ru}${part('ru')}`, en: `${base.en}${part('en')}` }
+        : {
+            ru: `${how.ru}: ${base.ru}${part('ru')}`,
+            en: `${how.en}: ${base.en}${part('en')}`,
+          };
+    return {
+      reference: input.reference,
+      name,
+      value: input.value,
+      ...(input.reportingUnits === undefined ? {} : { reportingUnits: input.reportingUnits }),
+    };
+  }
+
   private explanation(
     compiled: CompiledIndicator,
     orgUnit: string,
@@ -894,15 +983,18 @@ export class IndicatorSession {
     const annualization = definition.annualized
       ? { daysInYear: daysInYearOf(period), daysInPeriod: period.days }
       : undefined;
-    const referenced = new Set<string>();
-    for (const ref of [...compiled.numeratorElements, ...compiled.denominatorElements])
-      referenced.add(ref.element);
-    const reporting = new Set<string>();
-    for (const input of inputs) for (const unit of input.reportingUnits ?? []) reporting.add(unit);
+    const elements = elementsOf(compiled);
+    // Judged per reporting unit (the organization asked), not per site below it.
+    const reporting = this.dataset.reportedUnits(elements, orgUnit, period);
     const unitsNotReporting =
-      referenced.size === 0
+      elements.length === 0
         ? []
-        : this.dataset.leavesOf(orgUnit).filter((unit) => !reporting.has(unit));
+        : this.dataset.reportingUnitsOf(orgUnit).filter((unit) => !reporting.has(unit));
+    const notReporting = unitsNotReporting.map((id) => ({
+      id,
+      name: this.dataset.orgUnit(id)?.name ?? { ru: id, en: id },
+    }));
+    const named = inputs.map((input) => this.namedInput(input));
     const missing = inputs.filter((input) => input.value === null).map((input) => input.reference);
     const wrap = (text: string): string => (/^[\d.∅-]+$/.test(text) ? text : `(${text})`);
     let line = wrap(numeratorSide.substituted);
@@ -919,9 +1011,10 @@ export class IndicatorSession {
       denominator: denominatorSide,
       factor,
       ...(annualization === undefined ? {} : { annualization }),
-      inputs,
+      inputs: named,
       missing,
       unitsNotReporting,
+      notReporting,
       missingValueStrategy: definition.missingValueStrategy,
       text: {
         ru: `${definition.name.ru} (в. ${definition.version}): ${line} = ${outcome}`,
@@ -974,6 +1067,21 @@ export function computeIndicator(
 ): IndicatorResult {
   const compiled = isCompiled(definition) ? definition : compileIndicator(definition);
   return new IndicatorSession(dataset, options).compute(compiled, orgUnit, period);
+}
+
+const elementCache = new WeakMap<CompiledIndicator, readonly string[]>();
+
+/** The data element ids both formulas refer to, each once, sorted. */
+function elementsOf(compiled: CompiledIndicator): readonly string[] {
+  let elements = elementCache.get(compiled);
+  if (elements === undefined) {
+    const ids = new Set<string>();
+    for (const ref of compiled.numeratorElements) ids.add(ref.element);
+    for (const ref of compiled.denominatorElements) ids.add(ref.element);
+    elements = [...ids].sort();
+    elementCache.set(compiled, elements);
+  }
+  return elements;
 }
 
 /** The ids an indicator's formulas refer to with `I{…}`. */

@@ -60,6 +60,8 @@ export const dataElementSchema = z
     /** `number` (default) or `text` (codes such as a child's id, usable with count/countDistinct). */
     valueType: z.enum(['number', 'text']).default('number'),
     aggregation: aggregationTypeSchema.default('sum'),
+    /** Names of the disaggregations (`#{element.disaggregation}`), for explanations. */
+    disaggregations: z.record(identifierSchema, localizedTextSchema).optional(),
   })
   .strict();
 
@@ -230,6 +232,10 @@ export class IndicatorDataset {
   private readonly unitById = new Map<string, OrgUnit>();
   private readonly children = new Map<string, string[]>();
   private readonly subtreeCache = new Map<string, readonly string[]>();
+  private readonly reportingCache = new Map<
+    string,
+    { readonly units: readonly string[]; readonly owner: ReadonlyMap<string, string> }
+  >();
   private readonly entries = new Map<string, Map<string, Entry[]>>();
   private readonly constantValues = new Map<string, Exact>();
 
@@ -375,6 +381,94 @@ export class IndicatorDataset {
    */
   leavesOf(id: string): string[] {
     return this.subtree(id).filter((unit) => !this.children.has(unit));
+  }
+
+  /**
+   * The units of a subtree that are asked to report ("reporting units"): each organization,
+   * and each unit with no organization above it in the subtree that is a site or has no
+   * children. Sites below an organization (an annex, a branch) report through it: their
+   * values count for the organization, and they are never expected to report on their own.
+   *
+   * @example
+   * ```ts
+   * import { createDataset } from '@eduset/core/indicators';
+   * declare const input: unknown;
+   * const dataset = createDataset(input);
+   * dataset.reportingUnitsOf('udomlya'); // ['ds-teremok', 'ds-malysh', …] — no annex sites
+   * ```
+   */
+  reportingUnitsOf(id: string): readonly string[] {
+    return this.reportingIndex(id).units;
+  }
+
+  /** Each member of a subtree mapped to the reporting unit it reports through. */
+  private reportingIndex(id: string): {
+    readonly units: readonly string[];
+    readonly owner: ReadonlyMap<string, string>;
+  } {
+    const cached = this.reportingCache.get(id);
+    if (cached !== undefined) return cached;
+    const units: string[] = [];
+    const owner = new Map<string, string>();
+    const stack: { unit: string; owner: string | undefined }[] = [{ unit: id, owner: undefined }];
+    while (stack.length > 0) {
+      const current = stack.pop();
+      if (current === undefined) break;
+      if (owner.has(current.unit)) continue;
+      const kids = this.children.get(current.unit);
+      let mine = current.owner;
+      if (mine === undefined) {
+        const level = this.unitById.get(current.unit)?.level;
+        if (level === 'organization' || level === 'site' || kids === undefined) {
+          mine = current.unit;
+          units.push(mine);
+        }
+      }
+      owner.set(current.unit, mine ?? '');
+      if (kids !== undefined)
+        for (let k = kids.length - 1; k >= 0; k -= 1)
+          stack.push({ unit: kids[k] ?? '', owner: mine });
+    }
+    const index = { units, owner };
+    this.reportingCache.set(id, index);
+    return index;
+  }
+
+  /**
+   * The reporting units ({@link IndicatorDataset.reportingUnitsOf}) of a subtree that have at
+   * least one value of any of the data elements in the period — entered by themselves or by
+   * a site below them.
+   *
+   * @example
+   * ```ts
+   * import { createDataset, parsePeriod } from '@eduset/core/indicators';
+   * declare const input: unknown;
+   * const dataset = createDataset(input);
+   * dataset.reportedUnits(['parents-consulted'], 'udomlya', parsePeriod('2019-2020')!).size;
+   * ```
+   */
+  reportedUnits(elements: readonly string[], orgUnit: string, period: Period): Set<string> {
+    const { owner } = this.reportingIndex(orgUnit);
+    const reported = new Set<string>();
+    for (const element of elements) {
+      const byUnit = this.entries.get(element);
+      if (byUnit === undefined) continue;
+      // Whichever is smaller: the units with values of the element, or the subtree.
+      const units = byUnit.size < owner.size ? byUnit.keys() : owner.keys();
+      for (const unit of units) {
+        const mine = owner.get(unit);
+        if (mine === undefined || mine === '' || reported.has(mine)) continue;
+        const list = byUnit.get(unit);
+        if (list === undefined) continue;
+        for (const entry of list) {
+          if (entry.period.start >= period.start && entry.period.end <= period.end) {
+            reported.add(mine);
+            break;
+          }
+        }
+      }
+    }
+    return reported;
   }
 
   /**

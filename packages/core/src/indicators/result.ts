@@ -59,6 +59,8 @@ export type NoValueReason = z.infer<typeof noValueReasonSchema>;
  */
 export const explanationInputSchema = z.object({
   reference: z.string(),
+  /** What the reference names, in people's words: the data element's or indicator's name. */
+  name: localizedTextSchema.optional(),
   value: z.string().nullable(),
   reportingUnits: z.array(z.string()).optional(),
 });
@@ -126,8 +128,14 @@ export const indicatorExplanationSchema = z.object({
   inputs: z.array(explanationInputSchema),
   /** References with no data. */
   missing: z.array(z.string()),
-  /** Org units without children in the subtree that reported none of the inputs. */
+  /**
+   * Reporting units (organizations; sites only where no organization is above them) of the
+   * subtree that reported none of the data elements — an annex site of a school that
+   * reported is not listed.
+   */
   unitsNotReporting: z.array(z.string()),
+  /** The same units with their names, for people. */
+  notReporting: z.array(z.object({ id: z.string(), name: localizedTextSchema })).optional(),
   missingValueStrategy: z.enum(['skip-if-any-missing', 'skip-if-all-missing', 'never-skip']),
   /** One line in Russian and English: the computation with numbers. */
   text: localizedTextSchema,
@@ -145,12 +153,44 @@ export const indicatorExplanationSchema = z.object({
  */
 export type IndicatorExplanation = z.infer<typeof indicatorExplanationSchema>;
 
+/**
+ * Schema of the reporting coverage of a result: how many of the reporting units asked for
+ * the data (`expected`: organizations of the subtree, sites only where no organization is
+ * above them) have at least one value of the data elements the formula refers to
+ * (`reported`). A unit that did not report is then never silently a zero nor silently
+ * absent from a denominator: `reported < expected` says so next to the value.
+ *
+ * @example
+ * ```ts
+ * import { reportingCoverageSchema } from '@eduset/core/indicators';
+ * reportingCoverageSchema.parse({ reported: 18, expected: 21 });
+ * ```
+ */
+export const reportingCoverageSchema = z
+  .object({ reported: z.number().int().min(0), expected: z.number().int().min(0) })
+  .refine((coverage) => coverage.reported <= coverage.expected, {
+    message: 'reported ≤ expected',
+  });
+
+/**
+ * Reporting coverage (see {@link reportingCoverageSchema}).
+ *
+ * @example
+ * ```ts
+ * import type { ReportingCoverage } from '@eduset/core/indicators';
+ * const coverage: ReportingCoverage = { reported: 18, expected: 21 };
+ * ```
+ */
+export type ReportingCoverage = z.infer<typeof reportingCoverageSchema>;
+
 const resultBase = {
   indicator: z.string(),
   version: z.number().int(),
   orgUnit: z.string(),
   period: z.string(),
   explanation: indicatorExplanationSchema.optional(),
+  /** Reporting units with data / reporting units asked, when the formula refers to data. */
+  coverage: reportingCoverageSchema.optional(),
 };
 
 /**

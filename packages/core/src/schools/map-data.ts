@@ -1,7 +1,7 @@
 import { localizedTextSchema } from '../common/labels.js';
 import { z } from '../common/zod.js';
 import { schoolLevelSchema } from '../network/organization.js';
-import { schoolCategories } from './categories.js';
+import { fieldNames, schoolCategories } from './categories.js';
 import { identificationFlags, type IdentificationResult } from './identification.js';
 import { passportShareSchema, regionalRankSchema } from './profile.js';
 
@@ -19,6 +19,8 @@ const termSchema = z.object({
   sign: z.union([z.literal(1), z.literal(-1)]),
   weight: z.number(),
   contribution: z.number(),
+  /** The indicator's name for people («доля учащихся на профилактических учётах»). */
+  label: localizedTextSchema.optional(),
 });
 
 /**
@@ -143,7 +145,7 @@ export function schoolMapData(
       explanations: school.explanations.map((e) => ({
         ...e,
         figures: [...e.figures],
-        terms: [...e.terms],
+        terms: e.terms.map((term) => ({ ...term, label: fieldNames[term.indicator] })),
       })),
     };
   });

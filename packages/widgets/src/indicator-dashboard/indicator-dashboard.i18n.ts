@@ -38,6 +38,10 @@ export interface IndicatorDashboardTexts {
   readonly inputs: string;
   readonly unitsNotReporting: (count: number) => string;
   readonly allReported: string;
+  /** The reporting coverage next to a value: «данные от 18 из 21 организации». */
+  readonly coverage: (reported: number, expected: number) => string;
+  /** The coverage in a table cell, short: «18 из 21». */
+  readonly coverageShort: (reported: number, expected: number) => string;
   readonly definitionVersion: (version: number) => string;
   readonly partial: string;
   readonly capped: string;
@@ -81,8 +85,12 @@ const ru: IndicatorDashboardTexts = {
   explanationTitle: (name, period) => `${name}, ${period}`,
   inputs: 'Исходные данные',
   unitsNotReporting: (count) =>
-    `Не сдали данные: ${count} ${pluralRu(count, 'подразделение', 'подразделения', 'подразделений')}`,
-  allReported: 'Данные сдали все подразделения',
+    `Не сдали данные: ${count} ${pluralRu(count, 'организация', 'организации', 'организаций')}`,
+  allReported: 'Данные сдали все организации',
+  // «из 1 организации», «из 21 организации», «из 3 организаций», «из 5 организаций».
+  coverage: (reported, expected) =>
+    `данные от ${reported} из ${expected} ${pluralRu(expected, 'организации', 'организаций', 'организаций')}`,
+  coverageShort: (reported, expected) => `${reported} из ${expected}`,
   definitionVersion: (version) => `Определение показателя, версия ${version}`,
   partial: 'неполные данные',
   capped: 'ограничено сверху',
@@ -98,6 +106,8 @@ const ru: IndicatorDashboardTexts = {
     'Значение',
     'Цель',
     'Нет значения: причина',
+    'Сдали данные',
+    'Ожидалось',
   ],
 };
 
@@ -127,8 +137,12 @@ const en: IndicatorDashboardTexts = {
   hideExplanation: 'Hide the explanation',
   explanationTitle: (name, period) => `${name}, ${period}`,
   inputs: 'Inputs',
-  unitsNotReporting: (count) => `Did not report: ${count} ${count === 1 ? 'unit' : 'units'}`,
-  allReported: 'Every unit reported',
+  unitsNotReporting: (count) =>
+    `Did not report: ${count} ${count === 1 ? 'organization' : 'organizations'}`,
+  allReported: 'Every organization reported',
+  coverage: (reported, expected) =>
+    `data from ${reported} of ${expected} ${expected === 1 ? 'organization' : 'organizations'}`,
+  coverageShort: (reported, expected) => `${reported} of ${expected}`,
   definitionVersion: (version) => `Indicator definition, version ${version}`,
   partial: 'partial data',
   capped: 'capped',
@@ -137,7 +151,16 @@ const en: IndicatorDashboardTexts = {
   period: 'Period',
   unitPercent: '%',
   unitPerThousand: '‰',
-  csvHeaders: ['Indicator', 'Org unit', 'Period', 'Value', 'Target', 'No value: reason'],
+  csvHeaders: [
+    'Indicator',
+    'Org unit',
+    'Period',
+    'Value',
+    'Target',
+    'No value: reason',
+    'Reported',
+    'Expected',
+  ],
 };
 
 /**

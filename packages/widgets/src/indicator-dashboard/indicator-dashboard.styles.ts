@@ -22,6 +22,9 @@ export const indicatorDashboardStyles = [
 
     .dashboard {
       display: grid;
+      /* One column that may shrink below its content: a wide table scrolls in its wrapper
+         instead of widening the page at 390 px. */
+      grid-template-columns: minmax(0, 1fr);
       gap: var(--_spacing);
     }
 
@@ -134,6 +137,22 @@ export const indicatorDashboardStyles = [
       border-radius: var(--_radius);
     }
 
+    .coverage {
+      margin: 0;
+      color: var(--_color-text-muted);
+    }
+
+    .coverage.incomplete {
+      color: var(--_color-text);
+      font-weight: 600;
+    }
+
+    .cell-coverage {
+      display: block;
+      font-size: 0.85em;
+      color: var(--_color-text-muted);
+    }
+
     .target.met {
       color: var(--_good);
     }
@@ -200,7 +219,14 @@ export const indicatorDashboardStyles = [
     }
 
     .table-wrap {
+      /* Positioned: visually hidden text in cells stays inside the scrolling box. */
+      position: relative;
       overflow-x: auto;
+    }
+
+    .table-wrap:focus-visible {
+      outline: 3px solid var(--_color-focus);
+      outline-offset: 2px;
     }
 
     table {

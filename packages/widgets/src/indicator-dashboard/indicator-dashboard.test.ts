@@ -53,6 +53,20 @@ const dataset = createDataset({
       level: 'organization',
       parent: 'udomlya',
     },
+    // Reports through Teremok: never listed as not reporting on its own.
+    {
+      id: 'kp-teremok-annex',
+      name: name('КП «Теремок», филиал', 'Consultation point Teremok, annex'),
+      level: 'site',
+      parent: 'kp-teremok',
+    },
+    // Never reports anything: not in the report's org units, yet named when missing.
+    {
+      id: 'kp-zvezdochka',
+      name: name('КП «Звёздочка»', 'Consultation point Zvezdochka'),
+      level: 'organization',
+      parent: 'udomlya',
+    },
   ],
   values: [
     ...[
@@ -181,9 +195,43 @@ describe('<eduset-indicator-dashboard>', () => {
     const panel = consulted.querySelector('[part="explanation"]')!;
     expect(text(panel)).toContain('Консультаций проведено (в. 1): 447 = 447');
     expect(text(panel)).toContain('Определение показателя, версия 1');
-    expect(text(panel)).toContain('#{consultations-held} = 447');
-    expect(text(panel)).toContain('Не сдали данные: 1 подразделение');
-    expect(text(panel)).toContain('КП «Малыш»');
+    // Names, never codes: the data element's name, the missing organizations by name.
+    expect(text(panel)).toContain('Консультации = 447');
+    expect(text(panel)).not.toContain('#{');
+    expect(text(panel)).toContain('Не сдали данные: 2 организации');
+    const missing = [...panel.querySelectorAll('.units li')].map(text);
+    expect(missing).toEqual(['КП «Малыш»', 'КП «Звёздочка»']);
+    expect(text(panel)).not.toContain('kp-');
+    expect(text(panel)).not.toContain('филиал');
+    await expectAccessible(element);
+  });
+
+  it('shows next to each value how many organizations reported it, with Russian plurals', async () => {
+    const element = await mount((e) => (e.report = report));
+    const consulted = card(element, 'consultations-held');
+    // 2020/21: only Teremok reported (through itself), Malysh and Zvezdochka did not.
+    expect(text(consulted.querySelector('[part="coverage"]'))).toBe('данные от 1 из 3 организаций');
+    expect(consulted.querySelector('[part="coverage"]')?.classList.contains('incomplete')).toBe(
+      true,
+    );
+    element.setAttribute('lang', 'en');
+    await element.updateComplete;
+    expect(text(card(element, 'consultations-held').querySelector('[part="coverage"]'))).toBe(
+      'data from 1 of 3 organizations',
+    );
+    element.removeAttribute('lang');
+    element.view = 'table';
+    await element.updateComplete;
+    const row = root(element).querySelector(
+      '[part="table"] tr[data-indicator="consultations-held"]',
+    )!;
+    // 2018/19 and 2019/20: two of three reported; the cell says so (short, and in full for
+    // screen readers).
+    expect([...row.querySelectorAll('td')].map(text)).toEqual([
+      '3432 из 3, данные от 2 из 3 организаций',
+      '6012 из 3, данные от 2 из 3 организаций',
+      '4471 из 3, данные от 1 из 3 организаций',
+    ]);
     await expectAccessible(element);
   });
 
@@ -195,12 +243,20 @@ describe('<eduset-indicator-dashboard>', () => {
     const table = root(element).querySelector('[part="table"]')!;
     expect(text(table.querySelector('caption'))).toBe('Показатели: Удомельский городской округ');
     const rows = [...table.querySelectorAll('tbody tr')].map((row) => [...row.children].map(text));
-    expect(rows).toContainEqual(['Консультаций проведено', '343', '601', '447']);
+    // The value, then how many organizations reported it (short, and in full for screen readers).
+    const partOf3 = (value: string, reported: number) =>
+      `${value}${reported} из 3, данные от ${reported} из 3 организаций`;
+    expect(rows).toContainEqual([
+      'Консультаций проведено',
+      partOf3('343', 2),
+      partOf3('601', 2),
+      partOf3('447', 1),
+    ]);
     expect(rows).toContainEqual([
       'Доля старшеклассников, занимающихся в муниципальной сети',
       '—Нет данных',
-      '24 %',
-      '18 %',
+      partOf3('24 %', 1),
+      partOf3('18 %', 1),
     ]);
     await expectAccessible(element);
   });
@@ -235,12 +291,14 @@ describe('<eduset-indicator-dashboard>', () => {
     const csv = element.csv();
     expect(
       csv.startsWith(
-        '\uFEFFПоказатель;Подразделение;Период;Значение;Цель;Нет значения: причина\r\n',
+        '\uFEFFПоказатель;Подразделение;Период;Значение;Цель;Нет значения: причина;Сдали данные;Ожидалось\r\n',
       ),
     ).toBe(true);
-    expect(csv).toContain('Консультаций проведено;Удомельский городской округ;2019-2020;601;;\r\n');
     expect(csv).toContain(
-      'Доля старшеклассников, занимающихся в муниципальной сети;Удомельский городской округ;2018-2019;;20;Нет данных\r\n',
+      'Консультаций проведено;Удомельский городской округ;2019-2020;601;;;2;3\r\n',
+    );
+    expect(csv).toContain(
+      'Доля старшеклассников, занимающихся в муниципальной сети;Удомельский городской округ;2018-2019;;20;Нет данных;0;3\r\n',
     );
     const created = vi.spyOn(URL, 'createObjectURL');
     const clicked = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
@@ -293,10 +351,25 @@ describe('indicator formatting and texts', () => {
     );
     const ru = indicatorDashboardTexts.ru;
     expect([1, 2, 5, 21].map((n) => ru.unitsNotReporting(n))).toEqual([
-      'Не сдали данные: 1 подразделение',
-      'Не сдали данные: 2 подразделения',
-      'Не сдали данные: 5 подразделений',
-      'Не сдали данные: 21 подразделение',
+      'Не сдали данные: 1 организация',
+      'Не сдали данные: 2 организации',
+      'Не сдали данные: 5 организаций',
+      'Не сдали данные: 21 организация',
+    ]);
+    expect(
+      [
+        [18, 21],
+        [1, 1],
+        [2, 3],
+        [0, 5],
+        [3, 22],
+      ].map(([r, e]) => ru.coverage(r!, e!)),
+    ).toEqual([
+      'данные от 18 из 21 организации',
+      'данные от 1 из 1 организации',
+      'данные от 2 из 3 организаций',
+      'данные от 0 из 5 организаций',
+      'данные от 3 из 22 организаций',
     ]);
   });
 });

@@ -5,7 +5,9 @@ import {
   type IndicatorReport,
   type IndicatorResult,
   type IndicatorSummary,
+  type Lang,
   type OrgUnit,
+  type ReportingCoverage,
 } from '@eduset/core';
 import {
   html,
@@ -22,7 +24,12 @@ import {
   indicatorDashboardTexts,
   type IndicatorDashboardTexts,
 } from './indicator-dashboard.i18n.js';
-import { formatIndicatorValue, formatPeriod } from './indicator-format.js';
+import { formatDecimalText, formatIndicatorValue, formatPeriod } from './indicator-format.js';
+
+/** A unit's name in a language, or `undefined` when there is no unit. */
+function localizeMaybe(unit: OrgUnit | undefined, lang: Lang): string | undefined {
+  return unit === undefined ? undefined : localize(unit.name, lang);
+}
 
 /**
  * How `<eduset-indicator-dashboard>` shows the indicators: cards with a trend chart, or one
@@ -71,6 +78,7 @@ interface Series {
  * @csspart status - The live region (loading, errors).
  * @csspart card - The card of one indicator.
  * @csspart value - The current value on a card.
+ * @csspart coverage - How many organizations reported the current value («данные от 18 из 21 организации»).
  * @csspart target - The target line on a card.
  * @csspart trend - The trend arrow and its text.
  * @csspart chart - The trend chart (SVG).
@@ -219,6 +227,8 @@ export class EdusetIndicatorDashboard extends EdusetElement {
               result.status === 'value' ? result.value : '',
               row.indicator.target ?? '',
               result.status === 'no-value' ? localize(result.message, lang) : '',
+              result.coverage === undefined ? '' : String(result.coverage.reported),
+              result.coverage === undefined ? '' : String(result.coverage.expected),
             ]
               .map(csvCell)
               .join(';'),
@@ -401,6 +411,7 @@ export class EdusetIndicatorDashboard extends EdusetElement {
         ${latest?.result.status === 'value' && latest.result.partial ? html`<span class="flag">${texts.partial}</span>` : nothing}
         ${latest?.result.status === 'value' && latest.result.capped ? html`<span class="flag">${texts.capped}</span>` : nothing}
       </p>
+      ${latest?.result.coverage === undefined ? nothing : this.renderCoverage(latest.result.coverage)}
       <p part="target" class="target ${meets === undefined ? '' : meets ? 'met' : 'missed'}">
         ${target === undefined ? texts.noTarget : texts.target(target)}${meets === undefined ? '' : ` — ${meets ? texts.meetsTarget : texts.missesTarget}`}
       </p>
@@ -426,6 +437,25 @@ export class EdusetIndicatorDashboard extends EdusetElement {
     </li>`;
   }
 
+  private renderCoverage(coverage: ReportingCoverage): TemplateResult {
+    const complete = coverage.reported === coverage.expected;
+    return html`<p part="coverage" class="coverage ${complete ? 'complete' : 'incomplete'}">
+      ${this.texts.coverage(coverage.reported, coverage.expected)}
+    </p>`;
+  }
+
+  /** A unit's name: from the explanation, else from the report, else the id (old reports). */
+  private unitName(id: string, named: ReadonlyMap<string, string>): string {
+    return (
+      named.get(id) ??
+      localizeMaybe(
+        this.report?.orgUnits.find((unit) => unit.id === id),
+        this.language,
+      ) ??
+      id
+    );
+  }
+
   private renderExplanation(
     result: IndicatorResult,
     indicator: IndicatorSummary,
@@ -434,8 +464,8 @@ export class EdusetIndicatorDashboard extends EdusetElement {
     const texts = this.texts;
     const lang = this.language;
     const explanation = result.explanation;
-    const names = new Map(
-      (this.report?.orgUnits ?? []).map((unit) => [unit.id, localize(unit.name, lang)]),
+    const named = new Map(
+      (explanation?.notReporting ?? []).map((unit) => [unit.id, localize(unit.name, lang)]),
     );
     return html`<h4>
         ${texts.explanationTitle(localize(indicator.name, lang), formatPeriod(period, lang))}
@@ -447,7 +477,7 @@ export class EdusetIndicatorDashboard extends EdusetElement {
               <p>${texts.definitionVersion(explanation.definition.version)}</p>
               <h5>${texts.inputs}</h5>
               <ul class="inputs">
-                ${explanation.inputs.map((input) => html`<li><code>${input.reference}</code> = ${input.value === null ? texts.noValue : input.value}</li>`)}
+                ${explanation.inputs.map((input) => html`<li>${input.name === undefined ? input.reference : localize(input.name, lang)} = ${input.value === null ? texts.noValue : formatDecimalText(input.value, lang)}</li>`)}
               </ul>
               <p>
                 ${explanation.unitsNotReporting.length === 0 ? texts.allReported : texts.unitsNotReporting(explanation.unitsNotReporting.length)}
@@ -456,7 +486,7 @@ export class EdusetIndicatorDashboard extends EdusetElement {
                 explanation.unitsNotReporting.length === 0
                   ? nothing
                   : html`<ul class="units">
-                      ${explanation.unitsNotReporting.map((id) => html`<li>${names.get(id) ?? id}</li>`)}
+                      ${explanation.unitsNotReporting.map((id) => html`<li>${this.unitName(id, named)}</li>`)}
                     </ul>`
               }`
       }`;
@@ -466,10 +496,12 @@ export class EdusetIndicatorDashboard extends EdusetElement {
     const texts = this.texts;
     const lang = this.language;
     const periods = this.report?.periods ?? [];
-    return html`<div class="table-wrap">
+    const caption = texts.tableCaption(unit === undefined ? '' : localize(unit.name, lang));
+    // Focusable and named: on a phone the table scrolls sideways in this box, by keyboard too.
+    return html`<div class="table-wrap" tabindex="0" role="group" aria-label=${caption}>
       <table part="table">
         <caption>
-          ${texts.tableCaption(unit === undefined ? '' : localize(unit.name, lang))}
+          ${caption}
         </caption>
         <thead>
           <tr>
@@ -484,7 +516,27 @@ export class EdusetIndicatorDashboard extends EdusetElement {
                 <th scope="row">${localize(row.indicator.name, lang)}</th>
                 ${row.results.map((result) =>
                   result?.status === 'value'
-                    ? html`<td>${this.value(result, row.indicator)}</td>`
+                    ? html`<td>
+                        ${this.value(result, row.indicator)}${
+                          result.coverage === undefined ||
+                          result.coverage.reported === result.coverage.expected
+                            ? nothing
+                            : html`<span class="cell-coverage"
+                                ><span aria-hidden="true"
+                                  >${texts.coverageShort(
+                                    result.coverage.reported,
+                                    result.coverage.expected,
+                                  )}</span
+                                ><span class="visually-hidden"
+                                  >,
+                                  ${texts.coverage(
+                                    result.coverage.reported,
+                                    result.coverage.expected,
+                                  )}</span
+                                ></span
+                              >`
+                        }
+                      </td>`
                     : html`<td>
                         <span aria-hidden="true">—</span
                         ><span class="visually-hidden"

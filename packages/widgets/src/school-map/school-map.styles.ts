@@ -19,7 +19,15 @@ export const schoolMapStyles = [
     }
     .school-map {
       display: grid;
+      /* One column that may shrink below its content: the table scrolls in its wrapper
+         instead of widening the page at 390 px. */
+      grid-template-columns: minmax(0, 1fr);
       gap: var(--_spacing);
+    }
+    .table-wrap {
+      /* Positioned: visually hidden text in cells stays inside the scrolling box. */
+      position: relative;
+      overflow-x: auto;
     }
     h2,
     h3 {

@@ -106,6 +106,11 @@ describe('<eduset-school-map>', () => {
     expect(explanation).toContain('Место в рейтинге 2016 г. из 242: 217 (порог 218)');
     expect(explanation).toContain('Депривированные сельские школы');
     expect(explanation).toContain('Сильнее всего индекс снижают');
+    // People's words, never codes: the locality and the index terms by their labels.
+    expect(explanation).toContain('местность: сельская');
+    expect(explanation).not.toMatch(/\b(rural|urban|irregular)\b/);
+    expect(explanation).not.toMatch(/[a-z][A-Z][a-z]+Share/);
+    expect(explanation).toMatch(/Сильнее всего индекс снижают: доля [а-яё ]+ \(−?-?0,\d+\)/);
     expect(selected).toHaveBeenCalledWith('chentsevskaya');
     await expectAccessible(element);
   });
@@ -193,5 +198,12 @@ describe('school map texts', () => {
     expect(schoolMapTexts.ru.schoolCount(1)).toBe('1 школа');
     expect(schoolMapTexts.ru.schoolCount(3)).toBe('3 школы');
     expect(schoolMapTexts.ru.schoolCount(19)).toBe('19 школ');
+  });
+
+  it('says passport value codes in words', () => {
+    expect(
+      ['rural', 'urban', 'regular', 'irregular', 'none'].map(schoolMapTexts.ru.passportValue),
+    ).toEqual(['сельская', 'городская', 'регулярный', 'нерегулярный', 'нет']);
+    expect(schoolMapTexts.en.passportValue('rural')).toBe('rural');
   });
 });

@@ -42,7 +42,22 @@ export interface SchoolMapTexts {
   readonly threshold: string;
   readonly pulledDownBy: string;
   readonly schoolCount: (count: number) => string;
+  /** A passport value code in words (`rural` → «сельская»); an unknown code is kept as is. */
+  readonly passportValue: (code: string) => string;
+  /** Between alternatives: « или ». */
+  readonly or: string;
+  /** An index term whose name the data does not give (never its code). */
+  readonly indexTerm: string;
 }
+
+/** Passport value codes (locality, transport) in Russian and English. */
+const passportValues: Readonly<Record<string, { readonly ru: string; readonly en: string }>> = {
+  urban: { ru: 'городская', en: 'urban' },
+  rural: { ru: 'сельская', en: 'rural' },
+  regular: { ru: 'регулярный', en: 'regular' },
+  irregular: { ru: 'нерегулярный', en: 'irregular' },
+  none: { ru: 'нет', en: 'none' },
+};
 
 const ruPlural = new Intl.PluralRules('ru');
 const schoolsRu = (count: number): string => {
@@ -96,6 +111,9 @@ export const schoolMapTexts: Readonly<Record<Lang, SchoolMapTexts>> = {
     threshold: 'порог',
     pulledDownBy: 'Сильнее всего индекс снижают',
     schoolCount: schoolsRu,
+    passportValue: (code) => passportValues[code]?.ru ?? code,
+    or: ' или ',
+    indexTerm: 'показатель индекса',
   },
   en: {
     title: 'School map: wellbeing and results',
@@ -133,5 +151,8 @@ export const schoolMapTexts: Readonly<Record<Lang, SchoolMapTexts>> = {
     threshold: 'threshold',
     pulledDownBy: 'Pulled down most by',
     schoolCount: (count) => `${count} ${count === 1 ? 'school' : 'schools'}`,
+    passportValue: (code) => passportValues[code]?.en ?? code,
+    or: ' or ',
+    indexTerm: 'an index term',
   },
 };

@@ -383,8 +383,14 @@ export class EdusetSchoolMap extends EdusetElement {
   private renderExplanation(texts: SchoolMapTexts): unknown {
     const school = this.data?.schools[this.selected];
     const lang = this.language;
+    // Words, never codes: `rural` is «сельская», `regular|irregular` «регулярный или нерегулярный».
     const number = (value: number | string): string =>
-      typeof value === 'number' ? value.toLocaleString(lang, { maximumFractionDigits: 3 }) : value;
+      typeof value === 'number'
+        ? value.toLocaleString(lang, { maximumFractionDigits: 3 })
+        : value
+            .split('|')
+            .map((code) => texts.passportValue(code))
+            .join(texts.or);
     return html`<section part="explanation" class="explanation" aria-live="polite">
       ${
         school === undefined
@@ -429,7 +435,10 @@ export class EdusetSchoolMap extends EdusetElement {
                                 ? html`<p>
                                     ${texts.pulledDownBy}:
                                     ${e.terms
-                                      .map((t) => `${t.indicator} (${number(t.contribution)})`)
+                                      .map(
+                                        (t) =>
+                                          `${t.label === undefined ? texts.indexTerm : localize(t.label, lang)} (${number(t.contribution)})`,
+                                      )
                                       .join(', ')}
                                   </p>`
                                 : nothing
@@ -457,41 +466,47 @@ export class EdusetSchoolMap extends EdusetElement {
       </th>`;
     };
     const lang = this.language;
-    return html`<table part="table">
-        <caption>
-          ${texts.tableCaption(rows.length, schools.length)}
-        </caption>
-        <thead>
-          <tr>
-            ${header('name', texts.name)} ${header('indexRank', texts.indexRank)}
-            <th scope="col">${texts.indexValue}</th>
-            ${header('resultsRank', texts.resultsRank)} ${header('meanScore', texts.meanScore)}
-            <th scope="col">${texts.flags}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows.map((i) => {
-            const s = schools[i];
-            if (s === undefined) return nothing;
-            const flags = s.explanations.map((e) => localize(e.title, lang)).join('; ');
-            return html`<tr
-              class=${i === this.selected ? 'chosen' : ''}
-              data-school-id=${s.schoolId}
-            >
-              <th scope="row">
-                <button type="button" class="link" @click=${() => this.choose(i)}>${s.name}</button>
-              </th>
-              <td>${s.indexRank}</td>
-              <td>${s.indexValue.toLocaleString(lang, { maximumFractionDigits: 3 })}</td>
-              <td>${s.resultsRank ? texts.place(s.resultsRank.rank, s.resultsRank.outOf) : '—'}</td>
-              <td>
-                ${s.meanScore === null ? '—' : s.meanScore.toLocaleString(lang, { maximumFractionDigits: 1 })}
-              </td>
-              <td>${flags}</td>
-            </tr>`;
-          })}
-        </tbody>
-      </table>
+    return html`<div class="table-wrap">
+        <table part="table">
+          <caption>
+            ${texts.tableCaption(rows.length, schools.length)}
+          </caption>
+          <thead>
+            <tr>
+              ${header('name', texts.name)} ${header('indexRank', texts.indexRank)}
+              <th scope="col">${texts.indexValue}</th>
+              ${header('resultsRank', texts.resultsRank)} ${header('meanScore', texts.meanScore)}
+              <th scope="col">${texts.flags}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${rows.map((i) => {
+              const s = schools[i];
+              if (s === undefined) return nothing;
+              const flags = s.explanations.map((e) => localize(e.title, lang)).join('; ');
+              return html`<tr
+                class=${i === this.selected ? 'chosen' : ''}
+                data-school-id=${s.schoolId}
+              >
+                <th scope="row">
+                  <button type="button" class="link" @click=${() => this.choose(i)}>
+                    ${s.name}
+                  </button>
+                </th>
+                <td>${s.indexRank}</td>
+                <td>${s.indexValue.toLocaleString(lang, { maximumFractionDigits: 3 })}</td>
+                <td>
+                  ${s.resultsRank ? texts.place(s.resultsRank.rank, s.resultsRank.outOf) : '—'}
+                </td>
+                <td>
+                  ${s.meanScore === null ? '—' : s.meanScore.toLocaleString(lang, { maximumFractionDigits: 1 })}
+                </td>
+                <td>${flags}</td>
+              </tr>`;
+            })}
+          </tbody>
+        </table>
+      </div>
       ${
         rows.length < schools.length
           ? html`<button type="button" class="more" @click=${() => (this.limit += pageSize)}>
