@@ -1,4 +1,5 @@
 import type { Lang } from '../../common/index.js';
+import { formatBillingMonth } from '../settlement/preview.js';
 
 const monthsRu = [
   'января',
@@ -27,20 +28,6 @@ const monthsEn = [
   'October',
   'November',
   'December',
-];
-const monthNamesRu = [
-  'январь',
-  'февраль',
-  'март',
-  'апрель',
-  'май',
-  'июнь',
-  'июль',
-  'август',
-  'сентябрь',
-  'октябрь',
-  'ноябрь',
-  'декабрь',
 ];
 
 /**
@@ -71,9 +58,5 @@ export function formatCivilDate(date: string, lang: Lang): string {
  * ```
  */
 export function formatMonth(month: string, lang: Lang): string {
-  const index = Number(month.slice(5, 7)) - 1;
-  const year = month.slice(0, 4);
-  return lang === 'ru'
-    ? `${monthNamesRu[index] ?? ''} ${year}`
-    : `${monthsEn[index] ?? ''} ${year}`;
+  return formatBillingMonth(month, lang);
 }
