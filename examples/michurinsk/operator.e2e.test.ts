@@ -106,7 +106,7 @@ describe("examples/michurinsk/operator.html — the operator's desk", () => {
       .toContain(
         'Сертификат переведён: сгорело 15\u202f000,00\u00a0₽, начислено 13\u202f606,55\u00a0₽.',
       );
-    expect(await card.textContent()).toContain('2027-2028');
+    await expect.poll(() => card.textContent()).toContain('2027-2028');
     expect(await card.textContent()).toContain('сгорание остатка');
     await expectAccessible(page, { step: 'moved' });
 
@@ -135,7 +135,7 @@ describe("examples/michurinsk/operator.html — the operator's desk", () => {
     await expect.poll(() => statusOf(registry)).toContain('Сертификат активирован.');
     await card.getByRole('button', { name: 'Сделать сертификатом ПФ' }).click();
     await expect.poll(() => statusOf(registry)).toContain('Вид сертификата изменён.');
-    expect(await card.textContent()).toContain('сертификат ПФ');
+    await expect.poll(() => card.textContent()).toContain('сертификат ПФ');
     await expectAccessible(page, { step: 'converted' });
     await noHorizontalOverflow(page);
     await page.screenshot({ path: '/tmp/eduset-fin-operator-converted-390.png', fullPage: true });

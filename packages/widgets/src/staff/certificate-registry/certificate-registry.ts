@@ -238,18 +238,17 @@ export class EdusetCertificateRegistry extends EdusetElement {
         action,
         body as Parameters<OperatorDeskApi['step']>[2],
       );
-      if (action === 'move') {
-        const { lapsed, issued } = answer;
-        this.say(
-          answer.posted > 0 && lapsed !== undefined && issued !== undefined
+      const { lapsed, issued } = answer;
+      const message =
+        action !== 'move'
+          ? this.texts.done[action]
+          : answer.posted > 0 && lapsed !== undefined && issued !== undefined
             ? this.texts.moved(this.money(lapsed), this.money(issued))
-            : this.texts.alreadyThere,
-        );
-      } else {
-        this.say(this.texts.done[action]);
-      }
+            : this.texts.alreadyThere;
       this.dispatchEvent(new CertificateChangedEvent(answer));
+      // The card is read again before the status speaks, so what is announced is on screen.
       this.card = await this.api.card(card.certificate.id);
+      this.say(message);
       await this.load();
     } catch (error) {
       this.show(error, this.texts.loadFailed);
