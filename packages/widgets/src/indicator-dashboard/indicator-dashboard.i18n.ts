@@ -24,10 +24,11 @@ export interface IndicatorDashboardTexts {
   readonly target: (value: string) => string;
   readonly meetsTarget: string;
   readonly missesTarget: string;
-  readonly latest: (period: string) => string;
-  readonly trendUp: (previous: string, period: string) => string;
-  readonly trendDown: (previous: string, period: string) => string;
-  readonly trendSame: (period: string) => string;
+  /** `day`: the period is a day (a figure as of that date: «на 01.09.2020», not «за»). */
+  readonly latest: (period: string, day: boolean) => string;
+  readonly trendUp: (previous: string, period: string, day: boolean) => string;
+  readonly trendDown: (previous: string, period: string, day: boolean) => string;
+  readonly trendSame: (period: string, day: boolean) => string;
   readonly trendNone: string;
   readonly better: string;
   readonly worse: string;
@@ -72,10 +73,11 @@ const ru: IndicatorDashboardTexts = {
   target: (value) => `Цель: ${value}`,
   meetsTarget: 'цель достигнута',
   missesTarget: 'цель не достигнута',
-  latest: (period) => `за ${period}`,
-  trendUp: (previous, period) => `выше, чем за ${period} (${previous})`,
-  trendDown: (previous, period) => `ниже, чем за ${period} (${previous})`,
-  trendSame: (period) => `как за ${period}`,
+  // A figure of a year or a quarter is «за» it; a figure as of a date is «на» it.
+  latest: (period, day) => `${day ? 'на' : 'за'} ${period}`,
+  trendUp: (previous, period, day) => `выше, чем ${day ? 'на' : 'за'} ${period} (${previous})`,
+  trendDown: (previous, period, day) => `ниже, чем ${day ? 'на' : 'за'} ${period} (${previous})`,
+  trendSame: (period, day) => `как ${day ? 'на' : 'за'} ${period}`,
   trendNone: 'не с чем сравнить',
   better: 'лучше',
   worse: 'хуже',
@@ -125,10 +127,10 @@ const en: IndicatorDashboardTexts = {
   target: (value) => `Target: ${value}`,
   meetsTarget: 'target met',
   missesTarget: 'target not met',
-  latest: (period) => `for ${period}`,
-  trendUp: (previous, period) => `up from ${previous} in ${period}`,
-  trendDown: (previous, period) => `down from ${previous} in ${period}`,
-  trendSame: (period) => `same as in ${period}`,
+  latest: (period, day) => `${day ? 'as of' : 'for'} ${period}`,
+  trendUp: (previous, period, day) => `up from ${previous} ${day ? 'on' : 'in'} ${period}`,
+  trendDown: (previous, period, day) => `down from ${previous} ${day ? 'on' : 'in'} ${period}`,
+  trendSame: (period, day) => `same as ${day ? 'on' : 'in'} ${period}`,
   trendNone: 'nothing to compare with',
   better: 'better',
   worse: 'worse',

@@ -15,7 +15,7 @@ import { userEvent } from 'vitest/browser';
 import './indicator-dashboard.define.js';
 import type { EdusetIndicatorDashboard } from './indicator-dashboard.js';
 import { indicatorDashboardTexts } from './indicator-dashboard.i18n.js';
-import { formatDecimalText, formatPeriod } from './indicator-format.js';
+import { formatDecimalText, formatPeriod, isDayPeriod } from './indicator-format.js';
 
 const name = (ru: string, en: string) => ({ ru, en });
 const years = ['2018-2019', '2019-2020', '2020-2021'];
@@ -343,6 +343,17 @@ describe('indicator formatting and texts', () => {
     expect(formatPeriod('2019-2020', 'en')).toBe('2019/20');
     expect(formatPeriod('2020-09-01', 'ru')).toBe('01.09.2020');
     expect(formatPeriod('2025Q1', 'ru')).toBe('I кв. 2025');
+  });
+
+  it('says a figure of a date is «на» it and a figure of a year «за» it', () => {
+    const { ru, en } = indicatorDashboardTexts;
+    const on = (period: string) => [formatPeriod(period, 'ru'), isDayPeriod(period)] as const;
+    expect(ru.latest(...on('2020-09-01'))).toBe('на 01.09.2020');
+    expect(ru.latest(...on('2019-2020'))).toBe('за 2019/20');
+    expect(ru.trendUp('12', ...on('2019-09-01'))).toBe('выше, чем на 01.09.2019 (12)');
+    expect(ru.trendSame(...on('2025Q1'))).toBe('как за I кв. 2025');
+    expect(en.latest('2020-09-01', true)).toBe('as of 2020-09-01');
+    expect(en.trendDown('12', '2019/20', false)).toBe('down from 12 in 2019/20');
   });
 
   it('has the same terms in Russian and English, with Russian plurals', () => {

@@ -24,7 +24,12 @@ import {
   indicatorDashboardTexts,
   type IndicatorDashboardTexts,
 } from './indicator-dashboard.i18n.js';
-import { formatDecimalText, formatIndicatorValue, formatPeriod } from './indicator-format.js';
+import {
+  formatDecimalText,
+  formatIndicatorValue,
+  formatPeriod,
+  isDayPeriod,
+} from './indicator-format.js';
 
 /** A unit's name in a language, or `undefined` when there is no unit. */
 function localizeMaybe(unit: OrgUnit | undefined, lang: Lang): string | undefined {
@@ -367,14 +372,16 @@ export class EdusetIndicatorDashboard extends EdusetElement {
         direction === 'same'
           ? undefined
           : (direction === 'up') === (indicator.direction === 'higher-is-better');
-      const period = formatPeriod(periods[previous.index] ?? '', lang);
+      const raw = periods[previous.index] ?? '';
+      const period = formatPeriod(raw, lang);
+      const day = isDayPeriod(raw);
       const previousText = this.value(previous.result, indicator);
       const text =
         direction === 'up'
-          ? texts.trendUp(previousText, period)
+          ? texts.trendUp(previousText, period, day)
           : direction === 'down'
-            ? texts.trendDown(previousText, period)
-            : texts.trendSame(period);
+            ? texts.trendDown(previousText, period, day)
+            : texts.trendSame(period, day);
       trend = html`<p
         part="trend"
         class="trend ${direction} ${good === undefined ? '' : good ? 'better' : 'worse'}"
@@ -407,7 +414,7 @@ export class EdusetIndicatorDashboard extends EdusetElement {
         <span part="value" class="value"
           >${latest === undefined ? texts.noValue : this.value(latest.result, indicator)}</span
         >
-        ${latest === undefined ? nothing : html`<span class="period">${texts.latest(formatPeriod(periods[latest.index] ?? '', lang))}</span>`}
+        ${latest === undefined ? nothing : html`<span class="period">${texts.latest(formatPeriod(periods[latest.index] ?? '', lang), isDayPeriod(periods[latest.index] ?? ''))}</span>`}
         ${latest?.result.status === 'value' && latest.result.partial ? html`<span class="flag">${texts.partial}</span>` : nothing}
         ${latest?.result.status === 'value' && latest.result.capped ? html`<span class="flag">${texts.capped}</span>` : nothing}
       </p>

@@ -67,3 +67,18 @@ export function formatPeriod(period: string, lang: Lang): string {
       : `Q${match[2] ?? ''} ${match[1] ?? ''}`;
   return period;
 }
+
+/**
+ * Whether a period is one day (`2020-09-01`): its figure is a state as of that date, said
+ * «на 01.09.2020» rather than «за».
+ *
+ * @example
+ * ```ts
+ * import { isDayPeriod } from '@eduset/widgets';
+ * isDayPeriod('2020-09-01'); // true
+ * isDayPeriod('2019-2020'); // false
+ * ```
+ */
+export function isDayPeriod(period: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(period);
+}
