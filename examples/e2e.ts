@@ -10,6 +10,7 @@ import {
   type Browser,
   type BrowserContext,
   type BrowserContextOptions,
+  type Locator,
   type Page,
 } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
@@ -196,6 +197,37 @@ export async function expectAccessible(
 /** A text as a person reads it: runs of white space as one space, trimmed. */
 export function plain(text: string | null | undefined): string {
   return (text ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Expects the elements `locator` finds (e.g. a chart's axis labels) not to overlap one
+ * another on screen; the failure names the two texts that do.
+ */
+export async function noOverlappingText(locator: Locator): Promise<void> {
+  const boxes = await locator.evaluateAll((elements) =>
+    elements.map((element) => {
+      const box = element.getBoundingClientRect();
+      return {
+        text: (element.textContent ?? '').trim(),
+        left: box.left,
+        right: box.right,
+        top: box.top,
+        bottom: box.bottom,
+      };
+    }),
+  );
+  const overlaps: string[] = [];
+  boxes.forEach((one, index) => {
+    for (const other of boxes.slice(index + 1)) {
+      const apart =
+        one.right <= other.left + 0.5 ||
+        other.right <= one.left + 0.5 ||
+        one.bottom <= other.top + 0.5 ||
+        other.bottom <= one.top + 0.5;
+      if (!apart) overlaps.push(`«${one.text}» × «${other.text}»`);
+    }
+  });
+  expect(overlaps, 'texts that overlap on screen').toEqual([]);
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   expectAccessible,
   expectNoProblems,
   noHorizontalOverflow,
+  noOverlappingText,
   openPage,
   plain,
   seedUdomlya,
@@ -112,6 +113,8 @@ describe('the regional indicator page', () => {
         // A name, not an id such as «ds-teremok» or «kp-teremok-annex».
         expect(plain(unit)).not.toMatch(/^[a-z0-9-]+$/);
       }
+      // The chart's period labels (ten school years) stay apart on a phone too.
+      await noOverlappingText(consulted.locator('text.label'));
       await consulted.screenshot({
         path: `/tmp/eduset-dashboard-coverage-${viewport.width}.png`,
       });

@@ -66,7 +66,12 @@ export function trendChart(
     current.push(`${x(index).toFixed(1)},${y(point.value).toFixed(1)}`);
   });
   if (current.length > 0) segments.push(current);
+  // At most six labels, evenly spaced, and always the last period's; a regular label closer
+  // than the spacing to the last one is left out, so no two labels overlap.
   const every = Math.max(1, Math.ceil(points.length / 6));
+  const last = points.length - 1;
+  const labelled = (index: number): boolean =>
+    index === last || (index % every === 0 && last - index >= every);
   return html`<svg
     part="chart"
     class="chart"
@@ -83,7 +88,7 @@ export function trendChart(
         : svg`<circle class="point" cx=${x(index)} cy=${y(point.value)} r="3.5"><title>${point.label}: ${point.text}</title></circle>`,
     )}
     ${points.map((point, index) =>
-      index % every === 0 || index === points.length - 1
+      labelled(index)
         ? svg`<text class="label" x=${x(index)} y=${HEIGHT - 6} text-anchor="middle">${point.label}</text>`
         : '',
     )}

@@ -16,6 +16,8 @@ import './indicator-dashboard.define.js';
 import type { EdusetIndicatorDashboard } from './indicator-dashboard.js';
 import { indicatorDashboardTexts } from './indicator-dashboard.i18n.js';
 import { formatDecimalText, formatPeriod, isDayPeriod } from './indicator-format.js';
+import { trendChart } from './indicator-chart.js';
+import { render } from 'lit';
 
 const name = (ru: string, en: string) => ({ ru, en });
 const years = ['2018-2019', '2019-2020', '2020-2021'];
@@ -343,6 +345,25 @@ describe('indicator formatting and texts', () => {
     expect(formatPeriod('2019-2020', 'en')).toBe('2019/20');
     expect(formatPeriod('2020-09-01', 'ru')).toBe('01.09.2020');
     expect(formatPeriod('2025Q1', 'ru')).toBe('I кв. 2025');
+  });
+
+  it('labels at most six periods of a chart, always the last, never two side by side', () => {
+    for (const count of [1, 2, 5, 6, 7, 10, 13, 20]) {
+      const points = Array.from({ length: count }, (_, index) => ({
+        label: `p${index}`,
+        value: index,
+        text: String(index),
+      }));
+      const host = document.createElement('div');
+      render(trendChart(points, undefined, 'chart'), host);
+      const shown = [...host.querySelectorAll('text.label')].map((label) =>
+        Number((label.textContent ?? '').slice(1)),
+      );
+      expect(shown.length).toBeLessThanOrEqual(6);
+      expect(shown.at(-1)).toBe(count - 1);
+      const gaps = shown.slice(1).map((index, at) => index - (shown[at] ?? 0));
+      expect(Math.min(...gaps, Infinity)).toBeGreaterThanOrEqual(Math.ceil(count / 6));
+    }
   });
 
   it('says a figure of a date is «на» it and a figure of a year «за» it', () => {
