@@ -104,9 +104,13 @@ describe('the regional indicator page', () => {
       expect(plain(await consulted.locator('[part="coverage"]').textContent())).toMatch(
         /^данные от \d+ из \d+ организаци(и|й)$/,
       );
+      const neighbour = udomlya.locator('[part="card"]').first();
+      const neighbourHeight = (await neighbour.boundingBox())?.height;
       await consulted.getByRole('button', { name: 'Как получено' }).click();
       const explanation = consulted.locator('[part="explanation"]');
       await expect.poll(() => explanation.locator('.inputs li').count()).toBeGreaterThan(0);
+      // Opening one card does not stretch the others of its row.
+      expect((await neighbour.boundingBox())?.height).toBe(neighbourHeight);
       const shown = plain(await explanation.textContent());
       expect(shown).not.toMatch(/#\{|I\{/);
       for (const unit of await explanation.locator('.units li').allTextContents()) {

@@ -99,6 +99,8 @@ export const indicatorDashboardStyles = [
       display: grid;
       gap: var(--_spacing);
       grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--_card-min)), 1fr));
+      /* A card opened to its explanation grows alone; the others of its row keep their height. */
+      align-items: start;
     }
 
     .card {
