@@ -18,6 +18,8 @@ export const indicatorDashboardStyles = [
       --_good: var(--eduset-indicator-good-color, #1a7f37);
       --_target: var(--eduset-indicator-target-color, #9a6700);
       --_card-min: var(--eduset-indicator-card-min-width, 16rem);
+      /* The table stacks by the element's own width, wherever it is embedded. */
+      container-type: inline-size;
     }
 
     .dashboard {
@@ -253,6 +255,47 @@ export const indicatorDashboardStyles = [
     th[scope='row'],
     thead th:first-child {
       text-align: start;
+    }
+
+    /* On a phone the table becomes a list: each indicator, then its periods one per line
+       («2019/20 … 601»), so nothing scrolls sideways. */
+    @container (max-width: 36rem) {
+      thead {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip: rect(0 0 0 0);
+      }
+      table,
+      caption,
+      tbody,
+      tr,
+      th,
+      td {
+        display: block;
+      }
+      tr {
+        padding: 0.5rem 0;
+        border-bottom: 2px solid var(--_color-border);
+      }
+      th,
+      td {
+        border: 0;
+        padding: 0.15rem 0;
+      }
+      td[data-label] {
+        display: flex;
+        justify-content: space-between;
+        align-items: baseline;
+        flex-wrap: wrap;
+        gap: 0 1rem;
+      }
+      td[data-label]::before {
+        content: attr(data-label);
+        color: var(--_color-text-muted);
+        margin-inline-end: auto;
+      }
     }
   `,
 ];

@@ -504,7 +504,8 @@ export class EdusetIndicatorDashboard extends EdusetElement {
     const lang = this.language;
     const periods = this.report?.periods ?? [];
     const caption = texts.tableCaption(unit === undefined ? '' : localize(unit.name, lang));
-    // Focusable and named: on a phone the table scrolls sideways in this box, by keyboard too.
+    // Focusable and named: where the table is wider than its box it scrolls sideways in it, by
+    // keyboard too; on a phone each indicator's row becomes a list of its periods (the styles).
     return html`<div class="table-wrap" tabindex="0" role="group" aria-label=${caption}>
       <table part="table">
         <caption>
@@ -521,9 +522,9 @@ export class EdusetIndicatorDashboard extends EdusetElement {
             (row) =>
               html`<tr data-indicator=${row.indicator.id}>
                 <th scope="row">${localize(row.indicator.name, lang)}</th>
-                ${row.results.map((result) =>
+                ${row.results.map((result, index) =>
                   result?.status === 'value'
-                    ? html`<td>
+                    ? html`<td data-label=${formatPeriod(periods[index] ?? '', lang)}>
                         ${this.value(result, row.indicator)}${
                           result.coverage === undefined ||
                           result.coverage.reported === result.coverage.expected
@@ -544,7 +545,7 @@ export class EdusetIndicatorDashboard extends EdusetElement {
                               >`
                         }
                       </td>`
-                    : html`<td>
+                    : html`<td data-label=${formatPeriod(periods[index] ?? '', lang)}>
                         <span aria-hidden="true">—</span
                         ><span class="visually-hidden"
                           >${result === undefined ? texts.noValue : localize(result.message, lang)}</span
