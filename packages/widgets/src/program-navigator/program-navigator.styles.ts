@@ -40,9 +40,44 @@ export const programNavigatorStyles = [
     .field {
       display: grid;
       gap: 0.25rem;
+      flex: 1 1 12em;
+      min-width: 0;
+    }
+    /* Fields and buttons of a public service: large enough to tap, the text's own size. */
+    input:not([type='checkbox']),
+    select {
+      font: inherit;
+      min-height: 2.75em;
+      width: 100%;
+      padding: 0.4em 0.6em;
+      color: var(--_color-text);
+      background: var(--_color-surface);
+      border: 1px solid var(--_color-border);
+      border-radius: calc(var(--_radius) / 2);
+    }
+    button {
+      font: inherit;
+      font-weight: 600;
+      min-height: 2.75em;
+      padding: 0.4em 1.1em;
+      color: var(--_color-on-primary);
+      background: var(--_color-primary);
+      border: 1px solid var(--_color-primary);
+      border-radius: calc(var(--_radius) / 2);
+      cursor: pointer;
+    }
+    button.secondary,
+    .pages button {
+      color: var(--_color-primary);
+      background: var(--_color-surface);
+    }
+    button:disabled {
+      cursor: not-allowed;
+      opacity: 0.6;
     }
     fieldset.weekdays {
       display: flex;
+      flex-wrap: wrap;
       gap: 0.5rem;
       border: 0;
       margin: 0;
@@ -51,6 +86,23 @@ export const programNavigatorStyles = [
     fieldset.weekdays legend {
       padding: 0;
       margin-bottom: 0.25rem;
+    }
+    fieldset.weekdays label {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.35em;
+      min-height: 2.75em;
+      padding: 0 0.75em;
+      border: 1px solid var(--_color-border);
+      border-radius: 999px;
+      background: var(--_color-surface);
+      cursor: pointer;
+    }
+    fieldset.weekdays input {
+      width: 1.1em;
+      height: 1.1em;
+      margin: 0;
+      accent-color: var(--_color-primary);
     }
     .programmes {
       list-style: none;
@@ -77,7 +129,8 @@ export const programNavigatorStyles = [
     .payment {
       margin: 0;
       display: grid;
-      grid-template-columns: auto 1fr;
+      /* One label column for both lists of a card, so their values line up. */
+      grid-template-columns: minmax(0, 9.5em) minmax(0, 1fr);
       gap: 0.125rem 0.75rem;
     }
     .details dt,
@@ -87,6 +140,9 @@ export const programNavigatorStyles = [
     .details dd,
     .payment dd {
       margin: 0;
+      /* A long word («естественнонаучная») breaks rather than leaves the card. */
+      overflow-wrap: anywhere;
+      hyphens: auto;
     }
     .family {
       font-weight: 600;
@@ -126,11 +182,7 @@ export const programNavigatorStyles = [
       align-items: center;
       justify-content: center;
     }
-    .pages button {
-      font: inherit;
-      min-height: 2.75rem;
-      padding: 0 1rem;
-    }
+
     [part='summary']:focus {
       outline: none;
     }
