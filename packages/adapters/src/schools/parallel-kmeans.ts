@@ -102,6 +102,24 @@ const POOL_CLOSED = {
   en: 'The k-means worker pool is closed',
 };
 
+/** Flags that load code into every thread (a TypeScript loader, say): the built worker needs none. */
+const PRELOADS = new Set(['--import', '--require', '-r', '--loader', '--experimental-loader']);
+
+/**
+ * The process's Node flags without preloads (`--import tsx` would add ~0.1 s to each worker's
+ * start); the others (`--conditions`, memory limits…) reach the workers as by default.
+ */
+function plainExecArgv(): string[] {
+  const kept: string[] = [];
+  const flags = process.execArgv;
+  for (let i = 0; i < flags.length; i += 1) {
+    const flag = flags[i] ?? '';
+    if (PRELOADS.has(flag)) i += 1;
+    else if (![...PRELOADS].some((name) => flag.startsWith(`${name}=`))) kept.push(flag);
+  }
+  return kept;
+}
+
 /**
  * How to start a worker: the build's `schools/kmeans-worker.js` (this module sits in
  * `dist/chunks/` or `dist/schools/`), or, when running from the TypeScript sources (tests,
@@ -109,7 +127,9 @@ const POOL_CLOSED = {
  */
 function startWorker(): Worker {
   const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('../schools/kmeans-worker.js', here));
+  if (!here.endsWith('.ts')) {
+    return new Worker(new URL('../schools/kmeans-worker.js', here), { execArgv: plainExecArgv() });
+  }
   const worker = new URL('./kmeans-worker.ts', here).href;
   // tsx's ESM API (require.resolve finds its CommonJS twin next to it).
   const api = createRequire(here)
