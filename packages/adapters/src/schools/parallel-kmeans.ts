@@ -178,7 +178,14 @@ interface Job {
  * ```
  */
 export function createKMeansPool(options: KMeansThreads = {}): KMeansPool {
-  const threads = checkThreads(options.threads);
+  return makePool(checkThreads(options.threads), false);
+}
+
+/**
+ * A pool of `threads` workers; with `helpHere`, the calling thread takes starts from the same
+ * queue too (one at a time, yielding to the event loop between them).
+ */
+function makePool(threads: number, helpHere: boolean): KMeansPool {
   const queue: KMeansTask[] = [];
   const jobs = new Map<number, Job>();
   const idle: Worker[] = [];
@@ -208,19 +215,35 @@ export function createKMeansPool(options: KMeansThreads = {}): KMeansPool {
     busy.delete(worker);
     worker.unref();
     idle.push(worker);
-    const job = jobs.get(reply.job);
-    if (job !== undefined) {
-      if ('failure' in reply) {
-        fail(reply.job, new KMeansWorkerError(WORKER_FAILED, new Error(reply.failure)));
-      } else {
-        job.runs.push(reply);
-        if (job.runs.length === job.expected) {
-          jobs.delete(reply.job);
-          job.resolve(job.runs);
-        }
-      }
+    if ('failure' in reply) {
+      fail(reply.job, new KMeansWorkerError(WORKER_FAILED, new Error(reply.failure)));
+    } else {
+      accept(reply.job, reply);
     }
     dispatch();
+  };
+
+  const accept = (id: number, run: KMeansRun): void => {
+    const job = jobs.get(id);
+    if (job === undefined) return;
+    job.runs.push(run);
+    if (job.runs.length === job.expected) {
+      jobs.delete(id);
+      job.resolve(job.runs);
+    }
+  };
+
+  /** The calling thread's share: starts of the job still queued, run here one by one. */
+  const help = async (id: number, matrix: FeatureMatrix, options: KMeansOptions): Promise<void> => {
+    while (jobs.has(id)) {
+      const at = queue.findIndex((task) => task.job === id);
+      if (at < 0) return;
+      const [task] = queue.splice(at, 1);
+      if (task === undefined) return;
+      const [run] = kMeansRuns(matrix, options, [task.restart]);
+      if (run !== undefined) accept(id, run);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   };
 
   const workers: Worker[] = [];
@@ -260,6 +283,7 @@ export function createKMeansPool(options: KMeansThreads = {}): KMeansPool {
         queue.push({ job, values, rows: matrix.rows, columns: matrix.columns, options, restart });
       }
       dispatch();
+      if (helpHere) help(job, matrix, options).catch((error: unknown) => fail(job, error));
     });
   };
 
@@ -283,9 +307,12 @@ export function createKMeansPool(options: KMeansThreads = {}): KMeansPool {
 }
 
 /**
- * Core's `kMeans`, its starts spread over worker threads (2 on a 2-core machine): the same
- * result bit for bit, in about 1/threads of the time for 10 starts. Starts and stops its own
- * workers; for many clusterings keep a {@link createKMeansPool}.
+ * Core's `kMeans`, its starts spread over `threads` threads (default: the machine's available
+ * parallelism, 2 on a 2-core machine): the calling thread and `threads − 1` workers take starts
+ * from one queue (the calling thread yields to the event loop between its starts). The same
+ * result bit for bit, in about 1/threads of the time for 10 starts on idle cores. Starts and
+ * stops its own workers; for many clusterings, or to keep the calling thread free, use a
+ * {@link createKMeansPool}.
  *
  * @throws ValidationError (rejects) on bad input, as core's `kMeans`, or bad `threads`.
  * @throws KMeansWorkerError (rejects) when a worker thread fails.
@@ -307,8 +334,9 @@ export async function parallelKMeans(
 ): Promise<KMeansResult> {
   const matrix = asFeatureMatrix(data);
   kMeansRuns(matrix, options, []);
-  const count = checkThreads(threads.threads);
-  const pool = createKMeansPool({ threads: Math.min(count, kMeansRestartCount(options)) });
+  const count = Math.min(checkThreads(threads.threads), kMeansRestartCount(options));
+  // The calling thread is one of the threads: its compiled code is warm, a new worker's is not.
+  const pool = makePool(count - 1, true);
   try {
     return await pool.kMeans(matrix, options);
   } finally {
