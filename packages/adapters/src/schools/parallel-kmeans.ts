@@ -102,20 +102,23 @@ const POOL_CLOSED = {
   en: 'The k-means worker pool is closed',
 };
 
-/** Flags that load code into every thread (a TypeScript loader, say): the built worker needs none. */
-const PRELOADS = new Set(['--import', '--require', '-r', '--loader', '--experimental-loader']);
-
 /**
- * The process's Node flags without preloads (`--import tsx` would add ~0.1 s to each worker's
- * start); the others (`--conditions`, memory limits…) reach the workers as by default.
+ * The process's export conditions (`--conditions x`, `-C x`), the only Node flags the built
+ * worker is given: others could stop it or slow it (`--input-type` refuses a file, a preloaded
+ * TypeScript loader adds ~0.1 s to each start), and the worker needs none of them.
  */
-function plainExecArgv(): string[] {
+function conditionFlags(): string[] {
   const kept: string[] = [];
   const flags = process.execArgv;
   for (let i = 0; i < flags.length; i += 1) {
     const flag = flags[i] ?? '';
-    if (PRELOADS.has(flag)) i += 1;
-    else if (![...PRELOADS].some((name) => flag.startsWith(`${name}=`))) kept.push(flag);
+    const next = flags[i + 1];
+    if ((flag === '--conditions' || flag === '-C') && next !== undefined) {
+      kept.push(flag, next);
+      i += 1;
+    } else if (flag.startsWith('--conditions=') || flag.startsWith('-C=')) {
+      kept.push(flag);
+    }
   }
   return kept;
 }
@@ -128,7 +131,7 @@ function plainExecArgv(): string[] {
 function startWorker(): Worker {
   const here = import.meta.url;
   if (!here.endsWith('.ts')) {
-    return new Worker(new URL('../schools/kmeans-worker.js', here), { execArgv: plainExecArgv() });
+    return new Worker(new URL('../schools/kmeans-worker.js', here), { execArgv: conditionFlags() });
   }
   const worker = new URL('./kmeans-worker.ts', here).href;
   // tsx's ESM API (require.resolve finds its CommonJS twin next to it).
