@@ -246,6 +246,8 @@ export default [
       ...Object.fromEntries(
         adapterSubpaths.map((name) => [`${name}/index`, `${adapters}/src/${name}/index.ts`]),
       ),
+      // Loaded by file as a worker thread by the parallel k-means (never imported).
+      'schools/kmeans-worker': `${adapters}/src/schools/kmeans-worker.ts`,
     },
     [rawText()],
   ),

@@ -2,6 +2,9 @@
 // Lloyd with Hamerly's bounds, 10 restarts, canonical labels) against scikit-learn's KMeans
 // (Debian python3-sklearn, run from here with /usr/bin/python3; timed inside Python, data
 // loading excluded) and ml-kmeans (JavaScript, one initialization per call, so 10 calls).
+// eduset runs twice: core's kMeans on one thread, and the adapters' parallelKMeans (the same
+// starts spread over worker threads, 2 on this machine; the same result bit for bit) — once
+// starting and stopping its workers in the timed call, once on a warm pool (createKMeansPool).
 // First the same start: all three from the same initial centres must reach the same inertia.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createRandom, featureMatrix, kMeans, randomNormal } from '@eduset/core/schools';
+import { createKMeansPool, parallelKMeans } from '@eduset/adapters/schools';
 import { kmeans as mlKmeans } from 'ml-kmeans';
 import { report } from './measure.js';
 
@@ -88,31 +92,57 @@ function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
+const threads = 2;
+const pool = createKMeansPool({ threads });
 const oursTimes: number[] = [];
+const parallelTimes: number[] = [];
+const poolTimes: number[] = [];
 const mlTimes: number[] = [];
-kMeans(matrix, { k, seed: 0, restarts });
+const single = kMeans(matrix, { k, seed: 0, restarts });
+const warm = await pool.kMeans(matrix, { k, seed: 0, restarts });
+if (warm.inertia !== single.inertia || warm.labels.some((label, i) => label !== single.labels[i])) {
+  throw new Error('the parallel k-means differs from the single-threaded one');
+}
 for (let round = 0; round < 3; round += 1) {
   let t = performance.now();
-  kMeans(matrix, { k, seed: round, restarts });
+  const one = kMeans(matrix, { k, seed: round, restarts });
   oursTimes.push(performance.now() - t);
+  t = performance.now();
+  const spread = await parallelKMeans(matrix, { k, seed: round, restarts }, { threads });
+  parallelTimes.push(performance.now() - t);
+  t = performance.now();
+  await pool.kMeans(matrix, { k, seed: round, restarts });
+  poolTimes.push(performance.now() - t);
+  if (spread.inertia !== one.inertia) throw new Error('the parallel k-means differs');
   t = performance.now();
   for (let r = 0; r < restarts; r += 1) {
     mlKmeans(rows, k, { initialization: 'kmeans++', seed: round * restarts + r });
   }
   mlTimes.push(performance.now() - t);
 }
+await pool.close();
 const oursMs = median(oursTimes);
+const parallelMs = median(parallelTimes);
+const poolMs = median(poolTimes);
+const show = (times: number[]) => times.map((ms) => ms.toFixed(0)).join(', ');
+console.log(
+  [
+    `eduset kMeans (core, 1 thread): ${oursMs.toFixed(0)} ms (rounds ${show(oursTimes)})`,
+    `eduset parallelKMeans (adapters, ${threads} threads, workers started in the call): ${parallelMs.toFixed(0)} ms (rounds ${show(parallelTimes)})`,
+    `eduset createKMeansPool (${threads} warm threads): ${poolMs.toFixed(0)} ms (rounds ${show(poolTimes)})`,
+    `scikit-learn KMeans (lloyd, n_init=10, median of 5): ${sklearn.ms.toFixed(0)} ms`,
+    `ml-kmeans (10 calls): ${median(mlTimes).toFixed(0)} ms`,
+    `ratio eduset parallel / scikit-learn: ${(parallelMs / sklearn.ms).toFixed(2)} (warm pool ${(poolMs / sklearn.ms).toFixed(2)}; one thread ${(oursMs / sklearn.ms).toFixed(2)})`,
+  ].join('\n'),
+);
+const name = `k-means ${n.toLocaleString('ru')} × ${d}, k = ${k}, ${restarts} restarts`;
 report([
+  { name, peer: 'scikit-learn KMeans (lloyd, n_init=10)', oursMs, peerMs: sklearn.ms },
   {
-    name: `k-means ${n.toLocaleString('ru')} × ${d}, k = ${k}, ${restarts} restarts`,
+    name: `${name}, parallelKMeans ${threads} threads`,
     peer: 'scikit-learn KMeans (lloyd, n_init=10)',
-    oursMs,
+    oursMs: parallelMs,
     peerMs: sklearn.ms,
   },
-  {
-    name: `k-means ${n.toLocaleString('ru')} × ${d}, k = ${k}, ${restarts} restarts`,
-    peer: 'ml-kmeans (10 calls)',
-    oursMs,
-    peerMs: median(mlTimes),
-  },
+  { name, peer: 'ml-kmeans (10 calls)', oursMs, peerMs: median(mlTimes) },
 ]);

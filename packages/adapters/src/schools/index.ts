@@ -14,3 +14,4 @@
 export * from './export.js';
 export * from './import.js';
 export * from './district.js';
+export * from './parallel-kmeans.js';

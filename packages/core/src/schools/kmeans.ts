@@ -84,6 +84,48 @@ function squaredDistance(
   return sum;
 }
 
+/**
+ * The squared distance when it is below `limit`; otherwise some value at least `limit` (the
+ * sum stops early). Terms are added in the same order as {@link squaredDistance}, and a
+ * partial sum of non-negative terms never exceeds the full one, so every comparison with
+ * `limit` (and with anything at most `limit`) comes out as with the full distance.
+ */
+function boundedDistance(
+  a: Float64Array,
+  aOffset: number,
+  b: Float64Array,
+  bOffset: number,
+  d: number,
+  limit: number,
+): number {
+  let sum = 0;
+  let t = 0;
+  // Four terms between checks (a check per term costs more than it saves).
+  for (; t + 4 <= d; t += 4) {
+    const d0 = a[aOffset + t]! - b[bOffset + t]!;
+    const d1 = a[aOffset + t + 1]! - b[bOffset + t + 1]!;
+    const d2 = a[aOffset + t + 2]! - b[bOffset + t + 2]!;
+    const d3 = a[aOffset + t + 3]! - b[bOffset + t + 3]!;
+    sum += d0 * d0;
+    sum += d1 * d1;
+    sum += d2 * d2;
+    sum += d3 * d3;
+    if (sum >= limit) return sum;
+  }
+  for (; t < d; t += 1) {
+    const diff = a[aOffset + t]! - b[bOffset + t]!;
+    sum += diff * diff;
+  }
+  return sum;
+}
+
+/**
+ * `‖c − m‖ ≥ 2‖x − m‖` means `‖x − c‖ ≥ ‖x − m‖`: in squares, `‖c − m‖² ≥ 4‖x − m‖²`. The
+ * factor is 4 with a relative margin of 1e-6, far above the rounding of a squared distance
+ * (about 1e-15), so a skipped distance is never one that would have counted.
+ */
+const TRIANGLE_MARGIN = 4 * (1 + 1e-6);
+
 /** Greedy k-means++ (as scikit-learn: 2 + ⌊ln k⌋ candidates per step, best potential kept). */
 function kMeansPlusPlus(matrix: FeatureMatrix, k: number, random: RandomSource): Float64Array {
   const { rows: n, columns: d, values } = matrix;
@@ -100,6 +142,10 @@ function kMeansPlusPlus(matrix: FeatureMatrix, k: number, random: RandomSource):
   const cumulative = new Float64Array(n);
   const candidateDistances = new Float64Array(n);
   const bestDistances = new Float64Array(n);
+  // The centre each row is nearest to (closest[i] is its squared distance), and the squared
+  // distances of a candidate to the centres so far.
+  const owner = new Int32Array(n);
+  const reach = new Float64Array(k);
   for (let c = 1; c < k; c += 1) {
     let running = 0;
     for (let i = 0; i < n; i += 1) {
@@ -119,11 +165,16 @@ function kMeansPlusPlus(matrix: FeatureMatrix, k: number, random: RandomSource):
       }
       const candidate = lo;
       let candidatePotential = 0;
+      const co = candidate * d;
+      for (let j = 0; j < c; j += 1) reach[j] = squaredDistance(centres, j * d, values, co, d);
       for (let i = 0; i < n; i += 1) {
-        const dist = Math.min(
-          closest[i]!,
-          squaredDistance(values, i * d, values, candidate * d, d),
-        );
+        const near = closest[i]!;
+        // Triangle inequality: a candidate at least twice as far from the row's nearest centre
+        // as the row itself is no nearer (with a margin far above rounding).
+        const dist =
+          TRIANGLE_MARGIN * near <= reach[owner[i]!]!
+            ? near
+            : Math.min(near, boundedDistance(values, i * d, values, co, d, near));
         candidateDistances[i] = dist;
         candidatePotential += dist;
       }
@@ -134,6 +185,7 @@ function kMeansPlusPlus(matrix: FeatureMatrix, k: number, random: RandomSource):
       }
     }
     centres.set(values.subarray(bestCandidate * d, bestCandidate * d + d), c * d);
+    for (let i = 0; i < n; i += 1) if (bestDistances[i]! < closest[i]!) owner[i] = c;
     closest.set(bestDistances);
     potential = bestPotential;
   }
@@ -142,10 +194,10 @@ function kMeansPlusPlus(matrix: FeatureMatrix, k: number, random: RandomSource):
 }
 
 interface Run {
-  labels: Int32Array;
-  centres: Float64Array;
-  inertia: number;
-  iterations: number;
+  readonly labels: Int32Array;
+  readonly centres: Float64Array;
+  readonly inertia: number;
+  readonly iterations: number;
 }
 
 /**
@@ -177,7 +229,7 @@ function lloyd(
     let second = Number.POSITIVE_INFINITY;
     let label = 0;
     for (let j = 0; j < k; j += 1) {
-      const dist = squaredDistance(values, i * d, centres, j * d, d);
+      const dist = boundedDistance(values, i * d, centres, j * d, d, second);
       if (dist < best) {
         second = best;
         best = dist;
@@ -267,7 +319,7 @@ function lloyd(
       let second = Number.POSITIVE_INFINITY;
       let next = 0;
       for (let j = 0; j < k; j += 1) {
-        const dist = squaredDistance(values, i * d, centres, j * d, d);
+        const dist = boundedDistance(values, i * d, centres, j * d, d, second);
         if (dist < best) {
           second = best;
           best = dist;
@@ -291,13 +343,27 @@ function lloyd(
     if (changed === 0) break;
   }
   // Final assignment to the final centres, and the exact inertia.
+  // The last label is the likely one: start from it, and skip a centre twice as far from the
+  // best so far as the row (triangle inequality); the nearest centre with the lowest index
+  // wins, as a plain scan from centre 0 would choose.
+  const between = new Float64Array(k * k);
+  for (let a = 0; a < k; a += 1) {
+    for (let b = 0; b < k; b += 1)
+      between[a * k + b] = squaredDistance(centres, a * d, centres, b * d, d);
+  }
   let inertia = 0;
   for (let i = 0; i < n; i += 1) {
-    let best = Number.POSITIVE_INFINITY;
-    let label = 0;
+    const io = i * d;
+    let label = labels[i]!;
+    let best = squaredDistance(values, io, centres, label * d, d);
+    const guess = label;
     for (let j = 0; j < k; j += 1) {
-      const dist = squaredDistance(values, i * d, centres, j * d, d);
-      if (dist < best) {
+      if (j === guess || TRIANGLE_MARGIN * best <= between[label * k + j]!) continue;
+      const dist = boundedDistance(values, io, centres, j * d, d, best);
+      if (
+        dist < best ||
+        (dist === best && j < label && squaredDistance(values, io, centres, j * d, d) === best)
+      ) {
         best = dist;
         label = j;
       }
@@ -483,17 +549,59 @@ export function kMeans(
   data: FeatureMatrix | readonly (readonly number[])[],
   options: KMeansOptions,
 ): KMeansResult {
+  const plan = planKMeans(data, options);
+  let best: KMeansRun | null = null;
+  for (let restart = 0; restart < plan.restarts; restart += 1) {
+    const run = runRestart(plan, restart);
+    if (best === null || run.inertia < best.inertia) best = run;
+  }
+  return resultOf(plan, best);
+}
+
+/**
+ * One start of {@link kMeans} before its clusters are renumbered: the labels and centres in
+ * the order the start found them, its inertia and iterations, and which start it is.
+ *
+ * @example
+ * ```ts
+ * import { kMeansRuns, type KMeansRun } from '@eduset/core/schools';
+ * const [run]: KMeansRun[] = kMeansRuns([[0], [1], [9]], { k: 2, seed: 1 }, [0]);
+ * run?.restart; // 0
+ * ```
+ */
+export interface KMeansRun {
+  /** Index of the start (0-based), as {@link KMeansResult.restart}. */
+  readonly restart: number;
+  readonly labels: Int32Array;
+  /** The k centres, row-major (k × columns). */
+  readonly centres: Float64Array;
+  readonly inertia: number;
+  readonly iterations: number;
+}
+
+interface Plan {
+  readonly matrix: FeatureMatrix;
+  readonly options: KMeansOptions;
+  readonly k: number;
+  readonly restarts: number;
+  readonly tolerance: number;
+  readonly maxIterations: number;
+  readonly initial: Float64Array | undefined;
+}
+
+/** Checks the input once and fixes what every start shares. */
+function planKMeans(
+  data: FeatureMatrix | readonly (readonly number[])[],
+  options: KMeansOptions,
+): Plan {
   const matrix = asFeatureMatrix(data);
   const { rows: n, columns: d } = matrix;
   const k = options.k;
   checkKMeansOptions(options, n, d);
-  const tolerance = (options.tolerance ?? 1e-4) * meanColumnVariance(matrix);
-  const maxIterations = options.maxIterations ?? 300;
-  const random = createRandom(options.seed);
-  const starts: Float64Array[] = [];
+  let initial: Float64Array | undefined;
   if (options.initialCentres !== undefined) {
-    const initial = asFeatureMatrix(options.initialCentres);
-    if (initial.rows !== k || initial.columns !== d) {
+    const centres = asFeatureMatrix(options.initialCentres);
+    if (centres.rows !== k || centres.columns !== d) {
       throw new ValidationError([
         {
           path: ['initialCentres'],
@@ -505,28 +613,50 @@ export function kMeans(
         },
       ]);
     }
-    starts.push(initial.values);
+    initial = centres.values;
   }
-  const restarts = options.initialCentres !== undefined ? 1 : (options.restarts ?? 10);
-  let best: Run | null = null;
-  let bestRestart = 0;
-  for (let restart = 0; restart < restarts; restart += 1) {
-    const start = starts[restart] ?? kMeansPlusPlus(matrix, k, random);
-    const run = lloyd(matrix, start, k, maxIterations, tolerance);
-    if (best === null || run.inertia < best.inertia) {
-      best = run;
-      bestRestart = restart;
-    }
+  return {
+    matrix,
+    options,
+    k,
+    restarts: initial !== undefined ? 1 : (options.restarts ?? 10),
+    tolerance: (options.tolerance ?? 1e-4) * meanColumnVariance(matrix),
+    maxIterations: options.maxIterations ?? 300,
+    initial,
+  };
+}
+
+/**
+ * Start `restart` of a plan. Every start draws the same number of numbers from the seeded
+ * generator (one for the first centre, `2 + ⌊ln k⌋` for each further one), so start r begins
+ * after r such blocks: any start can be run alone, in any order or thread, with the same result.
+ */
+function runRestart(plan: Plan, restart: number): KMeansRun {
+  const { matrix, k } = plan;
+  let start = plan.initial;
+  if (start === undefined) {
+    const random = createRandom(plan.options.seed);
+    const draws = restart * (1 + (k - 1) * (2 + Math.floor(Math.log(k))));
+    for (let i = 0; i < draws; i += 1) random();
+    start = kMeansPlusPlus(matrix, k, random);
   }
+  const run = lloyd(matrix, start, k, plan.maxIterations, plan.tolerance);
+  return { restart, ...run };
+}
+
+/** The kept start (least inertia; the earliest of equals), its clusters in canonical order. */
+function resultOf(plan: Plan, best: KMeansRun | null): KMeansResult {
   if (best === null) {
-    // Unreachable: the options check asks for at least one start.
+    // Unreachable from kMeans: the options check asks for at least one start.
     throw new ValidationError([
       { path: ['restarts'], code: 'too_small', message: RESTARTS_MESSAGE },
     ]);
   }
+  const { rows: n, columns: d } = plan.matrix;
+  const k = plan.k;
   const sizes = new Array<number>(k).fill(0);
   for (let i = 0; i < n; i += 1) sizes[best.labels[i]!] = sizes[best.labels[i]!]! + 1;
-  const permutation = canonicalClusterOrder(best.centres, sizes, d, options.order ?? 'centre');
+  const permutation = canonicalClusterOrder(best.centres, sizes, d, plan.options.order ?? 'centre');
   const labels = new Int32Array(n);
   for (let i = 0; i < n; i += 1) labels[i] = permutation[best.labels[i]!]!;
   const centres = new Float64Array(k * d);
@@ -542,6 +672,123 @@ export function kMeans(
     sizes: orderedSizes,
     inertia: best.inertia,
     iterations: best.iterations,
-    restart: bestRestart,
+    restart: best.restart,
   };
+}
+
+/**
+ * The number of starts {@link kMeans} makes with these options: `restarts` (default 10), or
+ * 1 with `initialCentres`.
+ *
+ * @example
+ * ```ts
+ * import { kMeansRestartCount } from '@eduset/core/schools';
+ * kMeansRestartCount({ k: 8, seed: 1 }); // 10
+ * ```
+ */
+export function kMeansRestartCount(options: KMeansOptions): number {
+  return options.initialCentres !== undefined ? 1 : (options.restarts ?? 10);
+}
+
+function checkRestartIndices(restarts: readonly number[], count: number): void {
+  const bad = restarts.findIndex((r) => !isWhole(r, 0, count - 1));
+  if (bad >= 0) {
+    throw new ValidationError([
+      {
+        path: ['restarts', bad],
+        code: 'invalid_value',
+        message: {
+          ru: `Номер запуска должен быть целым от 0 до ${count - 1}`,
+          en: `A start index must be an integer from 0 to ${count - 1}`,
+        },
+      },
+    ]);
+  }
+}
+
+/**
+ * Runs the given starts of {@link kMeans} (0-based indices below
+ * {@link kMeansRestartCount}), each exactly as `kMeans` runs it: a caller may spread the
+ * starts over threads or machines and give the runs to {@link kMeansFromRuns}, which returns
+ * what `kMeans` would have, bit for bit. The input is checked as by `kMeans`.
+ *
+ * @throws ValidationError on any bad input or start index, in Russian and English.
+ * @example
+ * ```ts
+ * import { kMeans, kMeansFromRuns, kMeansRuns } from '@eduset/core/schools';
+ * const data = [[0, 0], [0, 1], [10, 10], [10, 11]];
+ * const options = { k: 2, seed: 1, restarts: 4 };
+ * const runs = [...kMeansRuns(data, options, [0, 2]), ...kMeansRuns(data, options, [1, 3])];
+ * kMeansFromRuns(data, options, runs).inertia === kMeans(data, options).inertia; // true
+ * ```
+ */
+export function kMeansRuns(
+  data: FeatureMatrix | readonly (readonly number[])[],
+  options: KMeansOptions,
+  restarts: readonly number[],
+): KMeansRun[] {
+  const plan = planKMeans(data, options);
+  checkRestartIndices(restarts, plan.restarts);
+  return restarts.map((restart) => runRestart(plan, restart));
+}
+
+/**
+ * The result of {@link kMeans} from its starts run apart (by {@link kMeansRuns}): the start
+ * with the least inertia is kept (the lowest index among equals, as `kMeans` keeps the first),
+ * and its clusters are numbered by the stated order. Every start must be there once.
+ *
+ * @throws ValidationError on bad input, or when a start is missing, repeated or of the wrong
+ * shape.
+ * @example
+ * ```ts
+ * import { kMeansFromRuns, kMeansRuns } from '@eduset/core/schools';
+ * const data = [[0], [1], [9]];
+ * const options = { k: 2, seed: 1, restarts: 2 };
+ * const result = kMeansFromRuns(data, options, kMeansRuns(data, options, [1, 0]));
+ * Array.from(result.labels); // [0, 0, 1]
+ * ```
+ */
+export function kMeansFromRuns(
+  data: FeatureMatrix | readonly (readonly number[])[],
+  options: KMeansOptions,
+  runs: readonly KMeansRun[],
+): KMeansResult {
+  const plan = planKMeans(data, options);
+  const seen = new Uint8Array(plan.restarts);
+  const { rows: n, columns: d } = plan.matrix;
+  const bad = runs.findIndex((run) => {
+    const ok =
+      isWhole(run.restart, 0, plan.restarts - 1) &&
+      seen[run.restart] === 0 &&
+      run.labels instanceof Int32Array &&
+      run.labels.length === n &&
+      run.centres instanceof Float64Array &&
+      run.centres.length === plan.k * d &&
+      typeof run.inertia === 'number';
+    if (ok) seen[run.restart] = 1;
+    return !ok;
+  });
+  if (bad >= 0 || runs.length !== plan.restarts) {
+    throw new ValidationError([
+      {
+        path: bad >= 0 ? ['runs', bad] : ['runs'],
+        code: 'invalid_runs',
+        message: {
+          ru: `Нужны все ${plan.restarts} запусков, каждый один раз и нужной формы`,
+          en: `All ${plan.restarts} starts are needed, each once and of the right shape`,
+        },
+      },
+    ]);
+  }
+  let best: KMeansRun | null = null;
+  for (const run of runs) {
+    if (
+      best === null ||
+      run.inertia < best.inertia ||
+      (run.inertia === best.inertia && run.restart < best.restart)
+    ) {
+      best = run;
+    }
+  }
+  return resultOf(plan, best);
 }

@@ -113,13 +113,29 @@ export function wardClustering(data: FeatureMatrix | readonly (readonly number[]
         bestCost = ((sx * sy) / (sx + sy)) * sum;
       }
       const ix = inverse[px]!;
+      // The first four features of x, held in locals: most clusters are ruled out by them.
+      const wide = d >= 4;
+      const x0 = wide ? centroids[xo]! : 0;
+      const x1 = wide ? centroids[xo + 1]! : 0;
+      const x2 = wide ? centroids[xo + 2]! : 0;
+      const x3 = wide ? centroids[xo + 3]! : 0;
       for (let py = 0; py < activeCount; py += 1) {
         if (py === px || py === pPrevious) continue;
         const limit = bestCost * (ix + inverse[py]!);
         const yo = py * d;
-        // Four features at a time, then give up as soon as the partial sum is already worse.
+        // Four features at a time, then give up as soon as the partial sum is already worse
+        // (the first four from the locals: 0 + s is s, so the sum is the same, bit for bit).
         let sum = 0;
         let t = 0;
+        if (wide) {
+          const a = x0 - centroids[yo]!;
+          const b = x1 - centroids[yo + 1]!;
+          const c = x2 - centroids[yo + 2]!;
+          const e = x3 - centroids[yo + 3]!;
+          sum = a * a + b * b + c * c + e * e;
+          if (sum >= limit) continue;
+          t = 4;
+        }
         for (; t + 4 <= d; t += 4) {
           const a = centroids[xo + t]! - centroids[yo + t]!;
           const b = centroids[xo + t + 1]! - centroids[yo + t + 1]!;
