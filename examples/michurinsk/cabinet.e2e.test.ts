@@ -79,6 +79,18 @@ describe('examples/michurinsk/cabinet.html — <eduset-family-cabinet>', () => {
       .poll(async () => plain(await navigator.locator('.balance').textContent()))
       .toContain('Доступно на сертификате: 15 000,00 ₽');
     await navigator.getByLabel('Вид программы').selectOption('funded');
+    // The list is read again: wait until every card shown is a funded one.
+    await expect
+      .poll(() =>
+        navigator
+          .locator('[part="programme"]')
+          .evaluateAll(
+            (cards) =>
+              cards.length > 0 &&
+              cards.every((c) => (c.textContent ?? '').includes('сертификат ПФ')),
+          ),
+      )
+      .toBe(true);
     const card = navigator.locator('[part="programme"]').first();
     const name = plain(await card.getByRole('heading', { level: 3 }).textContent());
     const programmeId = (await card.getAttribute('data-programme-id')) ?? '';

@@ -33,6 +33,18 @@ describe('Michurinsk programme navigator', () => {
 
     await navigator.getByLabel('Вид программы').selectOption('funded');
     await navigator.getByLabel('Возраст ребёнка', { exact: true }).fill('10');
+    // The list is read again: wait until every card shown is a funded one.
+    await expect
+      .poll(() =>
+        navigator
+          .locator('[part="programme"]')
+          .evaluateAll(
+            (cards) =>
+              cards.length > 0 &&
+              cards.every((c) => (c.textContent ?? '').includes('сертификат ПФ')),
+          ),
+      )
+      .toBe(true);
     const summary = (await navigator.locator('[part="summary"]').textContent())?.trim();
     expect(summary).toMatch(/^Найдено: \d+ программ/);
     const first = navigator.locator('[part="programme"]').first();
