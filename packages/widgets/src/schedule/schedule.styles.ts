@@ -135,6 +135,10 @@ export const scheduleStyles = [
       color: var(--_color-primary);
     }
 
+    .free-slots.none {
+      color: var(--_color-text-muted);
+    }
+
     .grid-wrap {
       display: none;
       overflow-x: auto;

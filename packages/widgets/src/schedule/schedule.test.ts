@@ -21,6 +21,10 @@ import udomlya from '../../../../examples/data/udomlya.json';
 import './schedule.define.js';
 import type { EdusetSchedule } from './schedule.js';
 
+// The clock stands at a Monday morning (only Date is faked: timers run), so the week shown and
+// its free times do not depend on the day the tests run.
+vi.useFakeTimers({ toFake: ['Date'] });
+vi.setSystemTime(new Date('2026-12-07T06:00:00Z'));
 const today = localDateTime(instant(new Date()), 'Europe/Moscow').date;
 const monday = addCivilDays(today, 1 - isoWeekday(today));
 const wednesday = addCivilDays(monday, 2);
@@ -55,6 +59,8 @@ const schedule: NetworkSchedule = createNetworkSchedule({
 });
 
 const calls: string[] = [];
+/** When set, every free time is taken: the slots answer is empty. */
+let fullyBooked = false;
 
 async function fakeFetch(input: RequestInfo | URL): Promise<Response> {
   const url = new URL(String(input), location.href);
@@ -62,6 +68,7 @@ async function fakeFetch(input: RequestInfo | URL): Promise<Response> {
   if (url.pathname === '/api/schedule') return json(schedule);
   if (url.pathname === '/api/network') return json(udomlya);
   if (url.pathname === '/api/slots') {
+    if (fullyBooked) return json({ timeZone: 'Europe/Moscow', slots: [] });
     const q = url.searchParams;
     const age = q.get('childAge');
     const slots = freeSlots(
@@ -170,6 +177,39 @@ describe('<eduset-schedule>', () => {
       ),
     );
     await expectAccessible(element);
+  });
+
+  it('on a Thursday: past days show their hours without free times, a full day says so', async () => {
+    vi.setSystemTime(new Date(`${addCivilDays(monday, 3)}T09:00:00Z`));
+    try {
+      const element = await mount();
+      expect(text(one(element, '.week-range'))).toBe('с 7 декабря по 13 декабря');
+      await userEvent.selectOptions(one(element, '#service'), 'speech-therapist-consultation');
+      await vi.waitFor(() =>
+        expect(calls.some((call) => call.startsWith('/api/slots'))).toBe(true),
+      );
+      await vi.waitFor(() =>
+        expect(all(element, '[data-site-id="rp-teremok"] tbody td')).toHaveLength(7),
+      );
+      // Tuesday is past: its hours, and no «свободно 0» in link colour.
+      const tuesday = one(element, '[data-site-id="rp-teremok"] tbody td:nth-of-type(2)');
+      expect(text(tuesday)).toBe('14:00–15:00, 15:15–16:00');
+      expect(tuesday.querySelector('[part="free-slots"]')).toBeNull();
+      // Next week's Tuesday, with every time taken, says so in muted text.
+      fullyBooked = true;
+      const next = one(element, '[data-week="next"]');
+      next.click();
+      await vi.waitFor(() => expect(next.getAttribute('aria-pressed')).toBe('true'));
+      const later = () => one(element, '[data-site-id="rp-teremok"] tbody td:nth-of-type(2)');
+      await vi.waitFor(() =>
+        expect(text(later().querySelector('[part="free-slots"]'))).toBe('всё занято'),
+      );
+      expect(later().querySelector('[part="free-slots"]')?.classList.contains('none')).toBe(true);
+      await expectAccessible(element);
+    } finally {
+      fullyBooked = false;
+      vi.setSystemTime(new Date('2026-12-07T06:00:00Z'));
+    }
   });
 
   it('speaks English with lang="en"', async () => {

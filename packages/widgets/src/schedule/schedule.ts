@@ -295,7 +295,7 @@ export class EdusetSchedule extends EdusetElement {
 
   /** The seven civil dates (Monday–Sunday) of the week shown. */
   private days(): string[] {
-    const today = localDateTime(instant(new Date()), this.zone()).date;
+    const today = this.today();
     const monday = addCivilDays(today, 1 - isoWeekday(today) + (this.week === 'next' ? 7 : 0));
     return Array.from({ length: 7 }, (_, index) => addCivilDays(monday, index));
   }
@@ -350,6 +350,7 @@ export class EdusetSchedule extends EdusetElement {
     const schedule = this.schedule;
     if (schedule === null) return [];
     const calendar = this.calendar();
+    const today = this.today();
     const age = normalizeAge(this.age);
     const chosen = this.service;
     const slots = chosen && this.slotsState === 'loaded' ? (this.slots ?? []) : undefined;
@@ -359,7 +360,8 @@ export class EdusetSchedule extends EdusetElement {
       if (!this.ageFits(availability, age)) continue;
       const cells = days.map((date): DayCell => {
         const hours = workingHoursOn(availability, calendar, date, schedule.vacations);
-        const freeTimes = slots
+        // A past day has no free time to offer: it shows its hours alone.
+        const freeTimes = (date < today ? undefined : slots)
           ?.filter(
             (slot) =>
               slot.siteId === availability.siteId &&
@@ -409,13 +411,19 @@ export class EdusetSchedule extends EdusetElement {
     });
   }
 
-  private formatDay(date: string, style: 'short' | 'long'): string {
+  /** `range`: the day and month alone («30 ноября»), as «с … по …» needs them. */
+  private formatDay(date: string, style: 'short' | 'long' | 'range'): string {
     return new Intl.DateTimeFormat(this.language === 'en' ? 'en-GB' : 'ru-RU', {
-      weekday: style,
+      ...(style === 'range' ? {} : { weekday: style }),
       day: 'numeric',
-      month: style === 'long' ? 'long' : 'short',
+      month: style === 'short' ? 'short' : 'long',
       timeZone: 'UTC',
     }).format(new Date(`${date}T12:00:00Z`));
+  }
+
+  /** Today's civil date where the schedule's sites are. */
+  private today(): string {
+    return localDateTime(instant(new Date()), this.zone()).date;
   }
 
   // ---- events ----------------------------------------------------------------------------
@@ -550,7 +558,7 @@ export class EdusetSchedule extends EdusetElement {
           ${t.nextWeek}
         </button>
         <span class="week-range"
-          >${t.weekRange(this.formatDay(first, 'long'), this.formatDay(last, 'long'))}</span
+          >${t.weekRange(this.formatDay(first, 'range'), this.formatDay(last, 'range'))}</span
         >
       </div>
     `;
@@ -576,9 +584,13 @@ export class EdusetSchedule extends EdusetElement {
             >`
     }${
       cell.freeTimes !== undefined && cell.hours.length > 0
-        ? html`<span part="free-slots" class="free-slots" data-count=${cell.freeTimes.length}
-            >${t.freeSlots(cell.freeTimes.length)}${cell.freeTimes.length > 0 ? html`: ${cell.freeTimes.join(', ')}` : nothing}</span
-          >`
+        ? cell.freeTimes.length === 0
+          ? html`<span part="free-slots" class="free-slots none" data-count="0"
+              >${t.noFreeSlots}</span
+            >`
+          : html`<span part="free-slots" class="free-slots" data-count=${cell.freeTimes.length}
+              >${t.freeSlots(cell.freeTimes.length)}: ${cell.freeTimes.join(', ')}</span
+            >`
         : nothing
     }`;
   }

@@ -115,6 +115,7 @@ export const en: Translation = {
     dayOff: 'day off',
     noHours: 'no hours',
     freeSlots: (count) => `${count} free`,
+    noFreeSlots: 'fully booked',
     freeSlotsLoading: 'Loading free times…',
     nothing: 'No hours match the chosen filters this week.',
     specialist: 'Specialist',

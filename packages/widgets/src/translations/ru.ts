@@ -123,6 +123,7 @@ export const ru: Translation = {
     dayOff: 'выходной',
     noHours: 'нет приёма',
     freeSlots: (count) => `свободно ${count}`,
+    noFreeSlots: 'всё занято',
     freeSlotsLoading: 'Загружаем свободное время…',
     nothing: 'По выбранным условиям приёма на этой неделе нет.',
     specialist: 'Специалист',

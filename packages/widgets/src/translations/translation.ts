@@ -164,6 +164,8 @@ export interface ScheduleTexts {
   readonly dayOff: string;
   readonly noHours: string;
   readonly freeSlots: (count: number) => string;
+  /** A day whose free time is all taken (not a link: muted). */
+  readonly noFreeSlots: string;
   readonly freeSlotsLoading: string;
   readonly nothing: string;
   readonly specialist: string;
