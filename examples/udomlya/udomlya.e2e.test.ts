@@ -7,6 +7,7 @@ import { activeSites, parseSchoolYear, type Network } from '@eduset/core';
 import {
   expectAccessible,
   expectNoProblems,
+  noHorizontalOverflow,
   openPage,
   seedUdomlya,
   useExampleServer,
@@ -49,6 +50,35 @@ describe('the Udomlya page', () => {
     expectNoProblems(problems);
     await context.close();
   });
+
+  // The week's schedule on a Thursday: the week as «с … по …», past days with their hours
+  // alone, free times from today on; at a phone's width and a desk's, no sideways scrolling.
+  for (const viewport of [
+    { width: 390, height: 844 },
+    { width: 1280, height: 800 },
+  ]) {
+    it(`shows the week's schedule at ${viewport.width}×${viewport.height}`, async () => {
+      const { context, page, problems } = await openPage(server, 'udomlya/', {
+        context: { viewport, locale: 'ru-RU' },
+        fixedTime: new Date('2026-12-10T08:00:00Z'),
+      });
+      const schedule = page.locator('eduset-schedule');
+      await expect
+        .poll(() => schedule.locator('.week-range').textContent(), { timeout: 15_000 })
+        .toBe('с 7 декабря по 13 декабря');
+      await schedule.getByLabel(/Что нужно|Услуга|Вид помощи/).selectOption({ index: 1 });
+      await expect
+        .poll(() => schedule.locator('[part="free-slots"]').count(), { timeout: 15_000 })
+        .toBeGreaterThan(0);
+      const shown = (await schedule.locator('[part="free-slots"]').allTextContents()).join(' ');
+      expect(shown).not.toContain('свободно 0');
+      await schedule.screenshot({ path: `/tmp/eduset-schedule-${viewport.width}.png` });
+      await noHorizontalOverflow(page);
+      await expectAccessible(page);
+      expectNoProblems(problems);
+      await context.close();
+    });
+  }
 
   it('the examples index links to the page', async () => {
     const { context, page, problems } = await openPage(server, '');
