@@ -17,7 +17,7 @@ export const indicatorDashboardStyles = [
     :host {
       --_good: var(--eduset-indicator-good-color, #1a7f37);
       --_target: var(--eduset-indicator-target-color, #9a6700);
-      --_card-min: var(--eduset-indicator-card-min-width, 16rem);
+      --_card-min: var(--eduset-indicator-card-min-width, 16em);
     }
 
     .dashboard {
@@ -61,7 +61,7 @@ export const indicatorDashboardStyles = [
 
     .field {
       display: grid;
-      gap: 0.25rem;
+      gap: 0.25em;
       font-weight: 600;
     }
 
@@ -69,8 +69,8 @@ export const indicatorDashboardStyles = [
     button {
       font: inherit;
       color: inherit;
-      min-height: 2.5rem;
-      padding: 0.25rem 0.75rem;
+      min-height: 2.5em;
+      padding: 0.25em 0.75em;
       border: 1px solid var(--_color-border);
       border-radius: var(--_radius);
       background: var(--_color-surface);
@@ -82,7 +82,7 @@ export const indicatorDashboardStyles = [
 
     .views {
       display: flex;
-      gap: 0.25rem;
+      gap: 0.25em;
     }
 
     button[aria-pressed='true'],
@@ -103,7 +103,7 @@ export const indicatorDashboardStyles = [
 
     .card {
       display: grid;
-      gap: 0.5rem;
+      gap: 0.5em;
       align-content: start;
       padding: var(--_spacing);
       border: 1px solid var(--_color-border);
@@ -114,7 +114,7 @@ export const indicatorDashboardStyles = [
     .current {
       display: flex;
       flex-wrap: wrap;
-      gap: 0.25rem 0.5rem;
+      gap: 0.25em 0.5em;
       align-items: baseline;
     }
 
@@ -198,8 +198,8 @@ export const indicatorDashboardStyles = [
 
     .explanation {
       display: grid;
-      gap: 0.35rem;
-      padding: 0.5rem;
+      gap: 0.3684em;
+      padding: 0.5263em;
       border-left: 3px solid var(--_color-primary);
       background: var(--_color-surface-raised);
       font-size: 0.95em;
@@ -211,7 +211,7 @@ export const indicatorDashboardStyles = [
 
     .explanation ul {
       margin: 0;
-      padding-left: 1.25rem;
+      padding-left: 1.25em;
     }
 
     .formula {
@@ -238,12 +238,12 @@ export const indicatorDashboardStyles = [
     caption {
       text-align: start;
       font-weight: 600;
-      padding-bottom: 0.5rem;
+      padding-bottom: 0.5em;
     }
 
     th,
     td {
-      padding: 0.35rem 0.5rem;
+      padding: 0.35em 0.5em;
       border: 1px solid var(--_color-border);
       text-align: end;
     }

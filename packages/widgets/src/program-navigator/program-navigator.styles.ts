@@ -16,7 +16,7 @@ export const programNavigatorStyles = [
   css`
     :host {
       --_gap: var(--eduset-program-navigator-gap, var(--_spacing));
-      --_card-min-width: var(--eduset-program-navigator-card-min-width, 18rem);
+      --_card-min-width: var(--eduset-program-navigator-card-min-width, 18em);
       --_card-background: var(--eduset-program-navigator-card-background, var(--_color-surface));
     }
     .navigator {
@@ -39,18 +39,18 @@ export const programNavigatorStyles = [
     }
     .field {
       display: grid;
-      gap: 0.25rem;
+      gap: 0.25em;
     }
     fieldset.weekdays {
       display: flex;
-      gap: 0.5rem;
+      gap: 0.5em;
       border: 0;
       margin: 0;
       padding: 0;
     }
     fieldset.weekdays legend {
       padding: 0;
-      margin-bottom: 0.25rem;
+      margin-bottom: 0.25em;
     }
     .programmes {
       list-style: none;
@@ -62,7 +62,7 @@ export const programNavigatorStyles = [
     }
     .programme {
       display: grid;
-      gap: 0.5rem;
+      gap: 0.5em;
       align-content: start;
       padding: var(--_gap);
       border: 1px solid var(--_color-border);
@@ -78,7 +78,7 @@ export const programNavigatorStyles = [
       margin: 0;
       display: grid;
       grid-template-columns: auto 1fr;
-      gap: 0.125rem 0.75rem;
+      gap: 0.125em 0.75em;
     }
     .details dt,
     .payment dt {
@@ -93,20 +93,20 @@ export const programNavigatorStyles = [
     }
     .groups {
       margin: 0;
-      padding-left: 1rem;
+      padding-left: 1em;
     }
     .terms {
       padding: 0 var(--_gap);
       border-left: 4px solid var(--_color-primary);
     }
     .terms h2 {
-      margin: 0 0 0.25rem;
+      margin: 0 0 0.25em;
       font-size: 1em;
     }
     .terms dl {
       margin: 0;
       display: grid;
-      gap: 0.25rem;
+      gap: 0.25em;
     }
     .terms dt {
       display: inline;
@@ -122,21 +122,21 @@ export const programNavigatorStyles = [
     .pages {
       display: flex;
       flex-wrap: wrap;
-      gap: 0.5rem 1rem;
+      gap: 0.5em 1em;
       align-items: center;
       justify-content: center;
     }
     .pages button {
       font: inherit;
-      min-height: 2.75rem;
-      padding: 0 1rem;
+      min-height: 2.75em;
+      padding: 0 1em;
     }
     [part='summary']:focus {
       outline: none;
     }
     .reasons {
       margin: 0;
-      padding-inline-start: 1.25rem;
+      padding-inline-start: 1.3889em;
       color: var(--_color-text-muted);
       font-size: 0.9em;
     }
