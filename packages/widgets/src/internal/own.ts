@@ -7,7 +7,6 @@
 // `JSON.stringify` of primitives only (which never reads `toJSON`).
 
 const hasOwn = Object.prototype.hasOwnProperty;
-// eslint-disable-next-line @typescript-eslint/unbound-method -- called with .call
 const dateToIso = Date.prototype.toISOString;
 
 /**
