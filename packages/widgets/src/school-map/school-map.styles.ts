@@ -137,7 +137,7 @@ export const schoolMapStyles = [
     th,
     td {
       /* 0.25 and 0.5 of the base size, in em of the table's 0.9em. */
-      padding: 0.2778em 0.5556em;
+      padding: calc(0.25em / 0.9) calc(0.5em / 0.9);
       border-bottom: 1px solid var(--_color-border);
       text-align: start;
     }
