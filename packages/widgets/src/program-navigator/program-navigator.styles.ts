@@ -62,9 +62,6 @@ export const programNavigatorStyles = [
     }
     .programme {
       display: grid;
-      /* A long word never widens its column past the list (four columns on a wide page). */
-      min-width: 0;
-      overflow-wrap: anywhere;
       gap: 0.5em;
       align-content: start;
       padding: var(--_gap);
