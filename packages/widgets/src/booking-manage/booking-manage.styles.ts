@@ -15,7 +15,7 @@ export const bookingManageStyles = [
   css`
     :host {
       --_gap: var(--eduset-booking-gap, var(--_spacing));
-      max-width: 48rem;
+      max-width: 48em;
     }
 
     .manage,
@@ -51,7 +51,7 @@ export const bookingManageStyles = [
     }
 
     .done {
-      padding: 0.5rem 0.75rem;
+      padding: 0.5em 0.75em;
       border-inline-start: 4px solid var(--_color-primary);
       background: var(--_color-surface-raised);
       font-weight: 600;
@@ -64,7 +64,7 @@ export const bookingManageStyles = [
 
     .summary {
       display: grid;
-      gap: 0.25rem;
+      gap: 0.25em;
       margin: 0;
       padding: var(--_gap);
       background: var(--_color-surface-raised);
@@ -74,7 +74,7 @@ export const bookingManageStyles = [
     .summary div {
       display: flex;
       flex-wrap: wrap;
-      gap: 0 0.5rem;
+      gap: 0 0.5em;
     }
 
     .summary dt {
@@ -109,8 +109,8 @@ export const bookingManageStyles = [
     button,
     .button-link {
       font: inherit;
-      min-height: 2.75rem;
-      padding: 0.5rem 1rem;
+      min-height: 2.75em;
+      padding: 0.5em 1em;
       border-radius: calc(var(--_radius) / 2);
       cursor: pointer;
     }
@@ -154,7 +154,7 @@ export const bookingManageStyles = [
     }
 
     .error {
-      padding: 0.5rem 0.75rem;
+      padding: 0.5em 0.75em;
       color: var(--_color-danger);
       border: 1px solid var(--_color-danger);
       border-radius: var(--_radius);

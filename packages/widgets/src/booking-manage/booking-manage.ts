@@ -24,6 +24,7 @@ import { EdusetElement } from '../internal/eduset-element.js';
 import { serviceNameById } from '../internal/network-names.js';
 import { bookingManageStyles } from './booking-manage.styles.js';
 import { bookingManageTexts, type BookingManageTexts } from './booking-manage.texts.js';
+import { findFirst } from '../internal/own.js';
 
 /**
  * What `<eduset-booking-manage>` shows: the booking, the cancel confirmation, the choice of a
@@ -317,7 +318,10 @@ export class EdusetBookingManage extends EdusetElement {
   }
 
   private specialistText(specialistId: string): string {
-    const specialist = this.networkData?.specialists.find((entry) => entry.id === specialistId);
+    const specialist = findFirst(
+      this.networkData?.specialists,
+      (entry) => entry.id === specialistId,
+    );
     if (specialist === undefined) return '';
     const roles = specialist.roles.map((role) =>
       localize(specialistRoleLabels[role], this.language),
@@ -489,7 +493,7 @@ export class EdusetBookingManage extends EdusetElement {
   private renderBooking(managed: ManagedBooking, t: BookingManageTexts): TemplateResult {
     const { booking, timeZone } = managed;
     const network = this.networkData;
-    const site = network?.sites.find((entry) => entry.id === booking.siteId);
+    const site = findFirst(network?.sites, (entry) => entry.id === booking.siteId);
     const last = booking.history.at(-1);
     const movedBySite =
       isActiveBooking(booking) && last?.previous !== undefined && last.by === 'site';

@@ -18,6 +18,7 @@ import {
   type ValidationIssue,
 } from '@eduset/core';
 import { fetchJson } from '../internal/fetch-json.js';
+import { ownEntries, toJsonText } from '../internal/own.js';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -345,7 +346,7 @@ async function postJson<T>(
     response = await fetch(url, {
       method: 'POST',
       headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...headers },
-      body: typeof body === 'string' ? body : JSON.stringify(body),
+      body: typeof body === 'string' ? body : toJsonText(body),
       ...(signal ? { signal } : {}),
     });
   } catch {
@@ -441,7 +442,7 @@ export class BookingApi {
 
   private url(path: string, query: Record<string, string | number | undefined> = {}): string {
     const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) {
+    for (const [key, value] of ownEntries(query)) {
       if (value !== undefined && value !== '') params.set(key, String(value));
     }
     if (this.network !== undefined) params.set('network', this.network);
@@ -533,7 +534,7 @@ export class BookingApi {
    * ```
    */
   async book(request: BookingRequest, signal?: AbortSignal): Promise<BookingCreated> {
-    const body = JSON.stringify(
+    const body = toJsonText(
       this.network === undefined ? request : { network: this.network, ...request },
     );
     const key = this.unanswered.get(body) ?? newIdempotencyKey();

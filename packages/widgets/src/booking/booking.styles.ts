@@ -16,7 +16,7 @@ export const bookingStyles = [
   css`
     :host {
       --_gap: var(--eduset-booking-gap, var(--_spacing));
-      --_slot-min-width: var(--eduset-booking-slot-min-width, 5.5rem);
+      --_slot-min-width: var(--eduset-booking-slot-min-width, 5.5em);
     }
 
     .booking,
@@ -56,7 +56,7 @@ export const bookingStyles = [
 
     .choices {
       display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr));
+      grid-template-columns: repeat(auto-fill, minmax(16em, 1fr));
       gap: calc(var(--_gap) / 2);
       margin: 0;
       padding: 0;
@@ -72,8 +72,8 @@ export const bookingStyles = [
 
     button,
     .button-link {
-      min-height: 2.75rem;
-      padding: 0.5rem 1rem;
+      min-height: 2.75em;
+      padding: 0.5em 1em;
       cursor: pointer;
     }
 
@@ -88,12 +88,12 @@ export const bookingStyles = [
     }
 
     .age-first {
-      max-width: 24rem;
+      max-width: 24em;
     }
 
     .manage {
       display: grid;
-      gap: 0.25rem;
+      gap: 0.25em;
       padding: var(--_gap);
       border: 1px solid var(--_color-primary);
       border-radius: var(--_radius);
@@ -150,8 +150,8 @@ export const bookingStyles = [
       display: flex;
       flex-wrap: wrap;
       align-items: center;
-      gap: 0.5rem;
-      padding-block: 0.5rem;
+      gap: 0.5em;
+      padding-block: 0.5em;
       border-top: 1px solid var(--_color-border);
     }
 
@@ -163,7 +163,7 @@ export const bookingStyles = [
     .slot {
       display: grid;
       min-width: var(--_slot-min-width);
-      padding: 0.375rem 0.75rem;
+      padding: 0.375em 0.75em;
       color: var(--_color-text);
       background: var(--_color-surface);
       border: 1px solid var(--_color-border);
@@ -185,12 +185,12 @@ export const bookingStyles = [
     .form {
       display: grid;
       gap: var(--_gap);
-      max-width: 36rem;
+      max-width: 36em;
     }
 
     .field {
       display: grid;
-      gap: 0.25rem;
+      gap: 0.25em;
     }
 
     label {
@@ -202,8 +202,8 @@ export const bookingStyles = [
     input[type='email'],
     input[type='number'],
     textarea {
-      min-height: 2.5rem;
-      padding: 0.375rem 0.5rem;
+      min-height: 2.5em;
+      padding: 0.375em 0.5em;
       color: inherit;
       background: var(--_color-surface);
       border: 1px solid var(--_color-border);
@@ -224,14 +224,14 @@ export const bookingStyles = [
 
     .consent {
       display: flex;
-      gap: 0.5rem;
+      gap: 0.5em;
       align-items: flex-start;
     }
 
     .consent input {
-      width: 1.25rem;
-      height: 1.25rem;
-      margin-top: 0.15rem;
+      width: 1.25em;
+      height: 1.25em;
+      margin-top: 0.15em;
       flex: none;
     }
 
@@ -249,19 +249,19 @@ export const bookingStyles = [
     }
 
     .error {
-      padding: 0.5rem 0.75rem;
+      padding: 0.5em 0.75em;
       border: 1px solid var(--_color-danger);
       border-radius: var(--_radius);
     }
 
     .error ul {
-      margin: 0.25rem 0 0;
-      padding-inline-start: 1.25rem;
+      margin: 0.25em 0 0;
+      padding-inline-start: 1.25em;
     }
 
     .summary {
       display: grid;
-      gap: 0.25rem;
+      gap: 0.25em;
       margin: 0;
       padding: var(--_gap);
       background: var(--_color-surface-raised);
@@ -271,7 +271,7 @@ export const bookingStyles = [
     .summary div {
       display: flex;
       flex-wrap: wrap;
-      gap: 0 0.5rem;
+      gap: 0 0.5em;
     }
 
     .summary dt {

@@ -26,6 +26,7 @@ import { serviceNameById, siteNameById, specialistNameById } from '../internal/n
 import type { BookingTexts } from '../translations/translation.js';
 import { BookingApi, BookingRequestError, type BookingCreated } from './booking-api.js';
 import { bookingStyles } from './booking.styles.js';
+import { findFirst } from '../internal/own.js';
 
 /**
  * The steps of `<eduset-booking>`, in order: the need (service), the site or specialist,
@@ -127,7 +128,7 @@ function errorText(error: unknown, fallback: LocalizedText): LocalizedText {
  * @csspart cancel - The cancel button on the confirmation.
  *
  * @cssproperty --eduset-font-family - Font of the element (default: the system font).
- * @cssproperty --eduset-font-size - Base font size (default `1rem`).
+ * @cssproperty --eduset-font-size - Base font size (default `16px`; everything inside is in em of it).
  * @cssproperty --eduset-color-text - Text color (default `#1f2328`).
  * @cssproperty --eduset-color-text-muted - Secondary text color (default `#4f5660`).
  * @cssproperty --eduset-color-primary - Links, buttons and the chosen slot (default `#0b5cad`).
@@ -137,10 +138,10 @@ function errorText(error: unknown, fallback: LocalizedText): LocalizedText {
  * @cssproperty --eduset-color-border - Borders (default `#8c959f`).
  * @cssproperty --eduset-color-danger - Errors (default `#b42318`).
  * @cssproperty --eduset-color-focus - Keyboard focus ring (default `#0b5cad`).
- * @cssproperty --eduset-radius - Corner radius (default `0.5rem`).
- * @cssproperty --eduset-spacing - Base spacing (default `1rem`).
+ * @cssproperty --eduset-radius - Corner radius (default `0.5em`).
+ * @cssproperty --eduset-spacing - Base spacing (default `1em`).
  * @cssproperty --eduset-booking-gap - Space between the parts of a step (default: `--eduset-spacing`).
- * @cssproperty --eduset-booking-slot-min-width - Narrowest slot button (default `5.5rem`).
+ * @cssproperty --eduset-booking-slot-min-width - Narrowest slot button (default `5.5em`).
  *
  * @example
  * ```html
@@ -347,7 +348,9 @@ export class EdusetBooking extends EdusetElement {
   }
 
   private siteZone(siteId: string): string {
-    return this.schedule?.availabilities.find((a) => a.siteId === siteId)?.timeZone ?? defaultZone;
+    return (
+      findFirst(this.schedule?.availabilities, (a) => a.siteId === siteId)?.timeZone ?? defaultZone
+    );
   }
 
   private providersOf(serviceId: string): { sites: string[]; specialists: string[] } {
@@ -433,7 +436,7 @@ export class EdusetBooking extends EdusetElement {
 
   /** The children's ages a service is for, when its booking rules say. */
   private agesOf(serviceId: string): { from: number; to: number } | undefined {
-    return this.schedule?.bookingRules.find((rules) => rules.serviceId === serviceId)?.ages;
+    return findFirst(this.schedule?.bookingRules, (rules) => rules.serviceId === serviceId)?.ages;
   }
 
   /** The child's age as typed, or `null` when empty or not a whole number of 0–25 years. */
@@ -513,7 +516,7 @@ export class EdusetBooking extends EdusetElement {
     this.fieldErrors = errors;
     this.requestError = null;
     const order: FieldName[] = ['name', 'phone', 'email', 'contact', 'age', 'note', 'consent'];
-    const first = order.find((field) => errors[field] !== undefined);
+    const first = findFirst(order, (field) => errors[field] !== undefined);
     if (first !== undefined) {
       this.pendingFocus = first === 'contact' ? '#phone' : `#${first}`;
       this.requestUpdate();

@@ -3,7 +3,7 @@ import { baseStyles } from '../internal/base.styles.js';
 
 /**
  * Styles of `<eduset-course-timetable>`: the shared base plus its own tier
- * (`--eduset-course-timetable-*`). The week grid shows in containers at least 44rem wide,
+ * (`--eduset-course-timetable-*`). The week grid shows in containers at least 44em wide,
  * the list of days in narrower ones.
  *
  * @example
@@ -44,7 +44,7 @@ export const courseTimetableStyles = [
     th,
     td {
       border: 1px solid var(--_color-border);
-      padding: 0.35rem;
+      padding: 0.35em;
       vertical-align: top;
       text-align: start;
     }
@@ -53,14 +53,14 @@ export const courseTimetableStyles = [
       background: var(--_color-surface-raised);
     }
     tbody th {
-      width: 6.5rem;
+      width: 6.5em;
       white-space: nowrap;
     }
     .entry {
       background: var(--_cell-background);
       border-radius: var(--_radius);
-      padding: 0.3rem 0.4rem;
-      margin: 0 0 0.3rem;
+      padding: 0.3em 0.4em;
+      margin: 0 0 0.3em;
     }
     .entry:last-child {
       margin-bottom: 0;
@@ -88,16 +88,16 @@ export const courseTimetableStyles = [
     }
     .day-list h3 {
       font-size: 1em;
-      margin: 0 0 0.25rem;
+      margin: 0 0 0.25em;
     }
     .day-list ul {
       list-style: none;
       margin: 0;
       padding: 0;
       display: grid;
-      gap: 0.4rem;
+      gap: 0.4em;
     }
-    @container (min-width: 44rem) {
+    @container (min-width: 44em) {
       .grid-wrap {
         display: block;
       }
@@ -114,7 +114,7 @@ export const courseTimetableStyles = [
       background: var(--_color-primary);
       border: 0;
       border-radius: var(--_radius);
-      padding: 0.3rem 0.8rem;
+      padding: 0.3em 0.8em;
       cursor: pointer;
     }
   `,

@@ -51,11 +51,11 @@ export const familyCabinetStyles = [
     }
     label {
       display: grid;
-      gap: 0.25rem;
+      gap: 0.25em;
     }
     .check {
       display: flex;
-      gap: 0.5rem;
+      gap: 0.5em;
     }
     input,
     button {
@@ -79,7 +79,7 @@ export const familyCabinetStyles = [
     .facts {
       display: grid;
       grid-template-columns: minmax(0, 1fr) auto;
-      gap: 0.25rem 1rem;
+      gap: 0.25em 1em;
       margin: 0;
     }
     dd {
@@ -98,7 +98,7 @@ export const familyCabinetStyles = [
     }
     .reasons {
       margin: 0;
-      padding: 0.75rem 0.75rem 0.75rem 1.75rem;
+      padding: 0.75em 0.75em 0.75em 1.75em;
       border-inline-start: 4px solid var(--_color-primary);
       background: var(--_color-surface-raised);
     }

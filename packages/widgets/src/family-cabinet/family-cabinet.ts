@@ -19,6 +19,7 @@ import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'l
 import { EdusetElement } from '../internal/eduset-element.js';
 import { familyCabinetStyles } from './family-cabinet.styles.js';
 import { familyCabinetTexts, type FamilyCabinetTexts } from './family-cabinet.texts.js';
+import { toJsonText } from '../internal/own.js';
 
 /**
  * `eduset-family-signed-in`: the family opened its cabinet (or its certificate changed);
@@ -210,7 +211,7 @@ export class EdusetFamilyCabinet extends EdusetElement {
       const response = await fetch(`${(this.api ?? '').replace(/\/$/, '')}${path}`, {
         method,
         headers,
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        ...(body === undefined ? {} : { body: toJsonText(body) }),
       });
       const json: unknown = response.status === 204 ? null : await response.json();
       if (response.ok) return { ok: true, value: schema.parse(json) };

@@ -17,7 +17,7 @@ export const indicatorDashboardStyles = [
     :host {
       --_good: var(--eduset-indicator-good-color, #1a7f37);
       --_target: var(--eduset-indicator-target-color, #9a6700);
-      --_card-min: var(--eduset-indicator-card-min-width, 16rem);
+      --_card-min: var(--eduset-indicator-card-min-width, 16em);
       /* The table stacks by the element's own width, wherever it is embedded. */
       container-type: inline-size;
     }
@@ -63,7 +63,7 @@ export const indicatorDashboardStyles = [
 
     .field {
       display: grid;
-      gap: 0.25rem;
+      gap: 0.25em;
       font-weight: 600;
     }
 
@@ -71,8 +71,8 @@ export const indicatorDashboardStyles = [
     button {
       font: inherit;
       color: inherit;
-      min-height: 2.5rem;
-      padding: 0.25rem 0.75rem;
+      min-height: 2.5em;
+      padding: 0.25em 0.75em;
       border: 1px solid var(--_color-border);
       border-radius: var(--_radius);
       background: var(--_color-surface);
@@ -84,7 +84,7 @@ export const indicatorDashboardStyles = [
 
     .views {
       display: flex;
-      gap: 0.25rem;
+      gap: 0.25em;
     }
 
     button[aria-pressed='true'],
@@ -107,7 +107,7 @@ export const indicatorDashboardStyles = [
 
     .card {
       display: grid;
-      gap: 0.5rem;
+      gap: 0.5em;
       align-content: start;
       padding: var(--_spacing);
       border: 1px solid var(--_color-border);
@@ -118,7 +118,7 @@ export const indicatorDashboardStyles = [
     .current {
       display: flex;
       flex-wrap: wrap;
-      gap: 0.25rem 0.5rem;
+      gap: 0.25em 0.5em;
       align-items: baseline;
     }
 
@@ -202,8 +202,8 @@ export const indicatorDashboardStyles = [
 
     .explanation {
       display: grid;
-      gap: 0.35rem;
-      padding: 0.5rem;
+      gap: 0.3684em;
+      padding: 0.5263em;
       border-left: 3px solid var(--_color-primary);
       background: var(--_color-surface-raised);
       font-size: 0.95em;
@@ -215,7 +215,7 @@ export const indicatorDashboardStyles = [
 
     .explanation ul {
       margin: 0;
-      padding-left: 1.25rem;
+      padding-left: 1.25em;
     }
 
     .formula {
@@ -242,12 +242,12 @@ export const indicatorDashboardStyles = [
     caption {
       text-align: start;
       font-weight: 600;
-      padding-bottom: 0.5rem;
+      padding-bottom: 0.5em;
     }
 
     th,
     td {
-      padding: 0.35rem 0.5rem;
+      padding: 0.35em 0.5em;
       border: 1px solid var(--_color-border);
       text-align: end;
     }
@@ -259,7 +259,7 @@ export const indicatorDashboardStyles = [
 
     /* On a phone the table becomes a list: each indicator, then its periods one per line
        («2019/20 … 601»), so nothing scrolls sideways. */
-    @container (max-width: 36rem) {
+    @container (max-width: 36em) {
       thead {
         position: absolute;
         width: 1px;
@@ -276,20 +276,20 @@ export const indicatorDashboardStyles = [
         display: block;
       }
       tr {
-        padding: 0.5rem 0;
+        padding: 0.5em 0;
         border-bottom: 2px solid var(--_color-border);
       }
       th,
       td {
         border: 0;
-        padding: 0.15rem 0;
+        padding: 0.15em 0;
       }
       td[data-label] {
         display: flex;
         justify-content: space-between;
         align-items: baseline;
         flex-wrap: wrap;
-        gap: 0 1rem;
+        gap: 0 1em;
       }
       td[data-label]::before {
         content: attr(data-label);

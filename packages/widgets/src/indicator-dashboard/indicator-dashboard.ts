@@ -30,6 +30,7 @@ import {
   formatPeriod,
   isDayPeriod,
 } from './indicator-format.js';
+import { findFirst } from '../internal/own.js';
 
 /** A unit's name in a language, or `undefined` when there is no unit. */
 function localizeMaybe(unit: OrgUnit | undefined, lang: Lang): string | undefined {
@@ -100,10 +101,10 @@ interface Series {
  * @cssproperty --eduset-color-surface-raised - Toolbar background (default `#f6f8fa`).
  * @cssproperty --eduset-color-border - Borders (default `#8c959f`).
  * @cssproperty --eduset-color-danger - Worse trends and errors (default `#b42318`).
- * @cssproperty --eduset-radius - Corner radius (default `0.5rem`).
- * @cssproperty --eduset-spacing - Base spacing (default `1rem`).
+ * @cssproperty --eduset-radius - Corner radius (default `0.5em`).
+ * @cssproperty --eduset-spacing - Base spacing (default `1em`).
  * @cssproperty --eduset-indicator-good-color - Better trends, targets met (default `#1a7f37`).
- * @cssproperty --eduset-indicator-card-min-width - Narrowest card (default `16rem`).
+ * @cssproperty --eduset-indicator-card-min-width - Narrowest card (default `16em`).
  * @cssproperty --eduset-indicator-target-color - The target line of charts (default `#9a6700`).
  *
  * @example
@@ -187,7 +188,7 @@ export class EdusetIndicatorDashboard extends EdusetElement {
   /** The org unit shown. */
   private get shownUnit(): OrgUnit | undefined {
     const units = this.report?.orgUnits ?? [];
-    return units.find((unit) => unit.id === this.orgUnit) ?? units[0];
+    return findFirst(units, (unit) => unit.id === this.orgUnit) ?? units[0];
   }
 
   private series(unit: OrgUnit): Series[] {
@@ -456,7 +457,7 @@ export class EdusetIndicatorDashboard extends EdusetElement {
     return (
       named.get(id) ??
       localizeMaybe(
-        this.report?.orgUnits.find((unit) => unit.id === id),
+        findFirst(this.report?.orgUnits, (unit) => unit.id === id),
         this.language,
       ) ??
       id

@@ -4,6 +4,9 @@ import { css } from 'lit';
  * Styles every eduset element shares: the global theme tier of custom properties with their
  * defaults, the host box, visible keyboard focus and a visually hidden helper class.
  *
+ * The base size is `--eduset-font-size` (default `16px`, not the page's root size): every
+ * length inside is in em of it, so a host page's global font rules change nothing.
+ *
  * Global tier (each element also has its own `--eduset-<element>-*` tier on top):
  * `--eduset-font-family`, `--eduset-font-size`, `--eduset-color-text`,
  * `--eduset-color-text-muted`, `--eduset-color-primary`, `--eduset-color-on-primary`,
@@ -14,7 +17,7 @@ import { css } from 'lit';
  * ```ts
  * import { css } from 'lit';
  * import { baseStyles } from '@eduset/widgets';
- * const styles = [baseStyles, css`:host { max-width: 60rem; }`];
+ * const styles = [baseStyles, css`:host { max-width: 60em; }`];
  * ```
  */
 export const baseStyles = css`
@@ -27,7 +30,7 @@ export const baseStyles = css`
       Roboto,
       sans-serif
     );
-    --_font-size: var(--eduset-font-size, 1rem);
+    --_font-size: var(--eduset-font-size, 16px);
     --_color-text: var(--eduset-color-text, #1f2328);
     --_color-text-muted: var(--eduset-color-text-muted, #4f5660);
     --_color-primary: var(--eduset-color-primary, #0b5cad);
@@ -37,15 +40,27 @@ export const baseStyles = css`
     --_color-border: var(--eduset-color-border, #8c959f);
     --_color-danger: var(--eduset-color-danger, #b42318);
     --_color-focus: var(--eduset-color-focus, #0b5cad);
-    --_radius: var(--eduset-radius, 0.5rem);
-    --_spacing: var(--eduset-spacing, 1rem);
+    --_radius: var(--eduset-radius, calc(0.5 * var(--_font-size)));
+    --_spacing: var(--eduset-spacing, var(--_font-size));
 
     display: block;
-    box-sizing: border-box;
-    font-family: var(--_font-family);
-    font-size: var(--_font-size);
-    line-height: 1.5;
-    color: var(--_color-text);
+    /* A host page's own rules (even \`* { font-size: 40px !important }\` or
+       \`html { font-size: 10px }\`) do not reach inside: the element's base size and text
+       settings win here (an !important of a shadow tree beats the page's), and everything
+       inside is sized in em of this base. Theme through the custom properties. */
+    box-sizing: border-box !important;
+    font-family: var(--_font-family) !important;
+    font-size: var(--_font-size) !important;
+    font-style: normal !important;
+    font-weight: 400 !important;
+    line-height: 1.5 !important;
+    letter-spacing: normal !important;
+    word-spacing: normal !important;
+    text-align: start !important;
+    text-indent: 0 !important;
+    text-transform: none !important;
+    white-space: normal !important;
+    color: var(--_color-text) !important;
   }
 
   :host([hidden]) {
@@ -55,7 +70,7 @@ export const baseStyles = css`
   *,
   *::before,
   *::after {
-    box-sizing: inherit;
+    box-sizing: border-box;
   }
 
   :focus-visible {

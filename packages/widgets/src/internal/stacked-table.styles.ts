@@ -1,7 +1,7 @@
 import { css } from 'lit';
 
 /**
- * Tables that stack on a phone (the payer's desk, the reports, the family's cabinet): numbers aligned, and below 44rem of the
+ * Tables that stack on a phone (the payer's desk, the reports, the family's cabinet): numbers aligned, and below 44em of the
  * element's width each row becomes a block of labelled values (`data-label`), so a phone
  * never scrolls sideways. The element's host must be a size container.
  *
@@ -19,21 +19,21 @@ export const stackedTableStyles = css`
   }
   .table th,
   .table td {
-    padding: 0.35rem 0.4rem;
+    padding: 0.35em 0.4em;
     border-bottom: 1px solid var(--_color-border);
     text-align: left;
     vertical-align: top;
   }
   .table thead th {
-    font-size: 0.85rem;
+    font-size: 0.85em;
     font-weight: 600;
     vertical-align: bottom;
   }
   .table td.num {
-    font-size: 0.95rem;
+    font-size: 0.95em;
   }
   .table tbody th {
-    min-width: 11rem;
+    min-width: 11em;
   }
   .table .num {
     text-align: right;
@@ -50,7 +50,7 @@ export const stackedTableStyles = css`
   .contracts-row > td {
     background: var(--_color-surface-raised);
   }
-  @container (max-width: 44rem) {
+  @container (max-width: 44em) {
     .table thead {
       position: absolute;
       width: 1px;
@@ -67,19 +67,19 @@ export const stackedTableStyles = css`
       display: block;
     }
     .table tr {
-      padding: 0.5rem 0;
+      padding: 0.5em 0;
       border-bottom: 2px solid var(--_color-border);
     }
     .table th,
     .table td {
       border: 0;
-      padding: 0.15rem 0;
+      padding: 0.15em 0;
     }
     .table td.num,
     .table td[data-label] {
       display: flex;
       justify-content: space-between;
-      gap: 1rem;
+      gap: 1em;
       text-align: right;
       white-space: normal;
     }
@@ -93,7 +93,7 @@ export const stackedTableStyles = css`
       border-top: 0;
     }
     .contracts-row > td {
-      padding: 0.5rem;
+      padding: 0.5em;
     }
   }
 `;

@@ -16,7 +16,7 @@ export const programNavigatorStyles = [
   css`
     :host {
       --_gap: var(--eduset-program-navigator-gap, var(--_spacing));
-      --_card-min-width: var(--eduset-program-navigator-card-min-width, 18rem);
+      --_card-min-width: var(--eduset-program-navigator-card-min-width, 18em);
       --_card-background: var(--eduset-program-navigator-card-background, var(--_color-surface));
     }
     .navigator {
@@ -39,7 +39,7 @@ export const programNavigatorStyles = [
     }
     .field {
       display: grid;
-      gap: 0.25rem;
+      gap: 0.25em;
       flex: 1 1 12em;
       min-width: 0;
     }
@@ -78,14 +78,14 @@ export const programNavigatorStyles = [
     fieldset.weekdays {
       display: flex;
       flex-wrap: wrap;
-      gap: 0.5rem;
+      gap: 0.5em;
       border: 0;
       margin: 0;
       padding: 0;
     }
     fieldset.weekdays legend {
       padding: 0;
-      margin-bottom: 0.25rem;
+      margin-bottom: 0.25em;
     }
     fieldset.weekdays label {
       display: inline-flex;
@@ -114,7 +114,7 @@ export const programNavigatorStyles = [
     }
     .programme {
       display: grid;
-      gap: 0.5rem;
+      gap: 0.5em;
       align-content: start;
       padding: var(--_gap);
       border: 1px solid var(--_color-border);
@@ -131,7 +131,7 @@ export const programNavigatorStyles = [
       display: grid;
       /* One label column for both lists of a card, so their values line up. */
       grid-template-columns: minmax(0, 9.5em) minmax(0, 1fr);
-      gap: 0.125rem 0.75rem;
+      gap: 0.125em 0.75em;
     }
     .details dt,
     .payment dt {
@@ -149,20 +149,20 @@ export const programNavigatorStyles = [
     }
     .groups {
       margin: 0;
-      padding-left: 1rem;
+      padding-left: 1em;
     }
     .terms {
       padding: 0 var(--_gap);
       border-left: 4px solid var(--_color-primary);
     }
     .terms h2 {
-      margin: 0 0 0.25rem;
+      margin: 0 0 0.25em;
       font-size: 1em;
     }
     .terms dl {
       margin: 0;
       display: grid;
-      gap: 0.25rem;
+      gap: 0.25em;
     }
     .terms dt {
       display: inline;
@@ -178,7 +178,7 @@ export const programNavigatorStyles = [
     .pages {
       display: flex;
       flex-wrap: wrap;
-      gap: 0.5rem 1rem;
+      gap: 0.5em 1em;
       align-items: center;
       justify-content: center;
     }
@@ -188,7 +188,7 @@ export const programNavigatorStyles = [
     }
     .reasons {
       margin: 0;
-      padding-inline-start: 1.25rem;
+      padding-inline-start: 1.3889em;
       color: var(--_color-text-muted);
       font-size: 0.9em;
     }

@@ -36,6 +36,7 @@ import { EdusetElement } from '../internal/eduset-element.js';
 import { fetchJson, type FetchJsonError } from '../internal/fetch-json.js';
 import { programNavigatorTexts, type ProgramNavigatorTexts } from './program-navigator.i18n.js';
 import { programNavigatorStyles } from './program-navigator.styles.js';
+import { findFirst, toJsonText } from '../internal/own.js';
 
 /**
  * `eduset-enrolment-created`: a family's enrolment request was accepted by the server;
@@ -118,7 +119,7 @@ const fallbackError: LocalizedText = { ru: 'Сервер не ответил', e
  * @csspart terms - The explanation of «бесплатно», «доплата семьи», «свободных мест».
  *
  * @cssproperty --eduset-program-navigator-gap - Space between parts (default: `--eduset-spacing`).
- * @cssproperty --eduset-program-navigator-card-min-width - Narrowest card before the grid wraps (default `18rem`).
+ * @cssproperty --eduset-program-navigator-card-min-width - Narrowest card before the grid wraps (default `18em`).
  * @cssproperty --eduset-program-navigator-card-background - Card background (default: `--eduset-color-surface`).
  *
  * @example
@@ -411,7 +412,7 @@ export class EdusetProgramNavigator extends EdusetElement {
       const response = await fetch(this.url('/enrolments'), {
         method: 'POST',
         headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-        body: JSON.stringify({
+        body: toJsonText({
           certificateNumber: this.certificateNumber,
           birthDate: this.birthDate,
           programmeId: programme.id,
@@ -688,7 +689,7 @@ export class EdusetProgramNavigator extends EdusetElement {
 
   private renderProgramme(programme: Programme, t: ProgramNavigatorTexts): TemplateResult {
     const lang = this.language;
-    const provider = this.providers.find((p) => p.id === programme.providerId);
+    const provider = findFirst(this.providers, (p) => p.id === programme.providerId);
     const known = this.balance !== null;
     const module = programme.modules[0];
     const ceiling = module?.normativeCost ?? module?.price ?? Money.zero();

@@ -3,7 +3,7 @@ import { baseStyles } from '../internal/base.styles.js';
 
 /**
  * Styles of `<eduset-schedule>`: the shared base plus the element's own tier of custom
- * properties (`--eduset-schedule-*`). The week grid shows in containers at least 48rem
+ * properties (`--eduset-schedule-*`). The week grid shows in containers at least 48em
  * wide, the list of days in narrower ones.
  *
  * @example
@@ -46,8 +46,8 @@ export const scheduleStyles = [
 
     .field {
       display: grid;
-      gap: 0.25rem;
-      flex: 1 1 14rem;
+      gap: 0.25em;
+      flex: 1 1 14em;
     }
 
     label {
@@ -59,20 +59,20 @@ export const scheduleStyles = [
     button {
       font: inherit;
       color: inherit;
-      min-height: 2.5rem;
+      min-height: 2.5em;
       border-radius: calc(var(--_radius) / 2);
     }
 
     input,
     select {
       width: 100%;
-      padding: 0.375rem 0.5rem;
+      padding: 0.375em 0.5em;
       border: 1px solid var(--_color-border);
       background: var(--_color-surface);
     }
 
     button {
-      padding: 0.375rem 1rem;
+      padding: 0.375em 1em;
       cursor: pointer;
       color: var(--_color-primary);
       background: var(--_color-surface);
@@ -88,7 +88,7 @@ export const scheduleStyles = [
       display: flex;
       flex-wrap: wrap;
       align-items: center;
-      gap: 0.5rem;
+      gap: 0.5em;
     }
 
     .week-range,
@@ -109,7 +109,7 @@ export const scheduleStyles = [
 
     .site {
       display: grid;
-      gap: 0.5rem;
+      gap: 0.5em;
       padding-top: var(--_gap);
       border-top: 1px solid var(--_color-border);
     }
@@ -152,7 +152,7 @@ export const scheduleStyles = [
 
     .week-grid th,
     .week-grid td {
-      padding: 0.375rem 0.5rem;
+      padding: 0.375em 0.5em;
       border: 1px solid var(--_color-border);
       text-align: start;
       vertical-align: top;
@@ -165,18 +165,18 @@ export const scheduleStyles = [
     .day-list,
     .entries {
       display: grid;
-      gap: 0.5rem;
+      gap: 0.5em;
       margin: 0;
       padding: 0;
       list-style: none;
     }
 
     .entries li {
-      padding-inline-start: 0.75rem;
+      padding-inline-start: 0.75em;
       border-inline-start: 3px solid var(--_color-border);
     }
 
-    @container (min-width: 48rem) {
+    @container (min-width: 48em) {
       .grid-wrap {
         display: block;
       }

@@ -29,6 +29,7 @@ import { EdusetElement } from '../internal/eduset-element.js';
 import { serviceNameById, specialistNameById } from '../internal/network-names.js';
 import type { ScheduleTexts } from '../translations/translation.js';
 import { scheduleStyles } from './schedule.styles.js';
+import { findFirst } from '../internal/own.js';
 
 /**
  * Which week `<eduset-schedule>` shows: the current one or the next.
@@ -123,7 +124,7 @@ function clock(minutes: number): string {
  * @csspart empty - The message shown when nothing matches.
  *
  * @cssproperty --eduset-font-family - Font of the element (default: the system font).
- * @cssproperty --eduset-font-size - Base font size (default `1rem`).
+ * @cssproperty --eduset-font-size - Base font size (default `16px`; everything inside is in em of it).
  * @cssproperty --eduset-color-text - Text color (default `#1f2328`).
  * @cssproperty --eduset-color-text-muted - Secondary text color (default `#4f5660`).
  * @cssproperty --eduset-color-primary - Buttons and the chosen week (default `#0b5cad`).
@@ -133,10 +134,10 @@ function clock(minutes: number): string {
  * @cssproperty --eduset-color-border - Borders (default `#8c959f`).
  * @cssproperty --eduset-color-danger - Errors and days off (default `#b42318`).
  * @cssproperty --eduset-color-focus - Keyboard focus ring (default `#0b5cad`).
- * @cssproperty --eduset-radius - Corner radius (default `0.5rem`).
- * @cssproperty --eduset-spacing - Base spacing (default `1rem`).
+ * @cssproperty --eduset-radius - Corner radius (default `0.5em`).
+ * @cssproperty --eduset-spacing - Base spacing (default `1em`).
  * @cssproperty --eduset-schedule-gap - Space between sites (default: `--eduset-spacing`).
- * @cssproperty --eduset-schedule-grid-min-width - Container width from which the week grid replaces the list (default `48rem`, fixed in the container query; override the grid's display through `::part(week-grid)` otherwise).
+ * @cssproperty --eduset-schedule-grid-min-width - Container width from which the week grid replaces the list (default `48em`, fixed in the container query; override the grid's display through `::part(week-grid)` otherwise).
  * @cssproperty --eduset-schedule-day-off-color - Color of day-off marks (default: `--eduset-color-danger`).
  *
  * @example
@@ -323,15 +324,17 @@ export class EdusetSchedule extends EdusetElement {
     const kind = dayKind(calendar, date, { siteId });
     if (kind === 'closed') {
       return (
-        this.label(calendar.closures.find((c) => c.from <= date && date <= c.to)?.label) ?? t.dayOff
+        this.label(findFirst(calendar.closures, (c) => c.from <= date && date <= c.to)?.label) ??
+        t.dayOff
       );
     }
     if (kind === 'holiday') {
-      return this.label(calendar.holidays.find((h) => h.date === date)?.label) ?? t.dayOff;
+      return this.label(findFirst(calendar.holidays, (h) => h.date === date)?.label) ?? t.dayOff;
     }
     if (kind === 'weekend' && isoWeekday(date) <= 5) {
       return (
-        this.label(calendar.transferredDaysOff.find((d) => d.date === date)?.label) ?? t.dayOff
+        this.label(findFirst(calendar.transferredDaysOff, (d) => d.date === date)?.label) ??
+        t.dayOff
       );
     }
     return undefined;
@@ -339,9 +342,12 @@ export class EdusetSchedule extends EdusetElement {
 
   private ageFits(availability: Availability, age: number | null): boolean {
     if (age === null) return true;
-    const site = this.networkData?.sites.find((s) => s.id === availability.siteId);
+    const site = findFirst(this.networkData?.sites, (s) => s.id === availability.siteId);
     if (site && (age < site.ages.from || age > site.ages.to)) return false;
-    const rules = this.schedule?.bookingRules.find((r) => r.serviceId === availability.serviceId);
+    const rules = findFirst(
+      this.schedule?.bookingRules,
+      (r) => r.serviceId === availability.serviceId,
+    );
     if (rules?.ages && (age < rules.ages.from || age > rules.ages.to)) return false;
     return true;
   }
@@ -384,7 +390,7 @@ export class EdusetSchedule extends EdusetElement {
     const sites = this.networkData?.sites ?? [];
     return [...bySite.entries()]
       .map(([siteId, rows]): SiteBlock => {
-        const site = sites.find((s) => s.id === siteId);
+        const site = findFirst(sites, (s) => s.id === siteId);
         return {
           siteId,
           name: site?.name ?? siteId,
@@ -447,7 +453,7 @@ export class EdusetSchedule extends EdusetElement {
         schoolYear: null,
         age: normalizeAge(this.age),
         serviceId:
-          this.networkData?.services.find((entry) => entry.id === this.service)?.id ?? null,
+          findFirst(this.networkData?.services, (entry) => entry.id === this.service)?.id ?? null,
       }),
     );
   }

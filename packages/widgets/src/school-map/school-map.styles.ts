@@ -37,7 +37,7 @@ export const schoolMapStyles = [
       display: grid;
       gap: var(--_spacing);
     }
-    @container (min-width: 56rem) {
+    @container (min-width: 56em) {
       .layout {
         grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
       }
@@ -65,14 +65,14 @@ export const schoolMapStyles = [
     figcaption {
       display: flex;
       flex-wrap: wrap;
-      gap: 0.25rem 1rem;
+      gap: 0.2857em 1.1429em;
       color: var(--_color-text-muted);
       font-size: 0.875em;
     }
     .legend {
       display: flex;
       flex-wrap: wrap;
-      gap: 0.25rem 1rem;
+      gap: 0.2857em 1.1429em;
       padding: 0;
       list-style: none;
       font-size: 0.875em;
@@ -136,7 +136,8 @@ export const schoolMapStyles = [
     }
     th,
     td {
-      padding: 0.25rem 0.5rem;
+      /* 0.25 and 0.5 of the base size, in em of the table's 0.9em. */
+      padding: calc(0.25em / 0.9) calc(0.5em / 0.9);
       border-bottom: 1px solid var(--_color-border);
       text-align: start;
     }
@@ -155,7 +156,7 @@ export const schoolMapStyles = [
     }
     .more {
       justify-self: start;
-      padding: 0.4rem 0.9rem;
+      padding: 0.4em 0.9em;
       border: 0;
       border-radius: var(--_radius);
       background: var(--_color-primary);

@@ -16,7 +16,7 @@ export const siteDirectoryStyles = [
   css`
     :host {
       --_gap: var(--eduset-site-directory-gap, var(--_spacing));
-      --_card-min-width: var(--eduset-site-directory-card-min-width, 17rem);
+      --_card-min-width: var(--eduset-site-directory-card-min-width, 17em);
       --_card-background: var(--eduset-site-directory-card-background, var(--_color-surface));
       --_heading-color: var(--eduset-site-directory-heading-color, var(--_color-text));
     }
@@ -40,9 +40,9 @@ export const siteDirectoryStyles = [
 
     .field {
       display: grid;
-      gap: 0.25rem;
-      min-width: 12rem;
-      flex: 1 1 14rem;
+      gap: 0.25em;
+      min-width: 12em;
+      flex: 1 1 14em;
     }
 
     label {
@@ -60,14 +60,14 @@ export const siteDirectoryStyles = [
     button {
       font: inherit;
       color: inherit;
-      min-height: 2.5rem;
+      min-height: 2.5em;
       border-radius: calc(var(--_radius) / 2);
     }
 
     input,
     select {
       width: 100%;
-      padding: 0.375rem 0.5rem;
+      padding: 0.375em 0.5em;
       border: 1px solid var(--_color-border);
       background: var(--_color-surface);
     }
@@ -77,7 +77,7 @@ export const siteDirectoryStyles = [
     }
 
     button {
-      padding: 0.375rem 1rem;
+      padding: 0.375em 1em;
       border: 1px solid var(--_color-primary);
       background: var(--_color-primary);
       color: var(--_color-on-primary);
@@ -104,7 +104,7 @@ export const siteDirectoryStyles = [
 
     .meta {
       display: grid;
-      gap: 0.25rem;
+      gap: 0.25em;
     }
 
     .summary {
@@ -114,7 +114,7 @@ export const siteDirectoryStyles = [
 
     .error {
       display: grid;
-      gap: 0.5rem;
+      gap: 0.5em;
       justify-items: start;
       padding: var(--_gap);
       border: 2px solid var(--_color-danger);
@@ -133,7 +133,7 @@ export const siteDirectoryStyles = [
 
     .empty {
       display: grid;
-      gap: 0.5rem;
+      gap: 0.5em;
       justify-items: start;
       padding: var(--_gap);
       border: 1px dashed var(--_color-border);
@@ -149,7 +149,7 @@ export const siteDirectoryStyles = [
       display: flex;
       flex-wrap: wrap;
       align-items: baseline;
-      gap: 0.5rem;
+      gap: 0.4em;
       margin: 0;
       font-size: 1.25em;
       line-height: 1.3;
@@ -174,7 +174,7 @@ export const siteDirectoryStyles = [
     .site {
       display: grid;
       align-content: start;
-      gap: 0.5rem;
+      gap: 0.5em;
       padding: var(--_gap);
       border: 1px solid var(--_color-border);
       border-radius: var(--_radius);
@@ -189,7 +189,7 @@ export const siteDirectoryStyles = [
 
     .details {
       display: grid;
-      gap: 0.5rem;
+      gap: 0.5em;
       margin: 0;
     }
 
@@ -205,7 +205,7 @@ export const siteDirectoryStyles = [
 
     .services {
       margin: 0;
-      padding-inline-start: 1.1rem;
+      padding-inline-start: 1.1em;
     }
 
     a {

@@ -35,6 +35,7 @@ import {
   type SiteFilter,
   type SiteGroup,
 } from './site-filter.js';
+import { findFirst } from '../internal/own.js';
 
 export type { LoadState } from '../internal/data-loader.js';
 
@@ -137,7 +138,7 @@ interface DirectoryView {
  * @csspart site-details - The details of a site (organization, address, phone, ages, services).
  *
  * @cssproperty --eduset-font-family - Font of the element (default: the system font).
- * @cssproperty --eduset-font-size - Base font size (default `1rem`).
+ * @cssproperty --eduset-font-size - Base font size (default `16px`; everything inside is in em of it).
  * @cssproperty --eduset-color-text - Text color (default `#1f2328`).
  * @cssproperty --eduset-color-text-muted - Secondary text color (default `#4f5660`).
  * @cssproperty --eduset-color-primary - Links and buttons (default `#0b5cad`).
@@ -147,10 +148,10 @@ interface DirectoryView {
  * @cssproperty --eduset-color-border - Borders (default `#8c959f`).
  * @cssproperty --eduset-color-danger - Errors (default `#b42318`).
  * @cssproperty --eduset-color-focus - Keyboard focus ring (default `#0b5cad`).
- * @cssproperty --eduset-radius - Corner radius (default `0.5rem`).
- * @cssproperty --eduset-spacing - Base spacing (default `1rem`).
+ * @cssproperty --eduset-radius - Corner radius (default `0.5em`).
+ * @cssproperty --eduset-spacing - Base spacing (default `1em`).
  * @cssproperty --eduset-site-directory-gap - Space between groups and cards (default: `--eduset-spacing`).
- * @cssproperty --eduset-site-directory-card-min-width - Narrowest site card before the grid wraps (default `17rem`).
+ * @cssproperty --eduset-site-directory-card-min-width - Narrowest site card before the grid wraps (default `17em`).
  * @cssproperty --eduset-site-directory-card-background - Site card background (default: `--eduset-color-surface`).
  * @cssproperty --eduset-site-directory-heading-color - Kind heading color (default: `--eduset-color-text`).
  *
@@ -278,7 +279,7 @@ export class EdusetSiteDirectory extends EdusetElement {
     }
     const year = yearError ? undefined : directorySchoolYear(network, requested);
     const active = year === undefined ? [] : activeSites(network, year);
-    const selected = network.services.find((service) => service.id === this.service);
+    const selected = findFirst(network.services, (service) => service.id === this.service);
     const offered = servicesOfSites(network, active);
     const services = selected && !offered.includes(selected) ? [...offered, selected] : offered;
     const filter: SiteFilter = {

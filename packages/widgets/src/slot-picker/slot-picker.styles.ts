@@ -18,7 +18,7 @@ export const slotPickerStyles = [
       --_gap: var(--eduset-booking-gap, var(--_spacing));
       --_slot-min-width: var(
         --eduset-slot-picker-slot-min-width,
-        var(--eduset-booking-slot-min-width, 5.5rem)
+        var(--eduset-booking-slot-min-width, 5.5em)
       );
     }
 
@@ -49,8 +49,8 @@ export const slotPickerStyles = [
     button {
       font: inherit;
       border-radius: calc(var(--_radius) / 2);
-      min-height: 2.75rem;
-      padding: 0.5rem 1rem;
+      min-height: 2.75em;
+      padding: 0.5em 1em;
       cursor: pointer;
     }
 
@@ -105,7 +105,7 @@ export const slotPickerStyles = [
       grid-template-columns: auto 1fr auto;
       align-items: center;
       gap: calc(var(--_gap) / 2);
-      max-width: 32rem;
+      max-width: 32em;
     }
 
     .month-title {
@@ -114,8 +114,8 @@ export const slotPickerStyles = [
     }
 
     .arrow {
-      min-width: 2.75rem;
-      padding-inline: 0.75rem;
+      min-width: 2.2em;
+      padding-inline: 0.6em;
       font-size: 1.25em;
       line-height: 1;
     }
@@ -129,8 +129,8 @@ export const slotPickerStyles = [
       display: flex;
       flex-wrap: wrap;
       align-items: center;
-      gap: 0.5rem;
-      padding-block: 0.5rem;
+      gap: 0.5em;
+      padding-block: 0.5em;
       border-top: 1px solid var(--_color-border);
     }
 
@@ -142,7 +142,7 @@ export const slotPickerStyles = [
     .slot {
       display: grid;
       min-width: var(--_slot-min-width);
-      padding: 0.375rem 0.75rem;
+      padding: 0.375em 0.75em;
       color: var(--_color-text);
       background: var(--_color-surface);
       border: 1px solid var(--_color-border);
@@ -161,9 +161,9 @@ export const slotPickerStyles = [
 
     .month {
       width: 100%;
-      max-width: 32rem;
+      max-width: 32em;
       border-collapse: separate;
-      border-spacing: 0.25rem;
+      border-spacing: 0.25em;
       table-layout: fixed;
     }
 
@@ -182,9 +182,9 @@ export const slotPickerStyles = [
       display: grid;
       justify-items: center;
       width: 100%;
-      min-height: 2.75rem;
+      min-height: 2.75em;
       min-width: 0;
-      padding: 0.25rem 0;
+      padding: 0.25em 0;
       color: var(--_color-text);
       background: var(--_color-surface);
       border: 1px solid transparent;
@@ -208,15 +208,15 @@ export const slotPickerStyles = [
 
     /* A dot under a day with free times (the count is in the button's name). */
     .day-free {
-      width: 0.4rem;
-      height: 0.4rem;
+      width: 0.4em;
+      height: 0.4em;
       border-radius: 50%;
       background: var(--_color-primary);
     }
 
     .error {
       color: var(--_color-danger);
-      padding: 0.5rem 0.75rem;
+      padding: 0.5em 0.75em;
       border: 1px solid var(--_color-danger);
       border-radius: var(--_radius);
     }

@@ -24,6 +24,7 @@ import { FetchJsonError } from '../internal/fetch-json.js';
 import { siteNameById } from '../internal/network-names.js';
 import { slotPickerStyles } from './slot-picker.styles.js';
 import { slotPickerTexts, type SlotPickerTexts } from './slot-picker.texts.js';
+import { findFirst, findFirstIndex } from '../internal/own.js';
 
 /**
  * How `<eduset-slot-picker>` shows the days: a list of free times for two weeks, or a month
@@ -133,7 +134,7 @@ function daysInMonth(month: string): number {
  * @csspart month-day - One day of the month calendar.
  * @csspart month-nav - The previous/next month buttons.
  *
- * @cssproperty --eduset-slot-picker-slot-min-width - Narrowest slot button (default `5.5rem`).
+ * @cssproperty --eduset-slot-picker-slot-min-width - Narrowest slot button (default `5.5em`).
  *
  * @example
  * ```html
@@ -301,13 +302,14 @@ export class EdusetSlotPicker extends EdusetElement {
   }
 
   private rules() {
-    return this.schedule?.bookingRules.find((entry) => entry.serviceId === this.service);
+    return findFirst(this.schedule?.bookingRules, (entry) => entry.serviceId === this.service);
   }
 
   /** The zone of the service's sites (the first availability's), Moscow by default. */
   private serviceZone(): string {
     return (
-      this.schedule?.availabilities.find(
+      findFirst(
+        this.schedule?.availabilities,
         (a) => a.serviceId === this.service && (!this.site || a.siteId === this.site),
       )?.timeZone ?? this.slotsZone
     );
@@ -315,7 +317,8 @@ export class EdusetSlotPicker extends EdusetElement {
 
   private siteZone(siteId: string): string {
     return (
-      this.schedule?.availabilities.find((a) => a.siteId === siteId)?.timeZone ?? this.slotsZone
+      findFirst(this.schedule?.availabilities, (a) => a.siteId === siteId)?.timeZone ??
+      this.slotsZone
     );
   }
 
@@ -396,7 +399,8 @@ export class EdusetSlotPicker extends EdusetElement {
         const keys = new Set(rows.flatMap((row) => row.cells.map((c) => c.key)));
         const day = this.focusDayAfterLoad;
         this.focusDayAfterLoad = null;
-        const wanted = day === null ? undefined : rows.find((row) => row.date === day)?.cells[0];
+        const wanted =
+          day === null ? undefined : findFirst(rows, (row) => row.date === day)?.cells[0];
         if (wanted !== undefined) {
           this.focusedSlot = wanted.key;
           this.pendingFocus = `[data-key="${CSS.escape(wanted.key)}"]`;
@@ -517,12 +521,12 @@ export class EdusetSlotPicker extends EdusetElement {
   private onGridKeydown(event: KeyboardEvent): void {
     const rows = this.slotRows();
     if (rows.length === 0) return;
-    let row = rows.findIndex((r) => r.cells.some((c) => c.key === this.focusedSlot));
+    let row = findFirstIndex(rows, (r) => r.cells.some((c) => c.key === this.focusedSlot));
     if (row === -1) row = 0;
     const cells = rows[row]?.cells ?? [];
     let col = Math.max(
       0,
-      cells.findIndex((c) => c.key === this.focusedSlot),
+      findFirstIndex(cells, (c) => c.key === this.focusedSlot),
     );
     switch (event.key) {
       case 'ArrowRight':
@@ -876,7 +880,7 @@ export class EdusetSlotPicker extends EdusetElement {
     const focused =
       this.focusedDay !== null && inMonth.includes(this.focusedDay)
         ? this.focusedDay
-        : (days.find((day) => day.state === 'free')?.date ?? inMonth[0]);
+        : (findFirst(days, (day) => day.state === 'free')?.date ?? inMonth[0]);
     const loading = this.monthState === 'loading';
     return html`
       <div part="month-nav" class="month-nav">

@@ -47,7 +47,7 @@ export const staffAgendaStyles = [
       display: flex;
       flex-wrap: wrap;
       align-items: flex-end;
-      gap: 0.75rem var(--_spacing);
+      gap: 0.75em var(--_spacing);
     }
 
     fieldset {
@@ -65,32 +65,32 @@ export const staffAgendaStyles = [
     .view {
       display: flex;
       flex-wrap: wrap;
-      gap: 0.25rem 1rem;
+      gap: 0.25em 1em;
     }
 
     .view legend {
       float: left;
       width: 100%;
-      margin-bottom: 0.25rem;
+      margin-bottom: 0.25em;
     }
 
     .choice {
       display: inline-flex;
       align-items: center;
-      gap: 0.375rem;
-      min-height: 2.75rem;
+      gap: 0.375em;
+      min-height: 2.75em;
       font-weight: normal;
     }
 
     .choice input {
-      width: 1.25rem;
-      height: 1.25rem;
+      width: 1.25em;
+      height: 1.25em;
       margin: 0;
     }
 
     .field {
       display: grid;
-      gap: 0.25rem;
+      gap: 0.25em;
       min-width: 0;
     }
 
@@ -103,7 +103,7 @@ export const staffAgendaStyles = [
     .actions {
       display: flex;
       flex-wrap: wrap;
-      gap: 0.5rem;
+      gap: 0.5em;
     }
 
     button,
@@ -118,8 +118,8 @@ export const staffAgendaStyles = [
     input[type='date'],
     select,
     textarea {
-      min-height: 2.75rem;
-      padding: 0.375rem 0.5rem;
+      min-height: 2.75em;
+      padding: 0.375em 0.5em;
       color: inherit;
       background: var(--_color-surface);
       border: 1px solid var(--_color-border);
@@ -132,8 +132,8 @@ export const staffAgendaStyles = [
 
     button,
     .button-link {
-      min-height: 2.75rem;
-      padding: 0.5rem 1rem;
+      min-height: 2.75em;
+      padding: 0.5em 1em;
       cursor: pointer;
       color: var(--_color-primary);
       background: var(--_color-surface);
@@ -141,7 +141,7 @@ export const staffAgendaStyles = [
       text-decoration: none;
       display: inline-flex;
       align-items: center;
-      gap: 0.375rem;
+      gap: 0.375em;
     }
 
     .primary {
@@ -172,18 +172,18 @@ export const staffAgendaStyles = [
     }
 
     .error {
-      padding: 0.5rem 0.75rem;
+      padding: 0.5em 0.75em;
       border: 1px solid var(--_color-danger);
       border-radius: var(--_radius);
     }
 
     .day {
       display: grid;
-      gap: 0.5rem;
+      gap: 0.5em;
     }
 
     .day h3 {
-      padding-block: 0.25rem;
+      padding-block: 0.2222em;
       border-bottom: 2px solid var(--_color-border);
       font-size: 1.125em;
     }
@@ -195,7 +195,7 @@ export const staffAgendaStyles = [
 
     .list {
       display: grid;
-      gap: 0.75rem;
+      gap: 0.75em;
       margin: 0;
       padding: 0;
       list-style: none;
@@ -203,11 +203,11 @@ export const staffAgendaStyles = [
 
     .consultation {
       display: grid;
-      gap: 0.5rem;
-      padding: 0.75rem;
+      gap: 0.5em;
+      padding: 0.75em;
       background: var(--_color-surface);
       border: 1px solid var(--_color-border);
-      border-inline-start: 0.375rem solid var(--_color-primary);
+      border-inline-start: 0.375em solid var(--_color-primary);
       border-radius: var(--_radius);
       overflow-wrap: anywhere;
     }
@@ -224,7 +224,7 @@ export const staffAgendaStyles = [
     .consultation h4 {
       display: flex;
       flex-wrap: wrap;
-      gap: 0 0.75rem;
+      gap: 0 0.7059em;
       font-size: 1.0625em;
     }
 
@@ -238,8 +238,8 @@ export const staffAgendaStyles = [
 
     .facts {
       display: grid;
-      grid-template-columns: minmax(8rem, max-content) 1fr;
-      gap: 0.25rem 1rem;
+      grid-template-columns: minmax(8em, max-content) 1fr;
+      gap: 0.25em 1em;
       margin: 0;
     }
 
@@ -259,7 +259,7 @@ export const staffAgendaStyles = [
     .contact {
       display: flex;
       flex-wrap: wrap;
-      gap: 0 0.75rem;
+      gap: 0 0.75em;
     }
 
     .contact a {
@@ -292,8 +292,8 @@ export const staffAgendaStyles = [
 
     .panel {
       display: grid;
-      gap: 0.5rem;
-      padding: 0.75rem;
+      gap: 0.5em;
+      padding: 0.75em;
       background: var(--_color-surface-raised);
       border-radius: var(--_radius);
     }
@@ -301,7 +301,7 @@ export const staffAgendaStyles = [
     .slots {
       display: flex;
       flex-wrap: wrap;
-      gap: 0 1rem;
+      gap: 0 1em;
     }
 
     .slots legend {
@@ -317,14 +317,14 @@ export const staffAgendaStyles = [
       outline: 3px solid var(--_color-focus);
     }
 
-    @container (max-width: 32rem) {
+    @container (max-width: 32em) {
       .facts {
         grid-template-columns: 1fr;
         gap: 0;
       }
 
       .facts dd {
-        margin-bottom: 0.375rem;
+        margin-bottom: 0.375em;
       }
 
       .toolbar > .field,

@@ -16,7 +16,7 @@ export const surveyStyles = [
   css`
     :host {
       --_gap: var(--eduset-survey-gap, var(--_spacing));
-      --_choice-size: var(--eduset-survey-choice-size, 2.75rem);
+      --_choice-size: var(--eduset-survey-choice-size, 2.75em);
       container-type: inline-size;
     }
 
@@ -49,8 +49,8 @@ export const surveyStyles = [
     .details {
       display: grid;
       grid-template-columns: max-content 1fr;
-      gap: 0.25rem 0.75rem;
-      padding: 0.75rem;
+      gap: 0.25em 0.75em;
+      padding: 0.75em;
       background: var(--_color-surface-raised);
       border-radius: var(--_radius);
     }
@@ -64,7 +64,7 @@ export const surveyStyles = [
     }
 
     /* A narrow container (a phone): each label above its value. */
-    @container (max-width: 30rem) {
+    @container (max-width: 30em) {
       .details {
         grid-template-columns: 1fr;
         gap: 0;
@@ -73,13 +73,13 @@ export const surveyStyles = [
         font-size: 0.875em;
       }
       .details dd + dt {
-        margin-top: 0.5rem;
+        margin-top: 0.5em;
       }
     }
 
     fieldset {
       display: grid;
-      gap: 0.5rem;
+      gap: 0.5em;
       margin: 0;
       padding: 0;
       border: 0;
@@ -90,13 +90,13 @@ export const surveyStyles = [
     label.field {
       font-weight: 600;
       padding: 0;
-      margin-bottom: 0.25rem;
+      margin-bottom: 0.25em;
     }
 
     .choices {
       display: flex;
       flex-wrap: wrap;
-      gap: 0.5rem;
+      gap: 0.5em;
     }
 
     .choice {
@@ -106,7 +106,7 @@ export const surveyStyles = [
       justify-content: center;
       min-width: var(--_choice-size);
       min-height: var(--_choice-size);
-      padding: 0.25rem 1rem;
+      padding: 0.25em 1em;
       border: 1px solid var(--_color-border);
       border-radius: calc(var(--_radius) / 2);
       background: var(--_color-surface);
@@ -155,8 +155,8 @@ export const surveyStyles = [
 
     textarea {
       width: 100%;
-      min-height: 7rem;
-      padding: 0.5rem;
+      min-height: 7em;
+      padding: 0.5em;
       font: inherit;
       color: var(--_color-text);
       background: var(--_color-surface);
@@ -167,8 +167,8 @@ export const surveyStyles = [
 
     button {
       font: inherit;
-      min-height: 2.75rem;
-      padding: 0.5rem 1.25rem;
+      min-height: 2.75em;
+      padding: 0.5em 1.25em;
       border-radius: calc(var(--_radius) / 2);
       cursor: pointer;
       justify-self: start;
@@ -192,14 +192,14 @@ export const surveyStyles = [
     }
 
     .summary {
-      padding: 0.75rem;
+      padding: 0.75em;
       border: 2px solid var(--_color-danger);
       border-radius: var(--_radius);
     }
 
     .summary ul {
-      margin: 0.25rem 0 0;
-      padding-inline-start: 1.25rem;
+      margin: 0.25em 0 0;
+      padding-inline-start: 1.25em;
     }
 
     .summary a {
@@ -207,7 +207,7 @@ export const surveyStyles = [
     }
 
     .message {
-      padding: 0.75rem;
+      padding: 0.75em;
       background: var(--_color-surface-raised);
       border-inline-start: 4px solid var(--_color-primary);
       border-radius: calc(var(--_radius) / 2);

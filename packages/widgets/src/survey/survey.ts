@@ -17,6 +17,7 @@ import { EdusetSurveyAnsweredEvent } from '../events/survey-answered.js';
 import { EdusetElement } from '../internal/eduset-element.js';
 import { surveyStyles } from './survey.styles.js';
 import { surveyTexts, type SurveyTexts } from './survey.texts.js';
+import { toJsonText } from '../internal/own.js';
 
 /**
  * Where `<eduset-survey>` stands: waiting for its link (`idle`), loading the survey, showing
@@ -58,7 +59,7 @@ async function postJson<T>(
     response = await fetch(url, {
       method: 'POST',
       headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
+      body: toJsonText(body),
       signal,
     });
   } catch (error) {
@@ -122,8 +123,8 @@ function isFailure(value: unknown): value is Failure {
  * @csspart status - The live region (loading, sending, errors).
  * @csspart message - The result: thanks, already answered, not open, not found.
  *
- * @cssproperty --eduset-survey-gap - Space between the parts (default `var(--eduset-spacing, 1rem)`).
- * @cssproperty --eduset-survey-choice-size - Smallest size of an answer button (default `2.75rem`).
+ * @cssproperty --eduset-survey-gap - Space between the parts (default `var(--eduset-spacing, 1em)`).
+ * @cssproperty --eduset-survey-choice-size - Smallest size of an answer button (default `2.75em`).
  *
  * @example
  * ```html
