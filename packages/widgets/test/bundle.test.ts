@@ -52,9 +52,12 @@ describe('eduset-widgets.js', () => {
     // (`@eduset/widgets/booking`, …) instead of the whole bundle. Issue 15's navigator
     // paging, places left and plain-word explanations added ~3 KB gzip; the navigator's
     // fields and buttons and the dashboard's phone table (issue 18) ~1 KB, paid for by
-    // dropping the styles' comments and needless newlines in the build.
+    // dropping the styles' comments and needless newlines in the build. Holding their own size
+    // and words on a hostile host page (issue 18 §2: own lookups and JSON writer, the base size
+    // on :host) added ~0.6 KB: budget 125 KB. Halving it is issue 18 §3 (zod/mini in the
+    // browser, no decimal.js where amounts are only shown, a lazy loader).
     const code = readFileSync(file);
     expect(code.byteLength).toBeLessThan(470 * 1024);
-    expect(gzipSync(code).byteLength).toBeLessThan(124 * 1024);
+    expect(gzipSync(code).byteLength).toBeLessThan(125 * 1024);
   });
 });
