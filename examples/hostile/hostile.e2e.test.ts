@@ -353,6 +353,26 @@ describe('eduset elements on a hostile host page from another origin', () => {
     await close();
   });
 
+  it('fit a desk-wide page too (1280 px), each element as wide as the page', async () => {
+    edusetOrigin = new URL(server.running.url).origin;
+    const { page, problems, close } = await openHostPage({ width: 1280, height: 800 });
+    const navigator = page.locator('eduset-program-navigator');
+    await expect
+      .poll(async () => (await navigator.locator('[part="summary"]').textContent())?.trim(), {
+        timeout: 15_000,
+      })
+      .toMatch(/^Найдено: \d+ программ/);
+    await expect
+      .poll(() => page.locator('eduset-indicator-dashboard [part="card"]').count(), {
+        timeout: 15_000,
+      })
+      .toBe(2);
+    await noHorizontalOverflow(page);
+    await page.screenshot({ path: '/tmp/eduset-hostile-1280.png', fullPage: true });
+    expect(problems.cspViolations).toEqual([]);
+    await close();
+  });
+
   it('does not answer CORS to an origin that is not allowed', async () => {
     const response = await fetch(new URL('/api/bookings', server.running.url), {
       method: 'OPTIONS',
