@@ -54,7 +54,13 @@ const streets = [
   'ул. Герасимова',
   'ул. Полтавская',
 ];
-const organizations: { id: string; name: string; kind: Kind; address: string }[] = [
+interface Org {
+  id: string;
+  name: string;
+  kind: Kind;
+  address: string;
+}
+const listed: Org[] = [
   ...financing.registry.providers.map((provider) => ({
     id: provider.id,
     name: provider.name,
@@ -83,7 +89,8 @@ const organizations: { id: string; name: string; kind: Kind; address: string }[]
   { id: 'museum', name: 'МБУК «Краеведческий музей»', kind: 'культура', address: '' },
   { id: 'stadium', name: 'МБУ «Спортивный комплекс «Авангард»', kind: 'спорт', address: '' },
   { id: 'fok', name: 'МАУ «Физкультурно-оздоровительный комплекс»', kind: 'спорт', address: '' },
-].map((o) => ({
+];
+const organizations: Org[] = listed.map((o) => ({
   ...o,
   address: o.address || `г. Мичуринск, ${pick(streets)}, ${String(between(1, 120))}`,
 }));

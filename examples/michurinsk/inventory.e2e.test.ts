@@ -96,7 +96,7 @@ describe('examples/michurinsk/inventory.html — the coordinator’s inventory',
       const bad = `/tmp/eduset-inventory-bad-${String(width)}.csv`;
       writeFileSync(
         bad,
-        'Код;ФИО;Код организации;Предметы;Часов в неделю\nx1;Тестова А. А.;cdt;шахматы;3\nx2;Никто;nowhere;шахматы;много\n',
+        'Код;ФИО;Код организации;Предметы;Часов в неделю\nx1;Тестова А. А.;cdt;шахматы;3\nx2;Никто;nowhere;шахматы;2\nx3;Третий Т. Т.;cdt;шахматы;много\n',
       );
       await inventory.getByLabel('Что загружаем').selectOption('staff');
       await inventory.getByLabel('Файл').setInputFiles(bad);
@@ -107,6 +107,7 @@ describe('examples/michurinsk/inventory.html — the coordinator’s inventory',
       const report =
         (await inventory.locator('section[aria-labelledby=upload-title]').textContent()) ?? '';
       expect(report).toContain('Строка 3');
+      expect(report).toContain('Строка 4');
       expect(report).toContain('«nowhere»');
       expect(report).toContain('«Часов в неделю»');
       await noHorizontalOverflow(page);

@@ -193,6 +193,13 @@ function timeOf(text: string): string {
 /**
  * Reads free hours: `пн 15:00-18:00; ср, пт 14:00-17:00; пн-пт 9:00-12:00`.
  * `undefined` when a part is not understood.
+ *
+ * @example
+ * ```ts
+ * import { parseFreeHours } from '@eduset/adapters';
+ * parseFreeHours('ср, пт 14:00-17:00');
+ * // [{ weekday: 3, from: '14:00', to: '17:00' }, { weekday: 5, from: '14:00', to: '17:00' }]
+ * ```
  */
 export function parseFreeHours(
   text: string,

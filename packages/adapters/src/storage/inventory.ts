@@ -134,9 +134,9 @@ const snapshot = async (session: SqlSession): Promise<void> => {
  *
  * @example
  * ```ts
- * import { inventoryStore } from '@eduset/adapters';
- * declare const database: import('@eduset/adapters').Database;
- * await inventoryStore(database).load('michurinsk');
+ * import { openStorage } from '@eduset/adapters';
+ * const storage = await openStorage({ dataDir: 'memory://' });
+ * await storage.inventory.load('michurinsk'); // the store this function makes
  * ```
  */
 export function inventoryStore(database: Database): InventoryStore {

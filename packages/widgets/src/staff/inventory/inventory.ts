@@ -182,6 +182,11 @@ export class EdusetInventory extends EdusetElement {
     return this.organizations.find((organization) => organization.id === id)?.name ?? id;
   }
 
+  private activitiesText(room: InventoryRoom): string {
+    const text = room.activities.map((kind) => activityKindLabels[kind][this.language]).join(', ');
+    return text.charAt(0) + text.slice(1).toLowerCase();
+  }
+
   private freeText(room: InventoryRoom): string {
     if (room.freeHours.length === 0) return this.t.noFree;
     return room.freeHours
@@ -300,8 +305,8 @@ export class EdusetInventory extends EdusetElement {
                         ${room.capacity}
                       </p>
                       <p class="hint">
-                        ${room.activities.map((kind) => activityKindLabels[kind][this.language]).join(', ')}
-                        · ${room.access === 'step-free' ? t.accessStepFree : t.accessNone}
+                        ${this.activitiesText(room)} ·
+                        ${room.access === 'step-free' ? t.accessStepFree : t.accessNone}
                       </p>
                       <p>
                         ${room.equipment.length === 0 ? t.noEquipment : room.equipment.join(', ')}
