@@ -19,3 +19,4 @@ export * from './model.js';
 export * from './search.js';
 export * from './summary.js';
 export * from './api.js';
+export * from './course-rooms.js';

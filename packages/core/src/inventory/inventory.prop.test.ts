@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { ValidationError } from '../common/index.js';
 import {
+  courseRoomsOfInventory,
   createInventory,
   equipmentKey,
   inventorySummary,
@@ -292,5 +293,57 @@ describe('the inventory model', () => {
     ).toEqual(['a']);
     expect(searchStaff(staff, { organizationId: 'dk' }).map((s) => s.id)).toEqual(['b']);
     expect(equipmentKey(' Ёлка  ')).toBe('елка');
+  });
+});
+
+describe('courseRoomsOfInventory', () => {
+  const grid = {
+    days: [1, 2, 3, 4, 5, 6],
+    periods: [
+      { start: '14:30', end: '15:15' },
+      { start: '15:25', end: '16:10' },
+      { start: '16:20', end: '17:05' },
+      { start: '17:15', end: '18:00' },
+    ],
+  };
+  test('a period is offered exactly when every minute of it is free; rooms of other organizations stay out', () => {
+    fc.assert(
+      fc.property(roomsArb, (raw) => {
+        const inventory = createInventory({
+          organizations: organizations.map((id) => ({ id, name: id, kind: 'school' })),
+          rooms: raw,
+          staff: [],
+        });
+        const offers = courseRoomsOfInventory(inventory, {
+          resourceCentres: new Map([
+            ['cdt', 'rc-cdt'],
+            ['school-5', 'rc-school-5'],
+          ]),
+          equipment: [
+            { id: 'projector', name: { ru: 'Проектор', en: 'projector' } },
+            { id: 'laptops', name: { ru: 'ноутбуки', en: 'laptops' } },
+          ],
+          weekGrid: grid,
+        });
+        const offered = inventory.rooms.filter((room) => room.organizationId !== 'dk');
+        expect(offers.map((offer) => offer.room.id)).toEqual(offered.map((room) => room.id));
+        for (const [index, offer] of offers.entries()) {
+          const room = offered[index] as InventoryRoom;
+          const expected = grid.days.flatMap((day) =>
+            grid.periods.flatMap((period, at) =>
+              satisfies(room, { free: { weekday: day, from: period.start, to: period.end } })
+                ? [{ day, period: at }]
+                : [],
+            ),
+          );
+          expect(offer.free).toEqual(expected);
+          const known = room.equipment.filter((word) =>
+            ['проектор', 'ноутбуки'].includes(word.toLowerCase()),
+          );
+          expect(offer.room.equipment.length).toBe(known.length);
+          expect(offer.unknownEquipment.length).toBe(room.equipment.length - known.length);
+        }
+      }),
+    );
   });
 });
