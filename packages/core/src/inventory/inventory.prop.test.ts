@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { ValidationError } from '../common/index.js';
+import { weekGridSchema } from '../courses/model.js';
 import {
   courseRoomsOfInventory,
   createInventory,
@@ -297,7 +298,7 @@ describe('the inventory model', () => {
 });
 
 describe('courseRoomsOfInventory', () => {
-  const grid = {
+  const grid = weekGridSchema.parse({
     days: [1, 2, 3, 4, 5, 6],
     periods: [
       { start: '14:30', end: '15:15' },
@@ -305,7 +306,7 @@ describe('courseRoomsOfInventory', () => {
       { start: '16:20', end: '17:05' },
       { start: '17:15', end: '18:00' },
     ],
-  };
+  });
   test('a period is offered exactly when every minute of it is free; rooms of other organizations stay out', () => {
     fc.assert(
       fc.property(roomsArb, (raw) => {
