@@ -237,6 +237,7 @@ export default [
     'indicators/index': `${core}/src/indicators/index.ts`,
     'financing/index': `${core}/src/financing/index.ts`,
     'courses/index': `${core}/src/courses/index.ts`,
+    'inventory/index': `${core}/src/inventory/index.ts`,
     'access/index': `${core}/src/access/index.ts`,
   }),
   ...library(

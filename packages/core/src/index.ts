@@ -18,4 +18,5 @@ export * from './schools/index.js';
 export * from './indicators/index.js';
 export * from './financing/index.js';
 export * from './courses/index.js';
+export * from './inventory/index.js';
 export * from './access/index.js';

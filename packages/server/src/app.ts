@@ -25,6 +25,7 @@ import { registerReadYourWrites } from './plugins/read-your-writes.js';
 import { providerDeskRoutes } from './features/provider-desk/routes.js';
 import { programmeRoutes } from './features/programmes/routes.js';
 import { settlementRoutes } from './features/settlement/routes.js';
+import { inventoryRoutes } from './features/inventory/routes.js';
 import { operatorRoutes } from './features/operator/routes.js';
 import { familyRoutes } from './features/family/routes.js';
 import { courseRoutes, type CourseRoutesOptions } from './features/courses/routes.js';
@@ -553,6 +554,10 @@ export function createServer(options: ServerOptions): FastifyInstance {
   );
   // The operator's desk: the certificate registry, normative-cost parameters, direction limits.
   void server.register(operatorRoutes({ storage, now, networkId: financingNetworkId }));
+
+  // The inventory of shared rooms and staff (issue 17 §1): the coordinator's routes and the
+  // public summary, for the financing network's municipality.
+  void server.register(inventoryRoutes({ storage, networkId: financingNetworkId }));
 
   // The family's cabinet and the applications for a certificate (public, with the family's
   // token), and the operator's decisions on the applications.

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { createNetwork, instant, isEdusetError, sameEntry, type Instant } from '@eduset/core';
 import { seedConsultationHistoryIfEmpty } from './cli-consultations.js';
 import { seedFinancingIfEmpty } from './cli-financing.js';
+import { seedInventoryIfEmpty } from './cli-inventory.js';
 import { seedSettlementDemoIfEmpty } from './cli-settlement.js';
 import { seedOperatorIfEmpty } from './cli-operator.js';
 import { importHelp, importUsage, parseImportOptions, runImport } from './cli-import.js';
@@ -589,6 +590,8 @@ async function seedDemo(
     now,
     out,
   );
+  // The inventory of shared rooms and staff of the financing network (issue 17 §1).
+  await seedInventoryIfEmpty(storage, join(options.staticRoot, 'data'), 'michurinsk', out);
   // Demo contracts for the payer's desk and the coverage report (September settled).
   await seedSettlementDemoIfEmpty(storage, now, out);
   await seedOperatorIfEmpty(

@@ -86,6 +86,7 @@ export {
   financingRoutes,
   type FinancingRoutesOptions,
 } from './features/financing/routes.js';
+export { inventoryRoutes, type InventoryRoutesOptions } from './features/inventory/routes.js';
 export { operatorRoutes, type OperatorRoutesOptions } from './features/operator/routes.js';
 export {
   operatorErrorAsHttp,

@@ -614,6 +614,43 @@ describe('the access matrix', () => {
     expect(answers).toEqual(expected);
   });
 
+  test('the inventory of rooms and staff (issue 17 §1): the coordinator only; the summary is public', async () => {
+    // 200 from the handler, 400 an empty import body; 401 anonymous; 403 a role without it.
+    const coordinatorOnly = (status: number) =>
+      Object.fromEntries(
+        askers.map(({ name }) => [
+          name,
+          name === 'anonymous' ? 401 : name === 'coordinator' ? status : 403,
+        ]),
+      );
+    const expected: Record<string, Record<string, number>> = {
+      'GET /api/inventory/summary': Object.fromEntries(askers.map(({ name }) => [name, 200])),
+      'GET /api/inventory/rooms': coordinatorOnly(200),
+      'GET /api/inventory/staff': coordinatorOnly(200),
+      'POST /api/inventory/import': coordinatorOnly(400),
+    };
+    const listed = server.routeAccess
+      .filter((route) => route.url.startsWith('/api/inventory/') && route.method !== 'HEAD')
+      .map((route) => `${route.method} ${route.url}`)
+      .sort();
+    expect(listed).toEqual(Object.keys(expected).sort());
+    const answers: Record<string, Record<string, number>> = {};
+    for (const route of Object.keys(expected)) {
+      const [method, url] = route.split(' ') as [string, string];
+      answers[route] = {};
+      for (const { name, headers } of askers) {
+        const answer = await server.inject({
+          method: method as 'GET',
+          url,
+          headers,
+          ...(method === 'POST' ? { payload: {} } : {}),
+        });
+        (answers[route] as Record<string, number>)[name] = answer.statusCode;
+      }
+    }
+    expect(answers).toEqual(expected);
+  });
+
   test('each answer agrees with the policy, for anonymous and every role', async () => {
     const mismatches: string[] = [];
     let checked = 0;

@@ -38,6 +38,7 @@ function fakeStorage(overrides: Partial<Storage>): Storage {
     settlement: new Proxy({} as Storage['settlement'], { get: () => notUsed }),
     certificateRegistry: new Proxy({} as Storage['certificateRegistry'], { get: () => notUsed }),
     financingParameters: new Proxy({} as Storage['financingParameters'], { get: () => notUsed }),
+    inventory: new Proxy({} as Storage['inventory'], { get: () => notUsed }),
     limits: new Proxy({} as Storage['limits'], { get: () => notUsed }),
     audit: { append: () => Promise.resolve(), list: notUsed },
     courseLinks: new Proxy({} as Storage['courseLinks'], { get: () => notUsed }),

@@ -28,6 +28,8 @@ const staffOnly = [
   '/operator/certificates',
   'eduset-certificate-applications',
   '/operator/certificate-applications',
+  'eduset-inventory',
+  '/inventory/import',
 ];
 
 describe('eduset-staff.js and eduset-widgets.js', () => {
@@ -50,6 +52,7 @@ describe('eduset-staff.js and eduset-widgets.js', () => {
     expect(code).toContain('eduset-certificate-registry');
     expect(code).toContain('eduset-financing-parameters');
     expect(code).toContain('eduset-certificate-applications');
+    expect(code).toContain('eduset-inventory');
     for (const forbidden of ['node:', 'pglite', 'fastify', 'papaparse', 'exceljs', 'process.env']) {
       expect(code, forbidden).not.toContain(forbidden);
     }

@@ -29,6 +29,14 @@ export {
   programmeImportColumns,
   type ProgrammeImport,
 } from './financing.js';
+export {
+  importInventoryRooms,
+  importInventoryStaff,
+  parseFreeHours,
+  inventoryRoomImportColumns,
+  inventoryStaffImportColumns,
+  type RoomImport,
+} from './inventory.js';
 export { importNetworkFiles, type NetworkFiles, type NetworkFilesResult } from './network.js';
 export { importOrganizations } from './organizations.js';
 export { importSites } from './sites.js';

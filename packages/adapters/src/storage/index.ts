@@ -55,6 +55,7 @@ export type {
   RegistryQuery,
   RegistryStep,
 } from './certificate-registry.js';
+export type { InventoryReplacement, InventoryStore } from './inventory.js';
 export type {
   DirectionCount,
   DirectionLimitsInput,

@@ -10,6 +10,7 @@ import { programmeReviewStore, type ProgrammeReviewStore } from './programme-rev
 import { settlementStore, type SettlementStore } from './settlement.js';
 import { certificateRegistryStore, type CertificateRegistryStore } from './certificate-registry.js';
 import { financingParametersStore, type FinancingParametersStore } from './financing-parameters.js';
+import { inventoryStore, type InventoryStore } from './inventory.js';
 import { openPglite, openPostgres, type Database } from './database.js';
 import { identityStore, type IdentityStore } from './identity.js';
 import { linkTokens, type LinkTokens } from './link-tokens.js';
@@ -109,6 +110,8 @@ export interface Storage extends BookingStore {
   readonly certificateRegistry: CertificateRegistryStore;
   /** Versioned normative-cost parameters and direction limits per financing period (0027). */
   readonly financingParameters: FinancingParametersStore;
+  /** The inventory of shared rooms and staff willing to teach in the network (0030). */
+  readonly inventory: InventoryStore;
   /** Counters of attempts shared by every process: rate limits, sign-in throttling (0008). */
   readonly limits: AttemptLimits;
   /** The append-only audit log: reads of personal data and every write (migration 0009). */
@@ -221,6 +224,7 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
     settlement: settlementStore(database),
     certificateRegistry: certificateRegistryStore(database),
     financingParameters: financingParametersStore(database),
+    inventory: inventoryStore(database),
     limits: attemptLimits(database),
     audit: auditStore(database),
     courseLinks: courseLinkStore(database),

@@ -41,6 +41,8 @@ export const actions = [
   'financing.certificate-application.write',
   'indicators.values.write',
   'schools.data.write',
+  'inventory.read',
+  'inventory.write',
 ] as const;
 
 /**
@@ -179,5 +181,13 @@ export const actionLabels: Readonly<Record<Action, LocalizedText>> = Object.free
   'schools.data.write': {
     ru: 'Вносить данные школы (социальный паспорт, результаты)',
     en: 'Enter school data (social passport, results)',
+  },
+  'inventory.read': {
+    ru: 'Видеть помещения и кадры сети (имена педагогов, готовых вести занятия)',
+    en: "See the network's rooms and staff (names of staff willing to teach)",
+  },
+  'inventory.write': {
+    ru: 'Загружать инвентаризацию помещений и кадров',
+    en: 'Upload the inventory of rooms and staff',
   },
 });

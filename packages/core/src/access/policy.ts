@@ -15,7 +15,7 @@ const list = (...granted: Action[]): readonly Action[] => Object.freeze(granted)
  *
  * | role | actions |
  * |---|---|
- * | coordinator | bookings with parents' contacts, private consultation notes, schedules, 152-ФЗ export and erasure, staff accounts, students' timetables, indicator and school data, financing coverage reports — in the whole network |
+ * | coordinator | bookings with parents' contacts, private consultation notes, schedules, 152-ФЗ export and erasure, staff accounts, students' timetables, indicator and school data, financing coverage reports, the inventory of rooms and staff — in the whole network |
  * | organization-admin | bookings with contacts and schedules at its own organization's sites |
  * | specialist | own consultations with parents' contacts and her private notes on them, own schedule, at every site she serves |
  * | operator | certificate registry and holders, families' applications for a certificate, programme review (approve or return with remarks), normative-cost parameters and direction limits |
@@ -47,6 +47,8 @@ export const permissions: Readonly<Record<Role, readonly Action[]>> = Object.fre
     'indicators.values.write',
     'schools.data.write',
     'financing.reports.read',
+    'inventory.read',
+    'inventory.write',
   ),
   'organization-admin': list(
     'staff.me.read',

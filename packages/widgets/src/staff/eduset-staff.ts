@@ -15,6 +15,7 @@
  * <eduset-certificate-registry src-base="/api"></eduset-certificate-registry>
  * <eduset-financing-parameters src-base="/api"></eduset-financing-parameters>
  * <eduset-certificate-applications src-base="/api"></eduset-certificate-applications>
+ * <eduset-inventory src-base="/api"></eduset-inventory>
  * ```
  *
  * @module eduset-staff
@@ -29,5 +30,6 @@ import './payer-desk/payer-desk.define.js';
 import './financing-reports/financing-reports.define.js';
 import './certificate-registry/certificate-registry.define.js';
 import './financing-parameters/financing-parameters.define.js';
+import './inventory/inventory.define.js';
 
 export * from './index.js';

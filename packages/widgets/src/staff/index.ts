@@ -48,3 +48,7 @@ export * from './financing-parameters/financing-parameters.texts.js';
 export * from './certificate-applications/certificate-applications.js';
 export * from './certificate-applications/certificate-applications.styles.js';
 export * from './certificate-applications/certificate-applications.texts.js';
+export * from './inventory/inventory.js';
+export * from './inventory/inventory-api.js';
+export * from './inventory/inventory.styles.js';
+export * from './inventory/inventory.texts.js';
