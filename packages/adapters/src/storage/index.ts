@@ -105,6 +105,12 @@ export {
 } from './mail.js';
 export { migrations, type Migration } from './migrations.js';
 export {
+  defaultIndicatorDataSet,
+  type IndicatorValueImportInput,
+  type IndicatorValueImportRecord,
+  type IndicatorValueStore,
+} from './indicator-values.js';
+export {
   isWalPosition,
   type CertificateAttempt,
   type CertificateCheck,

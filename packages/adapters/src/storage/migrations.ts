@@ -28,6 +28,7 @@ import ledgerPartitions from '../../migrations/0026_ledger_partitions.sql?raw';
 import certificateRegistry from '../../migrations/0027_certificate_registry.sql?raw';
 import bookingLoad from '../../migrations/0028_booking_load.sql?raw';
 import enrolmentRules from '../../migrations/0029_enrolment_rules.sql?raw';
+import indicatorValues from '../../migrations/0031_indicator_values.sql?raw';
 import type { Database } from './database.js';
 
 /**
@@ -87,6 +88,7 @@ export const migrations: readonly Migration[] = [
   { version: 27, name: 'certificate_registry', sql: certificateRegistry },
   { version: 28, name: 'booking_load', sql: bookingLoad },
   { version: 29, name: 'enrolment_rules', sql: enrolmentRules },
+  { version: 31, name: 'indicator_values', sql: indicatorValues },
 ];
 
 /**
