@@ -1,7 +1,9 @@
 -- 0031: indicator data values live in the database (issue 16 §1).
 --
--- * A value is keyed as core's dataset keys it: (data set, data element, org unit, period,
---   disaggregation); a value without a disaggregation keeps '' (a key column is never NULL).
+-- * A value is stored as core's dataset takes it: (data element, org unit, period,
+--   disaggregation) → value, in a data set; a value without a disaggregation keeps ''. One key
+--   may hold several values (codes of a text element, e.g. one per child, counted distinct),
+--   so the key is not unique: a value is identified by its import and its position there.
 -- * Every value names the import that wrote it: who imported which file and when, the
 --   periods it replaced, how many values it gave.
 -- * An import replaces, in one transaction, every value of its data set in the periods it
@@ -30,8 +32,9 @@ CREATE TABLE indicator_values (
   value text NOT NULL CHECK (length(value) BETWEEN 1 AND 1000),
   import_id bigint NOT NULL REFERENCES indicator_value_imports (id),
   position integer NOT NULL CHECK (position >= 0),
-  PRIMARY KEY (data_set, data_element, org_unit, period, disaggregation)
+  PRIMARY KEY (data_set, import_id, position)
 );
 
-CREATE INDEX indicator_values_order ON indicator_values (data_set, import_id, position);
+CREATE INDEX indicator_values_key
+  ON indicator_values (data_set, data_element, org_unit, period, disaggregation);
 CREATE INDEX indicator_values_period ON indicator_values (data_set, period);

@@ -37,7 +37,10 @@ export interface IndicatorValueImportInput {
   readonly dataSet: string;
   /** The file the values came from (its name), for the record of who imported what. */
   readonly source: string;
-  /** The values, in file order; a later value of the same key wins. */
+  /**
+   * The values, in file order. One key may hold several values (codes of a text element),
+   * as in core's dataset: every value is kept.
+   */
   readonly values: readonly DataValue[];
   /**
    * The periods this import replaces (every stored value of the data set in them is
@@ -71,8 +74,9 @@ export interface IndicatorValueImportRecord {
 }
 
 /**
- * Indicator data values kept by the database (migration 0031): keyed by (data set, data
- * element, org unit, period, disaggregation), each with the import that wrote it. An import
+ * Indicator data values kept by the database (migration 0031): (data set, data element, org
+ * unit, period, disaggregation) → value, each with the import that wrote it (one key may
+ * hold several values, e.g. the codes of a text element). An import
  * replaces the values of its periods in one transaction; the values read back are exactly
  * what core's `createDataset` takes as `values`.
  *
@@ -158,18 +162,11 @@ function checked(input: IndicatorValueImportInput): {
   text(input.dataSet, 'dataSet', 100);
   text(input.source, 'source', 300);
   text(input.importedBy, 'importedBy', 200);
-  // A later value of the same key wins, as a later row of a file does.
-  const byKey = new Map<string, DataValue>();
+  const values: DataValue[] = [];
   input.values.forEach((value, index) => {
     const result = safeParse(dataValueSchema, value, ['values', index]);
-    if (!result.ok) {
-      issues.push(...result.issues);
-      return;
-    }
-    const v = result.value;
-    const key = JSON.stringify([v.dataElement, v.orgUnit, v.period, v.disaggregation ?? '']);
-    byKey.delete(key);
-    byKey.set(key, v);
+    if (result.ok) values.push(result.value);
+    else issues.push(...result.issues);
   });
   const periods = [...new Set(input.periods ?? input.values.map((value) => value.period))];
   periods.forEach((period, index) => {
@@ -177,7 +174,6 @@ function checked(input: IndicatorValueImportInput): {
     if (!result.ok) issues.push(...result.issues);
   });
   if (issues.length > 0) throw new ValidationError(issues);
-  const values = [...byKey.values()];
   const outside = values.filter((value) => !periods.includes(value.period));
   if (outside.length > 0) {
     throw new ValidationError([
@@ -201,7 +197,7 @@ export function indicatorValueStore(database: Database): IndicatorValueStore {
       const { values, periods } = checked(input);
       return database.transaction(async (session) => {
         // Imports of one data set wait for each other: two at once would both delete the
-        // same periods' values and then both insert, and the second insert would collide.
+        // same periods' values (seeing neither's new rows) and then both insert, doubling them.
         await session.query("SELECT pg_advisory_xact_lock(hashtext('indicator_values:' || $1))", [
           input.dataSet,
         ]);
