@@ -18,7 +18,7 @@ import {
  * import { instant } from '@eduset/core';
  * import type { IndicatorValueFileImport } from '@eduset/adapters';
  * const options: IndicatorValueFileImport = {
- *   dataSet: 'default', fileName: 'values.csv', importedBy: 'cli', importedAt: instant(new Date()),
+ *   dataSet: 'udomlya', fileName: 'values.csv', importedBy: 'cli', importedAt: instant(new Date()),
  * };
  * ```
  */
@@ -67,7 +67,7 @@ export interface IndicatorValueFileImportResult {
  * const outcome = await importIndicatorValues(
  *   storage.indicatorValues,
  *   'dataElement,orgUnit,period,value\nteachers,school-1,2020,12\n',
- *   { dataSet: 'default', fileName: 'values.csv', importedBy: 'cli', importedAt: instant(new Date()) },
+ *   { dataSet: 'udomlya', fileName: 'values.csv', importedBy: 'cli', importedAt: instant(new Date()) },
  * );
  * outcome.saved?.valueCount; // 1
  * ```

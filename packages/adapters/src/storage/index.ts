@@ -105,7 +105,6 @@ export {
 } from './mail.js';
 export { migrations, type Migration } from './migrations.js';
 export {
-  defaultIndicatorDataSet,
   type IndicatorValueImportInput,
   type IndicatorValueImportRecord,
   type IndicatorValueStore,

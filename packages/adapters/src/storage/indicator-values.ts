@@ -4,18 +4,6 @@ import { dataValueSchema, periodIdSchema, type DataValue } from '@eduset/core/in
 import type { Database } from './database.js';
 
 /**
- * The data set of the demo's indicator values (the files under `examples/data/indicators`),
- * the one the dashboard reads when no other is named.
- *
- * @example
- * ```ts
- * import { defaultIndicatorDataSet } from '@eduset/adapters';
- * defaultIndicatorDataSet; // 'default'
- * ```
- */
-export const defaultIndicatorDataSet = 'default';
-
-/**
  * One import of indicator values to store: the values of one file (already parsed, every row
  * accepted) and the periods it replaces.
  *
@@ -24,7 +12,7 @@ export const defaultIndicatorDataSet = 'default';
  * import { instant } from '@eduset/core';
  * import type { IndicatorValueImportInput } from '@eduset/adapters';
  * const input: IndicatorValueImportInput = {
- *   dataSet: 'default',
+ *   dataSet: 'udomlya',
  *   source: 'data-values.csv',
  *   values: [{ dataElement: 'teachers', orgUnit: 'school-1', period: '2020', value: '12' }],
  *   importedBy: 'coordinator',
@@ -33,7 +21,7 @@ export const defaultIndicatorDataSet = 'default';
  * ```
  */
 export interface IndicatorValueImportInput {
-  /** The data set (a network or a collection of values), e.g. {@link defaultIndicatorDataSet}. */
+  /** The data set: the network whose values these are (e.g. `udomlya`). */
   readonly dataSet: string;
   /** The file the values came from (its name), for the record of who imported what. */
   readonly source: string;
@@ -86,13 +74,13 @@ export interface IndicatorValueImportRecord {
  * import { openStorage } from '@eduset/adapters';
  * const storage = await openStorage({ dataDir: 'memory://' });
  * await storage.indicatorValues.replace({
- *   dataSet: 'default',
+ *   dataSet: 'udomlya',
  *   source: 'values.csv',
  *   values: [{ dataElement: 'teachers', orgUnit: 'school-1', period: '2020', value: '12' }],
  *   importedBy: 'cli',
  *   importedAt: instant(new Date()),
  * });
- * (await storage.indicatorValues.values('default')).length; // 1
+ * (await storage.indicatorValues.values('udomlya')).length; // 1
  * ```
  */
 export interface IndicatorValueStore {
