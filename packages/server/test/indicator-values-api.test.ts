@@ -4,6 +4,7 @@
 // every rejected row comes back with its reasons in Russian and English, and the write is
 // audited.
 import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
 import { instant } from '@eduset/core';
 import { indicatorReportSchema, indicatorValuesImportReportSchema } from '@eduset/core/indicators';
 import { openStorage, type Storage } from '@eduset/adapters';
@@ -183,6 +184,28 @@ describe('indicator values from the storage', () => {
     const report = indicatorValuesImportReportSchema.parse(answer.json());
     expect(report).toMatchObject({ saved: true, rows: 2, accepted: 1, values: 1 });
     expect(report.rejected).toHaveLength(1);
+  });
+
+  test('an XLSX file in the wide layout (periods as columns) is read the same way', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Значения');
+    sheet.addRow(['Показатель', 'Подразделение', 'Разрез', '2021/22', '2022/23']);
+    sheet.addRow(['site-operates', 'kp-teremok', 'consultation-point', 1, 1]);
+    sheet.addRow(['site-operates', 'kp-malysh', 'consultation-point', 1, null]);
+    const body = Buffer.from(await workbook.xlsx.writeBuffer());
+    const answer = await server.inject({
+      method: 'POST',
+      url: '/api/staff/indicators/values?file=values.xlsx',
+      headers: {
+        ...coordinator,
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      },
+      payload: body,
+    });
+    expect(answer.statusCode, answer.body).toBe(200);
+    const report = indicatorValuesImportReportSchema.parse(answer.json());
+    expect(report).toMatchObject({ saved: true, rows: 2, accepted: 2, values: 3 });
+    expect(report.periods).toEqual(['2021-2022', '2022-2023']);
   });
 
   test("a school's staff may not write another organization's values; no file is 400; anonymous 401", async () => {
