@@ -20,6 +20,7 @@ import { manageRoutes } from './features/manage/routes.js';
 import { surveyRoutes } from './features/surveys/routes.js';
 import { schoolRoutes } from './features/schools/routes.js';
 import { demoIndicatorDataDir, indicatorRoutes } from './features/indicators/routes.js';
+import { indicatorValueRoutes } from './features/indicators/values-routes.js';
 import { financingRoutes } from './features/financing/routes.js';
 import { registerReadYourWrites } from './plugins/read-your-writes.js';
 import { providerDeskRoutes } from './features/provider-desk/routes.js';
@@ -231,6 +232,12 @@ export interface ServerOptions {
    * <provider id> }`. `michurinsk` by default, the demo's.
    */
   readonly financingNetworkId?: string;
+  /**
+   * The network whose indicator values are imported into the storage
+   * (`POST /api/staff/indicators/values`, grants checked against it) and read by the
+   * dashboard. `udomlya` by default, the demo's.
+   */
+  readonly indicatorNetworkId?: string;
 }
 
 /** Fastify's `trustProxy` for a {@link ServerOptions.trustProxy}: a hop count as a function. */
@@ -510,8 +517,19 @@ export function createServer(options: ServerOptions): FastifyInstance {
       ...(options.oidc !== undefined ? { oidc: oidcClient(options.oidc) } : {}),
     }),
   );
+  // Indicator values: imported into the storage by staff; the dashboard reads them there.
+  const indicatorNetworkId = options.indicatorNetworkId ?? 'udomlya';
+  const indicatorDataDir = demoIndicatorDataDir(options.staticRoot);
   void server.register(
-    indicatorRoutes({ dataDir: demoIndicatorDataDir(options.staticRoot), storage }),
+    indicatorRoutes({ dataDir: indicatorDataDir, storage, valuesDataSet: indicatorNetworkId }),
+  );
+  void server.register(
+    indicatorValueRoutes({
+      storage,
+      now,
+      networkId: indicatorNetworkId,
+      ...(indicatorDataDir === undefined ? {} : { dataDir: indicatorDataDir }),
+    }),
   );
 
   void server.register(

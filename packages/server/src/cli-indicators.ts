@@ -10,6 +10,7 @@ import {
   type OrgUnitLevel,
 } from '@eduset/core/indicators';
 import { ReportedFailure, UsageError, commandIO, say, type CommandContext } from './cli-shared.js';
+import { indicatorValuesImportUsage, runIndicatorValuesImport } from './cli-indicator-values.js';
 import {
   indicatorExportRows,
   indicatorsToCsv,
@@ -38,6 +39,7 @@ export const indicatorsUsage = [
   '          без --definitions — встроенный каталог; без --period — все периоды данных /',
   '          without --definitions the built-in catalog; without --period every period in the data',
   '  indicators test     проверить тестовые примеры определений / run the definitions’ test cases',
+  ...indicatorValuesImportUsage,
 ];
 
 interface ComputeOptions {
@@ -218,7 +220,7 @@ async function test(
 }
 
 /**
- * Runs `eduset indicators <compute|test> …`; returns the exit code (0 done, 1 rejected rows
+ * Runs `eduset indicators <compute|test|import> …`; returns the exit code (0 done, 1 rejected rows
  * or failed tests, usage mistakes are thrown as `UsageError` for the caller's exit code 2).
  *
  * @example
@@ -233,13 +235,14 @@ async function test(
  */
 export async function runIndicatorsCommand(
   args: readonly string[],
-  context: Omit<CommandContext, 'env'> = {},
+  context: CommandContext = {},
 ): Promise<number> {
   const { out, err, cwd } = commandIO(context);
   const [subcommand, ...rest] = args;
   try {
     if (subcommand === 'compute') return await compute(parseCompute(rest, cwd), out, err);
     if (subcommand === 'test') return await test(rest, cwd, out, err);
+    if (subcommand === 'import') return await runIndicatorValuesImport(rest, context);
   } catch (error) {
     if (
       error instanceof TypeError &&
@@ -251,7 +254,7 @@ export async function runIndicatorsCommand(
     throw error;
   }
   throw new UsageError({
-    ru: `eduset indicators: ожидается compute или test, получено «${subcommand ?? ''}»`,
-    en: `eduset indicators: expected compute or test, got "${subcommand ?? ''}"`,
+    ru: `eduset indicators: ожидается compute, test или import, получено «${subcommand ?? ''}»`,
+    en: `eduset indicators: expected compute, test or import, got "${subcommand ?? ''}"`,
   });
 }

@@ -11,6 +11,7 @@ import { seedSettlementDemoIfEmpty } from './cli-settlement.js';
 import { seedOperatorIfEmpty } from './cli-operator.js';
 import { importHelp, importUsage, parseImportOptions, runImport } from './cli-import.js';
 import { indicatorsUsage, runIndicatorsCommand } from './cli-indicators.js';
+import { seedIndicatorValuesIfEmpty } from './cli-indicator-values.js';
 import {
   ReportedFailure,
   UsageError,
@@ -597,6 +598,14 @@ async function seedDemo(
   await seedOperatorIfEmpty(
     storage,
     join(options.staticRoot, 'data', 'michurinsk-financing.json'),
+    now,
+    out,
+  );
+  // The dashboard's indicator values, read from the storage (the demo's network).
+  await seedIndicatorValuesIfEmpty(
+    storage,
+    join(options.staticRoot, 'data', 'indicators'),
+    'udomlya',
     now,
     out,
   );

@@ -82,6 +82,10 @@ export {
   type IndicatorRoutesOptions,
 } from './features/indicators/routes.js';
 export {
+  indicatorValueRoutes,
+  type IndicatorValueRoutesOptions,
+} from './features/indicators/values-routes.js';
+export {
   certificateAttemptLimit,
   financingRoutes,
   type FinancingRoutesOptions,

@@ -559,6 +559,47 @@ describe('the access matrix', () => {
   });
 
   // Before the whole matrix, which signs everyone out at its end.
+  test('the indicator values upload: the coordinator of the network, a school only its own units', async () => {
+    // 200 a file of values stored; 400 no file (the role may call the route); 403 a role
+    // without the action, or a school's staff naming another organization's unit; 401 anonymous.
+    const file = 'dataElement,orgUnit,period,value\norganization-exists,ds-teremok,2030-2031,1\n';
+    const expected: Record<string, { file: number; empty: number }> = {
+      anonymous: { file: 401, empty: 401 },
+      coordinator: { file: 200, empty: 400 },
+      'school-staff': { file: 403, empty: 400 },
+      'organization-admin': { file: 403, empty: 403 },
+      specialist: { file: 403, empty: 403 },
+      operator: { file: 403, empty: 403 },
+      payer: { file: 403, empty: 403 },
+      provider: { file: 403, empty: 403 },
+      teacher: { file: 403, empty: 403 },
+      auditor: { file: 403, empty: 403 },
+    };
+    expect(
+      server.routeAccess
+        .filter((route) => route.url === '/api/staff/indicators/values')
+        .map((route) => [route.method, route.access]),
+    ).toEqual([['POST', { action: 'indicators.values.write' }]]);
+    const answers: Record<string, { file: number; empty: number }> = {};
+    for (const { name, headers } of askers) {
+      const withFile = await server.inject({
+        method: 'POST',
+        url: '/api/staff/indicators/values?file=values.csv',
+        headers: { ...headers, 'content-type': 'text/csv' },
+        payload: file,
+      });
+      const empty = await server.inject({
+        method: 'POST',
+        url: '/api/staff/indicators/values',
+        headers,
+        payload: {},
+      });
+      answers[name] = { file: withFile.statusCode, empty: empty.statusCode };
+    }
+    expect(answers).toEqual(expected);
+  });
+
+  // Before the whole matrix, which signs everyone out at its end.
   test("the operator's desk routes (issue 15): the operator does the registry, the payer reads parameters", async () => {
     // 200 from the handler; 400 an empty body, 404 an unknown certificate or period (the role
     // may call the route); 401 anonymous; 403 a role that may not.

@@ -35,6 +35,12 @@ function fakeStorage(overrides: Partial<Storage>): Storage {
       get: (_target, key) => (key === 'replicated' ? false : notUsed),
     }),
     programmeReviews: new Proxy({} as Storage['programmeReviews'], { get: () => notUsed }),
+    indicatorValues: {
+      replace: notUsed,
+      values: () => Promise.resolve([]),
+      has: () => Promise.resolve(false),
+      imports: () => Promise.resolve([]),
+    },
     settlement: new Proxy({} as Storage['settlement'], { get: () => notUsed }),
     certificateRegistry: new Proxy({} as Storage['certificateRegistry'], { get: () => notUsed }),
     financingParameters: new Proxy({} as Storage['financingParameters'], { get: () => notUsed }),

@@ -16,3 +16,4 @@ export * from './import-values.js';
 export * from './export-results.js';
 export * from './files.js';
 export * from './stored-figures.js';
+export * from './store-values.js';

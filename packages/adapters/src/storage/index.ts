@@ -106,6 +106,11 @@ export {
 } from './mail.js';
 export { migrations, type Migration } from './migrations.js';
 export {
+  type IndicatorValueImportInput,
+  type IndicatorValueImportRecord,
+  type IndicatorValueStore,
+} from './indicator-values.js';
+export {
   isWalPosition,
   type CertificateAttempt,
   type CertificateCheck,

@@ -29,6 +29,7 @@ import certificateRegistry from '../../migrations/0027_certificate_registry.sql?
 import bookingLoad from '../../migrations/0028_booking_load.sql?raw';
 import enrolmentRules from '../../migrations/0029_enrolment_rules.sql?raw';
 import inventory from '../../migrations/0030_inventory.sql?raw';
+import indicatorValues from '../../migrations/0031_indicator_values.sql?raw';
 import type { Database } from './database.js';
 
 /**
@@ -89,6 +90,7 @@ export const migrations: readonly Migration[] = [
   { version: 28, name: 'booking_load', sql: bookingLoad },
   { version: 29, name: 'enrolment_rules', sql: enrolmentRules },
   { version: 30, name: 'inventory', sql: inventory },
+  { version: 31, name: 'indicator_values', sql: indicatorValues },
 ];
 
 /**

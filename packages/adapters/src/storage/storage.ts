@@ -9,6 +9,7 @@ import { financingReads, type FinancingReads } from './read-replica.js';
 import { programmeReviewStore, type ProgrammeReviewStore } from './programme-reviews.js';
 import { settlementStore, type SettlementStore } from './settlement.js';
 import { certificateRegistryStore, type CertificateRegistryStore } from './certificate-registry.js';
+import { indicatorValueStore, type IndicatorValueStore } from './indicator-values.js';
 import { financingParametersStore, type FinancingParametersStore } from './financing-parameters.js';
 import { inventoryStore, type InventoryStore } from './inventory.js';
 import { openPglite, openPostgres, type Database } from './database.js';
@@ -135,6 +136,8 @@ export interface Storage extends BookingStore {
    * provider, attendance and the month's completeness for the settlement (0023).
    */
   readonly providerDesk: ProviderDeskStore;
+  /** Indicator data values, each with the import that wrote it (migration 0031). */
+  readonly indicatorValues: IndicatorValueStore;
   /**
    * Validates the network with core's `createNetwork` and stores it, replacing a stored
    * network with the same id, in one transaction: on any error the previous version stays.
@@ -235,6 +238,7 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
     mail: mailStore(database),
     providerDesk: providerDeskStore(database),
     family: familyStore(database),
+    indicatorValues: indicatorValueStore(database),
     async saveNetwork(network) {
       const valid = createNetwork(network);
       await database.transaction((session) => writeNetwork(session, valid));

@@ -36,3 +36,4 @@ export * from './report-schema.js';
 export * from './report.js';
 export * from './table.js';
 export * from './api.js';
+export * from './values-api.js';

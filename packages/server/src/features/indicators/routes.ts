@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   buildIndicatorReport,
+  createDataset,
   indicatorCatalog,
   indicatorReportSchema,
   indicatorsQuerySchema,
@@ -43,7 +44,15 @@ export interface IndicatorRoutesOptions {
    * request — consultations held (attended bookings) and parents satisfied (survey answers),
    * with one «consultations held» indicator per service of each network.
    */
-  readonly storage?: Pick<Storage, 'listNetworks' | 'loadNetwork' | 'feedback'>;
+  readonly storage?: Pick<Storage, 'listNetworks' | 'loadNetwork' | 'feedback'> &
+    Partial<Pick<Storage, 'indicatorValues'>>;
+  /**
+   * The data set of the storage's indicator values (the network whose values are imported,
+   * see `indicatorValueRoutes`). When the storage holds values for it they replace the values
+   * of the data directory's files (whose org units and definitions still apply); otherwise
+   * the files' values are used.
+   */
+  readonly valuesDataSet?: string;
 }
 
 /**
@@ -80,6 +89,39 @@ export function demoIndicatorDataDir(staticRoot: string | undefined): string | u
  * ```
  */
 export function indicatorRoutes(options: IndicatorRoutesOptions): FastifyPluginAsync {
+  // The files' dataset with the stored values instead of the files' values, rebuilt only
+  // when a new import was stored.
+  let storedBase:
+    | {
+        readonly importId: number;
+        readonly files: LoadedIndicatorFiles;
+        readonly loaded: LoadedIndicatorFiles;
+      }
+    | undefined;
+  const withStoredValues = async (
+    files: LoadedIndicatorFiles,
+    { storage, valuesDataSet }: IndicatorRoutesOptions,
+  ): Promise<LoadedIndicatorFiles> => {
+    const store = storage?.indicatorValues;
+    if (store === undefined || valuesDataSet === undefined) return files;
+    const [latest] = await store.imports(valuesDataSet);
+    if (latest === undefined) return files;
+    if (storedBase?.importId === latest.id && storedBase.files === files) return storedBase.loaded;
+    const values = await store.values(valuesDataSet);
+    if (values.length === 0) return files;
+    const base = files.dataset;
+    const loaded: LoadedIndicatorFiles = {
+      ...files,
+      dataset: createDataset({
+        dataElements: [...base.dataElements],
+        orgUnits: [...base.orgUnits],
+        values,
+        constants: base.constants,
+      }),
+    };
+    storedBase = { importId: latest.id, files, loaded };
+    return loaded;
+  };
   let loading: Promise<LoadedIndicatorFiles> | undefined;
   const loadFiles = (dir: string): Promise<LoadedIndicatorFiles> => {
     loading ??= (async () => {
@@ -99,7 +141,13 @@ export function indicatorRoutes(options: IndicatorRoutesOptions): FastifyPluginA
     return loading;
   };
   // The dataset is built again only when the stored figures changed since the last request.
-  let last: { readonly key: string; readonly dataset: IndicatorDataset } | undefined;
+  let last:
+    | {
+        readonly key: string;
+        readonly base: IndicatorDataset | undefined;
+        readonly dataset: IndicatorDataset;
+      }
+    | undefined;
   const load = async (): Promise<{
     readonly dataset: IndicatorDataset;
     readonly definitions: readonly IndicatorDefinition[];
@@ -111,7 +159,9 @@ export function indicatorRoutes(options: IndicatorRoutesOptions): FastifyPluginA
         en: 'No indicator data is configured on this server',
       });
     }
-    const files = dataDir === undefined ? undefined : await loadFiles(dataDir);
+    const loadedFiles = dataDir === undefined ? undefined : await loadFiles(dataDir);
+    const files =
+      loadedFiles === undefined ? undefined : await withStoredValues(loadedFiles, options);
     const definitions = files?.definitions ?? indicatorCatalog;
     if (storage === undefined && files !== undefined) return files;
     const stored: StoredIndicatorData =
@@ -119,8 +169,8 @@ export function indicatorRoutes(options: IndicatorRoutesOptions): FastifyPluginA
         ? { orgUnits: [], values: [], definitions: [] }
         : await storedIndicatorData(storage);
     const key = JSON.stringify([stored.orgUnits, stored.values]);
-    if (last === undefined || last.key !== key) {
-      last = { key, dataset: withStoredData(files?.dataset, stored) };
+    if (last === undefined || last.key !== key || last.base !== files?.dataset) {
+      last = { key, base: files?.dataset, dataset: withStoredData(files?.dataset, stored) };
     }
     const known = new Set(definitions.map((definition) => definition.id));
     return {
