@@ -124,6 +124,8 @@ export function indicatorValuesContract(
       const imports = await bed.values.imports('town');
       expect(imports.map((i) => i.id)[0]).toBe(second.id);
       expect(imports[0]).toMatchObject({ source: 'fix.xlsx', importedBy: 'coordinator-2' });
+      expect(imports.length).toBeGreaterThan(1);
+      expect(await bed.values.imports('town', 1)).toEqual([imports[0]]);
     });
 
     test('explicit periods empty a period the file has no value for; one key keeps every value', async () => {

@@ -23,6 +23,17 @@ export interface ImportColumnDefinition<F extends string = string> {
   readonly description: LocalizedText;
 }
 
+/** One column's definition: its field, its accepted Russian and English headers, whether it is required, what it holds. */
+export function importColumn<F extends string>(
+  field: F,
+  ru: readonly string[],
+  en: readonly string[],
+  required: boolean,
+  description: LocalizedText,
+): ImportColumnDefinition<F> {
+  return { field, headers: { ru, en }, required, description };
+}
+
 /**
  * The key a header is matched by: lower case, «ё» read as «е», spaces and punctuation
  * dropped (`'Учебные  годы'`, `'учебные годы'` and `'УЧЕБНЫЕ ГОДЫ:'` give one key).

@@ -15,7 +15,7 @@ import {
   type ValidationIssue,
 } from '@eduset/core';
 import { z } from 'zod';
-import { canonicalHeader, type ImportColumnDefinition } from './columns.js';
+import { canonicalHeader, importColumn as column } from './columns.js';
 import { readTable } from './read.js';
 import {
   assignText,
@@ -28,16 +28,6 @@ import {
 } from './rows.js';
 import type { ImportOptions, ImportResult, ImportSource, RejectedRow } from './types.js';
 import { parseDecimal } from './values.js';
-
-function column<F extends string>(
-  field: F,
-  ru: readonly string[],
-  en: readonly string[],
-  required: boolean,
-  description: LocalizedText,
-): ImportColumnDefinition<F> {
-  return { field, headers: { ru, en }, required, description };
-}
 
 /**
  * The columns of a programme registry file: one row per programme group (a programme with

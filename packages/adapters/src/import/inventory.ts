@@ -15,7 +15,7 @@ import {
   type ValidationIssue,
 } from '@eduset/core';
 import { z } from 'zod';
-import type { ImportColumnDefinition } from './columns.js';
+import { importColumn as column } from './columns.js';
 import { readTable } from './read.js';
 import {
   assignText,
@@ -28,16 +28,6 @@ import {
 } from './rows.js';
 import type { ImportOptions, ImportResult, ImportSource, RejectedRow } from './types.js';
 import { parseDecimal, splitList } from './values.js';
-
-function column<F extends string>(
-  field: F,
-  ru: readonly string[],
-  en: readonly string[],
-  required: boolean,
-  description: LocalizedText,
-): ImportColumnDefinition<F> {
-  return { field, headers: { ru, en }, required, description };
-}
 
 /**
  * The columns of a rooms file: one row per room, with its organization's id, name and kind

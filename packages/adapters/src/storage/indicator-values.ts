@@ -95,8 +95,8 @@ export interface IndicatorValueStore {
   values(dataSet: string): Promise<DataValue[]>;
   /** Whether the data set has any stored value. */
   has(dataSet: string): Promise<boolean>;
-  /** The data set's imports, latest first. */
-  imports(dataSet: string): Promise<IndicatorValueImportRecord[]>;
+  /** The data set's imports, latest first; `limit` keeps only that many (the latest alone: 1). */
+  imports(dataSet: string, limit?: number): Promise<IndicatorValueImportRecord[]>;
 }
 
 interface ValueRow extends Record<string, unknown> {
@@ -257,11 +257,11 @@ export function indicatorValueStore(database: Database): IndicatorValueStore {
       );
       return rows.length > 0;
     },
-    async imports(dataSet) {
+    async imports(dataSet, limit) {
       const rows = await database.query<ImportRow>(
         `SELECT id, data_set, source, periods, value_count, imported_by, imported_at
-           FROM indicator_value_imports WHERE data_set = $1 ORDER BY id DESC`,
-        [dataSet],
+           FROM indicator_value_imports WHERE data_set = $1 ORDER BY id DESC LIMIT $2`,
+        [dataSet, limit ?? null],
       );
       return rows.map(recordOf);
     },

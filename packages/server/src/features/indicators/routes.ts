@@ -104,7 +104,8 @@ export function indicatorRoutes(options: IndicatorRoutesOptions): FastifyPluginA
   ): Promise<LoadedIndicatorFiles> => {
     const store = storage?.indicatorValues;
     if (store === undefined || valuesDataSet === undefined) return files;
-    const [latest] = await store.imports(valuesDataSet);
+    // Only the latest import says whether the stored values changed since they were read.
+    const [latest] = await store.imports(valuesDataSet, 1);
     if (latest === undefined) return files;
     if (storedBase?.importId === latest.id && storedBase.files === files) return storedBase.loaded;
     const values = await store.values(valuesDataSet);
