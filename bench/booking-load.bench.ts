@@ -58,7 +58,7 @@ import {
   startPostgresServer,
   type PostgresServer,
 } from '../packages/adapters/test/postgres-server.js';
-import { reportLoad, type LoadResult } from './measure.js';
+import { reportLoad, serverNodeArgs, type LoadResult } from './measure.js';
 
 // autocannon ships no type declarations (and none are installed); the little used here is
 // typed by hand.
@@ -396,8 +396,7 @@ function startServer(args: readonly string[], env: NodeJS.ProcessEnv): Promise<S
   const child = spawn(
     process.execPath,
     [
-      // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server.
-      ...(process.env['BENCH_SERVER_NODE_ARGS'] ?? '').split(' ').filter(Boolean),
+      ...serverNodeArgs(cli),
       cli,
       'serve',
       '--port',

@@ -58,6 +58,7 @@ import {
   startPostgresServer,
   type PostgresServer,
 } from '../packages/adapters/test/postgres-server.js';
+import { serverNodeArgs } from './measure.js';
 
 // autocannon ships no type declarations; the little used here is typed by hand.
 interface CannonRequest {
@@ -323,7 +324,7 @@ function startServer(args: readonly string[], env: NodeJS.ProcessEnv): Promise<S
   const child = spawn(
     process.execPath,
     [
-      ...(process.env['BENCH_SERVER_NODE_ARGS'] ?? '').split(' ').filter(Boolean),
+      ...serverNodeArgs(cli),
       cli,
       'serve',
       '--port',

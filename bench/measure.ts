@@ -1,5 +1,6 @@
 // A tiny harness: each benchmark runs eduset and its peer in the same process, alternating
 // rounds so that warm-up and machine load affect both alike, and reports the median.
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
 export interface BenchResult {
@@ -109,4 +110,17 @@ export interface LoadResult {
 /** Prints load results in the line format scripts/bench.mjs collects (`BENCH-LOAD {json}`). */
 export function reportLoad(results: readonly LoadResult[]): void {
   for (const result of results) console.log(`BENCH-LOAD ${JSON.stringify(result)}`);
+}
+
+/**
+ * The Node arguments to start a built CLI with as `eduset` would start: the flags of its own
+ * `#!/usr/bin/env -S node …` line (e.g. `--max-semi-space-size=64`), then the extra ones in
+ * `BENCH_SERVER_NODE_ARGS` (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the server).
+ */
+export function serverNodeArgs(cli: string): string[] {
+  const [first = ''] = readFileSync(cli, 'utf8').split('\n', 1);
+  const own = first.startsWith('#!')
+    ? first.split(' ').filter((word) => word.startsWith('--'))
+    : [];
+  return [...own, ...(process.env['BENCH_SERVER_NODE_ARGS'] ?? '').split(' ').filter(Boolean)];
 }

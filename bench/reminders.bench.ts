@@ -33,6 +33,7 @@ import {
   startPostgresServer,
   type PostgresServer,
 } from '../packages/adapters/test/postgres-server.js';
+import { serverNodeArgs } from './measure.js';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const cli = join(root, 'packages/server/dist/cli.js');
@@ -148,8 +149,7 @@ function startServer(files: string, env: NodeJS.ProcessEnv): Promise<ServerProce
   const child = spawn(
     process.execPath,
     [
-      // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the servers.
-      ...(process.env['BENCH_SERVER_NODE_ARGS'] ?? '').split(' ').filter(Boolean),
+      ...serverNodeArgs(cli),
       cli,
       'serve',
       '--port',
