@@ -111,6 +111,16 @@ export {
   type IndicatorValueStore,
 } from './indicator-values.js';
 export {
+  type IdentificationRunInput,
+  type IdentificationRunRecord,
+  type SchoolProfileImportInput,
+  type SchoolProfileImportRecord,
+  type SchoolProfileStore,
+  type StoredIdentificationRun,
+  type StoredSchoolDistrict,
+  type StoredSchoolYear,
+} from './school-profiles.js';
+export {
   isWalPosition,
   type CertificateAttempt,
   type CertificateCheck,

@@ -10,6 +10,7 @@ import { programmeReviewStore, type ProgrammeReviewStore } from './programme-rev
 import { settlementStore, type SettlementStore } from './settlement.js';
 import { certificateRegistryStore, type CertificateRegistryStore } from './certificate-registry.js';
 import { indicatorValueStore, type IndicatorValueStore } from './indicator-values.js';
+import { schoolProfileStore, type SchoolProfileStore } from './school-profiles.js';
 import { financingParametersStore, type FinancingParametersStore } from './financing-parameters.js';
 import { inventoryStore, type InventoryStore } from './inventory.js';
 import { openPglite, openPostgres, type Database } from './database.js';
@@ -138,6 +139,8 @@ export interface Storage extends BookingStore {
   readonly providerDesk: ProviderDeskStore;
   /** Indicator data values, each with the import that wrote it (migration 0031). */
   readonly indicatorValues: IndicatorValueStore;
+  /** School profiles by district and year, and identification runs (migration 0034). */
+  readonly schools: SchoolProfileStore;
   /**
    * Validates the network with core's `createNetwork` and stores it, replacing a stored
    * network with the same id, in one transaction: on any error the previous version stays.
@@ -239,6 +242,7 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
     providerDesk: providerDeskStore(database),
     family: familyStore(database),
     indicatorValues: indicatorValueStore(database),
+    schools: schoolProfileStore(database),
     async saveNetwork(network) {
       const valid = createNetwork(network);
       await database.transaction((session) => writeNetwork(session, valid));
