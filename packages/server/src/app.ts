@@ -533,11 +533,13 @@ export function createServer(options: ServerOptions): FastifyInstance {
   );
 
   void server.register(
-    schoolRoutes(
-      options.staticRoot
+    schoolRoutes({
+      storage,
+      now,
+      ...(options.staticRoot
         ? { dataFile: resolve(options.staticRoot, 'data', 'tutaev-schools.json') }
-        : {},
-    ),
+        : {}),
+    }),
   );
 
   // Every financing route's records lie in this network (staff grants are checked against it).

@@ -480,6 +480,17 @@ export const demoAccounts: readonly DemoAccount[] = Object.freeze([
     },
   },
   {
+    role: 'coordinator',
+    login: 'tutaev',
+    password: 'demo-tutaev-2026',
+    displayName: 'Методист управления образования Тутаевского района (демо)',
+    grants: [{ role: 'coordinator', networkId: 'tutaev' }],
+    sees: {
+      ru: 'школы Тутаевского района: загрузка паспортов и результатов, выявление школ',
+      en: 'the schools of the Tutaev district: passports and results, identification runs',
+    },
+  },
+  {
     role: 'school-staff',
     login: 'school1',
     password: 'demo-school1-2026',

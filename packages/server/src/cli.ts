@@ -16,6 +16,7 @@ import { seedOperatorIfEmpty } from './cli-operator.js';
 import { importHelp, importUsage, parseImportOptions, runImport } from './cli-import.js';
 import { indicatorsUsage, runIndicatorsCommand } from './cli-indicators.js';
 import { seedIndicatorValuesIfEmpty } from './cli-indicator-values.js';
+import { runSchoolsCommand, schoolsUsage, seedSchoolsIfEmpty } from './cli-schools.js';
 import {
   ReportedFailure,
   UsageError,
@@ -112,6 +113,7 @@ const usage = [
   ...mailUsage,
   ...importHelp,
   ...indicatorsUsage,
+  ...schoolsUsage,
   '',
   'DATABASE_URL=postgres://… — хранить данные в PostgreSQL вместо PGlite (важнее --data-dir) /',
   '                            store data in a PostgreSQL server instead of PGlite (wins over --data-dir)',
@@ -613,6 +615,14 @@ async function seedDemo(
     now,
     out,
   );
+  // The school map's district (Tutaev), its profiles and identification from the storage.
+  await seedSchoolsIfEmpty(
+    storage,
+    join(options.staticRoot, 'data', 'tutaev-schools.json'),
+    'tutaev',
+    now,
+    out,
+  );
   // Only with --demo-accounts: the fixed passwords are never used otherwise.
   if (options.demoAccounts) await seedDemoAccountsIfEmpty(storage, out);
 }
@@ -783,6 +793,7 @@ export async function main(argv: readonly string[], context: CliContext = {}): P
     }
     if (command === 'indicators') return await runIndicatorsCommand(args, context);
     if (command === 'users') return await runUsersCommand(args, context);
+    if (command === 'schools') return await runSchoolsCommand(args, context);
     if (command === 'schedule') return await runScheduleCommand(args, context);
     if (command === 'import') {
       const options = parseImportOptions(args, cwd);

@@ -14,4 +14,5 @@
 export * from './export.js';
 export * from './import.js';
 export * from './district.js';
+export * from './stored.js';
 export * from './parallel-kmeans.js';

@@ -211,6 +211,8 @@ export interface SchoolProfileStore {
   }): Promise<StoredIdentificationRun | undefined>;
   /** The district's latest run (of any year), if any. */
   latestRun(districtId: string): Promise<StoredIdentificationRun | undefined>;
+  /** The id of the district's latest run, if any: whether a run held in memory is current. */
+  latestRunId(districtId: string): Promise<number | undefined>;
   /** The district's runs, latest first, without their results. */
   runs(districtId: string, limit?: number): Promise<IdentificationRunRecord[]>;
 }
@@ -507,6 +509,14 @@ export function schoolProfileStore(database: Database): SchoolProfileStore {
     findRun,
 
     latestRun: (districtId) => readRun('district_id = $1', [districtId]),
+
+    async latestRunId(districtId) {
+      const [row] = await database.query<{ id: number | string }>(
+        'SELECT max(id) AS id FROM identification_runs WHERE district_id = $1',
+        [districtId],
+      );
+      return row?.id === null || row?.id === undefined ? undefined : Number(row.id);
+    },
 
     async runs(districtId, limit) {
       const rows = await database.query<RunRow>(

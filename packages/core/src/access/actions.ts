@@ -41,6 +41,7 @@ export const actions = [
   'financing.certificate-application.write',
   'indicators.values.write',
   'schools.data.write',
+  'schools.identification.run',
   'inventory.read',
   'inventory.write',
 ] as const;
@@ -181,6 +182,10 @@ export const actionLabels: Readonly<Record<Action, LocalizedText>> = Object.free
   'schools.data.write': {
     ru: 'Вносить данные школы (социальный паспорт, результаты)',
     en: 'Enter school data (social passport, results)',
+  },
+  'schools.identification.run': {
+    ru: 'Выявлять школы с низкими результатами и видеть историю выявлений',
+    en: 'Identify schools with low results and see the runs so far',
   },
   'inventory.read': {
     ru: 'Видеть помещения и кадры сети (имена педагогов, готовых вести занятия)',

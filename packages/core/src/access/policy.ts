@@ -46,6 +46,7 @@ export const permissions: Readonly<Record<Role, readonly Action[]>> = Object.fre
     'courses.timetable.read',
     'indicators.values.write',
     'schools.data.write',
+    'schools.identification.run',
     'financing.reports.read',
     'inventory.read',
     'inventory.write',

@@ -1,4 +1,4 @@
-import type { LocalizedText } from './labels.js';
+import { localizedTextSchema, type LocalizedText } from './labels.js';
 import { z } from './zod.js';
 
 /**
@@ -105,3 +105,29 @@ export function hasSaneYear(value: string): boolean {
   const year = Number(value.slice(0, 4));
   return Number.isInteger(year) && year >= saneYears.first && year <= saneYears.last;
 }
+
+/**
+ * Schema of one rejected row of an import: its row number as the spreadsheet shows it, its
+ * cells as read and every reason in Russian and English.
+ *
+ * @example
+ * ```ts
+ * import { rejectedRowSchema } from '@eduset/core/common';
+ * rejectedRowSchema.parse({
+ *   row: 3,
+ *   cells: ['teachers', 'school-1', 'someday', '5'],
+ *   issues: [{ path: ['period'], code: 'invalid_period', message: { ru: 'Нет такого периода', en: 'No such period' } }],
+ * });
+ * ```
+ */
+export const rejectedRowSchema = z.object({
+  row: z.number().int(),
+  cells: z.array(z.string()),
+  issues: z.array(
+    z.object({
+      path: z.array(z.union([z.string(), z.number()])),
+      code: z.string(),
+      message: localizedTextSchema,
+    }),
+  ),
+});

@@ -1,5 +1,5 @@
 import { z } from '../common/zod.js';
-import { localizedTextSchema } from '../common/labels.js';
+import { rejectedRowSchema } from '../common/wire.js';
 import { periodIdSchema } from './period.js';
 
 // The wire contract of `POST /api/staff/indicators/values`: a CSV/XLSX file of indicator
@@ -24,30 +24,15 @@ export const indicatorValuesImportQuerySchema = z.strictObject({
 });
 
 /**
- * Schema of one rejected row of an import: its row number as the spreadsheet shows it, its
- * cells as read and every reason in Russian and English.
+ * Schema of one rejected row of an import (the shared {@link rejectedRowSchema}).
  *
  * @example
  * ```ts
  * import { rejectedValueRowSchema } from '@eduset/core/indicators';
- * rejectedValueRowSchema.parse({
- *   row: 3,
- *   cells: ['teachers', 'school-1', 'someday', '5'],
- *   issues: [{ path: ['period'], code: 'invalid_period', message: { ru: 'Нет такого периода', en: 'No such period' } }],
- * });
+ * rejectedValueRowSchema.parse({ row: 3, cells: [], issues: [] });
  * ```
  */
-export const rejectedValueRowSchema = z.object({
-  row: z.number().int(),
-  cells: z.array(z.string()),
-  issues: z.array(
-    z.object({
-      path: z.array(z.union([z.string(), z.number()])),
-      code: z.string(),
-      message: localizedTextSchema,
-    }),
-  ),
-});
+export const rejectedValueRowSchema = rejectedRowSchema;
 
 /**
  * Schema of the answer of `POST /api/staff/indicators/values`: whether the values were
