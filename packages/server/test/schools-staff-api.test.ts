@@ -288,7 +288,6 @@ describe('school profiles and identification runs from the storage', () => {
         `school-import-${String(importId)}`,
       );
     });
-
   });
 
   test("a school's staff uploads only their own school; another district's coordinator may not", async () => {
