@@ -227,6 +227,32 @@ function embedBundle(name, input) {
   ];
 }
 
+/**
+ * The lazy loader (`dist/eduset-loader.js`) and the modules it loads (`dist/lazy/…`): one
+ * chunk per public element and shared chunks (Lit, core), minified like the embed bundle.
+ */
+function lazyBundle() {
+  return {
+    input: { 'eduset-loader': `${widgets}/src/eduset-loader.ts` },
+    onwarn,
+    plugins: [
+      nodeResolve({
+        exportConditions: ['@eduset/source', 'browser', 'import', 'default'],
+        browser: true,
+      }),
+      esbuildFor(widgets, { minify: true, legalComments: 'eof', charset: 'utf8' }),
+      stripTemplateIndent(),
+    ],
+    output: {
+      dir: `${widgets}/dist`,
+      format: 'esm',
+      sourcemap: true,
+      entryFileNames: '[name].js',
+      chunkFileNames: 'lazy/[name]-[hash].js',
+    },
+  };
+}
+
 export default [
   ...library(core, {
     index: `${core}/src/index.ts`,
@@ -280,4 +306,5 @@ export default [
   // the public elements, and apart from them the staff elements (public pages never load them).
   ...embedBundle('eduset-widgets', `${widgets}/src/eduset-widgets.ts`),
   ...embedBundle('eduset-staff', `${widgets}/src/staff/eduset-staff.ts`),
+  lazyBundle(),
 ];

@@ -38,6 +38,45 @@ describe('the school map page', () => {
     await context.close();
   });
 
+  // Issue 18 §3: the page loads /widgets/eduset-loader.js, which fetches only the modules of
+  // the elements on the page; one put on the page later is defined when it appears.
+  it('loads through the lazy loader: only the map, and an element added later', async () => {
+    const { context, page, problems } = await openPage(server, 'school-map/');
+    const fetched: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith('/widgets/')) fetched.push(url.pathname);
+    });
+    await page.reload();
+    const map = page.locator('eduset-school-map');
+    await expect.poll(() => map.locator('tbody tr').count(), { timeout: 15_000 }).toBe(19);
+    expect(fetched[0]).toBe('/widgets/eduset-loader.js');
+    expect(fetched.some((path) => /^\/widgets\/lazy\/school-map\.define-/.test(path))).toBe(true);
+    expect(fetched.some((path) => /booking|schedule|survey|navigator/.test(path))).toBe(false);
+    expect(await page.evaluate(() => customElements.get('eduset-survey') === undefined)).toBe(true);
+    await page.evaluate(() => {
+      const block = document.createElement('div');
+      block.innerHTML = '<eduset-survey></eduset-survey>';
+      document.querySelector('main')?.append(block);
+    });
+    await expect
+      .poll(() => page.evaluate(() => customElements.get('eduset-survey') !== undefined))
+      .toBe(true);
+    expect(fetched.some((path) => /^\/widgets\/lazy\/survey\.define-/.test(path))).toBe(true);
+    // Asked of the loader's origin as files: the chunks are compressed and cached for good.
+    const chunk = fetched.find((path) => path.startsWith('/widgets/lazy/')) ?? '';
+    const answer = await page.request.get(new URL(chunk, server.running.url).href, {
+      headers: { 'accept-encoding': 'br' },
+    });
+    expect(answer.headers()['content-encoding']).toBe('br');
+    expect(answer.headers()['cache-control']).toContain('immutable');
+    expectNoProblems(problems, [
+      // The survey added without its token says so: the element itself works.
+      ...problems.console.filter((line) => /survey|опрос|token/i.test(line)),
+    ]);
+    await context.close();
+  });
+
   // Issue 16: the explanation speaks in people's words — the index terms by their labels,
   // the locality as «сельская», never `preventionRegisterShare` or `rural`. At 390×844 and
   // 1280×800, no sideways scrolling, axe clean; screenshots in /tmp to look at.

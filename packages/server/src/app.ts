@@ -41,7 +41,11 @@ import { registerAudit } from './plugins/audit.js';
 import { staffRoutes } from './features/staff/routes.js';
 import { availabilityRoutes } from './features/availability/routes.js';
 import { agendaRoutes } from './features/agenda/routes.js';
-import { isServablePage, isServableWidgetFile } from './plugins/static-files.js';
+import {
+  isHashedWidgetChunk,
+  isServablePage,
+  isServableWidgetFile,
+} from './plugins/static-files.js';
 import {
   defaultSessionTimeouts,
   registerCsrfCheck,
@@ -619,6 +623,15 @@ export function createServer(options: ServerOptions): FastifyInstance {
           decorateReply: !hasPages,
           allowedPath: isServableWidgetFile,
           dotfiles: 'ignore',
+          // The build writes `.br` and `.gz` beside each bundle: sent as the browser accepts.
+          preCompressed: true,
+          setHeaders: (reply, path) => {
+            // A chunk named by its content's hash never changes: cached for a year; the
+            // bundles and the loader keep their names and are asked again (ETag) each time.
+            if (isHashedWidgetChunk(path)) {
+              void reply.header('cache-control', 'public, max-age=31536000, immutable');
+            }
+          },
         });
       }
     });

@@ -137,7 +137,11 @@ export {
 } from './plugins/security.js';
 export { courseRoutes, type CourseRoutesOptions } from './features/courses/routes.js';
 export * from './features/schools/routes.js';
-export { isServablePage, isServableWidgetFile } from './plugins/static-files.js';
+export {
+  isHashedWidgetChunk,
+  isServablePage,
+  isServableWidgetFile,
+} from './plugins/static-files.js';
 export {
   consentChanged,
   consentRoutes,

@@ -1,3 +1,4 @@
+import { brotliCompressSync, brotliDecompressSync, gzipSync } from 'node:zlib';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -96,6 +97,18 @@ beforeAll(async () => {
   writeFileSync(join(staticRoot, 'test-town', 'index.html'), '<!doctype html><title>Тест</title>');
   writeFileSync(join(staticRoot, 'node_modules', 'secret.js'), 'export {};');
   writeFileSync(join(widgetsRoot, 'eduset-widgets.js'), 'export const widgets = 1;');
+  writeFileSync(
+    join(widgetsRoot, 'eduset-widgets.js.br'),
+    brotliCompressSync('export const widgets = 1;'),
+  );
+  writeFileSync(join(widgetsRoot, 'eduset-widgets.js.gz'), gzipSync('export const widgets = 1;'));
+  mkdirSync(join(widgetsRoot, 'lazy'), { recursive: true });
+  writeFileSync(join(widgetsRoot, 'lazy', 'schedule.define-BHBBApDt.js'), 'export {};');
+  writeFileSync(join(widgetsRoot, 'lazy', 'survey.define-vSGLnOQU.js'), 'export {};');
+  writeFileSync(
+    join(widgetsRoot, 'lazy', 'survey.define-vSGLnOQU.js.br'),
+    brotliCompressSync('export {};'),
+  );
   storage = await openStorage({ dataDir: 'memory://' });
   await storage.saveNetwork(smallNetwork());
   server = createServer({ storage, staticRoot, widgetsRoot });
@@ -233,6 +246,45 @@ describe('the rest of the server', () => {
 
     const hidden = await server.inject({ method: 'GET', url: '/node_modules/secret.js' });
     expect(hidden.statusCode).toBe(404);
+  });
+
+  test('the widgets go compressed as the browser accepts; hashed chunks are cached for good', async () => {
+    const brotli = await server.inject({
+      method: 'GET',
+      url: '/widgets/eduset-widgets.js',
+      headers: { 'accept-encoding': 'br, gzip' },
+    });
+    expect(brotli.statusCode, brotli.body).toBe(200);
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(brotli.rawPayload).toString()).toBe('export const widgets = 1;');
+    const gzip = await server.inject({
+      method: 'GET',
+      url: '/widgets/eduset-widgets.js',
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    const plain = await server.inject({ method: 'GET', url: '/widgets/eduset-widgets.js' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe('export const widgets = 1;');
+    // The bundle keeps its name across releases: asked again each time (its ETag answers 304).
+    expect(plain.headers['cache-control']).not.toContain('immutable');
+    const chunk = await server.inject({
+      method: 'GET',
+      url: '/widgets/lazy/schedule.define-BHBBApDt.js',
+    });
+    expect(chunk.statusCode).toBe(200);
+    expect(chunk.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const compressed = await server.inject({
+      method: 'GET',
+      url: '/widgets/lazy/survey.define-vSGLnOQU.js',
+      headers: { 'accept-encoding': 'br' },
+    });
+    expect(compressed.headers['content-encoding']).toBe('br');
+    expect(compressed.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    // The compressed copies themselves are not addresses of their own.
+    expect(
+      (await server.inject({ method: 'GET', url: '/widgets/eduset-widgets.js.br' })).statusCode,
+    ).toBe(404);
   });
 
   test('an unknown address is a JSON 404 with the policy', async () => {

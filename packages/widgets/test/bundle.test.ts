@@ -1,6 +1,7 @@
 // Bundle guard (zod's treeshake tests do the same): the embed bundle is self-contained
 // browser code — no adapter, database, server or Node code, and nothing a strict CSP forbids.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
@@ -59,5 +60,82 @@ describe('eduset-widgets.js', () => {
     const code = readFileSync(file);
     expect(code.byteLength).toBeLessThan(470 * 1024);
     expect(gzipSync(code).byteLength).toBeLessThan(125 * 1024);
+  });
+});
+
+describe('eduset-loader.js and the modules it loads', () => {
+  const dist = 'packages/widgets/dist';
+  const loaderFile = `${dist}/eduset-loader.js`;
+
+  /** A file and every file it imports (statically), relative to the dist folder. */
+  function closure(file: string, seen = new Set<string>()): Set<string> {
+    if (seen.has(file)) return seen;
+    seen.add(file);
+    const code = readFileSync(file, 'utf8');
+    for (const match of code.matchAll(
+      /(?:import|export)\s*(?:[^'"()]*?from\s*)?["'](\.[^"']+)["']/g,
+    )) {
+      closure(resolve(dirname(file), match[1] ?? ''), seen);
+    }
+    return seen;
+  }
+  const gzipped = (files: Iterable<string>): number =>
+    [...files].reduce((sum, file) => sum + gzipSync(readFileSync(file)).byteLength, 0);
+
+  it('defines every public element on demand, and loads nothing of Node or the staff', () => {
+    expect(existsSync(loaderFile), 'выполните npm run build / run npm run build').toBe(true);
+    const loader = readFileSync(loaderFile, 'utf8');
+    const tags = [...loader.matchAll(/\["(eduset-[a-z-]+)",\(\)=>import\("\.\/(lazy\/[^"]+)"\)/g)];
+    expect(tags.map((match) => match[1]).sort()).toEqual(
+      [
+        'eduset-booking',
+        'eduset-booking-manage',
+        'eduset-course-timetable',
+        'eduset-family-cabinet',
+        'eduset-indicator-dashboard',
+        'eduset-program-navigator',
+        'eduset-schedule',
+        'eduset-school-map',
+        'eduset-site-directory',
+        'eduset-slot-picker',
+        'eduset-survey',
+      ].sort(),
+    );
+    for (const file of readdirSync(`${dist}/lazy`).filter((name) => name.endsWith('.js'))) {
+      const code = readFileSync(`${dist}/lazy/${file}`, 'utf8');
+      for (const forbidden of [
+        'node:',
+        'pglite',
+        'fastify',
+        'exceljs',
+        'process.env',
+        '/api/staff/',
+      ]) {
+        expect(code, `${file}: ${forbidden}`).not.toContain(forbidden);
+      }
+      // Only relative imports: a browser loads it as it is.
+      expect(code, file).not.toMatch(/(?<!["'])\bfrom\s*["'][^"'./]/);
+    }
+  });
+
+  it('a page with one element downloads less than the whole bundle (printed per element)', () => {
+    const loader = readFileSync(loaderFile, 'utf8');
+    const whole = gzipSync(readFileSync(file)).byteLength;
+    expect(gzipSync(loader).byteLength).toBeLessThan(2 * 1024);
+    const rows: string[] = [];
+    for (const match of loader.matchAll(
+      /\["(eduset-[a-z-]+)",\(\)=>import\("\.\/(lazy\/[^"]+)"\)/g,
+    )) {
+      const files = closure(resolve(dist, match[2] ?? ''), closure(resolve(loaderFile)));
+      const bytes = gzipped(files);
+      rows.push(
+        `${(match[1] ?? '').padEnd(28)} ${(bytes / 1024).toFixed(1)} KB gzip (${files.size} files)`,
+      );
+      // Each file gzipped apart, as a browser fetches them: still well under the bundle.
+      expect(bytes, match[1]).toBeLessThan(whole * 0.8);
+    }
+    console.log(
+      `eduset-loader.js: what a page with one element downloads (the whole bundle: ${(whole / 1024).toFixed(1)} KB gzip)\n${rows.join('\n')}`,
+    );
   });
 });

@@ -90,3 +90,19 @@ export function isServableWidgetFile(pathName: string): boolean {
   if (notPageScript.test(name) || /\.test\.js\.map$/i.test(name)) return false;
   return /\.m?js$/i.test(name) || /\.m?js\.map$/i.test(name);
 }
+
+/**
+ * Whether a widget file is a chunk named by its content's hash (`lazy/…-[hash].js` and the
+ * library's `chunks/…-[hash].js`, or their `.br`/`.gz` copies): its content never changes
+ * under that name, so it may be cached for good.
+ *
+ * @example
+ * ```ts
+ * import { isHashedWidgetChunk } from '@eduset/server';
+ * isHashedWidgetChunk('/srv/widgets/lazy/schedule.define-BHBBApDt.js'); // true
+ * isHashedWidgetChunk('/srv/widgets/eduset-loader.js'); // false
+ * ```
+ */
+export function isHashedWidgetChunk(path: string): boolean {
+  return /[\\/](?:lazy|chunks)[\\/][^\\/]+-[A-Za-z0-9_-]{8}\.m?js(?:\.br|\.gz)?$/.test(path);
+}
