@@ -13,7 +13,14 @@ import {
   type LocalizedText,
   type SlotsResponse,
 } from '@eduset/core';
-import { fetchJson, FetchJsonError } from '../internal/fetch-json.js';
+import { FetchJsonError } from '../internal/fetch-json.js';
+import {
+  errorAnswer,
+  invalidAnswerText,
+  StaffTransport,
+  unreachableText,
+  type TransportErrors,
+} from '../internal/staff-transport.js';
 
 /**
  * What the agenda asks the server for: the period (civil dates, both included) and,
@@ -61,33 +68,31 @@ export class StaffRequestError extends Error {
   }
 }
 
-const invalidAnswer: LocalizedText = {
-  ru: 'Данные с сервера не прошли проверку.',
-  en: 'The data from the server did not pass validation.',
+/**
+ * How the staff clients turn a refusal or a failure into a {@link StaffRequestError}: the
+ * server's code, and its message — or, for a refused form, what is wrong with each field in
+ * its own words.
+ *
+ * @example
+ * ```ts
+ * import { staffRequestErrors } from '@eduset/widgets/staff';
+ * staffRequestErrors.failed(0, 'network', { ru: 'Нет связи', en: 'No connection' }).code; // 'network'
+ * ```
+ */
+export const staffRequestErrors: TransportErrors<StaffRequestError> = {
+  refused: (status, answer) =>
+    new StaffRequestError(
+      status,
+      answer.code,
+      answer.issues.length > 0
+        ? {
+            ru: answer.issues.map((issue) => issue.message.ru).join('; '),
+            en: answer.issues.map((issue) => issue.message.en).join('; '),
+          }
+        : answer.text,
+    ),
+  failed: (status, failure, text) => new StaffRequestError(status, failure, text),
 };
-
-const unreachable: LocalizedText = {
-  ru: 'Не удалось связаться с сервером. Проверьте подключение и попробуйте ещё раз.',
-  en: 'Could not reach the server. Check the connection and try again.',
-};
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** The `{ error: { code, message } }` of an eduset error answer, if it is one. */
-function errorOf(status: number, body: unknown): StaffRequestError {
-  const error = isRecord(body) && isRecord(body.error) ? body.error : undefined;
-  const message = error !== undefined && isRecord(error.message) ? error.message : undefined;
-  if (typeof message?.ru === 'string' && typeof message.en === 'string') {
-    const code = typeof error?.code === 'string' ? error.code : 'server';
-    return new StaffRequestError(status, code, { ru: message.ru, en: message.en });
-  }
-  return new StaffRequestError(status, 'server', {
-    ru: `Сервер ответил ошибкой ${status}. Попробуйте позже.`,
-    en: `The server answered with error ${status}. Please try again later.`,
-  });
-}
 
 /**
  * The staff agenda's client of the eduset API: every answer is validated with core's wire
@@ -104,12 +109,11 @@ function errorOf(status: number, body: unknown): StaffRequestError {
  * ```
  */
 export class StaffAgendaApi {
-  private readonly base: string;
-  private csrfToken: Promise<string> | undefined;
+  private readonly transport: StaffTransport<StaffRequestError>;
 
   /** @param srcBase The base address of the API, e.g. `/api`. */
   constructor(srcBase: string) {
-    this.base = srcBase.replace(/\/$/, '');
+    this.transport = new StaffTransport(srcBase, staffRequestErrors);
   }
 
   /**
@@ -122,7 +126,7 @@ export class StaffAgendaApi {
    * ```
    */
   url(path: string): string {
-    return `${this.base}${path}`;
+    return this.transport.url(path);
   }
 
   /**
@@ -296,18 +300,18 @@ export class StaffAgendaApi {
       });
     } catch (cause) {
       if (signal?.aborted) throw signal.reason;
-      throw new FetchJsonError('network', unreachable, { url, cause });
+      throw new FetchJsonError('network', unreachableText, { url, cause });
     }
     const body: unknown = await response.json().catch(() => undefined);
     if (!response.ok) {
-      const refused = errorOf(response.status, body);
+      const refused = errorAnswer(response.status, body);
       throw new FetchJsonError('http', refused.text, { url, status: response.status });
     }
     try {
       return validate(body);
     } catch (cause) {
       const issues = cause instanceof ValidationError ? cause.issues : [];
-      throw new FetchJsonError('validation', invalidAnswer, {
+      throw new FetchJsonError('validation', invalidAnswerText, {
         url,
         status: response.status,
         issues,
@@ -316,51 +320,9 @@ export class StaffAgendaApi {
     }
   }
 
-  private csrf(): Promise<string> {
-    this.csrfToken ??= fetchJson(this.url('/auth/csrf'), (input) => {
-      if (isRecord(input) && typeof input.csrfToken === 'string') return input.csrfToken;
-      throw new TypeError('no csrfToken');
-    }).catch((error: unknown) => {
-      this.csrfToken = undefined;
-      if (error instanceof FetchJsonError && error.status === 401) {
-        throw new StaffRequestError(401, 'unauthenticated', {
-          ru: 'Войдите в систему: это доступно только сотрудникам',
-          en: 'Sign in first: this is for staff only',
-        });
-      }
-      throw new StaffRequestError(0, 'network', unreachable);
-    });
-    return this.csrfToken;
-  }
-
-  /** Sends a change with the CSRF token; once more with a fresh token if it was stale. */
-  private async send(method: 'POST' | 'PUT', path: string, body: object): Promise<unknown> {
-    for (let attempt = 0; ; attempt += 1) {
-      const token = await this.csrf();
-      let response: Response;
-      try {
-        response = await fetch(this.url(path), {
-          method,
-          credentials: 'same-origin',
-          headers: {
-            Accept: 'application/json',
-            'Content-Type': 'application/json',
-            'x-csrf-token': token,
-          },
-          body: JSON.stringify(body),
-        });
-      } catch {
-        throw new StaffRequestError(0, 'network', unreachable);
-      }
-      const answer: unknown = await response.json().catch(() => undefined);
-      if (response.ok) return answer;
-      const error = errorOf(response.status, answer);
-      if (error.code === 'csrf' && attempt === 0) {
-        this.csrfToken = undefined;
-        continue;
-      }
-      throw error;
-    }
+  /** Sends a change with the CSRF token (the shared staff transport). */
+  private send(method: 'POST' | 'PUT', path: string, body: object): Promise<unknown> {
+    return this.transport.send(method, path, body);
   }
 }
 

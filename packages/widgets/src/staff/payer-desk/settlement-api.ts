@@ -14,6 +14,7 @@ import {
   type SettlementPreview,
   type SettlementStepAnswer,
 } from '@eduset/core';
+import { invalidAnswerText, isRecord, StaffTransport } from '../../internal/staff-transport.js';
 
 /**
  * A refused or failed request of the payer's desk or the reports, with the server's code
@@ -42,33 +43,6 @@ export class SettlementRequestError extends Error {
     this.code = code;
     this.text = text;
   }
-}
-
-const unreachable: LocalizedText = {
-  ru: 'Не удалось связаться с сервером. Проверьте подключение и попробуйте ещё раз.',
-  en: 'Could not reach the server. Check the connection and try again.',
-};
-
-const invalidAnswer: LocalizedText = {
-  ru: 'Данные с сервера не прошли проверку.',
-  en: 'The data from the server did not pass validation.',
-};
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function refusal(status: number, body: unknown): SettlementRequestError {
-  const error = isRecord(body) && isRecord(body.error) ? body.error : undefined;
-  const message = error !== undefined && isRecord(error.message) ? error.message : undefined;
-  if (typeof message?.ru === 'string' && typeof message.en === 'string') {
-    const code = typeof error?.code === 'string' ? error.code : 'server';
-    return new SettlementRequestError(status, code, { ru: message.ru, en: message.en });
-  }
-  return new SettlementRequestError(status, 'server', {
-    ru: `Сервер ответил ошибкой ${String(status)}. Попробуйте позже.`,
-    en: `The server answered with error ${String(status)}. Please try again later.`,
-  });
 }
 
 /** A query string of the given text values (`?a=1&b=2`, or `''`). */
@@ -112,12 +86,16 @@ export interface CoverageFilter {
  * ```
  */
 export class SettlementApi {
-  private readonly base: string;
-  private csrfToken: Promise<string> | undefined;
+  private readonly transport: StaffTransport<SettlementRequestError>;
 
   /** @param srcBase The base address of the API, e.g. `/api`. */
   constructor(srcBase: string) {
-    this.base = srcBase.replace(/\/+$/, '');
+    this.transport = new StaffTransport(srcBase, {
+      refused: (status, answer) => new SettlementRequestError(status, answer.code, answer.text),
+      // An answer its schema refused keeps this client's code `validation`.
+      failed: (status, failure, text) =>
+        new SettlementRequestError(status, failure === 'network' ? 'network' : 'validation', text),
+    });
   }
 
   /**
@@ -130,7 +108,7 @@ export class SettlementApi {
    * ```
    */
   url(path: string): string {
-    return `${this.base}${path}`;
+    return this.transport.url(path);
   }
 
   /**
@@ -277,81 +255,17 @@ export class SettlementApi {
       return validate(body);
     } catch (cause) {
       if (cause instanceof ValidationError)
-        throw new SettlementRequestError(200, 'validation', invalidAnswer);
+        throw new SettlementRequestError(200, 'validation', invalidAnswerText);
       throw cause;
     }
   }
 
-  private async get<T>(
-    path: string,
-    validate: (input: unknown) => T,
-    signal?: AbortSignal,
-  ): Promise<T> {
-    let response: Response;
-    try {
-      response = await fetch(this.url(path), {
-        credentials: 'same-origin',
-        headers: { Accept: 'application/json' },
-        ...(signal === undefined ? {} : { signal }),
-      });
-    } catch {
-      if (signal?.aborted) throw signal.reason;
-      throw new SettlementRequestError(0, 'network', unreachable);
-    }
-    const body: unknown = await response.json().catch(() => undefined);
-    if (!response.ok) throw refusal(response.status, body);
-    return this.validated(body, validate);
+  private get<T>(path: string, validate: (input: unknown) => T, signal?: AbortSignal): Promise<T> {
+    return this.transport.get(path, validate, signal);
   }
 
-  private csrf(): Promise<string> {
-    this.csrfToken ??= (async () => {
-      let response: Response;
-      try {
-        response = await fetch(this.url('/auth/csrf'), {
-          credentials: 'same-origin',
-          headers: { Accept: 'application/json' },
-        });
-      } catch {
-        throw new SettlementRequestError(0, 'network', unreachable);
-      }
-      const body: unknown = await response.json().catch(() => undefined);
-      if (!response.ok) throw refusal(response.status, body);
-      if (isRecord(body) && typeof body.csrfToken === 'string') return body.csrfToken;
-      throw new SettlementRequestError(response.status, 'validation', invalidAnswer);
-    })().catch((error: unknown) => {
-      this.csrfToken = undefined;
-      throw error;
-    });
-    return this.csrfToken;
-  }
-
-  /** Sends a step with the CSRF token; once more with a fresh token if it was stale. */
-  private async send(path: string, body: object): Promise<unknown> {
-    for (let attempt = 0; ; attempt += 1) {
-      const token = await this.csrf();
-      let response: Response;
-      try {
-        response = await fetch(this.url(path), {
-          method: 'POST',
-          credentials: 'same-origin',
-          headers: {
-            Accept: 'application/json',
-            'Content-Type': 'application/json',
-            'x-csrf-token': token,
-          },
-          body: JSON.stringify(body),
-        });
-      } catch {
-        throw new SettlementRequestError(0, 'network', unreachable);
-      }
-      const answer: unknown = await response.json().catch(() => undefined);
-      if (response.ok) return answer;
-      const error = refusal(response.status, answer);
-      if (error.code === 'csrf' && attempt === 0) {
-        this.csrfToken = undefined;
-        continue;
-      }
-      throw error;
-    }
+  /** Sends a step with the CSRF token (the shared staff transport). */
+  private send(path: string, body: object): Promise<unknown> {
+    return this.transport.send('POST', path, body);
   }
 }

@@ -5,60 +5,16 @@ import {
   parse,
   providerActsAnswerSchema,
   providerApplicationsAnswerSchema,
-  ValidationError,
   type DeskAttendanceAnswer,
   type DeskAttendanceBody,
   type DeskContract,
   type DeskContractsAnswer,
-  type LocalizedText,
   type ProviderActsAnswer,
   type ProviderDeclineBody,
   type ProviderTerminateBody,
 } from '@eduset/core';
-import { StaffRequestError } from '../../staff-agenda/staff-agenda-api.js';
-
-const unreachable: LocalizedText = {
-  ru: 'Не удалось связаться с сервером. Проверьте подключение и попробуйте ещё раз.',
-  en: 'Could not reach the server. Check the connection and try again.',
-};
-
-const invalidAnswer: LocalizedText = {
-  ru: 'Данные с сервера не прошли проверку.',
-  en: 'The data from the server did not pass validation.',
-};
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** The `{ error: { code, message } }` of an eduset error answer, as a `StaffRequestError`. */
-function errorOf(status: number, body: unknown): StaffRequestError {
-  const error = isRecord(body) && isRecord(body.error) ? body.error : undefined;
-  const message = error !== undefined && isRecord(error.message) ? error.message : undefined;
-  if (typeof message?.ru === 'string' && typeof message.en === 'string') {
-    const code = typeof error?.code === 'string' ? error.code : 'server';
-    // A refused form says what is wrong with it: its issues' own words, not only «invalid».
-    const issues = (Array.isArray(error?.issues) ? error.issues : []).flatMap((issue: unknown) =>
-      isRecord(issue) &&
-      isRecord(issue.message) &&
-      typeof issue.message.ru === 'string' &&
-      typeof issue.message.en === 'string'
-        ? [{ ru: issue.message.ru, en: issue.message.en }]
-        : [],
-    );
-    if (issues.length > 0) {
-      return new StaffRequestError(status, code, {
-        ru: issues.map((issue) => issue.ru).join('; '),
-        en: issues.map((issue) => issue.en).join('; '),
-      });
-    }
-    return new StaffRequestError(status, code, { ru: message.ru, en: message.en });
-  }
-  return new StaffRequestError(status, 'server', {
-    ru: `Сервер ответил ошибкой ${String(status)}. Попробуйте позже.`,
-    en: `The server answered with error ${String(status)}. Please try again later.`,
-  });
-}
+import { staffRequestErrors, type StaffRequestError } from '../../staff-agenda/staff-agenda-api.js';
+import { StaffTransport } from '../../internal/staff-transport.js';
 
 /**
  * The provider's desk client of the eduset API (`/provider/…` routes): every answer is
@@ -74,12 +30,11 @@ function errorOf(status: number, body: unknown): StaffRequestError {
  * ```
  */
 export class ProviderDeskApi {
-  private readonly base: string;
-  private csrfToken: Promise<string> | undefined;
+  private readonly transport: StaffTransport<StaffRequestError>;
 
   /** @param srcBase The base address of the API, e.g. `/api`. */
   constructor(srcBase: string) {
-    this.base = srcBase.replace(/\/+$/, '');
+    this.transport = new StaffTransport(srcBase, staffRequestErrors);
   }
 
   /**
@@ -92,7 +47,7 @@ export class ProviderDeskApi {
    * ```
    */
   url(path: string): string {
-    return `${this.base}${path}`;
+    return this.transport.url(path);
   }
 
   /**
@@ -234,66 +189,12 @@ export class ProviderDeskApi {
     return this.url(`/provider/acts.csv?month=${encodeURIComponent(month)}&lang=${lang}`);
   }
 
-  private async get<T>(path: string, validate: (input: unknown) => T): Promise<T> {
-    let response: Response;
-    try {
-      response = await fetch(this.url(path), {
-        credentials: 'same-origin',
-        headers: { Accept: 'application/json' },
-      });
-    } catch {
-      throw new StaffRequestError(0, 'network', unreachable);
-    }
-    const body: unknown = await response.json().catch(() => undefined);
-    if (!response.ok) throw errorOf(response.status, body);
-    try {
-      return validate(body);
-    } catch (cause) {
-      if (cause instanceof ValidationError) {
-        throw new StaffRequestError(response.status, 'invalid-answer', invalidAnswer);
-      }
-      throw cause;
-    }
+  private get<T>(path: string, validate: (input: unknown) => T): Promise<T> {
+    return this.transport.get(path, validate);
   }
 
-  private csrf(): Promise<string> {
-    this.csrfToken ??= this.get('/auth/csrf', (input) => {
-      if (isRecord(input) && typeof input.csrfToken === 'string') return input.csrfToken;
-      throw new StaffRequestError(0, 'invalid-answer', invalidAnswer);
-    }).catch((error: unknown) => {
-      this.csrfToken = undefined;
-      throw error;
-    });
-    return this.csrfToken;
-  }
-
-  /** Sends a change with the CSRF token; once more with a fresh token if it was stale. */
-  private async send(method: 'POST' | 'PUT', path: string, body: object): Promise<unknown> {
-    for (let attempt = 0; ; attempt += 1) {
-      const token = await this.csrf();
-      let response: Response;
-      try {
-        response = await fetch(this.url(path), {
-          method,
-          credentials: 'same-origin',
-          headers: {
-            Accept: 'application/json',
-            'Content-Type': 'application/json',
-            'x-csrf-token': token,
-          },
-          body: JSON.stringify(body),
-        });
-      } catch {
-        throw new StaffRequestError(0, 'network', unreachable);
-      }
-      const answer: unknown = await response.json().catch(() => undefined);
-      if (response.ok) return answer;
-      const error = errorOf(response.status, answer);
-      if (error.code === 'csrf' && attempt === 0) {
-        this.csrfToken = undefined;
-        continue;
-      }
-      throw error;
-    }
+  /** Sends a change with the CSRF token (the shared staff transport). */
+  private send(method: 'POST' | 'PUT', path: string, body: object): Promise<unknown> {
+    return this.transport.send(method, path, body);
   }
 }

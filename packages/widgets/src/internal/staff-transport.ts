@@ -1,0 +1,201 @@
+import { ValidationError, type LocalizedText, type ValidationIssue } from '@eduset/core';
+
+/**
+ * What an eduset error answer (`{ error: { code, message, issues? } }`) says, read
+ * defensively: the server's code and its Russian and English message, with the issues of a
+ * refused form; a generic message with the status when the body is not one.
+ *
+ * @example
+ * ```ts
+ * import { errorAnswer } from './staff-transport.js';
+ * errorAnswer(409, { error: { code: 'month-closed', message: { ru: 'Закрыт', en: 'Closed' } } }).code; // 'month-closed'
+ * ```
+ */
+export interface ErrorAnswer {
+  readonly code: string;
+  readonly text: LocalizedText;
+  readonly issues: readonly ValidationIssue[];
+}
+
+/** The request could not be sent, or its answer was not what the schema expects. */
+export type TransportFailure = 'network' | 'invalid-answer';
+
+/** The Russian and English message when the server could not be reached. */
+export const unreachableText: LocalizedText = {
+  ru: 'Не удалось связаться с сервером. Проверьте подключение и попробуйте ещё раз.',
+  en: 'Could not reach the server. Check the connection and try again.',
+};
+
+/** The Russian and English message when an answer did not pass its schema. */
+export const invalidAnswerText: LocalizedText = {
+  ru: 'Данные с сервера не прошли проверку.',
+  en: 'The data from the server did not pass validation.',
+};
+
+/**
+ * Whether a value is a plain JSON object (not `null`, not an array).
+ *
+ * @example
+ * ```ts
+ * import { isRecord } from './staff-transport.js';
+ * isRecord({ a: 1 }); // true
+ * ```
+ */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Reads an eduset error answer (see {@link ErrorAnswer}).
+ *
+ * @example
+ * ```ts
+ * import { errorAnswer } from './staff-transport.js';
+ * errorAnswer(502, undefined).code; // 'server'
+ * ```
+ */
+export function errorAnswer(status: number, body: unknown): ErrorAnswer {
+  const error = isRecord(body) && isRecord(body.error) ? body.error : undefined;
+  const message = error !== undefined && isRecord(error.message) ? error.message : undefined;
+  if (typeof message?.ru === 'string' && typeof message.en === 'string') {
+    const issues = (Array.isArray(error?.issues) ? error.issues : []).filter(
+      (issue: unknown): issue is ValidationIssue =>
+        isRecord(issue) &&
+        isRecord(issue.message) &&
+        typeof issue.message.ru === 'string' &&
+        typeof issue.message.en === 'string',
+    );
+    return {
+      code: typeof error?.code === 'string' ? error.code : 'server',
+      text: { ru: message.ru, en: message.en },
+      issues,
+    };
+  }
+  return {
+    code: 'server',
+    text: {
+      ru: `Сервер ответил ошибкой ${String(status)}. Попробуйте позже.`,
+      en: `The server answered with error ${String(status)}. Please try again later.`,
+    },
+    issues: [],
+  };
+}
+
+/**
+ * How a staff client turns what went wrong into its own error class.
+ *
+ * @example
+ * ```ts
+ * import type { TransportErrors } from './staff-transport.js';
+ * const errors: TransportErrors<Error> = {
+ *   refused: (status, answer) => new Error(`${status} ${answer.code}`),
+ *   failed: (status, failure, text) => new Error(`${failure}: ${text.en}`),
+ * };
+ * ```
+ */
+export interface TransportErrors<E extends Error> {
+  /** The server refused (its status and what its error answer says). */
+  readonly refused: (status: number, answer: ErrorAnswer) => E;
+  /** No answer (`network`, status 0), or an answer its schema refused. */
+  readonly failed: (status: number, failure: TransportFailure, text: LocalizedText) => E;
+}
+
+/**
+ * The transport every staff element's client shares: JSON reads validated with a core
+ * schema, and changes sent with the signed-in session's CSRF token (read once from
+ * `GET {base}/auth/csrf`, read again and the change sent once more when the server says it
+ * was stale). Every failure becomes the client's own error with a Russian and English message.
+ *
+ * @example
+ * ```ts
+ * import { StaffTransport } from './staff-transport.js';
+ * const transport = new StaffTransport('/api', {
+ *   refused: (status, answer) => new Error(answer.text.en),
+ *   failed: (status, failure, text) => new Error(text.en),
+ * });
+ * await transport.send('POST', '/payer/months/2026-09/close', {});
+ * ```
+ */
+export class StaffTransport<E extends Error & { readonly code: string }> {
+  /** The API's base address without a trailing slash, e.g. `/api`. */
+  readonly base: string;
+  private readonly errors: TransportErrors<E>;
+  private csrfToken: Promise<string> | undefined;
+
+  constructor(srcBase: string, errors: TransportErrors<E>) {
+    this.base = srcBase.replace(/\/+$/, '');
+    this.errors = errors;
+  }
+
+  /** The full address of an API path. */
+  url(path: string): string {
+    return `${this.base}${path}`;
+  }
+
+  /** Reads JSON and validates it; a refusal or an invalid answer is the client's error. */
+  async get<T>(path: string, validate: (input: unknown) => T, signal?: AbortSignal): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(this.url(path), {
+        credentials: 'same-origin',
+        headers: { Accept: 'application/json' },
+        ...(signal === undefined ? {} : { signal }),
+      });
+    } catch {
+      if (signal?.aborted) throw signal.reason;
+      throw this.errors.failed(0, 'network', unreachableText);
+    }
+    const body: unknown = await response.json().catch(() => undefined);
+    if (!response.ok)
+      throw this.errors.refused(response.status, errorAnswer(response.status, body));
+    try {
+      return validate(body);
+    } catch (cause) {
+      if (cause instanceof ValidationError) {
+        throw this.errors.failed(response.status, 'invalid-answer', invalidAnswerText);
+      }
+      throw cause;
+    }
+  }
+
+  /** Sends a change with the CSRF token; once more with a fresh token if it was stale. */
+  async send(method: 'POST' | 'PUT' | 'DELETE', path: string, body: object = {}): Promise<unknown> {
+    for (let attempt = 0; ; attempt += 1) {
+      const token = await this.csrf();
+      let response: Response;
+      try {
+        response = await fetch(this.url(path), {
+          method,
+          credentials: 'same-origin',
+          headers: {
+            Accept: 'application/json',
+            'Content-Type': 'application/json',
+            'x-csrf-token': token,
+          },
+          body: JSON.stringify(body),
+        });
+      } catch {
+        throw this.errors.failed(0, 'network', unreachableText);
+      }
+      const answer: unknown = await response.json().catch(() => undefined);
+      if (response.ok) return answer;
+      const error = this.errors.refused(response.status, errorAnswer(response.status, answer));
+      if (error.code === 'csrf' && attempt === 0) {
+        this.csrfToken = undefined;
+        continue;
+      }
+      throw error;
+    }
+  }
+
+  private csrf(): Promise<string> {
+    this.csrfToken ??= this.get('/auth/csrf', (input) => {
+      if (isRecord(input) && typeof input.csrfToken === 'string') return input.csrfToken;
+      throw new ValidationError([]);
+    }).catch((error: unknown) => {
+      this.csrfToken = undefined;
+      throw error;
+    });
+    return this.csrfToken;
+  }
+}
