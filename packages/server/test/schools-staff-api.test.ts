@@ -99,7 +99,7 @@ function resultRows(schools: readonly SchoolProfile[]): string[][] {
           String(result.year),
           result.subject,
           decimal(result.meanScore),
-          decimal(result.shareBelowMinimum * 100),
+          result.shareBelowMinimum === undefined ? '' : decimal(result.shareBelowMinimum * 100),
           String(result.examinees),
           rank === undefined ? '' : String(rank.rank),
           rank === undefined ? '' : String(rank.outOf),

@@ -36,6 +36,7 @@ function fakeStorage(overrides: Partial<Storage>): Storage {
       get: (_target, key) => (key === 'replicated' ? false : notUsed),
     }),
     programmeReviews: new Proxy({} as Storage['programmeReviews'], { get: () => notUsed }),
+    schools: new Proxy({} as Storage['schools'], { get: () => notUsed }),
     indicatorValues: {
       replace: notUsed,
       values: () => Promise.resolve([]),
