@@ -137,6 +137,13 @@ export interface DataEntryStore {
   ): Promise<DataEntryStepResult>;
   /** The submission's change log, oldest first (empty when it does not exist). */
   log(key: SubmissionKey): Promise<DataEntryLogEntry[]>;
+  /**
+   * How many submissions of the network are approved, per data set and period (the
+   * figures published from approved data), by period.
+   */
+  approvedCounts(
+    networkId: string,
+  ): Promise<{ readonly dataSet: string; readonly period: string; readonly approved: number }[]>;
 }
 
 interface SubmissionRow extends Record<string, unknown> {
@@ -442,6 +449,23 @@ export function dataEntryStore(database: Database): DataEntryStore {
         if (isLocked(error)) throw new SubmissionError('locked');
         throw error;
       }
+    },
+    async approvedCounts(networkId) {
+      const rows = await database.query<{
+        data_set: string;
+        period: string;
+        approved: number | string;
+      }>(
+        `SELECT data_set, period, count(*) AS approved FROM data_entry_submissions
+          WHERE network_id = $1 AND state = 'approved'
+          GROUP BY data_set, period ORDER BY period, data_set`,
+        [networkId],
+      );
+      return rows.map((row) => ({
+        dataSet: row.data_set,
+        period: row.period,
+        approved: Number(row.approved),
+      }));
     },
     async log(key) {
       const rows = await database.query<LogRow>(

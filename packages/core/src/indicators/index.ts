@@ -38,3 +38,4 @@ export * from './table.js';
 export * from './api.js';
 export * from './values-api.js';
 export * from './submission.js';
+export * from './data-entry-api.js';

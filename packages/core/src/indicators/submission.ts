@@ -7,7 +7,7 @@ import { createDataset, type DataElement, type DataValue } from './dataset.js';
 import type { IndicatorDefinition } from './definition.js';
 import { exact } from './exact.js';
 import { parseFormula } from './parser.js';
-import { parsePeriod } from './period.js';
+import { parsePeriod, periodOf } from './period.js';
 import { formulaReferences, identifierSchema, referenceKey } from './syntax.js';
 import {
   checkValidationRules,
@@ -735,4 +735,34 @@ export function completenessOf(
     };
   }
   return { status: today > due ? 'late' : 'pending', state };
+}
+
+/**
+ * The periods a data set is reported for around a date, newest first: the last period that
+ * has ended (the one due now) first, then the current one, then `count - 2` earlier ones.
+ *
+ * @example
+ * ```ts
+ * import { reportingPeriods } from '@eduset/core/indicators';
+ * reportingPeriods('school-year', '2026-12-07'); // ['2025-2026', '2026-2027', '2024-2025']
+ * ```
+ */
+export function reportingPeriods(
+  type: DataEntrySet['periodType'],
+  today: string,
+  count = 3,
+): string[] {
+  const before = (period: { readonly start: string }): string => {
+    const day = new Date(`${period.start}T00:00:00Z`);
+    day.setUTCDate(day.getUTCDate() - 1);
+    return day.toISOString().slice(0, 10);
+  };
+  const current = periodOf(today, type);
+  const periods = [periodOf(before(current), type), current];
+  let earlier = periods[0] ?? current;
+  while (periods.length < count) {
+    earlier = periodOf(before(earlier), type);
+    periods.push(earlier);
+  }
+  return periods.map((period) => period.id);
 }
