@@ -3,6 +3,8 @@ import { localizedTextSchema } from '../common/labels.js';
 import { identifierSchema } from './syntax.js';
 import { periodIdSchema } from './period.js';
 import { submissionStateSchema } from './submission.js';
+import { validationRuleSchema } from './validation-rules.js';
+import { dataElementSchema } from './dataset.js';
 
 // The wire contracts of the data entry routes (`/api/staff/data-entry…`).
 
@@ -111,10 +113,15 @@ export const submissionViewSchema = z.object({
   fields: z.array(
     z.object({
       key: z.string(),
+      dataElement: z.string(),
+      disaggregation: z.string().optional(),
       name: localizedTextSchema,
       valueType: z.enum(['number', 'text']),
     }),
   ),
+  /** The checks the browser runs as one types: the rules and the fields' data elements. */
+  rules: z.array(validationRuleSchema),
+  dataElements: z.array(dataElementSchema),
   submission: z.object({
     state: submissionStateSchema,
     stateLabel: localizedTextSchema,

@@ -237,6 +237,22 @@ export function dataEntryForm(
 }
 
 /**
+ * What {@link checkEntry} needs of a form: its fields, their data elements and the set's
+ * validation rules (a browser gets them from the server's answer, without the catalog).
+ *
+ * @example
+ * ```ts
+ * import { dataEntryForm, udomlyaCourseDataSet, type EntryChecks } from '@eduset/core/indicators';
+ * const checks: EntryChecks = dataEntryForm(udomlyaCourseDataSet);
+ * ```
+ */
+export interface EntryChecks {
+  readonly set: Pick<DataEntrySet, 'rules'>;
+  readonly fields: readonly DataEntryField[];
+  readonly dataElements: readonly DataElement[];
+}
+
+/**
  * The values of a submission: field key → value as typed (decimal text for numbers); an
  * empty field is absent.
  *
@@ -281,7 +297,7 @@ export interface FieldProblem {
  * ```
  */
 export function checkEntry(
-  form: DataEntryForm,
+  form: EntryChecks,
   organization: string,
   period: string,
   values: EntryValues,

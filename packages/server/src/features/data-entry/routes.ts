@@ -171,11 +171,9 @@ export function dataEntryRoutes(options: DataEntryRoutesOptions): FastifyPluginA
       period: key.period,
       organization: { id: key.organizationId, name: await nameOf(key.organizationId) },
       dueDate: dueDate(form.set, key.period),
-      fields: form.fields.map((field) => ({
-        key: field.key,
-        name: field.name,
-        valueType: field.valueType,
-      })),
+      fields: form.fields.map((field) => ({ ...field })),
+      rules: form.set.rules.map((rule) => ({ ...rule })),
+      dataElements: form.dataElements.map((element) => ({ ...element })),
       submission: {
         state: submission.state,
         stateLabel: submissionStateLabels[submission.state],
