@@ -6,6 +6,7 @@ import {
   dataEntryForm,
   dueDate,
   emptySubmission,
+  reportingPeriods,
   indicatorCatalog,
   stepSubmission,
   submissionDataValues,
@@ -232,5 +233,19 @@ describe('completeness', () => {
         '2021-10-05',
       ),
     ).toEqual({ status: 'reported', state: 'submitted', onTime: false });
+  });
+
+  it('offers the period due now first, then the current one and an earlier one', () => {
+    expect(reportingPeriods('school-year', '2026-12-07')).toEqual([
+      '2025-2026',
+      '2026-2027',
+      '2024-2025',
+    ]);
+    expect(reportingPeriods('quarter', '2026-01-15', 4)).toEqual([
+      '2025Q4',
+      '2026Q1',
+      '2025Q3',
+      '2025Q2',
+    ]);
   });
 });
