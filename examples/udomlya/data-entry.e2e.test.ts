@@ -178,8 +178,8 @@ describe('examples/udomlya/data-entry.html — a school’s report and the coord
       );
       const report = indicatorReportSchema.parse(await answer.json());
       expect(
-        report.results.find((result) => result.indicator === 'udomlya-course-certificates')?.value,
-      ).toBe('29');
+        report.results.find((result) => result.indicator === 'udomlya-course-certificates'),
+      ).toMatchObject({ status: 'value', value: '29' });
       expect(report.approvedData?.text.ru).toContain('утверждённых координатором');
       expectNoProblems(school.problems);
       expectNoProblems(coordinator.problems);

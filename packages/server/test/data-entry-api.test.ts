@@ -276,7 +276,7 @@ describe('data entry, completeness and approval', () => {
     const certificates = report.results.find(
       (result) => result.indicator === 'udomlya-course-certificates',
     );
-    expect(certificates?.value).toBe('29');
+    expect(certificates).toMatchObject({ status: 'value', value: '29' });
     expect(report.approvedData?.periods).toEqual([{ period: '2025-2026', organizations: 1 }]);
     expect(report.approvedData?.text.ru).toContain('утверждённых');
 
