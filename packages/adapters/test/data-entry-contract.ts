@@ -5,7 +5,9 @@
 // consistent state.
 import { instant, type Instant } from '@eduset/core';
 import {
+  catalogDataElements,
   dataEntryForm,
+  indicatorCatalog,
   SubmissionError,
   udomlyaCourseDataSet,
   type SubmissionKey,
@@ -25,7 +27,7 @@ export interface DataEntryTestBed {
   close(): Promise<void>;
 }
 
-const form = dataEntryForm(udomlyaCourseDataSet);
+const form = dataEntryForm(udomlyaCourseDataSet, indicatorCatalog, catalogDataElements);
 const at = (minute: number): Instant => instant(new Date(Date.UTC(2026, 11, 1, 9, minute)));
 const school = (minute = 0): DataEntryStepContext => ({
   form,

@@ -109,11 +109,11 @@ export interface DataEntryStepResult {
  * @example
  * ```ts
  * import { instant } from '@eduset/core';
- * import { dataEntryForm, udomlyaCourseDataSet } from '@eduset/core/indicators';
+ * import { catalogDataElements, dataEntryForm, indicatorCatalog, udomlyaCourseDataSet } from '@eduset/core/indicators';
  * import { openStorage } from '@eduset/adapters';
  * const storage = await openStorage({ dataDir: 'memory://' });
  * const key = { networkId: 'udomlya', dataSet: 'udomlya-courses', period: '2020-2021', organizationId: 'school-1' };
- * const context = { form: dataEntryForm(udomlyaCourseDataSet), actorAccountId: 'acc-1', actorLabel: 'Завуч', at: instant(new Date()) };
+ * const context = { form: dataEntryForm(udomlyaCourseDataSet, indicatorCatalog, catalogDataElements), actorAccountId: 'acc-1', actorLabel: 'Завуч', at: instant(new Date()) };
  * await storage.dataEntry.step(key, { type: 'save', values: { 'senior-students': '87' } }, context);
  * (await storage.dataEntry.get(key))?.values; // { 'senior-students': '87' }
  * ```

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  catalogDataElements,
   checkEntry,
   completenessOf,
   dataEntryForm,
@@ -16,7 +17,7 @@ import {
   type SubmissionAction,
 } from './index.js';
 
-const form = dataEntryForm(udomlyaCourseDataSet);
+const form = dataEntryForm(udomlyaCourseDataSet, indicatorCatalog, catalogDataElements);
 const key = {
   networkId: 'udomlya',
   dataSet: 'udomlya-courses',
@@ -37,7 +38,11 @@ describe('the form of a data entry set', () => {
 
   it('refuses an unknown indicator with a bilingual reason', () => {
     expect(() =>
-      dataEntryForm({ ...udomlyaCourseDataSet, indicators: ['nosuch'] }, indicatorCatalog),
+      dataEntryForm(
+        { ...udomlyaCourseDataSet, indicators: ['nosuch'] },
+        indicatorCatalog,
+        catalogDataElements,
+      ),
     ).toThrowError(/Нет показателя «nosuch»/);
   });
 });

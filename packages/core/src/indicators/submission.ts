@@ -2,7 +2,6 @@ import { z } from '../common/zod.js';
 import { ConflictError, ValidationError } from '../common/errors.js';
 import { localizedTextSchema, type LocalizedText } from '../common/labels.js';
 import { parse } from '../common/parse.js';
-import { catalogDataElements, indicatorCatalog } from './catalog.js';
 import { createDataset, type DataElement, type DataValue } from './dataset.js';
 import type { IndicatorDefinition } from './definition.js';
 import { exact } from './exact.js';
@@ -149,8 +148,8 @@ export interface DataEntryField {
  *
  * @example
  * ```ts
- * import { dataEntryForm, udomlyaCourseDataSet } from '@eduset/core/indicators';
- * const form = dataEntryForm(udomlyaCourseDataSet);
+ * import { catalogDataElements, dataEntryForm, indicatorCatalog, udomlyaCourseDataSet } from '@eduset/core/indicators';
+ * const form = dataEntryForm(udomlyaCourseDataSet, indicatorCatalog, catalogDataElements);
  * form.fields.map((field) => field.key);
  * ```
  */
@@ -163,20 +162,21 @@ export interface DataEntryForm {
 /**
  * The form of a data entry set: the data elements referred to by its indicators' numerators
  * and denominators, in the order they first appear (a disaggregated reference is a field of
- * its own). Reuses the definitions; nothing about the form is written twice.
+ * its own). Reuses the definitions (the built-in catalog's: `indicatorCatalog`,
+ * `catalogDataElements`); nothing about the form is written twice.
  *
  * @throws ValidationError when an indicator or a data element is unknown.
  * @example
  * ```ts
- * import { dataEntryForm, udomlyaCourseDataSet } from '@eduset/core/indicators';
- * dataEntryForm(udomlyaCourseDataSet).fields.map((field) => field.key);
+ * import { catalogDataElements, dataEntryForm, indicatorCatalog, udomlyaCourseDataSet } from '@eduset/core/indicators';
+ * dataEntryForm(udomlyaCourseDataSet, indicatorCatalog, catalogDataElements).fields.map((field) => field.key);
  * // ['resource-centre-operates', 'course-certificates', 'senior-students-in-network', 'senior-students']
  * ```
  */
 export function dataEntryForm(
   set: DataEntrySet,
-  definitions: readonly IndicatorDefinition[] = indicatorCatalog,
-  dataElements: readonly DataElement[] = catalogDataElements,
+  definitions: readonly IndicatorDefinition[],
+  dataElements: readonly DataElement[],
 ): DataEntryForm {
   const byId = new Map(definitions.map((definition) => [definition.id, definition]));
   const elements = new Map(dataElements.map((element) => [element.id, element]));
@@ -242,8 +242,8 @@ export function dataEntryForm(
  *
  * @example
  * ```ts
- * import { dataEntryForm, udomlyaCourseDataSet, type EntryChecks } from '@eduset/core/indicators';
- * const checks: EntryChecks = dataEntryForm(udomlyaCourseDataSet);
+ * import { catalogDataElements, dataEntryForm, indicatorCatalog, udomlyaCourseDataSet, type EntryChecks } from '@eduset/core/indicators';
+ * const checks: EntryChecks = dataEntryForm(udomlyaCourseDataSet, indicatorCatalog, catalogDataElements);
  * ```
  */
 export interface EntryChecks {
@@ -290,8 +290,8 @@ export interface FieldProblem {
  *
  * @example
  * ```ts
- * import { checkEntry, dataEntryForm, udomlyaCourseDataSet } from '@eduset/core/indicators';
- * const form = dataEntryForm(udomlyaCourseDataSet);
+ * import { catalogDataElements, checkEntry, dataEntryForm, indicatorCatalog, udomlyaCourseDataSet } from '@eduset/core/indicators';
+ * const form = dataEntryForm(udomlyaCourseDataSet, indicatorCatalog, catalogDataElements);
  * checkEntry(form, 'school-1', '2020-2021', { 'senior-students': '80', 'senior-students-in-network': '95' })
  *   .map((problem) => problem.field); // ['senior-students-in-network', 'senior-students']
  * ```
@@ -593,8 +593,8 @@ function merged(values: EntryValues, changes: Readonly<Record<string, string>>):
  * @throws SubmissionError when the step is refused.
  * @example
  * ```ts
- * import { dataEntryForm, emptySubmission, stepSubmission, udomlyaCourseDataSet } from '@eduset/core/indicators';
- * const form = dataEntryForm(udomlyaCourseDataSet);
+ * import { catalogDataElements, dataEntryForm, emptySubmission, indicatorCatalog, stepSubmission, udomlyaCourseDataSet } from '@eduset/core/indicators';
+ * const form = dataEntryForm(udomlyaCourseDataSet, indicatorCatalog, catalogDataElements);
  * let s = emptySubmission({ networkId: 'udomlya', dataSet: 'udomlya-courses', period: '2020-2021', organizationId: 'school-1' });
  * s = stepSubmission(s, { type: 'save', values: { 'senior-students': '87' } }, form);
  * s = stepSubmission(s, { type: 'submit' }, form);
@@ -666,8 +666,8 @@ export function stepSubmission(
  *
  * @example
  * ```ts
- * import { dataEntryForm, submissionDataValues, udomlyaCourseDataSet } from '@eduset/core/indicators';
- * const form = dataEntryForm(udomlyaCourseDataSet);
+ * import { catalogDataElements, dataEntryForm, indicatorCatalog, submissionDataValues, udomlyaCourseDataSet } from '@eduset/core/indicators';
+ * const form = dataEntryForm(udomlyaCourseDataSet, indicatorCatalog, catalogDataElements);
  * submissionDataValues(form, { networkId: 'udomlya', dataSet: 'udomlya-courses', period: '2020-2021', organizationId: 'school-1', state: 'approved', values: { 'senior-students': '87' }, version: 3 });
  * // [{ dataElement: 'senior-students', orgUnit: 'school-1', period: '2020-2021', value: '87' }]
  * ```

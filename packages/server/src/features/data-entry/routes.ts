@@ -22,6 +22,10 @@ import {
   submissionViewSchema,
   submitSubmissionBodySchema,
   udomlyaCourseDataSet,
+  catalogDataElements,
+  indicatorCatalog,
+  type DataElement,
+  type IndicatorDefinition,
   type CompletenessReport,
   type DataEntryForm,
   type DataEntryOverview,
@@ -57,6 +61,10 @@ export interface DataEntryRoutesOptions {
   readonly networkId: string;
   /** The data entry sets; the Udomlya course network's by default. */
   readonly dataSets?: readonly DataEntrySet[];
+  /** The definitions the sets' forms come from; the built-in catalog by default. */
+  readonly definitions?: readonly IndicatorDefinition[];
+  /** The data elements of those definitions; the built-in catalog's by default. */
+  readonly dataElements?: readonly DataElement[];
   /** The indicator data directory: its `org-units.json` gives the organizations' names. */
   readonly dataDir?: string;
 }
@@ -108,7 +116,11 @@ export function dataEntryRoutes(options: DataEntryRoutesOptions): FastifyPluginA
     if (set === undefined) throw notFoundSet(id);
     let form = forms.get(id);
     if (form === undefined) {
-      form = dataEntryForm(set);
+      form = dataEntryForm(
+        set,
+        options.definitions ?? indicatorCatalog,
+        options.dataElements ?? catalogDataElements,
+      );
       forms.set(id, form);
     }
     return form;
