@@ -164,6 +164,18 @@ describe('examples/udomlya/data-entry.html — a school’s report and the coord
           plain(await entry.locator('section[aria-labelledby=completeness-title]').textContent()),
         )
         .toContain('утверждено 1');
+      // Every changed value with its old and new value, every step with its comment.
+      await entry.getByText('История изменений').click();
+      const history = entry.locator('details.history');
+      await expect
+        .poll(async () => plain(await history.textContent()))
+        .toContain('Старшеклассников в сети профильных курсов: 120 → 24');
+      const told = plain(await history.textContent());
+      expect(told).toContain('Заместитель директора СОШ № 1');
+      expect(told).toContain(
+        'вернул(а) на доработку — «Сверьте число сертификатов с журналом выдачи»',
+      );
+      expect(told).toContain('Выдано сертификатов о прослушивании курса: 31 → 29');
       await noHorizontalOverflow(coordinator.page);
       await expectAccessible(coordinator.page, { step: 'approved' });
       await coordinator.page.screenshot({

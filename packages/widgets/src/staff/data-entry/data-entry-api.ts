@@ -2,8 +2,10 @@ import { parse, type LocalizedText } from '@eduset/core';
 import {
   completenessReportSchema,
   dataEntryOverviewSchema,
+  submissionLogSchema,
   submissionViewSchema,
   type CompletenessReport,
+  type SubmissionLog,
   type DataEntryOverview,
   type SubmissionView,
 } from '@eduset/core/indicators';
@@ -173,6 +175,22 @@ export class DataEntryApi {
     return this.get(
       `/staff/data-entry/completeness?${new URLSearchParams({ dataSet, period }).toString()}`,
       (input) => parse(completenessReportSchema, input),
+    );
+  }
+
+  /**
+   * The report's change log: every changed value with its old and new value, every step.
+   *
+   * @example
+   * ```ts
+   * import { DataEntryApi } from '@eduset/widgets/staff';
+   * declare const ref: import('@eduset/widgets/staff').SubmissionRef;
+   * (await new DataEntryApi('/api').log(ref)).entries.length;
+   * ```
+   */
+  log(ref: SubmissionRef): Promise<SubmissionLog> {
+    return this.get(`/staff/data-entry/submission/log?${this.query(ref)}`, (input) =>
+      parse(submissionLogSchema, input),
     );
   }
 

@@ -97,6 +97,19 @@ export const dataEntryStyles = [
     .group ul {
       margin: 0;
     }
+    .history {
+      margin-top: 0.75rem;
+    }
+    .history summary {
+      cursor: pointer;
+      padding: 0.6rem 0;
+    }
+    .choose .field:first-child {
+      grid-column: 1 / -1;
+    }
+    .history li {
+      overflow-wrap: anywhere;
+    }
     button.link {
       background: none;
       border: 0;

@@ -48,6 +48,15 @@ export const dataEntryTexts = {
     onTime: 'в срок',
     lateReport: 'с опозданием',
     openReport: (name: string) => `Открыть отчёт: ${name}`,
+    historyTitle: 'История изменений',
+    historyEmpty: 'Изменений пока нет.',
+    emptyValue: 'пусто',
+    steps: {
+      submit: 'отправил(а) на проверку',
+      return: 'вернул(а) на доработку',
+      approve: 'утвердил(а)',
+      unlock: 'открыл(а) для исправлений',
+    },
   },
   en: {
     title: 'Organization report',
@@ -89,6 +98,15 @@ export const dataEntryTexts = {
     onTime: 'on time',
     lateReport: 'late',
     openReport: (name: string) => `Open the report: ${name}`,
+    historyTitle: 'Change history',
+    historyEmpty: 'No changes yet.',
+    emptyValue: 'empty',
+    steps: {
+      submit: 'submitted for review',
+      return: 'returned for correction',
+      approve: 'approved',
+      unlock: 'unlocked for corrections',
+    },
   },
 } as const;
 

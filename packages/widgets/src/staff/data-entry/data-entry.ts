@@ -6,6 +6,7 @@ import {
   type DataEntryOverview,
   type EntryChecks,
   type FieldProblem,
+  type SubmissionLog,
   type SubmissionView,
 } from '@eduset/core/indicators';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
@@ -46,6 +47,7 @@ export class EdusetDataEntry extends EdusetElement {
     view: { state: true },
     draft: { state: true },
     completeness: { state: true },
+    history: { state: true },
     message: { state: true },
     busy: { state: true },
   };
@@ -57,10 +59,12 @@ export class EdusetDataEntry extends EdusetElement {
   declare private view: SubmissionView | null;
   declare private draft: Record<string, string>;
   declare private completeness: CompletenessReport | null;
+  declare private history: SubmissionLog | null;
   declare private message: { text: LocalizedText; where: Where; error: boolean } | null;
   declare private busy: boolean;
 
   private reviewComment = '';
+  private historyOpen = false;
 
   constructor() {
     super();
@@ -70,6 +74,7 @@ export class EdusetDataEntry extends EdusetElement {
     this.view = null;
     this.draft = {};
     this.completeness = null;
+    this.history = null;
     this.message = null;
     this.busy = false;
   }
@@ -140,6 +145,8 @@ export class EdusetDataEntry extends EdusetElement {
 
   private show(view: SubmissionView): void {
     this.view = view;
+    this.history = null;
+    if (this.historyOpen) void this.loadHistory();
     this.draft = { ...view.submission.values };
     this.reviewComment = '';
   }
@@ -260,6 +267,57 @@ export class EdusetDataEntry extends EdusetElement {
     }
   }
 
+  private async loadHistory(): Promise<void> {
+    const ref = this.ref;
+    if (ref === null || this.history !== null) return;
+    try {
+      this.history = await this.api.log(ref);
+    } catch (error) {
+      this.failure(error, 'form');
+    }
+  }
+
+  private renderHistory(): TemplateResult {
+    const t = this.t;
+    const lang = this.language;
+    const time = new Intl.DateTimeFormat(lang === 'ru' ? 'ru-RU' : 'en-GB', {
+      dateStyle: 'short',
+      timeStyle: 'short',
+    });
+    const entries = this.history?.entries ?? [];
+    return html`<details
+      class="history"
+      @toggle=${(event: Event) => {
+        this.historyOpen = (event.target as HTMLDetailsElement).open;
+        if (this.historyOpen) void this.loadHistory();
+      }}
+    >
+      <summary>${t.historyTitle}</summary>
+      ${
+        this.history === null
+          ? html`<p class="muted">${t.loading}</p>`
+          : entries.length === 0
+            ? html`<p class="muted">${t.historyEmpty}</p>`
+            : html`<ul class="lines">
+                ${entries.map(
+                  (entry) =>
+                    html`<li>
+                      <span class="hint">${time.format(new Date(entry.at))}</span> ${entry.actor}:
+                      ${
+                        entry.kind === 'value'
+                          ? html`${entry.fieldName?.[lang] ?? entry.field}:
+                            ${entry.oldValue ?? t.emptyValue} → ${entry.newValue ?? t.emptyValue}`
+                          : html`${t.steps[entry.kind]}${
+                              entry.comment === undefined ? '' : ` — «${entry.comment}»`
+                            }`
+                      }
+                    </li>`,
+                )}
+              </ul>`
+      }
+    </details>`;
+  }
+
   private status(where: Where): TemplateResult | typeof nothing {
     if (this.message?.where !== where) return nothing;
     return this.message.error
@@ -309,7 +367,7 @@ export class EdusetDataEntry extends EdusetElement {
       </div>`;
     return html`<section class="panel" aria-labelledby="choose-title">
       <h3 id="choose-title">${t.choose}</h3>
-      <div class="grid">
+      <div class="grid choose">
         ${select(
           t.dataSet,
           'dataSet',
@@ -437,7 +495,7 @@ export class EdusetDataEntry extends EdusetElement {
             : nothing
         }
       </form>
-      ${this.status('form')}
+      ${this.status('form')} ${this.renderHistory()}
     </section>`;
   }
 
