@@ -27,6 +27,7 @@ import { providerDeskRoutes } from './features/provider-desk/routes.js';
 import { programmeRoutes } from './features/programmes/routes.js';
 import { settlementRoutes } from './features/settlement/routes.js';
 import { inventoryRoutes } from './features/inventory/routes.js';
+import { dataEntryRoutes } from './features/data-entry/routes.js';
 import { operatorRoutes } from './features/operator/routes.js';
 import { familyRoutes } from './features/family/routes.js';
 import { courseRoutes, type CourseRoutesOptions } from './features/courses/routes.js';
@@ -529,6 +530,16 @@ export function createServer(options: ServerOptions): FastifyInstance {
   );
   void server.register(
     indicatorValueRoutes({
+      storage,
+      now,
+      networkId: indicatorNetworkId,
+      ...(indicatorDataDir === undefined ? {} : { dataDir: indicatorDataDir }),
+    }),
+  );
+
+  // Data entry by the reporting organizations, completeness and approval (issue 16 §2).
+  void server.register(
+    dataEntryRoutes({
       storage,
       now,
       networkId: indicatorNetworkId,

@@ -91,6 +91,7 @@ export {
   type FinancingRoutesOptions,
 } from './features/financing/routes.js';
 export { inventoryRoutes, type InventoryRoutesOptions } from './features/inventory/routes.js';
+export { dataEntryRoutes, type DataEntryRoutesOptions } from './features/data-entry/routes.js';
 export { operatorRoutes, type OperatorRoutesOptions } from './features/operator/routes.js';
 export {
   operatorErrorAsHttp,

@@ -692,6 +692,59 @@ describe('the access matrix', () => {
     expect(answers).toEqual(expected);
   });
 
+  test('data entry (issue 16 §2): schools and the coordinator enter, only the coordinator reviews', async () => {
+    // 200 from the handler; 400 a body that is not one; 409 submitting an empty report;
+    // 401 anonymous; 403 a role without the action.
+    const q = '?dataSet=udomlya-courses&period=2025-2026&organization=school-1';
+    const by = (coordinator: number, school: number) =>
+      Object.fromEntries(
+        askers.map(({ name }) => [
+          name,
+          name === 'anonymous'
+            ? 401
+            : name === 'coordinator'
+              ? coordinator
+              : name === 'school-staff'
+                ? school
+                : 403,
+        ]),
+      );
+    const expected: Record<string, Record<string, number>> = {
+      'GET /api/staff/data-entry': by(200, 200),
+      'GET /api/staff/data-entry/submission': by(200, 200),
+      'PUT /api/staff/data-entry/submission': by(400, 400),
+      'POST /api/staff/data-entry/submission/submit': by(409, 409),
+      'POST /api/staff/data-entry/submission/review': by(400, 403),
+      'GET /api/staff/data-entry/submission/log': by(200, 200),
+      'GET /api/staff/data-entry/completeness': by(200, 403),
+    };
+    const listed = server.routeAccess
+      .filter((route) => route.url.startsWith('/api/staff/data-entry') && route.method !== 'HEAD')
+      .map((route) => `${route.method} ${route.url}`)
+      .sort();
+    expect(listed).toEqual(Object.keys(expected).sort());
+    const answers: Record<string, Record<string, number>> = {};
+    for (const route of Object.keys(expected)) {
+      const [method, url] = route.split(' ') as [string, string];
+      answers[route] = {};
+      for (const { name, headers } of askers) {
+        const answer = await server.inject({
+          method: method as 'GET',
+          url:
+            url === '/api/staff/data-entry'
+              ? url
+              : url.endsWith('/completeness')
+                ? `${url}${q.replace('&organization=school-1', '')}`
+                : `${url}${q}`,
+          headers,
+          ...(method === 'GET' ? {} : { payload: {} }),
+        });
+        (answers[route] as Record<string, number>)[name] = answer.statusCode;
+      }
+    }
+    expect(answers).toEqual(expected);
+  });
+
   test('each answer agrees with the policy, for anonymous and every role', async () => {
     const mismatches: string[] = [];
     let checked = 0;

@@ -110,6 +110,13 @@ export {
   type IndicatorValueImportRecord,
   type IndicatorValueStore,
 } from './indicator-values.js';
+export type {
+  DataEntryLogEntry,
+  DataEntryStepContext,
+  DataEntryStepResult,
+  DataEntryStore,
+  StoredSubmission,
+} from './data-entry.js';
 export {
   type IdentificationRunInput,
   type IdentificationRunRecord,

@@ -30,6 +30,7 @@ import bookingLoad from '../../migrations/0028_booking_load.sql?raw';
 import enrolmentRules from '../../migrations/0029_enrolment_rules.sql?raw';
 import inventory from '../../migrations/0030_inventory.sql?raw';
 import indicatorValues from '../../migrations/0031_indicator_values.sql?raw';
+import dataEntry from '../../migrations/0032_data_entry.sql?raw';
 import schoolProfiles from '../../migrations/0034_school_profiles.sql?raw';
 import type { Database } from './database.js';
 
@@ -92,6 +93,7 @@ export const migrations: readonly Migration[] = [
   { version: 29, name: 'enrolment_rules', sql: enrolmentRules },
   { version: 30, name: 'inventory', sql: inventory },
   { version: 31, name: 'indicator_values', sql: indicatorValues },
+  { version: 32, name: 'data_entry', sql: dataEntry },
   { version: 34, name: 'school_profiles', sql: schoolProfiles },
 ];
 

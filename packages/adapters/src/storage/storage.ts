@@ -13,6 +13,7 @@ import { indicatorValueStore, type IndicatorValueStore } from './indicator-value
 import { schoolProfileStore, type SchoolProfileStore } from './school-profiles.js';
 import { financingParametersStore, type FinancingParametersStore } from './financing-parameters.js';
 import { inventoryStore, type InventoryStore } from './inventory.js';
+import { dataEntryStore, type DataEntryStore } from './data-entry.js';
 import { openPglite, openPostgres, type Database } from './database.js';
 import { identityStore, type IdentityStore } from './identity.js';
 import { linkTokens, type LinkTokens } from './link-tokens.js';
@@ -141,6 +142,8 @@ export interface Storage extends BookingStore {
   readonly indicatorValues: IndicatorValueStore;
   /** School profiles by district and year, and identification runs (migration 0034). */
   readonly schools: SchoolProfileStore;
+  /** Data entry by the reporting organizations: submissions, approval, change log (0032). */
+  readonly dataEntry: DataEntryStore;
   /**
    * Validates the network with core's `createNetwork` and stores it, replacing a stored
    * network with the same id, in one transaction: on any error the previous version stays.
@@ -243,6 +246,7 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
     family: familyStore(database),
     indicatorValues: indicatorValueStore(database),
     schools: schoolProfileStore(database),
+    dataEntry: dataEntryStore(database),
     async saveNetwork(network) {
       const valid = createNetwork(network);
       await database.transaction((session) => writeNetwork(session, valid));

@@ -40,6 +40,8 @@ export const actions = [
   'financing.certificate-application.read',
   'financing.certificate-application.write',
   'indicators.values.write',
+  'indicators.entry.write',
+  'indicators.entry.review',
   'schools.data.write',
   'schools.identification.run',
   'inventory.read',
@@ -178,6 +180,14 @@ export const actionLabels: Readonly<Record<Action, LocalizedText>> = Object.free
   'indicators.values.write': {
     ru: 'Вносить значения показателей',
     en: 'Enter indicator values',
+  },
+  'indicators.entry.write': {
+    ru: 'Заполнять отчёт своей организации: черновик, отправка на проверку',
+    en: "Fill in one's organization's report: draft, submit for review",
+  },
+  'indicators.entry.review': {
+    ru: 'Проверять отчёты организаций: полнота сдачи, возврат с комментарием, утверждение, открытие с причиной',
+    en: "Review organizations' reports: completeness, return with a comment, approve, unlock with a reason",
   },
   'schools.data.write': {
     ru: 'Вносить данные школы (социальный паспорт, результаты)',

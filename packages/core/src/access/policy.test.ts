@@ -168,6 +168,7 @@ describe('scopes', () => {
       'courses.link.issue',
       'schools.data.write',
       'indicators.values.write',
+      'indicators.entry.write',
     ] as const) {
       expect(can(deputy, action, own)).toBe(true);
       expect(can(deputy, action, other)).toBe(false);
@@ -186,6 +187,12 @@ describe('scopes', () => {
     expect(can(both, 'booking.list', petrovaAtSolnyshko)).toBe(true);
     expect(grantsFor(both, 'booking.list')).toHaveLength(2);
     expect(grantsFor(both, 'person.erase')).toEqual([]);
+  });
+
+  it('only the coordinator reviews and approves the organizations’ reports', () => {
+    expect(roles.filter((role) => permissions[role].includes('indicators.entry.review'))).toEqual([
+      'coordinator',
+    ]);
   });
 
   it('only the coordinator handles 152-ФЗ requests and staff accounts', () => {

@@ -15,13 +15,13 @@ const list = (...granted: Action[]): readonly Action[] => Object.freeze(granted)
  *
  * | role | actions |
  * |---|---|
- * | coordinator | bookings with parents' contacts, private consultation notes, schedules, 152-ФЗ export and erasure, staff accounts, students' timetables, indicator and school data, financing coverage reports, the inventory of rooms and staff — in the whole network |
+ * | coordinator | bookings with parents' contacts, private consultation notes, schedules, 152-ФЗ export and erasure, staff accounts, students' timetables, indicator and school data, review and approval of the organizations' reports, financing coverage reports, the inventory of rooms and staff — in the whole network |
  * | organization-admin | bookings with contacts and schedules at its own organization's sites |
  * | specialist | own consultations with parents' contacts and her private notes on them, own schedule, at every site she serves |
  * | operator | certificate registry and holders, families' applications for a certificate, programme review (approve or return with remarks), normative-cost parameters and direction limits |
  * | payer | billing: invoices and payments, coverage reports, normative-cost parameters and direction limits (read) — never contacts |
  * | provider | own programmes and groups (submitted for review), their applications and contracts (accept, decline, attendance, termination), own invoices and acts |
- * | school-staff | own school's data and indicator values, timetable links for its students |
+ * | school-staff | own school's data, indicator values and report (draft, submit), timetable links for its students |
  * | teacher | own groups' timetable |
  * | auditor | the audit log |
  *
@@ -45,6 +45,8 @@ export const permissions: Readonly<Record<Role, readonly Action[]>> = Object.fre
     'account.manage',
     'courses.timetable.read',
     'indicators.values.write',
+    'indicators.entry.write',
+    'indicators.entry.review',
     'schools.data.write',
     'schools.identification.run',
     'financing.reports.read',
@@ -96,6 +98,7 @@ export const permissions: Readonly<Record<Role, readonly Action[]>> = Object.fre
     'staff.me.read',
     'schools.data.write',
     'indicators.values.write',
+    'indicators.entry.write',
     'courses.link.issue',
   ),
   teacher: list('staff.me.read', 'courses.timetable.read'),

@@ -37,3 +37,5 @@ export * from './report.js';
 export * from './table.js';
 export * from './api.js';
 export * from './values-api.js';
+export * from './submission.js';
+export * from './data-entry-api.js';

@@ -58,6 +58,17 @@ export const indicatorReportSchema = z.object({
   orgUnits: z.array(orgUnitSchema),
   periods: z.array(z.string()),
   results: z.array(indicatorResultSchema),
+  /**
+   * Where the figures of organizations' reports come from: the periods whose figures include
+   * reports approved by the coordinator (data entry), how many per period, and a sentence
+   * saying so. Absent when no report was approved.
+   */
+  approvedData: z
+    .object({
+      periods: z.array(z.object({ period: z.string(), organizations: z.number().int() })),
+      text: localizedTextSchema,
+    })
+    .optional(),
 });
 
 /**

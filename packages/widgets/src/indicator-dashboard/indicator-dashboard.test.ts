@@ -186,6 +186,28 @@ describe('<eduset-indicator-dashboard>', () => {
     await expectAccessible(element);
   });
 
+  it('says when organizations’ figures come from reports approved by the coordinator', async () => {
+    const plainReport = await mount((e) => (e.report = report));
+    expect(root(plainReport).querySelector('[part="approved-data"]')).toBeNull();
+    const approved = await mount(
+      (e) =>
+        (e.report = {
+          ...report,
+          approvedData: {
+            periods: [{ period: '2020-2021', organizations: 3 }],
+            text: {
+              ru: 'Данные организаций опубликованы только из утверждённых координатором отчётов',
+              en: 'Organizations’ figures are published from approved reports only',
+            },
+          },
+        }),
+    );
+    expect(text(root(approved).querySelector('[part="approved-data"]'))).toBe(
+      'Данные организаций опубликованы только из утверждённых координатором отчётов',
+    );
+    await expectAccessible(approved);
+  });
+
   it('explains a value on demand: formula with numbers, version, inputs, units not reporting', async () => {
     const element = await mount((e) => (e.report = report));
     const consulted = card(element, 'consultations-held');

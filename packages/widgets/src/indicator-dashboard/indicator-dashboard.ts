@@ -91,6 +91,7 @@ interface Series {
  * @csspart explain-button - The button that shows the explanation.
  * @csspart explanation - The explanation panel.
  * @csspart table - The table view.
+ * @csspart approved-data - The sentence saying that organizations' figures come from approved reports.
  *
  * @cssproperty --eduset-font-family - Font of the element (default: the system font).
  * @cssproperty --eduset-color-text - Text color (default `#1f2328`).
@@ -333,6 +334,13 @@ export class EdusetIndicatorDashboard extends EdusetElement {
                   ${texts.download}
                 </button>
               </div>
+              ${
+                report.approvedData === undefined
+                  ? nothing
+                  : html`<p part="approved-data" class="approved-data">
+                      ${localize(report.approvedData.text, lang)}
+                    </p>`
+              }
               ${
                 rows.length === 0
                   ? html`<p class="empty">${texts.empty}</p>`

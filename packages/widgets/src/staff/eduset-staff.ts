@@ -16,6 +16,7 @@
  * <eduset-financing-parameters src-base="/api"></eduset-financing-parameters>
  * <eduset-certificate-applications src-base="/api"></eduset-certificate-applications>
  * <eduset-inventory src-base="/api"></eduset-inventory>
+ * <eduset-data-entry src-base="/api"></eduset-data-entry>
  * ```
  *
  * @module eduset-staff
@@ -31,5 +32,6 @@ import './financing-reports/financing-reports.define.js';
 import './certificate-registry/certificate-registry.define.js';
 import './financing-parameters/financing-parameters.define.js';
 import './inventory/inventory.define.js';
+import './data-entry/data-entry.define.js';
 
 export * from './index.js';

@@ -52,3 +52,7 @@ export * from './inventory/inventory.js';
 export * from './inventory/inventory-api.js';
 export * from './inventory/inventory.styles.js';
 export * from './inventory/inventory.texts.js';
+export * from './data-entry/data-entry.js';
+export * from './data-entry/data-entry-api.js';
+export * from './data-entry/data-entry.styles.js';
+export * from './data-entry/data-entry.texts.js';

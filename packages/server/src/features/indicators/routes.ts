@@ -45,7 +45,7 @@ export interface IndicatorRoutesOptions {
    * with one «consultations held» indicator per service of each network.
    */
   readonly storage?: Pick<Storage, 'listNetworks' | 'loadNetwork' | 'feedback'> &
-    Partial<Pick<Storage, 'indicatorValues'>>;
+    Partial<Pick<Storage, 'indicatorValues' | 'dataEntry'>>;
   /**
    * The data set of the storage's indicator values (the network whose values are imported,
    * see `indicatorValueRoutes`). When the storage holds values for it they replace the values
@@ -69,6 +69,35 @@ export function demoIndicatorDataDir(staticRoot: string | undefined): string | u
   if (staticRoot === undefined) return undefined;
   const dir = join(staticRoot, 'data', 'indicators');
   return existsSync(join(dir, 'org-units.json')) ? dir : undefined;
+}
+
+/**
+ * The periods of a report whose figures include organizations' reports approved by the
+ * coordinator (data entry), with a sentence saying so; `undefined` when there are none.
+ */
+async function approvedDataOf(
+  { storage, valuesDataSet }: IndicatorRoutesOptions,
+  periods: readonly string[],
+): Promise<IndicatorReport['approvedData']> {
+  const store = storage?.dataEntry;
+  if (store === undefined || valuesDataSet === undefined) return undefined;
+  const shown = new Set(periods);
+  const byPeriod = new Map<string, number>();
+  for (const row of await store.approvedCounts(valuesDataSet)) {
+    if (!shown.has(row.period)) continue;
+    byPeriod.set(row.period, (byPeriod.get(row.period) ?? 0) + row.approved);
+  }
+  if (byPeriod.size === 0) return undefined;
+  const list = [...byPeriod].map(([period, organizations]) => ({ period, organizations }));
+  const ru = list.map((p) => `${p.period} — ${String(p.organizations)}`).join(', ');
+  const en = list.map((p) => `${p.period}: ${String(p.organizations)}`).join(', ');
+  return {
+    periods: list,
+    text: {
+      ru: `Данные организаций опубликованы только из утверждённых координатором отчётов (утверждено отчётов: ${ru})`,
+      en: `Organizations' figures are published from reports approved by the coordinator only (reports approved: ${en})`,
+    },
+  };
 }
 
 /**
@@ -206,13 +235,15 @@ export function indicatorRoutes(options: IndicatorRoutesOptions): FastifyPluginA
             });
           }
         }
-        return buildIndicatorReport(definitions, loaded.dataset, {
+        const report = buildIndicatorReport(definitions, loaded.dataset, {
           ...(query.orgUnit === undefined
             ? { level: query.level ?? 'municipality' }
             : { orgUnits: query.orgUnit }),
           ...(query.period === undefined ? {} : { periods: query.period }),
           explain: query.explain !== 'false',
         });
+        const approvedData = await approvedDataOf(options, report.periods);
+        return approvedData === undefined ? report : { ...report, approvedData };
       },
     );
   };

@@ -1,0 +1,259 @@
+import { parse, type LocalizedText } from '@eduset/core';
+import {
+  completenessReportSchema,
+  dataEntryOverviewSchema,
+  submissionLogSchema,
+  submissionViewSchema,
+  type CompletenessReport,
+  type SubmissionLog,
+  type DataEntryOverview,
+  type SubmissionView,
+} from '@eduset/core/indicators';
+import { StaffRequestError } from '../../staff-agenda/staff-agenda-api.js';
+
+const unreachable: LocalizedText = {
+  ru: 'Не удалось связаться с сервером. Проверьте подключение и попробуйте ещё раз.',
+  en: 'Could not reach the server. Check the connection and try again.',
+};
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function refusal(status: number, body: unknown): StaffRequestError {
+  const error = isRecord(body) && isRecord(body.error) ? body.error : undefined;
+  const message = error !== undefined && isRecord(error.message) ? error.message : undefined;
+  if (typeof message?.ru === 'string' && typeof message.en === 'string') {
+    const code = typeof error?.code === 'string' ? error.code : 'server';
+    return new StaffRequestError(status, code, { ru: message.ru, en: message.en });
+  }
+  return new StaffRequestError(status, 'server', {
+    ru: `Сервер ответил ошибкой ${String(status)}. Попробуйте позже.`,
+    en: `The server answered with error ${String(status)}. Please try again later.`,
+  });
+}
+
+/**
+ * Which submission: the data set, the period and the organization.
+ *
+ * @example
+ * ```ts
+ * import type { SubmissionRef } from '@eduset/widgets/staff';
+ * const ref: SubmissionRef = { dataSet: 'udomlya-courses', period: '2025-2026', organization: 'school-1' };
+ * ```
+ */
+export interface SubmissionRef {
+  readonly dataSet: string;
+  readonly period: string;
+  readonly organization: string;
+}
+
+/**
+ * The data entry routes as `<eduset-data-entry>` calls them, with the signed-in session (the
+ * CSRF token of `GET {src-base}/auth/csrf` for the writes).
+ *
+ * @example
+ * ```ts
+ * import { DataEntryApi } from '@eduset/widgets/staff';
+ * const api = new DataEntryApi('/api');
+ * (await api.overview()).dataSets.length;
+ * ```
+ */
+export class DataEntryApi {
+  private readonly base: string;
+  private csrfToken: Promise<string> | undefined;
+
+  /** @param srcBase The base address of the API, e.g. `/api`. */
+  constructor(srcBase: string) {
+    this.base = srcBase.replace(/\/+$/, '');
+  }
+
+  /**
+   * The data sets the signed-in person enters, with periods and organizations.
+   *
+   * @example
+   * ```ts
+   * import { DataEntryApi } from '@eduset/widgets/staff';
+   * (await new DataEntryApi('/api').overview()).canReview;
+   * ```
+   */
+  overview(): Promise<DataEntryOverview> {
+    return this.get('/staff/data-entry', (input) => parse(dataEntryOverviewSchema, input));
+  }
+
+  /**
+   * One submission with its form and the problems of its values.
+   *
+   * @example
+   * ```ts
+   * import { DataEntryApi } from '@eduset/widgets/staff';
+   * await new DataEntryApi('/api').submission({ dataSet: 'udomlya-courses', period: '2025-2026', organization: 'school-1' });
+   * ```
+   */
+  submission(ref: SubmissionRef): Promise<SubmissionView> {
+    return this.get(`/staff/data-entry/submission?${this.query(ref)}`, (input) =>
+      parse(submissionViewSchema, input),
+    );
+  }
+
+  /**
+   * Saves the draft (an empty text clears a field).
+   *
+   * @example
+   * ```ts
+   * import { DataEntryApi } from '@eduset/widgets/staff';
+   * declare const ref: import('@eduset/widgets/staff').SubmissionRef;
+   * await new DataEntryApi('/api').save(ref, { 'senior-students': '87' }, 1);
+   * ```
+   */
+  async save(
+    ref: SubmissionRef,
+    values: Readonly<Record<string, string>>,
+    version: number,
+  ): Promise<SubmissionView> {
+    const answer = await this.send('PUT', `/staff/data-entry/submission?${this.query(ref)}`, {
+      values,
+      version,
+    });
+    return parse(submissionViewSchema, answer);
+  }
+
+  /**
+   * Submits the report for review.
+   *
+   * @example
+   * ```ts
+   * import { DataEntryApi } from '@eduset/widgets/staff';
+   * declare const ref: import('@eduset/widgets/staff').SubmissionRef;
+   * await new DataEntryApi('/api').submit(ref, 2);
+   * ```
+   */
+  async submit(ref: SubmissionRef, version: number): Promise<SubmissionView> {
+    const answer = await this.send(
+      'POST',
+      `/staff/data-entry/submission/submit?${this.query(ref)}`,
+      { version },
+    );
+    return parse(submissionViewSchema, answer);
+  }
+
+  /**
+   * The coordinator's decision: return with a comment, approve, unlock with a reason.
+   *
+   * @example
+   * ```ts
+   * import { DataEntryApi } from '@eduset/widgets/staff';
+   * declare const ref: import('@eduset/widgets/staff').SubmissionRef;
+   * await new DataEntryApi('/api').review(ref, { decision: 'return', comment: 'Уточните' });
+   * ```
+   */
+  async review(
+    ref: SubmissionRef,
+    decision:
+      | { readonly decision: 'return'; readonly comment: string }
+      | { readonly decision: 'approve' }
+      | { readonly decision: 'unlock'; readonly reason: string },
+  ): Promise<SubmissionView> {
+    const answer = await this.send(
+      'POST',
+      `/staff/data-entry/submission/review?${this.query(ref)}`,
+      decision,
+    );
+    return parse(submissionViewSchema, answer);
+  }
+
+  /**
+   * Who reported, who is late, who has not yet, by name.
+   *
+   * @example
+   * ```ts
+   * import { DataEntryApi } from '@eduset/widgets/staff';
+   * await new DataEntryApi('/api').completeness('udomlya-courses', '2025-2026');
+   * ```
+   */
+  completeness(dataSet: string, period: string): Promise<CompletenessReport> {
+    return this.get(
+      `/staff/data-entry/completeness?${new URLSearchParams({ dataSet, period }).toString()}`,
+      (input) => parse(completenessReportSchema, input),
+    );
+  }
+
+  /**
+   * The report's change log: every changed value with its old and new value, every step.
+   *
+   * @example
+   * ```ts
+   * import { DataEntryApi } from '@eduset/widgets/staff';
+   * declare const ref: import('@eduset/widgets/staff').SubmissionRef;
+   * (await new DataEntryApi('/api').log(ref)).entries.length;
+   * ```
+   */
+  log(ref: SubmissionRef): Promise<SubmissionLog> {
+    return this.get(`/staff/data-entry/submission/log?${this.query(ref)}`, (input) =>
+      parse(submissionLogSchema, input),
+    );
+  }
+
+  private query(ref: SubmissionRef): string {
+    return new URLSearchParams({
+      dataSet: ref.dataSet,
+      period: ref.period,
+      organization: ref.organization,
+    }).toString();
+  }
+
+  private async get<T>(path: string, validate: (input: unknown) => T): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(`${this.base}${path}`, {
+        credentials: 'same-origin',
+        headers: { Accept: 'application/json' },
+      });
+    } catch {
+      throw new StaffRequestError(0, 'network', unreachable);
+    }
+    const body: unknown = await response.json().catch(() => undefined);
+    if (!response.ok) throw refusal(response.status, body);
+    return validate(body);
+  }
+
+  private csrf(): Promise<string> {
+    this.csrfToken ??= this.get('/auth/csrf', (input) => {
+      if (isRecord(input) && typeof input.csrfToken === 'string') return input.csrfToken;
+      throw new TypeError('no csrfToken');
+    }).catch((error: unknown) => {
+      this.csrfToken = undefined;
+      throw error;
+    });
+    return this.csrfToken;
+  }
+
+  private async send(method: 'PUT' | 'POST', path: string, body: object): Promise<unknown> {
+    for (let attempt = 0; ; attempt += 1) {
+      const token = await this.csrf();
+      let response: Response;
+      try {
+        response = await fetch(`${this.base}${path}`, {
+          method,
+          credentials: 'same-origin',
+          headers: {
+            Accept: 'application/json',
+            'Content-Type': 'application/json',
+            'x-csrf-token': token,
+          },
+          body: JSON.stringify(body),
+        });
+      } catch {
+        throw new StaffRequestError(0, 'network', unreachable);
+      }
+      const answer: unknown = await response.json().catch(() => undefined);
+      if (response.ok) return answer;
+      const error = refusal(response.status, answer);
+      if (error.code === 'csrf' && attempt === 0) {
+        this.csrfToken = undefined;
+        continue;
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,124 @@
+import { css } from 'lit';
+import { baseStyles } from '../../internal/base.styles.js';
+import { operatorDeskStyles } from '../certificate-registry/certificate-registry.styles.js';
+
+/**
+ * The styles of `<eduset-data-entry>`: the generated form (one column on a phone, two on a
+ * desk), a field with a problem marked by its border, an icon-free text and its reasons, the
+ * state badge and the completeness groups.
+ *
+ * @example
+ * ```ts
+ * import { dataEntryStyles } from '@eduset/widgets/staff';
+ * dataEntryStyles.length; // 3
+ * ```
+ */
+export const dataEntryStyles = [
+  baseStyles,
+  operatorDeskStyles,
+  css`
+    :host {
+      --_panel: var(--eduset-data-entry-panel-background, var(--_color-surface-raised));
+      display: block;
+      max-width: 72rem;
+    }
+    fieldset {
+      border: 0;
+      padding: 0;
+      margin: 0;
+      min-width: 0;
+    }
+    legend {
+      font-weight: 600;
+      padding: 0;
+    }
+    .fields {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, 22rem), 1fr));
+      gap: 0.75rem 1.25rem;
+      margin: 0.5rem 0;
+    }
+    .entry {
+      display: flex;
+      flex-direction: column;
+      gap: 0.25rem;
+      min-width: 0;
+    }
+    .entry input {
+      max-width: 12rem;
+    }
+    .entry input[readonly] {
+      background: var(--_color-surface-raised);
+      border-style: dashed;
+    }
+    .entry.invalid input {
+      border: 2px solid var(--_color-danger);
+    }
+    .entry .problems {
+      color: var(--_color-danger);
+      font-size: 0.9rem;
+      overflow-wrap: anywhere;
+    }
+    textarea {
+      font: inherit;
+      padding: 0.35rem 0.5rem;
+      border: 1px solid var(--_color-border);
+      border-radius: calc(var(--_radius) / 2);
+      background: var(--_color-surface);
+      color: var(--_color-text);
+      max-width: 100%;
+      min-width: 0;
+    }
+    .badge {
+      display: inline-block;
+      padding: 0.1rem 0.5rem;
+      border-radius: var(--_radius);
+      border: 1px solid var(--_color-border);
+      margin-right: 0.5rem;
+    }
+    .badge.state-approved {
+      border-color: #1a7f37;
+      color: #116329;
+    }
+    .badge.state-returned {
+      border-color: var(--_color-danger);
+      color: var(--_color-danger);
+    }
+    .comment {
+      border-left: 4px solid var(--_color-danger);
+      padding: 0.25rem 0.75rem;
+      overflow-wrap: anywhere;
+    }
+    .groups {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, 18rem), 1fr));
+      gap: 0.5rem 1.25rem;
+    }
+    .group ul {
+      margin: 0;
+    }
+    .history {
+      margin-top: 0.75rem;
+    }
+    .history summary {
+      cursor: pointer;
+      padding: 0.6rem 0;
+    }
+    .choose .field:first-child {
+      grid-column: 1 / -1;
+    }
+    .history li {
+      overflow-wrap: anywhere;
+    }
+    button.link {
+      background: none;
+      border: 0;
+      padding: 0;
+      min-height: 2.75rem;
+      color: var(--_color-primary);
+      text-decoration: underline;
+      cursor: pointer;
+      text-align: left;
+    }
+  `,
+];
