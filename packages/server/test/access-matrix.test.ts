@@ -566,7 +566,7 @@ describe('the access matrix', () => {
     const expected: Record<string, { file: number; empty: number }> = {
       anonymous: { file: 401, empty: 401 },
       coordinator: { file: 200, empty: 400 },
-      'school-staff': { file: 403, empty: 400 },
+      'school-staff': { file: 403, empty: 403 },
       'organization-admin': { file: 403, empty: 403 },
       specialist: { file: 403, empty: 403 },
       operator: { file: 403, empty: 403 },

@@ -208,12 +208,14 @@ describe('indicator values from the storage', () => {
     expect(report.periods).toEqual(['2021-2022', '2022-2023']);
   });
 
-  test("a school's staff may not write another organization's values; no file is 400; anonymous 401", async () => {
+  test("a school's staff may not upload values (its figures go through its report and approval); no file is 400; anonymous 401", async () => {
+    const own = 'dataElement,orgUnit,period,value\norganization-exists,school-1,2021-2022,1\n';
     const file = 'dataElement,orgUnit,period,value\norganization-exists,ds-teremok,2021-2022,1\n';
     schoolStaff = await signIn('values-school-2', [
       { role: 'school-staff', networkId: 'udomlya', organizationId: 'school-1' },
     ]);
     expect((await upload(schoolStaff, file)).statusCode).toBe(403);
+    expect((await upload(schoolStaff, own)).statusCode).toBe(403);
     expect((await upload({}, file)).statusCode).toBe(401);
     const empty = await server.inject({
       method: 'POST',

@@ -167,12 +167,13 @@ describe('scopes', () => {
     for (const action of [
       'courses.link.issue',
       'schools.data.write',
-      'indicators.values.write',
       'indicators.entry.write',
     ] as const) {
       expect(can(deputy, action, own)).toBe(true);
       expect(can(deputy, action, other)).toBe(false);
     }
+    // Published indicator values come from approved reports: a school cannot upload them.
+    expect(can(deputy, 'indicators.values.write', own)).toBe(false);
     expect(canAnywhere(deputy, 'courses.timetable.read')).toBe(false);
   });
 

@@ -97,7 +97,8 @@ export const permissions: Readonly<Record<Role, readonly Action[]>> = Object.fre
   'school-staff': list(
     'staff.me.read',
     'schools.data.write',
-    'indicators.values.write',
+    // Not `indicators.values.write`: a school's figures reach the published values only
+    // through its report and the coordinator's approval (`indicators.entry.write`).
     'indicators.entry.write',
     'courses.link.issue',
   ),
