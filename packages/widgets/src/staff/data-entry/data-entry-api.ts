@@ -1,4 +1,4 @@
-import { parse, type LocalizedText } from '@eduset/core';
+import { parse } from '@eduset/core';
 import {
   completenessReportSchema,
   dataEntryOverviewSchema,
@@ -9,29 +9,8 @@ import {
   type DataEntryOverview,
   type SubmissionView,
 } from '@eduset/core/indicators';
-import { StaffRequestError } from '../../staff-agenda/staff-agenda-api.js';
-
-const unreachable: LocalizedText = {
-  ru: 'Не удалось связаться с сервером. Проверьте подключение и попробуйте ещё раз.',
-  en: 'Could not reach the server. Check the connection and try again.',
-};
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function refusal(status: number, body: unknown): StaffRequestError {
-  const error = isRecord(body) && isRecord(body.error) ? body.error : undefined;
-  const message = error !== undefined && isRecord(error.message) ? error.message : undefined;
-  if (typeof message?.ru === 'string' && typeof message.en === 'string') {
-    const code = typeof error?.code === 'string' ? error.code : 'server';
-    return new StaffRequestError(status, code, { ru: message.ru, en: message.en });
-  }
-  return new StaffRequestError(status, 'server', {
-    ru: `Сервер ответил ошибкой ${String(status)}. Попробуйте позже.`,
-    en: `The server answered with error ${String(status)}. Please try again later.`,
-  });
-}
+import { staffRequestErrors, type StaffRequestError } from '../../staff-agenda/staff-agenda-api.js';
+import { StaffTransport } from '../../internal/staff-transport.js';
 
 /**
  * Which submission: the data set, the period and the organization.
@@ -60,12 +39,11 @@ export interface SubmissionRef {
  * ```
  */
 export class DataEntryApi {
-  private readonly base: string;
-  private csrfToken: Promise<string> | undefined;
+  private readonly transport: StaffTransport<StaffRequestError>;
 
   /** @param srcBase The base address of the API, e.g. `/api`. */
   constructor(srcBase: string) {
-    this.base = srcBase.replace(/\/+$/, '');
+    this.transport = new StaffTransport(srcBase, staffRequestErrors);
   }
 
   /**
@@ -202,58 +180,11 @@ export class DataEntryApi {
     }).toString();
   }
 
-  private async get<T>(path: string, validate: (input: unknown) => T): Promise<T> {
-    let response: Response;
-    try {
-      response = await fetch(`${this.base}${path}`, {
-        credentials: 'same-origin',
-        headers: { Accept: 'application/json' },
-      });
-    } catch {
-      throw new StaffRequestError(0, 'network', unreachable);
-    }
-    const body: unknown = await response.json().catch(() => undefined);
-    if (!response.ok) throw refusal(response.status, body);
-    return validate(body);
+  private get<T>(path: string, validate: (input: unknown) => T): Promise<T> {
+    return this.transport.get(path, validate);
   }
 
-  private csrf(): Promise<string> {
-    this.csrfToken ??= this.get('/auth/csrf', (input) => {
-      if (isRecord(input) && typeof input.csrfToken === 'string') return input.csrfToken;
-      throw new TypeError('no csrfToken');
-    }).catch((error: unknown) => {
-      this.csrfToken = undefined;
-      throw error;
-    });
-    return this.csrfToken;
-  }
-
-  private async send(method: 'PUT' | 'POST', path: string, body: object): Promise<unknown> {
-    for (let attempt = 0; ; attempt += 1) {
-      const token = await this.csrf();
-      let response: Response;
-      try {
-        response = await fetch(`${this.base}${path}`, {
-          method,
-          credentials: 'same-origin',
-          headers: {
-            Accept: 'application/json',
-            'Content-Type': 'application/json',
-            'x-csrf-token': token,
-          },
-          body: JSON.stringify(body),
-        });
-      } catch {
-        throw new StaffRequestError(0, 'network', unreachable);
-      }
-      const answer: unknown = await response.json().catch(() => undefined);
-      if (response.ok) return answer;
-      const error = refusal(response.status, answer);
-      if (error.code === 'csrf' && attempt === 0) {
-        this.csrfToken = undefined;
-        continue;
-      }
-      throw error;
-    }
+  private send(method: 'PUT' | 'POST', path: string, body: object): Promise<unknown> {
+    return this.transport.send(method, path, body);
   }
 }
