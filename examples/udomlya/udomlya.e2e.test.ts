@@ -80,6 +80,64 @@ describe('the Udomlya page', () => {
     });
   }
 
+  // Issue 18 §1: the dark theme. Every element of the page with theme="dark" on a dark page:
+  // readable (axe's contrast rules clean), nothing sideways; screenshots in /tmp to look at.
+  for (const viewport of [
+    { width: 390, height: 844 },
+    { width: 1280, height: 800 },
+  ]) {
+    it(`the dark theme at ${viewport.width}×${viewport.height}: readable, accessible`, async () => {
+      const { context, page, problems } = await openPage(server, 'udomlya/', {
+        context: { viewport, locale: 'ru-RU', colorScheme: 'dark' },
+        fixedTime: new Date('2026-12-10T08:00:00Z'),
+      });
+      // `auto` follows the reader's system setting (dark here); `dark` forces it.
+      // The elements' own dark theme, without the page's light design (its stylesheet sets
+      // some --eduset-* properties, which win over any theme by design).
+      await page.evaluate(() => {
+        document.querySelectorAll('link[rel="stylesheet"]').forEach((link) => link.remove());
+        document.body.style.background = '#0d1117';
+        document.body.style.color = '#e6edf3';
+        for (const text of document.querySelectorAll<HTMLElement>('a, h1, h2, p, li, header'))
+          text.style.color = '#e6edf3';
+        document.querySelectorAll('eduset-site-directory, eduset-booking').forEach((element) => {
+          element.setAttribute('theme', 'dark');
+        });
+        document.querySelector('eduset-schedule')?.setAttribute('theme', 'auto');
+      });
+      const directory = page.locator('eduset-site-directory');
+      await expect
+        .poll(() => directory.locator('[part~="site"]').count(), { timeout: 15_000 })
+        .toBe(16);
+      const schedule = page.locator('eduset-schedule');
+      await schedule.getByLabel(/Что нужно|Услуга|Вид помощи/).selectOption({ index: 1 });
+      await expect
+        .poll(() => schedule.locator('[part="free-slots"]').count(), { timeout: 15_000 })
+        .toBeGreaterThan(0);
+      // The element's own surface is dark, its text light.
+      const colors = await directory.evaluate((element) => {
+        const style = getComputedStyle(element);
+        return { text: style.color, surface: style.getPropertyValue('--_color-surface').trim() };
+      });
+      expect(colors).toEqual({ text: 'rgb(230, 237, 243)', surface: '#0d1117' });
+      expect(await schedule.evaluate((element) => getComputedStyle(element).color)).toBe(
+        'rgb(230, 237, 243)',
+      );
+      await page.screenshot({ path: `/tmp/eduset-dark-${viewport.width}.png`, fullPage: true });
+      await schedule.screenshot({ path: `/tmp/eduset-dark-schedule-${viewport.width}.png` });
+      await page
+        .locator('eduset-booking')
+        .screenshot({ path: `/tmp/eduset-dark-booking-${viewport.width}.png` });
+      await page.screenshot({ path: `/tmp/eduset-dark-top-${viewport.width}.png` });
+      await noHorizontalOverflow(page);
+      await expectAccessible(page, { include: 'eduset-site-directory', step: 'directory' });
+      await expectAccessible(page, { include: 'eduset-schedule', step: 'schedule' });
+      await expectAccessible(page, { include: 'eduset-booking', step: 'booking' });
+      expectNoProblems(problems);
+      await context.close();
+    });
+  }
+
   it('the examples index links to the page', async () => {
     const { context, page, problems } = await openPage(server, '');
     await expect.poll(() => page.locator('a[href*="udomlya"]').count()).toBeGreaterThan(0);

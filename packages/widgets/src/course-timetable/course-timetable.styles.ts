@@ -16,8 +16,14 @@ export const courseTimetableStyles = [
   baseStyles,
   css`
     :host {
-      --_travel-color: var(--eduset-course-timetable-travel-color, #7a4b00);
-      --_cell-background: var(--eduset-course-timetable-cell-background, #eef4fb);
+      --_travel-color: var(
+        --eduset-course-timetable-travel-color,
+        color-mix(in srgb, var(--_color-warning) 75%, var(--_color-text))
+      );
+      --_cell-background: var(
+        --eduset-course-timetable-cell-background,
+        color-mix(in srgb, var(--_color-primary) 8%, var(--_color-surface))
+      );
       container-type: inline-size;
     }
     .timetable {

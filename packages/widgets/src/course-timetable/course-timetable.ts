@@ -77,8 +77,8 @@ function responseSchema(input: unknown): CourseTimetableData {
  * @csspart travel - The trip before a lesson.
  * @csspart empty - The message shown when there are no lessons.
  *
- * @cssproperty --eduset-course-timetable-travel-color - Color of the trip notes (default `#7a4b00`).
- * @cssproperty --eduset-course-timetable-cell-background - Background of a lesson (default `#eef4fb`).
+ * @cssproperty --eduset-course-timetable-travel-color - Color of the trip notes (default: the theme's warning color darkened toward the text).
+ * @cssproperty --eduset-course-timetable-cell-background - Background of a lesson (default: 8 % of the primary color over the surface).
  *
  * @example
  * ```html

@@ -15,8 +15,8 @@ export const indicatorDashboardStyles = [
   baseStyles,
   css`
     :host {
-      --_good: var(--eduset-indicator-good-color, #1a7f37);
-      --_target: var(--eduset-indicator-target-color, #9a6700);
+      --_good: var(--eduset-indicator-good-color, var(--_color-success));
+      --_target: var(--eduset-indicator-target-color, var(--_color-warning));
       --_card-min: var(--eduset-indicator-card-min-width, 16em);
       /* The table stacks by the element's own width, wherever it is embedded. */
       container-type: inline-size;

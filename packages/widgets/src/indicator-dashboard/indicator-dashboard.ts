@@ -104,9 +104,9 @@ interface Series {
  * @cssproperty --eduset-color-danger - Worse trends and errors (default `#b42318`).
  * @cssproperty --eduset-radius - Corner radius (default `0.5em`).
  * @cssproperty --eduset-spacing - Base spacing (default `1em`).
- * @cssproperty --eduset-indicator-good-color - Better trends, targets met (default `#1a7f37`).
+ * @cssproperty --eduset-indicator-good-color - Better trends, targets met (default `--eduset-color-success`).
  * @cssproperty --eduset-indicator-card-min-width - Narrowest card (default `16em`).
- * @cssproperty --eduset-indicator-target-color - The target line of charts (default `#9a6700`).
+ * @cssproperty --eduset-indicator-target-color - The target line of charts (default `--eduset-color-warning`).
  *
  * @example
  * ```html

@@ -1,6 +1,26 @@
 import { css } from 'lit';
 
 /**
+ * The dark theme's system tier: the same tokens as the light defaults, each still overridden
+ * by its `--eduset-color-*` property. Every pair of text and background here keeps WCAG AA
+ * contrast (4.5:1 and more), as the light ones do.
+ */
+const darkTokens = css`
+  --_color-text: var(--eduset-color-text, #e6edf3);
+  --_color-text-muted: var(--eduset-color-text-muted, #9198a1);
+  --_color-primary: var(--eduset-color-primary, #58a6ff);
+  --_color-on-primary: var(--eduset-color-on-primary, #0d1117);
+  --_color-surface: var(--eduset-color-surface, #0d1117);
+  --_color-surface-raised: var(--eduset-color-surface-raised, #161b22);
+  --_color-border: var(--eduset-color-border, #656c76);
+  --_color-danger: var(--eduset-color-danger, #ff7b72);
+  --_color-success: var(--eduset-color-success, #3fb950);
+  --_color-warning: var(--eduset-color-warning, #d29922);
+  --_color-focus: var(--eduset-color-focus, #58a6ff);
+  color-scheme: dark;
+`;
+
+/**
  * Styles every eduset element shares: the global theme tier of custom properties with their
  * defaults, the host box, visible keyboard focus and a visually hidden helper class.
  *
@@ -11,7 +31,12 @@ import { css } from 'lit';
  * `--eduset-font-family`, `--eduset-font-size`, `--eduset-color-text`,
  * `--eduset-color-text-muted`, `--eduset-color-primary`, `--eduset-color-on-primary`,
  * `--eduset-color-surface`, `--eduset-color-surface-raised`, `--eduset-color-border`,
- * `--eduset-color-danger`, `--eduset-color-focus`, `--eduset-radius`, `--eduset-spacing`.
+ * `--eduset-color-danger`, `--eduset-color-success`, `--eduset-color-warning`,
+ * `--eduset-color-focus`, `--eduset-radius`, `--eduset-spacing`.
+ *
+ * Light by default. `theme="dark"` on an element gives the dark theme; `theme="auto"` follows
+ * the reader's system setting (`prefers-color-scheme`). A page whose own design is dark sets
+ * `theme="dark"`; one that follows the system sets `theme="auto"`.
  *
  * @example
  * ```ts
@@ -39,6 +64,8 @@ export const baseStyles = css`
     --_color-surface-raised: var(--eduset-color-surface-raised, #f6f8fa);
     --_color-border: var(--eduset-color-border, #8c959f);
     --_color-danger: var(--eduset-color-danger, #b42318);
+    --_color-success: var(--eduset-color-success, #1a7f37);
+    --_color-warning: var(--eduset-color-warning, #9a6700);
     --_color-focus: var(--eduset-color-focus, #0b5cad);
     --_radius: var(--eduset-radius, calc(0.5 * var(--_font-size)));
     --_spacing: var(--eduset-spacing, var(--_font-size));
@@ -61,6 +88,16 @@ export const baseStyles = css`
     text-transform: none !important;
     white-space: normal !important;
     color: var(--_color-text) !important;
+  }
+
+  :host([theme='dark']) {
+    ${darkTokens}
+  }
+
+  @media (prefers-color-scheme: dark) {
+    :host([theme='auto']) {
+      ${darkTokens}
+    }
   }
 
   :host([hidden]) {

@@ -246,7 +246,9 @@ export class EdusetSchoolMap extends EdusetElement {
     }
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
     context.clearRect(0, 0, width, height);
-    context.strokeStyle = '#8c959f';
+    // The axes and the chosen school's ring in the theme's colors (light or dark).
+    const style = getComputedStyle(this);
+    context.strokeStyle = style.getPropertyValue('--_color-border').trim() || '#8c959f';
     context.lineWidth = 1;
     context.beginPath();
     context.moveTo(margin.left, margin.top);
@@ -255,9 +257,8 @@ export class EdusetSchoolMap extends EdusetElement {
     context.stroke();
     const schools = this.data?.schools ?? [];
     const size =
-      Number.parseFloat(
-        getComputedStyle(this).getPropertyValue('--eduset-school-map-point-size'),
-      ) || (schools.length > 5000 ? 2 : 6);
+      Number.parseFloat(style.getPropertyValue('--eduset-school-map-point-size')) ||
+      (schools.length > 5000 ? 2 : 6);
     // One fill style per colour: group the points, then draw each group in one pass.
     const groups = new Map<string, number[]>();
     for (const i of this.byIndex) {
@@ -280,7 +281,7 @@ export class EdusetSchoolMap extends EdusetElement {
     const chosen = schools[this.selected];
     if (chosen !== undefined && chosen.meanScore !== null) {
       const [px, py] = this.toCanvas(chosen);
-      context.strokeStyle = '#1f2328';
+      context.strokeStyle = style.getPropertyValue('--_color-text').trim() || '#1f2328';
       context.lineWidth = 2;
       context.beginPath();
       context.arc(px, py, size + 4, 0, 2 * Math.PI);

@@ -16,8 +16,8 @@ export const staffAgendaStyles = [
   baseStyles,
   css`
     :host {
-      --_attended: var(--eduset-staff-agenda-attended, #1a7f37);
-      --_no-show: var(--eduset-staff-agenda-no-show, #9a6700);
+      --_attended: var(--eduset-staff-agenda-attended, var(--_color-success));
+      --_no-show: var(--eduset-staff-agenda-no-show, var(--_color-warning));
       container-type: inline-size;
     }
 

@@ -97,8 +97,8 @@ function localeOf(lang: Lang): string {
  * @csspart actions - The buttons of a consultation.
  * @csspart panel - The open note, cancel or move form.
  *
- * @cssproperty --eduset-staff-agenda-attended - Color of the "attended" mark (default `#1a7f37`).
- * @cssproperty --eduset-staff-agenda-no-show - Color of the "no-show" mark (default `#9a6700`).
+ * @cssproperty --eduset-staff-agenda-attended - Color of the "attended" mark (default `--eduset-color-success`).
+ * @cssproperty --eduset-staff-agenda-no-show - Color of the "no-show" mark (default `--eduset-color-warning`).
  *
  * @example
  * ```html
