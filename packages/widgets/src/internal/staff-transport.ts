@@ -199,3 +199,57 @@ export class StaffTransport<E extends Error & { readonly code: string }> {
     return this.csrfToken;
   }
 }
+
+/**
+ * A refused or failed request of the staff agenda, with a Russian and English message to show
+ * and the server's error code (`not-started`, `illegal-transition`, `forbidden`, `csrf`, …).
+ *
+ * @example
+ * ```ts
+ * import { StaffRequestError } from '@eduset/widgets/staff';
+ * const error = new StaffRequestError(409, 'not-started', { ru: 'Ещё не началась', en: 'Not started yet' });
+ * error.status; // 409
+ * ```
+ */
+export class StaffRequestError extends Error {
+  /** The HTTP status (0 when the server could not be reached). */
+  readonly status: number;
+  /** The server's error code, or `network` / `server`. */
+  readonly code: string;
+  /** The message in Russian and English. */
+  readonly text: LocalizedText;
+
+  constructor(status: number, code: string, text: LocalizedText) {
+    super(`${text.ru} / ${text.en}`);
+    this.name = 'StaffRequestError';
+    this.status = status;
+    this.code = code;
+    this.text = text;
+  }
+}
+
+/**
+ * How the staff clients turn a refusal or a failure into a {@link StaffRequestError}: the
+ * server's code, and its message — or, for a refused form, what is wrong with each field in
+ * its own words.
+ *
+ * @example
+ * ```ts
+ * import { staffRequestErrors } from './staff-transport.js';
+ * staffRequestErrors.failed(0, 'network', { ru: 'Нет связи', en: 'No connection' }).code; // 'network'
+ * ```
+ */
+export const staffRequestErrors: TransportErrors<StaffRequestError> = {
+  refused: (status, answer) =>
+    new StaffRequestError(
+      status,
+      answer.code,
+      answer.issues.length > 0
+        ? {
+            ru: answer.issues.map((issue) => issue.message.ru).join('; '),
+            en: answer.issues.map((issue) => issue.message.en).join('; '),
+          }
+        : answer.text,
+    ),
+  failed: (status, failure, text) => new StaffRequestError(status, failure, text),
+};

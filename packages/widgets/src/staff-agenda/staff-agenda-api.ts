@@ -10,7 +10,6 @@ import {
   type AttendanceOutcome,
   type ConsultationNoteAnswer,
   type Instant,
-  type LocalizedText,
   type SlotsResponse,
 } from '@eduset/core';
 import { FetchJsonError } from '../internal/fetch-json.js';
@@ -18,8 +17,9 @@ import {
   errorAnswer,
   invalidAnswerText,
   StaffTransport,
+  staffRequestErrors,
   unreachableText,
-  type TransportErrors,
+  type StaffRequestError,
 } from '../internal/staff-transport.js';
 
 /**
@@ -40,59 +40,7 @@ export interface StaffAgendaQuery {
   readonly network?: string;
 }
 
-/**
- * A refused or failed request of the staff agenda, with a Russian and English message to show
- * and the server's error code (`not-started`, `illegal-transition`, `forbidden`, `csrf`, …).
- *
- * @example
- * ```ts
- * import { StaffRequestError } from '@eduset/widgets/staff';
- * const error = new StaffRequestError(409, 'not-started', { ru: 'Ещё не началась', en: 'Not started yet' });
- * error.status; // 409
- * ```
- */
-export class StaffRequestError extends Error {
-  /** The HTTP status (0 when the server could not be reached). */
-  readonly status: number;
-  /** The server's error code, or `network` / `server`. */
-  readonly code: string;
-  /** The message in Russian and English. */
-  readonly text: LocalizedText;
-
-  constructor(status: number, code: string, text: LocalizedText) {
-    super(`${text.ru} / ${text.en}`);
-    this.name = 'StaffRequestError';
-    this.status = status;
-    this.code = code;
-    this.text = text;
-  }
-}
-
-/**
- * How the staff clients turn a refusal or a failure into a {@link StaffRequestError}: the
- * server's code, and its message — or, for a refused form, what is wrong with each field in
- * its own words.
- *
- * @example
- * ```ts
- * import { staffRequestErrors } from '@eduset/widgets/staff';
- * staffRequestErrors.failed(0, 'network', { ru: 'Нет связи', en: 'No connection' }).code; // 'network'
- * ```
- */
-export const staffRequestErrors: TransportErrors<StaffRequestError> = {
-  refused: (status, answer) =>
-    new StaffRequestError(
-      status,
-      answer.code,
-      answer.issues.length > 0
-        ? {
-            ru: answer.issues.map((issue) => issue.message.ru).join('; '),
-            en: answer.issues.map((issue) => issue.message.en).join('; '),
-          }
-        : answer.text,
-    ),
-  failed: (status, failure, text) => new StaffRequestError(status, failure, text),
-};
+export { StaffRequestError } from '../internal/staff-transport.js';
 
 /**
  * The staff agenda's client of the eduset API: every answer is validated with core's wire

@@ -9,8 +9,11 @@ import {
   type DataEntryOverview,
   type SubmissionView,
 } from '@eduset/core/indicators';
-import { staffRequestErrors, type StaffRequestError } from '../../staff-agenda/staff-agenda-api.js';
-import { StaffTransport } from '../../internal/staff-transport.js';
+import {
+  StaffTransport,
+  staffRequestErrors,
+  type StaffRequestError,
+} from '../../internal/staff-transport.js';
 
 /**
  * Which submission: the data set, the period and the organization.

@@ -8,8 +8,11 @@ import {
   type RoomList,
   type StaffList,
 } from '@eduset/core';
-import { staffRequestErrors, type StaffRequestError } from '../../staff-agenda/staff-agenda-api.js';
-import { StaffTransport } from '../../internal/staff-transport.js';
+import {
+  StaffTransport,
+  staffRequestErrors,
+  type StaffRequestError,
+} from '../../internal/staff-transport.js';
 
 /** Bytes as base64, in chunks (a large file does not overflow the call stack). */
 function base64Of(bytes: Uint8Array): string {

@@ -13,8 +13,11 @@ import {
   type ProviderDeclineBody,
   type ProviderTerminateBody,
 } from '@eduset/core';
-import { staffRequestErrors, type StaffRequestError } from '../../staff-agenda/staff-agenda-api.js';
-import { StaffTransport } from '../../internal/staff-transport.js';
+import {
+  StaffTransport,
+  staffRequestErrors,
+  type StaffRequestError,
+} from '../../internal/staff-transport.js';
 
 /**
  * The provider's desk client of the eduset API (`/provider/…` routes): every answer is
