@@ -9,6 +9,7 @@ const files = readdirSync('bench')
 const rows = [];
 const loads = [];
 const surges = [];
+const itc = [];
 for (const file of files) {
   const run = spawnSync(
     process.execPath,
@@ -26,6 +27,8 @@ for (const file of files) {
     if (line.startsWith('BENCH-LOAD ')) loads.push({ file, ...JSON.parse(line.slice(11)) });
     // The opening day of enrolment (bench/enrolment-surge.bench.ts): applications a second.
     if (line.startsWith('BENCH-SURGE ')) surges.push({ file, ...JSON.parse(line.slice(12)) });
+    // ITC-2007 timetabling quality (bench/itc2007.bench.ts): one line per instance.
+    if (line.startsWith('BENCH-ITC ')) itc.push(JSON.parse(line.slice(10)));
   }
 }
 console.table(
@@ -68,5 +71,15 @@ if (surges.length > 0) {
       'load average': surge.loadAverage.map((value) => value.toFixed(1)).join(' → '),
       consistent: surge.consistent ? 'yes' : 'NO',
     })),
+  );
+}
+if (itc.length > 0) {
+  console.table(itc.map(({ hard: _hard, ...row }) => row));
+  const ratios = itc.map((row) => Number(row.ratio)).filter((ratio) => Number.isFinite(ratio));
+  const mean = ratios.reduce((sum, ratio) => sum + ratio, 0) / Math.max(1, ratios.length);
+  const feasible = itc.filter((row) => row.hard === 0).length;
+  const worst = Math.max(0, ...ratios);
+  console.log(
+    `ITC-2007: feasible ${feasible}/${itc.length}; mean ratio to the best known over ${ratios.length} instances ${mean.toFixed(2)} (goal ≤ 1.3), worst ${worst.toFixed(2)} (goal ≤ 2.0)`,
   );
 }
