@@ -29,3 +29,4 @@ export * from './timetable.js';
 export * from './view-schema.js';
 export * from './views.js';
 export * from './api.js';
+export * from './plan.js';

@@ -1,0 +1,303 @@
+import { z } from '../common/zod.js';
+import { localizedTextSchema } from '../common/labels.js';
+import { instantSchema } from '../schedule/instant.js';
+import type { Enrolment } from './enrolment.js';
+import type { CourseNetwork } from './model.js';
+import {
+  sessionSchema,
+  timetableSchema,
+  validateTimetable,
+  type CourseViolation,
+  type Session,
+  type Timetable,
+} from './timetable.js';
+
+// Planning a course network by people: the stored timetables (drafts and published
+// versions), pins, the background solve's progress and a hand move checked before it is
+// saved. Wire contracts of `/api/courses/plan/…` and the pure rules behind them.
+
+/**
+ * Schema of a stored timetable's status: a `draft` (a solver's result or a hand edit, seen by
+ * the coordinator only) or `published` (what students, teachers and feeds show).
+ *
+ * @example
+ * ```ts
+ * import { courseTimetableStatusSchema } from '@eduset/core/courses';
+ * courseTimetableStatusSchema.parse('draft');
+ * ```
+ */
+export const courseTimetableStatusSchema = z.enum(['draft', 'published']);
+
+/**
+ * A stored timetable's status. @example `const status: CourseTimetableStatus = 'published';`
+ */
+export type CourseTimetableStatus = z.output<typeof courseTimetableStatusSchema>;
+
+/**
+ * Schema of a pin: a lecture the coordinator fixes — this group, on this weekday at this
+ * period, in this room; a re-solve keeps it where it is. The same shape as a session.
+ *
+ * @example
+ * ```ts
+ * import { lecturePinSchema } from '@eduset/core/courses';
+ * lecturePinSchema.parse({ groupId: 'python-1', day: 2, period: 1, roomId: 'sch1-204' });
+ * ```
+ */
+export const lecturePinSchema = sessionSchema;
+
+/**
+ * A pinned lecture. @example `const pin: LecturePin = { groupId: 'python-1', day: 2, period: 1, roomId: 'sch1-204' };`
+ */
+export type LecturePin = Session;
+
+/**
+ * Schema of a stored timetable of a course network: its id, status, version (published ones
+ * only: 1, 2, 3… per network), the revision of the network it was made for, the sessions,
+ * hard violations and soft penalty (core's `validateTimetable`), the pins it kept, and who
+ * made and published it, when.
+ *
+ * @example
+ * ```ts
+ * import { courseTimetableRecordSchema } from '@eduset/core/courses';
+ * declare const json: unknown;
+ * courseTimetableRecordSchema.parse(json).status;
+ * ```
+ */
+export const courseTimetableRecordSchema = z.object({
+  id: z.string(),
+  networkId: z.string(),
+  status: courseTimetableStatusSchema,
+  version: z.number().int().min(1).optional(),
+  networkRevision: z.number().int().min(1),
+  timetable: timetableSchema,
+  hard: z.number().int().min(0),
+  penalty: z.number().int().min(0),
+  pins: z.array(lecturePinSchema),
+  /** How it was made: by the solver (with its seed) or by hand. */
+  origin: z.enum(['solver', 'hand']),
+  createdBy: z.string(),
+  createdAt: instantSchema,
+  publishedBy: z.string().optional(),
+  publishedAt: instantSchema.optional(),
+});
+
+/**
+ * A stored timetable. @example `const published = (record: CourseTimetableRecord) => record.version;`
+ */
+export type CourseTimetableRecord = z.output<typeof courseTimetableRecordSchema>;
+
+/**
+ * Schema of the list of a network's timetables (newest first), without their sessions.
+ *
+ * @example
+ * ```ts
+ * import { courseTimetableListSchema } from '@eduset/core/courses';
+ * courseTimetableListSchema.parse({ networkRevision: 1, timetables: [] });
+ * ```
+ */
+export const courseTimetableListSchema = z.object({
+  networkRevision: z.number().int().min(0),
+  timetables: z.array(courseTimetableRecordSchema.omit({ timetable: true })),
+});
+
+/**
+ * The list of a network's timetables. @example `const count = (list: CourseTimetableList) => list.timetables.length;`
+ */
+export type CourseTimetableList = z.output<typeof courseTimetableListSchema>;
+
+/**
+ * Schema of a request to solve in the background: how many seconds the search may run
+ * (1…600, 30 by default), the seed, and the pins to keep.
+ *
+ * @example
+ * ```ts
+ * import { solveRequestSchema } from '@eduset/core/courses';
+ * solveRequestSchema.parse({ seconds: 20, pins: [] });
+ * ```
+ */
+export const solveRequestSchema = z.strictObject({
+  seconds: z.number().int().min(1).max(600).default(30),
+  seed: z.number().int().min(0).max(2_147_483_647).default(2025),
+  pins: z.array(lecturePinSchema).max(2000).default([]),
+});
+
+/**
+ * A request to solve. @example `const request: SolveRequest = { seconds: 30, seed: 1, pins: [] };`
+ */
+export type SolveRequest = z.output<typeof solveRequestSchema>;
+
+/**
+ * Schema of a background solve's progress: running, finished (its draft stored), stopped by
+ * the coordinator (the best so far stored as a draft), or failed; the best hard violations
+ * and soft penalty so far, time used and left (ms), moves tried.
+ *
+ * @example
+ * ```ts
+ * import { solveProgressSchema } from '@eduset/core/courses';
+ * declare const json: unknown;
+ * solveProgressSchema.parse(json).state;
+ * ```
+ */
+export const solveProgressSchema = z.object({
+  state: z.enum(['idle', 'running', 'finished', 'stopped', 'failed']),
+  startedAt: instantSchema.optional(),
+  elapsedMs: z.number().min(0),
+  leftMs: z.number().min(0),
+  bestHard: z.number().int().min(0).optional(),
+  bestPenalty: z.number().int().min(0).optional(),
+  iterations: z.number().int().min(0),
+  draftId: z.string().optional(),
+  message: localizedTextSchema.optional(),
+});
+
+/**
+ * A background solve's progress. @example `const done = (p: SolveProgress) => p.state !== 'running';`
+ */
+export type SolveProgress = z.output<typeof solveProgressSchema>;
+
+/**
+ * Schema of a hand move of one lecture of a stored timetable: the group's session at
+ * `from` goes to `to` (weekday, period, room).
+ *
+ * @example
+ * ```ts
+ * import { lectureMoveSchema } from '@eduset/core/courses';
+ * lectureMoveSchema.parse({
+ *   groupId: 'python-1', from: { day: 2, period: 1 }, to: { day: 3, period: 0, roomId: 'sch1-204' },
+ * });
+ * ```
+ */
+export const lectureMoveSchema = z.strictObject({
+  groupId: z.string().min(1).max(128),
+  from: z.strictObject({ day: z.number().int().min(1).max(7), period: z.number().int().min(0) }),
+  to: z.strictObject({
+    day: z.number().int().min(1).max(7),
+    period: z.number().int().min(0),
+    roomId: z.string().min(1).max(128),
+  }),
+});
+
+/**
+ * A hand move. @example `const move: LectureMove = { groupId: 'g', from: { day: 1, period: 0 }, to: { day: 2, period: 0, roomId: 'r' } };`
+ */
+export type LectureMove = z.output<typeof lectureMoveSchema>;
+
+/**
+ * What a hand move would do: the timetable after it, the hard violations and penalty before
+ * and after, and the violations it adds (those the timetable did not have before).
+ *
+ * @example
+ * ```ts
+ * import type { MoveCheck } from '@eduset/core/courses';
+ * const safe = (check: MoveCheck) => check.added.every((violation) => !violation.hard);
+ * ```
+ */
+export interface MoveCheck {
+  readonly timetable: Timetable;
+  readonly before: { readonly hard: number; readonly penalty: number };
+  readonly after: { readonly hard: number; readonly penalty: number };
+  readonly added: readonly CourseViolation[];
+}
+
+const violationKey = (violation: CourseViolation): string =>
+  [
+    violation.kind,
+    violation.groupId ?? '',
+    violation.studentId ?? '',
+    violation.teacherId ?? '',
+    violation.roomId ?? '',
+    violation.day ?? '',
+    violation.period ?? '',
+  ].join('\u0000');
+
+/**
+ * Checks a hand move of one lecture before it is saved: the timetable after the move,
+ * validated with {@link validateTimetable}, and the violations the move adds. Answers
+ * `undefined` when the group has no session at `from`.
+ *
+ * @example
+ * ```ts
+ * import { checkLectureMove, enrolStudents } from '@eduset/core/courses';
+ * declare const network: import('@eduset/core/courses').CourseNetwork;
+ * declare const timetable: import('@eduset/core/courses').Timetable;
+ * const check = checkLectureMove(network, enrolStudents(network).enrolment, timetable, {
+ *   groupId: 'python-1', from: { day: 2, period: 1 }, to: { day: 3, period: 0, roomId: 'sch1-204' },
+ * });
+ * check?.added.filter((violation) => violation.hard);
+ * ```
+ */
+export function checkLectureMove(
+  network: CourseNetwork,
+  enrolment: Enrolment,
+  timetable: Timetable,
+  move: LectureMove,
+): MoveCheck | undefined {
+  const index = timetable.sessions.findIndex(
+    (session) =>
+      session.groupId === move.groupId &&
+      session.day === move.from.day &&
+      session.period === move.from.period,
+  );
+  if (index < 0) return undefined;
+  const sessions = timetable.sessions.map((session, i) =>
+    i === index ? { groupId: move.groupId, ...move.to } : session,
+  );
+  const moved: Timetable = { sessions };
+  const before = validateTimetable(network, enrolment, timetable);
+  const after = validateTimetable(network, enrolment, moved);
+  const known = new Map<string, number>();
+  for (const violation of before.violations) {
+    const key = violationKey(violation);
+    known.set(key, (known.get(key) ?? 0) + 1);
+  }
+  const added: CourseViolation[] = [];
+  for (const violation of after.violations) {
+    const key = violationKey(violation);
+    const left = known.get(key) ?? 0;
+    if (left > 0) known.set(key, left - 1);
+    else added.push(violation);
+  }
+  return {
+    timetable: moved,
+    before: { hard: before.hard, penalty: before.penalty },
+    after: { hard: after.hard, penalty: after.penalty },
+    added,
+  };
+}
+
+/**
+ * Schema of the answer of a move check: the violations it adds, hard and penalty before
+ * and after.
+ *
+ * @example
+ * ```ts
+ * import { moveCheckResponseSchema } from '@eduset/core/courses';
+ * declare const json: unknown;
+ * moveCheckResponseSchema.parse(json).added.length;
+ * ```
+ */
+export const moveCheckResponseSchema = z.object({
+  before: z.object({ hard: z.number(), penalty: z.number() }),
+  after: z.object({ hard: z.number(), penalty: z.number() }),
+  added: z.array(
+    z.object({
+      kind: z.string(),
+      hard: z.boolean(),
+      cost: z.number(),
+      groupId: z.string().optional(),
+      studentId: z.string().optional(),
+      teacherId: z.string().optional(),
+      roomId: z.string().optional(),
+      day: z.number().optional(),
+      period: z.number().optional(),
+      message: localizedTextSchema,
+    }),
+  ),
+  /** The new draft's id when the move was saved. */
+  draftId: z.string().optional(),
+});
+
+/**
+ * The answer of a move check. @example `const hardAdded = (answer: MoveCheckResponse) => answer.after.hard - answer.before.hard;`
+ */
+export type MoveCheckResponse = z.output<typeof moveCheckResponseSchema>;
