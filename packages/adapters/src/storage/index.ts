@@ -57,6 +57,12 @@ export type {
 } from './certificate-registry.js';
 export type { InventoryReplacement, InventoryStore } from './inventory.js';
 export type {
+  CourseNetworkHead,
+  CourseNetworkStore,
+  NewCourseDraft,
+  StoredCourseNetwork,
+} from './course-network.js';
+export type {
   DirectionCount,
   DirectionLimitsInput,
   FinancingParametersStore,

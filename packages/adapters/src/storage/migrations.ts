@@ -30,6 +30,7 @@ import bookingLoad from '../../migrations/0028_booking_load.sql?raw';
 import enrolmentRules from '../../migrations/0029_enrolment_rules.sql?raw';
 import inventory from '../../migrations/0030_inventory.sql?raw';
 import indicatorValues from '../../migrations/0031_indicator_values.sql?raw';
+import courseNetwork from '../../migrations/0033_course_network.sql?raw';
 import type { Database } from './database.js';
 
 /**
@@ -91,6 +92,7 @@ export const migrations: readonly Migration[] = [
   { version: 29, name: 'enrolment_rules', sql: enrolmentRules },
   { version: 30, name: 'inventory', sql: inventory },
   { version: 31, name: 'indicator_values', sql: indicatorValues },
+  { version: 33, name: 'course_network', sql: courseNetwork },
 ];
 
 /**

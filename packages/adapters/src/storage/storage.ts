@@ -12,6 +12,7 @@ import { certificateRegistryStore, type CertificateRegistryStore } from './certi
 import { indicatorValueStore, type IndicatorValueStore } from './indicator-values.js';
 import { financingParametersStore, type FinancingParametersStore } from './financing-parameters.js';
 import { inventoryStore, type InventoryStore } from './inventory.js';
+import { courseNetworkStore, type CourseNetworkStore } from './course-network.js';
 import { openPglite, openPostgres, type Database } from './database.js';
 import { identityStore, type IdentityStore } from './identity.js';
 import { linkTokens, type LinkTokens } from './link-tokens.js';
@@ -138,6 +139,8 @@ export interface Storage extends BookingStore {
   readonly providerDesk: ProviderDeskStore;
   /** Indicator data values, each with the import that wrote it (migration 0031). */
   readonly indicatorValues: IndicatorValueStore;
+  /** The course network as one document with a revision, its drafts and published timetables (0033). */
+  readonly courseNetworks: CourseNetworkStore;
   /**
    * Validates the network with core's `createNetwork` and stores it, replacing a stored
    * network with the same id, in one transaction: on any error the previous version stays.
@@ -239,6 +242,7 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
     providerDesk: providerDeskStore(database),
     family: familyStore(database),
     indicatorValues: indicatorValueStore(database),
+    courseNetworks: courseNetworkStore(database),
     async saveNetwork(network) {
       const valid = createNetwork(network);
       await database.transaction((session) => writeNetwork(session, valid));
