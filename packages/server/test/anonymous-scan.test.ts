@@ -19,11 +19,7 @@ import { openStorage, type Storage } from '@eduset/adapters';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seedFinancingIfEmpty } from '../src/cli-financing.js';
-import {
-  createServer,
-  seedCourseNetwork,
-  type BookingCreatedResponse,
-} from '../src/index.js';
+import { createServer, seedCourseNetwork, type BookingCreatedResponse } from '../src/index.js';
 import courses from '../../../examples/data/udomlya-courses.json' with { type: 'json' };
 import financing from '../../../examples/data/michurinsk-financing.json' with { type: 'json' };
 import { bookingBody } from './helpers.js';

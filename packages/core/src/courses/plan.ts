@@ -107,7 +107,7 @@ export type CourseTimetableList = z.output<typeof courseTimetableListSchema>;
 
 /**
  * Schema of a request to solve in the background: how many seconds the search may run
- * (1…600, 30 by default), the seed, and the pins to keep.
+ * (1…600), the seed (2025 by default), and the pins to keep.
  *
  * @example
  * ```ts
@@ -116,7 +116,7 @@ export type CourseTimetableList = z.output<typeof courseTimetableListSchema>;
  * ```
  */
 export const solveRequestSchema = z.strictObject({
-  seconds: z.number().int().min(1).max(600).default(30),
+  seconds: z.number().int().min(1).max(600),
   seed: z.number().int().min(0).max(2_147_483_647).default(2025),
   pins: z.array(lecturePinSchema).max(2000).default([]),
 });

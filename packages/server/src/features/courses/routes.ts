@@ -303,9 +303,11 @@ export function courseRoutes(options: CourseRoutesOptions): FastifyPluginAsync {
     return { data, view };
   };
 
+  // The whole network's timetable (every teacher, every group's size, the report naming
+  // students) is the planner's: the coordinator of the network.
   const wholeNetwork = (request: FastifyRequest): void => {
     if (request.actor.kind === 'anonymous') throw unauthenticated();
-    if (!can(request.actor, 'courses.timetable.read', { networkId, personal: true })) {
+    if (!can(request.actor, 'courses.plan.write', { networkId, personal: true })) {
       throw forbidden();
     }
   };
@@ -447,7 +449,10 @@ export function courseRoutes(options: CourseRoutesOptions): FastifyPluginAsync {
     );
 
     const planner = (request: FastifyRequest): string => {
-      if (request.actor.kind !== 'staff' || !can(request.actor, 'courses.plan.write', { networkId })) {
+      if (
+        request.actor.kind !== 'staff' ||
+        !can(request.actor, 'courses.plan.write', { networkId })
+      ) {
         throw forbidden();
       }
       return request.actor.accountId;
@@ -643,11 +648,15 @@ export function courseRoutes(options: CourseRoutesOptions): FastifyPluginAsync {
 
     api.get(
       '/api/courses/timetable.xlsx',
-      { config: { access: { public: true, identify: true } } },
+      { config: { access: { action: 'courses.plan.write' } } },
       async (request, reply) => {
         wholeNetwork(request);
         // audit: a staff read of the whole network timetable (teachers, group sizes).
-        request.audit({ action: 'courses.timetable.read', networkId, recordIds: ['timetable.xlsx'] });
+        request.audit({
+          action: 'courses.timetable.read',
+          networkId,
+          recordIds: ['timetable.xlsx'],
+        });
         const { network, enrolment, timetable } = await load();
         const bytes = await timetableXlsx(network, enrolment, timetable);
         return reply
@@ -662,7 +671,7 @@ export function courseRoutes(options: CourseRoutesOptions): FastifyPluginAsync {
 
     api.get(
       '/api/courses/report',
-      { config: { access: { public: true, identify: true } } },
+      { config: { access: { action: 'courses.plan.write' } } },
       async (request) => {
         wholeNetwork(request);
         // audit: a staff read of the validation report, which names students.
