@@ -43,3 +43,11 @@ CREATE TABLE course_timetables (
 );
 
 CREATE INDEX course_timetables_network ON course_timetables (network_id, id DESC);
+
+-- Personal timetable links are derived, like the parents' links (0013): the token is
+-- HMAC-SHA-256 of the network, the student and the link's serial number under the instance's
+-- link secret, so the school can list the working links of its students again (only the
+-- token's SHA-256 is stored, as before). Links issued before have no serial and stay random.
+ALTER TABLE course_timetable_links ADD COLUMN serial integer CHECK (serial > 0);
+CREATE UNIQUE INDEX course_timetable_links_serial
+  ON course_timetable_links (network_id, student_id, serial);

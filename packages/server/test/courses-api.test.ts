@@ -212,8 +212,37 @@ describe('profile-course timetable API', () => {
     expect(
       (await server.inject(`/api/courses/timetable/by-link?token=${newToken}`)).statusCode,
     ).toBe(200);
+    // The school lists its own students with their working links (the same URL again).
+    const list = await server.inject({
+      url: '/api/courses/links?school=school-1',
+      headers: as('deputy1'),
+    });
+    expect(list.statusCode).toBe(200);
+    const students = list.json().students as { studentId: string; link?: { url: string } }[];
+    const ownSchool = data.students.filter((s) => s.homeSchoolId === 'school-1');
+    expect(students.map((s) => s.studentId)).toEqual(ownSchool.map((s) => s.id));
+    expect(students.find((s) => s.studentId === 'st-001')?.link?.url).toBe(second.json().url);
+    expect(students.filter((s) => s.link !== undefined)).toHaveLength(1);
+    // Another school's list, a teacher's, an anonymous visitor's: refused.
+    const foreignList = await server.inject({
+      url: `/api/courses/links?school=${elsewhere?.homeSchoolId ?? ''}`,
+      headers: as('deputy1'),
+    });
+    expect(foreignList.statusCode).toBe(403);
+    expect(
+      (await server.inject({ url: '/api/courses/links?school=school-1', headers: as('sokolov') }))
+        .statusCode,
+    ).toBe(403);
+    expect((await server.inject('/api/courses/links?school=school-1')).statusCode).toBe(401);
     clock = instant('2025-10-02T09:00:00Z');
     const expired = await server.inject(`/api/courses/timetable/by-link?token=${newToken}`);
     expect(expired.json()).toEqual(wrong.json());
+    const afterExpiry = await server.inject({
+      url: '/api/courses/links?school=school-1',
+      headers: as('deputy1'),
+    });
+    expect(
+      (afterExpiry.json().students as { link?: unknown }[]).filter((s) => s.link !== undefined),
+    ).toEqual([]);
   });
 });

@@ -93,6 +93,7 @@ export {
   isCourseLinkToken,
   type CourseLink,
   type CourseLinkStore,
+  type ListedCourseLink,
   type NewCourseLink,
 } from './course-links.js';
 export { hashLinkToken, type LinkPurpose, type LinkTokens } from './link-tokens.js';

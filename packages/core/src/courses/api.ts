@@ -91,3 +91,55 @@ export const courseDirectorySchema = z.object({
  * ```
  */
 export type CourseDirectory = z.output<typeof courseDirectorySchema>;
+
+/**
+ * Schema of the query of `GET /api/courses/links`: the school whose students' links its staff
+ * list.
+ *
+ * @example
+ * ```ts
+ * import { courseLinkListQuerySchema } from '@eduset/core/courses';
+ * courseLinkListQuerySchema.parse({ school: 'school-1' });
+ * ```
+ */
+export const courseLinkListQuerySchema = z.strictObject({ school: requestIdSchema });
+
+/**
+ * Schema of the answer of `GET /api/courses/links`: every student of the school in the
+ * course network (name, grade), each with the working personal link, if one was issued.
+ *
+ * @example
+ * ```ts
+ * import { courseLinkListSchema } from '@eduset/core/courses';
+ * courseLinkListSchema.parse({ schoolId: 'school-1', students: [] });
+ * ```
+ */
+export const courseLinkListSchema = z.object({
+  schoolId: z.string(),
+  students: z.array(
+    z.object({
+      studentId: z.string(),
+      name: z.string(),
+      grade: z.number().int(),
+      link: z
+        .object({
+          url: z.string(),
+          icsUrl: z.string(),
+          issuedAt: z.string(),
+          expiresAt: z.string(),
+        })
+        .optional(),
+    }),
+  ),
+});
+
+/**
+ * The answer of `GET /api/courses/links`.
+ *
+ * @example
+ * ```ts
+ * import type { CourseLinkList } from '@eduset/core/courses';
+ * const withoutLink = (list: CourseLinkList) => list.students.filter((s) => s.link === undefined);
+ * ```
+ */
+export type CourseLinkList = z.output<typeof courseLinkListSchema>;

@@ -2,7 +2,10 @@ import { can, type Action, type Actor, type Resource } from '@eduset/core/access
 import { requestIdSchema } from '@eduset/core/common';
 import {
   checkLectureMove,
+  courseLinkListQuerySchema,
+  courseLinkListSchema,
   enrolStudents,
+  type CourseLinkList,
   courseTimetableListSchema,
   courseTimetableRecordSchema,
   lectureMoveSchema,
@@ -418,6 +421,68 @@ export function courseRoutes(options: CourseRoutesOptions): FastifyPluginAsync {
           url: `${linkPage}#token=${token}`,
           icsUrl: `/api/courses/feeds/by-link/${token}.ics`,
           expiresAt: link.expiresAt,
+        };
+      },
+    );
+
+    api.get(
+      '/api/courses/links',
+      {
+        config: { access: { action: 'courses.link.issue' } },
+        schema: { querystring: courseLinkListQuerySchema, response: { 200: courseLinkListSchema } },
+      },
+      async (request): Promise<CourseLinkList> => {
+        const schoolId = request.query.school;
+        // Staff of this school only: another school's list is the same 403 as a school that
+        // does not exist.
+        if (
+          request.actor.kind !== 'staff' ||
+          !can(request.actor, 'courses.link.issue', {
+            networkId,
+            organizationId: schoolId,
+            personal: true,
+          })
+        ) {
+          throw forbidden();
+        }
+        const { network } = await plan.network();
+        const students = network.students.filter((student) => student.homeSchoolId === schoolId);
+        const listed =
+          options.links === undefined
+            ? []
+            : await options.links.list(
+                networkId,
+                students.map((student) => student.id),
+                now(),
+              );
+        const byStudent = new Map(listed.map((entry) => [entry.link.studentId, entry]));
+        // audit: the school's students (names) and their links were shown.
+        request.audit({
+          action: 'courses.link.issue',
+          networkId,
+          organizationId: schoolId,
+          recordIds: students.map((student) => student.id),
+        });
+        return {
+          schoolId,
+          students: students.map((student) => {
+            const entry = byStudent.get(student.id);
+            return {
+              studentId: student.id,
+              name: student.name,
+              grade: student.grade,
+              ...(entry === undefined
+                ? {}
+                : {
+                    link: {
+                      url: `${linkPage}#token=${entry.token}`,
+                      icsUrl: `/api/courses/feeds/by-link/${entry.token}.ics`,
+                      issuedAt: entry.link.issuedAt,
+                      expiresAt: entry.link.expiresAt,
+                    },
+                  }),
+            };
+          }),
         };
       },
     );
