@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import data from '../../../../examples/data/udomlya-courses.json' with { type: 'json' };
 import { ValidationError } from '../common/index.js';
+import { withInventoryFreeHours } from '../inventory/course-rooms.js';
 import { enrolStudents } from './enrolment.js';
 import { createCourseNetwork } from './model.js';
 import { checkLectureMove } from './plan.js';
@@ -72,5 +73,52 @@ describe('checkLectureMove', () => {
         to: { day: 1, period: 0, roomId: 'x' },
       }),
     ).toBeUndefined();
+  });
+});
+
+describe('rooms not free for the network', () => {
+  it('the solver never uses a room when it is unavailable, and the validator reports it', () => {
+    // Every room of the network is unavailable on the first day of the grid.
+    const firstDay = network.weekGrid.days[0] ?? 1;
+    const busyDay = network.weekGrid.periods.map((_, period) => ({ day: firstDay, period }));
+    const closed = createCourseNetwork({
+      ...data,
+      rooms: network.rooms.map((room) => ({ ...room, unavailable: busyDay })),
+    });
+    const solved = solveCourseNetwork(closed, enrolment, { seed: 2, iterations: 6_000 });
+    expect(solved.timetable.sessions.some((s) => s.day === firstDay)).toBe(false);
+    const report = validateTimetable(closed, enrolment, solved.timetable);
+    expect(report.violations.filter((v) => v.kind === 'room-unavailable')).toEqual([]);
+    // The earlier timetable used that day: each such session is a hard violation now.
+    const onFirstDay = base.sessions.filter((s) => s.day === firstDay).length;
+    expect(onFirstDay).toBeGreaterThan(0);
+    const old = validateTimetable(closed, enrolment, base);
+    expect(old.violations.filter((v) => v.kind === 'room-unavailable')).toHaveLength(onFirstDay);
+    expect(old.hard).toBeGreaterThanOrEqual(onFirstDay);
+  });
+
+  it("the inventory's free hours make the rest of the week unavailable", () => {
+    const room = network.rooms[0];
+    if (room === undefined) throw new Error('no room');
+    const [p0, p1] = network.weekGrid.periods;
+    const day = network.weekGrid.days[1] ?? 2;
+    const merged = withInventoryFreeHours(network, [
+      {
+        room: { ...room, unavailable: [] },
+        // Free exactly the first two periods of one day.
+        free: [
+          { day, period: 0 },
+          { day, period: 1 },
+        ],
+        unknownEquipment: [],
+      },
+    ]);
+    const unavailable = merged.rooms.find((r) => r.id === room.id)?.unavailable ?? [];
+    const total = network.weekGrid.days.length * network.weekGrid.periods.length;
+    expect(unavailable).toHaveLength(total - 2);
+    expect(unavailable).not.toContainEqual({ day, period: 0 });
+    expect(p0 !== undefined && p1 !== undefined).toBe(true);
+    // Other rooms unchanged.
+    expect(merged.rooms.slice(1)).toEqual(network.rooms.slice(1));
   });
 });

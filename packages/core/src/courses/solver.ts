@@ -1,6 +1,6 @@
 import { z } from '../common/zod.js';
 import { parse } from '../common/index.js';
-import { EngineState } from './engine.js';
+import { BLOCKED, EngineState } from './engine.js';
 import { SeededRandom } from './prng.js';
 import {
   assertAssignmentShape,
@@ -226,6 +226,7 @@ export function solveTimetable(
     }
     if (p === p0 && r === r0) continue;
     const o = slot[p * R + r] ?? -1;
+    if (o === BLOCKED) continue;
     if (o >= 0) {
       const co = lecCourse[o] ?? 0;
       if (co === c || fixed[o] === 1) continue;
@@ -364,7 +365,7 @@ function repair(
       for (let m = roomsFrom; m < roomsTo; m++) {
         const room = roomData[m] ?? 0;
         if (
-          (slot[p * R + room] ?? -1) < 0 &&
+          (slot[p * R + room] ?? -1) === -1 &&
           (r < 0 || (state.capPenalty[c * R + room] ?? 0) < (state.capPenalty[c * R + r] ?? 0))
         )
           r = room;
@@ -373,6 +374,7 @@ function repair(
       if (r < 0) {
         r = roomData[roomsFrom + random.nextInt(roomsTo - roomsFrom)] ?? 0;
         o = slot[p * R + r] ?? -1;
+        if (o === BLOCKED) continue;
         const co = lecCourse[o] ?? 0;
         if (co === c || (o >= 0 && fixed[o] === 1)) continue;
         if (p0 >= 0 && (available[co * P + p0] === 0 || allowed[co * R + r0] === 0)) continue;
@@ -423,7 +425,7 @@ function pin(
   const fixed = new Uint8Array(state.L);
   for (const { course, period, room } of pinned) {
     if (course >= state.C || period >= state.P || room >= state.R) continue;
-    if ((state.slot[period * state.R + room] ?? -1) >= 0) continue;
+    if ((state.slot[period * state.R + room] ?? -1) !== -1) continue;
     const first = state.courseFirstLecture[course] ?? 0;
     const last = state.courseFirstLecture[course + 1] ?? 0;
     for (let l = first; l < last; l++) {
@@ -484,7 +486,7 @@ function construct(state: EngineState, hardWeight: number): void {
         const p = state.availData[k] ?? 0;
         for (let m = state.roomStart[c] ?? 0; m < (state.roomStart[c + 1] ?? 0); m++) {
           const r = state.roomData[m] ?? 0;
-          if ((state.slot[p * R + r] ?? -1) >= 0) continue;
+          if ((state.slot[p * R + r] ?? -1) !== -1) continue;
           const h0 = state.hard;
           const s0 = state.soft;
           state.insert(l, p, r);
@@ -566,6 +568,7 @@ export function evaluateProblemAssignment(
     const course = courses[lecture.course];
     if (course === undefined) continue;
     if (course.unavailable?.includes(lecture.period)) conflicts++;
+    if (problem.rooms[lecture.room]?.unavailable?.includes(lecture.period)) conflicts++;
     if (course.rooms !== undefined && !course.rooms.includes(lecture.room)) conflicts++;
     roomCapacity +=
       weights.roomCapacity * Math.max(0, course.students - (rooms[lecture.room]?.capacity ?? 0));

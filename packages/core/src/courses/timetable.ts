@@ -228,7 +228,13 @@ export function networkToProblem(network: CourseNetwork, enrolment: Enrolment): 
   const problem = createTimetableProblem({
     days: days.length,
     periodsPerDay: ppd,
-    rooms: network.rooms.map((room) => ({ capacity: room.capacity })),
+    rooms: network.rooms.map((room) => ({
+      capacity: room.capacity,
+      unavailable: room.unavailable.flatMap((when) => {
+        const d = days.indexOf(when.day);
+        return d < 0 || when.period >= ppd ? [] : [d * ppd + when.period];
+      }),
+    })),
     teachers: network.teachers.length,
     courses,
     curricula: [...sets.values()],
@@ -367,6 +373,7 @@ export const courseViolationKinds = [
   'room-elsewhere',
   'room-equipment',
   'teacher-unavailable',
+  'room-unavailable',
   'home-school-busy',
   'travel',
   'room-capacity',
@@ -597,6 +604,21 @@ export function validateTimetable(
           message: {
             ru: `Группа ${group.id}: помещение ${session.roomId} не в её ресурсном центре`,
             en: `Group ${group.id}: room ${session.roomId} is not at its resource centre`,
+          },
+        });
+      }
+      if (room?.unavailable.some((w) => w.day === session.day && w.period === session.period)) {
+        violations.push({
+          kind: 'room-unavailable',
+          hard: true,
+          cost: 1,
+          groupId: group.id,
+          roomId: room.id,
+          day: session.day,
+          period: session.period,
+          message: {
+            ru: `Помещение ${room.name} не свободно для сети: ${at(session.day, session.period).ru}`,
+            en: `Room ${room.name} is not free for the network: ${at(session.day, session.period).en}`,
           },
         });
       }

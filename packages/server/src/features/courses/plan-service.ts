@@ -239,11 +239,12 @@ export function checkPins(network: CourseNetwork, pins: readonly LecturePin[]): 
       room.resourceCentreId !== group.resourceCentreId ||
       !network.weekGrid.days.includes(pin.day) ||
       pin.period >= periods ||
+      room.unavailable.some((when) => when.day === pin.day && when.period === pin.period) ||
       seen.has(place)
     ) {
       throw new HttpError(400, 'bad-pin', {
-        ru: `Закрепление не подходит: группа «${pin.groupId}», помещение «${pin.roomId}», день ${pin.day}, урок ${pin.period + 1} (нет такой группы, помещения или урока, помещение в другом центре или место уже закреплено)`,
-        en: `The pin does not fit: group "${pin.groupId}", room "${pin.roomId}", day ${pin.day}, period ${pin.period + 1} (no such group, room or period, a room of another centre, or the place is pinned twice)`,
+        ru: `Закрепление не подходит: группа «${pin.groupId}», помещение «${pin.roomId}», день ${pin.day}, урок ${pin.period + 1} (нет такой группы, помещения или урока, помещение в другом центре или не свободно в это время, или место уже закреплено)`,
+        en: `The pin does not fit: group "${pin.groupId}", room "${pin.roomId}", day ${pin.day}, period ${pin.period + 1} (no such group, room or period, a room of another centre or not free then, or the place is pinned twice)`,
       });
     }
     seen.add(place);
