@@ -52,3 +52,7 @@ export * from './inventory/inventory.js';
 export * from './inventory/inventory-api.js';
 export * from './inventory/inventory.styles.js';
 export * from './inventory/inventory.texts.js';
+export * from './course-planner/course-planner.js';
+export * from './course-planner/course-planner-api.js';
+export * from './course-planner/course-planner.styles.js';
+export * from './course-planner/course-planner.texts.js';
