@@ -30,6 +30,8 @@ const staffOnly = [
   '/operator/certificate-applications',
   'eduset-inventory',
   '/inventory/import',
+  'eduset-course-planner',
+  '/courses/plan/',
 ];
 
 describe('eduset-staff.js and eduset-widgets.js', () => {
@@ -53,6 +55,7 @@ describe('eduset-staff.js and eduset-widgets.js', () => {
     expect(code).toContain('eduset-financing-parameters');
     expect(code).toContain('eduset-certificate-applications');
     expect(code).toContain('eduset-inventory');
+    expect(code).toContain('eduset-course-planner');
     for (const forbidden of ['node:', 'pglite', 'fastify', 'papaparse', 'exceljs', 'process.env']) {
       expect(code, forbidden).not.toContain(forbidden);
     }

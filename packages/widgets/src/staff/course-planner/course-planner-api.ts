@@ -2,8 +2,6 @@ import {
   parse,
   type LocalizedText,
   courseTimetableListSchema,
-  createCourseNetwork,
-  type CourseNetwork,
   courseTimetableRecordSchema,
   moveCheckResponseSchema,
   solveProgressSchema,
@@ -36,6 +34,58 @@ function refusal(status: number, body: unknown): StaffRequestError {
     ru: `Сервер ответил ошибкой ${String(status)}. Попробуйте позже.`,
     en: `The server answered with error ${String(status)}. Please try again later.`,
   });
+}
+
+/**
+ * The part of a course network the planner shows (names and places, the week grid).
+ *
+ * @example
+ * ```ts
+ * import type { PlannerNetwork } from '@eduset/widgets/staff';
+ * const roomName = (network: PlannerNetwork, id: string) =>
+ *   network.rooms.find((room) => room.id === id)?.name ?? id;
+ * ```
+ */
+export interface PlannerNetwork {
+  readonly courses: readonly { readonly id: string; readonly name: string }[];
+  readonly groups: readonly {
+    readonly id: string;
+    readonly courseId: string;
+    readonly resourceCentreId: string;
+  }[];
+  readonly rooms: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly resourceCentreId: string;
+  }[];
+  readonly weekGrid: {
+    readonly days: readonly number[];
+    readonly periods: readonly { readonly start: string; readonly end: string }[];
+  };
+}
+
+function texts<K extends string>(value: unknown, keys: readonly K[]): Record<K, string>[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item: unknown) =>
+    isRecord(item) && keys.every((key) => typeof item[key] === 'string')
+      ? [Object.fromEntries(keys.map((key) => [key, String(item[key])])) as Record<K, string>]
+      : [],
+  );
+}
+
+/** Reads the planner's part of a network answer (a lightweight check: no schema in the bundle). */
+function plannerNetworkOf(input: unknown): PlannerNetwork {
+  if (!isRecord(input) || !isRecord(input.weekGrid)) throw new TypeError('not a course network');
+  const grid = input.weekGrid;
+  return {
+    courses: texts(input.courses, ['id', 'name']),
+    groups: texts(input.groups, ['id', 'courseId', 'resourceCentreId']),
+    rooms: texts(input.rooms, ['id', 'name', 'resourceCentreId']),
+    weekGrid: {
+      days: Array.isArray(grid.days) ? grid.days.filter((d) => typeof d === 'number') : [],
+      periods: texts(grid.periods, ['start', 'end']),
+    },
+  };
 }
 
 /**
@@ -72,7 +122,8 @@ export class CoursePlannerApi {
   }
 
   /**
-   * The stored network (names of groups' courses, rooms, teachers; the read is audited).
+   * What the planner shows of the stored network: the names of courses and rooms, which
+   * centre a group and a room belong to, the week grid (the read is audited).
    *
    * @example
    * ```ts
@@ -80,9 +131,9 @@ export class CoursePlannerApi {
    * (await new CoursePlannerApi('/api').network()).rooms.length;
    * ```
    */
-  async network(): Promise<CourseNetwork> {
+  async network(): Promise<PlannerNetwork> {
     const answer = await this.call('GET', '/courses/plan/network');
-    return createCourseNetwork(isRecord(answer) ? answer.network : undefined);
+    return plannerNetworkOf(isRecord(answer) ? answer.network : undefined);
   }
 
   /**

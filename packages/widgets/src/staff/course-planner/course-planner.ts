@@ -1,6 +1,5 @@
 import type { LocalizedText } from '@eduset/core';
 import type {
-  CourseNetwork,
   CourseTimetableList,
   CourseTimetableRecord,
   LecturePin,
@@ -11,7 +10,7 @@ import type {
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { EdusetElement } from '../../internal/eduset-element.js';
 import { StaffRequestError } from '../../staff-agenda/staff-agenda-api.js';
-import { CoursePlannerApi } from './course-planner-api.js';
+import { CoursePlannerApi, type PlannerNetwork } from './course-planner-api.js';
 import { coursePlannerStyles } from './course-planner.styles.js';
 import { coursePlannerTexts, type CoursePlannerTexts } from './course-planner.texts.js';
 
@@ -57,7 +56,7 @@ export class EdusetCoursePlanner extends EdusetElement {
   declare private list: CourseTimetableList | null;
   declare private progress: SolveProgress | null;
   declare private opened: CourseTimetableRecord | null;
-  declare private network: CourseNetwork | null;
+  declare private network: PlannerNetwork | null;
   declare private pins: ReadonlySet<string>;
   declare private check: MoveCheckResponse | null;
   declare private message: LocalizedText | null;
