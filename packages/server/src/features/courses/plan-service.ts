@@ -64,9 +64,10 @@ interface Running {
  * @example
  * ```ts
  * import { openStorage } from '@eduset/adapters';
+ * import { instant } from '@eduset/core';
  * import { CoursePlanService } from '@eduset/server';
  * const storage = await openStorage({ dataDir: 'memory://' });
- * const plan = new CoursePlanService(storage.courseNetworks, 'udomlya', () => new Date().toISOString() as never);
+ * const plan = new CoursePlanService(storage.courseNetworks, 'udomlya', () => instant(new Date()));
  * plan.progress().state; // 'idle'
  * ```
  */
@@ -81,7 +82,16 @@ export class CoursePlanService {
     private readonly now: () => Instant,
   ) {}
 
-  /** The published timetable with its network, or `undefined` when none is published. */
+  /**
+   * The published timetable with its network, or `undefined` when none is published.
+   *
+   * @example
+   * ```ts
+   * import type { CoursePlanService } from '@eduset/server';
+   * declare const plan: CoursePlanService;
+   * (await plan.published())?.record.version;
+   * ```
+   */
   async published(): Promise<PublishedCourses | undefined> {
     const head = await this.store.head(this.networkId);
     if (head?.publishedVersion === undefined) return undefined;
@@ -104,21 +114,48 @@ export class CoursePlanService {
     return value;
   }
 
-  /** Like {@link published}, or a 404 that says nothing is published yet. */
+  /**
+   * Like {@link published}, or a 404 that says nothing is published yet.
+   *
+   * @example
+   * ```ts
+   * import type { CoursePlanService } from '@eduset/server';
+   * declare const plan: CoursePlanService;
+   * (await plan.require()).network.schoolYear;
+   * ```
+   */
   async require(): Promise<PublishedCourses> {
     const value = await this.published();
     if (value === undefined) throw notPublished();
     return value;
   }
 
-  /** The stored network, or a 404. */
+  /**
+   * The stored network, or a 404.
+   *
+   * @example
+   * ```ts
+   * import type { CoursePlanService } from '@eduset/server';
+   * declare const plan: CoursePlanService;
+   * (await plan.network()).revision;
+   * ```
+   */
   async network(): Promise<StoredCourseNetwork> {
     const stored = await this.store.load(this.networkId);
     if (stored === undefined) throw noNetwork();
     return stored;
   }
 
-  /** The background solve's progress (the last one when none runs). */
+  /**
+   * The background solve's progress (the last one when none runs).
+   *
+   * @example
+   * ```ts
+   * import type { CoursePlanService } from '@eduset/server';
+   * declare const plan: CoursePlanService;
+   * plan.progress().bestPenalty;
+   * ```
+   */
   progress(): SolveProgress {
     const running = this.running;
     if (running === undefined) return this.last;
@@ -137,6 +174,13 @@ export class CoursePlanService {
   /**
    * Starts a background solve of the stored network (409 when one runs). When it ends — by
    * its time limit or by {@link stop} — its timetable is stored as a draft by `by`.
+   *
+   * @example
+   * ```ts
+   * import type { CoursePlanService } from '@eduset/server';
+   * declare const plan: CoursePlanService;
+   * await plan.start({ seconds: 30, seed: 1, pins: [] }, 'acc-coordinator');
+   * ```
    */
   async start(request: SolveRequest, by: string): Promise<SolveProgress> {
     if (this.running !== undefined) {
@@ -161,13 +205,31 @@ export class CoursePlanService {
     return this.progress();
   }
 
-  /** Stops the running solve; its best timetable so far becomes a draft. */
+  /**
+   * Stops the running solve; its best timetable so far becomes a draft.
+   *
+   * @example
+   * ```ts
+   * import type { CoursePlanService } from '@eduset/server';
+   * declare const plan: CoursePlanService;
+   * plan.stop().state;
+   * ```
+   */
   stop(): SolveProgress {
     this.running?.solve.stop();
     return this.progress();
   }
 
-  /** Waits for the running solve to end (tests, shutdown); answers its final progress. */
+  /**
+   * Waits for the running solve to end (tests, shutdown); answers its final progress.
+   *
+   * @example
+   * ```ts
+   * import type { CoursePlanService } from '@eduset/server';
+   * declare const plan: CoursePlanService;
+   * (await plan.settled()).draftId;
+   * ```
+   */
   async settled(): Promise<SolveProgress> {
     const running = this.running;
     if (running !== undefined) await running.solve.result.catch(() => undefined);

@@ -226,21 +226,33 @@ function mayRead(actor: Actor, resources: readonly Resource[], action: Action): 
  * - `GET /api/courses/timetable/by-link?token=…` and `GET /api/courses/feeds/by-link/:token.ics`
  *   — the student's own view through the link (one 404 for an unknown, expired or revoked
  *   link);
- * - `GET /api/courses/timetable.xlsx` and `GET /api/courses/report` — staff who may read the
- *   whole network's timetable (the report names students).
+ * - `GET /api/courses/links?school=…` — that school's staff (`courses.link.issue`) list its
+ *   students with their working personal links (derived tokens; audited);
+ * - `GET /api/courses/timetable.xlsx` and `GET /api/courses/report` — the coordinator
+ *   (`courses.plan.write`; the report names students);
+ * - planning (`courses.plan.write`, every write audited): `GET|PUT /api/courses/plan/network`
+ *   (export and upload of the network document with its revision), `GET
+ *   /api/courses/plan/timetables[/:id]`, `POST /api/courses/plan/timetables/:id/publish`,
+ *   `POST /api/courses/plan/timetables/:id/move` (a hand move checked, saved as a draft with
+ *   `save`), `GET|POST /api/courses/plan/solve` and `POST /api/courses/plan/solve/stop` (the
+ *   background solve in a worker thread).
+ *
+ * Every view reads the published timetable from the storage; nothing is solved on a request
+ * (404 `timetable-not-published` until one is published).
  *
  * Every `/api/` answer is `Cache-Control: no-store` (set by the server).
  *
  * @example
  * ```ts
  * import { openStorage } from '@eduset/adapters';
- * import { createServer } from '@eduset/server';
+ * import { instant } from '@eduset/core';
+ * import { createServer, seedCourseNetwork } from '@eduset/server';
  * declare const json: unknown;
  * const storage = await openStorage({ dataDir: 'memory://' });
- * const server = createServer({
- *   storage,
- *   courses: { network: json, approvedAt: '2025-08-29T09:00:00Z', networkId: 'udomlya' },
+ * await seedCourseNetwork(storage.courseNetworks, 'udomlya', json, {
+ *   seed: 2025, iterations: 50_000, at: instant('2025-08-29T09:00:00Z'),
  * });
+ * const server = createServer({ storage, courses: { networkId: 'udomlya' } });
  * ```
  */
 export function courseRoutes(options: CourseRoutesOptions): FastifyPluginAsync {
