@@ -124,6 +124,23 @@ describe('profile-course timetable API', () => {
       (await server.inject({ url: '/api/courses/timetable.xlsx', headers: as('coordinator') }))
         .statusCode,
     ).toBe(200);
+    // Signed in, a teacher and school staff find their own timetables without knowing ids.
+    expect((await server.inject('/api/courses/mine')).statusCode).toBe(401);
+    const mine = await server.inject({ url: '/api/courses/mine', headers: as('sokolov') });
+    expect(mine.json().views).toEqual([
+      {
+        view: 'teacher',
+        id: 't-sokolov',
+        name: data.teachers.find((t) => t.id === 't-sokolov')?.name,
+      },
+    ]);
+    const school = await server.inject({ url: '/api/courses/mine', headers: as('deputy1') });
+    expect(school.json().views.map((v: { view: string; id: string }) => [v.view, v.id])).toEqual([
+      ['school', 'school-1'],
+    ]);
+    expect(
+      (await server.inject({ url: '/api/courses/mine', headers: as('coordinator') })).json().views,
+    ).toEqual([]);
     // A teacher sees her own week, not a colleague's, and no one's report.
     const own = await server.inject({
       url: '/api/courses/timetable?view=teacher&id=t-sokolov',

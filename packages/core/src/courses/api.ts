@@ -143,3 +143,29 @@ export const courseLinkListSchema = z.object({
  * ```
  */
 export type CourseLinkList = z.output<typeof courseLinkListSchema>;
+
+/**
+ * Schema of the answer of `GET /api/courses/mine`: the timetables that are the signed-in
+ * staff member's own — a teacher's week, a school's students — each with its view, id and the
+ * name people know it by.
+ *
+ * @example
+ * ```ts
+ * import { myTimetablesSchema } from '@eduset/core/courses';
+ * myTimetablesSchema.parse({ views: [{ view: 'teacher', id: 't-1', name: 'Иванова А. П.' }] });
+ * ```
+ */
+export const myTimetablesSchema = z.object({
+  views: z.array(z.object({ view: z.enum(timetableViewKinds), id: z.string(), name: z.string() })),
+});
+
+/**
+ * The answer of `GET /api/courses/mine`.
+ *
+ * @example
+ * ```ts
+ * import type { MyTimetables } from '@eduset/core/courses';
+ * const first = (mine: MyTimetables) => mine.views[0]?.id;
+ * ```
+ */
+export type MyTimetables = z.output<typeof myTimetablesSchema>;

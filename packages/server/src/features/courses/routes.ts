@@ -5,6 +5,8 @@ import {
   courseLinkListQuerySchema,
   courseLinkListSchema,
   enrolStudents,
+  myTimetablesSchema,
+  type MyTimetables,
   type CourseLinkList,
   courseTimetableListSchema,
   courseTimetableRecordSchema,
@@ -226,6 +228,8 @@ function mayRead(actor: Actor, resources: readonly Resource[], action: Action): 
  * - `GET /api/courses/timetable/by-link?token=…` and `GET /api/courses/feeds/by-link/:token.ics`
  *   — the student's own view through the link (one 404 for an unknown, expired or revoked
  *   link);
+ * - `GET /api/courses/mine` — a signed-in staff member's own timetables: a teacher's week,
+ *   a school's (school staff), to open with `GET /api/courses/timetable`;
  * - `GET /api/courses/links?school=…` — that school's staff (`courses.link.issue`) list its
  *   students with their working personal links (derived tokens; audited);
  * - `GET /api/courses/timetable.xlsx` and `GET /api/courses/report` — the coordinator
@@ -434,6 +438,34 @@ export function courseRoutes(options: CourseRoutesOptions): FastifyPluginAsync {
           icsUrl: `/api/courses/feeds/by-link/${token}.ics`,
           expiresAt: link.expiresAt,
         };
+      },
+    );
+
+    api.get(
+      '/api/courses/mine',
+      {
+        config: { access: { action: 'staff.me.read' } },
+        schema: { response: { 200: myTimetablesSchema } },
+      },
+      async (request): Promise<MyTimetables> => {
+        const actor = request.actor;
+        if (actor.kind !== 'staff') throw unauthenticated();
+        const { network } = await load();
+        const views: MyTimetables['views'] = [];
+        for (const grant of actor.grants) {
+          if (grant.networkId !== networkId) continue;
+          const teacher = network.teachers.find((t) => t.id === grant.teacherId);
+          if (teacher !== undefined)
+            views.push({ view: 'teacher', id: teacher.id, name: teacher.name });
+          const school =
+            grant.role === 'school-staff'
+              ? network.organizations.find((o) => o.id === grant.organizationId)
+              : undefined;
+          if (school !== undefined) {
+            views.push({ view: 'school', id: school.id, name: school.shortName ?? school.name });
+          }
+        }
+        return { views };
       },
     );
 
