@@ -597,6 +597,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
       courseRoutes({
         ...options.courses,
         store: storage.courseNetworks,
+        inventory: storage.inventory,
         links: storage.courseLinks,
         now,
         limited,

@@ -274,4 +274,68 @@ describe('planning the course network', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('bad-pin');
   });
+
+  it("merges the inventory's free hours: outside them a room is never used", async () => {
+    // The inventory of the network: school 1 offers its computer room, free on Monday only.
+    await storage.inventory.replace('udomlya', {
+      organizations: [{ id: 'school-1', name: 'Школа № 1', kind: 'school' }],
+      rooms: [
+        {
+          id: 'sch1-201',
+          organizationId: 'school-1',
+          name: 'Кабинет информатики 201',
+          address: 'ул. Энтузиастов, 1',
+          area: 54,
+          capacity: 16,
+          activities: ['educational'],
+          equipment: ['компьютеры', 'плоттер'],
+          access: 'step-free',
+          freeHours: [{ weekday: 1, from: '14:00', to: '18:30' }],
+        },
+      ],
+    });
+    const before = (await storage.courseNetworks.head('udomlya'))?.revision ?? 0;
+    const merged = await server.inject({
+      method: 'POST',
+      url: '/api/courses/plan/network/inventory',
+      headers: as('coordinator'),
+      payload: { resourceCentres: { 'school-1': 'rc-school-1' } },
+    });
+    expect(merged.statusCode, merged.body).toBe(200);
+    expect(merged.json()).toEqual({
+      revision: before + 1,
+      rooms: [
+        {
+          id: 'sch1-201',
+          name: 'Кабинет информатики 201',
+          freePeriods: 4,
+          unknownEquipment: ['плоттер'],
+        },
+      ],
+    });
+    const stored = await storage.courseNetworks.load('udomlya');
+    const room = stored?.network.rooms.find((r) => r.id === 'sch1-201');
+    expect(room?.unavailable.some((w) => w.day === 1)).toBe(false);
+    expect(room?.unavailable).toHaveLength(5 * 4);
+    // Solved again: the computer room is used on Monday only.
+    const started = await server.inject({
+      method: 'POST',
+      url: '/api/courses/plan/solve',
+      headers: as('coordinator'),
+      payload: { seconds: 2, seed: 5 },
+    });
+    expect(started.statusCode, started.body).toBe(202);
+    let progress = started.json();
+    for (let i = 0; i < 200 && progress.state === 'running'; i++) {
+      await sleep(100);
+      progress = (
+        await server.inject({ url: '/api/courses/plan/solve', headers: as('coordinator') })
+      ).json();
+    }
+    const draft = await storage.courseNetworks.timetable('udomlya', progress.draftId);
+    const inRoom = draft?.timetable.sessions.filter((s) => s.roomId === 'sch1-201') ?? [];
+    expect(inRoom.length).toBeGreaterThan(0);
+    expect(inRoom.every((s) => s.day === 1)).toBe(true);
+    expect(draft?.networkRevision).toBe(before + 1);
+  });
 });

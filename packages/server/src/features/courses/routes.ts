@@ -40,7 +40,9 @@ import {
   timetableXlsx,
   type CourseLinkStore,
   type CourseNetworkStore,
+  type InventoryStore,
 } from '@eduset/adapters';
+import { courseRoomsOfInventory, withInventoryFreeHours } from '@eduset/core/inventory';
 import { CoursePlanService, type PublishedCourses } from './plan-service.js';
 import { HttpError } from '../../errors.js';
 import { forbidden, unauthenticated } from '../../plugins/access.js';
@@ -70,6 +72,11 @@ export interface CourseRoutesOptions {
    * `networkId`); `courses` by default.
    */
   readonly networkId?: string;
+  /**
+   * The inventory of shared rooms (`storage.inventory`): its rooms' free hours can be merged
+   * into the network (`POST /api/courses/plan/network/inventory`); not offered without it.
+   */
+  readonly inventory?: InventoryStore;
   /** Personal timetable links (`storage.courseLinks`); without it links are not offered. */
   readonly links?: CourseLinkStore;
   /** The clock of links; the real one by default. */
@@ -107,6 +114,13 @@ const networkUploadSchema = z.strictObject({
   network: z.record(z.string(), z.unknown()),
   /** The revision the coordinator edited; a save over a newer one is refused (409). */
   expectedRevision: z.number().int().min(0).optional(),
+});
+
+const inventoryMergeSchema = z.strictObject({
+  /** The network whose inventory to read; the course network's own id by default. */
+  inventoryNetworkId: requestIdSchema.optional(),
+  /** Which inventory organization is which resource centre: organization id → centre id. */
+  resourceCentres: z.record(requestIdSchema, requestIdSchema),
 });
 
 const moveBodySchema = z.strictObject({
@@ -235,7 +249,9 @@ function mayRead(actor: Actor, resources: readonly Resource[], action: Action): 
  * - `GET /api/courses/timetable.xlsx` and `GET /api/courses/report` — the coordinator
  *   (`courses.plan.write`; the report names students);
  * - planning (`courses.plan.write`, every write audited): `GET|PUT /api/courses/plan/network`
- *   (export and upload of the network document with its revision), `GET
+ *   (export and upload of the network document with its revision), `POST
+ *   /api/courses/plan/network/inventory` (the inventory's rooms and free hours merged in as
+ *   the next revision: outside its free hours a room is unavailable to the solver), `GET
  *   /api/courses/plan/timetables[/:id]`, `POST /api/courses/plan/timetables/:id/publish`,
  *   `POST /api/courses/plan/timetables/:id/move` (a hand move checked, saved as a draft with
  *   `save`), `GET|POST /api/courses/plan/solve` and `POST /api/courses/plan/solve/stop` (the
@@ -612,6 +628,46 @@ export function courseRoutes(options: CourseRoutesOptions): FastifyPluginAsync {
         );
         request.auditWrite({ networkId, recordIds: [`network:${saved.revision}`] });
         return { revision: saved.revision };
+      },
+    );
+
+    api.post(
+      '/api/courses/plan/network/inventory',
+      {
+        config: { access: { action: 'courses.plan.write' } },
+        schema: { body: inventoryMergeSchema },
+      },
+      async (request) => {
+        const by = planner(request);
+        const body = request.body;
+        const inventoryNetworkId = body.inventoryNetworkId ?? networkId;
+        if (!can(request.actor, 'inventory.read', { networkId: inventoryNetworkId })) {
+          throw forbidden();
+        }
+        if (options.inventory === undefined) {
+          throw new HttpError(404, 'inventory-not-offered', {
+            ru: 'Этот сервер не хранит инвентаризацию помещений',
+            en: 'This server keeps no inventory of rooms',
+          });
+        }
+        const stored = await plan.network();
+        const offers = courseRoomsOfInventory(await options.inventory.load(inventoryNetworkId), {
+          resourceCentres: new Map(Object.entries(body.resourceCentres)),
+          equipment: stored.network.equipment,
+          weekGrid: stored.network.weekGrid,
+        });
+        const merged = withInventoryFreeHours(stored.network, offers);
+        request.auditWrite({ networkId, recordIds: offers.map((offer) => offer.room.id) });
+        const saved = await options.store.save(networkId, merged, by, now(), stored.revision);
+        return {
+          revision: saved.revision,
+          rooms: offers.map((offer) => ({
+            id: offer.room.id,
+            name: offer.room.name,
+            freePeriods: offer.free.length,
+            unknownEquipment: [...offer.unknownEquipment],
+          })),
+        };
       },
     );
 
