@@ -51,3 +51,18 @@ CREATE INDEX course_timetables_network ON course_timetables (network_id, id DESC
 ALTER TABLE course_timetable_links ADD COLUMN serial integer CHECK (serial > 0);
 CREATE UNIQUE INDEX course_timetable_links_serial
   ON course_timetable_links (network_id, student_id, serial);
+
+-- The background solve of a network, shared by every server process of one database: at most
+-- one runs per network (the row is claimed under its lock; a claim whose process stopped
+-- reporting — no heartbeat for a while — may be taken over), its progress is written a few
+-- times a second by the process that runs it and read by any process, and a stop asked of any
+-- process is seen by the one that runs it.
+CREATE TABLE course_solve_jobs (
+  network_id text PRIMARY KEY REFERENCES course_networks (network_id) ON DELETE CASCADE,
+  state text NOT NULL CHECK (state IN ('running', 'finished', 'stopped', 'failed')),
+  started_by text NOT NULL,
+  started_at timestamptz NOT NULL,
+  progress jsonb NOT NULL,
+  stop_requested boolean NOT NULL DEFAULT false,
+  heartbeat_at timestamptz NOT NULL
+);

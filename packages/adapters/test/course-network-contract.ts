@@ -145,6 +145,41 @@ export function courseNetworkContract(
       expect((await bed.another.published('net-c'))?.version).toBe(4);
     });
 
+    test('one background solve per network, its progress and a stop seen by every process', async () => {
+      await bed.store.save('net-d', data, 'acc-coordinator', at);
+      expect(await bed.store.solveProgress('net-d')).toBeUndefined();
+      const running = { state: 'running', elapsedMs: 0, leftMs: 30_000, iterations: 0 } as const;
+      const claims = await Promise.all([
+        bed.store.claimSolve('net-d', 'acc-1', running, at, 15_000),
+        bed.another.claimSolve('net-d', 'acc-2', running, at, 15_000),
+      ]);
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      // Progress written by one process, read by the other; a stop asked of the other.
+      const later5 = instant('2026-09-01T09:00:05Z');
+      const progress = {
+        ...running,
+        elapsedMs: 5_000,
+        leftMs: 25_000,
+        bestHard: 0,
+        bestPenalty: 40,
+        iterations: 900,
+      };
+      expect(await bed.store.reportSolve('net-d', progress, later5)).toBe(false);
+      expect(await bed.another.solveProgress('net-d')).toEqual(progress);
+      await bed.another.requestStop('net-d');
+      expect(await bed.store.reportSolve('net-d', progress, later5)).toBe(true);
+      // While it reports, nobody else claims; once it stops reporting for long, one may.
+      expect(await bed.another.claimSolve('net-d', 'acc-2', running, later5, 15_000)).toBe(false);
+      const muchLater = instant('2026-09-01T09:01:00Z');
+      expect(await bed.another.claimSolve('net-d', 'acc-2', running, muchLater, 15_000)).toBe(true);
+      // A final state ends the claim; a new solve may start.
+      const done = { ...progress, state: 'stopped', leftMs: 0, draftId: '1' } as const;
+      expect(await bed.another.reportSolve('net-d', done, muchLater)).toBe(false);
+      expect((await bed.store.solveProgress('net-d'))?.state).toBe('stopped');
+      expect(await bed.store.claimSolve('net-d', 'acc-1', running, muchLater, 15_000)).toBe(true);
+      expect(await bed.store.reportSolve('net-d', running, muchLater)).toBe(false);
+    });
+
     test('a draft needs a stored network', async () => {
       expect(await rejection(bed.store.addDraft('net-none', draft(1)))).toBeInstanceOf(
         NotFoundError,

@@ -338,4 +338,67 @@ describe('planning the course network', () => {
     expect(inRoom.every((s) => s.day === 1)).toBe(true);
     expect(draft?.networkRevision).toBe(before + 1);
   });
+
+  it('another server process of the database sees the progress and stops the solve', async () => {
+    // A second server over the same storage: another process behind the load balancer.
+    const other = createServer({
+      storage,
+      rateLimit: false,
+      now: () => instant(new Date()),
+      actorSource: {
+        actorOf: async (request) => {
+          const who = request.headers['x-test-actor'];
+          return (typeof who === 'string' ? actors[who] : undefined) ?? anonymousActor;
+        },
+      },
+      courses: { networkId: 'udomlya' },
+    });
+    await other.ready();
+    try {
+      const started = await server.inject({
+        method: 'POST',
+        url: '/api/courses/plan/solve',
+        headers: as('coordinator'),
+        payload: { seconds: 120, seed: 9 },
+      });
+      expect(started.statusCode, started.body).toBe(202);
+      // One solve at a time across processes.
+      const elsewhere = await other.inject({
+        method: 'POST',
+        url: '/api/courses/plan/solve',
+        headers: as('coordinator'),
+        payload: { seconds: 5 },
+      });
+      expect(elsewhere.statusCode).toBe(409);
+      let seen = (
+        await other.inject({ url: '/api/courses/plan/solve', headers: as('coordinator') })
+      ).json();
+      for (let i = 0; i < 100 && seen.bestPenalty === undefined; i++) {
+        await sleep(100);
+        seen = (
+          await other.inject({ url: '/api/courses/plan/solve', headers: as('coordinator') })
+        ).json();
+      }
+      expect(seen.state).toBe('running');
+      expect(seen.bestPenalty).toBeGreaterThanOrEqual(0);
+      // Stopped from the other process: the running one sees it at its next report.
+      await other.inject({
+        method: 'POST',
+        url: '/api/courses/plan/solve/stop',
+        headers: as('coordinator'),
+      });
+      let final = seen;
+      for (let i = 0; i < 200 && final.state === 'running'; i++) {
+        await sleep(100);
+        final = (
+          await other.inject({ url: '/api/courses/plan/solve', headers: as('coordinator') })
+        ).json();
+      }
+      expect(final.state).toBe('stopped');
+      expect(final.draftId).toBeDefined();
+      expect(final.elapsedMs).toBeLessThan(60_000);
+    } finally {
+      await other.close();
+    }
+  });
 });

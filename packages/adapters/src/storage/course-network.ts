@@ -2,6 +2,8 @@ import { ConflictError, NotFoundError, instant, type Instant } from '@eduset/cor
 import {
   createCourseNetwork,
   courseTimetableRecordSchema,
+  solveProgressSchema,
+  type SolveProgress,
   type CourseNetwork,
   type CourseTimetableRecord,
   type LecturePin,
@@ -122,6 +124,27 @@ export interface CourseNetworkStore {
   publish(networkId: string, id: string, by: string, at: Instant): Promise<CourseTimetableRecord>;
   /** The published timetable with the highest version, or `undefined`. */
   published(networkId: string): Promise<CourseTimetableRecord | undefined>;
+  /**
+   * Claims the network's background solve for a process: `true` when no solve runs, or the
+   * running one's process has not reported for `staleAfterMs` (it stopped); `false` when
+   * another solve runs. The claim writes `progress` as the first report.
+   */
+  claimSolve(
+    networkId: string,
+    by: string,
+    progress: SolveProgress,
+    at: Instant,
+    staleAfterMs: number,
+  ): Promise<boolean>;
+  /**
+   * Writes the running solve's progress (its heartbeat) and answers whether someone asked
+   * it to stop. A final state (`finished`, `stopped`, `failed`) ends the claim.
+   */
+  reportSolve(networkId: string, progress: SolveProgress, at: Instant): Promise<boolean>;
+  /** Asks the running solve to stop (seen by its process at its next report). */
+  requestStop(networkId: string): Promise<void>;
+  /** The last progress written, or `undefined` when no solve ever ran. */
+  solveProgress(networkId: string): Promise<SolveProgress | undefined>;
 }
 
 interface NetworkRow extends SqlRow {
@@ -328,6 +351,59 @@ export function courseNetworkStore(database: Database): CourseNetworkStore {
       });
       if (row === undefined) throw new NotFoundError('course-timetable', id);
       return timetableOf(row);
+    },
+    async claimSolve(networkId, by, progress, at, staleAfterMs) {
+      return database.transaction(async (session) => {
+        const [network] = await session.query(
+          'SELECT 1 FROM course_networks WHERE network_id = $1 FOR UPDATE',
+          [networkId],
+        );
+        if (network === undefined) throw noNetwork(networkId);
+        const [job] = await session.query<{ state: string; heartbeat_at: Date | string }>(
+          'SELECT state, heartbeat_at FROM course_solve_jobs WHERE network_id = $1',
+          [networkId],
+        );
+        if (
+          job !== undefined &&
+          job.state === 'running' &&
+          Date.parse(at) - Date.parse(instant(job.heartbeat_at)) < staleAfterMs
+        ) {
+          return false;
+        }
+        await session.query(
+          `INSERT INTO course_solve_jobs (network_id, state, started_by, started_at, progress,
+             stop_requested, heartbeat_at)
+           VALUES ($1, 'running', $2, $3, $4::jsonb, false, $3)
+           ON CONFLICT (network_id) DO UPDATE SET state = 'running',
+             started_by = EXCLUDED.started_by, started_at = EXCLUDED.started_at,
+             progress = EXCLUDED.progress, stop_requested = false,
+             heartbeat_at = EXCLUDED.heartbeat_at`,
+          [networkId, by, at, JSON.stringify(progress)],
+        );
+        return true;
+      });
+    },
+    async reportSolve(networkId, progress, at) {
+      const [row] = await database.query<{ stop_requested: boolean }>(
+        `UPDATE course_solve_jobs SET state = $2, progress = $3::jsonb, heartbeat_at = $4
+          WHERE network_id = $1 RETURNING stop_requested`,
+        [networkId, progress.state, JSON.stringify(progress), at],
+      );
+      return row?.stop_requested === true;
+    },
+    async requestStop(networkId) {
+      await database.query(
+        `UPDATE course_solve_jobs SET stop_requested = true
+          WHERE network_id = $1 AND state = 'running'`,
+        [networkId],
+      );
+    },
+    async solveProgress(networkId) {
+      const [row] = await database.query<{ progress: unknown }>(
+        'SELECT progress FROM course_solve_jobs WHERE network_id = $1',
+        [networkId],
+      );
+      return row === undefined ? undefined : solveProgressSchema.parse(parsed(row.progress));
     },
     async published(networkId) {
       const [row] = await database.query<TimetableRow>(

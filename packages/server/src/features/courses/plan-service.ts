@@ -35,6 +35,14 @@ export interface PublishedCourses {
 /** The solver's move budget for a timed background run: the clock stops it first. */
 const timedBudget = 2_000_000_000;
 
+/** How often the running solve writes its progress (and reads whether to stop). */
+const reportEveryMs = 500;
+
+/** A running solve that has not reported for this long stopped with its process. */
+const staleAfterMs = 15_000;
+
+const idle: SolveProgress = { state: 'idle', elapsedMs: 0, leftMs: 0, iterations: 0 };
+
 /** Nothing published yet: one answer for every view. */
 export const notPublished = (): HttpError =>
   new HttpError(404, 'timetable-not-published', {
@@ -74,7 +82,7 @@ interface Running {
 export class CoursePlanService {
   private cached: { key: string; value: PublishedCourses } | undefined;
   private running: Running | undefined;
-  private last: SolveProgress = { state: 'idle', elapsedMs: 0, leftMs: 0, iterations: 0 };
+  private last: SolveProgress = idle;
 
   constructor(
     readonly store: CourseNetworkStore,
@@ -147,18 +155,22 @@ export class CoursePlanService {
   }
 
   /**
-   * The background solve's progress (the last one when none runs).
+   * The background solve's progress: this process's own solve as it runs, or the last
+   * progress any process of the database wrote (`idle` when none ever ran).
    *
    * @example
    * ```ts
    * import type { CoursePlanService } from '@eduset/server';
    * declare const plan: CoursePlanService;
-   * plan.progress().bestPenalty;
+   * (await plan.progress()).bestPenalty;
    * ```
    */
-  progress(): SolveProgress {
-    const running = this.running;
-    if (running === undefined) return this.last;
+  async progress(): Promise<SolveProgress> {
+    if (this.running !== undefined) return this.localProgress(this.running);
+    return (await this.store.solveProgress(this.networkId)) ?? idle;
+  }
+
+  private localProgress(running: Running): SolveProgress {
     const seen = running.solve.progress();
     return {
       state: 'running',
@@ -172,7 +184,8 @@ export class CoursePlanService {
   }
 
   /**
-   * Starts a background solve of the stored network (409 when one runs). When it ends — by
+   * Starts a background solve of the stored network (409 when one runs in any process of
+   * the database). Its progress is written to the storage twice a second; when it ends — by
    * its time limit or by {@link stop} — its timetable is stored as a draft by `by`.
    *
    * @example
@@ -183,15 +196,25 @@ export class CoursePlanService {
    * ```
    */
   async start(request: SolveRequest, by: string): Promise<SolveProgress> {
-    if (this.running !== undefined) {
-      throw new HttpError(409, 'solve-running', {
-        ru: 'Расписание уже составляется; дождитесь конца или остановите подбор',
-        en: 'A solve is already running; wait for it or stop it',
-      });
-    }
+    const busy = new HttpError(409, 'solve-running', {
+      ru: 'Расписание уже составляется; дождитесь конца или остановите подбор',
+      en: 'A solve is already running; wait for it or stop it',
+    });
+    if (this.running !== undefined) throw busy;
     const stored = await this.network();
     checkPins(stored.network, request.pins);
     const limitMs = request.seconds * 1000;
+    const startedAt = this.now();
+    const first: SolveProgress = {
+      state: 'running',
+      startedAt,
+      elapsedMs: 0,
+      leftMs: limitMs,
+      iterations: 0,
+    };
+    if (!(await this.store.claimSolve(this.networkId, by, first, startedAt, staleAfterMs))) {
+      throw busy;
+    }
     const solve = solveInBackground({
       network: stored.network,
       seed: request.seed,
@@ -199,40 +222,59 @@ export class CoursePlanService {
       limitMs,
       pins: request.pins,
     });
-    const running: Running = { solve, startedAt: this.now(), limitMs };
+    const running: Running = { solve, startedAt, limitMs };
     this.running = running;
-    void this.finish(running, stored.revision, request.pins, by);
-    return this.progress();
+    const report = (): void => {
+      if (this.running !== running) return;
+      void this.store
+        .reportSolve(this.networkId, this.localProgress(running), this.now())
+        .then((stopAsked) => {
+          if (stopAsked) running.solve.stop();
+        })
+        .catch(() => undefined);
+    };
+    const heartbeat = setInterval(report, reportEveryMs);
+    heartbeat.unref();
+    void this.finish(running, stored.revision, request.pins, by).finally(() =>
+      clearInterval(heartbeat),
+    );
+    return first;
   }
 
   /**
-   * Stops the running solve; its best timetable so far becomes a draft.
+   * Stops the running solve — in this process at once, in another at its next report; its
+   * best timetable so far becomes a draft.
    *
    * @example
    * ```ts
    * import type { CoursePlanService } from '@eduset/server';
    * declare const plan: CoursePlanService;
-   * plan.stop().state;
+   * (await plan.stop()).state;
    * ```
    */
-  stop(): SolveProgress {
+  async stop(): Promise<SolveProgress> {
     this.running?.solve.stop();
+    await this.store.requestStop(this.networkId);
     return this.progress();
   }
 
   /**
-   * Waits for the running solve to end (tests, shutdown); answers its final progress.
+   * Waits for this process's solve to end (tests, shutdown; with `stop`, stops it first) and
+   * answers the final progress.
    *
    * @example
    * ```ts
    * import type { CoursePlanService } from '@eduset/server';
    * declare const plan: CoursePlanService;
-   * (await plan.settled()).draftId;
+   * (await plan.settled(true)).draftId;
    * ```
    */
-  async settled(): Promise<SolveProgress> {
+  async settled(stop = false): Promise<SolveProgress> {
     const running = this.running;
-    if (running !== undefined) await running.solve.result.catch(() => undefined);
+    if (running !== undefined) {
+      if (stop) running.solve.stop();
+      await running.solve.result.catch(() => undefined);
+    }
     // The draft is written right after the result: give it its turn.
     while (this.running !== undefined) await new Promise((resolve) => setTimeout(resolve, 10));
     return this.last;
@@ -280,6 +322,7 @@ export class CoursePlanService {
         },
       };
     } finally {
+      await this.store.reportSolve(this.networkId, this.last, this.now()).catch(() => false);
       this.running = undefined;
     }
   }

@@ -774,7 +774,7 @@ export function courseRoutes(options: CourseRoutesOptions): FastifyPluginAsync {
       },
       async (request): Promise<SolveProgress> => {
         planner(request);
-        return plan.progress();
+        return await plan.progress();
       },
     );
 
@@ -802,13 +802,12 @@ export function courseRoutes(options: CourseRoutesOptions): FastifyPluginAsync {
       async (request): Promise<SolveProgress> => {
         planner(request);
         request.auditWrite({ networkId, recordIds: ['solve'] });
-        return plan.stop();
+        return await plan.stop();
       },
     );
 
     plain.addHook('onClose', async () => {
-      plan.stop();
-      await plan.settled();
+      await plan.settled(true);
     });
 
     api.get(
