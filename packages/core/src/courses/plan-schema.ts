@@ -6,14 +6,6 @@ import { instantSchema } from '../schedule/instant.js';
 // solve's progress, hand moves). Standalone — no import of the network model or the solver —
 // so the coordinator's element validates answers without carrying them in the staff bundle.
 
-/** One weekly session as the planning routes write it (the shape of core's `sessionSchema`). */
-const plannedSessionSchema = z.object({
-  groupId: z.string(),
-  day: z.number().int().min(1).max(7),
-  period: z.number().int().min(0),
-  roomId: z.string(),
-});
-
 /**
  * Schema of a stored timetable's status: a `draft` (a solver's result or a hand edit, seen by
  * the coordinator only) or `published` (what students, teachers and feeds show).
@@ -33,7 +25,8 @@ export type CourseTimetableStatus = z.output<typeof courseTimetableStatusSchema>
 
 /**
  * Schema of a pin: a lecture the coordinator fixes — this group, on this weekday at this
- * period, in this room; a re-solve keeps it where it is. The same shape as a session.
+ * period, in this room; a re-solve keeps it where it is. The same shape as a session (and
+ * the shape of a stored timetable's sessions).
  *
  * @example
  * ```ts
@@ -41,12 +34,17 @@ export type CourseTimetableStatus = z.output<typeof courseTimetableStatusSchema>
  * lecturePinSchema.parse({ groupId: 'python-1', day: 2, period: 1, roomId: 'sch1-204' });
  * ```
  */
-export const lecturePinSchema = plannedSessionSchema;
+export const lecturePinSchema = z.object({
+  groupId: z.string(),
+  day: z.number().int().min(1).max(7),
+  period: z.number().int().min(0),
+  roomId: z.string(),
+});
 
 /**
  * A pinned lecture. @example `const pin: LecturePin = { groupId: 'python-1', day: 2, period: 1, roomId: 'sch1-204' };`
  */
-export type LecturePin = z.output<typeof plannedSessionSchema>;
+export type LecturePin = z.output<typeof lecturePinSchema>;
 
 /**
  * Schema of a stored timetable of a course network: its id, status, version (published ones
@@ -67,7 +65,7 @@ export const courseTimetableRecordSchema = z.object({
   status: courseTimetableStatusSchema,
   version: z.number().int().min(1).optional(),
   networkRevision: z.number().int().min(1),
-  timetable: z.object({ sessions: z.array(plannedSessionSchema) }),
+  timetable: z.object({ sessions: z.array(lecturePinSchema) }),
   hard: z.number().int().min(0),
   penalty: z.number().int().min(0),
   pins: z.array(lecturePinSchema),
