@@ -22,6 +22,17 @@ CREATE TABLE course_networks (
   updated_at timestamptz NOT NULL
 );
 
+-- Every revision's document is kept: a published timetable is shown with the network it was
+-- made for, even after newer data is uploaded (until a timetable of the new data is published).
+CREATE TABLE course_network_revisions (
+  network_id text NOT NULL REFERENCES course_networks (network_id) ON DELETE CASCADE,
+  revision integer NOT NULL CHECK (revision > 0),
+  document jsonb NOT NULL,
+  saved_by text NOT NULL,
+  saved_at timestamptz NOT NULL,
+  PRIMARY KEY (network_id, revision)
+);
+
 CREATE TABLE course_timetables (
   id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   network_id text NOT NULL REFERENCES course_networks (network_id) ON DELETE CASCADE,

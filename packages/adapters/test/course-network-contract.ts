@@ -74,6 +74,10 @@ export function courseNetworkContract(
       );
       expect(bad).toBeInstanceOf(ValidationError);
       expect(await bed.store.head('net-a')).toEqual({ revision: 2 });
+      // Every revision is kept as it was saved.
+      expect((await bed.another.loadRevision('net-a', 1))?.revision).toBe(1);
+      expect((await bed.another.loadRevision('net-a', 2))?.updatedBy).toBe('acc-other');
+      expect(await bed.another.loadRevision('net-a', 3)).toBeUndefined();
     });
 
     test('keeps drafts and publishes them with consecutive versions', async () => {

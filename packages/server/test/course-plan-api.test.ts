@@ -313,6 +313,9 @@ describe('planning the course network', () => {
         },
       ],
     });
+    // Students and teachers still see the published version with the data it was made for.
+    const centre = await server.inject('/api/courses/timetable?view=centre&id=rc-school-1');
+    expect(centre.statusCode).toBe(200);
     const stored = await storage.courseNetworks.load('udomlya');
     const room = stored?.network.rooms.find((r) => r.id === 'sch1-201');
     expect(room?.unavailable.some((w) => w.day === 1)).toBe(false);

@@ -88,6 +88,8 @@ export interface CourseNetworkHead {
 export interface CourseNetworkStore {
   /** The stored network, or `undefined` before the first save. */
   load(networkId: string): Promise<StoredCourseNetwork | undefined>;
+  /** One revision of the network as it was saved, or `undefined`. */
+  loadRevision(networkId: string, revision: number): Promise<StoredCourseNetwork | undefined>;
   /** The revision and the highest published version, without reading the document. */
   head(networkId: string): Promise<CourseNetworkHead | undefined>;
   /**
@@ -236,6 +238,15 @@ export function courseNetworkStore(database: Database): CourseNetworkStore {
       );
       return row === undefined ? undefined : networkOf(row);
     },
+    async loadRevision(networkId, revision) {
+      if (!Number.isSafeInteger(revision) || revision < 1) return undefined;
+      const [row] = await database.query<NetworkRow>(
+        `SELECT network_id, revision, document, saved_by AS updated_by, saved_at AS updated_at
+           FROM course_network_revisions WHERE network_id = $1 AND revision = $2`,
+        [networkId, revision],
+      );
+      return row === undefined ? undefined : networkOf(row);
+    },
     async head(networkId) {
       const [row] = await database.query<{ revision: number; version: number | null }>(
         `SELECT n.revision,
@@ -270,6 +281,11 @@ export function courseNetworkStore(database: Database): CourseNetworkStore {
              document = EXCLUDED.document, updated_by = EXCLUDED.updated_by,
              updated_at = EXCLUDED.updated_at
            RETURNING *`,
+          [networkId, current + 1, JSON.stringify(network), by, at],
+        );
+        await session.query(
+          `INSERT INTO course_network_revisions (network_id, revision, document, saved_by, saved_at)
+           VALUES ($1, $2, $3::jsonb, $4, $5)`,
           [networkId, current + 1, JSON.stringify(network), by, at],
         );
         return saved;

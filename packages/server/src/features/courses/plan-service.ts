@@ -103,13 +103,12 @@ export class CoursePlanService {
   async published(): Promise<PublishedCourses | undefined> {
     const head = await this.store.head(this.networkId);
     if (head?.publishedVersion === undefined) return undefined;
-    const key = `${head.revision}:${head.publishedVersion}`;
+    const key = String(head.publishedVersion);
     if (this.cached?.key === key) return this.cached.value;
-    const [stored, record] = await Promise.all([
-      this.store.load(this.networkId),
-      this.store.published(this.networkId),
-    ]);
-    if (stored === undefined || record === undefined) return undefined;
+    const record = await this.store.published(this.networkId);
+    if (record === undefined) return undefined;
+    const stored = await this.store.loadRevision(this.networkId, record.networkRevision);
+    if (stored === undefined) return undefined;
     // The views read the network the timetable was made for; a newer upload waits for the
     // next publish (publishing refuses a draft of an older revision).
     const value: PublishedCourses = {
