@@ -4,6 +4,7 @@ import type { Storage } from '@eduset/adapters';
 import { instant } from '@eduset/core';
 import type { CourseRoutesOptions } from './features/courses/routes.js';
 import { seedCourseNetwork } from './features/courses/plan-service.js';
+import { say } from './cli-shared.js';
 
 /** The id staff grants of the Udomlya demo name for its course network. */
 const demoNetworkId = 'udomlya';
@@ -49,8 +50,10 @@ export async function seedCoursesIfEmpty(
     { seed: 2025, iterations: 50_000, at: instant('2025-08-29T09:00:00Z') },
   );
   if (done.published !== undefined) {
-    out(
-      `сеть профильных курсов: расписание составлено и опубликовано (версия ${done.published.version}, штраф ${done.published.penalty}) / course network: timetable solved and published (version ${done.published.version}, penalty ${done.published.penalty})`,
-    );
+    const { version = 1, penalty } = done.published;
+    say(out, {
+      ru: `сеть профильных курсов «${demoNetworkId}»: расписание составлено в фоне и опубликовано (версия ${version}, штраф ${penalty})`,
+      en: `course network "${demoNetworkId}": timetable solved in the background and published (version ${version}, penalty ${penalty})`,
+    });
   }
 }
