@@ -75,12 +75,32 @@ describe('examples/courses/planner.html — the coordinator’s course planner',
         .poll(() => planner.getByRole('button', { name: /сохранив закреплённые \(2\)/ }).count())
         .toBe(1);
 
-      // A hand move onto another lecture's time and room: the violations are shown first.
-      const second = planner.locator('select[name=lecture] option').nth(1);
-      const secondText = (await second.textContent()) ?? '';
-      expect(secondText).toContain('—');
+      // A hand move onto another lecture's time in the same room: the room clash is shown
+      // before anything is saved.
+      const draftId = /№ (\d+)/.exec((await draft.textContent()) ?? '')?.[1] ?? '';
+      const record = (await (
+        await page.request.get(
+          new URL(`/api/courses/plan/timetables/${draftId}`, server.running.url).href,
+        )
+      ).json()) as {
+        timetable: { sessions: { groupId: string; day: number; period: number; roomId: string }[] };
+      };
+      const sessions = record.timetable.sessions;
+      const from = sessions.findIndex((a) =>
+        sessions.some((b) => b.roomId === a.roomId && (b.day !== a.day || b.period !== a.period)),
+      );
+      const onto = sessions.find(
+        (b) =>
+          b.roomId === sessions[from]?.roomId &&
+          (b.day !== sessions[from]?.day || b.period !== sessions[from]?.period),
+      );
+      if (from < 0 || onto === undefined) throw new Error('no two lectures share a room');
+      await planner.locator('select[name=lecture]').selectOption(String(from));
+      await planner.locator('select[name=day]').selectOption(String(onto.day));
+      await planner.locator('select[name=period]').selectOption(String(onto.period));
       await planner.getByRole('button', { name: 'Проверить перенос' }).click();
-      await expect.poll(() => planner.getByText('Перенос не добавит нарушений.').count()).toBe(1);
+      await expect.poll(() => planner.getByText('Перенос добавит нарушения:').count()).toBe(1);
+      expect(await planner.locator('ul.problems').textContent()).toContain('занято дважды');
       await noHorizontalOverflow(page);
       await expectAccessible(page);
       await page.screenshot({ path: `/tmp/eduset-planner-${String(width)}.png`, fullPage: true });

@@ -14,6 +14,9 @@ import { CoursePlannerApi, type PlannerNetwork } from './course-planner-api.js';
 import { coursePlannerStyles } from './course-planner.styles.js';
 import { coursePlannerTexts, type CoursePlannerTexts } from './course-planner.texts.js';
 
+/** How many added violations a check lists (the rest are counted). */
+const shownViolations = 12;
+
 const pinKey = (session: Session): string =>
   `${session.groupId}|${String(session.day)}|${String(session.period)}|${session.roomId}`;
 
@@ -499,8 +502,15 @@ export class EdusetCoursePlanner extends EdusetElement {
                   ? t.clean
                   : html`${t.added}
                       <ul class="problems">
-                        ${this.check.added.map((v) => html`<li>${v.message[this.language]}</li>`)}
-                      </ul>`
+                        ${this.check.added
+                          .slice(0, shownViolations)
+                          .map((v) => html`<li>${v.message[this.language]}</li>`)}
+                      </ul>
+                      ${
+                        this.check.added.length > shownViolations
+                          ? html`<p>${t.more(this.check.added.length - shownViolations)}</p>`
+                          : nothing
+                      }`
               }
             </div>`
       }
