@@ -169,7 +169,7 @@ export function courseNetworkContract(
         iterations: 900,
       };
       expect(await bed.store.reportSolve('net-d', progress, later5)).toBe(false);
-      expect(await bed.another.solveProgress('net-d')).toEqual(progress);
+      expect(await bed.another.solveProgress('net-d')).toEqual({ progress, reportedAt: later5 });
       await bed.another.requestStop('net-d');
       expect(await bed.store.reportSolve('net-d', progress, later5)).toBe(true);
       // While it reports, nobody else claims; once it stops reporting for long, one may.
@@ -179,7 +179,7 @@ export function courseNetworkContract(
       // A final state ends the claim; a new solve may start.
       const done = { ...progress, state: 'stopped', leftMs: 0, draftId: '1' } as const;
       expect(await bed.another.reportSolve('net-d', done, muchLater)).toBe(false);
-      expect((await bed.store.solveProgress('net-d'))?.state).toBe('stopped');
+      expect((await bed.store.solveProgress('net-d'))?.progress.state).toBe('stopped');
       expect(await bed.store.claimSolve('net-d', 'acc-1', running, muchLater, 15_000)).toBe(true);
       expect(await bed.store.reportSolve('net-d', running, muchLater)).toBe(false);
     });

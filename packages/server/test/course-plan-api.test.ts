@@ -404,4 +404,37 @@ describe('planning the course network', () => {
       await other.close();
     }
   });
+
+  it('a solve whose server stopped shows as interrupted, and a new one may start', async () => {
+    // A process claimed a solve an hour ago and never reported again (it crashed).
+    const anHourAgo = instant(new Date(Date.now() - 3_600_000));
+    const claimed = await storage.courseNetworks.claimSolve(
+      'udomlya',
+      'acc-gone',
+      { state: 'running', elapsedMs: 0, leftMs: 60_000, iterations: 0 },
+      anHourAgo,
+      15_000,
+    );
+    expect(claimed).toBe(true);
+    const seen = (
+      await server.inject({ url: '/api/courses/plan/solve', headers: as('coordinator') })
+    ).json();
+    expect(seen.state).toBe('failed');
+    expect(seen.message.ru).toContain('прервался');
+    const started = await server.inject({
+      method: 'POST',
+      url: '/api/courses/plan/solve',
+      headers: as('coordinator'),
+      payload: { seconds: 1, seed: 2 },
+    });
+    expect(started.statusCode, started.body).toBe(202);
+    let progress = started.json();
+    for (let i = 0; i < 200 && progress.state === 'running'; i++) {
+      await sleep(100);
+      progress = (
+        await server.inject({ url: '/api/courses/plan/solve', headers: as('coordinator') })
+      ).json();
+    }
+    expect(progress.state).toBe('finished');
+  });
 });

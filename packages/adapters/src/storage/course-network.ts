@@ -145,8 +145,13 @@ export interface CourseNetworkStore {
   reportSolve(networkId: string, progress: SolveProgress, at: Instant): Promise<boolean>;
   /** Asks the running solve to stop (seen by its process at its next report). */
   requestStop(networkId: string): Promise<void>;
-  /** The last progress written, or `undefined` when no solve ever ran. */
-  solveProgress(networkId: string): Promise<SolveProgress | undefined>;
+  /**
+   * The last progress written with when it was written (the heartbeat), or `undefined` when
+   * no solve ever ran.
+   */
+  solveProgress(
+    networkId: string,
+  ): Promise<{ readonly progress: SolveProgress; readonly reportedAt: Instant } | undefined>;
 }
 
 interface NetworkRow extends SqlRow {
@@ -415,11 +420,16 @@ export function courseNetworkStore(database: Database): CourseNetworkStore {
       );
     },
     async solveProgress(networkId) {
-      const [row] = await database.query<{ progress: unknown }>(
-        'SELECT progress FROM course_solve_jobs WHERE network_id = $1',
+      const [row] = await database.query<{ progress: unknown; heartbeat_at: Date | string }>(
+        'SELECT progress, heartbeat_at FROM course_solve_jobs WHERE network_id = $1',
         [networkId],
       );
-      return row === undefined ? undefined : solveProgressSchema.parse(parsed(row.progress));
+      return row === undefined
+        ? undefined
+        : {
+            progress: solveProgressSchema.parse(parsed(row.progress)),
+            reportedAt: instant(row.heartbeat_at),
+          };
     },
     async published(networkId) {
       const [row] = await database.query<TimetableRow>(

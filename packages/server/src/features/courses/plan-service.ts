@@ -166,7 +166,25 @@ export class CoursePlanService {
    */
   async progress(): Promise<SolveProgress> {
     if (this.running !== undefined) return this.localProgress(this.running);
-    return (await this.store.solveProgress(this.networkId)) ?? idle;
+    const stored = await this.store.solveProgress(this.networkId);
+    if (stored === undefined) return idle;
+    const { progress, reportedAt } = stored;
+    // A solve whose process stopped reporting ended with it: say so, not "running" forever.
+    if (
+      progress.state === 'running' &&
+      Date.parse(this.now()) - Date.parse(reportedAt) >= staleAfterMs
+    ) {
+      return {
+        ...progress,
+        state: 'failed',
+        leftMs: 0,
+        message: {
+          ru: 'Подбор прервался: сервер, который его вёл, остановился. Запустите подбор снова',
+          en: 'The solve was interrupted: the server running it stopped. Start it again',
+        },
+      };
+    }
+    return progress;
   }
 
   private localProgress(running: Running): SolveProgress {
