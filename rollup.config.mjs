@@ -275,6 +275,8 @@ export default [
       ),
       // Loaded by file as a worker thread by the parallel k-means (never imported).
       'schools/kmeans-worker': `${adapters}/src/schools/kmeans-worker.ts`,
+      // Loaded by file as a worker thread by the background course solve (never imported).
+      'courses/solve-worker': `${adapters}/src/courses/solve-worker.ts`,
     },
     [rawText()],
   ),

@@ -4,18 +4,20 @@
 // switches to a resource centre's public timetable through the form, and axe finds no
 // violations.
 import { instant } from '@eduset/core';
+import { seedCourseNetwork } from '@eduset/server';
 import { describe, expect, it } from 'vitest';
 import data from '../data/udomlya-courses.json' with { type: 'json' };
 import { expectAccessible, expectNoProblems, openPage, useExampleServer } from '../e2e.js';
 
 const server = useExampleServer({
-  server: {
-    courses: {
-      network: data,
-      approvedAt: '2025-08-29T09:00:00Z',
+  seed: (storage) =>
+    seedCourseNetwork(storage.courseNetworks, 'courses', data, {
+      seed: 2025,
       iterations: 20_000,
-      uidDomain: 'eduset.test',
-    },
+      at: instant('2025-08-29T09:00:00Z'),
+    }),
+  server: {
+    courses: { uidDomain: 'eduset.test' },
   },
 });
 

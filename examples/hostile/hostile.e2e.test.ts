@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { instant } from '@eduset/core';
-import { seedConsultationHistoryIfEmpty } from '@eduset/server';
+import { seedConsultationHistoryIfEmpty, seedCourseNetwork } from '@eduset/server';
 import { seedFinancingIfEmpty } from '../../packages/server/src/cli-financing.js';
 import courses from '../data/udomlya-courses.json' with { type: 'json' };
 import {
@@ -74,17 +74,17 @@ const server = useExampleServer({
       instant(fixedNow),
       () => undefined,
     );
+    await seedCourseNetwork(storage.courseNetworks, 'courses', courses, {
+      seed: 2025,
+      iterations: 20_000,
+      at: instant('2025-08-29T09:00:00Z'),
+    });
   },
   server: {
     now: () => instant(fixedNow),
     rateLimit: false,
     corsOrigins: [hostOrigin],
-    courses: {
-      network: courses,
-      approvedAt: '2025-08-29T09:00:00Z',
-      iterations: 20_000,
-      uidDomain: 'eduset.test',
-    },
+    courses: { uidDomain: 'eduset.test' },
   },
 });
 

@@ -1,6 +1,7 @@
-// Personal timetable links (migration 0010) and taking back a counted attempt (`release`), on
-// PGlite and on a real PostgreSQL: only the token's SHA-256 is stored, a new link revokes the
-// earlier ones, an expired link does not resolve.
+// Personal timetable links (migrations 0010, 0033) and taking back a counted attempt
+// (`release`), on PGlite and on a real PostgreSQL: only the token's SHA-256 is stored, a new
+// link revokes the earlier ones, an expired link does not resolve, and the school lists its
+// students' working links again (tokens derived from the instance's secret).
 import { createHash } from 'node:crypto';
 import { instant } from '@eduset/core';
 import { describe, expect, test } from 'vitest';
@@ -45,8 +46,17 @@ describe.each(engines)('course links and released attempts (%s)', (_engine, open
       const second = await links.issue({ ...input, validForMs: 30 * day });
       expect(await links.resolve(token, now)).toBeUndefined();
       expect((await links.resolve(second.token, now))?.studentId).toBe('st-001');
+      // The school lists its students' working links again: the token derived anew.
+      expect(await links.list('udomlya', ['st-001', 'st-002'], now)).toEqual([
+        { token: second.token, link: second.link },
+      ]);
+      // Derived from the instance's secret: another store over the database gives the same.
+      const other = courseLinkStore(database);
+      expect((await other.list('udomlya', ['st-001'], now))[0]?.token).toBe(second.token);
+      expect(await links.list('udomlya', ['st-001'], instant('2025-10-02T09:00:00Z'))).toEqual([]);
       expect(await links.revokeStudent('udomlya', 'st-001', now)).toBe(1);
       expect(await links.resolve(second.token, now)).toBeUndefined();
+      expect(await links.list('udomlya', ['st-001'], now)).toEqual([]);
     } finally {
       await database.close();
     }

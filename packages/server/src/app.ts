@@ -207,8 +207,11 @@ export interface ServerOptions {
   readonly loginThrottle?: LoginThrottle;
   /** Sign-in through an OpenID Connect provider (Keycloak); off when not given. */
   readonly oidc?: OidcOptions;
-  /** The profile-course timetable API ({@link courseRoutes}), served when given. */
-  readonly courses?: CourseRoutesOptions;
+  /**
+   * The profile-course timetable API ({@link courseRoutes}), served when given; the network
+   * and its timetables are read from `storage.courseNetworks`.
+   */
+  readonly courses?: Omit<CourseRoutesOptions, 'store'>;
   /**
    * The consent text in force (152-ФЗ) with its version: served at `GET /api/consent`,
    * recorded with every booking; a booking naming another version is refused (409
@@ -608,7 +611,14 @@ export function createServer(options: ServerOptions): FastifyInstance {
 
   if (options.courses !== undefined) {
     void server.register(
-      courseRoutes({ ...options.courses, links: storage.courseLinks, now, limited }),
+      courseRoutes({
+        ...options.courses,
+        store: storage.courseNetworks,
+        inventory: storage.inventory,
+        links: storage.courseLinks,
+        now,
+        limited,
+      }),
     );
   }
 

@@ -42,7 +42,7 @@ import {
   type MailCliSettings,
 } from './cli-mail.js';
 import { serverVersion, startServer } from './index.js';
-import { demoCourseRoutes } from './cli-courses.js';
+import { demoCourseRoutes, seedCoursesIfEmpty } from './cli-courses.js';
 import { runUsersCommand, seedDemoAccountsIfEmpty, usersUsage } from './cli-users.js';
 import {
   readScheduleFile,
@@ -623,6 +623,8 @@ async function seedDemo(
     now,
     out,
   );
+  // The course network of the Udomlya demo, solved once and published (issue 17 §2).
+  await seedCoursesIfEmpty(storage, options.staticRoot, out);
   // Only with --demo-accounts: the fixed passwords are never used otherwise.
   if (options.demoAccounts) await seedDemoAccountsIfEmpty(storage, out);
 }

@@ -137,6 +137,11 @@ export {
   type SecurityOptions,
 } from './plugins/security.js';
 export { courseRoutes, type CourseRoutesOptions } from './features/courses/routes.js';
+export {
+  CoursePlanService,
+  seedCourseNetwork,
+  type PublishedCourses,
+} from './features/courses/plan-service.js';
 export * from './features/schools/routes.js';
 export {
   isHashedWidgetChunk,

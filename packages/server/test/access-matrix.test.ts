@@ -18,7 +18,12 @@ import {
 import { openStorage, type Storage } from '@eduset/adapters';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createServer, hashPassword, type RouteAccessEntry } from '../src/index.js';
+import {
+  createServer,
+  hashPassword,
+  seedCourseNetwork,
+  type RouteAccessEntry,
+} from '../src/index.js';
 
 const root = new URL('../../../examples/', import.meta.url);
 const readJson = (name: string): unknown =>
@@ -183,10 +188,17 @@ beforeAll(async () => {
   );
   bookingId = booking.id;
   contractId = await seedProviderApplication(storage);
+  // The course network of the demo, stored and published (its routes are in the matrix).
+  await seedCourseNetwork(storage.courseNetworks, 'udomlya', readJson('udomlya-courses.json'), {
+    seed: 1,
+    iterations: 500,
+    at: instant('2025-08-29T09:00:00Z'),
+  });
   server = createServer({
     storage,
     staticRoot: fileURLToPath(root),
     rateLimit: false,
+    courses: { networkId: 'udomlya' },
     // The typical grants name the Udomlya network: financing records lie there in this test.
     financingNetworkId: 'udomlya',
     // Sign-ins of nine roles from one address: no throttling in this test.
@@ -736,6 +748,49 @@ describe('the access matrix', () => {
               : url.endsWith('/completeness')
                 ? `${url}${q.replace('&organization=school-1', '')}`
                 : `${url}${q}`,
+          headers,
+          ...(method === 'GET' ? {} : { payload: {} }),
+        });
+        (answers[route] as Record<string, number>)[name] = answer.statusCode;
+      }
+    }
+    expect(answers).toEqual(expected);
+  });
+
+  test('the course network planning (issue 17 §2): the coordinator only', async () => {
+    // 200 from the handler; 400 a body or id that is not valid; 401 anonymous; 403 others.
+    const coordinatorOnly = (status: number) =>
+      Object.fromEntries(
+        askers.map(({ name }) => [
+          name,
+          name === 'anonymous' ? 401 : name === 'coordinator' ? status : 403,
+        ]),
+      );
+    const expected: Record<string, Record<string, number>> = {
+      'GET /api/courses/plan/network': coordinatorOnly(200),
+      'PUT /api/courses/plan/network': coordinatorOnly(400),
+      'POST /api/courses/plan/network/inventory': coordinatorOnly(400),
+      'GET /api/courses/plan/timetables': coordinatorOnly(200),
+      'GET /api/courses/plan/timetables/:id': coordinatorOnly(404),
+      'POST /api/courses/plan/timetables/:id/publish': coordinatorOnly(404),
+      'POST /api/courses/plan/timetables/:id/move': coordinatorOnly(400),
+      'GET /api/courses/plan/solve': coordinatorOnly(200),
+      'POST /api/courses/plan/solve': coordinatorOnly(400),
+      'POST /api/courses/plan/solve/stop': coordinatorOnly(200),
+    };
+    const listed = server.routeAccess
+      .filter((route) => route.url.startsWith('/api/courses/plan/') && route.method !== 'HEAD')
+      .map((route) => `${route.method} ${route.url}`)
+      .sort();
+    expect(listed).toEqual(Object.keys(expected).sort());
+    const answers: Record<string, Record<string, number>> = {};
+    for (const route of Object.keys(expected)) {
+      const [method, url] = route.split(' ') as [string, string];
+      answers[route] = {};
+      for (const { name, headers } of askers) {
+        const answer = await server.inject({
+          method: method as 'GET',
+          url: url.replace(':id', '999999'),
           headers,
           ...(method === 'GET' ? {} : { payload: {} }),
         });

@@ -19,7 +19,7 @@ import { openStorage, type Storage } from '@eduset/adapters';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seedFinancingIfEmpty } from '../src/cli-financing.js';
-import { createServer, type BookingCreatedResponse } from '../src/index.js';
+import { createServer, seedCourseNetwork, type BookingCreatedResponse } from '../src/index.js';
 import courses from '../../../examples/data/udomlya-courses.json' with { type: 'json' };
 import financing from '../../../examples/data/michurinsk-financing.json' with { type: 'json' };
 import { bookingBody } from './helpers.js';
@@ -83,16 +83,16 @@ beforeAll(async () => {
     instant(new Date()),
     () => undefined,
   );
+  await seedCourseNetwork(storage.courseNetworks, 'udomlya', courses, {
+    seed: 2025,
+    iterations: 5_000,
+    at: instant('2025-08-29T09:00:00Z'),
+  });
   server = createServer({
     storage,
     staticRoot: examples,
     rateLimit: false,
-    courses: {
-      network: courses,
-      approvedAt: '2025-08-29T09:00:00Z',
-      iterations: 5_000,
-      networkId: 'udomlya',
-    },
+    courses: { networkId: 'udomlya' },
   });
   await server.ready();
 

@@ -2,7 +2,7 @@ import { anonymousActor, instant, type Actor, type Grant } from '@eduset/core';
 import { openStorage, type Storage } from '@eduset/adapters';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer } from '../src/index.js';
+import { createServer, seedCourseNetwork } from '../src/index.js';
 import data from '../../../examples/data/udomlya-courses.json' with { type: 'json' };
 
 const staff = (accountId: string, ...grants: Grant[]): Actor => ({
@@ -28,6 +28,13 @@ let clock = instant('2025-09-01T09:00:00Z');
 
 beforeAll(async () => {
   storage = await openStorage({ dataDir: 'memory://' });
+  // The network stored and its timetable solved once (in a worker) and published: the
+  // routes never solve.
+  await seedCourseNetwork(storage.courseNetworks, 'udomlya', data, {
+    seed: 2025,
+    iterations: 5_000,
+    at: instant('2025-08-29T09:00:00Z'),
+  });
   server = createServer({
     storage,
     rateLimit: false,
@@ -39,9 +46,6 @@ beforeAll(async () => {
       },
     },
     courses: {
-      network: data,
-      approvedAt: '2025-08-29T09:00:00Z',
-      iterations: 5_000,
       networkId: 'udomlya',
       linkValidDays: 30,
     },
@@ -120,6 +124,23 @@ describe('profile-course timetable API', () => {
       (await server.inject({ url: '/api/courses/timetable.xlsx', headers: as('coordinator') }))
         .statusCode,
     ).toBe(200);
+    // Signed in, a teacher and school staff find their own timetables without knowing ids.
+    expect((await server.inject('/api/courses/mine')).statusCode).toBe(401);
+    const mine = await server.inject({ url: '/api/courses/mine', headers: as('sokolov') });
+    expect(mine.json().views).toEqual([
+      {
+        view: 'teacher',
+        id: 't-sokolov',
+        name: data.teachers.find((t) => t.id === 't-sokolov')?.name,
+      },
+    ]);
+    const school = await server.inject({ url: '/api/courses/mine', headers: as('deputy1') });
+    expect(school.json().views.map((v: { view: string; id: string }) => [v.view, v.id])).toEqual([
+      ['school', 'school-1'],
+    ]);
+    expect(
+      (await server.inject({ url: '/api/courses/mine', headers: as('coordinator') })).json().views,
+    ).toEqual([]);
     // A teacher sees her own week, not a colleague's, and no one's report.
     const own = await server.inject({
       url: '/api/courses/timetable?view=teacher&id=t-sokolov',
@@ -208,8 +229,37 @@ describe('profile-course timetable API', () => {
     expect(
       (await server.inject(`/api/courses/timetable/by-link?token=${newToken}`)).statusCode,
     ).toBe(200);
+    // The school lists its own students with their working links (the same URL again).
+    const list = await server.inject({
+      url: '/api/courses/links?school=school-1',
+      headers: as('deputy1'),
+    });
+    expect(list.statusCode).toBe(200);
+    const students = list.json().students as { studentId: string; link?: { url: string } }[];
+    const ownSchool = data.students.filter((s) => s.homeSchoolId === 'school-1');
+    expect(students.map((s) => s.studentId)).toEqual(ownSchool.map((s) => s.id));
+    expect(students.find((s) => s.studentId === 'st-001')?.link?.url).toBe(second.json().url);
+    expect(students.filter((s) => s.link !== undefined)).toHaveLength(1);
+    // Another school's list, a teacher's, an anonymous visitor's: refused.
+    const foreignList = await server.inject({
+      url: `/api/courses/links?school=${elsewhere?.homeSchoolId ?? ''}`,
+      headers: as('deputy1'),
+    });
+    expect(foreignList.statusCode).toBe(403);
+    expect(
+      (await server.inject({ url: '/api/courses/links?school=school-1', headers: as('sokolov') }))
+        .statusCode,
+    ).toBe(403);
+    expect((await server.inject('/api/courses/links?school=school-1')).statusCode).toBe(401);
     clock = instant('2025-10-02T09:00:00Z');
     const expired = await server.inject(`/api/courses/timetable/by-link?token=${newToken}`);
     expect(expired.json()).toEqual(wrong.json());
+    const afterExpiry = await server.inject({
+      url: '/api/courses/links?school=school-1',
+      headers: as('deputy1'),
+    });
+    expect(
+      (afterExpiry.json().students as { link?: unknown }[]).filter((s) => s.link !== undefined),
+    ).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ import { openStorage, type Storage } from '@eduset/adapters';
 import fc from 'fast-check';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createServer } from '../src/index.js';
+import { createServer, seedCourseNetwork } from '../src/index.js';
 import { seedFinancingIfEmpty } from '../src/cli-financing.js';
 import { bookingBody } from './helpers.js';
 
@@ -292,17 +292,18 @@ beforeAll(async () => {
   await storage.saveSchedule(createNetworkSchedule(read('examples/data/udomlya-schedule.json')));
   const now = instant('2027-02-01T06:00:00Z');
   await seedFinancingIfEmpty(storage, 'examples/data/michurinsk-financing.json', now, () => {});
+  await seedCourseNetwork(
+    storage.courseNetworks,
+    'courses',
+    read('examples/data/udomlya-courses.json'),
+    { seed: 2025, iterations: 500, at: instant('2025-08-29T09:00:00Z') },
+  );
   server = createServer({
     storage,
     staticRoot: 'examples',
     now: () => now,
     rateLimit: false,
-    courses: {
-      network: read('examples/data/udomlya-courses.json'),
-      approvedAt: '2025-08-29T09:00:00Z',
-      seed: 2025,
-      iterations: 500,
-    },
+    courses: {},
   });
   const document = (await server.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
     paths: Record<string, Record<string, Operation>>;

@@ -32,6 +32,8 @@ const staffOnly = [
   '/inventory/import',
   'eduset-data-entry',
   '/staff/data-entry',
+  'eduset-course-planner',
+  '/courses/plan/',
 ];
 
 describe('eduset-staff.js and eduset-widgets.js', () => {
@@ -56,6 +58,7 @@ describe('eduset-staff.js and eduset-widgets.js', () => {
     expect(code).toContain('eduset-certificate-applications');
     expect(code).toContain('eduset-inventory');
     expect(code).toContain('eduset-data-entry');
+    expect(code).toContain('eduset-course-planner');
     for (const forbidden of ['node:', 'pglite', 'fastify', 'papaparse', 'exceljs', 'process.env']) {
       expect(code, forbidden).not.toContain(forbidden);
     }

@@ -25,3 +25,10 @@ export {
   type StudentColumnField,
 } from './import.js';
 export { certificatesHtml, timetableFeed, timetableXlsx } from './export.js';
+export {
+  solveInBackground,
+  type BackgroundSolve,
+  type BackgroundSolveOptions,
+  type BackgroundSolveProgress,
+  type BackgroundSolveResult,
+} from './background-solve.js';

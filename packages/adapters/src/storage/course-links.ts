@@ -1,6 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, type KeyObject } from 'node:crypto';
 import { instant, type Instant } from '@eduset/core';
 import type { Database } from './database.js';
+import { linkSecretKey } from './link-tokens.js';
 
 /**
  * A personal timetable link as stored (the token itself is never stored, only its SHA-256).
@@ -44,8 +45,25 @@ export interface NewCourseLink {
 }
 
 /**
- * Personal timetable links (migration 0010): a school issues a student an unguessable token
- * (256 random bits, base64url, 43 characters); the database keeps its SHA-256 only.
+ * A working link of a student as the school lists it again: the token (derived, never
+ * stored) with the stored link.
+ *
+ * @example
+ * ```ts
+ * import type { ListedCourseLink } from '@eduset/adapters';
+ * const url = (listed: ListedCourseLink) => `/courses/#token=${listed.token}`;
+ * ```
+ */
+export interface ListedCourseLink {
+  readonly token: string;
+  readonly link: CourseLink;
+}
+
+/**
+ * Personal timetable links (migrations 0010, 0033): a school issues a student an unguessable
+ * token — HMAC-SHA-256 of the network, the student and the link's serial number under the
+ * instance's link secret (256 bits, base64url, 43 characters) — and the database keeps its
+ * SHA-256 only; the school can list its students' working links again.
  *
  * @example
  * ```ts
@@ -70,6 +88,12 @@ export interface CourseLinkStore {
   resolve(token: string, now: Instant): Promise<CourseLink | undefined>;
   /** Revokes every working link of a student; answers how many. */
   revokeStudent(networkId: string, studentId: string, now: Instant): Promise<number>;
+  /**
+   * The working links (not expired, not revoked at `now`) of the students given, with their
+   * tokens derived again — for the school that hands them out. Links issued before tokens
+   * were derived (no serial) are not listed: the school issues a new one.
+   */
+  list(networkId: string, studentIds: readonly string[], now: Instant): Promise<ListedCourseLink[]>;
 }
 
 /**
@@ -87,6 +111,14 @@ export function isCourseLinkToken(token: string): boolean {
 
 function sha256(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+/** The token of a student's link number `serial`: 256 bits of HMAC-SHA-256, base64url. */
+function derive(key: KeyObject, networkId: string, studentId: string, serial: number): string {
+  return createHmac('sha256', key)
+    .update(`course-timetable:${networkId}:${studentId}:${serial}`, 'utf8')
+    .digest()
+    .toString('base64url');
 }
 
 interface LinkRow extends Record<string, unknown> {
@@ -115,26 +147,65 @@ const revokeSql = `UPDATE course_timetable_links SET revoked_at = $3
 
 /** The personal timetable links over a database. */
 export function courseLinkStore(database: Database): CourseLinkStore {
+  const key = linkSecretKey(database);
   return {
     async issue(input) {
       if (!Number.isSafeInteger(input.validForMs) || input.validForMs < 1) {
         throw new RangeError(`a link valid for ${input.validForMs} ms`);
       }
-      const token = randomBytes(32).toString('base64url');
+      const secret = await key();
       const expiresAt = instant(new Date(Date.parse(input.now) + input.validForMs));
-      const row = await database.transaction(async (session) => {
+      const issued = await database.transaction(async (session) => {
+        // One issue of a student's link at a time: the serial numbers never collide.
+        await session.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+          `course-link:${input.networkId}:${input.studentId}`,
+        ]);
         await session.query(revokeSql, [input.networkId, input.studentId, input.now]);
+        const [last] = await session.query<{ serial: number | null }>(
+          `SELECT max(serial) AS serial FROM course_timetable_links
+            WHERE network_id = $1 AND student_id = $2`,
+          [input.networkId, input.studentId],
+        );
+        const serial = Number(last?.serial ?? 0) + 1;
+        const token = derive(secret, input.networkId, input.studentId, serial);
         const [inserted] = await session.query<LinkRow>(
           `INSERT INTO course_timetable_links
-             (token_sha256, network_id, student_id, issued_by, issued_at, expires_at)
-           VALUES ($1, $2, $3, $4, $5, $6)
+             (token_sha256, network_id, student_id, issued_by, issued_at, expires_at, serial)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)
            RETURNING network_id, student_id, issued_by, issued_at, expires_at, revoked_at`,
-          [sha256(token), input.networkId, input.studentId, input.issuedBy, input.now, expiresAt],
+          [
+            sha256(token),
+            input.networkId,
+            input.studentId,
+            input.issuedBy,
+            input.now,
+            expiresAt,
+            serial,
+          ],
         );
-        return inserted;
+        return inserted === undefined ? undefined : { token, row: inserted };
       });
-      if (row === undefined) throw new Error('the link was not stored');
-      return { token, link: linkOf(row) };
+      if (issued === undefined) throw new Error('the link was not stored');
+      return { token: issued.token, link: linkOf(issued.row) };
+    },
+    async list(networkId, studentIds, now) {
+      if (studentIds.length === 0) return [];
+      const secret = await key();
+      const rows = await database.query<LinkRow & { serial: number; token_sha256: string }>(
+        `SELECT network_id, student_id, issued_by, issued_at, expires_at, revoked_at, serial,
+                token_sha256
+           FROM course_timetable_links
+          WHERE network_id = $1 AND serial IS NOT NULL
+            AND student_id IN (SELECT jsonb_array_elements_text($2::jsonb))
+            AND revoked_at IS NULL AND expires_at > $3
+          ORDER BY student_id, serial`,
+        [networkId, JSON.stringify(studentIds), now],
+      );
+      return rows.flatMap((row) => {
+        const token = derive(secret, row.network_id, row.student_id, Number(row.serial));
+        // A secret replaced since: the stored hash no longer matches, the link is dead.
+        return sha256(token) === row.token_sha256 ? [{ token, link: linkOf(row) }] : [];
+      });
     },
     async resolve(token, now) {
       if (!isCourseLinkToken(token)) return undefined;

@@ -57,6 +57,12 @@ export type {
 } from './certificate-registry.js';
 export type { InventoryReplacement, InventoryStore } from './inventory.js';
 export type {
+  CourseNetworkHead,
+  CourseNetworkStore,
+  NewCourseDraft,
+  StoredCourseNetwork,
+} from './course-network.js';
+export type {
   DirectionCount,
   DirectionLimitsInput,
   FinancingParametersStore,
@@ -87,6 +93,7 @@ export {
   isCourseLinkToken,
   type CourseLink,
   type CourseLinkStore,
+  type ListedCourseLink,
   type NewCourseLink,
 } from './course-links.js';
 export { hashLinkToken, type LinkPurpose, type LinkTokens } from './link-tokens.js';

@@ -65,6 +65,21 @@ async function loadSecret(database: Database): Promise<Buffer> {
   return Buffer.from(row.value);
 }
 
+/**
+ * The instance's link secret as a key object, loaded once (again after a failure). Shared by
+ * the parents' links and the students' personal timetable links (course-links.ts).
+ */
+export function linkSecretKey(database: Database): () => Promise<KeyObject> {
+  let secret: Promise<KeyObject> | undefined;
+  return () => {
+    secret ??= loadSecret(database).then(createSecretKey, (error: unknown) => {
+      secret = undefined; // a database that was down is asked again next time
+      throw error;
+    });
+    return secret;
+  };
+}
+
 /** HMAC-SHA-256 of `purpose:id`, the first 16 bytes as base64url (128 bits, 22 characters). */
 function derive(secret: KeyObject, purpose: LinkPurpose, id: string): string {
   return createHmac('sha256', secret)
@@ -85,14 +100,7 @@ function derive(secret: KeyObject, purpose: LinkPurpose, id: string): string {
  */
 export function linkTokens(database: Database): LinkTokens {
   // A key object made once: every booking derives its manage token with it.
-  let secret: Promise<KeyObject> | undefined;
-  const key = (): Promise<KeyObject> => {
-    secret ??= loadSecret(database).then(createSecretKey, (error: unknown) => {
-      secret = undefined; // a database that was down is asked again next time
-      throw error;
-    });
-    return secret;
-  };
+  const key = linkSecretKey(database);
   return {
     async token(purpose, id) {
       return derive(await key(), purpose, id);

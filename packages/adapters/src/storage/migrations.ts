@@ -31,6 +31,7 @@ import enrolmentRules from '../../migrations/0029_enrolment_rules.sql?raw';
 import inventory from '../../migrations/0030_inventory.sql?raw';
 import indicatorValues from '../../migrations/0031_indicator_values.sql?raw';
 import dataEntry from '../../migrations/0032_data_entry.sql?raw';
+import courseNetwork from '../../migrations/0033_course_network.sql?raw';
 import schoolProfiles from '../../migrations/0034_school_profiles.sql?raw';
 import type { Database } from './database.js';
 
@@ -94,6 +95,7 @@ export const migrations: readonly Migration[] = [
   { version: 30, name: 'inventory', sql: inventory },
   { version: 31, name: 'indicator_values', sql: indicatorValues },
   { version: 32, name: 'data_entry', sql: dataEntry },
+  { version: 33, name: 'course_network', sql: courseNetwork },
   { version: 34, name: 'school_profiles', sql: schoolProfiles },
 ];
 

@@ -14,6 +14,7 @@ import { schoolProfileStore, type SchoolProfileStore } from './school-profiles.j
 import { financingParametersStore, type FinancingParametersStore } from './financing-parameters.js';
 import { inventoryStore, type InventoryStore } from './inventory.js';
 import { dataEntryStore, type DataEntryStore } from './data-entry.js';
+import { courseNetworkStore, type CourseNetworkStore } from './course-network.js';
 import { openPglite, openPostgres, type Database } from './database.js';
 import { identityStore, type IdentityStore } from './identity.js';
 import { linkTokens, type LinkTokens } from './link-tokens.js';
@@ -144,6 +145,8 @@ export interface Storage extends BookingStore {
   readonly schools: SchoolProfileStore;
   /** Data entry by the reporting organizations: submissions, approval, change log (0032). */
   readonly dataEntry: DataEntryStore;
+  /** The course network as one document with a revision, its drafts and published timetables (0033). */
+  readonly courseNetworks: CourseNetworkStore;
   /**
    * Validates the network with core's `createNetwork` and stores it, replacing a stored
    * network with the same id, in one transaction: on any error the previous version stays.
@@ -247,6 +250,7 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
     indicatorValues: indicatorValueStore(database),
     schools: schoolProfileStore(database),
     dataEntry: dataEntryStore(database),
+    courseNetworks: courseNetworkStore(database),
     async saveNetwork(network) {
       const valid = createNetwork(network);
       await database.transaction((session) => writeNetwork(session, valid));

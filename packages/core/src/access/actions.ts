@@ -25,6 +25,7 @@ export const actions = [
   'account.manage',
   'courses.timetable.read',
   'courses.link.issue',
+  'courses.plan.write',
   'financing.registry.write',
   'financing.billing.read',
   'financing.billing.write',
@@ -120,6 +121,10 @@ export const actionLabels: Readonly<Record<Action, LocalizedText>> = Object.free
   'courses.link.issue': {
     ru: 'Выдавать ученику ссылку на его расписание',
     en: 'Give a student the link to their timetable',
+  },
+  'courses.plan.write': {
+    ru: 'Составлять и публиковать расписание сети курсов (загрузка данных, подбор, закрепления)',
+    en: 'Plan and publish the course network timetable (upload, solve, pins)',
   },
   'financing.registry.write': {
     ru: 'Вести реестр сертификатов и программ',

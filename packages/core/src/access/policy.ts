@@ -44,6 +44,7 @@ export const permissions: Readonly<Record<Role, readonly Action[]>> = Object.fre
     'person.erase',
     'account.manage',
     'courses.timetable.read',
+    'courses.plan.write',
     'indicators.values.write',
     'indicators.entry.write',
     'indicators.entry.review',

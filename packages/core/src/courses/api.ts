@@ -91,3 +91,81 @@ export const courseDirectorySchema = z.object({
  * ```
  */
 export type CourseDirectory = z.output<typeof courseDirectorySchema>;
+
+/**
+ * Schema of the query of `GET /api/courses/links`: the school whose students' links its staff
+ * list.
+ *
+ * @example
+ * ```ts
+ * import { courseLinkListQuerySchema } from '@eduset/core/courses';
+ * courseLinkListQuerySchema.parse({ school: 'school-1' });
+ * ```
+ */
+export const courseLinkListQuerySchema = z.strictObject({ school: requestIdSchema });
+
+/**
+ * Schema of the answer of `GET /api/courses/links`: every student of the school in the
+ * course network (name, grade), each with the working personal link, if one was issued.
+ *
+ * @example
+ * ```ts
+ * import { courseLinkListSchema } from '@eduset/core/courses';
+ * courseLinkListSchema.parse({ schoolId: 'school-1', students: [] });
+ * ```
+ */
+export const courseLinkListSchema = z.object({
+  schoolId: z.string(),
+  students: z.array(
+    z.object({
+      studentId: z.string(),
+      name: z.string(),
+      grade: z.number().int(),
+      link: z
+        .object({
+          url: z.string(),
+          icsUrl: z.string(),
+          issuedAt: z.string(),
+          expiresAt: z.string(),
+        })
+        .optional(),
+    }),
+  ),
+});
+
+/**
+ * The answer of `GET /api/courses/links`.
+ *
+ * @example
+ * ```ts
+ * import type { CourseLinkList } from '@eduset/core/courses';
+ * const withoutLink = (list: CourseLinkList) => list.students.filter((s) => s.link === undefined);
+ * ```
+ */
+export type CourseLinkList = z.output<typeof courseLinkListSchema>;
+
+/**
+ * Schema of the answer of `GET /api/courses/mine`: the timetables that are the signed-in
+ * staff member's own — a teacher's week, a school's students — each with its view, id and the
+ * name people know it by.
+ *
+ * @example
+ * ```ts
+ * import { myTimetablesSchema } from '@eduset/core/courses';
+ * myTimetablesSchema.parse({ views: [{ view: 'teacher', id: 't-1', name: 'Иванова А. П.' }] });
+ * ```
+ */
+export const myTimetablesSchema = z.object({
+  views: z.array(z.object({ view: z.enum(timetableViewKinds), id: z.string(), name: z.string() })),
+});
+
+/**
+ * The answer of `GET /api/courses/mine`.
+ *
+ * @example
+ * ```ts
+ * import type { MyTimetables } from '@eduset/core/courses';
+ * const first = (mine: MyTimetables) => mine.views[0]?.id;
+ * ```
+ */
+export type MyTimetables = z.output<typeof myTimetablesSchema>;

@@ -153,6 +153,10 @@ export class EngineState {
     this.lecPeriod = new Int32Array(L).fill(-1);
     this.lecRoom = new Int32Array(L).fill(-1);
     this.slot = new Int32Array(P * R).fill(-1);
+    // A room's unavailable periods are taken by no lecture, ever: marked blocked.
+    rooms.forEach((room, r) => {
+      for (const p of room.unavailable ?? []) this.slot[p * R + r] = BLOCKED;
+    });
     this.courseAt = new Int32Array(C * P);
     this.teacherAt = new Int32Array(problem.teachers * P);
     this.currAt = new Int32Array(this.Q * P);
@@ -327,6 +331,9 @@ export class EngineState {
     return result;
   }
 }
+
+/** The mark of a (period, room) slot the room is not available in (`EngineState.slot`). */
+export const BLOCKED = -2;
 
 /** Decrements `array[i]` and returns the new value. */
 function decrement(array: Int32Array, i: number): number {

@@ -29,3 +29,5 @@ export * from './timetable.js';
 export * from './view-schema.js';
 export * from './views.js';
 export * from './api.js';
+export * from './plan-schema.js';
+export * from './plan.js';

@@ -141,6 +141,11 @@ export const roomSchema = z.object({
   capacity: z.number().int().min(1),
   /** The equipment the room has (ids of the network's `equipment`). */
   equipment: z.array(idSchema).default([]),
+  /**
+   * The periods of the week grid the room is not free for the network (its own lessons, a
+   * club): from the inventory's free hours (`withInventoryFreeHours`), or by hand.
+   */
+  unavailable: z.array(gridTimeSchema).default([]),
 });
 
 /**

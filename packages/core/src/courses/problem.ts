@@ -79,7 +79,12 @@ export const timetableProblemSchema = z
   .object({
     days: z.number().int().min(1).max(14),
     periodsPerDay: z.number().int().min(1).max(48),
-    rooms: z.array(z.object({ capacity: z.number().int().min(0) })),
+    rooms: z.array(
+      z.object({
+        capacity: z.number().int().min(0),
+        unavailable: z.array(z.number().int().min(0)).optional(),
+      }),
+    ),
     teachers: z.number().int().min(0),
     courses: z.array(problemCourseSchema),
     curricula: z.array(
@@ -125,6 +130,13 @@ export const timetableProblemSchema = z
       course.unavailable?.forEach((period, at) => {
         if (period >= periods) {
           bad(['courses', index, 'unavailable', at], 'Нет такого периода', 'No such period');
+        }
+      });
+    });
+    problem.rooms.forEach((room, index) => {
+      room.unavailable?.forEach((period, at) => {
+        if (period >= periods) {
+          bad(['rooms', index, 'unavailable', at], 'Нет такого периода', 'No such period');
         }
       });
     });

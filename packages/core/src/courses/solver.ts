@@ -1,6 +1,6 @@
 import { z } from '../common/zod.js';
 import { parse } from '../common/index.js';
-import { EngineState } from './engine.js';
+import { BLOCKED, EngineState } from './engine.js';
 import { SeededRandom } from './prng.js';
 import {
   assertAssignmentShape,
@@ -17,7 +17,10 @@ import {
  *   clock) the result is always the same timetable;
  * - `initialTemperature`, `finalTemperature` — the simulated-annealing schedule (geometric
  *   cooling from the first to the second over the budget);
- * - `hardWeight` — what one hard violation costs while the timetable is not yet feasible.
+ * - `hardWeight` — what one hard violation costs while the timetable is not yet feasible;
+ * - `pinned` — lectures fixed by people (a course at a period in a room): placed first and
+ *   never moved; a pin of a course with no lecture left, or on a place another pin took, is
+ *   ignored.
  *
  * @example
  * ```ts
@@ -31,6 +34,15 @@ export const solverOptionsSchema = z.object({
   initialTemperature: z.number().positive().default(3),
   finalTemperature: z.number().positive().default(0.05),
   hardWeight: z.number().positive().default(30),
+  pinned: z
+    .array(
+      z.object({
+        course: z.number().int().min(0),
+        period: z.number().int().min(0),
+        room: z.number().int().min(0),
+      }),
+    )
+    .default([]),
 });
 
 /**
@@ -133,6 +145,7 @@ export function solveTimetable(
   const settings = parse(solverOptionsSchema, options);
   const state = new EngineState(problem);
   const random = new SeededRandom(settings.seed);
+  const fixed = pin(state, settings.pinned);
   construct(state, settings.hardWeight);
   const L = state.L;
   const bestPeriod = Int32Array.from(state.lecPeriod);
@@ -165,7 +178,7 @@ export function solveTimetable(
   if (!locked && L > 0) {
     // Repair to feasibility first (at most half the budget), then anneal.
     const timeLeft = (): boolean => clock === undefined || clock.now() - started < clock.limit / 2;
-    iteration = repair(state, random, Math.floor(budget / 2), timeLeft);
+    iteration = repair(state, random, Math.floor(budget / 2), timeLeft, fixed);
     onAccept?.(state.hard, state.soft);
     if (state.hard === 0) {
       locked = true;
@@ -191,6 +204,7 @@ export function solveTimetable(
     if (!locked && random.nextFloat() < 0.5) {
       for (let k = 0; k < 8 && !state.inConflict(l); k++) l = random.nextInt(L);
     }
+    if (fixed[l] === 1) continue;
     const c = lecCourse[l] ?? 0;
     const p0 = lecPeriod[l] ?? -1;
     const r0 = lecRoom[l] ?? -1;
@@ -212,9 +226,10 @@ export function solveTimetable(
     }
     if (p === p0 && r === r0) continue;
     const o = slot[p * R + r] ?? -1;
+    if (o === BLOCKED) continue;
     if (o >= 0) {
       const co = lecCourse[o] ?? 0;
-      if (co === c) continue;
+      if (co === c || fixed[o] === 1) continue;
       if (p0 >= 0 && (available[co * P + p0] === 0 || allowed[co * R + r0] === 0)) continue;
     }
     if (locked && p !== p0 && !state.hasTravel(c)) {
@@ -281,6 +296,7 @@ function repair(
   random: SeededRandom,
   budget: number,
   timeLeft: () => boolean,
+  fixed: Uint8Array,
 ): number {
   const {
     L,
@@ -316,11 +332,12 @@ function repair(
   while (state.hard > 0 && used < budget) {
     if ((step & 15) === 0 && !timeLeft()) break;
     step++;
+    const movable = (k: number): boolean => fixed[k] !== 1 && state.inConflict(k);
     let l = random.nextInt(L);
-    for (let k = 0; k < 64 && !state.inConflict(l); k++) l = random.nextInt(L);
-    if (!state.inConflict(l)) {
+    for (let k = 0; k < 64 && !movable(l); k++) l = random.nextInt(L);
+    if (!movable(l)) {
       for (let k = 0; k < L; k++) {
-        if (state.inConflict(k)) {
+        if (movable(k)) {
           l = k;
           break;
         }
@@ -348,7 +365,7 @@ function repair(
       for (let m = roomsFrom; m < roomsTo; m++) {
         const room = roomData[m] ?? 0;
         if (
-          (slot[p * R + room] ?? -1) < 0 &&
+          (slot[p * R + room] ?? -1) === -1 &&
           (r < 0 || (state.capPenalty[c * R + room] ?? 0) < (state.capPenalty[c * R + r] ?? 0))
         )
           r = room;
@@ -357,8 +374,9 @@ function repair(
       if (r < 0) {
         r = roomData[roomsFrom + random.nextInt(roomsTo - roomsFrom)] ?? 0;
         o = slot[p * R + r] ?? -1;
+        if (o === BLOCKED) continue;
         const co = lecCourse[o] ?? 0;
-        if (co === c) continue;
+        if (co === c || (o >= 0 && fixed[o] === 1)) continue;
         if (p0 >= 0 && (available[co * P + p0] === 0 || allowed[co * R + r0] === 0)) continue;
       }
       const h0 = state.hard;
@@ -393,6 +411,31 @@ function repair(
     if (state.hard < bestHard) bestHard = state.hard;
   }
   return used;
+}
+
+/**
+ * Places the pinned lectures before anything else: each pin takes the next lecture of its
+ * course not yet placed, if its place is free and inside the problem. Answers which lectures
+ * are fixed (1) — the search never moves them.
+ */
+function pin(
+  state: EngineState,
+  pinned: readonly { course: number; period: number; room: number }[],
+): Uint8Array {
+  const fixed = new Uint8Array(state.L);
+  for (const { course, period, room } of pinned) {
+    if (course >= state.C || period >= state.P || room >= state.R) continue;
+    if ((state.slot[period * state.R + room] ?? -1) !== -1) continue;
+    const first = state.courseFirstLecture[course] ?? 0;
+    const last = state.courseFirstLecture[course + 1] ?? 0;
+    for (let l = first; l < last; l++) {
+      if ((state.lecPeriod[l] ?? -1) >= 0) continue;
+      state.insert(l, period, room);
+      fixed[l] = 1;
+      break;
+    }
+  }
+  return fixed;
 }
 
 /**
@@ -435,6 +478,7 @@ function construct(state: EngineState, hardWeight: number): void {
     const first = state.courseFirstLecture[c] ?? 0;
     const last = state.courseFirstLecture[c + 1] ?? 0;
     for (let l = first; l < last; l++) {
+      if ((state.lecPeriod[l] ?? -1) >= 0) continue;
       let bestCost = Infinity;
       let bestP = -1;
       let bestR = -1;
@@ -442,7 +486,7 @@ function construct(state: EngineState, hardWeight: number): void {
         const p = state.availData[k] ?? 0;
         for (let m = state.roomStart[c] ?? 0; m < (state.roomStart[c + 1] ?? 0); m++) {
           const r = state.roomData[m] ?? 0;
-          if ((state.slot[p * R + r] ?? -1) >= 0) continue;
+          if ((state.slot[p * R + r] ?? -1) !== -1) continue;
           const h0 = state.hard;
           const s0 = state.soft;
           state.insert(l, p, r);
@@ -524,6 +568,7 @@ export function evaluateProblemAssignment(
     const course = courses[lecture.course];
     if (course === undefined) continue;
     if (course.unavailable?.includes(lecture.period)) conflicts++;
+    if (problem.rooms[lecture.room]?.unavailable?.includes(lecture.period)) conflicts++;
     if (course.rooms !== undefined && !course.rooms.includes(lecture.room)) conflicts++;
     roomCapacity +=
       weights.roomCapacity * Math.max(0, course.students - (rooms[lecture.room]?.capacity ?? 0));

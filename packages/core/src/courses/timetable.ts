@@ -9,7 +9,13 @@ import {
   weekdaySchema,
   type WorkCalendar,
 } from '../schedule/index.js';
-import { parse, type IsoDate, type LocalizedText } from '../common/index.js';
+import {
+  parse,
+  ValidationError,
+  type IsoDate,
+  type LocalizedText,
+  type ValidationIssue,
+} from '../common/index.js';
 import type { Enrolment } from './enrolment.js';
 import { travelMinutes, type CourseNetwork } from './model.js';
 import { createTimetableProblem, type TimetableProblem } from './problem.js';
@@ -222,7 +228,13 @@ export function networkToProblem(network: CourseNetwork, enrolment: Enrolment): 
   const problem = createTimetableProblem({
     days: days.length,
     periodsPerDay: ppd,
-    rooms: network.rooms.map((room) => ({ capacity: room.capacity })),
+    rooms: network.rooms.map((room) => ({
+      capacity: room.capacity,
+      unavailable: room.unavailable.flatMap((when) => {
+        const d = days.indexOf(when.day);
+        return d < 0 || when.period >= ppd ? [] : [d * ppd + when.period];
+      }),
+    })),
     teachers: network.teachers.length,
     courses,
     curricula: [...sets.values()],
@@ -261,7 +273,8 @@ export interface NetworkSolveResult {
  * Timetables a network of profile courses with the same engine that solves ITC-2007:
  * {@link networkToProblem}, then {@link solveTimetable}. Deterministic for a seed and an
  * iteration budget. Lectures the solver could not place are left out of the timetable
- * (validation reports them).
+ * (validation reports them). `pins` (sessions the coordinator fixed) stay where they are;
+ * a pin of an unknown group, room, weekday or period is refused with a `ValidationError`.
  *
  * @example
  * ```ts
@@ -274,12 +287,17 @@ export interface NetworkSolveResult {
 export function solveCourseNetwork(
   network: CourseNetwork,
   enrolment: Enrolment,
-  options: SolverOptionsInput,
+  options: SolverOptionsInput & { readonly pins?: readonly Session[] },
   hooks: SolverHooks = {},
 ): NetworkSolveResult {
   const mapped = networkToProblem(network, enrolment);
-  const solver = solveTimetable(mapped.problem, options, hooks);
   const ppd = network.weekGrid.periods.length;
+  const { pins = [], ...solverOptions } = options;
+  const solver = solveTimetable(
+    mapped.problem,
+    { ...solverOptions, pinned: pinnedLectures(network, mapped, pins) },
+    hooks,
+  );
   const sessions: Session[] = [];
   for (const lecture of solver.lectures) {
     if (lecture.period < 0) continue;
@@ -291,6 +309,35 @@ export function solveCourseNetwork(
     });
   }
   return { timetable: { sessions }, solver };
+}
+
+/** The solver's form of the pins: group → course index, weekday and period → period index. */
+function pinnedLectures(
+  network: CourseNetwork,
+  mapped: NetworkProblem,
+  pins: readonly Session[],
+): { course: number; period: number; room: number }[] {
+  const ppd = network.weekGrid.periods.length;
+  const issues: ValidationIssue[] = [];
+  const result = pins.flatMap((pin, index) => {
+    const course = mapped.groupIds.indexOf(pin.groupId);
+    const room = mapped.roomIds.indexOf(pin.roomId);
+    const day = network.weekGrid.days.indexOf(pin.day);
+    if (course < 0 || room < 0 || day < 0 || pin.period >= ppd) {
+      issues.push({
+        path: ['pins', index],
+        code: 'custom',
+        message: {
+          ru: `Закрепление не подходит к сети: группа «${pin.groupId}», помещение «${pin.roomId}», день ${pin.day}, урок ${pin.period + 1}`,
+          en: `The pin does not fit the network: group "${pin.groupId}", room "${pin.roomId}", day ${pin.day}, period ${pin.period + 1}`,
+        },
+      });
+      return [];
+    }
+    return [{ course, period: day * ppd + pin.period, room }];
+  });
+  if (issues.length > 0) throw new ValidationError(issues);
+  return result;
 }
 
 /**
@@ -326,6 +373,7 @@ export const courseViolationKinds = [
   'room-elsewhere',
   'room-equipment',
   'teacher-unavailable',
+  'room-unavailable',
   'home-school-busy',
   'travel',
   'room-capacity',
@@ -556,6 +604,21 @@ export function validateTimetable(
           message: {
             ru: `Группа ${group.id}: помещение ${session.roomId} не в её ресурсном центре`,
             en: `Group ${group.id}: room ${session.roomId} is not at its resource centre`,
+          },
+        });
+      }
+      if (room?.unavailable.some((w) => w.day === session.day && w.period === session.period)) {
+        violations.push({
+          kind: 'room-unavailable',
+          hard: true,
+          cost: 1,
+          groupId: group.id,
+          roomId: room.id,
+          day: session.day,
+          period: session.period,
+          message: {
+            ru: `Помещение ${room.name} не свободно для сети: ${at(session.day, session.period).ru}`,
+            en: `Room ${room.name} is not free for the network: ${at(session.day, session.period).en}`,
           },
         });
       }

@@ -1,5 +1,7 @@
 import {
+  createCourseNetwork,
   roomSchema,
+  type CourseNetwork,
   type GridTime,
   type Room,
   type RoomEquipment,
@@ -100,4 +102,44 @@ export function courseRoomsOfInventory(
     });
   }
   return offers;
+}
+
+/**
+ * The network with the inventory's rooms and free hours: each offered room (from
+ * {@link courseRoomsOfInventory}) replaces the network's room with the same id, or is added,
+ * and is unavailable in every period of the week grid outside its free hours — so the solver
+ * never puts a lecture there, and `validateTimetable` reports a session there
+ * (`room-unavailable`). Rooms the inventory does not offer stay as they are. Pure.
+ *
+ * @example
+ * ```ts
+ * import { courseRoomsOfInventory, withInventoryFreeHours } from '@eduset/core/inventory';
+ * declare const network: import('@eduset/core/courses').CourseNetwork;
+ * declare const inventory: import('@eduset/core/inventory').Inventory;
+ * const offers = courseRoomsOfInventory(inventory, {
+ *   resourceCentres: new Map([['school-1', 'rc-school-1']]),
+ *   equipment: network.equipment,
+ *   weekGrid: network.weekGrid,
+ * });
+ * withInventoryFreeHours(network, offers).rooms;
+ * ```
+ */
+export function withInventoryFreeHours(
+  network: CourseNetwork,
+  offers: readonly CourseRoomOffer[],
+): CourseNetwork {
+  const grid: GridTime[] = network.weekGrid.days.flatMap((day) =>
+    network.weekGrid.periods.map((_, period) => ({ day, period })),
+  );
+  const offered = new Map(
+    offers.map((offer) => {
+      const free = new Set(offer.free.map((when) => `${when.day}:${when.period}`));
+      const unavailable = grid.filter((when) => !free.has(`${when.day}:${when.period}`));
+      return [offer.room.id, { ...offer.room, unavailable }] as const;
+    }),
+  );
+  const rooms = network.rooms.map((room) => offered.get(room.id) ?? room);
+  const known = new Set(network.rooms.map((room) => room.id));
+  for (const [id, room] of offered) if (!known.has(id)) rooms.push(room);
+  return createCourseNetwork({ ...network, rooms });
 }

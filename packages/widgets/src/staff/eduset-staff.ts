@@ -17,6 +17,7 @@
  * <eduset-certificate-applications src-base="/api"></eduset-certificate-applications>
  * <eduset-inventory src-base="/api"></eduset-inventory>
  * <eduset-data-entry src-base="/api"></eduset-data-entry>
+ * <eduset-course-planner src-base="/api"></eduset-course-planner>
  * ```
  *
  * @module eduset-staff
@@ -33,5 +34,6 @@ import './certificate-registry/certificate-registry.define.js';
 import './financing-parameters/financing-parameters.define.js';
 import './inventory/inventory.define.js';
 import './data-entry/data-entry.define.js';
+import './course-planner/course-planner.define.js';
 
 export * from './index.js';

@@ -56,3 +56,7 @@ export * from './data-entry/data-entry.js';
 export * from './data-entry/data-entry-api.js';
 export * from './data-entry/data-entry.styles.js';
 export * from './data-entry/data-entry.texts.js';
+export * from './course-planner/course-planner.js';
+export * from './course-planner/course-planner-api.js';
+export * from './course-planner/course-planner.styles.js';
+export * from './course-planner/course-planner.texts.js';

@@ -1,0 +1,274 @@
+import {
+  parse,
+  type LocalizedText,
+  courseTimetableListSchema,
+  courseTimetableRecordSchema,
+  moveCheckResponseSchema,
+  solveProgressSchema,
+  type CourseTimetableList,
+  type CourseTimetableRecord,
+  type LectureMove,
+  type LecturePin,
+  type MoveCheckResponse,
+  type SolveProgress,
+} from '@eduset/core';
+import { StaffRequestError } from '../../staff-agenda/staff-agenda-api.js';
+
+const unreachable: LocalizedText = {
+  ru: 'Не удалось связаться с сервером. Проверьте подключение и попробуйте ещё раз.',
+  en: 'Could not reach the server. Check the connection and try again.',
+};
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function refusal(status: number, body: unknown): StaffRequestError {
+  const error = isRecord(body) && isRecord(body.error) ? body.error : undefined;
+  const message = error !== undefined && isRecord(error.message) ? error.message : undefined;
+  if (typeof message?.ru === 'string' && typeof message.en === 'string') {
+    const code = typeof error?.code === 'string' ? error.code : 'server';
+    return new StaffRequestError(status, code, { ru: message.ru, en: message.en });
+  }
+  return new StaffRequestError(status, 'server', {
+    ru: `Сервер ответил ошибкой ${String(status)}. Попробуйте позже.`,
+    en: `The server answered with error ${String(status)}. Please try again later.`,
+  });
+}
+
+/**
+ * The part of a course network the planner shows (names and places, the week grid).
+ *
+ * @example
+ * ```ts
+ * import type { PlannerNetwork } from '@eduset/widgets/staff';
+ * const roomName = (network: PlannerNetwork, id: string) =>
+ *   network.rooms.find((room) => room.id === id)?.name ?? id;
+ * ```
+ */
+export interface PlannerNetwork {
+  readonly courses: readonly { readonly id: string; readonly name: string }[];
+  readonly groups: readonly {
+    readonly id: string;
+    readonly courseId: string;
+    readonly resourceCentreId: string;
+  }[];
+  readonly rooms: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly resourceCentreId: string;
+  }[];
+  readonly weekGrid: {
+    readonly days: readonly number[];
+    readonly periods: readonly { readonly start: string; readonly end: string }[];
+  };
+}
+
+function texts<K extends string>(value: unknown, keys: readonly K[]): Record<K, string>[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item: unknown) =>
+    isRecord(item) && keys.every((key) => typeof item[key] === 'string')
+      ? [Object.fromEntries(keys.map((key) => [key, String(item[key])])) as Record<K, string>]
+      : [],
+  );
+}
+
+/** Reads the planner's part of a network answer (a lightweight check: no schema in the bundle). */
+function plannerNetworkOf(input: unknown): PlannerNetwork {
+  if (!isRecord(input) || !isRecord(input.weekGrid)) throw new TypeError('not a course network');
+  const grid = input.weekGrid;
+  return {
+    courses: texts(input.courses, ['id', 'name']),
+    groups: texts(input.groups, ['id', 'courseId', 'resourceCentreId']),
+    rooms: texts(input.rooms, ['id', 'name', 'resourceCentreId']),
+    weekGrid: {
+      days: Array.isArray(grid.days) ? grid.days.filter((d) => typeof d === 'number') : [],
+      periods: texts(grid.periods, ['start', 'end']),
+    },
+  };
+}
+
+/**
+ * The course planning routes (`/api/courses/plan/…`) as the coordinator's element calls
+ * them, with the signed-in session (the CSRF token of `GET {src-base}/auth/csrf` for writes).
+ *
+ * @example
+ * ```ts
+ * import { CoursePlannerApi } from '@eduset/widgets/staff';
+ * const api = new CoursePlannerApi('/api');
+ * (await api.progress()).state; // 'idle' | 'running' | …
+ * ```
+ */
+export class CoursePlannerApi {
+  private readonly base: string;
+  private csrfToken: Promise<string> | undefined;
+
+  /** @param srcBase The base address of the API, e.g. `/api`. */
+  constructor(srcBase: string) {
+    this.base = srcBase.replace(/\/+$/, '');
+  }
+
+  /**
+   * The network's timetables, newest first (without sessions).
+   *
+   * @example
+   * ```ts
+   * import { CoursePlannerApi } from '@eduset/widgets/staff';
+   * (await new CoursePlannerApi('/api').timetables()).timetables.length;
+   * ```
+   */
+  async timetables(): Promise<CourseTimetableList> {
+    return parse(courseTimetableListSchema, await this.call('GET', '/courses/plan/timetables'));
+  }
+
+  /**
+   * What the planner shows of the stored network: the names of courses and rooms, which
+   * centre a group and a room belong to, the week grid (the read is audited).
+   *
+   * @example
+   * ```ts
+   * import { CoursePlannerApi } from '@eduset/widgets/staff';
+   * (await new CoursePlannerApi('/api').network()).rooms.length;
+   * ```
+   */
+  async network(): Promise<PlannerNetwork> {
+    const answer = await this.call('GET', '/courses/plan/network');
+    return plannerNetworkOf(isRecord(answer) ? answer.network : undefined);
+  }
+
+  /**
+   * One timetable with its sessions.
+   *
+   * @example
+   * ```ts
+   * import { CoursePlannerApi } from '@eduset/widgets/staff';
+   * (await new CoursePlannerApi('/api').timetable('1')).timetable.sessions.length;
+   * ```
+   */
+  async timetable(id: string): Promise<CourseTimetableRecord> {
+    return parse(
+      courseTimetableRecordSchema,
+      await this.call('GET', `/courses/plan/timetables/${encodeURIComponent(id)}`),
+    );
+  }
+
+  /**
+   * The background solve's progress.
+   *
+   * @example
+   * ```ts
+   * import { CoursePlannerApi } from '@eduset/widgets/staff';
+   * (await new CoursePlannerApi('/api').progress()).bestPenalty;
+   * ```
+   */
+  async progress(): Promise<SolveProgress> {
+    return parse(solveProgressSchema, await this.call('GET', '/courses/plan/solve'));
+  }
+
+  /**
+   * Starts a background solve for `seconds`, keeping the pins.
+   *
+   * @example
+   * ```ts
+   * import { CoursePlannerApi } from '@eduset/widgets/staff';
+   * await new CoursePlannerApi('/api').solve(30, []);
+   * ```
+   */
+  async solve(seconds: number, pins: readonly LecturePin[]): Promise<SolveProgress> {
+    return parse(
+      solveProgressSchema,
+      await this.call('POST', '/courses/plan/solve', { seconds, pins }),
+    );
+  }
+
+  /**
+   * Stops the running solve (its best timetable becomes a draft).
+   *
+   * @example
+   * ```ts
+   * import { CoursePlannerApi } from '@eduset/widgets/staff';
+   * await new CoursePlannerApi('/api').stop();
+   * ```
+   */
+  async stop(): Promise<SolveProgress> {
+    return parse(solveProgressSchema, await this.call('POST', '/courses/plan/solve/stop', {}));
+  }
+
+  /**
+   * Publishes a draft.
+   *
+   * @example
+   * ```ts
+   * import { CoursePlannerApi } from '@eduset/widgets/staff';
+   * (await new CoursePlannerApi('/api').publish('3')).version;
+   * ```
+   */
+  async publish(id: string): Promise<CourseTimetableRecord> {
+    return parse(
+      courseTimetableRecordSchema,
+      await this.call('POST', `/courses/plan/timetables/${encodeURIComponent(id)}/publish`, {}),
+    );
+  }
+
+  /**
+   * Checks a hand move of one lecture (and saves it as a new draft with `save`).
+   *
+   * @example
+   * ```ts
+   * import { CoursePlannerApi } from '@eduset/widgets/staff';
+   * declare const move: import('@eduset/core/courses').LectureMove;
+   * (await new CoursePlannerApi('/api').move('3', move, false)).added.length;
+   * ```
+   */
+  async move(id: string, move: LectureMove, save: boolean): Promise<MoveCheckResponse> {
+    return parse(
+      moveCheckResponseSchema,
+      await this.call('POST', `/courses/plan/timetables/${encodeURIComponent(id)}/move`, {
+        move,
+        save,
+      }),
+    );
+  }
+
+  private csrf(): Promise<string> {
+    this.csrfToken ??= this.call('GET', '/auth/csrf')
+      .then((input) => {
+        if (isRecord(input) && typeof input.csrfToken === 'string') return input.csrfToken;
+        throw new TypeError('no csrfToken');
+      })
+      .catch((error: unknown) => {
+        this.csrfToken = undefined;
+        throw error;
+      });
+    return this.csrfToken;
+  }
+
+  private async call(method: 'GET' | 'POST', path: string, body?: object): Promise<unknown> {
+    for (let attempt = 0; ; attempt += 1) {
+      const headers: Record<string, string> = { Accept: 'application/json' };
+      if (body !== undefined) {
+        headers['Content-Type'] = 'application/json';
+        headers['x-csrf-token'] = await this.csrf();
+      }
+      let response: Response;
+      try {
+        response = await fetch(`${this.base}${path}`, {
+          method,
+          credentials: 'same-origin',
+          headers,
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+      } catch {
+        throw new StaffRequestError(0, 'network', unreachable);
+      }
+      const answer: unknown = await response.json().catch(() => undefined);
+      if (response.ok) return answer;
+      const error = refusal(response.status, answer);
+      if (error.code === 'csrf' && attempt === 0 && body !== undefined) {
+        this.csrfToken = undefined;
+        continue;
+      }
+      throw error;
+    }
+  }
+}
