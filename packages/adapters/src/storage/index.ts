@@ -121,6 +121,11 @@ export {
   type StoredSchoolYear,
 } from './school-profiles.js';
 export {
+  type SupportProgrammeInput,
+  type SupportProgrammeStore,
+  type SupportProgrammeSummary,
+} from './support-programmes.js';
+export {
   isWalPosition,
   type CertificateAttempt,
   type CertificateCheck,

@@ -31,6 +31,7 @@ import enrolmentRules from '../../migrations/0029_enrolment_rules.sql?raw';
 import inventory from '../../migrations/0030_inventory.sql?raw';
 import indicatorValues from '../../migrations/0031_indicator_values.sql?raw';
 import schoolProfiles from '../../migrations/0034_school_profiles.sql?raw';
+import supportProgrammes from '../../migrations/0035_support_programmes.sql?raw';
 import type { Database } from './database.js';
 
 /**
@@ -93,6 +94,7 @@ export const migrations: readonly Migration[] = [
   { version: 30, name: 'inventory', sql: inventory },
   { version: 31, name: 'indicator_values', sql: indicatorValues },
   { version: 34, name: 'school_profiles', sql: schoolProfiles },
+  { version: 35, name: 'support_programmes', sql: supportProgrammes },
 ];
 
 /**

@@ -11,6 +11,7 @@ import { settlementStore, type SettlementStore } from './settlement.js';
 import { certificateRegistryStore, type CertificateRegistryStore } from './certificate-registry.js';
 import { indicatorValueStore, type IndicatorValueStore } from './indicator-values.js';
 import { schoolProfileStore, type SchoolProfileStore } from './school-profiles.js';
+import { supportProgrammeStore, type SupportProgrammeStore } from './support-programmes.js';
 import { financingParametersStore, type FinancingParametersStore } from './financing-parameters.js';
 import { inventoryStore, type InventoryStore } from './inventory.js';
 import { openPglite, openPostgres, type Database } from './database.js';
@@ -141,6 +142,8 @@ export interface Storage extends BookingStore {
   readonly indicatorValues: IndicatorValueStore;
   /** School profiles by district and year, and identification runs (migration 0034). */
   readonly schools: SchoolProfileStore;
+  /** Support programmes of flagged schools: road maps, reviews, monitoring (migration 0035). */
+  readonly supportProgrammes: SupportProgrammeStore;
   /**
    * Validates the network with core's `createNetwork` and stores it, replacing a stored
    * network with the same id, in one transaction: on any error the previous version stays.
@@ -243,6 +246,7 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
     family: familyStore(database),
     indicatorValues: indicatorValueStore(database),
     schools: schoolProfileStore(database),
+    supportProgrammes: supportProgrammeStore(database),
     async saveNetwork(network) {
       const valid = createNetwork(network);
       await database.transaction((session) => writeNetwork(session, valid));

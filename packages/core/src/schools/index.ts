@@ -29,3 +29,4 @@ export * from './support.js';
 export * from './synthetic.js';
 export * from './map-data.js';
 export * from './api.js';
+export * from './support-api.js';
