@@ -137,6 +137,7 @@ export {
 } from './plugins/security.js';
 export { courseRoutes, type CourseRoutesOptions } from './features/courses/routes.js';
 export * from './features/schools/routes.js';
+export * from './features/support/routes.js';
 export { isServablePage, isServableWidgetFile } from './plugins/static-files.js';
 export {
   consentChanged,

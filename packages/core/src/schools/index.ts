@@ -30,3 +30,4 @@ export * from './synthetic.js';
 export * from './map-data.js';
 export * from './api.js';
 export * from './support-api.js';
+export * from './support-report.js';
