@@ -721,6 +721,9 @@ describe('the access matrix', () => {
       [`PUT ${base}/1/monitoring`]: by(403, 400),
       [`GET ${base}/1/report.html`]: by(404, 404),
       [`GET ${base}/1/report.xlsx`]: by(404, 404),
+      'GET /api/staff/support/report.css': Object.fromEntries(
+        askers.map(({ name }) => [name, 200]),
+      ),
     };
     const listed = server.routeAccess
       .filter((route) => route.url.startsWith('/api/staff/support/') && route.method !== 'HEAD')

@@ -292,7 +292,11 @@ describe('support programmes of flagged schools', () => {
     expect(html.body).toContain('Принято координатором');
     expect(html.body).toContain('Протоколы собраний приложены');
     expect(html.body).toContain('Доля обучающихся ниже минимального балла');
-    expect(html.body).toContain('@media print');
+    expect(html.body).toContain('href="../../report.css"');
+    expect(html.body).not.toMatch(/<style|onclick|<script/);
+    const css = await server.inject({ method: 'GET', url: '/api/staff/support/report.css' });
+    expect(css.headers['content-type']).toContain('text/css');
+    expect(css.body).toContain('@media print');
     // Overdue measures say so in words; internal codes never show.
     expect(html.body).toContain('Запланировано — ПРОСРОЧЕНО');
     expect(html.body).toContain('Диагностика учебной мотивации — срок 31.10.2026');

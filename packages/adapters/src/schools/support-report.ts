@@ -32,6 +32,35 @@ function verdict(improved: boolean | null, targetReached: boolean | null): strin
 }
 
 /**
+ * The styles of {@link supportReportHtml}: readable on screen, A4 landscape in print; overdue
+ * rows are bold and say so in words, so the printout needs no colour.
+ *
+ * @example
+ * ```ts
+ * import { supportReportCss } from '@eduset/adapters';
+ * supportReportCss.includes('@media print'); // true
+ * ```
+ */
+export const supportReportCss = `body { font: 14px/1.45 system-ui, sans-serif; margin: 1.5rem; color: #111; }
+h1 { font-size: 1.4rem; margin: 0 0 .25rem; }
+h2 { font-size: 1.1rem; margin: 1.5rem 0 .5rem; }
+.table-wrap { overflow-x: auto; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid #555; padding: .3rem .45rem; text-align: left; vertical-align: top; }
+th { background: #eee; }
+tr.overdue td { background: #fde8e8; font-weight: 600; }
+.print { margin: 1rem 0; }
+@media print {
+@page { size: A4 landscape; margin: 12mm; }
+body { margin: 0; font-size: 11px; }
+.print { display: none; }
+tr { break-inside: avoid; }
+th { background: none; }
+tr.overdue td { background: none; }
+}
+`;
+
+/**
  * The rows of the report's road map: one per measure, in people's words (Russian).
  */
 function measureRows(report: SupportReport): string[][] {
@@ -87,7 +116,8 @@ function indicatorRows(report: SupportReport): string[][] {
  * The report of a support programme for the reporting session (отчётная сессия) as a
  * printable HTML page in Russian: the school, its risk profile, the summary, the road map with
  * statuses, reviews, evidence and overdue measures named as such, and input against final
- * monitoring per indicator. Print CSS: A4 landscape, no colour needed to read it.
+ * monitoring per indicator. Its styles are {@link supportReportCss}, linked from
+ * `options.stylesheet` (default `report.css`; no inline style: the page keeps a strict CSP).
  *
  * @example
  * ```ts
@@ -98,7 +128,11 @@ function indicatorRows(report: SupportReport): string[][] {
  * const html: string = supportReportHtml(programme, isoDate('2027-05-31'));
  * ```
  */
-export function supportReportHtml(programme: SupportProgrammeRecord, asOf: IsoDate): string {
+export function supportReportHtml(
+  programme: SupportProgrammeRecord,
+  asOf: IsoDate,
+  options: { readonly stylesheet?: string } = {},
+): string {
   const report = supportReportOf(programme, asOf);
   const table = (
     header: readonly string[],
@@ -118,30 +152,12 @@ export function supportReportHtml(programme: SupportProgrammeRecord, asOf: IsoDa
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Отчёт о программе поддержки: ${escapeHtml(programme.schoolName)}, ${programme.year}</title>
-<style>
-  body { font: 14px/1.45 system-ui, sans-serif; margin: 1.5rem; color: #111; }
-  h1 { font-size: 1.4rem; margin: 0 0 .25rem; }
-  h2 { font-size: 1.1rem; margin: 1.5rem 0 .5rem; }
-  .table-wrap { overflow-x: auto; }
-  table { border-collapse: collapse; width: 100%; }
-  th, td { border: 1px solid #555; padding: .3rem .45rem; text-align: left; vertical-align: top; }
-  th { background: #eee; }
-  tr.overdue td { background: #fde8e8; font-weight: 600; }
-  .print { margin: 1rem 0; }
-  @media print {
-    @page { size: A4 landscape; margin: 12mm; }
-    body { margin: 0; font-size: 11px; }
-    .print { display: none; }
-    tr { break-inside: avoid; }
-    th { background: none; }
-    tr.overdue td { background: none; }
-  }
-</style>
+<link rel="stylesheet" href="${escapeHtml(options.stylesheet ?? 'report.css')}">
 </head>
 <body>
 <h1>Отчёт о реализации программы поддержки</h1>
 <p><strong>${escapeHtml(programme.schoolName)}</strong>, ${programme.year} год. Состояние на ${dateRu(asOf)}.</p>
-<p class="print"><button type="button" onclick="window.print()">Печать</button></p>
+<p class="print">Для печати нажмите Ctrl+P (⌘P); таблицы поместятся на альбомный лист A4.</p>
 <h2>Итоги</h2>
 <p>${escapeHtml(report.head.summary.ru)}</p>
 <h2>Почему школе нужна поддержка</h2>

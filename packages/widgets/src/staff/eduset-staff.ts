@@ -16,6 +16,7 @@
  * <eduset-financing-parameters src-base="/api"></eduset-financing-parameters>
  * <eduset-certificate-applications src-base="/api"></eduset-certificate-applications>
  * <eduset-inventory src-base="/api"></eduset-inventory>
+ * <eduset-support-programme src-base="/api" district="tutaev"></eduset-support-programme>
  * ```
  *
  * @module eduset-staff
@@ -31,5 +32,6 @@ import './financing-reports/financing-reports.define.js';
 import './certificate-registry/certificate-registry.define.js';
 import './financing-parameters/financing-parameters.define.js';
 import './inventory/inventory.define.js';
+import './support-programme/support-programme.define.js';
 
 export * from './index.js';

@@ -52,3 +52,5 @@ export * from './inventory/inventory.js';
 export * from './inventory/inventory-api.js';
 export * from './inventory/inventory.styles.js';
 export * from './inventory/inventory.texts.js';
+export * from './support-programme/support-programme.js';
+export * from './support-programme/support-programme.texts.js';

@@ -22,7 +22,12 @@ import { z } from 'zod';
 import { HttpError } from '../../errors.js';
 import { forbidden } from '../../plugins/access.js';
 import { withContracts } from '../../plugins/contracts.js';
-import { supportReportHtml, supportReportXlsx, type Storage } from '@eduset/adapters';
+import {
+  supportReportCss,
+  supportReportHtml,
+  supportReportXlsx,
+  type Storage,
+} from '@eduset/adapters';
 
 /**
  * Options of {@link supportRoutes}: the storage (school profiles and runs, support
@@ -81,7 +86,8 @@ function programmeNotFound(id: number): HttpError {
  * - `POST …/:id/measures/:measure/status` — the school's status update with evidence;
  * - `POST …/:id/measures/:measure/review` — the coordinator accepts or returns;
  * - `PUT …/:id/monitoring` — the school's input or final monitoring values;
- * - `GET …/:id/report.html`, `…/report.xlsx` — the report for the reporting session.
+ * - `GET …/:id/report.html`, `…/report.xlsx` — the report for the reporting session (the
+ *   page's styles: `GET /api/staff/support/report.css`, public).
  * Every write is audited; a change naming a stale revision is refused (409).
  *
  * @example
@@ -382,8 +388,20 @@ export function supportRoutes(options: SupportRoutesOptions): FastifyPluginAsync
           organizationId: programme.schoolId,
           recordIds: [`support-programme-${programme.id}`],
         });
-        return reply.type('text/html; charset=utf-8').send(supportReportHtml(programme, today()));
+        return reply
+          .type('text/html; charset=utf-8')
+          .send(supportReportHtml(programme, today(), { stylesheet: '../../report.css' }));
       },
+    );
+    // The report's styles: a file of this origin, as the strict CSP wants (no inline style).
+    api.get(
+      '/api/staff/support/report.css',
+      { config: { access: { public: true } } },
+      async (_request, reply) =>
+        reply
+          .type('text/css; charset=utf-8')
+          .header('cache-control', 'public, max-age=3600')
+          .send(supportReportCss),
     );
     api.get(
       '/api/staff/support/programmes/:id/report.xlsx',
