@@ -171,7 +171,7 @@ export function supportReportHtml(
       .join('; ') || 'не выявлены'
   }.</p>
 <h2>Дорожная карта</h2>
-<div class="table-wrap">${table(
+<div class="table-wrap" tabindex="0" role="region" aria-label="Дорожная карта">${table(
     measureHeader,
     measureRows(report),
     report.measures.map((m) => m.overdue),
@@ -184,7 +184,7 @@ ${
 }
 <h2>Мониторинг показателей</h2>
 <p>Входной мониторинг: ${programme.inputMonitoring ? dateRu(programme.inputMonitoring.date) : 'не проведён'}; итоговый: ${programme.finalMonitoring ? dateRu(programme.finalMonitoring.date) : 'не проведён'}.</p>
-<div class="table-wrap">${table(indicatorHeader, indicatorRows(report))}</div>
+<div class="table-wrap" tabindex="0" role="region" aria-label="Мониторинг показателей">${table(indicatorHeader, indicatorRows(report))}</div>
 </body>
 </html>
 `;

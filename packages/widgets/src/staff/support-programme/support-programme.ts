@@ -41,6 +41,14 @@ const flaggedListParser = {
   },
 };
 
+/** What the element reads of `GET /staff/me`: the actions the person may do. */
+const staffActionsParser = {
+  parse(value: unknown): { readonly actions: readonly { readonly action: string }[] } {
+    const actions = (value as { actions?: unknown })?.actions;
+    return { actions: Array.isArray(actions) ? (actions as { action: string }[]) : [] };
+  },
+};
+
 type ProgrammeList = ReturnType<typeof supportProgrammeListSchema.parse>;
 
 /**
@@ -253,16 +261,12 @@ export class EdusetSupportProgramme extends EdusetElement {
   async load(): Promise<void> {
     const district = encodeURIComponent(this.district);
     try {
-      try {
-        this.flagged = (
-          await this.client.get(`/staff/support/flagged?district=${district}`, flaggedListParser)
-        ).schools;
-        this.coordinator = true;
-      } catch (error) {
-        if (!(error instanceof DeskError) || error.code !== 'forbidden') throw error;
-        this.coordinator = false;
-        this.flagged = [];
-      }
+      const me = await this.client.get('/staff/me', staffActionsParser);
+      this.coordinator = me.actions.some((entry) => entry.action === 'support.programme.write');
+      this.flagged = this.coordinator
+        ? (await this.client.get(`/staff/support/flagged?district=${district}`, flaggedListParser))
+            .schools
+        : [];
       this.list = (
         await this.client.get(
           `/staff/support/programmes?district=${district}`,
@@ -723,7 +727,7 @@ export class EdusetSupportProgramme extends EdusetElement {
       </section>
       <section class="panel" aria-labelledby="monitoring-title">
         <h4 id="monitoring-title">${t.monitoring}</h4>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="monitoring-title">
           <table>
             <thead>
               <tr>
