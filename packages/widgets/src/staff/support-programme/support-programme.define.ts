@@ -4,9 +4,10 @@
  *
  * @example
  * ```ts
- * import '@eduset/widgets/staff/support-programme';
+ * import { EdusetSupportProgramme } from '@eduset/widgets/staff';
+ * EdusetSupportProgramme.define('eduset-support-programme');
  * const element = document.createElement('eduset-support-programme');
- * element.district = 'tutaev';
+ * element.setAttribute('district', 'tutaev');
  * document.body.append(element);
  * ```
  *
