@@ -76,7 +76,9 @@ describe('support programmes page', () => {
       await expect
         .poll(() => widget.locator('#view-title').textContent())
         .toContain('МОУ Чебаковская СШ');
-      await expect.poll(() => widget.locator('section.panel').first().textContent()).toContain('Низкие результаты');
+      await expect
+        .poll(() => widget.locator('section.panel').first().textContent())
+        .toContain('Низкие результаты');
       await expectAccessible(page, { step: `new programme at ${viewport.width}px` });
 
       const title = `Родительские собрания (${viewport.width})`;

@@ -45,6 +45,8 @@ function fakeStorage(overrides: Partial<Storage>): Storage {
     certificateRegistry: new Proxy({} as Storage['certificateRegistry'], { get: () => notUsed }),
     financingParameters: new Proxy({} as Storage['financingParameters'], { get: () => notUsed }),
     inventory: new Proxy({} as Storage['inventory'], { get: () => notUsed }),
+    schools: new Proxy({} as Storage['schools'], { get: () => notUsed }),
+    supportProgrammes: new Proxy({} as Storage['supportProgrammes'], { get: () => notUsed }),
     limits: new Proxy({} as Storage['limits'], { get: () => notUsed }),
     audit: { append: () => Promise.resolve(), list: notUsed },
     courseLinks: new Proxy({} as Storage['courseLinks'], { get: () => notUsed }),

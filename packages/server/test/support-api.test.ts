@@ -5,13 +5,13 @@
 // people's words (HTML) and downloads (XLSX); every write is audited.
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { instant, type AuditEntry } from '@eduset/core';
+import { instant } from '@eduset/core';
 import {
   supportMeasureSchema,
   supportProgrammeListSchema,
   supportProgrammeRecordSchema,
 } from '@eduset/core/schools';
-import { openStorage, type Storage } from '@eduset/adapters';
+import { openStorage, type AuditEntry, type Storage } from '@eduset/adapters';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { createServer, hashPassword } from '../src/index.js';
