@@ -121,6 +121,7 @@ export {
   type StoredSchoolYear,
 } from './school-profiles.js';
 export {
+  type SupportChange,
   type SupportProgrammeInput,
   type SupportProgrammeStore,
   type SupportProgrammeSummary,

@@ -66,8 +66,17 @@ export interface SupportProgrammeSummary {
   readonly pending: number;
 }
 
-/** Who changes a measure and when. */
-interface Change {
+/**
+ * Who changes a measure (the name shown in its history) and when.
+ *
+ * @example
+ * ```ts
+ * import { instant } from '@eduset/core';
+ * import type { SupportChange } from '@eduset/adapters';
+ * const change: SupportChange = { by: 'Методист района', at: instant(new Date()) };
+ * ```
+ */
+export interface SupportChange {
   readonly by: string;
   readonly at: Instant;
 }
@@ -113,7 +122,7 @@ export interface SupportProgrammeStore {
     programmeId: number,
     measureId: string | undefined,
     input: SupportMeasureInput,
-    change: Change,
+    change: SupportChange,
   ): Promise<SupportMeasure>;
   /**
    * The school's status update with its evidence; `done` waits for the coordinator's review.
@@ -124,7 +133,7 @@ export interface SupportProgrammeStore {
     programmeId: number,
     measureId: string,
     update: MeasureStatusUpdate,
-    change: Change,
+    change: SupportChange,
   ): Promise<SupportMeasure>;
   /**
    * The coordinator's review of a measure reported done: accepted, or returned (back in
@@ -137,7 +146,7 @@ export interface SupportProgrammeStore {
     programmeId: number,
     measureId: string,
     input: MeasureReviewInput,
-    change: Change,
+    change: SupportChange,
   ): Promise<SupportMeasure>;
   /** Writes the input or final monitoring round (replacing it). */
   setMonitoring(programmeId: number, entry: MonitoringEntry): Promise<void>;
@@ -304,7 +313,7 @@ async function recordEvent(
   measureId: string,
   revision: number,
   kind: MeasureEvent['kind'],
-  change: Change,
+  change: SupportChange,
   details: {
     readonly status?: string;
     readonly review?: string;

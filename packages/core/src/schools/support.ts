@@ -2,6 +2,7 @@ import { isoDateSchema, type IsoDate } from '../common/iso-date.js';
 import { localizedTextSchema, type LocalizedText } from '../common/labels.js';
 import { parse } from '../common/parse.js';
 import { z } from '../common/zod.js';
+import type { SchoolIdentification } from './identification.js';
 import type { SchoolProfile } from './profile.js';
 
 /**
@@ -646,16 +647,6 @@ export interface SupportRiskProfile {
   readonly factors: readonly RiskProfileFactor[];
 }
 
-/** The identification of a school as the risk profile needs it. */
-interface IdentifiedSchool {
-  readonly flags: Readonly<Record<string, boolean>>;
-  readonly explanations: readonly {
-    readonly subject: string;
-    readonly title: LocalizedText;
-    readonly rule: LocalizedText;
-  }[];
-}
-
 const levelOrder: Readonly<Record<RiskLevel, number>> = { high: 0, medium: 1, low: 2 };
 
 /**
@@ -674,13 +665,14 @@ const levelOrder: Readonly<Record<RiskLevel, number>> = { high: 0, medium: 1, lo
  * ```
  */
 export function riskProfileOf(
-  identified: IdentifiedSchool,
+  identified: Pick<SchoolIdentification, 'flags' | 'explanations'>,
   profile: SchoolProfile | undefined,
   year: number,
 ): SupportRiskProfile {
   const strengths = new Set(['resilient', 'positiveValueAdded']);
+  const set: Readonly<Record<string, boolean>> = identified.flags;
   const flags = identified.explanations
-    .filter((e) => identified.flags[e.subject] === true && !strengths.has(e.subject))
+    .filter((e) => set[e.subject] === true && !strengths.has(e.subject))
     .map((e) => ({ flag: e.subject, title: e.title, rule: e.rule }));
   const survey: Partial<Record<RiskFactor, RiskLevel>> = identified.flags.lowResults
     ? { highShareAtRiskOfFailure: 'high' }
@@ -702,14 +694,6 @@ export function riskProfileOf(
 }
 
 /**
- * A measure as {@link isMeasureOverdue} needs it: its deadline and status.
- */
-interface DatedMeasure {
-  readonly deadline: IsoDate | string;
-  readonly status: MeasureStatus;
-}
-
-/**
  * Whether a measure is overdue on a day: its deadline has passed and it is neither done nor
  * cancelled (`asOf` is an argument: core never reads the clock).
  *
@@ -720,6 +704,9 @@ interface DatedMeasure {
  * isMeasureOverdue({ deadline: '2026-10-01', status: 'inProgress' }, isoDate('2026-12-07')); // true
  * ```
  */
-export function isMeasureOverdue(measure: DatedMeasure, asOf: IsoDate): boolean {
+export function isMeasureOverdue(
+  measure: { readonly deadline: IsoDate | string; readonly status: MeasureStatus },
+  asOf: IsoDate,
+): boolean {
   return measure.status !== 'done' && measure.status !== 'cancelled' && measure.deadline < asOf;
 }

@@ -20,8 +20,18 @@ import {
 } from '../programme-desk/programme-desk.js';
 import { supportProgrammeTexts, type SupportProgrammeTexts } from './support-programme.texts.js';
 
-/** One flagged school as `GET /staff/support/flagged` answers it. */
-interface FlaggedSchool {
+/**
+ * One flagged school as `GET /staff/support/flagged` answers it: its name, its flags in words
+ * and its programme, if any.
+ *
+ * @example
+ * ```ts
+ * import type { SupportFlaggedSchool } from '@eduset/widgets/staff';
+ * declare const school: SupportFlaggedSchool;
+ * school.programmeId ?? 'none yet';
+ * ```
+ */
+export interface SupportFlaggedSchool {
   readonly schoolId: string;
   readonly name: string;
   readonly flags: readonly { readonly flag: string; readonly title: { ru: string; en: string } }[];
@@ -29,7 +39,7 @@ interface FlaggedSchool {
 }
 
 interface FlaggedList {
-  readonly schools: readonly FlaggedSchool[];
+  readonly schools: readonly SupportFlaggedSchool[];
 }
 
 const flaggedListParser = {
@@ -37,7 +47,7 @@ const flaggedListParser = {
     const schools = (value as { schools?: unknown })?.schools;
     if (!Array.isArray(schools))
       throw new DeskError('failed', { ru: 'Неверный ответ', en: 'Bad answer' });
-    return { schools: schools as FlaggedSchool[] };
+    return { schools: schools as SupportFlaggedSchool[] };
   },
 };
 
@@ -190,7 +200,7 @@ export class EdusetSupportProgramme extends EdusetElement {
   /** The programmes the person may see. */
   declare list: ProgrammeList['programmes'];
   /** The flagged schools (coordinator only). */
-  declare flagged: readonly FlaggedSchool[];
+  declare flagged: readonly SupportFlaggedSchool[];
   /** The programme open. */
   declare programme: SupportProgrammeRecord | null;
   /** The live region's message. */
@@ -326,7 +336,7 @@ export class EdusetSupportProgramme extends EdusetElement {
     this.programme = { ...this.programme, measures };
   }
 
-  private async create(school: FlaggedSchool): Promise<void> {
+  private async create(school: SupportFlaggedSchool): Promise<void> {
     await this.run(async () => {
       const programme = await this.client.send(
         'POST',
