@@ -125,12 +125,29 @@ export const supportProgrammeStyles = [
     table {
       border-collapse: collapse;
       width: 100%;
+      table-layout: fixed;
+    }
+    th:first-child {
+      width: 48%;
+    }
+    td,
+    thead th {
+      overflow-wrap: normal;
+    }
+    thead th {
+      font-size: 0.9rem;
+    }
+    tbody th {
+      font-weight: 500;
+      font-size: 0.9rem;
     }
     th,
     td {
       border: 1px solid var(--_color-border);
       padding: 0.3rem 0.45rem;
       text-align: left;
+      overflow-wrap: break-word;
+      hyphens: auto;
     }
     details {
       margin-top: 0.5rem;
