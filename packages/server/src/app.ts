@@ -19,6 +19,7 @@ import { bookingRoutes } from './features/bookings/routes.js';
 import { manageRoutes } from './features/manage/routes.js';
 import { surveyRoutes } from './features/surveys/routes.js';
 import { schoolRoutes } from './features/schools/routes.js';
+import { supportRoutes } from './features/support/routes.js';
 import { demoIndicatorDataDir, indicatorRoutes } from './features/indicators/routes.js';
 import { indicatorValueRoutes } from './features/indicators/values-routes.js';
 import { financingRoutes } from './features/financing/routes.js';
@@ -559,6 +560,9 @@ export function createServer(options: ServerOptions): FastifyInstance {
         : {}),
     }),
   );
+
+  // Support programmes of flagged schools (issue 16 §4).
+  void server.register(supportRoutes({ storage, now }));
 
   // Every financing route's records lie in this network (staff grants are checked against it).
   const financingNetworkId = options.financingNetworkId ?? 'michurinsk';

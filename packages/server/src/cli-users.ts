@@ -492,6 +492,17 @@ export const demoAccounts: readonly DemoAccount[] = Object.freeze([
   },
   {
     role: 'school-staff',
+    login: 'chebakovo',
+    password: 'demo-chebakovo-2026',
+    displayName: 'Заместитель директора Чебаковской СШ (демо)',
+    grants: [{ role: 'school-staff', networkId: 'tutaev', organizationId: 'chebakovskaya' }],
+    sees: {
+      ru: 'программа поддержки своей школы: ход мероприятий, подтверждения, мониторинг',
+      en: "its own school's support programme: progress of measures, evidence, monitoring",
+    },
+  },
+  {
+    role: 'school-staff',
     login: 'school1',
     password: 'demo-school1-2026',
     displayName: 'Заместитель директора СОШ № 1 (демо)',

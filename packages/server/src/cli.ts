@@ -17,6 +17,7 @@ import { importHelp, importUsage, parseImportOptions, runImport } from './cli-im
 import { indicatorsUsage, runIndicatorsCommand } from './cli-indicators.js';
 import { seedIndicatorValuesIfEmpty } from './cli-indicator-values.js';
 import { runSchoolsCommand, schoolsUsage, seedSchoolsIfEmpty } from './cli-schools.js';
+import { seedSupportDemoIfEmpty } from './cli-support.js';
 import {
   ReportedFailure,
   UsageError,
@@ -625,6 +626,8 @@ async function seedDemo(
   );
   // The course network of the Udomlya demo, solved once and published (issue 17 §2).
   await seedCoursesIfEmpty(storage, options.staticRoot, out);
+  // A support programme of a flagged Tutaev school, for the coordinator and the school.
+  await seedSupportDemoIfEmpty(storage, 'tutaev', now, out);
   // Only with --demo-accounts: the fixed passwords are never used otherwise.
   if (options.demoAccounts) await seedDemoAccountsIfEmpty(storage, out);
 }

@@ -148,6 +148,7 @@ export {
   isServablePage,
   isServableWidgetFile,
 } from './plugins/static-files.js';
+export * from './features/support/routes.js';
 export {
   consentChanged,
   consentRoutes,

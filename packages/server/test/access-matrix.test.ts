@@ -800,6 +800,70 @@ describe('the access matrix', () => {
     expect(answers).toEqual(expected);
   });
 
+  test('support programmes (issue 16 §4): the coordinator keeps them, a school reports progress', async () => {
+    // 200 from the handler (an empty list), 404 no programme 1, 400 an empty body (the role
+    // may call the route); 401 anonymous; 403 a role without the action.
+    const by = (coordinator: number, school: number) =>
+      Object.fromEntries(
+        askers.map(({ name }) => [
+          name,
+          name === 'anonymous'
+            ? 401
+            : name === 'coordinator'
+              ? coordinator
+              : name === 'school-staff'
+                ? school
+                : 403,
+        ]),
+      );
+    const base = '/api/staff/support/programmes';
+    const expected: Record<string, Record<string, number>> = {
+      'GET /api/staff/support/flagged?district=udomlya': by(200, 403),
+      [`GET ${base}?district=udomlya`]: by(200, 200),
+      [`POST ${base}`]: by(400, 403),
+      [`GET ${base}/1`]: by(404, 404),
+      [`POST ${base}/1/measures`]: by(400, 403),
+      [`PUT ${base}/1/measures/m1`]: by(400, 403),
+      [`POST ${base}/1/measures/m1/status`]: by(403, 400),
+      [`POST ${base}/1/measures/m1/review`]: by(400, 403),
+      [`PUT ${base}/1/monitoring`]: by(403, 400),
+      [`GET ${base}/1/report.html`]: by(404, 404),
+      [`GET ${base}/1/report.xlsx`]: by(404, 404),
+      'GET /api/staff/support/report.css': Object.fromEntries(
+        askers.map(({ name }) => [name, 200]),
+      ),
+    };
+    const listed = server.routeAccess
+      .filter((route) => route.url.startsWith('/api/staff/support/') && route.method !== 'HEAD')
+      .map((route) => `${route.method} ${route.url}`)
+      .sort();
+    expect(listed).toEqual(
+      Object.keys(expected)
+        .map((route) =>
+          route
+            .replace(/\?.*$/, '')
+            .replace('/programmes/1', '/programmes/:id')
+            .replace('/measures/m1', '/measures/:measure'),
+        )
+        .sort(),
+    );
+    const answers: Record<string, Record<string, number>> = {};
+    for (const route of Object.keys(expected)) {
+      const [method, url] = route.split(' ') as [string, string];
+      answers[route] = {};
+      for (const { name, headers } of askers) {
+        const answer = await server.inject({
+          method: method as 'GET',
+          url,
+          headers,
+          ...(method === 'GET' ? {} : { payload: {} }),
+        });
+        (answers[route] as Record<string, number>)[name] = answer.statusCode;
+      }
+    }
+    expect(answers).toEqual(expected);
+  });
+
   test('each answer agrees with the policy, for anonymous and every role', async () => {
     const mismatches: string[] = [];
     let checked = 0;

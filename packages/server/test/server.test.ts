@@ -49,6 +49,7 @@ function fakeStorage(overrides: Partial<Storage>): Storage {
     inventory: new Proxy({} as Storage['inventory'], { get: () => notUsed }),
     dataEntry: new Proxy({} as Storage['dataEntry'], { get: () => notUsed }),
     courseNetworks: new Proxy({} as Storage['courseNetworks'], { get: () => notUsed }),
+    supportProgrammes: new Proxy({} as Storage['supportProgrammes'], { get: () => notUsed }),
     limits: new Proxy({} as Storage['limits'], { get: () => notUsed }),
     audit: { append: () => Promise.resolve(), list: notUsed },
     courseLinks: new Proxy({} as Storage['courseLinks'], { get: () => notUsed }),

@@ -16,3 +16,4 @@ export * from './import.js';
 export * from './district.js';
 export * from './stored.js';
 export * from './parallel-kmeans.js';
+export * from './support-report.js';

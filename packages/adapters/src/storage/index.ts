@@ -135,6 +135,12 @@ export {
   type StoredSchoolYear,
 } from './school-profiles.js';
 export {
+  type SupportChange,
+  type SupportProgrammeInput,
+  type SupportProgrammeStore,
+  type SupportProgrammeSummary,
+} from './support-programmes.js';
+export {
   isWalPosition,
   type CertificateAttempt,
   type CertificateCheck,

@@ -33,6 +33,7 @@ import indicatorValues from '../../migrations/0031_indicator_values.sql?raw';
 import dataEntry from '../../migrations/0032_data_entry.sql?raw';
 import courseNetwork from '../../migrations/0033_course_network.sql?raw';
 import schoolProfiles from '../../migrations/0034_school_profiles.sql?raw';
+import supportProgrammes from '../../migrations/0035_support_programmes.sql?raw';
 import type { Database } from './database.js';
 
 /**
@@ -97,6 +98,7 @@ export const migrations: readonly Migration[] = [
   { version: 32, name: 'data_entry', sql: dataEntry },
   { version: 33, name: 'course_network', sql: courseNetwork },
   { version: 34, name: 'school_profiles', sql: schoolProfiles },
+  { version: 35, name: 'support_programmes', sql: supportProgrammes },
 ];
 
 /**

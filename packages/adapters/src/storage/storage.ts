@@ -11,6 +11,7 @@ import { settlementStore, type SettlementStore } from './settlement.js';
 import { certificateRegistryStore, type CertificateRegistryStore } from './certificate-registry.js';
 import { indicatorValueStore, type IndicatorValueStore } from './indicator-values.js';
 import { schoolProfileStore, type SchoolProfileStore } from './school-profiles.js';
+import { supportProgrammeStore, type SupportProgrammeStore } from './support-programmes.js';
 import { financingParametersStore, type FinancingParametersStore } from './financing-parameters.js';
 import { inventoryStore, type InventoryStore } from './inventory.js';
 import { dataEntryStore, type DataEntryStore } from './data-entry.js';
@@ -147,6 +148,8 @@ export interface Storage extends BookingStore {
   readonly dataEntry: DataEntryStore;
   /** The course network as one document with a revision, its drafts and published timetables (0033). */
   readonly courseNetworks: CourseNetworkStore;
+  /** Support programmes of flagged schools: road maps, reviews, monitoring (migration 0035). */
+  readonly supportProgrammes: SupportProgrammeStore;
   /**
    * Validates the network with core's `createNetwork` and stores it, replacing a stored
    * network with the same id, in one transaction: on any error the previous version stays.
@@ -251,6 +254,7 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
     schools: schoolProfileStore(database),
     dataEntry: dataEntryStore(database),
     courseNetworks: courseNetworkStore(database),
+    supportProgrammes: supportProgrammeStore(database),
     async saveNetwork(network) {
       const valid = createNetwork(network);
       await database.transaction((session) => writeNetwork(session, valid));

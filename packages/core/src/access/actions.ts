@@ -45,6 +45,9 @@ export const actions = [
   'indicators.entry.review',
   'schools.data.write',
   'schools.identification.run',
+  'support.programme.read',
+  'support.programme.write',
+  'support.progress.write',
   'inventory.read',
   'inventory.write',
 ] as const;
@@ -201,6 +204,18 @@ export const actionLabels: Readonly<Record<Action, LocalizedText>> = Object.free
   'schools.identification.run': {
     ru: 'Выявлять школы с низкими результатами и видеть историю выявлений',
     en: 'Identify schools with low results and see the runs so far',
+  },
+  'support.programme.read': {
+    ru: 'Видеть программы поддержки школ и отчёты по ним',
+    en: "See schools' support programmes and their reports",
+  },
+  'support.programme.write': {
+    ru: 'Создавать программы поддержки школ, вести дорожные карты и принимать мероприятия',
+    en: "Create schools' support programmes, edit road maps and review measures",
+  },
+  'support.progress.write': {
+    ru: 'Отмечать ход мероприятий программы поддержки и вносить мониторинг',
+    en: 'Report progress of support measures and enter monitoring values',
   },
   'inventory.read': {
     ru: 'Видеть помещения и кадры сети (имена педагогов, готовых вести занятия)',

@@ -50,6 +50,8 @@ export const permissions: Readonly<Record<Role, readonly Action[]>> = Object.fre
     'indicators.entry.review',
     'schools.data.write',
     'schools.identification.run',
+    'support.programme.read',
+    'support.programme.write',
     'financing.reports.read',
     'inventory.read',
     'inventory.write',
@@ -102,6 +104,8 @@ export const permissions: Readonly<Record<Role, readonly Action[]>> = Object.fre
     // through its report and the coordinator's approval (`indicators.entry.write`).
     'indicators.entry.write',
     'courses.link.issue',
+    'support.programme.read',
+    'support.progress.write',
   ),
   teacher: list('staff.me.read', 'courses.timetable.read'),
   auditor: list('staff.me.read', 'audit.read'),

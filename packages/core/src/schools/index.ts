@@ -29,3 +29,5 @@ export * from './support.js';
 export * from './synthetic.js';
 export * from './map-data.js';
 export * from './api.js';
+export * from './support-api.js';
+export * from './support-report.js';

@@ -2,6 +2,7 @@ import { isoDateSchema, type IsoDate } from '../common/iso-date.js';
 import { localizedTextSchema, type LocalizedText } from '../common/labels.js';
 import { parse } from '../common/parse.js';
 import { z } from '../common/zod.js';
+import type { SchoolIdentification } from './identification.js';
 import type { SchoolProfile } from './profile.js';
 
 /**
@@ -545,4 +546,167 @@ export function headReport(programme: SupportProgramme, asOf: IsoDate): HeadRepo
       en: `Measures planned: ${measures.length}, done: ${done} (${Math.round(shareDone * 100)} %), in progress: ${inProgress}, overdue: ${overdue.length}, cancelled: ${cancelled}. Indicators improved: ${improvedCount} of ${indicators.length}.`,
     },
   };
+}
+
+/**
+ * The statuses of a measure of a school's road map, and what the coordinator said of it.
+ *
+ * @example
+ * ```ts
+ * import { measureStatuses } from '@eduset/core/schools';
+ * measureStatuses.includes('done'); // true
+ * ```
+ */
+export const measureStatuses = ['planned', 'inProgress', 'done', 'cancelled'] as const;
+
+/**
+ * A measure's status. @example `const status: MeasureStatus = 'inProgress';`
+ */
+export type MeasureStatus = (typeof measureStatuses)[number];
+
+/**
+ * Russian and English names of the measure statuses.
+ *
+ * @example
+ * ```ts
+ * import { measureStatusTitles } from '@eduset/core/schools';
+ * measureStatusTitles.done.ru; // 'Выполнено'
+ * ```
+ */
+export const measureStatusTitles: Readonly<Record<MeasureStatus, LocalizedText>> = {
+  planned: { ru: 'Запланировано', en: 'Planned' },
+  inProgress: { ru: 'В работе', en: 'In progress' },
+  done: { ru: 'Выполнено', en: 'Done' },
+  cancelled: { ru: 'Отменено', en: 'Cancelled' },
+};
+
+/**
+ * The coordinator's review of a measure: none yet, waiting (the school reported it done),
+ * accepted, or returned with a comment.
+ *
+ * @example
+ * ```ts
+ * import { measureReviews } from '@eduset/core/schools';
+ * measureReviews[0]; // 'none'
+ * ```
+ */
+export const measureReviews = ['none', 'pending', 'accepted', 'returned'] as const;
+
+/**
+ * A measure's review state. @example `const review: MeasureReview = 'accepted';`
+ */
+export type MeasureReview = (typeof measureReviews)[number];
+
+/**
+ * Russian and English names of the review states.
+ *
+ * @example
+ * ```ts
+ * import { measureReviewTitles } from '@eduset/core/schools';
+ * measureReviewTitles.returned.en; // 'Returned for rework'
+ * ```
+ */
+export const measureReviewTitles: Readonly<Record<MeasureReview, LocalizedText>> = {
+  none: { ru: 'Не рассматривалось', en: 'Not reviewed' },
+  pending: { ru: 'Ждёт проверки координатора', en: 'Awaiting the coordinator' },
+  accepted: { ru: 'Принято координатором', en: 'Accepted by the coordinator' },
+  returned: { ru: 'Возвращено на доработку', en: 'Returned for rework' },
+};
+
+/**
+ * One graded factor of a stored risk profile, with its name for people.
+ *
+ * @example
+ * ```ts
+ * import type { RiskProfileFactor } from '@eduset/core/schools';
+ * declare const factor: RiskProfileFactor;
+ * factor.title.ru;
+ * ```
+ */
+export interface RiskProfileFactor extends RiskAssessment {
+  readonly title: LocalizedText;
+}
+
+/**
+ * A school's risk profile for its support programme: the flags its identification set (with
+ * the rule that fired, in words) and the graded risk factors, high first.
+ *
+ * @example
+ * ```ts
+ * import type { SupportRiskProfile } from '@eduset/core/schools';
+ * declare const profile: SupportRiskProfile;
+ * profile.flags.map((f) => f.title.ru);
+ * ```
+ */
+export interface SupportRiskProfile {
+  readonly flags: readonly {
+    readonly flag: string;
+    readonly title: LocalizedText;
+    readonly rule: LocalizedText;
+  }[];
+  readonly factors: readonly RiskProfileFactor[];
+}
+
+const levelOrder: Readonly<Record<RiskLevel, number>> = { high: 0, medium: 1, low: 2 };
+
+/**
+ * The risk profile of a flagged school from its identification (the flags set and their
+ * explanations; `resilient` and `positiveValueAdded` are strengths, not risks) and its
+ * profile (the factors {@link assessRisks} grades from data). A school flagged for low
+ * results has the risk of failure graded high whatever its figures say. Factors with no
+ * grade are left out; high ones come first.
+ *
+ * @example
+ * ```ts
+ * import { riskProfileOf, type SchoolIdentification, type SchoolProfile } from '@eduset/core/schools';
+ * declare const identified: SchoolIdentification;
+ * declare const profile: SchoolProfile;
+ * riskProfileOf(identified, profile, 2016).factors[0]?.title.ru;
+ * ```
+ */
+export function riskProfileOf(
+  identified: Pick<SchoolIdentification, 'flags' | 'explanations'>,
+  profile: SchoolProfile | undefined,
+  year: number,
+): SupportRiskProfile {
+  const strengths = new Set(['resilient', 'positiveValueAdded']);
+  const set: Readonly<Record<string, boolean>> = identified.flags;
+  const flags = identified.explanations
+    .filter((e) => set[e.subject] === true && !strengths.has(e.subject))
+    .map((e) => ({ flag: e.subject, title: e.title, rule: e.rule }));
+  const survey: Partial<Record<RiskFactor, RiskLevel>> = identified.flags.lowResults
+    ? { highShareAtRiskOfFailure: 'high' }
+    : {};
+  const assessed =
+    profile === undefined
+      ? riskFactors.map((factor): RiskAssessment => {
+          const level = survey[factor];
+          return level === undefined
+            ? { factor, level: null, source: 'unknown' }
+            : { factor, level, source: 'survey' };
+        })
+      : assessRisks(profile, year, survey);
+  const factors = assessed
+    .filter((a): a is RiskAssessment & { level: RiskLevel } => a.level !== null)
+    .sort((a, b) => levelOrder[a.level] - levelOrder[b.level])
+    .map((a) => ({ ...a, title: riskFactorTitles[a.factor] }));
+  return { flags, factors };
+}
+
+/**
+ * Whether a measure is overdue on a day: its deadline has passed and it is neither done nor
+ * cancelled (`asOf` is an argument: core never reads the clock).
+ *
+ * @example
+ * ```ts
+ * import { isoDate } from '@eduset/core/common';
+ * import { isMeasureOverdue } from '@eduset/core/schools';
+ * isMeasureOverdue({ deadline: '2026-10-01', status: 'inProgress' }, isoDate('2026-12-07')); // true
+ * ```
+ */
+export function isMeasureOverdue(
+  measure: { readonly deadline: IsoDate | string; readonly status: MeasureStatus },
+  asOf: IsoDate,
+): boolean {
+  return measure.status !== 'done' && measure.status !== 'cancelled' && measure.deadline < asOf;
 }

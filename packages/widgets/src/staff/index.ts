@@ -60,3 +60,5 @@ export * from './course-planner/course-planner.js';
 export * from './course-planner/course-planner-api.js';
 export * from './course-planner/course-planner.styles.js';
 export * from './course-planner/course-planner.texts.js';
+export * from './support-programme/support-programme.js';
+export * from './support-programme/support-programme.texts.js';
