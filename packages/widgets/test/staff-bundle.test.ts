@@ -74,9 +74,12 @@ describe('eduset-staff.js and eduset-widgets.js', () => {
     // issue 15's seven financing desks (~580 KB minified, ~147 KB gzip): budget 600 KB / 150 KB.
     // Issue 16 §2's data entry runs the data set's validation rules in the browser as one
     // types — core's formula engine (lexer, parser, exact numbers, dataset) and the element:
-    // +~17 KB gzip (~555 KB / ~164 KB): budget 600 KB / 170 KB.
+    // +~17 KB gzip (~555 KB / ~164 KB). Issue 17 §2's course planner and issue 16 §4's
+    // support programme, less the staff clients' one shared transport: ~575 KB / ~170.5 KB,
+    // budget 600 KB / 175 KB. Staff pages are behind sign-in on office networks; the next
+    // element should come with a staff loader like eduset-loader.js (one module per element).
     const bytes = readFileSync(staffFile);
     expect(bytes.byteLength).toBeLessThan(600 * 1024);
-    expect(gzipSync(bytes).byteLength).toBeLessThan(170 * 1024);
+    expect(gzipSync(bytes).byteLength).toBeLessThan(175 * 1024);
   });
 });

@@ -1,6 +1,5 @@
 import {
   parse,
-  type LocalizedText,
   courseTimetableListSchema,
   courseTimetableRecordSchema,
   moveCheckResponseSchema,
@@ -12,29 +11,12 @@ import {
   type MoveCheckResponse,
   type SolveProgress,
 } from '@eduset/core';
-import { StaffRequestError } from '../../staff-agenda/staff-agenda-api.js';
-
-const unreachable: LocalizedText = {
-  ru: 'Не удалось связаться с сервером. Проверьте подключение и попробуйте ещё раз.',
-  en: 'Could not reach the server. Check the connection and try again.',
-};
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function refusal(status: number, body: unknown): StaffRequestError {
-  const error = isRecord(body) && isRecord(body.error) ? body.error : undefined;
-  const message = error !== undefined && isRecord(error.message) ? error.message : undefined;
-  if (typeof message?.ru === 'string' && typeof message.en === 'string') {
-    const code = typeof error?.code === 'string' ? error.code : 'server';
-    return new StaffRequestError(status, code, { ru: message.ru, en: message.en });
-  }
-  return new StaffRequestError(status, 'server', {
-    ru: `Сервер ответил ошибкой ${String(status)}. Попробуйте позже.`,
-    en: `The server answered with error ${String(status)}. Please try again later.`,
-  });
-}
+import {
+  isRecord,
+  StaffTransport,
+  staffRequestErrors,
+  type StaffRequestError,
+} from '../../internal/staff-transport.js';
 
 /**
  * The part of a course network the planner shows (names and places, the week grid).
@@ -100,12 +82,11 @@ function plannerNetworkOf(input: unknown): PlannerNetwork {
  * ```
  */
 export class CoursePlannerApi {
-  private readonly base: string;
-  private csrfToken: Promise<string> | undefined;
+  private readonly transport: StaffTransport<StaffRequestError>;
 
   /** @param srcBase The base address of the API, e.g. `/api`. */
   constructor(srcBase: string) {
-    this.base = srcBase.replace(/\/+$/, '');
+    this.transport = new StaffTransport(srcBase, staffRequestErrors);
   }
 
   /**
@@ -230,45 +211,10 @@ export class CoursePlannerApi {
     );
   }
 
-  private csrf(): Promise<string> {
-    this.csrfToken ??= this.call('GET', '/auth/csrf')
-      .then((input) => {
-        if (isRecord(input) && typeof input.csrfToken === 'string') return input.csrfToken;
-        throw new TypeError('no csrfToken');
-      })
-      .catch((error: unknown) => {
-        this.csrfToken = undefined;
-        throw error;
-      });
-    return this.csrfToken;
-  }
-
-  private async call(method: 'GET' | 'POST', path: string, body?: object): Promise<unknown> {
-    for (let attempt = 0; ; attempt += 1) {
-      const headers: Record<string, string> = { Accept: 'application/json' };
-      if (body !== undefined) {
-        headers['Content-Type'] = 'application/json';
-        headers['x-csrf-token'] = await this.csrf();
-      }
-      let response: Response;
-      try {
-        response = await fetch(`${this.base}${path}`, {
-          method,
-          credentials: 'same-origin',
-          headers,
-          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        });
-      } catch {
-        throw new StaffRequestError(0, 'network', unreachable);
-      }
-      const answer: unknown = await response.json().catch(() => undefined);
-      if (response.ok) return answer;
-      const error = refusal(response.status, answer);
-      if (error.code === 'csrf' && attempt === 0 && body !== undefined) {
-        this.csrfToken = undefined;
-        continue;
-      }
-      throw error;
-    }
+  /** A read (validated by the caller) or a change with the CSRF token: the shared transport. */
+  private call(method: 'GET' | 'POST', path: string, body: object = {}): Promise<unknown> {
+    return method === 'GET'
+      ? this.transport.get(path, (input) => input)
+      : this.transport.send(method, path, body);
   }
 }
