@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BookingStore, NewBooking } from '../src/storage/booking-store.js';
 import type { Database } from '../src/storage/database.js';
 import { hashLinkToken, linkTokens, type LinkTokens } from '../src/storage/link-tokens.js';
+import { rejection } from './rejection.js';
 
 /** What a run needs: the store under test over a database holding `smallNetwork()`. */
 export interface MovesTestBed {
@@ -54,16 +55,6 @@ function play(start: string, parent: number): NewBooking {
 const at = (text: string): Instant => instant(text);
 const plus = (start: Instant, minutes: number): Instant =>
   instant(new Date(Date.parse(start) + minutes * 60_000));
-
-/** Awaits a promise that must reject and returns the reason. */
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
 
 /** The moves contract; `open` is called once for the whole suite. */
 export function bookingMovesContract(

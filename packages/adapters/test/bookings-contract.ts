@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BookingStore, NewBooking } from '../src/storage/booking-store.js';
 import type { Database } from '../src/storage/database.js';
 import { bookingStore } from '../src/storage/bookings.js';
+import { rejection } from './rejection.js';
 
 /** What a booking contract run needs: the store under test and a raw handle on its database. */
 export interface BookingTestBed {
@@ -71,16 +72,6 @@ function request(overrides: Partial<NewBooking> = {}): NewBooking {
 
 const now = instant('2026-05-11T06:00:00Z');
 const later = instant('2026-05-11T07:00:00Z');
-
-/** Awaits a promise that must reject and returns the reason. */
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
 
 /** The booking storage contract; `open` is called once for the whole suite. */
 export function bookingContract(

@@ -7,6 +7,7 @@ import { createCourseNetwork } from '@eduset/core/courses';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import data from '../../../examples/data/udomlya-courses.json' with { type: 'json' };
 import type { CourseNetworkStore, NewCourseDraft } from '../src/storage/course-network.js';
+import { rejection } from './rejection.js';
 
 /** What a course network contract run needs. */
 export interface CourseNetworkTestBed {
@@ -18,15 +19,6 @@ export interface CourseNetworkTestBed {
 
 const at = instant('2026-09-01T09:00:00Z');
 const later = instant('2026-09-01T10:00:00Z');
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
 
 const draft = (revision: number, sessions: NewCourseDraft['timetable']['sessions'] = []) =>
   ({

@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../src/storage/database.js';
 import type { DataEntryStepContext, DataEntryStore } from '../src/storage/data-entry.js';
 import type { IndicatorValueStore } from '../src/storage/indicator-values.js';
+import { rejection } from './rejection.js';
 
 /** What a data entry contract run needs. */
 export interface DataEntryTestBed {
@@ -41,15 +42,6 @@ const coordinator = (minute = 0): DataEntryStepContext => ({
   actorLabel: 'Координатор',
   at: at(minute),
 });
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
 
 /** The data entry storage contract; `open` is called once for the whole suite. */
 export function dataEntryContract(

@@ -18,6 +18,7 @@ import type { BookingStore } from '../src/storage/booking-store.js';
 import type { Database } from '../src/storage/database.js';
 import type { FeedbackStore } from '../src/storage/feedback.js';
 import { smallNetwork } from './fixtures/network.js';
+import { rejection } from './rejection.js';
 
 /** What a feedback contract run needs: the stores over one database holding `smallNetwork()`. */
 export interface FeedbackTestBed {
@@ -67,15 +68,6 @@ export function pastBooking(
     ],
     ...overrides,
   });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
 }
 
 /** The feedback storage contract; `open` is called once for the whole suite. */

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { importIndicatorValues } from '../src/indicators/store-values.js';
 import type { Database } from '../src/storage/database.js';
 import type { IndicatorValueStore } from '../src/storage/indicator-values.js';
+import { rejection } from './rejection.js';
 
 /** What an indicator value contract run needs. */
 export interface IndicatorValuesTestBed {
@@ -32,15 +33,6 @@ const v = (
   value,
   ...(disaggregation === undefined ? {} : { disaggregation }),
 });
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
 
 /** The indicator value storage contract; `open` is called once for the whole suite. */
 export function indicatorValuesContract(

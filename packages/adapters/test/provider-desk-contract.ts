@@ -20,6 +20,7 @@ import type { Database } from '../src/storage/database.js';
 import type { FinancingStore } from '../src/storage/financing.js';
 import type { ProviderDeskStore } from '../src/storage/provider-desk.js';
 import { testRegistry } from './financing-contract.js';
+import { rejection } from './rejection.js';
 
 /** What a provider-desk contract run needs: the stores over one database with migrations. */
 export interface ProviderDeskTestBed {
@@ -44,15 +45,6 @@ function certificate(i: number): Certificate {
     '2017-01-10',
   );
   return { ...activateCertificate(issued, '2017-01-11'), kind: 'funded' };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
 }
 
 export function providerDeskContract(engine: string, open: () => Promise<ProviderDeskTestBed>) {

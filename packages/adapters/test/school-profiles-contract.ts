@@ -8,6 +8,7 @@ import { parseSchoolProfiles, type SchoolProfile } from '@eduset/core/schools';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { identifyDistrict } from '../src/schools/district.js';
 import type { SchoolProfileStore } from '../src/storage/school-profiles.js';
+import { rejection } from './rejection.js';
 
 /** What a school profile contract run needs. */
 export interface SchoolProfilesTestBed {
@@ -22,15 +23,6 @@ const file = JSON.parse(
   readFileSync(new URL('../../../examples/data/tutaev-schools.json', import.meta.url), 'utf8'),
 ) as { district: string; year: number; schools: unknown };
 const tutaev: SchoolProfile[] = parseSchoolProfiles(file.schools);
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
 
 /** The school profile storage contract; `open` is called once for the whole suite. */
 export function schoolProfilesContract(

@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { identifyDistrict } from '../src/schools/district.js';
 import type { SchoolProfileStore } from '../src/storage/school-profiles.js';
 import type { SupportProgrammeStore } from '../src/storage/support-programmes.js';
+import { rejection } from './rejection.js';
 
 /** What a support programme contract run needs. */
 export interface SupportProgrammesTestBed {
@@ -32,15 +33,6 @@ const file = JSON.parse(
   readFileSync(new URL('../../../examples/data/tutaev-schools.json', import.meta.url), 'utf8'),
 ) as { year: number; schools: unknown };
 const tutaev: SchoolProfile[] = parseSchoolProfiles(file.schools);
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
 
 /** The support programme storage contract; `open` is called once for the whole suite. */
 export function supportProgrammesContract(

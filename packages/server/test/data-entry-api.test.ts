@@ -16,7 +16,8 @@ import {
 import { openStorage, type Storage } from '@eduset/adapters';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createServer, hashPassword } from '../src/index.js';
+import { createServer } from '../src/index.js';
+import { signInStaff } from './helpers.js';
 
 const examples = fileURLToPath(new URL('../../../examples/', import.meta.url));
 const password = 'отчёт школы 2026';
@@ -31,29 +32,10 @@ describe('data entry, completeness and approval', () => {
   let otherSchool: Record<string, string> = {};
   let teremok: Record<string, string> = {};
 
-  async function signIn(
+  const signIn = (
     login: string,
     grants: Parameters<Storage['identity']['createAccount']>[0]['grants'],
-  ) {
-    await storage.identity.createAccount(
-      {
-        login,
-        displayName: `Сотрудник ${login}`,
-        passwordHash: await hashPassword(password),
-        grants,
-      },
-      instant(new Date()),
-    );
-    const answer = await server.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { login, password },
-    });
-    expect(answer.statusCode, answer.body).toBe(200);
-    const cookie = String(answer.headers['set-cookie']).split(';')[0] ?? '';
-    const { csrfToken } = answer.json<{ csrfToken: string }>();
-    return { cookie, 'x-csrf-token': csrfToken };
-  }
+  ) => signInStaff(server, storage, login, grants, { password, displayName: `Сотрудник ${login}` });
 
   beforeAll(async () => {
     storage = await openStorage({ dataDir: 'memory://' });

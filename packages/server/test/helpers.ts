@@ -1,5 +1,10 @@
-// Pieces the server's tests share: the body of a booking request and a piece of schedule.
-import type { AvailabilityInput, Slot } from '@eduset/core';
+// Pieces the server's tests share: the body of a booking request, a piece of schedule, and a
+// staff member signed in.
+import { instant, type AvailabilityInput, type Slot } from '@eduset/core';
+import type { Storage } from '@eduset/adapters';
+import type { FastifyInstance } from 'fastify';
+import { expect } from 'vitest';
+import { hashPassword } from '../src/index.js';
 
 /**
  * The body of `POST /api/bookings` for a slot: a child of four, the given contact (Анна
@@ -28,3 +33,34 @@ export const speechAtTeremok: AvailabilityInput = {
   serviceId: 'speech',
   rules: [{ weekdays: [1, 2, 3, 4, 5], start: '09:00', end: '13:00' }],
 };
+
+/**
+ * Creates a staff account with these grants and signs it in through `POST /api/auth/login`:
+ * the headers of its requests (the session cookie and the CSRF token).
+ */
+export async function signInStaff(
+  server: FastifyInstance,
+  storage: Storage,
+  login: string,
+  grants: Parameters<Storage['identity']['createAccount']>[0]['grants'],
+  options: { readonly password: string; readonly displayName?: string },
+): Promise<Record<string, string>> {
+  await storage.identity.createAccount(
+    {
+      login,
+      displayName: options.displayName ?? login,
+      passwordHash: await hashPassword(options.password),
+      grants,
+    },
+    instant(new Date()),
+  );
+  const answer = await server.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { login, password: options.password },
+  });
+  expect(answer.statusCode, answer.body).toBe(200);
+  const cookie = String(answer.headers['set-cookie']).split(';')[0] ?? '';
+  const { csrfToken } = answer.json<{ csrfToken: string }>();
+  return { cookie, 'x-csrf-token': csrfToken };
+}

@@ -10,7 +10,8 @@ import { indicatorReportSchema, indicatorValuesImportReportSchema } from '@eduse
 import { openStorage, type Storage } from '@eduset/adapters';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createServer, hashPassword } from '../src/index.js';
+import { createServer } from '../src/index.js';
+import { signInStaff } from './helpers.js';
 import { seedIndicatorValuesIfEmpty } from '../src/cli-indicator-values.js';
 
 const examples = fileURLToPath(new URL('../../../examples/', import.meta.url));
@@ -32,24 +33,10 @@ describe('indicator values from the storage', () => {
   let coordinator: Record<string, string> = {};
   let schoolStaff: Record<string, string> = {};
 
-  async function signIn(
+  const signIn = (
     login: string,
     grants: Parameters<Storage['identity']['createAccount']>[0]['grants'],
-  ) {
-    await storage.identity.createAccount(
-      { login, displayName: login, passwordHash: await hashPassword(password), grants },
-      instant(new Date()),
-    );
-    const answer = await server.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { login, password },
-    });
-    expect(answer.statusCode, answer.body).toBe(200);
-    const cookie = String(answer.headers['set-cookie']).split(';')[0] ?? '';
-    const { csrfToken } = answer.json<{ csrfToken: string }>();
-    return { cookie, 'x-csrf-token': csrfToken };
-  }
+  ) => signInStaff(server, storage, login, grants, { password });
 
   const upload = (headers: Record<string, string>, body: string, query = '') =>
     server.inject({

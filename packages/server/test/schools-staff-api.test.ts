@@ -18,7 +18,8 @@ import {
 import { identifyDistrict, openStorage, type Storage } from '@eduset/adapters';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { createServer, hashPassword } from '../src/index.js';
+import { createServer } from '../src/index.js';
+import { signInStaff } from './helpers.js';
 import { seedSchoolsIfEmpty } from '../src/cli-schools.js';
 
 const examples = fileURLToPath(new URL('../../../examples/', import.meta.url));
@@ -125,24 +126,10 @@ describe('school profiles and identification runs from the storage', () => {
   let udomlya: Record<string, string> = {};
   let licey: Record<string, string> = {};
 
-  async function signIn(
+  const signIn = (
     login: string,
     grants: Parameters<Storage['identity']['createAccount']>[0]['grants'],
-  ) {
-    await storage.identity.createAccount(
-      { login, displayName: login, passwordHash: await hashPassword(password), grants },
-      at,
-    );
-    const answer = await server.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { login, password },
-    });
-    expect(answer.statusCode, answer.body).toBe(200);
-    const cookie = String(answer.headers['set-cookie']).split(';')[0] ?? '';
-    const { csrfToken } = answer.json<{ csrfToken: string }>();
-    return { cookie, 'x-csrf-token': csrfToken };
-  }
+  ) => signInStaff(server, storage, login, grants, { password });
 
   const upload = (headers: Record<string, string>, body: Buffer | string, query: string) =>
     server.inject({

@@ -15,9 +15,9 @@ import {
   type Storage,
 } from '@eduset/adapters';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
-import { HttpError } from '../../errors.js';
 import { forbidden } from '../../plugins/access.js';
 import { withContracts } from '../../plugins/contracts.js';
+import { acceptFileBodies, fileBodyLimit, fileBodyOf } from '../../plugins/file-body.js';
 
 /**
  * Options of {@link indicatorValueRoutes}.
@@ -43,16 +43,6 @@ export interface IndicatorValueRoutesOptions {
   /** The indicator data directory: its `org-units.json` lists the org units a row may name. */
   readonly dataDir?: string;
 }
-
-/** The largest file accepted: 10 MiB. */
-const bodyLimit = 10 * 1024 * 1024;
-
-const fileTypes = [
-  'text/csv',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.ms-excel',
-  'application/octet-stream',
-];
 
 function reportOf(
   dataSet: string,
@@ -113,20 +103,13 @@ export function indicatorValueRoutes(options: IndicatorValueRoutesOptions): Fast
     return known;
   };
   return async (plain: FastifyInstance) => {
-    // The file comes as it is: CSV or XLSX bytes, whatever the type says.
-    plain.addContentTypeParser(
-      fileTypes,
-      { parseAs: 'buffer', bodyLimit },
-      (_request, body, done) => {
-        done(null, body);
-      },
-    );
+    acceptFileBodies(plain);
     const api = withContracts(plain);
     api.post(
       '/api/staff/indicators/values',
       {
         config: { access: { action: 'indicators.values.write' } },
-        bodyLimit,
+        bodyLimit: fileBodyLimit,
         schema: {
           querystring: indicatorValuesImportQuerySchema,
           response: {
@@ -136,13 +119,10 @@ export function indicatorValueRoutes(options: IndicatorValueRoutesOptions): Fast
         },
       },
       async (request, reply) => {
-        const body: unknown = request.body;
-        if (!Buffer.isBuffer(body) || body.length === 0) {
-          throw new HttpError(400, 'file_expected', {
-            ru: 'Ожидается файл CSV или XLSX со значениями показателей в теле запроса',
-            en: 'Expected a CSV or XLSX file of indicator values as the request body',
-          });
-        }
+        const body = fileBodyOf(request.body, {
+          ru: 'Ожидается файл CSV или XLSX со значениями показателей в теле запроса',
+          en: 'Expected a CSV or XLSX file of indicator values as the request body',
+        });
         const { networkId } = options;
         if (!can(request.actor, 'indicators.values.write', { networkId })) {
           // Out of the network: may still reach some org units (a school's staff) — checked

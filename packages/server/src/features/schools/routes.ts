@@ -19,6 +19,7 @@ import { z } from 'zod';
 import { HttpError } from '../../errors.js';
 import { forbidden } from '../../plugins/access.js';
 import { withContracts } from '../../plugins/contracts.js';
+import { acceptFileBodies, fileBodyLimit, fileBodyOf } from '../../plugins/file-body.js';
 import {
   identificationTableCsv,
   identificationTableXlsx,
@@ -57,16 +58,6 @@ export interface SchoolRoutesOptions {
   /** The clock of stored imports and runs (default: now). */
   readonly now?: () => Instant;
 }
-
-/** The largest file accepted: 10 MiB. */
-const bodyLimit = 10 * 1024 * 1024;
-
-const fileTypes = [
-  'text/csv',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.ms-excel',
-  'application/octet-stream',
-];
 
 /** A run as the staff API answers it. */
 function runOf(run: IdentificationRunRecord): IdentificationRun {
@@ -276,19 +267,12 @@ export function schoolRoutes(options: SchoolRoutesOptions = {}): FastifyPluginAs
     );
 
     if (schools === undefined) return;
-    // The file comes as it is: CSV or XLSX bytes, whatever the type says.
-    plain.addContentTypeParser(
-      fileTypes,
-      { parseAs: 'buffer', bodyLimit },
-      (_request, body, done) => {
-        done(null, body);
-      },
-    );
+    acceptFileBodies(plain);
     api.post(
       '/api/staff/schools/profiles',
       {
         config: { access: { action: 'schools.data.write' } },
-        bodyLimit,
+        bodyLimit: fileBodyLimit,
         schema: {
           querystring: schoolProfilesImportQuerySchema,
           response: {
@@ -298,13 +282,10 @@ export function schoolRoutes(options: SchoolRoutesOptions = {}): FastifyPluginAs
         },
       },
       async (request, reply) => {
-        const body: unknown = request.body;
-        if (!Buffer.isBuffer(body) || body.length === 0) {
-          throw new HttpError(400, 'file_expected', {
-            ru: 'Ожидается файл CSV или XLSX с социальными паспортами школ в теле запроса',
-            en: "Expected a CSV or XLSX file of the schools' social passports as the request body",
-          });
-        }
+        const body = fileBodyOf(request.body, {
+          ru: 'Ожидается файл CSV или XLSX с социальными паспортами школ в теле запроса',
+          en: "Expected a CSV or XLSX file of the schools' social passports as the request body",
+        });
         const query = request.query;
         const networkId = query.district;
         const wholeDistrict = can(request.actor, 'schools.data.write', { networkId });
