@@ -188,8 +188,8 @@ async function storeDistrictYear(
     runAt: input.now,
   });
   say(input.out, {
-    ru: `школ сохранено: ${saved.schoolCount} (${input.districtName}, ${input.year}); выявлено с низкими результатами или рисками: ${run?.flagged ?? 0}`,
-    en: `schools saved: ${saved.schoolCount} (${input.districtName}, ${input.year}); flagged: ${run?.flagged ?? 0}`,
+    ru: `школ сохранено: ${saved.schoolCount} (${input.districtName}, ${input.year}); отмечено правилами выявления: ${run?.flagged ?? 0}`,
+    en: `schools saved: ${saved.schoolCount} (${input.districtName}, ${input.year}); flagged by the identification rules: ${run?.flagged ?? 0}`,
   });
 }
 

@@ -2,6 +2,7 @@ import type { Instant } from '@eduset/core';
 import { isoDate } from '@eduset/core/common';
 import { defaultSupportIndicators, riskProfileOf } from '@eduset/core/schools';
 import type { Storage } from '@eduset/adapters';
+import { say } from './cli-shared.js';
 
 /** The day `days` after `now`, as a date. */
 const dayAfter = (now: Instant, days: number) =>
@@ -101,5 +102,8 @@ export async function seedSupportDemoIfEmpty(
       'parents-involved': 30,
     },
   });
-  out(`Программа поддержки (демо): ${school.name}, ${String(measures.length)} мероприятия`);
+  say(out, {
+    ru: `программа поддержки (демо): ${school.name}, мероприятий: ${String(measures.length)}`,
+    en: `support programme (demo): ${school.name}, measures: ${String(measures.length)}`,
+  });
 }

@@ -22,7 +22,10 @@ test('the demo seeds one support programme with an overdue measure, once', async
     await seedSchoolsIfEmpty(storage, dataFile, 'tutaev', now, () => {});
     await seedSupportDemoIfEmpty(storage, 'tutaev', now, (line) => lines.push(line));
     await seedSupportDemoIfEmpty(storage, 'tutaev', now, (line) => lines.push(line));
-    expect(lines).toEqual(['Программа поддержки (демо): МОУ Чебаковская СШ, 4 мероприятия']);
+    expect(lines).toEqual([
+      'eduset: программа поддержки (демо): МОУ Чебаковская СШ, мероприятий: 4',
+      'eduset: support programme (demo): МОУ Чебаковская СШ, measures: 4',
+    ]);
     const [line] = await storage.supportProgrammes.list('tutaev', undefined, isoDate('2026-12-07'));
     expect(line).toMatchObject({ schoolId: 'chebakovskaya', measures: 4, overdue: 1, done: 0 });
     const programme = await storage.supportProgrammes.get(line?.id ?? 0, isoDate('2026-12-07'));
