@@ -162,6 +162,13 @@ export function solveInBackground(options: BackgroundSolveOptions): BackgroundSo
         };
       } else if (message.kind === 'done') {
         settled = true;
+        // The last progress is the result's, also when the search stopped before posting any.
+        progress = {
+          hard: message.hard,
+          soft: message.penalty,
+          elapsedMs: message.elapsedMs,
+          accepted: progress.accepted,
+        };
         const { kind, ...rest } = message;
         void kind;
         resolve(rest);

@@ -167,10 +167,10 @@ describe('validateTimetable', () => {
     const travel = report.violations.find((v) => v.kind === 'travel');
     expect(travel).toMatchObject({ studentId: 's1', day: 1, period: 1, groupId: 'web-1' });
     expect(travel?.message.ru).toBe(
-      'Анна: 10 мин на дорогу вместо 20 (python-1 → web-1): понедельник, 15:25–16:10',
+      'Анна: 10 мин на дорогу вместо 20 (Python, группа 1 → Веб, группа 1): понедельник, 15:25–16:10',
     );
     expect(travel?.message.en).toBe(
-      'Анна: 10 min to travel instead of 20 (python-1 → web-1): Monday, 15:25–16:10',
+      'Анна: 10 min to travel instead of 20 (Python, group 1 → Веб, group 1): Monday, 15:25–16:10',
     );
     expect(report.hard).toBe(5);
   });
@@ -222,10 +222,10 @@ describe('validateTimetable: sessions that do not fit the network', () => {
     const violation = report.violations.find((v) => v.kind === 'day-off-grid');
     expect(violation).toMatchObject({ groupId: 'web-1', day: 3 });
     expect(violation?.message.ru).toBe(
-      'Группа web-1 («Веб»): занятие в среда — в этот день занятий в сети нет',
+      'Веб, группа 1: занятие в среда — в этот день занятий в сети нет',
     );
     expect(violation?.message.en).toBe(
-      'Group web-1 ("Веб"): a session on Wednesday, a day the network has no classes',
+      'Веб, group 1: a session on Wednesday, a day the network has no classes',
     );
   });
 
@@ -252,8 +252,8 @@ describe('validateTimetable: sessions that do not fit the network', () => {
     const report = validateTimetable(network, enrolment, { sessions });
     expect(report.violations.filter((v) => v.hard).map((v) => v.kind)).toEqual(['extra-session']);
     expect(report.violations.find((v) => v.hard)?.message).toEqual({
-      ru: 'Группа web-1 («Веб»): занятий в неделю 2, а по курсу 1 — одно лишнее',
-      en: 'Group web-1 ("Веб"): 2 sessions a week, but the course has 1 — one too many',
+      ru: 'Веб, группа 1: занятий в неделю 2, а по курсу 1 — одно лишнее',
+      en: 'Веб, group 1: 2 sessions a week, but the course has 1 — one too many',
     });
   });
 
@@ -268,8 +268,8 @@ describe('validateTimetable: sessions that do not fit the network', () => {
       false,
     );
     expect(report.violations.find((v) => v.hard)?.message).toEqual({
-      ru: 'Группа web-1 («Веб»): занятие в период №10 (понедельник), а в сетке дня 3 пер. — такого периода нет',
-      en: 'Group web-1 ("Веб"): a session in period 10 (Monday), but the day\'s grid has 3 periods — there is no such period',
+      ru: 'Веб, группа 1: занятие в период №10 (понедельник), а в сетке дня 3 пер. — такого периода нет',
+      en: "Веб, group 1: a session in period 10 (Monday), but the day's grid has 3 periods — there is no such period",
     });
   });
 });
@@ -387,8 +387,8 @@ describe('room equipment', () => {
     const report = validateTimetable(network, enrolment, timetable);
     expect(report.violations.filter((v) => v.hard).map((v) => v.kind)).toEqual(['room-equipment']);
     expect(report.violations.find((v) => v.hard)?.message).toEqual({
-      ru: 'Группа web-1 («Веб»): в помещении «201» нет нужного оборудования (компьютеры): понедельник, 16:20–17:05',
-      en: 'Group web-1 ("Веб"): room "201" lacks the equipment the course needs (computers): Monday, 16:20–17:05',
+      ru: 'Веб, группа 1: в помещении «201» нет нужного оборудования (компьютеры): понедельник, 16:20–17:05',
+      en: 'Веб, group 1: room "201" lacks the equipment the course needs (computers): Monday, 16:20–17:05',
     });
     const fixed = {
       sessions: timetable.sessions.map((s) => (s.groupId === 'web-1' ? { ...s, roomId: 'r3' } : s)),

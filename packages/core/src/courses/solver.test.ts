@@ -57,6 +57,16 @@ describe('solveTimetable on ITC-2007 comp01', () => {
     expect(run.iterations).toBeLessThan(10_000);
     expect(run.lectures).toHaveLength(160);
   });
+
+  it('stops at once on a clock that reads infinity from the start (a stop asked before it began)', () => {
+    const run = solveTimetable(
+      problem,
+      { seed: 1, iterations: 10_000_000 },
+      { clock: { now: () => Number.POSITIVE_INFINITY, limit: 60_000 } },
+    );
+    expect(run.iterations).toBeLessThan(10_000);
+    expect(run.lectures).toHaveLength(160);
+  });
 });
 
 describe('incremental evaluation', () => {

@@ -196,7 +196,9 @@ export function solveTimetable(
       let progress = iteration / budget;
       if (clock !== undefined) {
         progress = Math.max(progress, (clock.now() - started) / clock.limit);
-        if (progress >= 1) break;
+        // NaN counts as done: a clock that reads infinity from the start (a stop asked
+        // before the search began) gives infinity minus infinity.
+        if (!(progress < 1)) break;
       }
       temperature = t0 * Math.pow(ratio, progress);
     }

@@ -467,12 +467,29 @@ export function validateTimetable(
       en: `${dayNames[day]?.en ?? day}, ${time}`,
     };
   };
+  // People's words in messages, never ids: a group as its course and number («Экономика,
+  // группа 2»), a room and a teacher by their names.
+  const groupNumber = new Map<string, number>();
+  const perCourse = new Map<string, number>();
+  for (const group of network.groups) {
+    const n = (perCourse.get(group.courseId) ?? 0) + 1;
+    perCourse.set(group.courseId, n);
+    groupNumber.set(group.id, n);
+  }
   const groupName = (groupId: string): LocalizedText => {
     const name = look.course.get(look.group.get(groupId)?.courseId ?? '')?.name;
-    return name === undefined
+    const n = groupNumber.get(groupId);
+    return name === undefined || n === undefined
       ? { ru: `Группа ${groupId}`, en: `Group ${groupId}` }
-      : { ru: `Группа ${groupId} («${name}»)`, en: `Group ${groupId} ("${name}")` };
+      : { ru: `${name}, группа ${n}`, en: `${name}, group ${n}` };
   };
+  const roomName = (roomId: string): string => look.room.get(roomId)?.name ?? roomId;
+  const teacherNames = new Map(network.teachers.map((teacher) => [teacher.id, teacher.name]));
+  const teacherName = (teacherId: string): string => teacherNames.get(teacherId) ?? teacherId;
+  const both = (a: string, b: string): LocalizedText => ({
+    ru: `${groupName(a).ru}; ${groupName(b).ru}`,
+    en: `${groupName(a).en}; ${groupName(b).en}`,
+  });
   // Sessions that cannot be put on the grid: a group the network does not have, a weekday or
   // a period the week grid does not have. Each is reported; none is checked any further.
   const countOf = new Map<string, number>();
@@ -549,8 +566,8 @@ export function validateTimetable(
         cost: 1,
         groupId: group.id,
         message: {
-          ru: `Группа ${group.id}: занятие не поставлено (${given} из ${need})`,
-          en: `Group ${group.id}: a lecture is not placed (${given} of ${need})`,
+          ru: `${groupName(group.id).ru}: занятие не поставлено (${given} из ${need})`,
+          en: `${groupName(group.id).en}: a lecture is not placed (${given} of ${need})`,
         },
       });
     }
@@ -602,8 +619,8 @@ export function validateTimetable(
           day: session.day,
           period: session.period,
           message: {
-            ru: `Группа ${group.id}: помещение ${session.roomId} не в её ресурсном центре`,
-            en: `Group ${group.id}: room ${session.roomId} is not at its resource centre`,
+            ru: `${groupName(group.id).ru}: помещение «${roomName(session.roomId)}» не в её ресурсном центре`,
+            en: `${groupName(group.id).en}: room "${roomName(session.roomId)}" is not at its resource centre`,
           },
         });
       }
@@ -663,8 +680,8 @@ export function validateTimetable(
             day: a.day,
             period: a.period,
             message: {
-              ru: `Помещение ${a.roomId} занято дважды (${a.groupId}, ${b.groupId}): ${at(a.day, a.period).ru}`,
-              en: `Room ${a.roomId} is used twice (${a.groupId}, ${b.groupId}): ${at(a.day, a.period).en}`,
+              ru: `Помещение «${roomName(a.roomId)}» занято дважды (${both(a.groupId, b.groupId).ru}): ${at(a.day, a.period).ru}`,
+              en: `Room "${roomName(a.roomId)}" is used twice (${both(a.groupId, b.groupId).en}): ${at(a.day, a.period).en}`,
             },
           });
         }
@@ -679,8 +696,8 @@ export function validateTimetable(
             day: a.day,
             period: a.period,
             message: {
-              ru: `Преподаватель ${ta} в двух группах сразу (${a.groupId}, ${b.groupId}): ${at(a.day, a.period).ru}`,
-              en: `Teacher ${ta} has two groups at once (${a.groupId}, ${b.groupId}): ${at(a.day, a.period).en}`,
+              ru: `${teacherName(ta)}: две группы сразу (${both(a.groupId, b.groupId).ru}): ${at(a.day, a.period).ru}`,
+              en: `${teacherName(ta)} has two groups at once (${both(a.groupId, b.groupId).en}): ${at(a.day, a.period).en}`,
             },
           });
         }
@@ -711,8 +728,8 @@ export function validateTimetable(
             day,
             period: a.period,
             message: {
-              ru: `${student.name}: два занятия сразу (${a.groupId}, ${b.groupId}): ${at(day, a.period).ru}`,
-              en: `${student.name}: two lectures at once (${a.groupId}, ${b.groupId}): ${at(day, a.period).en}`,
+              ru: `${student.name}: два занятия сразу (${both(a.groupId, b.groupId).ru}): ${at(day, a.period).ru}`,
+              en: `${student.name}: two lectures at once (${both(a.groupId, b.groupId).en}): ${at(day, a.period).en}`,
             },
           });
           continue;
@@ -731,8 +748,8 @@ export function validateTimetable(
             day,
             period: b.period,
             message: {
-              ru: `${student.name}: ${gap} мин на дорогу вместо ${need} (${a.groupId} → ${b.groupId}): ${at(day, b.period).ru}`,
-              en: `${student.name}: ${gap} min to travel instead of ${need} (${a.groupId} → ${b.groupId}): ${at(day, b.period).en}`,
+              ru: `${student.name}: ${gap} мин на дорогу вместо ${need} (${groupName(a.groupId).ru} → ${groupName(b.groupId).ru}): ${at(day, b.period).ru}`,
+              en: `${student.name}: ${gap} min to travel instead of ${need} (${groupName(a.groupId).en} → ${groupName(b.groupId).en}): ${at(day, b.period).en}`,
             },
           });
         }
@@ -807,8 +824,8 @@ export function validateTimetable(
           day: session.day,
           period: session.period,
           message: {
-            ru: `Группа ${group.id}: ${size} учащихся в помещении на ${room.capacity} мест: ${at(session.day, session.period).ru}`,
-            en: `Group ${group.id}: ${size} students in a room seating ${room.capacity}: ${at(session.day, session.period).en}`,
+            ru: `${groupName(group.id).ru}: ${size} учащихся в помещении на ${room.capacity} мест: ${at(session.day, session.period).ru}`,
+            en: `${groupName(group.id).en}: ${size} students in a room seating ${room.capacity}: ${at(session.day, session.period).en}`,
           },
         });
       }
@@ -822,8 +839,8 @@ export function validateTimetable(
         cost: 5 * (minDays - usedDays),
         groupId: group.id,
         message: {
-          ru: `Группа ${group.id}: занятия в ${usedDays} дн. вместо не менее ${minDays}`,
-          en: `Group ${group.id}: lectures on ${usedDays} days instead of at least ${minDays}`,
+          ru: `${groupName(group.id).ru}: занятия в ${usedDays} дн. вместо не менее ${minDays}`,
+          en: `${groupName(group.id).en}: lectures on ${usedDays} days instead of at least ${minDays}`,
         },
       });
     }
@@ -835,8 +852,8 @@ export function validateTimetable(
         cost: rooms - 1,
         groupId: group.id,
         message: {
-          ru: `Группа ${group.id} занимается в ${rooms} помещениях`,
-          en: `Group ${group.id} uses ${rooms} rooms`,
+          ru: `${groupName(group.id).ru}: занятия в ${rooms} помещениях`,
+          en: `${groupName(group.id).en} uses ${rooms} rooms`,
         },
       });
     }
