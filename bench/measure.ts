@@ -114,7 +114,7 @@ export function reportLoad(results: readonly LoadResult[]): void {
 
 /**
  * The Node arguments to start a built CLI with as `eduset` would start: the flags of its own
- * `#!/usr/bin/env -S node …` line (e.g. `--max-semi-space-size=64`), then the extra ones in
+ * `#!` line, if it has any (`#!/usr/bin/env -S node --flag`), then the extra ones in
  * `BENCH_SERVER_NODE_ARGS` (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the server).
  */
 export function serverNodeArgs(cli: string): string[] {

@@ -1,8 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=64
-// The young generation's semi-spaces at 64 MB instead of V8's 16 MB: a booking server
-// allocates short-lived objects per request, and fewer, cheaper scavenges measured about 10 %
-// less server CPU per booking in bench/booking-load.bench.ts (which starts the server with
-// the flags of this line). `env -S` splits the line (coreutils 8.30+, BSD and macOS env).
+#!/usr/bin/env node
 import pino from 'pino';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
