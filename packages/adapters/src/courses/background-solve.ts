@@ -1,8 +1,7 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Session } from '@eduset/core/courses';
 import type { SolveMessage, SolveTask } from './solve-worker.js';
+import { startModuleWorker } from '../internal/worker.js';
 
 /**
  * What a background solve needs: the network (as stored or as outside data; the worker
@@ -82,47 +81,13 @@ export interface BackgroundSolve {
   stop(): void;
 }
 
-/** The export conditions of this process (`--conditions x`, `-C x`): the only flags kept. */
-function conditionFlags(): string[] {
-  const kept: string[] = [];
-  const flags = process.execArgv;
-  for (let i = 0; i < flags.length; i += 1) {
-    const flag = flags[i] ?? '';
-    const next = flags[i + 1];
-    if ((flag === '--conditions' || flag === '-C') && next !== undefined) {
-      kept.push(flag, next);
-      i += 1;
-    } else if (flag.startsWith('--conditions=') || flag.startsWith('-C=')) {
-      kept.push(flag);
-    }
-  }
-  return kept;
-}
-
-/**
- * Starts the worker: the build's `courses/solve-worker.js` (this module sits in
- * `dist/chunks/` or `dist/courses/`), or, from the TypeScript sources (tests, tsx),
- * `solve-worker.ts` through tsx with the sources' export condition.
- */
+/** Starts the solver's worker (`courses/solve-worker`). */
 function startWorker(task: SolveTask): Worker {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) {
-    return new Worker(new URL('../courses/solve-worker.js', here), {
-      execArgv: conditionFlags(),
-      workerData: task,
-    });
-  }
-  const worker = new URL('./solve-worker.ts', here).href;
-  const api = createRequire(here)
-    .resolve('tsx/esm/api')
-    .replace(/\.cjs$/, '.mjs');
-  const tsx = pathToFileURL(api).href;
-  const code = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(worker)}); });`;
-  return new Worker(code, {
-    eval: true,
-    execArgv: ['--conditions=@eduset/source'],
-    workerData: task,
-  });
+  return startModuleWorker(
+    import.meta.url,
+    { built: '../courses/solve-worker.js', source: './solve-worker.ts' },
+    task,
+  );
 }
 
 /**

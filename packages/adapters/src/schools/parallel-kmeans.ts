@@ -1,10 +1,8 @@
 // k-means with its starts spread over worker threads. Core's kMeans stays pure and
 // single-threaded; here each worker runs core's own starts (kMeansRuns) on a matrix shared
 // with it, and core's kMeansFromRuns keeps the best: the result is kMeans's, bit for bit.
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { ValidationError } from '@eduset/core';
 import {
   asFeatureMatrix,
@@ -17,6 +15,7 @@ import {
   type KMeansRun,
 } from '@eduset/core/schools';
 import type { KMeansTask, KMeansTaskReply } from './kmeans-worker.js';
+import { startModuleWorker } from '../internal/worker.js';
 
 /**
  * A failure of the worker threads themselves (a worker that could not start or stopped), or
@@ -102,45 +101,12 @@ const POOL_CLOSED = {
   en: 'The k-means worker pool is closed',
 };
 
-/**
- * The process's export conditions (`--conditions x`, `-C x`), the only Node flags the built
- * worker is given: others could stop it or slow it (`--input-type` refuses a file, a preloaded
- * TypeScript loader adds ~0.1 s to each start), and the worker needs none of them.
- */
-function conditionFlags(): string[] {
-  const kept: string[] = [];
-  const flags = process.execArgv;
-  for (let i = 0; i < flags.length; i += 1) {
-    const flag = flags[i] ?? '';
-    const next = flags[i + 1];
-    if ((flag === '--conditions' || flag === '-C') && next !== undefined) {
-      kept.push(flag, next);
-      i += 1;
-    } else if (flag.startsWith('--conditions=') || flag.startsWith('-C=')) {
-      kept.push(flag);
-    }
-  }
-  return kept;
-}
-
-/**
- * How to start a worker: the build's `schools/kmeans-worker.js` (this module sits in
- * `dist/chunks/` or `dist/schools/`), or, when running from the TypeScript sources (tests,
- * tsx), `kmeans-worker.ts` loaded through tsx with the sources' export condition.
- */
+/** Starts a k-means worker (`schools/kmeans-worker`). */
 function startWorker(): Worker {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) {
-    return new Worker(new URL('../schools/kmeans-worker.js', here), { execArgv: conditionFlags() });
-  }
-  const worker = new URL('./kmeans-worker.ts', here).href;
-  // tsx's ESM API (require.resolve finds its CommonJS twin next to it).
-  const api = createRequire(here)
-    .resolve('tsx/esm/api')
-    .replace(/\.cjs$/, '.mjs');
-  const tsx = pathToFileURL(api).href;
-  const code = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(worker)}); });`;
-  return new Worker(code, { eval: true, execArgv: ['--conditions=@eduset/source'] });
+  return startModuleWorker(import.meta.url, {
+    built: '../schools/kmeans-worker.js',
+    source: './kmeans-worker.ts',
+  });
 }
 
 function checkThreads(threads: unknown): number {

@@ -401,9 +401,15 @@ export function schoolProfileStore(database: Database): SchoolProfileStore {
 
     async districts() {
       const rows = await database.query<{ id: string; name: string; years: string | null }>(
+        // A year has profiles when its latest import had schools: read from the imports (a
+        // few rows a district), not from every school's row.
         `SELECT d.id, d.name,
-                (SELECT string_agg(DISTINCT p.year::text, ',') FROM school_profiles p
-                  WHERE p.district_id = d.id) AS years
+                (SELECT string_agg(i.year::text, ',')
+                   FROM (SELECT DISTINCT ON (year) year, school_count
+                           FROM school_profile_imports
+                          WHERE district_id = d.id
+                          ORDER BY year, id DESC) i
+                  WHERE i.school_count > 0) AS years
            FROM school_districts d ORDER BY d.id`,
       );
       return rows.map((row) => ({

@@ -299,17 +299,13 @@ export function schoolRoutes(options: SchoolRoutesOptions = {}): FastifyPluginAs
           throw forbidden();
         }
         const fileName = query.file ?? 'upload';
-        const xlsx = fileName.toLowerCase().endsWith('.xlsx') || body[0] === 0x50;
         const imported = await importSchoolProfiles(
           {
             passports: body,
             ...(query.resultsSheet === undefined ? {} : { results: body }),
           },
           {
-            passports: {
-              fileName,
-              ...(query.resultsSheet === undefined || !xlsx ? {} : { sheet: 1 }),
-            },
+            passports: { fileName },
             ...(query.resultsSheet === undefined
               ? {}
               : {
@@ -367,9 +363,11 @@ export function schoolRoutes(options: SchoolRoutesOptions = {}): FastifyPluginAs
           importedAt: now(),
         });
         request.auditWrite({ networkId, recordIds: [`school-import-${saved.id}`] });
-        // The map follows the new profiles: their identification is run and stored now.
-        const latest = (await schools.districts()).find((district) => district.id === networkId);
-        if (latest?.years.at(-1) === query.year) await runStored(networkId, query.year, login);
+        // The map follows the new profiles when they are the latest year: their identification
+        // is run and stored now.
+        if (query.year >= Math.max(0, ...(known?.years ?? []))) {
+          await runStored(networkId, query.year, login);
+        }
         return report(saved.id);
       },
     );
