@@ -458,6 +458,8 @@ function runPaced(
   const target = new URL('/api/enrolments', url);
   const total = Math.round(options.ratePerSecond * options.seconds);
   const latencies: number[] = [];
+  /** When the answers slower than the target were due, in ms from the start. */
+  const slowDue: number[] = [];
   const statuses = new Map<number, number>();
   let errors = 0;
   let sent = 0;
@@ -468,6 +470,12 @@ function runPaced(
       finished += 1;
       if (finished === total) {
         agent.destroy();
+        if (slowDue.length > 0) {
+          // Whether the slow answers are spread out or one stall: when they were due.
+          console.error(
+            `at ${String(options.ratePerSecond)}/s: ${String(slowDue.length)} of ${String(total)} answers over ${String(targetP99Ms)} ms, due from ${(Math.min(...slowDue) / 1000).toFixed(2)} s to ${(Math.max(...slowDue) / 1000).toFixed(2)} s`,
+          );
+        }
         done({
           statuses,
           seconds: (performance.now() - started) / 1000,
@@ -494,7 +502,9 @@ function runPaced(
         (response) => {
           response.resume();
           response.on('end', () => {
-            latencies.push(performance.now() - dueAt);
+            const latency = performance.now() - dueAt;
+            latencies.push(latency);
+            if (latency > targetP99Ms) slowDue.push(dueAt - started);
             const status = response.statusCode ?? 0;
             statuses.set(status, (statuses.get(status) ?? 0) + 1);
             finish();

@@ -4,6 +4,7 @@ import {
   balanceLawHolds,
   certificateGroupSchema,
   FinancingLimitError,
+  instant,
   issueCertificate,
   Money,
   ledgerEntry,
@@ -300,6 +301,118 @@ export function financingContract(engine: string, open: () => Promise<FinancingT
       await expect(bed.store.findCertificate('6899999999', '2008-03-15')).rejects.toBeInstanceOf(
         NotFoundError,
       );
+    });
+
+    /** An application by certificate `i` with the given birth date, limit 5 an hour. */
+    const application = (i: number, birthDate: string, programme: string, contractId: string) =>
+      bed.store.apply({
+        certificateNumber: String(6800000000 + i),
+        birthDate,
+        attempt: {
+          bucket: `certificate:test-${String(i)}`,
+          windowMs: 3_600_000,
+          max: 5,
+          now: instant('2017-08-25T09:00:00Z'),
+        },
+        contractId,
+        programmeId: programme,
+        moduleId: `${programme}-m1`,
+        groupId: `${programme}-g1`,
+        requestedOn: '2017-08-25',
+      });
+    const counter = async (i: number): Promise<number> => {
+      const [row] = await bed.database.query<{ hits: number }>(
+        'SELECT hits FROM attempt_counters WHERE bucket = $1',
+        [`certificate:test-${String(i)}`],
+      );
+      return Number(row?.hits ?? 0);
+    };
+
+    test('an application counts wrong pairs, not a right one, and enrols as enrol does', async () => {
+      expect((await application(56, '2008-03-16', 'p30', 'app-56a')).count.hits).toBe(1);
+      expect((await application(56, '2008-03-17', 'p30', 'app-56b')).count.hits).toBe(2);
+      const right = await application(56, '2008-03-15', 'p30', 'app-56');
+      expect(right.count.hits).toBe(2);
+      expect(await counter(56)).toBe(2);
+      const enrolled = right.enrolled;
+      if (enrolled === undefined) throw new Error('the right pair must enrol');
+      expect(enrolled.certificate.id).toBe('c56');
+      expect([enrolled.contract.id, enrolled.contract.status]).toEqual(['app-56', 'requested']);
+      const stored = await bed.store.balance('c56', PERIOD);
+      expect(enrolled.balance.reserved.toString()).toBe(stored.reserved.toString());
+      expect(stored.reserved.toString()).toBe(enrolled.contract.certificate.toString());
+      // Its limits are the enrolment's: the same module again is refused, nothing counted.
+      await expect(application(56, '2008-03-15', 'p30', 'app-56c')).rejects.toMatchObject({
+        limit: 'duplicate-module',
+      });
+      expect(await counter(56)).toBe(2);
+      await assertLedgerLaw();
+    });
+
+    test('over the attempt limit even the right pair is refused, and nothing is enrolled', async () => {
+      for (let k = 1; k <= 5; k += 1) {
+        const wrong = await application(
+          57,
+          `2008-04-${String(10 + k)}`,
+          'p31',
+          `app-57-${String(k)}`,
+        );
+        expect([wrong.count.hits, wrong.enrolled]).toEqual([k, undefined]);
+      }
+      const refusedRight = await application(57, '2008-03-15', 'p31', 'app-57');
+      expect([refusedRight.count.hits, refusedRight.enrolled]).toEqual([6, undefined]);
+      expect((await bed.store.balance('c57', PERIOD)).reserved.toString()).toBe('0.00');
+      await expect(bed.store.apply({ ...({} as object) } as never)).rejects.toMatchObject({
+        _tag: 'ValidationError',
+      });
+    });
+
+    test('concurrent guesses are each counted once: none slips under the limit', async () => {
+      const guesses = Array.from({ length: 19 }, (_, k) =>
+        application(58, `2009-01-${String(k + 10)}`, 'p32', `guess-${String(k)}`),
+      );
+      const [right, ...wrong] = await Promise.all([
+        application(58, '2008-03-15', 'p32', 'app-58'),
+        ...guesses,
+      ]);
+      // Every wrong guess saw its own count: 1 … 19, each once (no lost or shared update).
+      expect(
+        wrong.map((outcome) => outcome?.count.hits).sort((a, b) => (a ?? 0) - (b ?? 0)),
+      ).toEqual(Array.from({ length: 19 }, (_, k) => k + 1));
+      expect(wrong.every((outcome) => outcome?.enrolled === undefined)).toBe(true);
+      expect(await counter(58)).toBe(19);
+      // The right pair was decided on the count before it: enrolled only under the limit.
+      if (right === undefined) throw new Error('the right pair answered nothing');
+      if (right.enrolled === undefined) expect(right.count.hits).toBeGreaterThan(5);
+      else expect(right.count.hits).toBeLessThan(5);
+    });
+
+    test('ten applications at once by a certificate covering exactly 3: exactly 3 enrolled', async () => {
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 10 }, (_, k) =>
+          application(52, '2008-03-15', `p${String(40 + k)}`, `many-52-${String(k)}`),
+        ),
+      );
+      const enrolled = outcomes.filter(
+        (outcome) => outcome.status === 'fulfilled' && outcome.value.enrolled !== undefined,
+      );
+      expect(enrolled).toHaveLength(3);
+      for (const outcome of outcomes) {
+        if (outcome.status === 'rejected') {
+          expect(outcome.reason).toBeInstanceOf(FinancingLimitError);
+          expect(['empty-balance', 'insufficient-balance']).toContain(
+            (outcome.reason as FinancingLimitError).limit,
+          );
+        }
+      }
+      expect(outcomes.filter((outcome) => outcome.status === 'rejected')).toHaveLength(7);
+      const balance = await bed.store.balance('c52', PERIOD);
+      expect([balance.available.toString(), balance.reserved.toString()]).toEqual([
+        '0.00',
+        '24000.00',
+      ]);
+      expect(await counter(52)).toBe(0);
+      await assertLedgerLaw();
     });
   });
 }

@@ -133,3 +133,22 @@ export function lanes<Item, Result>(
       }
     });
 }
+
+/**
+ * A lane key for {@link lanes} from texts: a 31-multiplier string hash (stable across
+ * processes), the same texts always giving the same lane.
+ *
+ * @example
+ * ```ts
+ * laneKey('network', 'specialist') === laneKey('network', 'specialist'); // true
+ * ```
+ */
+export function laneKey(...texts: readonly string[]): number {
+  let hash = 0;
+  for (const text of texts) {
+    for (let index = 0; index < text.length; index += 1) {
+      hash = (Math.imul(hash, 31) + text.charCodeAt(index)) | 0;
+    }
+  }
+  return hash >>> 0;
+}

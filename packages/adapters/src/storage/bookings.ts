@@ -17,7 +17,7 @@ import {
   type BusyInterval,
   type Instant,
 } from '@eduset/core';
-import { batched, lanes } from './batch.js';
+import { batched, laneKey, lanes } from './batch.js';
 import { bookingMoves, manageTokenMatcher } from './booking-moves.js';
 import { linkTokens } from './link-tokens.js';
 import type {
@@ -495,17 +495,6 @@ const contextsOfSpecialistsSql = contextsSqlWhere(
  */
 type BusyTuple = [string, string, string, Instant, Instant, number];
 
-/** A lane for a specialist's bookings (see `takeTogether`): a hash of the ids. */
-function laneOfSpecialist(networkId: string, specialistId: string): number {
-  let hash = 0;
-  for (const text of [networkId, specialistId]) {
-    for (let index = 0; index < text.length; index += 1) {
-      hash = (Math.imul(hash, 31) + text.charCodeAt(index)) | 0;
-    }
-  }
-  return hash >>> 0;
-}
-
 /**
  * The booking half of the storage over one database: schedules as validated JSON documents,
  * bookings in sessions whose seats are taken atomically, and the exclusion constraint that
@@ -677,7 +666,7 @@ export function bookingStore(database: Database): BookingStore {
       ? batched<BookingItem, string | undefined>(takeMany, batchSize)
       : lanes<BookingItem, string | undefined>(takeMany, {
           lanes: bookingLanes,
-          laneOf: (item) => laneOfSpecialist(item.row.network_id, item.row.specialist_id),
+          laneOf: (item) => laneKey(item.row.network_id, item.row.specialist_id),
           maxItems: batchSize,
         });
 

@@ -11,6 +11,8 @@ import {
   directionSchema,
   FinancingLimitError,
   hoursExhausted,
+  instant,
+  instantSchema,
   isoDateSchema,
   ledgerEntrySchema,
   Money,
@@ -34,11 +36,15 @@ import {
   type Ledger,
   type LedgerEntry,
   type LimitReason,
+  type Programme,
   type ProgrammeRegistry,
   type ProviderPayment,
 } from '@eduset/core';
 import { z } from 'zod';
+import { batched, lanes, laneKey } from './batch.js';
 import type { Database, SqlSession } from './database.js';
+import type { AttemptCount } from './limits.js';
+import type { CertificateAttempt } from './read-replica.js';
 
 /** SQLSTATE codes the financing storage turns into eduset errors or retries. */
 const UNIQUE_VIOLATION = '23505';
@@ -78,6 +84,20 @@ const enrolmentInputSchema = z.object({
   requestedOn: isoDateSchema,
   start: isoDateSchema.optional(),
   end: isoDateSchema.optional(),
+});
+const applicationInputSchema = enrolmentInputSchema.omit({ certificateId: true }).extend({
+  certificateNumber: z.string().max(64),
+  birthDate: isoDateSchema,
+  attempt: z.object({
+    bucket: z.string().min(1).max(200),
+    windowMs: z
+      .number()
+      .int()
+      .min(1)
+      .max(2 ** 31 - 1),
+    max: z.number().int().min(0).max(1e6),
+    now: instantSchema,
+  }),
 });
 const balanceArgs = z.object({ certificateId: idText, period: idText });
 const findArgs = z.object({ number: z.string().max(64), birthDate: isoDateSchema });
@@ -184,6 +204,51 @@ export interface EnrolmentInput {
 }
 
 /**
+ * A family's application as the public enrolment route makes it: the certificate is named by
+ * its number and the child's birth date (both must match), counted under the number's attempt
+ * limit like every certificate check, and the enrolment names the programme, module and group.
+ *
+ * @example
+ * ```ts
+ * import { instant } from '@eduset/core';
+ * import type { ApplicationInput } from '@eduset/adapters';
+ * const input: ApplicationInput = {
+ *   certificateNumber: '6800000001', birthDate: '2010-05-14',
+ *   attempt: { bucket: 'certificate:6800000001', windowMs: 3_600_000, max: 5, now: instant(new Date()) },
+ *   contractId: 'k1', programmeId: 'robotics', moduleId: 'm1', groupId: 'g1', requestedOn: '2017-08-25',
+ * };
+ * ```
+ */
+export interface ApplicationInput extends Omit<EnrolmentInput, 'certificateId'> {
+  readonly certificateNumber: string;
+  readonly birthDate: string;
+  readonly attempt: CertificateAttempt;
+}
+
+/**
+ * What an application came to: the attempt count on the certificate's number (as
+ * `checkCertificate` counts it) and, when the pair was right and under the limit, the contract
+ * requested with the certificate and its balance after the reserve. A refused enrolment (a
+ * limit) is thrown as for {@link FinancingStore.enrol}.
+ *
+ * @example
+ * ```ts
+ * import type { ApplicationOutcome } from '@eduset/adapters';
+ * declare const outcome: ApplicationOutcome;
+ * outcome.enrolled?.contract.status; // 'requested'
+ * ```
+ */
+export interface ApplicationOutcome {
+  readonly count: AttemptCount;
+  /** Absent for a wrong pair, and when the number is over its attempt limit. */
+  readonly enrolled?: {
+    readonly certificate: Certificate;
+    readonly contract: Contract;
+    readonly balance: Balance;
+  };
+}
+
+/**
  * A certificate with its balance for its group's current period, as the balance endpoint
  * shows it.
  *
@@ -245,6 +310,13 @@ export interface FinancingStore {
    * the reserve, read in the same statement (what the family's application shows).
    */
   enrol(input: EnrolmentInput): Promise<{ readonly contract: Contract; readonly balance: Balance }>;
+  /**
+   * A family's application in two statements (migration 0038): the attempt counted, the pair
+   * found and everything the enrolment needs read in one, then {@link FinancingStore.enrol}'s
+   * enrolment. The attempt limit is kept exactly as the certificate checks keep it (a right
+   * pair does not use it up; concurrent guesses cannot slip under it).
+   */
+  apply(input: ApplicationInput): Promise<ApplicationOutcome>;
   /** Moves a contract to another status (refusal and lapse release the reserve). */
   transitionContract(contractId: string, to: ContractStatus, on: string): Promise<Contract>;
   /** Lapses requests not confirmed within `afterDays` days of `today`; returns them. */
@@ -346,9 +418,9 @@ function hoursOf(
 /** What an enrolment reads in one statement: certificate, group, balance and programme. */
 interface EnrolmentRow extends Partial<BalanceRow> {
   document: unknown;
-  group_document: unknown;
+  group_document: string;
   funded_count: number;
-  programme_document: unknown;
+  programme_document: string | null;
   /** Weekly hours already taken, in hundredths (a group counting hours, migration 0021). */
   hours_used: number | null;
 }
@@ -388,6 +460,221 @@ export async function readBalance(
     reserved: zero,
     spent: zero,
   };
+}
+
+/**
+ * Parsed documents kept by their stored text: the same text always parses to the same value,
+ * so a programme or certificate group that many applications read on the opening morning is
+ * validated once, not once per application (zod's parse of a programme was the largest part
+ * of an application's server work after the network: bench/enrolment-surge.bench.ts). At most
+ * `max` texts are kept; the memo starts again when full.
+ */
+class ParsedByText<T> {
+  readonly #kept = new Map<string, T>();
+  readonly #parse: (document: unknown) => T;
+  readonly #max: number;
+
+  constructor(parseDocument: (document: unknown) => T, max: number) {
+    this.#parse = parseDocument;
+    this.#max = max;
+  }
+
+  get(text: string): T {
+    const kept = this.#kept.get(text);
+    if (kept !== undefined) return kept;
+    const parsed = this.#parse(JSON.parse(text) as unknown);
+    if (this.#kept.size >= this.#max) this.#kept.clear();
+    this.#kept.set(text, parsed);
+    return parsed;
+  }
+}
+
+/** A store's memo of parsed certificate groups and programmes. */
+interface EnrolmentDocuments {
+  readonly groups: ParsedByText<CertificateGroup>;
+  readonly programmes: ParsedByText<Programme>;
+}
+
+/** What core decides an enrolment from, read in one statement. */
+interface EnrolmentBasis {
+  readonly certificate: Certificate;
+  readonly group: CertificateGroup;
+  readonly programme: Programme;
+  readonly balance: Balance;
+  readonly fundedCount: number;
+  /** Weekly hours already taken, in hundredths (a group counting hours, migration 0021). */
+  readonly hoursUsed: number;
+}
+
+/** What `financing_apply_check` (migration 0038) answers in its `checked` column. */
+interface AppliedRow {
+  readonly hits: number;
+  readonly window_end: string;
+  readonly certificate?: unknown;
+  readonly funded_count?: number;
+  readonly hours_used?: number | null;
+  readonly balance?: Partial<BalanceRow> | null;
+}
+
+/** Reads what an enrolment by a known certificate decides from, in one statement. */
+async function readBasis(
+  session: SqlSession,
+  documents: EnrolmentDocuments,
+  certificateId: string,
+  programmeId: string,
+): Promise<EnrolmentBasis> {
+  const [row] = await session.query<EnrolmentRow>(
+    `SELECT c.document, g.document::text AS group_document, g.funded_count,
+            p.document::text AS programme_document, b.certificate_id, b.period,
+            b.issued::text AS issued, b.lapsed::text AS lapsed,
+            b.available::text AS available, b.reserved::text AS reserved,
+            b.spent::text AS spent, h.used_hundredths AS hours_used
+     FROM certificates c
+     JOIN certificate_groups g ON g.id = c.group_id
+     LEFT JOIN certificate_balances b ON b.certificate_id = c.id AND b.period = g.period
+     LEFT JOIN certificate_hours h ON h.certificate_id = c.id AND h.period = g.period
+     LEFT JOIN financing_programmes p ON p.id = $2
+     WHERE c.id = $1`,
+    [certificateId, programmeId],
+    { prepared: 'financing-enrolment-read-text' },
+  );
+  if (!row) throw new NotFoundError('certificate', certificateId);
+  if (row.programme_document === null) throw new NotFoundError('programme', programmeId);
+  const certificate = parse(certificateSchema, row.document);
+  const group = documents.groups.get(row.group_document);
+  return {
+    certificate,
+    group,
+    programme: documents.programmes.get(row.programme_document),
+    balance: balanceOf(row, certificate.id, group.period.id),
+    fundedCount: Number(row.funded_count),
+    hoursUsed: Number(row.hours_used ?? 0),
+  };
+}
+
+/** Core's decision on an enrolment from what was read: the contract and the database's request. */
+function decideEnrolment(
+  input: EnrolmentInput,
+  basis: EnrolmentBasis,
+): { readonly contract: Contract; readonly request: string } {
+  const { certificate, group } = basis;
+  const result = requestEnrolmentInCore({
+    contractId: input.contractId,
+    certificate,
+    balance: basis.balance,
+    programme: basis.programme,
+    moduleId: input.moduleId,
+    groupId: input.groupId,
+    requestedOn: input.requestedOn,
+    ...(input.start === undefined ? {} : { start: input.start }),
+    ...(input.end === undefined ? {} : { end: input.end }),
+    existing: [],
+    certificateGroup: group,
+    fundedCount: basis.fundedCount,
+    ...(group.unit === 'weekly-hours' ? { weeklyHoursUsed: basis.hoursUsed / 100 } : {}),
+  });
+  const { contract } = result;
+  const request = {
+    contract: {
+      id: contract.id,
+      certificate_id: contract.certificateId,
+      period: contract.period,
+      programme_id: contract.programmeId,
+      module_id: contract.moduleId,
+      group_id: contract.groupId,
+      provider_id: contract.providerId,
+      direction: contract.direction,
+      status: contract.status,
+      requested_on: contract.requestedOn,
+      document: JSON.parse(storedContract(contract)) as unknown,
+    },
+    entries: JSON.parse(entriesJson(result.entries)) as unknown,
+    funded: !contract.certificate.isZero(),
+    convert: result.certificate.kind !== certificate.kind,
+    certificate: result.certificate,
+    certificate_group_id: group.id,
+    ...hoursOf(contract, group),
+  };
+  return { contract, request: JSON.stringify(request) };
+}
+
+/** What `financing_enrol` raised, as the eduset error a caller sees. */
+function enrolmentFailure(error: unknown, contract: Contract): unknown {
+  const state = sqlState(error);
+  if (state === UNIQUE_VIOLATION) {
+    if (constraintOf(error).includes('one_per_module'))
+      return new FinancingLimitError('duplicate-module');
+    return new ConflictError('duplicate-contract', {
+      ru: `Договор «${contract.id}» уже существует`,
+      en: `Contract "${contract.id}" already exists`,
+    });
+  }
+  if (state === CHECK_VIOLATION) return new FinancingLimitError('insufficient-balance');
+  return financingError(error);
+}
+
+/**
+ * Core's decision on an enrolment from what was read, then `financing_enrol` (migration 0029)
+ * taking every limit in one statement; the contract and the balance after the reserve.
+ */
+async function enrolOn(
+  session: SqlSession,
+  input: EnrolmentInput,
+  basis: EnrolmentBasis,
+): Promise<{ readonly contract: Contract; readonly balance: Balance }> {
+  const { contract, request } = decideEnrolment(input, basis);
+  let after: Partial<BalanceRow> | null | undefined;
+  try {
+    const [enrolled] = await session.query<{ balance: Partial<BalanceRow> | null }>(
+      'SELECT financing_enrol($1::jsonb) AS balance',
+      [request],
+      { prepared: 'financing-enrol' },
+    );
+    after = enrolled?.balance;
+  } catch (error) {
+    throw enrolmentFailure(error, contract);
+  }
+  return { contract, balance: balanceOf(after ?? {}, basis.certificate.id, contract.period) };
+}
+
+/** One application's check as `financing_apply_check_many` (migration 0038) takes it. */
+interface CheckItem {
+  readonly bucket: string;
+  readonly windowMs: number;
+  readonly now: string;
+  readonly max: number;
+  readonly number: string;
+  readonly birthDate: string;
+  readonly programmeId: string;
+}
+
+/** What the check of one application answered. */
+type CheckedItem = {
+  readonly checked: AppliedRow;
+  readonly group_document: string | null;
+  readonly programme_document: string | null;
+};
+
+/** What `financing_enrol_many` (migration 0038) answered for one request. */
+type EnrolledItem = {
+  readonly balance: Partial<BalanceRow> | null;
+  readonly state: string | null;
+  readonly message: string | null;
+  readonly constraint_name: string | null;
+  readonly detail: string | null;
+};
+
+/** One request of a batch, with the direction that chooses its lane. */
+interface EnrolItem {
+  readonly request: string;
+  readonly direction: string;
+}
+
+/** Rows answered with their item's index `n`, back in the items' order. */
+function inItemOrder<T>(rows: readonly (T & { n: number })[], count: number): T[] {
+  const ordered = new Array<T>(count);
+  for (const row of rows) ordered[row.n] = row;
+  return ordered;
 }
 
 interface LedgerRow extends Record<string, unknown> {
@@ -684,6 +971,42 @@ function pgTextArray(values: readonly string[]): string {
  * ```
  */
 export function financingStore(database: Database): FinancingStore {
+  const documents: EnrolmentDocuments = {
+    groups: new ParsedByText((document) => parse(certificateGroupSchema, document), 256),
+    programmes: new ParsedByText((document) => parse(programmeSchema, document), 4_096),
+  };
+  // Applications that arrive together are checked together and enrolled together (migration
+  // 0038). PGlite runs one statement at a time: the calls of one turn of the event loop go in
+  // one. On a PostgreSQL server, two lanes each running one statement at a time (as bookings
+  // do, `bookings.ts`): checks by the certificate's number, so one number's counter is only
+  // ever locked by one lane; enrolments by direction, so a direction's limit row — the row
+  // every funded enrolment of the direction takes — is only ever locked by one lane.
+  const checkMany = async (items: readonly CheckItem[]): Promise<CheckedItem[]> =>
+    inItemOrder(
+      await database.query<CheckedItem & { n: number }>(
+        'SELECT n, checked, group_document, programme_document FROM financing_apply_check_many($1::jsonb)',
+        [JSON.stringify(items)],
+        { prepared: 'financing-apply-check-many' },
+      ),
+      items.length,
+    );
+  const enrolMany = async (items: readonly EnrolItem[]): Promise<EnrolledItem[]> =>
+    inItemOrder(
+      await database.query<EnrolledItem & { n: number }>(
+        'SELECT n, balance, state, message, constraint_name, detail FROM financing_enrol_many($1::jsonb)',
+        [`[${items.map((item) => item.request).join(',')}]`],
+        { prepared: 'financing-enrol-many' },
+      ),
+      items.length,
+    );
+  const pglite = database.engine === 'pglite';
+  const checkTogether = pglite
+    ? batched(checkMany, 64)
+    : lanes(checkMany, { lanes: 2, laneOf: (item) => laneKey(item.bucket), maxItems: 32 });
+  const enrolTogether = pglite
+    ? batched(enrolMany, 64)
+    : lanes(enrolMany, { lanes: 2, laneOf: (item) => laneKey(item.direction), maxItems: 32 });
+
   const store: FinancingStore = {
     async saveRegistry(input) {
       const registry = createProgrammeRegistry(asStored(input));
@@ -935,97 +1258,78 @@ export function financingStore(database: Database): FinancingStore {
     enrol(raw) {
       const input = parse(enrolmentInputSchema, raw);
       // Two statements, no transaction around them: one read of everything core needs, then
-      // `financing_enrol` (migration 0026), which takes every limit in one statement (each
+      // `financing_enrol` (migration 0029), which takes every limit in one statement (each
       // conditional, so a read that went stale meanwhile is refused or read again, never
       // overrun). The counters every enrolment shares are taken last in it.
       return retrying(
         database,
-        async (session) => {
-          const [row] = await session.query<EnrolmentRow>(
-            `SELECT c.document, g.document AS group_document, g.funded_count,
-                    p.document AS programme_document, b.certificate_id, b.period,
-                    b.issued::text AS issued, b.lapsed::text AS lapsed,
-                    b.available::text AS available, b.reserved::text AS reserved,
-                    b.spent::text AS spent, h.used_hundredths AS hours_used
-             FROM certificates c
-             JOIN certificate_groups g ON g.id = c.group_id
-             LEFT JOIN certificate_balances b ON b.certificate_id = c.id AND b.period = g.period
-             LEFT JOIN certificate_hours h ON h.certificate_id = c.id AND h.period = g.period
-             LEFT JOIN financing_programmes p ON p.id = $2
-             WHERE c.id = $1`,
-            [input.certificateId, input.programmeId],
-            { prepared: 'financing-enrolment-read' },
-          );
-          if (!row) throw new NotFoundError('certificate', input.certificateId);
-          if (row.programme_document === null)
-            throw new NotFoundError('programme', input.programmeId);
-          const certificate = parse(certificateSchema, row.document);
-          const group = parse(certificateGroupSchema, row.group_document);
-          const programme = parse(programmeSchema, row.programme_document);
-          const result = requestEnrolmentInCore({
-            contractId: input.contractId,
-            certificate,
-            balance: balanceOf(row, certificate.id, group.period.id),
-            programme,
-            moduleId: input.moduleId,
-            groupId: input.groupId,
-            requestedOn: input.requestedOn,
-            ...(input.start === undefined ? {} : { start: input.start }),
-            ...(input.end === undefined ? {} : { end: input.end }),
-            existing: [],
-            certificateGroup: group,
-            fundedCount: Number(row.funded_count),
-            ...(group.unit === 'weekly-hours'
-              ? { weeklyHoursUsed: Number(row.hours_used ?? 0) / 100 }
-              : {}),
-          });
-          const { contract } = result;
-          const request = {
-            contract: {
-              id: contract.id,
-              certificate_id: contract.certificateId,
-              period: contract.period,
-              programme_id: contract.programmeId,
-              module_id: contract.moduleId,
-              group_id: contract.groupId,
-              provider_id: contract.providerId,
-              direction: contract.direction,
-              status: contract.status,
-              requested_on: contract.requestedOn,
-              document: JSON.parse(storedContract(contract)) as unknown,
-            },
-            entries: JSON.parse(entriesJson(result.entries)) as unknown,
-            funded: !contract.certificate.isZero(),
-            convert: result.certificate.kind !== certificate.kind,
-            certificate: result.certificate,
-            certificate_group_id: group.id,
-            ...hoursOf(contract, group),
-          };
-          let after: Partial<BalanceRow> | null | undefined;
-          try {
-            const [enrolled] = await session.query<{ balance: Partial<BalanceRow> | null }>(
-              'SELECT financing_enrol($1::jsonb) AS balance',
-              [JSON.stringify(request)],
-              { prepared: 'financing-enrol' },
-            );
-            after = enrolled?.balance;
-          } catch (error) {
-            const state = sqlState(error);
-            if (state === UNIQUE_VIOLATION) {
-              if (constraintOf(error).includes('one_per_module'))
-                throw new FinancingLimitError('duplicate-module');
-              throw new ConflictError('duplicate-contract', {
-                ru: `Договор «${contract.id}» уже существует`,
-                en: `Contract "${contract.id}" already exists`,
-              });
-            }
-            if (state === CHECK_VIOLATION) throw new FinancingLimitError('insufficient-balance');
-            throw financingError(error);
-          }
-          return { contract, balance: balanceOf(after ?? {}, certificate.id, contract.period) };
-        },
+        async (session) =>
+          enrolOn(
+            session,
+            input,
+            await readBasis(session, documents, input.certificateId, input.programmeId),
+          ),
         false,
       );
+    },
+
+    async apply(raw) {
+      const { certificateNumber, birthDate, attempt, ...rest } = parse(applicationInputSchema, raw);
+      const row = await checkTogether({
+        bucket: attempt.bucket,
+        windowMs: attempt.windowMs,
+        now: attempt.now,
+        max: attempt.max,
+        number: certificateNumber,
+        birthDate,
+        programmeId: rest.programmeId,
+      });
+      const { checked } = row;
+      const count = { hits: Number(checked.hits), windowEnd: instant(checked.window_end) };
+      if (checked.certificate === undefined || checked.certificate === null) return { count };
+      if (row.programme_document === null) throw new NotFoundError('programme', rest.programmeId);
+      const certificate = parse(certificateSchema, checked.certificate);
+      const group = documents.groups.get(row.group_document ?? 'null');
+      const input = { ...rest, certificateId: certificate.id };
+      const { contract, request } = decideEnrolment(input, {
+        certificate,
+        group,
+        programme: documents.programmes.get(row.programme_document),
+        balance: balanceOf(checked.balance ?? {}, certificate.id, group.period.id),
+        fundedCount: Number(checked.funded_count),
+        hoursUsed: Number(checked.hours_used ?? 0),
+      });
+      const enrolled = await enrolTogether({ request, direction: contract.direction });
+      if (enrolled.state === null) {
+        const balance = balanceOf(enrolled.balance ?? {}, certificate.id, contract.period);
+        return { count, enrolled: { certificate, contract, balance } };
+      }
+      const failure = enrolmentFailure(
+        Object.assign(new Error(enrolled.message ?? ''), {
+          code: enrolled.state,
+          constraint: enrolled.constraint_name ?? undefined,
+          detail: enrolled.detail ?? undefined,
+        }),
+        contract,
+      );
+      const transient =
+        failure instanceof StaleBalance ||
+        enrolled.state === DEADLOCK ||
+        enrolled.state === SERIALIZATION_FAILURE;
+      if (!transient) throw failure;
+      // What was read went stale (or the database broke a lock cycle): read again and enrol
+      // alone, as `enrol` does.
+      const again = await retrying(
+        database,
+        async (session) =>
+          enrolOn(
+            session,
+            input,
+            await readBasis(session, documents, certificate.id, input.programmeId),
+          ),
+        false,
+      );
+      return { count, enrolled: { certificate, ...again } };
     },
 
     async transitionContract(contractId, to, on) {

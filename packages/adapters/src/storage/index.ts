@@ -36,7 +36,13 @@ export type {
   FamilyStore,
 } from './family.js';
 export type { FeedbackStore, PastConsultation, SurveyBooking } from './feedback.js';
-export type { CertificateWithBalance, EnrolmentInput, FinancingStore } from './financing.js';
+export type {
+  ApplicationInput,
+  ApplicationOutcome,
+  CertificateWithBalance,
+  EnrolmentInput,
+  FinancingStore,
+} from './financing.js';
 export type {
   ProgrammeReviewFilter,
   ProgrammeReviewStore,
