@@ -37,8 +37,10 @@ export interface Dendrogram {
 
 /**
  * Ward's hierarchical clustering by the nearest-neighbour-chain algorithm on centroids:
- * memory O(n·d) (the rows, one centroid per cluster and a chain — never an n × n distance
- * matrix), time O(n²·d). The merge heights are Ward's distances
+ * memory O(n·d) (the rows, one centroid per cluster, a k-d tree of them and a chain — never an
+ * n × n distance matrix), time O(n²·d) at worst. Each nearest-neighbour scan walks the tree and
+ * skips subtrees that cannot hold a better neighbour; what it finds is judged in the order of a
+ * plain scan, so ties are broken as before (the first cluster by position wins). The merge heights are Ward's distances
  * `√(2·|A||B|/(|A|+|B|)) · ‖cA − cB‖`, the same as scipy's `ward` and R's `ward.D2`.
  *
  * The input is checked first, a ready {@link FeatureMatrix} too: NaN, infinite or huge
