@@ -43,6 +43,13 @@ describe('wardClustering: the tree scan gives the plain nearest-neighbour chain 
     );
   });
 
+  it('on many duplicates: all rows equal, or a few distinct points repeated', () => {
+    const same = Array.from({ length: 1500 }, () => [1, 2, 3, 4, 5]);
+    expectSameTree(wardClustering(same), chainWardReference(same));
+    const few = Array.from({ length: 1500 }, (_, i) => [i % 30, (i * 7) % 5, 1, 2, 3, 4]);
+    expectSameTree(wardClustering(few), chainWardReference(few));
+  });
+
   it('on 3 000 clustered schools × 12 (the tree is rebuilt many times)', () => {
     const random = createRandom(7);
     const centres = Array.from({ length: 8 }, () =>

@@ -117,12 +117,14 @@ export function wardClustering(data: FeatureMatrix | readonly (readonly number[]
       }
       // The block scan finds every cluster that could win, in any order; judged here in
       // position order with the comparisons of a plain scan, they give its winner.
-      const count = blocks.candidates(x, previous, bestCost, positionOf);
-      const found = blocks.found;
+      // A cost of 0 to the previous element (a duplicate) cannot be beaten: nothing to scan.
+      const count = bestCost === 0 ? 0 : blocks.candidates(x, previous, bestCost, positionOf);
+      const { found, sumAt } = blocks;
       const ix = inverse[x]!;
       for (let c = 0; c < count; c += 1) {
-        const y = idAt[found[2 * c]!]!;
-        const sum = found[2 * c + 1]!;
+        const position = found[c]!;
+        const y = idAt[position]!;
+        const sum = sumAt[position]!;
         if (sum < bestCost * (ix + inverse[y]!)) {
           bestCost = sum / (ix + inverse[y]!);
           best = y;
@@ -213,8 +215,9 @@ class WardBlocks {
   private readonly maxInverse: Float64Array;
   private readonly stack: Int32Array;
   private builtFor = 0;
-  /** Candidates of the last scan: (position, sum) pairs, sorted by position. */
+  /** Positions of the last scan's candidates, ascending; `sumAt[position]` their sums. */
   readonly found: Float64Array;
+  readonly sumAt: Float64Array;
 
   constructor(
     private readonly centroids: Float64Array,
@@ -239,7 +242,8 @@ class WardBlocks {
     this.high = new Float64Array(nodes * d);
     this.maxInverse = new Float64Array(nodes);
     this.stack = new Int32Array(nodes + 1);
-    this.found = new Float64Array(2 * n);
+    this.found = new Float64Array(n);
+    this.sumAt = new Float64Array(n);
   }
 
   /** Builds the tree over the `active` clusters of `idAt`. */
@@ -352,12 +356,14 @@ class WardBlocks {
   /**
    * Every active cluster other than `x` and `previous` whose squared distance to `x`, `sum`,
    * is at most `best · (1/|x| + 1/|y|) · SLACK` (at most: with a best of 0, every duplicate), `best` being the lowest cost met so far
-   * (starting at `bestCost`): written into `found` as (position, sum), sorted by position.
+   * (starting at `bestCost`): their positions into `found`, ascending, their sums into
+   * `sumAt` by position.
    * Sums are added up four features at a time, then one by one (as the plain scan did), so
    * they are the same, bit for bit, whatever the order of the scan. Returns their number.
    */
   candidates(x: number, previous: number, bestCost: number, positionOf: Int32Array): number {
-    const { data, d, alive, low, high, maxInverse, found, stack, nodeLeft, nodeRight } = this;
+    const { data, d, alive, low, high, maxInverse, found, sumAt, stack, nodeLeft, nodeRight } =
+      this;
     const inverse = this.slotInverse;
     const xs = this.slotOf[x]!;
     const ps = previous >= 0 ? this.slotOf[previous]! : -1;
@@ -370,6 +376,7 @@ class WardBlocks {
     const x3 = wide ? data[xo + 3]! : 0;
     let best = bestCost;
     let count = 0;
+    let zeroAt = -1;
     const home = this.leafOf[Math.floor(xs / BLOCK)]!;
     // x's own leaf first (its neighbours make the bound tight early), then the tree.
     stack[0] = 0;
@@ -435,27 +442,27 @@ class WardBlocks {
           sum += diff * diff;
         }
         if (sum <= limit) {
-          found[2 * count] = positionOf[this.order[k]!]!;
-          found[2 * count + 1] = sum;
+          const position = positionOf[this.order[k]!]!;
+          if (sum === 0 && zeroAt >= 0) {
+            // A plain scan takes the first duplicate of x and no other: keep the first only
+            // (many duplicates would otherwise all be candidates of every scan).
+            if (position < found[zeroAt]!) {
+              found[zeroAt] = position;
+              sumAt[position] = 0;
+            }
+            continue;
+          }
+          if (sum === 0) zeroAt = count;
+          found[count] = position;
+          sumAt[position] = sum;
           count += 1;
           const cost = sum / q;
           if (cost < best) best = cost;
         }
       }
     }
-    // Insertion sort by position: a handful of candidates.
-    for (let i = 1; i < count; i += 1) {
-      const position = found[2 * i]!;
-      const sum = found[2 * i + 1]!;
-      let j = i - 1;
-      while (j >= 0 && found[2 * j]! > position) {
-        found[2 * j + 2] = found[2 * j]!;
-        found[2 * j + 3] = found[2 * j + 1]!;
-        j -= 1;
-      }
-      found[2 * j + 2] = position;
-      found[2 * j + 3] = sum;
-    }
+    // Usually a handful; all of them when the data has many duplicates (a best of 0).
+    found.subarray(0, count).sort();
     return count;
   }
 }
