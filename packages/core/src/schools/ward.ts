@@ -115,7 +115,7 @@ export function wardClustering(data: FeatureMatrix | readonly (readonly number[]
         }
         bestCost = ((sx * sy) / (sx + sy)) * sum;
       }
-      // The block scan finds every cluster that could win, in any order; judged here in
+      // The tree scan finds every cluster that could win, in any order; judged here in
       // position order with the comparisons of a plain scan, they give its winner.
       // A cost of 0 to the previous element (a duplicate) cannot be beaten: nothing to scan.
       const count = bestCost === 0 ? 0 : blocks.candidates(x, previous, bestCost, positionOf);
