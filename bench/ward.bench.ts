@@ -1,7 +1,9 @@
 // Ward hierarchical clustering: eduset's wardClustering (nearest-neighbour chain on
-// centroids: O(n·d) memory, O(n²·d) time) against ml-hclust's agnes with Ward linkage
-// (O(n³), a full distance matrix) at n = 2 000, then eduset alone at n = 40 000 — every
-// school of the country — with its time and the memory it added.
+// centroids, each scan over a k-d tree of them: O(n·d) memory, O(n²·d) time at worst)
+// against ml-hclust's agnes with Ward linkage (O(n³), a full distance matrix) at n = 2 000,
+// then eduset alone at n = 40 000 — every school of the country — with its wall and CPU
+// time (the machine is shared: CPU time is what the run itself cost) against the 20 s goal
+// of issue 16 §6, and the memory it added.
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -44,19 +46,23 @@ setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 gc();
 const before = process.memoryUsage();
+const cpuBefore = process.cpuUsage();
 t = performance.now();
 const big = wardClustering(large);
 const largeMs = performance.now() - t;
+const cpu = process.cpuUsage(cpuBefore);
+const largeCpuMs = (cpu.user + cpu.system) / 1000;
 const after = process.memoryUsage();
 const addedMb =
   (after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers) / 2 ** 20;
 const inputMb = large.values.byteLength / 2 ** 20;
+const targetMs = 20_000;
 console.log(
-  `n = ${n.toLocaleString('ru')}: ${(largeMs / 1000).toFixed(1)} s (target < 60 s), memory added ${addedMb.toFixed(1)} MB for ${inputMb.toFixed(1)} MB of input (a distance matrix would need ${((((n * (n - 1)) / 2) * 8) / 2 ** 30).toFixed(1)} GB); ${big.merges.length} merges`,
+  `n = ${n.toLocaleString('ru')}: ${(largeMs / 1000).toFixed(1)} s wall, ${(largeCpuMs / 1000).toFixed(1)} s CPU (goal < ${targetMs / 1000} s: ${largeMs < targetMs ? 'met' : 'NOT MET'}), memory added ${addedMb.toFixed(1)} MB for ${inputMb.toFixed(1)} MB of input (a distance matrix would need ${((((n * (n - 1)) / 2) * 8) / 2 ** 30).toFixed(1)} GB); ${big.merges.length} merges`,
 );
 if (withPeer) {
   report([{ name: 'Ward, 2 000 schools × 12', peer: 'ml-hclust agnes (ward)', oursMs, peerMs }]);
 }
 console.log(
-  `BENCH-WARD ${JSON.stringify({ n, ms: largeMs, memoryAddedMb: addedMb, inputMb, targetMs: 60_000, met: largeMs < 60_000 })}`,
+  `BENCH-WARD ${JSON.stringify({ n, ms: largeMs, cpuMs: largeCpuMs, memoryAddedMb: addedMb, inputMb, targetMs, met: largeMs < targetMs })}`,
 );
