@@ -627,6 +627,8 @@ interface Integrity {
   readonly fundedPlaceMismatches: number;
   /** Balances checked against the ledger. */
   readonly balancesChecked: number;
+  /** Deadlocks PostgreSQL broke during the run (each costs its victim `deadlock_timeout`). */
+  readonly deadlocks: number;
 }
 
 async function check(storage: Storage, databaseUrl: string): Promise<Integrity> {
@@ -710,6 +712,9 @@ async function check(storage: Storage, databaseUrl: string): Promise<Integrity> 
       hoursViolations,
       fundedPlaceMismatches,
       balancesChecked: recomputed.size,
+      deadlocks: await one(
+        'SELECT deadlocks AS n FROM pg_stat_database WHERE datname = current_database()',
+      ),
     };
   } finally {
     await client.end();
@@ -942,6 +947,7 @@ console.table([
     stored: result.storedAsAcknowledged ? 'as acknowledged' : 'MISMATCH',
     oversold: result.integrity.oversold,
     'balance violations': `${String(result.integrity.balanceViolations)} of ${String(result.integrity.balancesChecked)}`,
+    deadlocks: result.integrity.deadlocks,
     'over weekly hours': result.integrity.hoursViolations,
     'funded places': result.integrity.fundedPlaceMismatches === 0 ? 'exact' : 'MISMATCH',
     consistent: result.consistent ? 'yes' : 'NO',

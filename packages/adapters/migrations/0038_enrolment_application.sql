@@ -97,6 +97,11 @@ $$;
 -- own subtransaction, in order: a refused one (a limit, a duplicate) is rolled back alone,
 -- with the locks it took, and answers its SQLSTATE, message, constraint and detail as the
 -- single call raises them; an accepted one answers its balance after the reserve.
+-- A request waits at most 100 ms for a lock (`lock_timeout`, this transaction only): a batch
+-- holds the rows its earlier requests took until it commits, so two batches — or a batch and
+-- a single enrolment — could wait for each other in a cycle, which PostgreSQL would break only
+-- after `deadlock_timeout` (a second). The request that waited answers `lock_not_available`
+-- and the caller enrols it again alone.
 CREATE FUNCTION financing_enrol_many(p_requests jsonb)
 RETURNS TABLE (n integer, balance jsonb, state text, message text, constraint_name text,
   detail text)
@@ -104,6 +109,7 @@ LANGUAGE plpgsql AS $$
 DECLARE
   it record;
 BEGIN
+  PERFORM set_config('lock_timeout', '100ms', true);
   FOR it IN
     SELECT (a.k - 1)::integer AS k, a.item
       FROM jsonb_array_elements(p_requests) WITH ORDINALITY AS a(item, k)

@@ -52,6 +52,7 @@ const CHECK_VIOLATION = '23514';
 const FOREIGN_KEY_VIOLATION = '23503';
 const DEADLOCK = '40P01';
 const SERIALIZATION_FAILURE = '40001';
+const LOCK_NOT_AVAILABLE = '55P03';
 
 function sqlState(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
@@ -1315,10 +1316,11 @@ export function financingStore(database: Database): FinancingStore {
       const transient =
         failure instanceof StaleBalance ||
         enrolled.state === DEADLOCK ||
-        enrolled.state === SERIALIZATION_FAILURE;
+        enrolled.state === SERIALIZATION_FAILURE ||
+        enrolled.state === LOCK_NOT_AVAILABLE;
       if (!transient) throw failure;
-      // What was read went stale (or the database broke a lock cycle): read again and enrol
-      // alone, as `enrol` does.
+      // What was read went stale, or the request waited too long for a lock held by another
+      // batch (or was a deadlock's victim): read again and enrol alone, as `enrol` does.
       const again = await retrying(
         database,
         async (session) =>
