@@ -60,7 +60,9 @@ export function staffMailContract(
           storage.mail.enqueueKeys(messages, now),
           other.mail.enqueueKeys(messages, now),
         ]);
-        expect([...(a ?? []), ...(b ?? [])].sort()).toEqual(messages.map((m) => m.dedupeKey).sort());
+        expect([...(a ?? []), ...(b ?? [])].sort()).toEqual(
+          messages.map((m) => m.dedupeKey).sort(),
+        );
         expect(await storage.mail.list({ kind: 'data-entry-reminder' })).toHaveLength(3);
       } finally {
         if (other !== storage) await other.close();
@@ -118,10 +120,7 @@ export function staffMailContract(
         await storage.identity.setEmail(account.id, undefined);
         expect((await storage.identity.findById(account.id))?.email).toBeUndefined();
         await expect(
-          storage.identity.createAccount(
-            { login: 'bad', displayName: 'Bad', email: 'bad@' },
-            now,
-          ),
+          storage.identity.createAccount({ login: 'bad', displayName: 'Bad', email: 'bad@' }, now),
         ).rejects.toThrow();
       } finally {
         await storage.close();

@@ -305,7 +305,6 @@ const newAccountSchema = z.object({
   email: emailSchema.optional(),
 });
 
-
 function validGrants(grants: readonly Grant[]): Grant[] {
   const valid = parse(z.array(grantSchema).max(100), grants) as Grant[];
   const seen = new Set<string>();
