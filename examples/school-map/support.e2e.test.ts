@@ -113,7 +113,7 @@ describe('support programmes page', () => {
         .click({ timeout: 15_000 });
       await expect
         .poll(async () => plain(await widget.locator('[part=status]').textContent()))
-        .toMatch(/(Напоминания отправлены|Уже напоминали сегодня): Завуч Смирнова О\. П\./);
+        .toMatch(/(Напоминания отправлены|Уже напоминали сегодня): Завуч Смирнова О\. П\.$/);
       await page.screenshot({
         path: `/tmp/eduset-support-remind-${viewport.width}.png`,
         fullPage: true,

@@ -24,18 +24,26 @@ export function reminderSummary(result: ReminderResult, lang: 'ru' | 'en'): stri
       )
       .join(', ');
   const ru = lang === 'ru';
+  /** A sentence's end: a name ending with an initial («Смирнова О. П.») keeps its one dot. */
+  const end = (text: string) => (text.endsWith('.') ? text : `${text}.`);
   const parts = [
     result.queued.length === 0
       ? ''
-      : `${ru ? 'Напоминания отправлены' : 'Reminders sent'}: ${names(result.queued)}.`,
+      : end(`${ru ? 'Напоминания отправлены' : 'Reminders sent'}: ${names(result.queued)}`),
     result.alreadySent.length === 0
       ? ''
-      : `${ru ? 'Уже напоминали сегодня' : 'Already reminded today'}: ${names(result.alreadySent)}.`,
+      : end(
+          `${ru ? 'Уже напоминали сегодня' : 'Already reminded today'}: ${names(result.alreadySent)}`,
+        ),
     result.noAddress.length === 0
       ? ''
       : ru
-        ? `Нет адреса почты — сообщите сами или добавьте адрес: ${names(result.noAddress, true)}.`
-        : `No e-mail address — tell them yourself or add one: ${names(result.noAddress, true)}.`,
+        ? end(
+            `Нет адреса почты — сообщите сами или добавьте адрес: ${names(result.noAddress, true)}`,
+          )
+        : end(
+            `No e-mail address — tell them yourself or add one: ${names(result.noAddress, true)}`,
+          ),
   ].filter((part) => part !== '');
   return parts.length === 0 ? (ru ? 'Напоминать некому.' : 'Nobody to remind.') : parts.join(' ');
 }
