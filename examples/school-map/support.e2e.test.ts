@@ -13,6 +13,7 @@ import {
   expectNoProblems,
   noHorizontalOverflow,
   openSignedIn,
+  plain,
   useExampleServer,
 } from '../e2e.js';
 
@@ -85,6 +86,9 @@ describe('support programmes page', () => {
       await widget.getByText('Добавить мероприятие').click();
       await widget.getByLabel('Мероприятие', { exact: true }).fill(title);
       await widget.getByLabel('Ответственный', { exact: true }).fill('Завуч Смирнова О. П.');
+      await widget
+        .getByLabel('Эл. почта ответственного (для напоминаний)')
+        .fill('smirnova@example.org');
       await widget.getByLabel('Срок').fill('2026-11-30');
       await widget
         .getByLabel('Влияет на показатель')
@@ -101,6 +105,21 @@ describe('support programmes page', () => {
       });
       await noHorizontalOverflow(page);
       await expectAccessible(page, { step: `road map at ${viewport.width}px` });
+      // The overdue measure is mailed to the person responsible (once a day).
+      await page.reload();
+      widget = page.locator('eduset-support-programme');
+      await widget
+        .getByRole('button', { name: 'Напомнить ответственным о просроченных мероприятиях' })
+        .click({ timeout: 15_000 });
+      await expect
+        .poll(async () => plain(await widget.locator('[part=status]').textContent()))
+        .toMatch(/(Напоминания отправлены|Уже напоминали сегодня): Завуч Смирнова О\. П\.$/);
+      await page.screenshot({
+        path: `/tmp/eduset-support-remind-${viewport.width}.png`,
+        fullPage: true,
+      });
+      await noHorizontalOverflow(page);
+      await expectAccessible(page, { step: `reminded at ${viewport.width}px` });
       expectNoProblems(coordinator.problems);
       await coordinator.context.close();
 

@@ -32,9 +32,20 @@ const server = useExampleServer({
         { role: 'school-staff', networkId: 'udomlya', organizationId: 'school-1' },
       ],
       ['coordinator', 'Координатор Удомли', { role: 'coordinator', networkId: 'udomlya' }],
+      [
+        'school2',
+        'Завуч СОШ № 2',
+        { role: 'school-staff', networkId: 'udomlya', organizationId: 'school-2' },
+      ],
     ] as const) {
       await storage.identity.createAccount(
-        { login, displayName, passwordHash: await hashPassword(password), grants: [grant] },
+        {
+          login,
+          displayName,
+          passwordHash: await hashPassword(password),
+          grants: [grant],
+          ...(login === 'school2' ? { email: 'school-udomlya2@example.org' } : {}),
+        },
         now,
       );
     }
@@ -117,6 +128,14 @@ describe('examples/udomlya/data-entry.html — a school’s report and the coord
       expect(late).toContain('Просрочили (6)');
       expect(late).toContain('СОШ №2');
       expect(late).not.toContain('school-2');
+      // Reminders by e-mail: queued for the late school with an address, the others named.
+      await entry.getByRole('button', { name: 'Напомнить опоздавшим по почте' }).click();
+      await expect
+        .poll(async () => plain(await completeness.locator('.status.done').textContent()))
+        .toContain('Напоминания отправлены: СОШ №2.');
+      expect(plain(await completeness.locator('.status.done').textContent())).toContain(
+        'Нет адреса почты',
+      );
       await noHorizontalOverflow(coordinator.page);
       await expectAccessible(coordinator.page, { step: 'completeness' });
       await coordinator.page.screenshot({

@@ -50,9 +50,10 @@ export interface UsersContext extends CommandContext {
 export const usersUsage: readonly string[] = [
   '  eduset users add --login L --name "Имя" --role R --network N',
   '              [--organization O] [--site S] [--specialist P] [--teacher T]',
-  '              [--password-stdin | --base-url URL] [--data-dir .data/pglite]',
+  '              [--email E] [--password-stdin | --base-url URL] [--data-dir .data/pglite]',
   '  eduset users invite --login L [--base-url http://127.0.0.1:8080] [--valid-hours 72]',
   '  eduset users grant --login L --role R --network N [--organization O] [--site S] …',
+  '  eduset users email --login L (--email E | --clear)',
   '  eduset users disable --login L',
   '  eduset users list',
   '',
@@ -61,6 +62,7 @@ export const usersUsage: readonly string[] = [
   '                   create; the password from stdin (--password-stdin) or an invitation link',
   '          invite   новая одноразовая ссылка для установки пароля / a new one-time link to set the password',
   '          grant    добавить роль / add a role',
+  '          email    рабочая почта для напоминаний / the work e-mail reminders go to',
   '          disable  отключить и завершить все сеансы / disable and end every session',
   '          list     список / list',
   `          роли / roles: ${roles.join(', ')}`,
@@ -83,6 +85,19 @@ function required(name: string, value: string | undefined): string {
     });
   }
   return value.trim();
+}
+
+/** A work e-mail from `--email`, checked as the storage checks it. */
+function emailOf(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const email = value.trim();
+  if (email.length > 254 || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
+    throw new UsageError({
+      ru: `--email: ожидается адрес электронной почты, например zavuch@school1.example.org, получено «${value}»`,
+      en: `--email: expected an e-mail address such as zavuch@school1.example.org, got "${value}"`,
+    });
+  }
+  return email;
 }
 
 /** A grant from the command's flags, checked by core's `grantSchema`. */
@@ -182,7 +197,7 @@ function describeAccount(account: Account): string {
           ? 'пароль / password'
           : 'приглашена / invited';
   const grants = account.grants.map(grantText).join(', ') || '—';
-  return `${account.login}\t${account.displayName}\t${state}\t${grants}`;
+  return `${account.login}\t${account.displayName}\t${state}\t${grants}\t${account.email ?? '—'}`;
 }
 
 /**
@@ -216,6 +231,7 @@ export async function runUsersCommand(
           ...grantFlags,
           login: { type: 'string' },
           name: { type: 'string' },
+          email: { type: 'string' },
           'password-stdin': { type: 'boolean', default: false },
           'base-url': { type: 'string', default: 'http://127.0.0.1:8080' },
           'valid-hours': { type: 'string', default: '72' },
@@ -224,6 +240,7 @@ export async function runUsersCommand(
         const login = required('login', values.login);
         const name = required('name', values.name);
         const grant = grantOf(values);
+        const email = emailOf(values.email);
         const baseUrl = parseBaseUrl(values['base-url']);
         const validHours = parseHours(values['valid-hours']);
         let passwordHash: string | undefined;
@@ -241,6 +258,7 @@ export async function runUsersCommand(
               displayName: name,
               grants: [grant],
               ...(passwordHash !== undefined ? { passwordHash } : {}),
+              ...(email !== undefined ? { email } : {}),
             },
             instant(new Date()),
           );
@@ -298,6 +316,37 @@ export async function runUsersCommand(
         }
         return 0;
       }
+      case 'email': {
+        const { values } = parseCommandArgs('users email', rest, {
+          ...storageFlags,
+          login: { type: 'string' },
+          email: { type: 'string' },
+          clear: { type: 'boolean', default: false },
+        });
+        if (values.help) return help(out);
+        const login = required('login', values.login);
+        const email = values.clear ? undefined : emailOf(required('email', values.email));
+        const storage = await open(values['data-dir']);
+        try {
+          const account = await accountByLogin(storage, login);
+          await storage.identity.setEmail(account.id, email);
+          say(
+            out,
+            email === undefined
+              ? {
+                  ru: `у «${account.login}» больше нет почты для напоминаний`,
+                  en: `"${account.login}" has no e-mail for reminders any more`,
+                }
+              : {
+                  ru: `напоминания для «${account.login}» придут на ${email}`,
+                  en: `reminders for "${account.login}" go to ${email}`,
+                },
+          );
+        } finally {
+          await storage.close();
+        }
+        return 0;
+      }
       case 'disable': {
         const { values } = parseCommandArgs('users disable', rest, {
           ...storageFlags,
@@ -324,7 +373,7 @@ export async function runUsersCommand(
         const storage = await open(values['data-dir']);
         try {
           const accounts = await storage.identity.listAccounts();
-          out('логин / login\tимя / name\tвход / sign-in\tроли / roles');
+          out('логин / login\tимя / name\tвход / sign-in\tроли / roles\tпочта / e-mail');
           for (const account of accounts) out(describeAccount(account));
         } finally {
           await storage.close();
@@ -387,6 +436,8 @@ export interface DemoAccount {
   readonly displayName: string;
   readonly grants: readonly Grant[];
   readonly sees: LocalizedText;
+  /** A demo work e-mail (reminders of late reports and overdue measures go there). */
+  readonly email?: string;
 }
 
 /**
@@ -408,6 +459,7 @@ export const demoAccounts: readonly DemoAccount[] = Object.freeze([
     password: 'demo-coordinator-2026',
     displayName: 'Координатор службы Удомли (демо)',
     grants: [{ role: 'coordinator', networkId: 'udomlya' }],
+    email: 'coordinator-udomlya@example.org',
     sees: {
       ru: 'вся сеть Удомли: площадки, графики, все записи',
       en: 'the whole Udomlya network: sites, schedules, every booking',
@@ -485,6 +537,7 @@ export const demoAccounts: readonly DemoAccount[] = Object.freeze([
     password: 'demo-tutaev-2026',
     displayName: 'Методист управления образования Тутаевского района (демо)',
     grants: [{ role: 'coordinator', networkId: 'tutaev' }],
+    email: 'coordinator-tutaev@example.org',
     sees: {
       ru: 'школы Тутаевского района: загрузка паспортов и результатов, выявление школ',
       en: 'the schools of the Tutaev district: passports and results, identification runs',
@@ -496,6 +549,7 @@ export const demoAccounts: readonly DemoAccount[] = Object.freeze([
     password: 'demo-chebakovo-2026',
     displayName: 'Заместитель директора Чебаковской СШ (демо)',
     grants: [{ role: 'school-staff', networkId: 'tutaev', organizationId: 'chebakovskaya' }],
+    email: 'school-tutaev-chebakovo@example.org',
     sees: {
       ru: 'программа поддержки своей школы: ход мероприятий, подтверждения, мониторинг',
       en: "its own school's support programme: progress of measures, evidence, monitoring",
@@ -507,6 +561,7 @@ export const demoAccounts: readonly DemoAccount[] = Object.freeze([
     password: 'demo-school1-2026',
     displayName: 'Заместитель директора СОШ № 1 (демо)',
     grants: [{ role: 'school-staff', networkId: 'udomlya', organizationId: 'school-1' }],
+    email: 'school-udomlya1@example.org',
     sees: {
       ru: 'данные своей школы и ссылки на расписание своих учеников',
       en: 'its own school’s data and timetable links of its students',
@@ -567,6 +622,7 @@ export async function seedDemoAccountsIfEmpty(
         displayName: demo.displayName,
         passwordHash: hashes[index] ?? '',
         grants: demo.grants,
+        ...(demo.email === undefined ? {} : { email: demo.email }),
       },
       now,
     );

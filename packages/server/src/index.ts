@@ -47,6 +47,7 @@ export {
   type BookingMailOptions,
   type MailContext,
 } from './features/mail/compose.js';
+export { composeStaffMail } from './features/mail/staff.js';
 export {
   bookingTimeAfter,
   mailFreshness,

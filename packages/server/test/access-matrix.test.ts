@@ -729,6 +729,8 @@ describe('the access matrix', () => {
       'POST /api/staff/data-entry/submission/review': by(400, 403),
       'GET /api/staff/data-entry/submission/log': by(200, 200),
       'GET /api/staff/data-entry/completeness': by(200, 403),
+      // An empty body is not a data set and period (the route is the coordinator's).
+      'POST /api/staff/data-entry/reminders': by(400, 403),
     };
     const listed = server.routeAccess
       .filter((route) => route.url.startsWith('/api/staff/data-entry') && route.method !== 'HEAD')
@@ -743,7 +745,7 @@ describe('the access matrix', () => {
         const answer = await server.inject({
           method: method as 'GET',
           url:
-            url === '/api/staff/data-entry'
+            url === '/api/staff/data-entry' || url.endsWith('/reminders')
               ? url
               : url.endsWith('/completeness')
                 ? `${url}${q.replace('&organization=school-1', '')}`
@@ -819,6 +821,7 @@ describe('the access matrix', () => {
     const base = '/api/staff/support/programmes';
     const expected: Record<string, Record<string, number>> = {
       'GET /api/staff/support/flagged?district=udomlya': by(200, 403),
+      'POST /api/staff/support/reminders': by(400, 403),
       [`GET ${base}?district=udomlya`]: by(200, 200),
       [`POST ${base}`]: by(400, 403),
       [`GET ${base}/1`]: by(404, 404),

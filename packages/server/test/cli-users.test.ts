@@ -104,12 +104,38 @@ describe('eduset users', () => {
     const disabled = await run(['users', 'disable', '--login', 'lebedeva', ...flags]);
     expect(disabled.code).toBe(0);
 
+    // A work e-mail for reminders: validated, set, and cleared.
+    const badEmail = await run([
+      'users',
+      'email',
+      '--login',
+      'ivanova',
+      '--email',
+      'nope',
+      ...flags,
+    ]);
+    expect(badEmail.code).toBe(2);
+    expect(badEmail.stderr.join('\n')).toContain('ожидается адрес электронной почты');
+    const emailed = await run([
+      'users',
+      'email',
+      '--login',
+      'lebedeva',
+      '--email',
+      'lebedeva@udomlya.example.org',
+      ...flags,
+    ]);
+    expect(emailed.code).toBe(0);
+    expect(emailed.stdout.join('\n')).toContain('lebedeva@udomlya.example.org');
+    await run(['users', 'email', '--login', 'ivanova', '--email', 'ivanova@example.org', ...flags]);
+    expect((await run(['users', 'email', '--login', 'ivanova', '--clear', ...flags])).code).toBe(0);
+
     const listed = await run(['users', 'list', ...flags]);
     expect(listed.code).toBe(0);
     expect(listed.stdout).toEqual([
-      'логин / login\tимя / name\tвход / sign-in\tроли / roles',
-      'Ivanova\tИванова Мария Петровна\tпароль / password\tcoordinator@udomlya',
-      'lebedeva\tЛебедева А. С.\tотключена / disabled\tspecialist@udomlya/specialist:speech-lebedeva, organization-admin@udomlya/org:ds-buratino',
+      'логин / login\tимя / name\tвход / sign-in\tроли / roles\tпочта / e-mail',
+      'Ivanova\tИванова Мария Петровна\tпароль / password\tcoordinator@udomlya\t—',
+      'lebedeva\tЛебедева А. С.\tотключена / disabled\tspecialist@udomlya/specialist:speech-lebedeva, organization-admin@udomlya/org:ds-buratino\tlebedeva@udomlya.example.org',
     ]);
 
     // The password given on stdin signs in through the server.

@@ -43,6 +43,8 @@ export interface Account {
   readonly oidc?: { readonly issuer: string; readonly subject: string };
   /** When the account was disabled; a disabled account cannot sign in. */
   readonly disabledAt?: Instant;
+  /** The work e-mail reminders are sent to (migration 0036), if one is set. */
+  readonly email?: string;
   readonly createdAt: Instant;
   /** Core grants: roles and where they apply. */
   readonly grants: readonly Grant[];
@@ -82,6 +84,8 @@ export interface NewAccount {
   readonly passwordHash?: string;
   readonly oidc?: { readonly issuer: string; readonly subject: string };
   readonly grants?: readonly Grant[];
+  /** The work e-mail for reminders. */
+  readonly email?: string;
 }
 
 /**
@@ -207,6 +211,12 @@ export interface IdentityStore {
    */
   setDisplayName(accountId: string, displayName: string): Promise<void>;
   /**
+   * Sets the work e-mail reminders go to (`undefined` removes it).
+   *
+   * @throws ValidationError for an address that is not one; NotFoundError for no account.
+   */
+  setEmail(accountId: string, email: string | undefined): Promise<void>;
+  /**
    * Disables the account and revokes all its sessions, in one transaction.
    *
    * @throws NotFoundError when there is no such account.
@@ -278,12 +288,21 @@ const loginSchema = z
     message: 'letters, digits and . _ @ + - only',
   });
 const displayNameSchema = z.string().trim().min(1).max(200);
+/** A work e-mail as the outbox can use it (the database checks the same shape). */
+const emailSchema = z
+  .string()
+  .trim()
+  .max(254)
+  .email()
+  .regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/);
+
 const newAccountSchema = z.object({
   login: loginSchema,
   displayName: displayNameSchema,
   passwordHash: z.string().min(1).optional(),
   oidc: z.object({ issuer: z.string().min(1), subject: z.string().min(1) }).optional(),
   grants: z.array(grantSchema).max(100).optional(),
+  email: emailSchema.optional(),
 });
 
 function validGrants(grants: readonly Grant[]): Grant[] {
@@ -325,6 +344,7 @@ interface AccountRow extends Record<string, unknown> {
   oidc_issuer: string | null;
   oidc_subject: string | null;
   disabled_at: Date | string | null;
+  email?: string | null;
   created_at: Date | string;
   grants: GrantJson[] | string | null;
 }
@@ -339,7 +359,7 @@ interface SessionRow extends AccountRow {
 /** The account columns with the grants as one JSON array, ordered. */
 const accountColumns = `
   a.id, a.login, a.display_name, a.password_hash, a.oidc_issuer, a.oidc_subject,
-  a.disabled_at, a.created_at,
+  a.disabled_at, a.email, a.created_at,
   COALESCE((
     SELECT json_agg(json_build_object(
       'role', g.role, 'network_id', g.network_id, 'organization_id', g.organization_id,
@@ -372,6 +392,7 @@ function accountOf(row: AccountRow): Account {
       ? { oidc: Object.freeze({ issuer: row.oidc_issuer, subject: row.oidc_subject }) }
       : {}),
     ...(row.disabled_at !== null ? { disabledAt: instant(row.disabled_at) } : {}),
+    ...(typeof row.email === 'string' ? { email: row.email } : {}),
     createdAt: instant(row.created_at),
     grants: Object.freeze(grants),
   });
@@ -471,7 +492,7 @@ export function identityStore(database: Database): IdentityStore {
         return await database.transaction(async (session) => {
           await session.query(
             `INSERT INTO accounts (id, login, display_name, password_hash, oidc_issuer,
-               oidc_subject, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+               oidc_subject, created_at, email) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
             [
               id,
               valid.login,
@@ -480,6 +501,7 @@ export function identityStore(database: Database): IdentityStore {
               valid.oidc?.issuer ?? null,
               valid.oidc?.subject ?? null,
               now,
+              valid.email ?? null,
             ],
           );
           await writeGrants(session, id, grants);
@@ -542,6 +564,15 @@ export function identityStore(database: Database): IdentityStore {
         if (row === undefined) throw new NotFoundError('account', accountId);
         return accountOf(row);
       });
+    },
+
+    async setEmail(accountId, email) {
+      const valid = email === undefined ? null : parse(emailSchema, email);
+      await touchAccount(
+        'UPDATE accounts SET email = $2 WHERE id = $1 RETURNING id',
+        [accountId, valid],
+        accountId,
+      );
     },
 
     async setDisplayName(accountId, displayName) {

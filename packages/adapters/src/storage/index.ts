@@ -106,6 +106,10 @@ export { hashLinkToken, type LinkPurpose, type LinkTokens } from './link-tokens.
 export type { ConsultationStore, NoteAuthor, StoredConsultationNote } from './consultations.js';
 export {
   mailKinds,
+  staffMailKinds,
+  isStaffMailKind,
+  type StaffMailKind,
+  type StaffMailPayload,
   type BookingRequestRecord,
   type ClaimedMail,
   type MailKind,

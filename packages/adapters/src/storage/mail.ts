@@ -22,7 +22,69 @@ export const mailKinds = [
   'change',
   'survey',
   'confirm-request',
+  'data-entry-reminder',
+  'support-overdue',
 ] as const;
+
+/**
+ * The kinds of message to staff (migration 0036): a reminder to an organization late with
+ * its report (`data-entry-reminder`), overdue support-programme measures to the person
+ * responsible (`support-overdue`). They concern no booking: their text waits in the payload.
+ *
+ * @example
+ * ```ts
+ * import { staffMailKinds } from '@eduset/adapters/storage';
+ * staffMailKinds.includes('support-overdue'); // true
+ * ```
+ */
+export const staffMailKinds = ['data-entry-reminder', 'support-overdue'] as const;
+
+/**
+ * A kind of message to staff (see {@link staffMailKinds}).
+ *
+ * @example
+ * ```ts
+ * import type { StaffMailKind } from '@eduset/adapters/storage';
+ * const kind: StaffMailKind = 'data-entry-reminder';
+ * ```
+ */
+export type StaffMailKind = (typeof staffMailKinds)[number];
+
+/**
+ * Whether a kind is one of the messages to staff.
+ *
+ * @example
+ * ```ts
+ * import { isStaffMailKind } from '@eduset/adapters/storage';
+ * isStaffMailKind('reminder'); // false
+ * ```
+ */
+export function isStaffMailKind(kind: string): kind is StaffMailKind {
+  return (staffMailKinds as readonly string[]).includes(kind);
+}
+
+/**
+ * What a message to staff says, written when it is asked for: its recipients, the subject,
+ * the paragraphs (Russian first, then English) and the page where they act (a path under the
+ * server's public address, which the sender prefixes). Emptied once the message is finished.
+ *
+ * @example
+ * ```ts
+ * import type { StaffMailPayload } from '@eduset/adapters/storage';
+ * const payload: StaffMailPayload = {
+ *   to: ['school-udomlya1@example.org'],
+ *   subject: 'Напоминание об отчёте / Report reminder',
+ *   paragraphs: ['Просим сдать отчёт.', 'Please file the report.'],
+ *   path: 'udomlya/data-entry.html',
+ * };
+ * ```
+ */
+export interface StaffMailPayload {
+  readonly to: readonly string[];
+  readonly subject: string;
+  readonly paragraphs: readonly string[];
+  readonly path: string;
+}
 
 /**
  * A kind of message to a parent (see {@link mailKinds}).
@@ -54,8 +116,9 @@ export type MailKind = (typeof mailKinds)[number];
 export interface NewMail {
   readonly kind: MailKind;
   readonly dedupeKey: string;
+  /** The network (a booking message), or the network or district a message to staff concerns. */
   readonly networkId: string;
-  /** The booking it is about (every kind but `confirm-request`). */
+  /** The booking it is about (every booking kind but `confirm-request`). */
   readonly bookingId?: string;
   /** The booking request it is about (`confirm-request`). */
   readonly requestId?: string;
@@ -67,6 +130,8 @@ export interface NewMail {
   readonly consultationStart?: Instant;
   /** When it may be sent. */
   readonly dueAt: Instant;
+  /** A message to staff: what it says (absent once it is finished). */
+  readonly payload?: StaffMailPayload;
 }
 
 /**
@@ -228,6 +293,11 @@ export interface MailStore {
   /** Enqueues messages; returns how many were new (a known `dedupeKey` is skipped). */
   enqueue(messages: readonly NewMail[], now: Instant): Promise<number>;
   /**
+   * Enqueues messages and returns the `dedupeKey`s that were new: a key already in the
+   * outbox (sent before, or enqueued at the same moment by another request) is not.
+   */
+  enqueueKeys(messages: readonly NewMail[], now: Instant): Promise<string[]>;
+  /**
    * Claims up to `limit` due messages (`dueAt` ≤ `now`, pending, not under a live claim),
    * earliest first, for `leaseMs`: until then no other process takes them.
    */
@@ -247,6 +317,7 @@ export interface MailStore {
   list(filter?: {
     readonly bookingId?: string;
     readonly requestId?: string;
+    readonly kind?: MailKind;
   }): Promise<MailRecord[]>;
   /** How many messages are in each state. */
   counts(): Promise<Readonly<Record<MailState, number>>>;
@@ -288,7 +359,8 @@ interface MailRow extends SqlRow {
   id: string | number;
   dedupe_key: string;
   kind: MailKind;
-  network_id: string;
+  network_id: string | null;
+  scope_id?: string | null;
   booking_id: string | null;
   request_id: string | null;
   booking_sequence: number | null;
@@ -304,6 +376,7 @@ interface MailRow extends SqlRow {
   finished_at: unknown;
   claim: string | null;
   lease_until: unknown;
+  payload?: unknown;
 }
 
 interface RequestRow extends SqlRow {
@@ -316,7 +389,7 @@ interface RequestRow extends SqlRow {
 
 const mailColumns = `id, dedupe_key, kind, network_id, booking_id, request_id, booking_sequence,
   previous_start, previous_end, consultation_start, due_at, state, attempts, outcome,
-  message_id, created_at, finished_at, claim, lease_until`;
+  message_id, created_at, finished_at, claim, lease_until, payload, scope_id`;
 
 /** A `timestamptz` as the drivers return it (a `Date`), or text, as an instant. */
 function toInstant(value: unknown): Instant {
@@ -337,11 +410,13 @@ function recordOfRow(row: MailRow): MailRecord {
   const previousStart = optionalInstant(row.previous_start);
   const previousEnd = optionalInstant(row.previous_end);
   const consultationStart = optionalInstant(row.consultation_start);
+  const payload =
+    row.payload === null || row.payload === undefined ? undefined : fromJson(row.payload);
   return {
     id: String(row.id),
     kind: row.kind,
     dedupeKey: row.dedupe_key,
-    networkId: row.network_id,
+    networkId: row.network_id ?? row.scope_id ?? '',
     ...(row.booking_id === null ? {} : { bookingId: row.booking_id }),
     ...(row.request_id === null ? {} : { requestId: row.request_id }),
     ...(row.booking_sequence === null ? {} : { bookingSequence: Number(row.booking_sequence) }),
@@ -356,6 +431,7 @@ function recordOfRow(row: MailRow): MailRecord {
     messageId: row.message_id,
     createdAt: toInstant(row.created_at),
     finishedAt: optionalInstant(row.finished_at) ?? null,
+    ...(payload === undefined ? {} : { payload: payload as StaffMailPayload }),
   };
 }
 
@@ -384,6 +460,7 @@ function mailJson(messages: readonly NewMail[], now: Instant): string {
       consultation_start: message.consultationStart ?? null,
       due_at: message.dueAt,
       created_at: now,
+      payload: message.payload ?? null,
     })),
   );
 }
@@ -391,24 +468,37 @@ function mailJson(messages: readonly NewMail[], now: Instant): string {
 /** Inserts the messages of the JSON array `$1`; a known `dedupe_key` is left as it is. */
 const insertMailSql = `INSERT INTO mail_outbox (dedupe_key, kind, network_id, booking_id,
     request_id, booking_sequence, previous_start, previous_end, consultation_start, due_at,
-    created_at)
-  SELECT dedupe_key, kind, network_id, booking_id, request_id, booking_sequence,
-    previous_start, previous_end, consultation_start, due_at, created_at
+    created_at, payload, scope_id)
+  SELECT dedupe_key, kind,
+    CASE WHEN kind IN ('data-entry-reminder', 'support-overdue') THEN NULL ELSE network_id END,
+    booking_id, request_id, booking_sequence, previous_start, previous_end, consultation_start,
+    due_at, created_at, payload,
+    CASE WHEN kind IN ('data-entry-reminder', 'support-overdue') THEN network_id END
   FROM jsonb_to_recordset($1::jsonb) AS m(dedupe_key text, kind text, network_id text,
     booking_id text, request_id text, booking_sequence integer, previous_start timestamptz,
     previous_end timestamptz, consultation_start timestamptz, due_at timestamptz,
-    created_at timestamptz)
+    created_at timestamptz, payload jsonb)
   ON CONFLICT (dedupe_key) DO NOTHING
-  RETURNING id`;
+  RETURNING dedupe_key`;
 
 async function insertMail(
   session: SqlSession,
   messages: readonly NewMail[],
   now: Instant,
 ): Promise<number> {
-  if (messages.length === 0) return 0;
-  const rows = await session.query(insertMailSql, [mailJson(messages, now)]);
-  return rows.length;
+  return (await insertMailKeys(session, messages, now)).length;
+}
+
+async function insertMailKeys(
+  session: SqlSession,
+  messages: readonly NewMail[],
+  now: Instant,
+): Promise<string[]> {
+  if (messages.length === 0) return [];
+  const rows = await session.query<{ dedupe_key: string }>(insertMailSql, [
+    mailJson(messages, now),
+  ]);
+  return rows.map((row) => row.dedupe_key);
 }
 
 function later(at: Instant, ms: number): Instant {
@@ -460,6 +550,10 @@ export function mailStore(database: Database): MailStore {
 
     enqueue(messages, now) {
       return insertMail(database, messages, now);
+    },
+
+    enqueueKeys(messages, now) {
+      return insertMailKeys(database, messages, now);
     },
 
     async claim({ now, limit, leaseMs }) {
@@ -529,6 +623,7 @@ export function mailStore(database: Database): MailStore {
         `UPDATE mail_outbox SET state = $3, outcome = left($4, 200), message_id = $5,
            due_at = coalesce($6::timestamptz, due_at),
            finished_at = CASE WHEN $3 = 'pending' THEN NULL ELSE $7::timestamptz END,
+           payload = CASE WHEN $3 = 'pending' THEN payload ELSE NULL END,
            claim = NULL, lease_until = NULL
          WHERE id = $1 AND claim = $2 AND state = 'pending'
          RETURNING id`,
@@ -558,8 +653,9 @@ export function mailStore(database: Database): MailStore {
       const rows = await database.query<MailRow>(
         `SELECT ${mailColumns} FROM mail_outbox
          WHERE ($1::text IS NULL OR booking_id = $1) AND ($2::text IS NULL OR request_id = $2)
+           AND ($3::text IS NULL OR kind = $3)
          ORDER BY id`,
-        [filter.bookingId ?? null, filter.requestId ?? null],
+        [filter.bookingId ?? null, filter.requestId ?? null, filter.kind ?? null],
       );
       return rows.map(recordOfRow);
     },

@@ -34,6 +34,7 @@ import dataEntry from '../../migrations/0032_data_entry.sql?raw';
 import courseNetwork from '../../migrations/0033_course_network.sql?raw';
 import schoolProfiles from '../../migrations/0034_school_profiles.sql?raw';
 import supportProgrammes from '../../migrations/0035_support_programmes.sql?raw';
+import staffMail from '../../migrations/0036_staff_mail.sql?raw';
 import enrolmentApplication from '../../migrations/0038_enrolment_application.sql?raw';
 import type { Database } from './database.js';
 
@@ -100,6 +101,7 @@ export const migrations: readonly Migration[] = [
   { version: 33, name: 'course_network', sql: courseNetwork },
   { version: 34, name: 'school_profiles', sql: schoolProfiles },
   { version: 35, name: 'support_programmes', sql: supportProgrammes },
+  { version: 36, name: 'staff_mail', sql: staffMail },
   { version: 38, name: 'enrolment_application', sql: enrolmentApplication },
 ];
 

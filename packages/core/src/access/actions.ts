@@ -43,11 +43,13 @@ export const actions = [
   'indicators.values.write',
   'indicators.entry.write',
   'indicators.entry.review',
+  'indicators.entry.remind',
   'schools.data.write',
   'schools.identification.run',
   'support.programme.read',
   'support.programme.write',
   'support.progress.write',
+  'support.overdue.remind',
   'inventory.read',
   'inventory.write',
 ] as const;
@@ -197,6 +199,10 @@ export const actionLabels: Readonly<Record<Action, LocalizedText>> = Object.free
     ru: 'Проверять отчёты организаций: полнота сдачи, возврат с комментарием, утверждение, открытие с причиной',
     en: "Review organizations' reports: completeness, return with a comment, approve, unlock with a reason",
   },
+  'indicators.entry.remind': {
+    ru: 'Напоминать по электронной почте организациям, опоздавшим с отчётом',
+    en: 'Remind organizations late with their report by e-mail',
+  },
   'schools.data.write': {
     ru: 'Вносить данные школы (социальный паспорт, результаты)',
     en: 'Enter school data (social passport, results)',
@@ -216,6 +222,10 @@ export const actionLabels: Readonly<Record<Action, LocalizedText>> = Object.free
   'support.progress.write': {
     ru: 'Отмечать ход мероприятий программы поддержки и вносить мониторинг',
     en: 'Report progress of support measures and enter monitoring values',
+  },
+  'support.overdue.remind': {
+    ru: 'Напоминать ответственным о просроченных мероприятиях программ поддержки',
+    en: 'Remind the people responsible of overdue support measures by e-mail',
   },
   'inventory.read': {
     ru: 'Видеть помещения и кадры сети (имена педагогов, готовых вести занятия)',

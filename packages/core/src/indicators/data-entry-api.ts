@@ -294,3 +294,53 @@ export const completenessStatusLabels = Object.freeze({
   late: { ru: 'Просрочили', en: 'Late' },
   pending: { ru: 'Ещё не сдали', en: 'Not yet reported' },
 } as const);
+
+/**
+ * Schema of the body of `POST /api/staff/data-entry/reminders`: the data set and period whose
+ * late organizations are reminded by e-mail.
+ *
+ * @example
+ * ```ts
+ * import { remindLateBodySchema } from '@eduset/core/indicators';
+ * remindLateBodySchema.parse({ dataSet: 'udomlya-courses', period: '2025-2026' });
+ * ```
+ */
+export const remindLateBodySchema = completenessQuerySchema;
+
+/**
+ * Schema of one addressee of a reminder in the answer: a name in people's words (an
+ * organization, or the person responsible) and, for overdue measures, what they are.
+ *
+ * @example
+ * ```ts
+ * import { reminderAddresseeSchema } from '@eduset/core/indicators';
+ * reminderAddresseeSchema.parse({ name: { ru: 'СОШ № 1', en: 'School No. 1' } });
+ * ```
+ */
+export const reminderAddresseeSchema = z.object({
+  name: localizedTextSchema,
+  /** The overdue measures (their titles and schools), for a support reminder. */
+  items: z.array(z.string()).optional(),
+});
+
+/**
+ * Schema of the answer of a reminder request: whom a message was queued for now, who has no
+ * e-mail address (nobody is silently left out) and who was already reminded today (sending
+ * twice on one day does not mail twice).
+ *
+ * @example
+ * ```ts
+ * import { reminderResultSchema } from '@eduset/core/indicators';
+ * reminderResultSchema.parse({ queued: [], noAddress: [], alreadySent: [] });
+ * ```
+ */
+export const reminderResultSchema = z.object({
+  queued: z.array(reminderAddresseeSchema),
+  noAddress: z.array(reminderAddresseeSchema),
+  alreadySent: z.array(reminderAddresseeSchema),
+});
+
+/**
+ * The answer of a reminder request. @example `declare const r: ReminderResult; r.queued.length;`
+ */
+export type ReminderResult = z.infer<typeof reminderResultSchema>;

@@ -14,6 +14,8 @@ import {
   emptySubmission,
   parsePeriod,
   reportingPeriods,
+  remindLateBodySchema,
+  reminderResultSchema,
   reviewSubmissionBodySchema,
   saveSubmissionBodySchema,
   submissionLogSchema,
@@ -30,6 +32,7 @@ import {
   type DataEntryForm,
   type DataEntryOverview,
   type DataEntrySet,
+  type ReminderResult,
   type SubmissionAction,
   type SubmissionKey,
   type SubmissionLog,
@@ -55,7 +58,7 @@ import { withContracts } from '../../plugins/contracts.js';
  * ```
  */
 export interface DataEntryRoutesOptions {
-  readonly storage: Pick<Storage, 'dataEntry'>;
+  readonly storage: Pick<Storage, 'dataEntry'> & Partial<Pick<Storage, 'identity' | 'mail'>>;
   readonly now: () => Instant;
   /** The network whose organizations report (grants are checked against it). */
   readonly networkId: string;
@@ -67,6 +70,8 @@ export interface DataEntryRoutesOptions {
   readonly dataElements?: readonly DataElement[];
   /** The indicator data directory: its `org-units.json` gives the organizations' names. */
   readonly dataDir?: string;
+  /** The page where organizations enter their report, under the public address (reminders link to it). */
+  readonly entryPagePath?: string;
 }
 
 const notFoundSet = (id: string): HttpError =>
@@ -140,6 +145,7 @@ export function dataEntryRoutes(options: DataEntryRoutesOptions): FastifyPluginA
   };
 
   const today = (): string => options.now().slice(0, 10);
+  const entryPage = options.entryPagePath ?? 'udomlya/data-entry.html';
 
   /** The key of the query, checked: a known set, a period of its type, an organization asked. */
   const keyOf = (query: {
@@ -361,6 +367,88 @@ export function dataEntryRoutes(options: DataEntryRoutesOptions): FastifyPluginA
             };
           }),
         };
+      },
+    );
+
+    api.post(
+      '/api/staff/data-entry/reminders',
+      {
+        config: { access: { action: 'indicators.entry.remind' } },
+        schema: { body: remindLateBodySchema, response: { 200: reminderResultSchema } },
+      },
+      async (request): Promise<ReminderResult> => {
+        if (!can(request.actor, 'indicators.entry.remind', { networkId })) throw forbidden();
+        const { identity, mail } = storage;
+        if (identity === undefined || mail === undefined) {
+          throw new HttpError(503, 'mail_unavailable', {
+            ru: 'Почта недоступна на этом сервере',
+            en: 'Mail is not available on this server',
+          });
+        }
+        const { form, key } = keyOf(request.body);
+        const day = today();
+        const submissions = new Map(
+          (await storage.dataEntry.list(key)).map((s) => [s.organizationId, s]),
+        );
+        const late = form.set.organizations.filter(
+          (id) => completenessOf(form.set, key.period, submissions.get(id), day).status === 'late',
+        );
+        const accounts = (await identity.listAccounts()).filter(
+          (account) => account.disabledAt === undefined && account.email !== undefined,
+        );
+        const due = dueDate(form.set, key.period);
+        const result: { queued: ReminderResult['queued']; noAddress: ReminderResult['noAddress'] } =
+          { queued: [], noAddress: [] };
+        const alreadySent: ReminderResult['alreadySent'] = [];
+        const messages = [];
+        const byKey = new Map<string, LocalizedText>();
+        for (const id of late) {
+          const name = await nameOf(id);
+          const to = [
+            ...new Set(
+              accounts
+                .filter((account) =>
+                  account.grants.some(
+                    (grant) => grant.networkId === networkId && grant.organizationId === id,
+                  ),
+                )
+                .flatMap((account) => account.email ?? []),
+            ),
+          ].sort();
+          if (to.length === 0) {
+            result.noAddress.push({ name });
+            continue;
+          }
+          const dedupeKey = `data-entry-reminder:${networkId}:${form.set.id}:${key.period}:${id}:${day}`;
+          byKey.set(dedupeKey, name);
+          messages.push({
+            kind: 'data-entry-reminder' as const,
+            dedupeKey,
+            networkId,
+            dueAt: options.now(),
+            payload: {
+              to,
+              subject: `Напоминание: отчёт «${form.set.name.ru}» за ${key.period} / Reminder: the report "${form.set.name.en}" for ${key.period}`,
+              paragraphs: [
+                `Здравствуйте! Организация «${name.ru}» ещё не сдала отчёт «${form.set.name.ru}» за период ${key.period}; срок сдачи — ${due}. Пожалуйста, заполните его и отправьте на проверку на странице ввода данных.`,
+                `Hello! "${name.en}" has not yet filed the report "${form.set.name.en}" for the period ${key.period}; it was due on ${due}. Please fill it in and submit it for review on the data entry page.`,
+              ],
+              path: entryPage,
+            },
+          });
+        }
+        const queuedKeys = new Set(await mail.enqueueKeys(messages, options.now()));
+        for (const message of messages) {
+          const name = byKey.get(message.dedupeKey) ?? { ru: '', en: '' };
+          (queuedKeys.has(message.dedupeKey) ? result.queued : alreadySent).push({ name });
+        }
+        request.auditWrite({
+          networkId,
+          recordIds: messages
+            .filter((message) => queuedKeys.has(message.dedupeKey))
+            .map((message) => message.dedupeKey),
+        });
+        return { ...result, alreadySent };
       },
     );
 

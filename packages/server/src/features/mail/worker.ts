@@ -5,8 +5,19 @@ import {
   type Network,
   type NetworkSchedule,
 } from '@eduset/core';
-import type { ClaimedMail, MailOutcome, Storage } from '@eduset/adapters';
-import { composeBookingMail, composeRequestMail, type MailContext } from './compose.js';
+import {
+  isStaffMailKind,
+  type ClaimedMail,
+  type MailOutcome,
+  type Storage,
+} from '@eduset/adapters';
+import {
+  composeBookingMail,
+  composeRequestMail,
+  messageIdOf,
+  type MailContext,
+} from './compose.js';
+import { composeStaffMail } from './staff.js';
 import { bookingTimeAfter, planBookingMail } from './plan.js';
 import {
   MailSendError,
@@ -245,6 +256,18 @@ export function createMailWorker(options: MailWorkerOptions): MailWorker {
 
   /** The message to send for a claimed row, or why there is nothing to send. */
   async function build(message: ClaimedMail, at: Instant): Promise<OutgoingMail | string> {
+    if (isStaffMailKind(message.kind)) {
+      // A message to staff was written when it was asked for (a late report, overdue measures).
+      const payload = message.payload;
+      if (payload === undefined) return 'no-payload';
+      if (payload.to.length === 0) return 'no-address';
+      return composeStaffMail(payload, {
+        publicUrl,
+        from: options.from,
+        messageId: messageIdOf(message.dedupeKey, messageDomain),
+        kind: message.kind,
+      });
+    }
     if (message.kind === 'confirm-request') {
       const pending = message.request;
       if (pending === undefined) return 'request-gone';

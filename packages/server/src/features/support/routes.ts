@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { can, type Actor, type Instant } from '@eduset/core';
+import { reminderResultSchema, type ReminderResult } from '@eduset/core/indicators';
 import type { IsoDate } from '@eduset/core/common';
 import {
   defaultSupportIndicators,
@@ -41,8 +43,10 @@ import {
  * ```
  */
 export interface SupportRoutesOptions {
-  readonly storage: Pick<Storage, 'schools' | 'supportProgrammes'>;
+  readonly storage: Pick<Storage, 'schools' | 'supportProgrammes'> & Partial<Pick<Storage, 'mail'>>;
   readonly now?: () => Instant;
+  /** The support programme page under the public address (reminders link to it). */
+  readonly pagePath?: string;
 }
 
 const flaggedListSchema = z.object({
@@ -128,8 +132,105 @@ export function supportRoutes(options: SupportRoutesOptions): FastifyPluginAsync
       recordIds: [record],
     });
   };
+  const pagePath = options.pagePath ?? 'school-map/support.html';
   return async (plain: FastifyInstance) => {
     const api = withContracts(plain);
+    api.post(
+      '/api/staff/support/reminders',
+      {
+        config: { access: { action: 'support.overdue.remind' } },
+        schema: { body: districtQuerySchema, response: { 200: reminderResultSchema } },
+      },
+      async (request): Promise<ReminderResult> => {
+        const { district } = request.body;
+        if (!can(request.actor, 'support.overdue.remind', { networkId: district })) {
+          throw forbidden();
+        }
+        const mail = options.storage.mail;
+        if (mail === undefined) {
+          throw new HttpError(503, 'mail_unavailable', {
+            ru: 'Почта недоступна на этом сервере',
+            en: 'Mail is not available on this server',
+          });
+        }
+        const day = today();
+        /** Overdue measures by the person responsible (her address, or her name without one). */
+        const people = new Map<
+          string,
+          { name: string; email?: string; items: string[]; ru: string[]; en: string[] }
+        >();
+        for (const summary of await store.list(district, undefined, day)) {
+          if (summary.overdue === 0) continue;
+          const programme = await store.get(summary.id, day);
+          for (const measure of programme?.measures ?? []) {
+            if (!measure.overdue || programme === undefined) continue;
+            const email = measure.responsibleEmail?.trim().toLowerCase();
+            const key = email === undefined || email === '' ? `name:${measure.responsible}` : email;
+            let person = people.get(key);
+            if (person === undefined) {
+              person = {
+                name: measure.responsible,
+                ...(email === undefined || email === '' ? {} : { email }),
+                items: [],
+                ru: [],
+                en: [],
+              };
+              people.set(key, person);
+            }
+            person.items.push(`${measure.title} — ${programme.schoolName}`);
+            person.ru.push(
+              `• «${measure.title}» — ${programme.schoolName}, срок ${measure.deadline}`,
+            );
+            person.en.push(
+              `• "${measure.title}" — ${programme.schoolName}, due ${measure.deadline}`,
+            );
+          }
+        }
+        const noAddress: ReminderResult['noAddress'] = [];
+        const messages = [];
+        const named = new Map<string, { name: string; items: string[] }>();
+        for (const person of people.values()) {
+          if (person.email === undefined) {
+            noAddress.push({ name: { ru: person.name, en: person.name }, items: person.items });
+            continue;
+          }
+          const hash = createHash('sha256').update(person.email).digest('hex').slice(0, 24);
+          const dedupeKey = `support-overdue:${district}:${hash}:${day}`;
+          named.set(dedupeKey, person);
+          messages.push({
+            kind: 'support-overdue' as const,
+            dedupeKey,
+            networkId: district,
+            dueAt: now(),
+            payload: {
+              to: [person.email],
+              subject: `Просроченные мероприятия программы поддержки / Overdue support measures`,
+              paragraphs: [
+                `Здравствуйте, ${person.name}! Срок этих мероприятий программы поддержки прошёл, а они ещё не выполнены:\n${person.ru.join('\n')}\nПожалуйста, отметьте их ход или выполнение на странице программы поддержки.`,
+                `Hello, ${person.name}! These support programme measures are past their deadline and not yet done:\n${person.en.join('\n')}\nPlease report their progress or completion on the support programme page.`,
+              ],
+              path: pagePath,
+            },
+          });
+        }
+        const queuedKeys = new Set(await mail.enqueueKeys(messages, now()));
+        const queued: ReminderResult['queued'] = [];
+        const alreadySent: ReminderResult['alreadySent'] = [];
+        for (const message of messages) {
+          const person = named.get(message.dedupeKey);
+          if (person === undefined) continue;
+          const entry = { name: { ru: person.name, en: person.name }, items: person.items };
+          (queuedKeys.has(message.dedupeKey) ? queued : alreadySent).push(entry);
+        }
+        request.auditWrite({
+          networkId: district,
+          recordIds: messages
+            .filter((message) => queuedKeys.has(message.dedupeKey))
+            .map((message) => message.dedupeKey),
+        });
+        return { queued, noAddress, alreadySent };
+      },
+    );
     api.get(
       '/api/staff/support/flagged',
       {

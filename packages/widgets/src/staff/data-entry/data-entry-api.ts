@@ -2,6 +2,8 @@ import { parse } from '@eduset/core';
 import {
   completenessReportSchema,
   dataEntryOverviewSchema,
+  reminderResultSchema,
+  type ReminderResult,
   submissionLogSchema,
   submissionViewSchema,
   type CompletenessReport,
@@ -157,6 +159,21 @@ export class DataEntryApi {
       `/staff/data-entry/completeness?${new URLSearchParams({ dataSet, period }).toString()}`,
       (input) => parse(completenessReportSchema, input),
     );
+  }
+
+  /**
+   * E-mails a reminder to every organization late with the report (once a day each); says
+   * whom, who was already reminded, and who has no address.
+   *
+   * @example
+   * ```ts
+   * import { DataEntryApi } from '@eduset/widgets/staff';
+   * (await new DataEntryApi('/api').remindLate('udomlya-courses', '2025-2026')).queued;
+   * ```
+   */
+  async remindLate(dataSet: string, period: string): Promise<ReminderResult> {
+    const answer = await this.send('POST', '/staff/data-entry/reminders', { dataSet, period });
+    return parse(reminderResultSchema, answer);
   }
 
   /**

@@ -45,6 +45,7 @@ export const dataEntryTexts = {
     completenessCounts: (reported: number, expected: number, late: number, approved: number) =>
       `Сдали ${String(reported)} из ${String(expected)}, утверждено ${String(approved)}, просрочили ${String(late)}`,
     noOne: 'нет',
+    remindLate: 'Напомнить опоздавшим по почте',
     onTime: 'в срок',
     lateReport: 'с опозданием',
     openReport: (name: string) => `Открыть отчёт: ${name}`,
@@ -95,6 +96,7 @@ export const dataEntryTexts = {
     completenessCounts: (reported: number, expected: number, late: number, approved: number) =>
       `${String(reported)} of ${String(expected)} reported, ${String(approved)} approved, ${String(late)} late`,
     noOne: 'none',
+    remindLate: 'Remind late organizations by e-mail',
     onTime: 'on time',
     lateReport: 'late',
     openReport: (name: string) => `Open the report: ${name}`,

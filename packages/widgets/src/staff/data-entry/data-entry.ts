@@ -12,6 +12,7 @@ import {
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { EdusetElement } from '../../internal/eduset-element.js';
 import { StaffRequestError } from '../../staff-agenda/staff-agenda-api.js';
+import { reminderSummary } from '../../internal/reminder-summary.js';
 import { DataEntryApi, type SubmissionRef } from './data-entry-api.js';
 import { dataEntryStyles } from './data-entry.styles.js';
 import { dataEntryTexts, type DataEntryTexts } from './data-entry.texts.js';
@@ -264,6 +265,24 @@ export class EdusetDataEntry extends EdusetElement {
       this.completeness = await this.api.completeness(ref.dataSet, ref.period);
     } catch (error) {
       this.failure(error, 'completeness');
+    }
+  }
+
+  private async remindLate(): Promise<void> {
+    const ref = this.ref;
+    if (ref === null) return;
+    this.busy = true;
+    try {
+      const result = await this.api.remindLate(ref.dataSet, ref.period);
+      this.message = {
+        text: { ru: reminderSummary(result, 'ru'), en: reminderSummary(result, 'en') },
+        where: 'completeness',
+        error: false,
+      };
+    } catch (error) {
+      this.failure(error, 'completeness');
+    } finally {
+      this.busy = false;
     }
   }
 
@@ -608,6 +627,15 @@ export class EdusetDataEntry extends EdusetElement {
             </div>`,
         )}
       </div>
+      ${
+        report.counts.late === 0
+          ? nothing
+          : html`<div class="actions">
+              <button type="button" ?disabled=${this.busy} @click=${() => this.remindLate()}>
+                ${t.remindLate}
+              </button>
+            </div>`
+      }
       ${this.status('completeness')}
     </section>`;
   }

@@ -14,6 +14,7 @@ export const supportProgrammeTexts = {
     loadFailed: 'Не удалось загрузить программы поддержки',
     programmes: 'Программы',
     noProgrammes: 'Программ поддержки пока нет.',
+    remindOverdue: 'Напомнить ответственным о просроченных мероприятиях',
     flaggedTitle: 'Школы, отмеченные выявлением',
     flaggedHint:
       'Для школы с низкими результатами или в неблагоприятных условиях составьте программу поддержки.',
@@ -76,6 +77,7 @@ export const supportProgrammeTexts = {
     loadFailed: 'Could not load the support programmes',
     programmes: 'Programmes',
     noProgrammes: 'No support programmes yet.',
+    remindOverdue: 'Remind those responsible of overdue measures',
     flaggedTitle: 'Schools flagged by identification',
     flaggedHint:
       'Draw up a support programme for a school with low results or in adverse conditions.',

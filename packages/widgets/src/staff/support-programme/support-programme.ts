@@ -18,6 +18,8 @@ import {
   formatMoment,
   type DeskMessage,
 } from '../programme-desk/programme-desk.js';
+import { reminderResultSchema } from '@eduset/core/indicators';
+import { reminderSummary } from '../../internal/reminder-summary.js';
 import { supportProgrammeTexts, type SupportProgrammeTexts } from './support-programme.texts.js';
 
 /**
@@ -228,6 +230,8 @@ export class EdusetSupportProgramme extends EdusetElement {
   declare busy: boolean;
 
   private client = new DeskClient('/api');
+  /** The person may mail the overdue measures to those responsible (the coordinator). */
+  private canRemind = false;
 
   constructor() {
     super();
@@ -290,6 +294,7 @@ export class EdusetSupportProgramme extends EdusetElement {
     try {
       const me = await this.client.get('/staff/me', staffActionsParser);
       this.coordinator = me.actions.some((entry) => entry.action === 'support.programme.write');
+      this.canRemind = me.actions.some((entry) => entry.action === 'support.overdue.remind');
       this.flagged = this.coordinator
         ? (await this.client.get(`/staff/support/flagged?district=${district}`, flaggedListParser))
             .schools
@@ -340,6 +345,26 @@ export class EdusetSupportProgramme extends EdusetElement {
           )
           .catch(() => this.programme);
       }
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async remindOverdue(): Promise<void> {
+    this.busy = true;
+    try {
+      const result = await this.client.send(
+        'POST',
+        '/staff/support/reminders',
+        { district: this.district },
+        reminderResultSchema,
+      );
+      this.say({
+        text: { ru: reminderSummary(result, 'ru'), en: reminderSummary(result, 'en') },
+        tone: 'done',
+      });
+    } catch (error) {
+      this.fail(error);
     } finally {
       this.busy = false;
     }
@@ -501,6 +526,15 @@ export class EdusetSupportProgramme extends EdusetElement {
                   </li>`,
               )}
             </ul>`
+      }
+      ${
+        this.canRemind && this.list.some((p) => p.overdue > 0)
+          ? html`<p>
+              <button type="button" ?disabled=${this.busy} @click=${() => this.remindOverdue()}>
+                ${t.remindOverdue}
+              </button>
+            </p>`
+          : nothing
       }
       ${
         this.coordinator
