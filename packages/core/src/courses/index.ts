@@ -32,3 +32,4 @@ export * from './api.js';
 export * from './plan-schema.js';
 export * from './plan.js';
 export * from './tables.js';
+export * from './table-api.js';
