@@ -32,7 +32,7 @@ export const courseLinksTexts = {
     none: 'За вами не закреплена школа сети профильных курсов.',
     empty: 'В этой школе нет учащихся сети.',
     grade: (grade: number) => `${grade} класс`,
-    noLink: 'Ссылка не выдана',
+    noLink: 'ссылка не выдана',
     until: (date: string) => `действует до ${date}`,
     copy: 'Копировать',
     copied: (name: string) => `Ссылка для: ${name} — скопирована`,
@@ -48,7 +48,7 @@ export const courseLinksTexts = {
     none: 'No school of the course network is yours.',
     empty: 'This school has no students in the network.',
     grade: (grade: number) => `grade ${grade}`,
-    noLink: 'No link issued',
+    noLink: 'no link issued',
     until: (date: string) => `valid until ${date}`,
     copy: 'Copy',
     copied: (name: string) => `The link for ${name} is copied`,
@@ -98,6 +98,8 @@ export class EdusetCourseLinks extends EdusetElement {
         color: #4a4f57;
       }
       button {
+        font: inherit;
+        padding: 0.25rem 0.75rem;
         min-height: 2.75rem;
         margin: 0.25rem 0.5rem 0.25rem 0;
       }
@@ -200,35 +202,37 @@ export class EdusetCourseLinks extends EdusetElement {
             <button type="button" @click=${() => window.print()}>${t.print}</button>
             ${list.students.length === 0 ? html`<p>${t.empty}</p>` : nothing}
             <ul>
-              ${list.students.map((student) => {
-                const link = student.link;
-                const url = link === undefined ? '' : new URL(link.url, location.href).href;
-                return html`<li>
-                  <strong>${student.name}</strong>, ${t.grade(student.grade)}
-                  ${
-                    link === undefined
-                      ? html`<span class="hint">— ${t.noLink}</span>
-                          <button
-                            type="button"
-                            aria-label=${`${t.issue}: ${student.name}`}
-                            @click=${() => this.issue(student.studentId)}
-                          >
-                            ${t.issue}
-                          </button>`
-                      : html`<span class="url">${url}</span>
-                          <span class="hint"
-                            >${t.until(new Date(link.expiresAt).toLocaleDateString(this.language))}</span
-                          >
-                          <button
-                            type="button"
-                            aria-label=${`${t.copy}: ${student.name}`}
-                            @click=${() => this.copy(url, student.name)}
-                          >
-                            ${t.copy}
-                          </button>`
-                  }
-                </li>`;
-              })}
+              ${[...list.students]
+                .sort((a, b) => a.name.localeCompare(b.name, 'ru'))
+                .map((student) => {
+                  const link = student.link;
+                  const url = link === undefined ? '' : new URL(link.url, location.href).href;
+                  return html`<li>
+                    <strong>${student.name}</strong>, ${t.grade(student.grade)}
+                    ${
+                      link === undefined
+                        ? html`<span class="hint">— ${t.noLink}</span>
+                            <button
+                              type="button"
+                              aria-label=${`${t.issue}: ${student.name}`}
+                              @click=${() => this.issue(student.studentId)}
+                            >
+                              ${t.issue}
+                            </button>`
+                        : html`<span class="url">${url}</span>
+                            <span class="hint"
+                              >${t.until(new Date(link.expiresAt).toLocaleDateString(this.language))}</span
+                            >
+                            <button
+                              type="button"
+                              aria-label=${`${t.copy}: ${student.name}`}
+                              @click=${() => this.copy(url, student.name)}
+                            >
+                              ${t.copy}
+                            </button>`
+                    }
+                  </li>`;
+                })}
             </ul>`,
       )}
     </section>`;
