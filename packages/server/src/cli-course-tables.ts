@@ -6,7 +6,7 @@ import {
   mergeCourseNetworkTable,
   type CourseNetworkTable,
 } from '@eduset/core/courses';
-import { courseTableCsv, importCourseNetworkTable } from '@eduset/adapters';
+import { courseTableCsv, importCourseNetworkTable, labelTableIssue } from '@eduset/adapters';
 import {
   UsageError,
   asksForHelp,
@@ -131,7 +131,13 @@ export async function runCoursesCommand(
         equipment: stored.network.equipment,
       });
       const merge = mergeCourseNetworkTable(stored.network, table, result.accepted, mode);
-      const rejected = [...result.rejected, ...merge.rejected].sort((a, b) => a.row - b.row);
+      const rejected = [
+        ...result.rejected,
+        ...merge.rejected.map((row) => ({
+          ...row,
+          issues: row.issues.map((issue) => labelTableIssue(table, issue)),
+        })),
+      ].sort((a, b) => a.row - b.row);
       for (const row of rejected) {
         for (const issue of row.issues) {
           err(`  строка / row ${row.row}: ${issue.message.ru} / ${issue.message.en}`);

@@ -76,6 +76,7 @@ describe('course network tables as files', () => {
     expect(report).toMatchObject({ table: 'rooms', saved: false, rows: 4, accepted: 2 });
     expect(report.accepted + report.rejected.length).toBe(report.rows);
     expect(report.rejected.map((row: { row: number }) => row.row)).toEqual([4, 5]);
+    expect(report.rejected[0].issues[0].ru).toContain('«Ресурсный центр»: ');
     expect(report.rejected[0].issues[0].ru).toContain('nowhere');
     expect(report.rejected[1].issues[0].ru).toContain('Мест');
     expect(report.rejected[1].issues[0].en).toContain('number');

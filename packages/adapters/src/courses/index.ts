@@ -36,6 +36,7 @@ export {
   courseTableCsv,
   courseTableRows,
   importCourseNetworkTable,
+  labelTableIssue,
 } from './tables.js';
 export { certificatesHtml, timetableFeed, timetableXlsx } from './export.js';
 export {

@@ -1,3 +1,4 @@
+import type { ValidationIssue } from '@eduset/core/common';
 import {
   formatGridTimes,
   type CourseNetwork,
@@ -151,4 +152,29 @@ export function courseTableRows(network: CourseNetwork, table: CourseNetworkTabl
 export function courseTableCsv(network: CourseNetwork, table: CourseNetworkTable): string {
   const header = courseTableColumns[table].map((column) => column.headers.ru[0] ?? column.field);
   return excelCsv(courseTableRows(network, table), header);
+}
+
+/**
+ * Names the column an issue of a merged row is about (`«Ресурсный центр»: …`), the way the
+ * importer names it for its own issues; other issues are returned as they are.
+ *
+ * @example
+ * ```ts
+ * import { labelTableIssue } from '@eduset/adapters';
+ * labelTableIssue('rooms', { path: ['resourceCentreId'], code: 'custom', message: { ru: 'Нет', en: 'No' } }).message.ru;
+ * // '«Ресурсный центр»: Нет'
+ * ```
+ */
+export function labelTableIssue(
+  table: CourseNetworkTable,
+  issue: ValidationIssue,
+): ValidationIssue {
+  const column = courseTableColumns[table].find((c) => c.field === issue.path[0]);
+  if (column === undefined) return issue;
+  const ru = column.headers.ru[0] ?? column.field;
+  const en = column.headers.en[0] ?? column.field;
+  return {
+    ...issue,
+    message: { ru: `«${ru}»: ${issue.message.ru}`, en: `"${en}": ${issue.message.en}` },
+  };
 }

@@ -9,6 +9,7 @@ import {
 import {
   courseTableCsv,
   importCourseNetworkTable,
+  labelTableIssue,
   type CourseNetworkStore,
 } from '@eduset/adapters';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -106,7 +107,7 @@ export function registerCourseTableRoutes(
         ...merge.rejected.map((row) => ({
           row: row.row,
           cells: [...(cellsOf.get(row.row) ?? rowsOf.get(row.row) ?? [])],
-          issues: row.issues.map(text),
+          issues: row.issues.map((issue) => text(labelTableIssue(table, issue))),
         })),
       ].sort((a, b) => a.row - b.row);
       const report = (saved: boolean, revision?: number): CourseTableImportReport => ({

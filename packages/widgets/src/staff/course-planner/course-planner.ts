@@ -254,8 +254,10 @@ export class EdusetCoursePlanner extends EdusetElement {
             >${t.file} <input name="file" type="file" accept=".csv,.xlsx" required
           /></label>
         </div>
-        <label><input name="merge" type="checkbox" /> ${t.merge}</label><br />
-        <label><input name="saveAccepted" type="checkbox" /> ${t.saveAccepted}</label>
+        <div class="lectures">
+          <label><input name="merge" type="checkbox" />${t.merge}</label>
+          <label><input name="saveAccepted" type="checkbox" />${t.saveAccepted}</label>
+        </div>
         <div class="actions">
           <button class="primary" type="submit" ?disabled=${this.busy}>${t.upload}</button>
         </div>
