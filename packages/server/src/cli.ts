@@ -41,6 +41,7 @@ import {
 import { serverVersion, startServer } from './index.js';
 import { demoCourseRoutes, seedCoursesIfEmpty } from './cli-courses.js';
 import { runUsersCommand, seedDemoAccountsIfEmpty, usersUsage } from './cli-users.js';
+import { coursesUsage, runCoursesCommand } from './cli-course-tables.js';
 import {
   readScheduleFile,
   replaceSchedule,
@@ -83,6 +84,7 @@ const usage = [
   ...importUsage,
   ...usersUsage,
   ...scheduleUsage,
+  ...coursesUsage,
   '',
   '  serve   запустить справочный сервер / start the reference server',
   '          --schedule          расписание для пустого хранилища; если в хранилище уже есть другое, сервер',
@@ -796,6 +798,7 @@ export async function main(argv: readonly string[], context: CliContext = {}): P
     if (command === 'users') return await runUsersCommand(args, context);
     if (command === 'schools') return await runSchoolsCommand(args, context);
     if (command === 'schedule') return await runScheduleCommand(args, context);
+    if (command === 'courses') return await runCoursesCommand(args, context);
     if (command === 'import') {
       const options = parseImportOptions(args, cwd);
       if (options === 'help') {

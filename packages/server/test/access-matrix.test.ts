@@ -772,6 +772,8 @@ describe('the access matrix', () => {
       'GET /api/courses/plan/network': coordinatorOnly(200),
       'PUT /api/courses/plan/network': coordinatorOnly(400),
       'POST /api/courses/plan/network/inventory': coordinatorOnly(400),
+      'POST /api/courses/plan/network/tables/:table': coordinatorOnly(400),
+      'GET /api/courses/plan/network/tables/:table.csv': coordinatorOnly(400),
       'GET /api/courses/plan/timetables': coordinatorOnly(200),
       'GET /api/courses/plan/timetables/:id': coordinatorOnly(404),
       'POST /api/courses/plan/timetables/:id/publish': coordinatorOnly(404),

@@ -1,7 +1,13 @@
 import type { ValidationIssue } from '@eduset/core/common';
 import {
+  courseGroupSchema,
   courseSchema,
+  parseGridTimes,
   roomSchema,
+  teacherSchema,
+  type CourseGroup,
+  type RoomEquipment,
+  type Teacher,
   studentSchema,
   type Course,
   type Room,
@@ -72,6 +78,10 @@ export const courseImportColumns = [
     'Наибольший размер группы',
     'Largest group size',
   ]),
+  column('equipment', ['Оборудование', 'Оснащение'], ['equipment'], false, [
+    'Нужное оборудование: названия или коды через запятую',
+    'Equipment needed: names or ids, comma-separated',
+  ]),
 ] as const;
 
 /**
@@ -80,12 +90,13 @@ export const courseImportColumns = [
 export type CourseColumnField = (typeof courseImportColumns)[number]['field'];
 
 /**
- * The columns of a rooms file: «Код», «Ресурсный центр», «Название», «Мест».
+ * The columns of a rooms file: «Код», «Ресурсный центр», «Название», «Мест», «Оборудование»,
+ * «Занято».
  *
  * @example
  * ```ts
  * import { roomImportColumns } from '@eduset/adapters';
- * roomImportColumns.length; // 4
+ * roomImportColumns.length; // 6
  * ```
  */
 export const roomImportColumns = [
@@ -96,12 +107,82 @@ export const roomImportColumns = [
   ]),
   column('name', ['Название', 'Кабинет'], ['name'], true, ['Название помещения', 'The room name']),
   column('capacity', ['Мест', 'Вместимость'], ['capacity', 'seats'], true, ['Число мест', 'Seats']),
+  column('equipment', ['Оборудование', 'Оснащение'], ['equipment'], false, [
+    'Оборудование: названия или коды через запятую',
+    'Equipment: names or ids, comma-separated',
+  ]),
+  column('unavailable', ['Занято', 'Не свободно для сети'], ['unavailable', 'busy'], false, [
+    'Уроки, когда помещение занято: «пн 1, 2; ср 3» (номера уроков с 1)',
+    'Periods the room is busy: "Mon 1, 2; Wed 3" (periods from 1)',
+  ]),
 ] as const;
 
 /**
  * A field of the rooms file. @example `const field: RoomColumnField = 'capacity';`
  */
 export type RoomColumnField = (typeof roomImportColumns)[number]['field'];
+
+/**
+ * The columns of a teachers file: «Код», «ФИО», «Занят» (the periods of the week grid the
+ * teacher cannot teach: «пн 1, 2; ср 3», periods from 1).
+ *
+ * @example
+ * ```ts
+ * import { teacherImportColumns } from '@eduset/adapters';
+ * teacherImportColumns[1].headers.ru[0]; // 'ФИО'
+ * ```
+ */
+export const teacherImportColumns = [
+  column('id', ['Код', 'Код преподавателя'], ['id', 'code'], true, [
+    'Код преподавателя',
+    'The teacher id',
+  ]),
+  column('name', ['ФИО', 'Преподаватель'], ['name', 'teacher'], true, [
+    'Фамилия и инициалы',
+    'Full name',
+  ]),
+  column('unavailable', ['Занят', 'Не может'], ['unavailable', 'busy'], false, [
+    'Уроки, когда занят: «пн 1, 2; ср 3» (номера уроков с 1)',
+    'Periods busy: "Mon 1, 2; Wed 3" (periods from 1)',
+  ]),
+] as const;
+
+/**
+ * A field of the teachers file. @example `const field: TeacherColumnField = 'unavailable';`
+ */
+export type TeacherColumnField = (typeof teacherImportColumns)[number]['field'];
+
+/**
+ * The columns of a groups file: «Код», «Курс», «Ресурсный центр», «Преподаватель»,
+ * «Макс. группа».
+ *
+ * @example
+ * ```ts
+ * import { groupImportColumns } from '@eduset/adapters';
+ * groupImportColumns.map((c) => c.headers.ru[0]).join(';');
+ * ```
+ */
+export const groupImportColumns = [
+  column('id', ['Код', 'Код группы'], ['id', 'code'], true, ['Код группы', 'The group id']),
+  column('courseId', ['Курс', 'Код курса'], ['course'], true, ['Код курса', 'The course id']),
+  column('resourceCentreId', ['Ресурсный центр', 'Площадка'], ['resource centre'], true, [
+    'Код ресурсного центра',
+    'The resource centre id',
+  ]),
+  column('teacherId', ['Преподаватель', 'Код преподавателя'], ['teacher'], true, [
+    'Код преподавателя',
+    'The teacher id',
+  ]),
+  column('maxSize', ['Макс. группа', 'Максимум в группе'], ['max size'], false, [
+    'Наибольший размер этой группы',
+    'Largest size of this group',
+  ]),
+] as const;
+
+/**
+ * A field of the groups file. @example `const field: GroupColumnField = 'teacherId';`
+ */
+export type GroupColumnField = (typeof groupImportColumns)[number]['field'];
 
 /**
  * The columns of a students file: «Код», «ФИО», «Школа», «Класс», «Курсы» (the individual
@@ -153,31 +234,119 @@ function spec<S extends z.ZodType, F extends string>(
   };
 }
 
-const courseSpec = spec(courseImportColumns, courseSchema, (cells) => {
+/**
+ * Options of the course network importers: the network's kinds of equipment, so an
+ * «Оборудование» cell may name them as people do (in Russian or English) as well as by id.
+ *
+ * @example
+ * ```ts
+ * import type { CourseImportOptions } from '@eduset/adapters';
+ * const options: CourseImportOptions = { equipment: [{ id: 'computers', name: { ru: 'компьютеры', en: 'computers' } }] };
+ * ```
+ */
+export interface CourseImportOptions extends ImportOptions {
+  readonly equipment?: readonly RoomEquipment[];
+}
+
+const fold = (text: string): string => text.trim().toLowerCase().replace(/ё/g, 'е');
+
+function equipmentInto(
+  input: Record<string, unknown>,
+  text: string,
+  known: readonly RoomEquipment[] | undefined,
+  issues: ValidationIssue[],
+): void {
+  const ids: string[] = [];
+  for (const word of splitList(text)) {
+    if (known === undefined) {
+      ids.push(word);
+      continue;
+    }
+    const found = known.find(
+      (kind) =>
+        kind.id === word || fold(kind.name.ru) === fold(word) || fold(kind.name.en) === fold(word),
+    );
+    if (found === undefined) {
+      issues.push({
+        path: ['equipment'],
+        code: 'unknown_equipment',
+        message: {
+          ru: `Нет такого оборудования «${word}»; есть: ${known.map((kind) => kind.name.ru).join(', ')}`,
+          en: `No such equipment "${word}"; known: ${known.map((kind) => kind.name.en).join(', ')}`,
+        },
+      });
+    } else if (!ids.includes(found.id)) ids.push(found.id);
+  }
+  input.equipment = ids;
+}
+
+function gridTimesInto(
+  input: Record<string, unknown>,
+  text: string,
+  issues: ValidationIssue[],
+): void {
+  const times = parseGridTimes(text);
+  if (times === undefined) {
+    issues.push({
+      path: ['unavailable'],
+      code: 'invalid_periods',
+      message: {
+        ru: `Не понятно «${text}»; пример: пн 1, 2; ср 3-5 (дни недели и номера уроков с 1)`,
+        en: `Cannot read "${text}"; for example: Mon 1, 2; Wed 3-5 (weekdays and periods from 1)`,
+      },
+    });
+  } else input.unavailable = times;
+}
+
+const courseSpec = (equipment?: readonly RoomEquipment[]) =>
+  spec(courseImportColumns, courseSchema, (cells) => {
+    const input: Record<string, unknown> = {};
+    const issues: ValidationIssue[] = [];
+    equipmentInto(input, cells.get('equipment'), equipment, issues);
+    assignText(input, 'id', cells.get('id'));
+    assignText(input, 'profileId', cells.get('profileId'));
+    assignText(input, 'name', cells.get('name'));
+    for (const field of [
+      'hours',
+      'lecturesPerWeek',
+      'minWorkingDays',
+      'minGroupSize',
+      'maxGroupSize',
+    ] as const) {
+      assign(input, field, numberCell(cells.get(field), [field]), issues);
+    }
+    return { input, issues };
+  });
+
+const roomSpec = (equipment?: readonly RoomEquipment[]) =>
+  spec(roomImportColumns, roomSchema, (cells) => {
+    const input: Record<string, unknown> = {};
+    const issues: ValidationIssue[] = [];
+    assignText(input, 'id', cells.get('id'));
+    assignText(input, 'resourceCentreId', cells.get('resourceCentreId'));
+    assignText(input, 'name', cells.get('name'));
+    assign(input, 'capacity', numberCell(cells.get('capacity'), ['capacity']), issues);
+    equipmentInto(input, cells.get('equipment'), equipment, issues);
+    gridTimesInto(input, cells.get('unavailable'), issues);
+    return { input, issues };
+  });
+
+const teacherSpec = spec(teacherImportColumns, teacherSchema, (cells) => {
   const input: Record<string, unknown> = {};
   const issues: ValidationIssue[] = [];
   assignText(input, 'id', cells.get('id'));
-  assignText(input, 'profileId', cells.get('profileId'));
   assignText(input, 'name', cells.get('name'));
-  for (const field of [
-    'hours',
-    'lecturesPerWeek',
-    'minWorkingDays',
-    'minGroupSize',
-    'maxGroupSize',
-  ] as const) {
-    assign(input, field, numberCell(cells.get(field), [field]), issues);
-  }
+  gridTimesInto(input, cells.get('unavailable'), issues);
   return { input, issues };
 });
 
-const roomSpec = spec(roomImportColumns, roomSchema, (cells) => {
+const groupSpec = spec(groupImportColumns, courseGroupSchema, (cells) => {
   const input: Record<string, unknown> = {};
   const issues: ValidationIssue[] = [];
-  assignText(input, 'id', cells.get('id'));
-  assignText(input, 'resourceCentreId', cells.get('resourceCentreId'));
-  assignText(input, 'name', cells.get('name'));
-  assign(input, 'capacity', numberCell(cells.get('capacity'), ['capacity']), issues);
+  for (const field of ['id', 'courseId', 'resourceCentreId', 'teacherId'] as const) {
+    assignText(input, field, cells.get(field));
+  }
+  assign(input, 'maxSize', numberCell(cells.get('maxSize'), ['maxSize']), issues);
   return { input, issues };
 });
 
@@ -210,9 +379,9 @@ const studentSpec = spec(studentImportColumns, studentSchema, (cells) => {
  */
 export async function importCourses(
   source: ImportSource,
-  options: ImportOptions = {},
+  options: CourseImportOptions = {},
 ): Promise<ImportResult<Course>> {
-  return importTable(await readTable(source, options), courseSpec).result;
+  return importTable(await readTable(source, options), courseSpec(options.equipment)).result;
 }
 
 /**
@@ -227,9 +396,45 @@ export async function importCourses(
  */
 export async function importRooms(
   source: ImportSource,
-  options: ImportOptions = {},
+  options: CourseImportOptions = {},
 ): Promise<ImportResult<Room>> {
-  return importTable(await readTable(source, options), roomSpec).result;
+  return importTable(await readTable(source, options), roomSpec(options.equipment)).result;
+}
+
+/**
+ * Imports teachers with the periods they cannot teach from CSV or XLSX (columns
+ * {@link teacherImportColumns}).
+ *
+ * @example
+ * ```ts
+ * import { importTeachers } from '@eduset/adapters';
+ * const csv = 'Код;ФИО;Занят\nt-ivanova;Иванова А. П.;пн 1, 2';
+ * (await importTeachers(csv)).accepted[0]?.record.unavailable.length; // 2
+ * ```
+ */
+export async function importTeachers(
+  source: ImportSource,
+  options: ImportOptions = {},
+): Promise<ImportResult<Teacher>> {
+  return importTable(await readTable(source, options), teacherSpec).result;
+}
+
+/**
+ * Imports course groups (a course, its resource centre and teacher) from CSV or XLSX
+ * (columns {@link groupImportColumns}).
+ *
+ * @example
+ * ```ts
+ * import { importGroups } from '@eduset/adapters';
+ * const csv = 'Код;Курс;Ресурсный центр;Преподаватель\npython-1;python;rc-school-1;t-ivanova';
+ * (await importGroups(csv)).accepted[0]?.record.teacherId; // 't-ivanova'
+ * ```
+ */
+export async function importGroups(
+  source: ImportSource,
+  options: ImportOptions = {},
+): Promise<ImportResult<CourseGroup>> {
+  return importTable(await readTable(source, options), groupSpec).result;
 }
 
 /**

@@ -15,15 +15,29 @@
  */
 export {
   courseImportColumns,
+  groupImportColumns,
   importCourses,
+  importGroups,
   importRooms,
   importStudents,
+  importTeachers,
   roomImportColumns,
   studentImportColumns,
+  teacherImportColumns,
   type CourseColumnField,
+  type CourseImportOptions,
+  type GroupColumnField,
   type RoomColumnField,
   type StudentColumnField,
+  type TeacherColumnField,
 } from './import.js';
+export {
+  courseTableColumns,
+  courseTableCsv,
+  courseTableRows,
+  importCourseNetworkTable,
+  labelTableIssue,
+} from './tables.js';
 export { certificatesHtml, timetableFeed, timetableXlsx } from './export.js';
 export {
   solveInBackground,

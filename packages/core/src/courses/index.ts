@@ -31,3 +31,5 @@ export * from './views.js';
 export * from './api.js';
 export * from './plan-schema.js';
 export * from './plan.js';
+export * from './tables.js';
+export * from './table-api.js';

@@ -158,8 +158,17 @@ export class StaffTransport<E extends Error & { readonly code: string }> {
     }
   }
 
-  /** Sends a change with the CSRF token; once more with a fresh token if it was stale. */
-  async send(method: 'POST' | 'PUT' | 'DELETE', path: string, body: object = {}): Promise<unknown> {
+  /**
+   * Sends a change with the CSRF token; once more with a fresh token if it was stale. A file
+   * (`Blob`) goes as the body as it is, and its 422 answer (a report of rejected rows) is
+   * returned, not thrown.
+   */
+  async send(
+    method: 'POST' | 'PUT' | 'DELETE',
+    path: string,
+    body: object | Blob = {},
+  ): Promise<unknown> {
+    const file = body instanceof Blob;
     for (let attempt = 0; ; attempt += 1) {
       const token = await this.csrf();
       let response: Response;
@@ -169,16 +178,16 @@ export class StaffTransport<E extends Error & { readonly code: string }> {
           credentials: 'same-origin',
           headers: {
             Accept: 'application/json',
-            'Content-Type': 'application/json',
+            'Content-Type': file ? body.type || 'application/octet-stream' : 'application/json',
             'x-csrf-token': token,
           },
-          body: JSON.stringify(body),
+          body: file ? body : JSON.stringify(body),
         });
       } catch {
         throw this.errors.failed(0, 'network', unreachableText);
       }
       const answer: unknown = await response.json().catch(() => undefined);
-      if (response.ok) return answer;
+      if (response.ok || (file && response.status === 422)) return answer;
       const error = this.errors.refused(response.status, errorAnswer(response.status, answer));
       if (error.code === 'csrf' && attempt === 0) {
         this.csrfToken = undefined;

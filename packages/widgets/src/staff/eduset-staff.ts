@@ -18,6 +18,7 @@
  * <eduset-inventory src-base="/api"></eduset-inventory>
  * <eduset-data-entry src-base="/api"></eduset-data-entry>
  * <eduset-course-planner src-base="/api"></eduset-course-planner>
+ * <eduset-course-links src-base="/api"></eduset-course-links>
  * <eduset-support-programme src-base="/api" district="tutaev"></eduset-support-programme>
  * ```
  *
@@ -36,6 +37,7 @@ import './financing-parameters/financing-parameters.define.js';
 import './inventory/inventory.define.js';
 import './data-entry/data-entry.define.js';
 import './course-planner/course-planner.define.js';
+import './course-links/course-links.define.js';
 import './support-programme/support-programme.define.js';
 
 export * from './index.js';

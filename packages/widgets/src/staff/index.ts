@@ -60,5 +60,6 @@ export * from './course-planner/course-planner.js';
 export * from './course-planner/course-planner-api.js';
 export * from './course-planner/course-planner.styles.js';
 export * from './course-planner/course-planner.texts.js';
+export * from './course-links/course-links.js';
 export * from './support-programme/support-programme.js';
 export * from './support-programme/support-programme.texts.js';

@@ -44,6 +44,7 @@ import {
 } from '@eduset/adapters';
 import { courseRoomsOfInventory, withInventoryFreeHours } from '@eduset/core/inventory';
 import { CoursePlanService, type PublishedCourses } from './plan-service.js';
+import { registerCourseTableRoutes } from './table-routes.js';
 import { HttpError } from '../../errors.js';
 import { forbidden, unauthenticated } from '../../plugins/access.js';
 import { withContracts } from '../../plugins/contracts.js';
@@ -582,6 +583,7 @@ export function courseRoutes(options: CourseRoutesOptions): FastifyPluginAsync {
       }
       return request.actor.accountId;
     };
+    registerCourseTableRoutes(plain, { store: options.store, networkId, now, plan, planner });
     const record = async (id: string): Promise<CourseTimetableRecord> => {
       const found = await options.store.timetable(networkId, id);
       if (found === undefined) {

@@ -1,9 +1,11 @@
 import {
   parse,
+  courseTableImportReportSchema,
   courseTimetableListSchema,
   courseTimetableRecordSchema,
   moveCheckResponseSchema,
   solveProgressSchema,
+  type CourseTableImportReport,
   type CourseTimetableList,
   type CourseTimetableRecord,
   type LectureMove,
@@ -209,6 +211,37 @@ export class CoursePlannerApi {
         save,
       }),
     );
+  }
+
+  /**
+   * Uploads a table of the network (rooms, teachers, courses, groups, students) as a CSV or
+   * XLSX file: the report of its rows (a 422 report when rows were rejected and nothing saved).
+   *
+   * @example
+   * ```ts
+   * import { CoursePlannerApi } from '@eduset/widgets/staff';
+   * declare const file: File;
+   * (await new CoursePlannerApi('/api').uploadTable('rooms', file, 'mode=merge')).saved;
+   * ```
+   */
+  async uploadTable(table: string, file: Blob, query: string): Promise<CourseTableImportReport> {
+    return parse(
+      courseTableImportReportSchema,
+      await this.transport.send('POST', `/courses/plan/network/tables/${table}?${query}`, file),
+    );
+  }
+
+  /**
+   * The address of a table of the network as CSV.
+   *
+   * @example
+   * ```ts
+   * import { CoursePlannerApi } from '@eduset/widgets/staff';
+   * new CoursePlannerApi('/api').tableUrl('rooms'); // '/api/courses/plan/network/tables/rooms.csv'
+   * ```
+   */
+  tableUrl(table: string): string {
+    return this.transport.url(`/courses/plan/network/tables/${table}.csv`);
   }
 
   /** A read (validated by the caller) or a change with the CSRF token: the shared transport. */

@@ -56,6 +56,25 @@ export const coursePlannerTexts = {
     savedDraft: (id: string) => `Сохранён черновик № ${id}.`,
     period: (n: number) => `${String(n)}-й урок`,
     weekdays: ['пн', 'вт', 'ср', 'чт', 'пт', 'сб', 'вс'],
+    tablesTitle: 'Таблицы сети: загрузка и выгрузка',
+    table: 'Таблица',
+    tables: {
+      rooms: 'Помещения',
+      teachers: 'Преподаватели',
+      courses: 'Курсы',
+      groups: 'Группы',
+      students: 'Учащиеся и выбор курсов',
+    },
+    file: 'Файл CSV или XLSX',
+    merge: 'Дополнить таблицу (иначе файл заменит её целиком)',
+    saveAccepted: 'Сохранить принятые строки, даже если есть отклонённые',
+    upload: 'Загрузить',
+    download: (table: string) => `Скачать CSV: ${table}`,
+    uploaded: (revision: number, accepted: number, rows: number) =>
+      `Сохранена редакция ${String(revision)}: принято строк ${String(accepted)} из ${String(rows)}.`,
+    refused: (rejected: number, rows: number) =>
+      `Ничего не сохранено: отклонено строк ${String(rejected)} из ${String(rows)}.`,
+    row: (n: number) => `Строка ${String(n)}`,
   },
   en: {
     title: 'Course network timetable',
@@ -105,6 +124,25 @@ export const coursePlannerTexts = {
     savedDraft: (id: string) => `Draft no. ${id} is saved.`,
     period: (n: number) => `period ${String(n)}`,
     weekdays: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+    tablesTitle: "The network's tables: upload and download",
+    table: 'Table',
+    tables: {
+      rooms: 'Rooms',
+      teachers: 'Teachers',
+      courses: 'Courses',
+      groups: 'Groups',
+      students: 'Students and their choices',
+    },
+    file: 'A CSV or XLSX file',
+    merge: 'Add to the table (otherwise the file replaces it)',
+    saveAccepted: 'Save the accepted rows even when some are rejected',
+    upload: 'Upload',
+    download: (table: string) => `Download CSV: ${table}`,
+    uploaded: (revision: number, accepted: number, rows: number) =>
+      `Saved revision ${String(revision)}: ${String(accepted)} of ${String(rows)} rows accepted.`,
+    refused: (rejected: number, rows: number) =>
+      `Nothing saved: ${String(rejected)} of ${String(rows)} rows rejected.`,
+    row: (n: number) => `Row ${String(n)}`,
   },
 };
 

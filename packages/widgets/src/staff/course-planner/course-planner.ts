@@ -1,5 +1,6 @@
 import type { LocalizedText } from '@eduset/core';
 import type {
+  CourseTableImportReport,
   CourseTimetableList,
   CourseTimetableRecord,
   LecturePin,
@@ -25,7 +26,9 @@ const pinKey = (session: Session): string =>
  * background solve and watch its progress (the best violations and penalty so far, time left),
  * stop it, see the drafts and published versions, publish a draft, pin lectures and solve
  * again keeping them, and move one lecture by hand with the violations it would add shown
- * before it is saved.
+ * before it is saved; upload a table of the network (rooms, teachers, courses, groups,
+ * students' choices) as CSV or XLSX with every rejected row's reasons shown, and download
+ * each table as CSV.
  *
  * Reads and writes `{src-base}/courses/plan/…` with the signed-in session. Russian by
  * default, English with `lang="en"`. Part of the staff bundle (`eduset-staff.js`).
@@ -52,6 +55,7 @@ export class EdusetCoursePlanner extends EdusetElement {
     message: { state: true },
     notice: { state: true },
     busy: { state: true },
+    report: { state: true },
   };
 
   /** Base address of the API (`/api`). */
@@ -65,6 +69,7 @@ export class EdusetCoursePlanner extends EdusetElement {
   declare private message: LocalizedText | null;
   declare private notice: string | null;
   declare private busy: boolean;
+  declare private report: CourseTableImportReport | null;
 
   private seconds = 30;
   private move = { index: 0, day: 1, period: 0, roomId: '' };
@@ -82,6 +87,7 @@ export class EdusetCoursePlanner extends EdusetElement {
     this.message = null;
     this.notice = null;
     this.busy = false;
+    this.report = null;
   }
 
   private get api(): CoursePlannerApi {
@@ -208,6 +214,81 @@ export class EdusetCoursePlanner extends EdusetElement {
         this.list = await this.api.timetables();
       }
     });
+  }
+
+  private async upload(form: HTMLFormElement): Promise<void> {
+    const data = new FormData(form);
+    const file = data.get('file');
+    if (!(file instanceof File) || file.size === 0) return;
+    const query = new URLSearchParams({
+      file: file.name,
+      ...(data.has('merge') ? { mode: 'merge' } : {}),
+      ...(data.has('saveAccepted') ? { saveAccepted: 'true' } : {}),
+    });
+    await this.attempt(async () => {
+      this.report = await this.api.uploadTable(String(data.get('table')), file, String(query));
+      if (this.report.saved) this.list = await this.api.timetables();
+    });
+  }
+
+  private renderTables(): TemplateResult {
+    const t = this.t;
+    const report = this.report;
+    const names = Object.entries(t.tables);
+    return html`<section class="panel" aria-labelledby="tables-title">
+      <h3 id="tables-title">${t.tablesTitle}</h3>
+      <form
+        @submit=${(event: Event) => {
+          event.preventDefault();
+          void this.upload(event.target as HTMLFormElement);
+        }}
+      >
+        <div class="grid">
+          <label class="field"
+            >${t.table}
+            <select name="table">
+              ${names.map(([id, name]) => html`<option value=${id}>${name}</option>`)}
+            </select></label
+          >
+          <label class="field"
+            >${t.file} <input name="file" type="file" accept=".csv,.xlsx" required
+          /></label>
+        </div>
+        <div class="lectures">
+          <label><input name="merge" type="checkbox" />${t.merge}</label>
+          <label><input name="saveAccepted" type="checkbox" />${t.saveAccepted}</label>
+        </div>
+        <div class="actions">
+          <button class="primary" type="submit" ?disabled=${this.busy}>${t.upload}</button>
+        </div>
+      </form>
+      <ul class="lectures">
+        ${names.map(
+          ([id, name]) =>
+            html`<li><a href=${this.api.tableUrl(id)} download>${t.download(name)}</a></li>`,
+        )}
+      </ul>
+      ${
+        report === null
+          ? nothing
+          : html`<div class="status ${report.saved ? 'done' : 'error'}" role="status">
+              ${
+                report.saved
+                  ? t.uploaded(report.revision ?? 0, report.accepted, report.rows)
+                  : t.refused(report.rejected.length, report.rows)
+              }
+              <ul class="problems">
+                ${report.rejected.map(
+                  (row) =>
+                    html`<li>
+                      ${t.row(row.row)}: ${row.issues.map((i) => i[this.language]).join('; ')}
+                    </li>`,
+                )}
+                ${report.networkIssues.map((i) => html`<li>${i[this.language]}</li>`)}
+              </ul>
+            </div>`
+      }
+    </section>`;
   }
 
   private groupName(groupId: string): string {
@@ -526,7 +607,7 @@ export class EdusetCoursePlanner extends EdusetElement {
           ? nothing
           : html`<p class="status error" role="alert">${this.message[this.language]}</p>`
       }
-      ${this.renderSolve()} ${this.renderList()} ${this.renderOpened()}
+      ${this.renderSolve()} ${this.renderList()} ${this.renderOpened()} ${this.renderTables()}
     </section>`;
   }
 }

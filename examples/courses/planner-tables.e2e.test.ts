@@ -1,0 +1,103 @@
+// End to end: the coordinator uploads a table of the course network from the planner
+// (examples/courses/planner.html) in real Chromium against the real server over PGlite: a
+// rooms file with a bad row is refused with the row's reason and nothing saved; with «save the
+// accepted rows» it is saved as a new revision. axe clean, no horizontal overflow at 390×844
+// and 1280×800.
+import { instant } from '@eduset/core';
+import { hashPassword, seedCourseNetwork } from '@eduset/server';
+import { describe, expect, it } from 'vitest';
+import data from '../data/udomlya-courses.json' with { type: 'json' };
+import {
+  expectAccessible,
+  expectNoProblems,
+  noHorizontalOverflow,
+  openSignedIn,
+  useExampleServer,
+} from '../e2e.js';
+
+const now = instant('2026-09-01T09:00:00Z');
+const password = 'пароль координатора 2026';
+
+const server = useExampleServer({
+  seed: async (storage) => {
+    await seedCourseNetwork(storage.courseNetworks, 'udomlya', data, {
+      seed: 2025,
+      iterations: 2_000,
+      at: instant('2025-08-29T09:00:00Z'),
+    });
+    await storage.identity.createAccount(
+      {
+        login: 'coordinator',
+        displayName: 'Координатор сети курсов',
+        passwordHash: await hashPassword(password),
+        grants: [{ role: 'coordinator', networkId: 'udomlya' }],
+      },
+      now,
+    );
+  },
+  server: { rateLimit: false, courses: { networkId: 'udomlya' } },
+});
+
+const rooms = (id: string) =>
+  Buffer.from(
+    [
+      'Код;Ресурсный центр;Название;Мест;Оборудование;Занято',
+      `${id};rc-school-1;Новый кабинет;20;компьютеры;пн 1`,
+      `${id}-x;nowhere;Кабинет Х;20;;`,
+    ].join('\n'),
+  );
+
+describe('examples/courses/planner.html — the network’s tables as files', () => {
+  for (const [width, height] of [
+    [390, 844],
+    [1280, 800],
+  ] as const) {
+    it(`at ${String(width)}×${String(height)}: a refused upload, then the accepted rows saved`, async () => {
+      const { context, page, problems } = await openSignedIn(
+        server,
+        '/courses/planner.html',
+        { login: 'coordinator', password },
+        { context: { viewport: { width, height }, locale: 'ru-RU' } },
+      );
+      const planner = page.locator('eduset-course-planner');
+      await expect
+        .poll(() => planner.locator('ul.cards > li').count(), { timeout: 15_000 })
+        .toBeGreaterThan(0);
+      const file = { name: 'rooms.csv', mimeType: 'text/csv', buffer: rooms(`r-${String(width)}`) };
+      await planner.getByLabel('Таблица').selectOption('rooms');
+      await planner.getByLabel('Файл CSV или XLSX').setInputFiles(file);
+      await planner.getByRole('button', { name: 'Загрузить' }).click();
+      const report = planner.locator('#tables-title ~ [role=status]');
+      await expect
+        .poll(() => report.textContent(), { timeout: 10_000 })
+        .toContain('Ничего не сохранено: отклонено строк 1 из 2');
+      expect(await report.textContent()).toContain('Строка 3');
+      expect(await report.textContent()).toContain('nowhere');
+      await noHorizontalOverflow(page);
+      await expectAccessible(page);
+      await report.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `/tmp/eduset-planner-tables-${String(width)}.png` });
+
+      await planner.getByLabel('Дополнить таблицу').check();
+      await planner.getByLabel('Сохранить принятые строки').check();
+      await planner.getByLabel('Файл CSV или XLSX').setInputFiles(file);
+      await planner.getByRole('button', { name: 'Загрузить' }).click();
+      await expect
+        .poll(() => report.textContent(), { timeout: 10_000 })
+        .toMatch(/Сохранена редакция \d+: принято строк 1 из 2/);
+      const csv = await page.request.get(
+        new URL('/api/courses/plan/network/tables/rooms.csv', server.running.url).href,
+      );
+      expect(await csv.text()).toContain(
+        `r-${String(width)};rc-school-1;Новый кабинет;20;компьютеры;пн 1`,
+      );
+      await noHorizontalOverflow(page);
+      await expectAccessible(page);
+      // The refused upload's 422 (the report of its rows) is the only console line.
+      expectNoProblems(problems, [
+        'Failed to load resource: the server responded with a status of 422 (Unprocessable Entity)',
+      ]);
+      await context.close();
+    });
+  }
+});
