@@ -3,6 +3,7 @@
 // each one here, comparing what it prints with its `// → …` comments, so no snippet can rot.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { parseIndicatorDefinition } from '@eduset/core/indicators';
 import { describe, expect, it } from 'vitest';
 
 const here = new URL('./', import.meta.url);
@@ -37,6 +38,15 @@ describe('docs snippets', () => {
         );
         expect(shown, `${name} in docs/${lang}`).toBe(true);
       }
+    }
+  });
+
+  it('the indicator definition shown to regions is valid', () => {
+    for (const doc of docs.filter(({ path }) => path.endsWith('start-region.md'))) {
+      const blocks = [...doc.text.matchAll(/```json\n([\s\S]*?)```/g)];
+      expect(blocks, doc.path).toHaveLength(1);
+      const definition = parseIndicatorDefinition(JSON.parse(blocks[0]?.[1] ?? ''));
+      expect(definition.id).toBe('udomlya-organizations-involved');
     }
   });
 
