@@ -3,6 +3,7 @@
 // each one here, comparing what it prints with its `// → …` comments, so no snippet can rot.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseIndicatorDefinition } from '@eduset/core/indicators';
 import { describe, expect, it } from 'vitest';
 
@@ -47,6 +48,26 @@ describe('docs snippets', () => {
       expect(blocks, doc.path).toHaveLength(1);
       const definition = parseIndicatorDefinition(JSON.parse(blocks[0]?.[1] ?? ''));
       expect(definition.id).toBe('udomlya-organizations-involved');
+    }
+  });
+
+  it('the widgets README lists every element, in Russian and in English', () => {
+    const src = new URL('../../packages/widgets/src/', here);
+    const tags = readdirSync(src, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.define.ts'))
+      .map(
+        (file) =>
+          /\.define\('(eduset-[a-z-]+)'\)/.exec(
+            read(`../../packages/widgets/src/${join(file)}`),
+          )?.[1],
+      );
+    expect(tags.length).toBeGreaterThanOrEqual(25);
+    const readme = read('../../packages/widgets/README.md');
+    const section = (heading: string): string =>
+      readme.slice(readme.indexOf(heading), readme.indexOf('\n### ', readme.indexOf(heading) + 1));
+    for (const heading of ['### Все элементы', '### All elements']) {
+      for (const tag of tags)
+        expect(section(heading), `${tag} under ${heading}`).toContain(`| \`<${String(tag)}>\``);
     }
   });
 
