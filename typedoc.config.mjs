@@ -36,6 +36,8 @@ export default {
     groupOrder: [...domainOrder, '*'],
   },
   plugin: ['./scripts/typedoc-domain-groups.mjs'],
+  // The sidebar too: each module's exports under their domain.
+  navigation: { includeGroups: true },
   groupOrder: [...domainOrder, '*'],
   blockTags,
   outputs: [
