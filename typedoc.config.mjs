@@ -1,6 +1,7 @@
 // TypeDoc for the four packages into docs/api. Warnings are errors: an export without
 // documentation, a broken link or an unknown tag fails `npm run docs`.
 import { OptionDefaults } from 'typedoc';
+import { domainOrder } from './scripts/typedoc-domain-groups.mjs';
 
 /** Web-component tags, read by the custom elements manifest and kept in the docs. */
 const blockTags = [
@@ -31,7 +32,13 @@ export default {
       lit: { '*': 'https://lit.dev/docs/api/' },
     },
     suppressCommentWarningsInDeclarationFiles: true,
+    // Exports grouped by domain (scripts/typedoc-domain-groups.mjs), not by kind.
+    groupOrder: [...domainOrder, '*'],
   },
+  plugin: ['./scripts/typedoc-domain-groups.mjs'],
+  // The sidebar too: each module's exports under their domain.
+  navigation: { includeGroups: true },
+  groupOrder: [...domainOrder, '*'],
   blockTags,
   outputs: [
     { name: 'html', path: 'docs/api' },

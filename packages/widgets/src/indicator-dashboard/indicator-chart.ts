@@ -1,7 +1,7 @@
 import { html, svg, type TemplateResult } from 'lit';
 
-// Why hand-written SVG and not a chart library: the whole embed bundle (three elements, Lit,
-// core's schemas) has a budget of 90 KB gzip. Chart.js alone is ~65 KB gzip, ECharts ~300 KB,
+// Why hand-written SVG and not a chart library: the whole embed bundle (every public element,
+// Lit, core's schemas) has a budget of 125 KB gzip (packages/widgets/test/bundle.test.ts). Chart.js alone is ~65 KB gzip, ECharts ~300 KB,
 // even uPlot ~20 KB; a small line chart with a target line and labelled points is ~2 KB of
 // code here, renders under a strict CSP (no canvas, no inline styles), scales with its
 // container and can be read by a screen reader through its label and the table view.
