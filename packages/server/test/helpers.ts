@@ -43,7 +43,7 @@ export async function signInStaff(
   storage: Storage,
   login: string,
   grants: Parameters<Storage['identity']['createAccount']>[0]['grants'],
-  options: { readonly password: string; readonly displayName?: string },
+  options: { readonly password: string; readonly displayName?: string; readonly email?: string },
 ): Promise<Record<string, string>> {
   await storage.identity.createAccount(
     {
@@ -51,6 +51,7 @@ export async function signInStaff(
       displayName: options.displayName ?? login,
       passwordHash: await hashPassword(options.password),
       grants,
+      ...(options.email === undefined ? {} : { email: options.email }),
     },
     instant(new Date()),
   );

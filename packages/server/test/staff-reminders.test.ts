@@ -15,12 +15,12 @@ import { seedSchoolsIfEmpty } from '../src/cli-schools.js';
 import {
   createMailWorker,
   createServer,
-  hashPassword,
   smtpTransport,
   type MailTransport,
   type MailWorker,
 } from '../src/index.js';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.js';
+import { signInStaff } from './helpers.js';
 
 const examples = fileURLToPath(new URL('../../../examples/', import.meta.url));
 const password = 'напоминания 2026';
@@ -40,24 +40,11 @@ describe('reminders by e-mail to staff', () => {
     grants: Parameters<Storage['identity']['createAccount']>[0]['grants'],
     email?: string,
   ): Promise<void> {
-    await storage.identity.createAccount(
-      {
-        login,
-        displayName: `Сотрудник ${login}`,
-        passwordHash: await hashPassword(password),
-        grants,
-        ...(email === undefined ? {} : { email }),
-      },
-      at,
-    );
-    const answer = await server.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { login, password },
+    who[login] = await signInStaff(server, storage, login, grants, {
+      password,
+      displayName: `Сотрудник ${login}`,
+      ...(email === undefined ? {} : { email }),
     });
-    expect(answer.statusCode, answer.body).toBe(200);
-    const cookie = String(answer.headers['set-cookie']).split(';')[0] ?? '';
-    who[login] = { cookie, 'x-csrf-token': answer.json<{ csrfToken: string }>().csrfToken };
   }
 
   const call = (login: string, url: string, payload: object) =>
