@@ -379,7 +379,7 @@ const sizes = [
 ] as const;
 
 /** The longest screenshot kept per width: the top of a long list is enough to show its look. */
-const maxShotHeight: Readonly<Record<number, number>> = { 390: 1000, 1280: 700 };
+const maxShotHeight: Readonly<Record<number, number>> = { 390: 900, 1280: 640 };
 
 /** Opens a page in a fresh context at the fixed clock, signed in when `signIn` is given. */
 async function open(
@@ -561,7 +561,7 @@ async function check(page: Page, element: Locator, name: string, size: number): 
         x: Math.max(0, box.x + scroll.x),
         y: Math.max(0, box.y + scroll.y),
         width: Math.max(1, Math.round(box.width)),
-        height: Math.max(1, Math.min(Math.round(box.height), maxShotHeight[size] ?? 700)),
+        height: Math.max(1, Math.min(Math.round(box.height), maxShotHeight[size] ?? 640)),
       },
     });
   }

@@ -92,6 +92,7 @@ export const staffAgendaStyles = [
 
     .field {
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: 0.25em;
       min-width: 0;
     }
