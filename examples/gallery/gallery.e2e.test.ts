@@ -197,6 +197,13 @@ const gallery: readonly GalleryEntry[] = [
     loaded: /консультац/i,
     states: [loaded],
   },
+  // A link with a wrong token: the survey says it is not found.
+  {
+    tag: 'eduset-survey',
+    path: 'survey/#booking=gallery-survey&token=wrong',
+    loaded: 'Опрос не найден',
+    states: [{ id: 'not-found' }],
+  },
   {
     tag: 'eduset-indicator-dashboard',
     path: 'region-dashboard/',
@@ -261,6 +268,19 @@ const gallery: readonly GalleryEntry[] = [
     loaded: 'Номер сертификата',
     states: [
       { id: 'sign-in' },
+      // A wrong birth date: the one answer for any wrong pair.
+      {
+        id: 'not-found',
+        reach: async (element) => {
+          const door = element.getByRole('region', { name: 'Вход в кабинет' });
+          await door.getByLabel('Номер сертификата').fill('6800000001');
+          await door.getByLabel('Дата рождения ребёнка').fill('2016-04-13');
+          await element.getByRole('button', { name: 'Войти в кабинет' }).click();
+          await expect
+            .poll(() => element.locator('[part="status"]').textContent())
+            .toContain('не найден');
+        },
+      },
       {
         id: 'signed-in',
         reach: async (element) => {
