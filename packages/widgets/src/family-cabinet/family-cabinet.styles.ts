@@ -62,8 +62,29 @@ export const familyCabinetStyles = [
       font: inherit;
       max-width: 100%;
     }
+    /* Fields and buttons as in the programme navigator: large enough to tap. */
+    input:not([type='checkbox']) {
+      min-height: 2.75em;
+      padding: 0.4em 0.6em;
+      color: var(--_color-text);
+      background: var(--_color-surface);
+      border: 1px solid var(--_color-border);
+      border-radius: calc(var(--_radius) / 2);
+    }
     button {
       justify-self: start;
+      font-weight: 600;
+      min-height: 2.75em;
+      padding: 0.4em 1.1em;
+      color: var(--_color-on-primary);
+      background: var(--_color-primary);
+      border: 1px solid var(--_color-primary);
+      border-radius: calc(var(--_radius) / 2);
+      cursor: pointer;
+    }
+    button:disabled {
+      cursor: not-allowed;
+      opacity: 0.6;
     }
     .hint,
     dt {

@@ -23,6 +23,8 @@ export const staffAgendaStyles = [
 
     .agenda {
       display: grid;
+      /* A long site name in a select must not widen the agenda past its host. */
+      grid-template-columns: minmax(0, 1fr);
       gap: var(--_spacing);
     }
 
@@ -90,6 +92,7 @@ export const staffAgendaStyles = [
 
     .field {
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: 0.25em;
       min-width: 0;
     }
