@@ -235,6 +235,13 @@ const gallery: readonly GalleryEntry[] = [
     loaded: /\S/,
     states: [loaded],
   },
+  {
+    tag: 'eduset-course-links',
+    path: 'courses/links.html',
+    signIn: account('school1'),
+    loaded: /Учащихся: \d+/,
+    states: [loaded],
+  },
   // Schools of the Tutaev district.
   {
     tag: 'eduset-school-map',
