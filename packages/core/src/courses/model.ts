@@ -383,9 +383,18 @@ export const courseNetworkSchema = z
     const bad = (path: (string | number)[], text: LocalizedText): void => {
       context.addIssue({ code: 'custom', path, params: { text } });
     };
-    const missing = (what: string, id: string): LocalizedText => ({
-      ru: `Нет такого объекта (${what}): «${id}»`,
-      en: `No such ${what}: "${id}"`,
+    /** What a reference names, in both languages (never a code in the Russian text). */
+    const kinds = {
+      organization: { ru: 'организации', en: 'organization' },
+      equipment: { ru: 'оборудования', en: 'equipment' },
+      profile: { ru: 'профиля', en: 'profile' },
+      'resource centre': { ru: 'ресурсного центра', en: 'resource centre' },
+      course: { ru: 'курса', en: 'course' },
+      teacher: { ru: 'преподавателя', en: 'teacher' },
+    } as const;
+    const missing = (what: keyof typeof kinds, id: string): LocalizedText => ({
+      ru: `Нет такого ${kinds[what].ru}: «${id}»`,
+      en: `No such ${kinds[what].en}: "${id}"`,
     });
     const unique = (key: string, items: readonly { id: string }[]): Set<string> => {
       const seen = new Set<string>();
