@@ -1,9 +1,10 @@
 // The staff bundle apart from the public one: public pages load eduset-widgets.js, which holds
 // no staff element and no staff API; eduset-staff.js holds them, self-contained browser code.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { closure, gzipped } from './dist-files.js';
 
 const publicFile = 'packages/widgets/dist/eduset-widgets.js';
 const staffFile = 'packages/widgets/dist/eduset-staff.js';
@@ -91,19 +92,6 @@ describe('eduset-staff-loader.js and the modules it loads', () => {
   const loaderFile = `${dist}/eduset-staff-loader.js`;
   const entry = /\["(eduset-[a-z-]+)",\(\)=>import\("\.\/(lazy-staff\/[^"]+)"\)/g;
 
-  /** A file and every file it imports (statically), relative to the dist folder. */
-  function closure(file: string, seen = new Set<string>()): Set<string> {
-    if (seen.has(file)) return seen;
-    seen.add(file);
-    const code = readFileSync(file, 'utf8');
-    for (const match of code.matchAll(
-      /(?:import|export)\s*(?:[^'"()]*?from\s*)?["'](\.[^"']+)["']/g,
-    )) {
-      closure(resolve(dirname(file), match[1] ?? ''), seen);
-    }
-    return seen;
-  }
-
   it('defines every staff element of the staff bundle on demand, and nothing of Node', () => {
     expect(existsSync(loaderFile), 'выполните npm run build / run npm run build').toBe(true);
     const loader = readFileSync(loaderFile, 'utf8');
@@ -130,10 +118,7 @@ describe('eduset-staff-loader.js and the modules it loads', () => {
     const rows: string[] = [];
     for (const match of loader.matchAll(entry)) {
       const files = closure(resolve(dist, match[2] ?? ''), closure(resolve(loaderFile)));
-      const bytes = [...files].reduce(
-        (sum, file) => sum + gzipSync(readFileSync(file)).byteLength,
-        0,
-      );
+      const bytes = gzipped(files);
       rows.push(
         `${(match[1] ?? '').padEnd(32)} ${(bytes / 1024).toFixed(1)} KB gzip (${files.size} files)`,
       );
