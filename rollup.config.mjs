@@ -228,12 +228,14 @@ function embedBundle(name, input) {
 }
 
 /**
- * The lazy loader (`dist/eduset-loader.js`) and the modules it loads (`dist/lazy/…`): one
- * chunk per public element and shared chunks (Lit, core), minified like the embed bundle.
+ * A lazy loader and the modules it loads, minified like the embed bundles: the public one
+ * (`dist/eduset-loader.js`, modules in `dist/lazy/…`) and the staff's
+ * (`dist/eduset-staff-loader.js`, modules in `dist/lazy-staff/…`) — one chunk per element and
+ * shared chunks (Lit, core). Apart, so no public page ever fetches a staff module.
  */
-function lazyBundle() {
+function lazyBundle(name, input, folder) {
   return {
-    input: { 'eduset-loader': `${widgets}/src/eduset-loader.ts` },
+    input: { [name]: input },
     onwarn,
     plugins: [
       nodeResolve({
@@ -248,7 +250,7 @@ function lazyBundle() {
       format: 'esm',
       sourcemap: true,
       entryFileNames: '[name].js',
-      chunkFileNames: 'lazy/[name]-[hash].js',
+      chunkFileNames: `${folder}/[name]-[hash].js`,
     },
   };
 }
@@ -308,5 +310,6 @@ export default [
   // the public elements, and apart from them the staff elements (public pages never load them).
   ...embedBundle('eduset-widgets', `${widgets}/src/eduset-widgets.ts`),
   ...embedBundle('eduset-staff', `${widgets}/src/staff/eduset-staff.ts`),
-  lazyBundle(),
+  lazyBundle('eduset-loader', `${widgets}/src/eduset-loader.ts`, 'lazy'),
+  lazyBundle('eduset-staff-loader', `${widgets}/src/staff/eduset-staff-loader.ts`, 'lazy-staff'),
 ];

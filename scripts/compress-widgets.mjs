@@ -7,7 +7,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const dist = new URL('../packages/widgets/dist/', import.meta.url).pathname;
 let files = 0;
-for (const folder of ['', 'lazy']) {
+for (const folder of ['', 'lazy', 'lazy-staff']) {
   for (const name of readdirSync(join(dist, folder))) {
     if (!name.endsWith('.js')) continue;
     const path = join(dist, folder, name);

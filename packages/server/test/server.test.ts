@@ -108,6 +108,8 @@ beforeAll(async () => {
   writeFileSync(join(widgetsRoot, 'eduset-widgets.js.gz'), gzipSync('export const widgets = 1;'));
   mkdirSync(join(widgetsRoot, 'lazy'), { recursive: true });
   writeFileSync(join(widgetsRoot, 'lazy', 'schedule.define-BHBBApDt.js'), 'export {};');
+  mkdirSync(join(widgetsRoot, 'lazy-staff'), { recursive: true });
+  writeFileSync(join(widgetsRoot, 'lazy-staff', 'inventory.define-Q1w2E3r4.js'), 'export {};');
   writeFileSync(join(widgetsRoot, 'lazy', 'survey.define-vSGLnOQU.js'), 'export {};');
   writeFileSync(
     join(widgetsRoot, 'lazy', 'survey.define-vSGLnOQU.js.br'),
@@ -278,6 +280,13 @@ describe('the rest of the server', () => {
     });
     expect(chunk.statusCode).toBe(200);
     expect(chunk.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    // The staff loader's chunks too.
+    const staffChunk = await server.inject({
+      method: 'GET',
+      url: '/widgets/lazy-staff/inventory.define-Q1w2E3r4.js',
+    });
+    expect(staffChunk.statusCode).toBe(200);
+    expect(staffChunk.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     const compressed = await server.inject({
       method: 'GET',
       url: '/widgets/lazy/survey.define-vSGLnOQU.js',

@@ -1,9 +1,10 @@
 // Bundle guard (zod's treeshake tests do the same): the embed bundle is self-contained
 // browser code — no adapter, database, server or Node code, and nothing a strict CSP forbids.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { closure, gzipped } from './dist-files.js';
 
 const file = 'packages/widgets/dist/eduset-widgets.js';
 
@@ -66,21 +67,6 @@ describe('eduset-widgets.js', () => {
 describe('eduset-loader.js and the modules it loads', () => {
   const dist = 'packages/widgets/dist';
   const loaderFile = `${dist}/eduset-loader.js`;
-
-  /** A file and every file it imports (statically), relative to the dist folder. */
-  function closure(file: string, seen = new Set<string>()): Set<string> {
-    if (seen.has(file)) return seen;
-    seen.add(file);
-    const code = readFileSync(file, 'utf8');
-    for (const match of code.matchAll(
-      /(?:import|export)\s*(?:[^'"()]*?from\s*)?["'](\.[^"']+)["']/g,
-    )) {
-      closure(resolve(dirname(file), match[1] ?? ''), seen);
-    }
-    return seen;
-  }
-  const gzipped = (files: Iterable<string>): number =>
-    [...files].reduce((sum, file) => sum + gzipSync(readFileSync(file)).byteLength, 0);
 
   it('defines every public element on demand, and loads nothing of Node or the staff', () => {
     expect(existsSync(loaderFile), 'выполните npm run build / run npm run build').toBe(true);

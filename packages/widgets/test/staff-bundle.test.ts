@@ -1,8 +1,10 @@
 // The staff bundle apart from the public one: public pages load eduset-widgets.js, which holds
 // no staff element and no staff API; eduset-staff.js holds them, self-contained browser code.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { closure, gzipped } from './dist-files.js';
 
 const publicFile = 'packages/widgets/dist/eduset-widgets.js';
 const staffFile = 'packages/widgets/dist/eduset-staff.js';
@@ -76,10 +78,54 @@ describe('eduset-staff.js and eduset-widgets.js', () => {
     // types — core's formula engine (lexer, parser, exact numbers, dataset) and the element:
     // +~17 KB gzip (~555 KB / ~164 KB). Issue 17 §2's course planner and issue 16 §4's
     // support programme, less the staff clients' one shared transport: ~575 KB / ~170.5 KB,
-    // budget 600 KB / 175 KB. Staff pages are behind sign-in on office networks; the next
-    // element should come with a staff loader like eduset-loader.js (one module per element).
+    // budget 600 KB / 175 KB. Staff pages are behind sign-in on office networks; a page that
+    // wants one desk loads it through eduset-staff-loader.js (below), and a new staff element
+    // joins the loader: the whole bundle is for pages that want one file.
     const bytes = readFileSync(staffFile);
     expect(bytes.byteLength).toBeLessThan(600 * 1024);
     expect(gzipSync(bytes).byteLength).toBeLessThan(175 * 1024);
+  });
+});
+
+describe('eduset-staff-loader.js and the modules it loads', () => {
+  const dist = 'packages/widgets/dist';
+  const loaderFile = `${dist}/eduset-staff-loader.js`;
+  const entry = /\["(eduset-[a-z-]+)",\(\)=>import\("\.\/(lazy-staff\/[^"]+)"\)/g;
+
+  it('defines every staff element of the staff bundle on demand, and nothing of Node', () => {
+    expect(existsSync(loaderFile), 'выполните npm run build / run npm run build').toBe(true);
+    const loader = readFileSync(loaderFile, 'utf8');
+    const tags = [...loader.matchAll(entry)].map((match) => match[1]);
+    // The same elements as the whole staff bundle defines, each once.
+    const bundle = readFileSync(staffFile, 'utf8');
+    const defined = [...bundle.matchAll(/\.define\("(eduset-[a-z-]+)"\)/g)].map((m) => m[1]);
+    expect([...tags].sort()).toEqual([...new Set(defined)].sort());
+    expect(new Set(tags).size).toBe(tags.length);
+    for (const file of readdirSync(`${dist}/lazy-staff`).filter((name) => name.endsWith('.js'))) {
+      const code = readFileSync(`${dist}/lazy-staff/${file}`, 'utf8');
+      for (const forbidden of ['node:', 'pglite', 'fastify', 'exceljs', 'process.env']) {
+        expect(code, `${file}: ${forbidden}`).not.toContain(forbidden);
+      }
+      // Only relative imports (words such as «Valid from» in the texts are not imports).
+      expect(code, file).not.toMatch(/\bimport\s*[{*\w][^;"'`]*\bfrom\s*["'][^"'./]/);
+    }
+  });
+
+  it('a desk page downloads less than the whole staff bundle (printed per element)', () => {
+    const loader = readFileSync(loaderFile, 'utf8');
+    const whole = gzipSync(readFileSync(staffFile)).byteLength;
+    expect(gzipSync(loader).byteLength).toBeLessThan(2 * 1024);
+    const rows: string[] = [];
+    for (const match of loader.matchAll(entry)) {
+      const files = closure(resolve(dist, match[2] ?? ''), closure(resolve(loaderFile)));
+      const bytes = gzipped(files);
+      rows.push(
+        `${(match[1] ?? '').padEnd(32)} ${(bytes / 1024).toFixed(1)} KB gzip (${files.size} files)`,
+      );
+      expect(bytes, match[1]).toBeLessThan(whole * 0.8);
+    }
+    console.log(
+      `eduset-staff-loader.js: what a desk page downloads (the whole staff bundle: ${(whole / 1024).toFixed(1)} KB gzip)\n${rows.join('\n')}`,
+    );
   });
 });

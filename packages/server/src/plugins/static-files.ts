@@ -92,7 +92,8 @@ export function isServableWidgetFile(pathName: string): boolean {
 }
 
 /**
- * Whether a widget file is a chunk named by its content's hash (`lazy/…-[hash].js` and the
+ * Whether a widget file is a chunk named by its content's hash (`lazy/…-[hash].js`,
+ * `lazy-staff/…-[hash].js` and the
  * library's `chunks/…-[hash].js`, or their `.br`/`.gz` copies): its content never changes
  * under that name, so it may be cached for good.
  *
@@ -104,5 +105,7 @@ export function isServableWidgetFile(pathName: string): boolean {
  * ```
  */
 export function isHashedWidgetChunk(path: string): boolean {
-  return /[\\/](?:lazy|chunks)[\\/][^\\/]+-[A-Za-z0-9_-]{8}\.m?js(?:\.br|\.gz)?$/.test(path);
+  return /[\\/](?:lazy|lazy-staff|chunks)[\\/][^\\/]+-[A-Za-z0-9_-]{8}\.m?js(?:\.br|\.gz)?$/.test(
+    path,
+  );
 }
