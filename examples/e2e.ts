@@ -14,7 +14,13 @@ import {
   type Page,
 } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { createNetwork, createNetworkSchedule, type Network } from '@eduset/core';
+import {
+  createNetwork,
+  createNetworkSchedule,
+  parseBooking,
+  type Booking,
+  type Network,
+} from '@eduset/core';
 import { openStorage, type Storage } from '@eduset/adapters';
 import { startServer, type RunningServer, type ServerOptions } from '@eduset/server';
 import { chromiumArgs } from '../vitest.config.js';
@@ -291,4 +297,33 @@ export async function openSignedIn(
   expect(signedIn.status()).toBe(200);
   await opened.page.goto(new URL(path, server.running.url).href);
   return opened;
+}
+
+/**
+ * An attended 45-minute psychologist's consultation at kp-teremok starting at `start`, its
+ * contact erased: what a parent can still rate from the survey's link.
+ */
+export function attendedConsultation(id: string, start: string): Booking {
+  const startMs = Date.parse(start);
+  const at = (ms: number) => new Date(ms).toISOString();
+  return parseBooking({
+    id,
+    specialistId: 'psy-smirnova',
+    siteId: 'kp-teremok',
+    serviceId: 'psychologist-consultation',
+    start: at(startMs),
+    end: at(startMs + 45 * 60_000),
+    status: 'attended',
+    childAge: 5,
+    contact: { name: '' },
+    contactErased: true,
+    personalDataConsent: true,
+    createdAt: at(startMs - 86_400_000),
+    updatedAt: at(startMs + 3_600_000),
+    sequence: 3,
+    history: [
+      { from: 'requested', to: 'confirmed', at: at(startMs - 86_400_000), by: 'system' },
+      { from: 'confirmed', to: 'attended', at: at(startMs + 3_000_000), by: 'site' },
+    ],
+  });
 }

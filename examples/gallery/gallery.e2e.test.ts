@@ -8,7 +8,7 @@
 // docs/{ru,en}/gallery.md.
 import { mkdirSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
-import { instant, parseBooking, surveyLinkPath, type Booking } from '@eduset/core';
+import { instant, surveyLinkPath } from '@eduset/core';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seedConsultationHistoryIfEmpty } from '@eduset/server';
@@ -21,38 +21,12 @@ import { seedSchoolsIfEmpty } from '../../packages/server/src/cli-schools.js';
 import { seedSettlementDemoIfEmpty } from '../../packages/server/src/cli-settlement.js';
 import { seedSupportDemoIfEmpty } from '../../packages/server/src/cli-support.js';
 import { demoAccounts, seedDemoAccountsIfEmpty } from '../../packages/server/src/cli-users.js';
-import { seedUdomlya, useExampleServer, type SignIn } from '../e2e.js';
+import { attendedConsultation, seedUdomlya, useExampleServer, type SignIn } from '../e2e.js';
 
 /** Monday 7 December 2026, 10:00 in Moscow: the server's and the browser's clock. */
 const fixedNow = new Date('2026-12-07T07:00:00Z');
 const now = instant(fixedNow);
 const shotsDir = 'docs/screenshots';
-
-/** A past consultation a parent can still rate (the survey's link needs one). */
-function attended(id: string, start: string): Booking {
-  const startMs = Date.parse(start);
-  const at = (ms: number) => new Date(ms).toISOString();
-  return parseBooking({
-    id,
-    specialistId: 'psy-smirnova',
-    siteId: 'kp-teremok',
-    serviceId: 'psychologist-consultation',
-    start: at(startMs),
-    end: at(startMs + 45 * 60_000),
-    status: 'attended',
-    childAge: 5,
-    contact: { name: '' },
-    contactErased: true,
-    personalDataConsent: true,
-    createdAt: at(startMs - 86_400_000),
-    updatedAt: at(startMs + 3_600_000),
-    sequence: 3,
-    history: [
-      { from: 'requested', to: 'confirmed', at: at(startMs - 86_400_000), by: 'system' },
-      { from: 'confirmed', to: 'attended', at: at(startMs + 3_000_000), by: 'site' },
-    ],
-  });
-}
 
 const server = useExampleServer({
   // As `npm start --demo-accounts` seeds an empty storage (packages/server/src/cli.ts).
@@ -73,7 +47,7 @@ const server = useExampleServer({
     // A consultation of last week, for the parents' survey.
     await storage.feedback.importPastConsultations(
       'udomlya',
-      [{ booking: attended('gallery-survey', '2026-12-01T07:00:00Z') }],
+      [{ booking: attendedConsultation('gallery-survey', '2026-12-01T07:00:00Z') }],
       { timeZone: 'Europe/Moscow' },
     );
   },

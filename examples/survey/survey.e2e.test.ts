@@ -5,42 +5,17 @@
 // dashboard's figure moves. The demo's past years are seeded as the demo server does.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { parseBooking, surveyLinkPath, type Booking } from '@eduset/core';
+import { surveyLinkPath } from '@eduset/core';
 import { indicatorReportSchema } from '@eduset/core/indicators';
 import { seedConsultationHistoryIfEmpty } from '@eduset/server';
 import {
+  attendedConsultation,
   expectAccessible,
   expectNoProblems,
   openPage,
   seedUdomlya,
   useExampleServer,
 } from '../e2e.js';
-
-/** An attended consultation of this school year at a consultation point, its contact erased. */
-function attended(id: string, start: string): Booking {
-  const startMs = Date.parse(start);
-  const at = (ms: number) => new Date(ms).toISOString();
-  return parseBooking({
-    id,
-    specialistId: 'psy-smirnova',
-    siteId: 'kp-teremok',
-    serviceId: 'psychologist-consultation',
-    start: at(startMs),
-    end: at(startMs + 45 * 60_000),
-    status: 'attended',
-    childAge: 5,
-    contact: { name: '' },
-    contactErased: true,
-    personalDataConsent: true,
-    createdAt: at(startMs - 86_400_000),
-    updatedAt: at(startMs + 3_600_000),
-    sequence: 3,
-    history: [
-      { from: 'requested', to: 'confirmed', at: at(startMs - 86_400_000), by: 'system' },
-      { from: 'confirmed', to: 'attended', at: at(startMs + 3_000_000), by: 'site' },
-    ],
-  });
-}
 
 const server = useExampleServer({
   seed: async (storage) => {
@@ -53,10 +28,10 @@ const server = useExampleServer({
     await storage.feedback.importPastConsultations(
       'udomlya',
       [
-        { booking: attended('e2e-phone', '2026-10-06T07:00:00Z') },
-        { booking: attended('e2e-desktop', '2026-10-07T07:00:00Z') },
+        { booking: attendedConsultation('e2e-phone', '2026-10-06T07:00:00Z') },
+        { booking: attendedConsultation('e2e-desktop', '2026-10-07T07:00:00Z') },
         {
-          booking: attended('e2e-earlier', '2026-09-15T07:00:00Z'),
+          booking: attendedConsultation('e2e-earlier', '2026-09-15T07:00:00Z'),
           answer: { satisfied: false, score: 2 },
         },
       ],

@@ -126,20 +126,11 @@ function tooManyChecks(retrySeconds: number): HttpError {
 interface CertificateCheck {
   /** Finds the pair: on the primary, or routed to a replica. */
   readonly find: FinancingStore['findCertificate'];
-  /** Counts, finds and takes back in one statement on the primary, when given. */
-  readonly counted?: FinancingReads['checkCertificate'];
   readonly limits: AttemptLimits;
   readonly now: () => Instant;
   readonly reply: FastifyReply;
 }
 
-/**
- * The certificate a number and a birth date name — one 404 answer whichever is wrong — under
- * the per-number attempt limit ({@link certificateAttemptLimit}). The attempt is counted
- * BEFORE the pair is looked at (so concurrent guesses cannot all slip under the limit) and
- * taken back when the pair is right: only wrong pairs use up the limit. Over the limit every
- * check answers 429 with `Retry-After`, the right pair too, until the window ends.
- */
 /** How long a programme read for an application is kept, and how many are kept at most. */
 const programmeCacheMs = 1_000;
 const programmeCacheSize = 10_000;
@@ -151,23 +142,18 @@ function limitedAnswer(reply: FastifyReply, at: Instant, windowEnd: string): Htt
   return tooManyChecks(seconds);
 }
 
+/**
+ * The certificate a number and a birth date name — one 404 answer whichever is wrong — under
+ * the per-number attempt limit ({@link certificateAttemptLimit}). The attempt is counted
+ * BEFORE the pair is looked at (so concurrent guesses cannot all slip under the limit) and
+ * taken back when the pair is right: only wrong pairs use up the limit. Over the limit every
+ * check answers 429 with `Retry-After`, the right pair too, until the window ends.
+ */
 async function certificateOf(check: CertificateCheck, number: string, birthDate: string) {
   const at = check.now();
   const bucket = `certificate:${number}`;
   const { max, windowMs } = certificateAttemptLimit;
   const limited = (windowEnd: string): HttpError => limitedAnswer(check.reply, at, windowEnd);
-  if (check.counted !== undefined) {
-    // The same three steps in one statement (an application's check, on the primary).
-    const { count, found } = await check.counted(number, birthDate, {
-      bucket,
-      windowMs,
-      max,
-      now: at,
-    });
-    if (found !== undefined) return found;
-    if (count.hits > max) throw limited(count.windowEnd);
-    throw new HttpError(404, 'not_found', certificateNotFound);
-  }
   const count = await check.limits.hit(bucket, windowMs, at);
   if (count.hits > max) throw limited(count.windowEnd);
   try {
