@@ -7,17 +7,15 @@ import {
   activateCertificate,
   advanceFor,
   balanceOf,
-  certificateGroupSchema,
   computeContractAmounts,
   computeNormativeCost,
-  directionSchema,
   emptyLedger,
   financingPeriodSchema,
   FinancingLimitError,
   issueCertificate,
   ledgerEntry,
   Money,
-  parse,
+  parseFinancingRules,
   parseNormativeCostDefinition,
   postEntries,
   programmeSchema,
@@ -29,19 +27,11 @@ import {
   type Contract,
 } from '@eduset/core';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
 
 const read = (path: string): string => readFileSync(new URL(path, import.meta.url), 'utf8');
 const docs = { ru: read('../../docs/ru/financing.md'), en: read('../../docs/en/financing.md') };
 const rulesFile = JSON.parse(read('./tutaev-financing-rules.json')) as unknown;
 const michurinsk = JSON.parse(read('./michurinsk-financing.json')) as { normativeCost: unknown };
-
-const regionRulesSchema = z.strictObject({
-  region: z.string().min(1),
-  normativeCost: z.unknown().transform((value) => parseNormativeCostDefinition(value)),
-  certificateGroups: z.array(certificateGroupSchema).min(1),
-  directionLimits: z.partialRecord(directionSchema, z.number().int().min(0)),
-});
 
 /** The ```json block of a doc: the example of another region's rules. */
 function jsonBlock(doc: string): unknown {
@@ -62,7 +52,7 @@ function expectInBothDocs(...texts: readonly string[]): void {
 
 describe('another region’s rules (tutaev-financing-rules.json)', () => {
   it('passes the schemas: a normative-cost definition, certificate groups, direction limits', () => {
-    const rules = parse(regionRulesSchema, rulesFile);
+    const rules = parseFinancingRules(rulesFile);
     expect(rules.certificateGroups.map((group) => [group.unit, group.weeklyHours])).toEqual([
       ['weekly-hours', 6],
       ['money', undefined],
@@ -75,7 +65,7 @@ describe('another region’s rules (tutaev-financing-rules.json)', () => {
   });
 
   it('gives the normative costs the docs quote', () => {
-    const { normativeCost } = parse(regionRulesSchema, rulesFile);
+    const { normativeCost } = parseFinancingRules(rulesFile);
     const technical = computeNormativeCost(normativeCost, {
       hours: 144,
       groupSize: 10,
@@ -209,10 +199,7 @@ describe('the worked examples of the docs match the code', () => {
   });
 
   it('the hours-based nominal: cap 6, 4 hours accepted, 2.5 refused with the quoted message, 2 accepted', () => {
-    const group: CertificateGroup = parse(
-      certificateGroupSchema,
-      (rulesFile as { certificateGroups: unknown[] }).certificateGroups[0],
-    );
+    const group = parseFinancingRules(rulesFile).certificateGroups[0] as CertificateGroup;
     const certificate = activateCertificate(
       issueCertificate(
         { id: 'c1', number: '7600000001', birthDate: '2015-03-01', groupId: group.id },

@@ -42,6 +42,7 @@ import { serverVersion, startServer } from './index.js';
 import { demoCourseRoutes, seedCoursesIfEmpty } from './cli-courses.js';
 import { runUsersCommand, seedDemoAccountsIfEmpty, usersUsage } from './cli-users.js';
 import { coursesUsage, runCoursesCommand } from './cli-course-tables.js';
+import { financingUsage, runFinancingCommand } from './cli-financing-rules.js';
 import {
   readScheduleFile,
   replaceSchedule,
@@ -85,6 +86,8 @@ const usage = [
   ...usersUsage,
   ...scheduleUsage,
   ...coursesUsage,
+  '',
+  ...financingUsage,
   '',
   '  serve   запустить справочный сервер / start the reference server',
   '          --schedule          расписание для пустого хранилища; если в хранилище уже есть другое, сервер',
@@ -799,6 +802,7 @@ export async function main(argv: readonly string[], context: CliContext = {}): P
     if (command === 'schools') return await runSchoolsCommand(args, context);
     if (command === 'schedule') return await runScheduleCommand(args, context);
     if (command === 'courses') return await runCoursesCommand(args, context);
+    if (command === 'financing') return await runFinancingCommand(args, context);
     if (command === 'import') {
       const options = parseImportOptions(args, cwd);
       if (options === 'help') {

@@ -30,6 +30,7 @@ export * from './limits.js';
 export * from './navigator.js';
 export * from './normative-cost.js';
 export * from './programme.js';
+export * from './rules.js';
 export {
   billingOptionsSchema,
   financingMonthSchema,
