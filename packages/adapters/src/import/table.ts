@@ -1,4 +1,4 @@
-import type { LocalizedText } from '@eduset/core/common';
+import { csvFormulaTrigger, type LocalizedText } from '@eduset/core/common';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { bytesOf, decodeCsv, fileError } from './source.js';
@@ -99,12 +99,24 @@ const quoteProblem: LocalizedText = {
   en: 'Quote error: a quote is not closed or stands in the middle of a value',
 };
 
+/**
+ * A cell as it was before a CSV writer neutralised it: eduset's writers (and papaparse's
+ * `escapeFormulae`, and spreadsheet users by habit) put a `'` before text a spreadsheet could
+ * run as a formula (`'=SUM(A1)`, `'+7 912 …`, `'-2+3`). Reading such a file back gives the text
+ * without the mark, so an exported table imports unchanged. A `'` before anything else stays.
+ */
+function unneutralised(cell: string): string {
+  return cell.startsWith("'") && csvFormulaTrigger.test(cell.slice(1)) ? cell.slice(1) : cell;
+}
+
 /** Reads CSV bytes or text into a table. */
 export function readCsvTable(source: ImportSource, options: ImportOptions = {}): RawTable {
   const { text, encoding } = decodeCsv(source, options.encoding);
   const delimiter = options.delimiter ?? detectDelimiter(text);
   const parsed = Papa.parse<string[]>(text, { delimiter, header: false, skipEmptyLines: false });
-  const grid: string[][] = parsed.data.map((cells) => (Array.isArray(cells) ? cells : []));
+  const grid: string[][] = parsed.data.map((cells) =>
+    Array.isArray(cells) ? cells.map(unneutralised) : [],
+  );
   // A line break at the very end of the file ends the last row; it does not start a new one.
   const last = grid[grid.length - 1];
   if (last !== undefined && last.length === 1 && last[0] === '' && /[\r\n]$/.test(text)) {
