@@ -1,7 +1,9 @@
 // The staff desk of the example: who is signed in (GET /api/staff/me), the consultations she
 // may see in <eduset-staff-agenda> (the staff bundle eduset-staff.js: day or week, contacts
 // where her role allows, attendance, private notes, print and .ics), and for the auditor the
-// audit log. Plain DOM around the element, under the strict CSP (no inline script).
+// audit log; a teacher (and school staff) their profile-course week in
+// <eduset-course-timetable> (GET /api/courses/mine names the timetables that are theirs).
+// Plain DOM around the elements, under the strict CSP (no inline script).
 const statusText = document.getElementById('status');
 
 function say(text) {
@@ -74,6 +76,24 @@ async function showAudit(networkId) {
   document.getElementById('audit').hidden = false;
 }
 
+/** The signed-in person's own course timetables: none when the network has no course plan. */
+async function showCourses() {
+  const { status, body } = await getJson('/api/courses/mine');
+  if (status !== 200 || !Array.isArray(body.views) || body.views.length === 0) return false;
+  const list = document.getElementById('courses-list');
+  list.replaceChildren(
+    ...body.views.map((mine) => {
+      const timetable = element('eduset-course-timetable');
+      timetable.setAttribute('view', mine.view);
+      timetable.setAttribute('entity', mine.id);
+      timetable.setAttribute('src-base', '/api');
+      return timetable;
+    }),
+  );
+  document.getElementById('courses').hidden = false;
+  return true;
+}
+
 async function signOut() {
   const { body } = await getJson('/api/auth/csrf');
   await fetch('/api/auth/logout', {
@@ -102,9 +122,10 @@ async function start() {
     const auditGrant = body.grants.find((grant) => grant.role === 'auditor');
     await showAudit(auditGrant?.network.id);
   }
+  const courses = await showCourses();
   if (!allowed.has('booking.list')) {
     say(
-      allowed.has('audit.read')
+      allowed.has('audit.read') || courses
         ? ''
         : 'Записи на консультации вашей роли не видны / Your role does not see bookings',
     );
