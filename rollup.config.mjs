@@ -34,8 +34,13 @@ function rawText() {
 const esbuildFor = (dir, options = {}) =>
   esbuild({ target: 'es2022', tsconfig: `${dir}/tsconfig.json`, ...options });
 
-/** ESM + .d.ts for a package with the given entries (name → source file). */
-function library(dir, input, plugins = []) {
+/**
+ * ESM + .d.ts for a package with the given entries (name → source file). With
+ * `preserveModules` each source module becomes its own file under `dist/` (core: a consumer's
+ * bundler then keeps only the modules an element reaches — `sideEffects: false` — instead of
+ * one shared chunk with zod's and decimal.js's users inside); the .d.ts stay one per entry.
+ */
+function library(dir, input, plugins = [], { preserveModules = false } = {}) {
   const external = externalFor(dir);
   return [
     {
@@ -47,6 +52,13 @@ function library(dir, input, plugins = []) {
         format: 'esm',
         sourcemap: true,
         chunkFileNames: 'chunks/[name]-[hash].js',
+        ...(preserveModules
+          ? {
+              preserveModules: true,
+              preserveModulesRoot: `${dir}/src`,
+              entryFileNames: '[name].js',
+            }
+          : {}),
       },
     },
     {
@@ -202,12 +214,22 @@ const widgets = 'packages/widgets';
 const server = 'packages/server';
 const adapterSubpaths = ['storage', 'import', 'export', 'ical', 'schools', 'indicators', 'courses'];
 
+/**
+ * Modules with no side effects a page needs: core's sources (core is `sideEffects: false`,
+ * but its sources reached through the `@eduset/source` condition are resolved file by file
+ * without that flag) and decimal.js (it declares none; its top-level code only sets itself
+ * up). Said here, an element that never uses an amount or a staff client does not load them.
+ */
+const sideEffectFree = (id) =>
+  !id.includes('/packages/core/src/') && !id.includes('/node_modules/decimal.js/');
+
 /** A self-contained embed bundle of the widgets (`dist/<name>.js`) and its `.d.ts`. */
 function embedBundle(name, input) {
   return [
     {
       input,
       onwarn,
+      treeshake: { moduleSideEffects: sideEffectFree },
       plugins: [
         nodeResolve({
           exportConditions: ['@eduset/source', 'browser', 'import', 'default'],
@@ -237,6 +259,7 @@ function lazyBundle(name, input, folder) {
   return {
     input: { [name]: input },
     onwarn,
+    treeshake: { moduleSideEffects: sideEffectFree },
     plugins: [
       nodeResolve({
         exportConditions: ['@eduset/source', 'browser', 'import', 'default'],
@@ -251,23 +274,42 @@ function lazyBundle(name, input, folder) {
       sourcemap: true,
       entryFileNames: '[name].js',
       chunkFileNames: `${folder}/[name]-[hash].js`,
+      // Exact money (decimal.js, ~15 KB gzip) in a chunk of its own: Rollup would otherwise
+      // share one chunk between it and core's `parse`, which most elements need without it —
+      // only the elements that compute or read amounts (the navigator, the family's cabinet)
+      // load it.
+      manualChunks(id) {
+        if (id.includes('/node_modules/decimal.js/') || id.endsWith('/core/src/common/money.ts')) {
+          return 'money';
+        }
+        // zod apart too (or the money chunk takes it in as a dependency): the elements that
+        // validate nothing they fetch (the dashboard, the map, the survey) then skip it.
+        if (id.includes('/node_modules/zod/') || id.endsWith('/core/src/common/zod.ts'))
+          return 'zod';
+        return undefined;
+      },
     },
   };
 }
 
 export default [
-  ...library(core, {
-    index: `${core}/src/index.ts`,
-    'common/index': `${core}/src/common/index.ts`,
-    'network/index': `${core}/src/network/index.ts`,
-    'schedule/index': `${core}/src/schedule/index.ts`,
-    'schools/index': `${core}/src/schools/index.ts`,
-    'indicators/index': `${core}/src/indicators/index.ts`,
-    'financing/index': `${core}/src/financing/index.ts`,
-    'courses/index': `${core}/src/courses/index.ts`,
-    'inventory/index': `${core}/src/inventory/index.ts`,
-    'access/index': `${core}/src/access/index.ts`,
-  }),
+  ...library(
+    core,
+    {
+      index: `${core}/src/index.ts`,
+      'common/index': `${core}/src/common/index.ts`,
+      'network/index': `${core}/src/network/index.ts`,
+      'schedule/index': `${core}/src/schedule/index.ts`,
+      'schools/index': `${core}/src/schools/index.ts`,
+      'indicators/index': `${core}/src/indicators/index.ts`,
+      'financing/index': `${core}/src/financing/index.ts`,
+      'courses/index': `${core}/src/courses/index.ts`,
+      'inventory/index': `${core}/src/inventory/index.ts`,
+      'access/index': `${core}/src/access/index.ts`,
+    },
+    [],
+    { preserveModules: true },
+  ),
   ...library(
     adapters,
     {
