@@ -215,13 +215,17 @@ const server = 'packages/server';
 const adapterSubpaths = ['storage', 'import', 'export', 'ical', 'schools', 'indicators', 'courses'];
 
 /**
- * Modules with no side effects a page needs: core's sources (core is `sideEffects: false`,
- * but its sources reached through the `@eduset/source` condition are resolved file by file
- * without that flag) and decimal.js (it declares none; its top-level code only sets itself
- * up). Said here, an element that never uses an amount or a staff client does not load them.
+ * Which modules have side effects a page needs. Not core's sources (core is
+ * `sideEffects: false`, but its sources reached through the `@eduset/source` condition are
+ * resolved file by file without that flag) and not decimal.js (it declares none; its
+ * top-level code only sets itself up): an element that never uses an amount or a staff client
+ * then does not load them. Except core's `common/zod.ts`: it re-exports zod's `z` (so Rollup
+ * would skip the module itself) and its one statement, switching zod to jitless in a browser,
+ * is what keeps pages under a strict Content-Security-Policy free of violation reports.
  */
-const sideEffectFree = (id) =>
-  !id.includes('/packages/core/src/') && !id.includes('/node_modules/decimal.js/');
+const hasSideEffects = (id) =>
+  id.endsWith('/core/src/common/zod.ts') ||
+  (!id.includes('/packages/core/src/') && !id.includes('/node_modules/decimal.js/'));
 
 /** A self-contained embed bundle of the widgets (`dist/<name>.js`) and its `.d.ts`. */
 function embedBundle(name, input) {
@@ -229,7 +233,7 @@ function embedBundle(name, input) {
     {
       input,
       onwarn,
-      treeshake: { moduleSideEffects: sideEffectFree },
+      treeshake: { moduleSideEffects: hasSideEffects },
       plugins: [
         nodeResolve({
           exportConditions: ['@eduset/source', 'browser', 'import', 'default'],
@@ -259,7 +263,7 @@ function lazyBundle(name, input, folder) {
   return {
     input: { [name]: input },
     onwarn,
-    treeshake: { moduleSideEffects: sideEffectFree },
+    treeshake: { moduleSideEffects: hasSideEffects },
     plugins: [
       nodeResolve({
         exportConditions: ['@eduset/source', 'browser', 'import', 'default'],

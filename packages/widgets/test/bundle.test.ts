@@ -66,6 +66,30 @@ describe('eduset-widgets.js', () => {
   });
 });
 
+describe('zod runs jitless in a browser', () => {
+  // core's common/zod.ts switches zod to jitless when a document exists, so that a page under
+  // a strict Content-Security-Policy gets no violation report from zod's eval probe. That one
+  // statement sits in a module that only re-exports `z`: a tree-shaking setting that calls core
+  // side-effect free drops it silently (it once did). Every built file that holds zod holds it.
+  it('in the embed bundles and in the loaders’ zod chunk', () => {
+    const dist = 'packages/widgets/dist';
+    const files = [
+      `${dist}/eduset-widgets.js`,
+      `${dist}/eduset-staff.js`,
+      ...['lazy', 'lazy-staff'].flatMap((folder) =>
+        readdirSync(`${dist}/${folder}`)
+          .filter((name) => name.endsWith('.js'))
+          .map((name) => `${dist}/${folder}/${name}`),
+      ),
+    ];
+    const withZod = files.filter((path) => readFileSync(path, 'utf8').includes('jitless'));
+    expect(withZod.length).toBeGreaterThanOrEqual(3);
+    for (const path of withZod) {
+      expect(readFileSync(path, 'utf8'), path).toMatch(/\(\{jitless:!0\}\)/);
+    }
+  });
+});
+
 describe('eduset-loader.js and the modules it loads', () => {
   const dist = 'packages/widgets/dist';
   const loaderFile = `${dist}/eduset-loader.js`;
