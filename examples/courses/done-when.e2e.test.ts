@@ -202,6 +202,10 @@ describe('issue 17, done when: the course network run by people', () => {
         .toContain('Соколов');
       expect(await week.locator('[part="entry"]').count()).toBeGreaterThan(0);
       expect(await page.locator('#status').textContent()).toBe('');
+      // The grant names the teacher of the course plan, not an id.
+      expect(await page.locator('#me-grants').textContent()).toContain(
+        'Преподаватель сетевого курса / Course teacher: Соколов Андрей Викторович',
+      );
       await noHorizontalOverflow(page);
       await expectAccessible(page);
       await page.screenshot({

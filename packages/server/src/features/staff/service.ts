@@ -479,6 +479,17 @@ export function staffService(options: StaffServiceOptions): StaffService {
         networks.set(grant.networkId, await loadNetworkOrNothing(storage, grant.networkId));
       }
     }
+    // A teacher of the course network is named from its stored plan (the network of
+    // organizations does not list course teachers).
+    const teachers = new Map<string, string>();
+    for (const networkId of new Set(
+      actor.grants.filter((grant) => grant.teacherId !== undefined).map((grant) => grant.networkId),
+    )) {
+      const courses = await storage.courseNetworks.load(networkId);
+      for (const teacher of courses?.network.teachers ?? []) {
+        teachers.set(`${networkId}|${teacher.id}`, teacher.name);
+      }
+    }
     const place = (id: string, name: string | undefined): NamedPlace =>
       name === undefined ? { id } : { id, name };
     const view = (grant: Grant): StaffGrantView => {
@@ -497,7 +508,14 @@ export function staffService(options: StaffServiceOptions): StaffService {
         ...(grant.specialistId === undefined
           ? {}
           : { specialist: place(grant.specialistId, specialist?.name) }),
-        ...(grant.teacherId === undefined ? {} : { teacher: { id: grant.teacherId } }),
+        ...(grant.teacherId === undefined
+          ? {}
+          : {
+              teacher: place(
+                grant.teacherId,
+                teachers.get(`${grant.networkId}|${grant.teacherId}`),
+              ),
+            }),
       };
     };
     return {
