@@ -996,10 +996,7 @@ export class EdusetProviderDesk extends EdusetElement {
         ${
           month === null
             ? nothing
-            : html`<a
-                class="button-link"
-                href=${this.client.actsCsvUrl(month, this.language)}
-                download
+            : html`<a class="button" href=${this.client.actsCsvUrl(month, this.language)} download
                 >${texts.downloadCsv}</a
               >`
         }

@@ -10,6 +10,7 @@ import {
 } from '@eduset/core';
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { baseStyles } from '../../internal/base.styles.js';
+import { partsStyles } from '../../internal/parts/index.js';
 import { EdusetElement } from '../../internal/eduset-element.js';
 import { operatorDeskStyles } from '../certificate-registry/certificate-registry.styles.js';
 import {
@@ -75,6 +76,7 @@ type ProgrammeList = ReturnType<typeof supportProgrammeListSchema.parse>;
  */
 export const supportProgrammeStyles = [
   baseStyles,
+  partsStyles,
   operatorDeskStyles,
   css`
     :host {
@@ -112,15 +114,6 @@ export const supportProgrammeStyles = [
       color: var(--_color-danger);
       font-weight: 600;
     }
-    textarea {
-      font: inherit;
-      min-height: 4rem;
-      padding: 0.35rem 0.5rem;
-      border: 1px solid var(--_color-border);
-      border-radius: calc(var(--_radius) / 2);
-      width: 100%;
-      box-sizing: border-box;
-    }
     .table-wrap {
       overflow-x: auto;
     }
@@ -150,9 +143,6 @@ export const supportProgrammeStyles = [
       text-align: left;
       overflow-wrap: break-word;
       hyphens: auto;
-    }
-    details {
-      margin-top: 0.5rem;
     }
     a {
       color: var(--_color-primary);
