@@ -36,6 +36,7 @@ export const buttonStyles = css`
     align-items: center;
     justify-content: center;
     gap: 0.4em;
+    justify-self: start;
     max-width: 100%;
     min-height: 2.75em;
     padding: 0.4em 0.9em;
@@ -55,10 +56,6 @@ export const buttonStyles = css`
     color: var(--_color-on-primary);
     background: var(--_color-primary);
   }
-  button.danger {
-    color: var(--_color-danger);
-    border-color: var(--_color-danger);
-  }
   button.link {
     display: inline;
     padding: 0.25em 0;
@@ -67,6 +64,10 @@ export const buttonStyles = css`
     text-decoration: underline;
     background: none;
     border: 0;
+  }
+  button.danger {
+    color: var(--_color-danger);
+    border-color: var(--_color-danger);
   }
   button:disabled,
   button[aria-disabled='true'] {

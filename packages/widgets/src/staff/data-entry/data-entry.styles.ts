@@ -55,18 +55,11 @@ export const dataEntryStyles = [
       font-size: 0.9rem;
       overflow-wrap: anywhere;
     }
-    .badge {
-      display: inline-block;
-      padding: 0.1rem 0.5rem;
-      border-radius: var(--_radius);
-      border: 1px solid var(--_color-border);
-      margin-right: 0.5rem;
-    }
-    .badge.state-approved {
+    .chip.state-approved {
       border-color: #1a7f37;
       color: #116329;
     }
-    .badge.state-returned {
+    .chip.state-returned {
       border-color: var(--_color-danger);
       color: var(--_color-danger);
     }

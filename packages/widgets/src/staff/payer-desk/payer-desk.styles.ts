@@ -124,23 +124,14 @@ export const payerDeskStyles = [
       margin-left: auto;
       font-variant-numeric: tabular-nums;
     }
-    .badge {
-      display: inline-block;
-      padding: 0 0.5rem;
-      border-radius: 999px;
-      border: 1px solid currentColor;
-      font-size: 0.85rem;
-      font-weight: normal;
-      line-height: 1.6;
-    }
-    .badge.approved {
+    .chip.approved {
       color: #0b5cad;
     }
-    .badge.paid,
-    .badge.closed {
+    .chip.paid,
+    .chip.closed {
       color: var(--_done);
     }
-    .badge.open {
+    .chip.open {
       color: var(--_color-text-muted);
     }
     .table tbody th .provider-name {

@@ -108,14 +108,6 @@ export const programmeDeskStyles = [
       color: #7a2e0e;
       font-size: 0.92rem;
     }
-    .badge {
-      display: inline-block;
-      padding: 0.05rem 0.5rem;
-      border-radius: 1rem;
-      border: 1px solid currentColor;
-      font-size: 0.88rem;
-      white-space: nowrap;
-    }
     .state-draft {
       color: #4f5660;
     }

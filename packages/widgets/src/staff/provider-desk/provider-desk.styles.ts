@@ -164,16 +164,6 @@ export const providerDeskStyles = [
       gap: 0.25rem 1rem;
     }
 
-    .badge {
-      display: inline-block;
-      padding: 0 0.5rem;
-      font-size: 0.875em;
-      font-weight: 600;
-      border: 1px solid currentColor;
-      border-radius: 999px;
-      white-space: nowrap;
-    }
-
     .facts {
       display: grid;
       grid-template-columns: max-content 1fr;
@@ -276,6 +266,7 @@ export const providerDeskStyles = [
       }
     }
 
+    .field > input[type='number'],
     [type='number'] {
       width: 7em;
     }

@@ -102,15 +102,7 @@ export const supportProgrammeStyles = [
     .measure.overdue {
       border-left: 0.5rem solid var(--_color-danger);
     }
-    .badge {
-      display: inline-block;
-      padding: 0 0.4rem;
-      border: 1px solid currentColor;
-      border-radius: var(--_radius);
-      font-size: 0.9rem;
-      margin-inline-end: 0.35rem;
-    }
-    .badge.overdue {
+    .chip.overdue {
       color: var(--_color-danger);
       font-weight: 600;
     }
@@ -582,9 +574,9 @@ export class EdusetSupportProgramme extends EdusetElement {
       <article aria-labelledby="title-${measure.id}">
         <h4 id="title-${measure.id}">${measure.title}</h4>
         <p>
-          ${measure.overdue ? html`<span class="badge overdue">${t.overdue}</span>` : nothing}
-          <span class="badge">${measureStatusTitles[measure.status][lang]}</span>
-          <span class="badge">${measureReviewTitles[measure.review][lang]}</span>
+          ${measure.overdue ? html`<span class="chip overdue">${t.overdue}</span>` : nothing}
+          <span class="chip">${measureStatusTitles[measure.status][lang]}</span>
+          <span class="chip">${measureReviewTitles[measure.review][lang]}</span>
         </p>
         <dl>
           <div>
