@@ -44,7 +44,7 @@ export const buttonStyles = css`
     color: var(--_color-primary);
     text-align: center;
     text-decoration: none;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
     background: var(--_color-surface);
     border: 1px solid var(--_color-primary);
     border-radius: calc(var(--_radius) / 2);
