@@ -113,7 +113,7 @@ describe('examples/udomlya/data-entry.html — a school’s report and the coord
       await expect
         .poll(() => entry.getByText('Отчёт отправлен на проверку координатору.').count())
         .toBe(1);
-      expect(plain(await entry.locator('.badge').textContent())).toBe(
+      expect(plain(await entry.locator('.chip').textContent())).toBe(
         'Состояние: Отправлен на проверку',
       );
 

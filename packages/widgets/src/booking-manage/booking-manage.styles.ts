@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { baseStyles } from '../internal/base.styles.js';
+import { partsStyles } from '../internal/parts/index.js';
 
 /**
  * Styles of `<eduset-booking-manage>`: the shared base plus the element's own.
@@ -12,6 +13,7 @@ import { baseStyles } from '../internal/base.styles.js';
  */
 export const bookingManageStyles = [
   baseStyles,
+  partsStyles,
   css`
     :host {
       --_gap: var(--eduset-booking-gap, var(--_spacing));
@@ -104,43 +106,6 @@ export const bookingManageStyles = [
       display: flex;
       flex-wrap: wrap;
       gap: calc(var(--_gap) / 2);
-    }
-
-    button,
-    .button-link {
-      font: inherit;
-      min-height: 2.75em;
-      padding: 0.5em 1em;
-      border-radius: calc(var(--_radius) / 2);
-      cursor: pointer;
-    }
-
-    button:disabled {
-      cursor: not-allowed;
-      opacity: 0.6;
-    }
-
-    .primary,
-    .button-link {
-      display: inline-flex;
-      align-items: center;
-      color: var(--_color-on-primary);
-      background: var(--_color-primary);
-      border: 1px solid var(--_color-primary);
-      text-decoration: none;
-    }
-
-    .secondary {
-      justify-self: start;
-      color: var(--_color-primary);
-      background: var(--_color-surface);
-      border: 1px solid var(--_color-primary);
-    }
-
-    .danger {
-      color: var(--_color-on-primary);
-      background: var(--_color-danger);
-      border: 1px solid var(--_color-danger);
     }
 
     .danger-outline {

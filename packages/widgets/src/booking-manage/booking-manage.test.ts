@@ -241,7 +241,7 @@ describe('<eduset-booking-manage>', () => {
     expect(cancelled).toHaveLength(1);
     expect(cancelled[0]!.detail.booking.status).toBe('cancelled-by-parent');
     expect(text(one(element, '.done'))).toBe('Запись отменена. Время освобождено.');
-    expect(one(element, 'a.button-link').getAttribute('href')).toBe('/udomlya/');
+    expect(one(element, 'a.button').getAttribute('href')).toBe('/udomlya/');
     expect(all(element, 'button').map((b) => text(b))).not.toContain('Отменить запись');
     await vi.waitFor(() => expect(focused(element)?.id).toBe('state'));
     await expectAccessible(element);

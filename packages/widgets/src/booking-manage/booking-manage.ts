@@ -559,7 +559,7 @@ export class EdusetBookingManage extends EdusetElement {
       const cancelled =
         booking.status === 'cancelled-by-parent' || booking.status === 'cancelled-by-site';
       return cancelled && this.bookingPage
-        ? html`<p><a class="button-link" href=${this.bookingPage}>${t.bookAgain}</a></p>`
+        ? html`<p><a class="button primary" href=${this.bookingPage}>${t.bookAgain}</a></p>`
         : html``;
     }
     switch (this.mode) {

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { baseStyles } from '../internal/base.styles.js';
+import { partsStyles } from '../internal/parts/index.js';
 
 /**
  * Styles of `<eduset-booking>`: the shared base plus the element's own tier of custom
@@ -13,6 +14,7 @@ import { baseStyles } from '../internal/base.styles.js';
  */
 export const bookingStyles = [
   baseStyles,
+  partsStyles,
   css`
     :host {
       --_gap: var(--eduset-booking-gap, var(--_spacing));
@@ -63,20 +65,6 @@ export const bookingStyles = [
       list-style: none;
     }
 
-    button,
-    input,
-    .button-link {
-      font: inherit;
-      border-radius: calc(var(--_radius) / 2);
-    }
-
-    button,
-    .button-link {
-      min-height: 2.75em;
-      padding: 0.5em 1em;
-      cursor: pointer;
-    }
-
     .choice-name,
     .choice-note {
       display: block;
@@ -117,28 +105,6 @@ export const bookingStyles = [
     .choice:hover,
     .slot:hover {
       border-color: var(--_color-primary);
-    }
-
-    .primary,
-    .button-link {
-      color: var(--_color-on-primary);
-      background: var(--_color-primary);
-      border: 1px solid var(--_color-primary);
-      text-decoration: none;
-      display: inline-flex;
-      align-items: center;
-    }
-
-    .secondary {
-      color: var(--_color-primary);
-      background: var(--_color-surface);
-      border: 1px solid var(--_color-primary);
-      justify-self: start;
-    }
-
-    button:disabled {
-      cursor: not-allowed;
-      opacity: 0.6;
     }
 
     .grid {
@@ -195,31 +161,6 @@ export const bookingStyles = [
 
     label {
       font-weight: 600;
-    }
-
-    input[type='text'],
-    input[type='tel'],
-    input[type='email'],
-    input[type='number'],
-    textarea {
-      min-height: 2.5em;
-      padding: 0.375em 0.5em;
-      color: inherit;
-      background: var(--_color-surface);
-      border: 1px solid var(--_color-border);
-    }
-
-    textarea {
-      font: inherit;
-      width: 100%;
-      resize: vertical;
-      border-radius: calc(var(--_radius) / 2);
-    }
-
-    input[aria-invalid='true'],
-    textarea[aria-invalid='true'] {
-      border-color: var(--_color-danger);
-      border-width: 2px;
     }
 
     .consent {

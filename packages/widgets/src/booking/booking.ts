@@ -1066,7 +1066,7 @@ export class EdusetBooking extends EdusetElement {
       <div class="actions">
         <a
           part="calendar-link"
-          class="button-link"
+          class="button primary"
           href=${this.api.resolve(created.calendarUrl)}
           download=${`eduset-${booking.id}.ics`}
           >${t.addToCalendar}</a

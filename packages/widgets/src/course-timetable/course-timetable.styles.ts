@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { baseStyles } from '../internal/base.styles.js';
+import { partsStyles } from '../internal/parts/index.js';
 
 /**
  * Styles of `<eduset-course-timetable>`: the shared base plus its own tier
@@ -14,6 +15,7 @@ import { baseStyles } from '../internal/base.styles.js';
  */
 export const courseTimetableStyles = [
   baseStyles,
+  partsStyles,
   css`
     :host {
       --_travel-color: var(
@@ -113,15 +115,6 @@ export const courseTimetableStyles = [
     }
     .error {
       color: var(--_color-danger);
-    }
-    button {
-      font: inherit;
-      color: var(--_color-on-primary);
-      background: var(--_color-primary);
-      border: 0;
-      border-radius: var(--_radius);
-      padding: 0.3em 0.8em;
-      cursor: pointer;
     }
   `,
 ];

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 import { baseStyles } from '../internal/base.styles.js';
-import { stackedTableStyles } from '../internal/stacked-table.styles.js';
+import { partsStyles } from '../internal/parts/index.js';
 
 /**
  * Styles of `<eduset-family-cabinet>`: the shared base plus the element's own tier of custom
@@ -14,7 +14,7 @@ import { stackedTableStyles } from '../internal/stacked-table.styles.js';
  */
 export const familyCabinetStyles = [
   baseStyles,
-  stackedTableStyles,
+  partsStyles,
   css`
     :host {
       --_gap: var(--eduset-family-cabinet-gap, var(--_spacing));
@@ -56,35 +56,6 @@ export const familyCabinetStyles = [
     .check {
       display: flex;
       gap: 0.5em;
-    }
-    input,
-    button {
-      font: inherit;
-      max-width: 100%;
-    }
-    /* Fields and buttons as in the programme navigator: large enough to tap. */
-    input:not([type='checkbox']) {
-      min-height: 2.75em;
-      padding: 0.4em 0.6em;
-      color: var(--_color-text);
-      background: var(--_color-surface);
-      border: 1px solid var(--_color-border);
-      border-radius: calc(var(--_radius) / 2);
-    }
-    button {
-      justify-self: start;
-      font-weight: 600;
-      min-height: 2.75em;
-      padding: 0.4em 1.1em;
-      color: var(--_color-on-primary);
-      background: var(--_color-primary);
-      border: 1px solid var(--_color-primary);
-      border-radius: calc(var(--_radius) / 2);
-      cursor: pointer;
-    }
-    button:disabled {
-      cursor: not-allowed;
-      opacity: 0.6;
     }
     .hint,
     dt {

@@ -435,7 +435,7 @@ export class EdusetFamilyCabinet extends EdusetElement {
             />
           </label>
           <label>${t.birthDate}<input name="birthDate" type="date" required /></label>
-          <button type="submit" ?disabled=${this.busy}>${t.signIn}</button>
+          <button class="primary" type="submit" ?disabled=${this.busy}>${t.signIn}</button>
         </form>
       </section>
       ${this.renderApplication(t)}
@@ -492,7 +492,9 @@ export class EdusetFamilyCabinet extends EdusetElement {
                   <label class="check"
                     ><input name="consent" type="checkbox" required />${t.consent}</label
                   >
-                  <button type="submit" ?disabled=${this.busy || !this.consent}>${t.send}</button>
+                  <button class="primary" type="submit" ?disabled=${this.busy || !this.consent}>
+                    ${t.send}
+                  </button>
                 </form>
               </details>`
         }
@@ -515,7 +517,7 @@ export class EdusetFamilyCabinet extends EdusetElement {
           <label
             >${t.code}<input name="code" required autocomplete="off" .value=${checked?.code ?? ''}
           /></label>
-          <button type="submit" ?disabled=${this.busy}>${t.check}</button>
+          <button class="primary" type="submit" ?disabled=${this.busy}>${t.check}</button>
         </form>
         ${
           checked
@@ -572,6 +574,7 @@ export class EdusetFamilyCabinet extends EdusetElement {
         ${
           certificate.status === 'issued'
             ? html`<button
+                class="primary"
                 type="button"
                 ?disabled=${this.busy}
                 @click=${() => void this.activate()}

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { baseStyles } from '../internal/base.styles.js';
+import { partsStyles } from '../internal/parts/index.js';
 
 /**
  * Styles of `<eduset-indicator-dashboard>`: the shared base plus its own tier
@@ -13,6 +14,7 @@ import { baseStyles } from '../internal/base.styles.js';
  */
 export const indicatorDashboardStyles = [
   baseStyles,
+  partsStyles,
   css`
     :host {
       --_good: var(--eduset-indicator-good-color, var(--_color-success));
@@ -67,27 +69,11 @@ export const indicatorDashboardStyles = [
       font-weight: 600;
     }
 
-    select,
-    button {
-      font: inherit;
-      color: inherit;
-      min-height: 2.5em;
-      padding: 0.25em 0.75em;
-      border: 1px solid var(--_color-border);
-      border-radius: var(--_radius);
-      background: var(--_color-surface);
-    }
-
-    button {
-      cursor: pointer;
-    }
-
     .views {
       display: flex;
       gap: 0.25em;
     }
 
-    button[aria-pressed='true'],
     .download {
       background: var(--_color-primary);
       border-color: var(--_color-primary);

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { baseStyles } from '../internal/base.styles.js';
+import { partsStyles } from '../internal/parts/index.js';
 
 /**
  * Styles of `<eduset-program-navigator>`: the shared base plus the element's own tier of
@@ -13,6 +14,7 @@ import { baseStyles } from '../internal/base.styles.js';
  */
 export const programNavigatorStyles = [
   baseStyles,
+  partsStyles,
   css`
     :host {
       --_gap: var(--eduset-program-navigator-gap, var(--_spacing));
@@ -43,51 +45,20 @@ export const programNavigatorStyles = [
       flex: 1 1 12em;
       min-width: 0;
     }
-    /* Fields and buttons of a public service: large enough to tap, the text's own size. */
-    input:not([type='checkbox']),
-    select {
-      font: inherit;
-      min-height: 2.75em;
+    .field > input,
+    .field > select {
       width: 100%;
-      padding: 0.4em 0.6em;
-      color: var(--_color-text);
-      background: var(--_color-surface);
-      border: 1px solid var(--_color-border);
-      border-radius: calc(var(--_radius) / 2);
     }
-    button {
-      font: inherit;
-      font-weight: 600;
-      min-height: 2.75em;
-      padding: 0.4em 1.1em;
-      color: var(--_color-on-primary);
-      background: var(--_color-primary);
-      border: 1px solid var(--_color-primary);
-      border-radius: calc(var(--_radius) / 2);
-      cursor: pointer;
-    }
-    button.secondary,
-    .pages button {
-      color: var(--_color-primary);
-      background: var(--_color-surface);
-    }
-    button:disabled {
-      cursor: not-allowed;
-      opacity: 0.6;
-    }
-    fieldset.weekdays {
+    .weekdays {
       display: flex;
       flex-wrap: wrap;
       gap: 0.5em;
-      border: 0;
-      margin: 0;
-      padding: 0;
     }
-    fieldset.weekdays legend {
+    .weekdays legend {
       padding: 0;
       margin-bottom: 0.25em;
     }
-    fieldset.weekdays label {
+    .weekdays label {
       display: inline-flex;
       align-items: center;
       gap: 0.35em;
@@ -97,12 +68,6 @@ export const programNavigatorStyles = [
       border-radius: 999px;
       background: var(--_color-surface);
       cursor: pointer;
-    }
-    fieldset.weekdays input {
-      width: 1.1em;
-      height: 1.1em;
-      margin: 0;
-      accent-color: var(--_color-primary);
     }
     .programmes {
       list-style: none;

@@ -673,7 +673,7 @@ export class EdusetProgramNavigator extends EdusetElement {
           />
           <p class="hint" id="birth-date-hint">${t.birthDateHint}</p>
         </div>
-        <button type="submit">${t.checkBalance}</button>
+        <button class="primary" type="submit">${t.checkBalance}</button>
         <p class="balance" aria-live="polite">
           ${
             this.balanceError
@@ -759,6 +759,7 @@ export class EdusetProgramNavigator extends EdusetElement {
             : nothing
         }
         <button
+          class="primary"
           part="enrol"
           type="button"
           aria-label=${t.enrol(programme.name)}

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { baseStyles } from '../internal/base.styles.js';
+import { partsStyles } from '../internal/parts/index.js';
 
 /**
  * Styles of `<eduset-schedule>`: the shared base plus the element's own tier of custom
@@ -14,6 +15,7 @@ import { baseStyles } from '../internal/base.styles.js';
  */
 export const scheduleStyles = [
   baseStyles,
+  partsStyles,
   css`
     :host {
       --_gap: var(--eduset-schedule-gap, var(--_spacing));
@@ -52,36 +54,6 @@ export const scheduleStyles = [
 
     label {
       font-weight: 600;
-    }
-
-    input,
-    select,
-    button {
-      font: inherit;
-      color: inherit;
-      min-height: 2.5em;
-      border-radius: calc(var(--_radius) / 2);
-    }
-
-    input,
-    select {
-      width: 100%;
-      padding: 0.375em 0.5em;
-      border: 1px solid var(--_color-border);
-      background: var(--_color-surface);
-    }
-
-    button {
-      padding: 0.375em 1em;
-      cursor: pointer;
-      color: var(--_color-primary);
-      background: var(--_color-surface);
-      border: 1px solid var(--_color-primary);
-    }
-
-    button[aria-pressed='true'] {
-      color: var(--_color-on-primary);
-      background: var(--_color-primary);
     }
 
     .weeks {

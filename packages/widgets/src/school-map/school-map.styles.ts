@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { baseStyles } from '../internal/base.styles.js';
+import { partsStyles } from '../internal/parts/index.js';
 
 /**
  * Styles of `<eduset-school-map>`: the shared base plus the chart, legend, explanation and
@@ -13,6 +14,7 @@ import { baseStyles } from '../internal/base.styles.js';
  */
 export const schoolMapStyles = [
   baseStyles,
+  partsStyles,
   css`
     :host {
       container-type: inline-size;
@@ -50,9 +52,7 @@ export const schoolMapStyles = [
       border-radius: var(--_radius);
       background: var(--_color-surface);
     }
-    .chart:focus-visible,
-    button:focus-visible,
-    select:focus-visible {
+    .chart:focus-visible {
       outline: 3px solid var(--_color-focus);
       outline-offset: 2px;
     }

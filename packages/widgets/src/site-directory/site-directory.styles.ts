@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { baseStyles } from '../internal/base.styles.js';
+import { partsStyles } from '../internal/parts/index.js';
 
 /**
  * Styles of `<eduset-site-directory>`: the shared base plus the element's own tier of
@@ -13,6 +14,7 @@ import { baseStyles } from '../internal/base.styles.js';
  */
 export const siteDirectoryStyles = [
   baseStyles,
+  partsStyles,
   css`
     :host {
       --_gap: var(--eduset-site-directory-gap, var(--_spacing));
@@ -55,42 +57,8 @@ export const siteDirectoryStyles = [
       color: var(--_color-text-muted);
     }
 
-    input,
-    select,
-    button {
-      font: inherit;
-      color: inherit;
-      min-height: 2.5em;
-      border-radius: calc(var(--_radius) / 2);
-    }
-
-    input,
-    select {
-      width: 100%;
-      padding: 0.375em 0.5em;
-      border: 1px solid var(--_color-border);
-      background: var(--_color-surface);
-    }
-
-    input:invalid {
-      border-color: var(--_color-danger);
-    }
-
-    button {
-      padding: 0.375em 1em;
-      border: 1px solid var(--_color-primary);
-      background: var(--_color-primary);
-      color: var(--_color-on-primary);
-      cursor: pointer;
-    }
-
     .filters button {
       align-self: flex-end;
-    }
-
-    button.secondary {
-      background: var(--_color-surface);
-      color: var(--_color-primary);
     }
 
     .school-year,

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { baseStyles } from '../internal/base.styles.js';
+import { partsStyles } from '../internal/parts/index.js';
 
 /**
  * Styles of `<eduset-slot-picker>`: the shared base plus the element's own tier of custom
@@ -13,6 +14,7 @@ import { baseStyles } from '../internal/base.styles.js';
  */
 export const slotPickerStyles = [
   baseStyles,
+  partsStyles,
   css`
     :host {
       --_gap: var(--eduset-booking-gap, var(--_spacing));
@@ -44,23 +46,6 @@ export const slotPickerStyles = [
 
     .message {
       font-weight: 600;
-    }
-
-    button {
-      font: inherit;
-      border-radius: calc(var(--_radius) / 2);
-      min-height: 2.75em;
-      padding: 0.5em 1em;
-      cursor: pointer;
-    }
-
-    button:disabled,
-    button[aria-disabled='true'] {
-      cursor: not-allowed;
-    }
-
-    button:disabled {
-      opacity: 0.6;
     }
 
     .secondary,

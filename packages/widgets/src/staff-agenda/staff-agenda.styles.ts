@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { baseStyles } from '../internal/base.styles.js';
+import { partsStyles } from '../internal/parts/index.js';
 
 /**
  * Styles of `<eduset-staff-agenda>`: the shared base plus the element's own tier of custom
@@ -14,6 +15,7 @@ import { baseStyles } from '../internal/base.styles.js';
  */
 export const staffAgendaStyles = [
   baseStyles,
+  partsStyles,
   css`
     :host {
       --_attended: var(--eduset-staff-agenda-attended, var(--_color-success));
@@ -50,13 +52,6 @@ export const staffAgendaStyles = [
       flex-wrap: wrap;
       align-items: flex-end;
       gap: 0.75em var(--_spacing);
-    }
-
-    fieldset {
-      margin: 0;
-      padding: 0;
-      border: 0;
-      min-width: 0;
     }
 
     legend,
@@ -109,52 +104,9 @@ export const staffAgendaStyles = [
       gap: 0.5em;
     }
 
-    button,
-    input,
-    select,
-    textarea,
-    .button-link {
-      font: inherit;
-      border-radius: calc(var(--_radius) / 2);
-    }
-
-    input[type='date'],
-    select,
-    textarea {
-      min-height: 2.75em;
-      padding: 0.375em 0.5em;
-      color: inherit;
-      background: var(--_color-surface);
-      border: 1px solid var(--_color-border);
-    }
-
-    textarea {
-      width: 100%;
-      resize: vertical;
-    }
-
-    button,
-    .button-link {
-      min-height: 2.75em;
-      padding: 0.5em 1em;
-      cursor: pointer;
-      color: var(--_color-primary);
-      background: var(--_color-surface);
-      border: 1px solid var(--_color-primary);
-      text-decoration: none;
-      display: inline-flex;
-      align-items: center;
-      gap: 0.375em;
-    }
-
     .primary {
       color: var(--_color-on-primary);
       background: var(--_color-primary);
-    }
-
-    button:disabled {
-      cursor: not-allowed;
-      opacity: 0.6;
     }
 
     .status-line,

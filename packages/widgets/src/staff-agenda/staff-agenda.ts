@@ -598,9 +598,7 @@ export class EdusetStaffAgenda extends EdusetElement {
     });
     return html`<div part="tools" class="tools">
       <button type="button" @click=${this.print}>${t.print}</button>
-      <a class="button-link" href=${href} download=${`agenda-${date}.ics`}
-        >${t.downloadDay(shown)}</a
-      >
+      <a class="button" href=${href} download=${`agenda-${date}.ics`}>${t.downloadDay(shown)}</a>
     </div>`;
   }
 

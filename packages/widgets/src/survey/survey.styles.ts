@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { baseStyles } from '../internal/base.styles.js';
+import { partsStyles } from '../internal/parts/index.js';
 
 /**
  * Styles of `<eduset-survey>`: the shared base plus the element's own tier of custom
@@ -13,6 +14,7 @@ import { baseStyles } from '../internal/base.styles.js';
  */
 export const surveyStyles = [
   baseStyles,
+  partsStyles,
   css`
     :host {
       --_gap: var(--eduset-survey-gap, var(--_spacing));
@@ -75,15 +77,6 @@ export const surveyStyles = [
       .details dd + dt {
         margin-top: 0.5em;
       }
-    }
-
-    fieldset {
-      display: grid;
-      gap: 0.5em;
-      margin: 0;
-      padding: 0;
-      border: 0;
-      min-width: 0;
     }
 
     legend,
@@ -153,27 +146,6 @@ export const surveyStyles = [
       font-weight: 600;
     }
 
-    textarea {
-      width: 100%;
-      min-height: 7em;
-      padding: 0.5em;
-      font: inherit;
-      color: var(--_color-text);
-      background: var(--_color-surface);
-      border: 1px solid var(--_color-border);
-      border-radius: calc(var(--_radius) / 2);
-      resize: vertical;
-    }
-
-    button {
-      font: inherit;
-      min-height: 2.75em;
-      padding: 0.5em 1.25em;
-      border-radius: calc(var(--_radius) / 2);
-      cursor: pointer;
-      justify-self: start;
-    }
-
     .primary {
       color: var(--_color-on-primary);
       background: var(--_color-primary);
@@ -184,11 +156,6 @@ export const surveyStyles = [
       color: var(--_color-primary);
       background: var(--_color-surface);
       border: 1px solid var(--_color-primary);
-    }
-
-    button:disabled {
-      cursor: not-allowed;
-      opacity: 0.6;
     }
 
     .summary {
@@ -211,6 +178,15 @@ export const surveyStyles = [
       background: var(--_color-surface-raised);
       border-inline-start: 4px solid var(--_color-primary);
       border-radius: calc(var(--_radius) / 2);
+    }
+
+    [part='question'] {
+      display: grid;
+      gap: 0.5em;
+    }
+
+    [part='comment'] {
+      min-height: 7em;
     }
   `,
 ];

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { baseStyles } from '../../internal/base.styles.js';
+import { partsStyles } from '../../internal/parts/index.js';
 
 /**
  * The styles of `<eduset-availability-editor>`: cards per site and service, rows that wrap on
@@ -13,6 +14,7 @@ import { baseStyles } from '../../internal/base.styles.js';
  */
 export const availabilityEditorStyles = [
   baseStyles,
+  partsStyles,
   css`
     :host {
       --_card: var(--eduset-availability-editor-card-background, var(--_color-surface-raised));
@@ -30,12 +32,6 @@ export const availabilityEditorStyles = [
       margin: 0;
       padding: 0;
       border: 0;
-    }
-    input:disabled,
-    select:disabled {
-      background: var(--_color-surface-raised);
-      color: var(--_color-text-muted);
-      border-style: dashed;
     }
     .status {
       margin: 0.5rem 0;
@@ -131,54 +127,6 @@ export const availabilityEditorStyles = [
     }
     .field.inline {
       min-width: 7rem;
-    }
-    input,
-    select,
-    textarea,
-    button {
-      font: inherit;
-      min-height: 2.75rem;
-      max-width: 100%;
-    }
-    input,
-    select,
-    textarea {
-      padding: 0.35rem 0.5rem;
-      border: 1px solid var(--_color-border);
-      border-radius: calc(var(--_radius) / 2);
-      background: var(--_color-surface);
-      color: var(--_color-text);
-    }
-    input[type='checkbox'],
-    input[type='radio'] {
-      min-height: auto;
-      width: 1.25rem;
-      height: 1.25rem;
-    }
-    button {
-      padding: 0.35rem 0.9rem;
-      border: 1px solid var(--_color-primary);
-      border-radius: var(--_radius);
-      background: var(--_color-surface);
-      color: var(--_color-primary);
-      cursor: pointer;
-    }
-    button.primary {
-      background: var(--_color-primary);
-      color: var(--_color-on-primary);
-    }
-    button.link {
-      border-color: transparent;
-      background: transparent;
-      text-decoration: underline;
-      padding-inline: 0.25rem;
-    }
-    button.danger {
-      color: var(--_color-danger);
-    }
-    button:disabled {
-      opacity: 0.6;
-      cursor: not-allowed;
     }
     .breaks {
       display: flex;

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { baseStyles } from '../../internal/base.styles.js';
+import { partsStyles } from '../../internal/parts/index.js';
 
 /**
  * Styles of `<eduset-certificate-applications>`: the shared base plus the element's own tier
@@ -13,6 +14,7 @@ import { baseStyles } from '../../internal/base.styles.js';
  */
 export const certificateApplicationsStyles = [
   baseStyles,
+  partsStyles,
   css`
     :host {
       --_gap: var(--eduset-certificate-applications-gap, var(--_spacing));
@@ -39,32 +41,6 @@ export const certificateApplicationsStyles = [
       flex-wrap: wrap;
       gap: 0.5rem;
       align-items: center;
-    }
-    select,
-    textarea,
-    button {
-      font: inherit;
-      max-width: 100%;
-    }
-    textarea {
-      width: 100%;
-    }
-    button {
-      justify-self: start;
-      padding: 0.4rem 0.9rem;
-      border: 2px solid var(--_color-primary);
-      border-radius: var(--_radius);
-      background: var(--_color-primary);
-      color: var(--_color-on-primary);
-      cursor: pointer;
-    }
-    button.secondary {
-      background: var(--_color-surface);
-      color: var(--_color-primary);
-    }
-    button:disabled {
-      opacity: 0.6;
-      cursor: default;
     }
     .applications {
       list-style: none;

@@ -396,7 +396,12 @@ export class EdusetCertificateApplications extends EdusetElement {
     const field = `reason-${application.id}`;
     return html`
       <div class="actions">
-        <button type="button" ?disabled=${this.busy} @click=${() => this.confirm(application)}>
+        <button
+          type="button"
+          class="primary"
+          ?disabled=${this.busy}
+          @click=${() => this.confirm(application)}
+        >
           ${t.confirm}
         </button>
         <form class="refuse" @submit=${(event: Event) => this.refuse(application, event)}>
@@ -435,6 +440,7 @@ export class EdusetCertificateApplications extends EdusetElement {
       <div class="confirm" role="group" aria-label=${t.erase}>
         <p>${t.eraseConfirm}</p>
         <button
+          class="primary"
           type="button"
           ?disabled=${this.busy}
           @click=${() =>

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { baseStyles } from '../../internal/base.styles.js';
+import { partsStyles } from '../../internal/parts/index.js';
 
 /**
  * Styles shared by the operator's desk elements: the live status, form fields that wrap on a
@@ -70,54 +71,6 @@ export const operatorDeskStyles = css`
     grid-template-columns: repeat(auto-fill, minmax(min(100%, 14rem), 1fr));
     gap: 0.5rem 1rem;
   }
-  input,
-  select,
-  button {
-    font: inherit;
-    min-height: 2.75rem;
-    max-width: 100%;
-  }
-  input,
-  select {
-    padding: 0.35rem 0.5rem;
-    border: 1px solid var(--_color-border);
-    border-radius: calc(var(--_radius) / 2);
-    background: var(--_color-surface);
-    color: var(--_color-text);
-    min-width: 0;
-  }
-  input:disabled,
-  select:disabled {
-    background: var(--_color-surface-raised);
-    color: var(--_color-text-muted);
-    border-style: dashed;
-  }
-  button {
-    padding: 0.35rem 0.9rem;
-    border: 1px solid var(--_color-primary);
-    border-radius: var(--_radius);
-    background: var(--_color-surface);
-    color: var(--_color-primary);
-    cursor: pointer;
-  }
-  button.primary {
-    background: var(--_color-primary);
-    color: var(--_color-on-primary);
-  }
-  button.link {
-    border-color: transparent;
-    background: transparent;
-    text-decoration: underline;
-    padding-inline: 0.25rem;
-  }
-  button.danger {
-    border-color: var(--_color-danger);
-    color: var(--_color-danger);
-  }
-  button:disabled {
-    opacity: 0.6;
-    cursor: not-allowed;
-  }
   .actions,
   .pager,
   .inline-form {
@@ -178,6 +131,7 @@ export const operatorDeskStyles = css`
  */
 export const certificateRegistryStyles = [
   baseStyles,
+  partsStyles,
   operatorDeskStyles,
   css`
     :host {

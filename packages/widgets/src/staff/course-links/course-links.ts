@@ -8,6 +8,7 @@ import {
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { EdusetElement } from '../../internal/eduset-element.js';
 import { baseStyles } from '../../internal/base.styles.js';
+import { partsStyles } from '../../internal/parts/index.js';
 import {
   StaffRequestError,
   StaffTransport,
@@ -76,6 +77,7 @@ export const courseLinksTexts = {
 export class EdusetCourseLinks extends EdusetElement {
   static override styles = [
     baseStyles,
+    partsStyles,
     css`
       :host {
         display: block;
@@ -97,14 +99,12 @@ export class EdusetCourseLinks extends EdusetElement {
       .hint {
         color: #4a4f57;
       }
-      button {
-        font: inherit;
-        padding: 0.25rem 0.75rem;
-        min-height: 2.75rem;
+
+      [type='button'] {
         margin: 0.25rem 0.5rem 0.25rem 0;
       }
       @media print {
-        button {
+        [type='button'] {
           display: none;
         }
       }

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { baseStyles } from '../../internal/base.styles.js';
+import { partsStyles } from '../../internal/parts/index.js';
 import { operatorDeskStyles } from '../certificate-registry/certificate-registry.styles.js';
 
 /**
@@ -15,18 +16,13 @@ import { operatorDeskStyles } from '../certificate-registry/certificate-registry
  */
 export const dataEntryStyles = [
   baseStyles,
+  partsStyles,
   operatorDeskStyles,
   css`
     :host {
       --_panel: var(--eduset-data-entry-panel-background, var(--_color-surface-raised));
       display: block;
       max-width: 72rem;
-    }
-    fieldset {
-      border: 0;
-      padding: 0;
-      margin: 0;
-      min-width: 0;
     }
     legend {
       font-weight: 600;
@@ -59,28 +55,11 @@ export const dataEntryStyles = [
       font-size: 0.9rem;
       overflow-wrap: anywhere;
     }
-    textarea {
-      font: inherit;
-      padding: 0.35rem 0.5rem;
-      border: 1px solid var(--_color-border);
-      border-radius: calc(var(--_radius) / 2);
-      background: var(--_color-surface);
-      color: var(--_color-text);
-      max-width: 100%;
-      min-width: 0;
-    }
-    .badge {
-      display: inline-block;
-      padding: 0.1rem 0.5rem;
-      border-radius: var(--_radius);
-      border: 1px solid var(--_color-border);
-      margin-right: 0.5rem;
-    }
-    .badge.state-approved {
+    .chip.state-approved {
       border-color: #1a7f37;
       color: #116329;
     }
-    .badge.state-returned {
+    .chip.state-returned {
       border-color: var(--_color-danger);
       color: var(--_color-danger);
     }
@@ -109,16 +88,6 @@ export const dataEntryStyles = [
     }
     .history li {
       overflow-wrap: anywhere;
-    }
-    button.link {
-      background: none;
-      border: 0;
-      padding: 0;
-      min-height: 2.75rem;
-      color: var(--_color-primary);
-      text-decoration: underline;
-      cursor: pointer;
-      text-align: left;
     }
   `,
 ];

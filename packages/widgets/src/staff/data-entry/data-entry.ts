@@ -425,7 +425,7 @@ export class EdusetDataEntry extends EdusetElement {
     return html`<section class="panel" aria-labelledby="form-title">
       <h3 id="form-title">${view.organization.name[this.language]} — ${view.period}</h3>
       <p>
-        <span class="badge state-${state}"
+        <span class="chip state-${state}"
           >${t.state}: ${view.submission.stateLabel[this.language]}</span
         >
         <span class="hint">${t.due}: ${view.dueDate}</span>

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { baseStyles } from '../../internal/base.styles.js';
+import { partsStyles } from '../../internal/parts/index.js';
 import { operatorDeskStyles } from '../certificate-registry/certificate-registry.styles.js';
 
 /**
@@ -14,6 +15,7 @@ import { operatorDeskStyles } from '../certificate-registry/certificate-registry
  */
 export const financingParametersStyles = [
   baseStyles,
+  partsStyles,
   operatorDeskStyles,
   css`
     :host {
@@ -24,16 +26,6 @@ export const financingParametersStyles = [
     .period {
       max-width: 24rem;
     }
-    details {
-      margin: 0.5rem 0;
-    }
-    summary {
-      cursor: pointer;
-      min-height: 2.75rem;
-      display: flex;
-      align-items: center;
-      font-weight: 600;
-    }
     .versions ol {
       margin: 0.25rem 0;
       padding-left: 1.5rem;
@@ -41,13 +33,6 @@ export const financingParametersStyles = [
     .versions li {
       margin-bottom: 0.25rem;
       overflow-wrap: anywhere;
-    }
-    fieldset {
-      margin: 0.75rem 0;
-      padding: 0.5rem 0.75rem 0.75rem;
-      border: 1px solid var(--_color-border);
-      border-radius: var(--_radius);
-      min-width: 0;
     }
     legend {
       font-weight: 600;

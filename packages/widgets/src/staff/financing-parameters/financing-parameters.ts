@@ -626,7 +626,7 @@ export class EdusetFinancingParameters extends EdusetElement {
     return html`<details class="set" ?open=${location === 'urban'}>
       <summary>${location === 'urban' ? t.urban : t.rural}</summary>
       <div class="grid">${fields.map((field) => input(field, t.fields[field]))}</div>
-      <fieldset class="dir">
+      <fieldset class="boxed dir">
         <legend>${t.directionCoefficients}</legend>
         <div class="grid">
           ${directions.map((direction) => input(`dir:${direction}`, t.direction(t.directions[direction])))}
@@ -652,7 +652,7 @@ export class EdusetFinancingParameters extends EdusetElement {
       </label>`;
     const result = this.preview();
     const current = this.current;
-    return html`<fieldset class="sample" part="preview">
+    return html`<fieldset class="boxed sample" part="preview">
       <legend>${t.sample}</legend>
       <p class="hint">${t.sampleHint}</p>
       <div class="grid">

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 import { baseStyles } from '../../internal/base.styles.js';
-import { stackedTableStyles } from '../payer-desk/payer-desk.styles.js';
+import { partsStyles } from '../../internal/parts/index.js';
 
 /**
  * The styles of `<eduset-financing-reports>`: filters that wrap, summary figures in cards,
@@ -14,7 +14,7 @@ import { stackedTableStyles } from '../payer-desk/payer-desk.styles.js';
  */
 export const financingReportsStyles = [
   baseStyles,
-  stackedTableStyles,
+  partsStyles,
   css`
     :host {
       container-type: inline-size;
@@ -49,13 +49,6 @@ export const financingReportsStyles = [
       border-color: var(--_color-danger);
       color: var(--_color-danger);
     }
-    fieldset {
-      border: 1px solid var(--_color-border);
-      border-radius: var(--_radius);
-      margin: 0 0 0.5rem;
-      padding: 0.5rem var(--_spacing) var(--_spacing);
-      min-width: 0;
-    }
     legend {
       font-weight: 600;
       padding: 0 0.25rem;
@@ -71,36 +64,6 @@ export const financingReportsStyles = [
       flex-direction: column;
       gap: 0.2rem;
       min-width: 0;
-    }
-    select,
-    input,
-    .button {
-      font: inherit;
-      min-height: 2.75rem;
-      border-radius: var(--_radius);
-      border: 1px solid var(--_color-border);
-      padding: 0.3rem 0.5rem;
-      max-width: 100%;
-      background: var(--_color-surface);
-      color: var(--_color-text);
-    }
-    button {
-      font: inherit;
-      min-height: 2.75rem;
-      border-radius: var(--_radius);
-      padding: 0.4rem 0.9rem;
-      border: 1px solid var(--_color-primary);
-      background: var(--_color-surface);
-      color: var(--_color-primary);
-      cursor: pointer;
-    }
-    .button {
-      display: inline-flex;
-      align-items: center;
-      justify-content: center;
-      border-color: var(--_color-primary);
-      color: var(--_color-primary);
-      text-decoration: none;
     }
     .cards {
       display: grid;

@@ -192,7 +192,7 @@ export class EdusetFinancingReports extends EdusetElement {
   private renderReport(report: FinancingReportAnswer): TemplateResult {
     const t = this.texts;
     const directions = Object.entries(directionLabels);
-    return html`<fieldset part="filters">
+    return html`<fieldset class="boxed" part="filters">
         <legend>${t.filters}</legend>
         <div class="filters">
           <div class="field">

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { baseStyles } from '../../internal/base.styles.js';
+import { partsStyles } from '../../internal/parts/index.js';
 import { operatorDeskStyles } from '../certificate-registry/certificate-registry.styles.js';
 
 /**
@@ -14,6 +15,7 @@ import { operatorDeskStyles } from '../certificate-registry/certificate-registry
  */
 export const inventoryStyles = [
   baseStyles,
+  partsStyles,
   operatorDeskStyles,
   css`
     :host {

@@ -1,6 +1,7 @@
 import { css } from 'lit';
 import { baseStyles } from '../../internal/base.styles.js';
-import { stackedTableStyles } from '../../internal/stacked-table.styles.js';
+import { partsStyles } from '../../internal/parts/index.js';
+import { stackedTableStyles } from '../../internal/parts/table.js';
 
 export { stackedTableStyles };
 
@@ -18,7 +19,7 @@ export { stackedTableStyles };
  */
 export const payerDeskStyles = [
   baseStyles,
-  stackedTableStyles,
+  partsStyles,
   css`
     :host {
       --_done: var(--eduset-payer-desk-done, #116329);
@@ -123,32 +124,30 @@ export const payerDeskStyles = [
       margin-left: auto;
       font-variant-numeric: tabular-nums;
     }
-    .badge {
-      display: inline-block;
-      padding: 0 0.5rem;
-      border-radius: 999px;
-      border: 1px solid currentColor;
-      font-size: 0.85rem;
-      font-weight: normal;
-      line-height: 1.6;
-    }
-    .badge.approved {
+    .chip.approved {
       color: #0b5cad;
     }
-    .badge.paid,
-    .badge.closed {
+    .chip.paid,
+    .chip.closed {
       color: var(--_done);
     }
-    .badge.open {
+    .chip.open {
       color: var(--_color-text-muted);
+    }
+    .table tbody th .provider-name {
+      display: block;
+    }
+    .contracts-row > td {
+      background: var(--_color-surface-raised);
+    }
+    @container (max-width: 44em) {
+      .contracts-row > td {
+        padding: 0.5em;
+      }
     }
     .month {
       min-width: 0;
       container-type: inline-size;
-    }
-    .scroll {
-      overflow-x: auto;
-      max-width: 100%;
     }
     .steps {
       list-style: none;
@@ -191,49 +190,6 @@ export const payerDeskStyles = [
       flex-wrap: wrap;
       gap: 0.5rem;
       margin: 0.5rem 0;
-    }
-    button,
-    .button,
-    input,
-    textarea {
-      font: inherit;
-      min-height: 2.75rem;
-      border-radius: var(--_radius);
-    }
-    button,
-    .button {
-      display: inline-flex;
-      align-items: center;
-      justify-content: center;
-      padding: 0.4rem 0.9rem;
-      border: 1px solid var(--_color-primary);
-      cursor: pointer;
-      text-decoration: none;
-      max-width: 100%;
-      overflow-wrap: anywhere;
-    }
-    button.primary {
-      background: var(--_color-primary);
-      color: var(--_color-on-primary);
-    }
-    button.secondary,
-    .button.secondary {
-      background: var(--_color-surface);
-      color: var(--_color-primary);
-    }
-    button.link {
-      display: inline;
-      min-height: 2.75rem;
-      padding: 0.25rem 0;
-      border: 0;
-      background: none;
-      color: var(--_color-primary);
-      text-decoration: underline;
-      text-align: left;
-    }
-    button:disabled {
-      opacity: 0.6;
-      cursor: not-allowed;
     }
     .confirm {
       margin: 0.5rem 0;
@@ -278,23 +234,6 @@ export const payerDeskStyles = [
     .amounts dd {
       margin: 0;
       white-space: nowrap;
-    }
-    details {
-      margin: 0.25rem 0 0.5rem;
-    }
-    summary {
-      cursor: pointer;
-      min-height: 2.75rem;
-      display: flex;
-      align-items: center;
-      gap: 0.4rem;
-      color: var(--_color-primary);
-    }
-    summary::before {
-      content: '▸';
-    }
-    details[open] > summary::before {
-      content: '▾';
     }
     .explanation {
       max-width: 52rem;

@@ -446,7 +446,7 @@ export class EdusetPayerDesk extends EdusetElement {
                 : nothing
             }</span
           >
-          <span class="badge ${entry.status}">${t.status[entry.status]}</span>
+          <span class="chip ${entry.status}">${t.status[entry.status]}</span>
           ${
             entry.totals === null
               ? nothing
@@ -480,7 +480,7 @@ export class EdusetPayerDesk extends EdusetElement {
     return html`<div part="month" class="month">
       <h3>
         ${name[0]?.toLocaleUpperCase()}${name.slice(1)}
-        <span class="badge ${summary.status}">${t.status[summary.status]}</span>
+        <span class="chip ${summary.status}">${t.status[summary.status]}</span>
         ${
           summary.version > 0
             ? html`<span class="muted small">${t.version(summary.version)}</span>`

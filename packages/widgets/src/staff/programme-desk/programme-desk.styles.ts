@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { baseStyles } from '../../internal/base.styles.js';
+import { partsStyles } from '../../internal/parts/index.js';
 
 /**
  * The styles the programme desks share: a list of programmes, cards for modules and groups
@@ -14,6 +15,7 @@ import { baseStyles } from '../../internal/base.styles.js';
  */
 export const programmeDeskStyles = [
   baseStyles,
+  partsStyles,
   css`
     :host {
       --_card: var(--eduset-programme-desk-card-background, var(--_color-surface-raised));
@@ -106,14 +108,6 @@ export const programmeDeskStyles = [
       color: #7a2e0e;
       font-size: 0.92rem;
     }
-    .badge {
-      display: inline-block;
-      padding: 0.05rem 0.5rem;
-      border-radius: 1rem;
-      border: 1px solid currentColor;
-      font-size: 0.88rem;
-      white-space: nowrap;
-    }
     .state-draft {
       color: #4f5660;
     }
@@ -169,39 +163,8 @@ export const programmeDeskStyles = [
     .field.wide {
       grid-column: 1 / -1;
     }
-    input,
-    select,
-    textarea,
-    button {
-      font: inherit;
-      min-height: 2.75rem;
-      max-width: 100%;
-    }
-    input,
-    select,
-    textarea {
-      padding: 0.35rem 0.5rem;
-      border: 1px solid var(--_color-border);
-      border-radius: calc(var(--_radius) / 2);
-      background: var(--_color-surface);
-      color: var(--_color-text);
-      width: 100%;
-    }
-    textarea {
+    .field > textarea {
       min-height: 5rem;
-      resize: vertical;
-    }
-    input:disabled,
-    select:disabled,
-    textarea:disabled {
-      background: var(--_color-surface-raised);
-      color: var(--_color-text-muted);
-      border-style: dashed;
-    }
-    input[type='checkbox'] {
-      min-height: auto;
-      width: 1.25rem;
-      height: 1.25rem;
     }
     .days {
       display: flex;
@@ -227,33 +190,6 @@ export const programmeDeskStyles = [
       border: 1px solid var(--_color-border);
       border-radius: var(--_radius);
       background: var(--_color-surface);
-    }
-    button {
-      padding: 0.35rem 0.9rem;
-      border: 1px solid var(--_color-primary);
-      border-radius: var(--_radius);
-      background: var(--_color-surface);
-      color: var(--_color-primary);
-      cursor: pointer;
-    }
-    button.primary {
-      background: var(--_color-primary);
-      color: var(--_color-on-primary);
-    }
-    button.danger {
-      border-color: var(--_color-danger);
-      color: var(--_color-danger);
-    }
-    button.link {
-      border-color: transparent;
-      background: transparent;
-      text-decoration: underline;
-      padding-inline: 0.25rem;
-      text-align: start;
-    }
-    button:disabled {
-      opacity: 0.6;
-      cursor: not-allowed;
     }
     .actions {
       display: flex;

@@ -240,7 +240,7 @@ export function problemsOf(error: DeskError, lang: Lang): string[] {
  * ```
  */
 export function renderStateBadge(state: ProgrammeReviewState, lang: Lang): TemplateResult {
-  return html`<span class="badge state-${state}">${programmeReviewStateLabels[state][lang]}</span>`;
+  return html`<span class="chip state-${state}">${programmeReviewStateLabels[state][lang]}</span>`;
 }
 
 function words(text: LocalizedText, lang: Lang): string {

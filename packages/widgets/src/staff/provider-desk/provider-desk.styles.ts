@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { baseStyles } from '../../internal/base.styles.js';
+import { partsStyles } from '../../internal/parts/index.js';
 
 /**
  * Styles of `<eduset-provider-desk>`: the shared base plus the element's own tier of custom
@@ -15,6 +16,7 @@ import { baseStyles } from '../../internal/base.styles.js';
  */
 export const providerDeskStyles = [
   baseStyles,
+  partsStyles,
   css`
     :host {
       --_card: var(--eduset-provider-desk-card-background, var(--_color-surface-raised));
@@ -117,70 +119,6 @@ export const providerDeskStyles = [
       font-weight: 600;
     }
 
-    fieldset {
-      margin: 0;
-      padding: 0;
-      border: 0;
-      min-width: 0;
-    }
-
-    button,
-    input,
-    select,
-    textarea,
-    .button-link {
-      font: inherit;
-      border-radius: calc(var(--_radius) / 2);
-    }
-
-    input,
-    select,
-    textarea {
-      min-height: 2.75rem;
-      padding: 0.375rem 0.5rem;
-      color: inherit;
-      background: var(--_color-surface);
-      border: 1px solid var(--_color-border);
-      max-width: 100%;
-    }
-
-    input[type='number'] {
-      width: 7rem;
-    }
-
-    textarea {
-      width: 100%;
-      resize: vertical;
-    }
-
-    button,
-    .button-link {
-      min-height: 2.75rem;
-      padding: 0.5rem 1rem;
-      cursor: pointer;
-      color: var(--_color-primary);
-      background: var(--_color-surface);
-      border: 1px solid var(--_color-primary);
-      text-decoration: none;
-      display: inline-flex;
-      align-items: center;
-    }
-
-    .primary {
-      color: var(--_color-on-primary);
-      background: var(--_color-primary);
-    }
-
-    .danger {
-      color: var(--_color-danger);
-      border-color: var(--_color-danger);
-    }
-
-    button:disabled {
-      cursor: not-allowed;
-      opacity: 0.6;
-    }
-
     .status.error,
     .error {
       color: var(--_color-danger);
@@ -224,16 +162,6 @@ export const providerDeskStyles = [
       flex-wrap: wrap;
       justify-content: space-between;
       gap: 0.25rem 1rem;
-    }
-
-    .badge {
-      display: inline-block;
-      padding: 0 0.5rem;
-      font-size: 0.875em;
-      font-weight: 600;
-      border: 1px solid currentColor;
-      border-radius: 999px;
-      white-space: nowrap;
     }
 
     .facts {
@@ -332,10 +260,15 @@ export const providerDeskStyles = [
 
       .actions button,
       .toolbar button,
-      .actions .button-link {
+      .actions .button {
         flex: 1 1 auto;
         justify-content: center;
       }
+    }
+
+    .field > input[type='number'],
+    [type='number'] {
+      width: 7em;
     }
 
     @media print {

@@ -647,7 +647,7 @@ export class EdusetProviderDesk extends EdusetElement {
     return html`<li class="card" part="card">
       <div class="card-head">
         <h4>${application.programmeName}</h4>
-        <span class="badge">${texts.places(application.placesLeft, application.capacity)}</span>
+        <span class="chip">${texts.places(application.placesLeft, application.capacity)}</span>
       </div>
       <p class="muted">
         ${application.providerName} · ${application.moduleName} · ${application.groupName} ·
@@ -855,7 +855,7 @@ export class EdusetProviderDesk extends EdusetElement {
     return html`<li class="card" part="card">
       <div class="card-head">
         <h4>${contract.programmeName}</h4>
-        <span class="badge">
+        <span class="chip">
           ${status}${
             contract.status === 'accepted'
               ? ` · ${texts.startsOn(this.date(contract.start))}`
@@ -996,10 +996,7 @@ export class EdusetProviderDesk extends EdusetElement {
         ${
           month === null
             ? nothing
-            : html`<a
-                class="button-link"
-                href=${this.client.actsCsvUrl(month, this.language)}
-                download
+            : html`<a class="button" href=${this.client.actsCsvUrl(month, this.language)} download
                 >${texts.downloadCsv}</a
               >`
         }

@@ -10,6 +10,7 @@ import {
 } from '@eduset/core';
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { baseStyles } from '../../internal/base.styles.js';
+import { partsStyles } from '../../internal/parts/index.js';
 import { EdusetElement } from '../../internal/eduset-element.js';
 import { operatorDeskStyles } from '../certificate-registry/certificate-registry.styles.js';
 import {
@@ -75,6 +76,7 @@ type ProgrammeList = ReturnType<typeof supportProgrammeListSchema.parse>;
  */
 export const supportProgrammeStyles = [
   baseStyles,
+  partsStyles,
   operatorDeskStyles,
   css`
     :host {
@@ -100,26 +102,9 @@ export const supportProgrammeStyles = [
     .measure.overdue {
       border-left: 0.5rem solid var(--_color-danger);
     }
-    .badge {
-      display: inline-block;
-      padding: 0 0.4rem;
-      border: 1px solid currentColor;
-      border-radius: var(--_radius);
-      font-size: 0.9rem;
-      margin-inline-end: 0.35rem;
-    }
-    .badge.overdue {
+    .chip.overdue {
       color: var(--_color-danger);
       font-weight: 600;
-    }
-    textarea {
-      font: inherit;
-      min-height: 4rem;
-      padding: 0.35rem 0.5rem;
-      border: 1px solid var(--_color-border);
-      border-radius: calc(var(--_radius) / 2);
-      width: 100%;
-      box-sizing: border-box;
     }
     .table-wrap {
       overflow-x: auto;
@@ -150,9 +135,6 @@ export const supportProgrammeStyles = [
       text-align: left;
       overflow-wrap: break-word;
       hyphens: auto;
-    }
-    details {
-      margin-top: 0.5rem;
     }
     a {
       color: var(--_color-primary);
@@ -592,9 +574,9 @@ export class EdusetSupportProgramme extends EdusetElement {
       <article aria-labelledby="title-${measure.id}">
         <h4 id="title-${measure.id}">${measure.title}</h4>
         <p>
-          ${measure.overdue ? html`<span class="badge overdue">${t.overdue}</span>` : nothing}
-          <span class="badge">${measureStatusTitles[measure.status][lang]}</span>
-          <span class="badge">${measureReviewTitles[measure.review][lang]}</span>
+          ${measure.overdue ? html`<span class="chip overdue">${t.overdue}</span>` : nothing}
+          <span class="chip">${measureStatusTitles[measure.status][lang]}</span>
+          <span class="chip">${measureReviewTitles[measure.review][lang]}</span>
         </p>
         <dl>
           <div>

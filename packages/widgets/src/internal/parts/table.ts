@@ -1,9 +1,11 @@
 import { css } from 'lit';
 
 /**
- * Tables that stack on a phone (the payer's desk, the reports, the family's cabinet): numbers aligned, and below 44em of the
+ * The table part (`<table class="table">`): numbers aligned (`.num`), and below 44em of the
  * element's width each row becomes a block of labelled values (`data-label`), so a phone
- * never scrolls sideways. The element's host must be a size container.
+ * never scrolls sideways. The element's host must be a size container
+ * (`container-type: inline-size`). `.scroll` is a region that scrolls a table that still
+ * cannot fold.
  *
  * @example
  * ```ts
@@ -12,6 +14,10 @@ import { css } from 'lit';
  * ```
  */
 export const stackedTableStyles = css`
+  .scroll {
+    overflow-x: auto;
+    max-width: 100%;
+  }
   .table {
     width: 100%;
     border-collapse: collapse;
@@ -39,16 +45,10 @@ export const stackedTableStyles = css`
     text-align: right;
     white-space: nowrap;
   }
-  .table tbody th .provider-name {
-    display: block;
-  }
   .table tfoot th,
   .table tfoot td {
     font-weight: 600;
     border-top: 2px solid var(--_color-text);
-  }
-  .contracts-row > td {
-    background: var(--_color-surface-raised);
   }
   @container (max-width: 44em) {
     .table thead {
@@ -92,8 +92,16 @@ export const stackedTableStyles = css`
     .table tfoot td {
       border-top: 0;
     }
-    .contracts-row > td {
-      padding: 0.5em;
-    }
   }
 `;
+
+/**
+ * The table part's styles under the parts' naming (the same object as `stackedTableStyles`).
+ *
+ * @example
+ * ```ts
+ * import { tableStyles } from './table.js';
+ * const styles = [tableStyles];
+ * ```
+ */
+export const tableStyles = stackedTableStyles;

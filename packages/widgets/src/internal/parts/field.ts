@@ -1,0 +1,246 @@
+import { css, html, nothing, type TemplateResult } from 'lit';
+
+/**
+ * The field part (GOV.UK Design System's order): the label above, then a hint, then the error
+ * message in red above the control; an invalid field has a red bar on its left and its control
+ * a thick red border. A `fieldset` groups without a frame; `fieldset.boxed` has one. Text inputs, selects and text areas share one look. `.error-summary` is
+ * the box at the top of a form that lists what to fix.
+ *
+ * @example
+ * ```ts
+ * import { fieldStyles } from './field.js';
+ * const styles = [fieldStyles];
+ * ```
+ */
+export const fieldStyles = css`
+  .field {
+    display: grid;
+    gap: 0.25em;
+    min-width: 0;
+  }
+  .field > label,
+  .field > .label,
+  legend {
+    font-weight: 600;
+  }
+  .hint {
+    color: var(--_color-text-muted);
+    font-size: 0.875em;
+  }
+  .field > input:not([type='checkbox'], [type='radio']),
+  .field > select,
+  .field > textarea {
+    width: 100%;
+  }
+  .field-error {
+    color: var(--_color-danger);
+    font-weight: 600;
+  }
+  .field.invalid {
+    padding-inline-start: 0.75em;
+    border-inline-start: 4px solid var(--_color-danger);
+  }
+  input:not([type='checkbox'], [type='radio'], [type='range']),
+  select,
+  textarea {
+    max-width: 100%;
+    min-height: 2.75em;
+    padding: 0.375em 0.5em;
+    font: inherit;
+    color: inherit;
+    background: var(--_color-surface);
+    border: 1px solid var(--_color-border);
+    border-radius: calc(var(--_radius) / 2);
+  }
+  textarea {
+    width: 100%;
+    resize: vertical;
+  }
+  input[type='checkbox'],
+  input[type='radio'] {
+    width: 1.25em;
+    height: 1.25em;
+    accent-color: var(--_color-primary);
+  }
+  input[aria-invalid='true'],
+  select[aria-invalid='true'],
+  textarea[aria-invalid='true'] {
+    border: 2px solid var(--_color-danger);
+  }
+  input:disabled,
+  select:disabled,
+  textarea:disabled {
+    color: var(--_color-text-muted);
+    background: var(--_color-surface-raised);
+    border-style: dashed;
+    cursor: not-allowed;
+  }
+  fieldset {
+    min-width: 0;
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+  fieldset.boxed {
+    padding: 0.5em 0.75em 0.75em;
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius);
+  }
+  .error-summary {
+    display: grid;
+    gap: 0.25em;
+    padding: 0.75em 1em;
+    color: var(--_color-text);
+    border: 3px solid var(--_color-danger);
+    border-radius: var(--_radius);
+  }
+  .error-summary:focus {
+    outline: 3px solid var(--_color-focus);
+  }
+  .error-summary ul {
+    margin: 0;
+    padding-inline-start: 1.25em;
+  }
+  .error-summary a {
+    color: var(--_color-danger);
+    font-weight: 600;
+  }
+`;
+
+/** The ids a field's control refers to (`aria-describedby`). */
+export interface FieldIds {
+  readonly hint: string;
+  readonly error: string;
+}
+
+/**
+ * The ids of a field's hint and error message, from the control's id.
+ *
+ * @example
+ * ```ts
+ * import { fieldIds } from './field.js';
+ * fieldIds('phone').error; // 'phone-error'
+ * ```
+ */
+export const fieldIds = (id: string): FieldIds => ({ hint: `${id}-hint`, error: `${id}-error` });
+
+/** What {@link field} draws. */
+export interface FieldOptions {
+  /** The control's id: the label's `for`, and the stem of the hint's and error's ids. */
+  readonly id: string;
+  readonly label: string | TemplateResult;
+  readonly hint?: string | TemplateResult;
+  /** The message shown when the value is wrong; none when it is right. */
+  readonly error?: string | null;
+  /** `text` (default), `email`, `tel`, `number`, `date`, `search` — or `textarea`. */
+  readonly type?: 'text' | 'email' | 'tel' | 'number' | 'date' | 'search' | 'textarea';
+  readonly name?: string;
+  readonly value: string;
+  readonly required?: boolean;
+  readonly autocomplete?: string;
+  readonly inputmode?: string;
+  readonly onInput?: (event: Event) => void;
+}
+
+/**
+ * `aria-describedby` for a control with these ids, a hint or not, an error or not.
+ *
+ * @example
+ * ```ts
+ * import { describedBy } from './field.js';
+ * describedBy('phone', true, false); // 'phone-hint'
+ * ```
+ */
+export const describedBy = (id: string, hint: boolean, error: boolean): string | undefined => {
+  const ids = fieldIds(id);
+  const list = [hint ? ids.hint : '', error ? ids.error : ''].filter(Boolean).join(' ');
+  return list === '' ? undefined : list;
+};
+
+/**
+ * A labelled text input or text area: the label above, the hint, the error message (its id in
+ * the control's `aria-describedby`, the control `aria-invalid`), then the control.
+ *
+ * @example
+ * ```ts
+ * import { field } from './field.js';
+ * field({ id: 'phone', label: 'Телефон', type: 'tel', value: '', error: 'Укажите телефон' });
+ * ```
+ */
+export const field = (options: FieldOptions): TemplateResult => {
+  const ids = fieldIds(options.id);
+  const error = options.error ?? null;
+  const hint = options.hint ?? null;
+  const described = describedBy(options.id, hint !== null, error !== null) ?? nothing;
+  const invalid = error === null ? nothing : 'true';
+  const control =
+    options.type === 'textarea'
+      ? html`<textarea
+          id=${options.id}
+          name=${options.name ?? nothing}
+          .value=${options.value}
+          ?required=${options.required === true}
+          aria-describedby=${described}
+          aria-invalid=${invalid}
+          @input=${options.onInput}
+        ></textarea>`
+      : html`<input
+          id=${options.id}
+          name=${options.name ?? nothing}
+          type=${options.type ?? 'text'}
+          .value=${options.value}
+          ?required=${options.required === true}
+          autocomplete=${options.autocomplete ?? nothing}
+          inputmode=${options.inputmode ?? nothing}
+          aria-describedby=${described}
+          aria-invalid=${invalid}
+          @input=${options.onInput}
+        />`;
+  return html`<div class=${error === null ? 'field' : 'field invalid'}>
+    <label for=${options.id}>${options.label}</label>
+    ${hint === null ? nothing : html`<span class="hint" id=${ids.hint}>${hint}</span>`}
+    ${error === null ? nothing : html`<span class="field-error" id=${ids.error}>${error}</span>`}
+    ${control}
+  </div>`;
+};
+
+/** One item of an {@link errorSummary}: the message and the id of the control to fix. */
+export interface ErrorSummaryItem {
+  readonly id: string;
+  readonly message: string;
+}
+
+/**
+ * The error summary at the top of a form: a titled alert whose items link to the controls.
+ *
+ * @example
+ * ```ts
+ * import { errorSummary } from './field.js';
+ * errorSummary('Исправьте ошибки', [{ id: 'phone', message: 'Укажите телефон' }]);
+ * ```
+ */
+export const errorSummary = (
+  title: string,
+  items: readonly ErrorSummaryItem[],
+): TemplateResult | typeof nothing =>
+  items.length === 0
+    ? nothing
+    : html`<div class="error-summary" role="alert" tabindex="-1">
+        <strong>${title}</strong>
+        <ul>
+          ${items.map(
+            (item) =>
+              html`<li>
+                <a
+                  href=${`#${item.id}`}
+                  @click=${(event: Event) => {
+                    event.preventDefault();
+                    const root = (event.currentTarget as Element).getRootNode() as ParentNode;
+                    (root.querySelector(`#${CSS.escape(item.id)}`) as HTMLElement | null)?.focus();
+                  }}
+                  >${item.message}</a
+                >
+              </li>`,
+          )}
+        </ul>
+      </div>`;

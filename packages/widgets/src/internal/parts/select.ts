@@ -1,0 +1,60 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { describedBy, fieldIds } from './field.js';
+
+/** One choice of a {@link selectField}. */
+export interface SelectOption {
+  readonly value: string;
+  readonly label: string;
+}
+
+/** What {@link selectField} draws. */
+export interface SelectOptions {
+  readonly id: string;
+  readonly label: string | TemplateResult;
+  readonly hint?: string | TemplateResult;
+  readonly error?: string | null;
+  readonly name?: string;
+  readonly value: string;
+  readonly options: readonly SelectOption[];
+  readonly onChange?: (event: Event) => void;
+}
+
+/**
+ * A labelled native select in the field part's look (its CSS is the field part's: one look for
+ * inputs, selects and text areas): label above, hint, error message, then the select.
+ *
+ * @example
+ * ```ts
+ * import { selectField } from './select.js';
+ * selectField({
+ *   id: 'lang',
+ *   label: 'Язык',
+ *   value: 'ru',
+ *   options: [{ value: 'ru', label: 'Русский' }, { value: 'en', label: 'English' }],
+ * });
+ * ```
+ */
+export const selectField = (options: SelectOptions): TemplateResult => {
+  const ids = fieldIds(options.id);
+  const error = options.error ?? null;
+  const hint = options.hint ?? null;
+  return html`<div class=${error === null ? 'field' : 'field invalid'}>
+    <label for=${options.id}>${options.label}</label>
+    ${hint === null ? nothing : html`<span class="hint" id=${ids.hint}>${hint}</span>`}
+    ${error === null ? nothing : html`<span class="field-error" id=${ids.error}>${error}</span>`}
+    <select
+      id=${options.id}
+      name=${options.name ?? nothing}
+      aria-describedby=${describedBy(options.id, hint !== null, error !== null) ?? nothing}
+      aria-invalid=${error === null ? nothing : 'true'}
+      @change=${options.onChange}
+    >
+      ${options.options.map(
+        (option) =>
+          html`<option value=${option.value} ?selected=${option.value === options.value}>
+            ${option.label}
+          </option>`,
+      )}
+    </select>
+  </div>`;
+};
