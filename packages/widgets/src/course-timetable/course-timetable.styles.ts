@@ -69,6 +69,10 @@ export const courseTimetableStyles = [
       border-radius: var(--_radius);
       padding: 0.3em 0.4em;
       margin: 0 0 0.3em;
+      /* A long word («Программирование») in a seventh of the week breaks inside the lesson
+         (with a hyphen where the browser knows Russian) instead of running over the next day. */
+      overflow-wrap: anywhere;
+      hyphens: auto;
     }
     .entry:last-child {
       margin-bottom: 0;

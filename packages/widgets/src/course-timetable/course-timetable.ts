@@ -42,6 +42,14 @@ function responseSchema(input: unknown): CourseTimetableData {
 }
 
 /**
+ * A room as a reader says it: a name that is words already («Кабинет информатики 201»,
+ * «Актовый зал») as it is, a bare number with the word for a room before it («кабинет 12»).
+ */
+function roomLabel(name: string, room: string): string {
+  return /^\p{L}/u.test(name) ? name : `${room.toLowerCase()} ${name}`;
+}
+
+/**
  * `<eduset-course-timetable>` — the network timetable of profile courses for one student,
  * home school, resource centre or teacher: a week grid of where to go and when (resource
  * centre, room, teacher, and the trip from the previous place for a student) on wide
@@ -171,8 +179,8 @@ export class EdusetCourseTimetable extends EdusetElement {
       ${withTime ? html`<div>${entry.start}–${entry.end}</div>` : nothing}
       <div class="course">${entry.courseName}</div>
       <div class="where">
-        ${entry.resourceCentreName}, ${t.room.toLowerCase()}
-        ${entry.roomName}${entry.address === undefined ? nothing : html`<br />${entry.address}`}
+        ${entry.resourceCentreName},
+        ${roomLabel(entry.roomName, t.room)}${entry.address === undefined ? nothing : html`<br />${entry.address}`}
       </div>
       <div class="who">
         ${
