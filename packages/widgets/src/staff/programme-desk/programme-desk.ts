@@ -198,6 +198,7 @@ export function problemsOf(error: DeskError, lang: Lang): string[] {
     weekdays: t.weekdays,
     time: t.timeFrom,
     remarks: lang === 'ru' ? 'Замечания' : 'Remarks',
+    roomId: lang === 'ru' ? 'Помещение' : 'Room',
   };
   return error.issues.map((issue) => {
     const place: string[] = [];
