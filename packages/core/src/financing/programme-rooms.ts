@@ -2,13 +2,12 @@ import { ConflictError, ValidationError, type LocalizedText } from '../common/in
 import { isoDateSchema } from '../common/iso-date.js';
 import { z } from '../common/zod.js';
 import {
-  mergedFreeMinutes,
   minutesOf,
-  searchRooms,
   type ActivityKind,
   type InventoryOrganization,
   type InventoryRoom,
-} from '../inventory/index.js';
+} from '../inventory/model.js';
+import { mergedFreeMinutes, searchRooms } from '../inventory/search.js';
 import { dayNumber } from './calendar.js';
 import type { Programme, ProgrammeGroup } from './programme.js';
 
