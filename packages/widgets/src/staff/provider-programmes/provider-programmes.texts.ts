@@ -35,7 +35,7 @@ export interface ProviderProgrammesTexts {
   readonly noRoom: string;
   readonly findRooms: string;
   readonly findRoomsHint: string;
-  readonly roomsFound: (n: number) => string;
+  readonly roomsFound: (n: number, shown: number) => string;
   readonly noRoomsFound: string;
   readonly roomSeats: (n: number) => string;
   readonly roomFree: string;
@@ -84,7 +84,8 @@ const ru: ProviderProgrammesTexts = {
   noRoom: 'Помещение не выбрано',
   findRooms: 'Подобрать помещение',
   findRoomsHint: 'Сначала укажите дни, время занятий и число мест.',
-  roomsFound: (n) => `Подходят: ${String(n)}. Выберите одно.`,
+  roomsFound: (n, shown) =>
+    `Подходят: ${String(n)}${shown < n ? `, показаны ${String(shown)} лучших` : ''}. Выберите одно.`,
   noRoomsFound: 'Свободных помещений на это время нет: измените дни или время.',
   roomSeats: (n) => `мест ${String(n)}`,
   roomFree: 'свободно',
@@ -134,7 +135,8 @@ const en: ProviderProgrammesTexts = {
   noRoom: 'No room chosen',
   findRooms: 'Find a room',
   findRoomsHint: 'Give the weekdays, lesson time and places first.',
-  roomsFound: (n) => `${String(n)} fit. Choose one.`,
+  roomsFound: (n, shown) =>
+    `${String(n)} fit${shown < n ? `, the best ${String(shown)} shown` : ''}. Choose one.`,
   noRoomsFound: 'No room is free at that time: change the weekdays or time.',
   roomSeats: (n) => `${String(n)} seats`,
   roomFree: 'free',

@@ -54,6 +54,9 @@ interface GroupForm {
   roomId: string;
 }
 
+/** How many of the rooms offered a group's picker shows (the best first). */
+const ROOMS_SHOWN = 8;
+
 /** The rooms offered to one group: loading, failed, or the list. */
 type RoomOffer = 'loading' | 'failed' | readonly RoomSuggestion[];
 
@@ -1202,6 +1205,13 @@ export class EdusetProviderProgrammes extends EdusetElement {
     </fieldset>`;
   }
 
+  /** The best rooms offered, and the one chosen when it is further down the list. */
+  private shownRooms(offer: readonly RoomSuggestion[], roomId: string): RoomSuggestion[] {
+    const best = offer.slice(0, ROOMS_SHOWN);
+    const chosen = offer.find((room) => room.roomId === roomId);
+    return chosen === undefined || best.includes(chosen) ? best : [...best, chosen];
+  }
+
   private renderRoom(
     group: GroupForm,
     moduleIndex: number,
@@ -1254,9 +1264,11 @@ export class EdusetProviderProgrammes extends EdusetElement {
             ? html`<p class="room-error" role="alert">${t.roomsFailed}</p>`
             : offer.length === 0
               ? html`<p class="hint">${t.noRoomsFound}</p>`
-              : html`<p class="hint">${t.roomsFound(offer.length)}</p>
+              : html`<p class="hint">
+                    ${t.roomsFound(offer.length, Math.min(offer.length, ROOMS_SHOWN))}
+                  </p>
                   <ul class="room-options">
-                    ${offer.map(
+                    ${this.shownRooms(offer, group.roomId).map(
                       (room) =>
                         html`<li>
                           <label class="room-option">
