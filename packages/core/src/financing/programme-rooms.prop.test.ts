@@ -11,6 +11,7 @@ import {
   judgeProgrammeRooms,
   meetingsOverlap,
   roomBookingsOf,
+  roomSuggestionQuerySchema,
   suggestRooms,
   type RoomMeeting,
 } from './programme-rooms.js';
@@ -258,7 +259,9 @@ describe('suggestRooms', () => {
     fc.assert(
       fc.property(freeArb, meetingArb, fc.integer({ min: 1, max: 30 }), (free, meeting, places) => {
         const rooms = [room({ freeHours: free, capacity: 20 })];
-        const suggested = suggestRooms(rooms, [], [], { ...meeting, places });
+        const suggested = suggestRooms(rooms, [], [], {
+          ...roomSuggestionQuerySchema.parse({ ...meeting, places }),
+        });
         const judged = judgeProgrammeRooms(
           programme([
             group({ ...meeting, time: { from: meeting.from, to: meeting.to }, capacity: places }),
