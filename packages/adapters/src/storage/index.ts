@@ -63,13 +63,7 @@ export type {
   RegistryStep,
 } from './certificate-registry.js';
 export type { InventoryReplacement, InventoryStore } from './inventory.js';
-export {
-  heldVersion,
-  holdProgrammeRooms,
-  roomBookingStore,
-  type RoomBookingStore,
-  type RoomWithOrganization,
-} from './room-bookings.js';
+export type { RoomBookingStore, RoomWithOrganization } from './room-bookings.js';
 export type {
   CourseNetworkHead,
   CourseNetworkStore,

@@ -25,7 +25,7 @@ const parsed = (value: unknown): unknown =>
  *
  * @example
  * ```ts
- * import { heldVersion } from '@eduset/adapters';
+ * import { heldVersion } from './room-bookings.js';
  * declare const review: import('@eduset/core').ProgrammeReview;
  * heldVersion(review)?.id;
  * ```
@@ -53,7 +53,7 @@ const roomIdsOf = (programme: Programme | undefined): string[] =>
  *   not free then); ConflictError `room-taken` when another group uses it at the same time.
  * @example
  * ```ts
- * import { holdProgrammeRooms } from '@eduset/adapters';
+ * import { holdProgrammeRooms } from './room-bookings.js';
  * declare const session: Parameters<typeof holdProgrammeRooms>[0];
  * declare const programme: import('@eduset/core').Programme;
  * await holdProgrammeRooms(session, 'michurinsk', programme.id, programme, programme);
@@ -152,7 +152,7 @@ export interface RoomBookingStore {
  *
  * @example
  * ```ts
- * import { roomBookingStore } from '@eduset/adapters';
+ * import { roomBookingStore } from './room-bookings.js';
  * declare const database: Parameters<typeof roomBookingStore>[0];
  * await roomBookingStore(database).list('michurinsk');
  * ```

@@ -59,7 +59,7 @@ export const roomBookingSchema = z.object({
 /** A group's booking of a room. @example `declare const booking: RoomBooking; booking.roomId;` */
 export type RoomBooking = z.infer<typeof roomBookingSchema>;
 
-/** What two meetings in a room are compared by. */
+/** What two meetings in a room are compared by. @example `const m: RoomMeeting = { weekdays: [2], from: '15:00', to: '16:30', start: '2026-09-01', end: '2027-05-31' };` */
 export type RoomMeeting = Pick<RoomBooking, 'weekdays' | 'from' | 'to' | 'start' | 'end'>;
 
 /**
