@@ -7,6 +7,7 @@ import { createNetwork, instant, isEdusetError, sameEntry, type Instant } from '
 import { seedConsultationHistoryIfEmpty } from './cli-consultations.js';
 import { seedFinancingIfEmpty } from './cli-financing.js';
 import { seedInventoryIfEmpty } from './cli-inventory.js';
+import { seedRoomDemoIfEmpty } from './cli-rooms.js';
 import { seedSettlementDemoIfEmpty } from './cli-settlement.js';
 import { seedOperatorIfEmpty } from './cli-operator.js';
 import { importHelp, importUsage, parseImportOptions, runImport } from './cli-import.js';
@@ -601,6 +602,8 @@ async function seedDemo(
   );
   // The inventory of shared rooms and staff of the financing network (issue 17 §1).
   await seedInventoryIfEmpty(storage, join(options.staticRoot, 'data'), 'michurinsk', out);
+  // A demo programme of `cdt` whose group meets in an inventory room (operator's review).
+  await seedRoomDemoIfEmpty(storage, 'michurinsk', now, out);
   // Demo contracts for the payer's desk and the coverage report (September settled).
   await seedSettlementDemoIfEmpty(storage, now, out);
   await seedOperatorIfEmpty(

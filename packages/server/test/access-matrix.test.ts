@@ -455,6 +455,8 @@ describe('the access matrix', () => {
       ['PUT /api/provider/programmes/:id', 'write', 400],
       ['POST /api/provider/programmes/:id/submit', 'write', 400],
       ['POST /api/provider/programmes/:id/withdraw', 'write', 400],
+      // Rooms for a group: 400 without the group's weekdays, time and places.
+      ['GET /api/provider/programme-rooms', 'write', 400],
       ['GET /api/operator/programme-reviews', 'review', 200],
       ['GET /api/operator/programme-reviews/:id', 'review', 404],
       ['POST /api/operator/programme-reviews/:id/approve', 'review', 400],
@@ -464,6 +466,7 @@ describe('the access matrix', () => {
       .filter(
         (route) =>
           (route.url.startsWith('/api/provider/programmes') ||
+            route.url === '/api/provider/programme-rooms' ||
             route.url.startsWith('/api/operator/programme-reviews')) &&
           route.method !== 'HEAD',
       )

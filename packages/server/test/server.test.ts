@@ -47,6 +47,7 @@ function fakeStorage(overrides: Partial<Storage>): Storage {
     certificateRegistry: new Proxy({} as Storage['certificateRegistry'], { get: () => notUsed }),
     financingParameters: new Proxy({} as Storage['financingParameters'], { get: () => notUsed }),
     inventory: new Proxy({} as Storage['inventory'], { get: () => notUsed }),
+    roomBookings: new Proxy({} as Storage['roomBookings'], { get: () => notUsed }),
     dataEntry: new Proxy({} as Storage['dataEntry'], { get: () => notUsed }),
     courseNetworks: new Proxy({} as Storage['courseNetworks'], { get: () => notUsed }),
     supportProgrammes: new Proxy({} as Storage['supportProgrammes'], { get: () => notUsed }),

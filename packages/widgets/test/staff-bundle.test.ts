@@ -80,10 +80,12 @@ describe('eduset-staff.js and eduset-widgets.js', () => {
     // support programme, less the staff clients' one shared transport: ~575 KB / ~170.5 KB,
     // budget 600 KB / 175 KB. Staff pages are behind sign-in on office networks; a page that
     // wants one desk loads it through eduset-staff-loader.js (below), and a new staff element
-    // joins the loader: the whole bundle is for pages that want one file.
+    // joins the loader: the whole bundle is for pages that want one file. Issue 17 §1's room
+    // picker of the provider's groups (core's room wire schemas and the picker): +~1.8 KB gzip
+    // (~592 KB / ~175.6 KB), budget 600 KB / 178 KB.
     const bytes = readFileSync(staffFile);
     expect(bytes.byteLength).toBeLessThan(600 * 1024);
-    expect(gzipSync(bytes).byteLength).toBeLessThan(175 * 1024);
+    expect(gzipSync(bytes).byteLength).toBeLessThan(178 * 1024);
   });
 });
 

@@ -45,6 +45,7 @@ export type {
 } from './financing.js';
 export type {
   ProgrammeReviewFilter,
+  ProgrammeRoomOptions,
   ProgrammeReviewStore,
   StoredProgrammeReview,
 } from './programme-reviews.js';
@@ -62,6 +63,7 @@ export type {
   RegistryStep,
 } from './certificate-registry.js';
 export type { InventoryReplacement, InventoryStore } from './inventory.js';
+export type { RoomBookingStore, RoomWithOrganization } from './room-bookings.js';
 export type {
   CourseNetworkHead,
   CourseNetworkStore,

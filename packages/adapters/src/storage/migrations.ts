@@ -36,6 +36,7 @@ import schoolProfiles from '../../migrations/0034_school_profiles.sql?raw';
 import supportProgrammes from '../../migrations/0035_support_programmes.sql?raw';
 import staffMail from '../../migrations/0036_staff_mail.sql?raw';
 import enrolmentApplication from '../../migrations/0038_enrolment_application.sql?raw';
+import roomBookings from '../../migrations/0039_room_bookings.sql?raw';
 import type { Database } from './database.js';
 
 /**
@@ -103,6 +104,7 @@ export const migrations: readonly Migration[] = [
   { version: 35, name: 'support_programmes', sql: supportProgrammes },
   { version: 36, name: 'staff_mail', sql: staffMail },
   { version: 38, name: 'enrolment_application', sql: enrolmentApplication },
+  { version: 39, name: 'room_bookings', sql: roomBookings },
 ];
 
 /**

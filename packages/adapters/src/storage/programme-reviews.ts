@@ -21,6 +21,25 @@ import {
   type Reviewer,
 } from '@eduset/core';
 import type { Database, SqlSession } from './database.js';
+import { heldVersion, holdProgrammeRooms } from './room-bookings.js';
+
+/**
+ * Where a programme's groups find their rooms: the network of the inventory (the instance's
+ * financing network). A group naming a room is judged against that network's inventory and
+ * bookings (migration 0039); with no network given, against none (an unknown room).
+ *
+ * @example
+ * ```ts
+ * import type { ProgrammeRoomOptions } from '@eduset/adapters';
+ * const options: ProgrammeRoomOptions = { networkId: 'michurinsk' };
+ * ```
+ */
+export interface ProgrammeRoomOptions {
+  readonly networkId?: string;
+}
+
+/** The network bookings go to when none is given: no inventory holds its rooms. */
+const NO_NETWORK = '-';
 
 const UNIQUE_VIOLATION = '23505';
 const CHECK_VIOLATION = '23514';
@@ -94,12 +113,19 @@ export interface ProgrammeReviewStore {
    * @throws ConflictError `programme-exists` when the id is taken; NotFoundError for an
    *   unknown provider.
    */
-  create(draft: Programme, by: Reviewer, at: Instant): Promise<ProgrammeReview>;
+  create(
+    draft: Programme,
+    by: Reviewer,
+    at: Instant,
+    options?: ProgrammeRoomOptions,
+  ): Promise<ProgrammeReview>;
   /**
    * Takes one step of the review (core's `reviewProgramme`) on the revision the person saw:
    * `revision-moved` when it moved on; an edit and an approval are checked against the places
    * taken (`places-below-taken`, `group-in-use`); an approval publishes the programme and its
-   * groups in the same transaction.
+   * groups in the same transaction. The rooms its groups name are judged (an edit, a
+   * submission, an approval) and held by the version that runs (`holdProgrammeRooms`), in the
+   * same transaction: `room-taken` (409) when another group has the room at that time.
    */
   step(
     programmeId: string,
@@ -107,6 +133,7 @@ export interface ProgrammeReviewStore {
     command: ProgrammeReviewCommand,
     by: Reviewer,
     at: Instant,
+    options?: ProgrammeRoomOptions,
   ): Promise<StoredProgrammeReview>;
   /** The places left (capacity − taken) of these groups, as the database counts them now. */
   placesLeft(groupIds: readonly string[]): Promise<Map<string, number>>;
@@ -366,7 +393,7 @@ export function programmeReviewStore(database: Database): ProgrammeReviewStore {
       }));
     },
 
-    async create(input, by, at) {
+    async create(input, by, at, options = {}) {
       const review = startProgrammeReview(
         programmeSchema.parse(JSON.parse(JSON.stringify(input))),
         {
@@ -398,6 +425,14 @@ export function programmeReviewStore(database: Database): ProgrammeReviewStore {
           );
           if (inserted.length === 0) throw new Error('exists');
           await appendEvent(session, review.programmeId, event);
+          // A new draft holds no room, but a room that does not fit is refused at once.
+          await holdProgrammeRooms(
+            session,
+            options.networkId ?? NO_NETWORK,
+            review.programmeId,
+            review.draft,
+            undefined,
+          );
         });
       } catch (error) {
         if (
@@ -414,7 +449,7 @@ export function programmeReviewStore(database: Database): ProgrammeReviewStore {
       return review;
     },
 
-    async step(programmeId, revision, command, by, at) {
+    async step(programmeId, revision, command, by, at, options = {}) {
       try {
         return await database.transaction(async (session) => {
           // A reviewed programme's row, created for one of the public registry on its first step.
@@ -452,6 +487,17 @@ export function programmeReviewStore(database: Database): ProgrammeReviewStore {
           );
           if (updated.length === 0) throw new ProgrammeReviewError('revision-moved');
           await appendEvent(session, programmeId, next.event);
+          const judges =
+            command.action === 'edit' ||
+            command.action === 'submit' ||
+            command.action === 'approve';
+          await holdProgrammeRooms(
+            session,
+            options.networkId ?? NO_NETWORK,
+            programmeId,
+            judges ? next.review.draft : undefined,
+            heldVersion(next.review),
+          );
           if (next.publish !== undefined) await publish(session, next.publish);
           return {
             review: next.review,

@@ -14,6 +14,7 @@ import { schoolProfileStore, type SchoolProfileStore } from './school-profiles.j
 import { supportProgrammeStore, type SupportProgrammeStore } from './support-programmes.js';
 import { financingParametersStore, type FinancingParametersStore } from './financing-parameters.js';
 import { inventoryStore, type InventoryStore } from './inventory.js';
+import { roomBookingStore, type RoomBookingStore } from './room-bookings.js';
 import { dataEntryStore, type DataEntryStore } from './data-entry.js';
 import { courseNetworkStore, type CourseNetworkStore } from './course-network.js';
 import { openPglite, openPostgres, type Database } from './database.js';
@@ -117,6 +118,8 @@ export interface Storage extends BookingStore {
   readonly financingParameters: FinancingParametersStore;
   /** The inventory of shared rooms and staff willing to teach in the network (0030). */
   readonly inventory: InventoryStore;
+  /** Rooms of the inventory booked by programme groups, and rooms that fit a group (0039). */
+  readonly roomBookings: RoomBookingStore;
   /** Counters of attempts shared by every process: rate limits, sign-in throttling (0008). */
   readonly limits: AttemptLimits;
   /** The append-only audit log: reads of personal data and every write (migration 0009). */
@@ -240,6 +243,7 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
     certificateRegistry: certificateRegistryStore(database),
     financingParameters: financingParametersStore(database),
     inventory: inventoryStore(database),
+    roomBookings: roomBookingStore(database),
     limits: attemptLimits(database),
     audit: auditStore(database),
     courseLinks: courseLinkStore(database),

@@ -40,5 +40,6 @@ export {
 export * from './provider-desk.js';
 export * from './programme-review.js';
 export * from './programme-review-api.js';
+export * from './programme-rooms.js';
 export * from './settlement/index.js';
 export * from './operator.js';

@@ -82,6 +82,13 @@ export const programmeReviewDetailSchema = z.object({
   provider: providerSchema,
   taken: z.record(z.string(), z.number().int().min(0)),
   changes: z.array(programmeChangeSchema),
+  /** The inventory rooms its groups name (room id → name, address, organization). */
+  rooms: z
+    .record(
+      z.string(),
+      z.object({ name: z.string(), address: z.string(), organizationName: z.string() }),
+    )
+    .optional(),
 });
 
 /** One programme's review as a desk shows it. @example `declare const detail: ProgrammeReviewDetail; detail.taken;` */

@@ -630,6 +630,8 @@ export const programmeGroupInputSchema = z.strictObject({
   capacity: countSchema(1, 1000),
   weekdays: z.array(countSchema(1, 7)).max(7).default([]),
   time: lessonTimeSchema.optional(),
+  /** The inventory room the group meets in (checked by `judgeProgrammeRooms`). */
+  roomId: requestTextSchema(120).optional(),
 });
 
 /** A group as the provider enters it. @example `declare const group: ProgrammeGroupInput; group.capacity;` */
@@ -828,6 +830,7 @@ export function buildProgrammeDraft(input: unknown, context: ProgrammeDraftConte
         weekdays: [...new Set(group.weekdays)].sort((a, b) => a - b),
         ...(group.time === undefined ? {} : { time: group.time }),
         ...(siteId === undefined ? {} : { siteId }),
+        ...(group.roomId === undefined ? {} : { roomId: group.roomId }),
       };
     });
     return {
@@ -902,6 +905,7 @@ export function draftInputOf(programme: Programme): ProgrammeDraftInput {
         capacity: group.capacity,
         weekdays: [...group.weekdays],
         ...(group.time === undefined ? {} : { time: { ...group.time } }),
+        ...(group.roomId === undefined ? {} : { roomId: group.roomId }),
       })),
     })),
   };
@@ -982,14 +986,21 @@ export type ProgrammeChange = z.infer<typeof programmeChangeSchema>;
 
 const same = (text: string): LocalizedText => ({ ru: text, en: text });
 
-function groupWords(group: ProgrammeGroup): LocalizedText {
+function groupWords(group: ProgrammeGroup, roomNames?: ReadonlyMap<string, string>): LocalizedText {
   const days = group.weekdays;
   const ruDays = ['пн', 'вт', 'ср', 'чт', 'пт', 'сб', 'вс'];
   const enDays = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
   const time = group.time ? ` ${group.time.from}–${group.time.to}` : '';
+  const roomName = group.roomId === undefined ? undefined : roomNames?.get(group.roomId);
+  const room =
+    group.roomId === undefined
+      ? { ru: '', en: '' }
+      : roomName === undefined
+        ? { ru: ', помещение из инвентаризации', en: ', a room of the inventory' }
+        : { ru: `, «${roomName}»`, en: `, "${roomName}"` };
   return {
-    ru: `${group.start} – ${group.end}, мест ${String(group.capacity)}, ${days.map((d) => ruDays[d - 1]).join(', ') || 'дни не указаны'}${time}`,
-    en: `${group.start} – ${group.end}, ${String(group.capacity)} places, ${days.map((d) => enDays[d - 1]).join(', ') || 'no days given'}${time}`,
+    ru: `${group.start} – ${group.end}, мест ${String(group.capacity)}, ${days.map((d) => ruDays[d - 1]).join(', ') || 'дни не указаны'}${time}${room.ru}`,
+    en: `${group.start} – ${group.end}, ${String(group.capacity)} places, ${days.map((d) => enDays[d - 1]).join(', ') || 'no days given'}${time}${room.en}`,
   };
 }
 
@@ -1005,7 +1016,7 @@ function moduleWords(module: ProgrammeModule): LocalizedText {
  * What changed from one version of a programme to another, in people's words: every field
  * a family sees, and modules and groups added, removed or changed. With no earlier version
  * (a new programme) the list is empty. For the operator reviewing an edit of an approved
- * programme.
+ * programme. A group's room is named from `roomNames` (room id → name) when given.
  *
  * @example
  * ```ts
@@ -1018,6 +1029,7 @@ function moduleWords(module: ProgrammeModule): LocalizedText {
 export function programmeChanges(
   before: Programme | undefined,
   after: Programme,
+  roomNames?: ReadonlyMap<string, string>,
 ): ProgrammeChange[] {
   if (before === undefined) return [];
   const changes: ProgrammeChange[] = [];
@@ -1086,8 +1098,8 @@ export function programmeChanges(
       };
       field(
         groupLabel,
-        wasGroup === undefined ? undefined : groupWords(wasGroup),
-        groupWords(group),
+        wasGroup === undefined ? undefined : groupWords(wasGroup, roomNames),
+        groupWords(group, roomNames),
       );
       if (wasGroup !== undefined) field(groupLabel, same(wasGroup.name), same(group.name));
     }
@@ -1098,7 +1110,7 @@ export function programmeChanges(
             ru: `Группа «${group.name}» (${module.name})`,
             en: `Group "${group.name}" (${module.name})`,
           },
-          groupWords(group),
+          groupWords(group, roomNames),
           undefined,
         );
       }

@@ -193,6 +193,8 @@ export const programmeGroupSchema = z
     /** When its lessons take place on those weekdays (unknown when absent). */
     time: lessonTimeSchema.optional(),
     siteId: idSchema.optional(),
+    /** The inventory room its lessons take place in (`programme-rooms.ts` judges it). */
+    roomId: idSchema.optional(),
   })
   .refine((group) => dayNumber(group.end) >= dayNumber(group.start), {
     params: {

@@ -10,6 +10,8 @@ import {
   programmeRevisionSchema,
   programmeUpdateSchema,
   providerProgrammeListSchema,
+  roomSuggestionListSchema,
+  roomSuggestionQuerySchema,
   type ProgrammeReviewDetail,
 } from '@eduset/core';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
@@ -72,7 +74,10 @@ async function write(
  *   history, places taken per group, what changed;
  * - `PUT /api/provider/programmes/:id` `{ revision, programme }` — edit the working version
  *   (an approved programme stays public while the edit is reviewed);
- * - `POST /api/provider/programmes/:id/submit|withdraw` `{ revision }`.
+ * - `POST /api/provider/programmes/:id/submit|withdraw` `{ revision }`;
+ * - `GET /api/provider/programme-rooms?weekdays=2,4&from=15:00&to=16:30&places=12[&programmeId=…]`
+ *   — inventory rooms that fit a group, the own organization's first (a group's `roomId` is
+ *   judged on every save: a misfit answers 400, a room another group has then 409 `room-taken`).
  *
  * Operator (`financing.programme.review`):
  * - `GET /api/operator/programme-reviews[?state=submitted|…|all]` — the queue, longest
@@ -118,6 +123,21 @@ export function programmeRoutes(options: ProgrammeServiceOptions): FastifyPlugin
       async (request, reply) => {
         noStore(reply);
         return service.listOwn(request.actor);
+      },
+    );
+
+    api.get(
+      '/api/provider/programme-rooms',
+      {
+        config: { access: { action: provider } },
+        schema: {
+          querystring: roomSuggestionQuerySchema,
+          response: { 200: roomSuggestionListSchema },
+        },
+      },
+      async (request, reply) => {
+        noStore(reply);
+        return service.roomSuggestions(request.actor, request.query);
       },
     );
 

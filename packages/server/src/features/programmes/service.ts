@@ -19,6 +19,8 @@ import {
   type ProgrammeUpdate,
   type ProviderProgrammeList,
   type Reviewer,
+  type RoomSuggestionList,
+  type RoomSuggestionQuery,
 } from '@eduset/core';
 import { HttpError } from '../../errors.js';
 import { forbidden } from '../../plugins/access.js';
@@ -81,6 +83,11 @@ export interface ProgrammeService {
     programmeId: string,
     body: ProgrammeReturn,
   ): Promise<ProgrammeReviewDetail>;
+  /**
+   * The inventory rooms that fit a group (weekdays, time, places), the provider's own
+   * organization's first; `programmeId` (one of the asker's) lets its own bookings not count.
+   */
+  roomSuggestions(actor: Actor, query: RoomSuggestionQuery): Promise<RoomSuggestionList>;
 }
 
 /**
@@ -158,13 +165,36 @@ export function programmeService(options: ProgrammeServiceOptions): ProgrammeSer
   async function detailOf(stored: StoredProgrammeReview): Promise<ProgrammeReviewDetail> {
     const [provider] = await reviews.providers([stored.review.providerId]);
     if (provider === undefined) throw notFound();
+    const roomIds = [stored.review.draft, stored.review.published].flatMap((version) =>
+      (version?.modules ?? []).flatMap((module) =>
+        module.groups.flatMap((group) => (group.roomId === undefined ? [] : [group.roomId])),
+      ),
+    );
+    const rooms = await storage.roomBookings.rooms(networkId, [...new Set(roomIds)]);
     return {
       review: stored.review,
       provider,
       taken: Object.fromEntries(stored.taken),
-      changes: programmeChanges(stored.review.published, stored.review.draft),
+      changes: programmeChanges(
+        stored.review.published,
+        stored.review.draft,
+        new Map(rooms.map((room) => [room.id, room.name])),
+      ),
+      ...(rooms.length === 0
+        ? {}
+        : {
+            rooms: Object.fromEntries(
+              rooms.map((room) => [
+                room.id,
+                { name: room.name, address: room.address, organizationName: room.organizationName },
+              ]),
+            ),
+          }),
     };
   }
+
+  /** Rooms are judged and booked in the financing network's inventory. */
+  const inNetwork = { networkId };
 
   async function step(
     actor: Actor,
@@ -174,7 +204,9 @@ export function programmeService(options: ProgrammeServiceOptions): ProgrammeSer
     command: Parameters<typeof reviews.step>[2],
   ): Promise<ProgrammeReviewDetail> {
     await load(actor, action, programmeId);
-    return detailOf(await reviews.step(programmeId, revision, command, reviewer(actor), now()));
+    return detailOf(
+      await reviews.step(programmeId, revision, command, reviewer(actor), now(), inNetwork),
+    );
   }
 
   return {
@@ -214,7 +246,7 @@ export function programmeService(options: ProgrammeServiceOptions): ProgrammeSer
         ...(provider.district === undefined ? {} : { district: provider.district }),
         newId,
       });
-      await reviews.create(draft, reviewer(actor), now());
+      await reviews.create(draft, reviewer(actor), now(), inNetwork);
       return detailOf(await reviews.get(programmeId));
     },
 
@@ -234,6 +266,7 @@ export function programmeService(options: ProgrammeServiceOptions): ProgrammeSer
           { action: 'edit', draft },
           reviewer(actor),
           now(),
+          inNetwork,
         ),
       );
     },
@@ -264,6 +297,20 @@ export function programmeService(options: ProgrammeServiceOptions): ProgrammeSer
         action: 'approve',
         ...(body.normativeCosts === undefined ? {} : { normativeCosts: body.normativeCosts }),
       });
+    },
+
+    async roomSuggestions(actor, query) {
+      if (query.programmeId !== undefined) {
+        await load(actor, 'financing.programme.write', query.programmeId);
+      }
+      const scope = scopeOf(actor, 'financing.programme.write');
+      const own = query.organizationId ?? (scope?.length === 1 ? scope[0] : undefined);
+      return {
+        rooms: await storage.roomBookings.suggest(networkId, {
+          ...query,
+          ...(own === undefined ? {} : { organizationId: own }),
+        }),
+      };
     },
 
     returnWithRemarks(actor, programmeId, body) {

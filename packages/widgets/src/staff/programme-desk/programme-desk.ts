@@ -198,6 +198,7 @@ export function problemsOf(error: DeskError, lang: Lang): string[] {
     weekdays: t.weekdays,
     time: t.timeFrom,
     remarks: lang === 'ru' ? 'Замечания' : 'Remarks',
+    roomId: lang === 'ru' ? 'Помещение' : 'Room',
   };
   return error.issues.map((issue) => {
     const place: string[] = [];
@@ -306,8 +307,8 @@ export function groupSchedule(group: ProgrammeGroup, t: ProgrammeDeskTexts, lang
 
 /**
  * A programme as the operator reads it: the fields families see, then each module (price,
- * normative cost, the family's co-payment) with its groups (dates, days, time, places and
- * the places taken).
+ * normative cost, the family's co-payment) with its groups (dates, days, time, places, the
+ * places taken, and the inventory room by name with its address when `rooms` names it).
  *
  * @example
  * ```ts
@@ -321,6 +322,7 @@ export function renderProgrammeSummary(
   taken: Readonly<Record<string, number>>,
   lang: Lang,
   providerName?: string,
+  rooms: Readonly<Record<string, { readonly name: string; readonly address: string }>> = {},
 ): TemplateResult {
   const t = programmeDeskTexts[lang];
   return html`<dl class="facts">
@@ -382,10 +384,16 @@ export function renderProgrammeSummary(
               : html`<ul class="groups-view">
                   ${module.groups.map((group) => {
                     const busy = taken[group.id] ?? 0;
+                    const room = group.roomId === undefined ? undefined : rooms[group.roomId];
                     return html`<li>
                       <strong>${group.name}</strong>: ${groupSchedule(group, t, lang)};
                       ${t.capacity.toLowerCase()}
-                      ${String(group.capacity)}${busy > 0 ? `, ${t.taken(busy).split(' — ')[0]?.toLowerCase() ?? ''}` : ''}
+                      ${String(group.capacity)}${busy > 0 ? `, ${t.taken(busy).split(' — ')[0]?.toLowerCase() ?? ''}` : ''}${
+                        room === undefined
+                          ? nothing
+                          : html`; ${lang === 'ru' ? 'помещение' : 'room'}
+                              <strong>${room.name}</strong>, ${room.address}`
+                      }
                     </li>`;
                   })}
                 </ul>`

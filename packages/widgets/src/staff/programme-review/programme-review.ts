@@ -409,7 +409,13 @@ export class EdusetProgrammeReview extends EdusetElement {
       </p>
       <p>${review.published ? t.editOfApproved : t.newProgramme}</p>
       <div class="card">
-        ${renderProgrammeSummary(review.draft, detail.taken, lang, detail.provider.name)}
+        ${renderProgrammeSummary(
+          review.draft,
+          detail.taken,
+          lang,
+          detail.provider.name,
+          detail.rooms,
+        )}
       </div>
       ${
         review.published

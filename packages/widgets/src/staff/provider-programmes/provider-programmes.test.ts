@@ -205,4 +205,102 @@ describe('<eduset-provider-programmes>', () => {
     expect(calls.filter((call) => call.startsWith('POST'))).toEqual([]);
     await expectAccessible(element);
   });
+
+  it('offers rooms for a group, saves the one chosen, and shows a refusal next to the room field (accessible)', async () => {
+    const timed = structuredClone(
+      detail(
+        startProgrammeReview(draft, { by: { name: 'ЦДТ' }, at: instant('2026-08-20T09:00:00Z') }),
+      ),
+    );
+    const group = timed.review.draft.modules[0]?.groups[0];
+    if (group === undefined) throw new Error('no group');
+    group.time = { from: '15:00', to: '16:30' };
+    const suggestions = {
+      rooms: [
+        {
+          roomId: 'cdt-02',
+          name: 'Кабинет информатики № 2',
+          organizationName: provider.name,
+          address: 'г. Мичуринск, ул. Красная, 6',
+          capacity: 14,
+          freeHours: {
+            ru: 'пн 14:00–18:00; вт 14:00–18:00',
+            en: 'Mon 14:00–18:00; Tue 14:00–18:00',
+          },
+          equipment: ['компьютеры'],
+          stepFree: false,
+        },
+      ],
+    };
+    const calls: { call: string; body?: string }[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((url: string, init?: RequestInit) => {
+        const call = `${init?.method ?? 'GET'} ${url}`;
+        calls.push({ call, ...(typeof init?.body === 'string' ? { body: init.body } : {}) });
+        if (url === '/api/provider/programmes') {
+          return Promise.resolve(jsonResponse({ programmes: [], providers: [provider] }));
+        }
+        if (url === '/api/auth/csrf') return Promise.resolve(jsonResponse({ csrfToken: 't' }));
+        if (url.startsWith('/api/provider/programme-rooms?')) {
+          return Promise.resolve(jsonResponse(suggestions));
+        }
+        if (call === 'PUT /api/provider/programmes/cdt-1') {
+          return Promise.resolve(
+            jsonResponse(
+              {
+                error: {
+                  code: 'room-taken',
+                  message: {
+                    ru: 'Помещение «Кабинет информатики № 2» в это время занято: там занимается группа другой организации (вт 16:00–17:00, 01.09.2026–31.05.2027); выберите для группы «Группа 1» другое время или помещение',
+                    en: 'The room "Кабинет информатики № 2" is taken at that time by another organization\'s group (Tue 16:00–17:00, 2026-09-01 to 2027-05-31); choose another time or room for the group "Группа 1"',
+                  },
+                  issues: [],
+                },
+              },
+              409,
+            ),
+          );
+        }
+        return Promise.resolve(jsonResponse(timed));
+      }),
+    );
+    const element = await mount();
+    await expect.poll(() => element.view).toBe('list');
+    await element.open('cdt-1');
+    await element.updateComplete;
+    const root = shadow(element);
+    expect(text(root.querySelector('.room'))).toContain('Помещение не выбрано');
+    const find = [...root.querySelectorAll<HTMLButtonElement>('.room button')].find((button) =>
+      button.textContent?.includes('Подобрать помещение'),
+    );
+    expect(find?.disabled).toBe(false);
+    find?.click();
+    await expect.poll(() => root.querySelectorAll('.room-option').length).toBe(1);
+    expect(calls.map((c) => c.call)).toContain(
+      'GET /api/provider/programme-rooms?weekdays=2%2C4&from=15%3A00&to=16%3A30&places=12&start=2026-09-01&end=2027-05-31&programmeId=cdt-1',
+    );
+    const option = text(root.querySelector('.room-option'));
+    expect(option).toContain('Кабинет информатики № 2');
+    expect(option).toContain('г. Мичуринск, ул. Красная, 6');
+    expect(option).toContain('мест 14');
+    expect(option).toContain('свободно: пн 14:00–18:00; вт 14:00–18:00');
+    await expectAccessible(element);
+    root.querySelector<HTMLInputElement>('.room-option input')?.click();
+    await element.updateComplete;
+    expect(text(root.querySelector('.room p'))).toBe(
+      'Кабинет информатики № 2, г. Мичуринск, ул. Красная, 6',
+    );
+    [...root.querySelectorAll<HTMLButtonElement>('button')]
+      .find((button) => button.textContent?.includes('Сохранить черновик'))
+      ?.click();
+    await expect
+      .poll(() => text(root.querySelector('.room-error')))
+      .toContain('в это время занято');
+    const put = calls.find((c) => c.call === 'PUT /api/provider/programmes/cdt-1');
+    expect(put?.body).toContain('"roomId":"cdt-02"');
+    // Nothing lost: the form still holds the chosen room.
+    expect(text(root.querySelector('.room p'))).toContain('Кабинет информатики № 2');
+    await expectAccessible(element);
+  });
 });

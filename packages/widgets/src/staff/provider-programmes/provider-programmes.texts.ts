@@ -31,6 +31,16 @@ export interface ProviderProgrammesTexts {
   readonly addGroup: string;
   readonly removeGroup: (name: string) => string;
   readonly groupInUse: string;
+  readonly room: string;
+  readonly noRoom: string;
+  readonly findRooms: string;
+  readonly findRoomsHint: string;
+  readonly roomsFound: (n: number, shown: number) => string;
+  readonly noRoomsFound: string;
+  readonly roomSeats: (n: number) => string;
+  readonly roomFree: string;
+  readonly removeRoom: string;
+  readonly roomsFailed: string;
   readonly save: string;
   readonly saving: string;
   readonly saved: (revision: number) => string;
@@ -70,6 +80,17 @@ const ru: ProviderProgrammesTexts = {
   addGroup: 'Добавить группу',
   removeGroup: (name) => `Убрать группу «${name}»`,
   groupInUse: 'В группе есть записанные дети: её нельзя убрать.',
+  room: 'Помещение',
+  noRoom: 'Помещение не выбрано',
+  findRooms: 'Подобрать помещение',
+  findRoomsHint: 'Сначала укажите дни, время занятий и число мест.',
+  roomsFound: (n, shown) =>
+    `Подходят: ${String(n)}${shown < n ? `, показаны ${String(shown)} лучших` : ''}. Выберите одно.`,
+  noRoomsFound: 'Свободных помещений на это время нет: измените дни или время.',
+  roomSeats: (n) => `мест ${String(n)}`,
+  roomFree: 'свободно',
+  removeRoom: 'Без помещения',
+  roomsFailed: 'Не удалось подобрать помещения.',
   save: 'Сохранить черновик',
   saving: 'Сохраняю…',
   saved: (revision) => `Сохранено (версия ${String(revision)}).`,
@@ -110,6 +131,17 @@ const en: ProviderProgrammesTexts = {
   addGroup: 'Add a group',
   removeGroup: (name) => `Remove the group "${name}"`,
   groupInUse: 'Children are enrolled in the group: it cannot be removed.',
+  room: 'Room',
+  noRoom: 'No room chosen',
+  findRooms: 'Find a room',
+  findRoomsHint: 'Give the weekdays, lesson time and places first.',
+  roomsFound: (n, shown) =>
+    `${String(n)} fit${shown < n ? `, the best ${String(shown)} shown` : ''}. Choose one.`,
+  noRoomsFound: 'No room is free at that time: change the weekdays or time.',
+  roomSeats: (n) => `${String(n)} seats`,
+  roomFree: 'free',
+  removeRoom: 'No room',
+  roomsFailed: 'Could not find rooms.',
   save: 'Save the draft',
   saving: 'Saving…',
   saved: (revision) => `Saved (revision ${String(revision)}).`,

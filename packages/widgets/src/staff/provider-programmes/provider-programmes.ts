@@ -12,13 +12,15 @@ import {
   programmeReviewStateLabels,
   programmeReviewStates,
   providerProgrammeListSchema,
+  roomSuggestionListSchema,
   type Direction,
   type FundingKind,
   type ProgrammeReviewDetail,
   type ProgrammeReviewState,
   type ProviderProgrammeList,
+  type RoomSuggestion,
 } from '@eduset/core';
-import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { EdusetElement } from '../../internal/eduset-element.js';
 import {
   DeskClient,
@@ -48,6 +50,21 @@ interface GroupForm {
   weekdays: number[];
   from: string;
   to: string;
+  /** The inventory room (`''` for none). */
+  roomId: string;
+}
+
+/** How many of the rooms offered a group's picker shows (the best first). */
+const ROOMS_SHOWN = 8;
+
+/** The rooms offered to one group: loading, failed, or the list. */
+type RoomOffer = 'loading' | 'failed' | readonly RoomSuggestion[];
+
+/** The group of a room problem's path (`…modules.i.groups.j.roomId`), as `m{i}g{j}`. */
+function roomKeyOf(path: readonly (string | number)[]): string | undefined {
+  const at = path.indexOf('modules');
+  if (at < 0 || path[at + 4] !== 'roomId') return undefined;
+  return `m${String(path[at + 1])}g${String(path[at + 3])}`;
 }
 
 /** A module as the form holds it. */
@@ -109,6 +126,7 @@ function blankGroup(n: number, t: ProviderProgrammesTexts, year: number): GroupF
     weekdays: [],
     from: '',
     to: '',
+    roomId: '',
   };
 }
 
@@ -140,6 +158,7 @@ function formOf(detail: ProgrammeReviewDetail): ProgrammeForm {
         weekdays: [...group.weekdays],
         from: group.time?.from ?? '',
         to: group.time?.to ?? '',
+        roomId: group.roomId ?? '',
       })),
     })),
   };
@@ -183,6 +202,7 @@ function inputOf(form: ProgrammeForm): unknown {
         ...(group.from === '' && group.to === ''
           ? {}
           : { time: { from: group.from, to: group.to } }),
+        ...(group.roomId === '' ? {} : { roomId: group.roomId }),
       })),
     })),
   };
@@ -225,7 +245,48 @@ function inputOf(form: ProgrammeForm): unknown {
  */
 export class EdusetProviderProgrammes extends EdusetElement {
   /** The element's shadow-DOM styles. */
-  static override styles = programmeDeskStyles;
+  static override styles = [
+    programmeDeskStyles,
+    css`
+      .room {
+        border: 0;
+        margin: 0.5rem 0 0;
+        padding: 0;
+        min-width: 0;
+      }
+      .room legend {
+        padding: 0;
+      }
+      .room-error {
+        color: var(--_color-danger);
+        margin: 0.25rem 0;
+      }
+      .room-options {
+        list-style: none;
+        margin: 0.25rem 0 0;
+        padding: 0;
+        display: grid;
+        gap: 0.25rem;
+      }
+      .room-option {
+        display: flex;
+        gap: 0.5rem;
+        align-items: flex-start;
+        padding: 0.35rem 0.5rem;
+        border: 1px solid var(--_color-border);
+        border-radius: var(--_radius);
+        background: var(--_color-surface);
+        overflow-wrap: anywhere;
+      }
+      .room-option input {
+        min-height: auto;
+        width: 1.25rem;
+        height: 1.25rem;
+        margin-top: 0.15rem;
+        flex: none;
+      }
+    `,
+  ];
 
   static override properties: PropertyDeclarations = {
     srcBase: { type: String, attribute: 'src-base' },
@@ -239,6 +300,8 @@ export class EdusetProviderProgrammes extends EdusetElement {
     search: { state: true },
     stateFilter: { state: true },
     providerId: { state: true },
+    roomOffers: { state: true },
+    roomErrors: { state: true },
   };
 
   /** Base address of the API (default `/api`). */
@@ -263,6 +326,12 @@ export class EdusetProviderProgrammes extends EdusetElement {
   declare stateFilter: ProgrammeReviewState | '';
   /** The organization of a new programme (when the person works for several). */
   declare providerId: string;
+  /** The rooms offered to each group (`m{i}g{j}`), once asked for. */
+  declare private roomOffers: Readonly<Record<string, RoomOffer>>;
+  /** The last refusal's problem with each group's room (`m{i}g{j}` → words). */
+  declare private roomErrors: Readonly<Record<string, string>>;
+  /** Names of the rooms seen (room id → «name, address»). */
+  private roomNames = new Map<string, string>();
 
   private client = new DeskClient('/api');
   private stale = false;
@@ -280,6 +349,8 @@ export class EdusetProviderProgrammes extends EdusetElement {
     this.search = '';
     this.stateFilter = '';
     this.providerId = '';
+    this.roomOffers = {};
+    this.roomErrors = {};
   }
 
   private get t(): ProviderProgrammesTexts {
@@ -293,6 +364,7 @@ export class EdusetProviderProgrammes extends EdusetElement {
   private say(message: DeskMessage | null, problems: readonly string[] = []): void {
     this.message = message;
     this.problems = problems;
+    this.roomErrors = {};
   }
 
   private both(pick: (t: ProviderProgrammesTexts) => string) {
@@ -335,6 +407,26 @@ export class EdusetProviderProgrammes extends EdusetElement {
     }
   }
 
+  /** Puts a refusal's room problems next to their groups' room fields. */
+  private roomErrorsOf(error: DeskError): Record<string, string> {
+    const found: Record<string, string> = {};
+    for (const issue of error.issues) {
+      const key = roomKeyOf(issue.path);
+      if (key !== undefined) found[key] = issue.message[this.language];
+    }
+    // A room taken by another group (409) names the group: shown next to its room.
+    if (error.code === 'room-taken') {
+      this.form?.modules.forEach((module, m) =>
+        module.groups.forEach((group, g) => {
+          if (group.roomId !== '' && error.text.ru.includes(`«${group.name}»`)) {
+            found[`m${String(m)}g${String(g)}`] = error.text[this.language];
+          }
+        }),
+      );
+    }
+    return found;
+  }
+
   private fail(error: unknown, fallback: string): void {
     if (error instanceof DeskError) {
       this.stale = error.code === 'revision-moved';
@@ -348,9 +440,40 @@ export class EdusetProviderProgrammes extends EdusetElement {
         },
         problemsOf(error, this.language),
       );
+      this.roomErrors = this.roomErrorsOf(error);
     } else {
       this.say({ text: { ru: fallback, en: fallback }, tone: 'error' });
     }
+  }
+
+  /** Asks the server for the rooms that fit a group as the form holds it now. */
+  private async findRooms(moduleIndex: number, groupIndex: number): Promise<void> {
+    const group = this.form?.modules[moduleIndex]?.groups[groupIndex];
+    if (group === undefined) return;
+    const key = `m${String(moduleIndex)}g${String(groupIndex)}`;
+    this.roomOffers = { ...this.roomOffers, [key]: 'loading' };
+    const query = new URLSearchParams({
+      weekdays: group.weekdays.join(','),
+      from: group.from,
+      to: group.to,
+      places: group.capacity.trim(),
+      ...(group.start === '' ? {} : { start: group.start }),
+      ...(group.end === '' ? {} : { end: group.end }),
+      ...(this.detail === null ? {} : { programmeId: this.detail.review.programmeId }),
+    });
+    let offer: RoomOffer;
+    try {
+      offer = (
+        await this.client.get(
+          `/provider/programme-rooms?${query.toString()}`,
+          roomSuggestionListSchema,
+        )
+      ).rooms;
+      for (const room of offer) this.roomNames.set(room.roomId, `${room.name}, ${room.address}`);
+    } catch {
+      offer = 'failed';
+    }
+    this.roomOffers = { ...this.roomOffers, [key]: offer };
   }
 
   private async focusHeading(): Promise<void> {
@@ -386,6 +509,10 @@ export class EdusetProviderProgrammes extends EdusetElement {
   }
 
   private show(detail: ProgrammeReviewDetail): void {
+    for (const [roomId, room] of Object.entries(detail.rooms ?? {})) {
+      this.roomNames.set(roomId, `${room.name}, ${room.address}`);
+    }
+    this.roomOffers = {};
     this.detail = detail;
     this.form = formOf(detail);
     this.stale = false;
@@ -1062,6 +1189,7 @@ export class EdusetProviderProgrammes extends EdusetElement {
             </label>`,
         )}
       </fieldset>
+      ${this.renderRoom(group, moduleIndex, groupIndex, locked)}
       <div class="actions">
         <button
           type="button"
@@ -1074,6 +1202,93 @@ export class EdusetProviderProgrammes extends EdusetElement {
         </button>
         ${taken > 0 ? html`<p class="hint" id=${id('in-use')}>${t.groupInUse}</p>` : nothing}
       </div>
+    </fieldset>`;
+  }
+
+  /** The best rooms offered, and the one chosen when it is further down the list. */
+  private shownRooms(offer: readonly RoomSuggestion[], roomId: string): RoomSuggestion[] {
+    const best = offer.slice(0, ROOMS_SHOWN);
+    const chosen = offer.find((room) => room.roomId === roomId);
+    return chosen === undefined || best.includes(chosen) ? best : [...best, chosen];
+  }
+
+  private renderRoom(
+    group: GroupForm,
+    moduleIndex: number,
+    groupIndex: number,
+    locked: boolean,
+  ): TemplateResult {
+    const t = this.t;
+    const lang = this.language;
+    const key = `m${String(moduleIndex)}g${String(groupIndex)}`;
+    const id = (field: string) => `${key}-${field}`;
+    const offer = this.roomOffers[key];
+    const error = this.roomErrors[key];
+    const ready =
+      group.weekdays.length > 0 && group.from !== '' && group.to !== '' && group.capacity !== '';
+    const choose = (roomId: string) =>
+      this.edit((next) => {
+        const target = next.modules[moduleIndex]?.groups[groupIndex];
+        if (target !== undefined) target.roomId = roomId;
+      });
+    const current = group.roomId === '' ? t.noRoom : (this.roomNames.get(group.roomId) ?? t.room);
+    return html`<fieldset
+      class="room"
+      aria-describedby=${error === undefined ? nothing : id('room-error')}
+    >
+      <legend>${t.room}</legend>
+      <p id=${id('room-current')}>${current}</p>
+      ${error === undefined ? nothing : html`<p class="room-error" id=${id('room-error')}>${error}</p>`}
+      <div class="actions">
+        <button
+          type="button"
+          ?disabled=${locked || !ready || offer === 'loading'}
+          aria-describedby=${ready ? nothing : id('room-hint')}
+          @click=${() => void this.findRooms(moduleIndex, groupIndex)}
+        >
+          ${t.findRooms}
+        </button>
+        ${
+          group.roomId === ''
+            ? nothing
+            : html`<button type="button" ?disabled=${locked} @click=${() => choose('')}>
+                ${t.removeRoom}
+              </button>`
+        }
+      </div>
+      ${ready ? nothing : html`<p class="hint" id=${id('room-hint')}>${t.findRoomsHint}</p>`}
+      ${
+        offer === undefined || offer === 'loading'
+          ? nothing
+          : offer === 'failed'
+            ? html`<p class="room-error" role="alert">${t.roomsFailed}</p>`
+            : offer.length === 0
+              ? html`<p class="hint">${t.noRoomsFound}</p>`
+              : html`<p class="hint">
+                    ${t.roomsFound(offer.length, Math.min(offer.length, ROOMS_SHOWN))}
+                  </p>
+                  <ul class="room-options">
+                    ${this.shownRooms(offer, group.roomId).map(
+                      (room) =>
+                        html`<li>
+                          <label class="room-option">
+                            <input
+                              type="radio"
+                              name=${id('room')}
+                              .checked=${group.roomId === room.roomId}
+                              ?disabled=${locked}
+                              @change=${() => choose(room.roomId)}
+                            />
+                            <span
+                              ><strong>${room.name}</strong> — ${room.organizationName},
+                              ${room.address}; ${t.roomSeats(room.capacity)}; ${t.roomFree}:
+                              ${room.freeHours[lang]}</span
+                            >
+                          </label>
+                        </li>`,
+                    )}
+                  </ul>`
+      }
     </fieldset>`;
   }
 }
