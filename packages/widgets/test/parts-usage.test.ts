@@ -64,14 +64,21 @@ describe('the internal parts', () => {
   it('every element’s styles take the parts in', () => {
     const missing = elementModules.filter((path) => {
       const code = readFileSync(path, 'utf8');
-      const styles = /static override styles = (\w+)/.exec(code)?.[1];
-      if (styles === undefined) return !code.includes('partsStyles');
-      const stylesModule = sources(root).find((candidate) =>
-        new RegExp(`export const ${styles} =`).test(readFileSync(candidate, 'utf8')),
-      );
-      return (
-        stylesModule === undefined || !readFileSync(stylesModule, 'utf8').includes('partsStyles')
-      );
+      if (code.includes('partsStyles')) return false;
+      // `styles = someStyles` or `styles = [someStyles, css\`…\`]`: a shared block that takes
+      // the parts in (an element's own styles module, or a desk's shared one).
+      const names = /static override styles = (\w+|\[[^\]]*?\w+)/
+        .exec(code)?.[1]
+        ?.match(/\w+/g)
+        ?.filter((name) => name !== 'css');
+      return !(names ?? []).some((name) => {
+        const stylesModule = sources(root).find((candidate) =>
+          new RegExp(`export const ${name} =`).test(readFileSync(candidate, 'utf8')),
+        );
+        return (
+          stylesModule !== undefined && readFileSync(stylesModule, 'utf8').includes('partsStyles')
+        );
+      });
     });
     expect(missing.map((path) => relative(root, path))).toEqual([]);
   });
