@@ -75,7 +75,7 @@ const namedSchema = z.object({ id: z.string(), name: z.string() });
  */
 export const courseDirectorySchema = z.object({
   schoolYear: z.string(),
-  courses: z.array(namedSchema.extend({ profileName: localizedTextSchema.optional() })),
+  courses: z.array(namedSchema.extend({ profileName: z.optional(localizedTextSchema) })),
   centres: z.array(namedSchema),
   schools: z.array(namedSchema),
 });

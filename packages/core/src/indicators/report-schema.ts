@@ -20,7 +20,7 @@ export const indicatorSummarySchema = z.object({
   id: z.string(),
   version: z.number().int(),
   name: localizedTextSchema,
-  description: localizedTextSchema.optional(),
+  description: z.optional(localizedTextSchema),
   source: z.string().optional(),
   unit: indicatorUnitSchema,
   decimals: z.number().int(),

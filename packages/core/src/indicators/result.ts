@@ -60,7 +60,7 @@ export type NoValueReason = z.infer<typeof noValueReasonSchema>;
 export const explanationInputSchema = z.object({
   reference: z.string(),
   /** What the reference names, in people's words: the data element's or indicator's name. */
-  name: localizedTextSchema.optional(),
+  name: z.optional(localizedTextSchema),
   value: z.string().nullable(),
   reportingUnits: z.array(z.string()).optional(),
 });

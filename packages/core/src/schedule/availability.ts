@@ -296,8 +296,8 @@ export const availabilitySchema = z
     timeZone: timeZoneSchema.default('Europe/Moscow'),
     rules: z.array(weeklyRuleSchema).default([]),
     overrides: z.array(dateOverrideSchema).default([]),
-    validFrom: isoDateSchema.optional(),
-    validTo: isoDateSchema.optional(),
+    validFrom: z.optional(isoDateSchema),
+    validTo: z.optional(isoDateSchema),
     worksOnWorkingWeekends: z.boolean().default(false),
     closedOnSchoolHolidays: z.boolean().default(false),
   })

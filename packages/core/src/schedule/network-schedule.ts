@@ -97,7 +97,7 @@ export const serviceBookingRulesSchema = z.object({
     .default({}),
   ages: ageRangeSchema.optional(),
   /** What the parent should bring to the consultation (shown in the messages to parents). */
-  whatToBring: localizedTextSchema.optional(),
+  whatToBring: z.optional(localizedTextSchema),
 });
 
 /**

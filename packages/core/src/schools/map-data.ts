@@ -20,7 +20,7 @@ const termSchema = z.object({
   weight: z.number(),
   contribution: z.number(),
   /** The indicator's name for people («доля учащихся на профилактических учётах»). */
-  label: localizedTextSchema.optional(),
+  label: z.optional(localizedTextSchema),
 });
 
 /**
