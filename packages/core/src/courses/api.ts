@@ -44,7 +44,8 @@ export type TimetableViewQuery = z.output<typeof timetableViewQuerySchema>;
  * timetableViewResponseSchema.parse(json).icsUrl;
  * ```
  */
-export const timetableViewResponseSchema = timetableViewSchema.extend({
+export const timetableViewResponseSchema = z.object({
+  ...timetableViewSchema.shape,
   icsUrl: z.string().min(1),
 });
 

@@ -95,7 +95,7 @@ export const serviceBookingRulesSchema = z.object({
       perContact: z.number().int().min(1).max(1000).optional(),
     })
     .default({}),
-  ages: ageRangeSchema.optional(),
+  ages: z.optional(ageRangeSchema),
   /** What the parent should bring to the consultation (shown in the messages to parents). */
   whatToBring: z.optional(localizedTextSchema),
 });

@@ -178,7 +178,7 @@ const dateEntrySchema = z.object({
  */
 export const workingWeekendSchema = z.object({
   date: isoDateSchema,
-  worksAs: weekdaySchema.optional(),
+  worksAs: z.optional(weekdaySchema),
   label: z.optional(localizedTextSchema),
 });
 

@@ -26,8 +26,7 @@ export const measureStatusSchema = z.enum(measureStatuses);
 export const measureReviewSchema = z.enum(measureReviews);
 
 const evidenceUrlSchema = requestTextSchema(1000).check(
-  z.refine((value: string) => /^https?:\/\/\S+$/.test(value),
-  {
+  z.refine((value: string) => /^https?:\/\/\S+$/.test(value), {
     params: {
       text: {
         ru: 'Ссылка на подтверждение должна начинаться с http:// или https://',
