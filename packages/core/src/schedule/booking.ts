@@ -282,7 +282,10 @@ export const parentNoteSchema = requestTextSchema(maxParentNoteLength);
  * optionalParentNoteSchema.parse('   '); // undefined
  * ```
  */
-export const optionalParentNoteSchema = z.preprocess(blankToUndefined, z.optional(parentNoteSchema));
+export const optionalParentNoteSchema = z.preprocess(
+  blankToUndefined,
+  z.optional(parentNoteSchema),
+);
 
 const consentText: LocalizedText = {
   ru: 'Нужно согласие на обработку персональных данных (Федеральный закон № 152-ФЗ); без него запись невозможна',
