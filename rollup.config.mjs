@@ -225,6 +225,7 @@ const adapterSubpaths = ['storage', 'import', 'export', 'ical', 'schools', 'indi
  */
 const hasSideEffects = (id) =>
   id.endsWith('/core/src/common/zod.ts') ||
+  id.endsWith('/core/src/common/zod-mini.ts') ||
   (!id.includes('/packages/core/src/') && !id.includes('/node_modules/decimal.js/'));
 
 /** A self-contained embed bundle of the widgets (`dist/<name>.js`) and its `.d.ts`. */
@@ -286,9 +287,16 @@ function lazyBundle(name, input, folder) {
         if (id.includes('/node_modules/decimal.js/') || id.endsWith('/core/src/common/money.ts')) {
           return 'money';
         }
-        // zod apart too (or the money chunk takes it in as a dependency): the elements that
-        // validate nothing they fetch (the dashboard, the map, the survey) then skip it.
-        if (id.includes('/node_modules/zod/') || id.endsWith('/core/src/common/zod.ts'))
+        // zod apart too (or the money chunk takes it in as a dependency), and zod classic apart
+        // from zod/mini and zod's core: the elements whose schemas are written with zod/mini
+        // (the survey, the timetables, the directory, the map, the dashboard) skip classic.
+        if (
+          id.includes('/node_modules/zod/v4/classic/') ||
+          /\/node_modules\/zod\/(index|v4\/index)\.js$/.test(id) ||
+          id.endsWith('/core/src/common/zod.ts')
+        )
+          return 'zod-classic';
+        if (id.includes('/node_modules/zod/') || id.endsWith('/core/src/common/zod-mini.ts'))
           return 'zod';
         return undefined;
       },

@@ -59,10 +59,14 @@ describe('eduset-widgets.js', () => {
     // on :host) added ~0.6 KB: budget 125 KB. Treating core's sources and decimal.js as
     // side-effect free in the build (issue 18 §3) left out ~1.5 KB of unused core: 123.3 KB,
     // budget 124 KB. Halving it is the rest of issue 18 §3 (zod/mini in the browser: zod
-    // classic is ~26 KB gzip of it, zod/mini for the same kinds of schema ~8 KB).
+    // classic is ~26 KB gzip of it, zod/mini for the same kinds of schema ~8 KB). The first
+    // step, core's common, network, schools, indicator-report, timetable and survey schemas in
+    // zod/mini, brings five elements alone under 35 KB but makes this bundle carry zod/mini's
+    // wrappers beside classic (the booking schemas still classic): 124.5 KB, budget 125 KB,
+    // until the booking contracts move to zod/mini too and classic leaves the bundle.
     const code = readFileSync(file);
     expect(code.byteLength).toBeLessThan(470 * 1024);
-    expect(gzipSync(code).byteLength).toBeLessThan(124 * 1024);
+    expect(gzipSync(code).byteLength).toBeLessThan(125 * 1024);
   });
 });
 
@@ -147,8 +151,21 @@ describe('eduset-loader.js and the modules it loads', () => {
       expect(bytes, match[1]).toBeLessThan(whole * 0.8);
       // Issue 18 §3: exact money (decimal.js, ~14 KB gzip) only for the elements that read
       // amounts (the navigator, the family's cabinet), zod and Lit apart: 46–76 KB measured
-      // (46–90 before), the booking elements heaviest (core's schedule code, ~12 KB).
-      expect(bytes, match[1]).toBeLessThan(77 * 1024);
+      // (46–90 before), the booking elements heaviest (core's schedule code, ~12 KB). With
+      // the schemas they reach in zod/mini, the survey, the timetables, the directory, the map
+      // and the dashboard load no zod classic (its own chunk): 44–48 KB here, each file
+      // gzipped apart (27–31 KB bundled by Vite, test/packages-install.test.ts); the others
+      // load zod/mini's chunk and classic's, up to 79 KB, until their contracts follow.
+      const mini = [
+        'eduset-survey',
+        'eduset-course-timetable',
+        'eduset-site-directory',
+        'eduset-school-map',
+        'eduset-indicator-dashboard',
+      ].includes(match[1] ?? '');
+      const classic = [...files].some((name) => /\/zod-classic-[^/]*\.js$/.test(name));
+      expect(classic, `${match[1] ?? ''} loads zod classic`).toBe(!mini);
+      expect(bytes, match[1]).toBeLessThan((mini ? 50 : 80) * 1024);
       const money = [...files].some((name) => /\/money-[^/]*\.js$/.test(name));
       expect(money, `${match[1] ?? ''} loads decimal.js`).toBe(
         ['eduset-program-navigator', 'eduset-family-cabinet'].includes(match[1] ?? ''),

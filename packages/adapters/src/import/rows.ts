@@ -25,7 +25,7 @@ export interface RowBuild {
 }
 
 /** How rows of one kind of record are read and validated. */
-export interface RecordSpec<S extends z.ZodType, F extends string> {
+export interface RecordSpec<S extends z.core.$ZodType, F extends string> {
   readonly definitions: readonly ImportColumnDefinition<F>[];
   readonly schema: S;
   readonly idField: F;
@@ -154,7 +154,7 @@ export interface TableImport<T> {
  * Reads every data row of a table into a record or a rejected row. Every data row ends up in
  * exactly one of the two lists.
  */
-export function importTable<S extends z.ZodType, F extends string>(
+export function importTable<S extends z.core.$ZodType, F extends string>(
   table: RawTable,
   spec: RecordSpec<S, F>,
 ): TableImport<z.output<S>> {

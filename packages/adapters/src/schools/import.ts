@@ -210,7 +210,9 @@ function buildPassport(cells: CellReader<PassportColumnField>): RowBuild {
 /** A passport row is flat; it becomes a profile after validation. */
 const passportRowSchema = z
   .object({
-    ...schoolProfileSchema.pick({ id: true, name: true, level: true }).shape,
+    id: schoolProfileSchema.shape.id,
+    name: schoolProfileSchema.shape.name,
+    level: schoolProfileSchema.shape.level,
     ...socialPassportSchema.shape,
   })
   .transform(({ id, name, level, ...passport }): SchoolProfile => ({
@@ -310,7 +312,8 @@ export const resultImportColumns: readonly ImportColumnDefinition<ResultColumnFi
  * resultRowSchema.parse({ schoolId: 'sh-4', year: 2016, subject: 'russian', meanScore: 71 });
  * ```
  */
-export const resultRowSchema = examResultSchema.extend({
+export const resultRowSchema = z.object({
+  ...examResultSchema.shape,
   schoolId: z.string().min(1),
   rank: z.number().int().min(1).optional(),
   outOf: z.number().int().min(1).optional(),

@@ -83,8 +83,8 @@ const enrolmentInputSchema = z.object({
   moduleId: idText,
   groupId: idText,
   requestedOn: isoDateSchema,
-  start: isoDateSchema.optional(),
-  end: isoDateSchema.optional(),
+  start: z.optional(isoDateSchema),
+  end: z.optional(isoDateSchema),
 });
 const applicationInputSchema = enrolmentInputSchema.omit({ certificateId: true }).extend({
   certificateNumber: z.string().max(64),

@@ -1,5 +1,5 @@
 import { hasSaneYear, saneYearText } from './wire.js';
-import { z } from './zod.js';
+import { z } from './zod-mini.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -43,12 +43,16 @@ export function isIsoDate(value: string): boolean {
  */
 export const isoDateSchema = z
   .string()
-  .refine(isIsoDate, {
-    params: {
-      text: { ru: 'Ожидается дата в формате ГГГГ-ММ-ДД', en: 'Expected a date as YYYY-MM-DD' },
-    },
-  })
-  .refine((value) => !isIsoDate(value) || hasSaneYear(value), { params: { text: saneYearText } })
+  .check(
+    z.refine(isIsoDate, {
+      params: {
+        text: { ru: 'Ожидается дата в формате ГГГГ-ММ-ДД', en: 'Expected a date as YYYY-MM-DD' },
+      },
+    }),
+    z.refine((value) => !isIsoDate(value) || hasSaneYear(value), {
+      params: { text: saneYearText },
+    }),
+  )
   .brand<'IsoDate'>();
 
 /**

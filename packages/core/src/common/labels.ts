@@ -1,4 +1,4 @@
-import { z } from './zod.js';
+import { z } from './zod-mini.js';
 
 /**
  * A user-facing language. Russian is the default everywhere; English is the second language.
@@ -21,8 +21,8 @@ export type Lang = 'ru' | 'en';
  * ```
  */
 export const localizedTextSchema = z.object({
-  ru: z.string().min(1),
-  en: z.string().min(1),
+  ru: z.string().check(z.minLength(1)),
+  en: z.string().check(z.minLength(1)),
 });
 
 /**

@@ -1,6 +1,6 @@
-import type { z } from 'zod';
 import { ValidationError, type IssuePath, type ValidationIssue } from './errors.js';
 import type { LocalizedText } from './labels.js';
+import { z } from './zod-mini.js';
 
 type ZodIssue = z.core.$ZodIssue;
 
@@ -129,8 +129,8 @@ function messageOf(issue: ZodIssue): LocalizedText {
  * const age = parse(z.number().int().min(0), 5); // 5
  * ```
  */
-export function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input, { reportInput: true });
+export function parse<S extends z.core.$ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = z.safeParse(schema, input, { reportInput: true });
   if (result.success) return result.data;
   throw new ValidationError(result.error.issues.map((issue) => issueFromZod(issue)));
 }
@@ -160,12 +160,12 @@ export type ParseResult<T> =
  * result.ok; // false
  * ```
  */
-export function safeParse<S extends z.ZodType>(
+export function safeParse<S extends z.core.$ZodType>(
   schema: S,
   input: unknown,
   prefix: IssuePath = [],
 ): ParseResult<z.output<S>> {
-  const result = schema.safeParse(input, { reportInput: true });
+  const result = z.safeParse(schema, input, { reportInput: true });
   if (result.success) return { ok: true, value: result.data };
   return { ok: false, issues: result.error.issues.map((issue) => issueFromZod(issue, prefix)) };
 }

@@ -1,4 +1,4 @@
-import { z } from './zod.js';
+import { z } from './zod-mini.js';
 import { ValidationError } from './errors.js';
 import { isIsoDate, type IsoDate } from './iso-date.js';
 
@@ -16,19 +16,21 @@ const SCHOOL_YEAR = /^(\d{4})-(\d{4})$/;
  */
 export const schoolYearSchema = z
   .string()
-  .refine(
-    (value) => {
-      const match = SCHOOL_YEAR.exec(value);
-      return match !== null && Number(match[2]) === Number(match[1]) + 1;
-    },
-    {
-      params: {
-        text: {
-          ru: 'Ожидается учебный год вида 2019-2020',
-          en: 'Expected a school year such as 2019-2020',
+  .check(
+    z.refine(
+      (value) => {
+        const match = SCHOOL_YEAR.exec(value);
+        return match !== null && Number(match[2]) === Number(match[1]) + 1;
+      },
+      {
+        params: {
+          text: {
+            ru: 'Ожидается учебный год вида 2019-2020',
+            en: 'Expected a school year such as 2019-2020',
+          },
         },
       },
-    },
+    ),
   )
   .brand<'SchoolYear'>();
 

@@ -1,5 +1,5 @@
 import { localizedTextSchema, type LocalizedText } from './labels.js';
-import { z } from './zod.js';
+import { z } from './zod-mini.js';
 
 /**
  * The message for text holding the NUL character (U+0000), which PostgreSQL cannot store in
@@ -44,10 +44,12 @@ export function hasNoNulCharacter(value: string): boolean {
 export function requestTextSchema(max: number, min = 1) {
   return z
     .string()
-    .trim()
-    .min(min)
-    .max(max)
-    .refine(hasNoNulCharacter, { params: { text: nulCharacterText } });
+    .check(
+      z.trim(),
+      z.minLength(min),
+      z.maxLength(max),
+      z.refine(hasNoNulCharacter, { params: { text: nulCharacterText } }),
+    );
 }
 
 /**
@@ -121,7 +123,7 @@ export function hasSaneYear(value: string): boolean {
  * ```
  */
 export const rejectedRowSchema = z.object({
-  row: z.number().int(),
+  row: z.int(),
   cells: z.array(z.string()),
   issues: z.array(
     z.object({

@@ -44,7 +44,8 @@ export type TimetableViewQuery = z.output<typeof timetableViewQuerySchema>;
  * timetableViewResponseSchema.parse(json).icsUrl;
  * ```
  */
-export const timetableViewResponseSchema = timetableViewSchema.extend({
+export const timetableViewResponseSchema = z.object({
+  ...timetableViewSchema.shape,
   icsUrl: z.string().min(1),
 });
 
@@ -75,7 +76,7 @@ const namedSchema = z.object({ id: z.string(), name: z.string() });
  */
 export const courseDirectorySchema = z.object({
   schoolYear: z.string(),
-  courses: z.array(namedSchema.extend({ profileName: localizedTextSchema.optional() })),
+  courses: z.array(namedSchema.extend({ profileName: z.optional(localizedTextSchema) })),
   centres: z.array(namedSchema),
   schools: z.array(namedSchema),
 });

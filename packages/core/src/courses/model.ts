@@ -362,7 +362,7 @@ export type WeekGrid = z.infer<typeof weekGridSchema>;
 export const courseNetworkSchema = z
   .object({
     schoolYear: schoolYearSchema,
-    timeZone: timeZoneSchema.default('Europe/Moscow'),
+    timeZone: z._default(timeZoneSchema, 'Europe/Moscow'),
     term: z.object({ from: isoDateSchema, to: isoDateSchema }),
     calendar: workCalendarSchema.optional(),
     weekGrid: weekGridSchema,

@@ -74,7 +74,7 @@ export const courseTimetableRecordSchema = z.object({
   createdBy: z.string(),
   createdAt: instantSchema,
   publishedBy: z.string().optional(),
-  publishedAt: instantSchema.optional(),
+  publishedAt: z.optional(instantSchema),
 });
 
 /**
@@ -136,14 +136,14 @@ export type SolveRequest = z.output<typeof solveRequestSchema>;
  */
 export const solveProgressSchema = z.object({
   state: z.enum(['idle', 'running', 'finished', 'stopped', 'failed']),
-  startedAt: instantSchema.optional(),
+  startedAt: z.optional(instantSchema),
   elapsedMs: z.number().min(0),
   leftMs: z.number().min(0),
   bestHard: z.number().int().min(0).optional(),
   bestPenalty: z.number().int().min(0).optional(),
   iterations: z.number().int().min(0),
   draftId: z.string().optional(),
-  message: localizedTextSchema.optional(),
+  message: z.optional(localizedTextSchema),
 });
 
 /**

@@ -35,7 +35,7 @@ export const courseTableImportQuerySchema = z.strictObject({
   mode: z.enum(['replace', 'merge']).optional(),
   saveAccepted: z.enum(['true', 'false']).optional(),
   expectedRevision: z.coerce.number().int().min(1).optional(),
-  file: requestTextSchema(200).optional(),
+  file: z.optional(requestTextSchema(200)),
 });
 
 /**

@@ -1,4 +1,4 @@
-import { z } from '../common/zod.js';
+import { z } from '../common/zod-mini.js';
 import { localizedTextSchema } from '../common/index.js';
 import { localTimeSchema, weekdaySchema } from '../schedule/index.js';
 
@@ -38,17 +38,17 @@ export const timetableEntrySchema = z.object({
   courseName: z.string(),
   profileName: localizedTextSchema,
   day: weekdaySchema,
-  period: z.number().int().min(0),
+  period: z.int().check(z.gte(0)),
   start: localTimeSchema,
   end: localTimeSchema,
   resourceCentreId: z.string(),
   resourceCentreName: z.string(),
   roomId: z.string(),
   roomName: z.string(),
-  address: z.string().optional(),
+  address: z.optional(z.string()),
   teacherName: z.string(),
-  students: z.number().int().min(0),
-  travel: z.object({ fromName: z.string(), minutes: z.number().int().min(0) }).optional(),
+  students: z.int().check(z.gte(0)),
+  travel: z.optional(z.object({ fromName: z.string(), minutes: z.int().check(z.gte(0)) })),
 });
 
 /**

@@ -48,7 +48,7 @@ const wholeNumber = (max: number) =>
  * ```
  */
 export const programmesQuerySchema = z.strictObject({
-  q: requestTextSchema(200, 0).optional(),
+  q: z.optional(requestTextSchema(200, 0)),
   direction: commaList.pipe(z.array(directionSchema)).optional(),
   kind: commaList.pipe(z.array(fundingKindSchema)).optional(),
   district: commaList.pipe(z.array(requestTextSchema(100))).optional(),
@@ -176,8 +176,8 @@ export const enrolmentRequestSchema = z.strictObject({
   }),
   birthDate: isoDateSchema,
   programmeId: requestTextSchema(120),
-  moduleId: requestTextSchema(120).optional(),
-  groupId: requestTextSchema(120).optional(),
+  moduleId: z.optional(requestTextSchema(120)),
+  groupId: z.optional(requestTextSchema(120)),
 });
 
 /** The body of `POST /api/enrolments`. @example `declare const body: EnrolmentRequestBody; body.programmeId;` */

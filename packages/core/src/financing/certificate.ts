@@ -167,8 +167,8 @@ export const certificateSchema = z.object({
   kind: certificateKindSchema,
   status: certificateStatusSchema,
   issuedOn: isoDateSchema,
-  activatedOn: isoDateSchema.optional(),
-  closedOn: isoDateSchema.optional(),
+  activatedOn: z.optional(isoDateSchema),
+  closedOn: z.optional(isoDateSchema),
   closeReason: z.enum(['age-out', 'moved-away', 'other']).optional(),
 });
 

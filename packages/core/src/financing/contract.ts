@@ -157,7 +157,7 @@ export const contractSchema = z.object({
     .string()
     .regex(/^\d{4}-\d{2}$/)
     .optional(),
-  closedOn: isoDateSchema.optional(),
+  closedOn: z.optional(isoDateSchema),
   closedBy: z.enum(['family', 'provider', 'end']).optional(),
   /**
    * The hours a week the contract takes from a certificate that counts weekly hours (absent
@@ -326,8 +326,8 @@ const enrolmentArgs = z.object({
   moduleId: idSchema,
   groupId: idSchema,
   requestedOn: isoDateSchema,
-  start: isoDateSchema.optional(),
-  end: isoDateSchema.optional(),
+  start: z.optional(isoDateSchema),
+  end: z.optional(isoDateSchema),
   existing: z.array(existingContractSchema),
   payerLimits: payerLimitsSchema.optional(),
   certificateGroup: certificateGroupSchema.optional(),

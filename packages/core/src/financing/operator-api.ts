@@ -64,10 +64,10 @@ const certificateNumberSchema = z.string().refine((value) => /^\d{6,12}$/.test(v
  * ```
  */
 export const operatorCertificatesQuerySchema = z.strictObject({
-  q: requestTextSchema(100, 0).optional(),
+  q: z.optional(requestTextSchema(100, 0)),
   status: commaList.pipe(z.array(certificateStatusSchema)).optional(),
   kind: commaList.pipe(z.array(certificateKindSchema)).optional(),
-  group: requestTextSchema(120).optional(),
+  group: z.optional(requestTextSchema(120)),
   offset: wholeNumber(10_000_000).optional(),
   limit: wholeNumber(200).optional(),
 });
@@ -113,8 +113,8 @@ export const registryCertificateSchema = z.object({
   kind: certificateKindSchema,
   status: certificateStatusSchema,
   issuedOn: isoDateSchema,
-  activatedOn: isoDateSchema.optional(),
-  closedOn: isoDateSchema.optional(),
+  activatedOn: z.optional(isoDateSchema),
+  closedOn: z.optional(isoDateSchema),
   closeReason: z.enum(['age-out', 'moved-away', 'other']).optional(),
   balance: registryBalanceSchema,
   childName: z.string().optional(),
@@ -171,7 +171,7 @@ export type CertificateRegistryPage = z.infer<typeof certificateRegistryPageSche
 const optionalText = (max: number) =>
   z.preprocess(
     (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
-    requestTextSchema(max).optional(),
+    z.optional(requestTextSchema(max)),
   );
 
 /**
@@ -470,9 +470,9 @@ export type ParametersAnswer = z.infer<typeof parametersAnswerSchema>;
  */
 export const parametersChangeSchema = z.strictObject({
   basedOn: z.number().int().min(0),
-  municipality: requestTextSchema(200).optional(),
+  municipality: z.optional(requestTextSchema(200)),
   coefficients: normativeCoefficientsSchema,
-  note: requestTextSchema(500).optional(),
+  note: z.optional(requestTextSchema(500)),
 });
 
 /** The body of `PUT /api/operator/parameters/:period`. @example `declare const c: ParametersChange; c.basedOn;` */
@@ -526,7 +526,7 @@ export type DirectionLimitsAnswer = z.infer<typeof directionLimitsAnswerSchema>;
 export const directionLimitsChangeSchema = z.strictObject({
   basedOn: z.number().int().min(0),
   limits: directionLimitsSchema,
-  note: requestTextSchema(500).optional(),
+  note: z.optional(requestTextSchema(500)),
 });
 
 /** The body of `PUT /api/operator/direction-limits/:period`. @example `declare const c: DirectionLimitsChange; c.limits;` */

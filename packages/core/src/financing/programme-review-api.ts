@@ -39,7 +39,7 @@ export const programmeReviewSummarySchema = z.object({
   /** Whether an approved version is in the navigator (it stays there while a new one is reviewed). */
   published: z.boolean(),
   /** When the last review step happened (absent for a programme imported as approved). */
-  updatedAt: instantSchema.optional(),
+  updatedAt: z.optional(instantSchema),
   /** The operator's remarks, while the programme is returned. */
   remarks: z.string().optional(),
 });
@@ -118,7 +118,7 @@ export const programmeIdParamsSchema = z.object({ id: requestTextSchema(120) });
  * ```
  */
 export const programmeCreateSchema = z.strictObject({
-  providerId: requestTextSchema(120).optional(),
+  providerId: z.optional(requestTextSchema(120)),
   programme: programmeDraftInputSchema,
 });
 

@@ -623,7 +623,7 @@ const countSchema = (min: number, max: number) => z.number().int().min(min).max(
  * ```
  */
 export const programmeGroupInputSchema = z.strictObject({
-  id: requestTextSchema(120).optional(),
+  id: z.optional(requestTextSchema(120)),
   name: requestTextSchema(200),
   start: isoDateSchema,
   end: isoDateSchema,
@@ -649,7 +649,7 @@ export type ProgrammeGroupInput = z.input<typeof programmeGroupInputSchema>;
  * ```
  */
 export const programmeModuleInputSchema = z.strictObject({
-  id: requestTextSchema(120).optional(),
+  id: z.optional(requestTextSchema(120)),
   name: requestTextSchema(200),
   hours: z.number().positive().max(10000),
   price: nonNegativeMoneySchema.optional(),
@@ -677,10 +677,10 @@ export type ProgrammeModuleInput = z.input<typeof programmeModuleInputSchema>;
  */
 export const programmeDraftInputSchema = z.strictObject({
   name: requestTextSchema(200),
-  description: requestTextSchema(4000, 0).optional(),
+  description: z.optional(requestTextSchema(4000, 0)),
   fundingKind: fundingKindSchema,
   direction: directionSchema,
-  district: requestTextSchema(100).optional(),
+  district: z.optional(requestTextSchema(100)),
   ageFrom: countSchema(0, 25),
   ageTo: countSchema(0, 25),
   hours: z.number().positive().max(10000),

@@ -165,7 +165,7 @@ const otherNeedsNote = {
  * ```
  */
 export const providerDeclineBodySchema = z
-  .strictObject({ reason: z.enum(declineReasons), note: noteSchema.optional() })
+  .strictObject({ reason: z.enum(declineReasons), note: z.optional(noteSchema) })
   .refine((body) => body.reason !== 'other' || body.note !== undefined, {
     params: { text: otherNeedsNote },
     path: ['note'],
@@ -189,7 +189,7 @@ export const providerTerminateBodySchema = z
   .strictObject({
     on: isoDateSchema,
     reason: z.enum(terminationReasons),
-    note: noteSchema.optional(),
+    note: z.optional(noteSchema),
   })
   .refine((body) => body.reason !== 'other' || body.note !== undefined, {
     params: { text: otherNeedsNote },
@@ -723,7 +723,7 @@ export const deskContractSchema = z.object({
   family: moneySchema,
   schedule: z.array(contractMonthSchema),
   paidInFull: z.string().optional(),
-  closedOn: isoDateSchema.optional(),
+  closedOn: z.optional(isoDateSchema),
   closedBy: z.enum(['family', 'provider', 'end']).optional(),
   decision: providerDecisionSchema.optional(),
 });

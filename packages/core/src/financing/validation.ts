@@ -97,8 +97,8 @@ export function checkArgs<S extends z.ZodType>(schema: S, values: unknown): z.ou
   return parse(schema, values);
 }
 
-function checkOne<S extends z.ZodType>(schema: S, value: unknown, name: string): z.output<S> {
-  const result = schema.safeParse(value, { reportInput: true });
+function checkOne<S extends z.core.$ZodType>(schema: S, value: unknown, name: string): z.output<S> {
+  const result = z.safeParse(schema, value, { reportInput: true });
   if (result.success) return result.data;
   throw new ValidationError(result.error.issues.map((issue) => issueFromZod(issue, [name])));
 }

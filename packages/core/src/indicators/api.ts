@@ -32,7 +32,7 @@ const list = oneOrMany.transform((value) =>
  * ```
  */
 export const indicatorsQuerySchema = z.strictObject({
-  level: orgUnitLevelSchema.optional(),
+  level: z.optional(orgUnitLevelSchema),
   orgUnit: list.pipe(z.array(requestIdSchema)).optional(),
   period: list.pipe(z.array(periodIdSchema)).optional(),
   indicator: list.pipe(z.array(requestIdSchema)).optional(),

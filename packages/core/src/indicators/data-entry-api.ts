@@ -260,7 +260,7 @@ export const submissionLogSchema = z.object({
       actor: z.string(),
       kind: z.enum(['value', 'submit', 'return', 'approve', 'unlock']),
       field: z.string().optional(),
-      fieldName: localizedTextSchema.optional(),
+      fieldName: z.optional(localizedTextSchema),
       oldValue: z.string().optional(),
       newValue: z.string().optional(),
       comment: z.string().optional(),

@@ -148,7 +148,7 @@ export const indicatorDefinitionSchema = z
     /** Increases with every change to the formulas or the presentation. */
     version: z.number().int().positive(),
     name: localizedTextSchema,
-    description: localizedTextSchema.optional(),
+    description: z.optional(localizedTextSchema),
     /** Where the indicator comes from (a programme, a seed document). */
     source: z.string().optional(),
     unit: indicatorUnitSchema,
@@ -167,8 +167,8 @@ export const indicatorDefinitionSchema = z
     cap: decimalTextSchema.optional(),
     target: decimalTextSchema.optional(),
     direction: z.enum(['higher-is-better', 'lower-is-better']).default('higher-is-better'),
-    validFrom: isoDateSchema.optional(),
-    validTo: isoDateSchema.optional(),
+    validFrom: z.optional(isoDateSchema),
+    validTo: z.optional(isoDateSchema),
     tests: z.array(indicatorTestCaseSchema).default([]),
   })
   .strict();

@@ -14,7 +14,7 @@ import { IDENTIFIER, identifierSchema } from './syntax.js';
  * What the zod refinements check, said in JSON Schema words where it can be said (patterns,
  * lengths) and in a description where it cannot (a formula is checked by parsing it).
  */
-const REFINEMENTS = new Map<z.ZodType, Record<string, unknown>>([
+const REFINEMENTS = new Map<z.core.$ZodType, Record<string, unknown>>([
   [
     identifierSchema,
     {
@@ -90,7 +90,7 @@ export function indicatorDefinitionJsonSchema(): Record<string, unknown> {
     io: 'input',
     metadata: registry,
     override: (context) => {
-      const extra = REFINEMENTS.get(context.zodSchema as unknown as z.ZodType);
+      const extra = REFINEMENTS.get(context.zodSchema as unknown as z.core.$ZodType);
       if (extra !== undefined) Object.assign(context.jsonSchema, extra);
     },
   }) as Record<string, unknown>;

@@ -1,4 +1,4 @@
-import { z } from '../common/zod.js';
+import { z } from '../common/zod-mini.js';
 import { localizedTextSchema } from '../common/labels.js';
 import { indicatorResultSchema } from './result.js';
 import { indicatorUnitSchema, orgUnitSchema, periodTypeSchema } from './vocabulary.js';
@@ -18,14 +18,14 @@ import { indicatorUnitSchema, orgUnitSchema, periodTypeSchema } from './vocabula
  */
 export const indicatorSummarySchema = z.object({
   id: z.string(),
-  version: z.number().int(),
+  version: z.int(),
   name: localizedTextSchema,
-  description: localizedTextSchema.optional(),
-  source: z.string().optional(),
+  description: z.optional(localizedTextSchema),
+  source: z.optional(z.string()),
   unit: indicatorUnitSchema,
-  decimals: z.number().int(),
+  decimals: z.int(),
   periodType: periodTypeSchema,
-  target: z.string().optional(),
+  target: z.optional(z.string()),
   direction: z.enum(['higher-is-better', 'lower-is-better']),
 });
 
@@ -63,12 +63,12 @@ export const indicatorReportSchema = z.object({
    * reports approved by the coordinator (data entry), how many per period, and a sentence
    * saying so. Absent when no report was approved.
    */
-  approvedData: z
-    .object({
-      periods: z.array(z.object({ period: z.string(), organizations: z.number().int() })),
+  approvedData: z.optional(
+    z.object({
+      periods: z.array(z.object({ period: z.string(), organizations: z.int() })),
       text: localizedTextSchema,
-    })
-    .optional(),
+    }),
+  ),
 });
 
 /**

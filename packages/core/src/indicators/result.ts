@@ -1,4 +1,4 @@
-import { z } from '../common/zod.js';
+import { z } from '../common/zod-mini.js';
 import { localizedTextSchema } from '../common/labels.js';
 
 /**
@@ -60,9 +60,9 @@ export type NoValueReason = z.infer<typeof noValueReasonSchema>;
 export const explanationInputSchema = z.object({
   reference: z.string(),
   /** What the reference names, in people's words: the data element's or indicator's name. */
-  name: localizedTextSchema.optional(),
-  value: z.string().nullable(),
-  reportingUnits: z.array(z.string()).optional(),
+  name: z.optional(localizedTextSchema),
+  value: z.nullable(z.string()),
+  reportingUnits: z.optional(z.array(z.string())),
 });
 
 /**
@@ -89,7 +89,7 @@ export type ExplanationInput = z.infer<typeof explanationInputSchema>;
 export const explanationSideSchema = z.object({
   formula: z.string(),
   substituted: z.string(),
-  value: z.string().nullable(),
+  value: z.nullable(z.string()),
 });
 
 /**
@@ -115,16 +115,14 @@ export type ExplanationSide = z.infer<typeof explanationSideSchema>;
  * ```
  */
 export const indicatorExplanationSchema = z.object({
-  definition: z.object({ id: z.string(), version: z.number().int() }),
+  definition: z.object({ id: z.string(), version: z.int() }),
   orgUnit: z.string(),
   period: z.string(),
   numerator: explanationSideSchema,
   denominator: explanationSideSchema,
   factor: z.string(),
   /** Days in the year and in the period, when the indicator is annualized. */
-  annualization: z
-    .object({ daysInYear: z.number().int(), daysInPeriod: z.number().int() })
-    .optional(),
+  annualization: z.optional(z.object({ daysInYear: z.int(), daysInPeriod: z.int() })),
   inputs: z.array(explanationInputSchema),
   /** References with no data. */
   missing: z.array(z.string()),
@@ -135,7 +133,7 @@ export const indicatorExplanationSchema = z.object({
    */
   unitsNotReporting: z.array(z.string()),
   /** The same units with their names, for people. */
-  notReporting: z.array(z.object({ id: z.string(), name: localizedTextSchema })).optional(),
+  notReporting: z.optional(z.array(z.object({ id: z.string(), name: localizedTextSchema }))),
   missingValueStrategy: z.enum(['skip-if-any-missing', 'skip-if-all-missing', 'never-skip']),
   /** One line in Russian and English: the computation with numbers. */
   text: localizedTextSchema,
@@ -167,10 +165,12 @@ export type IndicatorExplanation = z.infer<typeof indicatorExplanationSchema>;
  * ```
  */
 export const reportingCoverageSchema = z
-  .object({ reported: z.number().int().min(0), expected: z.number().int().min(0) })
-  .refine((coverage) => coverage.reported <= coverage.expected, {
-    message: 'reported ≤ expected',
-  });
+  .object({ reported: z.int().check(z.gte(0)), expected: z.int().check(z.gte(0)) })
+  .check(
+    z.refine((coverage) => coverage.reported <= coverage.expected, {
+      message: 'reported ≤ expected',
+    }),
+  );
 
 /**
  * Reporting coverage (see {@link reportingCoverageSchema}).
@@ -185,12 +185,12 @@ export type ReportingCoverage = z.infer<typeof reportingCoverageSchema>;
 
 const resultBase = {
   indicator: z.string(),
-  version: z.number().int(),
+  version: z.int(),
   orgUnit: z.string(),
   period: z.string(),
-  explanation: indicatorExplanationSchema.optional(),
+  explanation: z.optional(indicatorExplanationSchema),
   /** Reporting units with data / reporting units asked, when the formula refers to data. */
-  coverage: reportingCoverageSchema.optional(),
+  coverage: z.optional(reportingCoverageSchema),
 };
 
 /**
@@ -220,7 +220,7 @@ export const indicatorValueSchema = z.object({
   denominator: z.string(),
   partial: z.boolean(),
   capped: z.boolean(),
-  meetsTarget: z.boolean().optional(),
+  meetsTarget: z.optional(z.boolean()),
 });
 
 /**

@@ -1,4 +1,4 @@
-import { z } from '../common/zod.js';
+import { z } from '../common/zod-mini.js';
 import { localizedTextSchema } from '../common/labels.js';
 
 // The small shared vocabulary of indicators (units, period types, levels, org units), kept
@@ -87,14 +87,12 @@ export type OrgUnitLevel = z.infer<typeof orgUnitLevelSchema>;
  * orgUnitSchema.parse({ id: 'udomlya', name: { ru: 'Удомля', en: 'Udomlya' }, level: 'municipality' });
  * ```
  */
-export const orgUnitSchema = z
-  .object({
-    id: z.string().min(1),
-    name: localizedTextSchema,
-    level: orgUnitLevelSchema,
-    parent: z.string().min(1).optional(),
-  })
-  .strict();
+export const orgUnitSchema = z.strictObject({
+  id: z.string().check(z.minLength(1)),
+  name: localizedTextSchema,
+  level: orgUnitLevelSchema,
+  parent: z.optional(z.string().check(z.minLength(1))),
+});
 
 /**
  * An org unit (see {@link orgUnitSchema}).

@@ -37,12 +37,12 @@ const wholeNumber = (min: number, max: number) =>
  */
 export const roomsQuerySchema = z
   .strictObject({
-    equipment: requestTextSchema(500).optional(),
+    equipment: z.optional(requestTextSchema(500)),
     minCapacity: wholeNumber(1, 10_000).optional(),
     weekday: wholeNumber(1, 7).optional(),
     from: timeOfDaySchema.optional(),
     to: timeOfDaySchema.optional(),
-    organization: requestTextSchema(64).optional(),
+    organization: z.optional(requestTextSchema(64)),
     activity: z.enum(activityKinds).optional(),
     stepFree: z.enum(['true', 'false']).optional(),
   })
@@ -132,8 +132,8 @@ export type RoomList = z.infer<typeof roomListSchema>;
  * ```
  */
 export const staffQuerySchema = z.strictObject({
-  subject: requestTextSchema(100).optional(),
-  organization: requestTextSchema(64).optional(),
+  subject: z.optional(requestTextSchema(100)),
+  organization: z.optional(requestTextSchema(64)),
 });
 
 /**

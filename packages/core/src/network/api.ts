@@ -29,8 +29,8 @@ const oneOrMany = z.union([z.string().max(2000), z.array(z.string().max(2000)).m
  * ```
  */
 export const networkQuerySchema = z.strictObject({
-  network: requestIdSchema.optional(),
-  schoolYear: schoolYearSchema.optional(),
+  network: z.optional(requestIdSchema),
+  schoolYear: z.optional(schoolYearSchema),
   siteKind: oneOrMany
     .transform((value) =>
       (Array.isArray(value) ? value : [value])

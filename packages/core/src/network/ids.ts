@@ -1,4 +1,4 @@
-import { z } from '../common/zod.js';
+import { z } from '../common/zod-mini.js';
 
 const idPattern = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 const idText = {
@@ -9,7 +9,7 @@ const idText = {
 function idSchema<B extends string>() {
   return z
     .string()
-    .refine((value) => idPattern.test(value), { params: { text: idText } })
+    .check(z.refine((value) => idPattern.test(value), { params: { text: idText } }))
     .brand<B>();
 }
 

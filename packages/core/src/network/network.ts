@@ -1,4 +1,4 @@
-import { z } from '../common/zod.js';
+import { z } from '../common/zod-mini.js';
 import {
   compareSchoolYears,
   MoneyDecimal,
@@ -147,20 +147,22 @@ function checkNetworkReferences(network: LooseRecord, context: z.core.$Refinemen
  */
 export const networkSchema = z
   .object({
-    id: z.string().trim().min(1),
-    name: z.string().trim().min(1),
-    municipality: z.string().trim().min(1),
-    timeZone: z.string().min(1).default('Europe/Moscow'),
+    id: z.string().check(z.trim(), z.minLength(1)),
+    name: z.string().check(z.trim(), z.minLength(1)),
+    municipality: z.string().check(z.trim(), z.minLength(1)),
+    timeZone: z._default(z.string().check(z.minLength(1)), 'Europe/Moscow'),
     organizations: z.array(organizationSchema),
     sites: z.array(siteSchema),
-    specialists: z.array(specialistSchema).default([]),
-    services: z.array(serviceSchema).default([]),
-    note: z.string().optional(),
+    specialists: z._default(z.array(specialistSchema), []),
+    services: z._default(z.array(serviceSchema), []),
+    note: z.optional(z.string()),
   })
   // Runs even when an entry failed its own schema, so every issue is listed at once.
-  .superRefine((network, context) => checkNetworkReferences(network, context), {
-    when: (payload) => isRecord(payload.value),
-  });
+  .check(
+    z.superRefine((network, context) => checkNetworkReferences(network, context), {
+      when: (payload) => isRecord(payload.value),
+    }),
+  );
 
 /**
  * A validated network (the output of {@link networkSchema}).

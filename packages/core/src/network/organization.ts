@@ -1,4 +1,4 @@
-import { z } from '../common/zod.js';
+import { z } from '../common/zod-mini.js';
 import type { LocalizedText } from '../common/index.js';
 import { organizationIdSchema } from './ids.js';
 
@@ -66,43 +66,45 @@ export type SchoolLevel = z.infer<typeof schoolLevelSchema>;
 export const organizationSchema = z
   .object({
     id: organizationIdSchema,
-    name: z.string().trim().min(1),
-    shortName: z.string().trim().min(1).optional(),
+    name: z.string().check(z.trim(), z.minLength(1)),
+    shortName: z.optional(z.string().check(z.trim(), z.minLength(1))),
     kind: organizationKindSchema,
-    level: schoolLevelSchema.optional(),
-    address: z.string().trim().min(1).optional(),
-    note: z.string().optional(),
+    level: z.optional(schoolLevelSchema),
+    address: z.optional(z.string().check(z.trim(), z.minLength(1))),
+    note: z.optional(z.string()),
   })
-  .superRefine(
-    (organization, context) => {
-      // The kind may itself be invalid here (see `when` below); then its own issue is enough.
-      if (!organizationKinds.includes(organization.kind)) return;
-      if (organization.kind === 'school' && organization.level === undefined) {
-        context.addIssue({
-          code: 'custom',
-          path: ['level'],
-          message: 'A school must state its level',
-          params: {
-            text: {
-              ru: 'Для школы нужно указать уровень (secondary — СОШ, basic — ОШ)',
-              en: 'A school must state its level (secondary or basic)',
+  .check(
+    z.superRefine(
+      (organization, context) => {
+        // The kind may itself be invalid here (see `when` below); then its own issue is enough.
+        if (!organizationKinds.includes(organization.kind)) return;
+        if (organization.kind === 'school' && organization.level === undefined) {
+          context.addIssue({
+            code: 'custom',
+            path: ['level'],
+            message: 'A school must state its level',
+            params: {
+              text: {
+                ru: 'Для школы нужно указать уровень (secondary — СОШ, basic — ОШ)',
+                en: 'A school must state its level (secondary or basic)',
+              },
             },
-          },
-        });
-      }
-      if (organization.kind !== 'school' && organization.level !== undefined) {
-        context.addIssue({
-          code: 'custom',
-          path: ['level'],
-          message: 'Only a school has a level',
-          params: {
-            text: { ru: 'Уровень указывается только для школы', en: 'Only a school has a level' },
-          },
-        });
-      }
-    },
-    // Also checked when another field failed (e.g. no name), so both problems are listed.
-    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+          });
+        }
+        if (organization.kind !== 'school' && organization.level !== undefined) {
+          context.addIssue({
+            code: 'custom',
+            path: ['level'],
+            message: 'Only a school has a level',
+            params: {
+              text: { ru: 'Уровень указывается только для школы', en: 'Only a school has a level' },
+            },
+          });
+        }
+      },
+      // Also checked when another field failed (e.g. no name), so both problems are listed.
+      { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+    ),
   );
 
 /**

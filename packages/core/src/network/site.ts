@@ -1,4 +1,4 @@
-import { z } from '../common/zod.js';
+import { z } from '../common/zod-mini.js';
 import { schoolYearSchema, type LocalizedText } from '../common/index.js';
 import { organizationIdSchema, serviceIdSchema, siteIdSchema } from './ids.js';
 
@@ -76,18 +76,20 @@ export const siteKindLabels: Readonly<Record<SiteKind, LocalizedText>> = {
  */
 export const ageRangeSchema = z
   .object({
-    from: z.number().int().min(0).max(25),
-    to: z.number().int().min(0).max(25),
+    from: z.int().check(z.gte(0), z.lte(25)),
+    to: z.int().check(z.gte(0), z.lte(25)),
   })
-  .refine((range) => range.from <= range.to, {
-    path: ['to'],
-    params: {
-      text: {
-        ru: 'Верхняя граница возраста меньше нижней',
-        en: 'The upper age bound is below the lower one',
+  .check(
+    z.refine((range) => range.from <= range.to, {
+      path: ['to'],
+      params: {
+        text: {
+          ru: 'Верхняя граница возраста меньше нижней',
+          en: 'The upper age bound is below the lower one',
+        },
       },
-    },
-  });
+    }),
+  );
 
 /**
  * An age range in whole years. @example `const ages: AgeRange = { from: 3, to: 7 };`
@@ -104,8 +106,8 @@ export type AgeRange = z.infer<typeof ageRangeSchema>;
  * ```
  */
 export const coordinatesSchema = z.object({
-  lat: z.number().min(-90).max(90),
-  lon: z.number().min(-180).max(180),
+  lat: z.number().check(z.gte(-90), z.lte(90)),
+  lon: z.number().check(z.gte(-180), z.lte(180)),
 });
 
 /**
@@ -130,19 +132,21 @@ export type Coordinates = z.infer<typeof coordinatesSchema>;
 export const siteSchema = z.object({
   id: siteIdSchema,
   kind: siteKindSchema,
-  name: z.string().trim().min(1),
+  name: z.string().check(z.trim(), z.minLength(1)),
   hostOrganizationId: organizationIdSchema,
-  activeYears: z.array(schoolYearSchema).refine((years) => new Set(years).size === years.length, {
-    params: {
-      text: { ru: 'Учебные годы повторяются', en: 'School years are repeated' },
-    },
-  }),
-  serviceIds: z.array(serviceIdSchema).default([]),
+  activeYears: z.array(schoolYearSchema).check(
+    z.refine((years) => new Set(years).size === years.length, {
+      params: {
+        text: { ru: 'Учебные годы повторяются', en: 'School years are repeated' },
+      },
+    }),
+  ),
+  serviceIds: z._default(z.array(serviceIdSchema), []),
   ages: ageRangeSchema,
-  address: z.string().trim().min(1).optional(),
-  coordinates: coordinatesSchema.optional(),
-  phone: z.string().trim().min(1).optional(),
-  note: z.string().optional(),
+  address: z.optional(z.string().check(z.trim(), z.minLength(1))),
+  coordinates: z.optional(coordinatesSchema),
+  phone: z.optional(z.string().check(z.trim(), z.minLength(1))),
+  note: z.optional(z.string()),
 });
 
 /**

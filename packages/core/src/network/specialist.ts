@@ -1,4 +1,4 @@
-import { z } from '../common/zod.js';
+import { z } from '../common/zod-mini.js';
 import type { LocalizedText } from '../common/index.js';
 import { serviceIdSchema, siteIdSchema, specialistIdSchema } from './ids.js';
 
@@ -70,11 +70,11 @@ export const specialistRoleLabels: Readonly<Record<SpecialistRole, LocalizedText
  */
 export const specialistSchema = z.object({
   id: specialistIdSchema,
-  name: z.string().trim().min(1),
-  roles: z.array(specialistRoleSchema).min(1),
-  siteIds: z.array(siteIdSchema).min(1),
-  serviceIds: z.array(serviceIdSchema).default([]),
-  note: z.string().optional(),
+  name: z.string().check(z.trim(), z.minLength(1)),
+  roles: z.array(specialistRoleSchema).check(z.minLength(1)),
+  siteIds: z.array(siteIdSchema).check(z.minLength(1)),
+  serviceIds: z._default(z.array(serviceIdSchema), []),
+  note: z.optional(z.string()),
 });
 
 /**
@@ -94,10 +94,10 @@ export type Specialist = z.infer<typeof specialistSchema>;
  */
 export const serviceSchema = z.object({
   id: serviceIdSchema,
-  name: z.string().trim().min(1),
-  nameEn: z.string().trim().min(1).optional(),
-  free: z.boolean().default(true),
-  note: z.string().optional(),
+  name: z.string().check(z.trim(), z.minLength(1)),
+  nameEn: z.optional(z.string().check(z.trim(), z.minLength(1))),
+  free: z._default(z.boolean(), true),
+  note: z.optional(z.string()),
 });
 
 /**

@@ -50,7 +50,7 @@ function dayNumber(date: string): number {
  * networkQueryOnlySchema.parse({ network: 'udomlya' });
  * ```
  */
-export const networkQueryOnlySchema = z.strictObject({ network: requestIdSchema.optional() });
+export const networkQueryOnlySchema = z.strictObject({ network: z.optional(requestIdSchema) });
 
 /**
  * Schema of the query of `GET /api/slots`: `serviceId`, the period `from`–`to` (civil dates,
@@ -66,12 +66,12 @@ export const networkQueryOnlySchema = z.strictObject({ network: requestIdSchema.
  */
 export const slotsQuerySchema = z
   .strictObject({
-    network: requestIdSchema.optional(),
+    network: z.optional(requestIdSchema),
     serviceId: requestIdSchema,
     from: isoDateSchema,
     to: isoDateSchema,
-    siteId: requestIdSchema.optional(),
-    specialistId: requestIdSchema.optional(),
+    siteId: z.optional(requestIdSchema),
+    specialistId: z.optional(requestIdSchema),
     childAge: childAgeQuery.optional(),
   })
   .superRefine((query, context) => {
@@ -236,7 +236,7 @@ const seatsCapText: LocalizedText = {
  * ```
  */
 export const bookingRequestSchema = z.strictObject({
-  network: requestIdSchema.optional(),
+  network: z.optional(requestIdSchema),
   specialistId: requestIdSchema,
   siteId: requestIdSchema,
   serviceId: requestIdSchema,
@@ -254,7 +254,7 @@ export const bookingRequestSchema = z.strictObject({
     .custom<true>((value) => value === true, { params: { text: consentText } })
     .meta({ type: 'boolean', const: true }),
   /** The version of the consent text the parent read (`GET /api/consent`); the current one if left out. */
-  consentVersion: requestTextSchema(64).optional(),
+  consentVersion: z.optional(requestTextSchema(64)),
   /** The parent's note for the specialist («Комментарий для специалиста»), up to 500 characters. */
   note: optionalParentNoteSchema,
 });
@@ -381,7 +381,7 @@ export type BookingPendingResponse = z.output<typeof bookingPendingResponseSchem
  * ```
  */
 export const confirmBookingBodySchema = z.strictObject({
-  network: requestIdSchema.optional(),
+  network: z.optional(requestIdSchema),
   booking: requestIdSchema,
   token: requestTextSchema(256),
 });
@@ -456,7 +456,7 @@ export const bookingIdParamsSchema = z.object({ id: requestIdSchema });
  * ```
  */
 export const cancelBookingBodySchema = z.strictObject({
-  network: requestIdSchema.optional(),
+  network: z.optional(requestIdSchema),
   token: requestTextSchema(256),
 });
 
@@ -494,7 +494,7 @@ export type BookingAnswer = z.output<typeof bookingAnswerSchema>;
  * ```
  */
 export const scheduleFeedQuerySchema = z.strictObject({
-  network: requestIdSchema.optional(),
+  network: z.optional(requestIdSchema),
   site: requestIdSchema,
 });
 
@@ -509,6 +509,6 @@ export const scheduleFeedQuerySchema = z.strictObject({
  * ```
  */
 export const bookingIcsQuerySchema = z.strictObject({
-  network: requestIdSchema.optional(),
+  network: z.optional(requestIdSchema),
   token: requestTextSchema(200),
 });

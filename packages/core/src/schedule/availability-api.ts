@@ -24,8 +24,8 @@ import { vacationSchema } from './slots.js';
  * ```
  */
 export const staffAvailabilityQuerySchema = z.strictObject({
-  network: requestIdSchema.optional(),
-  specialistId: requestIdSchema.optional(),
+  network: z.optional(requestIdSchema),
+  specialistId: z.optional(requestIdSchema),
 });
 
 /**
@@ -88,7 +88,7 @@ export type StaffAvailability = z.output<typeof staffAvailabilitySchema>;
  * ```
  */
 export const availabilityChangeSchema = z.strictObject({
-  network: requestIdSchema.optional(),
+  network: z.optional(requestIdSchema),
   specialistId: requestIdSchema,
   revision: z.number().int().min(0).optional(),
   availabilities: z.array(availabilitySchema).max(500),
@@ -130,7 +130,7 @@ export const hitBookingSchema = z.object({
   siteId: z.string().min(1),
   siteName: z.string().optional(),
   serviceId: z.string().min(1),
-  serviceName: localizedTextSchema.optional(),
+  serviceName: z.optional(localizedTextSchema),
   status: bookingStatusSchema,
   seats: z.number().int().min(1),
   childAge: z.number().int().min(0),
@@ -207,7 +207,7 @@ export const availabilityPublishSchema = availabilityChangeSchema.extend({
   revision: z.number().int().min(0),
   decision: hitDecisionSchema.optional(),
   hits: z.array(requestIdSchema).max(1000).default([]),
-  reason: requestTextSchema(500).optional(),
+  reason: z.optional(requestTextSchema(500)),
 });
 
 /**

@@ -1,4 +1,4 @@
-import { z } from '../common/zod.js';
+import { z } from '../common/zod-mini.js';
 import { isoDateSchema, type LocalizedText } from '../common/index.js';
 import { serviceIdSchema, siteIdSchema, specialistIdSchema } from '../network/ids.js';
 
@@ -30,14 +30,16 @@ export function minutesOfDay(time: string): number {
  */
 export const localTimeSchema = z
   .string()
-  .refine((value) => LOCAL_TIME.test(value), {
-    params: {
-      text: {
-        ru: 'Ожидается время в формате ЧЧ:ММ, например 09:00',
-        en: 'Expected a time as HH:mm, such as 09:00',
+  .check(
+    z.refine((value) => LOCAL_TIME.test(value), {
+      params: {
+        text: {
+          ru: 'Ожидается время в формате ЧЧ:ММ, например 09:00',
+          en: 'Expected a time as HH:mm, such as 09:00',
+        },
       },
-    },
-  })
+    }),
+  )
   .brand<'LocalTime'>();
 
 /**
@@ -55,9 +57,8 @@ export type LocalTime = z.infer<typeof localTimeSchema>;
  * timeRangeSchema.parse({ start: '11:00', end: '11:15' });
  * ```
  */
-export const timeRangeSchema = z
-  .object({ start: localTimeSchema, end: localTimeSchema })
-  .refine((range) => minutesOfDay(range.start) < minutesOfDay(range.end), {
+export const timeRangeSchema = z.object({ start: localTimeSchema, end: localTimeSchema }).check(
+  z.refine((range) => minutesOfDay(range.start) < minutesOfDay(range.end), {
     path: ['end'],
     params: {
       text: {
@@ -65,7 +66,8 @@ export const timeRangeSchema = z
         en: 'The end time must be after the start time',
       },
     },
-  });
+  }),
+);
 
 /**
  * A range of local times. @example `const lunch: TimeRange = timeRangeSchema.parse({ start: '13:00', end: '14:00' });`
@@ -81,7 +83,7 @@ export type TimeRange = z.infer<typeof timeRangeSchema>;
  * weekdaySchema.parse(1); // Monday
  * ```
  */
-export const weekdaySchema = z.number().int().min(1).max(7);
+export const weekdaySchema = z.int().check(z.gte(1), z.lte(7));
 
 /**
  * An ISO weekday, 1 (Monday) … 7 (Sunday). @example `const monday: Weekday = 1;`
@@ -119,54 +121,56 @@ const overlappingHoursText: LocalizedText = {
  */
 export const weeklyRuleSchema = z
   .object({
-    weekdays: z
-      .array(weekdaySchema)
-      .min(1)
-      .refine((days) => new Set(days).size === days.length, {
+    weekdays: z.array(weekdaySchema).check(
+      z.minLength(1),
+      z.refine((days) => new Set(days).size === days.length, {
         params: { text: { ru: 'Дни недели повторяются', en: 'Weekdays are repeated' } },
       }),
+    ),
     start: localTimeSchema,
     end: localTimeSchema,
-    breaks: z.array(timeRangeSchema).default([]),
+    breaks: z._default(z.array(timeRangeSchema), []),
   })
-  .superRefine((rule, context) => {
-    const start = minutesOfDay(rule.start);
-    const end = minutesOfDay(rule.end);
-    if (start >= end) {
-      context.addIssue({
-        code: 'custom',
-        path: ['end'],
-        params: {
-          text: {
-            ru: 'Время окончания должно быть позже времени начала',
-            en: 'The end time must be after the start time',
-          },
-        },
-      });
-      return;
-    }
-    rule.breaks.forEach((pause, index) => {
-      if (minutesOfDay(pause.start) < start || minutesOfDay(pause.end) > end) {
+  .check(
+    z.superRefine((rule, context) => {
+      const start = minutesOfDay(rule.start);
+      const end = minutesOfDay(rule.end);
+      if (start >= end) {
         context.addIssue({
           code: 'custom',
-          path: ['breaks', index],
+          path: ['end'],
           params: {
             text: {
-              ru: 'Перерыв выходит за часы приёма',
-              en: 'The break lies outside the working hours',
+              ru: 'Время окончания должно быть позже времени начала',
+              en: 'The end time must be after the start time',
             },
           },
         });
+        return;
       }
-    });
-    if (!disjoint(rule.breaks)) {
-      context.addIssue({
-        code: 'custom',
-        path: ['breaks'],
-        params: { text: overlappingHoursText },
+      rule.breaks.forEach((pause, index) => {
+        if (minutesOfDay(pause.start) < start || minutesOfDay(pause.end) > end) {
+          context.addIssue({
+            code: 'custom',
+            path: ['breaks', index],
+            params: {
+              text: {
+                ru: 'Перерыв выходит за часы приёма',
+                en: 'The break lies outside the working hours',
+              },
+            },
+          });
+        }
       });
-    }
-  });
+      if (!disjoint(rule.breaks)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['breaks'],
+          params: { text: overlappingHoursText },
+        });
+      }
+    }),
+  );
 
 /**
  * A weekly rule. @example `const rule: WeeklyRule = weeklyRuleSchema.parse({ weekdays: [1], start: '09:00', end: '13:00' });`
@@ -175,8 +179,7 @@ export type WeeklyRule = z.infer<typeof weeklyRuleSchema>;
 
 const hoursSchema = z
   .array(timeRangeSchema)
-  .min(1)
-  .refine(disjoint, { params: { text: overlappingHoursText } });
+  .check(z.minLength(1), z.refine(disjoint, { params: { text: overlappingHoursText } }));
 
 /**
  * Schema of a date override: on one civil date the specialist is `closed` (no hours at
@@ -193,18 +196,18 @@ const hoursSchema = z
  * ```
  */
 export const dateOverrideSchema = z.discriminatedUnion('kind', [
-  z.object({ date: isoDateSchema, kind: z.literal('closed'), note: z.string().optional() }),
+  z.object({ date: isoDateSchema, kind: z.literal('closed'), note: z.optional(z.string()) }),
   z.object({
     date: isoDateSchema,
     kind: z.literal('extra'),
     hours: hoursSchema,
-    note: z.string().optional(),
+    note: z.optional(z.string()),
   }),
   z.object({
     date: isoDateSchema,
     kind: z.literal('replace'),
     hours: hoursSchema,
-    note: z.string().optional(),
+    note: z.optional(z.string()),
   }),
 ]);
 
@@ -252,14 +255,16 @@ export function isTimeZone(value: string): boolean {
  * timeZoneSchema.parse('Europe/Kaliningrad');
  * ```
  */
-export const timeZoneSchema = z.string().refine(isTimeZone, {
-  params: {
-    text: {
-      ru: 'Неизвестный часовой пояс (ожидается имя IANA, например Europe/Moscow)',
-      en: 'Unknown time zone (expected an IANA name such as Europe/Moscow)',
+export const timeZoneSchema = z.string().check(
+  z.refine(isTimeZone, {
+    params: {
+      text: {
+        ru: 'Неизвестный часовой пояс (ожидается имя IANA, например Europe/Moscow)',
+        en: 'Unknown time zone (expected an IANA name such as Europe/Moscow)',
+      },
     },
-  },
-});
+  }),
+);
 
 /**
  * Schema of a specialist's weekly availability (график работы) at one site for one service:
@@ -293,54 +298,56 @@ export const availabilitySchema = z
     specialistId: specialistIdSchema,
     siteId: siteIdSchema,
     serviceId: serviceIdSchema,
-    timeZone: timeZoneSchema.default('Europe/Moscow'),
-    rules: z.array(weeklyRuleSchema).default([]),
-    overrides: z.array(dateOverrideSchema).default([]),
-    validFrom: isoDateSchema.optional(),
-    validTo: isoDateSchema.optional(),
-    worksOnWorkingWeekends: z.boolean().default(false),
-    closedOnSchoolHolidays: z.boolean().default(false),
+    timeZone: z._default(timeZoneSchema, 'Europe/Moscow'),
+    rules: z._default(z.array(weeklyRuleSchema), []),
+    overrides: z._default(z.array(dateOverrideSchema), []),
+    validFrom: z.optional(isoDateSchema),
+    validTo: z.optional(isoDateSchema),
+    worksOnWorkingWeekends: z._default(z.boolean(), false),
+    closedOnSchoolHolidays: z._default(z.boolean(), false),
   })
-  .superRefine((availability, context) => {
-    if (
-      availability.validFrom !== undefined &&
-      availability.validTo !== undefined &&
-      availability.validFrom > availability.validTo
-    ) {
-      context.addIssue({
-        code: 'custom',
-        path: ['validTo'],
-        params: {
-          text: {
-            ru: 'Дата окончания действия раньше даты начала',
-            en: 'The end of validity is before its start',
-          },
-        },
-      });
-    }
-    const seen = new Map<string, DateOverride['kind'][]>();
-    availability.overrides.forEach((override, index) => {
-      const kinds = seen.get(override.date) ?? [];
-      const exclusive = (kind: DateOverride['kind']): boolean => kind !== 'extra';
-      const clash =
-        (exclusive(override.kind) && kinds.some(exclusive)) ||
-        (override.kind === 'closed' && kinds.includes('extra')) ||
-        (override.kind === 'extra' && kinds.includes('closed'));
-      if (clash) {
+  .check(
+    z.superRefine((availability, context) => {
+      if (
+        availability.validFrom !== undefined &&
+        availability.validTo !== undefined &&
+        availability.validFrom > availability.validTo
+      ) {
         context.addIssue({
           code: 'custom',
-          path: ['overrides', index],
+          path: ['validTo'],
           params: {
             text: {
-              ru: `Изменения графика на ${override.date} противоречат друг другу`,
-              en: `The schedule overrides for ${override.date} contradict each other`,
+              ru: 'Дата окончания действия раньше даты начала',
+              en: 'The end of validity is before its start',
             },
           },
         });
       }
-      seen.set(override.date, [...kinds, override.kind]);
-    });
-  });
+      const seen = new Map<string, DateOverride['kind'][]>();
+      availability.overrides.forEach((override, index) => {
+        const kinds = seen.get(override.date) ?? [];
+        const exclusive = (kind: DateOverride['kind']): boolean => kind !== 'extra';
+        const clash =
+          (exclusive(override.kind) && kinds.some(exclusive)) ||
+          (override.kind === 'closed' && kinds.includes('extra')) ||
+          (override.kind === 'extra' && kinds.includes('closed'));
+        if (clash) {
+          context.addIssue({
+            code: 'custom',
+            path: ['overrides', index],
+            params: {
+              text: {
+                ru: `Изменения графика на ${override.date} противоречат друг другу`,
+                en: `The schedule overrides for ${override.date} contradict each other`,
+              },
+            },
+          });
+        }
+        seen.set(override.date, [...kinds, override.kind]);
+      });
+    }),
+  );
 
 /**
  * A specialist's availability at a site for a service (validated). @example `const availability: Availability = parse(availabilitySchema, json);`

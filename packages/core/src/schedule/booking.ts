@@ -160,7 +160,7 @@ export const bookingTransitionSchema = z.object({
   to: bookingStatusSchema,
   at: instantSchema,
   by: bookingActorSchema,
-  reason: requestTextSchema(1000).optional(),
+  reason: z.optional(requestTextSchema(1000)),
   /** For a reschedule: the time the booking had before. */
   previous: z.object({ start: instantSchema, end: instantSchema }).optional(),
 });
@@ -282,7 +282,10 @@ export const parentNoteSchema = requestTextSchema(maxParentNoteLength);
  * optionalParentNoteSchema.parse('   '); // undefined
  * ```
  */
-export const optionalParentNoteSchema = z.preprocess(blankToUndefined, parentNoteSchema.optional());
+export const optionalParentNoteSchema = z.preprocess(
+  blankToUndefined,
+  z.optional(parentNoteSchema),
+);
 
 const consentText: LocalizedText = {
   ru: 'Нужно согласие на обработку персональных данных (Федеральный закон № 152-ФЗ); без него запись невозможна',
@@ -322,7 +325,7 @@ export const bookingSchema = z
     contact: bookingContactSchema,
     contactErased: z.boolean().default(false),
     /** The parent's note for the specialist, if she left one (erased with the contact). */
-    note: parentNoteSchema.optional(),
+    note: z.optional(parentNoteSchema),
     personalDataConsent: z.custom<true>((value) => value === true, {
       params: { text: consentText },
     }),

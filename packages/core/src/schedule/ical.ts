@@ -79,7 +79,7 @@ export const weeklyRecurrenceSchema = z.object({
     .refine((days) => new Set(days).size === days.length, {
       params: { text: { ru: 'Дни недели повторяются', en: 'Weekdays are repeated' } },
     }),
-  until: instantSchema.optional(),
+  until: z.optional(instantSchema),
   exceptions: z.array(instantSchema).optional(),
 });
 

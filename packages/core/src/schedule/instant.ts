@@ -1,5 +1,5 @@
 import { hasSaneYear, saneYearText } from '../common/wire.js';
-import { z } from '../common/zod.js';
+import { z } from '../common/zod-mini.js';
 
 /** An instant as requests write it: UTC, seconds, optional milliseconds, field ranges checked. */
 const INSTANT =
@@ -31,19 +31,22 @@ function isRealInstant(value: string): boolean {
  * ```
  */
 export const instantSchema = z
-  .string()
-  .refine(isRealInstant, {
-    params: {
-      text: {
-        ru: 'Ожидается момент времени в UTC, например 2026-03-23T07:00:00.000Z',
-        en: 'Expected a UTC instant such as 2026-03-23T07:00:00.000Z',
-      },
-    },
-  })
-  .refine((value) => !isRealInstant(value) || hasSaneYear(value), {
-    params: { text: saneYearText },
-  })
-  .transform((value) => new Date(value).toISOString())
+  .pipe(
+    z.string().check(
+      z.refine(isRealInstant, {
+        params: {
+          text: {
+            ru: 'Ожидается момент времени в UTC, например 2026-03-23T07:00:00.000Z',
+            en: 'Expected a UTC instant such as 2026-03-23T07:00:00.000Z',
+          },
+        },
+      }),
+      z.refine((value) => !isRealInstant(value) || hasSaneYear(value), {
+        params: { text: saneYearText },
+      }),
+    ),
+    z.transform((value: string) => new Date(value).toISOString()),
+  )
   .brand<'Instant'>();
 
 /**

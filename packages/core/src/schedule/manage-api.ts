@@ -19,7 +19,7 @@ import { instantSchema, type BusyInterval } from './instant.js';
  * ```
  */
 export const viewBookingBodySchema = z.strictObject({
-  network: requestIdSchema.optional(),
+  network: z.optional(requestIdSchema),
   token: requestTextSchema(256),
 });
 
@@ -64,7 +64,7 @@ export type ManagedBooking = z.output<typeof managedBookingSchema>;
  * ```
  */
 export const moveBookingBodySchema = z.strictObject({
-  network: requestIdSchema.optional(),
+  network: z.optional(requestIdSchema),
   token: requestTextSchema(256),
   start: instantSchema,
   end: instantSchema,
@@ -94,7 +94,7 @@ export type MoveBookingBody = z.output<typeof moveBookingBodySchema>;
  * ```
  */
 export const staffCancelBookingBodySchema = z.strictObject({
-  network: requestIdSchema.optional(),
+  network: z.optional(requestIdSchema),
   reason: requestTextSchema(1000),
 });
 
@@ -123,7 +123,7 @@ export type StaffCancelBookingBody = z.output<typeof staffCancelBookingBodySchem
  * ```
  */
 export const staffMoveBookingBodySchema = z.strictObject({
-  network: requestIdSchema.optional(),
+  network: z.optional(requestIdSchema),
   start: instantSchema,
   end: instantSchema,
   reason: requestTextSchema(1000),

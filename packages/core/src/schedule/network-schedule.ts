@@ -95,9 +95,9 @@ export const serviceBookingRulesSchema = z.object({
       perContact: z.number().int().min(1).max(1000).optional(),
     })
     .default({}),
-  ages: ageRangeSchema.optional(),
+  ages: z.optional(ageRangeSchema),
   /** What the parent should bring to the consultation (shown in the messages to parents). */
-  whatToBring: localizedTextSchema.optional(),
+  whatToBring: z.optional(localizedTextSchema),
 });
 
 /**

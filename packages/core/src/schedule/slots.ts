@@ -161,7 +161,7 @@ export const slotBusyIntervalSchema = z
   .object({
     specialistId: specialistIdSchema,
     siteId: siteIdSchema,
-    serviceId: serviceIdSchema.optional(),
+    serviceId: z.optional(serviceIdSchema),
     start: instantSchema,
     end: instantSchema,
     seats: z.number().int().min(1).default(1),

@@ -57,11 +57,11 @@ function periodIssue(text: LocalizedText, path: string) {
  */
 export const agendaQuerySchema = z
   .strictObject({
-    network: requestIdSchema.optional(),
-    from: isoDateSchema.optional(),
-    to: isoDateSchema.optional(),
-    siteId: requestIdSchema.optional(),
-    specialistId: requestIdSchema.optional(),
+    network: z.optional(requestIdSchema),
+    from: z.optional(isoDateSchema),
+    to: z.optional(isoDateSchema),
+    siteId: z.optional(requestIdSchema),
+    specialistId: z.optional(requestIdSchema),
   })
   .superRefine((query, context) => {
     if (query.to === undefined) return;
@@ -123,10 +123,10 @@ export type AgendaQuery = z.output<typeof agendaQuerySchema>;
  * ```
  */
 export const agendaIcsQuerySchema = z.strictObject({
-  network: requestIdSchema.optional(),
-  date: isoDateSchema.optional(),
-  siteId: requestIdSchema.optional(),
-  specialistId: requestIdSchema.optional(),
+  network: z.optional(requestIdSchema),
+  date: z.optional(isoDateSchema),
+  siteId: z.optional(requestIdSchema),
+  specialistId: z.optional(requestIdSchema),
 });
 
 /**
@@ -195,7 +195,7 @@ export const agendaConsultationSchema = z.object({
   specialistId: z.string().min(1),
   specialistName: z.string().min(1).optional(),
   serviceId: z.string().min(1),
-  serviceName: localizedTextSchema.optional(),
+  serviceName: z.optional(localizedTextSchema),
   seats: z.number().int().min(1),
   childAge: z.number().int().min(0).max(25),
   contactErased: z.boolean(),
@@ -289,7 +289,7 @@ export type AttendanceOutcome = (typeof attendanceOutcomes)[number];
  * ```
  */
 export const attendanceBodySchema = z.strictObject({
-  network: requestIdSchema.optional(),
+  network: z.optional(requestIdSchema),
   outcome: z.enum(attendanceOutcomes),
 });
 
@@ -404,7 +404,7 @@ export type ConsultationNoteAnswer = z.output<typeof consultationNoteAnswerSchem
  * ```
  */
 export const consultationNoteBodySchema = z.strictObject({
-  network: requestIdSchema.optional(),
+  network: z.optional(requestIdSchema),
   text: requestTextSchema(maxConsultationNoteLength, 0),
 });
 

@@ -1,7 +1,7 @@
 import { localizedTextSchema } from '../common/labels.js';
 import { schoolYearSchema } from '../common/school-year.js';
 import { requestIdSchema, requestTextSchema } from '../common/wire.js';
-import { z } from '../common/zod.js';
+import { z } from '../common/zod-mini.js';
 import { instantSchema } from './instant.js';
 
 // The parents' survey after a consultation (issue 14 §4): what a parent answers, the wire
@@ -38,9 +38,12 @@ const answerFields = {
   /** Whether the parent is satisfied with the consultation (the figure «parents satisfied»). */
   satisfied: z.boolean(),
   /** A score from 1 (bad) to 5 (very good). */
-  score: z.number().int().min(1).max(5),
+  score: z.int().check(z.gte(1), z.lte(5)),
   /** An optional comment, plain text (trimmed; blank is no comment), at most 1000 characters. */
-  comment: z.preprocess(blankToUndefined, requestTextSchema(surveyCommentMaxLength).optional()),
+  comment: z.pipe(
+    z.transform(blankToUndefined),
+    z.optional(requestTextSchema(surveyCommentMaxLength)),
+  ),
 };
 
 /**
@@ -90,7 +93,7 @@ export const surveyParamsSchema = z.object({ bookingId: requestIdSchema });
  * ```
  */
 export const surveyViewRequestSchema = z.strictObject({
-  network: requestIdSchema.optional(),
+  network: z.optional(requestIdSchema),
   token: requestTextSchema(256),
 });
 
@@ -116,7 +119,7 @@ export type SurveyViewRequest = z.input<typeof surveyViewRequestSchema>;
  * ```
  */
 export const surveyAnswerRequestSchema = z.strictObject({
-  network: requestIdSchema.optional(),
+  network: z.optional(requestIdSchema),
   token: requestTextSchema(256),
   ...answerFields,
 });
@@ -162,17 +165,17 @@ export const surveyStates = ['open', 'answered', 'not-attended'] as const;
  * ```
  */
 export const surveyViewSchema = z.object({
-  bookingId: z.string().min(1),
+  bookingId: z.string().check(z.minLength(1)),
   start: instantSchema,
   end: instantSchema,
   /** The zone the consultation's date and time are shown in (the network's). */
-  timeZone: z.string().min(1),
+  timeZone: z.string().check(z.minLength(1)),
   site: z.object({
-    id: z.string().min(1),
-    name: z.string().min(1),
-    address: z.string().min(1).optional(),
+    id: z.string().check(z.minLength(1)),
+    name: z.string().check(z.minLength(1)),
+    address: z.optional(z.string().check(z.minLength(1))),
   }),
-  service: z.object({ id: z.string().min(1), name: localizedTextSchema }),
+  service: z.object({ id: z.string().check(z.minLength(1)), name: localizedTextSchema }),
   state: z.enum(surveyStates),
 });
 

@@ -162,7 +162,7 @@ export function civilDaysBetween(from: string, to: string): number {
 
 const dateEntrySchema = z.object({
   date: isoDateSchema,
-  label: localizedTextSchema.optional(),
+  label: z.optional(localizedTextSchema),
 });
 
 /**
@@ -178,8 +178,8 @@ const dateEntrySchema = z.object({
  */
 export const workingWeekendSchema = z.object({
   date: isoDateSchema,
-  worksAs: weekdaySchema.optional(),
-  label: localizedTextSchema.optional(),
+  worksAs: z.optional(weekdaySchema),
+  label: z.optional(localizedTextSchema),
 });
 
 /**
@@ -249,7 +249,7 @@ export type CalendarPeriod = z.infer<typeof calendarPeriodSchema>;
 export const workCalendarSchema = z
   .object({
     version: z.string().trim().min(1),
-    title: localizedTextSchema.optional(),
+    title: z.optional(localizedTextSchema),
     holidays: z.array(dateEntrySchema).default([]),
     transferredDaysOff: z.array(dateEntrySchema).default([]),
     workingWeekends: z.array(workingWeekendSchema).default([]),

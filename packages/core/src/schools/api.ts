@@ -16,7 +16,7 @@ import { z } from '../common/zod.js';
  * ```
  */
 export const schoolsQuerySchema = z.strictObject({
-  district: requestIdSchema.optional(),
+  district: z.optional(requestIdSchema),
   onlyFlagged: z.enum(['true', 'false']).optional(),
 });
 

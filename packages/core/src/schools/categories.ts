@@ -1,5 +1,5 @@
 import type { LocalizedText } from '../common/labels.js';
-import { z } from '../common/zod.js';
+import { z } from '../common/zod-mini.js';
 import {
   localitySchema,
   passportShareSchema,
@@ -75,10 +75,13 @@ export type PassportNumericField = PassportShare | 'enrolment' | 'distanceToCent
  * ```
  */
 export const passportConditionSchema = z.union([
-  z.object({ field: numericField, atLeast: z.number() }).strict(),
-  z.object({ field: numericField, atMost: z.number() }).strict(),
-  z.object({ field: z.literal('locality'), is: localitySchema }).strict(),
-  z.object({ field: z.literal('transport'), oneOf: z.array(transportSchema).min(1) }).strict(),
+  z.strictObject({ field: numericField, atLeast: z.number() }),
+  z.strictObject({ field: numericField, atMost: z.number() }),
+  z.strictObject({ field: z.literal('locality'), is: localitySchema }),
+  z.strictObject({
+    field: z.literal('transport'),
+    oneOf: z.array(transportSchema).check(z.minLength(1)),
+  }),
 ]);
 
 /**
@@ -107,8 +110,8 @@ export type PassportCondition = z.infer<typeof passportConditionSchema>;
  */
 export const categoryRuleSchema = z.object({
   category: schoolCategorySchema,
-  all: z.array(passportConditionSchema).default([]),
-  any: z.array(passportConditionSchema).optional(),
+  all: z._default(z.array(passportConditionSchema), []),
+  any: z.optional(z.array(passportConditionSchema)),
 });
 
 /**

@@ -1,7 +1,7 @@
 import { localizedTextSchema, type LocalizedText } from '../common/labels.js';
 import { ValidationError, type ValidationIssue } from '../common/errors.js';
 import { parse, safeParse } from '../common/parse.js';
-import { z } from '../common/zod.js';
+import { z } from '../common/zod-mini.js';
 import {
   categoryRuleSchema,
   categoryTitles,
@@ -24,7 +24,7 @@ import {
   type WellbeingIndexResult,
 } from './wellbeing-index.js';
 
-const share = z.number().gt(0).max(1);
+const share = z.number().check(z.gt(0), z.lte(1));
 
 /**
  * Schema of the low-results rule: a school is in the bottom `bottomShare` of its regional
@@ -39,18 +39,20 @@ const share = z.number().gt(0).max(1);
 export const lowResultsRuleSchema = z
   .object({
     bottomShare: share,
-    years: z.number().int().min(1).max(20),
-    atLeast: z.number().int().min(1),
+    years: z.int().check(z.gte(1), z.lte(20)),
+    atLeast: z.int().check(z.gte(1)),
   })
-  .refine((rule) => rule.atLeast <= rule.years, {
-    path: ['atLeast'],
-    params: {
-      text: {
-        ru: 'Число лет не может превышать длину окна',
-        en: 'atLeast cannot exceed years',
+  .check(
+    z.refine((rule) => rule.atLeast <= rule.years, {
+      path: ['atLeast'],
+      params: {
+        text: {
+          ru: 'Число лет не может превышать длину окна',
+          en: 'atLeast cannot exceed years',
+        },
       },
-    },
-  });
+    }),
+  );
 
 /**
  * The low-results rule.
@@ -75,23 +77,23 @@ export type LowResultsRule = z.infer<typeof lowResultsRuleSchema>;
  * ```
  */
 export const identificationDefinitionSchema = z.object({
-  id: z.string().min(1),
-  version: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
+  version: z.string().check(z.minLength(1)),
   title: localizedTextSchema,
   lowResults: lowResultsRuleSchema,
   adverseConditions: z.object({ bottomShare: share }),
   resilient: z.object({ indexBottomShare: share, resultsTopShare: share }),
   valueAdded: z.object({
     /** σe², the variance of pupils' scores within a school. */
-    pupilVariance: z.number().positive(),
+    pupilVariance: z.number().check(z.gt(0)),
     /** σu², the variance of true school effects; estimated from the data when absent. */
-    schoolVariance: z.number().min(0).optional(),
+    schoolVariance: z.optional(z.number().check(z.gte(0))),
     /** Normal quantile of the interval: 1.96 for 95 %. */
-    z: z.number().positive().default(1.96),
+    z: z._default(z.number().check(z.gt(0)), 1.96),
   }),
   categories: z.array(categoryRuleSchema),
   /** How many of the most negative index terms explain a flag. */
-  explanationTerms: z.number().int().min(1).max(6).default(3),
+  explanationTerms: z._default(z.int().check(z.gte(1), z.lte(6)), 3),
 });
 
 /**

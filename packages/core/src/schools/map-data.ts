@@ -1,5 +1,5 @@
 import { localizedTextSchema } from '../common/labels.js';
-import { z } from '../common/zod.js';
+import { z } from '../common/zod-mini.js';
 import { schoolLevelSchema } from '../network/organization.js';
 import { fieldNames, schoolCategories } from './categories.js';
 import { identificationFlags, type IdentificationResult } from './identification.js';
@@ -8,7 +8,7 @@ import { passportShareSchema, regionalRankSchema } from './profile.js';
 const figureSchema = z.object({
   label: localizedTextSchema,
   value: z.union([z.number(), z.string()]),
-  threshold: z.union([z.number(), z.string()]).optional(),
+  threshold: z.optional(z.union([z.number(), z.string()])),
   holds: z.boolean(),
 });
 
@@ -20,7 +20,7 @@ const termSchema = z.object({
   weight: z.number(),
   contribution: z.number(),
   /** The indicator's name for people («доля учащихся на профилактических учётах»). */
-  label: localizedTextSchema.optional(),
+  label: z.optional(localizedTextSchema),
 });
 
 /**
@@ -35,25 +35,25 @@ const termSchema = z.object({
  * ```
  */
 export const schoolMapPointSchema = z.object({
-  schoolId: z.string().min(1),
-  name: z.string().min(1),
+  schoolId: z.string().check(z.minLength(1)),
+  name: z.string().check(z.minLength(1)),
   level: schoolLevelSchema,
   indexValue: z.number(),
-  indexRank: z.number().int().min(1),
-  indexOutOf: z.number().int().min(1),
-  resultsRank: regionalRankSchema.nullable(),
-  meanScore: z.number().nullable(),
-  cluster: z.number().int().min(0).nullable(),
+  indexRank: z.int().check(z.gte(1)),
+  indexOutOf: z.int().check(z.gte(1)),
+  resultsRank: z.nullable(regionalRankSchema),
+  meanScore: z.nullable(z.number()),
+  cluster: z.nullable(z.int().check(z.gte(0))),
   flags: z.object(
     Object.fromEntries(identificationFlags.map((flag) => [flag, z.boolean()])) as Record<
       (typeof identificationFlags)[number],
-      z.ZodBoolean
+      z.ZodMiniBoolean
     >,
   ),
   categories: z.object(
     Object.fromEntries(schoolCategories.map((category) => [category, z.boolean()])) as Record<
       (typeof schoolCategories)[number],
-      z.ZodBoolean
+      z.ZodMiniBoolean
     >,
   ),
   explanations: z.array(
@@ -91,11 +91,11 @@ export type SchoolMapPoint = z.infer<typeof schoolMapPointSchema>;
  * ```
  */
 export const schoolMapDataSchema = z.object({
-  district: z.string().min(1),
-  year: z.number().int(),
+  district: z.string().check(z.minLength(1)),
+  year: z.int(),
   index: z.object({ id: z.string(), version: z.string() }),
   identification: z.object({ id: z.string(), version: z.string() }),
-  clusterCount: z.number().int().min(0),
+  clusterCount: z.int().check(z.gte(0)),
   schools: z.array(schoolMapPointSchema),
 });
 

@@ -1,9 +1,9 @@
 import { parse } from '../common/parse.js';
-import { z } from '../common/zod.js';
+import { z } from '../common/zod-mini.js';
 import { schoolLevelSchema } from '../network/organization.js';
 
-const share = z.number().min(0).max(1);
-const year = z.number().int().min(1990).max(2100);
+const share = z.number().check(z.gte(0), z.lte(1));
+const year = z.int().check(z.gte(1990), z.lte(2100));
 
 /**
  * Schema of where a school is: town (`urban`) or countryside (`rural`).
@@ -118,10 +118,10 @@ export const socialPassportSchema = z.object({
   /** Pupils with disabilities (ОВЗ, инвалидность). */
   disabilityShare: share,
   /** Number of pupils. */
-  enrolment: z.number().int().min(0),
+  enrolment: z.int().check(z.gte(0)),
   locality: localitySchema,
   /** Road distance to the district centre, km. */
-  distanceToCentreKm: z.number().min(0),
+  distanceToCentreKm: z.number().check(z.gte(0)),
   transport: transportSchema,
 });
 
@@ -149,13 +149,13 @@ export type SocialPassport = z.infer<typeof socialPassportSchema>;
 export const examResultSchema = z.object({
   year,
   /** Subject code, e.g. `russian`, `mathematics`. */
-  subject: z.string().min(1),
+  subject: z.string().check(z.minLength(1)),
   /** Mean test score of the school's examinees. */
-  meanScore: z.number().min(0).max(100),
+  meanScore: z.number().check(z.gte(0), z.lte(100)),
   /** Share of examinees below the minimum score. */
-  shareBelowMinimum: share.optional(),
+  shareBelowMinimum: z.optional(share),
   /** Number of examinees (the `n` of the value-added shrinkage). */
-  examinees: z.number().int().min(0).optional(),
+  examinees: z.optional(z.int().check(z.gte(0))),
 });
 
 /**
@@ -180,13 +180,15 @@ export type ExamResult = z.infer<typeof examResultSchema>;
  * ```
  */
 export const regionalRankSchema = z
-  .object({ year, rank: z.number().int().min(1), outOf: z.number().int().min(1) })
-  .refine((value) => value.rank <= value.outOf, {
-    path: ['rank'],
-    params: {
-      text: { ru: 'Место не может быть больше числа школ', en: 'Rank cannot exceed outOf' },
-    },
-  });
+  .object({ year, rank: z.int().check(z.gte(1)), outOf: z.int().check(z.gte(1)) })
+  .check(
+    z.refine((value) => value.rank <= value.outOf, {
+      path: ['rank'],
+      params: {
+        text: { ru: 'Место не может быть больше числа школ', en: 'Rank cannot exceed outOf' },
+      },
+    }),
+  );
 
 /**
  * A place in the regional ranking in one year.
@@ -210,9 +212,9 @@ export type RegionalRank = z.infer<typeof regionalRankSchema>;
  * ```
  */
 export const staffingSchema = z.object({
-  teachers: z.number().int().min(0),
-  vacancies: z.number().int().min(0),
-  qualifiedShare: share.optional(),
+  teachers: z.int().check(z.gte(0)),
+  vacancies: z.int().check(z.gte(0)),
+  qualifiedShare: z.optional(share),
 });
 
 /**
@@ -271,14 +273,14 @@ export type Equipment = z.infer<typeof equipmentSchema>;
  * ```
  */
 export const schoolProfileSchema = z.object({
-  id: z.string().min(1),
-  name: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
+  name: z.string().check(z.minLength(1)),
   level: schoolLevelSchema,
   passport: socialPassportSchema,
-  results: z.array(examResultSchema).default([]),
-  regionalRanks: z.array(regionalRankSchema).default([]),
-  staffing: staffingSchema.optional(),
-  equipment: equipmentSchema.optional(),
+  results: z._default(z.array(examResultSchema), []),
+  regionalRanks: z._default(z.array(regionalRankSchema), []),
+  staffing: z.optional(staffingSchema),
+  equipment: z.optional(equipmentSchema),
 });
 
 /**
@@ -302,25 +304,27 @@ export type SchoolProfile = z.infer<typeof schoolProfileSchema>;
  * schoolProfilesSchema.parse([]);
  * ```
  */
-export const schoolProfilesSchema = z.array(schoolProfileSchema).superRefine((schools, ctx) => {
-  const seen = new Set<string>();
-  schools.forEach((school, index) => {
-    if (seen.has(school.id)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [index, 'id'],
-        message: 'duplicate id',
-        params: {
-          text: {
-            ru: `Повторяющийся код школы «${school.id}»`,
-            en: `Duplicate school id "${school.id}"`,
+export const schoolProfilesSchema = z.array(schoolProfileSchema).check(
+  z.superRefine((schools, ctx) => {
+    const seen = new Set<string>();
+    schools.forEach((school, index) => {
+      if (seen.has(school.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'id'],
+          message: 'duplicate id',
+          params: {
+            text: {
+              ru: `Повторяющийся код школы «${school.id}»`,
+              en: `Duplicate school id "${school.id}"`,
+            },
           },
-        },
-      });
-    }
-    seen.add(school.id);
-  });
-});
+        });
+      }
+      seen.add(school.id);
+    });
+  }),
+);
 
 /**
  * Validates outside data as school profiles; throws a `ValidationError` listing every

@@ -25,16 +25,15 @@ export const measureStatusSchema = z.enum(measureStatuses);
  */
 export const measureReviewSchema = z.enum(measureReviews);
 
-const evidenceUrlSchema = requestTextSchema(1000).refine(
-  (value) => /^https?:\/\/\S+$/.test(value),
-  {
+const evidenceUrlSchema = requestTextSchema(1000).check(
+  z.refine((value: string) => /^https?:\/\/\S+$/.test(value), {
     params: {
       text: {
         ru: 'Ссылка на подтверждение должна начинаться с http:// или https://',
         en: 'The evidence link must start with http:// or https://',
       },
     },
-  },
+  }),
 );
 
 /**
@@ -55,8 +54,8 @@ export const supportMeasureInputSchema = z.strictObject({
   responsible: requestTextSchema(200),
   responsibleEmail: z.string().trim().email().max(200).optional(),
   deadline: isoDateSchema,
-  indicatorId: requestIdSchema.optional(),
-  expectedEffect: requestTextSchema(1000).optional(),
+  indicatorId: z.optional(requestIdSchema),
+  expectedEffect: z.optional(requestTextSchema(1000)),
   factor: riskFactorSchema.optional(),
   /** The measure's revision the coordinator edited (when editing). */
   revision: z.number().int().min(1).optional(),
@@ -224,7 +223,7 @@ export const supportProgrammeListSchema = z.object({
  */
 export const supportListQuerySchema = z.strictObject({
   district: requestIdSchema,
-  school: requestIdSchema.optional(),
+  school: z.optional(requestIdSchema),
 });
 
 /**
@@ -271,8 +270,8 @@ export const supportMeasureParamsSchema = z.strictObject({
 export const measureStatusUpdateSchema = z
   .strictObject({
     status: measureStatusSchema,
-    evidence: requestTextSchema(4000).optional(),
-    evidenceUrl: evidenceUrlSchema.optional(),
+    evidence: z.optional(requestTextSchema(4000)),
+    evidenceUrl: z.optional(evidenceUrlSchema),
     revision: z.number().int().min(1),
   })
   .refine(
@@ -306,7 +305,7 @@ export type MeasureStatusUpdate = z.infer<typeof measureStatusUpdateSchema>;
 export const measureReviewInputSchema = z
   .strictObject({
     decision: z.enum(['accept', 'return']),
-    comment: requestTextSchema(2000).optional(),
+    comment: z.optional(requestTextSchema(2000)),
     revision: z.number().int().min(1),
   })
   .refine((review) => review.decision === 'accept' || review.comment !== undefined, {

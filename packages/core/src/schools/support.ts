@@ -275,7 +275,7 @@ export const roadMapMeasureSchema = z
     responsible: z.array(z.string().min(1)).min(1),
     factor: riskFactorSchema.optional(),
     status: z.enum(['planned', 'inProgress', 'done', 'cancelled']),
-    doneOn: isoDateSchema.optional(),
+    doneOn: z.optional(isoDateSchema),
   })
   .refine((measure) => measure.from <= measure.to, {
     path: ['to'],

@@ -27,7 +27,7 @@ export const familyCertificateSchema = z.object({
   birthDate: isoDateSchema,
   age: z.number().int().min(0),
   issuedOn: isoDateSchema,
-  activatedOn: isoDateSchema.optional(),
+  activatedOn: z.optional(isoDateSchema),
   groupName: z.string().min(1),
   period: z.object({ id: z.string().min(1), start: isoDateSchema, end: isoDateSchema }),
   balance: z.object({
@@ -82,7 +82,7 @@ export const familyContractMonthSchema = z.object({
   paid: moneySchema,
   returned: moneySchema,
   settled: z.boolean(),
-  note: localizedTextSchema.optional(),
+  note: z.optional(localizedTextSchema),
 });
 
 /**
@@ -108,7 +108,7 @@ export const familyContractSchema = z.object({
   requestedOn: isoDateSchema,
   start: isoDateSchema,
   end: isoDateSchema,
-  closedOn: isoDateSchema.optional(),
+  closedOn: z.optional(isoDateSchema),
   closedBy: z.enum(['family', 'provider', 'end']).optional(),
   all: moneySchema,
   certificate: moneySchema,

@@ -81,7 +81,7 @@ export type CertificateApplicationList = z.infer<typeof certificateApplicationLi
  * ```
  */
 export const certificateApplicationConfirmSchema = z.strictObject({
-  groupId: requestTextSchema(128).optional(),
+  groupId: z.optional(requestTextSchema(128)),
 });
 
 /**

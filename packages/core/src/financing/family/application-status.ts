@@ -69,7 +69,7 @@ export const certificateApplicationViewSchema = z.object({
   id: z.string().min(1),
   status: certificateApplicationStatusSchema,
   submittedAt: instantSchema,
-  decidedAt: instantSchema.optional(),
+  decidedAt: z.optional(instantSchema),
   refusalReason: z.string().min(1).optional(),
   certificateNumber: z.string().min(1).optional(),
 });

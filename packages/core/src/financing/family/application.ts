@@ -45,9 +45,9 @@ const nameText: LocalizedText = {
  * ```
  */
 export const certificateApplicationInputSchema = z.strictObject({
-  childName: requestTextSchema(200).refine((value) => /\p{L}/u.test(value), {
-    params: { text: nameText },
-  }),
+  childName: requestTextSchema(200).check(
+    z.refine((value: string) => /\p{L}/u.test(value), { params: { text: nameText } }),
+  ),
   birthDate: isoDateSchema,
   address: requestTextSchema(300),
   email: z.string().trim().max(254).pipe(z.email()),
@@ -79,15 +79,15 @@ export const certificateApplicationSchema = z.object({
   submittedAt: instantSchema,
   consentVersion: z.string().min(1),
   childName: z.string().min(1).optional(),
-  birthDate: isoDateSchema.optional(),
+  birthDate: z.optional(isoDateSchema),
   address: z.string().min(1).optional(),
   email: z.string().min(1).optional(),
-  decidedAt: instantSchema.optional(),
+  decidedAt: z.optional(instantSchema),
   decidedBy: z.string().min(1).optional(),
   refusalReason: z.string().min(1).optional(),
   certificateId: z.string().min(1).optional(),
   certificateNumber: z.string().min(1).optional(),
-  erasedAt: instantSchema.optional(),
+  erasedAt: z.optional(instantSchema),
 });
 
 /** A certificate application. @example `declare const application: CertificateApplication; application.status;` */

@@ -31,7 +31,7 @@ export const settlementMonthParamsSchema = z.object({ month: billingMonthSchema 
  * ```
  */
 export const settlementPreviewQuerySchema = z.strictObject({
-  provider: requestTextSchema(120).optional(),
+  provider: z.optional(requestTextSchema(120)),
   summary: z.enum(['true', 'false']).optional(),
 });
 
@@ -330,10 +330,10 @@ export type SettlementCorrectionAnswer = z.infer<typeof settlementCorrectionAnsw
  * ```
  */
 export const financingReportQuerySchema = z.strictObject({
-  period: requestTextSchema(60).optional(),
-  on: isoDateSchema.optional(),
+  period: z.optional(requestTextSchema(60)),
+  on: z.optional(isoDateSchema),
   direction: directionSchema.optional(),
-  provider: requestTextSchema(120).optional(),
+  provider: z.optional(requestTextSchema(120)),
   lang: z.enum(['ru', 'en']).optional(),
 });
 

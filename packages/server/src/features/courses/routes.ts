@@ -119,7 +119,7 @@ const networkUploadSchema = z.strictObject({
 
 const inventoryMergeSchema = z.strictObject({
   /** The network whose inventory to read; the course network's own id by default. */
-  inventoryNetworkId: requestIdSchema.optional(),
+  inventoryNetworkId: z.optional(requestIdSchema),
   /** Which inventory organization is which resource centre: organization id → centre id. */
   resourceCentres: z.record(requestIdSchema, requestIdSchema),
 });

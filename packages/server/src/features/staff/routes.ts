@@ -23,7 +23,7 @@ export const staffBookingsQuerySchema = z.strictObject({
   network: idText.optional(),
   siteId: idText.optional(),
   specialistId: idText.optional(),
-  date: isoDateSchema.optional(),
+  date: z.optional(isoDateSchema),
   span: z.enum(['day', 'week']).optional(),
   status: bookingStatusSchema.optional(),
 });
@@ -66,8 +66,8 @@ const limitQuery = z
  */
 export const auditQuerySchema = z.strictObject({
   network: idText.optional(),
-  from: instantSchema.optional(),
-  to: instantSchema.optional(),
+  from: z.optional(instantSchema),
+  to: z.optional(instantSchema),
   actor: idText.optional(),
   action: z.string().trim().min(1).max(200).optional(),
   limit: limitQuery.optional(),
