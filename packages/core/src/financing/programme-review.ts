@@ -631,7 +631,7 @@ export const programmeGroupInputSchema = z.strictObject({
   weekdays: z.array(countSchema(1, 7)).max(7).default([]),
   time: lessonTimeSchema.optional(),
   /** The inventory room the group meets in (checked by `judgeProgrammeRooms`). */
-  roomId: requestTextSchema(120).optional(),
+  roomId: z.optional(requestTextSchema(120)),
 });
 
 /** A group as the provider enters it. @example `declare const group: ProgrammeGroupInput; group.capacity;` */

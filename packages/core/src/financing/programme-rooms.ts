@@ -364,8 +364,8 @@ export const roomSuggestionQuerySchema = z
     from: z.string().regex(CLOCK),
     to: z.string().regex(CLOCK),
     places: z.coerce.number().int().min(1).max(10_000),
-    start: isoDateSchema.optional(),
-    end: isoDateSchema.optional(),
+    start: z.optional(isoDateSchema),
+    end: z.optional(isoDateSchema),
     organizationId: z.string().min(1).max(120).optional(),
     programmeId: z.string().min(1).max(120).optional(),
   })
