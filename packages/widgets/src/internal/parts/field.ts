@@ -152,6 +152,7 @@ export interface FieldOptions {
   readonly max?: number;
   readonly step?: number;
   readonly maxlength?: number;
+  readonly pattern?: string;
   /** A text area's height in lines. */
   readonly rows?: number;
   /** Other ids that describe the control (a hint shared by several fields), read first. */
@@ -224,6 +225,7 @@ export const field = (options: FieldOptions): TemplateResult => {
           max=${options.max ?? nothing}
           step=${options.step ?? nothing}
           maxlength=${options.maxlength ?? nothing}
+          pattern=${options.pattern ?? nothing}
           aria-describedby=${described}
           aria-invalid=${invalid}
           @input=${options.onInput}
