@@ -310,7 +310,7 @@ describe('<eduset-family-cabinet>', () => {
     const box = text(one(element, '.card.accent'));
     expect(box).toContain('Заявление принято. Его номер: K7M2-Q9PX-3TWA.');
     expect(box).toContain('abcdefghijklmnopqrstuv');
-    expect(one(element, '.box a').getAttribute('href')).toContain(
+    expect(one(element, '.card.accent a').getAttribute('href')).toContain(
       '#application=K7M2-Q9PX-3TWA&code=abcdefghijklmnopqrstuv',
     );
     expect(text(one(element, '.facts'))).toContain('подано, ждёт решения');
