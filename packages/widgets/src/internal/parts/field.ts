@@ -153,6 +153,9 @@ export interface FieldOptions {
   readonly step?: number;
   readonly maxlength?: number;
   readonly pattern?: string;
+  readonly disabled?: boolean;
+  /** The control's own `part` name. */
+  readonly controlPart?: string;
   /** A text area's height in lines. */
   readonly rows?: number;
   /** Other ids that describe the control (a hint shared by several fields), read first. */
@@ -209,6 +212,8 @@ export const field = (options: FieldOptions): TemplateResult => {
           maxlength=${options.maxlength ?? nothing}
           .value=${options.value}
           ?required=${options.required === true}
+          ?disabled=${options.disabled === true}
+          part=${options.controlPart ?? nothing}
           aria-describedby=${described}
           aria-invalid=${invalid}
           @input=${options.onInput}
@@ -219,6 +224,8 @@ export const field = (options: FieldOptions): TemplateResult => {
           type=${options.type ?? 'text'}
           .value=${options.value}
           ?required=${options.required === true}
+          ?disabled=${options.disabled === true}
+          part=${options.controlPart ?? nothing}
           autocomplete=${options.autocomplete ?? nothing}
           inputmode=${options.inputmode ?? nothing}
           min=${options.min ?? nothing}
