@@ -36,6 +36,7 @@ import {
   type SiteGroup,
 } from './site-filter.js';
 import { findFirst } from '../internal/own.js';
+import { field, selectField } from '../internal/parts/index.js';
 
 export type { LoadState } from '../internal/data-loader.js';
 
@@ -375,36 +376,36 @@ export class EdusetSiteDirectory extends EdusetElement {
         aria-label=${t.filters}
         @submit=${this.onSubmit}
       >
-        <div class="field">
-          <label for="age">${t.childAge}</label>
-          <input
-            part="age-input"
-            id="age"
-            name="age"
-            type="number"
-            inputmode="numeric"
-            min="0"
-            max=${maxAge}
-            step="1"
-            autocomplete="off"
-            aria-describedby="age-hint"
-            .value=${view.filter.age === null ? '' : String(view.filter.age)}
-            @input=${this.onAgeInput}
-          />
-          <p class="hint" id="age-hint">${t.childAgeHint}</p>
-        </div>
-        <div class="field">
-          <label for="service">${t.service}</label>
-          <select part="service-select" id="service" name="service" @change=${this.onServiceChange}>
-            <option value="" .selected=${view.filter.serviceId === null}>${t.anyService}</option>
-            ${view.services.map(
-              (service) =>
-                html`<option value=${service.id} .selected=${view.filter.serviceId === service.id}>
-                  ${serviceName(service, lang)}
-                </option>`,
-            )}
-          </select>
-        </div>
+        ${field({
+          id: 'age',
+          name: 'age',
+          type: 'number',
+          controlPart: 'age-input',
+          inputmode: 'numeric',
+          min: 0,
+          max: maxAge,
+          step: 1,
+          autocomplete: 'off',
+          label: t.childAge,
+          hint: t.childAgeHint,
+          value: view.filter.age === null ? '' : String(view.filter.age),
+          onInput: this.onAgeInput,
+        })}
+        ${selectField({
+          id: 'service',
+          name: 'service',
+          controlPart: 'service-select',
+          label: t.service,
+          value: view.filter.serviceId ?? '',
+          options: [
+            { value: '', label: t.anyService },
+            ...view.services.map((service) => ({
+              value: service.id,
+              label: serviceName(service, lang),
+            })),
+          ],
+          onChange: this.onServiceChange,
+        })}
         ${
           filtered
             ? html`<button part="reset" class="secondary" type="button" @click=${this.onReset}>

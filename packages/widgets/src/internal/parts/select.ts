@@ -21,6 +21,8 @@ export interface SelectOptions {
   /** Other ids that describe the select, read first. */
   readonly describedBy?: readonly string[];
   readonly part?: string;
+  /** The select's own `part` name. */
+  readonly controlPart?: string;
   readonly onChange?: (event: Event) => void;
 }
 
@@ -52,6 +54,7 @@ export const selectField = (options: SelectOptions): TemplateResult => {
       name=${options.name ?? nothing}
       ?required=${options.required === true}
       ?disabled=${options.disabled === true}
+      part=${options.controlPart ?? nothing}
       aria-describedby=${
         describedBy(options.id, hint !== null, error !== null, options.describedBy) ?? nothing
       }
@@ -60,7 +63,7 @@ export const selectField = (options: SelectOptions): TemplateResult => {
     >
       ${options.options.map(
         (option) =>
-          html`<option value=${option.value} ?selected=${option.value === options.value}>
+          html`<option value=${option.value} .selected=${option.value === options.value}>
             ${option.label}
           </option>`,
       )}
