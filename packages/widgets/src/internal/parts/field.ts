@@ -153,6 +153,7 @@ export interface FieldOptions {
   readonly step?: number;
   readonly maxlength?: number;
   readonly pattern?: string;
+  readonly placeholder?: string;
   readonly disabled?: boolean;
   /** The control's own `part` name. */
   readonly controlPart?: string;
@@ -233,6 +234,7 @@ export const field = (options: FieldOptions): TemplateResult => {
           step=${options.step ?? nothing}
           maxlength=${options.maxlength ?? nothing}
           pattern=${options.pattern ?? nothing}
+          placeholder=${options.placeholder ?? nothing}
           aria-describedby=${described}
           aria-invalid=${invalid}
           @input=${options.onInput}
