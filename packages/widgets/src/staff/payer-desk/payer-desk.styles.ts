@@ -245,14 +245,8 @@ export const payerDeskStyles = [
     }
     .correction {
       display: grid;
-      gap: 0.25rem;
+      gap: 0.5rem;
       max-width: 32rem;
-    }
-    .correction input,
-    .correction textarea {
-      border: 1px solid var(--_color-border);
-      padding: 0.4rem 0.6rem;
-      width: 100%;
     }
     .adjustments {
       padding-left: 1.25rem;
