@@ -141,8 +141,8 @@ export interface FieldOptions {
   readonly hint?: string | TemplateResult;
   /** The message shown when the value is wrong; none when it is right. */
   readonly error?: string | null;
-  /** `text` (default), `email`, `tel`, `number`, `date`, `search` — or `textarea`. */
-  readonly type?: 'text' | 'email' | 'tel' | 'number' | 'date' | 'search' | 'textarea';
+  /** `text` (default), `email`, `tel`, `url`, `number`, `date`, `search` — or `textarea`. */
+  readonly type?: 'text' | 'email' | 'tel' | 'url' | 'number' | 'date' | 'search' | 'textarea';
   readonly name?: string;
   readonly value: string;
   readonly required?: boolean;
