@@ -516,7 +516,7 @@ export class EdusetIndicatorDashboard extends EdusetElement {
     // Focusable and named: where the table is wider than its box it scrolls sideways in it, by
     // keyboard too; on a phone each indicator's row becomes a list of its periods (the styles).
     return html`<div class="table-wrap" tabindex="0" role="group" aria-label=${caption}>
-      <table part="table">
+      <table part="table" class="table">
         <caption>
           ${caption}
         </caption>
@@ -533,7 +533,7 @@ export class EdusetIndicatorDashboard extends EdusetElement {
                 <th scope="row">${localize(row.indicator.name, lang)}</th>
                 ${row.results.map((result, index) =>
                   result?.status === 'value'
-                    ? html`<td data-label=${formatPeriod(periods[index] ?? '', lang)}>
+                    ? html`<td class="num" data-label=${formatPeriod(periods[index] ?? '', lang)}>
                         ${this.value(result, row.indicator)}${
                           result.coverage === undefined ||
                           result.coverage.reported === result.coverage.expected
@@ -554,7 +554,7 @@ export class EdusetIndicatorDashboard extends EdusetElement {
                               >`
                         }
                       </td>`
-                    : html`<td data-label=${formatPeriod(periods[index] ?? '', lang)}>
+                    : html`<td class="num" data-label=${formatPeriod(periods[index] ?? '', lang)}>
                         <span aria-hidden="true">—</span
                         ><span class="visually-hidden"
                           >${result === undefined ? texts.noValue : localize(result.message, lang)}</span
