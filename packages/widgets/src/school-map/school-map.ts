@@ -461,14 +461,14 @@ export class EdusetSchoolMap extends EdusetElement {
         scope="col"
         aria-sort=${sorted ? (this.sortDescending ? 'descending' : 'ascending') : 'none'}
       >
-        <button type="button" @click=${() => this.sortBy(key)}>
+        <button type="button" class="link" @click=${() => this.sortBy(key)}>
           ${label}${sorted ? (this.sortDescending ? ' ▼' : ' ▲') : ''}
         </button>
       </th>`;
     };
     const lang = this.language;
     return html`<div class="table-wrap">
-        <table part="table">
+        <table part="table" class="table sortable">
           <caption>
             ${texts.tableCaption(rows.length, schools.length)}
           </caption>
@@ -494,15 +494,17 @@ export class EdusetSchoolMap extends EdusetElement {
                     ${s.name}
                   </button>
                 </th>
-                <td>${s.indexRank}</td>
-                <td>${s.indexValue.toLocaleString(lang, { maximumFractionDigits: 3 })}</td>
-                <td>
+                <td class="num" data-label=${texts.indexRank}>${s.indexRank}</td>
+                <td class="num" data-label=${texts.indexValue}>
+                  ${s.indexValue.toLocaleString(lang, { maximumFractionDigits: 3 })}
+                </td>
+                <td class="num" data-label=${texts.resultsRank}>
                   ${s.resultsRank ? texts.place(s.resultsRank.rank, s.resultsRank.outOf) : '—'}
                 </td>
-                <td>
+                <td class="num" data-label=${texts.meanScore}>
                   ${s.meanScore === null ? '—' : s.meanScore.toLocaleString(lang, { maximumFractionDigits: 1 })}
                 </td>
-                <td>${flags}</td>
+                <td data-label=${texts.flags}>${flags}</td>
               </tr>`;
             })}
           </tbody>

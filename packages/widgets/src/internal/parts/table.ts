@@ -3,7 +3,8 @@ import { css } from 'lit';
 /**
  * The table part (`<table class="table">`): numbers aligned (`.num`), and below 44em of the
  * element's width each row becomes a block of labelled values (`data-label`), so a phone
- * never scrolls sideways. The element's host must be a size container
+ * never scrolls sideways; a `.table.sortable` keeps its sorting headers (`th[aria-sort]`) there
+ * as a row of buttons. The element's host must be a size container
  * (`container-type: inline-size`). `.scroll` is a region that scrolls a table that still
  * cannot fold.
  *
@@ -91,6 +92,22 @@ export const stackedTableStyles = css`
     .table tfoot th,
     .table tfoot td {
       border-top: 0;
+    }
+    .table.sortable thead {
+      position: static;
+      display: block;
+      width: auto;
+      height: auto;
+      overflow: visible;
+      clip: auto;
+    }
+    .table.sortable thead tr {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25em 0.75em;
+    }
+    .table.sortable thead th:not([aria-sort]) {
+      display: none;
     }
   }
 `;
