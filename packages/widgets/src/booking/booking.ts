@@ -27,7 +27,7 @@ import type { BookingTexts } from '../translations/translation.js';
 import { BookingApi, BookingRequestError, type BookingCreated } from './booking-api.js';
 import { bookingStyles } from './booking.styles.js';
 import { findFirst } from '../internal/own.js';
-import { checkbox, errorSummary, field } from '../internal/parts/index.js';
+import { button, checkbox, errorSummary, field } from '../internal/parts/index.js';
 
 /**
  * The steps of `<eduset-booking>`, in order: the need (service), the site or specialist,
@@ -991,12 +991,14 @@ export class EdusetBooking extends EdusetElement {
           onChange: this.onInput,
         })}
         <div class="actions">
-          <button part="submit" type="submit" class="primary" ?disabled=${this.submitting}>
-            ${this.submitting ? t.submitting : t.submit}
-          </button>
-          <button part="back" type="button" class="secondary" @click=${this.backToSlots}>
-            ${t.chooseAnotherSlot}
-          </button>
+          ${button({
+            part: 'submit',
+            type: 'submit',
+            variant: 'primary',
+            disabled: this.submitting,
+            label: this.submitting ? t.submitting : t.submit,
+          })}
+          ${button({ part: 'back', label: t.chooseAnotherSlot, onClick: this.backToSlots })}
         </div>
       </form>
     `;

@@ -64,15 +64,6 @@ export const certificateApplicationsStyles = [
       margin: 0;
       overflow-wrap: anywhere;
     }
-    .refuse,
-    .confirm {
-      padding: 0.75rem;
-      border-radius: var(--_radius);
-      background: var(--_color-surface-raised);
-    }
-    .confirm {
-      border: 2px solid var(--_color-danger);
-    }
     .status:empty {
       display: none;
     }

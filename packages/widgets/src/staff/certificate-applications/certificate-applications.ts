@@ -402,7 +402,10 @@ export class EdusetCertificateApplications extends EdusetElement {
         >
           ${t.confirm}
         </button>
-        <form class="refuse" @submit=${(event: Event) => this.refuse(application, event)}>
+        <form
+          class="card raised refuse"
+          @submit=${(event: Event) => this.refuse(application, event)}
+        >
           ${field({
             id: reasonId,
             name: 'reason',
@@ -436,7 +439,7 @@ export class EdusetCertificateApplications extends EdusetElement {
       </button>`;
     }
     return html`
-      <div class="confirm" role="group" aria-label=${t.erase}>
+      <div class="card raised danger confirm" role="group" aria-label=${t.erase}>
         <p>${t.eraseConfirm}</p>
         <button
           class="primary"

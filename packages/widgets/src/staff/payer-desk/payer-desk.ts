@@ -598,7 +598,11 @@ export class EdusetPayerDesk extends EdusetElement {
       ${
         this.confirming === null
           ? nothing
-          : html`<div class="confirm" role="group" aria-labelledby="confirm-text">
+          : html`<div
+              class="card raised accent confirm"
+              role="group"
+              aria-labelledby="confirm-text"
+            >
               <p id="confirm-text">
                 ${
                   this.confirming === 'pay'
@@ -703,7 +707,7 @@ export class EdusetPayerDesk extends EdusetElement {
     return html`<ul class="contracts">
       ${list.map(
         (line) =>
-          html`<li part="contract" class="contract">
+          html`<li part="contract" class="card contract">
             <h5>
               ${t.certificate} ${line.certificateNumber} ·
               <span class="programme">${line.programmeName}</span>

@@ -10,7 +10,7 @@ import {
 } from '@eduset/core';
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { baseStyles } from '../../internal/base.styles.js';
-import { disclosure, field, partsStyles, selectField } from '../../internal/parts/index.js';
+import { chip, disclosure, field, partsStyles, selectField } from '../../internal/parts/index.js';
 import { EdusetElement } from '../../internal/eduset-element.js';
 import { operatorDeskStyles } from '../certificate-registry/certificate-registry.styles.js';
 import {
@@ -93,19 +93,10 @@ export const supportProgrammeStyles = [
       gap: 0.75rem;
     }
     .measure {
-      border: 1px solid var(--_color-border);
-      border-radius: var(--_radius);
-      padding: 0.75rem;
-      background: var(--_color-surface);
-      min-width: 0;
       overflow-wrap: anywhere;
     }
     .measure.overdue {
       border-left: 0.5rem solid var(--_color-danger);
-    }
-    .chip.overdue {
-      color: var(--_color-danger);
-      font-weight: 600;
     }
     a {
       color: var(--_color-primary);
@@ -471,7 +462,7 @@ export class EdusetSupportProgramme extends EdusetElement {
           : html`<ul class="cards">
               ${this.list.map(
                 (p) =>
-                  html`<li class="measure">
+                  html`<li class="card measure">
                     <button type="button" class="link" @click=${() => this.open(p.id)}>
                       ${t.open(p.schoolName, p.year)}
                     </button>
@@ -500,7 +491,7 @@ export class EdusetSupportProgramme extends EdusetElement {
                   : html`<ul class="cards">
                       ${this.flagged.map(
                         (school) =>
-                          html`<li class="measure">
+                          html`<li class="card measure">
                             <strong>${school.name}</strong>
                             <p class="hint">
                               ${school.flags.map((f) => f.title[this.language]).join('; ')}
@@ -541,13 +532,13 @@ export class EdusetSupportProgramme extends EdusetElement {
     const lang = this.language;
     const indicator = programme.indicators.find((i) => i.id === measure.indicatorId);
     const formId = `status-${measure.id}`;
-    return html`<li class="measure ${measure.overdue ? 'overdue' : ''}">
+    return html`<li class="card measure ${measure.overdue ? 'overdue' : ''}">
       <article aria-labelledby="title-${measure.id}">
         <h4 id="title-${measure.id}">${measure.title}</h4>
         <p>
-          ${measure.overdue ? html`<span class="chip overdue">${t.overdue}</span>` : nothing}
-          <span class="chip">${measureStatusTitles[measure.status][lang]}</span>
-          <span class="chip">${measureReviewTitles[measure.review][lang]}</span>
+          ${measure.overdue ? chip(t.overdue, 'danger') : nothing}
+          ${chip(measureStatusTitles[measure.status][lang])}
+          ${chip(measureReviewTitles[measure.review][lang])}
         </p>
         <dl>
           <div>
