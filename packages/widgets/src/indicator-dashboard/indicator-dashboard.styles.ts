@@ -63,12 +63,6 @@ export const indicatorDashboardStyles = [
       background: var(--_color-surface-raised);
     }
 
-    .field {
-      display: grid;
-      gap: 0.25em;
-      font-weight: 600;
-    }
-
     .views {
       display: flex;
       gap: 0.25em;

@@ -31,6 +31,7 @@ import {
   isDayPeriod,
 } from './indicator-format.js';
 import { findFirst } from '../internal/own.js';
+import { selectField } from '../internal/parts/index.js';
 
 /** A unit's name in a language, or `undefined` when there is no unit. */
 function localizeMaybe(unit: OrgUnit | undefined, lang: Lang): string | undefined {
@@ -291,25 +292,19 @@ export class EdusetIndicatorDashboard extends EdusetElement {
           : html`<div part="toolbar" class="toolbar">
                 ${
                   report.orgUnits.length > 1
-                    ? html`<label class="field"
-                        ><span>${texts.orgUnit}</span>
-                        <select
-                          @change=${(event: Event) => {
-                            this.orgUnit = (event.target as HTMLSelectElement).value;
-                            this.opened = new Set();
-                          }}
-                        >
-                          ${report.orgUnits.map(
-                            (candidate) =>
-                              html`<option
-                                value=${candidate.id}
-                                ?selected=${candidate.id === unit?.id}
-                              >
-                                ${localize(candidate.name, lang)}
-                              </option>`,
-                          )}
-                        </select></label
-                      >`
+                    ? selectField({
+                        id: 'org-unit',
+                        label: texts.orgUnit,
+                        value: unit?.id ?? '',
+                        options: report.orgUnits.map((candidate) => ({
+                          value: candidate.id,
+                          label: localize(candidate.name, lang),
+                        })),
+                        onChange: (event: Event) => {
+                          this.orgUnit = (event.target as HTMLSelectElement).value;
+                          this.opened = new Set();
+                        },
+                      })
                     : nothing
                 }
                 <div class="views" role="group" aria-label=${texts.views}>

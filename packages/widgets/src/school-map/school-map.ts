@@ -9,6 +9,7 @@ import { DataLoader } from '../internal/data-loader.js';
 import { EdusetElement } from '../internal/eduset-element.js';
 import { schoolMapStyles } from './school-map.styles.js';
 import { schoolMapTexts, type SchoolMapTexts } from './school-map.texts.js';
+import { selectField } from '../internal/parts/index.js';
 
 /**
  * How `<eduset-school-map>` colours its points: by cluster or by identification flag.
@@ -533,18 +534,18 @@ export class EdusetSchoolMap extends EdusetElement {
               : ''
         }
       </p>
-      <label class="color-by">
-        ${texts.colorBy}
-        <select
-          @change=${(event: Event) =>
-            (this.colorBy = (event.target as HTMLSelectElement).value as SchoolMapColorBy)}
-        >
-          <option value="cluster" ?selected=${this.colorBy === 'cluster'}>
-            ${texts.byCluster}
-          </option>
-          <option value="flag" ?selected=${this.colorBy === 'flag'}>${texts.byFlag}</option>
-        </select>
-      </label>
+      ${selectField({
+        id: 'color-by',
+        part: 'color-by',
+        label: texts.colorBy,
+        value: this.colorBy,
+        options: [
+          { value: 'cluster', label: texts.byCluster },
+          { value: 'flag', label: texts.byFlag },
+        ],
+        onChange: (event: Event) =>
+          (this.colorBy = (event.target as HTMLSelectElement).value as SchoolMapColorBy),
+      })}
       <div class="layout">
         <figure class="figure">
           <div
