@@ -148,7 +148,10 @@ describe('eduset-loader.js and the modules it loads', () => {
       // Issue 18 §3: exact money (decimal.js, ~14 KB gzip) only for the elements that read
       // amounts (the navigator, the family's cabinet), zod and Lit apart: 46–76 KB measured
       // (46–90 before), the booking elements heaviest (core's schedule code, ~12 KB).
-      expect(bytes, match[1]).toBeLessThan(77 * 1024);
+      // Issue 18 §1: the field, checkbox, error summary and button parts the forms now call
+      // (one copy of the label/hint/error wiring instead of each element's) put the booking
+      // at ~77.1 KB: budget 78 KB.
+      expect(bytes, match[1]).toBeLessThan(78 * 1024);
       const money = [...files].some((name) => /\/money-[^/]*\.js$/.test(name));
       expect(money, `${match[1] ?? ''} loads decimal.js`).toBe(
         ['eduset-program-navigator', 'eduset-family-cabinet'].includes(match[1] ?? ''),

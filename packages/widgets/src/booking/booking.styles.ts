@@ -149,16 +149,13 @@ export const bookingStyles = [
       max-width: 36em;
     }
 
-    .field-error,
-    .error {
-      color: var(--_color-danger);
-    }
 
     .errors:empty {
       display: none;
     }
 
     .error {
+      color: var(--_color-danger);
       padding: 0.5em 0.75em;
       border: 1px solid var(--_color-danger);
       border-radius: var(--_radius);

@@ -15,7 +15,6 @@ import {
   type PropertyValues,
   type TemplateResult,
 } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { EdusetBookingCancelledEvent } from '../events/booking-cancelled.js';
 import { EdusetBookingCreatedEvent } from '../events/booking-created.js';
 import type { EdusetSlotSelectEvent } from '../events/slot-select.js';
@@ -60,6 +59,16 @@ export type BookingProvider =
 type FieldName = 'name' | 'contact' | 'phone' | 'email' | 'age' | 'note' | 'consent';
 
 const defaultZone = 'Europe/Moscow';
+
+/** The child's age: a whole number of years. */
+const ageField = {
+  name: 'age',
+  type: 'number',
+  inputmode: 'numeric',
+  min: 0,
+  max: 25,
+  step: 1,
+} as const;
 
 /** The control a field's message in the error summary leads to. */
 const controlOf = (name: FieldName, step: BookingStep): string =>
@@ -726,13 +735,8 @@ export class EdusetBooking extends EdusetElement {
     const ageError = this.fieldErrors.age;
     return html`
       ${field({
+        ...ageField,
         id: 'service-age',
-        name: 'age',
-        type: 'number',
-        inputmode: 'numeric',
-        min: 0,
-        max: 25,
-        step: 1,
         autocomplete: 'off',
         label: t.childAge,
         hint: t.childAgeFirstHint,
@@ -898,16 +902,9 @@ export class EdusetBooking extends EdusetElement {
       </div>
       <div>
         <dt>${t.when}</dt>
-        <dd data-booking-id=${ifDefined(booking?.id)}>${when}</dd>
+        <dd data-booking-id=${booking?.id ?? nothing}>${when}</dd>
       </div>
     </dl>`;
-  }
-
-  private fieldError(name: FieldName): TemplateResult | typeof nothing {
-    const message = this.fieldErrors[name];
-    return message === undefined
-      ? nothing
-      : html`<p part="field-error" class="field-error" id=${`${name}-error`}>${message}</p>`;
   }
 
   private renderContact(t: BookingTexts): TemplateResult {
@@ -953,15 +950,16 @@ export class EdusetBooking extends EdusetElement {
           value: this.values.email,
           onInput: this.onInput,
         })}
-        ${this.fieldError('contact')}
+        ${
+          errors.contact === undefined
+            ? nothing
+            : html`<p class="field-error" part="field-error" id="contact-error">
+                ${errors.contact}
+              </p>`
+        }
         ${field({
+          ...ageField,
           id: 'age',
-          name: 'age',
-          type: 'number',
-          inputmode: 'numeric',
-          min: 0,
-          max: 25,
-          step: 1,
           required: true,
           label: t.childAge,
           error: errors.age ?? null,

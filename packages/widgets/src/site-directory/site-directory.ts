@@ -19,7 +19,6 @@ import {
   type PropertyValues,
   type TemplateResult,
 } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { EdusetFilterChangeEvent } from '../events/filter-change.js';
 import { EdusetLoadEvent } from '../events/load.js';
 import { EdusetElement } from '../internal/eduset-element.js';
@@ -64,17 +63,17 @@ function heading(
 ): TemplateResult {
   switch (level) {
     case 1:
-      return html`<h1 part=${part} class=${part} id=${ifDefined(id)}>${content}</h1>`;
+      return html`<h1 part=${part} class=${part} id=${id ?? nothing}>${content}</h1>`;
     case 2:
-      return html`<h2 part=${part} class=${part} id=${ifDefined(id)}>${content}</h2>`;
+      return html`<h2 part=${part} class=${part} id=${id ?? nothing}>${content}</h2>`;
     case 3:
-      return html`<h3 part=${part} class=${part} id=${ifDefined(id)}>${content}</h3>`;
+      return html`<h3 part=${part} class=${part} id=${id ?? nothing}>${content}</h3>`;
     case 4:
-      return html`<h4 part=${part} class=${part} id=${ifDefined(id)}>${content}</h4>`;
+      return html`<h4 part=${part} class=${part} id=${id ?? nothing}>${content}</h4>`;
     case 5:
-      return html`<h5 part=${part} class=${part} id=${ifDefined(id)}>${content}</h5>`;
+      return html`<h5 part=${part} class=${part} id=${id ?? nothing}>${content}</h5>`;
     default:
-      return html`<h6 part=${part} class=${part} id=${ifDefined(id)}>${content}</h6>`;
+      return html`<h6 part=${part} class=${part} id=${id ?? nothing}>${content}</h6>`;
   }
 }
 

@@ -355,8 +355,8 @@ export const errorSummary = (
                   href=${`#${item.id}`}
                   @click=${(event: Event) => {
                     event.preventDefault();
-                    const root = (event.currentTarget as Element).getRootNode() as ParentNode;
-                    (root.querySelector(`#${CSS.escape(item.id)}`) as HTMLElement | null)?.focus();
+                    const root = (event.currentTarget as Element).getRootNode() as ShadowRoot;
+                    root.getElementById(item.id)?.focus();
                   }}
                   >${item.message}</a
                 >

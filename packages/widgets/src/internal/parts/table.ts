@@ -52,7 +52,7 @@ export const stackedTableStyles = css`
     border-top: 2px solid var(--_color-text);
   }
   @container (max-width: 44em) {
-    .table thead {
+    .table:not(.sortable) thead {
       position: absolute;
       width: 1px;
       height: 1px;
@@ -92,14 +92,6 @@ export const stackedTableStyles = css`
     .table tfoot th,
     .table tfoot td {
       border-top: 0;
-    }
-    .table.sortable thead {
-      position: static;
-      display: block;
-      width: auto;
-      height: auto;
-      overflow: visible;
-      clip: auto;
     }
     .table.sortable thead tr {
       display: flex;
