@@ -149,7 +149,6 @@ export const bookingStyles = [
       max-width: 36em;
     }
 
-
     .errors:empty {
       display: none;
     }

@@ -92,7 +92,10 @@ describe('<eduset-survey>', () => {
 
     one(element, 'button[type="submit"]').click();
     await vi.waitFor(() => expect(all(element, 'fieldset .field-error')).toHaveLength(2));
-    expect(all(element, 'fieldset .field-error').map(text)).toEqual([ru.chooseSatisfied, ru.chooseScore]);
+    expect(all(element, 'fieldset .field-error').map(text)).toEqual([
+      ru.chooseSatisfied,
+      ru.chooseScore,
+    ]);
     expect(element.shadowRoot?.activeElement?.getAttribute('name')).toBe('satisfied');
     expect(text(one(element, '[part="status"]'))).toContain(ru.errorsTitle);
     expect(calls).toHaveLength(1);
