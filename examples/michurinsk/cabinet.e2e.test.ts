@@ -197,7 +197,7 @@ describe('examples/michurinsk/cabinet.html — <eduset-family-cabinet>', () => {
     await cabinet.getByLabel('Электронная почта родителя').fill('novikova.family@example.ru');
     await cabinet.getByText('Текст согласия').click();
     await expect
-      .poll(async () => plain(await cabinet.locator('details.consent').textContent()))
+      .poll(async () => plain(await cabinet.locator('form details').textContent()))
       .toContain('152-ФЗ');
     await cabinet.getByLabel('Согласен(на) на обработку персональных данных').check();
     await expectAccessible(page, { step: 'application form' });

@@ -85,7 +85,7 @@ describe('examples/survey', () => {
       // Sending with nothing chosen: the first question to fix gets the focus.
       await survey.getByRole('button', { name: 'Отправить ответ' }).focus();
       await page.keyboard.press('Enter');
-      await expect.poll(() => survey.locator('fieldset .error').count()).toBe(2);
+      await expect.poll(() => survey.locator('fieldset .field-error').count()).toBe(2);
       await expectAccessible(page, { step: 'the errors' });
       await page.screenshot({ path: `/tmp/eduset-survey-errors-${width}.png`, fullPage: true });
       // The keyboard only: «Да», the score 4, a comment, send.

@@ -43,13 +43,8 @@ export const bookingStyles = [
     }
 
     .progress,
-    .hint,
     .period {
       color: var(--_color-text-muted);
-    }
-
-    .hint {
-      font-size: 0.875em;
     }
 
     .chosen {
@@ -75,7 +70,7 @@ export const bookingStyles = [
       color: var(--_color-text-muted);
     }
 
-    .age-first {
+    [part='age'] {
       max-width: 24em;
     }
 
@@ -154,42 +149,12 @@ export const bookingStyles = [
       max-width: 36em;
     }
 
-    .field {
-      display: grid;
-      gap: 0.25em;
-    }
-
-    label {
-      font-weight: 600;
-    }
-
-    .consent {
-      display: flex;
-      gap: 0.5em;
-      align-items: flex-start;
-    }
-
-    .consent input {
-      width: 1.25em;
-      height: 1.25em;
-      margin-top: 0.15em;
-      flex: none;
-    }
-
-    .consent label {
-      font-weight: normal;
-    }
-
-    .field-error,
-    .error {
-      color: var(--_color-danger);
-    }
-
     .errors:empty {
       display: none;
     }
 
     .error {
+      color: var(--_color-danger);
       padding: 0.5em 0.75em;
       border: 1px solid var(--_color-danger);
       border-radius: var(--_radius);

@@ -15,7 +15,6 @@ import {
   type PropertyValues,
   type TemplateResult,
 } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { EdusetBookingCancelledEvent } from '../events/booking-cancelled.js';
 import { EdusetBookingCreatedEvent } from '../events/booking-created.js';
 import type { EdusetSlotSelectEvent } from '../events/slot-select.js';
@@ -27,6 +26,7 @@ import type { BookingTexts } from '../translations/translation.js';
 import { BookingApi, BookingRequestError, type BookingCreated } from './booking-api.js';
 import { bookingStyles } from './booking.styles.js';
 import { findFirst } from '../internal/own.js';
+import { button, checkbox, errorSummary, field } from '../internal/parts/index.js';
 
 /**
  * The steps of `<eduset-booking>`, in order: the need (service), the site or specialist,
@@ -59,6 +59,20 @@ export type BookingProvider =
 type FieldName = 'name' | 'contact' | 'phone' | 'email' | 'age' | 'note' | 'consent';
 
 const defaultZone = 'Europe/Moscow';
+
+/** The child's age: a whole number of years. */
+const ageField = {
+  name: 'age',
+  type: 'number',
+  inputmode: 'numeric',
+  min: 0,
+  max: 25,
+  step: 1,
+} as const;
+
+/** The control a field's message in the error summary leads to. */
+const controlOf = (name: FieldName, step: BookingStep): string =>
+  name === 'contact' ? 'phone' : name === 'age' && step === 'service' ? 'service-age' : name;
 
 function errorText(error: unknown, fallback: LocalizedText): LocalizedText {
   if (error instanceof FetchJsonError || error instanceof BookingRequestError) return error.text;
@@ -655,22 +669,13 @@ export class EdusetBooking extends EdusetElement {
   private renderErrors(): TemplateResult {
     const t = this.translation.booking;
     const lang = this.language;
-    const fieldMessages = Object.values(this.fieldErrors).filter(
-      (message): message is string => message !== undefined,
+    const fieldMessages = Object.entries(this.fieldErrors).flatMap(([name, message]) =>
+      message === undefined ? [] : [{ id: controlOf(name as FieldName, this.step), message }],
     );
     const request = this.requestError;
     const notice = this.notice;
     return html`<div part="errors" class="errors" aria-live="assertive">
-      ${
-        fieldMessages.length > 0
-          ? html`<div class="error">
-              <p><strong>${t.errorsFound(fieldMessages.length)}</strong></p>
-              <ul>
-                ${fieldMessages.map((message) => html`<li>${message}</li>`)}
-              </ul>
-            </div>`
-          : nothing
-      }
+      ${errorSummary(t.errorsFound(fieldMessages.length), fieldMessages)}
       ${
         request
           ? html`<div class="error">
@@ -729,29 +734,17 @@ export class EdusetBooking extends EdusetElement {
     const services = bookable.filter((id) => this.fitsAge(id));
     const ageError = this.fieldErrors.age;
     return html`
-      <div part="age" class="field age-first">
-        <label for="service-age">${t.childAge}</label>
-        <input
-          id="service-age"
-          name="age"
-          type="number"
-          inputmode="numeric"
-          min="0"
-          max="25"
-          step="1"
-          autocomplete="off"
-          aria-invalid=${ageError ? 'true' : 'false'}
-          aria-describedby=${ageError ? 'service-age-hint service-age-error' : 'service-age-hint'}
-          .value=${this.values.age}
-          @input=${this.onServiceAgeInput}
-        />
-        <p class="hint" id="service-age-hint">${t.childAgeFirstHint}</p>
-        ${
-          ageError === undefined
-            ? nothing
-            : html`<p part="field-error" class="field-error" id="service-age-error">${ageError}</p>`
-        }
-      </div>
+      ${field({
+        ...ageField,
+        id: 'service-age',
+        autocomplete: 'off',
+        label: t.childAge,
+        hint: t.childAgeFirstHint,
+        error: ageError ?? null,
+        part: 'age',
+        value: this.values.age,
+        onInput: this.onServiceAgeInput,
+      })}
       ${
         services.length < bookable.length
           ? html`<p class="hint" part="age-note">${t.servicesForOtherAges}</p>`
@@ -909,21 +902,9 @@ export class EdusetBooking extends EdusetElement {
       </div>
       <div>
         <dt>${t.when}</dt>
-        <dd data-booking-id=${ifDefined(booking?.id)}>${when}</dd>
+        <dd data-booking-id=${booking?.id ?? nothing}>${when}</dd>
       </div>
     </dl>`;
-  }
-
-  private fieldError(field: FieldName): TemplateResult | typeof nothing {
-    const message = this.fieldErrors[field];
-    return message === undefined
-      ? nothing
-      : html`<p part="field-error" class="field-error" id=${`${field}-error`}>${message}</p>`;
-  }
-
-  private describedBy(...ids: (string | undefined)[]): string | undefined {
-    const list = ids.filter((id): id is string => id !== undefined);
-    return list.length === 0 ? undefined : list.join(' ');
   }
 
   private renderContact(t: BookingTexts): TemplateResult {
@@ -933,121 +914,89 @@ export class EdusetBooking extends EdusetElement {
     return html`
       ${slot ? this.renderSlotSummary(slot) : nothing}
       <form part="form" class="form" novalidate @submit=${this.onSubmit}>
-        <div class="field">
-          <label for="name">${t.name}</label>
-          <input
-            id="name"
-            name="name"
-            type="text"
-            autocomplete="name"
-            required
-            aria-invalid=${errors.name ? 'true' : 'false'}
-            aria-describedby=${ifDefined(this.describedBy(errors.name ? 'name-error' : undefined))}
-            .value=${this.values.name}
-            @input=${this.onInput}
-          />
-          ${this.fieldError('name')}
-        </div>
+        ${field({
+          id: 'name',
+          name: 'name',
+          autocomplete: 'name',
+          required: true,
+          label: t.name,
+          error: errors.name ?? null,
+          value: this.values.name,
+          onInput: this.onInput,
+        })}
         <p class="hint" id="contact-hint">${t.contactHint}</p>
-        <div class="field">
-          <label for="phone">${t.phone}</label>
-          <input
-            id="phone"
-            name="phone"
-            type="tel"
-            autocomplete="tel"
-            inputmode="tel"
-            aria-invalid=${errors.phone || contactMissing ? 'true' : 'false'}
-            aria-describedby=${ifDefined(
-              this.describedBy(
-                'contact-hint',
-                errors.phone ? 'phone-error' : undefined,
-                contactMissing ? 'contact-error' : undefined,
-              ),
-            )}
-            .value=${this.values.phone}
-            @input=${this.onInput}
-          />
-          ${this.fieldError('phone')}
-        </div>
-        <div class="field">
-          <label for="email">${t.email}</label>
-          <input
-            id="email"
-            name="email"
-            type="email"
-            autocomplete="email"
-            aria-invalid=${errors.email || contactMissing ? 'true' : 'false'}
-            aria-describedby=${ifDefined(
-              this.describedBy(
-                'contact-hint',
-                errors.email ? 'email-error' : undefined,
-                contactMissing ? 'contact-error' : undefined,
-              ),
-            )}
-            .value=${this.values.email}
-            @input=${this.onInput}
-          />
-          ${this.fieldError('email')} ${this.fieldError('contact')}
-        </div>
-        <div class="field">
-          <label for="age">${t.childAge}</label>
-          <input
-            id="age"
-            name="age"
-            type="number"
-            inputmode="numeric"
-            min="0"
-            max="25"
-            step="1"
-            required
-            aria-invalid=${errors.age ? 'true' : 'false'}
-            aria-describedby=${ifDefined(this.describedBy(errors.age ? 'age-error' : undefined))}
-            .value=${this.values.age}
-            @input=${this.onInput}
-          />
-          ${this.fieldError('age')}
-        </div>
-        <div class="field">
-          <label for="note">${t.note}</label>
-          <textarea
-            id="note"
-            name="note"
-            rows="3"
-            maxlength=${maxParentNoteLength}
-            aria-invalid=${errors.note ? 'true' : 'false'}
-            aria-describedby=${ifDefined(
-              this.describedBy('note-hint', errors.note ? 'note-error' : undefined),
-            )}
-            .value=${this.values.note}
-            @input=${this.onInput}
-          ></textarea>
-          <p class="hint" id="note-hint">${t.noteHint}</p>
-          ${this.fieldError('note')}
-        </div>
-        <div part="consent" class="consent">
-          <input
-            id="consent"
-            name="consent"
-            type="checkbox"
-            required
-            aria-invalid=${errors.consent ? 'true' : 'false'}
-            aria-describedby=${ifDefined(
-              this.describedBy(errors.consent ? 'consent-error' : undefined),
-            )}
-            .checked=${this.values.consent}
-            @change=${this.onInput}
-          />
-          <label for="consent">${t.consent}</label>
-        </div>
-        ${this.fieldError('consent')}
+        ${field({
+          id: 'phone',
+          name: 'phone',
+          type: 'tel',
+          autocomplete: 'tel',
+          inputmode: 'tel',
+          label: t.phone,
+          describedBy: contactMissing ? ['contact-hint', 'contact-error'] : ['contact-hint'],
+          invalid: contactMissing,
+          error: errors.phone ?? null,
+          value: this.values.phone,
+          onInput: this.onInput,
+        })}
+        ${field({
+          id: 'email',
+          name: 'email',
+          type: 'email',
+          autocomplete: 'email',
+          label: t.email,
+          describedBy: contactMissing ? ['contact-hint', 'contact-error'] : ['contact-hint'],
+          invalid: contactMissing,
+          error: errors.email ?? null,
+          value: this.values.email,
+          onInput: this.onInput,
+        })}
+        ${
+          errors.contact === undefined
+            ? nothing
+            : html`<p class="field-error" part="field-error" id="contact-error">
+                ${errors.contact}
+              </p>`
+        }
+        ${field({
+          ...ageField,
+          id: 'age',
+          required: true,
+          label: t.childAge,
+          error: errors.age ?? null,
+          value: this.values.age,
+          onInput: this.onInput,
+        })}
+        ${field({
+          id: 'note',
+          name: 'note',
+          type: 'textarea',
+          rows: 3,
+          maxlength: maxParentNoteLength,
+          label: t.note,
+          hint: t.noteHint,
+          error: errors.note ?? null,
+          value: this.values.note,
+          onInput: this.onInput,
+        })}
+        ${checkbox({
+          id: 'consent',
+          name: 'consent',
+          required: true,
+          label: t.consent,
+          part: 'consent',
+          error: errors.consent ?? null,
+          checked: this.values.consent,
+          onChange: this.onInput,
+        })}
         <div class="actions">
-          <button part="submit" type="submit" class="primary" ?disabled=${this.submitting}>
-            ${this.submitting ? t.submitting : t.submit}
-          </button>
-          <button part="back" type="button" class="secondary" @click=${this.backToSlots}>
-            ${t.chooseAnotherSlot}
-          </button>
+          ${button({
+            part: 'submit',
+            type: 'submit',
+            variant: 'primary',
+            disabled: this.submitting,
+            label: this.submitting ? t.submitting : t.submit,
+          })}
+          ${button({ part: 'back', label: t.chooseAnotherSlot, onClick: this.backToSlots })}
         </div>
       </form>
     `;

@@ -22,8 +22,7 @@ export const familyCabinetStyles = [
     .cabinet,
     section,
     form,
-    .card,
-    .box {
+    .card {
       display: grid;
       gap: calc(var(--_gap) * 0.75);
       align-content: start;
@@ -37,25 +36,13 @@ export const familyCabinetStyles = [
       margin: 0;
     }
     .card,
-    form,
-    .box {
+    form {
       padding: var(--_gap);
-      border: 1px solid var(--_color-border);
-      border-radius: var(--_radius);
     }
     form {
       background: var(--_color-surface-raised);
-    }
-    .box {
-      border: 2px solid var(--_color-primary);
-    }
-    label {
-      display: grid;
-      gap: 0.25em;
-    }
-    .check {
-      display: flex;
-      gap: 0.5em;
+      border: 1px solid var(--_color-border);
+      border-radius: var(--_radius);
     }
     .hint,
     dt {

@@ -245,11 +245,13 @@ describe('<eduset-family-cabinet>', () => {
       );
     button('Расторгнуть со следующего месяца')?.click();
     await element.updateComplete;
-    expect(text(one(element, '.box'))).toContain('этот месяц оплачивается полностью');
+    expect(text(one(element, '.card.accent[role="group"]'))).toContain(
+      'этот месяц оплачивается полностью',
+    );
     await expectAccessible(element);
     button('Не расторгать')?.click();
     await element.updateComplete;
-    expect(shadow(element).querySelector('.box')).toBeNull();
+    expect(shadow(element).querySelector('.card.accent[role="group"]')).toBeNull();
     button('Расторгнуть со следующего месяца')?.click();
     await element.updateComplete;
     button('Да, расторгнуть')?.click();
@@ -305,10 +307,10 @@ describe('<eduset-family-cabinet>', () => {
       consentVersion: '2026-12-01',
       personalDataConsent: true,
     });
-    const box = text(one(element, '.box'));
+    const box = text(one(element, '.card.accent'));
     expect(box).toContain('Заявление принято. Его номер: K7M2-Q9PX-3TWA.');
     expect(box).toContain('abcdefghijklmnopqrstuv');
-    expect(one(element, '.box a').getAttribute('href')).toContain(
+    expect(one(element, '.card.accent a').getAttribute('href')).toContain(
       '#application=K7M2-Q9PX-3TWA&code=abcdefghijklmnopqrstuv',
     );
     expect(text(one(element, '.facts'))).toContain('подано, ждёт решения');

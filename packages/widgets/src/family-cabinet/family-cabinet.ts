@@ -20,6 +20,7 @@ import { EdusetElement } from '../internal/eduset-element.js';
 import { familyCabinetStyles } from './family-cabinet.styles.js';
 import { familyCabinetTexts, type FamilyCabinetTexts } from './family-cabinet.texts.js';
 import { toJsonText } from '../internal/own.js';
+import { card, checkbox, disclosure, field } from '../internal/parts/index.js';
 
 /**
  * `eduset-family-signed-in`: the family opened its cabinet (or its certificate changed);
@@ -424,17 +425,24 @@ export class EdusetFamilyCabinet extends EdusetElement {
       <section aria-labelledby="sign-in-title">
         <h2 id="sign-in-title">${t.signInTitle}</h2>
         <form part="sign-in" @submit=${(e: Event) => void this.signIn(e)}>
-          <label
-            >${t.number}
-            <input
-              name="number"
-              inputmode="numeric"
-              autocomplete="off"
-              required
-              pattern="[0-9]{6,12}"
-            />
-          </label>
-          <label>${t.birthDate}<input name="birthDate" type="date" required /></label>
+          ${field({
+            id: 'number',
+            name: 'number',
+            label: t.number,
+            inputmode: 'numeric',
+            autocomplete: 'off',
+            required: true,
+            pattern: '[0-9]{6,12}',
+            value: '',
+          })}
+          ${field({
+            id: 'birth-date',
+            name: 'birthDate',
+            type: 'date',
+            label: t.birthDate,
+            required: true,
+            value: '',
+          })}
           <button class="primary" type="submit" ?disabled=${this.busy}>${t.signIn}</button>
         </form>
       </section>
@@ -454,49 +462,70 @@ export class EdusetFamilyCabinet extends EdusetElement {
         <h2 id="apply-title">${t.applyTitle}</h2>
         ${
           created
-            ? html`<div class="box">
-                <p><strong>${t.applied(created.id)}</strong></p>
-                <p>${t.code}: <code>${created.code}</code></p>
-                <p>${t.keepCode}</p>
-                <p><a href=${link}>${t.link}</a></p>
-              </div>`
-            : html`<details @toggle=${() => void this.loadConsent()}>
-                <summary>${t.applyHint}</summary>
-                <form part="apply" @submit=${(e: Event) => void this.apply(e)}>
-                  <label
-                    >${t.childName}<input
-                      name="childName"
-                      required
-                      autocomplete="off"
-                      maxlength="200"
-                  /></label>
-                  <label>${t.birthDate}<input name="childBirthDate" type="date" required /></label>
-                  <label
-                    >${t.address}<input
-                      name="address"
-                      required
-                      autocomplete="street-address"
-                      maxlength="300"
-                  /></label>
-                  <label
-                    >${t.email}<input name="email" type="email" required autocomplete="email"
-                  /></label>
+            ? card(
+                html`<p><strong>${t.applied(created.id)}</strong></p>
+                  <p>${t.code}: <code>${created.code}</code></p>
+                  <p>${t.keepCode}</p>
+                  <p><a href=${link}>${t.link}</a></p>`,
+                'accent',
+              )
+            : disclosure(
+                t.applyHint,
+                html`<form part="apply" @submit=${(e: Event) => void this.apply(e)}>
+                  ${field({
+                    id: 'child-name',
+                    name: 'childName',
+                    label: t.childName,
+                    required: true,
+                    autocomplete: 'off',
+                    maxlength: 200,
+                    value: '',
+                  })}
+                  ${field({
+                    id: 'child-birth-date',
+                    name: 'childBirthDate',
+                    type: 'date',
+                    label: t.birthDate,
+                    required: true,
+                    value: '',
+                  })}
+                  ${field({
+                    id: 'address',
+                    name: 'address',
+                    label: t.address,
+                    required: true,
+                    autocomplete: 'street-address',
+                    maxlength: 300,
+                    value: '',
+                  })}
+                  ${field({
+                    id: 'email',
+                    name: 'email',
+                    type: 'email',
+                    label: t.email,
+                    required: true,
+                    autocomplete: 'email',
+                    value: '',
+                  })}
                   ${
                     this.consent
-                      ? html`<details class="consent">
-                          <summary>${t.consentText}</summary>
-                          <p>${localize(this.consent.text, lang)}</p>
-                        </details>`
+                      ? disclosure(t.consentText, html`<p>${localize(this.consent.text, lang)}</p>`)
                       : nothing
                   }
-                  <label class="check"
-                    ><input name="consent" type="checkbox" required />${t.consent}</label
-                  >
+                  ${checkbox({
+                    id: 'consent',
+                    name: 'consent',
+                    label: t.consent,
+                    required: true,
+                    checked: false,
+                  })}
                   <button class="primary" type="submit" ?disabled=${this.busy || !this.consent}>
                     ${t.send}
                   </button>
-                </form>
-              </details>`
+                </form>`,
+                false,
+                () => void this.loadConsent(),
+              )
         }
         <form
           part="check"
@@ -507,16 +536,22 @@ export class EdusetFamilyCabinet extends EdusetElement {
           }}
         >
           <h3 id="check-title">${t.checkTitle}</h3>
-          <label
-            >${t.reference}<input
-              name="id"
-              required
-              autocomplete="off"
-              .value=${checked?.view.id ?? ''}
-          /></label>
-          <label
-            >${t.code}<input name="code" required autocomplete="off" .value=${checked?.code ?? ''}
-          /></label>
+          ${field({
+            id: 'reference',
+            name: 'id',
+            label: t.reference,
+            required: true,
+            autocomplete: 'off',
+            value: checked?.view.id ?? '',
+          })}
+          ${field({
+            id: 'code',
+            name: 'code',
+            label: t.code,
+            required: true,
+            autocomplete: 'off',
+            value: checked?.code ?? '',
+          })}
           <button class="primary" type="submit" ?disabled=${this.busy}>${t.check}</button>
         </form>
         ${
@@ -654,7 +689,7 @@ export class EdusetFamilyCabinet extends EdusetElement {
         }
         ${
           contract.canEnd && this.ending === contract.id
-            ? html`<div class="box" role="group" aria-label=${t.end}>
+            ? html`<div class="card accent" role="group" aria-label=${t.end}>
                 <p>${t.endConfirm}</p>
                 <button
                   type="button"

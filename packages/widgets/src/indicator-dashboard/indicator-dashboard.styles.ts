@@ -63,12 +63,6 @@ export const indicatorDashboardStyles = [
       background: var(--_color-surface-raised);
     }
 
-    .field {
-      display: grid;
-      gap: 0.25em;
-      font-weight: 600;
-    }
-
     .views {
       display: flex;
       gap: 0.25em;
@@ -219,69 +213,10 @@ export const indicatorDashboardStyles = [
       outline-offset: 2px;
     }
 
-    table {
-      border-collapse: collapse;
-      width: 100%;
-      font-variant-numeric: tabular-nums;
-    }
-
     caption {
       text-align: start;
       font-weight: 600;
       padding-bottom: 0.5em;
-    }
-
-    th,
-    td {
-      padding: 0.35em 0.5em;
-      border: 1px solid var(--_color-border);
-      text-align: end;
-    }
-
-    th[scope='row'],
-    thead th:first-child {
-      text-align: start;
-    }
-
-    /* On a phone the table becomes a list: each indicator, then its periods one per line
-       («2019/20 … 601»), so nothing scrolls sideways. */
-    @container (max-width: 36em) {
-      thead {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip: rect(0 0 0 0);
-      }
-      table,
-      caption,
-      tbody,
-      tr,
-      th,
-      td {
-        display: block;
-      }
-      tr {
-        padding: 0.5em 0;
-        border-bottom: 2px solid var(--_color-border);
-      }
-      th,
-      td {
-        border: 0;
-        padding: 0.15em 0;
-      }
-      td[data-label] {
-        display: flex;
-        justify-content: space-between;
-        align-items: baseline;
-        flex-wrap: wrap;
-        gap: 0 1em;
-      }
-      td[data-label]::before {
-        content: attr(data-label);
-        color: var(--_color-text-muted);
-        margin-inline-end: auto;
-      }
     }
   `,
 ];

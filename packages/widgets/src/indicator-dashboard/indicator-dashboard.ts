@@ -31,6 +31,7 @@ import {
   isDayPeriod,
 } from './indicator-format.js';
 import { findFirst } from '../internal/own.js';
+import { selectField } from '../internal/parts/index.js';
 
 /** A unit's name in a language, or `undefined` when there is no unit. */
 function localizeMaybe(unit: OrgUnit | undefined, lang: Lang): string | undefined {
@@ -291,25 +292,19 @@ export class EdusetIndicatorDashboard extends EdusetElement {
           : html`<div part="toolbar" class="toolbar">
                 ${
                   report.orgUnits.length > 1
-                    ? html`<label class="field"
-                        ><span>${texts.orgUnit}</span>
-                        <select
-                          @change=${(event: Event) => {
-                            this.orgUnit = (event.target as HTMLSelectElement).value;
-                            this.opened = new Set();
-                          }}
-                        >
-                          ${report.orgUnits.map(
-                            (candidate) =>
-                              html`<option
-                                value=${candidate.id}
-                                ?selected=${candidate.id === unit?.id}
-                              >
-                                ${localize(candidate.name, lang)}
-                              </option>`,
-                          )}
-                        </select></label
-                      >`
+                    ? selectField({
+                        id: 'org-unit',
+                        label: texts.orgUnit,
+                        value: unit?.id ?? '',
+                        options: report.orgUnits.map((candidate) => ({
+                          value: candidate.id,
+                          label: localize(candidate.name, lang),
+                        })),
+                        onChange: (event: Event) => {
+                          this.orgUnit = (event.target as HTMLSelectElement).value;
+                          this.opened = new Set();
+                        },
+                      })
                     : nothing
                 }
                 <div class="views" role="group" aria-label=${texts.views}>
@@ -516,7 +511,7 @@ export class EdusetIndicatorDashboard extends EdusetElement {
     // Focusable and named: where the table is wider than its box it scrolls sideways in it, by
     // keyboard too; on a phone each indicator's row becomes a list of its periods (the styles).
     return html`<div class="table-wrap" tabindex="0" role="group" aria-label=${caption}>
-      <table part="table">
+      <table part="table" class="table">
         <caption>
           ${caption}
         </caption>
@@ -533,7 +528,7 @@ export class EdusetIndicatorDashboard extends EdusetElement {
                 <th scope="row">${localize(row.indicator.name, lang)}</th>
                 ${row.results.map((result, index) =>
                   result?.status === 'value'
-                    ? html`<td data-label=${formatPeriod(periods[index] ?? '', lang)}>
+                    ? html`<td class="num" data-label=${formatPeriod(periods[index] ?? '', lang)}>
                         ${this.value(result, row.indicator)}${
                           result.coverage === undefined ||
                           result.coverage.reported === result.coverage.expected
@@ -554,7 +549,7 @@ export class EdusetIndicatorDashboard extends EdusetElement {
                               >`
                         }
                       </td>`
-                    : html`<td data-label=${formatPeriod(periods[index] ?? '', lang)}>
+                    : html`<td class="num" data-label=${formatPeriod(periods[index] ?? '', lang)}>
                         <span aria-hidden="true">—</span
                         ><span class="visually-hidden"
                           >${result === undefined ? texts.noValue : localize(result.message, lang)}</span

@@ -40,14 +40,7 @@ export const programNavigatorStyles = [
       border: 1px solid var(--_color-border);
     }
     .field {
-      display: grid;
-      gap: 0.25em;
       flex: 1 1 12em;
-      min-width: 0;
-    }
-    .field > input,
-    .field > select {
-      width: 100%;
     }
     .weekdays {
       display: flex;

@@ -37,6 +37,7 @@ import { fetchJson, type FetchJsonError } from '../internal/fetch-json.js';
 import { programNavigatorTexts, type ProgramNavigatorTexts } from './program-navigator.i18n.js';
 import { programNavigatorStyles } from './program-navigator.styles.js';
 import { findFirst, toJsonText } from '../internal/own.js';
+import { field, selectField } from '../internal/parts/index.js';
 
 /**
  * `eduset-enrolment-created`: a family's enrolment request was accepted by the server;
@@ -536,84 +537,70 @@ export class EdusetProgramNavigator extends EdusetElement {
         aria-label=${t.filters}
         @submit=${(e: Event) => e.preventDefault()}
       >
-        <div class="field">
-          <label for="search">${t.search}</label>
-          <input
-            id="search"
-            type="search"
-            autocomplete="off"
-            placeholder=${t.searchHint}
-            .value=${this.text}
-            @input=${(e: Event) => {
-              this.text = (e.target as HTMLInputElement).value;
-            }}
-          />
-        </div>
-        <div class="field">
-          <label for="direction">${t.direction}</label>
-          <select
-            id="direction"
-            @change=${(e: Event) => {
-              this.direction = (e.target as HTMLSelectElement).value as Direction | '';
-            }}
-          >
-            <option value="" .selected=${this.direction === ''}>${t.anyDirection}</option>
-            ${directions.map(
-              (d) =>
-                html`<option value=${d} .selected=${this.direction === d}>
-                  ${localize(directionLabels[d], lang)}
-                </option>`,
-            )}
-          </select>
-        </div>
-        <div class="field">
-          <label for="age">${t.childAge}</label>
-          <input
-            id="age"
-            type="number"
-            inputmode="numeric"
-            min="0"
-            max="25"
-            .value=${this.age === null ? '' : String(this.age)}
-            @input=${(e: Event) => {
-              const input = e.target as HTMLInputElement;
-              const value = input.valueAsNumber;
-              this.age =
-                input.value === '' || !Number.isFinite(value) || value < 0 || value > 25
-                  ? null
-                  : Math.trunc(value);
-            }}
-          />
-        </div>
-        <div class="field">
-          <label for="district">${t.district}</label>
-          <select
-            id="district"
-            @change=${(e: Event) => {
-              this.district = (e.target as HTMLSelectElement).value;
-            }}
-          >
-            <option value="" .selected=${this.district === ''}>${t.anyDistrict}</option>
-            ${districts.map((d) => html`<option value=${d} .selected=${this.district === d}>${d}</option>`)}
-          </select>
-        </div>
-        <div class="field">
-          <label for="kind">${t.fundingKind}</label>
-          <select
-            id="kind"
-            @change=${(e: Event) => {
-              this.fundingKind = (e.target as HTMLSelectElement).value as FundingKind | '';
-            }}
-          >
-            <option value="" .selected=${this.fundingKind === ''}>${t.anyFundingKind}</option>
-            ${fundingKinds.map(
-              (k) =>
-                html`<option value=${k} .selected=${this.fundingKind === k}>
-                  ${localize(fundingKindLabels[k], lang)}
-                </option>`,
-            )}
-          </select>
-        </div>
+        ${field({
+          id: 'search',
+          type: 'search',
+          autocomplete: 'off',
+          placeholder: t.searchHint,
+          label: t.search,
+          value: this.text,
+          onInput: (e: Event) => {
+            this.text = (e.target as HTMLInputElement).value;
+          },
+        })}
+        ${selectField({
+          id: 'direction',
+          label: t.direction,
+          value: this.direction,
+          options: [
+            { value: '', label: t.anyDirection },
+            ...directions.map((d) => ({ value: d, label: localize(directionLabels[d], lang) })),
+          ],
+          onChange: (e: Event) => {
+            this.direction = (e.target as HTMLSelectElement).value as Direction | '';
+          },
+        })}
+        ${field({
+          id: 'age',
+          type: 'number',
+          inputmode: 'numeric',
+          min: 0,
+          max: 25,
+          label: t.childAge,
+          value: this.age === null ? '' : String(this.age),
+          onInput: (e: Event) => {
+            const input = e.target as HTMLInputElement;
+            const value = input.valueAsNumber;
+            this.age =
+              input.value === '' || !Number.isFinite(value) || value < 0 || value > 25
+                ? null
+                : Math.trunc(value);
+          },
+        })}
+        ${selectField({
+          id: 'district',
+          label: t.district,
+          value: this.district,
+          options: [
+            { value: '', label: t.anyDistrict },
+            ...districts.map((d) => ({ value: d, label: d })),
+          ],
+          onChange: (e: Event) => {
+            this.district = (e.target as HTMLSelectElement).value;
+          },
+        })}
+        ${selectField({
+          id: 'kind',
+          label: t.fundingKind,
+          value: this.fundingKind,
+          options: [
+            { value: '', label: t.anyFundingKind },
+            ...fundingKinds.map((k) => ({ value: k, label: localize(fundingKindLabels[k], lang) })),
+          ],
+          onChange: (e: Event) => {
+            this.fundingKind = (e.target as HTMLSelectElement).value as FundingKind | '';
+          },
+        })}
         <fieldset class="weekdays">
           <legend>${t.weekdays}</legend>
           ${t.weekdayNames.map(
@@ -648,31 +635,26 @@ export class EdusetProgramNavigator extends EdusetElement {
           void this.checkBalance();
         }}
       >
-        <div class="field">
-          <label for="number">${t.certificateNumber}</label>
-          <input
-            id="number"
-            inputmode="numeric"
-            autocomplete="off"
-            .value=${this.certificateNumber}
-            @input=${(e: Event) => {
-              this.certificateNumber = (e.target as HTMLInputElement).value.trim();
-            }}
-          />
-        </div>
-        <div class="field">
-          <label for="birth-date">${t.birthDate}</label>
-          <input
-            id="birth-date"
-            type="date"
-            aria-describedby="birth-date-hint"
-            .value=${this.birthDate}
-            @input=${(e: Event) => {
-              this.birthDate = (e.target as HTMLInputElement).value;
-            }}
-          />
-          <p class="hint" id="birth-date-hint">${t.birthDateHint}</p>
-        </div>
+        ${field({
+          id: 'number',
+          inputmode: 'numeric',
+          autocomplete: 'off',
+          label: t.certificateNumber,
+          value: this.certificateNumber,
+          onInput: (e: Event) => {
+            this.certificateNumber = (e.target as HTMLInputElement).value.trim();
+          },
+        })}
+        ${field({
+          id: 'birth-date',
+          type: 'date',
+          label: t.birthDate,
+          hint: t.birthDateHint,
+          value: this.birthDate,
+          onInput: (e: Event) => {
+            this.birthDate = (e.target as HTMLInputElement).value;
+          },
+        })}
         <button class="primary" type="submit">${t.checkBalance}</button>
         <p class="balance" aria-live="polite">
           ${

@@ -47,13 +47,7 @@ export const scheduleStyles = [
     }
 
     .field {
-      display: grid;
-      gap: 0.25em;
       flex: 1 1 14em;
-    }
-
-    label {
-      font-weight: 600;
     }
 
     .weeks {

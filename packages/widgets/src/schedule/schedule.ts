@@ -30,6 +30,7 @@ import { serviceNameById, specialistNameById } from '../internal/network-names.j
 import type { ScheduleTexts } from '../translations/translation.js';
 import { scheduleStyles } from './schedule.styles.js';
 import { findFirst } from '../internal/own.js';
+import { field, selectField } from '../internal/parts/index.js';
 
 /**
  * Which week `<eduset-schedule>` shows: the current one or the next.
@@ -511,34 +512,32 @@ export class EdusetSchedule extends EdusetElement {
         aria-label=${t.filters}
         @submit=${this.onSubmit}
       >
-        <div class="field">
-          <label for="age">${this.translation.childAge}</label>
-          <input
-            part="age-input"
-            id="age"
-            name="age"
-            type="number"
-            inputmode="numeric"
-            min="0"
-            max=${maxAge}
-            step="1"
-            autocomplete="off"
-            .value=${age === null ? '' : String(age)}
-            @input=${this.onAgeInput}
-          />
-        </div>
-        <div class="field">
-          <label for="service">${this.translation.service}</label>
-          <select part="service-select" id="service" name="service" @change=${this.onServiceChange}>
-            <option value="" .selected=${!this.service}>${this.translation.anyService}</option>
-            ${this.servicesOffered().map(
-              (id) =>
-                html`<option value=${id} .selected=${this.service === id}>
-                  ${this.serviceName(id)}
-                </option>`,
-            )}
-          </select>
-        </div>
+        ${field({
+          id: 'age',
+          name: 'age',
+          type: 'number',
+          controlPart: 'age-input',
+          inputmode: 'numeric',
+          min: 0,
+          max: maxAge,
+          step: 1,
+          autocomplete: 'off',
+          label: this.translation.childAge,
+          value: age === null ? '' : String(age),
+          onInput: this.onAgeInput,
+        })}
+        ${selectField({
+          id: 'service',
+          name: 'service',
+          controlPart: 'service-select',
+          label: this.translation.service,
+          value: this.service ?? '',
+          options: [
+            { value: '', label: this.translation.anyService },
+            ...this.servicesOffered().map((id) => ({ value: id, label: this.serviceName(id) })),
+          ],
+          onChange: this.onServiceChange,
+        })}
       </form>
       <div part="weeks" class="weeks" role="group" aria-label=${t.week}>
         <button

@@ -125,31 +125,9 @@ export const schoolMapStyles = [
       border-radius: var(--_radius);
       background: var(--_color-surface-raised);
     }
-    table {
-      width: 100%;
-      border-collapse: collapse;
-      font-size: 0.9em;
-    }
     caption {
       text-align: start;
       font-weight: 600;
-    }
-    th,
-    td {
-      /* 0.25 and 0.5 of the base size, in em of the table's 0.9em. */
-      padding: calc(0.25em / 0.9) calc(0.5em / 0.9);
-      border-bottom: 1px solid var(--_color-border);
-      text-align: start;
-    }
-    th button,
-    .link {
-      padding: 0;
-      border: 0;
-      background: none;
-      color: var(--_color-primary);
-      font: inherit;
-      text-align: start;
-      cursor: pointer;
     }
     tr.chosen {
       background: var(--_color-surface-raised);

@@ -9,6 +9,7 @@ import { DataLoader } from '../internal/data-loader.js';
 import { EdusetElement } from '../internal/eduset-element.js';
 import { schoolMapStyles } from './school-map.styles.js';
 import { schoolMapTexts, type SchoolMapTexts } from './school-map.texts.js';
+import { selectField } from '../internal/parts/index.js';
 
 /**
  * How `<eduset-school-map>` colours its points: by cluster or by identification flag.
@@ -461,14 +462,14 @@ export class EdusetSchoolMap extends EdusetElement {
         scope="col"
         aria-sort=${sorted ? (this.sortDescending ? 'descending' : 'ascending') : 'none'}
       >
-        <button type="button" @click=${() => this.sortBy(key)}>
+        <button type="button" class="link" @click=${() => this.sortBy(key)}>
           ${label}${sorted ? (this.sortDescending ? ' ▼' : ' ▲') : ''}
         </button>
       </th>`;
     };
     const lang = this.language;
     return html`<div class="table-wrap">
-        <table part="table">
+        <table part="table" class="table sortable">
           <caption>
             ${texts.tableCaption(rows.length, schools.length)}
           </caption>
@@ -494,15 +495,17 @@ export class EdusetSchoolMap extends EdusetElement {
                     ${s.name}
                   </button>
                 </th>
-                <td>${s.indexRank}</td>
-                <td>${s.indexValue.toLocaleString(lang, { maximumFractionDigits: 3 })}</td>
-                <td>
+                <td class="num" data-label=${texts.indexRank}>${s.indexRank}</td>
+                <td class="num" data-label=${texts.indexValue}>
+                  ${s.indexValue.toLocaleString(lang, { maximumFractionDigits: 3 })}
+                </td>
+                <td class="num" data-label=${texts.resultsRank}>
                   ${s.resultsRank ? texts.place(s.resultsRank.rank, s.resultsRank.outOf) : '—'}
                 </td>
-                <td>
+                <td class="num" data-label=${texts.meanScore}>
                   ${s.meanScore === null ? '—' : s.meanScore.toLocaleString(lang, { maximumFractionDigits: 1 })}
                 </td>
-                <td>${flags}</td>
+                <td data-label=${texts.flags}>${flags}</td>
               </tr>`;
             })}
           </tbody>
@@ -531,18 +534,18 @@ export class EdusetSchoolMap extends EdusetElement {
               : ''
         }
       </p>
-      <label class="color-by">
-        ${texts.colorBy}
-        <select
-          @change=${(event: Event) =>
-            (this.colorBy = (event.target as HTMLSelectElement).value as SchoolMapColorBy)}
-        >
-          <option value="cluster" ?selected=${this.colorBy === 'cluster'}>
-            ${texts.byCluster}
-          </option>
-          <option value="flag" ?selected=${this.colorBy === 'flag'}>${texts.byFlag}</option>
-        </select>
-      </label>
+      ${selectField({
+        id: 'color-by',
+        part: 'color-by',
+        label: texts.colorBy,
+        value: this.colorBy,
+        options: [
+          { value: 'cluster', label: texts.byCluster },
+          { value: 'flag', label: texts.byFlag },
+        ],
+        onChange: (event: Event) =>
+          (this.colorBy = (event.target as HTMLSelectElement).value as SchoolMapColorBy),
+      })}
       <div class="layout">
         <figure class="figure">
           <div

@@ -40,21 +40,9 @@ export const siteDirectoryStyles = [
       background: var(--_color-surface-raised);
     }
 
-    .field {
-      display: grid;
-      gap: 0.25em;
+    .filters .field {
       min-width: 12em;
       flex: 1 1 14em;
-    }
-
-    label {
-      font-weight: 600;
-    }
-
-    .hint {
-      margin: 0;
-      font-size: 0.875em;
-      color: var(--_color-text-muted);
     }
 
     .filters button {

@@ -19,7 +19,6 @@ import {
   type PropertyValues,
   type TemplateResult,
 } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { EdusetFilterChangeEvent } from '../events/filter-change.js';
 import { EdusetLoadEvent } from '../events/load.js';
 import { EdusetElement } from '../internal/eduset-element.js';
@@ -36,6 +35,7 @@ import {
   type SiteGroup,
 } from './site-filter.js';
 import { findFirst } from '../internal/own.js';
+import { field, selectField } from '../internal/parts/index.js';
 
 export type { LoadState } from '../internal/data-loader.js';
 
@@ -63,17 +63,17 @@ function heading(
 ): TemplateResult {
   switch (level) {
     case 1:
-      return html`<h1 part=${part} class=${part} id=${ifDefined(id)}>${content}</h1>`;
+      return html`<h1 part=${part} class=${part} id=${id ?? nothing}>${content}</h1>`;
     case 2:
-      return html`<h2 part=${part} class=${part} id=${ifDefined(id)}>${content}</h2>`;
+      return html`<h2 part=${part} class=${part} id=${id ?? nothing}>${content}</h2>`;
     case 3:
-      return html`<h3 part=${part} class=${part} id=${ifDefined(id)}>${content}</h3>`;
+      return html`<h3 part=${part} class=${part} id=${id ?? nothing}>${content}</h3>`;
     case 4:
-      return html`<h4 part=${part} class=${part} id=${ifDefined(id)}>${content}</h4>`;
+      return html`<h4 part=${part} class=${part} id=${id ?? nothing}>${content}</h4>`;
     case 5:
-      return html`<h5 part=${part} class=${part} id=${ifDefined(id)}>${content}</h5>`;
+      return html`<h5 part=${part} class=${part} id=${id ?? nothing}>${content}</h5>`;
     default:
-      return html`<h6 part=${part} class=${part} id=${ifDefined(id)}>${content}</h6>`;
+      return html`<h6 part=${part} class=${part} id=${id ?? nothing}>${content}</h6>`;
   }
 }
 
@@ -375,36 +375,36 @@ export class EdusetSiteDirectory extends EdusetElement {
         aria-label=${t.filters}
         @submit=${this.onSubmit}
       >
-        <div class="field">
-          <label for="age">${t.childAge}</label>
-          <input
-            part="age-input"
-            id="age"
-            name="age"
-            type="number"
-            inputmode="numeric"
-            min="0"
-            max=${maxAge}
-            step="1"
-            autocomplete="off"
-            aria-describedby="age-hint"
-            .value=${view.filter.age === null ? '' : String(view.filter.age)}
-            @input=${this.onAgeInput}
-          />
-          <p class="hint" id="age-hint">${t.childAgeHint}</p>
-        </div>
-        <div class="field">
-          <label for="service">${t.service}</label>
-          <select part="service-select" id="service" name="service" @change=${this.onServiceChange}>
-            <option value="" .selected=${view.filter.serviceId === null}>${t.anyService}</option>
-            ${view.services.map(
-              (service) =>
-                html`<option value=${service.id} .selected=${view.filter.serviceId === service.id}>
-                  ${serviceName(service, lang)}
-                </option>`,
-            )}
-          </select>
-        </div>
+        ${field({
+          id: 'age',
+          name: 'age',
+          type: 'number',
+          controlPart: 'age-input',
+          inputmode: 'numeric',
+          min: 0,
+          max: maxAge,
+          step: 1,
+          autocomplete: 'off',
+          label: t.childAge,
+          hint: t.childAgeHint,
+          value: view.filter.age === null ? '' : String(view.filter.age),
+          onInput: this.onAgeInput,
+        })}
+        ${selectField({
+          id: 'service',
+          name: 'service',
+          controlPart: 'service-select',
+          label: t.service,
+          value: view.filter.serviceId ?? '',
+          options: [
+            { value: '', label: t.anyService },
+            ...view.services.map((service) => ({
+              value: service.id,
+              label: serviceName(service, lang),
+            })),
+          ],
+          onChange: this.onServiceChange,
+        })}
         ${
           filtered
             ? html`<button part="reset" class="secondary" type="button" @click=${this.onReset}>

@@ -79,9 +79,7 @@ export const surveyStyles = [
       }
     }
 
-    legend,
-    label.field {
-      font-weight: 600;
+    legend {
       padding: 0;
       margin-bottom: 0.25em;
     }
@@ -130,7 +128,6 @@ export const surveyStyles = [
       padding-inline: 0;
     }
 
-    .hint,
     .count {
       color: var(--_color-text-muted);
       font-size: 0.875em;
@@ -140,7 +137,6 @@ export const surveyStyles = [
       border-color: var(--_color-danger);
     }
 
-    .error,
     .status.error {
       color: var(--_color-danger);
       font-weight: 600;

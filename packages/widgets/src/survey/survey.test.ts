@@ -91,8 +91,11 @@ describe('<eduset-survey>', () => {
     element.addEventListener('eduset-survey-answered', answered);
 
     one(element, 'button[type="submit"]').click();
-    await vi.waitFor(() => expect(all(element, 'fieldset .error')).toHaveLength(2));
-    expect(all(element, 'fieldset .error').map(text)).toEqual([ru.chooseSatisfied, ru.chooseScore]);
+    await vi.waitFor(() => expect(all(element, 'fieldset .field-error')).toHaveLength(2));
+    expect(all(element, 'fieldset .field-error').map(text)).toEqual([
+      ru.chooseSatisfied,
+      ru.chooseScore,
+    ]);
     expect(element.shadowRoot?.activeElement?.getAttribute('name')).toBe('satisfied');
     expect(text(one(element, '[part="status"]'))).toContain(ru.errorsTitle);
     expect(calls).toHaveLength(1);

@@ -18,6 +18,7 @@ import { EdusetElement } from '../internal/eduset-element.js';
 import { surveyStyles } from './survey.styles.js';
 import { surveyTexts, type SurveyTexts } from './survey.texts.js';
 import { toJsonText } from '../internal/own.js';
+import { field } from '../internal/parts/index.js';
 
 /**
  * Where `<eduset-survey>` stands: waiting for its link (`idle`), loading the survey, showing
@@ -358,7 +359,7 @@ export class EdusetSurvey extends EdusetElement {
         aria-describedby=${satisfiedMissing ? 'satisfied-error' : nothing}
       >
         <legend>${t.satisfiedQuestion}</legend>
-        ${satisfiedMissing ? html`<p class="error" id="satisfied-error">${t.chooseSatisfied}</p>` : nothing}
+        ${satisfiedMissing ? html`<p class="field-error" id="satisfied-error">${t.chooseSatisfied}</p>` : nothing}
         <div class="choices">
           ${radio('satisfied', 'yes', t.yes, this.satisfied === true, () => (this.satisfied = true), satisfiedMissing)}
           ${radio('satisfied', 'no', t.no, this.satisfied === false, () => (this.satisfied = false), satisfiedMissing)}
@@ -371,7 +372,7 @@ export class EdusetSurvey extends EdusetElement {
       >
         <legend>${t.scoreQuestion}</legend>
         <p class="hint" id="score-hint">${t.scoreHint}</p>
-        ${scoreMissing ? html`<p class="error" id="score-error">${t.chooseScore}</p>` : nothing}
+        ${scoreMissing ? html`<p class="field-error" id="score-error">${t.chooseScore}</p>` : nothing}
         <div class="choices">
           ${surveyScores.map((score) =>
             radio(
@@ -387,17 +388,18 @@ export class EdusetSurvey extends EdusetElement {
         </div>
       </fieldset>
       <div>
-        <label class="field" for="comment">${t.comment}</label>
-        <p class="hint" id="comment-hint">${t.commentHint}</p>
-        <textarea
-          id="comment"
-          part="comment"
-          maxlength=${surveyCommentMaxLength}
-          aria-describedby="comment-hint comment-count"
-          .value=${this.comment}
-          ?disabled=${sending}
-          @input=${(event: Event) => (this.comment = (event.target as HTMLTextAreaElement).value)}
-        ></textarea>
+        ${field({
+          id: 'comment',
+          type: 'textarea',
+          controlPart: 'comment',
+          maxlength: surveyCommentMaxLength,
+          label: t.comment,
+          hint: t.commentHint,
+          describedBy: ['comment-count'],
+          value: this.comment,
+          disabled: sending,
+          onInput: (event: Event) => (this.comment = (event.target as HTMLTextAreaElement).value),
+        })}
         <p class="count" id="comment-count">${t.charactersLeft(left)}</p>
       </div>
       <p class="hint">${t.anonymous}</p>

@@ -14,6 +14,8 @@ export interface ButtonOptions {
   /** A request is running: the button says so (`aria-busy`) and does not take a second press. */
   readonly busy?: boolean;
   readonly disabled?: boolean;
+  /** The button's `part` name, for a host page's `::part()` styling. */
+  readonly part?: string;
   readonly onClick?: (event: Event) => void;
 }
 
@@ -97,6 +99,7 @@ export const button = (options: ButtonOptions): TemplateResult =>
     class=${options.variant && options.variant !== 'secondary' ? options.variant : nothing}
     ?disabled=${options.disabled === true || options.busy === true}
     aria-busy=${options.busy ? 'true' : nothing}
+    part=${options.part ?? nothing}
     @click=${options.onClick}
   >
     ${options.label}

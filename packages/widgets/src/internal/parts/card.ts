@@ -2,7 +2,8 @@ import { css, html, type TemplateResult } from 'lit';
 
 /**
  * The card part: a bordered, rounded block of one thing (a contract, a programme, a school);
- * `.card.raised` has the raised surface, `.card.accent` the primary colour's border.
+ * `.card.raised` has the raised surface, `.card.accent` the primary colour's border, `.card.danger`
+ * the danger colour's (the confirmation of a destructive step).
  *
  * @example
  * ```ts
@@ -24,6 +25,9 @@ export const cardStyles = css`
   .card.accent {
     border: 2px solid var(--_color-primary);
   }
+  .card.danger {
+    border: 2px solid var(--_color-danger);
+  }
 `;
 
 /**
@@ -38,6 +42,6 @@ export const cardStyles = css`
  */
 export const card = (
   content: TemplateResult,
-  variant: '' | 'raised' | 'accent' = '',
+  variant: '' | 'raised' | 'accent' | 'danger' = '',
 ): TemplateResult =>
   html`<div class=${variant === '' ? 'card' : `card ${variant}`}>${content}</div>`;

@@ -48,8 +48,9 @@ export const disclosure = (
   summary: string | TemplateResult,
   content: TemplateResult,
   open = false,
+  onToggle?: (event: Event) => void,
 ): TemplateResult =>
-  html`<details ?open=${open}>
+  html`<details ?open=${open} @toggle=${onToggle}>
     <summary>${summary}</summary>
     ${content}
   </details>`;

@@ -32,6 +32,15 @@ export const fieldStyles = css`
   .field > textarea {
     width: 100%;
   }
+  .checkbox {
+    display: flex;
+    align-items: flex-start;
+    gap: 0.5em;
+  }
+  .checkbox > input {
+    flex: none;
+    margin: 0.15em 0 0;
+  }
   .field-error {
     color: var(--_color-danger);
     font-weight: 600;
@@ -132,13 +141,30 @@ export interface FieldOptions {
   readonly hint?: string | TemplateResult;
   /** The message shown when the value is wrong; none when it is right. */
   readonly error?: string | null;
-  /** `text` (default), `email`, `tel`, `number`, `date`, `search` — or `textarea`. */
-  readonly type?: 'text' | 'email' | 'tel' | 'number' | 'date' | 'search' | 'textarea';
+  /** `text` (default), `email`, `tel`, `url`, `number`, `date`, `search` — or `textarea`. */
+  readonly type?: 'text' | 'email' | 'tel' | 'url' | 'number' | 'date' | 'search' | 'textarea';
   readonly name?: string;
   readonly value: string;
   readonly required?: boolean;
   readonly autocomplete?: string;
   readonly inputmode?: string;
+  readonly min?: number;
+  readonly max?: number;
+  readonly step?: number;
+  readonly maxlength?: number;
+  readonly pattern?: string;
+  readonly placeholder?: string;
+  readonly disabled?: boolean;
+  /** The control's own `part` name. */
+  readonly controlPart?: string;
+  /** A text area's height in lines. */
+  readonly rows?: number;
+  /** Other ids that describe the control (a hint shared by several fields), read first. */
+  readonly describedBy?: readonly string[];
+  /** Marks the control invalid although its own message sits elsewhere (a shared error). */
+  readonly invalid?: boolean;
+  /** The wrapper's `part` name, for a host page's `::part()` styling. */
+  readonly part?: string;
   readonly onInput?: (event: Event) => void;
 }
 
@@ -151,9 +177,14 @@ export interface FieldOptions {
  * describedBy('phone', true, false); // 'phone-hint'
  * ```
  */
-export const describedBy = (id: string, hint: boolean, error: boolean): string | undefined => {
+export const describedBy = (
+  id: string,
+  hint: boolean,
+  error: boolean,
+  more: readonly string[] = [],
+): string | undefined => {
   const ids = fieldIds(id);
-  const list = [hint ? ids.hint : '', error ? ids.error : ''].filter(Boolean).join(' ');
+  const list = [...more, hint ? ids.hint : '', error ? ids.error : ''].filter(Boolean).join(' ');
   return list === '' ? undefined : list;
 };
 
@@ -168,18 +199,22 @@ export const describedBy = (id: string, hint: boolean, error: boolean): string |
  * ```
  */
 export const field = (options: FieldOptions): TemplateResult => {
-  const ids = fieldIds(options.id);
   const error = options.error ?? null;
   const hint = options.hint ?? null;
-  const described = describedBy(options.id, hint !== null, error !== null) ?? nothing;
-  const invalid = error === null ? nothing : 'true';
+  const described =
+    describedBy(options.id, hint !== null, error !== null, options.describedBy) ?? nothing;
+  const invalid = error === null && options.invalid !== true ? nothing : 'true';
   const control =
     options.type === 'textarea'
       ? html`<textarea
           id=${options.id}
           name=${options.name ?? nothing}
+          rows=${options.rows ?? nothing}
+          maxlength=${options.maxlength ?? nothing}
           .value=${options.value}
           ?required=${options.required === true}
+          ?disabled=${options.disabled === true}
+          part=${options.controlPart ?? nothing}
           aria-describedby=${described}
           aria-invalid=${invalid}
           @input=${options.onInput}
@@ -190,17 +225,102 @@ export const field = (options: FieldOptions): TemplateResult => {
           type=${options.type ?? 'text'}
           .value=${options.value}
           ?required=${options.required === true}
+          ?disabled=${options.disabled === true}
+          part=${options.controlPart ?? nothing}
           autocomplete=${options.autocomplete ?? nothing}
           inputmode=${options.inputmode ?? nothing}
+          min=${options.min ?? nothing}
+          max=${options.max ?? nothing}
+          step=${options.step ?? nothing}
+          maxlength=${options.maxlength ?? nothing}
+          pattern=${options.pattern ?? nothing}
+          placeholder=${options.placeholder ?? nothing}
           aria-describedby=${described}
           aria-invalid=${invalid}
           @input=${options.onInput}
         />`;
-  return html`<div class=${error === null ? 'field' : 'field invalid'}>
-    <label for=${options.id}>${options.label}</label>
+  return fieldFrame(options.id, options.label, hint, error, control, options.part);
+};
+
+/**
+ * The frame every labelled control shares (GOV.UK order): label, hint, error message, control.
+ * The control itself refers to `fieldIds(id)` in its `aria-describedby`.
+ *
+ * @example
+ * ```ts
+ * import { html } from 'lit';
+ * import { fieldFrame } from './field.js';
+ * fieldFrame('when', 'Когда', null, null, html`<input id="when" type="time" />`);
+ * ```
+ */
+export const fieldFrame = (
+  id: string,
+  label: string | TemplateResult,
+  hint: string | TemplateResult | null,
+  error: string | null,
+  control: TemplateResult,
+  part?: string,
+): TemplateResult => {
+  const ids = fieldIds(id);
+  return html`<div class=${error === null ? 'field' : 'field invalid'} part=${part ?? nothing}>
+    <label for=${id}>${label}</label>
     ${hint === null ? nothing : html`<span class="hint" id=${ids.hint}>${hint}</span>`}
-    ${error === null ? nothing : html`<span class="field-error" id=${ids.error}>${error}</span>`}
+    ${
+      error === null
+        ? nothing
+        : html`<span class="field-error" part="field-error" id=${ids.error}>${error}</span>`
+    }
     ${control}
+  </div>`;
+};
+
+/** What {@link checkbox} draws. */
+export interface CheckboxOptions {
+  readonly id: string;
+  readonly label: string | TemplateResult;
+  readonly name?: string;
+  readonly checked: boolean;
+  readonly required?: boolean;
+  readonly error?: string | null;
+  readonly part?: string;
+  readonly onChange?: (event: Event) => void;
+}
+
+/**
+ * A checkbox with its label beside it; its error message above, wired like a field's.
+ *
+ * @example
+ * ```ts
+ * import { checkbox } from './field.js';
+ * checkbox({ id: 'consent', label: 'Согласен', checked: false, error: 'Отметьте согласие' });
+ * ```
+ */
+export const checkbox = (options: CheckboxOptions): TemplateResult => {
+  const error = options.error ?? null;
+  return html`<div
+    class=${error === null ? 'field' : 'field invalid'}
+    part=${options.part ?? nothing}
+  >
+    ${
+      error === null
+        ? nothing
+        : html`<span class="field-error" part="field-error" id=${fieldIds(options.id).error}
+            >${error}</span
+          >`
+    }
+    <span class="checkbox">
+      <input
+        id=${options.id}
+        name=${options.name ?? nothing}
+        type="checkbox"
+        .checked=${options.checked}
+        ?required=${options.required === true}
+        aria-describedby=${describedBy(options.id, false, error !== null) ?? nothing}
+        aria-invalid=${error === null ? nothing : 'true'}
+        @change=${options.onChange}
+      />
+      <label for=${options.id}>${options.label}</label>
+    </span>
   </div>`;
 };
 
@@ -235,8 +355,8 @@ export const errorSummary = (
                   href=${`#${item.id}`}
                   @click=${(event: Event) => {
                     event.preventDefault();
-                    const root = (event.currentTarget as Element).getRootNode() as ParentNode;
-                    (root.querySelector(`#${CSS.escape(item.id)}`) as HTMLElement | null)?.focus();
+                    const root = (event.currentTarget as Element).getRootNode() as ShadowRoot;
+                    root.getElementById(item.id)?.focus();
                   }}
                   >${item.message}</a
                 >

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { describedBy, fieldIds } from './field.js';
+import { describedBy, fieldFrame } from './field.js';
 
 /** One choice of a {@link selectField}. */
 export interface SelectOption {
@@ -16,6 +16,13 @@ export interface SelectOptions {
   readonly name?: string;
   readonly value: string;
   readonly options: readonly SelectOption[];
+  readonly required?: boolean;
+  readonly disabled?: boolean;
+  /** Other ids that describe the select, read first. */
+  readonly describedBy?: readonly string[];
+  readonly part?: string;
+  /** The select's own `part` name. */
+  readonly controlPart?: string;
   readonly onChange?: (event: Event) => void;
 }
 
@@ -35,26 +42,32 @@ export interface SelectOptions {
  * ```
  */
 export const selectField = (options: SelectOptions): TemplateResult => {
-  const ids = fieldIds(options.id);
   const error = options.error ?? null;
   const hint = options.hint ?? null;
-  return html`<div class=${error === null ? 'field' : 'field invalid'}>
-    <label for=${options.id}>${options.label}</label>
-    ${hint === null ? nothing : html`<span class="hint" id=${ids.hint}>${hint}</span>`}
-    ${error === null ? nothing : html`<span class="field-error" id=${ids.error}>${error}</span>`}
-    <select
+  return fieldFrame(
+    options.id,
+    options.label,
+    hint,
+    error,
+    html`<select
       id=${options.id}
       name=${options.name ?? nothing}
-      aria-describedby=${describedBy(options.id, hint !== null, error !== null) ?? nothing}
+      ?required=${options.required === true}
+      ?disabled=${options.disabled === true}
+      part=${options.controlPart ?? nothing}
+      aria-describedby=${
+        describedBy(options.id, hint !== null, error !== null, options.describedBy) ?? nothing
+      }
       aria-invalid=${error === null ? nothing : 'true'}
       @change=${options.onChange}
     >
       ${options.options.map(
         (option) =>
-          html`<option value=${option.value} ?selected=${option.value === options.value}>
+          html`<option value=${option.value} .selected=${option.value === options.value}>
             ${option.label}
           </option>`,
       )}
-    </select>
-  </div>`;
+    </select>`,
+    options.part,
+  );
 };

@@ -3,7 +3,8 @@ import { css } from 'lit';
 /**
  * The table part (`<table class="table">`): numbers aligned (`.num`), and below 44em of the
  * element's width each row becomes a block of labelled values (`data-label`), so a phone
- * never scrolls sideways. The element's host must be a size container
+ * never scrolls sideways; a `.table.sortable` keeps its sorting headers (`th[aria-sort]`) there
+ * as a row of buttons. The element's host must be a size container
  * (`container-type: inline-size`). `.scroll` is a region that scrolls a table that still
  * cannot fold.
  *
@@ -51,7 +52,7 @@ export const stackedTableStyles = css`
     border-top: 2px solid var(--_color-text);
   }
   @container (max-width: 44em) {
-    .table thead {
+    .table:not(.sortable) thead {
       position: absolute;
       width: 1px;
       height: 1px;
@@ -91,6 +92,14 @@ export const stackedTableStyles = css`
     .table tfoot th,
     .table tfoot td {
       border-top: 0;
+    }
+    .table.sortable thead tr {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25em 0.75em;
+    }
+    .table.sortable thead th:not([aria-sort]) {
+      display: none;
     }
   }
 `;

@@ -36,11 +36,8 @@ export const certificateApplicationsStyles = [
     p {
       margin: 0;
     }
-    .filter {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5rem;
-      align-items: center;
+    [part='filter'] {
+      max-width: 24rem;
     }
     .applications {
       list-style: none;
@@ -52,9 +49,6 @@ export const certificateApplicationsStyles = [
     }
     .card {
       padding: var(--_gap);
-      border: 1px solid var(--_color-border);
-      border-radius: var(--_radius);
-      background: var(--_color-surface);
     }
     dl {
       display: grid;
@@ -69,15 +63,6 @@ export const certificateApplicationsStyles = [
     dd {
       margin: 0;
       overflow-wrap: anywhere;
-    }
-    .refuse,
-    .confirm {
-      padding: 0.75rem;
-      border-radius: var(--_radius);
-      background: var(--_color-surface-raised);
-    }
-    .confirm {
-      border: 2px solid var(--_color-danger);
     }
     .status:empty {
       display: none;

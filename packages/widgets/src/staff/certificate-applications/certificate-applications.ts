@@ -16,6 +16,7 @@ import {
   certificateApplicationsTexts,
   type CertificateApplicationsTexts,
 } from './certificate-applications.texts.js';
+import { field, selectField } from '../../internal/parts/index.js';
 
 /** Which applications the list shows: one status, or all of them. */
 type Shown = CertificateApplicationStatus | 'all';
@@ -281,19 +282,16 @@ export class EdusetCertificateApplications extends EdusetElement {
         aria-busy=${this.loading ? 'true' : 'false'}
       >
         <h2 id="applications-title">${t.title}</h2>
-        <label part="filter" class="filter"
-          >${t.show}
-          <select
-            @change=${(event: Event) => {
-              this.shown = (event.target as HTMLSelectElement).value as Shown;
-            }}
-          >
-            ${options.map(
-              ([value, label]) =>
-                html`<option value=${value} ?selected=${this.shown === value}>${label}</option>`,
-            )}
-          </select>
-        </label>
+        ${selectField({
+          id: 'shown',
+          part: 'filter',
+          label: t.show,
+          value: this.shown,
+          options: options.map(([value, label]) => ({ value, label })),
+          onChange: (event: Event) => {
+            this.shown = (event.target as HTMLSelectElement).value as Shown;
+          },
+        })}
         <p part="status" class=${this.said?.error ? 'status error' : 'status'} role="status">
           ${
             this.said
@@ -393,7 +391,7 @@ export class EdusetCertificateApplications extends EdusetElement {
     application: CertificateApplication,
     t: CertificateApplicationsTexts,
   ): TemplateResult {
-    const field = `reason-${application.id}`;
+    const reasonId = `reason-${application.id}`;
     return html`
       <div class="actions">
         <button
@@ -404,16 +402,20 @@ export class EdusetCertificateApplications extends EdusetElement {
         >
           ${t.confirm}
         </button>
-        <form class="refuse" @submit=${(event: Event) => this.refuse(application, event)}>
-          <label for=${field}>${t.refuseReason}</label>
-          <textarea
-            id=${field}
-            name="reason"
-            rows="2"
-            maxlength="500"
-            aria-describedby=${`${field}-hint`}
-          ></textarea>
-          <p class="muted" id=${`${field}-hint`}>${t.refuseHint}</p>
+        <form
+          class="card raised refuse"
+          @submit=${(event: Event) => this.refuse(application, event)}
+        >
+          ${field({
+            id: reasonId,
+            name: 'reason',
+            type: 'textarea',
+            rows: 2,
+            maxlength: 500,
+            label: t.refuseReason,
+            hint: t.refuseHint,
+            value: '',
+          })}
           <button type="submit" class="secondary" ?disabled=${this.busy}>${t.refuse}</button>
         </form>
       </div>
@@ -437,7 +439,7 @@ export class EdusetCertificateApplications extends EdusetElement {
       </button>`;
     }
     return html`
-      <div class="confirm" role="group" aria-label=${t.erase}>
+      <div class="card raised danger confirm" role="group" aria-label=${t.erase}>
         <p>${t.eraseConfirm}</p>
         <button
           class="primary"

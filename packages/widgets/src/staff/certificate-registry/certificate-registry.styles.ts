@@ -60,12 +60,6 @@ export const operatorDeskStyles = css`
     margin: 0.25rem 0 0;
     padding-left: 1.25rem;
   }
-  .field {
-    display: flex;
-    flex-direction: column;
-    gap: 0.2rem;
-    min-width: 0;
-  }
   .grid {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(min(100%, 14rem), 1fr));
@@ -151,28 +145,8 @@ export const certificateRegistryStyles = [
     .found {
       margin: 0.75rem 0 0.25rem;
     }
-    .table-wrap {
-      max-width: 100%;
-    }
-    table {
-      width: 100%;
-      border-collapse: collapse;
-    }
-    th,
-    td {
-      text-align: left;
-      padding: 0.35rem 0.5rem;
-      border-bottom: 1px solid var(--_color-border);
-      vertical-align: middle;
-      overflow-wrap: break-word;
-    }
     .nowrap {
       white-space: nowrap;
-    }
-    th {
-      font-size: 0.9rem;
-      color: var(--_color-text-muted);
-      font-weight: 600;
     }
     .card-head {
       display: flex;
@@ -180,38 +154,6 @@ export const certificateRegistryStyles = [
       justify-content: space-between;
       align-items: center;
       gap: 0.5rem;
-    }
-    @container (max-width: 44rem) {
-      thead,
-      thead tr,
-      thead th {
-        display: block;
-      }
-      thead {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
-      }
-      tr {
-        display: block;
-        padding: 0.5rem 0;
-        border-bottom: 1px solid var(--_color-border);
-      }
-      td {
-        display: grid;
-        grid-template-columns: 7.5rem minmax(0, 1fr);
-        gap: 0.5rem;
-        border: 0;
-        padding: 0.15rem 0;
-      }
-      td::before {
-        content: attr(data-label);
-        color: var(--_color-text-muted);
-        font-size: 0.9rem;
-      }
     }
   `,
 ];

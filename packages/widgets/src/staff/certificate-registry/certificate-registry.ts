@@ -15,6 +15,7 @@ import {
   type CertificateRegistryTexts,
 } from './certificate-registry.texts.js';
 import { OperatorDeskApi, OperatorRequestError } from './operator-desk-api.js';
+import { field, selectField } from '../../internal/parts/index.js';
 
 /**
  * What `<eduset-certificate-registry>` reports after a step on a certificate (issue, status,
@@ -326,50 +327,56 @@ export class EdusetCertificateRegistry extends EdusetElement {
   private renderSearch(): TemplateResult {
     const t = this.texts;
     const groups = this.page?.groups ?? [];
-    const option = (value: string, label: string, current: string) =>
-      html`<option value=${value} ?selected=${value === current}>${label}</option>`;
     return html`<form
       class="search"
       role="search"
       @submit=${(event: Event) => void this.find(event)}
     >
-      <label class="field wide"
-        ><span>${t.search}</span>
-        <input
-          type="search"
-          name="q"
-          .value=${this.search.q}
-          maxlength="100"
-          autocomplete="off"
-          aria-describedby="q-hint"
-        />
-        <span id="q-hint" class="hint">${t.searchHint}</span>
-      </label>
-      <label class="field"
-        ><span>${t.status}</span>
-        <select name="status">
-          ${option('', t.any, this.search.status)}
-          ${(['issued', 'active', 'suspended', 'closed'] as const).map((status) =>
-            option(status, t.statuses[status], this.search.status),
-          )}
-        </select>
-      </label>
-      <label class="field"
-        ><span>${t.kind}</span>
-        <select name="kind">
-          ${option('', t.any, this.search.kind)}
-          ${(['record', 'funded'] as const).map((kind) =>
-            option(kind, t.kinds[kind], this.search.kind),
-          )}
-        </select>
-      </label>
-      <label class="field"
-        ><span>${t.group}</span>
-        <select name="group">
-          ${option('', t.any, this.search.group)}
-          ${groups.map((group) => option(group.id, this.groupLabel(group), this.search.group))}
-        </select>
-      </label>
+      <div class="wide">
+        ${field({
+          id: 'q',
+          name: 'q',
+          type: 'search',
+          maxlength: 100,
+          autocomplete: 'off',
+          label: t.search,
+          hint: t.searchHint,
+          value: this.search.q,
+        })}
+      </div>
+      ${selectField({
+        id: 'status',
+        name: 'status',
+        label: t.status,
+        value: this.search.status,
+        options: [
+          { value: '', label: t.any },
+          ...(['issued', 'active', 'suspended', 'closed'] as const).map((status) => ({
+            value: status,
+            label: t.statuses[status],
+          })),
+        ],
+      })}
+      ${selectField({
+        id: 'kind',
+        name: 'kind',
+        label: t.kind,
+        value: this.search.kind,
+        options: [
+          { value: '', label: t.any },
+          ...(['record', 'funded'] as const).map((kind) => ({ value: kind, label: t.kinds[kind] })),
+        ],
+      })}
+      ${selectField({
+        id: 'group',
+        name: 'group',
+        label: t.group,
+        value: this.search.group,
+        options: [
+          { value: '', label: t.any },
+          ...groups.map((group) => ({ value: group.id, label: this.groupLabel(group) })),
+        ],
+      })}
       <button type="submit" part="button" class="primary" ?disabled=${this.busy}>${t.find}</button>
     </form>`;
   }
@@ -397,8 +404,8 @@ export class EdusetCertificateRegistry extends EdusetElement {
       ${
         page.certificates.length === 0
           ? html`<p>${t.nothing}</p>`
-          : html`<div class="table-wrap">
-              <table part="table">
+          : html`<div>
+              <table part="table" class="table">
                 <caption class="visually-hidden">
                   ${t.caption}
                 </caption>
@@ -487,23 +494,21 @@ export class EdusetCertificateRegistry extends EdusetElement {
     const groups = this.page?.groups ?? [];
     const today = this.page?.today ?? '';
     const open = groups.filter((group) => today === '' || group.period.end >= today);
-    const field = (
+    const input = (
       name: string,
       label: string,
-      type: string,
-      options: { required?: boolean; autocomplete?: string } = {},
+      type: 'text' | 'date' | 'tel' | 'email',
+      options: { required?: boolean } = {},
     ) =>
-      html`<label class="field"
-        ><span
-          >${label}${options.required ? nothing : html` <span class="hint">(${t.optional})</span>`}</span
-        >
-        <input
-          name=${name}
-          type=${type}
-          ?required=${options.required ?? false}
-          autocomplete=${options.autocomplete ?? 'off'}
-        />
-      </label>`;
+      field({
+        id: `issue-${name}`,
+        name,
+        type,
+        required: options.required ?? false,
+        autocomplete: 'off',
+        label: options.required ? label : html`${label} <span class="hint">(${t.optional})</span>`,
+        value: '',
+      });
     return html`<form
       class="panel"
       aria-labelledby="issue-title"
@@ -512,16 +517,18 @@ export class EdusetCertificateRegistry extends EdusetElement {
       <h3 id="issue-title" tabindex="-1">${t.issueTitle}</h3>
       <p class="muted">${t.issueHint}</p>
       <div class="grid">
-        <label class="field"
-          ><span>${t.group}</span>
-          <select name="groupId" required>
-            ${open.map((group) => html`<option value=${group.id}>${this.groupLabel(group)}</option>`)}
-          </select>
-        </label>
-        ${field('childName', t.childName, 'text', { required: true })}
-        ${field('birthDate', t.birthDate, 'date', { required: true })}
-        ${field('parentName', t.parentName, 'text')} ${field('phone', t.phone, 'tel')}
-        ${field('email', t.email, 'email')} ${field('address', t.address, 'text')}
+        ${selectField({
+          id: 'issue-group',
+          name: 'groupId',
+          required: true,
+          label: t.group,
+          value: open[0]?.id ?? '',
+          options: open.map((group) => ({ value: group.id, label: this.groupLabel(group) })),
+        })}
+        ${input('childName', t.childName, 'text', { required: true })}
+        ${input('birthDate', t.birthDate, 'date', { required: true })}
+        ${input('parentName', t.parentName, 'text')} ${input('phone', t.phone, 'tel')}
+        ${input('email', t.email, 'email')} ${input('address', t.address, 'text')}
       </div>
       <div class="actions">
         <button type="submit" part="button" class="primary" ?disabled=${this.busy}>
@@ -654,22 +661,19 @@ export class EdusetCertificateRegistry extends EdusetElement {
       ${
         open
           ? html`<div class="inline-form">
-              <label class="field"
-                ><span>${t.closeReason}</span>
-                <select
-                  @change=${(event: Event) => {
-                    this.closeReason = (event.target as HTMLSelectElement)
-                      .value as typeof this.closeReason;
-                  }}
-                >
-                  ${(['moved-away', 'age-out', 'other'] as const).map(
-                    (reason) =>
-                      html`<option value=${reason} ?selected=${reason === this.closeReason}>
-                        ${t.closeReasons[reason]}
-                      </option>`,
-                  )}
-                </select>
-              </label>
+              ${selectField({
+                id: 'close-reason',
+                label: t.closeReason,
+                value: this.closeReason,
+                options: (['moved-away', 'age-out', 'other'] as const).map((reason) => ({
+                  value: reason,
+                  label: t.closeReasons[reason],
+                })),
+                onChange: (event: Event) => {
+                  this.closeReason = (event.target as HTMLSelectElement)
+                    .value as typeof this.closeReason;
+                },
+              })}
               ${button(t.close, () => void this.act('close', { reason: this.closeReason }), 'danger')}
             </div>`
           : nothing
@@ -679,24 +683,18 @@ export class EdusetCertificateRegistry extends EdusetElement {
           ? later.length === 0
             ? html`<p class="hint">${t.noLaterGroup}</p>`
             : html`<div class="inline-form">
-                  <label class="field"
-                    ><span>${t.moveTo}</span>
-                    <select
-                      @change=${(event: Event) => {
-                        this.moveGroup = (event.target as HTMLSelectElement).value;
-                      }}
-                    >
-                      ${later.map(
-                        (group, index) =>
-                          html`<option
-                            value=${group.id}
-                            ?selected=${this.moveGroup === group.id || (this.moveGroup === '' && index === 0)}
-                          >
-                            ${this.groupLabel(group)}
-                          </option>`,
-                      )}
-                    </select>
-                  </label>
+                  ${selectField({
+                    id: 'move-to',
+                    label: t.moveTo,
+                    value: this.moveGroup || (later[0]?.id ?? ''),
+                    options: later.map((group) => ({
+                      value: group.id,
+                      label: this.groupLabel(group),
+                    })),
+                    onChange: (event: Event) => {
+                      this.moveGroup = (event.target as HTMLSelectElement).value;
+                    },
+                  })}
                   ${button(
                     t.move,
                     () =>

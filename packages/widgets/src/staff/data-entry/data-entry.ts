@@ -16,6 +16,7 @@ import { reminderSummary } from '../../internal/reminder-summary.js';
 import { DataEntryApi, type SubmissionRef } from './data-entry-api.js';
 import { dataEntryStyles } from './data-entry.styles.js';
 import { dataEntryTexts, type DataEntryTexts } from './data-entry.texts.js';
+import { field, selectField } from '../../internal/parts/index.js';
 
 type Where = 'choose' | 'form' | 'review' | 'completeness';
 
@@ -357,33 +358,26 @@ export class EdusetDataEntry extends EdusetElement {
       name: keyof SubmissionRef,
       options: readonly { readonly id: string; readonly label: string }[],
     ) =>
-      html`<div class="field">
-        <label for="choose-${name}">${label}</label>
-        <select
-          id="choose-${name}"
-          name=${name}
-          @change=${(event: Event) => {
-            if (this.ref === null) return;
-            const value = (event.target as HTMLSelectElement).value;
-            const next = { ...this.ref, [name]: value };
-            if (name === 'dataSet') {
-              const chosen = overview.dataSets.find((candidate) => candidate.id === value);
-              next.period = chosen?.periods[0] ?? next.period;
-              next.organization = chosen?.organizations[0]?.id ?? next.organization;
-            }
-            this.ref = next;
-            this.message = null;
-            void this.load();
-          }}
-        >
-          ${options.map(
-            (option) =>
-              html`<option value=${option.id} ?selected=${this.ref?.[name] === option.id}>
-                ${option.label}
-              </option>`,
-          )}
-        </select>
-      </div>`;
+      selectField({
+        id: `choose-${name}`,
+        name,
+        label,
+        value: this.ref?.[name] ?? '',
+        options: options.map((option) => ({ value: option.id, label: option.label })),
+        onChange: (event: Event) => {
+          if (this.ref === null) return;
+          const value = (event.target as HTMLSelectElement).value;
+          const next = { ...this.ref, [name]: value };
+          if (name === 'dataSet') {
+            const chosen = overview.dataSets.find((candidate) => candidate.id === value);
+            next.period = chosen?.periods[0] ?? next.period;
+            next.organization = chosen?.organizations[0]?.id ?? next.organization;
+          }
+          this.ref = next;
+          this.message = null;
+          void this.load();
+        },
+      });
     return html`<section class="panel" aria-labelledby="choose-title">
       <h3 id="choose-title">${t.choose}</h3>
       <div class="grid choose">
@@ -453,25 +447,25 @@ export class EdusetDataEntry extends EdusetElement {
           <legend>${t.fieldsTitle}</legend>
           <p class="hint">${t.numberHint}</p>
           <div class="fields">
-            ${view.fields.map((field) => {
-              const mine = byField.get(field.key) ?? [];
-              const id = `field-${field.key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+            ${view.fields.map((one) => {
+              const mine = byField.get(one.key) ?? [];
+              const id = `field-${one.key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
               return html`<div class="entry ${mine.length > 0 ? 'invalid' : ''}">
-                <label for=${id}>${field.name[this.language]}</label>
+                <label for=${id}>${one.name[this.language]}</label>
                 <input
                   id=${id}
-                  name=${field.key}
+                  name=${one.key}
                   type="text"
-                  inputmode=${field.valueType === 'number' ? 'decimal' : 'text'}
+                  inputmode=${one.valueType === 'number' ? 'decimal' : 'text'}
                   autocomplete="off"
-                  .value=${this.draft[field.key] ?? ''}
+                  .value=${this.draft[one.key] ?? ''}
                   ?readonly=${!editable}
                   aria-invalid=${mine.length > 0 ? 'true' : 'false'}
                   aria-describedby=${mine.length > 0 ? `${id}-problems` : nothing}
                   @input=${(event: Event) => {
                     this.draft = {
                       ...this.draft,
-                      [field.key]: (event.target as HTMLInputElement).value,
+                      [one.key]: (event.target as HTMLInputElement).value,
                     };
                   }}
                 />
@@ -526,18 +520,17 @@ export class EdusetDataEntry extends EdusetElement {
     const label = state === 'approved' ? t.unlockReason : t.returnComment;
     return html`<section class="panel" aria-labelledby="review-title">
       <h3 id="review-title">${t.reviewTitle}</h3>
-      <div class="field">
-        <label for="review-comment">${label}</label>
-        <textarea
-          id="review-comment"
-          name="comment"
-          rows="2"
-          .value=${this.reviewComment}
-          @input=${(event: Event) => {
-            this.reviewComment = (event.target as HTMLTextAreaElement).value;
-          }}
-        ></textarea>
-      </div>
+      ${field({
+        id: 'review-comment',
+        name: 'comment',
+        type: 'textarea',
+        rows: 2,
+        label,
+        value: this.reviewComment,
+        onInput: (event: Event) => {
+          this.reviewComment = (event.target as HTMLTextAreaElement).value;
+        },
+      })}
       <div class="actions">
         ${
           state === 'submitted'

@@ -726,7 +726,7 @@ export class EdusetFinancingParameters extends EdusetElement {
                     ${this.decimal(result.preview.proposed.breakdown.professionalDevelopment)}
                   </li>
                 </ul>
-                <table class="by-direction">
+                <table class="table by-direction">
                   <caption>
                     ${t.byDirection}
                   </caption>
@@ -745,12 +745,12 @@ export class EdusetFinancingParameters extends EdusetElement {
                         html`<tr>
                           <th scope="row">${t.directions[row.direction]}</th>
                           <td
-                            class="nowrap"
+                            class="num"
                             data-label=${this.viewing === null ? t.proposed : t.version(this.viewing)}
                           >
                             ${row.proposed === null ? t.none : this.money(row.proposed)}
                           </td>
-                          <td class="nowrap" data-label=${t.current}>
+                          <td class="num" data-label=${t.current}>
                             ${row.current === null ? t.none : this.money(row.current)}
                           </td>
                         </tr>`,
@@ -799,7 +799,7 @@ export class EdusetFinancingParameters extends EdusetElement {
       }
       ${this.renderVersions(limits?.versions ?? [])}
       <p class="hint">${t.limitHint}</p>
-      <table class="limits">
+      <table class="table limits">
         <caption class="visually-hidden">
           ${t.limitsCaption}
         </caption>
@@ -815,7 +815,7 @@ export class EdusetFinancingParameters extends EdusetElement {
             (count) =>
               html`<tr>
                 <th scope="row">${t.directions[count.direction]}</th>
-                <td>
+                <td data-label=${t.limit}>
                   <input
                     type="number"
                     min="0"
@@ -831,7 +831,7 @@ export class EdusetFinancingParameters extends EdusetElement {
                     }}
                   />
                 </td>
-                <td class="count" data-label=${t.enrolled}>${count.enrolments}</td>
+                <td class="num" data-label=${t.enrolled}>${count.enrolments}</td>
               </tr>`,
           )}
         </tbody>

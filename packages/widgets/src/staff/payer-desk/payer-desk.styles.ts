@@ -193,10 +193,6 @@ export const payerDeskStyles = [
     }
     .confirm {
       margin: 0.5rem 0;
-      padding: 0.75rem;
-      border: 2px solid var(--_color-primary);
-      border-radius: var(--_radius);
-      background: var(--_color-surface-raised);
     }
     .confirm p {
       margin: 0;
@@ -207,13 +203,6 @@ export const payerDeskStyles = [
       padding: 0;
       display: grid;
       gap: 0.75rem;
-    }
-    .contract {
-      padding: 0.75rem;
-      border: 1px solid var(--_color-border);
-      border-radius: var(--_radius);
-      background: var(--_color-surface);
-      min-width: 0;
     }
     .amounts {
       max-width: 52rem;
@@ -245,14 +234,8 @@ export const payerDeskStyles = [
     }
     .correction {
       display: grid;
-      gap: 0.25rem;
+      gap: 0.5rem;
       max-width: 32rem;
-    }
-    .correction input,
-    .correction textarea {
-      border: 1px solid var(--_color-border);
-      padding: 0.4rem 0.6rem;
-      width: 100%;
     }
     .adjustments {
       padding-left: 1.25rem;

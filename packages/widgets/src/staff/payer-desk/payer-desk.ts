@@ -14,6 +14,7 @@ import { EdusetElement } from '../../internal/eduset-element.js';
 import { payerDeskStyles } from './payer-desk.styles.js';
 import { payerDeskTexts, type PayerDeskTexts } from './payer-desk.texts.js';
 import { SettlementApi, SettlementRequestError } from './settlement-api.js';
+import { field } from '../../internal/parts/index.js';
 
 /**
  * What `<eduset-payer-desk>` did to a month, as its `eduset-settlement-change` event tells:
@@ -597,7 +598,11 @@ export class EdusetPayerDesk extends EdusetElement {
       ${
         this.confirming === null
           ? nothing
-          : html`<div class="confirm" role="group" aria-labelledby="confirm-text">
+          : html`<div
+              class="card raised accent confirm"
+              role="group"
+              aria-labelledby="confirm-text"
+            >
               <p id="confirm-text">
                 ${
                   this.confirming === 'pay'
@@ -702,7 +707,7 @@ export class EdusetPayerDesk extends EdusetElement {
     return html`<ul class="contracts">
       ${list.map(
         (line) =>
-          html`<li part="contract" class="contract">
+          html`<li part="contract" class="card contract">
             <h5>
               ${t.certificate} ${line.certificateNumber} ·
               <span class="programme">${line.programmeName}</span>
@@ -776,20 +781,28 @@ export class EdusetPayerDesk extends EdusetElement {
     >
       <h6 id=${`${id}-title`}>${t.correctionTitle(line.certificateNumber)}</h6>
       <p class="muted small">${t.correctionHint}</p>
-      <label for=${`${id}-completeness`}>${t.correctedCompleteness}</label>
-      <input
-        id=${`${id}-completeness`}
-        name="completeness"
-        type="number"
-        inputmode="numeric"
-        min="0"
-        max="100"
-        step="1"
-        required
-        .value=${String(line.completeness)}
-      />
-      <label for=${`${id}-reason`}>${t.reason}</label>
-      <textarea id=${`${id}-reason`} name="reason" required maxlength="500" rows="2"></textarea>
+      ${field({
+        id: `${id}-completeness`,
+        name: 'completeness',
+        type: 'number',
+        inputmode: 'numeric',
+        min: 0,
+        max: 100,
+        step: 1,
+        required: true,
+        label: t.correctedCompleteness,
+        value: String(line.completeness),
+      })}
+      ${field({
+        id: `${id}-reason`,
+        name: 'reason',
+        type: 'textarea',
+        required: true,
+        maxlength: 500,
+        rows: 2,
+        label: t.reason,
+        value: '',
+      })}
       <div class="actions">
         <button type="submit" class="primary" ?disabled=${this.busy}>${t.sendCorrection}</button>
         <button type="button" class="secondary" @click=${() => (this.correcting = null)}>

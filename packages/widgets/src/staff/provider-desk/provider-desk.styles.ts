@@ -202,39 +202,10 @@ export const providerDeskStyles = [
       max-width: 100%;
     }
 
-    table {
-      border-collapse: collapse;
-      width: 100%;
-      font-size: 0.9375em;
-    }
-
-    th,
-    td {
-      padding: 0.375rem 0.5rem;
-      border: 1px solid var(--_color-border);
-      text-align: left;
-      vertical-align: top;
-    }
-
-    th.amount {
-      text-align: right;
-    }
-
-    td.amount {
-      text-align: right;
-      white-space: nowrap;
-      font-variant-numeric: tabular-nums;
-    }
-
     caption {
       text-align: left;
       font-weight: 700;
       padding-bottom: 0.375rem;
-    }
-
-    tfoot th,
-    tfoot td {
-      font-weight: 700;
     }
 
     .act-block {
@@ -288,11 +259,6 @@ export const providerDeskStyles = [
 
       .table-region {
         overflow: visible;
-      }
-
-      th,
-      td {
-        border-color: #000;
       }
 
       .act-block {

@@ -1017,7 +1017,7 @@ export class EdusetProviderDesk extends EdusetElement {
                       tabindex="0"
                       aria-label=${`${texts.tableScroll}: ${provider.providerName}`}
                     >
-                      <table>
+                      <table class="table">
                         <caption class="visually-hidden">
                           ${texts.actsTitle(monthWords)}.
                           ${texts.actProvider(provider.providerName)}
@@ -1027,12 +1027,12 @@ export class EdusetProviderDesk extends EdusetElement {
                             <th scope="col">${texts.contract}</th>
                             <th scope="col">${texts.programme}</th>
                             <th scope="col">${texts.provided}</th>
-                            <th scope="col" class="amount">${texts.completenessColumn}</th>
-                            <th scope="col" class="amount">${texts.scheduled}</th>
-                            <th scope="col" class="amount">${texts.settledAmount}</th>
-                            <th scope="col" class="amount">${texts.returned}</th>
-                            <th scope="col" class="amount">${texts.family}</th>
-                            <th scope="col" class="amount">${texts.total}</th>
+                            <th scope="col" class="num">${texts.completenessColumn}</th>
+                            <th scope="col" class="num">${texts.scheduled}</th>
+                            <th scope="col" class="num">${texts.settledAmount}</th>
+                            <th scope="col" class="num">${texts.returned}</th>
+                            <th scope="col" class="num">${texts.family}</th>
+                            <th scope="col" class="num">${texts.total}</th>
                           </tr>
                         </thead>
                         <tbody>
@@ -1043,19 +1043,19 @@ export class EdusetProviderDesk extends EdusetElement {
                             <th scope="row" colspan="4">
                               ${texts.totals} (${String(provider.totals.contracts)})
                             </th>
-                            <td class="amount">
+                            <td class="num" data-label=${texts.scheduled}>
                               ${amountText(provider.totals.scheduled, this.language)}
                             </td>
-                            <td class="amount">
+                            <td class="num" data-label=${texts.settledAmount}>
                               ${amountText(provider.totals.settled, this.language)}
                             </td>
-                            <td class="amount">
+                            <td class="num" data-label=${texts.returned}>
                               ${amountText(provider.totals.returned, this.language)}
                             </td>
-                            <td class="amount">
+                            <td class="num" data-label=${texts.family}>
                               ${amountText(provider.totals.family, this.language)}
                             </td>
-                            <td class="amount">
+                            <td class="num" data-label=${texts.total}>
                               ${amountText(provider.totals.total, this.language)}
                             </td>
                           </tr>
@@ -1084,19 +1084,21 @@ export class EdusetProviderDesk extends EdusetElement {
         ${texts.certificate} ${act.certificateNumber}
         <div class="hint">${act.settledByPayer ? texts.settledByPayer : texts.notSettled}</div>
       </th>
-      <td>
+      <td data-label=${texts.programme}>
         ${act.programmeName}
         <div class="hint">${act.moduleName} · ${act.groupName}</div>
       </td>
-      <td>
+      <td data-label=${texts.provided}>
         ${provided}${act.paidInFull ? html`<div class="hint">${texts.paidInFull}</div>` : nothing}
       </td>
-      <td class="amount">${numberText(act.completeness, lang)}</td>
-      <td class="amount">${amountText(act.scheduled, lang)}</td>
-      <td class="amount">${amountText(act.settled, lang)}</td>
-      <td class="amount">${amountText(act.returned, lang)}</td>
-      <td class="amount">${amountText(act.family, lang)}</td>
-      <td class="amount">${amountText(act.total, lang)}</td>
+      <td class="num" data-label=${texts.completenessColumn}>
+        ${numberText(act.completeness, lang)}
+      </td>
+      <td class="num" data-label=${texts.scheduled}>${amountText(act.scheduled, lang)}</td>
+      <td class="num" data-label=${texts.settledAmount}>${amountText(act.settled, lang)}</td>
+      <td class="num" data-label=${texts.returned}>${amountText(act.returned, lang)}</td>
+      <td class="num" data-label=${texts.family}>${amountText(act.family, lang)}</td>
+      <td class="num" data-label=${texts.total}>${amountText(act.total, lang)}</td>
     </tr>`;
   }
 }

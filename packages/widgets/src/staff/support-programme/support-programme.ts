@@ -10,7 +10,7 @@ import {
 } from '@eduset/core';
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { baseStyles } from '../../internal/base.styles.js';
-import { partsStyles } from '../../internal/parts/index.js';
+import { chip, disclosure, field, partsStyles, selectField } from '../../internal/parts/index.js';
 import { EdusetElement } from '../../internal/eduset-element.js';
 import { operatorDeskStyles } from '../certificate-registry/certificate-registry.styles.js';
 import {
@@ -83,6 +83,7 @@ export const supportProgrammeStyles = [
       --_panel: var(--eduset-support-panel-background, var(--_color-surface-raised));
       display: block;
       max-width: 72rem;
+      container-type: inline-size;
     }
     ul.cards {
       list-style: none;
@@ -92,49 +93,10 @@ export const supportProgrammeStyles = [
       gap: 0.75rem;
     }
     .measure {
-      border: 1px solid var(--_color-border);
-      border-radius: var(--_radius);
-      padding: 0.75rem;
-      background: var(--_color-surface);
-      min-width: 0;
       overflow-wrap: anywhere;
     }
     .measure.overdue {
       border-left: 0.5rem solid var(--_color-danger);
-    }
-    .chip.overdue {
-      color: var(--_color-danger);
-      font-weight: 600;
-    }
-    .table-wrap {
-      overflow-x: auto;
-    }
-    table {
-      border-collapse: collapse;
-      width: 100%;
-      table-layout: fixed;
-    }
-    th:first-child {
-      width: 48%;
-    }
-    td,
-    thead th {
-      overflow-wrap: normal;
-    }
-    thead th {
-      font-size: 0.9rem;
-    }
-    tbody th {
-      font-weight: 500;
-      font-size: 0.9rem;
-    }
-    th,
-    td {
-      border: 1px solid var(--_color-border);
-      padding: 0.3rem 0.45rem;
-      text-align: left;
-      overflow-wrap: break-word;
-      hyphens: auto;
     }
     a {
       color: var(--_color-primary);
@@ -500,7 +462,7 @@ export class EdusetSupportProgramme extends EdusetElement {
           : html`<ul class="cards">
               ${this.list.map(
                 (p) =>
-                  html`<li class="measure">
+                  html`<li class="card measure">
                     <button type="button" class="link" @click=${() => this.open(p.id)}>
                       ${t.open(p.schoolName, p.year)}
                     </button>
@@ -529,7 +491,7 @@ export class EdusetSupportProgramme extends EdusetElement {
                   : html`<ul class="cards">
                       ${this.flagged.map(
                         (school) =>
-                          html`<li class="measure">
+                          html`<li class="card measure">
                             <strong>${school.name}</strong>
                             <p class="hint">
                               ${school.flags.map((f) => f.title[this.language]).join('; ')}
@@ -570,13 +532,13 @@ export class EdusetSupportProgramme extends EdusetElement {
     const lang = this.language;
     const indicator = programme.indicators.find((i) => i.id === measure.indicatorId);
     const formId = `status-${measure.id}`;
-    return html`<li class="measure ${measure.overdue ? 'overdue' : ''}">
+    return html`<li class="card measure ${measure.overdue ? 'overdue' : ''}">
       <article aria-labelledby="title-${measure.id}">
         <h4 id="title-${measure.id}">${measure.title}</h4>
         <p>
-          ${measure.overdue ? html`<span class="chip overdue">${t.overdue}</span>` : nothing}
-          <span class="chip">${measureStatusTitles[measure.status][lang]}</span>
-          <span class="chip">${measureReviewTitles[measure.review][lang]}</span>
+          ${measure.overdue ? chip(t.overdue, 'danger') : nothing}
+          ${chip(measureStatusTitles[measure.status][lang])}
+          ${chip(measureReviewTitles[measure.review][lang])}
         </p>
         <dl>
           <div>
@@ -625,34 +587,51 @@ export class EdusetSupportProgramme extends EdusetElement {
         </dl>
         ${
           !this.coordinator && measure.review !== 'accepted'
-            ? html`<details>
-                <summary>${t.update}</summary>
-                <form @submit=${(e: SubmitEvent) => this.updateStatus(e, measure)}>
+            ? disclosure(
+                t.update,
+                html`<form @submit=${(e: SubmitEvent) => this.updateStatus(e, measure)}>
                   <div class="grid">
-                    <label class="field"
-                      >${t.newStatus}
-                      <select name="status">
-                        ${measureStatuses.map((s) => html`<option value=${s} ?selected=${s === measure.status}>${measureStatusTitles[s][lang]}</option>`)}
-                      </select>
-                    </label>
-                    <label class="field"
-                      >${t.evidenceUrl}<input name="evidenceUrl" type="url"
-                    /></label>
+                    ${selectField({
+                      id: `${formId}-status`,
+                      name: 'status',
+                      label: t.newStatus,
+                      value: measure.status,
+                      options: measureStatuses.map((s) => ({
+                        value: s,
+                        label: measureStatusTitles[s][lang],
+                      })),
+                    })}
+                    ${field({
+                      id: `${formId}-url`,
+                      name: 'evidenceUrl',
+                      type: 'url',
+                      label: t.evidenceUrl,
+                      value: '',
+                    })}
                   </div>
-                  <label class="field" for=${formId}>${t.evidenceText}</label>
-                  <textarea id=${formId} name="evidence"></textarea>
+                  ${field({
+                    id: formId,
+                    name: 'evidence',
+                    type: 'textarea',
+                    label: t.evidenceText,
+                    value: '',
+                  })}
                   <div class="actions">
                     <button class="primary" ?disabled=${this.busy}>${t.save}</button>
                   </div>
-                </form>
-              </details>`
+                </form>`,
+              )
             : nothing
         }
         ${
           this.coordinator && measure.review === 'pending'
             ? html`<div class="review" id="review-${measure.id}">
-                <label class="field" for="comment-${measure.id}">${t.comment}</label>
-                <textarea id="comment-${measure.id}"></textarea>
+                ${field({
+                  id: `comment-${measure.id}`,
+                  type: 'textarea',
+                  label: t.comment,
+                  value: '',
+                })}
                 <div class="actions">
                   <button
                     type="button"
@@ -737,41 +716,43 @@ export class EdusetSupportProgramme extends EdusetElement {
         }
         ${
           this.coordinator
-            ? html`<details class="panel">
-                <summary>${t.addMeasure}</summary>
-                <form @submit=${(e: SubmitEvent) => this.addMeasure(e)}>
-                  <div class="grid">
-                    <label class="field">${t.measureTitle}<input name="title" required /></label>
-                    <label class="field"
-                      >${t.responsible}<input name="responsible" required
-                    /></label>
-                    <label class="field"
-                      >${t.responsibleEmail}<input name="responsibleEmail" type="email"
-                    /></label>
-                    <label class="field"
-                      >${t.deadline}<input name="deadline" type="date" required
-                    /></label>
-                    <label class="field"
-                      >${t.indicator}
-                      <select name="indicatorId">
-                        <option value="">${t.noIndicator}</option>
-                        ${programme.indicators.map((i) => html`<option value=${i.id}>${i.title[lang]}</option>`)}
-                      </select>
-                    </label>
-                    <label class="field">${t.effect}<input name="expectedEffect" /></label>
-                  </div>
-                  <div class="actions">
-                    <button class="primary" ?disabled=${this.busy}>${t.add}</button>
-                  </div>
-                </form>
-              </details>`
+            ? html`<div class="panel">
+                ${disclosure(
+                  t.addMeasure,
+                  html`<form @submit=${(e: SubmitEvent) => this.addMeasure(e)}>
+                    <div class="grid">
+                      ${field({ id: 'new-title', name: 'title', required: true, label: t.measureTitle, value: '' })}
+                      ${field({ id: 'new-responsible', name: 'responsible', required: true, label: t.responsible, value: '' })}
+                      ${field({ id: 'new-email', name: 'responsibleEmail', type: 'email', label: t.responsibleEmail, value: '' })}
+                      ${field({ id: 'new-deadline', name: 'deadline', type: 'date', required: true, label: t.deadline, value: '' })}
+                      ${selectField({
+                        id: 'new-indicator',
+                        name: 'indicatorId',
+                        label: t.indicator,
+                        value: '',
+                        options: [
+                          { value: '', label: t.noIndicator },
+                          ...programme.indicators.map((i) => ({
+                            value: i.id,
+                            label: i.title[lang],
+                          })),
+                        ],
+                      })}
+                      ${field({ id: 'new-effect', name: 'expectedEffect', label: t.effect, value: '' })}
+                    </div>
+                    <div class="actions">
+                      <button class="primary" ?disabled=${this.busy}>${t.add}</button>
+                    </div>
+                  </form>`,
+                )}
+              </div>`
             : nothing
         }
       </section>
       <section class="panel" aria-labelledby="monitoring-title">
         <h4 id="monitoring-title">${t.monitoring}</h4>
-        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="monitoring-title">
-          <table>
+        <div>
+          <table class="table" aria-labelledby="monitoring-title">
             <thead>
               <tr>
                 <th scope="col">${t.indicator}</th>
@@ -784,8 +765,8 @@ export class EdusetSupportProgramme extends EdusetElement {
                 (i) =>
                   html`<tr>
                     <th scope="row">${i.title[lang]}</th>
-                    <td>${value('inputMonitoring', i.id)}</td>
-                    <td>${value('finalMonitoring', i.id)}</td>
+                    <td data-label=${t.inputRound}>${value('inputMonitoring', i.id)}</td>
+                    <td data-label=${t.finalRound}>${value('finalMonitoring', i.id)}</td>
                   </tr>`,
               )}
             </tbody>
@@ -793,25 +774,36 @@ export class EdusetSupportProgramme extends EdusetElement {
         </div>
         ${
           !this.coordinator
-            ? html`<details>
-                <summary>${t.enterMonitoring}</summary>
-                <form @submit=${(e: SubmitEvent) => this.enterMonitoring(e)}>
+            ? disclosure(
+                t.enterMonitoring,
+                html`<form @submit=${(e: SubmitEvent) => this.enterMonitoring(e)}>
                   <div class="grid">
-                    <label class="field"
-                      >${t.round}
-                      <select name="round">
-                        <option value="input">${t.inputRound}</option>
-                        <option value="final">${t.finalRound}</option>
-                      </select>
-                    </label>
-                    <label class="field">${t.date}<input name="date" type="date" required /></label>
-                    ${programme.indicators.map((i) => html`<label class="field">${i.title[lang]}<input name="value-${i.id}" inputmode="decimal" /></label>`)}
+                    ${selectField({
+                      id: 'monitoring-round',
+                      name: 'round',
+                      label: t.round,
+                      value: 'input',
+                      options: [
+                        { value: 'input', label: t.inputRound },
+                        { value: 'final', label: t.finalRound },
+                      ],
+                    })}
+                    ${field({ id: 'monitoring-date', name: 'date', type: 'date', required: true, label: t.date, value: '' })}
+                    ${programme.indicators.map((i) =>
+                      field({
+                        id: `monitoring-${i.id}`,
+                        name: `value-${i.id}`,
+                        inputmode: 'decimal',
+                        label: i.title[lang],
+                        value: '',
+                      }),
+                    )}
                   </div>
                   <div class="actions">
                     <button class="primary" ?disabled=${this.busy}>${t.save}</button>
                   </div>
-                </form>
-              </details>`
+                </form>`,
+              )
             : nothing
         }
       </section>
