@@ -1,8 +1,8 @@
 // The staff desk of the example: who is signed in (GET /api/staff/me), the consultations she
 // may see in <eduset-staff-agenda> (the staff bundle eduset-staff.js: day or week, contacts
 // where her role allows, attendance, private notes, print and .ics), and for the auditor the
-// audit log; a teacher (and school staff) their profile-course week in
-// <eduset-course-timetable> (GET /api/courses/mine names the timetables that are theirs).
+// audit log; a course teacher their profile-course week in <eduset-course-timetable>
+// (GET /api/courses/mine names the timetables that are theirs).
 // Plain DOM around the elements, under the strict CSP (no inline script).
 const statusText = document.getElementById('status');
 
@@ -122,7 +122,8 @@ async function start() {
     const auditGrant = body.grants.find((grant) => grant.role === 'auditor');
     await showAudit(auditGrant?.network.id);
   }
-  const courses = await showCourses();
+  // Only a course teacher's grant names a course plan (a server without one has no such route).
+  const courses = body.grants.some((grant) => grant.teacher) ? await showCourses() : false;
   if (!allowed.has('booking.list')) {
     say(
       allowed.has('audit.read') || courses
