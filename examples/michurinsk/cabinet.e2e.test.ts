@@ -205,7 +205,7 @@ describe('examples/michurinsk/cabinet.html — <eduset-family-cabinet>', () => {
     await cabinet.screenshot({ path: '/tmp/eduset-cabinet-apply-390.png' });
     await page.screenshot({ path: '/tmp/eduset-cabinet-top-390.png' });
     await cabinet.getByRole('button', { name: 'Отправить заявление' }).click();
-    const done = cabinet.locator('.box');
+    const done = cabinet.locator('.card.accent', { hasText: 'Заявление принято' });
     await expect.poll(async () => plain(await done.textContent())).toContain('Заявление принято');
     const id = /Его номер: ([0-9A-Z-]+)\./.exec(plain(await done.textContent()))?.[1] ?? '';
     const code = plain(await done.locator('code').textContent());
