@@ -88,21 +88,24 @@ function tsconfig(module: string, moduleResolution: string, outDir?: string): st
  * classic (~26 KB) in all, decimal.js (~14 KB) in the navigator and the family's cabinet
  * (their wire schemas read amounts into exact `Money`), core's schedule code in the booking
  * ones. With the schemas they reach written in zod/mini (core's common, network, schools,
- * indicator reports, timetables, survey), five load no zod classic: survey 27.4, course
- * timetable 29.8, site directory 29.9, school map 31.1, indicator dashboard 31.1 KB. Issue 18's target is {@link issueTarget} KB for every one; the test prints the gap.
+ * indicator reports, timetables, survey), five load no zod classic: survey 29.0, course
+ * timetable 31.1, site directory 31.5, school map 32.7, indicator dashboard 32.3 KB (each
+ * ~1.5 KB more since the forms call the internal parts' shared field wiring, issue 18 §1); the
+ * other six 62.7–69.9 KB. Issue 18's target is {@link issueTarget} KB for every one; the test
+ * prints the gap.
  */
 const elementBudgets: Record<string, number> = {
-  'site-directory': 31.5,
-  schedule: 62,
-  booking: 69,
-  'booking-manage': 68,
-  'slot-picker': 63,
-  'program-navigator': 70,
-  'indicator-dashboard': 32.5,
-  'school-map': 32.5,
-  'course-timetable': 31.5,
-  survey: 29,
-  'family-cabinet': 65,
+  'site-directory': 33,
+  schedule: 64,
+  booking: 71,
+  'booking-manage': 70,
+  'slot-picker': 65,
+  'program-navigator': 71.5,
+  'indicator-dashboard': 34,
+  'school-map': 34,
+  'course-timetable': 32.5,
+  survey: 30.5,
+  'family-cabinet': 67,
 };
 const issueTarget = 35;
 
@@ -206,6 +209,7 @@ describe('the published packages in a fresh project', () => {
 
   it('bundles each public element alone in Vite within its size budget (printed)', () => {
     const rows: string[] = [];
+    const over: string[] = [];
     for (const [element, budget] of Object.entries(elementBudgets)) {
       const root = join(dir, `element-${element}`);
       mkdirSync(root, { recursive: true });
@@ -234,9 +238,11 @@ describe('the published packages in a fresh project', () => {
       rows.push(
         `eduset-${element.padEnd(22)} ${kb.toFixed(1).padStart(5)} KB gzip  budget ${String(budget).padStart(3)}  ${gap > 0 ? `${gap.toFixed(1)} KB over` : 'within'} the ${String(issueTarget)} KB target`,
       );
-      expect(kb, element).toBeLessThan(budget);
+      if (kb >= budget) over.push(`${element}: ${kb.toFixed(1)} KB ≥ ${String(budget)} KB`);
     }
+    // Printed whole before judging, so one run shows every element's size.
     console.log(`Each public element bundled alone by Vite from the packages:\n${rows.join('\n')}`);
+    expect(over).toEqual([]);
   }, 600_000);
 
   it('runs the compiled consumer with node', () => {
