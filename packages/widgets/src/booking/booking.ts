@@ -26,7 +26,7 @@ import type { BookingTexts } from '../translations/translation.js';
 import { BookingApi, BookingRequestError, type BookingCreated } from './booking-api.js';
 import { bookingStyles } from './booking.styles.js';
 import { findFirst } from '../internal/own.js';
-import { button, checkbox, errorSummary, field } from '../internal/parts/index.js';
+import { button, checkbox, childAgeInput, errorSummary, field } from '../internal/parts/index.js';
 
 /**
  * The steps of `<eduset-booking>`, in order: the need (service), the site or specialist,
@@ -59,16 +59,6 @@ export type BookingProvider =
 type FieldName = 'name' | 'contact' | 'phone' | 'email' | 'age' | 'note' | 'consent';
 
 const defaultZone = 'Europe/Moscow';
-
-/** The child's age: a whole number of years. */
-const ageField = {
-  name: 'age',
-  type: 'number',
-  inputmode: 'numeric',
-  min: 0,
-  max: 25,
-  step: 1,
-} as const;
 
 /** The control a field's message in the error summary leads to. */
 const controlOf = (name: FieldName, step: BookingStep): string =>
@@ -735,7 +725,7 @@ export class EdusetBooking extends EdusetElement {
     const ageError = this.fieldErrors.age;
     return html`
       ${field({
-        ...ageField,
+        ...childAgeInput,
         id: 'service-age',
         autocomplete: 'off',
         label: t.childAge,
@@ -958,7 +948,7 @@ export class EdusetBooking extends EdusetElement {
               </p>`
         }
         ${field({
-          ...ageField,
+          ...childAgeInput,
           id: 'age',
           required: true,
           label: t.childAge,

@@ -30,7 +30,7 @@ import { serviceNameById, specialistNameById } from '../internal/network-names.j
 import type { ScheduleTexts } from '../translations/translation.js';
 import { scheduleStyles } from './schedule.styles.js';
 import { findFirst } from '../internal/own.js';
-import { field, selectField } from '../internal/parts/index.js';
+import { childAgeInput, field, maxChildAge, selectField } from '../internal/parts/index.js';
 
 /**
  * Which week `<eduset-schedule>` shows: the current one or the next.
@@ -44,7 +44,6 @@ import { field, selectField } from '../internal/parts/index.js';
 export type ScheduleWeek = 'this' | 'next';
 
 const defaultZone = 'Europe/Moscow';
-const maxAge = 25;
 
 /** What one specialist offers at a site on one day. */
 interface DayCell {
@@ -69,7 +68,7 @@ interface SiteBlock {
 
 function normalizeAge(value: number | null | undefined): number | null {
   if (value === null || value === undefined || !Number.isFinite(value)) return null;
-  return value >= 0 && value <= maxAge ? Math.trunc(value) : null;
+  return value >= 0 && value <= maxChildAge ? Math.trunc(value) : null;
 }
 
 const ageConverter = {
@@ -513,14 +512,9 @@ export class EdusetSchedule extends EdusetElement {
         @submit=${this.onSubmit}
       >
         ${field({
+          ...childAgeInput,
           id: 'age',
-          name: 'age',
-          type: 'number',
           controlPart: 'age-input',
-          inputmode: 'numeric',
-          min: 0,
-          max: maxAge,
-          step: 1,
           autocomplete: 'off',
           label: this.translation.childAge,
           value: age === null ? '' : String(age),

@@ -35,17 +35,14 @@ import {
   type SiteGroup,
 } from './site-filter.js';
 import { findFirst } from '../internal/own.js';
-import { field, selectField } from '../internal/parts/index.js';
+import { childAgeInput, field, maxChildAge, selectField } from '../internal/parts/index.js';
 
 export type { LoadState } from '../internal/data-loader.js';
-
-/** The oldest child the age filter accepts, as core's age ranges do. */
-const maxAge = 25;
 
 /** A usable child's age, or `null` for "no filter" (empty, negative, too big, not a number). */
 function normalizeAge(value: number | null | undefined): number | null {
   if (value === null || value === undefined || !Number.isFinite(value)) return null;
-  return value >= 0 && value <= maxAge ? value : null;
+  return value >= 0 && value <= maxChildAge ? value : null;
 }
 
 const ageConverter = {
@@ -376,14 +373,9 @@ export class EdusetSiteDirectory extends EdusetElement {
         @submit=${this.onSubmit}
       >
         ${field({
+          ...childAgeInput,
           id: 'age',
-          name: 'age',
-          type: 'number',
           controlPart: 'age-input',
-          inputmode: 'numeric',
-          min: 0,
-          max: maxAge,
-          step: 1,
           autocomplete: 'off',
           label: t.childAge,
           hint: t.childAgeHint,

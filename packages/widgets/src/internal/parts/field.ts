@@ -117,6 +117,22 @@ export const fieldStyles = css`
 `;
 
 /** The ids a field's control refers to (`aria-describedby`). */
+/** The oldest age, in whole years, a child's age field takes (the services' ages end at 18–25). */
+export const maxChildAge = 25;
+
+/**
+ * The input of a child's age in whole years, as every form that asks it draws it (the
+ * booking, the schedule's and the directory's filters): spread into {@link field}.
+ */
+export const childAgeInput = {
+  name: 'age',
+  type: 'number',
+  inputmode: 'numeric',
+  min: 0,
+  max: maxChildAge,
+  step: 1,
+} as const;
+
 export interface FieldIds {
   readonly hint: string;
   readonly error: string;
