@@ -7,49 +7,35 @@
 // - a teacher signs in and sees his week on the staff desk (examples/staff/), at 390×844 and
 //   1280×800, axe clean, no horizontal overflow.
 import { instant } from '@eduset/core';
-import { hashPassword, seedCourseNetwork } from '@eduset/server';
 import { describe, expect, it } from 'vitest';
-import data from '../data/udomlya-courses.json' with { type: 'json' };
+import { useCourseServer } from './course-server.js';
 import {
   expectAccessible,
   expectNoProblems,
   noHorizontalOverflow,
   openPage,
   openSignedIn,
-  useExampleServer,
 } from '../e2e.js';
 
-const now = instant('2026-09-01T09:00:00Z');
 const password = 'пароль координатора 2026';
 const teacherPassword = 'пароль преподавателя 2026';
 
-const server = useExampleServer({
-  seed: async (storage) => {
-    await seedCourseNetwork(storage.courseNetworks, 'udomlya', data, {
-      seed: 2025,
-      iterations: 2_000,
-      at: instant('2025-08-29T09:00:00Z'),
-    });
-    await storage.identity.createAccount(
-      {
-        login: 'coordinator',
-        displayName: 'Координатор сети курсов',
-        passwordHash: await hashPassword(password),
-        grants: [{ role: 'coordinator', networkId: 'udomlya' }],
-      },
-      now,
-    );
-    await storage.identity.createAccount(
-      {
-        login: 'sokolov',
-        displayName: 'Соколов А. В.',
-        passwordHash: await hashPassword(teacherPassword),
-        grants: [{ role: 'teacher', networkId: 'udomlya', teacherId: 't-sokolov' }],
-      },
-      now,
-    );
-  },
-  server: { rateLimit: false, courses: { networkId: 'udomlya' } },
+const server = useCourseServer({
+  iterations: 2_000,
+  accounts: [
+    {
+      login: 'coordinator',
+      displayName: 'Координатор сети курсов',
+      password,
+      grants: [{ role: 'coordinator', networkId: 'udomlya' }],
+    },
+    {
+      login: 'sokolov',
+      displayName: 'Соколов А. В.',
+      password: teacherPassword,
+      grants: [{ role: 'teacher', networkId: 'udomlya', teacherId: 't-sokolov' }],
+    },
+  ],
 });
 
 interface Session {

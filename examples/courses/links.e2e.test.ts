@@ -4,47 +4,33 @@
 // published. The school's deputy sees only school 1's students, by name; issues a link for one
 // who has none; copies a link. axe clean, no horizontal overflow at 390×844 and 1280×800.
 import { instant } from '@eduset/core';
-import { hashPassword, seedCourseNetwork } from '@eduset/server';
 import { describe, expect, it } from 'vitest';
 import data from '../data/udomlya-courses.json' with { type: 'json' };
-import {
-  expectAccessible,
-  expectNoProblems,
-  noHorizontalOverflow,
-  openSignedIn,
-  useExampleServer,
-} from '../e2e.js';
+import { useCourseServer } from './course-server.js';
+import { expectAccessible, expectNoProblems, noHorizontalOverflow, openSignedIn } from '../e2e.js';
 
-const now = instant('2026-09-01T09:00:00Z');
 const password = 'пароль школы 2026';
 const school1 = data.students.filter((student) => student.homeSchoolId === 'school-1');
 
-const server = useExampleServer({
-  seed: async (storage) => {
-    await seedCourseNetwork(storage.courseNetworks, 'udomlya', data, {
-      seed: 2025,
-      iterations: 2_000,
-      at: instant('2025-08-29T09:00:00Z'),
-    });
-    await storage.identity.createAccount(
-      {
-        login: 'school1',
-        displayName: 'Заместитель директора школы № 1',
-        passwordHash: await hashPassword(password),
-        grants: [{ role: 'school-staff', networkId: 'udomlya', organizationId: 'school-1' }],
-      },
-      now,
-    );
-    // One student of school 1 already has a link.
-    await storage.courseLinks.issue({
+const server = useCourseServer({
+  iterations: 2_000,
+  accounts: [
+    {
+      login: 'school1',
+      displayName: 'Заместитель директора школы № 1',
+      password,
+      grants: [{ role: 'school-staff', networkId: 'udomlya', organizationId: 'school-1' }],
+    },
+  ],
+  // One student of school 1 already has a link.
+  seed: (storage) =>
+    storage.courseLinks.issue({
       networkId: 'udomlya',
       studentId: school1[0]?.id ?? '',
       issuedBy: 'acc-school1',
       now: instant(new Date()),
       validForMs: 30 * 24 * 60 * 60 * 1000,
-    });
-  },
-  server: { rateLimit: false, courses: { networkId: 'udomlya' } },
+    }),
 });
 
 describe('examples/courses/links.html — school staff’s list of students’ timetable links', () => {

@@ -3,39 +3,22 @@
 // rooms file with a bad row is refused with the row's reason and nothing saved; with «save the
 // accepted rows» it is saved as a new revision. axe clean, no horizontal overflow at 390×844
 // and 1280×800.
-import { instant } from '@eduset/core';
-import { hashPassword, seedCourseNetwork } from '@eduset/server';
 import { describe, expect, it } from 'vitest';
-import data from '../data/udomlya-courses.json' with { type: 'json' };
-import {
-  expectAccessible,
-  expectNoProblems,
-  noHorizontalOverflow,
-  openSignedIn,
-  useExampleServer,
-} from '../e2e.js';
+import { useCourseServer } from './course-server.js';
+import { expectAccessible, expectNoProblems, noHorizontalOverflow, openSignedIn } from '../e2e.js';
 
-const now = instant('2026-09-01T09:00:00Z');
 const password = 'пароль координатора 2026';
 
-const server = useExampleServer({
-  seed: async (storage) => {
-    await seedCourseNetwork(storage.courseNetworks, 'udomlya', data, {
-      seed: 2025,
-      iterations: 2_000,
-      at: instant('2025-08-29T09:00:00Z'),
-    });
-    await storage.identity.createAccount(
-      {
-        login: 'coordinator',
-        displayName: 'Координатор сети курсов',
-        passwordHash: await hashPassword(password),
-        grants: [{ role: 'coordinator', networkId: 'udomlya' }],
-      },
-      now,
-    );
-  },
-  server: { rateLimit: false, courses: { networkId: 'udomlya' } },
+const server = useCourseServer({
+  iterations: 2_000,
+  accounts: [
+    {
+      login: 'coordinator',
+      displayName: 'Координатор сети курсов',
+      password,
+      grants: [{ role: 'coordinator', networkId: 'udomlya' }],
+    },
+  ],
 });
 
 const rooms = (id: string) =>

@@ -4,39 +4,22 @@
 // coordinator solves in the background (progress, then a draft), opens the draft, pins two
 // lectures, checks a hand move (its violations shown before saving) and publishes: version 2.
 // axe clean, no horizontal overflow at 390×844 and 1280×800.
-import { instant } from '@eduset/core';
-import { hashPassword, seedCourseNetwork } from '@eduset/server';
 import { describe, expect, it } from 'vitest';
-import data from '../data/udomlya-courses.json' with { type: 'json' };
-import {
-  expectAccessible,
-  expectNoProblems,
-  noHorizontalOverflow,
-  openSignedIn,
-  useExampleServer,
-} from '../e2e.js';
+import { useCourseServer } from './course-server.js';
+import { expectAccessible, expectNoProblems, noHorizontalOverflow, openSignedIn } from '../e2e.js';
 
-const now = instant('2026-09-01T09:00:00Z');
 const password = 'пароль координатора 2026';
 
-const server = useExampleServer({
-  seed: async (storage) => {
-    await seedCourseNetwork(storage.courseNetworks, 'udomlya', data, {
-      seed: 2025,
-      iterations: 5_000,
-      at: instant('2025-08-29T09:00:00Z'),
-    });
-    await storage.identity.createAccount(
-      {
-        login: 'coordinator',
-        displayName: 'Координатор сети курсов',
-        passwordHash: await hashPassword(password),
-        grants: [{ role: 'coordinator', networkId: 'udomlya' }],
-      },
-      now,
-    );
-  },
-  server: { rateLimit: false, courses: { networkId: 'udomlya' } },
+const server = useCourseServer({
+  iterations: 5_000,
+  accounts: [
+    {
+      login: 'coordinator',
+      displayName: 'Координатор сети курсов',
+      password,
+      grants: [{ role: 'coordinator', networkId: 'udomlya' }],
+    },
+  ],
 });
 
 describe('examples/courses/planner.html — the coordinator’s course planner', () => {
