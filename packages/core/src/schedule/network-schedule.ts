@@ -1,5 +1,5 @@
 import { localizedTextSchema, parse, type IsoDate } from '../common/index.js';
-import { z } from '../common/zod.js';
+import { z } from '../common/zod-mini.js';
 import { ageRangeSchema, serviceIdSchema } from '../network/index.js';
 import { siteIdSchema } from '../network/ids.js';
 import { availabilitySchema, type Availability } from './availability.js';
@@ -21,7 +21,7 @@ import {
 } from './work-calendar.js';
 import { localDateTime } from './zoned.js';
 
-const minutes = z.number().int().min(0).max(1440);
+const minutes = z.int().check(z.gte(0), z.lte(1440));
 
 /**
  * Schema of a session length for one site that overrides the service's own: at this site the
@@ -36,8 +36,8 @@ const minutes = z.number().int().min(0).max(1440);
  */
 export const siteSessionSchema = z.object({
   siteId: siteIdSchema,
-  duration: z.number().int().min(1).max(1440),
-  step: z.number().int().min(1).max(1440).optional(),
+  duration: z.int().check(z.gte(1), z.lte(1440)),
+  step: z.optional(z.int().check(z.gte(1), z.lte(1440))),
 });
 
 /**
@@ -65,36 +65,39 @@ export type SiteSession = z.infer<typeof siteSessionSchema>;
  */
 export const serviceBookingRulesSchema = z.object({
   serviceId: serviceIdSchema,
-  duration: z.number().int().min(1).max(1440),
-  step: z.number().int().min(1).max(1440).optional(),
-  siteSessions: z
-    .array(siteSessionSchema)
-    .default([])
-    .refine((sessions) => new Set(sessions.map((entry) => entry.siteId)).size === sessions.length, {
-      params: {
-        text: {
-          ru: 'Длительность приёма для одной площадки задана дважды',
-          en: 'The session length of one site is given twice',
+  duration: z.int().check(z.gte(1), z.lte(1440)),
+  step: z.optional(z.int().check(z.gte(1), z.lte(1440))),
+  siteSessions: z._default(z.array(siteSessionSchema), []).check(
+    z.refine(
+      (sessions) => new Set(sessions.map((entry) => entry.siteId)).size === sessions.length,
+      {
+        params: {
+          text: {
+            ru: 'Длительность приёма для одной площадки задана дважды',
+            en: 'The session length of one site is given twice',
+          },
         },
       },
-    }),
-  bufferBefore: minutes.default(0),
-  bufferAfter: minutes.default(0),
-  minimumNotice: z.number().int().min(0).default(0),
-  horizonDays: z.number().int().min(0).default(28),
-  seats: z.number().int().min(1).default(1),
-  limits: z
-    .object({
-      perDay: z.number().int().min(0).optional(),
-      perWeek: z.number().int().min(0).optional(),
+    ),
+  ),
+  bufferBefore: z._default(minutes, 0),
+  bufferAfter: z._default(minutes, 0),
+  minimumNotice: z._default(z.int().check(z.gte(0)), 0),
+  horizonDays: z._default(z.int().check(z.gte(0)), 28),
+  seats: z._default(z.int().check(z.gte(1)), 1),
+  limits: z._default(
+    z.object({
+      perDay: z.optional(z.int().check(z.gte(0))),
+      perWeek: z.optional(z.int().check(z.gte(0))),
       /**
        * Active bookings (to come, not cancelled) one parent — one phone or e-mail — may hold
        * for this service at once; `defaultActivePerContact` (3) when not given. Kept
        * by the database against slot hoarding (see `bookingGuardFor`).
        */
-      perContact: z.number().int().min(1).max(1000).optional(),
-    })
-    .default({}),
+      perContact: z.optional(z.int().check(z.gte(1), z.lte(1000))),
+    }),
+    {},
+  ),
   ages: z.optional(ageRangeSchema),
   /** What the parent should bring to the consultation (shown in the messages to parents). */
   whatToBring: z.optional(localizedTextSchema),
@@ -141,63 +144,65 @@ export type OfficialCalendar = z.infer<typeof officialCalendarSchema>;
  */
 export const networkScheduleSchema = z
   .object({
-    networkId: z.string().trim().min(1),
+    networkId: z.string().check(z.trim(), z.minLength(1)),
     availabilities: z.array(availabilitySchema),
     bookingRules: z.array(serviceBookingRulesSchema),
-    travel: z.array(travelTimeSchema).default([]),
-    vacations: z.array(vacationSchema).default([]),
-    calendar: workCalendarSchema.optional(),
-    officialCalendar: officialCalendarSchema.optional(),
-    note: z.string().optional(),
+    travel: z._default(z.array(travelTimeSchema), []),
+    vacations: z._default(z.array(vacationSchema), []),
+    calendar: z.optional(workCalendarSchema),
+    officialCalendar: z.optional(officialCalendarSchema),
+    note: z.optional(z.string()),
   })
-  .superRefine((schedule, context) => {
-    if (schedule.officialCalendar !== 'none' && schedule.calendar !== undefined) {
-      try {
-        mergeCalendars(russianWorkCalendar, schedule.calendar);
-      } catch {
-        context.addIssue({
-          code: 'custom',
-          path: ['calendar'],
-          params: {
-            text: {
-              ru: 'Календарь сети противоречит производственному календарю (день и выходной, и рабочий); уберите противоречие или укажите officialCalendar: "none"',
-              en: 'The network calendar contradicts the official one (a day both off and working); remove the contradiction or set officialCalendar: "none"',
+  .check(
+    z.superRefine((schedule, context) => {
+      if (schedule.officialCalendar !== 'none' && schedule.calendar !== undefined) {
+        try {
+          mergeCalendars(russianWorkCalendar, schedule.calendar);
+        } catch {
+          context.addIssue({
+            code: 'custom',
+            path: ['calendar'],
+            params: {
+              text: {
+                ru: 'Календарь сети противоречит производственному календарю (день и выходной, и рабочий); уберите противоречие или укажите officialCalendar: "none"',
+                en: 'The network calendar contradicts the official one (a day both off and working); remove the contradiction or set officialCalendar: "none"',
+              },
             },
-          },
-        });
+          });
+        }
       }
-    }
-    const ruled = new Set<string>();
-    schedule.bookingRules.forEach((rules, index) => {
-      if (ruled.has(rules.serviceId)) {
-        context.addIssue({
-          code: 'custom',
-          path: ['bookingRules', index, 'serviceId'],
-          params: {
-            text: {
-              ru: `Правила записи на услугу «${rules.serviceId}» заданы дважды`,
-              en: `Booking rules for service "${rules.serviceId}" are given twice`,
+      const ruled = new Set<string>();
+      schedule.bookingRules.forEach((rules, index) => {
+        if (ruled.has(rules.serviceId)) {
+          context.addIssue({
+            code: 'custom',
+            path: ['bookingRules', index, 'serviceId'],
+            params: {
+              text: {
+                ru: `Правила записи на услугу «${rules.serviceId}» заданы дважды`,
+                en: `Booking rules for service "${rules.serviceId}" are given twice`,
+              },
             },
-          },
-        });
-      }
-      ruled.add(rules.serviceId);
-    });
-    schedule.availabilities.forEach((availability, index) => {
-      if (!ruled.has(availability.serviceId)) {
-        context.addIssue({
-          code: 'custom',
-          path: ['availabilities', index, 'serviceId'],
-          params: {
-            text: {
-              ru: `Для услуги «${availability.serviceId}» нет правил записи`,
-              en: `Service "${availability.serviceId}" has no booking rules`,
+          });
+        }
+        ruled.add(rules.serviceId);
+      });
+      schedule.availabilities.forEach((availability, index) => {
+        if (!ruled.has(availability.serviceId)) {
+          context.addIssue({
+            code: 'custom',
+            path: ['availabilities', index, 'serviceId'],
+            params: {
+              text: {
+                ru: `Для услуги «${availability.serviceId}» нет правил записи`,
+                en: `Service "${availability.serviceId}" has no booking rules`,
+              },
             },
-          },
-        });
-      }
-    });
-  });
+          });
+        }
+      });
+    }),
+  );
 
 /**
  * A network's published schedule. @example `const schedule: NetworkSchedule = parse(networkScheduleSchema, json);`

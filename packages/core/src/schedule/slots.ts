@@ -1,4 +1,4 @@
-import { z } from '../common/zod.js';
+import { z } from '../common/zod-mini.js';
 import { isIsoDate, isoDateSchema, parse, type IsoDate } from '../common/index.js';
 import { serviceIdSchema, siteIdSchema, specialistIdSchema } from '../network/ids.js';
 import { availabilitySchema, hoursOnDate, type Availability } from './availability.js';
@@ -36,12 +36,12 @@ const LAST_YEAR_9999 = 253_402_300_799_999;
 /** The longest date range one call may ask for. */
 const MAX_RANGE_DAYS = 400;
 
-const minutes = z.number().int().min(0).max(10_080);
+const minutes = z.int().check(z.gte(0), z.lte(10_080));
 
 /** Reports a period that ends before it starts or is longer than {@link MAX_RANGE_DAYS}. */
 function checkRange(
   period: { readonly from: IsoDate; readonly to: IsoDate },
-  context: z.RefinementCtx,
+  context: z.core.$RefinementCtx,
 ): void {
   const days = civilDaysBetween(period.from, period.to);
   if (days < 0) {
@@ -105,17 +105,19 @@ export const vacationSchema = z
     specialistId: specialistIdSchema,
     from: isoDateSchema,
     to: isoDateSchema,
-    note: z.string().max(500).optional(),
+    note: z.optional(z.string().check(z.maxLength(500))),
   })
-  .refine((vacation) => vacation.from <= vacation.to, {
-    path: ['to'],
-    params: {
-      text: {
-        ru: 'Последний день отпуска раньше первого',
-        en: 'The last day of the vacation is before the first',
+  .check(
+    z.refine((vacation) => vacation.from <= vacation.to, {
+      path: ['to'],
+      params: {
+        text: {
+          ru: 'Последний день отпуска раньше первого',
+          en: 'The last day of the vacation is before the first',
+        },
       },
-    },
-  });
+    }),
+  );
 
 /**
  * A specialist's vacation. @example `const away: Vacation = vacationSchema.parse({ specialistId: 'psy-1', from: '2026-07-01', to: '2026-07-14' });`
@@ -164,17 +166,19 @@ export const slotBusyIntervalSchema = z
     serviceId: z.optional(serviceIdSchema),
     start: instantSchema,
     end: instantSchema,
-    seats: z.number().int().min(1).default(1),
+    seats: z._default(z.int().check(z.gte(1)), 1),
   })
-  .refine((busy) => busy.start < busy.end, {
-    path: ['end'],
-    params: {
-      text: {
-        ru: 'Конец занятого времени не позже начала',
-        en: 'The busy interval ends before it starts',
+  .check(
+    z.refine((busy) => busy.start < busy.end, {
+      path: ['end'],
+      params: {
+        text: {
+          ru: 'Конец занятого времени не позже начала',
+          en: 'The busy interval ends before it starts',
+        },
       },
-    },
-  });
+    }),
+  );
 
 /**
  * A busy interval for slot generation. @example `const busy: SlotBusyInterval = slotBusyIntervalSchema.parse(json);`
@@ -218,26 +222,27 @@ export const slotQuerySchema = z
     from: isoDateSchema,
     to: isoDateSchema,
     now: instantSchema,
-    duration: z.number().int().min(1).max(1440),
-    step: z.number().int().min(1).max(1440).optional(),
-    bufferBefore: minutes.default(0),
-    bufferAfter: minutes.default(0),
-    minimumNotice: z.number().int().min(0).default(0),
-    horizonDays: z.number().int().min(0).optional(),
-    seats: z.number().int().min(1).default(1),
-    limits: z
-      .object({
-        perDay: z.number().int().min(0).optional(),
-        perWeek: z.number().int().min(0).optional(),
-      })
-      .default({}),
-    travel: z.array(travelTimeSchema).default([]),
-    travelSymmetric: z.boolean().default(true),
-    busy: z.array(slotBusyIntervalSchema).default([]),
-    calendar: workCalendarSchema.optional(),
-    vacations: z.array(vacationSchema).default([]),
+    duration: z.int().check(z.gte(1), z.lte(1440)),
+    step: z.optional(z.int().check(z.gte(1), z.lte(1440))),
+    bufferBefore: z._default(minutes, 0),
+    bufferAfter: z._default(minutes, 0),
+    minimumNotice: z._default(z.int().check(z.gte(0)), 0),
+    horizonDays: z.optional(z.int().check(z.gte(0))),
+    seats: z._default(z.int().check(z.gte(1)), 1),
+    limits: z._default(
+      z.object({
+        perDay: z.optional(z.int().check(z.gte(0))),
+        perWeek: z.optional(z.int().check(z.gte(0))),
+      }),
+      {},
+    ),
+    travel: z._default(z.array(travelTimeSchema), []),
+    travelSymmetric: z._default(z.boolean(), true),
+    busy: z._default(z.array(slotBusyIntervalSchema), []),
+    calendar: z.optional(workCalendarSchema),
+    vacations: z._default(z.array(vacationSchema), []),
   })
-  .superRefine(checkRange);
+  .check(z.superRefine(checkRange));
 
 /**
  * A validated slot query. @example `const query: SlotQuery = parse(slotQuerySchema, json);`
@@ -808,7 +813,7 @@ export function generateSlots(input: SlotQueryInput): Slot[] {
 
 const slotPeriodSchema = z
   .object({ from: isoDateSchema, to: isoDateSchema, now: instantSchema })
-  .superRefine(checkRange);
+  .check(z.superRefine(checkRange));
 const busyListSchema = z.object({ busy: z.array(slotBusyIntervalSchema) });
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
