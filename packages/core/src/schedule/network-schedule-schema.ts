@@ -1,10 +1,10 @@
+import { isoDateSchema } from '../common/iso-date.js';
 import { localizedTextSchema } from '../common/labels.js';
 import { parse } from '../common/parse.js';
 import { z } from '../common/zod-mini.js';
 import { ageRangeSchema } from '../network/site.js';
-import { serviceIdSchema, siteIdSchema } from '../network/ids.js';
+import { serviceIdSchema, siteIdSchema, specialistIdSchema } from '../network/ids.js';
 import { availabilitySchema } from './availability.js';
-import { travelTimeSchema, vacationSchema } from './slots.js';
 import type { NetworkSchedule } from './network-schedule.js';
 import { workCalendarSchema } from './work-calendar.js';
 
@@ -115,6 +115,61 @@ export const officialCalendarSchema = z.enum(['ru', 'none']);
  * The official calendar a schedule follows. @example `const follows: OfficialCalendar = 'ru';`
  */
 export type OfficialCalendar = z.infer<typeof officialCalendarSchema>;
+
+/**
+ * Schema of a travel time between two sites for a specialist who serves both, in minutes.
+ * Unless the query says otherwise, an entry holds in both directions.
+ *
+ * @example
+ * ```ts
+ * import { travelTimeSchema } from '@eduset/core/schedule';
+ * travelTimeSchema.parse({ fromSiteId: 'kp-teremok', toSiteId: 'lekoteka-1', minutes: 20 });
+ * ```
+ */
+export const travelTimeSchema = z.object({
+  fromSiteId: siteIdSchema,
+  toSiteId: siteIdSchema,
+  minutes: z.int().check(z.gte(0), z.lte(10_080)),
+});
+
+/**
+ * A travel time between two sites. @example `const trip: TravelTime = travelTimeSchema.parse({ fromSiteId: 'a', toSiteId: 'b', minutes: 15 });`
+ */
+export type TravelTime = z.infer<typeof travelTimeSchema>;
+
+/**
+ * Schema of a specialist's vacation (отпуск) or other absence: inclusive civil dates, read in
+ * each site's zone, on which she receives nowhere — weekly hours and one-day overrides alike.
+ *
+ * @example
+ * ```ts
+ * import { vacationSchema } from '@eduset/core/schedule';
+ * vacationSchema.parse({ specialistId: 'psy-ivanova', from: '2026-07-01', to: '2026-07-28', note: 'Отпуск' });
+ * ```
+ */
+export const vacationSchema = z
+  .object({
+    specialistId: specialistIdSchema,
+    from: isoDateSchema,
+    to: isoDateSchema,
+    note: z.optional(z.string().check(z.maxLength(500))),
+  })
+  .check(
+    z.refine((vacation) => vacation.from <= vacation.to, {
+      path: ['to'],
+      params: {
+        text: {
+          ru: 'Последний день отпуска раньше первого',
+          en: 'The last day of the vacation is before the first',
+        },
+      },
+    }),
+  );
+
+/**
+ * A specialist's vacation. @example `const away: Vacation = vacationSchema.parse({ specialistId: 'psy-1', from: '2026-07-01', to: '2026-07-14' });`
+ */
+export type Vacation = z.infer<typeof vacationSchema>;
 
 /** The fields of a network schedule, before the checks across them. */
 export const networkScheduleFieldsSchema = z.object({

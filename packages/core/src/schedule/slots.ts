@@ -29,6 +29,15 @@ import {
   wallMidnight,
 } from './zoned.js';
 
+import {
+  travelTimeSchema,
+  vacationSchema,
+  type TravelTime,
+  type Vacation,
+} from './network-schedule-schema.js';
+
+export { travelTimeSchema, vacationSchema, type TravelTime, type Vacation };
+
 const MINUTE = 60_000;
 /** 0000-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z: ISO texts with four-digit years. */
 const FIRST_YEAR_0 = -62_167_219_200_000;
@@ -68,61 +77,6 @@ function checkRange(
     });
   }
 }
-
-/**
- * Schema of a travel time between two sites for a specialist who serves both, in minutes.
- * Unless the query says otherwise, an entry holds in both directions.
- *
- * @example
- * ```ts
- * import { travelTimeSchema } from '@eduset/core/schedule';
- * travelTimeSchema.parse({ fromSiteId: 'kp-teremok', toSiteId: 'lekoteka-1', minutes: 20 });
- * ```
- */
-export const travelTimeSchema = z.object({
-  fromSiteId: siteIdSchema,
-  toSiteId: siteIdSchema,
-  minutes,
-});
-
-/**
- * A travel time between two sites. @example `const trip: TravelTime = travelTimeSchema.parse({ fromSiteId: 'a', toSiteId: 'b', minutes: 15 });`
- */
-export type TravelTime = z.infer<typeof travelTimeSchema>;
-
-/**
- * Schema of a specialist's vacation (отпуск) or other absence: inclusive civil dates, read in
- * each site's zone, on which she receives nowhere — weekly hours and one-day overrides alike.
- *
- * @example
- * ```ts
- * import { vacationSchema } from '@eduset/core/schedule';
- * vacationSchema.parse({ specialistId: 'psy-ivanova', from: '2026-07-01', to: '2026-07-28', note: 'Отпуск' });
- * ```
- */
-export const vacationSchema = z
-  .object({
-    specialistId: specialistIdSchema,
-    from: isoDateSchema,
-    to: isoDateSchema,
-    note: z.optional(z.string().check(z.maxLength(500))),
-  })
-  .check(
-    z.refine((vacation) => vacation.from <= vacation.to, {
-      path: ['to'],
-      params: {
-        text: {
-          ru: 'Последний день отпуска раньше первого',
-          en: 'The last day of the vacation is before the first',
-        },
-      },
-    }),
-  );
-
-/**
- * A specialist's vacation. @example `const away: Vacation = vacationSchema.parse({ specialistId: 'psy-1', from: '2026-07-01', to: '2026-07-14' });`
- */
-export type Vacation = z.infer<typeof vacationSchema>;
 
 /**
  * Whether a specialist is on vacation on a civil date.
