@@ -63,8 +63,8 @@ describe('eduset-widgets.js', () => {
     // step, core's common, network, schools, indicator-report, timetable and survey schemas in
     // zod/mini, brings five elements alone under 35 KB but makes this bundle carry zod/mini's
     // wrappers beside classic (the booking schemas still classic): 124.5 KB, budget 125 KB.
-    // The booking contracts in zod/mini too: 124.3 KB; classic leaves the bundle when the
-    // financing contracts (the navigator, the family's cabinet) follow.
+    // The family's and the booking contracts in zod/mini too: 124.5 KB; classic leaves the
+    // bundle when the navigator's contracts follow.
     const code = readFileSync(file);
     expect(code.byteLength).toBeLessThan(470 * 1024);
     expect(gzipSync(code).byteLength).toBeLessThan(125 * 1024);
@@ -150,22 +150,25 @@ describe('eduset-loader.js and the modules it loads', () => {
       );
       // Each file gzipped apart, as a browser fetches them: still well under the bundle.
       expect(bytes, match[1]).toBeLessThan(whole * 0.8);
-      // Issue 18 §3: exact money (decimal.js, ~14 KB gzip) only for the elements that read
-      // amounts (the navigator, the family's cabinet), zod and Lit apart; the booking elements
-      // are heaviest (core's schedule code, ~12 KB). With the schemas they reach in zod/mini,
-      // the survey, the timetables, the directory, the map and the dashboard load no zod
-      // classic (its own chunk): 46–50 KB here, each file gzipped apart (27–31 KB bundled by
-      // Vite, test/packages-install.test.ts); the booking contracts in zod/mini took classic out
-      // of the schedule, the booking, the slot picker and the manage page too: 67–74 KB here
-      // (was up to 80 KB; 41–47 KB bundled by Vite). The navigator and the family's cabinet load
-      // zod/mini's chunk and classic's, up to 80 KB, until their contracts follow. The internal
-      // parts' shared form wiring (issue 18 §1) is a few more small files: +1–2 KB each.
+      // Issue 18 §3: exact money (decimal.js, ~14 KB gzip) only for the element that computes
+      // amounts (the navigator's enrolment preview); the family's cabinet only shows them
+      // (decimal text formatted by core's `formatMoneyText`). zod and Lit apart; the booking
+      // elements are heaviest (core's schedule code, ~12 KB). With the schemas they reach in
+      // zod/mini, the survey, the timetables, the directory, the map, the dashboard and the
+      // family's cabinet load no zod classic (its own chunk): 46–50 KB here, each file gzipped
+      // apart (27–31 KB bundled by Vite, test/packages-install.test.ts); the booking contracts
+      // in zod/mini took classic out of the schedule, the booking, the slot picker and the
+      // manage page too: 67–74 KB here (was up to 80 KB; 41–47 KB bundled by Vite). The
+      // navigator loads zod/mini's chunk and classic's, up to 80 KB, until its contracts
+      // follow. The internal parts' shared form wiring (issue 18 §1) is a few more small
+      // files: +1–2 KB each.
       const mini = [
         'eduset-survey',
         'eduset-course-timetable',
         'eduset-site-directory',
         'eduset-school-map',
         'eduset-indicator-dashboard',
+        'eduset-family-cabinet',
         'eduset-schedule',
         'eduset-booking',
         'eduset-slot-picker',
@@ -182,7 +185,7 @@ describe('eduset-loader.js and the modules it loads', () => {
       expect(bytes, match[1]).toBeLessThan((booking ? 76 : mini ? 52 : 82) * 1024);
       const money = [...files].some((name) => /\/money-[^/]*\.js$/.test(name));
       expect(money, `${match[1] ?? ''} loads decimal.js`).toBe(
-        ['eduset-program-navigator', 'eduset-family-cabinet'].includes(match[1] ?? ''),
+        match[1] === 'eduset-program-navigator',
       );
     }
     console.log(

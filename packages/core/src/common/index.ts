@@ -15,6 +15,7 @@ export * from './csv.js';
 export * from './errors.js';
 export * from './iso-date.js';
 export * from './labels.js';
+export * from './money-text.js';
 export * from './money.js';
 export * from './parse.js';
 export * from './school-year.js';

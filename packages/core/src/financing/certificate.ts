@@ -1,9 +1,15 @@
-import { Money, parse, type LocalizedText } from '../common/index.js';
+import { Money, parse } from '../common/index.js';
 import { isoDateSchema } from '../common/iso-date.js';
 import { z } from '../common/zod.js';
 import { floorToKopeck, nonNegativeMoneySchema } from './amounts.js';
 import { ageOn, dayNumber, daysInclusive } from './calendar.js';
 import { FinancingLimitError } from './limits.js';
+import {
+  certificateKindSchema,
+  certificateStatusLabels,
+  certificateStatusSchema,
+  type CertificateStatus,
+} from './kinds.js';
 import {
   checkArgs,
   checkDate,
@@ -14,63 +20,14 @@ import {
   weeklyHoursSchema,
 } from './validation.js';
 
-/**
- * The two kinds of certificate: a `record` certificate (сертификат учёта) counts
- * enrolments in budget and other free programmes; a `funded` certificate (сертификат ПФ)
- * pays for certified programmes.
- *
- * @example
- * ```ts
- * import { certificateKindSchema } from '@eduset/core/financing';
- * certificateKindSchema.parse('funded');
- * ```
- */
-export const certificateKindSchema = z.enum(['record', 'funded']);
-
-/** A certificate kind. @example `const kind: CertificateKind = 'record';` */
-export type CertificateKind = z.infer<typeof certificateKindSchema>;
-
-/**
- * The states of a certificate: `issued → active ⇄ suspended`, and any of them `→ closed`
- * (the child aged out, moved away, or another reason).
- *
- * @example
- * ```ts
- * import { certificateStatuses } from '@eduset/core/financing';
- * certificateStatuses[0]; // 'issued'
- * ```
- */
-export const certificateStatuses = ['issued', 'active', 'suspended', 'closed'] as const;
-
-/**
- * Schema of a certificate status.
- *
- * @example
- * ```ts
- * import { certificateStatusSchema } from '@eduset/core/financing';
- * certificateStatusSchema.parse('active');
- * ```
- */
-export const certificateStatusSchema = z.enum(certificateStatuses);
-
-/** A certificate status. @example `const status: CertificateStatus = 'active';` */
-export type CertificateStatus = z.infer<typeof certificateStatusSchema>;
-
-/**
- * Names of the certificate statuses in Russian and English.
- *
- * @example
- * ```ts
- * import { certificateStatusLabels } from '@eduset/core/financing';
- * certificateStatusLabels.suspended.ru; // 'приостановлен'
- * ```
- */
-export const certificateStatusLabels: Readonly<Record<CertificateStatus, LocalizedText>> = {
-  issued: { ru: 'выдан', en: 'issued' },
-  active: { ru: 'активирован', en: 'active' },
-  suspended: { ru: 'приостановлен', en: 'suspended' },
-  closed: { ru: 'закрыт', en: 'closed' },
-};
+export {
+  certificateKindSchema,
+  certificateStatusLabels,
+  certificateStatusSchema,
+  certificateStatuses,
+  type CertificateKind,
+  type CertificateStatus,
+} from './kinds.js';
 
 /**
  * Schema of a financing period (usually a calendar or school year): its id and dates.

@@ -1,4 +1,4 @@
-import { ConflictError, Money, type LocalizedText } from '../common/index.js';
+import { ConflictError, Money } from '../common/index.js';
 import { isoDateSchema, type IsoDate } from '../common/iso-date.js';
 import { z } from '../common/zod.js';
 import { moneySchema } from './amounts.js';
@@ -9,6 +9,12 @@ import { computeContractAmounts } from './contract-amounts.js';
 import type { Balance, Ledger, LedgerEntry } from './ledger.js';
 import { billingEntryIds } from './billing.js';
 import { FinancingLimitError } from './limits.js';
+import {
+  contractStatusLabels,
+  contractStatusSchema,
+  contractStatuses,
+  type ContractStatus,
+} from './kinds.js';
 import { directionSchema, programmeSchema, type Direction, type Programme } from './programme.js';
 import {
   checkArgs,
@@ -20,56 +26,12 @@ import {
   weeklyHoursSchema,
 } from './validation.js';
 
-/**
- * The states of an enrolment contract: `requested → accepted → active → closed`, or
- * `requested | accepted → refused`; a request not confirmed in time becomes `lapsed`.
- *
- * @example
- * ```ts
- * import { contractStatuses } from '@eduset/core/financing';
- * contractStatuses[0]; // 'requested'
- * ```
- */
-export const contractStatuses = [
-  'requested',
-  'accepted',
-  'active',
-  'closed',
-  'refused',
-  'lapsed',
-] as const;
-
-/**
- * Schema of a contract status.
- *
- * @example
- * ```ts
- * import { contractStatusSchema } from '@eduset/core/financing';
- * contractStatusSchema.parse('active');
- * ```
- */
-export const contractStatusSchema = z.enum(contractStatuses);
-
-/** A contract status. @example `const status: ContractStatus = 'accepted';` */
-export type ContractStatus = z.infer<typeof contractStatusSchema>;
-
-/**
- * Names of the contract statuses in Russian and English.
- *
- * @example
- * ```ts
- * import { contractStatusLabels } from '@eduset/core/financing';
- * contractStatusLabels.requested.ru; // 'заявка'
- * ```
- */
-export const contractStatusLabels: Readonly<Record<ContractStatus, LocalizedText>> = {
-  requested: { ru: 'заявка', en: 'requested' },
-  accepted: { ru: 'принята', en: 'accepted' },
-  active: { ru: 'действует', en: 'active' },
-  closed: { ru: 'закрыт', en: 'closed' },
-  refused: { ru: 'отказ', en: 'refused' },
-  lapsed: { ru: 'не подтверждена в срок', en: 'lapsed' },
-};
+export {
+  contractStatusLabels,
+  contractStatusSchema,
+  contractStatuses,
+  type ContractStatus,
+} from './kinds.js';
 
 /**
  * The legal status changes; `closed`, `refused` and `lapsed` are final.

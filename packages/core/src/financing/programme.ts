@@ -3,33 +3,9 @@ import { isoDateSchema } from '../common/iso-date.js';
 import { z } from '../common/zod.js';
 import { nonNegativeMoneySchema } from './amounts.js';
 import { dayNumber } from './calendar.js';
+import { fundingKindSchema, type FundingKind } from './kinds.js';
 
-/**
- * How a programme is paid for: from the municipal budget (free, counted on a record
- * certificate), by families (paid services) or through personalized financing (`funded`:
- * paid from a funded certificate).
- *
- * @example
- * ```ts
- * import { fundingKinds } from '@eduset/core/financing';
- * fundingKinds; // ['budget', 'paid', 'funded']
- * ```
- */
-export const fundingKinds = ['budget', 'paid', 'funded'] as const;
-
-/**
- * Schema of a {@link FundingKind}.
- *
- * @example
- * ```ts
- * import { fundingKindSchema } from '@eduset/core/financing';
- * fundingKindSchema.parse('funded');
- * ```
- */
-export const fundingKindSchema = z.enum(fundingKinds);
-
-/** A funding kind. @example `const kind: FundingKind = 'paid';` */
-export type FundingKind = z.infer<typeof fundingKindSchema>;
+export { fundingKinds, fundingKindSchema, type FundingKind } from './kinds.js';
 
 /**
  * Names of the funding kinds in Russian and English.

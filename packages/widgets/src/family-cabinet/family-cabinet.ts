@@ -8,6 +8,7 @@ import {
   familyChangeSchema,
   familyContractListSchema,
   familySessionSchema,
+  formatMoneyText,
   localize,
   type CertificateApplicationView,
   type FamilyCertificate,
@@ -598,13 +599,13 @@ export class EdusetFamilyCabinet extends EdusetElement {
         </p>
         <dl class="facts">
           <dt>${t.available}</dt>
-          <dd class="strong">${balance.available.format(lang)}</dd>
+          <dd class="strong">${formatMoneyText(balance.available, lang)}</dd>
           <dt>${t.reserved}</dt>
-          <dd>${balance.reserved.format(lang)}</dd>
+          <dd>${formatMoneyText(balance.reserved, lang)}</dd>
           <dt>${t.spent}</dt>
-          <dd>${balance.spent.format(lang)}</dd>
+          <dd>${formatMoneyText(balance.spent, lang)}</dd>
           <dt>${t.nominal}</dt>
-          <dd>${balance.nominal.format(lang)}</dd>
+          <dd>${formatMoneyText(balance.nominal, lang)}</dd>
         </dl>
         ${
           certificate.status === 'issued'
@@ -650,11 +651,11 @@ export class EdusetFamilyCabinet extends EdusetElement {
         </p>
         <dl class="facts">
           <dt>${t.total}</dt>
-          <dd>${contract.all.format(lang)}</dd>
+          <dd>${formatMoneyText(contract.all, lang)}</dd>
           <dt>${t.certificatePays}</dt>
-          <dd>${contract.certificate.format(lang)}</dd>
+          <dd>${formatMoneyText(contract.certificate, lang)}</dd>
           <dt>${t.familyPays}</dt>
-          <dd class="strong">${contract.family.format(lang)}</dd>
+          <dd class="strong">${formatMoneyText(contract.family, lang)}</dd>
         </dl>
         ${
           contract.reasons.length > 0
@@ -733,10 +734,12 @@ export class EdusetFamilyCabinet extends EdusetElement {
                 html`<tr>
                   <th scope="row">${dateText(month.month, lang)}</th>
                   <td class="num" data-label=${t.certificatePays}>
-                    ${month.certificate.format(lang)}
+                    ${formatMoneyText(month.certificate, lang)}
                   </td>
-                  <td class="num" data-label=${t.familyPays}>${month.family.format(lang)}</td>
-                  <td class="num" data-label=${t.paid}>${month.paid.format(lang)}</td>
+                  <td class="num" data-label=${t.familyPays}>
+                    ${formatMoneyText(month.family, lang)}
+                  </td>
+                  <td class="num" data-label=${t.paid}>${formatMoneyText(month.paid, lang)}</td>
                 </tr>`,
             )}
           </tbody>

@@ -1,40 +1,49 @@
 import { localizedTextSchema } from '../../common/labels.js';
 import { isoDateSchema } from '../../common/iso-date.js';
-import { z } from '../../common/zod.js';
+import { moneyTextSchema } from '../../common/money-text.js';
+import { z } from '../../common/zod-mini.js';
 import { instantSchema } from '../../schedule/instant.js';
-import { moneySchema } from '../amounts.js';
-import { certificateKindSchema, certificateStatusSchema } from '../certificate.js';
-import { contractStatusSchema } from '../contract.js';
-import { fundingKindSchema } from '../programme.js';
+import {
+  certificateKindSchema,
+  certificateStatusSchema,
+  contractStatusSchema,
+  fundingKindSchema,
+} from '../kinds.js';
 import { certificateApplicationViewSchema } from './application-status.js';
 
 /**
  * Schema of the family's certificate as its cabinet shows it: number, kind, status, the
  * child's birth date and age today, the certificate group and its period, and the balance in
- * that period (money as strings with kopecks).
+ * that period (amounts as decimal text, `"15000.00"`: the cabinet only shows them, with
+ * `formatMoneyText`, and needs no decimal arithmetic).
  *
  * @example
  * ```ts
  * import { familyCertificateSchema } from '@eduset/core/financing';
+ * import { formatMoneyText } from '@eduset/core/common';
  * declare const json: unknown;
- * familyCertificateSchema.parse(json).balance.available.format('ru');
+ * formatMoneyText(familyCertificateSchema.parse(json).balance.available, 'ru');
  * ```
  */
 export const familyCertificateSchema = z.object({
-  number: z.string().min(1),
+  number: z.string().check(z.minLength(1)),
   kind: certificateKindSchema,
   status: certificateStatusSchema,
   birthDate: isoDateSchema,
-  age: z.number().int().min(0),
+  age: z.int().check(z.minimum(0)),
   issuedOn: isoDateSchema,
   activatedOn: z.optional(isoDateSchema),
-  groupName: z.string().min(1),
-  period: z.object({ id: z.string().min(1), start: isoDateSchema, end: isoDateSchema }),
+  groupName: z.string().check(z.minLength(1)),
+  period: z.object({
+    id: z.string().check(z.minLength(1)),
+    start: isoDateSchema,
+    end: isoDateSchema,
+  }),
   balance: z.object({
-    nominal: moneySchema,
-    available: moneySchema,
-    reserved: moneySchema,
-    spent: moneySchema,
+    nominal: moneyTextSchema,
+    available: moneyTextSchema,
+    reserved: moneyTextSchema,
+    spent: moneyTextSchema,
   }),
 });
 
@@ -54,7 +63,7 @@ export type FamilyCertificate = z.infer<typeof familyCertificateSchema>;
  * ```
  */
 export const familySessionSchema = z.object({
-  token: z.string().min(1),
+  token: z.string().check(z.minLength(1)),
   expiresAt: instantSchema,
   certificate: familyCertificateSchema,
 });
@@ -76,11 +85,11 @@ export type FamilySession = z.infer<typeof familySessionSchema>;
  * ```
  */
 export const familyContractMonthSchema = z.object({
-  month: z.string().regex(/^\d{4}-\d{2}$/),
-  certificate: moneySchema,
-  family: moneySchema,
-  paid: moneySchema,
-  returned: moneySchema,
+  month: z.string().check(z.regex(/^\d{4}-\d{2}$/)),
+  certificate: moneyTextSchema,
+  family: moneyTextSchema,
+  paid: moneyTextSchema,
+  returned: moneyTextSchema,
   settled: z.boolean(),
   note: z.optional(localizedTextSchema),
 });
@@ -98,21 +107,21 @@ export const familyContractMonthSchema = z.object({
  * ```
  */
 export const familyContractSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   status: contractStatusSchema,
-  programmeId: z.string().min(1),
-  programmeName: z.string().min(1),
-  providerName: z.string().min(1),
-  groupName: z.string().min(1),
+  programmeId: z.string().check(z.minLength(1)),
+  programmeName: z.string().check(z.minLength(1)),
+  providerName: z.string().check(z.minLength(1)),
+  groupName: z.string().check(z.minLength(1)),
   fundingKind: fundingKindSchema,
   requestedOn: isoDateSchema,
   start: isoDateSchema,
   end: isoDateSchema,
   closedOn: z.optional(isoDateSchema),
-  closedBy: z.enum(['family', 'provider', 'end']).optional(),
-  all: moneySchema,
-  certificate: moneySchema,
-  family: moneySchema,
+  closedBy: z.optional(z.enum(['family', 'provider', 'end'])),
+  all: moneyTextSchema,
+  certificate: moneyTextSchema,
+  family: moneyTextSchema,
   months: z.array(familyContractMonthSchema),
   reasons: z.array(localizedTextSchema),
   canWithdraw: z.boolean(),
@@ -172,7 +181,7 @@ export type FamilyChange = z.infer<typeof familyChangeSchema>;
  */
 export const certificateApplicationCreatedSchema = z.object({
   application: certificateApplicationViewSchema,
-  code: z.string().min(1),
+  code: z.string().check(z.minLength(1)),
 });
 
 /** The answer of `POST /api/certificate-applications`. @example `declare const created: CertificateApplicationCreated;` */

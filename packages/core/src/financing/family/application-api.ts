@@ -41,7 +41,7 @@ const wholeNumber = (max: number) =>
  * ```
  */
 export const certificateApplicationListQuerySchema = z.strictObject({
-  status: certificateApplicationStatusSchema.optional(),
+  status: z.optional(certificateApplicationStatusSchema),
   offset: wholeNumber(100000).optional(),
   limit: wholeNumber(500).optional(),
 });

@@ -1,5 +1,5 @@
-import type { LocalizedText } from '../../common/index.js';
-import { z } from '../../common/zod.js';
+import type { LocalizedText } from '../../common/labels.js';
+import { z } from '../../common/zod-mini.js';
 import { instantSchema } from '../../schedule/instant.js';
 
 /**
@@ -66,12 +66,12 @@ export const certificateApplicationStatusLabels: Readonly<
  * ```
  */
 export const certificateApplicationViewSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   status: certificateApplicationStatusSchema,
   submittedAt: instantSchema,
   decidedAt: z.optional(instantSchema),
-  refusalReason: z.string().min(1).optional(),
-  certificateNumber: z.string().min(1).optional(),
+  refusalReason: z.optional(z.string().check(z.minLength(1))),
+  certificateNumber: z.optional(z.string().check(z.minLength(1))),
 });
 
 /** What the family sees of its application. @example `declare const view: CertificateApplicationView; view.status;` */

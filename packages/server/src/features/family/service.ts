@@ -109,7 +109,8 @@ export function bearerTokenOf(request: FastifyRequest): string | undefined {
 }
 
 /**
- * The family's certificate as its cabinet shows it (core's `FamilyCertificate`), its age on
+ * The family's certificate as its cabinet shows it (core's `FamilyCertificate`, amounts as
+ * decimal text), its age on
  * `today`.
  *
  * @example
@@ -136,10 +137,10 @@ export function familyCertificateOf(
     groupName: group.name,
     period: { id: group.period.id, start: group.period.start, end: group.period.end },
     balance: {
-      nominal: balance.nominal,
-      available: balance.available,
-      reserved: balance.reserved,
-      spent: balance.spent,
+      nominal: balance.nominal.toString(),
+      available: balance.available.toString(),
+      reserved: balance.reserved.toString(),
+      spent: balance.spent.toString(),
     },
   };
 }
@@ -191,10 +192,16 @@ export function familyContractOf(record: FamilyContractRecord): FamilyContract {
     end: contract.end,
     ...(contract.closedOn === undefined ? {} : { closedOn: contract.closedOn }),
     ...(contract.closedBy === undefined ? {} : { closedBy: contract.closedBy }),
-    all: contract.all,
-    certificate: contract.certificate,
-    family: contract.family,
-    months: monthPayments(contract, entries),
+    all: contract.all.toString(),
+    certificate: contract.certificate.toString(),
+    family: contract.family.toString(),
+    months: monthPayments(contract, entries).map((month) => ({
+      ...month,
+      certificate: month.certificate.toString(),
+      family: month.family.toString(),
+      paid: month.paid.toString(),
+      returned: month.returned.toString(),
+    })),
     reasons,
     canWithdraw: may.withdraw,
     canEnd: may.end,
