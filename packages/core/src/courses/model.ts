@@ -364,7 +364,7 @@ export const courseNetworkSchema = z
     schoolYear: schoolYearSchema,
     timeZone: z._default(timeZoneSchema, 'Europe/Moscow'),
     term: z.object({ from: isoDateSchema, to: isoDateSchema }),
-    calendar: workCalendarSchema.optional(),
+    calendar: z.optional(workCalendarSchema),
     weekGrid: weekGridSchema,
     organizations: z.array(organizationSchema),
     resourceCentres: z.array(siteSchema),

@@ -1,7 +1,7 @@
 import { isoDateSchema } from '../common/iso-date.js';
 import { localizedTextSchema, type LocalizedText } from '../common/labels.js';
 import { requestIdSchema, requestTextSchema } from '../common/wire.js';
-import { z } from '../common/zod.js';
+import { z } from '../common/zod-mini.js';
 import { timeZoneSchema } from './availability.js';
 import { bookingContactSchema, bookingSchema, optionalParentNoteSchema } from './booking.js';
 import { instantSchema } from './instant.js';
@@ -24,17 +24,19 @@ const dayMs = 24 * 60 * 60 * 1000;
  */
 export const maxSlotPeriodDays = 31;
 
-const childAgeQuery = z
-  .string()
-  .refine((value) => /^\d{1,2}$/.test(value) && Number(value) <= 25, {
-    params: {
-      text: {
-        ru: 'Возраст ребёнка — целое число лет от 0 до 25',
-        en: "The child's age is a whole number of years from 0 to 25",
+const childAgeQuery = z.pipe(
+  z.string().check(
+    z.refine((value) => /^\d{1,2}$/.test(value) && Number(value) <= 25, {
+      params: {
+        text: {
+          ru: 'Возраст ребёнка — целое число лет от 0 до 25',
+          en: "The child's age is a whole number of years from 0 to 25",
+        },
       },
-    },
-  })
-  .transform(Number);
+    }),
+  ),
+  z.transform(Number),
+);
 
 function dayNumber(date: string): number {
   return Math.round(Date.parse(`${date}T00:00:00Z`) / dayMs);
@@ -72,34 +74,36 @@ export const slotsQuerySchema = z
     to: isoDateSchema,
     siteId: z.optional(requestIdSchema),
     specialistId: z.optional(requestIdSchema),
-    childAge: childAgeQuery.optional(),
+    childAge: z.optional(childAgeQuery),
   })
-  .superRefine((query, context) => {
-    const days = dayNumber(query.to) - dayNumber(query.from) + 1;
-    if (days < 1) {
-      context.addIssue({
-        code: 'custom',
-        path: ['to'],
-        params: {
-          text: {
-            ru: 'Конец периода раньше его начала',
-            en: 'The end of the period is before its start',
+  .check(
+    z.superRefine((query, context) => {
+      const days = dayNumber(query.to) - dayNumber(query.from) + 1;
+      if (days < 1) {
+        context.addIssue({
+          code: 'custom',
+          path: ['to'],
+          params: {
+            text: {
+              ru: 'Конец периода раньше его начала',
+              en: 'The end of the period is before its start',
+            },
           },
-        },
-      });
-    } else if (days > maxSlotPeriodDays) {
-      context.addIssue({
-        code: 'custom',
-        path: ['to'],
-        params: {
-          text: {
-            ru: `Период не может быть длиннее ${maxSlotPeriodDays} дня`,
-            en: `The period cannot be longer than ${maxSlotPeriodDays} days`,
+        });
+      } else if (days > maxSlotPeriodDays) {
+        context.addIssue({
+          code: 'custom',
+          path: ['to'],
+          params: {
+            text: {
+              ru: `Период не может быть длиннее ${maxSlotPeriodDays} дня`,
+              en: `The period cannot be longer than ${maxSlotPeriodDays} days`,
+            },
           },
-        },
-      });
-    }
-  });
+        });
+      }
+    }),
+  );
 
 /**
  * The validated query of `GET /api/slots`.
@@ -128,22 +132,24 @@ export type SlotsQuery = z.output<typeof slotsQuerySchema>;
  */
 export const slotSchema = z
   .object({
-    specialistId: z.string().min(1),
-    siteId: z.string().min(1),
-    serviceId: z.string().min(1),
+    specialistId: z.string().check(z.minLength(1)),
+    siteId: z.string().check(z.minLength(1)),
+    serviceId: z.string().check(z.minLength(1)),
     start: instantSchema,
     end: instantSchema,
-    seatsLeft: z.number().int().min(1),
+    seatsLeft: z.int().check(z.gte(1)),
   })
-  .refine((slot) => slot.start < slot.end, {
-    path: ['end'],
-    params: {
-      text: {
-        ru: 'Конец слота должен быть позже начала',
-        en: 'The end of a slot must be after its start',
+  .check(
+    z.refine((slot) => slot.start < slot.end, {
+      path: ['end'],
+      params: {
+        text: {
+          ru: 'Конец слота должен быть позже начала',
+          en: 'The end of a slot must be after its start',
+        },
       },
-    },
-  });
+    }),
+  );
 
 /**
  * Schema of the answer of `GET /api/slots`: the zone the server worked in and the free
@@ -176,27 +182,29 @@ const consentText: LocalizedText = {
   en: 'Consent to personal-data processing (Federal Law No. 152-FZ) is required; a booking cannot be made without it',
 };
 
-const requestContactSchema = bookingContactSchema.superRefine((contact, context) => {
-  if (contact.name === '') {
-    context.addIssue({
-      code: 'custom',
-      path: ['name'],
-      params: { text: { ru: 'Укажите имя', en: 'Give a name' } },
-    });
-  }
-  if (contact.phone === undefined && contact.email === undefined) {
-    context.addIssue({
-      code: 'custom',
-      path: [],
-      params: {
-        text: {
-          ru: 'Укажите телефон или адрес электронной почты',
-          en: 'Give a phone number or an e-mail address',
+const requestContactSchema = bookingContactSchema.check(
+  z.superRefine((contact, context) => {
+    if (contact.name === '') {
+      context.addIssue({
+        code: 'custom',
+        path: ['name'],
+        params: { text: { ru: 'Укажите имя', en: 'Give a name' } },
+      });
+    }
+    if (contact.phone === undefined && contact.email === undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: [],
+        params: {
+          text: {
+            ru: 'Укажите телефон или адрес электронной почты',
+            en: 'Give a phone number or an e-mail address',
+          },
         },
-      },
-    });
-  }
-});
+      });
+    }
+  }),
+);
 
 /**
  * The most places one booking request may take (a parent booking a group for several
@@ -242,17 +250,18 @@ export const bookingRequestSchema = z.strictObject({
   serviceId: requestIdSchema,
   start: instantSchema,
   end: instantSchema,
-  seats: z
-    .number()
-    .int()
-    .min(1)
-    .refine((seats) => seats <= maxSeatsPerBooking, { params: { text: seatsCapText } })
-    .default(1),
-  childAge: z.number().int().min(0).max(25),
+  seats: z._default(
+    z.int().check(
+      z.gte(1),
+      z.refine((seats) => seats <= maxSeatsPerBooking, { params: { text: seatsCapText } }),
+    ),
+    1,
+  ),
+  childAge: z.int().check(z.gte(0), z.lte(25)),
   contact: requestContactSchema,
   personalDataConsent: z
     .custom<true>((value) => value === true, { params: { text: consentText } })
-    .meta({ type: 'boolean', const: true }),
+    .check(z.meta({ type: 'boolean', const: true })),
   /** The version of the consent text the parent read (`GET /api/consent`); the current one if left out. */
   consentVersion: z.optional(requestTextSchema(64)),
   /** The parent's note for the specialist («Комментарий для специалиста»), up to 500 characters. */
@@ -274,17 +283,18 @@ export const bookingRequestSchema = z.strictObject({
  * ```
  */
 export const bookingRequestHeadersSchema = z.looseObject({
-  'idempotency-key': z
-    .string()
-    .refine((key) => /^[\x21-\x7e]{1,100}$/.test(key), {
-      params: {
-        text: {
-          ru: 'Ключ повтора (Idempotency-Key) — от 1 до 100 видимых символов ASCII, например UUID',
-          en: 'The idempotency key (Idempotency-Key) is 1 to 100 visible ASCII characters, such as a UUID',
+  'idempotency-key': z.optional(
+    z.string().check(
+      z.refine((key) => /^[\x21-\x7e]{1,100}$/.test(key), {
+        params: {
+          text: {
+            ru: 'Ключ повтора (Idempotency-Key) — от 1 до 100 видимых символов ASCII, например UUID',
+            en: 'The idempotency key (Idempotency-Key) is 1 to 100 visible ASCII characters, such as a UUID',
+          },
         },
-      },
-    })
-    .optional(),
+      }),
+    ),
+  ),
 });
 
 /**
@@ -330,9 +340,9 @@ export type BookingRequestInput = z.input<typeof bookingRequestSchema>;
  */
 export const bookingCreatedResponseSchema = z.object({
   booking: bookingSchema,
-  cancelToken: z.string().min(1),
-  cancelUrl: z.string().min(1),
-  calendarUrl: z.string().min(1),
+  cancelToken: z.string().check(z.minLength(1)),
+  cancelUrl: z.string().check(z.minLength(1)),
+  calendarUrl: z.string().check(z.minLength(1)),
 });
 
 /**
@@ -351,7 +361,7 @@ export const bookingCreatedResponseSchema = z.object({
 export const bookingPendingResponseSchema = z.object({
   status: z.literal('awaiting-email-confirmation'),
   /** The id of the request (the `booking=` of the confirmation link). */
-  requestId: z.string().min(1),
+  requestId: z.string().check(z.minLength(1)),
   /** Until when the confirmation link works. */
   expiresAt: instantSchema,
   message: localizedTextSchema,
@@ -407,7 +417,9 @@ export type ConfirmBookingBody = z.output<typeof confirmBookingBodySchema>;
  * calendarLinkResponseSchema.parse({ calendarUrl: '/api/bookings/b-1.ics?token=t' });
  * ```
  */
-export const calendarLinkResponseSchema = z.object({ calendarUrl: z.string().min(1) });
+export const calendarLinkResponseSchema = z.object({
+  calendarUrl: z.string().check(z.minLength(1)),
+});
 
 /**
  * The answer of `POST /api/bookings/:id/calendar`.

@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { z } from '../common/zod.js';
+import { z } from '../common/zod-mini.js';
 import {
   ConflictError,
   NotFoundError,
@@ -162,7 +162,7 @@ export const bookingTransitionSchema = z.object({
   by: bookingActorSchema,
   reason: z.optional(requestTextSchema(1000)),
   /** For a reschedule: the time the booking had before. */
-  previous: z.object({ start: instantSchema, end: instantSchema }).optional(),
+  previous: z.optional(z.object({ start: instantSchema, end: instantSchema })),
 });
 
 /**
@@ -216,10 +216,26 @@ export function normalizePhone(text: string): string | undefined {
 const blankToUndefined = (value: unknown): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
-const phoneSchema = z
-  .string()
-  .refine((value) => normalizePhone(value) !== undefined, { params: { text: phoneText } })
-  .transform((value) => normalizePhone(value) ?? value);
+/**
+ * Classic zod's `z.preprocess` in mini terms: `fn` runs before `schema`, and the field stays
+ * optional in the input type when `schema` is (mini's `z.pipe` of a transform would make it
+ * a required `unknown`). At run time this is what classic builds: a pipe from a transform.
+ */
+function preprocess<T extends z.core.$ZodType>(
+  fn: (value: unknown) => unknown,
+  schema: T,
+): z.ZodMiniType<z.output<T>, unknown, z.core.$ZodPreprocessInternals<T, unknown>> {
+  return z.pipe(z.transform(fn), schema) as never;
+}
+
+const phoneSchema = z.pipe(
+  z
+    .string()
+    .check(
+      z.refine((value) => normalizePhone(value) !== undefined, { params: { text: phoneText } }),
+    ),
+  z.transform((value: string) => normalizePhone(value) ?? value),
+);
 
 /**
  * Schema of a parent's contact: a name and a phone and/or an e-mail (at least one is
@@ -235,11 +251,13 @@ const phoneSchema = z
 export const bookingContactSchema = z.object({
   name: z
     .string()
-    .trim()
-    .max(200)
-    .refine(hasNoNulCharacter, { params: { text: nulCharacterText } }),
-  phone: z.preprocess(blankToUndefined, phoneSchema.optional()),
-  email: z.preprocess(blankToUndefined, z.string().trim().pipe(z.email()).optional()),
+    .check(
+      z.trim(),
+      z.maxLength(200),
+      z.refine(hasNoNulCharacter, { params: { text: nulCharacterText } }),
+    ),
+  phone: preprocess(blankToUndefined, z.optional(phoneSchema)),
+  email: preprocess(blankToUndefined, z.optional(z.pipe(z.string().check(z.trim()), z.email()))),
 });
 
 /**
@@ -282,10 +300,7 @@ export const parentNoteSchema = requestTextSchema(maxParentNoteLength);
  * optionalParentNoteSchema.parse('   '); // undefined
  * ```
  */
-export const optionalParentNoteSchema = z.preprocess(
-  blankToUndefined,
-  z.optional(parentNoteSchema),
-);
+export const optionalParentNoteSchema = preprocess(blankToUndefined, z.optional(parentNoteSchema));
 
 const consentText: LocalizedText = {
   ru: 'Нужно согласие на обработку персональных данных (Федеральный закон № 152-ФЗ); без него запись невозможна',
@@ -319,11 +334,11 @@ export const bookingSchema = z
     serviceId: serviceIdSchema,
     start: instantSchema,
     end: instantSchema,
-    seats: z.number().int().min(1).default(1),
-    status: bookingStatusSchema.default('requested'),
-    childAge: z.number().int().min(0).max(25),
+    seats: z._default(z.int().check(z.gte(1)), 1),
+    status: z._default(bookingStatusSchema, 'requested'),
+    childAge: z.int().check(z.gte(0), z.lte(25)),
     contact: bookingContactSchema,
-    contactErased: z.boolean().default(false),
+    contactErased: z._default(z.boolean(), false),
     /** The parent's note for the specialist, if she left one (erased with the contact). */
     note: z.optional(parentNoteSchema),
     personalDataConsent: z.custom<true>((value) => value === true, {
@@ -331,110 +346,112 @@ export const bookingSchema = z
     }),
     createdAt: instantSchema,
     updatedAt: instantSchema,
-    sequence: z.number().int().min(0).default(0),
-    history: z.array(bookingTransitionSchema).default([]),
+    sequence: z._default(z.int().check(z.gte(0)), 0),
+    history: z._default(z.array(bookingTransitionSchema), []),
   })
-  .superRefine((booking, ctx) => {
-    if (!(booking.start < booking.end)) {
-      ctx.addIssue(
-        customIssue(
-          { ru: 'Конец записи должен быть позже начала', en: 'The end must be after the start' },
-          ['end'],
-        ),
-      );
-    }
-    if (booking.updatedAt < booking.createdAt) {
-      ctx.addIssue(
-        customIssue(
-          {
-            ru: 'Время изменения раньше времени создания',
-            en: 'The update time is before the creation time',
-          },
-          ['updatedAt'],
-        ),
-      );
-    }
-    const { contact } = booking;
-    if (booking.contactErased) {
-      if (
-        contact.name !== '' ||
-        contact.phone !== undefined ||
-        contact.email !== undefined ||
-        booking.note !== undefined
-      ) {
+  .check(
+    z.superRefine((booking, ctx) => {
+      if (!(booking.start < booking.end)) {
         ctx.addIssue(
           customIssue(
-            {
-              ru: 'Контакт помечен как удалённый, но содержит данные',
-              en: 'The contact is marked as erased but still holds data',
-            },
-            ['contact'],
+            { ru: 'Конец записи должен быть позже начала', en: 'The end must be after the start' },
+            ['end'],
           ),
         );
       }
-    } else {
-      if (contact.name === '') {
-        ctx.addIssue(customIssue({ ru: 'Укажите имя', en: 'Give a name' }, ['contact', 'name']));
-      }
-      if (contact.phone === undefined && contact.email === undefined) {
+      if (booking.updatedAt < booking.createdAt) {
         ctx.addIssue(
           customIssue(
             {
-              ru: 'Укажите телефон или адрес электронной почты',
-              en: 'Give a phone number or an e-mail address',
+              ru: 'Время изменения раньше времени создания',
+              en: 'The update time is before the creation time',
             },
-            ['contact'],
+            ['updatedAt'],
           ),
         );
       }
-    }
-    booking.history.forEach((entry, index) => {
-      const previous = booking.history[index - 1];
-      const expectedFrom = previous === undefined ? 'requested' : previous.to;
-      const legal =
-        entry.previous === undefined
-          ? canTransition(entry.from, entry.to)
-          : entry.from === entry.to && isActiveStatus(entry.from);
-      if (entry.from !== expectedFrom || !legal) {
+      const { contact } = booking;
+      if (booking.contactErased) {
+        if (
+          contact.name !== '' ||
+          contact.phone !== undefined ||
+          contact.email !== undefined ||
+          booking.note !== undefined
+        ) {
+          ctx.addIssue(
+            customIssue(
+              {
+                ru: 'Контакт помечен как удалённый, но содержит данные',
+                en: 'The contact is marked as erased but still holds data',
+              },
+              ['contact'],
+            ),
+          );
+        }
+      } else {
+        if (contact.name === '') {
+          ctx.addIssue(customIssue({ ru: 'Укажите имя', en: 'Give a name' }, ['contact', 'name']));
+        }
+        if (contact.phone === undefined && contact.email === undefined) {
+          ctx.addIssue(
+            customIssue(
+              {
+                ru: 'Укажите телефон или адрес электронной почты',
+                en: 'Give a phone number or an e-mail address',
+              },
+              ['contact'],
+            ),
+          );
+        }
+      }
+      booking.history.forEach((entry, index) => {
+        const previous = booking.history[index - 1];
+        const expectedFrom = previous === undefined ? 'requested' : previous.to;
+        const legal =
+          entry.previous === undefined
+            ? canTransition(entry.from, entry.to)
+            : entry.from === entry.to && isActiveStatus(entry.from);
+        if (entry.from !== expectedFrom || !legal) {
+          ctx.addIssue(
+            customIssue(
+              {
+                ru: `История записи: недопустимый переход «${bookingStatusLabels[entry.from].ru}» → «${bookingStatusLabels[entry.to].ru}»`,
+                en: `Booking history: illegal change "${bookingStatusLabels[entry.from].en}" → "${bookingStatusLabels[entry.to].en}"`,
+              },
+              ['history', index],
+            ),
+          );
+        }
+      });
+      let previousAt: string = booking.createdAt;
+      booking.history.forEach((entry, index) => {
+        if (entry.at < previousAt || entry.at > booking.updatedAt) {
+          ctx.addIssue(
+            customIssue(
+              {
+                ru: 'История записи: время перехода вне порядка (раньше предыдущего или позже последнего изменения)',
+                en: 'Booking history: a change time is out of order (before the previous one or after the last update)',
+              },
+              ['history', index, 'at'],
+            ),
+          );
+        }
+        previousAt = entry.at;
+      });
+      const last = booking.history[booking.history.length - 1];
+      if (last !== undefined && last.to !== booking.status) {
         ctx.addIssue(
           customIssue(
             {
-              ru: `История записи: недопустимый переход «${bookingStatusLabels[entry.from].ru}» → «${bookingStatusLabels[entry.to].ru}»`,
-              en: `Booking history: illegal change "${bookingStatusLabels[entry.from].en}" → "${bookingStatusLabels[entry.to].en}"`,
+              ru: 'Статус записи не совпадает с последней записью истории',
+              en: 'The booking status does not match the last history entry',
             },
-            ['history', index],
+            ['status'],
           ),
         );
       }
-    });
-    let previousAt: string = booking.createdAt;
-    booking.history.forEach((entry, index) => {
-      if (entry.at < previousAt || entry.at > booking.updatedAt) {
-        ctx.addIssue(
-          customIssue(
-            {
-              ru: 'История записи: время перехода вне порядка (раньше предыдущего или позже последнего изменения)',
-              en: 'Booking history: a change time is out of order (before the previous one or after the last update)',
-            },
-            ['history', index, 'at'],
-          ),
-        );
-      }
-      previousAt = entry.at;
-    });
-    const last = booking.history[booking.history.length - 1];
-    if (last !== undefined && last.to !== booking.status) {
-      ctx.addIssue(
-        customIssue(
-          {
-            ru: 'Статус записи не совпадает с последней записью истории',
-            en: 'The booking status does not match the last history entry',
-          },
-          ['status'],
-        ),
-      );
-    }
-  });
+    }),
+  );
 
 /**
  * A booking of a consultation (validated; see {@link bookingSchema}).

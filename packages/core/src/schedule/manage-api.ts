@@ -1,5 +1,5 @@
 import { requestIdSchema, requestTextSchema } from '../common/wire.js';
-import { z } from '../common/zod.js';
+import { z } from '../common/zod-mini.js';
 import { timeZoneSchema } from './availability.js';
 import { bookingSchema, bookingStatusSchema } from './booking.js';
 import { instantSchema, type BusyInterval } from './instant.js';
@@ -163,7 +163,7 @@ export const staffBookingChangeSchema = z.object({
     end: instantSchema,
     status: bookingStatusSchema,
     statusName: z.object({ ru: z.string(), en: z.string() }),
-    sequence: z.number().int().min(0),
+    sequence: z.int().check(z.gte(0)),
     updatedAt: instantSchema,
   }),
 });

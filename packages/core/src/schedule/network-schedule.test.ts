@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ValidationError } from '../common/index.js';
 import { instant } from './instant.js';
-import { createNetworkSchedule, freeSlots, offeredSlot } from './network-schedule.js';
+import {
+  createNetworkSchedule,
+  freeSlots,
+  offeredSlot,
+  parsePublishedSchedule,
+} from './network-schedule.js';
 
 const schedule = createNetworkSchedule({
   networkId: 'town',
@@ -46,6 +51,37 @@ describe('network schedule', () => {
       ]);
       expect(issues[1]!.message.ru).toContain('нет правил записи');
     }
+  });
+
+  it('reads a published schedule as createNetworkSchedule does, without the official calendar check', () => {
+    const input = {
+      networkId: 'town',
+      availabilities: [{ specialistId: 's', siteId: 'x', serviceId: 'lekoteka', rules: [] }],
+      bookingRules: [
+        { serviceId: 'speech', duration: 45 },
+        { serviceId: 'speech', duration: 30 },
+      ],
+    };
+    const paths = (read: (value: unknown) => unknown): string[] => {
+      try {
+        read(input);
+        return [];
+      } catch (error) {
+        return (error as ValidationError).issues.map((issue) => issue.path.join('.'));
+      }
+    };
+    expect(paths(parsePublishedSchedule)).toEqual(paths(createNetworkSchedule));
+    expect(parsePublishedSchedule(schedule)).toEqual(schedule);
+    // 3 January 2026 (a Saturday) is a New Year holiday of the official calendar: a network
+    // calendar calling it a working Saturday contradicts it, which only the full check sees.
+    const contradicting = {
+      networkId: 'town',
+      availabilities: [],
+      bookingRules: [],
+      calendar: { version: 'town', workingWeekends: [{ date: '2026-01-03' }], holidays: [] },
+    };
+    expect(() => createNetworkSchedule(contradicting)).toThrow();
+    expect(parsePublishedSchedule(contradicting).networkId).toBe('town');
   });
 
   it('applies the service rules and narrows by site, specialist and child age', () => {

@@ -1,126 +1,27 @@
-import { localizedTextSchema, parse, type IsoDate } from '../common/index.js';
-import { z } from '../common/zod.js';
-import { ageRangeSchema, serviceIdSchema } from '../network/index.js';
-import { siteIdSchema } from '../network/ids.js';
-import { availabilitySchema, type Availability } from './availability.js';
+import { parse, type IsoDate } from '../common/index.js';
+import { z } from '../common/zod-mini.js';
+import { type Availability } from './availability.js';
 import { russianWorkCalendar } from './calendars/ru-official.js';
 import { instant, type BusyInterval, type Instant } from './instant.js';
 import {
-  parseSlotSearch,
-  slotsOfQuery,
-  travelTimeSchema,
-  vacationSchema,
-  type OnlySlot,
-  type Slot,
-} from './slots.js';
-import {
-  emptyWorkCalendar,
-  mergeCalendars,
-  workCalendarSchema,
-  type WorkCalendar,
-} from './work-calendar.js';
+  checkScheduleRules,
+  networkScheduleFieldsSchema,
+  type ServiceBookingRules,
+} from './network-schedule-schema.js';
+import { parseSlotSearch, slotsOfQuery, type OnlySlot, type Slot } from './slots.js';
+import { emptyWorkCalendar, mergeCalendars, type WorkCalendar } from './work-calendar.js';
 import { localDateTime } from './zoned.js';
 
-const minutes = z.number().int().min(0).max(1440);
-
-/**
- * Schema of a session length for one site that overrides the service's own: at this site the
- * service's sessions last `duration` minutes and start `step` minutes apart (default: the
- * duration).
- *
- * @example
- * ```ts
- * import { siteSessionSchema } from '@eduset/core/schedule';
- * siteSessionSchema.parse({ siteId: 'lek-school-2', duration: 30 });
- * ```
- */
-export const siteSessionSchema = z.object({
-  siteId: siteIdSchema,
-  duration: z.number().int().min(1).max(1440),
-  step: z.number().int().min(1).max(1440).optional(),
-});
-
-/**
- * A site's own session length for a service. @example `const short: SiteSession = siteSessionSchema.parse({ siteId: 'kp-1', duration: 30 });`
- */
-export type SiteSession = z.infer<typeof siteSessionSchema>;
-
-/**
- * Schema of how a service is booked: session length, step between start times, buffers,
- * minimum notice, how far ahead parents may book, seats per session (a lekoteka group has
- * several), limits per specialist (sessions a day and a week) and per parent (active bookings
- * held at once), optionally the children's ages it is for, and what the parent should bring
- * (`whatToBring`, in Russian and English: it goes into the messages sent to parents).
- * `siteSessions` overrides the session length (and step) at single sites, each site once.
- *
- * @example
- * ```ts
- * import { serviceBookingRulesSchema } from '@eduset/core/schedule';
- * serviceBookingRulesSchema.parse({
- *   serviceId: 'speech', duration: 45, bufferAfter: 15, minimumNotice: 1440,
- *   siteSessions: [{ siteId: 'lek-school-2', duration: 30 }],
- *   whatToBring: { ru: 'Тетрадь для домашних заданий', en: 'A notebook for home exercises' },
- * });
- * ```
- */
-export const serviceBookingRulesSchema = z.object({
-  serviceId: serviceIdSchema,
-  duration: z.number().int().min(1).max(1440),
-  step: z.number().int().min(1).max(1440).optional(),
-  siteSessions: z
-    .array(siteSessionSchema)
-    .default([])
-    .refine((sessions) => new Set(sessions.map((entry) => entry.siteId)).size === sessions.length, {
-      params: {
-        text: {
-          ru: 'Длительность приёма для одной площадки задана дважды',
-          en: 'The session length of one site is given twice',
-        },
-      },
-    }),
-  bufferBefore: minutes.default(0),
-  bufferAfter: minutes.default(0),
-  minimumNotice: z.number().int().min(0).default(0),
-  horizonDays: z.number().int().min(0).default(28),
-  seats: z.number().int().min(1).default(1),
-  limits: z
-    .object({
-      perDay: z.number().int().min(0).optional(),
-      perWeek: z.number().int().min(0).optional(),
-      /**
-       * Active bookings (to come, not cancelled) one parent — one phone or e-mail — may hold
-       * for this service at once; `defaultActivePerContact` (3) when not given. Kept
-       * by the database against slot hoarding (see `bookingGuardFor`).
-       */
-      perContact: z.number().int().min(1).max(1000).optional(),
-    })
-    .default({}),
-  ages: z.optional(ageRangeSchema),
-  /** What the parent should bring to the consultation (shown in the messages to parents). */
-  whatToBring: z.optional(localizedTextSchema),
-});
-
-/**
- * How a service is booked. @example `const rules: ServiceBookingRules = serviceBookingRulesSchema.parse(json);`
- */
-export type ServiceBookingRules = z.infer<typeof serviceBookingRulesSchema>;
-
-/**
- * Which official working-day calendar a schedule follows: `ru` — the Russian one shipped with
- * eduset ({@link russianWorkCalendar}), `none` — only the schedule's own `calendar`.
- *
- * @example
- * ```ts
- * import { officialCalendarSchema } from '@eduset/core/schedule';
- * officialCalendarSchema.parse('ru');
- * ```
- */
-export const officialCalendarSchema = z.enum(['ru', 'none']);
-
-/**
- * The official calendar a schedule follows. @example `const follows: OfficialCalendar = 'ru';`
- */
-export type OfficialCalendar = z.infer<typeof officialCalendarSchema>;
+export {
+  officialCalendarSchema,
+  parsePublishedSchedule,
+  publishedScheduleSchema,
+  serviceBookingRulesSchema,
+  siteSessionSchema,
+  type OfficialCalendar,
+  type ServiceBookingRules,
+  type SiteSession,
+} from './network-schedule-schema.js';
 
 /**
  * Schema of a network's published schedule: every specialist's availability at each site
@@ -139,18 +40,8 @@ export type OfficialCalendar = z.infer<typeof officialCalendarSchema>;
  * networkScheduleSchema.parse({ networkId: 'udomlya', availabilities: [], bookingRules: [] });
  * ```
  */
-export const networkScheduleSchema = z
-  .object({
-    networkId: z.string().trim().min(1),
-    availabilities: z.array(availabilitySchema),
-    bookingRules: z.array(serviceBookingRulesSchema),
-    travel: z.array(travelTimeSchema).default([]),
-    vacations: z.array(vacationSchema).default([]),
-    calendar: workCalendarSchema.optional(),
-    officialCalendar: officialCalendarSchema.optional(),
-    note: z.string().optional(),
-  })
-  .superRefine((schedule, context) => {
+export const networkScheduleSchema = networkScheduleFieldsSchema.check(
+  z.superRefine((schedule, context) => {
     if (schedule.officialCalendar !== 'none' && schedule.calendar !== undefined) {
       try {
         mergeCalendars(russianWorkCalendar, schedule.calendar);
@@ -167,37 +58,9 @@ export const networkScheduleSchema = z
         });
       }
     }
-    const ruled = new Set<string>();
-    schedule.bookingRules.forEach((rules, index) => {
-      if (ruled.has(rules.serviceId)) {
-        context.addIssue({
-          code: 'custom',
-          path: ['bookingRules', index, 'serviceId'],
-          params: {
-            text: {
-              ru: `Правила записи на услугу «${rules.serviceId}» заданы дважды`,
-              en: `Booking rules for service "${rules.serviceId}" are given twice`,
-            },
-          },
-        });
-      }
-      ruled.add(rules.serviceId);
-    });
-    schedule.availabilities.forEach((availability, index) => {
-      if (!ruled.has(availability.serviceId)) {
-        context.addIssue({
-          code: 'custom',
-          path: ['availabilities', index, 'serviceId'],
-          params: {
-            text: {
-              ru: `Для услуги «${availability.serviceId}» нет правил записи`,
-              en: `Service "${availability.serviceId}" has no booking rules`,
-            },
-          },
-        });
-      }
-    });
-  });
+    checkScheduleRules(schedule, context);
+  }),
+);
 
 /**
  * A network's published schedule. @example `const schedule: NetworkSchedule = parse(networkScheduleSchema, json);`

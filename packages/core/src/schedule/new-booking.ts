@@ -1,5 +1,5 @@
 import { hasNoNulCharacter } from '../common/wire.js';
-import { z } from '../common/zod.js';
+import { z } from '../common/zod-mini.js';
 import { normalizePhone, parseBooking, type Booking } from './booking.js';
 import { isCanonicalInstant } from './instant.js';
 

@@ -1,5 +1,5 @@
 import { parse } from '../common/index.js';
-import { z } from '../common/zod.js';
+import { z } from '../common/zod-mini.js';
 import { specialistIdSchema } from '../network/ids.js';
 import type { Availability } from './availability.js';
 import { isActiveBooking, type Booking } from './booking.js';
@@ -93,7 +93,7 @@ export function withSpecialistSchedule(
   replacement: ScheduleReplacement = {},
 ): NetworkSchedule {
   const hers = z.looseObject({
-    specialistId: z.string().refine((id) => id === part.specialistId, notHers),
+    specialistId: z.string().check(z.refine((id) => id === part.specialistId, notHers)),
   });
   const own = parse(
     z.object({

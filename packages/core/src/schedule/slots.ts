@@ -1,4 +1,4 @@
-import { z } from '../common/zod.js';
+import { z } from '../common/zod-mini.js';
 import { isIsoDate, isoDateSchema, parse, type IsoDate } from '../common/index.js';
 import { serviceIdSchema, siteIdSchema, specialistIdSchema } from '../network/ids.js';
 import { availabilitySchema, hoursOnDate, type Availability } from './availability.js';
@@ -29,6 +29,15 @@ import {
   wallMidnight,
 } from './zoned.js';
 
+import {
+  travelTimeSchema,
+  vacationSchema,
+  type TravelTime,
+  type Vacation,
+} from './network-schedule-schema.js';
+
+export { travelTimeSchema, vacationSchema, type TravelTime, type Vacation };
+
 const MINUTE = 60_000;
 /** 0000-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z: ISO texts with four-digit years. */
 const FIRST_YEAR_0 = -62_167_219_200_000;
@@ -36,12 +45,12 @@ const LAST_YEAR_9999 = 253_402_300_799_999;
 /** The longest date range one call may ask for. */
 const MAX_RANGE_DAYS = 400;
 
-const minutes = z.number().int().min(0).max(10_080);
+const minutes = z.int().check(z.gte(0), z.lte(10_080));
 
 /** Reports a period that ends before it starts or is longer than {@link MAX_RANGE_DAYS}. */
 function checkRange(
   period: { readonly from: IsoDate; readonly to: IsoDate },
-  context: z.RefinementCtx,
+  context: z.core.$RefinementCtx,
 ): void {
   const days = civilDaysBetween(period.from, period.to);
   if (days < 0) {
@@ -68,59 +77,6 @@ function checkRange(
     });
   }
 }
-
-/**
- * Schema of a travel time between two sites for a specialist who serves both, in minutes.
- * Unless the query says otherwise, an entry holds in both directions.
- *
- * @example
- * ```ts
- * import { travelTimeSchema } from '@eduset/core/schedule';
- * travelTimeSchema.parse({ fromSiteId: 'kp-teremok', toSiteId: 'lekoteka-1', minutes: 20 });
- * ```
- */
-export const travelTimeSchema = z.object({
-  fromSiteId: siteIdSchema,
-  toSiteId: siteIdSchema,
-  minutes,
-});
-
-/**
- * A travel time between two sites. @example `const trip: TravelTime = travelTimeSchema.parse({ fromSiteId: 'a', toSiteId: 'b', minutes: 15 });`
- */
-export type TravelTime = z.infer<typeof travelTimeSchema>;
-
-/**
- * Schema of a specialist's vacation (отпуск) or other absence: inclusive civil dates, read in
- * each site's zone, on which she receives nowhere — weekly hours and one-day overrides alike.
- *
- * @example
- * ```ts
- * import { vacationSchema } from '@eduset/core/schedule';
- * vacationSchema.parse({ specialistId: 'psy-ivanova', from: '2026-07-01', to: '2026-07-28', note: 'Отпуск' });
- * ```
- */
-export const vacationSchema = z
-  .object({
-    specialistId: specialistIdSchema,
-    from: isoDateSchema,
-    to: isoDateSchema,
-    note: z.string().max(500).optional(),
-  })
-  .refine((vacation) => vacation.from <= vacation.to, {
-    path: ['to'],
-    params: {
-      text: {
-        ru: 'Последний день отпуска раньше первого',
-        en: 'The last day of the vacation is before the first',
-      },
-    },
-  });
-
-/**
- * A specialist's vacation. @example `const away: Vacation = vacationSchema.parse({ specialistId: 'psy-1', from: '2026-07-01', to: '2026-07-14' });`
- */
-export type Vacation = z.infer<typeof vacationSchema>;
 
 /**
  * Whether a specialist is on vacation on a civil date.
@@ -164,17 +120,19 @@ export const slotBusyIntervalSchema = z
     serviceId: z.optional(serviceIdSchema),
     start: instantSchema,
     end: instantSchema,
-    seats: z.number().int().min(1).default(1),
+    seats: z._default(z.int().check(z.gte(1)), 1),
   })
-  .refine((busy) => busy.start < busy.end, {
-    path: ['end'],
-    params: {
-      text: {
-        ru: 'Конец занятого времени не позже начала',
-        en: 'The busy interval ends before it starts',
+  .check(
+    z.refine((busy) => busy.start < busy.end, {
+      path: ['end'],
+      params: {
+        text: {
+          ru: 'Конец занятого времени не позже начала',
+          en: 'The busy interval ends before it starts',
+        },
       },
-    },
-  });
+    }),
+  );
 
 /**
  * A busy interval for slot generation. @example `const busy: SlotBusyInterval = slotBusyIntervalSchema.parse(json);`
@@ -218,26 +176,27 @@ export const slotQuerySchema = z
     from: isoDateSchema,
     to: isoDateSchema,
     now: instantSchema,
-    duration: z.number().int().min(1).max(1440),
-    step: z.number().int().min(1).max(1440).optional(),
-    bufferBefore: minutes.default(0),
-    bufferAfter: minutes.default(0),
-    minimumNotice: z.number().int().min(0).default(0),
-    horizonDays: z.number().int().min(0).optional(),
-    seats: z.number().int().min(1).default(1),
-    limits: z
-      .object({
-        perDay: z.number().int().min(0).optional(),
-        perWeek: z.number().int().min(0).optional(),
-      })
-      .default({}),
-    travel: z.array(travelTimeSchema).default([]),
-    travelSymmetric: z.boolean().default(true),
-    busy: z.array(slotBusyIntervalSchema).default([]),
-    calendar: workCalendarSchema.optional(),
-    vacations: z.array(vacationSchema).default([]),
+    duration: z.int().check(z.gte(1), z.lte(1440)),
+    step: z.optional(z.int().check(z.gte(1), z.lte(1440))),
+    bufferBefore: z._default(minutes, 0),
+    bufferAfter: z._default(minutes, 0),
+    minimumNotice: z._default(z.int().check(z.gte(0)), 0),
+    horizonDays: z.optional(z.int().check(z.gte(0))),
+    seats: z._default(z.int().check(z.gte(1)), 1),
+    limits: z._default(
+      z.object({
+        perDay: z.optional(z.int().check(z.gte(0))),
+        perWeek: z.optional(z.int().check(z.gte(0))),
+      }),
+      {},
+    ),
+    travel: z._default(z.array(travelTimeSchema), []),
+    travelSymmetric: z._default(z.boolean(), true),
+    busy: z._default(z.array(slotBusyIntervalSchema), []),
+    calendar: z.optional(workCalendarSchema),
+    vacations: z._default(z.array(vacationSchema), []),
   })
-  .superRefine(checkRange);
+  .check(z.superRefine(checkRange));
 
 /**
  * A validated slot query. @example `const query: SlotQuery = parse(slotQuerySchema, json);`
@@ -808,7 +767,7 @@ export function generateSlots(input: SlotQueryInput): Slot[] {
 
 const slotPeriodSchema = z
   .object({ from: isoDateSchema, to: isoDateSchema, now: instantSchema })
-  .superRefine(checkRange);
+  .check(z.superRefine(checkRange));
 const busyListSchema = z.object({ busy: z.array(slotBusyIntervalSchema) });
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;

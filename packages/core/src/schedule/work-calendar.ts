@@ -1,6 +1,6 @@
 import { addDays, differenceInCalendarDays, getISODay } from 'date-fns';
 import { tz } from '@date-fns/tz';
-import { z } from '../common/zod.js';
+import { z } from '../common/zod-mini.js';
 import {
   isoDateSchema,
   localizedTextSchema,
@@ -206,17 +206,19 @@ export const calendarPeriodSchema = z
     from: isoDateSchema,
     to: isoDateSchema,
     label: localizedTextSchema,
-    siteIds: z.array(siteIdSchema).optional(),
+    siteIds: z.optional(z.array(siteIdSchema)),
   })
-  .refine((period) => period.from <= period.to, {
-    path: ['to'],
-    params: {
-      text: {
-        ru: 'Дата окончания периода раньше даты начала',
-        en: 'The period ends before it starts',
+  .check(
+    z.refine((period) => period.from <= period.to, {
+      path: ['to'],
+      params: {
+        text: {
+          ru: 'Дата окончания периода раньше даты начала',
+          en: 'The period ends before it starts',
+        },
       },
-    },
-  });
+    }),
+  );
 
 /**
  * A municipal period. @example `const holidays: CalendarPeriod = calendarPeriodSchema.parse(json);`
@@ -248,54 +250,56 @@ export type CalendarPeriod = z.infer<typeof calendarPeriodSchema>;
  */
 export const workCalendarSchema = z
   .object({
-    version: z.string().trim().min(1),
+    version: z.string().check(z.trim(), z.minLength(1)),
     title: z.optional(localizedTextSchema),
-    holidays: z.array(dateEntrySchema).default([]),
-    transferredDaysOff: z.array(dateEntrySchema).default([]),
-    workingWeekends: z.array(workingWeekendSchema).default([]),
-    shortenedDays: z.array(dateEntrySchema).default([]),
-    schoolHolidays: z.array(calendarPeriodSchema).default([]),
-    closures: z.array(calendarPeriodSchema).default([]),
+    holidays: z._default(z.array(dateEntrySchema), []),
+    transferredDaysOff: z._default(z.array(dateEntrySchema), []),
+    workingWeekends: z._default(z.array(workingWeekendSchema), []),
+    shortenedDays: z._default(z.array(dateEntrySchema), []),
+    schoolHolidays: z._default(z.array(calendarPeriodSchema), []),
+    closures: z._default(z.array(calendarPeriodSchema), []),
   })
-  .superRefine((calendar, context) => {
-    const daysOff = new Set([
-      ...calendar.holidays.map((entry) => entry.date),
-      ...calendar.transferredDaysOff.map((entry) => entry.date),
-    ]);
-    const conflict = (date: string): LocalizedText => ({
-      ru: `Дата ${date} одновременно выходная и рабочая`,
-      en: `The date ${date} is both a day off and a working day`,
-    });
-    calendar.workingWeekends.forEach((entry, index) => {
-      if (daysOff.has(entry.date)) {
-        context.addIssue({
-          code: 'custom',
-          path: ['workingWeekends', index, 'date'],
-          params: { text: conflict(entry.date) },
-        });
-      } else if (isoWeekday(entry.date) < 6) {
-        context.addIssue({
-          code: 'custom',
-          path: ['workingWeekends', index, 'date'],
-          params: {
-            text: {
-              ru: `Дата ${entry.date} — не суббота и не воскресенье`,
-              en: `The date ${entry.date} is neither a Saturday nor a Sunday`,
+  .check(
+    z.superRefine((calendar, context) => {
+      const daysOff = new Set([
+        ...calendar.holidays.map((entry) => entry.date),
+        ...calendar.transferredDaysOff.map((entry) => entry.date),
+      ]);
+      const conflict = (date: string): LocalizedText => ({
+        ru: `Дата ${date} одновременно выходная и рабочая`,
+        en: `The date ${date} is both a day off and a working day`,
+      });
+      calendar.workingWeekends.forEach((entry, index) => {
+        if (daysOff.has(entry.date)) {
+          context.addIssue({
+            code: 'custom',
+            path: ['workingWeekends', index, 'date'],
+            params: { text: conflict(entry.date) },
+          });
+        } else if (isoWeekday(entry.date) < 6) {
+          context.addIssue({
+            code: 'custom',
+            path: ['workingWeekends', index, 'date'],
+            params: {
+              text: {
+                ru: `Дата ${entry.date} — не суббота и не воскресенье`,
+                en: `The date ${entry.date} is neither a Saturday nor a Sunday`,
+              },
             },
-          },
-        });
-      }
-    });
-    calendar.shortenedDays.forEach((entry, index) => {
-      if (daysOff.has(entry.date)) {
-        context.addIssue({
-          code: 'custom',
-          path: ['shortenedDays', index, 'date'],
-          params: { text: conflict(entry.date) },
-        });
-      }
-    });
-  });
+          });
+        }
+      });
+      calendar.shortenedDays.forEach((entry, index) => {
+        if (daysOff.has(entry.date)) {
+          context.addIssue({
+            code: 'custom',
+            path: ['shortenedDays', index, 'date'],
+            params: { text: conflict(entry.date) },
+          });
+        }
+      });
+    }),
+  );
 
 /**
  * A working-day calendar (validated). @example `const calendar: WorkCalendar = parse(workCalendarSchema, json);`

@@ -2,9 +2,9 @@ import {
   bookingAnswerSchema,
   bookingCreatedResponseSchema,
   createNetwork,
-  createNetworkSchedule,
   managedBookingSchema,
   parse,
+  parsePublishedSchedule,
   slotsResponseSchema,
   ValidationError,
   type Booking,
@@ -475,7 +475,7 @@ export class BookingApi {
    * ```
    */
   schedule(signal?: AbortSignal): Promise<NetworkSchedule> {
-    return fetchJson(this.url('/schedule'), createNetworkSchedule, signal ? { signal } : {});
+    return fetchJson(this.url('/schedule'), parsePublishedSchedule, signal ? { signal } : {});
   }
 
   /**

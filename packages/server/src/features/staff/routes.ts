@@ -25,7 +25,7 @@ export const staffBookingsQuerySchema = z.strictObject({
   specialistId: idText.optional(),
   date: z.optional(isoDateSchema),
   span: z.enum(['day', 'week']).optional(),
-  status: bookingStatusSchema.optional(),
+  status: z.optional(bookingStatusSchema),
 });
 
 /**
