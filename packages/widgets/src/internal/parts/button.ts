@@ -16,6 +16,13 @@ export interface ButtonOptions {
   readonly disabled?: boolean;
   /** The button's `part` name, for a host page's `::part()` styling. */
   readonly part?: string;
+  readonly id?: string;
+  /** The id of what the button acts on, read after its words (`aria-describedby`). */
+  readonly describedBy?: string;
+  /** For a button that opens a panel: whether it is open (`aria-expanded`). */
+  readonly expanded?: boolean;
+  /** The id of the panel the button opens (`aria-controls`). */
+  readonly controls?: string;
   readonly onClick?: (event: Event) => void;
 }
 
@@ -96,10 +103,14 @@ export const buttonStyles = css`
 export const button = (options: ButtonOptions): TemplateResult =>
   html`<button
     type=${options.type ?? 'button'}
+    id=${options.id ?? nothing}
     class=${options.variant && options.variant !== 'secondary' ? options.variant : nothing}
     ?disabled=${options.disabled === true || options.busy === true}
     aria-busy=${options.busy ? 'true' : nothing}
     part=${options.part ?? nothing}
+    aria-describedby=${options.describedBy ?? nothing}
+    aria-expanded=${options.expanded === undefined ? nothing : String(options.expanded)}
+    aria-controls=${options.controls ?? nothing}
     @click=${options.onClick}
   >
     ${options.label}

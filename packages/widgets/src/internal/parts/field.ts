@@ -27,10 +27,56 @@ export const fieldStyles = css`
     color: var(--_color-text-muted);
     font-size: 0.875em;
   }
+  /* Widths by the expected length of the answer (GOV.UK's width classes): a text input is as
+     wide as the column up to 30em (a long text), a number 10 characters, a date or a time its
+     own picker, a select its longest choice; width-N fits N characters, width-full the
+     whole column. Never wider than the column on a phone. */
   .field > input:not([type='checkbox'], [type='radio']),
-  .field > select,
+  .field > select {
+    justify-self: start;
+    width: var(--_field-width, 100%);
+    max-width: min(100%, var(--_field-max, 30em));
+  }
+  .field > input[type='number'] {
+    --_field-width: calc(10ch + 2.5em);
+  }
+  .field > input[type='date'],
+  .field > input[type='time'],
+  .field > select {
+    --_field-width: auto;
+  }
+  .field > select {
+    min-width: min(100%, 11.5em);
+  }
   .field > textarea {
     width: 100%;
+    max-width: min(100%, 40em);
+  }
+  .width-2 {
+    --_field-width: calc(2ch + 2.5em);
+  }
+  .width-3 {
+    --_field-width: calc(3ch + 2.5em);
+  }
+  .width-4 {
+    --_field-width: calc(4ch + 2.5em);
+  }
+  .width-5 {
+    --_field-width: calc(5ch + 2.5em);
+  }
+  .width-10 {
+    --_field-width: calc(10ch + 2.5em);
+  }
+  .width-20 {
+    --_field-width: calc(20ch + 1.5em);
+  }
+  .width-30 {
+    --_field-width: calc(30ch + 1.5em);
+    --_field-max: 100%;
+  }
+  .width-full {
+    --_field-width: 100%;
+    --_field-max: 100%;
   }
   .checkbox {
     display: flex;
@@ -40,6 +86,17 @@ export const fieldStyles = css`
   .checkbox > input {
     flex: none;
     margin: 0.15em 0 0;
+  }
+  .radio {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.375em;
+    min-height: 2.75em;
+    font-weight: normal;
+  }
+  .radio > input {
+    flex: none;
+    margin: 0;
   }
   .field-error {
     color: var(--_color-danger);
@@ -149,6 +206,25 @@ export interface FieldIds {
  */
 export const fieldIds = (id: string): FieldIds => ({ hint: `${id}-hint`, error: `${id}-error` });
 
+/**
+ * How wide a text input or select is, by the length of the answer it expects (GOV.UK's width
+ * classes): `2`…`30` characters, or `full` for the whole column. Without one, a text input is
+ * the column's width up to 30em, a number 10 characters, a date, a time or a select its own.
+ */
+export type FieldWidth = 2 | 3 | 4 | 5 | 10 | 20 | 30 | 'full';
+
+/**
+ * The class of a control of this width (none without one).
+ *
+ * @example
+ * ```ts
+ * import { widthClass } from './field.js';
+ * widthClass(4); // 'width-4'
+ * ```
+ */
+export const widthClass = (width: FieldWidth | undefined): string | typeof nothing =>
+  width === undefined ? nothing : `width-${width}`;
+
 /** What {@link field} draws. */
 export interface FieldOptions {
   /** The control's id: the label's `for`, and the stem of the hint's and error's ids. */
@@ -173,6 +249,8 @@ export interface FieldOptions {
   readonly disabled?: boolean;
   /** The control's own `part` name. */
   readonly controlPart?: string;
+  /** The input's width by the length of the answer it expects. */
+  readonly width?: FieldWidth;
   /** A text area's height in lines. */
   readonly rows?: number;
   /** Other ids that describe the control (a hint shared by several fields), read first. */
@@ -182,6 +260,8 @@ export interface FieldOptions {
   /** The wrapper's `part` name, for a host page's `::part()` styling. */
   readonly part?: string;
   readonly onInput?: (event: Event) => void;
+  /** Called when the value is committed (a date or a time picked, the field left). */
+  readonly onChange?: (event: Event) => void;
 }
 
 /**
@@ -234,11 +314,13 @@ export const field = (options: FieldOptions): TemplateResult => {
           aria-describedby=${described}
           aria-invalid=${invalid}
           @input=${options.onInput}
+          @change=${options.onChange}
         ></textarea>`
       : html`<input
           id=${options.id}
           name=${options.name ?? nothing}
           type=${options.type ?? 'text'}
+          class=${widthClass(options.width)}
           .value=${options.value}
           ?required=${options.required === true}
           ?disabled=${options.disabled === true}
@@ -254,6 +336,7 @@ export const field = (options: FieldOptions): TemplateResult => {
           aria-describedby=${described}
           aria-invalid=${invalid}
           @input=${options.onInput}
+          @change=${options.onChange}
         />`;
   return fieldFrame(options.id, options.label, hint, error, control, options.part);
 };
@@ -339,6 +422,37 @@ export const checkbox = (options: CheckboxOptions): TemplateResult => {
     </span>
   </div>`;
 };
+
+/** What {@link radio} draws. */
+export interface RadioOptions {
+  readonly name: string;
+  readonly value: string;
+  readonly label: string | TemplateResult;
+  readonly checked: boolean;
+  readonly disabled?: boolean;
+  readonly onChange?: (event: Event) => void;
+}
+
+/**
+ * One radio button inside its label, for a `fieldset` of choices (its legend the question).
+ *
+ * @example
+ * ```ts
+ * import { radio } from './field.js';
+ * radio({ name: 'view', value: 'day', label: 'День', checked: true });
+ * ```
+ */
+export const radio = (options: RadioOptions): TemplateResult =>
+  html`<label class="radio"
+    ><input
+      type="radio"
+      name=${options.name}
+      value=${options.value}
+      .checked=${options.checked}
+      ?disabled=${options.disabled === true}
+      @change=${options.onChange}
+    />${options.label}</label
+  >`;
 
 /** One item of an {@link errorSummary}: the message and the id of the control to fix. */
 export interface ErrorSummaryItem {
