@@ -1,7 +1,10 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 
-/** How a button looks: filled, outlined, like a link, or for a destructive step. */
-export type ButtonVariant = 'primary' | 'secondary' | 'link' | 'danger';
+/**
+ * How a button looks: filled, outlined, like a link, or for a destructive step (outlined in
+ * red, or a red link for a small one among many: remove a row).
+ */
+export type ButtonVariant = 'primary' | 'secondary' | 'link' | 'danger' | 'danger-link';
 
 /** What {@link button} draws. */
 export interface ButtonOptions {
@@ -104,7 +107,13 @@ export const button = (options: ButtonOptions): TemplateResult =>
   html`<button
     type=${options.type ?? 'button'}
     id=${options.id ?? nothing}
-    class=${options.variant && options.variant !== 'secondary' ? options.variant : nothing}
+    class=${
+      options.variant === 'danger-link'
+        ? 'link danger'
+        : options.variant && options.variant !== 'secondary'
+          ? options.variant
+          : nothing
+    }
     ?disabled=${options.disabled === true || options.busy === true}
     aria-busy=${options.busy ? 'true' : nothing}
     part=${options.part ?? nothing}

@@ -233,8 +233,9 @@ export interface FieldOptions {
   readonly hint?: string | TemplateResult;
   /** The message shown when the value is wrong; none when it is right. */
   readonly error?: string | null;
-  /** `text` (default), `email`, `tel`, `url`, `number`, `date`, `search` — or `textarea`. */
-  readonly type?: 'text' | 'email' | 'tel' | 'url' | 'number' | 'date' | 'search' | 'textarea';
+  /** `text` (default), `email`, `tel`, `url`, `number`, `date`, `time`, `search` — or `textarea`. */
+  readonly type?:
+    'text' | 'email' | 'tel' | 'url' | 'number' | 'date' | 'time' | 'search' | 'textarea';
   readonly name?: string;
   readonly value: string;
   readonly required?: boolean;
@@ -380,6 +381,7 @@ export interface CheckboxOptions {
   readonly name?: string;
   readonly checked: boolean;
   readonly required?: boolean;
+  readonly disabled?: boolean;
   readonly error?: string | null;
   readonly part?: string;
   readonly onChange?: (event: Event) => void;
@@ -414,6 +416,7 @@ export const checkbox = (options: CheckboxOptions): TemplateResult => {
         type="checkbox"
         .checked=${options.checked}
         ?required=${options.required === true}
+        ?disabled=${options.disabled === true}
         aria-describedby=${describedBy(options.id, false, error !== null) ?? nothing}
         aria-invalid=${error === null ? nothing : 'true'}
         @change=${options.onChange}

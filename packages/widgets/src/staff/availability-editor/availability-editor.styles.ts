@@ -96,17 +96,24 @@ export const availabilityEditorStyles = [
       padding: 0;
       margin-bottom: 0.25rem;
     }
-    .day {
-      display: inline-flex;
-      align-items: center;
-      gap: 0.2rem;
+    /* A weekday: a small box round the checkbox part (its box and label share the touch area). */
+    .days .checkbox {
+      align-items: stretch;
       min-height: 2.75rem;
       min-width: 2.75rem;
       padding: 0 0.35rem;
+      gap: 0.2rem;
       border: 1px solid var(--_color-border);
       border-radius: var(--_radius);
       background: var(--_color-surface);
       position: relative;
+    }
+    .days .checkbox > :first-child {
+      align-self: center;
+    }
+    .days .checkbox > label {
+      display: flex;
+      align-items: center;
     }
     .range {
       display: inline-flex;
@@ -118,15 +125,6 @@ export const availabilityEditorStyles = [
       grid-template-columns: repeat(auto-fill, minmax(min(100%, 13rem), 1fr));
       gap: 0.5rem 1rem;
       width: 100%;
-    }
-    .field {
-      display: flex;
-      flex-direction: column;
-      gap: 0.2rem;
-      min-width: 0;
-    }
-    .field.inline {
-      min-width: 7rem;
     }
     .breaks {
       display: flex;
@@ -168,11 +166,8 @@ export const availabilityEditorStyles = [
       margin: 0.5rem 0;
       min-width: 0;
     }
-    .choice {
+    .decision .radio {
       display: flex;
-      gap: 0.5rem;
-      align-items: flex-start;
-      padding: 0.4rem 0;
     }
     .chooser {
       max-width: 30rem;
