@@ -162,7 +162,6 @@ const ownWiring: Record<string, string> = {
     'an entry lists every problem of its value (a list, not one message) under the control',
   'staff/provider-programmes/provider-programmes.ts':
     'being changed on another branch (issue 18 follow-up): its form moves to the parts after',
-  'staff/provider-desk/provider-desk.ts': 'not converted yet (issue 18 §1 follow-up)',
   'staff/financing-reports/financing-reports.ts': 'not converted yet (issue 18 §1 follow-up)',
   'staff/financing-parameters/financing-parameters.ts':
     'not converted yet (issue 18 §1 follow-up); its limit inputs sit in table cells',

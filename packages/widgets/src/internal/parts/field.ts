@@ -41,6 +41,7 @@ export const fieldStyles = css`
     --_field-width: calc(10ch + 2.5em);
   }
   .field > input[type='date'],
+  .field > input[type='month'],
   .field > input[type='time'],
   .field > select {
     --_field-width: auto;
@@ -233,16 +234,18 @@ export interface FieldOptions {
   readonly hint?: string | TemplateResult;
   /** The message shown when the value is wrong; none when it is right. */
   readonly error?: string | null;
-  /** `text` (default), `email`, `tel`, `url`, `number`, `date`, `time`, `search` — or `textarea`. */
+  /** `text` (default), `email`, `tel`, `url`, `number`, a `date`, `month` or `time`, `search` — or `textarea`. */
   readonly type?:
-    'text' | 'email' | 'tel' | 'url' | 'number' | 'date' | 'time' | 'search' | 'textarea';
+    'text' | 'email' | 'tel' | 'url' | 'number' | 'date' | 'month' | 'time' | 'search' | 'textarea';
   readonly name?: string;
   readonly value: string;
   readonly required?: boolean;
   readonly autocomplete?: string;
   readonly inputmode?: string;
-  readonly min?: number;
-  readonly max?: number;
+  /** The least value: a number, or a date (`YYYY-MM-DD`) for a date field. */
+  readonly min?: number | string;
+  /** The greatest value: a number, or a date for a date field. */
+  readonly max?: number | string;
   readonly step?: number;
   readonly maxlength?: number;
   readonly pattern?: string;
