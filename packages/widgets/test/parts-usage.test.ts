@@ -167,7 +167,6 @@ const ownWiring: Record<string, string> = {
     'not converted yet (issue 18 §1 follow-up); its limit inputs sit in table cells',
   'staff/course-planner/course-planner.ts': 'not converted yet (issue 18 §1 follow-up)',
   'staff/inventory/inventory.ts': 'not converted yet (issue 18 §1 follow-up)',
-  'staff/programme-review/programme-review.ts': 'not converted yet (issue 18 §1 follow-up)',
 };
 
 /** The elements that style their own table cells, and why. */

@@ -20,6 +20,8 @@ export interface ButtonOptions {
   /** The button's `part` name, for a host page's `::part()` styling. */
   readonly part?: string;
   readonly id?: string;
+  /** A fuller name than the words shown (it must contain them: WCAG's label in name). */
+  readonly ariaLabel?: string;
   /** The id of what the button acts on, read after its words (`aria-describedby`). */
   readonly describedBy?: string;
   /** For a button that opens a panel: whether it is open (`aria-expanded`). */
@@ -117,6 +119,7 @@ export const button = (options: ButtonOptions): TemplateResult =>
     ?disabled=${options.disabled === true || options.busy === true}
     aria-busy=${options.busy ? 'true' : nothing}
     part=${options.part ?? nothing}
+    aria-label=${options.ariaLabel ?? nothing}
     aria-describedby=${options.describedBy ?? nothing}
     aria-expanded=${options.expanded === undefined ? nothing : String(options.expanded)}
     aria-controls=${options.controls ?? nothing}

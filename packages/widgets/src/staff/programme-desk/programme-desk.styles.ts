@@ -151,12 +151,6 @@ export const programmeDeskStyles = [
       gap: 0.5rem 1rem;
       width: 100%;
     }
-    .field {
-      display: flex;
-      flex-direction: column;
-      gap: 0.2rem;
-      min-width: 0;
-    }
     .wide-fields {
       grid-template-columns: repeat(auto-fill, minmax(min(100%, 22rem), 1fr));
     }
