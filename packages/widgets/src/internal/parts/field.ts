@@ -103,7 +103,8 @@ export const fieldStyles = css`
     color: var(--_color-danger);
     font-weight: 600;
   }
-  .field.invalid {
+  .field.invalid,
+  fieldset.invalid {
     padding-inline-start: 0.75em;
     border-inline-start: 4px solid var(--_color-danger);
   }
@@ -459,6 +460,59 @@ export const radio = (options: RadioOptions): TemplateResult =>
       @change=${options.onChange}
     />${options.label}</label
   >`;
+
+/** What {@link choiceGroup} draws. */
+export interface ChoiceGroupOptions {
+  /** The fieldset's id: the stem of its hint's and error's ids. */
+  readonly id: string;
+  /** The question the choices answer. */
+  readonly legend: string | TemplateResult;
+  readonly hint?: string | TemplateResult;
+  /** The message shown when the choice is wrong; none when it is right. */
+  readonly error?: string | null;
+  /** The fieldset's own class, for the element's layout of its choices. */
+  readonly className?: string;
+  /** The choices (radios, checkboxes) and whatever goes with them. */
+  readonly content: TemplateResult;
+}
+
+/**
+ * A group of choices: a fieldset with its legend, a hint and an error message (GOV.UK order),
+ * the fieldset referring to both (`aria-describedby`), then the choices.
+ *
+ * @example
+ * ```ts
+ * import { html } from 'lit';
+ * import { choiceGroup, radio } from './field.js';
+ * choiceGroup({
+ *   id: 'view',
+ *   legend: 'Период',
+ *   content: html`${radio({ name: 'view', value: 'day', label: 'День', checked: true })}`,
+ * });
+ * ```
+ */
+export const choiceGroup = (options: ChoiceGroupOptions): TemplateResult => {
+  const error = options.error ?? null;
+  const hint = options.hint ?? null;
+  const ids = fieldIds(options.id);
+  const className = [options.className ?? '', error === null ? '' : 'invalid']
+    .filter(Boolean)
+    .join(' ');
+  return html`<fieldset
+    id=${options.id}
+    class=${className === '' ? nothing : className}
+    aria-describedby=${describedBy(options.id, hint !== null, error !== null) ?? nothing}
+  >
+    <legend>${options.legend}</legend>
+    ${hint === null ? nothing : html`<span class="hint" id=${ids.hint}>${hint}</span>`}
+    ${
+      error === null
+        ? nothing
+        : html`<span class="field-error" part="field-error" id=${ids.error}>${error}</span>`
+    }
+    ${options.content}
+  </fieldset>`;
+};
 
 /** One item of an {@link errorSummary}: the message and the id of the control to fix. */
 export interface ErrorSummaryItem {

@@ -154,9 +154,6 @@ export const programmeDeskStyles = [
     .wide-fields {
       grid-template-columns: repeat(auto-fill, minmax(min(100%, 22rem), 1fr));
     }
-    .field.wide {
-      grid-column: 1 / -1;
-    }
     .field > textarea {
       min-height: 5rem;
     }
@@ -174,9 +171,9 @@ export const programmeDeskStyles = [
       padding: 0;
       margin-bottom: 0.25rem;
     }
-    .day {
-      display: inline-flex;
-      align-items: center;
+    /* A weekday: a small box round the checkbox part (its box and label share the touch area). */
+    .days .checkbox {
+      align-items: stretch;
       gap: 0.2rem;
       min-height: 2.75rem;
       min-width: 2.75rem;
@@ -184,6 +181,13 @@ export const programmeDeskStyles = [
       border: 1px solid var(--_color-border);
       border-radius: var(--_radius);
       background: var(--_color-surface);
+    }
+    .days .checkbox > :first-child {
+      align-self: center;
+    }
+    .days .checkbox > label {
+      display: flex;
+      align-items: center;
     }
     .actions {
       display: flex;
