@@ -37,13 +37,15 @@ export const fieldStyles = css`
     width: var(--_field-width, 100%);
     max-width: min(100%, var(--_field-max, 30em));
   }
-  .field > input[type='number'] {
+  :where(.field > input[type='number']) {
     --_field-width: calc(10ch + 2.5em);
   }
-  .field > input[type='date'],
-  .field > input[type='month'],
-  .field > input[type='time'],
-  .field > select {
+  :where(
+    .field > input[type='date'],
+    .field > input[type='month'],
+    .field > input[type='time'],
+    .field > select
+  ) {
     --_field-width: auto;
   }
   .field > select {
