@@ -54,6 +54,12 @@ export const staffAgendaStyles = [
       gap: 0.75em var(--_spacing);
     }
 
+    /* A long site name makes its select no wider than 30em (the field part's cap): neither
+       its field, so the next filter fits beside it. */
+    .toolbar > .field {
+      max-width: 30em;
+    }
+
     .view {
       display: flex;
       flex-wrap: wrap;

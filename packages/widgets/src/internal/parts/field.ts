@@ -15,6 +15,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 export const fieldStyles = css`
   .field {
     display: grid;
+    align-content: start;
     gap: 0.25em;
     min-width: 0;
   }

@@ -102,14 +102,15 @@ export const availabilityEditorStyles = [
       min-height: 2.75rem;
       min-width: 2.75rem;
       padding: 0 0.35rem;
-      gap: 0.2rem;
+      gap: 0.35rem;
       border: 1px solid var(--_color-border);
       border-radius: var(--_radius);
       background: var(--_color-surface);
       position: relative;
     }
-    .days .checkbox > :first-child {
+    .days .checkbox > input {
       align-self: center;
+      margin: 0;
     }
     .days .checkbox > label {
       display: flex;
@@ -161,13 +162,16 @@ export const availabilityEditorStyles = [
       color: var(--_color-text-muted);
     }
     .decision {
-      border: 1px solid var(--_color-border);
-      border-radius: var(--_radius);
       margin: 0.5rem 0;
-      min-width: 0;
     }
+    /* A choice of two lines: the radio beside its first line. */
     .decision .radio {
       display: flex;
+      align-items: flex-start;
+      padding-block: 0.35rem;
+    }
+    .decision .radio > input {
+      margin-top: 0.15em;
     }
     .chooser {
       max-width: 30rem;

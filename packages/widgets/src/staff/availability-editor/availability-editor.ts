@@ -1108,7 +1108,7 @@ export class EdusetAvailabilityEditor extends EdusetElement {
                     </li>`,
                 )}
               </ul>
-              <fieldset class="decision">
+              <fieldset class="decision boxed">
                 <legend>${t.decision}</legend>
                 ${(['keep', 'cancel'] as const).map((choice) =>
                   radio({

@@ -174,7 +174,7 @@ export const programmeDeskStyles = [
     /* A weekday: a small box round the checkbox part (its box and label share the touch area). */
     .days .checkbox {
       align-items: stretch;
-      gap: 0.2rem;
+      gap: 0.35rem;
       min-height: 2.75rem;
       min-width: 2.75rem;
       padding: 0 0.35rem;
@@ -182,8 +182,9 @@ export const programmeDeskStyles = [
       border-radius: var(--_radius);
       background: var(--_color-surface);
     }
-    .days .checkbox > :first-child {
+    .days .checkbox > input {
       align-self: center;
+      margin: 0;
     }
     .days .checkbox > label {
       display: flex;
