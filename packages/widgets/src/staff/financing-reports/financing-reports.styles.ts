@@ -59,12 +59,6 @@ export const financingReportsStyles = [
       gap: 0.5rem 1rem;
       align-items: end;
     }
-    .field {
-      display: flex;
-      flex-direction: column;
-      gap: 0.2rem;
-      min-width: 0;
-    }
     .cards {
       display: grid;
       grid-template-columns: repeat(auto-fill, minmax(min(100%, 10rem), 1fr));
