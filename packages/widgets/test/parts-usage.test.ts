@@ -161,7 +161,6 @@ const ownWiring: Record<string, string> = {
     'the week and month calendar grids (role="grid") refer to their keyboard help',
   'staff/data-entry/data-entry.ts':
     'an entry lists every problem of its value (a list, not one message) under the control',
-  'staff/course-planner/course-planner.ts': 'not converted yet (issue 18 §1 follow-up)',
 };
 
 /** The elements that style their own table cells, and why. */
