@@ -13,9 +13,11 @@ import { css, html, nothing, type TemplateResult } from 'lit';
  * ```
  */
 export const fieldStyles = css`
+  /* In a row of fields (a grid or a flex row) every control sits at the row's bottom, lined up
+     with its neighbours whatever the height of their labels; a field never stretches its control. */
   .field {
     display: grid;
-    align-content: start;
+    align-content: end;
     gap: 0.25em;
     min-width: 0;
   }
