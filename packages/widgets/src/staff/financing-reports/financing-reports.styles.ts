@@ -74,6 +74,9 @@ export const financingReportsStyles = [
     }
     .card dt {
       color: var(--_color-text-muted);
+      /* A long word («сертифицированных») breaks inside a narrow card instead of leaving it. */
+      overflow-wrap: anywhere;
+      hyphens: auto;
     }
     .card dd {
       margin: 0.25rem 0 0;
