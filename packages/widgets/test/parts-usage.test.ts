@@ -152,26 +152,15 @@ function lastCompound(selector: string): string {
 const ownWiring: Record<string, string> = {
   'survey/survey.ts':
     'the answers are large radio tiles in a fieldset (a radio inside its label); the fieldset ' +
-    'refers to its hint and error itself — there is no choice-group part yet',
+    'refers to its hint and error itself — to move to the choiceGroup part (follow-up)',
   'program-navigator/program-navigator.ts':
-    'the weekday filter: checkbox chips inside their labels in a fieldset (no choice-group part)',
+    'the weekday filter: checkbox chips inside their labels in a fieldset (to move to the ' +
+    'choiceGroup and checkbox parts; another branch changes this element now)',
   'school-map/school-map.ts': 'the chart refers to its reading help (a figure, not a field)',
   'slot-picker/slot-picker.ts':
     'the week and month calendar grids (role="grid") refer to their keyboard help',
   'staff/data-entry/data-entry.ts':
     'an entry lists every problem of its value (a list, not one message) under the control',
-  'staff/provider-programmes/provider-programmes.ts':
-    'being changed on another branch (issue 18 follow-up): its form moves to the parts after',
-  'staff/availability-editor/availability-editor.ts':
-    'not converted yet (issue 18 §1 follow-up): weekly hours with time inputs and day toggles',
-  'staff/provider-desk/provider-desk.ts': 'not converted yet (issue 18 §1 follow-up)',
-  'staff/financing-reports/financing-reports.ts': 'not converted yet (issue 18 §1 follow-up)',
-  'staff/financing-parameters/financing-parameters.ts':
-    'not converted yet (issue 18 §1 follow-up); its limit inputs sit in table cells',
-  'staff/course-planner/course-planner.ts': 'not converted yet (issue 18 §1 follow-up)',
-  'staff/inventory/inventory.ts': 'not converted yet (issue 18 §1 follow-up)',
-  'staff/programme-review/programme-review.ts': 'not converted yet (issue 18 §1 follow-up)',
-  'staff-agenda/staff-agenda.ts': 'not converted yet (issue 18 §1 follow-up)',
 };
 
 /** The elements that style their own table cells, and why. */

@@ -54,9 +54,10 @@ export const staffAgendaStyles = [
       gap: 0.75em var(--_spacing);
     }
 
-    legend,
-    label {
-      font-weight: 600;
+    /* A long site name makes its select no wider than 30em (the field part's cap): neither
+       its field, so the next filter fits beside it. */
+    .toolbar > .field {
+      max-width: 30em;
     }
 
     .view {
@@ -71,42 +72,12 @@ export const staffAgendaStyles = [
       margin-bottom: 0.25em;
     }
 
-    .choice {
-      display: inline-flex;
-      align-items: center;
-      gap: 0.375em;
-      min-height: 2.75em;
-      font-weight: normal;
-    }
-
-    .choice input {
-      width: 1.25em;
-      height: 1.25em;
-      margin: 0;
-    }
-
-    .field {
-      display: grid;
-      grid-template-columns: minmax(0, 1fr);
-      gap: 0.25em;
-      min-width: 0;
-    }
-
-    .field select {
-      max-width: 100%;
-    }
-
     .nav,
     .tools,
     .actions {
       display: flex;
       flex-wrap: wrap;
       gap: 0.5em;
-    }
-
-    .primary {
-      color: var(--_color-on-primary);
-      background: var(--_color-primary);
     }
 
     .status-line,
@@ -117,16 +88,8 @@ export const staffAgendaStyles = [
       color: var(--_color-text-muted);
     }
 
-    .hint {
-      font-size: 0.875em;
-    }
-
-    .error,
-    .field-error {
-      color: var(--_color-danger);
-    }
-
     .error {
+      color: var(--_color-danger);
       padding: 0.5em 0.75em;
       border: 1px solid var(--_color-danger);
       border-radius: var(--_radius);
@@ -282,9 +245,7 @@ export const staffAgendaStyles = [
         margin-bottom: 0.375em;
       }
 
-      .toolbar > .field,
-      .toolbar select,
-      .toolbar input[type='date'] {
+      .toolbar > .field {
         width: 100%;
       }
 

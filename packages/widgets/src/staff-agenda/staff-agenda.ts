@@ -22,6 +22,7 @@ import {
 } from 'lit';
 import { DataLoader } from '../internal/data-loader.js';
 import { EdusetElement } from '../internal/eduset-element.js';
+import { button, field, radio, selectField } from '../internal/parts/index.js';
 import { EdusetConsultationChangeEvent, type ConsultationChange } from './consultation-change.js';
 import { StaffAgendaApi, StaffRequestError, type StaffAgendaQuery } from './staff-agenda-api.js';
 import { staffAgendaStyles } from './staff-agenda.styles.js';
@@ -520,65 +521,57 @@ export class EdusetStaffAgenda extends EdusetElement {
     >
       <fieldset class="view">
         <legend>${t.period}</legend>
-        ${(['day', 'week'] as const).map(
-          (view) =>
-            html`<label class="choice"
-              ><input
-                type="radio"
-                name="view"
-                value=${view}
-                .checked=${this.view === view}
-                @change=${this.onView}
-              />${view === 'day' ? t.day : t.week}</label
-            >`,
+        ${(['day', 'week'] as const).map((view) =>
+          radio({
+            name: 'view',
+            value: view,
+            label: view === 'day' ? t.day : t.week,
+            checked: this.view === view,
+            onChange: this.onView,
+          }),
         )}
       </fieldset>
-      <div class="field">
-        <label for="date">${t.date}</label>
-        <input id="date" type="date" .value=${date} @change=${this.onDate} />
-      </div>
+      ${field({ id: 'date', label: t.date, type: 'date', value: date, onChange: this.onDate })}
       <div class="nav">
-        <button type="button" @click=${() => this.shift(-1)}>
-          <span aria-hidden="true">←</span> ${t.previous(this.view)}
-        </button>
-        <button type="button" @click=${this.goToday}>${t.today}</button>
-        <button type="button" @click=${() => this.shift(1)}>
-          ${t.next(this.view)} <span aria-hidden="true">→</span>
-        </button>
+        ${button({
+          label: html`<span aria-hidden="true">←</span> ${t.previous(this.view)}`,
+          onClick: () => this.shift(-1),
+        })}
+        ${button({ label: t.today, onClick: this.goToday })}
+        ${button({
+          label: html`${t.next(this.view)} <span aria-hidden="true">→</span>`,
+          onClick: () => this.shift(1),
+        })}
       </div>
       ${
         sites.length > 1 || this.siteId
-          ? html`<div class="field">
-              <label for="site">${t.site}</label>
-              <select id="site" @change=${this.onSite}>
-                <option value="" ?selected=${!this.siteId}>${t.allSites}</option>
-                ${sites.map(
-                  (site) =>
-                    html`<option value=${site.id} ?selected=${site.id === this.siteId}>
-                      ${site.name}
-                    </option>`,
-                )}
-              </select>
-            </div>`
+          ? selectField({
+              id: 'site',
+              label: t.site,
+              value: this.siteId ?? '',
+              options: [
+                { value: '', label: t.allSites },
+                ...sites.map((site) => ({ value: site.id, label: site.name })),
+              ],
+              onChange: this.onSite,
+            })
           : nothing
       }
       ${
         specialists.length > 1 || this.specialistId
-          ? html`<div class="field">
-              <label for="specialist">${t.specialist}</label>
-              <select id="specialist" @change=${this.onSpecialist}>
-                <option value="" ?selected=${!this.specialistId}>${t.allSpecialists}</option>
-                ${specialists.map(
-                  (specialist) =>
-                    html`<option
-                      value=${specialist.id}
-                      ?selected=${specialist.id === this.specialistId}
-                    >
-                      ${specialist.name}
-                    </option>`,
-                )}
-              </select>
-            </div>`
+          ? selectField({
+              id: 'specialist',
+              label: t.specialist,
+              value: this.specialistId ?? '',
+              options: [
+                { value: '', label: t.allSpecialists },
+                ...specialists.map((specialist) => ({
+                  value: specialist.id,
+                  label: specialist.name,
+                })),
+              ],
+              onChange: this.onSpecialist,
+            })
           : nothing
       }
     </form>`;
@@ -597,7 +590,7 @@ export class EdusetStaffAgenda extends EdusetElement {
       ...(this.network ? { network: this.network } : {}),
     });
     return html`<div part="tools" class="tools">
-      <button type="button" @click=${this.print}>${t.print}</button>
+      ${button({ label: t.print, onClick: this.print })}
       <a class="button" href=${href} download=${`agenda-${date}.ics`}>${t.downloadDay(shown)}</a>
     </div>`;
   }
@@ -639,56 +632,45 @@ export class EdusetStaffAgenda extends EdusetElement {
     const buttons: TemplateResult[] = [];
     if (canMark) {
       buttons.push(
-        html`<button
-          type="button"
-          class="primary"
-          aria-describedby=${about}
-          ?disabled=${busy}
-          @click=${() => this.mark(consultation, 'attended')}
-        >
-          ${t.markAttended}
-        </button>`,
-        html`<button
-          type="button"
-          class="secondary"
-          aria-describedby=${about}
-          ?disabled=${busy}
-          @click=${() => this.mark(consultation, 'no-show')}
-        >
-          ${t.markNoShow}
-        </button>`,
+        button({
+          label: t.markAttended,
+          variant: 'primary',
+          describedBy: about,
+          disabled: busy,
+          onClick: () => this.mark(consultation, 'attended'),
+        }),
+        button({
+          label: t.markNoShow,
+          describedBy: about,
+          disabled: busy,
+          onClick: () => this.mark(consultation, 'no-show'),
+        }),
       );
     }
     if (consultation.noteAccess) {
       buttons.push(
-        html`<button
-          type="button"
-          id=${`note-button-${id}`}
-          class="secondary"
-          aria-describedby=${about}
-          aria-expanded=${open === 'note' ? 'true' : 'false'}
-          aria-controls=${`panel-${id}`}
-          @click=${() => this.openPanel(consultation, 'note')}
-        >
-          ${consultation.hasNote ? t.noteExists : t.note}
-        </button>`,
+        button({
+          label: consultation.hasNote ? t.noteExists : t.note,
+          id: `note-button-${id}`,
+          describedBy: about,
+          expanded: open === 'note',
+          controls: `panel-${id}`,
+          onClick: () => this.openPanel(consultation, 'note'),
+        }),
       );
     }
     if (canMove) {
       for (const kind of ['move', 'cancel'] as const) {
         buttons.push(
-          html`<button
-            type="button"
-            id=${`${kind}-button-${id}`}
-            class="secondary"
-            aria-describedby=${about}
-            aria-expanded=${open === kind ? 'true' : 'false'}
-            aria-controls=${`panel-${id}`}
-            ?disabled=${busy}
-            @click=${() => this.openPanel(consultation, kind)}
-          >
-            ${kind === 'move' ? t.move : t.cancel}
-          </button>`,
+          button({
+            label: kind === 'move' ? t.move : t.cancel,
+            id: `${kind}-button-${id}`,
+            describedBy: about,
+            expanded: open === kind,
+            controls: `panel-${id}`,
+            disabled: busy,
+            onClick: () => this.openPanel(consultation, kind),
+          }),
         );
       }
     }
@@ -701,9 +683,19 @@ export class EdusetStaffAgenda extends EdusetElement {
     const panel = this.panel;
     if (panel === null || panel.id !== consultation.id) return nothing;
     const id = consultation.id;
-    const error = this.noteError
-      ? html`<p class="field-error" id=${`panel-error-${id}`} role="alert">${this.noteError}</p>`
-      : nothing;
+    // A wrong value is told at its field (the parts' error wiring); a refusal of the server
+    // or a slot not chosen, under the panel's controls.
+    const fieldError =
+      this.noteError &&
+      (panel.kind === 'note'
+        ? this.noteText.trim().length > maxConsultationNoteLength
+        : this.reason.trim() === '')
+        ? this.noteError
+        : null;
+    const error =
+      this.noteError && fieldError === null
+        ? html`<p class="field-error" id=${`panel-error-${id}`} role="alert">${this.noteError}</p>`
+        : nothing;
     if (panel.kind === 'note') {
       const when = this.note
         ? new Intl.DateTimeFormat(localeOf(this.language), {
@@ -718,27 +710,31 @@ export class EdusetStaffAgenda extends EdusetElement {
         id=${`panel-${id}`}
         @submit=${(event: Event) => this.saveNote(event, consultation)}
       >
-        <label for=${`note-field-${id}`}>${t.noteLabel}</label>
-        <p class="hint" id=${`note-hint-${id}`}>${t.noteHint}</p>
-        ${this.noteState === 'loading' ? html`<p role="status">${t.noteLoading}</p>` : nothing}
-        <textarea
-          id=${`note-field-${id}`}
-          rows="5"
-          maxlength=${maxConsultationNoteLength}
-          aria-describedby=${`note-hint-${id}${this.noteError ? ` panel-error-${id}` : ''}`}
-          .value=${this.noteText}
-          ?disabled=${this.noteState === 'loading' || this.noteState === 'error'}
-          @input=${(event: Event) => {
+        ${field({
+          id: `note-field-${id}`,
+          label: t.noteLabel,
+          hint: t.noteHint,
+          error: fieldError,
+          type: 'textarea',
+          rows: 5,
+          maxlength: maxConsultationNoteLength,
+          value: this.noteText,
+          disabled: this.noteState === 'loading' || this.noteState === 'error',
+          onInput: (event: Event) => {
             this.noteText = (event.target as HTMLTextAreaElement).value;
-          }}
-        ></textarea>
+          },
+        })}
+        ${this.noteState === 'loading' ? html`<p role="status">${t.noteLoading}</p>` : nothing}
         ${this.note ? html`<p class="hint">${t.noteLast(this.note.authorName, when)}</p>` : nothing}
         ${error}
         <div class="actions">
-          <button type="submit" class="primary" ?disabled=${this.noteState !== 'ready'}>
-            ${t.noteSave}
-          </button>
-          <button type="button" class="secondary" @click=${this.closePanel}>${t.close}</button>
+          ${button({
+            label: t.noteSave,
+            type: 'submit',
+            variant: 'primary',
+            disabled: this.noteState !== 'ready',
+          })}
+          ${button({ label: t.close, onClick: this.closePanel })}
         </div>
       </form>`;
     }
@@ -758,18 +754,16 @@ export class EdusetStaffAgenda extends EdusetElement {
     >
       ${
         kind === 'move'
-          ? html`<div class="field">
-                <label for=${`move-date-${id}`}>${t.moveDate}</label>
-                <input
-                  id=${`move-date-${id}`}
-                  type="date"
-                  .value=${this.moveDate}
-                  @change=${(event: Event) => {
-                    this.moveDate = (event.target as HTMLInputElement).value;
-                    this.loadSlots(consultation);
-                  }}
-                />
-              </div>
+          ? html`${field({
+                id: `move-date-${id}`,
+                label: t.moveDate,
+                type: 'date',
+                value: this.moveDate,
+                onChange: (event: Event) => {
+                  this.moveDate = (event.target as HTMLInputElement).value;
+                  this.loadSlots(consultation);
+                },
+              })}
               <fieldset class="slots">
                 <legend>${t.moveSlots}</legend>
                 ${
@@ -777,47 +771,45 @@ export class EdusetStaffAgenda extends EdusetElement {
                     ? html`<p role="status">${t.moveSlotsLoading}</p>`
                     : this.moveSlots.length === 0
                       ? html`<p>${t.moveNoSlots}</p>`
-                      : this.moveSlots.map(
-                          (slot) =>
-                            html`<label class="choice"
-                              ><input
-                                type="radio"
-                                name=${`slot-${id}`}
-                                value=${slot.start}
-                                .checked=${this.moveChoice === slot.start}
-                                @change=${() => {
-                                  this.moveChoice = slot.start;
-                                }}
-                              />${time.format(new Date(slot.start))}–${time.format(
-                                new Date(slot.end),
-                              )}</label
-                            >`,
+                      : this.moveSlots.map((slot) =>
+                          radio({
+                            name: `slot-${id}`,
+                            value: slot.start,
+                            label: `${time.format(new Date(slot.start))}–${time.format(
+                              new Date(slot.end),
+                            )}`,
+                            checked: this.moveChoice === slot.start,
+                            onChange: () => {
+                              this.moveChoice = slot.start;
+                            },
+                          }),
                         )
                 }
               </fieldset>`
           : html`<p class="hint">${t.cancelHint}</p>`
       }
-      <label for=${`${kind}-field-${id}`}>${kind === 'move' ? t.moveReason : t.cancelReason}</label>
-      <textarea
-        id=${`${kind}-field-${id}`}
-        rows="3"
-        maxlength="1000"
-        required
-        aria-invalid=${this.noteError && this.reason.trim() === '' ? 'true' : 'false'}
-        aria-describedby=${this.noteError ? `panel-error-${id}` : nothing}
-        .value=${this.reason}
-        @input=${(event: Event) => {
+      ${field({
+        id: `${kind}-field-${id}`,
+        label: kind === 'move' ? t.moveReason : t.cancelReason,
+        error: fieldError,
+        type: 'textarea',
+        rows: 3,
+        maxlength: 1000,
+        required: true,
+        value: this.reason,
+        onInput: (event: Event) => {
           this.reason = (event.target as HTMLTextAreaElement).value;
-        }}
-      ></textarea>
+        },
+      })}
       ${error}
       <div class="actions">
-        <button type="submit" class="primary" ?disabled=${busy}>
-          ${kind === 'move' ? t.moveConfirm : t.cancelConfirm}
-        </button>
-        <button type="button" class="secondary" @click=${this.closePanel}>
-          ${kind === 'move' ? t.moveKeep : t.cancelKeep}
-        </button>
+        ${button({
+          label: kind === 'move' ? t.moveConfirm : t.cancelConfirm,
+          type: 'submit',
+          variant: 'primary',
+          disabled: busy,
+        })}
+        ${button({ label: kind === 'move' ? t.moveKeep : t.cancelKeep, onClick: this.closePanel })}
       </div>
     </form>`;
   }
@@ -930,7 +922,7 @@ export class EdusetStaffAgenda extends EdusetElement {
       ${
         state === 'error'
           ? html`${this.loader.renderError(t.loadFailed, this.language, undefined, 'alert')}
-              <p><button type="button" @click=${() => this.reload()}>${t.retry}</button></p>`
+              <p>${button({ label: t.retry, onClick: () => this.reload() })}</p>`
           : nothing
       }
       ${this.failure === '' ? nothing : html`<p class="error" role="alert">${this.failure}</p>`}

@@ -1,7 +1,10 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 
-/** How a button looks: filled, outlined, like a link, or for a destructive step. */
-export type ButtonVariant = 'primary' | 'secondary' | 'link' | 'danger';
+/**
+ * How a button looks: filled, outlined, like a link, or for a destructive step (outlined in
+ * red, or a red link for a small one among many: remove a row).
+ */
+export type ButtonVariant = 'primary' | 'secondary' | 'link' | 'danger' | 'danger-link';
 
 /** What {@link button} draws. */
 export interface ButtonOptions {
@@ -16,6 +19,15 @@ export interface ButtonOptions {
   readonly disabled?: boolean;
   /** The button's `part` name, for a host page's `::part()` styling. */
   readonly part?: string;
+  readonly id?: string;
+  /** A fuller name than the words shown (it must contain them: WCAG's label in name). */
+  readonly ariaLabel?: string;
+  /** The id of what the button acts on, read after its words (`aria-describedby`). */
+  readonly describedBy?: string;
+  /** For a button that opens a panel: whether it is open (`aria-expanded`). */
+  readonly expanded?: boolean;
+  /** The id of the panel the button opens (`aria-controls`). */
+  readonly controls?: string;
   readonly onClick?: (event: Event) => void;
 }
 
@@ -96,10 +108,21 @@ export const buttonStyles = css`
 export const button = (options: ButtonOptions): TemplateResult =>
   html`<button
     type=${options.type ?? 'button'}
-    class=${options.variant && options.variant !== 'secondary' ? options.variant : nothing}
+    id=${options.id ?? nothing}
+    class=${
+      options.variant === 'danger-link'
+        ? 'link danger'
+        : options.variant && options.variant !== 'secondary'
+          ? options.variant
+          : nothing
+    }
     ?disabled=${options.disabled === true || options.busy === true}
     aria-busy=${options.busy ? 'true' : nothing}
     part=${options.part ?? nothing}
+    aria-label=${options.ariaLabel ?? nothing}
+    aria-describedby=${options.describedBy ?? nothing}
+    aria-expanded=${options.expanded === undefined ? nothing : String(options.expanded)}
+    aria-controls=${options.controls ?? nothing}
     @click=${options.onClick}
   >
     ${options.label}

@@ -13,8 +13,11 @@ import { css, html, nothing, type TemplateResult } from 'lit';
  * ```
  */
 export const fieldStyles = css`
+  /* In a row of fields (a grid or a flex row) every control sits at the row's bottom, lined up
+     with its neighbours whatever the height of their labels; a field never stretches its control. */
   .field {
     display: grid;
+    align-content: end;
     gap: 0.25em;
     min-width: 0;
   }
@@ -27,10 +30,59 @@ export const fieldStyles = css`
     color: var(--_color-text-muted);
     font-size: 0.875em;
   }
+  /* Widths by the expected length of the answer (GOV.UK's width classes): a text input is as
+     wide as the column up to 30em (a long text), a number 10 characters, a date or a time its
+     own picker, a select its longest choice; width-N fits N characters, width-full the
+     whole column. Never wider than the column on a phone. */
   .field > input:not([type='checkbox'], [type='radio']),
-  .field > select,
+  .field > select {
+    justify-self: start;
+    width: var(--_field-width, 100%);
+    max-width: min(100%, var(--_field-max, 30em));
+  }
+  :where(.field > input[type='number']) {
+    --_field-width: calc(10ch + 2.5em);
+  }
+  :where(
+    .field > input[type='date'],
+    .field > input[type='month'],
+    .field > input[type='time'],
+    .field > select
+  ) {
+    --_field-width: auto;
+  }
+  .field > select {
+    min-width: min(100%, 11.5em);
+  }
   .field > textarea {
     width: 100%;
+    max-width: min(100%, 40em);
+  }
+  .width-2 {
+    --_field-width: calc(2ch + 2.5em);
+  }
+  .width-3 {
+    --_field-width: calc(3ch + 2.5em);
+  }
+  .width-4 {
+    --_field-width: calc(4ch + 2.5em);
+  }
+  .width-5 {
+    --_field-width: calc(5ch + 2.5em);
+  }
+  .width-10 {
+    --_field-width: calc(10ch + 2.5em);
+  }
+  .width-20 {
+    --_field-width: calc(20ch + 1.5em);
+  }
+  .width-30 {
+    --_field-width: calc(30ch + 1.5em);
+    --_field-max: 100%;
+  }
+  .width-full {
+    --_field-width: 100%;
+    --_field-max: 100%;
   }
   .checkbox {
     display: flex;
@@ -41,11 +93,23 @@ export const fieldStyles = css`
     flex: none;
     margin: 0.15em 0 0;
   }
+  .radio {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.375em;
+    min-height: 2.75em;
+    font-weight: normal;
+  }
+  .radio > input {
+    flex: none;
+    margin: 0;
+  }
   .field-error {
     color: var(--_color-danger);
     font-weight: 600;
   }
-  .field.invalid {
+  .field.invalid,
+  fieldset.invalid {
     padding-inline-start: 0.75em;
     border-inline-start: 4px solid var(--_color-danger);
   }
@@ -149,6 +213,25 @@ export interface FieldIds {
  */
 export const fieldIds = (id: string): FieldIds => ({ hint: `${id}-hint`, error: `${id}-error` });
 
+/**
+ * How wide a text input or select is, by the length of the answer it expects (GOV.UK's width
+ * classes): `2`…`30` characters, or `full` for the whole column. Without one, a text input is
+ * the column's width up to 30em, a number 10 characters, a date, a time or a select its own.
+ */
+export type FieldWidth = 2 | 3 | 4 | 5 | 10 | 20 | 30 | 'full';
+
+/**
+ * The class of a control of this width (none without one).
+ *
+ * @example
+ * ```ts
+ * import { widthClass } from './field.js';
+ * widthClass(4); // 'width-4'
+ * ```
+ */
+export const widthClass = (width: FieldWidth | undefined): string | typeof nothing =>
+  width === undefined ? nothing : `width-${width}`;
+
 /** What {@link field} draws. */
 export interface FieldOptions {
   /** The control's id: the label's `for`, and the stem of the hint's and error's ids. */
@@ -157,15 +240,18 @@ export interface FieldOptions {
   readonly hint?: string | TemplateResult;
   /** The message shown when the value is wrong; none when it is right. */
   readonly error?: string | null;
-  /** `text` (default), `email`, `tel`, `url`, `number`, `date`, `search` — or `textarea`. */
-  readonly type?: 'text' | 'email' | 'tel' | 'url' | 'number' | 'date' | 'search' | 'textarea';
+  /** `text` (default), `email`, `tel`, `url`, `number`, a `date`, `month` or `time`, `search` — or `textarea`. */
+  readonly type?:
+    'text' | 'email' | 'tel' | 'url' | 'number' | 'date' | 'month' | 'time' | 'search' | 'textarea';
   readonly name?: string;
   readonly value: string;
   readonly required?: boolean;
   readonly autocomplete?: string;
   readonly inputmode?: string;
-  readonly min?: number;
-  readonly max?: number;
+  /** The least value: a number, or a date (`YYYY-MM-DD`) for a date field. */
+  readonly min?: number | string;
+  /** The greatest value: a number, or a date for a date field. */
+  readonly max?: number | string;
   readonly step?: number;
   readonly maxlength?: number;
   readonly pattern?: string;
@@ -173,6 +259,8 @@ export interface FieldOptions {
   readonly disabled?: boolean;
   /** The control's own `part` name. */
   readonly controlPart?: string;
+  /** The input's width by the length of the answer it expects. */
+  readonly width?: FieldWidth;
   /** A text area's height in lines. */
   readonly rows?: number;
   /** Other ids that describe the control (a hint shared by several fields), read first. */
@@ -182,6 +270,8 @@ export interface FieldOptions {
   /** The wrapper's `part` name, for a host page's `::part()` styling. */
   readonly part?: string;
   readonly onInput?: (event: Event) => void;
+  /** Called when the value is committed (a date or a time picked, the field left). */
+  readonly onChange?: (event: Event) => void;
 }
 
 /**
@@ -234,11 +324,13 @@ export const field = (options: FieldOptions): TemplateResult => {
           aria-describedby=${described}
           aria-invalid=${invalid}
           @input=${options.onInput}
+          @change=${options.onChange}
         ></textarea>`
       : html`<input
           id=${options.id}
           name=${options.name ?? nothing}
           type=${options.type ?? 'text'}
+          class=${widthClass(options.width)}
           .value=${options.value}
           ?required=${options.required === true}
           ?disabled=${options.disabled === true}
@@ -254,6 +346,7 @@ export const field = (options: FieldOptions): TemplateResult => {
           aria-describedby=${described}
           aria-invalid=${invalid}
           @input=${options.onInput}
+          @change=${options.onChange}
         />`;
   return fieldFrame(options.id, options.label, hint, error, control, options.part);
 };
@@ -297,6 +390,7 @@ export interface CheckboxOptions {
   readonly name?: string;
   readonly checked: boolean;
   readonly required?: boolean;
+  readonly disabled?: boolean;
   readonly error?: string | null;
   readonly part?: string;
   readonly onChange?: (event: Event) => void;
@@ -331,6 +425,7 @@ export const checkbox = (options: CheckboxOptions): TemplateResult => {
         type="checkbox"
         .checked=${options.checked}
         ?required=${options.required === true}
+        ?disabled=${options.disabled === true}
         aria-describedby=${describedBy(options.id, false, error !== null) ?? nothing}
         aria-invalid=${error === null ? nothing : 'true'}
         @change=${options.onChange}
@@ -338,6 +433,90 @@ export const checkbox = (options: CheckboxOptions): TemplateResult => {
       <label for=${options.id}>${options.label}</label>
     </span>
   </div>`;
+};
+
+/** What {@link radio} draws. */
+export interface RadioOptions {
+  readonly name: string;
+  readonly value: string;
+  readonly label: string | TemplateResult;
+  readonly checked: boolean;
+  readonly disabled?: boolean;
+  readonly onChange?: (event: Event) => void;
+}
+
+/**
+ * One radio button inside its label, for a `fieldset` of choices (its legend the question).
+ *
+ * @example
+ * ```ts
+ * import { radio } from './field.js';
+ * radio({ name: 'view', value: 'day', label: 'День', checked: true });
+ * ```
+ */
+export const radio = (options: RadioOptions): TemplateResult =>
+  html`<label class="radio"
+    ><input
+      type="radio"
+      name=${options.name}
+      value=${options.value}
+      .checked=${options.checked}
+      ?disabled=${options.disabled === true}
+      @change=${options.onChange}
+    />${options.label}</label
+  >`;
+
+/** What {@link choiceGroup} draws. */
+export interface ChoiceGroupOptions {
+  /** The fieldset's id: the stem of its hint's and error's ids. */
+  readonly id: string;
+  /** The question the choices answer. */
+  readonly legend: string | TemplateResult;
+  readonly hint?: string | TemplateResult;
+  /** The message shown when the choice is wrong; none when it is right. */
+  readonly error?: string | null;
+  /** The fieldset's own class, for the element's layout of its choices. */
+  readonly className?: string;
+  /** The choices (radios, checkboxes) and whatever goes with them. */
+  readonly content: TemplateResult;
+}
+
+/**
+ * A group of choices: a fieldset with its legend, a hint and an error message (GOV.UK order),
+ * the fieldset referring to both (`aria-describedby`), then the choices.
+ *
+ * @example
+ * ```ts
+ * import { html } from 'lit';
+ * import { choiceGroup, radio } from './field.js';
+ * choiceGroup({
+ *   id: 'view',
+ *   legend: 'Период',
+ *   content: html`${radio({ name: 'view', value: 'day', label: 'День', checked: true })}`,
+ * });
+ * ```
+ */
+export const choiceGroup = (options: ChoiceGroupOptions): TemplateResult => {
+  const error = options.error ?? null;
+  const hint = options.hint ?? null;
+  const ids = fieldIds(options.id);
+  const className = [options.className ?? '', error === null ? '' : 'invalid']
+    .filter(Boolean)
+    .join(' ');
+  return html`<fieldset
+    id=${options.id}
+    class=${className === '' ? nothing : className}
+    aria-describedby=${describedBy(options.id, hint !== null, error !== null) ?? nothing}
+  >
+    <legend>${options.legend}</legend>
+    ${hint === null ? nothing : html`<span class="hint" id=${ids.hint}>${hint}</span>`}
+    ${
+      error === null
+        ? nothing
+        : html`<span class="field-error" part="field-error" id=${ids.error}>${error}</span>`
+    }
+    ${options.content}
+  </fieldset>`;
 };
 
 /** One item of an {@link errorSummary}: the message and the id of the control to fix. */

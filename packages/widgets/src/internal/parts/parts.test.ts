@@ -5,11 +5,14 @@ import { baseStyles } from '../base.styles.js';
 import {
   button,
   card,
+  checkbox,
   chip,
+  choiceGroup,
   disclosure,
   errorSummary,
   field,
   partsStyles,
+  radio,
   selectField,
 } from './index.js';
 
@@ -99,6 +102,67 @@ describe('the select part', () => {
     expect(select?.labels?.[0]?.textContent?.trim()).toBe('Язык');
     expect(select?.value).toBe('en');
     expect(select?.getAttribute('aria-describedby')).toBe('lang-hint');
+    await expectAccessible(root.host);
+  });
+});
+
+describe('the widths of the field part (GOV.UK width classes)', () => {
+  it('sizes a control by the answer it expects, never past its column', async () => {
+    const root = await host(
+      html`<div style="width: 1200px">
+        ${field({ id: 'name', label: 'Имя', value: '' })}
+        ${field({ id: 'age', label: 'Возраст', type: 'number', width: 3, value: '' })}
+        ${field({ id: 'count', label: 'Сколько', type: 'number', value: '' })}
+        ${field({ id: 'when', label: 'Когда', type: 'date', value: '' })}
+        ${field({ id: 'code', label: 'Код', width: 10, value: '' })}
+        ${field({ id: 'all', label: 'Всё', width: 'full', value: '' })}
+        ${selectField({ id: 'yes', label: 'Да', value: 'y', options: [{ value: 'y', label: 'Да' }] })}
+      </div>`,
+    );
+    const width = (id: string) =>
+      (root.getElementById(id) as Element).getBoundingClientRect().width;
+    const em = parseFloat(getComputedStyle(root.getElementById('name') as Element).fontSize);
+    // A long text: the column up to 30em; a number: 10 characters; a date: its picker.
+    expect(width('name')).toBeCloseTo(30 * em, 0);
+    expect(width('age')).toBeLessThan(width('count'));
+    expect(width('count')).toBeLessThan(width('code') + 1);
+    expect(width('when')).toBeLessThan(15 * em);
+    expect(width('all')).toBeCloseTo(1200, 0);
+    // A select as wide as its longest choice, at least 11.5em.
+    expect(width('yes')).toBeCloseTo(11.5 * em, 0);
+    // On a phone nothing is wider than the column.
+    (root.firstElementChild as HTMLElement).style.width = '300px';
+    for (const id of ['name', 'count', 'code', 'all', 'yes']) {
+      expect(width(id)).toBeLessThanOrEqual(300);
+    }
+  });
+});
+
+describe('the choice parts', () => {
+  it('group radios and checkboxes in a fieldset that refers to its hint and error', async () => {
+    const root = await host(
+      choiceGroup({
+        id: 'view',
+        legend: 'Период',
+        hint: 'Что показать',
+        error: 'Выберите период',
+        content: html`${radio({ name: 'view', value: 'day', label: 'День', checked: true })}
+        ${radio({ name: 'view', value: 'week', label: 'Неделя', checked: false })}
+        ${checkbox({ id: 'off', label: 'Выходные', checked: false, disabled: true })}`,
+      }),
+    );
+    const group = root.querySelector('fieldset');
+    expect(group?.getAttribute('aria-describedby')).toBe('view-hint view-error');
+    expect(group?.classList.contains('invalid')).toBe(true);
+    const radios = [...root.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+    expect(radios.map((input) => input.labels?.[0]?.textContent?.trim())).toEqual([
+      'День',
+      'Неделя',
+    ]);
+    expect(radios[0]?.checked).toBe(true);
+    expect(root.querySelector<HTMLInputElement>('#off')?.disabled).toBe(true);
+    // Large enough to tap.
+    expect(root.querySelector('.radio')?.getBoundingClientRect().height).toBeGreaterThanOrEqual(44);
     await expectAccessible(root.host);
   });
 });

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { describedBy, fieldFrame } from './field.js';
+import { describedBy, fieldFrame, type FieldWidth, widthClass } from './field.js';
 
 /** One choice of a {@link selectField}. */
 export interface SelectOption {
@@ -23,6 +23,8 @@ export interface SelectOptions {
   readonly part?: string;
   /** The select's own `part` name. */
   readonly controlPart?: string;
+  /** The select's width by its longest choice; its own by default. */
+  readonly width?: FieldWidth;
   readonly onChange?: (event: Event) => void;
 }
 
@@ -52,6 +54,7 @@ export const selectField = (options: SelectOptions): TemplateResult => {
     html`<select
       id=${options.id}
       name=${options.name ?? nothing}
+      class=${widthClass(options.width)}
       ?required=${options.required === true}
       ?disabled=${options.disabled === true}
       part=${options.controlPart ?? nothing}

@@ -96,17 +96,25 @@ export const availabilityEditorStyles = [
       padding: 0;
       margin-bottom: 0.25rem;
     }
-    .day {
-      display: inline-flex;
-      align-items: center;
-      gap: 0.2rem;
+    /* A weekday: a small box round the checkbox part (its box and label share the touch area). */
+    .days .checkbox {
+      align-items: stretch;
       min-height: 2.75rem;
       min-width: 2.75rem;
       padding: 0 0.35rem;
+      gap: 0.35rem;
       border: 1px solid var(--_color-border);
       border-radius: var(--_radius);
       background: var(--_color-surface);
       position: relative;
+    }
+    .days .checkbox > input {
+      align-self: center;
+      margin: 0;
+    }
+    .days .checkbox > label {
+      display: flex;
+      align-items: center;
     }
     .range {
       display: inline-flex;
@@ -118,15 +126,6 @@ export const availabilityEditorStyles = [
       grid-template-columns: repeat(auto-fill, minmax(min(100%, 13rem), 1fr));
       gap: 0.5rem 1rem;
       width: 100%;
-    }
-    .field {
-      display: flex;
-      flex-direction: column;
-      gap: 0.2rem;
-      min-width: 0;
-    }
-    .field.inline {
-      min-width: 7rem;
     }
     .breaks {
       display: flex;
@@ -163,16 +162,16 @@ export const availabilityEditorStyles = [
       color: var(--_color-text-muted);
     }
     .decision {
-      border: 1px solid var(--_color-border);
-      border-radius: var(--_radius);
       margin: 0.5rem 0;
-      min-width: 0;
     }
-    .choice {
+    /* A choice of two lines: the radio beside its first line. */
+    .decision .radio {
       display: flex;
-      gap: 0.5rem;
       align-items: flex-start;
-      padding: 0.4rem 0;
+      padding-block: 0.35rem;
+    }
+    .decision .radio > input {
+      margin-top: 0.15em;
     }
     .chooser {
       max-width: 30rem;

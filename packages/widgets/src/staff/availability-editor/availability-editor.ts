@@ -15,6 +15,7 @@ import {
 } from '@eduset/core';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { EdusetElement } from '../../internal/eduset-element.js';
+import { button, checkbox, field, radio, selectField } from '../../internal/parts/index.js';
 import { availabilityEditorStyles } from './availability-editor.styles.js';
 import {
   availabilityEditorTexts,
@@ -499,16 +500,12 @@ export class EdusetAvailabilityEditor extends EdusetElement {
       </div>
       ${
         this.step === 'failed'
-          ? html`<button part="button" type="button" @click=${() => void this.load()}>
-              ${t.retry}
-            </button>`
+          ? button({ label: t.retry, part: 'button', onClick: () => void this.load() })
           : nothing
       }
       ${
         this.stale
-          ? html`<button part="button" type="button" @click=${() => void this.load()}>
-              ${t.reload}
-            </button>`
+          ? button({ label: t.reload, part: 'button', onClick: () => void this.load() })
           : nothing
       }
       ${
@@ -524,23 +521,24 @@ export class EdusetAvailabilityEditor extends EdusetElement {
   private renderChooser(loaded: StaffAvailability): TemplateResult | typeof nothing {
     if (loaded.specialists.length <= 1 && loaded.specialistId !== null) return nothing;
     const t = this.texts;
-    return html`<label class="field chooser">
-      <span>${t.specialist}</span>
-      <select
-        @change=${(event: Event) => {
+    return html`<div class="chooser">
+      ${selectField({
+        id: 'specialist',
+        label: t.specialist,
+        value: loaded.specialistId ?? '',
+        options: [
+          { value: '', label: t.chooseSpecialist },
+          ...loaded.specialists.map((specialist) => ({
+            value: specialist.id,
+            label: specialist.name,
+          })),
+        ],
+        onChange: (event: Event) => {
           this.specialistId = (event.target as HTMLSelectElement).value || null;
           void this.load();
-        }}
-      >
-        <option value="" ?selected=${loaded.specialistId === null}>${t.chooseSpecialist}</option>
-        ${loaded.specialists.map(
-          (specialist) =>
-            html`<option value=${specialist.id} ?selected=${specialist.id === loaded.specialistId}>
-              ${specialist.name}
-            </option>`,
-        )}
-      </select>
-    </label>`;
+        },
+      })}
+    </div>`;
   }
 
   private renderEditor(loaded: StaffAvailability): TemplateResult {
@@ -558,46 +556,50 @@ export class EdusetAvailabilityEditor extends EdusetElement {
             ${this.renderAddPlace(loaded)} ${this.renderVacations(loaded)}
             ${this.renderRules(loaded)}
             <div class="actions">
-              <button
-                part="button"
-                class="primary"
-                type="button"
-                ?disabled=${busy}
-                @click=${() => void this.review()}
-              >
-                ${t.review}
-              </button>
+              ${button({
+                label: t.review,
+                variant: 'primary',
+                part: 'button',
+                disabled: busy,
+                onClick: () => void this.review(),
+              })}
             </div>`
     }`;
   }
 
-  private timeInputs(range: TimeRange, disabled: boolean, label: string): TemplateResult {
+  /** A range of times: two time fields whose ids start with `id`. */
+  private timeInputs(
+    range: TimeRange,
+    disabled: boolean,
+    label: string,
+    id: string,
+  ): TemplateResult {
     const t = this.texts;
     return html`<span class="range" role="group" aria-label=${label}>
-      <label class="field inline"
-        ><span>${t.from}</span
-        ><input
-          type="time"
-          .value=${range.start}
-          ?disabled=${disabled}
-          required
-          @change=${(event: Event) => {
-            range.start = (event.target as HTMLInputElement).value;
-            this.changed();
-          }}
-      /></label>
-      <label class="field inline"
-        ><span>${t.to}</span
-        ><input
-          type="time"
-          .value=${range.end === '24:00' ? '23:59' : range.end}
-          ?disabled=${disabled}
-          required
-          @change=${(event: Event) => {
-            range.end = (event.target as HTMLInputElement).value;
-            this.changed();
-          }}
-      /></label>
+      ${field({
+        id: `${id}-start`,
+        label: t.from,
+        type: 'time',
+        value: range.start,
+        disabled,
+        required: true,
+        onChange: (event: Event) => {
+          range.start = (event.target as HTMLInputElement).value;
+          this.changed();
+        },
+      })}
+      ${field({
+        id: `${id}-end`,
+        label: t.to,
+        type: 'time',
+        value: range.end === '24:00' ? '23:59' : range.end,
+        disabled,
+        required: true,
+        onChange: (event: Event) => {
+          range.end = (event.target as HTMLInputElement).value;
+          this.changed();
+        },
+      })}
     </span>`;
   }
 
@@ -605,6 +607,7 @@ export class EdusetAvailabilityEditor extends EdusetElement {
     const t = this.texts;
     const disabled = !this.editable(entry.siteId);
     const title = t.place(this.siteName(entry.siteId), this.serviceName(entry.serviceId));
+    const place = `place-${index}`;
     return html`<fieldset part="place" class="card">
       <legend>${title}</legend>
       ${disabled ? html`<p class="muted">${t.readOnlyPlace}</p>` : nothing}
@@ -617,138 +620,130 @@ export class EdusetAvailabilityEditor extends EdusetElement {
                 <legend>${t.days}</legend>
                 ${t.weekdaysShort.map((short, day) => {
                   const weekday = day + 1;
-                  return html`<label class="day"
-                    ><input
-                      type="checkbox"
-                      .checked=${rule.weekdays.includes(weekday)}
-                      ?disabled=${disabled}
-                      @change=${(event: Event) => {
-                        const on = (event.target as HTMLInputElement).checked;
-                        rule.weekdays = on
-                          ? [...rule.weekdays, weekday].sort((a, b) => a - b)
-                          : rule.weekdays.filter((other) => other !== weekday);
-                        this.changed();
-                      }}
-                    /><span aria-hidden="true">${short}</span
-                    ><span class="visually-hidden">${t.weekdays[day]}</span></label
-                  >`;
+                  return checkbox({
+                    id: `${place}-r${ruleIndex}-d${weekday}`,
+                    label: html`<span aria-hidden="true">${short}</span
+                      ><span class="visually-hidden">${t.weekdays[day]}</span>`,
+                    checked: rule.weekdays.includes(weekday),
+                    disabled,
+                    onChange: (event: Event) => {
+                      const on = (event.target as HTMLInputElement).checked;
+                      rule.weekdays = on
+                        ? [...rule.weekdays, weekday].sort((a, b) => a - b)
+                        : rule.weekdays.filter((other) => other !== weekday);
+                      this.changed();
+                    },
+                  });
                 })}
               </fieldset>
-              ${this.timeInputs(rule, disabled, t.weeklyHours)}
+              ${this.timeInputs(rule, disabled, t.weeklyHours, `${place}-r${ruleIndex}`)}
               <div class="breaks">
                 <span class="label">${t.breaks}</span>
                 ${rule.breaks.map(
                   (pause, breakIndex) =>
                     html`<div class="break">
-                      ${this.timeInputs(pause, disabled, t.breaks)}
-                      <button
-                        part="button"
-                        type="button"
-                        class="link"
-                        ?disabled=${disabled}
-                        @click=${() => {
+                      ${this.timeInputs(
+                        pause,
+                        disabled,
+                        t.breaks,
+                        `${place}-r${ruleIndex}-b${breakIndex}`,
+                      )}
+                      ${button({
+                        label: t.removeBreak,
+                        variant: 'link',
+                        part: 'button',
+                        disabled,
+                        onClick: () => {
                           rule.breaks.splice(breakIndex, 1);
                           this.changed();
-                        }}
-                      >
-                        ${t.removeBreak}
-                      </button>
+                        },
+                      })}
                     </div>`,
                 )}
-                <button
-                  part="button"
-                  type="button"
-                  class="link"
-                  ?disabled=${disabled}
-                  @click=${() => {
+                ${button({
+                  label: t.addBreak,
+                  variant: 'link',
+                  part: 'button',
+                  disabled,
+                  onClick: () => {
                     rule.breaks.push({ start: '11:00', end: '11:15' });
                     this.changed();
-                  }}
-                >
-                  ${t.addBreak}
-                </button>
+                  },
+                })}
               </div>
-              <button
-                part="button"
-                type="button"
-                class="link danger"
-                ?disabled=${disabled}
-                @click=${() => {
+              ${button({
+                label: t.removeHours,
+                variant: 'danger-link',
+                part: 'button',
+                disabled,
+                onClick: () => {
                   entry.rules.splice(ruleIndex, 1);
                   this.changed();
-                }}
-              >
-                ${t.removeHours}
-              </button>
+                },
+              })}
             </li>`,
         )}
       </ul>
-      <button
-        part="button"
-        type="button"
-        ?disabled=${disabled}
-        @click=${() => {
+      ${button({
+        label: t.addHours,
+        part: 'button',
+        disabled,
+        onClick: () => {
           entry.rules.push({ weekdays: [1], start: '09:00', end: '13:00', breaks: [] });
           this.changed();
-        }}
-      >
-        ${t.addHours}
-      </button>
+        },
+      })}
 
       <h3>${t.validity}</h3>
       <div class="grid">
-        <label class="field"
-          ><span>${t.validFrom}</span
-          ><input
-            type="date"
-            .value=${entry.validFrom ?? ''}
-            ?disabled=${disabled}
-            @change=${(event: Event) => {
-              entry.validFrom = (event.target as HTMLInputElement).value;
-              this.changed();
-            }}
-        /></label>
-        <label class="field"
-          ><span>${t.validTo}</span
-          ><input
-            type="date"
-            .value=${entry.validTo ?? ''}
-            ?disabled=${disabled}
-            @change=${(event: Event) => {
-              entry.validTo = (event.target as HTMLInputElement).value;
-              this.changed();
-            }}
-        /></label>
+        ${field({
+          id: `${place}-from`,
+          label: t.validFrom,
+          type: 'date',
+          value: entry.validFrom ?? '',
+          disabled,
+          onChange: (event: Event) => {
+            entry.validFrom = (event.target as HTMLInputElement).value;
+            this.changed();
+          },
+        })}
+        ${field({
+          id: `${place}-to`,
+          label: t.validTo,
+          type: 'date',
+          value: entry.validTo ?? '',
+          disabled,
+          onChange: (event: Event) => {
+            entry.validTo = (event.target as HTMLInputElement).value;
+            this.changed();
+          },
+        })}
       </div>
 
       <h3>${t.overrides}</h3>
       <ul class="rows">
-        ${entry.overrides.map((override, overrideIndex) => this.renderOverride(entry, override, overrideIndex, disabled))}
+        ${entry.overrides.map((override, overrideIndex) => this.renderOverride(entry, override, overrideIndex, disabled, `${place}-o${overrideIndex}`))}
       </ul>
-      <button
-        part="button"
-        type="button"
-        ?disabled=${disabled}
-        @click=${() => {
+      ${button({
+        label: t.addOverride,
+        part: 'button',
+        disabled,
+        onClick: () => {
           entry.overrides.push({ date: '', kind: 'closed' });
           this.changed();
-        }}
-      >
-        ${t.addOverride}
-      </button>
+        },
+      })}
       <div class="actions end">
-        <button
-          part="button"
-          type="button"
-          class="link danger"
-          ?disabled=${disabled}
-          @click=${() => {
+        ${button({
+          label: t.removePlace,
+          variant: 'danger-link',
+          part: 'button',
+          disabled,
+          onClick: () => {
             this.availabilities.splice(index, 1);
             this.changed();
-          }}
-        >
-          ${t.removePlace}
-        </button>
+          },
+        })}
       </div>
     </fieldset>`;
   }
@@ -758,73 +753,68 @@ export class EdusetAvailabilityEditor extends EdusetElement {
     override: OverrideDraft,
     index: number,
     disabled: boolean,
+    id: string,
   ): TemplateResult {
     const t = this.texts;
     return html`<li class="row">
       <div class="grid">
-        <label class="field"
-          ><span>${t.date}</span
-          ><input
-            type="date"
-            required
-            .value=${override.date}
-            ?disabled=${disabled}
-            @change=${(event: Event) => {
-              override.date = (event.target as HTMLInputElement).value;
-              this.changed();
-            }}
-        /></label>
-        <label class="field"
-          ><span>${t.overrideKind}</span
-          ><select
-            ?disabled=${disabled}
-            @change=${(event: Event) => {
-              override.kind = (event.target as HTMLSelectElement).value as OverrideDraft['kind'];
-              if (override.kind !== 'closed' && (override.hours ?? []).length === 0) {
-                override.hours = [{ start: '14:00', end: '17:00' }];
-              }
-              this.changed();
-            }}
-          >
-            ${(['closed', 'extra', 'replace'] as const).map(
-              (kind) =>
-                html`<option value=${kind} ?selected=${override.kind === kind}>
-                  ${t.kinds[kind]}
-                </option>`,
-            )}
-          </select></label
-        >
-        <label class="field"
-          ><span>${t.note}</span
-          ><input
-            type="text"
-            .value=${override.note ?? ''}
-            ?disabled=${disabled}
-            @change=${(event: Event) => {
-              override.note = (event.target as HTMLInputElement).value;
-              this.changed();
-            }}
-        /></label>
+        ${field({
+          id: `${id}-date`,
+          label: t.date,
+          type: 'date',
+          required: true,
+          value: override.date,
+          disabled,
+          onChange: (event: Event) => {
+            override.date = (event.target as HTMLInputElement).value;
+            this.changed();
+          },
+        })}
+        ${selectField({
+          id: `${id}-kind`,
+          label: t.overrideKind,
+          value: override.kind,
+          options: (['closed', 'extra', 'replace'] as const).map((kind) => ({
+            value: kind,
+            label: t.kinds[kind],
+          })),
+          disabled,
+          onChange: (event: Event) => {
+            override.kind = (event.target as HTMLSelectElement).value as OverrideDraft['kind'];
+            if (override.kind !== 'closed' && (override.hours ?? []).length === 0) {
+              override.hours = [{ start: '14:00', end: '17:00' }];
+            }
+            this.changed();
+          },
+        })}
+        ${field({
+          id: `${id}-note`,
+          label: t.note,
+          value: override.note ?? '',
+          disabled,
+          onChange: (event: Event) => {
+            override.note = (event.target as HTMLInputElement).value;
+            this.changed();
+          },
+        })}
       </div>
       ${
         override.kind === 'closed'
           ? nothing
-          : (override.hours ?? []).map((range) =>
-              this.timeInputs(range, disabled, t.kinds[override.kind]),
+          : (override.hours ?? []).map((range, rangeIndex) =>
+              this.timeInputs(range, disabled, t.kinds[override.kind], `${id}-h${rangeIndex}`),
             )
       }
-      <button
-        part="button"
-        type="button"
-        class="link danger"
-        ?disabled=${disabled}
-        @click=${() => {
+      ${button({
+        label: t.removeOverride,
+        variant: 'danger-link',
+        part: 'button',
+        disabled,
+        onClick: () => {
           entry.overrides.splice(index, 1);
           this.changed();
-        }}
-      >
-        ${t.removeOverride}
-      </button>
+        },
+      })}
     </li>`;
   }
 
@@ -838,39 +828,32 @@ export class EdusetAvailabilityEditor extends EdusetElement {
     return html`<fieldset class="card add">
       <legend>${t.addPlace}</legend>
       <div class="grid">
-        <label class="field"
-          ><span>${t.site}</span
-          ><select
-            @change=${(event: Event) => {
-              this.newSiteId = (event.target as HTMLSelectElement).value;
-            }}
-          >
-            ${sites.map((site) => html`<option value=${site.id} ?selected=${site.id === this.newSiteId}>${site.name}</option>`)}
-          </select></label
-        >
-        <label class="field"
-          ><span>${t.service}</span
-          ><select
-            @change=${(event: Event) => {
-              this.newServiceId = (event.target as HTMLSelectElement).value;
-            }}
-          >
-            ${services.map(
-              (service, index) =>
-                html`<option
-                  value=${service.id}
-                  ?selected=${this.newServiceId === '' ? index === 0 : service.id === this.newServiceId}
-                >
-                  ${this.words(service.name)}
-                </option>`,
-            )}
-          </select></label
-        >
+        ${selectField({
+          id: 'new-site',
+          label: t.site,
+          value: this.newSiteId || (sites[0]?.id ?? ''),
+          options: sites.map((site) => ({ value: site.id, label: site.name })),
+          onChange: (event: Event) => {
+            this.newSiteId = (event.target as HTMLSelectElement).value;
+          },
+        })}
+        ${selectField({
+          id: 'new-service',
+          label: t.service,
+          value: this.newServiceId || (services[0]?.id ?? ''),
+          options: services.map((service) => ({
+            value: service.id,
+            label: this.words(service.name),
+          })),
+          onChange: (event: Event) => {
+            this.newServiceId = (event.target as HTMLSelectElement).value;
+          },
+        })}
       </div>
-      <button
-        part="button"
-        type="button"
-        @click=${() => {
+      ${button({
+        label: t.add,
+        part: 'button',
+        onClick: () => {
           const siteId = this.newSiteId || sites[0]?.id;
           const serviceId = this.newServiceId || services[0]?.id;
           if (siteId === undefined || serviceId === undefined || loaded.specialistId === null)
@@ -886,10 +869,8 @@ export class EdusetAvailabilityEditor extends EdusetElement {
             closedOnSchoolHolidays: false,
           });
           this.changed();
-        }}
-      >
-        ${t.add}
-      </button>
+        },
+      })}
     </fieldset>`;
   }
 
@@ -903,89 +884,86 @@ export class EdusetAvailabilityEditor extends EdusetElement {
           (vacation, index) =>
             html`<li class="row">
               <div class="grid">
-                <label class="field"
-                  ><span>${t.firstDay}</span
-                  ><input
-                    type="date"
-                    required
-                    .value=${vacation.from}
-                    @change=${(event: Event) => {
-                      vacation.from = (event.target as HTMLInputElement).value;
-                      this.changed();
-                    }}
-                /></label>
-                <label class="field"
-                  ><span>${t.lastDay}</span
-                  ><input
-                    type="date"
-                    required
-                    .value=${vacation.to}
-                    @change=${(event: Event) => {
-                      vacation.to = (event.target as HTMLInputElement).value;
-                      this.changed();
-                    }}
-                /></label>
-                <label class="field"
-                  ><span>${t.note}</span
-                  ><input
-                    type="text"
-                    .value=${vacation.note ?? ''}
-                    @change=${(event: Event) => {
-                      vacation.note = (event.target as HTMLInputElement).value;
-                      this.changed();
-                    }}
-                /></label>
+                ${field({
+                  id: `vacation-${index}-from`,
+                  label: t.firstDay,
+                  type: 'date',
+                  required: true,
+                  value: vacation.from,
+                  onChange: (event: Event) => {
+                    vacation.from = (event.target as HTMLInputElement).value;
+                    this.changed();
+                  },
+                })}
+                ${field({
+                  id: `vacation-${index}-to`,
+                  label: t.lastDay,
+                  type: 'date',
+                  required: true,
+                  value: vacation.to,
+                  onChange: (event: Event) => {
+                    vacation.to = (event.target as HTMLInputElement).value;
+                    this.changed();
+                  },
+                })}
+                ${field({
+                  id: `vacation-${index}-note`,
+                  label: t.note,
+                  value: vacation.note ?? '',
+                  onChange: (event: Event) => {
+                    vacation.note = (event.target as HTMLInputElement).value;
+                    this.changed();
+                  },
+                })}
               </div>
-              <button
-                part="button"
-                type="button"
-                class="link danger"
-                @click=${() => {
+              ${button({
+                label: t.removeVacation,
+                variant: 'danger-link',
+                part: 'button',
+                onClick: () => {
                   this.vacations.splice(index, 1);
                   this.changed();
-                }}
-              >
-                ${t.removeVacation}
-              </button>
+                },
+              })}
             </li>`,
         )}
       </ul>
-      <button
-        part="button"
-        type="button"
-        @click=${() => {
+      ${button({
+        label: t.addVacation,
+        part: 'button',
+        onClick: () => {
           if (loaded.specialistId === null) return;
           this.vacations.push({ specialistId: loaded.specialistId, from: '', to: '' });
           this.changed();
-        }}
-      >
-        ${t.addVacation}
-      </button>
+        },
+      })}
     </fieldset>`;
   }
 
   private numberField(
+    id: string,
     label: string,
     value: number | undefined,
     disabled: boolean,
     set: (value: number | undefined) => void,
     required = false,
   ): TemplateResult {
-    return html`<label class="field"
-      ><span>${label}</span
-      ><input
-        type="number"
-        min="0"
-        max="1440"
-        inputmode="numeric"
-        ?required=${required}
-        .value=${value === undefined ? '' : String(value)}
-        ?disabled=${disabled}
-        @change=${(event: Event) => {
-          set(numberOf((event.target as HTMLInputElement).value));
-          this.changed();
-        }}
-    /></label>`;
+    return field({
+      id,
+      label,
+      type: 'number',
+      min: 0,
+      max: 1440,
+      inputmode: 'numeric',
+      width: 5,
+      required,
+      value: value === undefined ? '' : String(value),
+      disabled,
+      onChange: (event: Event) => {
+        set(numberOf((event.target as HTMLInputElement).value));
+        this.changed();
+      },
+    });
   }
 
   private renderRules(loaded: StaffAvailability): TemplateResult | typeof nothing {
@@ -999,7 +977,8 @@ export class EdusetAvailabilityEditor extends EdusetElement {
     return html`<fieldset class="card">
       <legend>${t.sessions}</legend>
       ${serviceWide ? html`<p class="muted">${t.sessionsReadOnly}</p>` : nothing}
-      ${rulesOf.map((rules) => {
+      ${rulesOf.map((rules, rulesIndex) => {
+        const stem = `rules-${rulesIndex}`;
         const sites = [
           ...new Set(
             this.availabilities
@@ -1011,6 +990,7 @@ export class EdusetAvailabilityEditor extends EdusetElement {
           <h3>${this.serviceName(rules.serviceId)}</h3>
           <div class="grid">
             ${this.numberField(
+              `${stem}-duration`,
               t.duration,
               rules.duration,
               serviceWide,
@@ -1019,26 +999,51 @@ export class EdusetAvailabilityEditor extends EdusetElement {
               },
               true,
             )}
-            ${this.numberField(t.step, rules.step, serviceWide, (value) => {
+            ${this.numberField(`${stem}-step`, t.step, rules.step, serviceWide, (value) => {
               if (value === undefined) delete rules.step;
               else rules.step = value;
             })}
-            ${this.numberField(t.bufferBefore, rules.bufferBefore, serviceWide, (value) => {
-              rules.bufferBefore = value ?? 0;
-            })}
-            ${this.numberField(t.bufferAfter, rules.bufferAfter, serviceWide, (value) => {
-              rules.bufferAfter = value ?? 0;
-            })}
-            ${this.numberField(t.perDay, rules.limits.perDay, serviceWide, (value) => {
-              rules.limits = { ...rules.limits, perDay: value };
-              if (value === undefined) delete rules.limits.perDay;
-            })}
-            ${this.numberField(t.perWeek, rules.limits.perWeek, serviceWide, (value) => {
-              rules.limits = { ...rules.limits, perWeek: value };
-              if (value === undefined) delete rules.limits.perWeek;
-            })}
-            ${sites.map((siteId) =>
+            ${this.numberField(
+              `${stem}-bufferBefore`,
+              t.bufferBefore,
+              rules.bufferBefore,
+              serviceWide,
+              (value) => {
+                rules.bufferBefore = value ?? 0;
+              },
+            )}
+            ${this.numberField(
+              `${stem}-bufferAfter`,
+              t.bufferAfter,
+              rules.bufferAfter,
+              serviceWide,
+              (value) => {
+                rules.bufferAfter = value ?? 0;
+              },
+            )}
+            ${this.numberField(
+              `${stem}-perDay`,
+              t.perDay,
+              rules.limits.perDay,
+              serviceWide,
+              (value) => {
+                rules.limits = { ...rules.limits, perDay: value };
+                if (value === undefined) delete rules.limits.perDay;
+              },
+            )}
+            ${this.numberField(
+              `${stem}-perWeek`,
+              t.perWeek,
+              rules.limits.perWeek,
+              serviceWide,
+              (value) => {
+                rules.limits = { ...rules.limits, perWeek: value };
+                if (value === undefined) delete rules.limits.perWeek;
+              },
+            )}
+            ${sites.map((siteId, siteIndex) =>
               this.numberField(
+                `${stem}-site-${siteIndex}`,
                 t.siteDuration(this.siteName(siteId)),
                 rules.siteSessions.find((entry) => entry.siteId === siteId)?.duration,
                 !loaded.sessionSiteIds.includes(siteId),
@@ -1103,62 +1108,54 @@ export class EdusetAvailabilityEditor extends EdusetElement {
                     </li>`,
                 )}
               </ul>
-              <fieldset class="decision">
+              <fieldset class="decision boxed">
                 <legend>${t.decision}</legend>
-                ${(['keep', 'cancel'] as const).map(
-                  (choice) =>
-                    html`<label class="choice"
-                      ><input
-                        type="radio"
-                        name="decision"
-                        value=${choice}
-                        .checked=${this.decision === choice}
-                        @change=${() => {
-                          this.decision = choice;
-                        }}
-                      />
-                      <span>${choice === 'keep' ? t.keep : t.cancel}</span></label
-                    >`,
+                ${(['keep', 'cancel'] as const).map((choice) =>
+                  radio({
+                    name: 'decision',
+                    value: choice,
+                    label: choice === 'keep' ? t.keep : t.cancel,
+                    checked: this.decision === choice,
+                    onChange: () => {
+                      this.decision = choice;
+                    },
+                  }),
                 )}
               </fieldset>
               ${
                 this.decision === 'cancel'
-                  ? html`<label class="field"
-                      ><span>${t.reason}</span
-                      ><textarea
-                        rows="2"
-                        maxlength="500"
-                        placeholder=${t.reasonHint}
-                        .value=${this.reason}
-                        @input=${(event: Event) => {
-                          this.reason = (event.target as HTMLTextAreaElement).value;
-                        }}
-                      ></textarea>
-                    </label>`
+                  ? field({
+                      id: 'reason',
+                      label: t.reason,
+                      hint: t.reasonHint,
+                      type: 'textarea',
+                      rows: 2,
+                      maxlength: 500,
+                      value: this.reason,
+                      onInput: (event: Event) => {
+                        this.reason = (event.target as HTMLTextAreaElement).value;
+                      },
+                    })
                   : nothing
               }`
       }
       <div class="actions">
-        <button
-          part="button"
-          class="primary"
-          type="button"
-          ?disabled=${busy}
-          @click=${() => void this.publish()}
-        >
-          ${busy ? t.publishing : t.publish}
-        </button>
-        <button
-          part="button"
-          type="button"
-          ?disabled=${busy}
-          @click=${() => {
+        ${button({
+          label: busy ? t.publishing : t.publish,
+          variant: 'primary',
+          part: 'button',
+          disabled: busy,
+          onClick: () => void this.publish(),
+        })}
+        ${button({
+          label: t.back,
+          part: 'button',
+          disabled: busy,
+          onClick: () => {
             this.step = 'edit';
             this.message = null;
-          }}
-        >
-          ${t.back}
-        </button>
+          },
+        })}
       </div>
     </section>`;
   }

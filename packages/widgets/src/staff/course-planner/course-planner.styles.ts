@@ -58,18 +58,13 @@ export const coursePlannerStyles = [
       grid-template-columns: repeat(auto-fill, minmax(min(100%, 16rem), 1fr));
       gap: 0.25rem 1rem;
     }
-    .lectures label {
-      display: flex;
-      gap: 0.5rem;
+    .lectures .checkbox {
       align-items: center;
       min-height: 2.75rem;
       overflow-wrap: anywhere;
     }
-    .lectures input {
-      min-height: auto;
-      width: 1.25rem;
-      height: 1.25rem;
-      flex: none;
+    .lectures .checkbox > input {
+      margin: 0;
     }
   `,
 ];

@@ -10,6 +10,7 @@ import type {
 } from '@eduset/core';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { EdusetElement } from '../../internal/eduset-element.js';
+import { button, checkbox, field, fieldFrame, selectField } from '../../internal/parts/index.js';
 import { StaffRequestError } from '../../staff-agenda/staff-agenda-api.js';
 import { CoursePlannerApi, type PlannerNetwork } from './course-planner-api.js';
 import { coursePlannerStyles } from './course-planner.styles.js';
@@ -244,22 +245,32 @@ export class EdusetCoursePlanner extends EdusetElement {
         }}
       >
         <div class="grid">
-          <label class="field"
-            >${t.table}
-            <select name="table">
-              ${names.map(([id, name]) => html`<option value=${id}>${name}</option>`)}
-            </select></label
-          >
-          <label class="field"
-            >${t.file} <input name="file" type="file" accept=".csv,.xlsx" required
-          /></label>
+          ${selectField({
+            id: 'table',
+            name: 'table',
+            label: t.table,
+            value: names[0]?.[0] ?? '',
+            options: names.map(([id, name]) => ({ value: id, label: name })),
+          })}
+          ${fieldFrame(
+            'table-file',
+            t.file,
+            null,
+            null,
+            html`<input id="table-file" name="file" type="file" accept=".csv,.xlsx" required />`,
+          )}
         </div>
         <div class="lectures">
-          <label><input name="merge" type="checkbox" />${t.merge}</label>
-          <label><input name="saveAccepted" type="checkbox" />${t.saveAccepted}</label>
+          ${checkbox({ id: 'merge', name: 'merge', label: t.merge, checked: false })}
+          ${checkbox({
+            id: 'save-accepted',
+            name: 'saveAccepted',
+            label: t.saveAccepted,
+            checked: false,
+          })}
         </div>
         <div class="actions">
-          <button class="primary" type="submit" ?disabled=${this.busy}>${t.upload}</button>
+          ${button({ label: t.upload, type: 'submit', variant: 'primary', disabled: this.busy })}
         </div>
       </form>
       <ul class="lectures">
@@ -339,34 +350,36 @@ export class EdusetCoursePlanner extends EdusetElement {
         }}
       >
         <div class="grid">
-          <label class="field"
-            >${t.seconds}
-            <input
-              name="seconds"
-              type="number"
-              min="1"
-              max="600"
-              inputmode="numeric"
-              .value=${String(this.seconds)}
-              @input=${(event: Event) => {
-                const value = Number((event.target as HTMLInputElement).value);
-                if (Number.isInteger(value) && value >= 1 && value <= 600) this.seconds = value;
-              }}
-          /></label>
+          ${field({
+            id: 'seconds',
+            name: 'seconds',
+            label: t.seconds,
+            type: 'number',
+            min: 1,
+            max: 600,
+            inputmode: 'numeric',
+            width: 4,
+            value: String(this.seconds),
+            onInput: (event: Event) => {
+              const value = Number((event.target as HTMLInputElement).value);
+              if (Number.isInteger(value) && value >= 1 && value <= 600) this.seconds = value;
+            },
+          })}
         </div>
         <div class="actions">
-          <button class="primary" type="submit" ?disabled=${this.busy || running}>
-            ${pins > 0 ? t.restart(pins) : t.start}
-          </button>
-          <button
-            type="button"
-            ?disabled=${!running}
-            @click=${() => {
+          ${button({
+            label: pins > 0 ? t.restart(pins) : t.start,
+            type: 'submit',
+            variant: 'primary',
+            disabled: this.busy || running,
+          })}
+          ${button({
+            label: t.stop,
+            disabled: !running,
+            onClick: () => {
               void this.stop();
-            }}
-          >
-            ${t.stop}
-          </button>
+            },
+          })}
         </div>
       </form>
       ${this.renderProgress()}
@@ -402,28 +415,25 @@ export class EdusetCoursePlanner extends EdusetElement {
                       ${t.made}: ${new Date(item.createdAt).toLocaleString(this.language)}
                     </p>
                     <div class="actions">
-                      <button
-                        type="button"
-                        aria-label=${`${t.open} № ${item.id}`}
-                        @click=${() => {
+                      ${button({
+                        label: t.open,
+                        ariaLabel: `${t.open} № ${item.id}`,
+                        onClick: () => {
                           void this.open(item.id);
-                        }}
-                      >
-                        ${t.open}
-                      </button>
+                        },
+                      })}
                       ${
                         item.status === 'draft'
-                          ? html`<button
-                              class="primary"
-                              type="button"
-                              aria-label=${`${t.publish} № ${item.id}`}
-                              ?disabled=${this.busy || item.networkRevision !== this.list?.networkRevision}
-                              @click=${() => {
+                          ? button({
+                              label: t.publish,
+                              variant: 'primary',
+                              ariaLabel: `${t.publish} № ${item.id}`,
+                              disabled:
+                                this.busy || item.networkRevision !== this.list?.networkRevision,
+                              onClick: () => {
                                 void this.publish(item.id);
-                              }}
-                            >
-                              ${t.publish}
-                            </button>`
+                              },
+                            })
                           : nothing
                       }
                     </div>
@@ -448,22 +458,21 @@ export class EdusetCoursePlanner extends EdusetElement {
     return html`<section class="panel" aria-labelledby="opened-title">
       <h3 id="opened-title">${t.sessionsTitle(opened.id)}</h3>
       <ul class="lectures">
-        ${sessions.map((session) => {
+        ${sessions.map((session, index) => {
           const key = pinKey(session);
           const label = `${this.groupName(session.groupId)} — ${this.when(session.day, session.period)}, ${this.roomName(session.roomId)}`;
           return html`<li>
-            <label
-              ><input
-                type="checkbox"
-                .checked=${this.pins.has(key)}
-                @change=${(event: Event) => {
-                  const next = new Set(this.pins);
-                  if ((event.target as HTMLInputElement).checked) next.add(key);
-                  else next.delete(key);
-                  this.pins = next;
-                }}
-              />${label}</label
-            >
+            ${checkbox({
+              id: `pin-${String(index)}`,
+              label,
+              checked: this.pins.has(key),
+              onChange: (event: Event) => {
+                const next = new Set(this.pins);
+                if ((event.target as HTMLInputElement).checked) next.add(key);
+                else next.delete(key);
+                this.pins = next;
+              },
+            })}
           </li>`;
         })}
       </ul>
@@ -475,100 +484,83 @@ export class EdusetCoursePlanner extends EdusetElement {
         }}
       >
         <div class="grid">
-          <label class="field"
-            >${t.moveWhich}
-            <select
-              name="lecture"
-              @change=${(event: Event) => {
-                const index = Number((event.target as HTMLSelectElement).value);
-                const session = sessions[index];
-                if (session !== undefined) {
-                  this.move = {
-                    index,
-                    day: session.day,
-                    period: session.period,
-                    roomId: session.roomId,
-                  };
-                }
-                this.check = null;
-                this.requestUpdate();
-              }}
-            >
-              ${sessions.map(
-                (session, index) =>
-                  html`<option value=${String(index)} ?selected=${index === this.move.index}>
-                    ${this.groupName(session.groupId)} — ${this.when(session.day, session.period)}
-                  </option>`,
-              )}
-            </select></label
-          >
-          <label class="field"
-            >${t.moveDay}
-            <select
-              name="day"
-              @change=${(event: Event) => {
+          ${selectField({
+            id: 'move-lecture',
+            name: 'lecture',
+            label: t.moveWhich,
+            value: String(this.move.index),
+            options: sessions.map((session, index) => ({
+              value: String(index),
+              label: `${this.groupName(session.groupId)} — ${this.when(session.day, session.period)}`,
+            })),
+            onChange: (event: Event) => {
+              const index = Number((event.target as HTMLSelectElement).value);
+              const session = sessions[index];
+              if (session !== undefined) {
                 this.move = {
-                  ...this.move,
-                  day: Number((event.target as HTMLSelectElement).value),
+                  index,
+                  day: session.day,
+                  period: session.period,
+                  roomId: session.roomId,
                 };
-              }}
-            >
-              ${(grid?.days ?? []).map(
-                (day) =>
-                  html`<option value=${String(day)} ?selected=${day === this.move.day}>
-                    ${t.weekdays[day - 1]}
-                  </option>`,
-              )}
-            </select></label
-          >
-          <label class="field"
-            >${t.movePeriod}
-            <select
-              name="period"
-              @change=${(event: Event) => {
-                this.move = {
-                  ...this.move,
-                  period: Number((event.target as HTMLSelectElement).value),
-                };
-              }}
-            >
-              ${(grid?.periods ?? []).map(
-                (period, index) =>
-                  html`<option value=${String(index)} ?selected=${index === this.move.period}>
-                    ${t.period(index + 1)} ${period.start}–${period.end}
-                  </option>`,
-              )}
-            </select></label
-          >
-          <label class="field"
-            >${t.moveRoom}
-            <select
-              name="room"
-              @change=${(event: Event) => {
-                this.move = { ...this.move, roomId: (event.target as HTMLSelectElement).value };
-              }}
-            >
-              ${rooms.map(
-                (room) =>
-                  html`<option value=${room.id} ?selected=${room.id === this.move.roomId}>
-                    ${room.name}
-                  </option>`,
-              )}
-            </select></label
-          >
+              }
+              this.check = null;
+              this.requestUpdate();
+            },
+          })}
+          ${selectField({
+            id: 'move-day',
+            name: 'day',
+            label: t.moveDay,
+            value: String(this.move.day),
+            options: (grid?.days ?? []).map((day) => ({
+              value: String(day),
+              label: t.weekdays[day - 1] ?? String(day),
+            })),
+            onChange: (event: Event) => {
+              this.move = {
+                ...this.move,
+                day: Number((event.target as HTMLSelectElement).value),
+              };
+            },
+          })}
+          ${selectField({
+            id: 'move-period',
+            name: 'period',
+            label: t.movePeriod,
+            value: String(this.move.period),
+            options: (grid?.periods ?? []).map((period, index) => ({
+              value: String(index),
+              label: `${t.period(index + 1)} ${period.start}–${period.end}`,
+            })),
+            onChange: (event: Event) => {
+              this.move = {
+                ...this.move,
+                period: Number((event.target as HTMLSelectElement).value),
+              };
+            },
+          })}
+          ${selectField({
+            id: 'move-room',
+            name: 'room',
+            label: t.moveRoom,
+            value: this.move.roomId,
+            options: rooms.map((room) => ({ value: room.id, label: room.name })),
+            onChange: (event: Event) => {
+              this.move = { ...this.move, roomId: (event.target as HTMLSelectElement).value };
+            },
+          })}
         </div>
         <div class="actions">
-          <button type="submit" ?disabled=${this.busy}>${t.check}</button>
-          <button
-            class="primary"
-            type="button"
-            ?disabled=${this.busy || this.check === null}
-            @click=${() => {
+          ${button({ label: t.check, type: 'submit', disabled: this.busy })}
+          ${button({
+            label: t.save,
+            variant: 'primary',
+            disabled: this.busy || this.check === null,
+            onClick: () => {
               void this.checkMove(true);
-            }}
-          >
-            ${t.save}
-          </button>
+            },
+          })}
         </div>
       </form>
       ${

@@ -23,9 +23,6 @@ export const financingParametersStyles = [
       container-type: inline-size;
       max-width: 72rem;
     }
-    .period {
-      max-width: 24rem;
-    }
     .versions ol {
       margin: 0.25rem 0;
       padding-left: 1.5rem;
@@ -40,7 +37,7 @@ export const financingParametersStyles = [
       max-width: 100%;
       overflow-wrap: anywhere;
     }
-    .field span {
+    .field > label {
       overflow-wrap: anywhere;
     }
     .viewing {

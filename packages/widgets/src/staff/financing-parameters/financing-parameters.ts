@@ -17,6 +17,7 @@ import {
 } from '@eduset/core';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { EdusetElement } from '../../internal/eduset-element.js';
+import { button, field, selectField } from '../../internal/parts/index.js';
 import {
   OperatorDeskApi,
   OperatorRequestError,
@@ -454,9 +455,7 @@ export class EdusetFinancingParameters extends EdusetElement {
       ${this.renderStatus()}
       ${
         this.failed
-          ? html`<button type="button" part="button" @click=${() => void this.load()}>
-              ${t.retry}
-            </button>`
+          ? button({ label: t.retry, part: 'button', onClick: () => void this.load() })
           : this.parameters === null
             ? nothing
             : html`${this.renderPeriod()} ${this.renderCost()} ${this.renderLimits()}`
@@ -488,17 +487,17 @@ export class EdusetFinancingParameters extends EdusetElement {
     const periods = [
       ...new Map(this.groups.map((group) => [group.period.id, group.period])).values(),
     ];
-    return html`<label class="field period"
-      ><span>${this.texts.period}</span>
-      <select @change=${(event: Event) => void this.choosePeriod(event)} ?disabled=${this.busy}>
-        ${periods.map(
-          (period) =>
-            html`<option value=${period.id} ?selected=${period.id === this.period}>
-              ${period.id} (${period.start} — ${period.end})
-            </option>`,
-        )}
-      </select>
-    </label>`;
+    return selectField({
+      id: 'period',
+      label: this.texts.period,
+      value: this.period ?? '',
+      options: periods.map((period) => ({
+        value: period.id,
+        label: `${period.id} (${period.start} — ${period.end})`,
+      })),
+      disabled: this.busy,
+      onChange: (event: Event) => void this.choosePeriod(event),
+    });
   }
 
   private renderVersions(
@@ -514,29 +513,27 @@ export class EdusetFinancingParameters extends EdusetElement {
     return html`<details class="versions">
       <summary>${t.versions} (${versions.length})</summary>
       <ol reversed>
-        ${[...versions]
-          .reverse()
-          .map(
-            (entry) =>
-              html`<li>
-                <strong>${t.version(entry.version)}</strong> —
-                ${t.versionLine(this.when(entry.changedAt), entry.changedBy.name)}${
-                  entry.note === undefined ? nothing : html`: «${entry.note}»`
-                }
-                ${
-                  onShow === undefined
-                    ? nothing
-                    : html`<button
-                        type="button"
-                        part="button"
-                        class="link"
-                        @click=${() => onShow(entry.version)}
-                      >
-                        ${t.show}<span class="visually-hidden"> ${t.version(entry.version)}</span>
-                      </button>`
-                }
-              </li>`,
-          )}
+        ${[...versions].reverse().map(
+          (entry) =>
+            html`<li>
+              <strong>${t.version(entry.version)}</strong> —
+              ${t.versionLine(this.when(entry.changedAt), entry.changedBy.name)}${
+                entry.note === undefined ? nothing : html`: «${entry.note}»`
+              }
+              ${
+                onShow === undefined
+                  ? nothing
+                  : button({
+                      label: html`${t.show}<span class="visually-hidden">
+                          ${t.version(entry.version)}</span
+                        >`,
+                      variant: 'link',
+                      part: 'button',
+                      onClick: () => onShow(entry.version),
+                    })
+              }
+            </li>`,
+        )}
       </ol>
     </details>`;
   }
@@ -567,41 +564,43 @@ export class EdusetFinancingParameters extends EdusetElement {
           ? html`<div class="viewing" role="note">
               <p>${t.viewing(viewing)}</p>
               <div class="actions">
-                <button type="button" part="button" @click=${() => (this.viewing = null)}>
-                  ${t.backToCurrent}
-                </button>
-                <button
-                  type="button"
-                  part="button"
-                  @click=${() => {
+                ${button({
+                  label: t.backToCurrent,
+                  part: 'button',
+                  onClick: () => (this.viewing = null),
+                })}
+                ${button({
+                  label: t.takeAsBase,
+                  part: 'button',
+                  onClick: () => {
                     this.draft = this.shown;
                     this.viewing = null;
-                  }}
-                >
-                  ${t.takeAsBase}
-                </button>
+                  },
+                })}
               </div>
             </div>`
           : nothing
       }
       ${(['urban', 'rural'] as const).map((location) => this.renderSet(location, readOnly))}
       ${this.renderPreview()}
-      <label class="field"
-        ><span>${t.note}</span>
-        <input
-          type="text"
-          maxlength="500"
-          .value=${this.note}
-          ?disabled=${readOnly}
-          @input=${(event: Event) => {
-            this.note = (event.target as HTMLInputElement).value;
-          }}
-        />
-      </label>
+      ${field({
+        id: 'cost-note',
+        label: t.note,
+        maxlength: 500,
+        value: this.note,
+        disabled: readOnly,
+        onInput: (event: Event) => {
+          this.note = (event.target as HTMLInputElement).value;
+        },
+      })}
       <div class="actions">
-        <button type="submit" part="button" class="primary" ?disabled=${this.busy || readOnly}>
-          ${t.saveVersion}
-        </button>
+        ${button({
+          label: t.saveVersion,
+          type: 'submit',
+          variant: 'primary',
+          part: 'button',
+          disabled: this.busy || readOnly,
+        })}
       </div>
     </form>`;
   }
@@ -610,19 +609,19 @@ export class EdusetFinancingParameters extends EdusetElement {
     const t = this.texts;
     const set = this.shown[location];
     const input = (key: string, label: string) =>
-      html`<label class="field"
-        ><span>${label}</span>
-        <input
-          inputmode="decimal"
-          autocomplete="off"
-          .value=${set[key] ?? ''}
-          ?disabled=${readOnly}
-          @input=${(event: Event) => {
-            const value = (event.target as HTMLInputElement).value;
-            this.draft = { ...this.draft, [location]: { ...this.draft[location], [key]: value } };
-          }}
-        />
-      </label>`;
+      field({
+        id: `${location}-${key.replace(':', '-')}`,
+        label,
+        inputmode: 'decimal',
+        autocomplete: 'off',
+        width: 10,
+        value: set[key] ?? '',
+        disabled: readOnly,
+        onInput: (event: Event) => {
+          const value = (event.target as HTMLInputElement).value;
+          this.draft = { ...this.draft, [location]: { ...this.draft[location], [key]: value } };
+        },
+      });
     return html`<details class="set" ?open=${location === 'urban'}>
       <summary>${location === 'urban' ? t.urban : t.rural}</summary>
       <div class="grid">${fields.map((field) => input(field, t.fields[field]))}</div>
@@ -639,17 +638,17 @@ export class EdusetFinancingParameters extends EdusetElement {
   private renderPreview(): TemplateResult {
     const t = this.texts;
     const sampleInput = (key: string, label: string) =>
-      html`<label class="field"
-        ><span>${label}</span>
-        <input
-          inputmode="decimal"
-          autocomplete="off"
-          .value=${this.sample[key] ?? ''}
-          @input=${(event: Event) => {
-            this.sample = { ...this.sample, [key]: (event.target as HTMLInputElement).value };
-          }}
-        />
-      </label>`;
+      field({
+        id: `sample-${key}`,
+        label,
+        inputmode: 'decimal',
+        autocomplete: 'off',
+        width: 5,
+        value: this.sample[key] ?? '',
+        onInput: (event: Event) => {
+          this.sample = { ...this.sample, [key]: (event.target as HTMLInputElement).value };
+        },
+      });
     const result = this.preview();
     const current = this.current;
     return html`<fieldset class="boxed sample" part="preview">
@@ -657,39 +656,33 @@ export class EdusetFinancingParameters extends EdusetElement {
       <p class="hint">${t.sampleHint}</p>
       <div class="grid">
         ${sampleInput('hours', t.hours)} ${sampleInput('groupSize', t.groupSize)}
-        <label class="field"
-          ><span>${t.sampleDirection}</span>
-          <select
-            @change=${(event: Event) => {
-              this.sample = {
-                ...this.sample,
-                direction: (event.target as HTMLSelectElement).value,
-              };
-            }}
-          >
-            ${directions.map(
-              (direction) =>
-                html`<option value=${direction} ?selected=${this.sample.direction === direction}>
-                  ${t.directions[direction]}
-                </option>`,
-            )}
-          </select>
-        </label>
-        <label class="field"
-          ><span>${t.location}</span>
-          <select
-            @change=${(event: Event) => {
-              this.sample = { ...this.sample, location: (event.target as HTMLSelectElement).value };
-            }}
-          >
-            ${(['urban', 'rural'] as const).map(
-              (location) =>
-                html`<option value=${location} ?selected=${this.sample.location === location}>
-                  ${t.locations[location]}
-                </option>`,
-            )}
-          </select>
-        </label>
+        ${selectField({
+          id: 'sample-direction',
+          label: t.sampleDirection,
+          value: this.sample.direction ?? '',
+          options: directions.map((direction) => ({
+            value: direction,
+            label: t.directions[direction],
+          })),
+          onChange: (event: Event) => {
+            this.sample = {
+              ...this.sample,
+              direction: (event.target as HTMLSelectElement).value,
+            };
+          },
+        })}
+        ${selectField({
+          id: 'sample-location',
+          label: t.location,
+          value: this.sample.location ?? '',
+          options: (['urban', 'rural'] as const).map((location) => ({
+            value: location,
+            label: t.locations[location],
+          })),
+          onChange: (event: Event) => {
+            this.sample = { ...this.sample, location: (event.target as HTMLSelectElement).value };
+          },
+        })}
         ${sampleInput('individualHours', t.individualHours)}
         ${sampleInput('secondTeacherHours', t.secondTeacherHours)}
       </div>
@@ -836,21 +829,23 @@ export class EdusetFinancingParameters extends EdusetElement {
           )}
         </tbody>
       </table>
-      <label class="field"
-        ><span>${t.note}</span>
-        <input
-          type="text"
-          maxlength="500"
-          .value=${this.limitsNote}
-          @input=${(event: Event) => {
-            this.limitsNote = (event.target as HTMLInputElement).value;
-          }}
-        />
-      </label>
+      ${field({
+        id: 'limits-note',
+        label: t.note,
+        maxlength: 500,
+        value: this.limitsNote,
+        onInput: (event: Event) => {
+          this.limitsNote = (event.target as HTMLInputElement).value;
+        },
+      })}
       <div class="actions">
-        <button type="submit" part="button" class="primary" ?disabled=${this.busy}>
-          ${t.saveVersion}
-        </button>
+        ${button({
+          label: t.saveVersion,
+          type: 'submit',
+          variant: 'primary',
+          part: 'button',
+          disabled: this.busy,
+        })}
       </div>
     </form>`;
   }

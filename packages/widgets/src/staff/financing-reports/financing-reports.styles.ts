@@ -59,12 +59,6 @@ export const financingReportsStyles = [
       gap: 0.5rem 1rem;
       align-items: end;
     }
-    .field {
-      display: flex;
-      flex-direction: column;
-      gap: 0.2rem;
-      min-width: 0;
-    }
     .cards {
       display: grid;
       grid-template-columns: repeat(auto-fill, minmax(min(100%, 10rem), 1fr));
@@ -80,6 +74,9 @@ export const financingReportsStyles = [
     }
     .card dt {
       color: var(--_color-text-muted);
+      /* A long word («сертифицированных») breaks inside a narrow card instead of leaving it. */
+      overflow-wrap: anywhere;
+      hyphens: auto;
     }
     .card dd {
       margin: 0.25rem 0 0;

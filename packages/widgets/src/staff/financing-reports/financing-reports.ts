@@ -1,6 +1,7 @@
 import { directionLabels, type FinancingReportAnswer, type LocalizedText } from '@eduset/core';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { EdusetElement } from '../../internal/eduset-element.js';
+import { button, field, selectField } from '../../internal/parts/index.js';
 import {
   SettlementApi,
   SettlementRequestError,
@@ -177,7 +178,7 @@ export class EdusetFinancingReports extends EdusetElement {
         this.failure !== null
           ? html`<div class="status error" role="alert">
               ${this.words(this.failure)}
-              <button type="button" @click=${() => void this.load()}>${t.retry}</button>
+              ${button({ label: t.retry, onClick: () => void this.load() })}
             </div>`
           : nothing
       }
@@ -195,50 +196,40 @@ export class EdusetFinancingReports extends EdusetElement {
     return html`<fieldset class="boxed" part="filters">
         <legend>${t.filters}</legend>
         <div class="filters">
-          <div class="field">
-            <label for="period">${t.period}</label>
-            <select id="period" @change=${(event: Event) => this.choose('period', event)}>
-              ${report.periods.map(
-                (period) =>
-                  html`<option value=${period.id} ?selected=${period.id === report.period}>
-                    ${period.id}
-                  </option>`,
-              )}
-            </select>
-          </div>
-          <div class="field">
-            <label for="on">${t.on}</label>
-            <input
-              id="on"
-              type="date"
-              .value=${report.on}
-              @change=${(event: Event) => this.choose('on', event)}
-            />
-          </div>
-          <div class="field">
-            <label for="direction">${t.direction}</label>
-            <select id="direction" @change=${(event: Event) => this.choose('direction', event)}>
-              <option value="" ?selected=${report.direction === null}>${t.all}</option>
-              ${directions.map(
-                ([key, label]) =>
-                  html`<option value=${key} ?selected=${report.direction === key}>
-                    ${this.words(label)}
-                  </option>`,
-              )}
-            </select>
-          </div>
-          <div class="field">
-            <label for="provider">${t.provider}</label>
-            <select id="provider" @change=${(event: Event) => this.choose('provider', event)}>
-              <option value="" ?selected=${report.provider === null}>${t.all}</option>
-              ${report.providers.map(
-                (provider) =>
-                  html`<option value=${provider.id} ?selected=${report.provider === provider.id}>
-                    ${provider.name}
-                  </option>`,
-              )}
-            </select>
-          </div>
+          ${selectField({
+            id: 'period',
+            label: t.period,
+            value: report.period,
+            options: report.periods.map((period) => ({ value: period.id, label: period.id })),
+            onChange: (event: Event) => this.choose('period', event),
+          })}
+          ${field({
+            id: 'on',
+            label: t.on,
+            type: 'date',
+            value: report.on,
+            onChange: (event: Event) => this.choose('on', event),
+          })}
+          ${selectField({
+            id: 'direction',
+            label: t.direction,
+            value: report.direction ?? '',
+            options: [
+              { value: '', label: t.all },
+              ...directions.map(([key, label]) => ({ value: key, label: this.words(label) })),
+            ],
+            onChange: (event: Event) => this.choose('direction', event),
+          })}
+          ${selectField({
+            id: 'provider',
+            label: t.provider,
+            value: report.provider ?? '',
+            options: [
+              { value: '', label: t.all },
+              ...report.providers.map((provider) => ({ value: provider.id, label: provider.name })),
+            ],
+            onChange: (event: Event) => this.choose('provider', event),
+          })}
           <a
             class="button"
             href=${this.client().coverageCsvUrl(

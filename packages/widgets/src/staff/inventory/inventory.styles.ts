@@ -31,16 +31,9 @@ export const inventoryStyles = [
     .time .field {
       flex: 1 1 6rem;
     }
-    .check {
-      display: flex;
-      gap: 0.5rem;
+    .checkbox {
       align-items: center;
       min-height: 2.75rem;
-    }
-    .check input {
-      min-height: auto;
-      width: 1.25rem;
-      height: 1.25rem;
     }
     .cards {
       list-style: none;

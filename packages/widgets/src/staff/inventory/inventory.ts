@@ -9,6 +9,14 @@ import {
 } from '@eduset/core';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { EdusetElement } from '../../internal/eduset-element.js';
+import {
+  button,
+  checkbox,
+  field,
+  fieldFrame,
+  selectField,
+  type FieldWidth,
+} from '../../internal/parts/index.js';
 import { StaffRequestError } from '../../staff-agenda/staff-agenda-api.js';
 import { InventoryApi } from './inventory-api.js';
 import { inventoryStyles } from './inventory.styles.js';
@@ -199,24 +207,23 @@ export class EdusetInventory extends EdusetElement {
     return html`<p class="status error" role="alert">${this.message.text[this.language]}</p>`;
   }
 
-  private field(
+  private searchField(
     name: SearchField,
     label: string,
-    type: string,
-    extra: Record<string, string> = {},
+    type: 'text' | 'number' | 'time',
+    extra: { min?: number; inputmode?: string; width?: FieldWidth } = {},
   ) {
-    return html`<label class="field"
-      >${label}
-      <input
-        name=${name}
-        type=${type}
-        .value=${this.search[name]}
-        min=${extra.min ?? nothing}
-        inputmode=${extra.inputmode ?? nothing}
-        @input=${(event: Event) => {
-          this.search[name] = (event.target as HTMLInputElement).value;
-        }}
-    /></label>`;
+    return field({
+      id: `search-${name}`,
+      name,
+      label,
+      type,
+      ...extra,
+      value: this.search[name],
+      onInput: (event: Event) => {
+        this.search[name] = (event.target as HTMLInputElement).value;
+      },
+    });
   }
 
   private renderRooms(): TemplateResult {
@@ -231,48 +238,43 @@ export class EdusetInventory extends EdusetElement {
         }}
       >
         <div class="grid">
-          ${this.field('equipment', t.equipment, 'text')}
-          ${this.field('minCapacity', t.minCapacity, 'number', { min: '1', inputmode: 'numeric' })}
-          <label class="field"
-            >${t.weekday}
-            <select
-              name="weekday"
-              @change=${(event: Event) => {
-                this.search.weekday = (event.target as HTMLSelectElement).value;
-                this.requestUpdate();
-              }}
-            >
-              <option value="" ?selected=${this.search.weekday === ''}>${t.anyDay}</option>
-              ${t.weekdayNames.map(
-                (name, index) =>
-                  html`<option
-                    value=${String(index + 1)}
-                    ?selected=${this.search.weekday === String(index + 1)}
-                  >
-                    ${name}
-                  </option>`,
-              )}
-            </select></label
-          >
+          ${this.searchField('equipment', t.equipment, 'text')}
+          ${this.searchField('minCapacity', t.minCapacity, 'number', {
+            min: 1,
+            inputmode: 'numeric',
+            width: 4,
+          })}
+          ${selectField({
+            id: 'search-weekday',
+            name: 'weekday',
+            label: t.weekday,
+            value: this.search.weekday,
+            options: [
+              { value: '', label: t.anyDay },
+              ...t.weekdayNames.map((name, index) => ({ value: String(index + 1), label: name })),
+            ],
+            onChange: (event: Event) => {
+              this.search.weekday = (event.target as HTMLSelectElement).value;
+              this.requestUpdate();
+            },
+          })}
           <div class="time">
-            ${this.field('from', t.from, 'time')} ${this.field('to', t.to, 'time')}
+            ${this.searchField('from', t.from, 'time')} ${this.searchField('to', t.to, 'time')}
           </div>
         </div>
-        <label class="check"
-          ><input
-            type="checkbox"
-            .checked=${this.stepFree}
-            @change=${(event: Event) => {
-              this.stepFree = (event.target as HTMLInputElement).checked;
-            }}
-          />${t.stepFree}</label
-        >
+        ${checkbox({
+          id: 'step-free',
+          label: t.stepFree,
+          checked: this.stepFree,
+          onChange: (event: Event) => {
+            this.stepFree = (event.target as HTMLInputElement).checked;
+          },
+        })}
         <div class="actions">
-          <button class="primary" type="submit" ?disabled=${this.busy}>${t.search}</button>
-          <button
-            type="reset"
-            @click=${(event: Event) => {
-              event.preventDefault();
+          ${button({ label: t.search, type: 'submit', variant: 'primary', disabled: this.busy })}
+          ${button({
+            label: t.reset,
+            onClick: () => {
               this.search = {
                 equipment: '',
                 minCapacity: '',
@@ -282,10 +284,8 @@ export class EdusetInventory extends EdusetElement {
               };
               this.stepFree = false;
               void this.findRooms();
-            }}
-          >
-            ${t.reset}
-          </button>
+            },
+          })}
         </div>
       </form>
       ${this.status('rooms')}
@@ -317,14 +317,12 @@ export class EdusetInventory extends EdusetElement {
               </ul>
               ${
                 rooms.length > this.shown
-                  ? html`<button
-                      type="button"
-                      @click=${() => {
+                  ? button({
+                      label: t.more,
+                      onClick: () => {
                         this.shown += pageSize;
-                      }}
-                    >
-                      ${t.more}
-                    </button>`
+                      },
+                    })
                   : nothing
               }`
       }
@@ -343,16 +341,17 @@ export class EdusetInventory extends EdusetElement {
           void this.showStaff();
         }}
       >
-        <label class="field"
-          >${t.subject}
-          <input
-            name="subject"
-            .value=${this.subject}
-            @input=${(event: Event) => {
-              this.subject = (event.target as HTMLInputElement).value;
-            }}
-        /></label>
-        <button type="submit" ?disabled=${this.busy}>${t.showStaff}</button>
+        ${field({
+          id: 'subject',
+          name: 'subject',
+          label: t.subject,
+          width: 20,
+          value: this.subject,
+          onInput: (event: Event) => {
+            this.subject = (event.target as HTMLInputElement).value;
+          },
+        })}
+        ${button({ label: t.showStaff, type: 'submit', disabled: this.busy })}
       </form>
       ${this.status('staff')}
       ${
@@ -396,37 +395,42 @@ export class EdusetInventory extends EdusetElement {
         }}
       >
         <div class="grid">
-          <label class="field"
-            >${t.part}
-            <select
-              name="part"
-              @change=${(event: Event) => {
-                this.uploadPart = (event.target as HTMLSelectElement).value as InventoryPart;
-              }}
-            >
-              <option value="rooms" ?selected=${this.uploadPart === 'rooms'}>${t.partRooms}</option>
-              <option value="staff" ?selected=${this.uploadPart === 'staff'}>${t.partStaff}</option>
-            </select></label
-          >
-          <label class="field"
-            >${t.file}
-            <input
+          ${selectField({
+            id: 'upload-part',
+            name: 'part',
+            label: t.part,
+            value: this.uploadPart,
+            options: [
+              { value: 'rooms', label: t.partRooms },
+              { value: 'staff', label: t.partStaff },
+            ],
+            onChange: (event: Event) => {
+              this.uploadPart = (event.target as HTMLSelectElement).value as InventoryPart;
+            },
+          })}
+          ${fieldFrame(
+            'upload-file',
+            t.file,
+            null,
+            null,
+            html`<input
+              id="upload-file"
               name="file"
               type="file"
               accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          /></label>
+            />`,
+          )}
         </div>
-        <label class="check"
-          ><input
-            type="checkbox"
-            .checked=${this.saveAccepted}
-            @change=${(event: Event) => {
-              this.saveAccepted = (event.target as HTMLInputElement).checked;
-            }}
-          />${t.saveAccepted}</label
-        >
+        ${checkbox({
+          id: 'save-accepted',
+          label: t.saveAccepted,
+          checked: this.saveAccepted,
+          onChange: (event: Event) => {
+            this.saveAccepted = (event.target as HTMLInputElement).checked;
+          },
+        })}
         <div class="actions">
-          <button class="primary" type="submit" ?disabled=${this.busy}>${t.upload}</button>
+          ${button({ label: t.upload, type: 'submit', variant: 'primary', disabled: this.busy })}
         </div>
       </form>
       ${this.status('upload')}

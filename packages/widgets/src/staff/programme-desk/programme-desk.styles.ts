@@ -151,17 +151,8 @@ export const programmeDeskStyles = [
       gap: 0.5rem 1rem;
       width: 100%;
     }
-    .field {
-      display: flex;
-      flex-direction: column;
-      gap: 0.2rem;
-      min-width: 0;
-    }
     .wide-fields {
       grid-template-columns: repeat(auto-fill, minmax(min(100%, 22rem), 1fr));
-    }
-    .field.wide {
-      grid-column: 1 / -1;
     }
     .field > textarea {
       min-height: 5rem;
@@ -180,16 +171,24 @@ export const programmeDeskStyles = [
       padding: 0;
       margin-bottom: 0.25rem;
     }
-    .day {
-      display: inline-flex;
-      align-items: center;
-      gap: 0.2rem;
+    /* A weekday: a small box round the checkbox part (its box and label share the touch area). */
+    .days .checkbox {
+      align-items: stretch;
+      gap: 0.35rem;
       min-height: 2.75rem;
       min-width: 2.75rem;
       padding: 0 0.35rem;
       border: 1px solid var(--_color-border);
       border-radius: var(--_radius);
       background: var(--_color-surface);
+    }
+    .days .checkbox > input {
+      align-self: center;
+      margin: 0;
+    }
+    .days .checkbox > label {
+      display: flex;
+      align-items: center;
     }
     .actions {
       display: flex;

@@ -6,6 +6,7 @@ import {
 } from '@eduset/core';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { EdusetElement } from '../../internal/eduset-element.js';
+import { button, field, selectField } from '../../internal/parts/index.js';
 import {
   DeskClient,
   DeskError,
@@ -321,9 +322,7 @@ export class EdusetProgrammeReview extends EdusetElement {
       </div>
       ${
         this.view === 'failed'
-          ? html`<button type="button" @click=${() => void this.loadQueue()}>
-              ${this.d.retry}
-            </button>`
+          ? button({ label: this.d.retry, onClick: () => void this.loadQueue() })
           : nothing
       }
       ${this.view === 'list' ? this.renderQueue() : nothing}
@@ -338,23 +337,16 @@ export class EdusetProgrammeReview extends EdusetElement {
     const filters: ProgrammeQueueFilter[] = ['submitted', 'returned', 'approved', 'all'];
     return html`<p>${t.intro}</p>
       <div class="toolbar">
-        <div class="field">
-          <label for="filter">${t.show}</label>
-          <select
-            id="filter"
-            @change=${(event: Event) => {
-              this.filter = (event.target as HTMLSelectElement).value as ProgrammeQueueFilter;
-              void this.loadQueue();
-            }}
-          >
-            ${filters.map(
-              (filter) =>
-                html`<option value=${filter} ?selected=${this.filter === filter}>
-                  ${t.states[filter]}
-                </option>`,
-            )}
-          </select>
-        </div>
+        ${selectField({
+          id: 'filter',
+          label: t.show,
+          value: this.filter,
+          options: filters.map((filter) => ({ value: filter, label: t.states[filter] })),
+          onChange: (event: Event) => {
+            this.filter = (event.target as HTMLSelectElement).value as ProgrammeQueueFilter;
+            void this.loadQueue();
+          },
+        })}
       </div>
       <p class="muted">
         ${
@@ -370,15 +362,13 @@ export class EdusetProgrammeReview extends EdusetElement {
           (item) =>
             html`<li class="item">
               <span class="what">
-                <button
-                  type="button"
-                  class="link"
-                  aria-label=${t.open(item.name, item.providerName)}
-                  ?disabled=${this.busy}
-                  @click=${() => void this.open(item.programmeId)}
-                >
-                  ${item.name}
-                </button>
+                ${button({
+                  label: item.name,
+                  variant: 'link',
+                  ariaLabel: t.open(item.name, item.providerName),
+                  disabled: this.busy,
+                  onClick: () => void this.open(item.programmeId),
+                })}
                 <span class="meta"
                   >${item.providerName}${
                     item.updatedAt
@@ -440,66 +430,56 @@ export class EdusetProgrammeReview extends EdusetElement {
                   review.draft.fundingKind === 'budget'
                     ? nothing
                     : html`<div class="grid wide-fields">
-                          ${review.draft.modules.map(
-                            (module, index) =>
-                              html`<div class="field">
-                                <label for=${`cost-${String(index)}`}
-                                  >${t.normativeFor(module.name)}</label
-                                >
-                                <input
-                                  id=${`cost-${String(index)}`}
-                                  inputmode="decimal"
-                                  autocomplete="off"
-                                  aria-describedby="cost-hint"
-                                  .value=${this.costs[module.id] ?? ''}
-                                  ?disabled=${this.busy}
-                                  @input=${(event: Event) => {
-                                    this.costs = {
-                                      ...this.costs,
-                                      [module.id]: (event.target as HTMLInputElement).value,
-                                    };
-                                  }}
-                                />
-                              </div>`,
+                          ${review.draft.modules.map((module, index) =>
+                            field({
+                              id: `cost-${String(index)}`,
+                              label: t.normativeFor(module.name),
+                              inputmode: 'decimal',
+                              autocomplete: 'off',
+                              width: 10,
+                              describedBy: ['cost-hint'],
+                              value: this.costs[module.id] ?? '',
+                              disabled: this.busy,
+                              onInput: (event: Event) => {
+                                this.costs = {
+                                  ...this.costs,
+                                  [module.id]: (event.target as HTMLInputElement).value,
+                                };
+                              },
+                            }),
                           )}
                         </div>
                         <p class="hint" id="cost-hint">${t.normativeHint}</p>`
                 }
                 <div class="actions">
-                  <button
-                    type="button"
-                    class="primary"
-                    ?disabled=${this.busy}
-                    @click=${() => void this.decide('approve')}
-                  >
-                    ${t.approve}
-                  </button>
+                  ${button({
+                    label: t.approve,
+                    variant: 'primary',
+                    disabled: this.busy,
+                    onClick: () => void this.decide('approve'),
+                  })}
                 </div>
               </div>
               <div class="decision-part">
-                <div class="field">
-                  <label for="remarks">${t.remarks}</label>
-                  <textarea
-                    id="remarks"
-                    aria-describedby="remarks-hint"
-                    maxlength="4000"
-                    .value=${this.remarks}
-                    ?disabled=${this.busy}
-                    @input=${(event: Event) => {
-                      this.remarks = (event.target as HTMLTextAreaElement).value;
-                    }}
-                  ></textarea>
-                  <p class="hint" id="remarks-hint">${t.remarksHint}</p>
-                </div>
+                ${field({
+                  id: 'remarks',
+                  label: t.remarks,
+                  hint: t.remarksHint,
+                  type: 'textarea',
+                  maxlength: 4000,
+                  value: this.remarks,
+                  disabled: this.busy,
+                  onInput: (event: Event) => {
+                    this.remarks = (event.target as HTMLTextAreaElement).value;
+                  },
+                })}
                 <div class="actions">
-                  <button
-                    type="button"
-                    class="danger"
-                    ?disabled=${this.busy}
-                    @click=${() => void this.decide('return')}
-                  >
-                    ${t.returnIt}
-                  </button>
+                  ${button({
+                    label: t.returnIt,
+                    variant: 'danger',
+                    disabled: this.busy,
+                    onClick: () => void this.decide('return'),
+                  })}
                 </div>
               </div>
             </form>`
@@ -508,12 +488,10 @@ export class EdusetProgrammeReview extends EdusetElement {
       <div class="actions">
         ${
           this.stale
-            ? html`<button type="button" @click=${() => void this.open(review.programmeId)}>
-                ${d.reload}
-              </button>`
+            ? button({ label: d.reload, onClick: () => void this.open(review.programmeId) })
             : nothing
         }
-        <button type="button" class="link" @click=${() => void this.backToList()}>${t.back}</button>
+        ${button({ label: t.back, variant: 'link', onClick: () => void this.backToList() })}
       </div>`;
   }
 }

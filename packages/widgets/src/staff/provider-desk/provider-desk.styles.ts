@@ -89,32 +89,6 @@ export const providerDeskStyles = [
       gap: 0.5rem var(--_spacing);
     }
 
-    .field {
-      display: grid;
-      grid-template-columns: minmax(0, 1fr);
-      gap: 0.25rem;
-      min-width: 0;
-    }
-
-    .form select,
-    .form textarea,
-    .form input[type='date'] {
-      width: 100%;
-    }
-
-    .attendance-fields select {
-      width: auto;
-    }
-
-    .form .field {
-      max-width: 36rem;
-    }
-
-    .attendance-fields input {
-      width: 8rem;
-    }
-
-    label,
     legend {
       font-weight: 600;
     }
@@ -133,10 +107,6 @@ export const providerDeskStyles = [
     .muted,
     .hint {
       color: var(--_color-text-muted);
-    }
-
-    .hint {
-      font-size: 0.875em;
     }
 
     .list {
@@ -235,11 +205,6 @@ export const providerDeskStyles = [
         flex: 1 1 auto;
         justify-content: center;
       }
-    }
-
-    .field > input[type='number'],
-    [type='number'] {
-      width: 7em;
     }
 
     @media print {

@@ -20,6 +20,7 @@ import {
 } from '@eduset/core';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { EdusetElement } from '../../internal/eduset-element.js';
+import { button, field, selectField } from '../../internal/parts/index.js';
 import { StaffRequestError } from '../../staff-agenda/staff-agenda-api.js';
 import { ProviderDeskApi } from './provider-desk-api.js';
 import { providerDeskStyles } from './provider-desk.styles.js';
@@ -579,7 +580,7 @@ export class EdusetProviderDesk extends EdusetElement {
         return html`<p class="muted">${texts.loading}</p>`;
       case 'failed':
         return html`<p class="error">${texts.loadFailed} ${this.words(load.text)}</p>
-          <p><button type="button" @click=${() => void retry()}>${texts.retry}</button></p>`;
+          <p>${button({ label: texts.retry, onClick: () => void retry() })}</p>`;
       case 'ready':
         return ready(load.value);
     }
@@ -591,17 +592,15 @@ export class EdusetProviderDesk extends EdusetElement {
       class="toolbar no-print"
       @submit=${(event: Event) => void this.changeMonth(event)}
     >
-      <div class="field">
-        <label for="month-${section}">${texts.month}</label>
-        <input
-          id="month-${section}"
-          name="month"
-          type="month"
-          required
-          .value=${this.month ?? ''}
-        />
-      </div>
-      <button type="submit">${texts.show}</button>
+      ${field({
+        id: `month-${section}`,
+        name: 'month',
+        label: texts.month,
+        type: 'month',
+        required: true,
+        value: this.month ?? '',
+      })}
+      ${button({ label: texts.show, type: 'submit' })}
     </form>`;
   }
 
@@ -658,22 +657,18 @@ export class EdusetProviderDesk extends EdusetElement {
         open
           ? this.renderDeclineForm(application)
           : html`<div class="actions">
-              <button
-                type="button"
-                class="primary"
-                ?disabled=${this.busy}
-                @click=${() => void this.accept(application)}
-              >
-                ${texts.accept}
-              </button>
-              <button
-                type="button"
-                id="decline-${application.id}"
-                ?disabled=${this.busy}
-                @click=${() => this.openDecline(application.id)}
-              >
-                ${texts.decline}
-              </button>
+              ${button({
+                label: texts.accept,
+                variant: 'primary',
+                disabled: this.busy,
+                onClick: () => void this.accept(application),
+              })}
+              ${button({
+                label: texts.decline,
+                id: `decline-${application.id}`,
+                disabled: this.busy,
+                onClick: () => this.openDecline(application.id),
+              })}
             </div>`
       }
     </li>`;
@@ -694,52 +689,46 @@ export class EdusetProviderDesk extends EdusetElement {
     >
       <fieldset>
         <legend>${texts.declineTitle}</legend>
-        <div class="field">
-          <label for="decline-reason">${texts.reason}</label>
-          <select
-            id="decline-reason"
-            @change=${(event: Event) => {
-              this.declineReason = (event.target as HTMLSelectElement).value as DeclineReason;
-              this.requestUpdate();
-            }}
-          >
-            ${declineReasons.map(
-              (reason) =>
-                html`<option value=${reason} ?selected=${reason === this.declineReason}>
-                  ${this.words(declineReasonLabels[reason])}
-                </option>`,
-            )}
-          </select>
-        </div>
-        <div class="field">
-          <label for="decline-note">${texts.note}</label>
-          <textarea
-            id="decline-note"
-            rows="3"
-            maxlength="500"
-            aria-describedby="decline-note-hint"
-            ?required=${this.declineReason === 'other'}
-            aria-invalid=${
-              this.problem !== null &&
-              this.declineReason === 'other' &&
-              this.declineNote.trim() === ''
-                ? 'true'
-                : 'false'
-            }
-            .value=${this.declineNote}
-            @input=${(event: Event) => {
-              this.declineNote = (event.target as HTMLTextAreaElement).value;
-            }}
-          ></textarea>
-          <p class="hint" id="decline-note-hint">${texts.noteHint}</p>
-        </div>
+        ${selectField({
+          id: 'decline-reason',
+          label: texts.reason,
+          value: this.declineReason,
+          options: declineReasons.map((reason) => ({
+            value: reason,
+            label: this.words(declineReasonLabels[reason]),
+          })),
+          onChange: (event: Event) => {
+            this.declineReason = (event.target as HTMLSelectElement).value as DeclineReason;
+            this.requestUpdate();
+          },
+        })}
+        ${field({
+          id: 'decline-note',
+          label: texts.note,
+          hint: texts.noteHint,
+          type: 'textarea',
+          rows: 3,
+          maxlength: 500,
+          required: this.declineReason === 'other',
+          invalid:
+            this.problem !== null &&
+            this.declineReason === 'other' &&
+            this.declineNote.trim() === '',
+          value: this.declineNote,
+          onInput: (event: Event) => {
+            this.declineNote = (event.target as HTMLTextAreaElement).value;
+          },
+        })}
       </fieldset>
       ${this.renderProblem()}
       <div class="actions">
-        <button type="submit" class="primary" ?disabled=${this.busy}>
-          ${texts.confirmDecline}
-        </button>
-        <button type="button" @click=${() => this.closeForm()}>${texts.cancel}</button>
+        ${button({
+          label: texts.confirmDecline,
+          type: 'submit',
+          variant: 'primary',
+          disabled: this.busy,
+        })}
+        ${button({ label: texts.cancel, onClick: () => this.closeForm() })}
       </div>
     </form>`;
   }
@@ -754,67 +743,59 @@ export class EdusetProviderDesk extends EdusetElement {
       <fieldset>
         <legend>${texts.terminateTitle}</legend>
         <p class="hint" id="terminate-hint">${texts.terminateHint}</p>
-        <div class="field">
-          <label for="terminate-on">${texts.terminateOn}</label>
-          <input
-            id="terminate-on"
-            type="date"
-            required
-            min=${contract.start}
-            max=${contract.end}
-            aria-describedby="terminate-hint"
-            .value=${this.terminateOn}
-            @input=${(event: Event) => {
-              this.terminateOn = (event.target as HTMLInputElement).value;
-            }}
-          />
-        </div>
-        <div class="field">
-          <label for="terminate-reason">${texts.reason}</label>
-          <select
-            id="terminate-reason"
-            @change=${(event: Event) => {
-              this.terminateReason = (event.target as HTMLSelectElement).value as TerminationReason;
-              this.requestUpdate();
-            }}
-          >
-            ${terminationReasons.map(
-              (reason) =>
-                html`<option value=${reason} ?selected=${reason === this.terminateReason}>
-                  ${this.words(terminationReasonLabels[reason])}
-                </option>`,
-            )}
-          </select>
-        </div>
-        <div class="field">
-          <label for="terminate-note">${texts.note}</label>
-          <textarea
-            id="terminate-note"
-            rows="3"
-            maxlength="500"
-            aria-describedby="terminate-note-hint"
-            ?required=${this.terminateReason === 'other'}
-            aria-invalid=${
-              this.problem !== null &&
-              this.terminateReason === 'other' &&
-              this.terminateNote.trim() === ''
-                ? 'true'
-                : 'false'
-            }
-            .value=${this.terminateNote}
-            @input=${(event: Event) => {
-              this.terminateNote = (event.target as HTMLTextAreaElement).value;
-            }}
-          ></textarea>
-          <p class="hint" id="terminate-note-hint">${texts.noteHint}</p>
-        </div>
+        ${field({
+          id: 'terminate-on',
+          label: texts.terminateOn,
+          type: 'date',
+          required: true,
+          min: contract.start,
+          max: contract.end,
+          describedBy: ['terminate-hint'],
+          value: this.terminateOn,
+          onInput: (event: Event) => {
+            this.terminateOn = (event.target as HTMLInputElement).value;
+          },
+        })}
+        ${selectField({
+          id: 'terminate-reason',
+          label: texts.reason,
+          value: this.terminateReason,
+          options: terminationReasons.map((reason) => ({
+            value: reason,
+            label: this.words(terminationReasonLabels[reason]),
+          })),
+          onChange: (event: Event) => {
+            this.terminateReason = (event.target as HTMLSelectElement).value as TerminationReason;
+            this.requestUpdate();
+          },
+        })}
+        ${field({
+          id: 'terminate-note',
+          label: texts.note,
+          hint: texts.noteHint,
+          type: 'textarea',
+          rows: 3,
+          maxlength: 500,
+          required: this.terminateReason === 'other',
+          invalid:
+            this.problem !== null &&
+            this.terminateReason === 'other' &&
+            this.terminateNote.trim() === '',
+          value: this.terminateNote,
+          onInput: (event: Event) => {
+            this.terminateNote = (event.target as HTMLTextAreaElement).value;
+          },
+        })}
       </fieldset>
       ${this.renderProblem()}
       <div class="actions">
-        <button type="submit" class="primary" ?disabled=${this.busy}>
-          ${texts.confirmTerminate}
-        </button>
-        <button type="button" @click=${() => this.closeForm()}>${texts.cancel}</button>
+        ${button({
+          label: texts.confirmTerminate,
+          type: 'submit',
+          variant: 'primary',
+          disabled: this.busy,
+        })}
+        ${button({ label: texts.cancel, onClick: () => this.closeForm() })}
       </div>
     </form>`;
   }
@@ -889,30 +870,26 @@ export class EdusetProviderDesk extends EdusetElement {
       ${
         !terminating && !declining && contract.status === 'active'
           ? html`<div class="actions">
-              <button
-                type="button"
-                id="terminate-${contract.id}"
-                class="danger"
-                ?disabled=${this.busy}
-                @click=${() => this.openTerminate(contract)}
-              >
-                ${texts.terminate}
-              </button>
+              ${button({
+                label: texts.terminate,
+                id: `terminate-${contract.id}`,
+                variant: 'danger',
+                disabled: this.busy,
+                onClick: () => this.openTerminate(contract),
+              })}
             </div>`
           : nothing
       }
       ${
         !terminating && !declining && contract.status === 'accepted'
           ? html`<div class="actions">
-              <button
-                type="button"
-                id="decline-${contract.id}"
-                class="danger"
-                ?disabled=${this.busy}
-                @click=${() => this.openDecline(contract.id)}
-              >
-                ${texts.declineBefore}
-              </button>
+              ${button({
+                label: texts.declineBefore,
+                id: `decline-${contract.id}`,
+                variant: 'danger',
+                disabled: this.busy,
+                onClick: () => this.openDecline(contract.id),
+              })}
             </div>`
           : nothing
       }
@@ -939,45 +916,39 @@ export class EdusetProviderDesk extends EdusetElement {
       <fieldset ?disabled=${answer.settled || this.busy}>
         <legend>${texts.attendance(monthWords)}</legend>
         <div class="attendance-fields">
-          <div class="field">
-            <label for=${id('unit')}>${texts.unit}</label>
-            <select
-              id=${id('unit')}
-              @change=${(event: Event) =>
-                this.updateDraft(contract.id, 'unit', (event.target as HTMLSelectElement).value)}
-            >
-              ${attendanceUnits.map(
-                (unit) =>
-                  html`<option value=${unit} ?selected=${unit === draft.unit}>
-                    ${this.words(attendanceUnitLabels[unit])}
-                  </option>`,
-              )}
-            </select>
-          </div>
-          <div class="field">
-            <label for=${id('planned')}>${texts.planned}</label>
-            <input
-              id=${id('planned')}
-              inputmode="decimal"
-              required
-              aria-describedby=${id('suggested')}
-              .value=${draft.planned}
-              @input=${(event: Event) =>
-                this.updateDraft(contract.id, 'planned', (event.target as HTMLInputElement).value)}
-            />
-          </div>
-          <div class="field">
-            <label for=${id('attended')}>${texts.attended}</label>
-            <input
-              id=${id('attended')}
-              inputmode="decimal"
-              required
-              .value=${draft.attended}
-              @input=${(event: Event) =>
-                this.updateDraft(contract.id, 'attended', (event.target as HTMLInputElement).value)}
-            />
-          </div>
-          ${answer.settled ? nothing : html`<button type="submit">${texts.saveAttendance}</button>`}
+          ${selectField({
+            id: id('unit'),
+            label: texts.unit,
+            value: draft.unit,
+            options: attendanceUnits.map((unit) => ({
+              value: unit,
+              label: this.words(attendanceUnitLabels[unit]),
+            })),
+            onChange: (event: Event) =>
+              this.updateDraft(contract.id, 'unit', (event.target as HTMLSelectElement).value),
+          })}
+          ${field({
+            id: id('planned'),
+            label: texts.planned,
+            inputmode: 'decimal',
+            width: 5,
+            required: true,
+            describedBy: [id('suggested')],
+            value: draft.planned,
+            onInput: (event: Event) =>
+              this.updateDraft(contract.id, 'planned', (event.target as HTMLInputElement).value),
+          })}
+          ${field({
+            id: id('attended'),
+            label: texts.attended,
+            inputmode: 'decimal',
+            width: 5,
+            required: true,
+            value: draft.attended,
+            onInput: (event: Event) =>
+              this.updateDraft(contract.id, 'attended', (event.target as HTMLInputElement).value),
+          })}
+          ${answer.settled ? nothing : button({ label: texts.saveAttendance, type: 'submit' })}
         </div>
         <p class="hint" id=${id('suggested')}>${texts.suggested(answer.suggestedPlanned)}</p>
         <p>${answer.settled ? texts.settled : summary}</p>
@@ -992,7 +963,7 @@ export class EdusetProviderDesk extends EdusetElement {
     return html`<h3 id="acts-title" tabindex="-1">${texts.actsTitle(monthWords)}</h3>
       ${this.renderMonthForm('acts')}
       <div class="actions no-print">
-        <button type="button" @click=${() => this.print()}>${texts.print}</button>
+        ${button({ label: texts.print, onClick: () => this.print() })}
         ${
           month === null
             ? nothing

@@ -295,7 +295,7 @@ describe('<eduset-provider-programmes>', () => {
       .find((button) => button.textContent?.includes('Сохранить черновик'))
       ?.click();
     await expect
-      .poll(() => text(root.querySelector('.room-error')))
+      .poll(() => text(root.querySelector('.room .field-error')))
       .toContain('в это время занято');
     const put = calls.find((c) => c.call === 'PUT /api/provider/programmes/cdt-1');
     expect(put?.body).toContain('"roomId":"cdt-02"');

@@ -23,6 +23,16 @@ import {
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { EdusetElement } from '../../internal/eduset-element.js';
 import {
+  button,
+  checkbox,
+  choiceGroup,
+  field,
+  radio,
+  selectField,
+  type FieldOptions,
+  type FieldWidth,
+} from '../../internal/parts/index.js';
+import {
   DeskClient,
   DeskError,
   problemsOf,
@@ -261,6 +271,9 @@ export class EdusetProviderProgrammes extends EdusetElement {
         color: var(--_color-danger);
         margin: 0.25rem 0;
       }
+      .wide {
+        grid-column: 1 / -1;
+      }
       .room-options {
         list-style: none;
         margin: 0.25rem 0 0;
@@ -269,21 +282,20 @@ export class EdusetProviderProgrammes extends EdusetElement {
         gap: 0.25rem;
       }
       .room-option {
-        display: flex;
-        gap: 0.5rem;
-        align-items: flex-start;
         padding: 0.35rem 0.5rem;
         border: 1px solid var(--_color-border);
         border-radius: var(--_radius);
         background: var(--_color-surface);
         overflow-wrap: anywhere;
       }
-      .room-option input {
+      .room-option .radio {
+        display: flex;
+        align-items: flex-start;
+        gap: 0.5rem;
         min-height: auto;
-        width: 1.25rem;
-        height: 1.25rem;
+      }
+      .room-option .radio > input {
         margin-top: 0.15rem;
-        flex: none;
       }
     `,
   ];
@@ -680,9 +692,7 @@ export class EdusetProviderProgrammes extends EdusetElement {
       </div>
       ${
         this.view === 'failed'
-          ? html`<button type="button" @click=${() => void this.loadList()}>
-              ${this.d.retry}
-            </button>`
+          ? button({ label: this.d.retry, onClick: () => void this.loadList() })
           : nothing
       }
       ${this.view === 'list' ? this.renderList() : nothing}
@@ -701,37 +711,34 @@ export class EdusetProviderProgrammes extends EdusetElement {
     );
     return html`<p>${t.intro}</p>
       <div class="toolbar">
-        <div class="field">
-          <label for="search">${t.search}</label>
-          <input
-            id="search"
-            type="search"
-            autocomplete="off"
-            .value=${this.search}
-            @input=${(event: Event) => {
-              this.search = (event.target as HTMLInputElement).value;
-            }}
-          />
-        </div>
-        <div class="field">
-          <label for="state-filter">${t.stateFilter}</label>
-          <select
-            id="state-filter"
-            @change=${(event: Event) => {
-              this.stateFilter = (event.target as HTMLSelectElement).value as
-                ProgrammeReviewState | '';
-            }}
-          >
-            <option value="" ?selected=${this.stateFilter === ''}>${t.anyState}</option>
-            ${programmeReviewStates.map(
-              (state) =>
-                html`<option value=${state} ?selected=${this.stateFilter === state}>
-                  ${programmeReviewStateLabels[state][lang]}
-                </option>`,
-            )}
-          </select>
-        </div>
-        <button type="button" class="primary" @click=${() => this.startNew()}>${t.create}</button>
+        ${field({
+          id: 'search',
+          label: t.search,
+          type: 'search',
+          autocomplete: 'off',
+          width: 20,
+          value: this.search,
+          onInput: (event: Event) => {
+            this.search = (event.target as HTMLInputElement).value;
+          },
+        })}
+        ${selectField({
+          id: 'state-filter',
+          label: t.stateFilter,
+          value: this.stateFilter,
+          options: [
+            { value: '', label: t.anyState },
+            ...programmeReviewStates.map((state) => ({
+              value: state,
+              label: programmeReviewStateLabels[state][lang],
+            })),
+          ],
+          onChange: (event: Event) => {
+            this.stateFilter = (event.target as HTMLSelectElement).value as
+              ProgrammeReviewState | '';
+          },
+        })}
+        ${button({ label: t.create, variant: 'primary', onClick: () => this.startNew() })}
       </div>
       <p class="muted">${shown.length === 0 ? t.nothing : t.count(shown.length)}</p>
       <ul part="list" class="list">
@@ -739,15 +746,13 @@ export class EdusetProviderProgrammes extends EdusetElement {
           (item) =>
             html`<li class="item">
               <span class="what">
-                <button
-                  type="button"
-                  class="link"
-                  aria-label=${t.open(item.name)}
-                  ?disabled=${this.busy}
-                  @click=${() => void this.open(item.programmeId)}
-                >
-                  ${item.name}
-                </button>
+                ${button({
+                  label: item.name,
+                  variant: 'link',
+                  ariaLabel: t.open(item.name),
+                  disabled: this.busy,
+                  onClick: () => void this.open(item.programmeId),
+                })}
                 <span class="meta"
                   >${directionLabels[item.direction][lang]} ·
                   ${fundingKindLabels[item.fundingKind][lang]} ·
@@ -782,30 +787,30 @@ export class EdusetProviderProgrammes extends EdusetElement {
       value: string,
       set: (form: ProgrammeForm, value: string) => void,
       options: {
-        type?: string;
+        type?: 'text' | 'number';
         min?: number;
         max?: number;
-        step?: string;
+        step?: number;
+        width?: FieldWidth;
         wide?: boolean;
-        hint?: string;
       } = {},
-    ) =>
-      html`<div class="field ${options.wide ? 'wide' : ''}">
-        <label for=${id}>${label}</label>
-        <input
-          id=${id}
-          type=${options.type ?? 'text'}
-          inputmode=${options.type === 'number' ? 'decimal' : 'text'}
-          min=${options.min ?? nothing}
-          max=${options.max ?? nothing}
-          step=${options.step ?? nothing}
-          aria-describedby=${options.hint ? `${id}-hint` : nothing}
-          .value=${value}
-          ?disabled=${locked}
-          @input=${(event: Event) => this.edit((next) => set(next, (event.target as HTMLInputElement).value))}
-        />
-        ${options.hint ? html`<p class="hint" id=${`${id}-hint`}>${options.hint}</p>` : nothing}
-      </div>`;
+    ) => {
+      const control = field({
+        id,
+        label,
+        type: options.type ?? 'text',
+        inputmode: options.type === 'number' ? 'decimal' : 'text',
+        ...(options.min === undefined ? {} : { min: options.min }),
+        ...(options.max === undefined ? {} : { max: options.max }),
+        ...(options.step === undefined ? {} : { step: options.step }),
+        ...(options.width === undefined ? {} : { width: options.width }),
+        value,
+        disabled: locked,
+        onInput: (event: Event) =>
+          this.edit((next) => set(next, (event.target as HTMLInputElement).value)),
+      });
+      return options.wide ? html`<div class="wide">${control}</div>` : control;
+    };
     return html`<h2 id="view-title" tabindex="-1">
         ${review === undefined ? t.newTitle : t.editTitle(review.draft.name)}
       </h2>
@@ -841,105 +846,88 @@ export class EdusetProviderProgrammes extends EdusetElement {
           <div class="grid">
             ${
               review === undefined && providers.length > 1
-                ? html`<div class="field wide">
-                    <label for="provider">${t.forProvider}</label>
-                    <select
-                      id="provider"
-                      @change=${(event: Event) => {
+                ? html`<div class="wide">
+                    ${selectField({
+                      id: 'provider',
+                      label: t.forProvider,
+                      value: this.providerId,
+                      options: providers.map((provider) => ({
+                        value: provider.id,
+                        label: provider.name,
+                      })),
+                      onChange: (event: Event) => {
                         this.providerId = (event.target as HTMLSelectElement).value;
-                      }}
-                    >
-                      ${providers.map(
-                        (provider) =>
-                          html`<option
-                            value=${provider.id}
-                            ?selected=${provider.id === this.providerId}
-                          >
-                            ${provider.name}
-                          </option>`,
-                      )}
-                    </select>
+                      },
+                    })}
                   </div>`
                 : nothing
             }
             ${input('name', d.name, form.name, (f, v) => (f.name = v), { wide: true })}
-            <div class="field wide">
-              <label for="description">${d.description}</label>
-              <textarea
-                id="description"
-                .value=${form.description}
-                ?disabled=${locked}
-                @input=${(event: Event) =>
+            <div class="wide">
+              ${field({
+                id: 'description',
+                label: d.description,
+                type: 'textarea',
+                value: form.description,
+                disabled: locked,
+                onInput: (event: Event) =>
                   this.edit(
                     (next) => (next.description = (event.target as HTMLTextAreaElement).value),
-                  )}
-              ></textarea>
+                  ),
+              })}
             </div>
-            <div class="field">
-              <label for="direction">${d.direction}</label>
-              <select
-                id="direction"
-                ?disabled=${locked}
-                @change=${(event: Event) =>
-                  this.edit(
-                    (next) =>
-                      (next.direction = (event.target as HTMLSelectElement).value as Direction),
-                  )}
-              >
-                ${directions.map(
-                  (direction) =>
-                    html`<option value=${direction} ?selected=${form.direction === direction}>
-                      ${directionLabels[direction][lang]}
-                    </option>`,
-                )}
-              </select>
-            </div>
-            <div class="field">
-              <label for="funding-kind">${d.fundingKind}</label>
-              <select
-                id="funding-kind"
-                aria-describedby="funding-kind-hint"
-                ?disabled=${locked}
-                @change=${(event: Event) =>
-                  this.edit(
-                    (next) =>
-                      (next.fundingKind = (event.target as HTMLSelectElement).value as FundingKind),
-                  )}
-              >
-                ${fundingKinds.map(
-                  (kind) =>
-                    html`<option value=${kind} ?selected=${form.fundingKind === kind}>
-                      ${fundingKindLabels[kind][lang]}
-                    </option>`,
-                )}
-              </select>
-              <p class="hint" id="funding-kind-hint">${d.fundingKindHints[form.fundingKind]}</p>
-            </div>
-            ${input('age-from', d.ageFrom, form.ageFrom, (f, v) => (f.ageFrom = v), { type: 'number', min: 0, max: 25 })}
-            ${input('age-to', d.ageTo, form.ageTo, (f, v) => (f.ageTo = v), { type: 'number', min: 0, max: 25 })}
-            ${input('hours', d.hours, form.hours, (f, v) => (f.hours = v), { type: 'number', min: 1 })}
+            ${selectField({
+              id: 'direction',
+              label: d.direction,
+              value: form.direction,
+              options: directions.map((direction) => ({
+                value: direction,
+                label: directionLabels[direction][lang],
+              })),
+              disabled: locked,
+              onChange: (event: Event) =>
+                this.edit(
+                  (next) =>
+                    (next.direction = (event.target as HTMLSelectElement).value as Direction),
+                ),
+            })}
+            ${selectField({
+              id: 'funding-kind',
+              label: d.fundingKind,
+              hint: d.fundingKindHints[form.fundingKind],
+              value: form.fundingKind,
+              options: fundingKinds.map((kind) => ({
+                value: kind,
+                label: fundingKindLabels[kind][lang],
+              })),
+              disabled: locked,
+              onChange: (event: Event) =>
+                this.edit(
+                  (next) =>
+                    (next.fundingKind = (event.target as HTMLSelectElement).value as FundingKind),
+                ),
+            })}
+            ${input('age-from', d.ageFrom, form.ageFrom, (f, v) => (f.ageFrom = v), { type: 'number', min: 0, max: 25, width: 3 })}
+            ${input('age-to', d.ageTo, form.ageTo, (f, v) => (f.ageTo = v), { type: 'number', min: 0, max: 25, width: 3 })}
+            ${input('hours', d.hours, form.hours, (f, v) => (f.hours = v), { type: 'number', min: 1, width: 5 })}
             ${input(
               'hours-per-week',
               d.hoursPerWeek,
               form.hoursPerWeek,
               (f, v) => (f.hoursPerWeek = v),
-              {
-                type: 'number',
-                min: 0,
-                step: '0.5',
-              },
+              { type: 'number', min: 0, step: 0.5, width: 4 },
             )}
-            ${input('group-min', d.groupSizeMin, form.groupMin, (f, v) => (f.groupMin = v), { type: 'number', min: 1 })}
-            ${input('group-max', d.groupSizeMax, form.groupMax, (f, v) => (f.groupMax = v), { type: 'number', min: 1 })}
-            ${input('district', d.district, form.district, (f, v) => (f.district = v))}
+            ${input('group-min', d.groupSizeMin, form.groupMin, (f, v) => (f.groupMin = v), { type: 'number', min: 1, width: 3 })}
+            ${input('group-max', d.groupSizeMax, form.groupMax, (f, v) => (f.groupMax = v), { type: 'number', min: 1, width: 3 })}
+            ${input('district', d.district, form.district, (f, v) => (f.district = v), { width: 20 })}
           </div>
         </fieldset>
         <h3>${t.modules}</h3>
         ${form.modules.map((module, moduleIndex) => this.renderModule(module, moduleIndex, form, locked))}
-        <button
-          type="button"
-          ?disabled=${locked || form.modules.length >= 20}
-          @click=${() =>
+        ${button({
+          label: t.addModule,
+          disabled: locked || form.modules.length >= 20,
+          onClick: () =>
             this.edit((next) =>
               next.modules.push({
                 name: `${t.newModuleName} ${String(next.modules.length + 1)}`,
@@ -947,48 +935,40 @@ export class EdusetProviderProgrammes extends EdusetElement {
                 price: '',
                 groups: [],
               }),
-            )}
-        >
-          ${t.addModule}
-        </button>
+            ),
+        })}
         <div class="actions">
           ${
             state === 'submitted'
-              ? html`<button
-                  type="button"
-                  ?disabled=${this.busy}
-                  @click=${() => void this.step('withdraw')}
-                >
-                  ${t.withdraw}
-                </button>`
-              : html`<button type="button" ?disabled=${this.busy} @click=${() => void this.save()}>
-                    ${t.save}
-                  </button>
-                  <button
-                    type="button"
-                    class="primary"
-                    ?disabled=${this.busy || (state === 'approved' && !this.dirty())}
-                    @click=${() => void this.step('submit')}
-                  >
-                    ${t.submit}
-                  </button>`
+              ? button({
+                  label: t.withdraw,
+                  disabled: this.busy,
+                  onClick: () => void this.step('withdraw'),
+                })
+              : html`${button({
+                  label: t.save,
+                  disabled: this.busy,
+                  onClick: () => void this.save(),
+                })}
+                ${button({
+                  label: t.submit,
+                  variant: 'primary',
+                  disabled: this.busy || (state === 'approved' && !this.dirty()),
+                  onClick: () => void this.step('submit'),
+                })}`
           }
           ${
             this.stale && this.detail !== null
-              ? html`<button
-                  type="button"
-                  @click=${() => {
+              ? button({
+                  label: d.reload,
+                  onClick: () => {
                     const id = this.detail?.review.programmeId;
                     if (id !== undefined) void this.open(id);
-                  }}
-                >
-                  ${d.reload}
-                </button>`
+                  },
+                })
               : nothing
           }
-          <button type="button" class="link" @click=${() => void this.backToList()}>
-            ${t.back}
-          </button>
+          ${button({ label: t.back, variant: 'link', onClick: () => void this.backToList() })}
         </div>
       </form>
       ${
@@ -1038,41 +1018,42 @@ export class EdusetProviderProgrammes extends EdusetElement {
     return html`<fieldset class="card" aria-label=${`${d.module(moduleIndex + 1)}: ${module.name}`}>
       <legend>${d.module(moduleIndex + 1)}</legend>
       <div class="grid">
-        <div class="field wide">
-          <label for=${id('name')}>${d.moduleName}</label>
-          <input
-            id=${id('name')}
-            .value=${module.name}
-            ?disabled=${locked}
-            @input=${(event: Event) => set((next) => (next.name = (event.target as HTMLInputElement).value))}
-          />
+        <div class="wide">
+          ${field({
+            id: id('name'),
+            label: d.moduleName,
+            value: module.name,
+            disabled: locked,
+            onInput: (event: Event) =>
+              set((next) => (next.name = (event.target as HTMLInputElement).value)),
+          })}
         </div>
-        <div class="field">
-          <label for=${id('hours')}>${d.moduleHours}</label>
-          <input
-            id=${id('hours')}
-            type="number"
-            inputmode="decimal"
-            min="1"
-            .value=${module.hours}
-            ?disabled=${locked}
-            @input=${(event: Event) => set((next) => (next.hours = (event.target as HTMLInputElement).value))}
-          />
-        </div>
+        ${field({
+          id: id('hours'),
+          label: d.moduleHours,
+          type: 'number',
+          inputmode: 'decimal',
+          min: 1,
+          width: 5,
+          value: module.hours,
+          disabled: locked,
+          onInput: (event: Event) =>
+            set((next) => (next.hours = (event.target as HTMLInputElement).value)),
+        })}
         ${
           form.fundingKind === 'budget'
             ? nothing
-            : html`<div class="field">
-                <label for=${id('price')}>${d.price}</label>
-                <input
-                  id=${id('price')}
-                  inputmode="decimal"
-                  autocomplete="off"
-                  .value=${module.price}
-                  ?disabled=${locked}
-                  @input=${(event: Event) => set((next) => (next.price = (event.target as HTMLInputElement).value))}
-                />
-              </div>`
+            : field({
+                id: id('price'),
+                label: d.price,
+                inputmode: 'decimal',
+                autocomplete: 'off',
+                width: 10,
+                value: module.price,
+                disabled: locked,
+                onInput: (event: Event) =>
+                  set((next) => (next.price = (event.target as HTMLInputElement).value)),
+              })
         }
       </div>
       ${
@@ -1093,28 +1074,24 @@ export class EdusetProviderProgrammes extends EdusetElement {
             )
       }
       <div class="actions">
-        <button
-          type="button"
-          ?disabled=${locked || module.groups.length >= 50}
-          @click=${() =>
+        ${button({
+          label: t.addGroup,
+          disabled: locked || module.groups.length >= 50,
+          onClick: () =>
             set((next) => {
               const year =
                 Number((next.groups.at(-1)?.start ?? '').slice(0, 4)) || new Date().getFullYear();
               next.groups.push({ ...blankGroup(next.groups.length + 1, t, year), weekdays: [] });
-            })}
-        >
-          ${t.addGroup}
-        </button>
+            }),
+        })}
         ${
           form.modules.length > 1
-            ? html`<button
-                type="button"
-                class="danger"
-                ?disabled=${locked || moduleHasChildren}
-                @click=${() => this.edit((next) => next.modules.splice(moduleIndex, 1))}
-              >
-                ${t.removeModule(moduleIndex + 1)}
-              </button>`
+            ? button({
+                label: t.removeModule(moduleIndex + 1),
+                variant: 'danger',
+                disabled: locked || moduleHasChildren,
+                onClick: () => this.edit((next) => next.modules.splice(moduleIndex, 1)),
+              })
             : nothing
         }
       </div>
@@ -1136,70 +1113,68 @@ export class EdusetProviderProgrammes extends EdusetElement {
         const target = next.modules[moduleIndex]?.groups[groupIndex];
         if (target !== undefined) change(target);
       });
-    const field = (
+    const groupField = (
       name: 'name' | 'start' | 'end' | 'capacity' | 'from' | 'to',
       label: string,
-      type: string,
-      extra: { min?: number; hint?: string } = {},
-    ) =>
-      html`<div class="field">
-        <label for=${id(name)}>${label}</label>
-        <input
-          id=${id(name)}
-          type=${type}
-          min=${extra.min ?? nothing}
-          inputmode=${type === 'number' ? 'numeric' : nothing}
-          aria-describedby=${extra.hint ? id(`${name}-hint`) : nothing}
-          .value=${group[name]}
-          ?disabled=${locked}
-          @input=${(event: Event) => set((next) => (next[name] = (event.target as HTMLInputElement).value))}
-        />
-        ${extra.hint ? html`<p class="hint" id=${id(`${name}-hint`)}>${extra.hint}</p>` : nothing}
-      </div>`;
+      type: 'text' | 'number' | 'date' | 'time',
+      extra: { min?: number; hint?: string; width?: FieldWidth } = {},
+    ) => {
+      const options: FieldOptions = {
+        id: id(name),
+        label,
+        type,
+        ...(type === 'number' ? { inputmode: 'numeric' } : {}),
+        ...(extra.min === undefined ? {} : { min: extra.min }),
+        ...(extra.hint === undefined ? {} : { hint: extra.hint }),
+        ...(extra.width === undefined ? {} : { width: extra.width }),
+        value: group[name],
+        disabled: locked,
+        onInput: (event: Event) =>
+          set((next) => (next[name] = (event.target as HTMLInputElement).value)),
+      };
+      return field(options);
+    };
     return html`<fieldset class="card" aria-label=${`${d.group(groupIndex + 1)}: ${group.name}`}>
       <legend>${d.group(groupIndex + 1)}</legend>
       <div class="grid">
-        ${field('name', d.groupName, 'text')}
-        ${field('capacity', d.capacity, 'number', {
+        ${groupField('name', d.groupName, 'text')}
+        ${groupField('capacity', d.capacity, 'number', {
           min: Math.max(1, taken),
+          width: 3,
           ...(taken > 0 ? { hint: d.taken(taken) } : {}),
         })}
-        ${field('start', d.start, 'date')} ${field('end', d.end, 'date')}
-        ${field('from', d.timeFrom, 'time')} ${field('to', d.timeTo, 'time')}
+        ${groupField('start', d.start, 'date')} ${groupField('end', d.end, 'date')}
+        ${groupField('from', d.timeFrom, 'time')} ${groupField('to', d.timeTo, 'time')}
       </div>
       <fieldset class="days">
         <legend>${d.weekdays}</legend>
-        ${d.weekdayShort.map(
-          (short, index) =>
-            html`<label class="day">
-              <input
-                type="checkbox"
-                .checked=${group.weekdays.includes(index + 1)}
-                ?disabled=${locked}
-                @change=${(event: Event) =>
-                  set((next) => {
-                    const on = (event.target as HTMLInputElement).checked;
-                    next.weekdays = on
-                      ? [...new Set([...next.weekdays, index + 1])].sort((a, b) => a - b)
-                      : next.weekdays.filter((day) => day !== index + 1);
-                  })}
-              />
-              <span aria-hidden="true">${short}</span>
-              <span class="visually-hidden">${d.weekdayNames[index]}</span>
-            </label>`,
+        ${d.weekdayShort.map((short, index) =>
+          checkbox({
+            id: id(`day-${String(index + 1)}`),
+            label: html`<span aria-hidden="true">${short}</span
+              ><span class="visually-hidden">${d.weekdayNames[index]}</span>`,
+            checked: group.weekdays.includes(index + 1),
+            disabled: locked,
+            onChange: (event: Event) =>
+              set((next) => {
+                const on = (event.target as HTMLInputElement).checked;
+                next.weekdays = on
+                  ? [...new Set([...next.weekdays, index + 1])].sort((a, b) => a - b)
+                  : next.weekdays.filter((day) => day !== index + 1);
+              }),
+          }),
         )}
       </fieldset>
       ${this.renderRoom(group, moduleIndex, groupIndex, locked)}
       <div class="actions">
-        <button
-          type="button"
-          class="danger"
-          ?disabled=${locked || taken > 0}
-          aria-describedby=${taken > 0 ? id('in-use') : nothing}
-          @click=${() => this.edit((next) => next.modules[moduleIndex]?.groups.splice(groupIndex, 1))}
-        >
-          ${t.removeGroup(group.name)}
-        </button>
+        ${button({
+          label: t.removeGroup(group.name),
+          variant: 'danger',
+          disabled: locked || taken > 0,
+          ...(taken > 0 ? { describedBy: id('in-use') } : {}),
+          onClick: () =>
+            this.edit((next) => next.modules[moduleIndex]?.groups.splice(groupIndex, 1)),
+        })}
         ${taken > 0 ? html`<p class="hint" id=${id('in-use')}>${t.groupInUse}</p>` : nothing}
       </div>
     </fieldset>`;
@@ -1232,63 +1207,56 @@ export class EdusetProviderProgrammes extends EdusetElement {
         if (target !== undefined) target.roomId = roomId;
       });
     const current = group.roomId === '' ? t.noRoom : (this.roomNames.get(group.roomId) ?? t.room);
-    return html`<fieldset
-      class="room"
-      aria-describedby=${error === undefined ? nothing : id('room-error')}
-    >
-      <legend>${t.room}</legend>
-      <p id=${id('room-current')}>${current}</p>
-      ${error === undefined ? nothing : html`<p class="room-error" id=${id('room-error')}>${error}</p>`}
-      <div class="actions">
-        <button
-          type="button"
-          ?disabled=${locked || !ready || offer === 'loading'}
-          aria-describedby=${ready ? nothing : id('room-hint')}
-          @click=${() => void this.findRooms(moduleIndex, groupIndex)}
-        >
-          ${t.findRooms}
-        </button>
+    return choiceGroup({
+      id: id('room'),
+      legend: t.room,
+      error: error ?? null,
+      className: 'room',
+      content: html`<p id=${id('room-current')}>${current}</p>
+        <div class="actions">
+          ${button({
+            label: t.findRooms,
+            disabled: locked || !ready || offer === 'loading',
+            ...(ready ? {} : { describedBy: id('room-hint') }),
+            onClick: () => void this.findRooms(moduleIndex, groupIndex),
+          })}
+          ${
+            group.roomId === ''
+              ? nothing
+              : button({ label: t.removeRoom, disabled: locked, onClick: () => choose('') })
+          }
+        </div>
+        ${ready ? nothing : html`<p class="hint" id=${id('room-hint')}>${t.findRoomsHint}</p>`}
         ${
-          group.roomId === ''
+          offer === undefined || offer === 'loading'
             ? nothing
-            : html`<button type="button" ?disabled=${locked} @click=${() => choose('')}>
-                ${t.removeRoom}
-              </button>`
-        }
-      </div>
-      ${ready ? nothing : html`<p class="hint" id=${id('room-hint')}>${t.findRoomsHint}</p>`}
-      ${
-        offer === undefined || offer === 'loading'
-          ? nothing
-          : offer === 'failed'
-            ? html`<p class="room-error" role="alert">${t.roomsFailed}</p>`
-            : offer.length === 0
-              ? html`<p class="hint">${t.noRoomsFound}</p>`
-              : html`<p class="hint">
-                    ${t.roomsFound(offer.length, Math.min(offer.length, ROOMS_SHOWN))}
-                  </p>
-                  <ul class="room-options">
-                    ${this.shownRooms(offer, group.roomId).map(
-                      (room) =>
-                        html`<li>
-                          <label class="room-option">
-                            <input
-                              type="radio"
-                              name=${id('room')}
-                              .checked=${group.roomId === room.roomId}
-                              ?disabled=${locked}
-                              @change=${() => choose(room.roomId)}
-                            />
-                            <span
-                              ><strong>${room.name}</strong> — ${room.organizationName},
-                              ${room.address}; ${t.roomSeats(room.capacity)}; ${t.roomFree}:
-                              ${room.freeHours[lang]}</span
-                            >
-                          </label>
-                        </li>`,
-                    )}
-                  </ul>`
-      }
-    </fieldset>`;
+            : offer === 'failed'
+              ? html`<p class="room-error" role="alert">${t.roomsFailed}</p>`
+              : offer.length === 0
+                ? html`<p class="hint">${t.noRoomsFound}</p>`
+                : html`<p class="hint">
+                      ${t.roomsFound(offer.length, Math.min(offer.length, ROOMS_SHOWN))}
+                    </p>
+                    <ul class="room-options">
+                      ${this.shownRooms(offer, group.roomId).map(
+                        (room) =>
+                          html`<li class="room-option">
+                            ${radio({
+                              name: id('room'),
+                              value: room.roomId,
+                              label: html`<span
+                                ><strong>${room.name}</strong> — ${room.organizationName},
+                                ${room.address}; ${t.roomSeats(room.capacity)}; ${t.roomFree}:
+                                ${room.freeHours[lang]}</span
+                              >`,
+                              checked: group.roomId === room.roomId,
+                              disabled: locked,
+                              onChange: () => choose(room.roomId),
+                            })}
+                          </li>`,
+                      )}
+                    </ul>`
+        }`,
+    });
   }
 }
