@@ -149,16 +149,16 @@ describe('eduset-loader.js and the modules it loads', () => {
       );
       // Each file gzipped apart, as a browser fetches them: still well under the bundle.
       expect(bytes, match[1]).toBeLessThan(whole * 0.8);
-      // Issue 18 §3: exact money (decimal.js, ~14 KB gzip) only for the element that computes
-      // amounts (the navigator's enrolment preview); the family's cabinet only shows them
-      // (decimal text formatted by core's `formatMoneyText`). zod and Lit apart; the booking
-      // elements are heaviest (core's schedule code, ~12 KB). With the schemas they reach in
-      // zod/mini, the survey, the timetables, the directory, the map, the dashboard and the
-      // family's cabinet load no zod classic (its own chunk): 46–50 KB here, each file gzipped
-      // apart (27–31 KB bundled by Vite, test/packages-install.test.ts); the others load
-      // zod/mini's chunk and classic's, up to 80 KB (the booking), until their contracts
-      // follow. The internal parts' shared form wiring (issue 18 §1) is a few more small
-      // files: +1–2 KB each.
+      // Issue 18 §3: no element loads exact money (decimal.js, ~14 KB gzip): the family's
+      // cabinet only shows amounts (decimal text formatted by core's `formatMoneyText`), and
+      // the navigator previews them with core's whole-number formula from that text. zod and
+      // Lit apart; the booking elements are heaviest (core's schedule code, ~12 KB). With the
+      // schemas they reach in zod/mini, the survey, the timetables, the directory, the map,
+      // the dashboard, the family's cabinet and the navigator load no zod classic (its own
+      // chunk): 46–55 KB here, each file gzipped apart (27–33 KB bundled by Vite,
+      // test/packages-install.test.ts); the others load zod/mini's chunk and classic's, up to
+      // 80 KB (the booking), until their contracts follow. The internal parts' shared form
+      // wiring (issue 18 §1) is a few more small files: +1–2 KB each.
       const mini = [
         'eduset-survey',
         'eduset-course-timetable',
@@ -166,14 +166,15 @@ describe('eduset-loader.js and the modules it loads', () => {
         'eduset-school-map',
         'eduset-indicator-dashboard',
         'eduset-family-cabinet',
+        'eduset-program-navigator',
       ].includes(match[1] ?? '');
       const classic = [...files].some((name) => /\/zod-classic-[^/]*\.js$/.test(name));
       expect(classic, `${match[1] ?? ''} loads zod classic`).toBe(!mini);
-      expect(bytes, match[1]).toBeLessThan((mini ? 52 : 82) * 1024);
+      // The navigator, with its filter, whole-number preview and wire views: 54.3 KB here.
+      const limit = match[1] === 'eduset-program-navigator' ? 57 : mini ? 52 : 82;
+      expect(bytes, match[1]).toBeLessThan(limit * 1024);
       const money = [...files].some((name) => /\/money-[^/]*\.js$/.test(name));
-      expect(money, `${match[1] ?? ''} loads decimal.js`).toBe(
-        match[1] === 'eduset-program-navigator',
-      );
+      expect(money, `${match[1] ?? ''} loads decimal.js`).toBe(false);
     }
     console.log(
       `eduset-loader.js: what a page with one element downloads (the whole bundle: ${(whole / 1024).toFixed(1)} KB gzip)\n${rows.join('\n')}`,

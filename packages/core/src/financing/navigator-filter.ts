@@ -1,11 +1,9 @@
 import { pluralRu, type Lang } from '../common/labels.js';
-import { parse } from '../common/parse.js';
-import { z } from '../common/zod-mini.js';
-import { checkNumber } from './checks.js';
+import { invalid } from './checks.js';
 import type { Programme } from './programme.js';
-import { directionSchema, fundingKindSchema, type Direction, type FundingKind } from './kinds.js';
+import { directions, fundingKinds, type Direction, type FundingKind } from './kinds.js';
 
-// The navigator's filter and counts, written with `zod/mini` in a module of their own: the
+// The navigator's filter and counts, in a module of their own (checked by hand, no schema): the
 // programme navigator element filters programmes on the client (without `api`) and counts
 // them, and should load neither zod classic nor decimal.js for it. Generic over the programme:
 // the registry's `Programme` (amounts as `Money`) and the wire's `ProgrammeView` (amounts as
@@ -38,18 +36,47 @@ export interface FilterableProgramme {
   }[];
 }
 
-const filterArgs = z.object({
-  filter: z.object({
-    text: z.optional(z.string().check(z.maxLength(2000))),
-    directions: z.optional(z.array(directionSchema)),
-    age: z.optional(z.int().check(z.minimum(0), z.maximum(25))),
-    districts: z.optional(z.array(z.string())),
-    siteIds: z.optional(z.array(z.string())),
-    providerIds: z.optional(z.array(z.string())),
-    fundingKinds: z.optional(z.array(fundingKindSchema)),
-    weekdays: z.optional(z.array(z.int().check(z.minimum(1), z.maximum(7)))),
-  }),
-});
+const known = {
+  directions: new Set<unknown>(directions),
+  fundingKinds: new Set<unknown>(fundingKinds),
+};
+const isText = (value: unknown): boolean => typeof value === 'string';
+const within = (value: unknown, min: number, max: number): boolean =>
+  Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
+
+/**
+ * Checks a filter by hand (the rules a schema would state, without loading one): a
+ * `ValidationError` naming the field, in Russian and English.
+ */
+function checkFilter(filter: ProgrammeFilter): void {
+  if (typeof filter !== 'object' || filter === null) {
+    invalid(['filter'], 'invalid_type', { ru: 'Ожидается объект', en: 'Expected an object' });
+  }
+  const lists = {
+    directions: (value: unknown) => known.directions.has(value),
+    fundingKinds: (value: unknown) => known.fundingKinds.has(value),
+    districts: isText,
+    siteIds: isText,
+    providerIds: isText,
+    weekdays: (value: unknown) => within(value, 1, 7),
+  };
+  const fields: [string, boolean][] = [
+    ['text', isText(filter.text) && (filter.text ?? '').length <= 2000],
+    ['age', within(filter.age, 0, 25)],
+    ...Object.entries(lists).map(([key, ok]): [string, boolean] => {
+      const list: unknown = filter[key as keyof typeof lists];
+      return [key, Array.isArray(list) && list.every(ok)];
+    }),
+  ];
+  for (const [key, ok] of fields) {
+    if (!ok && filter[key as keyof ProgrammeFilter] !== undefined) {
+      invalid(['filter', key], 'invalid_value', {
+        ru: `Недопустимое значение фильтра «${key}»`,
+        en: `Invalid value of the filter "${key}"`,
+      });
+    }
+  }
+}
 
 /**
  * What families filter the programme navigator by; every field is optional and fields
@@ -139,7 +166,7 @@ export function filterProgrammes<P extends FilterableProgramme = Programme>(
   index: readonly IndexedProgramme<P>[],
   filter: ProgrammeFilter,
 ): P[] {
-  parse(filterArgs, { filter });
+  checkFilter(filter);
   const words = (filter.text ?? '')
     .toLocaleLowerCase('ru')
     .replaceAll('ё', 'е')
@@ -185,7 +212,14 @@ export function filterProgrammes<P extends FilterableProgramme = Programme>(
  * ```
  */
 export function formatProgrammeCount(count: number, lang: Lang = 'ru'): string {
-  checkNumber(count, 'count', { min: 0, integer: true });
+  if (!within(count, 0, Infinity)) {
+    // What `checkNumber(count, 'count', { min: 0, integer: true })` says, without its builder.
+    const got = typeof count === 'number' ? String(count) : typeof count;
+    invalid(['count'], 'invalid_number', {
+      ru: `Ожидается целое число не меньше 0, получено ${got}`,
+      en: `Expected a whole number of at least 0, got ${got}`,
+    });
+  }
   if (lang === 'en') return `${String(count)} ${count === 1 ? 'programme' : 'programmes'}`;
   return `${String(count)} ${pluralRu(count, { one: 'программа', few: 'программы', many: 'программ' })}`;
 }

@@ -222,8 +222,9 @@ export function previewEnrolmentText(input: {
       : module?.groups.find((candidate) => candidate.id === input.groupId);
   if (!module || !group) return undefined;
   const today = isoDateSchema.parse(input.today);
-  const groupStart = isoDateSchema.parse(group.start);
-  const groupEnd = isoDateSchema.parse(group.end);
+  // The group's dates come from a checked programme (a schema or the wire's view).
+  const groupStart = group.start as IsoDate;
+  const groupEnd = group.end as IsoDate;
   if (dayNumber(today) > dayNumber(groupEnd)) return undefined;
   const start = dayNumber(groupStart) >= dayNumber(today) ? groupStart : today;
   const kind = programme.fundingKind;
