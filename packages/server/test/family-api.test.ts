@@ -16,7 +16,7 @@ import {
   familySessionSchema,
   instant,
   Money,
-  previewEnrolment,
+  previewEnrolmentText,
   programmeListSchema,
   type Instant,
 } from '@eduset/core';
@@ -211,7 +211,7 @@ describe('the contracts in the cabinet', () => {
     );
     const programme = registry.programmes[0];
     if (programme === undefined) throw new Error('no funded programme for a 10-year-old');
-    const card = previewEnrolment({ programme, today: '2026-10-05', available: Money.of(15000) });
+    const card = previewEnrolmentText({ programme, today: '2026-10-05', available: '15000.00' });
     expect(card?.proRata).toBe(true);
     const enrolled = await server.inject({
       method: 'POST',

@@ -1,14 +1,6 @@
 import { isoDateSchema } from '../common/iso-date.js';
 import { z } from '../common/zod.js';
-import { moneySchema } from './amounts.js';
-import { certificateKindSchema, certificateStatusSchema } from './certificate.js';
-import { contractSchema } from './contract.js';
-import {
-  directionSchema,
-  fundingKindSchema,
-  programmeSchema,
-  providerSchema,
-} from './programme.js';
+import { directionSchema, fundingKindSchema } from './kinds.js';
 import { requestTextSchema } from '../common/wire.js';
 
 /** A comma-separated list (`direction=technical,artistic`), split into its values. */
@@ -104,57 +96,6 @@ export const certificateNumberParamsSchema = z.object({
 export const certificateBalanceQuerySchema = z.strictObject({ birthDate: isoDateSchema });
 
 /**
- * Schema of the answer of `GET /api/programmes`: the programmes that match (a page of them)
- * with their total, and the providers they name; `placesLeft` — the places left in each
- * group of the page (group id → capacity − places taken, as the database counts them now),
- * and `districts` — every district of the navigator, for the district filter.
- *
- * @example
- * ```ts
- * import { programmeListSchema } from '@eduset/core/financing';
- * programmeListSchema.parse({ total: 0, offset: 0, programmes: [], providers: [] });
- * ```
- */
-export const programmeListSchema = z.object({
-  total: z.number().int().min(0),
-  offset: z.number().int().min(0),
-  programmes: z.array(programmeSchema),
-  providers: z.array(providerSchema),
-  placesLeft: z.record(z.string(), z.number().int().min(0)).optional(),
-  districts: z.array(z.string()).optional(),
-});
-
-/** The answer of `GET /api/programmes`. @example `declare const list: ProgrammeList; list.total;` */
-export type ProgrammeList = z.infer<typeof programmeListSchema>;
-
-/**
- * Schema of the answer of `GET /api/certificates/:number/balance`: the certificate's kind and
- * status and its balance in the current period (money as strings with kopecks).
- *
- * @example
- * ```ts
- * import { certificateBalanceSchema } from '@eduset/core/financing';
- * certificateBalanceSchema.parse({
- *   number: '6800000001', kind: 'funded', status: 'active', period: '2026-2027',
- *   nominal: '15000.00', available: '15000.00', reserved: '0.00', spent: '0.00',
- * });
- * ```
- */
-export const certificateBalanceSchema = z.object({
-  number: z.string().min(1),
-  kind: certificateKindSchema,
-  status: certificateStatusSchema,
-  period: z.string().min(1),
-  nominal: moneySchema,
-  available: moneySchema,
-  reserved: moneySchema,
-  spent: moneySchema,
-});
-
-/** A certificate's balance as the API answers it. @example `declare const b: CertificateBalance; b.available;` */
-export type CertificateBalance = z.infer<typeof certificateBalanceSchema>;
-
-/**
  * Schema of the body of `POST /api/enrolments`: the certificate's number and the child's
  * birth date (the second factor), the programme and optionally its module and group (the
  * first ones by default).
@@ -182,22 +123,3 @@ export const enrolmentRequestSchema = z.strictObject({
 
 /** The body of `POST /api/enrolments`. @example `declare const body: EnrolmentRequestBody; body.programmeId;` */
 export type EnrolmentRequestBody = z.infer<typeof enrolmentRequestSchema>;
-
-/**
- * Schema of the answer of `POST /api/enrolments` (201): the contract request and the
- * certificate's balance after its reserve.
- *
- * @example
- * ```ts
- * import { enrolmentResponseSchema } from '@eduset/core/financing';
- * declare const json: unknown;
- * enrolmentResponseSchema.parse(json).contract.status; // 'requested'
- * ```
- */
-export const enrolmentResponseSchema = z.object({
-  contract: contractSchema,
-  balance: certificateBalanceSchema,
-});
-
-/** The answer of `POST /api/enrolments`. @example `declare const answer: EnrolmentResponse; answer.contract.id;` */
-export type EnrolmentResponse = z.infer<typeof enrolmentResponseSchema>;

@@ -1,4 +1,4 @@
-import { isoDate, type IsoDate } from '../common/index.js';
+import { isoDate, type IsoDate } from '../common/iso-date.js';
 
 // Civil-date arithmetic on ISO dates as whole day numbers (no clock, no time zone: a
 // contract's days are calendar days wherever the code runs).

@@ -9,6 +9,7 @@ import {
   nonNegativeMoneySchema,
 } from './amounts.js';
 import { dayNumber, daysInclusive, endOfMonth, monthsBetween } from './calendar.js';
+import { commonUnits, splitKopecks } from './preview-kopecks.js';
 import {
   checkArgs,
   checkMoney,
@@ -247,9 +248,18 @@ export function splitPayment(input: {
   checkMoney(input.all, 'all');
   checkMoney(input.normative, 'normative');
   checkMoney(input.available, 'available', true);
-  const available = input.available.isNegative() ? Money.zero() : input.available;
-  const certificate = minMoney(input.all, input.normative, available);
-  return { certificate, family: input.all.subtract(certificate) };
+  // One formula with the navigator's whole-number preview (core's `splitKopecks`).
+  const amounts = commonUnits([
+    input.all.amount.toFixed(),
+    input.normative.amount.toFixed(),
+    input.available.amount.toFixed(),
+  ]);
+  const [all = 0n, normative = 0n, available = 0n] = amounts.units;
+  const split = splitKopecks({ all, normative, available });
+  return {
+    certificate: Money.of(amounts.text(split.certificate)),
+    family: Money.of(amounts.text(split.family)),
+  };
 }
 
 /**

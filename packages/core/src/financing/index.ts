@@ -29,6 +29,17 @@ export * from './ledger.js';
 export * from './limits.js';
 export * from './navigator.js';
 export * from './normative-cost.js';
+export * from './navigator-wire.js';
+export {
+  kopecksOf,
+  moneyTextOfKopecks,
+  previewCoPaymentText,
+  previewEnrolmentText,
+  proRataKopecks,
+  splitKopecks,
+  type EnrolmentPreviewText,
+  type PreviewProgramme,
+} from './preview-kopecks.js';
 export * from './programme.js';
 export * from './rules.js';
 export {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Money } from '../common/index.js';
+import { Money, ValidationError } from '../common/index.js';
 import {
   countByFundingKind,
   coverageReport,
@@ -8,6 +8,7 @@ import {
   formatProgrammeCount,
   indexProgrammes,
   previewCoPayment,
+  type ProgrammeFilter,
 } from './index.js';
 import { fundedProgramme } from '../../test/financing-fixtures.js';
 
@@ -49,6 +50,42 @@ describe('programme navigator', () => {
     expect(ids({ districts: ['Центр'] })).toEqual(['chess']);
     expect(ids({ weekdays: [1] })).toEqual(['robotics', 'chess', 'english']);
     expect(ids({ weekdays: [7] })).toEqual([]);
+  });
+
+  it('refuses a filter that is not one, naming the field in Russian and English', () => {
+    const index = indexProgrammes(programmes, providers);
+    const bad: unknown[] = [
+      { age: 30 },
+      { age: 6.5 },
+      { text: 'x'.repeat(2001) },
+      { directions: ['music'] },
+      { fundingKinds: 'paid' },
+      { weekdays: [0] },
+      { districts: [1] },
+      null,
+    ];
+    for (const filter of bad) {
+      expect(() => filterProgrammes(index, filter as ProgrammeFilter)).toThrow(ValidationError);
+    }
+    const issueOf = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        if (error instanceof ValidationError) return error.issues[0];
+      }
+      return undefined;
+    };
+    expect(issueOf(() => filterProgrammes(index, { age: 30 }))).toMatchObject({
+      path: ['filter', 'age'],
+      message: {
+        ru: 'Недопустимое значение фильтра «age»',
+        en: 'Invalid value of the filter "age"',
+      },
+    });
+    expect(issueOf(() => formatProgrammeCount(-1))?.message).toEqual({
+      ru: 'Ожидается целое число не меньше 0, получено -1',
+      en: 'Expected a whole number of at least 0, got -1',
+    });
   });
 
   it('previews the co-payment with the core rules', () => {

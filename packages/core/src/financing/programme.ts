@@ -1,76 +1,20 @@
-import { parse, type LocalizedText } from '../common/index.js';
+import { parse } from '../common/index.js';
 import { isoDateSchema } from '../common/iso-date.js';
 import { z } from '../common/zod.js';
 import { nonNegativeMoneySchema } from './amounts.js';
 import { dayNumber } from './calendar.js';
-import { fundingKindSchema, type FundingKind } from './kinds.js';
+import { directionSchema, fundingKindSchema, type FundingKind } from './kinds.js';
 
-export { fundingKinds, fundingKindSchema, type FundingKind } from './kinds.js';
-
-/**
- * Names of the funding kinds in Russian and English.
- *
- * @example
- * ```ts
- * import { fundingKindLabels } from '@eduset/core/financing';
- * fundingKindLabels.funded.ru; // 'сертификат ПФ'
- * ```
- */
-export const fundingKindLabels: Readonly<Record<FundingKind, LocalizedText>> = {
-  budget: { ru: 'бюджетная', en: 'budget' },
-  paid: { ru: 'платная', en: 'paid' },
-  funded: { ru: 'сертификат ПФ', en: 'certificate-funded' },
-};
-
-/**
- * The six directions (направленности) of Russian additional education programmes.
- *
- * @example
- * ```ts
- * import { directions } from '@eduset/core/financing';
- * directions.includes('technical'); // true
- * ```
- */
-export const directions = [
-  'technical',
-  'natural-science',
-  'physical-sport',
-  'artistic',
-  'tourism-local-history',
-  'social-humanitarian',
-] as const;
-
-/**
- * Schema of a {@link Direction}.
- *
- * @example
- * ```ts
- * import { directionSchema } from '@eduset/core/financing';
- * directionSchema.parse('artistic');
- * ```
- */
-export const directionSchema = z.enum(directions);
-
-/** A programme direction. @example `const direction: Direction = 'technical';` */
-export type Direction = z.infer<typeof directionSchema>;
-
-/**
- * Names of the directions in Russian and English.
- *
- * @example
- * ```ts
- * import { directionLabels } from '@eduset/core/financing';
- * directionLabels.technical.ru; // 'техническая'
- * ```
- */
-export const directionLabels: Readonly<Record<Direction, LocalizedText>> = {
-  technical: { ru: 'техническая', en: 'technical' },
-  'natural-science': { ru: 'естественнонаучная', en: 'natural science' },
-  'physical-sport': { ru: 'физкультурно-спортивная', en: 'physical culture and sport' },
-  artistic: { ru: 'художественная', en: 'artistic' },
-  'tourism-local-history': { ru: 'туристско-краеведческая', en: 'tourism and local history' },
-  'social-humanitarian': { ru: 'социально-гуманитарная', en: 'social and humanitarian' },
-};
+export {
+  directionLabels,
+  directions,
+  directionSchema,
+  fundingKindLabels,
+  fundingKinds,
+  fundingKindSchema,
+  type Direction,
+  type FundingKind,
+} from './kinds.js';
 
 /**
  * Certification of a programme for personalized financing: only `certified` programmes

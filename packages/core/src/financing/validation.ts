@@ -3,12 +3,14 @@ import {
   Money,
   parse,
   ValidationError,
-  type IssuePath,
   type LocalizedText,
 } from '../common/index.js';
 import { isoDateSchema, type IsoDate } from '../common/iso-date.js';
 import { z } from '../common/zod.js';
 import { dayNumber } from './calendar.js';
+import { checkNumber, invalid } from './checks.js';
+
+export { checkNumber, invalid } from './checks.js';
 
 /**
  * Schema of a calendar month `YYYY-MM` (month 01–12), as billing and schedules name months.
@@ -84,11 +86,6 @@ export function hundredthsOf(hours: number): number {
   return Math.round(hours * 100);
 }
 
-/** Throws a `ValidationError` of one issue. */
-export function invalid(path: IssuePath, code: string, message: LocalizedText): never {
-  throw new ValidationError([{ path, code, message }]);
-}
-
 /**
  * Validates a function's plain arguments, named: a `ValidationError` whose issue paths are
  * the argument names (`['on']`, `['by']`). The schema is built once, where the function is.
@@ -111,43 +108,6 @@ export function checkDate(value: unknown, name: string): IsoDate {
 /** A month argument `YYYY-MM`, or a `ValidationError` naming it. */
 export function checkMonth(value: unknown, name: string): string {
   return checkOne(financingMonthSchema, value, name);
-}
-
-/**
- * A number argument within bounds (a whole number when `integer`), or a `ValidationError`
- * naming it. Cheap enough for the kopeck fast paths.
- */
-export function checkNumber(
-  value: unknown,
-  name: string,
-  bounds: { readonly min?: number; readonly max?: number; readonly integer?: boolean },
-): number {
-  const ok =
-    typeof value === 'number' &&
-    Number.isFinite(value) &&
-    (!bounds.integer || Number.isInteger(value)) &&
-    (bounds.min === undefined || value >= bounds.min) &&
-    (bounds.max === undefined || value <= bounds.max);
-  if (ok) return value;
-  const kind: LocalizedText = bounds.integer
-    ? { ru: 'целое число', en: 'a whole number' }
-    : { ru: 'число', en: 'a number' };
-  const range: LocalizedText =
-    bounds.min !== undefined && bounds.max !== undefined
-      ? {
-          ru: ` от ${String(bounds.min)} до ${String(bounds.max)}`,
-          en: ` from ${String(bounds.min)} to ${String(bounds.max)}`,
-        }
-      : bounds.min !== undefined
-        ? { ru: ` не меньше ${String(bounds.min)}`, en: ` of at least ${String(bounds.min)}` }
-        : bounds.max !== undefined
-          ? { ru: ` не больше ${String(bounds.max)}`, en: ` of at most ${String(bounds.max)}` }
-          : { ru: '', en: '' };
-  const got = typeof value === 'number' ? String(value) : typeof value;
-  return invalid([name], 'invalid_number', {
-    ru: `Ожидается ${kind.ru}${range.ru}, получено ${got}`,
-    en: `Expected ${kind.en}${range.en}, got ${got}`,
-  });
 }
 
 /** A percent argument from 0 to 100, or a `ValidationError` naming it. */

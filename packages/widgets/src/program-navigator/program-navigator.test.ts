@@ -1,4 +1,9 @@
-import { createProgrammeRegistry, type Programme, type ProgrammeRegistry } from '@eduset/core';
+import {
+  createProgrammeRegistry,
+  programmeViewOf,
+  type ProgrammeRegistry,
+  type ProgrammeView,
+} from '@eduset/core';
 import { describe, expect, it, vi } from 'vitest';
 import { expectAccessible, jsonResponse, mountedElements, shadow } from '../../test/browser.js';
 import { userEvent } from 'vitest/browser';
@@ -8,10 +13,11 @@ import { programNavigatorTexts } from './program-navigator.i18n.js';
 import type { EdusetProgramNavigator } from './program-navigator.js';
 
 const registry: ProgrammeRegistry = createProgrammeRegistry(michurinsk.registry);
+const views: readonly ProgrammeView[] = registry.programmes.map(programmeViewOf);
 const mounted = mountedElements();
 
 async function mount(
-  programmes: readonly Programme[] = registry.programmes,
+  programmes: readonly ProgrammeView[] = views,
   lang?: string,
 ): Promise<EdusetProgramNavigator> {
   const element = document.createElement('eduset-program-navigator');
@@ -48,7 +54,7 @@ describe('<eduset-program-navigator>', () => {
     if (!age) throw new Error('no age input');
     await userEvent.type(age, '6');
     await element.updateComplete;
-    const expected = registry.programmes.filter(
+    const expected = views.filter(
       (p) => p.fundingKind === 'funded' && p.ageFrom <= 6 && p.ageTo >= 6,
     ).length;
     expect(element.found()).toHaveLength(expected);
@@ -68,14 +74,14 @@ describe('<eduset-program-navigator>', () => {
   });
 
   it('speaks English with lang="en"', async () => {
-    const element = await mount(registry.programmes.slice(0, 1), 'en');
+    const element = await mount(views.slice(0, 1), 'en');
     expect(summary(element)).toBe('Found: 1 programme');
   });
 
   it('filters 5 000 programmes while typing, without a visible pause', async () => {
-    const many: Programme[] = [];
+    const many: ProgrammeView[] = [];
     for (let i = 0; many.length < 5000; i += 1) {
-      const base = registry.programmes[i % registry.programmes.length] as Programme;
+      const base = views[i % views.length] as ProgrammeView;
       many.push({ ...base, id: `${base.id}-${String(i)}`, name: `${base.name} ${String(i)}` });
     }
     const element = await mount(many);
@@ -95,9 +101,9 @@ describe('<eduset-program-navigator>', () => {
   });
 
   it('previews the co-payment from the checked balance and enrols', async () => {
-    const funded = registry.programmes.find(
+    const funded = views.find(
       (p) => p.fundingKind === 'funded' && p.modules[0]?.price !== undefined,
-    ) as Programme;
+    ) as ProgrammeView;
     const calls: string[] = [];
     vi.stubGlobal(
       'fetch',
@@ -153,7 +159,7 @@ describe('<eduset-program-navigator>', () => {
     birth.dispatchEvent(new Event('input'));
     const button = shadow(element).querySelector<HTMLButtonElement>('form.certificate button');
     button?.click();
-    await vi.waitFor(() => expect(element.balance?.available.toString()).toBe('4000.00'));
+    await vi.waitFor(() => expect(element.balance?.available).toBe('4000.00'));
     await element.updateComplete;
     const payment =
       shadow(element).querySelector('[part="payment"]')?.textContent?.replace(/\s+/g, ' ') ?? '';
@@ -187,7 +193,7 @@ describe('<eduset-program-navigator>', () => {
     await element.updateComplete;
     expect(pageOf()).toBe('Страница 2 из 13');
     expect(cards(element)).toHaveLength(30);
-    expect(cards(element)[0]?.dataset.programmeId).toBe(registry.programmes[30]?.id);
+    expect(cards(element)[0]?.dataset.programmeId).toBe(views[30]?.id);
     expect(cards(element)[0]?.dataset.programmeId).not.toBe(first);
     expect(shadow(element).activeElement?.getAttribute('part')).toBe('summary');
     // A new filter starts again from the first page.
@@ -201,7 +207,7 @@ describe('<eduset-program-navigator>', () => {
   });
 
   it('with an API the server filters and pages, and each group says its places left', async () => {
-    const programme = registry.programmes[0] as Programme;
+    const programme = views[0] as ProgrammeView;
     const group = programme.modules[0]?.groups[0];
     const second = programme.modules[0]?.groups[1];
     if (!group || !second) throw new Error('no groups');
@@ -259,9 +265,9 @@ describe('<eduset-program-navigator>', () => {
   });
 
   it('prices a started programme pro rata, saying why, as the contract will (not the full price)', async () => {
-    const funded = registry.programmes.find(
+    const funded = views.find(
       (p) => p.fundingKind === 'funded' && p.modules[0]?.price !== undefined,
-    ) as Programme;
+    ) as ProgrammeView;
     const element = await mount([funded]);
     const before = shadow(element).querySelector('[part="payment"]')?.textContent ?? '';
     element.today = '2026-10-05';
@@ -307,7 +313,7 @@ describe('<eduset-program-navigator>', () => {
         composed: true,
       }),
     );
-    await vi.waitFor(() => expect(element.balance?.available.toString()).toBe('15000.00'));
+    await vi.waitFor(() => expect(element.balance?.available).toBe('15000.00'));
     expect(element.age).toBe(10);
     expect(calls[0]).toContain('/certificates/6800000001/balance?birthDate=2016-04-12');
     expect(shadow(element).querySelector<HTMLInputElement>('input#age')?.value).toBe('10');

@@ -7,22 +7,22 @@ import {
   fundingKindLabels,
   fundingKinds,
   indexProgrammes,
+  formatMoneyText,
   localize,
-  Money,
-  previewCoPayment,
-  previewEnrolment,
+  previewCoPaymentText,
+  previewEnrolmentText,
   programmeListSchema,
   type CertificateBalance,
-  type Contract,
+  type ContractView,
   type Direction,
   type FamilyCertificate,
   type FundingKind,
   type IndexedProgramme,
   type LocalizedText,
-  type Programme,
   type ProgrammeFilter,
-  type ProgrammeGroup,
-  type Provider,
+  type ProgrammeGroupView,
+  type ProgrammeView,
+  type ProviderView,
 } from '@eduset/core';
 import {
   html,
@@ -41,15 +41,15 @@ import { field, selectField } from '../internal/parts/index.js';
 
 /**
  * `eduset-enrolment-created`: a family's enrolment request was accepted by the server;
- * `detail.contract` is the contract request (core `Contract`).
+ * `detail.contract` is the contract request (core `ContractView`: amounts as decimal text).
  *
  * @example
  * ```ts
  * document.addEventListener('eduset-enrolment-created', (event) => console.log(event.detail.contract.id));
  * ```
  */
-export class EdusetEnrolmentCreatedEvent extends CustomEvent<{ readonly contract: Contract }> {
-  constructor(detail: { readonly contract: Contract }) {
+export class EdusetEnrolmentCreatedEvent extends CustomEvent<{ readonly contract: ContractView }> {
+  constructor(detail: { readonly contract: ContractView }) {
     super('eduset-enrolment-created', { detail, bubbles: true, composed: true });
   }
 }
@@ -157,10 +157,13 @@ export class EdusetProgramNavigator extends EdusetElement {
   declare pageSize: number;
   /** The day enrolling is priced for (`YYYY-MM-DD`). */
   declare today: string;
-  /** The programme registry (set directly, or let `api` load it). */
-  declare programmes: readonly Programme[];
+  /**
+   * The programme registry (set directly, or let `api` load it), amounts as decimal text:
+   * core's `programmeViewOf` turns a registry `Programme` into one.
+   */
+  declare programmes: readonly ProgrammeView[];
   /** The providers the programmes name. */
-  declare providers: readonly Provider[];
+  declare providers: readonly ProviderView[];
   /** Words to search for. */
   declare text: string;
   /** The direction filter (`''` for any). */
@@ -182,10 +185,10 @@ export class EdusetProgramNavigator extends EdusetElement {
   /** Per programme id: the answer to an enrolment attempt. */
   declare messages: ReadonlyMap<string, EnrolmentMessage>;
 
-  private index: IndexedProgramme[] = [];
+  private index: IndexedProgramme<ProgrammeView>[] = [];
   /** With `api`: the page the server answered, the total, places left, every district. */
   private served: {
-    readonly programmes: readonly Programme[];
+    readonly programmes: readonly ProgrammeView[];
     readonly total: number;
     readonly placesLeft: Readonly<Record<string, number>>;
     readonly districts?: readonly string[];
@@ -262,7 +265,7 @@ export class EdusetProgramNavigator extends EdusetElement {
    * navigator?.found().length;
    * ```
    */
-  found(): Programme[] {
+  found(): ProgrammeView[] {
     return this.api ? [...this.served.programmes] : filterProgrammes(this.index, this.filter);
   }
 
@@ -395,7 +398,7 @@ export class EdusetProgramNavigator extends EdusetElement {
     }
   }
 
-  private async enrol(programme: Programme): Promise<void> {
+  private async enrol(programme: ProgrammeView): Promise<void> {
     const say = (message: EnrolmentMessage): void => {
       this.messages = new Map(this.messages).set(programme.id, message);
     };
@@ -436,8 +439,14 @@ export class EdusetProgramNavigator extends EdusetElement {
       say({
         ok: true,
         text: {
-          ru: programNavigatorTexts.ru.enrolled(certificate.format('ru'), family.format('ru')),
-          en: programNavigatorTexts.en.enrolled(certificate.format('en'), family.format('en')),
+          ru: programNavigatorTexts.ru.enrolled(
+            formatMoneyText(certificate, 'ru'),
+            formatMoneyText(family, 'ru'),
+          ),
+          en: programNavigatorTexts.en.enrolled(
+            formatMoneyText(certificate, 'en'),
+            formatMoneyText(family, 'en'),
+          ),
         },
       });
       this.dispatchEvent(new EdusetEnrolmentCreatedEvent({ contract: answer.contract }));
@@ -661,7 +670,7 @@ export class EdusetProgramNavigator extends EdusetElement {
             this.balanceError
               ? html`<span class="error">${localize(this.balanceError, lang)}</span>`
               : this.balance
-                ? t.balance(this.balance.available.format(lang))
+                ? t.balance(formatMoneyText(this.balance.available, lang))
                 : t.balanceUnknown
           }
         </p>
@@ -669,20 +678,23 @@ export class EdusetProgramNavigator extends EdusetElement {
     `;
   }
 
-  private renderProgramme(programme: Programme, t: ProgramNavigatorTexts): TemplateResult {
+  private renderProgramme(programme: ProgrammeView, t: ProgramNavigatorTexts): TemplateResult {
     const lang = this.language;
     const provider = findFirst(this.providers, (p) => p.id === programme.providerId);
     const known = this.balance !== null;
     const module = programme.modules[0];
-    const ceiling = module?.normativeCost ?? module?.price ?? Money.zero();
-    // What enrolling today costs, as the contract will: pro rata once the group has started.
-    const enrolling = previewEnrolment({
+    const ceiling = module?.normativeCost ?? module?.price ?? '0.00';
+    // What enrolling today costs, as the contract will: pro rata once the group has started
+    // (core's whole-number preview from the amounts' decimal text, the contract's formula).
+    const enrolling = previewEnrolmentText({
       programme,
       today: this.today,
       ...(this.balance ? { available: this.balance.available } : {}),
     });
-    const preview = enrolling ?? previewCoPayment(programme, this.balance?.available ?? ceiling);
-    const price = enrolling ? enrolling.all : previewCoPayment(programme, ceiling).price;
+    const preview =
+      enrolling ?? previewCoPaymentText(programme, this.balance?.available ?? ceiling);
+    const price = enrolling ? enrolling.all : previewCoPaymentText(programme, ceiling).price;
+    const money = (amount: string): string => formatMoneyText(amount, lang);
     const groups = programme.modules.flatMap((m) => m.groups);
     const message = this.messages.get(programme.id);
     const headingId = `p-${programme.id}`;
@@ -721,22 +733,22 @@ export class EdusetProgramNavigator extends EdusetElement {
         </dl>
         <dl part="payment" class="payment">
           <dt>${t.price}</dt>
-          <dd>${free ? t.free : price.format(lang)}</dd>
+          <dd>${free ? t.free : money(price)}</dd>
           ${
             programme.fundingKind === 'funded'
               ? html`<dt>${t.certificatePays}</dt>
                   <dd>
-                    ${known ? preview.certificate.format(lang) : t.upTo(preview.certificate.format(lang))}
+                    ${known ? money(preview.certificate) : t.upTo(money(preview.certificate))}
                   </dd>`
               : nothing
           }
           <dt>${t.familyPays}</dt>
-          <dd class="family">${free ? t.free : preview.family.format(lang)}</dd>
+          <dd class="family">${free ? t.free : money(preview.family)}</dd>
         </dl>
         ${
           enrolling?.proRata && !free
             ? html`<p part="reasons" class="reasons">
-                ${t.proRata(enrolling.days, enrolling.groupDays, enrolling.fullPrice.format(lang))}
+                ${t.proRata(enrolling.days, enrolling.groupDays, money(enrolling.fullPrice))}
               </p>`
             : nothing
         }
@@ -757,7 +769,7 @@ export class EdusetProgramNavigator extends EdusetElement {
   }
 
   /** A group in one line: name, days and time, and the places left when the server said. */
-  private groupLine(group: ProgrammeGroup, t: ProgramNavigatorTexts): string {
+  private groupLine(group: ProgrammeGroupView, t: ProgramNavigatorTexts): string {
     const days = group.weekdays.map((day) => t.weekdayNames[day - 1]).join(', ');
     const time = group.time ? ` ${group.time.from}–${group.time.to}` : '';
     const left = this.api ? this.served.placesLeft[group.id] : undefined;

@@ -1,8 +1,12 @@
 import { Money } from '../../common/index.js';
-import { isoDateSchema, type IsoDate } from '../../common/iso-date.js';
-import { ceilToKopeck } from '../amounts.js';
-import { dayNumber, daysInclusive } from '../calendar.js';
-import { splitPayment } from '../contract-amounts.js';
+import type { IsoDate } from '../../common/iso-date.js';
+import { daysInclusive } from '../calendar.js';
+import {
+  exactDecimal,
+  moneyTextOfKopecks,
+  previewEnrolmentText,
+  proRataKopecks,
+} from '../preview-kopecks.js';
 import type { FundingKind, Programme } from '../programme.js';
 
 /**
@@ -84,48 +88,30 @@ export interface EnrolmentPreview {
  */
 export function previewEnrolment(input: EnrolmentPreviewInput): EnrolmentPreview | undefined {
   const { programme } = input;
-  const module =
-    input.moduleId === undefined
-      ? programme.modules[0]
-      : programme.modules.find((candidate) => candidate.id === input.moduleId);
-  const group =
-    input.groupId === undefined
-      ? module?.groups[0]
-      : module?.groups.find((candidate) => candidate.id === input.groupId);
-  if (!module || !group) return undefined;
-  const today = isoDateSchema.parse(input.today);
-  if (dayNumber(today) > dayNumber(group.end)) return undefined;
-  const start = dayNumber(group.start) >= dayNumber(today) ? group.start : today;
-  const kind = programme.fundingKind;
-  const price = kind === 'budget' ? Money.zero() : (module.price ?? Money.zero());
-  const funded = kind === 'funded';
-  const normativeCost = funded ? (module.normativeCost ?? price) : Money.zero();
-  const upTo = funded && input.available === undefined;
-  const available = funded ? (input.available ?? normativeCost) : Money.zero();
-  const days = daysInclusive(start, group.end);
-  const groupDays = daysInclusive(group.start, group.end);
-  const all = proRataPrice(price, days, groupDays);
-  const normative = proRataPrice(normativeCost, days, groupDays);
-  const split = splitPayment({ all, normative, available });
-  const amounts = { start, end: group.end, days, groupDays, all, normative, ...split };
-  const proRata = amounts.days < amounts.groupDays;
+  // One formula: the whole-number preview, from the exact amounts' decimal text.
+  const preview = previewEnrolmentText({
+    programme: {
+      fundingKind: programme.fundingKind,
+      modules: programme.modules.map((module) => ({
+        id: module.id,
+        price: module.price?.amount.toFixed(),
+        normativeCost: module.normativeCost?.amount.toFixed(),
+        groups: module.groups,
+      })),
+    },
+    today: input.today,
+    available: input.available?.amount.toFixed(),
+    moduleId: input.moduleId,
+    groupId: input.groupId,
+  });
+  if (preview === undefined) return undefined;
   return {
-    fundingKind: kind,
-    moduleId: module.id,
-    groupId: group.id,
-    groupStart: group.start,
-    groupEnd: group.end,
-    start: amounts.start,
-    end: amounts.end,
-    days: amounts.days,
-    groupDays: amounts.groupDays,
-    proRata,
-    fullPrice: price,
-    all: amounts.all,
-    normative: amounts.normative,
-    certificate: amounts.certificate,
-    family: amounts.family,
-    upTo,
+    ...preview,
+    fullPrice: Money.of(preview.fullPrice),
+    all: Money.of(preview.all),
+    normative: Money.of(preview.normative),
+    certificate: Money.of(preview.certificate),
+    family: Money.of(preview.family),
   };
 }
 
@@ -137,11 +123,12 @@ export function previewEnrolment(input: EnrolmentPreviewInput): EnrolmentPreview
  * ```ts
  * import { proRataPrice } from '@eduset/core/financing';
  * import { Money } from '@eduset/core/common';
- * proRataPrice(Money.of('4418'), 239, 273).toString(); // '3867.84'
+ * proRataPrice(Money.of('4418'), 239, 273).toString(); // '3867.78'
  * ```
  */
 export function proRataPrice(price: Money, days: number, groupDays: number): Money {
-  return ceilToKopeck(price.multiply(days).divide(groupDays));
+  const exact = exactDecimal(price.amount.toFixed());
+  return Money.of(moneyTextOfKopecks(proRataKopecks(exact.units, days, groupDays, exact.scale)));
 }
 
 /**

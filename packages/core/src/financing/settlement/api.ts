@@ -332,7 +332,7 @@ export type SettlementCorrectionAnswer = z.infer<typeof settlementCorrectionAnsw
 export const financingReportQuerySchema = z.strictObject({
   period: z.optional(requestTextSchema(60)),
   on: z.optional(isoDateSchema),
-  direction: directionSchema.optional(),
+  direction: z.optional(directionSchema),
   provider: z.optional(requestTextSchema(120)),
   lang: z.enum(['ru', 'en']).optional(),
 });
@@ -386,7 +386,7 @@ export const financingReportSchema = z.object({
   period: z.string().min(1),
   periods: z.array(z.object({ id: z.string().min(1), start: dayTextSchema, end: dayTextSchema })),
   providers: z.array(z.object({ id: z.string().min(1), name: z.string().min(1) })),
-  direction: directionSchema.nullable(),
+  direction: z.nullable(directionSchema),
   provider: z.string().nullable(),
   coverage: z.object({
     children: z.number().int().min(0),

@@ -3,12 +3,14 @@ import {
   certificateBalanceQuerySchema,
   certificateBalanceSchema,
   certificateNumberParamsSchema,
+  contractViewOf,
   enrolmentRequestSchema,
   enrolmentResponseSchema,
   filterProgrammes,
   indexProgrammes,
   isEdusetError,
   programmeListSchema,
+  programmeViewOf,
   programmesQuerySchema,
   type Balance,
   type Certificate,
@@ -85,10 +87,10 @@ function balanceAnswer(certificate: Certificate, balance: Balance): CertificateB
     kind: certificate.kind,
     status: certificate.status,
     period: balance.period,
-    nominal: balance.nominal,
-    available: balance.available,
-    reserved: balance.reserved,
-    spent: balance.spent,
+    nominal: balance.nominal.toString(),
+    available: balance.available.toString(),
+    reserved: balance.reserved.toString(),
+    spent: balance.spent.toString(),
   };
 }
 
@@ -295,7 +297,7 @@ export function financingRoutes(options: FinancingRoutesOptions): FastifyPluginA
         return {
           total: found.length,
           offset,
-          programmes: page,
+          programmes: page.map(programmeViewOf),
           providers: registry.providers.filter((provider) => named.has(provider.id)),
           ...(placesLeft === undefined ? {} : { placesLeft: Object.fromEntries(placesLeft) }),
           districts,
@@ -396,7 +398,7 @@ export function financingRoutes(options: FinancingRoutesOptions): FastifyPluginA
         }
         void reply.code(201);
         return {
-          contract: enrolled.contract,
+          contract: contractViewOf(enrolled.contract),
           balance: balanceAnswer(enrolled.certificate, enrolled.balance),
         };
       },
