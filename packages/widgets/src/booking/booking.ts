@@ -22,7 +22,8 @@ import { DataLoader } from '../internal/data-loader.js';
 import { EdusetElement } from '../internal/eduset-element.js';
 import { FetchJsonError } from '../internal/fetch-json.js';
 import { serviceNameById, siteNameById, specialistNameById } from '../internal/network-names.js';
-import type { BookingTexts } from '../translations/translation.js';
+import { translations } from '../translations/index.js';
+import type { BookingTexts, Translation } from '../translations/translation.js';
 import { BookingApi, BookingRequestError, type BookingCreated } from './booking-api.js';
 import { bookingStyles } from './booking.styles.js';
 import { findFirst } from '../internal/own.js';
@@ -163,6 +164,14 @@ function errorText(error: unknown, fallback: LocalizedText): LocalizedText {
  * ```
  */
 export class EdusetBooking extends EdusetElement {
+  /**
+   * The shared texts (the directory's, the schedule's, the booking's) in the element's
+   * language. Only the elements that speak them import the table, so the others do not load it.
+   */
+  protected get translation(): Translation {
+    return translations[this.language];
+  }
+
   /** The element's shadow-DOM styles (shared base plus its own); theme through `--eduset-*` and `::part`. */
   static override styles = bookingStyles;
 

@@ -1,6 +1,5 @@
 import type { Lang } from '@eduset/core';
 import { LitElement, type CSSResultGroup } from 'lit';
-import { translations, type Translation } from '../translations/index.js';
 import { resolveLang } from './lang.js';
 import { widgetsVersion } from './version.js';
 
@@ -102,11 +101,6 @@ export abstract class EdusetElement extends LitElement {
   /** The language the element speaks now (see {@link resolveLang}). */
   get language(): Lang {
     return resolveLang(this);
-  }
-
-  /** The texts in the element's language. */
-  protected get translation(): Translation {
-    return translations[this.language];
   }
 
   override connectedCallback(): void {

@@ -27,7 +27,8 @@ import { EdusetFilterChangeEvent } from '../events/filter-change.js';
 import { DataLoader, type LoadState } from '../internal/data-loader.js';
 import { EdusetElement } from '../internal/eduset-element.js';
 import { serviceNameById, specialistNameById } from '../internal/network-names.js';
-import type { ScheduleTexts } from '../translations/translation.js';
+import { translations } from '../translations/index.js';
+import type { ScheduleTexts, Translation } from '../translations/translation.js';
 import { scheduleStyles } from './schedule.styles.js';
 import { findFirst } from '../internal/own.js';
 import { childAgeInput, field, maxChildAge, selectField } from '../internal/parts/index.js';
@@ -156,6 +157,14 @@ function clock(minutes: number): string {
  * ```
  */
 export class EdusetSchedule extends EdusetElement {
+  /**
+   * The shared texts (the directory's, the schedule's, the booking's) in the element's
+   * language. Only the elements that speak them import the table, so the others do not load it.
+   */
+  protected get translation(): Translation {
+    return translations[this.language];
+  }
+
   /** The element's shadow-DOM styles (shared base plus its own); theme through `--eduset-*` and `::part`. */
   static override styles = scheduleStyles;
 

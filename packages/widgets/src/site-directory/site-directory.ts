@@ -25,6 +25,7 @@ import { EdusetElement } from '../internal/eduset-element.js';
 import { serviceName } from '../internal/network-names.js';
 import { DataLoader, type LoadState } from '../internal/data-loader.js';
 import type { FetchJsonError } from '../internal/fetch-json.js';
+import { translations } from '../translations/index.js';
 import type { Translation } from '../translations/translation.js';
 import { siteDirectoryStyles } from './site-directory.styles.js';
 import {
@@ -170,6 +171,14 @@ interface DirectoryView {
  * ```
  */
 export class EdusetSiteDirectory extends EdusetElement {
+  /**
+   * The shared texts (the directory's, the schedule's, the booking's) in the element's
+   * language. Only the elements that speak them import the table, so the others do not load it.
+   */
+  protected get translation(): Translation {
+    return translations[this.language];
+  }
+
   /** The element's shadow-DOM styles (shared base plus its own); theme through `--eduset-*` and `::part`. */
   static override styles = siteDirectoryStyles;
 
