@@ -21,6 +21,7 @@ import { EdusetBookingCancelledEvent } from '../events/booking-cancelled.js';
 import type { EdusetSlotSelectEvent } from '../events/slot-select.js';
 import { DataLoader } from '../internal/data-loader.js';
 import { EdusetElement } from '../internal/eduset-element.js';
+import { timeZoneName } from '../internal/time-zone-name.js';
 import { serviceNameById } from '../internal/network-names.js';
 import { bookingManageStyles } from './booking-manage.styles.js';
 import { bookingManageTexts, type BookingManageTexts } from './booking-manage.texts.js';
@@ -548,7 +549,7 @@ export class EdusetBookingManage extends EdusetElement {
             : nothing
         }
       </dl>
-      <p class="hint">${t.timeZoneNote(timeZone)}</p>
+      <p class="hint">${t.timeZoneNote(timeZoneName(timeZone, this.language))}</p>
       ${this.renderMode(managed, t)}
     `;
   }

@@ -126,6 +126,10 @@ describe('<eduset-schedule>', () => {
     const speech = one(element, '[data-site-id="rp-teremok"] tbody td:nth-of-type(2)');
     expect(text(speech)).toBe('14:00–15:00, 15:15–16:00');
     expect(text(one(element, '[data-site-id="rp-teremok"] tbody th'))).toContain('Кузнецова О. Н.');
+    // The time zone in people's words, not its IANA id.
+    const zone = all(element, 'p.hint').find((hint) => text(hint).includes('часовому поясу'));
+    expect(text(zone)).toContain('Москва');
+    expect(text(zone)).not.toContain('Europe/');
     await expectAccessible(element);
   });
 
@@ -219,6 +223,9 @@ describe('<eduset-schedule>', () => {
     const cells = all(element, '[data-site-id="kp-teremok"] tbody td');
     expect(text(cells[1])).toBe('—no hours');
     expect(text(cells[2])).toBe('Test holiday');
+    const zone = all(element, 'p.hint').find((hint) => text(hint).includes('time zone'));
+    expect(text(zone)).toContain('Moscow');
+    expect(text(zone)).not.toContain('Europe/');
     expect(text(one(element, '[data-site-id="kp-teremok"] thead th:nth-of-type(2)'))).toMatch(
       /^Mon/,
     );

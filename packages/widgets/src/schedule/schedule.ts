@@ -26,6 +26,7 @@ import { BookingApi } from '../booking/booking-api.js';
 import { EdusetFilterChangeEvent } from '../events/filter-change.js';
 import { DataLoader, type LoadState } from '../internal/data-loader.js';
 import { EdusetElement } from '../internal/eduset-element.js';
+import { timeZoneName } from '../internal/time-zone-name.js';
 import { serviceNameById, specialistNameById } from '../internal/network-names.js';
 import { translations } from '../translations/index.js';
 import type { ScheduleTexts, Translation } from '../translations/translation.js';
@@ -502,7 +503,7 @@ export class EdusetSchedule extends EdusetElement {
               </button>`
             : nothing
         }
-        ${ready && blocks.length > 0 ? html`<p class="hint">${t.timeZoneNote(this.zone())}</p>` : nothing}
+        ${ready && blocks.length > 0 ? html`<p class="hint">${t.timeZoneNote(timeZoneName(this.zone(), this.language))}</p>` : nothing}
         ${blocks.map((block) => this.renderSite(block, days, t))}
       </section>
     `;

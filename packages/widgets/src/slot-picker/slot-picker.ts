@@ -20,6 +20,7 @@ import {
 import { BookingApi } from '../booking/booking-api.js';
 import { EdusetSlotSelectEvent } from '../events/slot-select.js';
 import { EdusetElement } from '../internal/eduset-element.js';
+import { timeZoneName } from '../internal/time-zone-name.js';
 import { FetchJsonError } from '../internal/fetch-json.js';
 import { siteNameById } from '../internal/network-names.js';
 import { slotPickerStyles } from './slot-picker.styles.js';
@@ -777,7 +778,9 @@ export class EdusetSlotPicker extends EdusetElement {
     const zone = this.slots?.[0] ? this.siteZone(this.slots[0].siteId) : this.serviceZone();
     return html`
       <p id="period" class="period">${t.period(this.formatCivil(from), this.formatCivil(to))}</p>
-      <p id="grid-hint" class="hint">${t.slotsHint} ${t.timeZoneNote(zone)}</p>
+      <p id="grid-hint" class="hint">
+        ${t.slotsHint} ${t.timeZoneNote(timeZoneName(zone, this.language))}
+      </p>
       ${this.slotsState === 'loading' ? html`<p class="loading">${t.slotsLoading}</p>` : nothing}
       ${this.slotsState === 'error' ? this.renderError(t) : nothing}
       ${
