@@ -1,15 +1,15 @@
-import { addDays, differenceInCalendarDays, getISODay } from 'date-fns';
-import { tz } from '@date-fns/tz';
 import type { IsoDate } from '../common/index.js';
 
 // Civil-date arithmetic, apart from the working-day calendar (work-calendar.ts re-exports
 // it), so that what only counts days (the slot picker) does not load the calendar schemas.
+// The slow path (anything but a real `YYYY-MM-DD` of years 0000–9999) is plain UTC `Date`
+// arithmetic — what date-fns in its `UTC` context did, without loading @date-fns/tz's TZDate.
 
-const utc = tz('UTC');
+const dayMs = 24 * 60 * 60 * 1000;
 
-/** A civil date as a Date at UTC midnight, for date-fns arithmetic in the `UTC` context. */
+/** A civil date as a Date at UTC midnight (an invalid Date when it is no date). */
 function civil(date: string): Date {
-  return utc(`${date}T00:00:00Z`);
+  return new Date(`${date}T00:00:00Z`);
 }
 
 // Fast paths. Slot generation calls these helpers for every availability on every date, and
@@ -115,7 +115,8 @@ function weekdayOfDayNumber(dayNumber: number): number {
 export function isoWeekday(date: string): number {
   const dayNumber = civilDayNumber(date);
   if (dayNumber !== undefined) return weekdayOfDayNumber(dayNumber);
-  return getISODay(civil(date), { in: utc });
+  const day = civil(date).getUTCDay();
+  return day === 0 ? 7 : day;
 }
 
 /**
@@ -131,7 +132,9 @@ export function addCivilDays(date: string, days: number): IsoDate {
   const dayNumber = Number.isSafeInteger(days) ? civilDayNumber(date) : undefined;
   const fast = dayNumber === undefined ? undefined : civilDateOfDayNumber(dayNumber + days);
   if (fast !== undefined) return fast;
-  return addDays(civil(date), days, { in: utc }).toISOString().slice(0, 10) as IsoDate;
+  const slow = civil(date);
+  slow.setUTCDate(slow.getUTCDate() + days);
+  return slow.toISOString().slice(0, 10) as IsoDate;
 }
 
 /**
@@ -147,5 +150,7 @@ export function civilDaysBetween(from: string, to: string): number {
   const fromDay = civilDayNumber(from);
   const toDay = civilDayNumber(to);
   if (fromDay !== undefined && toDay !== undefined) return toDay - fromDay;
-  return differenceInCalendarDays(civil(to), civil(from), { in: utc });
+  const later = civil(to).setUTCHours(0, 0, 0, 0);
+  const earlier = civil(from).setUTCHours(0, 0, 0, 0);
+  return Math.round((later - earlier) / dayMs);
 }
