@@ -161,8 +161,9 @@ describe('eduset-loader.js and the modules it loads', () => {
       // the survey, the timetables, the directory, the map, the dashboard, the family's cabinet
       // and the navigator 29–36 KB here, each file gzipped apart (26–33 KB bundled by Vite,
       // test/packages-install.test.ts); the booking elements are heaviest (core's schedule
-      // code, ~12 KB): 49–60 KB here (42–52 KB bundled by Vite). Only the directory, the
-      // schedule and the booking load the shared texts table.
+      // code, ~12 KB): 35–60 KB here (30–51 KB bundled by Vite; the slot picker loads only the
+      // slots' client and answer). Only the directory, the schedule and the booking load the
+      // shared texts table.
       const mini = [
         'eduset-survey',
         'eduset-course-timetable',

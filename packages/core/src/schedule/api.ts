@@ -2,9 +2,22 @@ import { isoDateSchema } from '../common/iso-date.js';
 import { localizedTextSchema, type LocalizedText } from '../common/labels.js';
 import { requestIdSchema, requestTextSchema } from '../common/wire.js';
 import { z } from '../common/zod-mini.js';
-import { timeZoneSchema } from './availability.js';
-import { bookingContactSchema, bookingSchema, optionalParentNoteSchema } from './booking.js';
+import { bookingContactSchema, optionalParentNoteSchema } from './booking.js';
 import { instantSchema } from './instant.js';
+import { maxSlotPeriodDays } from './slots-api.js';
+
+export {
+  maxSlotPeriodDays,
+  slotSchema,
+  slotsResponseSchema,
+  type SlotsResponse,
+} from './slots-api.js';
+export {
+  bookingAnswerSchema,
+  bookingCreatedResponseSchema,
+  type BookingAnswer,
+  type BookingCreatedResponse,
+} from './booking-answers.js';
 
 // The wire contracts of the booking API: each request and answer of `/api/schedule`,
 // `/api/slots`, `/api/bookings…` has its one schema here. The server declares them on its
@@ -12,17 +25,6 @@ import { instantSchema } from './instant.js';
 // validates the answers with them.
 
 const dayMs = 24 * 60 * 60 * 1000;
-
-/**
- * The longest period `GET /api/slots` answers for, in days (both ends included).
- *
- * @example
- * ```ts
- * import { maxSlotPeriodDays } from '@eduset/core/schedule';
- * maxSlotPeriodDays; // 31
- * ```
- */
-export const maxSlotPeriodDays = 31;
 
 const childAgeQuery = z.pipe(
   z.string().check(
@@ -116,66 +118,6 @@ export const slotsQuerySchema = z
  * ```
  */
 export type SlotsQuery = z.output<typeof slotsQuerySchema>;
-
-/**
- * Schema of one free slot as `GET /api/slots` answers it: the specialist, site and service,
- * the UTC instants of its start and end, and the places still free.
- *
- * @example
- * ```ts
- * import { slotSchema } from '@eduset/core/schedule';
- * slotSchema.parse({
- *   specialistId: 'psy-1', siteId: 'kp-teremok', serviceId: 'consultation',
- *   start: '2026-05-12T06:30:00.000Z', end: '2026-05-12T07:00:00.000Z', seatsLeft: 1,
- * });
- * ```
- */
-export const slotSchema = z
-  .object({
-    specialistId: z.string().check(z.minLength(1)),
-    siteId: z.string().check(z.minLength(1)),
-    serviceId: z.string().check(z.minLength(1)),
-    start: instantSchema,
-    end: instantSchema,
-    seatsLeft: z.int().check(z.gte(1)),
-  })
-  .check(
-    z.refine((slot) => slot.start < slot.end, {
-      path: ['end'],
-      params: {
-        text: {
-          ru: 'Конец слота должен быть позже начала',
-          en: 'The end of a slot must be after its start',
-        },
-      },
-    }),
-  );
-
-/**
- * Schema of the answer of `GET /api/slots`: the zone the server worked in and the free
- * slots.
- *
- * @example
- * ```ts
- * import { slotsResponseSchema } from '@eduset/core/schedule';
- * slotsResponseSchema.parse({ timeZone: 'Europe/Moscow', slots: [] }).slots.length; // 0
- * ```
- */
-export const slotsResponseSchema = z.object({
-  timeZone: timeZoneSchema,
-  slots: z.array(slotSchema),
-});
-
-/**
- * The answer of `GET /api/slots`.
- *
- * @example
- * ```ts
- * import type { SlotsResponse } from '@eduset/core/schedule';
- * const answer: SlotsResponse = { timeZone: 'Europe/Moscow', slots: [] };
- * ```
- */
-export type SlotsResponse = z.output<typeof slotsResponseSchema>;
 
 const consentText: LocalizedText = {
   ru: 'Нужно согласие на обработку персональных данных (Федеральный закон № 152-ФЗ); без него запись невозможна',
@@ -326,26 +268,6 @@ export type BookingRequest = z.output<typeof bookingRequestSchema>;
 export type BookingRequestInput = z.input<typeof bookingRequestSchema>;
 
 /**
- * Schema of the answer of `POST /api/bookings` (201): the stored booking, its secret cancel
- * (manage) token, the address to cancel it, and `calendarUrl` — its iCalendar file, opened by
- * a separate calendar token that can only read it (no contact in it), so the link may be
- * handed to a calendar application without handing over the power to cancel.
- *
- * @example
- * ```ts
- * import { bookingCreatedResponseSchema } from '@eduset/core/schedule';
- * declare const json: unknown;
- * const { booking, calendarUrl } = bookingCreatedResponseSchema.parse(json);
- * ```
- */
-export const bookingCreatedResponseSchema = z.object({
-  booking: bookingSchema,
-  cancelToken: z.string().check(z.minLength(1)),
-  cancelUrl: z.string().check(z.minLength(1)),
-  calendarUrl: z.string().check(z.minLength(1)),
-});
-
-/**
  * Schema of the answer of `POST /api/bookings` (202) when the service asks parents to confirm
  * a booking by e-mail before it holds the slot (`BOOKING_EMAIL_CONFIRMATION=on`): the request
  * is stored, not the booking; a confirmation link went to the parent's e-mail, and the slot is
@@ -434,18 +356,6 @@ export const calendarLinkResponseSchema = z.object({
 export type CalendarLinkResponse = z.output<typeof calendarLinkResponseSchema>;
 
 /**
- * The answer of `POST /api/bookings`.
- *
- * @example
- * ```ts
- * import type { BookingCreatedResponse } from '@eduset/core/schedule';
- * declare const answer: BookingCreatedResponse;
- * await fetch(answer.cancelUrl, { method: 'POST', body: JSON.stringify({ token: answer.cancelToken }) });
- * ```
- */
-export type BookingCreatedResponse = z.output<typeof bookingCreatedResponseSchema>;
-
-/**
  * Schema of the path of `POST /api/bookings/:id/cancel` and `GET /api/bookings/:id.ics`:
  * the booking's id.
  *
@@ -471,30 +381,6 @@ export const cancelBookingBodySchema = z.strictObject({
   network: z.optional(requestIdSchema),
   token: requestTextSchema(256),
 });
-
-/**
- * Schema of the answer of `POST /api/bookings/:id/cancel`: `{ booking }` with its new status.
- *
- * @example
- * ```ts
- * import { bookingAnswerSchema } from '@eduset/core/schedule';
- * declare const json: unknown;
- * bookingAnswerSchema.parse(json).booking.status; // 'cancelled-by-parent'
- * ```
- */
-export const bookingAnswerSchema = z.object({ booking: bookingSchema });
-
-/**
- * The answer of `POST /api/bookings/:id/cancel`.
- *
- * @example
- * ```ts
- * import type { BookingAnswer } from '@eduset/core/schedule';
- * declare const answer: BookingAnswer;
- * answer.booking.status;
- * ```
- */
-export type BookingAnswer = z.output<typeof bookingAnswerSchema>;
 
 /**
  * Schema of the query of `GET /api/schedule.ics`: the site of the feed (and the network).

@@ -1,6 +1,6 @@
 import { requestIdSchema, requestTextSchema } from '../common/wire.js';
 import { z } from '../common/zod-mini.js';
-import { timeZoneSchema } from './availability.js';
+import { timeZoneSchema } from './time-zone.js';
 import { bookingSchema, bookingStatusSchema } from './booking.js';
 import { instantSchema, type BusyInterval } from './instant.js';
 

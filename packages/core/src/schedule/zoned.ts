@@ -1,4 +1,4 @@
-import { tzOffset } from '@date-fns/tz';
+import { tzOffset } from '@date-fns/tz/tzOffset';
 import type { IsoDate } from '../common/index.js';
 import { instant, type Instant } from './instant.js';
 

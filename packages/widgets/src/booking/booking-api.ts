@@ -1,40 +1,25 @@
 import {
   bookingAnswerSchema,
   bookingCreatedResponseSchema,
-  createNetwork,
   managedBookingSchema,
   parse,
-  parsePublishedSchedule,
-  slotsResponseSchema,
   ValidationError,
   type Booking,
   type BookingCreatedResponse,
   type BookingRequestInput,
   type LocalizedText,
   type ManagedBooking,
-  type Network,
-  type NetworkSchedule,
-  type SlotsResponse as CoreSlotsResponse,
   type ValidationIssue,
 } from '@eduset/core';
-import { fetchJson } from '../internal/fetch-json.js';
-import { ownEntries, toJsonText } from '../internal/own.js';
+import { ScheduleApi } from '../internal/schedule-api.js';
+import { toJsonText } from '../internal/own.js';
+
+export { ScheduleApi } from '../internal/schedule-api.js';
+export { SlotsApi, parseSlotsResponse, type SlotsResponse } from '../internal/slots-api.js';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-
-/**
- * The answer of `GET /api/slots` (core's `slotsResponseSchema`): the zone the server worked
- * in and the free slots (start and end are UTC instants).
- *
- * @example
- * ```ts
- * import type { SlotsResponse } from '@eduset/widgets';
- * const answer: SlotsResponse = { timeZone: 'Europe/Moscow', slots: [] };
- * ```
- */
-export type SlotsResponse = CoreSlotsResponse;
 
 /**
  * The answer of `POST /api/bookings` (core's `bookingCreatedResponseSchema`): the booking,
@@ -50,20 +35,6 @@ export type SlotsResponse = CoreSlotsResponse;
  * ```
  */
 export type BookingCreated = BookingCreatedResponse;
-
-/**
- * Validates the answer of `GET /api/slots` with core's `slotsResponseSchema` (the contract
- * the server declares); throws a `ValidationError` listing every problem.
- *
- * @example
- * ```ts
- * import { parseSlotsResponse } from '@eduset/widgets';
- * parseSlotsResponse({ timeZone: 'Europe/Moscow', slots: [] }).slots.length; // 0
- * ```
- */
-export function parseSlotsResponse(input: unknown): SlotsResponse {
-  return parse(slotsResponseSchema, input);
-}
 
 /**
  * Validates the answer of `POST /api/bookings` with core's `bookingCreatedResponseSchema`;
@@ -410,8 +381,9 @@ function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
 }
 
 /**
- * A small typed client of the booking API under a base address (`/api`): every answer is
- * validated with core's schemas before a widget sees it.
+ * A small typed client of the booking API under a base address (`/api`): what
+ * {@link ScheduleApi} reads (the schedule, the network, free slots) plus booking, cancelling
+ * and moving; every answer is validated with core's schemas before a widget sees it.
  *
  * @example
  * ```ts
@@ -421,102 +393,13 @@ function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
  * const { slots } = await api.slots({ serviceId: 'psychologist-consultation', from: '2026-05-11', to: '2026-05-24' });
  * ```
  */
-export class BookingApi {
-  /** The base address, without a trailing slash. */
-  readonly base: string;
-  /** The network id sent with every request, if any. */
-  readonly network: string | undefined;
-
+export class BookingApi extends ScheduleApi {
   /**
    * The idempotency key of each booking request whose answer did not arrive (the connection
    * failed, or the server answered 5xx), by the request's body: sending the same request
    * again is a retry of that attempt and carries the same key.
    */
   private readonly unanswered = new Map<string, string>();
-
-  constructor(base: string, network?: string | null) {
-    this.base = base.replace(/\/+$/, '');
-    this.network =
-      network === null || network === undefined || network === '' ? undefined : network;
-  }
-
-  private url(path: string, query: Record<string, string | number | undefined> = {}): string {
-    const params = new URLSearchParams();
-    for (const [key, value] of ownEntries(query)) {
-      if (value !== undefined && value !== '') params.set(key, String(value));
-    }
-    if (this.network !== undefined) params.set('network', this.network);
-    const search = params.toString();
-    return `${this.base}${path}${search === '' ? '' : `?${search}`}`;
-  }
-
-  /**
-   * Resolves an address the server returned (`/api/bookings/…`) against the base's origin,
-   * so that a widget embedded on another site links to the API's server.
-   *
-   * @example
-   * ```ts
-   * import { BookingApi } from '@eduset/widgets';
-   * new BookingApi('https://edu.example/api').resolve('/api/bookings/b1.ics');
-   * // 'https://edu.example/api/bookings/b1.ics'
-   * ```
-   */
-  resolve(path: string): string {
-    return new URL(path, new URL(this.base + '/', document.baseURI)).href;
-  }
-
-  /**
-   * Loads the published schedule (`GET /schedule`).
-   *
-   * @example
-   * ```ts
-   * import { BookingApi } from '@eduset/widgets';
-   * const schedule = await new BookingApi('/api').schedule();
-   * ```
-   */
-  schedule(signal?: AbortSignal): Promise<NetworkSchedule> {
-    return fetchJson(this.url('/schedule'), parsePublishedSchedule, signal ? { signal } : {});
-  }
-
-  /**
-   * Loads the network (`GET /network`): names of services, sites and specialists.
-   *
-   * @example
-   * ```ts
-   * import { BookingApi } from '@eduset/widgets';
-   * const network = await new BookingApi('/api').networkData();
-   * ```
-   */
-  networkData(signal?: AbortSignal): Promise<Network> {
-    return fetchJson(this.url('/network'), createNetwork, signal ? { signal } : {});
-  }
-
-  /**
-   * Loads free slots (`GET /slots`); `from` and `to` are civil dates, at most 31 days apart.
-   *
-   * @example
-   * ```ts
-   * import { BookingApi } from '@eduset/widgets';
-   * await new BookingApi('/api').slots({ serviceId: 'lekoteka-play-sessions', from: '2026-05-11', to: '2026-05-17' });
-   * ```
-   */
-  slots(
-    query: {
-      readonly serviceId: string;
-      readonly from: string;
-      readonly to: string;
-      readonly siteId?: string | undefined;
-      readonly specialistId?: string | undefined;
-      readonly childAge?: number | undefined;
-    },
-    signal?: AbortSignal,
-  ): Promise<SlotsResponse> {
-    return fetchJson(
-      this.url('/slots', { ...query }),
-      { parse: parseSlotsResponse },
-      signal ? { signal } : {},
-    );
-  }
 
   /**
    * Books a slot (`POST /bookings`); rejects with a {@link BookingRequestError}. Each booking

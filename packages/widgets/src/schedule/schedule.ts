@@ -22,7 +22,7 @@ import {
   type PropertyValues,
   type TemplateResult,
 } from 'lit';
-import { BookingApi } from '../booking/booking-api.js';
+import { ScheduleApi } from '../internal/schedule-api.js';
 import { EdusetFilterChangeEvent } from '../events/filter-change.js';
 import { DataLoader, type LoadState } from '../internal/data-loader.js';
 import { EdusetElement } from '../internal/eduset-element.js';
@@ -244,8 +244,8 @@ export class EdusetSchedule extends EdusetElement {
     if (this.srcBase) this.load();
   }
 
-  private get api(): BookingApi {
-    return new BookingApi(this.srcBase ?? '', this.network);
+  private get api(): ScheduleApi {
+    return new ScheduleApi(this.srcBase ?? '', this.network);
   }
 
   private load(): void {

@@ -17,7 +17,7 @@ import {
   type PropertyValues,
   type TemplateResult,
 } from 'lit';
-import { BookingApi } from '../booking/booking-api.js';
+import { SlotsApi } from '../internal/slots-api.js';
 import { EdusetSlotSelectEvent } from '../events/slot-select.js';
 import { EdusetElement } from '../internal/eduset-element.js';
 import { timeZoneName } from '../internal/time-zone-name.js';
@@ -239,8 +239,8 @@ export class EdusetSlotPicker extends EdusetElement {
     return slotPickerTexts[this.language];
   }
 
-  private get api(): BookingApi {
-    return new BookingApi(this.srcBase ?? '', this.network);
+  private get api(): SlotsApi {
+    return new SlotsApi(this.srcBase ?? '', this.network);
   }
 
   override disconnectedCallback(): void {
