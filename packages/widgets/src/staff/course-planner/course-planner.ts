@@ -226,6 +226,8 @@ export class EdusetCoursePlanner extends EdusetElement {
       ...(data.has('merge') ? { mode: 'merge' } : {}),
       ...(data.has('saveAccepted') ? { saveAccepted: 'true' } : {}),
     });
+    // The previous file's report goes, so that what is read out next is this file's.
+    this.report = null;
     await this.attempt(async () => {
       this.report = await this.api.uploadTable(String(data.get('table')), file, String(query));
       if (this.report.saved) this.list = await this.api.timetables();
