@@ -137,8 +137,10 @@ function assertBoth(property: () => void): void {
   tally.refused = 0;
   tally.finite = 0;
   property();
-  expect(tally.refused).toBeGreaterThan(10);
-  expect(tally.finite).toBeGreaterThan(10);
+  // Each outcome a few times at least (a random run once gave exactly 10 finite ones: a bar of
+  // "more than 10" made the law's coverage check itself flaky).
+  expect(tally.refused).toBeGreaterThan(2);
+  expect(tally.finite).toBeGreaterThan(2);
 }
 
 const allFinite = (values: ArrayLike<number>): boolean =>
