@@ -37,6 +37,7 @@ export {
   previewEnrolmentText,
   proRataKopecks,
   splitKopecks,
+  type EnrolmentPreviewOf,
   type EnrolmentPreviewText,
   type PreviewProgramme,
 } from './preview-kopecks.js';

@@ -154,18 +154,17 @@ export interface PreviewProgramme {
 }
 
 /**
- * What enrolling today would cost, amounts as decimal text (`"3867.84"`): the same fields
- * and rules as core's `EnrolmentPreview` (which `previewEnrolment` computes from this).
+ * What enrolling today would cost, with its amounts of type `Amount`: decimal text in
+ * {@link EnrolmentPreviewText} (the navigator), exact `Money` in core's `EnrolmentPreview`.
  *
  * @example
  * ```ts
- * import type { EnrolmentPreviewText } from '@eduset/core/financing';
- * import { formatMoneyText } from '@eduset/core/common';
- * declare const preview: EnrolmentPreviewText;
- * formatMoneyText(preview.family, 'ru');
+ * import type { EnrolmentPreviewOf } from '@eduset/core/financing';
+ * declare const preview: EnrolmentPreviewOf<string>;
+ * preview.proRata; // true when the contract covers fewer days than the group's period
  * ```
  */
-export interface EnrolmentPreviewText {
+export interface EnrolmentPreviewOf<Amount> {
   readonly fundingKind: FundingKind;
   readonly moduleId: string;
   readonly groupId: string;
@@ -178,14 +177,28 @@ export interface EnrolmentPreviewText {
   /** The contract covers fewer days than the group's period: it is paid pro rata. */
   readonly proRata: boolean;
   /** The module's price for the whole group period (zero for a budget programme). */
-  readonly fullPrice: MoneyText;
-  readonly all: MoneyText;
-  readonly normative: MoneyText;
-  readonly certificate: MoneyText;
-  readonly family: MoneyText;
+  readonly fullPrice: Amount;
+  readonly all: Amount;
+  readonly normative: Amount;
+  readonly certificate: Amount;
+  readonly family: Amount;
   /** The balance was not known: `certificate` is the most the certificate could pay. */
   readonly upTo: boolean;
 }
+
+/**
+ * What enrolling today would cost, amounts as decimal text (`"3867.84"`): the same fields
+ * and rules as core's `EnrolmentPreview` (which `previewEnrolment` computes from this).
+ *
+ * @example
+ * ```ts
+ * import type { EnrolmentPreviewText } from '@eduset/core/financing';
+ * import { formatMoneyText } from '@eduset/core/common';
+ * declare const preview: EnrolmentPreviewText;
+ * formatMoneyText(preview.family, 'ru');
+ * ```
+ */
+export type EnrolmentPreviewText = EnrolmentPreviewOf<MoneyText>;
 
 /**
  * What enrolling in a programme today would cost, computed in whole numbers from amounts as

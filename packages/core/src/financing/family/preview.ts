@@ -1,13 +1,13 @@
 import { Money } from '../../common/index.js';
-import type { IsoDate } from '../../common/iso-date.js';
 import { daysInclusive } from '../calendar.js';
 import {
   exactDecimal,
   moneyTextOfKopecks,
   previewEnrolmentText,
   proRataKopecks,
+  type EnrolmentPreviewOf,
 } from '../preview-kopecks.js';
-import type { FundingKind, Programme } from '../programme.js';
+import type { Programme } from '../programme.js';
 
 /**
  * What {@link previewEnrolment} needs: the programme (and optionally its module and group —
@@ -45,27 +45,7 @@ export interface EnrolmentPreviewInput {
  * preview.family.format('ru');
  * ```
  */
-export interface EnrolmentPreview {
-  readonly fundingKind: FundingKind;
-  readonly moduleId: string;
-  readonly groupId: string;
-  readonly groupStart: IsoDate;
-  readonly groupEnd: IsoDate;
-  readonly start: IsoDate;
-  readonly end: IsoDate;
-  readonly days: number;
-  readonly groupDays: number;
-  /** The contract covers fewer days than the group's period: it is paid pro rata. */
-  readonly proRata: boolean;
-  /** The module's price for the whole group period (zero for a budget programme). */
-  readonly fullPrice: Money;
-  readonly all: Money;
-  readonly normative: Money;
-  readonly certificate: Money;
-  readonly family: Money;
-  /** The balance was not known: `certificate` is the most the certificate could pay. */
-  readonly upTo: boolean;
-}
+export type EnrolmentPreview = EnrolmentPreviewOf<Money>;
 
 /**
  * What enrolling in a programme today would cost (see {@link EnrolmentPreview}), computed by
