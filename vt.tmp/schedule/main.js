@@ -1,0 +1,1 @@
+import '@eduset/widgets/schedule';
