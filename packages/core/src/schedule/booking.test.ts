@@ -458,6 +458,7 @@ describe('countConsultations', () => {
     const late = attendedAt('late', '2021-08-31T22:30:00Z');
     expect(schoolYearOfInstant(late.start)).toBe('2021-2022');
     expect(schoolYearOfInstant(late.start, 'UTC')).toBe('2020-2021');
+    expect(() => schoolYearOfInstant(late.start, 'Mars/Olympus')).toThrow(/Unknown time zone/);
     const counts = countConsultations([late], sites, { by: ['schoolYear'] });
     expect(counts.rows.map((row) => [row.schoolYear, row.attended])).toEqual([['2021-2022', 1]]);
   });

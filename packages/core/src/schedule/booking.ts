@@ -1,4 +1,3 @@
-import { TZDate } from '@date-fns/tz';
 import { z } from '../common/zod-mini.js';
 import {
   ConflictError,
@@ -23,6 +22,7 @@ import {
   type SiteKind,
 } from '../network/index.js';
 import { instantSchema, overlaps, type BusyInterval, type Instant } from './instant.js';
+import { localDateTime } from './zoned.js';
 
 /**
  * The states of a booking, in the order the state machine moves through them:
@@ -999,16 +999,15 @@ function emptyStatusCounts(): Record<BookingStatus, number> {
  * ```
  */
 export function schoolYearOfInstant(at: Instant, timeZone = 'Europe/Moscow'): SchoolYear {
-  const local = new TZDate(Date.parse(at), timeZone);
-  if (Number.isNaN(local.getTime())) {
+  // zoned.ts's offsets, not @date-fns/tz's TZDate: the booking elements load this module, and
+  // TZDate (a whole Date subclass) would add a kilobyte to each of them.
+  const { date } = localDateTime(at, timeZone);
+  if (date.includes('NaN')) {
     throw new RangeError(
       `Неизвестный часовой пояс «${timeZone}» / Unknown time zone "${timeZone}"`,
     );
   }
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return schoolYearOf(
-    `${String(local.getFullYear()).padStart(4, '0')}-${pad(local.getMonth() + 1)}-${pad(local.getDate())}`,
-  );
+  return schoolYearOf(date);
 }
 
 /**

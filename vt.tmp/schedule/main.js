@@ -1,1 +1,0 @@
-import '@eduset/widgets/schedule';
