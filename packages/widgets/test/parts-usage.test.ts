@@ -150,12 +150,6 @@ function lastCompound(selector: string): string {
  * that no longer applies fails the test too: take it out when an element moves to the parts.
  */
 const ownWiring: Record<string, string> = {
-  'survey/survey.ts':
-    'the answers are large radio tiles in a fieldset (a radio inside its label); the fieldset ' +
-    'refers to its hint and error itself — to move to the choiceGroup part (follow-up)',
-  'program-navigator/program-navigator.ts':
-    'the weekday filter: checkbox chips inside their labels in a fieldset (to move to the ' +
-    'choiceGroup and checkbox parts; another branch changes this element now)',
   'school-map/school-map.ts': 'the chart refers to its reading help (a figure, not a field)',
   'slot-picker/slot-picker.ts':
     'the week and month calendar grids (role="grid") refer to their keyboard help',

@@ -42,26 +42,6 @@ export const programNavigatorStyles = [
     .field {
       flex: 1 1 12em;
     }
-    .weekdays {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5em;
-    }
-    .weekdays legend {
-      padding: 0;
-      margin-bottom: 0.25em;
-    }
-    .weekdays label {
-      display: inline-flex;
-      align-items: center;
-      gap: 0.35em;
-      min-height: 2.75em;
-      padding: 0 0.75em;
-      border: 1px solid var(--_color-border);
-      border-radius: 999px;
-      background: var(--_color-surface);
-      cursor: pointer;
-    }
     .programmes {
       list-style: none;
       margin: 0;

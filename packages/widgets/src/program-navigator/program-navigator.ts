@@ -37,7 +37,7 @@ import { fetchJson, type FetchJsonError } from '../internal/fetch-json.js';
 import { programNavigatorTexts, type ProgramNavigatorTexts } from './program-navigator.i18n.js';
 import { programNavigatorStyles } from './program-navigator.styles.js';
 import { findFirst, toJsonText } from '../internal/own.js';
-import { field, selectField } from '../internal/parts/index.js';
+import { choiceGroup, field, radio, selectField } from '../internal/parts/index.js';
 
 /**
  * `eduset-enrolment-created`: a family's enrolment request was accepted by the server;
@@ -610,24 +610,29 @@ export class EdusetProgramNavigator extends EdusetElement {
             this.fundingKind = (e.target as HTMLSelectElement).value as FundingKind | '';
           },
         })}
-        <fieldset class="weekdays">
-          <legend>${t.weekdays}</legend>
-          ${t.weekdayNames.map(
-            (name, index) =>
-              html`<label
-                ><input
-                  type="checkbox"
-                  .checked=${this.weekdays.includes(index + 1)}
-                  @change=${(e: Event) => {
-                    const on = (e.target as HTMLInputElement).checked;
-                    this.weekdays = on
-                      ? [...this.weekdays, index + 1].sort()
-                      : this.weekdays.filter((day) => day !== index + 1);
-                  }}
-                />${name}</label
-              >`,
-          )}
-        </fieldset>
+        ${choiceGroup({
+          id: 'weekdays',
+          className: 'weekdays',
+          legend: t.weekdays,
+          content: html`<div class="choices">
+            ${t.weekdayNames.map((name, index) =>
+              radio({
+                type: 'checkbox',
+                tile: true,
+                name: 'weekday',
+                value: String(index + 1),
+                label: name,
+                checked: this.weekdays.includes(index + 1),
+                onChange: (e: Event) => {
+                  const on = (e.target as HTMLInputElement).checked;
+                  this.weekdays = on
+                    ? [...this.weekdays, index + 1].sort()
+                    : this.weekdays.filter((day) => day !== index + 1);
+                },
+              }),
+            )}
+          </div>`,
+        })}
       </form>
     `;
   }

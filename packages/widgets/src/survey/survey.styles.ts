@@ -18,7 +18,7 @@ export const surveyStyles = [
   css`
     :host {
       --_gap: var(--eduset-survey-gap, var(--_spacing));
-      --_choice-size: var(--eduset-survey-choice-size, 2.75em);
+      --_tile-size: var(--eduset-survey-choice-size, 2.75em);
       container-type: inline-size;
     }
 
@@ -84,57 +84,13 @@ export const surveyStyles = [
       margin-bottom: 0.25em;
     }
 
-    .choices {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5em;
-    }
-
-    .choice {
-      position: relative;
-      display: inline-flex;
-      align-items: center;
-      justify-content: center;
-      min-width: var(--_choice-size);
-      min-height: var(--_choice-size);
-      padding: 0.25em 1em;
-      border: 1px solid var(--_color-border);
-      border-radius: calc(var(--_radius) / 2);
-      background: var(--_color-surface);
-      cursor: pointer;
-    }
-
-    .choice input {
-      position: absolute;
-      opacity: 0;
-      inset: 0;
-      margin: 0;
-      cursor: pointer;
-    }
-
-    .choice:has(input:checked) {
-      color: var(--_color-on-primary);
-      background: var(--_color-primary);
-      border-color: var(--_color-primary);
-    }
-
-    .choice:has(input:focus-visible) {
-      outline: 3px solid var(--_color-focus);
-      outline-offset: 2px;
-    }
-
     .score {
-      min-width: var(--_choice-size);
       padding-inline: 0;
     }
 
     .count {
       color: var(--_color-text-muted);
       font-size: 0.875em;
-    }
-
-    .invalid .choice {
-      border-color: var(--_color-danger);
     }
 
     .status.error {

@@ -18,7 +18,7 @@ import { EdusetElement } from '../internal/eduset-element.js';
 import { surveyStyles } from './survey.styles.js';
 import { surveyTexts, type SurveyTexts } from './survey.texts.js';
 import { toJsonText } from '../internal/own.js';
-import { field } from '../internal/parts/index.js';
+import { choiceGroup, field, radio } from '../internal/parts/index.js';
 
 /**
  * Where `<eduset-survey>` stands: waiting for its link (`idle`), loading the survey, showing
@@ -332,50 +332,46 @@ export class EdusetSurvey extends EdusetElement {
     const satisfiedMissing = this.tried && this.satisfied === null;
     const scoreMissing = this.tried && this.score === null;
     const left = surveyCommentMaxLength - this.comment.length;
-    const radio = (
+    const choice = (
       name: 'satisfied' | 'score',
       value: string,
       label: string,
       checked: boolean,
       choose: () => void,
       invalid: boolean,
-      extra = '',
+      className?: string,
     ) =>
-      html`<label class="choice ${extra}"
-        ><input
-          type="radio"
-          name=${name}
-          value=${value}
-          .checked=${checked}
-          ?disabled=${sending}
-          aria-invalid=${invalid ? 'true' : 'false'}
-          @change=${choose}
-        />${label}</label
-      >`;
+      radio({
+        name,
+        value,
+        label,
+        checked,
+        tile: true,
+        invalid,
+        disabled: sending,
+        onChange: choose,
+        ...(className === undefined ? {} : { className }),
+      });
     return html`<form part="form" novalidate @submit=${(event: Event) => void this.send(event)}>
-      <fieldset
-        part="question"
-        class=${satisfiedMissing ? 'invalid' : ''}
-        aria-describedby=${satisfiedMissing ? 'satisfied-error' : nothing}
-      >
-        <legend>${t.satisfiedQuestion}</legend>
-        ${satisfiedMissing ? html`<p class="field-error" id="satisfied-error">${t.chooseSatisfied}</p>` : nothing}
-        <div class="choices">
-          ${radio('satisfied', 'yes', t.yes, this.satisfied === true, () => (this.satisfied = true), satisfiedMissing)}
-          ${radio('satisfied', 'no', t.no, this.satisfied === false, () => (this.satisfied = false), satisfiedMissing)}
-        </div>
-      </fieldset>
-      <fieldset
-        part="question"
-        class=${scoreMissing ? 'invalid' : ''}
-        aria-describedby=${scoreMissing ? 'score-hint score-error' : 'score-hint'}
-      >
-        <legend>${t.scoreQuestion}</legend>
-        <p class="hint" id="score-hint">${t.scoreHint}</p>
-        ${scoreMissing ? html`<p class="field-error" id="score-error">${t.chooseScore}</p>` : nothing}
-        <div class="choices">
+      ${choiceGroup({
+        id: 'satisfied',
+        part: 'question',
+        legend: t.satisfiedQuestion,
+        error: satisfiedMissing ? t.chooseSatisfied : null,
+        content: html`<div class="choices">
+          ${choice('satisfied', 'yes', t.yes, this.satisfied === true, () => (this.satisfied = true), satisfiedMissing)}
+          ${choice('satisfied', 'no', t.no, this.satisfied === false, () => (this.satisfied = false), satisfiedMissing)}
+        </div>`,
+      })}
+      ${choiceGroup({
+        id: 'score',
+        part: 'question',
+        legend: t.scoreQuestion,
+        hint: t.scoreHint,
+        error: scoreMissing ? t.chooseScore : null,
+        content: html`<div class="choices">
           ${surveyScores.map((score) =>
-            radio(
+            choice(
               'score',
               String(score),
               String(score),
@@ -385,8 +381,8 @@ export class EdusetSurvey extends EdusetElement {
               'score',
             ),
           )}
-        </div>
-      </fieldset>
+        </div>`,
+      })}
       <div>
         ${field({
           id: 'comment',

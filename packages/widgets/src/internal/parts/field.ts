@@ -104,6 +104,42 @@ export const fieldStyles = css`
     flex: none;
     margin: 0;
   }
+  .choices {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+  }
+  .radio.tile {
+    position: relative;
+    justify-content: center;
+    min-width: var(--_tile-size, 2.75em);
+    min-height: var(--_tile-size, 2.75em);
+    padding: 0.25em 1em;
+    border: 1px solid var(--_color-border);
+    border-radius: calc(var(--_radius) / 2);
+    background: var(--_color-surface);
+    cursor: pointer;
+  }
+  .radio.tile > input {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    opacity: 0;
+    cursor: pointer;
+  }
+  .radio.tile:has(input:checked) {
+    color: var(--_color-on-primary);
+    background: var(--_color-primary);
+    border-color: var(--_color-primary);
+  }
+  .radio.tile:has(input:focus-visible) {
+    outline: 3px solid var(--_color-focus);
+    outline-offset: 2px;
+  }
+  .invalid .radio.tile {
+    border-color: var(--_color-danger);
+  }
   .field-error {
     color: var(--_color-danger);
     font-weight: 600;
@@ -294,6 +330,16 @@ export const describedBy = (
   return list === '' ? undefined : list;
 };
 
+/** A field's hint, its id the one `describedBy` names; nothing without a hint. */
+const hintText = (id: string, hint: string | TemplateResult | null) =>
+  hint === null ? nothing : html`<span class="hint" id=${fieldIds(id).hint}>${hint}</span>`;
+
+/** A field's error message, its id the one `describedBy` names; nothing when it is right. */
+const errorText = (id: string, error: string | null) =>
+  error === null
+    ? nothing
+    : html`<span class="field-error" part="field-error" id=${fieldIds(id).error}>${error}</span>`;
+
 /**
  * A labelled text input or text area: the label above, the hint, the error message (its id in
  * the control's `aria-describedby`, the control `aria-invalid`), then the control.
@@ -370,16 +416,9 @@ export const fieldFrame = (
   control: TemplateResult,
   part?: string,
 ): TemplateResult => {
-  const ids = fieldIds(id);
   return html`<div class=${error === null ? 'field' : 'field invalid'} part=${part ?? nothing}>
     <label for=${id}>${label}</label>
-    ${hint === null ? nothing : html`<span class="hint" id=${ids.hint}>${hint}</span>`}
-    ${
-      error === null
-        ? nothing
-        : html`<span class="field-error" part="field-error" id=${ids.error}>${error}</span>`
-    }
-    ${control}
+    ${hintText(id, hint)} ${errorText(id, error)} ${control}
   </div>`;
 };
 
@@ -411,13 +450,7 @@ export const checkbox = (options: CheckboxOptions): TemplateResult => {
     class=${error === null ? 'field' : 'field invalid'}
     part=${options.part ?? nothing}
   >
-    ${
-      error === null
-        ? nothing
-        : html`<span class="field-error" part="field-error" id=${fieldIds(options.id).error}
-            >${error}</span
-          >`
-    }
+    ${errorText(options.id, error)}
     <span class="checkbox">
       <input
         id=${options.id}
@@ -441,27 +474,44 @@ export interface RadioOptions {
   readonly value: string;
   readonly label: string | TemplateResult;
   readonly checked: boolean;
+  /** `checkbox` for one of several choices a person may tick together; `radio` by default. */
+  readonly type?: 'radio' | 'checkbox';
+  /**
+   * A tile: a bordered box filled when chosen, the control inside it (for short answers —
+   * yes/no, a score, a weekday — laid out in a `.choices` row).
+   */
+  readonly tile?: boolean;
+  /** The label's own class, for the element's sizing of its tiles. */
+  readonly className?: string;
+  /** Whether the group's answer is wrong (the control says so: `aria-invalid`). */
+  readonly invalid?: boolean;
   readonly disabled?: boolean;
   readonly onChange?: (event: Event) => void;
 }
 
 /**
- * One radio button inside its label, for a `fieldset` of choices (its legend the question).
+ * One radio button (or checkbox) inside its label, for a `fieldset` of choices (its legend the
+ * question), plain or as a tile.
  *
  * @example
  * ```ts
  * import { radio } from './field.js';
  * radio({ name: 'view', value: 'day', label: 'День', checked: true });
+ * radio({ name: 'days', value: '2', label: 'вторник', checked: false, type: 'checkbox', tile: true });
  * ```
  */
 export const radio = (options: RadioOptions): TemplateResult =>
-  html`<label class="radio"
+  html`<label
+    class=${['radio', options.tile === true ? 'tile' : '', options.className ?? '']
+      .filter(Boolean)
+      .join(' ')}
     ><input
-      type="radio"
+      type=${options.type ?? 'radio'}
       name=${options.name}
       value=${options.value}
       .checked=${options.checked}
       ?disabled=${options.disabled === true}
+      aria-invalid=${options.invalid === true ? 'true' : nothing}
       @change=${options.onChange}
     />${options.label}</label
   >`;
@@ -477,6 +527,8 @@ export interface ChoiceGroupOptions {
   readonly error?: string | null;
   /** The fieldset's own class, for the element's layout of its choices. */
   readonly className?: string;
+  /** The fieldset's CSS part name, for a page's styles. */
+  readonly part?: string;
   /** The choices (radios, checkboxes) and whatever goes with them. */
   readonly content: TemplateResult;
 }
@@ -499,23 +551,17 @@ export interface ChoiceGroupOptions {
 export const choiceGroup = (options: ChoiceGroupOptions): TemplateResult => {
   const error = options.error ?? null;
   const hint = options.hint ?? null;
-  const ids = fieldIds(options.id);
   const className = [options.className ?? '', error === null ? '' : 'invalid']
     .filter(Boolean)
     .join(' ');
   return html`<fieldset
     id=${options.id}
     class=${className === '' ? nothing : className}
+    part=${options.part ?? nothing}
     aria-describedby=${describedBy(options.id, hint !== null, error !== null) ?? nothing}
   >
     <legend>${options.legend}</legend>
-    ${hint === null ? nothing : html`<span class="hint" id=${ids.hint}>${hint}</span>`}
-    ${
-      error === null
-        ? nothing
-        : html`<span class="field-error" part="field-error" id=${ids.error}>${error}</span>`
-    }
-    ${options.content}
+    ${hintText(options.id, hint)} ${errorText(options.id, error)} ${options.content}
   </fieldset>`;
 };
 
