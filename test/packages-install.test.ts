@@ -119,7 +119,7 @@ const elementBudgets: Record<string, number> = {
   'site-directory': 33,
   schedule: 41.5,
   booking: 52,
-  'booking-manage': 46.5,
+  'booking-manage': 41,
   'slot-picker': 31,
   'program-navigator': 33.5,
   'indicator-dashboard': 30,

@@ -16,11 +16,12 @@ import {
   type PropertyValues,
   type TemplateResult,
 } from 'lit';
-import { BookingApi, BookingRequestError } from '../booking/booking-api.js';
 import { EdusetBookingCancelledEvent } from '../events/booking-cancelled.js';
 import type { EdusetSlotSelectEvent } from '../events/slot-select.js';
+import { BookingRequestError, failureTexts } from '../internal/booking-request.js';
 import { DataLoader } from '../internal/data-loader.js';
 import { EdusetElement } from '../internal/eduset-element.js';
+import { ManageApi } from '../internal/manage-api.js';
 import { timeZoneName } from '../internal/time-zone-name.js';
 import { serviceNameById } from '../internal/network-names.js';
 import { bookingManageStyles } from './booking-manage.styles.js';
@@ -188,8 +189,8 @@ export class EdusetBookingManage extends EdusetElement {
     return bookingManageTexts[this.language];
   }
 
-  private get api(): BookingApi {
-    return new BookingApi(this.srcBase ?? '', this.network);
+  private get api(): ManageApi {
+    return new ManageApi(this.srcBase ?? '', this.network);
   }
 
   override connectedCallback(): void {
@@ -384,10 +385,7 @@ export class EdusetBookingManage extends EdusetElement {
   private failure(error: unknown): BookingRequestError {
     return error instanceof BookingRequestError
       ? error
-      : new BookingRequestError('network', {
-          ru: 'Не удалось связаться с сервером. Проверьте подключение и попробуйте ещё раз.',
-          en: 'Could not reach the server. Check the connection and try again.',
-        });
+      : new BookingRequestError('network', failureTexts.network);
   }
 
   private confirmCancel(): void {
