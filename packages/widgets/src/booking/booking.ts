@@ -22,8 +22,8 @@ import { DataLoader } from '../internal/data-loader.js';
 import { EdusetElement } from '../internal/eduset-element.js';
 import { FetchJsonError } from '../internal/fetch-json.js';
 import { serviceNameById, siteNameById, specialistNameById } from '../internal/network-names.js';
-import { translations } from '../translations/index.js';
-import type { BookingTexts, Translation } from '../translations/translation.js';
+import { sharedTexts, type SharedTexts } from '../translations/shared.texts.js';
+import { bookingTexts, type BookingTexts } from './booking.texts.js';
 import { BookingApi, BookingRequestError, type BookingCreated } from './booking-api.js';
 import { bookingStyles } from './booking.styles.js';
 import { findFirst } from '../internal/own.js';
@@ -164,12 +164,14 @@ function errorText(error: unknown, fallback: LocalizedText): LocalizedText {
  * ```
  */
 export class EdusetBooking extends EdusetElement {
-  /**
-   * The shared texts (the directory's, the schedule's, the booking's) in the element's
-   * language. Only the elements that speak them import the table, so the others do not load it.
-   */
-  protected get translation(): Translation {
-    return translations[this.language];
+  /** The booking's own texts in the element's language (it bundles no other element's texts). */
+  private get texts(): BookingTexts {
+    return bookingTexts[this.language];
+  }
+
+  /** The words the booking shares with the directory (retry, age range). */
+  private get shared(): SharedTexts {
+    return sharedTexts[this.language];
   }
 
   /** The element's shadow-DOM styles (shared base plus its own); theme through `--eduset-*` and `::part`. */
@@ -407,7 +409,7 @@ export class EdusetBooking extends EdusetElement {
   private goTo(step: BookingStep, focus = '#step-heading'): void {
     this.step = step;
     this.pendingFocus = focus;
-    const t = this.translation.booking;
+    const t = this.texts;
     const index = ['service', 'provider', 'slot', 'contact'].indexOf(step);
     const title = this.stepTitle(step, t);
     this.announcement = index === -1 ? title : `${t.step(index + 1, 4)}. ${title}`;
@@ -435,7 +437,7 @@ export class EdusetBooking extends EdusetElement {
     if (ages !== undefined && this.childAge() === null) {
       // The service is for some ages only: the slot search needs the child's age first.
       this.fieldErrors = {
-        age: this.translation.booking.ageNeeded(this.translation.ageRange(ages.from, ages.to)),
+        age: this.texts.ageNeeded(this.shared.ageRange(ages.from, ages.to)),
       };
       this.pendingFocus = '#service-age';
       return;
@@ -513,7 +515,7 @@ export class EdusetBooking extends EdusetElement {
     } else if (this.service !== null && !this.fitsAge(this.service)) {
       const ages = this.agesOf(this.service);
       if (ages !== undefined) {
-        errors.age = t.ageNotForService(this.translation.ageRange(ages.from, ages.to));
+        errors.age = t.ageNotForService(this.shared.ageRange(ages.from, ages.to));
       }
     }
     if (note.trim().length > maxParentNoteLength) errors.note = t.noteTooLong;
@@ -524,7 +526,7 @@ export class EdusetBooking extends EdusetElement {
   private onSubmit(event: Event): void {
     event.preventDefault();
     if (this.submitting) return;
-    const t = this.translation.booking;
+    const t = this.texts;
     const errors = this.validate(t);
     this.fieldErrors = errors;
     this.requestError = null;
@@ -543,7 +545,7 @@ export class EdusetBooking extends EdusetElement {
     if (slot === null) return;
     const { name, phone, email, age, note } = this.values;
     this.submitting = true;
-    this.announcement = this.translation.booking.submitting;
+    this.announcement = this.texts.submitting;
     this.api
       .book({
         specialistId: slot.specialistId,
@@ -637,7 +639,7 @@ export class EdusetBooking extends EdusetElement {
   // ---- rendering -------------------------------------------------------------------------
 
   override render(): TemplateResult {
-    const t = this.translation.booking;
+    const t = this.texts;
     const loading = this.loader.state === 'loading';
     const failed = this.loader.state === 'error';
     return html`
@@ -656,7 +658,7 @@ export class EdusetBooking extends EdusetElement {
           failed
             ? html`${this.loader.renderError(t.loadFailed, this.language, undefined, 'alert')}
                 <button type="button" class="secondary" @click=${this.reload}>
-                  ${this.translation.retry}
+                  ${this.shared.retry}
                 </button>`
             : nothing
         }
@@ -666,7 +668,7 @@ export class EdusetBooking extends EdusetElement {
   }
 
   private renderErrors(): TemplateResult {
-    const t = this.translation.booking;
+    const t = this.texts;
     const lang = this.language;
     const fieldMessages = Object.entries(this.fieldErrors).flatMap(([name, message]) =>
       message === undefined ? [] : [{ id: controlOf(name as FieldName, this.step), message }],
@@ -765,7 +767,7 @@ export class EdusetBooking extends EdusetElement {
                 ages === undefined
                   ? nothing
                   : html`<span class="choice-note"
-                      >${t.forAges(this.translation.ageRange(ages.from, ages.to))}</span
+                      >${t.forAges(this.shared.ageRange(ages.from, ages.to))}</span
                     >`
               }
             </button>
@@ -853,7 +855,7 @@ export class EdusetBooking extends EdusetElement {
     const provider = this.provider;
     if (provider.kind === 'site') return this.siteName(provider.id);
     if (provider.kind === 'specialist') return this.specialistName(provider.id);
-    return this.translation.booking.anyProvider;
+    return this.texts.anyProvider;
   }
 
   private renderSlots(t: BookingTexts): TemplateResult {
@@ -883,7 +885,7 @@ export class EdusetBooking extends EdusetElement {
     slot: Pick<Slot, 'specialistId' | 'siteId' | 'serviceId' | 'start' | 'end'>,
     booking?: Booking,
   ): TemplateResult {
-    const t = this.translation.booking;
+    const t = this.texts;
     const zone = this.siteZone(slot.siteId);
     const when = `${this.formatDate(slot.start, zone)}, ${this.formatTime(slot.start, zone)}–${this.formatTime(slot.end, zone)}`;
     return html`<dl part="summary" class="summary">

@@ -28,8 +28,8 @@ import { DataLoader, type LoadState } from '../internal/data-loader.js';
 import { EdusetElement } from '../internal/eduset-element.js';
 import { timeZoneName } from '../internal/time-zone-name.js';
 import { serviceNameById, specialistNameById } from '../internal/network-names.js';
-import { translations } from '../translations/index.js';
-import type { ScheduleTexts, Translation } from '../translations/translation.js';
+import { sharedTexts, type SharedTexts } from '../translations/shared.texts.js';
+import { scheduleTexts, type ScheduleTexts } from './schedule.texts.js';
 import { scheduleStyles } from './schedule.styles.js';
 import { findFirst } from '../internal/own.js';
 import { childAgeInput, field, maxChildAge, selectField } from '../internal/parts/index.js';
@@ -158,12 +158,14 @@ function clock(minutes: number): string {
  * ```
  */
 export class EdusetSchedule extends EdusetElement {
-  /**
-   * The shared texts (the directory's, the schedule's, the booking's) in the element's
-   * language. Only the elements that speak them import the table, so the others do not load it.
-   */
-  protected get translation(): Translation {
-    return translations[this.language];
+  /** The schedule's own texts in the element's language (it bundles no other element's texts). */
+  private get texts(): ScheduleTexts {
+    return scheduleTexts[this.language];
+  }
+
+  /** The words the schedule shares with the directory (age, service, retry). */
+  private get shared(): SharedTexts {
+    return sharedTexts[this.language];
   }
 
   /** The element's shadow-DOM styles (shared base plus its own); theme through `--eduset-*` and `::part`. */
@@ -475,7 +477,7 @@ export class EdusetSchedule extends EdusetElement {
   // ---- rendering -------------------------------------------------------------------------
 
   override render(): TemplateResult {
-    const t = this.translation.schedule;
+    const t = this.texts;
     const loading = this.loader.state === 'loading';
     const failed = this.loader.state === 'error';
     const ready = this.schedule !== null && !loading && !failed;
@@ -499,7 +501,7 @@ export class EdusetSchedule extends EdusetElement {
         ${
           failed
             ? html`<button type="button" class="secondary" @click=${this.reload}>
-                ${this.translation.retry}
+                ${this.shared.retry}
               </button>`
             : nothing
         }
@@ -526,7 +528,7 @@ export class EdusetSchedule extends EdusetElement {
           id: 'age',
           controlPart: 'age-input',
           autocomplete: 'off',
-          label: this.translation.childAge,
+          label: this.shared.childAge,
           value: age === null ? '' : String(age),
           onInput: this.onAgeInput,
         })}
@@ -534,10 +536,10 @@ export class EdusetSchedule extends EdusetElement {
           id: 'service',
           name: 'service',
           controlPart: 'service-select',
-          label: this.translation.service,
+          label: this.shared.service,
           value: this.service ?? '',
           options: [
-            { value: '', label: this.translation.anyService },
+            { value: '', label: this.shared.anyService },
             ...this.servicesOffered().map((id) => ({ value: id, label: this.serviceName(id) })),
           ],
           onChange: this.onServiceChange,

@@ -25,8 +25,7 @@ import { EdusetElement } from '../internal/eduset-element.js';
 import { serviceName } from '../internal/network-names.js';
 import { DataLoader, type LoadState } from '../internal/data-loader.js';
 import type { FetchJsonError } from '../internal/fetch-json.js';
-import { translations } from '../translations/index.js';
-import type { Translation } from '../translations/translation.js';
+import { siteDirectoryTexts, type SiteDirectoryTexts } from './site-directory.texts.js';
 import { siteDirectoryStyles } from './site-directory.styles.js';
 import {
   directorySchoolYear,
@@ -171,12 +170,9 @@ interface DirectoryView {
  * ```
  */
 export class EdusetSiteDirectory extends EdusetElement {
-  /**
-   * The shared texts (the directory's, the schedule's, the booking's) in the element's
-   * language. Only the elements that speak them import the table, so the others do not load it.
-   */
-  protected get translation(): Translation {
-    return translations[this.language];
+  /** The directory's texts (its own and the shared words) in the element's language. */
+  private get texts(): SiteDirectoryTexts {
+    return siteDirectoryTexts[this.language];
   }
 
   /** The element's shadow-DOM styles (shared base plus its own); theme through `--eduset-*` and `::part`. */
@@ -337,7 +333,7 @@ export class EdusetSiteDirectory extends EdusetElement {
   }
 
   override render(): TemplateResult {
-    const t = this.translation;
+    const t = this.texts;
     const network = this.network;
     const view = network === null ? undefined : this.view(network);
     const loading = this.loadState === 'loading';
@@ -370,7 +366,7 @@ export class EdusetSiteDirectory extends EdusetElement {
     `;
   }
 
-  private renderFilters(view: DirectoryView, t: Translation): TemplateResult {
+  private renderFilters(view: DirectoryView, t: SiteDirectoryTexts): TemplateResult {
     const lang = this.language;
     const filtered = view.filter.age !== null || view.filter.serviceId !== null;
     return html`
@@ -417,7 +413,7 @@ export class EdusetSiteDirectory extends EdusetElement {
     `;
   }
 
-  private renderSummary(view: DirectoryView, t: Translation): TemplateResult {
+  private renderSummary(view: DirectoryView, t: SiteDirectoryTexts): TemplateResult {
     if (view.yearError) {
       return html`<div part="error" class="error">
         <p>${localize(view.yearError, this.language)}</p>
@@ -431,7 +427,11 @@ export class EdusetSiteDirectory extends EdusetElement {
     return html`<p part="summary" class="summary">${t.sitesFound(view.found)}</p>`;
   }
 
-  private renderGroups(network: Network, view: DirectoryView, t: Translation): TemplateResult {
+  private renderGroups(
+    network: Network,
+    view: DirectoryView,
+    t: SiteDirectoryTexts,
+  ): TemplateResult {
     const level = Math.min(Math.max(Math.trunc(this.headingLevel) || 2, 1), 5);
     const organizations = new Map(network.organizations.map((o) => [o.id, o]));
     const services = new Map(network.services.map((s) => [s.id, s]));
@@ -445,7 +445,7 @@ export class EdusetSiteDirectory extends EdusetElement {
     level: number,
     organizations: ReadonlyMap<string, Organization>,
     services: ReadonlyMap<string, Service>,
-    t: Translation,
+    t: SiteDirectoryTexts,
   ): TemplateResult {
     const headingId = `group-${group.kind}`;
     return html`
@@ -473,7 +473,7 @@ export class EdusetSiteDirectory extends EdusetElement {
     level: number,
     organizations: ReadonlyMap<string, Organization>,
     services: ReadonlyMap<string, Service>,
-    t: Translation,
+    t: SiteDirectoryTexts,
   ): TemplateResult {
     const lang = this.language;
     const host = organizations.get(site.hostOrganizationId);

@@ -3,7 +3,7 @@ import { en } from './en.js';
 import { ru } from './ru.js';
 import type { Translation } from './translation.js';
 
-export type { BookingTexts, ScheduleTexts, Translation } from './translation.js';
+export type { Translation } from './translation.js';
 export { en } from './en.js';
 export { ru } from './ru.js';
 

@@ -1,6 +1,10 @@
 import { parseSchoolYear } from '@eduset/core';
 import { describe, expect, it } from 'vitest';
+import { bookingTexts } from '../booking/booking.texts.js';
+import { scheduleTexts } from '../schedule/schedule.texts.js';
+import { siteDirectoryTexts } from '../site-directory/site-directory.texts.js';
 import { en, ru, translations } from './index.js';
+import { sharedTexts } from './shared.texts.js';
 
 describe('translations', () => {
   it('ru and en have the same keys with the same kinds of value', () => {
@@ -29,6 +33,28 @@ describe('translations', () => {
     }
     expect(ru.booking.errorsFound(3)).toBe('Проверьте форму: 3 ошибки.');
     expect(ru.booking.seatsLeft(5)).toBe('осталось 5 мест');
+  });
+
+  it("is composed from the elements' own texts, each text in one place", () => {
+    for (const lang of ['ru', 'en'] as const) {
+      const t = translations[lang];
+      expect(t.booking).toBe(bookingTexts[lang]);
+      expect(t.schedule).toBe(scheduleTexts[lang]);
+      expect(t).toEqual({
+        lang,
+        ...siteDirectoryTexts[lang],
+        booking: bookingTexts[lang],
+        schedule: scheduleTexts[lang],
+      });
+      for (const [key, value] of Object.entries(sharedTexts[lang])) {
+        expect((siteDirectoryTexts[lang] as unknown as Record<string, unknown>)[key], key).toBe(
+          value,
+        );
+      }
+    }
+    for (const texts of [sharedTexts, siteDirectoryTexts]) {
+      expect(Object.keys(texts.en).sort()).toEqual(Object.keys(texts.ru).sort());
+    }
   });
 
   it('counts sites with correct Russian plurals (not «5 площадки»)', () => {
