@@ -115,21 +115,30 @@ function tsconfig(module: string, moduleResolution: string, outDir?: string): st
  * 27.7 → 26.5 KB. The shared texts table split into each element's own texts
  * (`schedule.texts.ts`, `booking.texts.ts`, `site-directory.texts.ts` and the few shared words
  * in `shared.texts.ts`; `translations` is composed from them and no element imports it):
- * schedule 36.7 → 33.5, booking 46.5 → 45.2, directory 28.3 → 25.3 KB. Issue 18's target is
- * {@link issueTarget} KB for every one; the test prints the gap.
+ * schedule 36.7 → 33.5, booking 46.5 → 45.2, directory 28.3 → 25.3 KB. The manage page's
+ * own client (`ManageApi`: view, cancel, move; `BookingApi` adds booking): 40.8 → 40.4 KB.
+ * Figures up to "directory 28.3" above were measured under vitest's NODE_ENV=test, which made
+ * Vite bundle Lit's development build (3.7 KB more per element); `npmEnvironment()` now leaves
+ * NODE_ENV out, as a consumer's shell does, and the test refuses a dev build. Measured then:
+ * survey 21.9, timetable 22.9, family's cabinet 24.3, dashboard 25.0, directory 25.5, map
+ * 25.5, slot picker 26.4, navigator 29.1, schedule 33.6, manage page 40.5, booking 45.3 KB.
+ * Issue 18's target is {@link issueTarget} KB for every one; the test prints the gap. The
+ * manage page and the booking stay over it: each bundles zod/mini's engine (8 KB), Lit (6 KB),
+ * the slot picker, the booking contracts, and the schedule and network parsers (the page
+ * shows names, addresses and the booking horizon from them).
  */
 const elementBudgets: Record<string, number> = {
   'site-directory': 26,
   schedule: 34,
   booking: 46,
   'booking-manage': 41,
-  'slot-picker': 31,
-  'program-navigator': 33.5,
-  'indicator-dashboard': 30,
-  'school-map': 30.5,
-  'course-timetable': 27.5,
-  survey: 27,
-  'family-cabinet': 29,
+  'slot-picker': 27,
+  'program-navigator': 29.7,
+  'indicator-dashboard': 25.6,
+  'school-map': 26.1,
+  'course-timetable': 23.5,
+  survey: 22.5,
+  'family-cabinet': 24.9,
 };
 const issueTarget = 35;
 
