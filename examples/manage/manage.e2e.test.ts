@@ -364,8 +364,11 @@ describe("the booking widget's slot search", () => {
       await booking.getByRole('button', { name: 'Предыдущий месяц' }).click();
       await expect.poll(() => booking.locator('#month-title').textContent()).toBe('Ноябрь 2026 г.');
       const past = month.locator('[data-date="2026-11-27"]');
+      // While the month's free times load, a day is labelled by its date alone.
+      await expect
+        .poll(() => past.getAttribute('aria-label'), { timeout: 15_000 })
+        .toBe('пятница, 27 ноября: прошедший день');
       expect(await past.getAttribute('aria-disabled')).toBe('true');
-      expect(await past.getAttribute('aria-label')).toBe('пятница, 27 ноября: прошедший день');
       await past.dispatchEvent('click'); // (Playwright itself will not click it)
       expect(await booking.locator('#month-title').textContent()).toBe('Ноябрь 2026 г.');
       expect(await booking.getByRole('button', { name: 'Предыдущий месяц' }).isDisabled()).toBe(
