@@ -130,6 +130,13 @@ describe('the manage link: the parent with her token', () => {
     const answer = seen.json<ManagedBooking>();
     expect(answer.timeZone).toBe('Europe/Moscow');
     expect(answer.booking).toMatchObject({ id: booking.id, status: 'confirmed' });
+    // What the manage page shows, so it loads neither the network nor the schedule.
+    expect(answer.details).toMatchObject({
+      service: { name: 'Консультация учителя-логопеда' },
+      specialist: { role: { ru: 'учитель-логопед', en: 'speech therapist' } },
+      site: { name: expect.stringContaining('Буратино') as unknown },
+      horizonDays: expect.any(Number) as unknown,
+    });
 
     const wrong = await post(anonymous, `/api/bookings/${booking.id}/view`, {
       token: 'AAAAAAAAAAAAAAAAAAAAAA',

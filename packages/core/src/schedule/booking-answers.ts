@@ -1,5 +1,5 @@
 import { z } from '../common/zod-mini.js';
-import { bookingSchema } from './booking.js';
+import { bookingRecordSchema } from './booking.js';
 
 // The answers of `POST /api/bookings` and `POST /api/bookings/:id/cancel`, apart from the
 // request schemas of api.ts, so that a browser reading them does not load those (api.ts
@@ -19,7 +19,7 @@ import { bookingSchema } from './booking.js';
  * ```
  */
 export const bookingCreatedResponseSchema = z.object({
-  booking: bookingSchema,
+  booking: bookingRecordSchema,
   cancelToken: z.string().check(z.minLength(1)),
   cancelUrl: z.string().check(z.minLength(1)),
   calendarUrl: z.string().check(z.minLength(1)),
@@ -47,7 +47,7 @@ export type BookingCreatedResponse = z.output<typeof bookingCreatedResponseSchem
  * bookingAnswerSchema.parse(json).booking.status; // 'cancelled-by-parent'
  * ```
  */
-export const bookingAnswerSchema = z.object({ booking: bookingSchema });
+export const bookingAnswerSchema = z.object({ booking: bookingRecordSchema });
 
 /**
  * The answer of `POST /api/bookings/:id/cancel`.

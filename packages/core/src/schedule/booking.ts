@@ -308,6 +308,43 @@ const consentText: LocalizedText = {
 };
 
 /**
+ * Schema of a booking's fields as the server answers them (`POST /api/bookings`, the manage
+ * link's view): each field checked, but not the rules between fields that
+ * {@link bookingSchema} adds (the end after the start, the history's order, an erased
+ * contact left blank). The server keeps those on every booking it stores; a browser reading
+ * an answer checks its shape, and does not load their texts.
+ *
+ * @example
+ * ```ts
+ * import { bookingRecordSchema } from '@eduset/core/schedule';
+ * declare const json: unknown;
+ * bookingRecordSchema.parse(json).status;
+ * ```
+ */
+export const bookingRecordSchema = z.object({
+  id: requestIdSchema,
+  specialistId: specialistIdSchema,
+  siteId: siteIdSchema,
+  serviceId: serviceIdSchema,
+  start: instantSchema,
+  end: instantSchema,
+  seats: z._default(z.int().check(z.gte(1)), 1),
+  status: z._default(bookingStatusSchema, 'requested'),
+  childAge: z.int().check(z.gte(0), z.lte(25)),
+  contact: bookingContactSchema,
+  contactErased: z._default(z.boolean(), false),
+  /** The parent's note for the specialist, if she left one (erased with the contact). */
+  note: z.optional(parentNoteSchema),
+  personalDataConsent: z.custom<true>((value) => value === true, {
+    params: { text: consentText },
+  }),
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+  sequence: z._default(z.int().check(z.gte(0)), 0),
+  history: z._default(z.array(bookingTransitionSchema), []),
+});
+
+/**
  * Schema of a booking of a consultation: a parent's request for a specialist's time at a
  * site, with its status, history and the parent's consent to personal-data processing
  * (152-ФЗ, must be `true`). `sequence` grows on every change (it becomes the iCalendar
@@ -326,132 +363,109 @@ const consentText: LocalizedText = {
  * booking.status; // 'requested'
  * ```
  */
-export const bookingSchema = z
-  .object({
-    id: requestIdSchema,
-    specialistId: specialistIdSchema,
-    siteId: siteIdSchema,
-    serviceId: serviceIdSchema,
-    start: instantSchema,
-    end: instantSchema,
-    seats: z._default(z.int().check(z.gte(1)), 1),
-    status: z._default(bookingStatusSchema, 'requested'),
-    childAge: z.int().check(z.gte(0), z.lte(25)),
-    contact: bookingContactSchema,
-    contactErased: z._default(z.boolean(), false),
-    /** The parent's note for the specialist, if she left one (erased with the contact). */
-    note: z.optional(parentNoteSchema),
-    personalDataConsent: z.custom<true>((value) => value === true, {
-      params: { text: consentText },
-    }),
-    createdAt: instantSchema,
-    updatedAt: instantSchema,
-    sequence: z._default(z.int().check(z.gte(0)), 0),
-    history: z._default(z.array(bookingTransitionSchema), []),
-  })
-  .check(
-    z.superRefine((booking, ctx) => {
-      if (!(booking.start < booking.end)) {
-        ctx.addIssue(
-          customIssue(
-            { ru: 'Конец записи должен быть позже начала', en: 'The end must be after the start' },
-            ['end'],
-          ),
-        );
-      }
-      if (booking.updatedAt < booking.createdAt) {
+export const bookingSchema = /* @__PURE__ */ bookingRecordSchema.check(
+  z.superRefine((booking, ctx) => {
+    if (!(booking.start < booking.end)) {
+      ctx.addIssue(
+        customIssue(
+          { ru: 'Конец записи должен быть позже начала', en: 'The end must be after the start' },
+          ['end'],
+        ),
+      );
+    }
+    if (booking.updatedAt < booking.createdAt) {
+      ctx.addIssue(
+        customIssue(
+          {
+            ru: 'Время изменения раньше времени создания',
+            en: 'The update time is before the creation time',
+          },
+          ['updatedAt'],
+        ),
+      );
+    }
+    const { contact } = booking;
+    if (booking.contactErased) {
+      if (
+        contact.name !== '' ||
+        contact.phone !== undefined ||
+        contact.email !== undefined ||
+        booking.note !== undefined
+      ) {
         ctx.addIssue(
           customIssue(
             {
-              ru: 'Время изменения раньше времени создания',
-              en: 'The update time is before the creation time',
+              ru: 'Контакт помечен как удалённый, но содержит данные',
+              en: 'The contact is marked as erased but still holds data',
             },
-            ['updatedAt'],
+            ['contact'],
           ),
         );
       }
-      const { contact } = booking;
-      if (booking.contactErased) {
-        if (
-          contact.name !== '' ||
-          contact.phone !== undefined ||
-          contact.email !== undefined ||
-          booking.note !== undefined
-        ) {
-          ctx.addIssue(
-            customIssue(
-              {
-                ru: 'Контакт помечен как удалённый, но содержит данные',
-                en: 'The contact is marked as erased but still holds data',
-              },
-              ['contact'],
-            ),
-          );
-        }
-      } else {
-        if (contact.name === '') {
-          ctx.addIssue(customIssue({ ru: 'Укажите имя', en: 'Give a name' }, ['contact', 'name']));
-        }
-        if (contact.phone === undefined && contact.email === undefined) {
-          ctx.addIssue(
-            customIssue(
-              {
-                ru: 'Укажите телефон или адрес электронной почты',
-                en: 'Give a phone number or an e-mail address',
-              },
-              ['contact'],
-            ),
-          );
-        }
+    } else {
+      if (contact.name === '') {
+        ctx.addIssue(customIssue({ ru: 'Укажите имя', en: 'Give a name' }, ['contact', 'name']));
       }
-      booking.history.forEach((entry, index) => {
-        const previous = booking.history[index - 1];
-        const expectedFrom = previous === undefined ? 'requested' : previous.to;
-        const legal =
-          entry.previous === undefined
-            ? canTransition(entry.from, entry.to)
-            : entry.from === entry.to && isActiveStatus(entry.from);
-        if (entry.from !== expectedFrom || !legal) {
-          ctx.addIssue(
-            customIssue(
-              {
-                ru: `История записи: недопустимый переход «${bookingStatusLabels[entry.from].ru}» → «${bookingStatusLabels[entry.to].ru}»`,
-                en: `Booking history: illegal change "${bookingStatusLabels[entry.from].en}" → "${bookingStatusLabels[entry.to].en}"`,
-              },
-              ['history', index],
-            ),
-          );
-        }
-      });
-      let previousAt: string = booking.createdAt;
-      booking.history.forEach((entry, index) => {
-        if (entry.at < previousAt || entry.at > booking.updatedAt) {
-          ctx.addIssue(
-            customIssue(
-              {
-                ru: 'История записи: время перехода вне порядка (раньше предыдущего или позже последнего изменения)',
-                en: 'Booking history: a change time is out of order (before the previous one or after the last update)',
-              },
-              ['history', index, 'at'],
-            ),
-          );
-        }
-        previousAt = entry.at;
-      });
-      const last = booking.history[booking.history.length - 1];
-      if (last !== undefined && last.to !== booking.status) {
+      if (contact.phone === undefined && contact.email === undefined) {
         ctx.addIssue(
           customIssue(
             {
-              ru: 'Статус записи не совпадает с последней записью истории',
-              en: 'The booking status does not match the last history entry',
+              ru: 'Укажите телефон или адрес электронной почты',
+              en: 'Give a phone number or an e-mail address',
             },
-            ['status'],
+            ['contact'],
           ),
         );
       }
-    }),
-  );
+    }
+    booking.history.forEach((entry, index) => {
+      const previous = booking.history[index - 1];
+      const expectedFrom = previous === undefined ? 'requested' : previous.to;
+      const legal =
+        entry.previous === undefined
+          ? canTransition(entry.from, entry.to)
+          : entry.from === entry.to && isActiveStatus(entry.from);
+      if (entry.from !== expectedFrom || !legal) {
+        ctx.addIssue(
+          customIssue(
+            {
+              ru: `История записи: недопустимый переход «${bookingStatusLabels[entry.from].ru}» → «${bookingStatusLabels[entry.to].ru}»`,
+              en: `Booking history: illegal change "${bookingStatusLabels[entry.from].en}" → "${bookingStatusLabels[entry.to].en}"`,
+            },
+            ['history', index],
+          ),
+        );
+      }
+    });
+    let previousAt: string = booking.createdAt;
+    booking.history.forEach((entry, index) => {
+      if (entry.at < previousAt || entry.at > booking.updatedAt) {
+        ctx.addIssue(
+          customIssue(
+            {
+              ru: 'История записи: время перехода вне порядка (раньше предыдущего или позже последнего изменения)',
+              en: 'Booking history: a change time is out of order (before the previous one or after the last update)',
+            },
+            ['history', index, 'at'],
+          ),
+        );
+      }
+      previousAt = entry.at;
+    });
+    const last = booking.history[booking.history.length - 1];
+    if (last !== undefined && last.to !== booking.status) {
+      ctx.addIssue(
+        customIssue(
+          {
+            ru: 'Статус записи не совпадает с последней записью истории',
+            en: 'The booking status does not match the last history entry',
+          },
+          ['status'],
+        ),
+      );
+    }
+  }),
+);
 
 /**
  * A booking of a consultation (validated; see {@link bookingSchema}).

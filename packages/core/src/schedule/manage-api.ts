@@ -1,8 +1,12 @@
 import { requestIdSchema, requestTextSchema } from '../common/wire.js';
 import { z } from '../common/zod-mini.js';
 import { timeZoneSchema } from './time-zone.js';
-import { bookingSchema, bookingStatusSchema } from './booking.js';
+import { bookingRecordSchema, bookingStatusSchema, type Booking } from './booking.js';
+import type { NetworkSchedule } from './network-schedule.js';
+import type { Network } from '../network/network.js';
 import { instantSchema, type BusyInterval } from './instant.js';
+import { localizedTextSchema } from '../common/labels.js';
+import { specialistRoleLabels } from '../network/specialist.js';
 
 // The wire contracts of changing a booking after it was made: the parent's manage link
 // (`POST /api/bookings/:id/view`, `…/move`; `…/cancel` is in api.ts) and the staff's cancel and
@@ -24,19 +28,63 @@ export const viewBookingBodySchema = z.strictObject({
 });
 
 /**
- * Schema of the answer of `POST /api/bookings/:id/view` and `…/move`: the booking and the
- * time zone of its site (the manage page shows the date and time in it).
+ * Schema of what the manage page shows of a booking besides its times, so that it needs
+ * neither the network nor the published schedule: the service's names (Russian, English), the
+ * specialist's name and roles in words (Russian, English), the site's name, address and phone, and the service's booking
+ * horizon in days (for the free times of a move). A part the network no longer holds, or a
+ * horizon without a published schedule, is left out.
+ *
+ * @example
+ * ```ts
+ * import { managedBookingDetailsSchema } from '@eduset/core/schedule';
+ * managedBookingDetailsSchema.parse({
+ *   service: { name: 'Консультация логопеда', nameEn: 'Speech therapist consultation' },
+ *   specialist: { name: 'Иванова А. А.', role: { ru: 'учитель-логопед', en: 'speech therapist' } },
+ *   site: { name: 'Детский сад «Теремок»', address: 'ул. Попова, 20', phone: '+7 48251 5-00-00' },
+ *   horizonDays: 28,
+ * });
+ * ```
+ */
+export const managedBookingDetailsSchema = z.object({
+  service: z.optional(z.object({ name: z.string(), nameEn: z.optional(z.string()) })),
+  specialist: z.optional(z.object({ name: z.string(), role: localizedTextSchema })),
+  site: z.optional(
+    z.object({
+      name: z.string(),
+      address: z.optional(z.string()),
+      phone: z.optional(z.string()),
+    }),
+  ),
+  horizonDays: z.optional(z.int().check(z.gte(0))),
+});
+
+/**
+ * What the manage page shows of a booking besides its times.
+ *
+ * @example
+ * ```ts
+ * import type { ManagedBookingDetails } from '@eduset/core/schedule';
+ * const details: ManagedBookingDetails = { service: { name: 'Консультация логопеда' } };
+ * ```
+ */
+export type ManagedBookingDetails = z.output<typeof managedBookingDetailsSchema>;
+
+/**
+ * Schema of the answer of `POST /api/bookings/:id/view` and `…/move`: the booking, the
+ * time zone of its site (the manage page shows the date and time in it) and what the page
+ * shows of its service, specialist and site.
  *
  * @example
  * ```ts
  * import { managedBookingSchema } from '@eduset/core/schedule';
  * declare const json: unknown;
- * const { booking, timeZone } = managedBookingSchema.parse(json);
+ * const { booking, timeZone, details } = managedBookingSchema.parse(json);
  * ```
  */
 export const managedBookingSchema = z.object({
-  booking: bookingSchema,
+  booking: bookingRecordSchema,
   timeZone: timeZoneSchema,
+  details: managedBookingDetailsSchema,
 });
 
 /**
@@ -50,6 +98,70 @@ export const managedBookingSchema = z.object({
  * ```
  */
 export type ManagedBooking = z.output<typeof managedBookingSchema>;
+
+/**
+ * The answer of `POST /api/bookings/:id/view` for a booking: its site's zone (the site's
+ * availability's, else the network's) and what the manage page shows of its service,
+ * specialist and site, with the service's booking horizon when a schedule is published.
+ *
+ * @example
+ * ```ts
+ * import { managedBookingOf, type Booking } from '@eduset/core/schedule';
+ * import type { Network } from '@eduset/core/network';
+ * declare const booking: Booking;
+ * declare const network: Network;
+ * managedBookingOf(booking, network).details.site?.name;
+ * ```
+ */
+export function managedBookingOf(
+  booking: Booking,
+  network: Network,
+  schedule?: NetworkSchedule,
+): ManagedBooking {
+  const service = network.services.find((entry) => entry.id === booking.serviceId);
+  const specialist = network.specialists.find((entry) => entry.id === booking.specialistId);
+  const site = network.sites.find((entry) => entry.id === booking.siteId);
+  const horizonDays = schedule?.bookingRules.find(
+    (entry) => entry.serviceId === booking.serviceId,
+  )?.horizonDays;
+  return {
+    booking,
+    timeZone:
+      schedule?.availabilities.find((entry) => entry.siteId === booking.siteId)?.timeZone ??
+      network.timeZone,
+    details: {
+      ...(service === undefined
+        ? {}
+        : {
+            service: {
+              name: service.name,
+              ...(service.nameEn === undefined ? {} : { nameEn: service.nameEn }),
+            },
+          }),
+      ...(specialist === undefined
+        ? {}
+        : {
+            specialist: {
+              name: specialist.name,
+              role: {
+                ru: specialist.roles.map((role) => specialistRoleLabels[role].ru).join(', '),
+                en: specialist.roles.map((role) => specialistRoleLabels[role].en).join(', '),
+              },
+            },
+          }),
+      ...(site === undefined
+        ? {}
+        : {
+            site: {
+              name: site.name,
+              ...(site.address === undefined ? {} : { address: site.address }),
+              ...(site.phone === undefined ? {} : { phone: site.phone }),
+            },
+          }),
+      ...(horizonDays === undefined ? {} : { horizonDays }),
+    },
+  };
+}
 
 /**
  * Schema of the body of `POST /api/bookings/:id/move`: the manage token and the new time

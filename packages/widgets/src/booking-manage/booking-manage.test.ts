@@ -9,6 +9,7 @@ import {
   freeSlots,
   instant,
   localDateTime,
+  managedBookingOf,
   parseBooking,
   rescheduleBooking,
   type Booking,
@@ -74,6 +75,8 @@ interface FakeServer {
   booking: Booking;
   readonly token: string;
   readonly posts: { path: string; body: Record<string, unknown>; search: string }[];
+  /** The addresses asked with GET. */
+  readonly gets: string[];
   /** The next move answers 409 with this code. */
   conflictNext: string | null;
 }
@@ -85,8 +88,7 @@ function fakeFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Respon
   const method = init?.method ?? 'GET';
   const now = instant(new Date());
   const notFound = json({ error: { code: 'not_found', message: { ru: 'Нет', en: 'No' } } }, 404);
-  if (method === 'GET' && url.pathname === '/api/schedule') return Promise.resolve(json(schedule));
-  if (method === 'GET' && url.pathname === '/api/network') return Promise.resolve(json(udomlya));
+  if (method === 'GET') server.gets.push(url.pathname);
   if (method === 'GET' && url.pathname === '/api/slots') {
     const q = url.searchParams;
     const slots = freeSlots(
@@ -140,13 +142,19 @@ function fakeFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Respon
       now,
     );
   }
-  return Promise.resolve(json({ booking: server.booking, timeZone: zone }));
+  return Promise.resolve(json(managedBookingOf(server.booking, network, schedule)));
 }
 
 const mounted = mountedElements();
 
 beforeEach(() => {
-  server = { booking: tomorrowsBooking(), token: 'token-1', posts: [], conflictNext: null };
+  server = {
+    booking: tomorrowsBooking(),
+    token: 'token-1',
+    posts: [],
+    gets: [],
+    conflictNext: null,
+  };
   vi.stubGlobal('fetch', vi.fn(fakeFetch));
 });
 
@@ -204,6 +212,8 @@ describe('<eduset-booking-manage>', () => {
     expect(summary).toContain('Консультационный пункт МБДОУ детский сад «Буратино»');
     expect(summary).toMatch(/\d{4} г\., 09:00–09:45/);
     expect(summary).not.toMatch(/speech-|kp-buratino/);
+    // The view's answer carries the names: neither the network nor the schedule is loaded.
+    expect(server.gets).toEqual([]);
     const [view] = server.posts;
     expect(view).toEqual({
       path: '/api/bookings/b-1/view',

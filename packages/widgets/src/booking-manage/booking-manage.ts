@@ -1,12 +1,9 @@
 import {
   isActiveBooking,
   localize,
-  specialistRoleLabels,
   type Booking,
   type LocalizedText,
   type ManagedBooking,
-  type Network,
-  type NetworkSchedule,
   type Slot,
 } from '@eduset/core';
 import {
@@ -19,14 +16,11 @@ import {
 import { EdusetBookingCancelledEvent } from '../events/booking-cancelled.js';
 import type { EdusetSlotSelectEvent } from '../events/slot-select.js';
 import { BookingRequestError, failureTexts } from '../internal/booking-request.js';
-import { DataLoader } from '../internal/data-loader.js';
 import { EdusetElement } from '../internal/eduset-element.js';
 import { ManageApi } from '../internal/manage-api.js';
 import { timeZoneName } from '../internal/time-zone-name.js';
-import { serviceNameById } from '../internal/network-names.js';
 import { bookingManageStyles } from './booking-manage.styles.js';
 import { bookingManageTexts, type BookingManageTexts } from './booking-manage.texts.js';
-import { findFirst } from '../internal/own.js';
 
 /**
  * What `<eduset-booking-manage>` shows: the booking, the cancel confirmation, the choice of a
@@ -73,7 +67,8 @@ type ViewState = 'idle' | 'loading' | 'loaded' | 'error';
  * (with `<eduset-slot-picker>`, then a confirmation step).
  *
  * It talks to the eduset server under `src-base`: `POST /bookings/:id/view`, `…/cancel`,
- * `…/move` with the token in the body (never in a URL), and `GET /schedule`, `GET /network`,
+ * `…/move` with the token in the body (never in a URL; the answer carries the names, address,
+ * phone and booking horizon it shows, so it loads neither the network nor the schedule) and
  * `GET /slots`; every answer is validated with core's schemas. Focus moves to the heading of
  * each step; results and errors are announced through live regions. Russian by default,
  * English with `lang="en"`.
@@ -115,8 +110,6 @@ export class EdusetBookingManage extends EdusetElement {
     bookingId: { type: String, attribute: 'booking-id' },
     token: { attribute: false },
     bookingPage: { type: String, attribute: 'booking-page' },
-    schedule: { attribute: false },
-    networkData: { attribute: false },
     managed: { state: true },
     viewState: { state: true },
     viewError: { state: true },
@@ -138,11 +131,7 @@ export class EdusetBookingManage extends EdusetElement {
   declare token: string | null;
   /** The page to book again on, or `null`. */
   declare bookingPage: string | null;
-  /** The published schedule (loaded, or set directly). */
-  declare schedule: NetworkSchedule | null;
-  /** The network: names of services, sites and specialists (loaded, or set directly). */
-  declare networkData: Network | null;
-  /** The booking and its site's zone, once read. */
+  /** The booking, its site's zone and what the page shows of it, once read. */
   declare managed: ManagedBooking | null;
   declare private viewState: ViewState;
   declare private viewError: LocalizedText | null;
@@ -155,7 +144,6 @@ export class EdusetBookingManage extends EdusetElement {
   declare private done: string | null;
   declare private announcement: string;
 
-  private readonly loader = new DataLoader(this);
   private viewController: AbortController | undefined;
   private pendingFocus: string | null = null;
   /** The link was read from the page address (and follows its changes). */
@@ -172,8 +160,6 @@ export class EdusetBookingManage extends EdusetElement {
     this.bookingId = null;
     this.token = null;
     this.bookingPage = null;
-    this.schedule = null;
-    this.networkData = null;
     this.managed = null;
     this.viewState = 'idle';
     this.viewError = null;
@@ -215,17 +201,6 @@ export class EdusetBookingManage extends EdusetElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has('srcBase') || changed.has('network')) && this.srcBase) {
-      const api = this.api;
-      this.loader.load(
-        api.base,
-        (signal) => Promise.all([api.schedule(signal), api.networkData(signal)]),
-        ([schedule, network]) => {
-          this.schedule = schedule;
-          this.networkData = network;
-        },
-      );
-    }
     if (
       (changed.has('srcBase') ||
         changed.has('network') ||
@@ -319,18 +294,13 @@ export class EdusetBookingManage extends EdusetElement {
     return `${date}, ${time(times.start)}–${time(times.end)}`;
   }
 
-  private specialistText(specialistId: string): string {
-    const specialist = findFirst(
-      this.networkData?.specialists,
-      (entry) => entry.id === specialistId,
-    );
+  private specialistText(details: ManagedBooking['details']): string {
+    const specialist = details.specialist;
     if (specialist === undefined) return '';
-    const roles = specialist.roles.map((role) =>
-      localize(specialistRoleLabels[role], this.language),
-    );
-    const role = roles.join(', ');
+    const role = localize(specialist.role, this.language);
     return `${role.charAt(0).toUpperCase()}${role.slice(1)} — ${specialist.name}`;
   }
+
 
   /** The booking may still be changed by the parent: active and not started. */
   private changeable(booking: Booking): boolean {
@@ -449,7 +419,7 @@ export class EdusetBookingManage extends EdusetElement {
 
   override render(): TemplateResult {
     const t = this.texts;
-    const loading = this.viewState === 'loading' || this.loader.state === 'loading';
+    const loading = this.viewState === 'loading';
     return html`
       <section
         part="base"
@@ -490,9 +460,8 @@ export class EdusetBookingManage extends EdusetElement {
   }
 
   private renderBooking(managed: ManagedBooking, t: BookingManageTexts): TemplateResult {
-    const { booking, timeZone } = managed;
-    const network = this.networkData;
-    const site = findFirst(network?.sites, (entry) => entry.id === booking.siteId);
+    const { booking, timeZone, details } = managed;
+    const { service, site } = details;
     const last = booking.history.at(-1);
     const movedBySite =
       isActiveBooking(booking) && last?.previous !== undefined && last.by === 'site';
@@ -520,11 +489,11 @@ export class EdusetBookingManage extends EdusetElement {
         </div>
         <div>
           <dt>${t.service}</dt>
-          <dd>${serviceNameById(network, booking.serviceId, this.language)}</dd>
+          <dd>${(this.language === 'en' ? service?.nameEn : undefined) ?? service?.name ?? ''}</dd>
         </div>
         <div>
           <dt>${t.specialist}</dt>
-          <dd>${this.specialistText(booking.specialistId)}</dd>
+          <dd>${this.specialistText(details)}</dd>
         </div>
         <div>
           <dt>${t.site}</dt>
@@ -599,8 +568,8 @@ export class EdusetBookingManage extends EdusetElement {
             .site=${booking.siteId}
             .specialist=${booking.specialistId}
             .childAge=${booking.childAge}
-            .schedule=${this.schedule}
-            .networkData=${this.networkData}
+            .horizonDays=${managed.details.horizonDays ?? null}
+            .timeZone=${timeZone}
             @eduset-slot-select=${this.onSlotSelect}
           ></eduset-slot-picker>
           <button type="button" class="secondary" @click=${this.backToView}>${t.stopMoving}</button>

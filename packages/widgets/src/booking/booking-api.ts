@@ -4,9 +4,11 @@ import {
   type Booking,
   type BookingCreatedResponse,
   type BookingRequestInput,
+  type ManagedBooking,
 } from '@eduset/core';
 import { BookingRequestError, postJson } from '../internal/booking-request.js';
 import { ManageApi, parseBookingAnswer } from '../internal/manage-api.js';
+import { ScheduleApi } from '../internal/schedule-api.js';
 import { toJsonText } from '../internal/own.js';
 
 export { BookingRequestError, type BookingFailureCode } from '../internal/booking-request.js';
@@ -97,9 +99,9 @@ function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
 
 /**
  * A small typed client of the booking API under a base address (`/api`): what
- * {@link ManageApi} does (the schedule, the network, free slots; reading, cancelling and
- * moving a booking with its manage link's token) plus booking; every answer is validated with
- * core's schemas before a widget sees it.
+ * {@link ScheduleApi} reads (the schedule, the network, free slots) plus booking and
+ * cancelling from the confirmation; every answer is validated with core's schemas before a
+ * widget sees it. A booking's manage link is {@link ManageApi}'s.
  *
  * @example
  * ```ts
@@ -109,7 +111,7 @@ function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
  * const { slots } = await api.slots({ serviceId: 'psychologist-consultation', from: '2026-05-11', to: '2026-05-24' });
  * ```
  */
-export class BookingApi extends ManageApi {
+export class BookingApi extends ScheduleApi {
   /**
    * The idempotency key of each booking request whose answer did not arrive (the connection
    * failed, or the server answered 5xx), by the request's body: sending the same request
@@ -172,5 +174,58 @@ export class BookingApi extends ManageApi {
    */
   cancel(cancelUrl: string, token: string, signal?: AbortSignal): Promise<Booking> {
     return postJson(this.resolve(cancelUrl), { token }, parseBookingAnswer, signal);
+  }
+  /**
+   * Reads a booking with the token of its manage link.
+   *
+   * @deprecated Use `ManageApi`'s `view`.
+   * @example
+   * ```ts
+   * import { ManageApi } from '@eduset/widgets';
+   * const { booking, details } = await new ManageApi('/api').view('b-1', 'k3cP…');
+   * ```
+   */
+  view(bookingId: string, token: string, signal?: AbortSignal): Promise<ManagedBooking> {
+    return this.manage().view(bookingId, token, signal);
+  }
+
+  /**
+   * Cancels a booking with the token of its manage link.
+   *
+   * @deprecated Use `ManageApi`'s `cancelWithToken`.
+   * @example
+   * ```ts
+   * import { ManageApi } from '@eduset/widgets';
+   * await new ManageApi('/api').cancelWithToken('b-1', 'k3cP…');
+   * ```
+   */
+  cancelWithToken(bookingId: string, token: string, signal?: AbortSignal): Promise<Booking> {
+    return this.manage().cancelWithToken(bookingId, token, signal);
+  }
+
+  /**
+   * Moves a booking to another free time with the token of its manage link.
+   *
+   * @deprecated Use `ManageApi`'s `move`.
+   * @example
+   * ```ts
+   * import { ManageApi } from '@eduset/widgets';
+   * import type { Slot } from '@eduset/core';
+   * declare const slot: Slot;
+   * await new ManageApi('/api').move('b-1', 'k3cP…', slot);
+   * ```
+   */
+  move(
+    bookingId: string,
+    token: string,
+    time: { readonly start: string; readonly end: string },
+    signal?: AbortSignal,
+  ): Promise<ManagedBooking> {
+    return this.manage().move(bookingId, token, time, signal);
+  }
+
+  /** The manage link's client under the same base and network. */
+  private manage(): ManageApi {
+    return new ManageApi(this.base, this.network);
   }
 }

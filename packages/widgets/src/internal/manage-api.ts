@@ -6,7 +6,7 @@ import {
   type ManagedBooking,
 } from '@eduset/core';
 import { postJson } from './booking-request.js';
-import { ScheduleApi } from './schedule-api.js';
+import { SlotsApi } from './slots-api.js';
 
 // The part of the booking API that a parent's manage link opens — reading, cancelling and
 // moving one booking with the link's token — apart from booking (`BookingApi`), so that the
@@ -44,10 +44,10 @@ export function parseManagedBooking(input: unknown): ManagedBooking {
 
 /**
  * A small typed client of what a parent's manage link opens, under a base address (`/api`):
- * reading, cancelling and moving one booking with the link's token, plus what
- * {@link ScheduleApi} reads (the schedule and the network for the names, free slots for a new
- * time); every answer is validated with core's schemas before a widget sees it.
- * `<eduset-booking-manage>` uses it; `BookingApi` adds booking.
+ * reading, cancelling and moving one booking with the link's token (the reading answers the
+ * names, address and booking horizon the page shows), plus free slots for a new time
+ * ({@link SlotsApi}); every answer is validated with core's schemas before a widget sees it.
+ * `<eduset-booking-manage>` uses it: it loads neither the network nor the published schedule.
  *
  * @example
  * ```ts
@@ -57,9 +57,9 @@ export function parseManagedBooking(input: unknown): ManagedBooking {
  * const cancelled = await api.cancelWithToken('b-1', 'k3cP…');
  * ```
  */
-export class ManageApi extends ScheduleApi {
+export class ManageApi extends SlotsApi {
   /** `/bookings/:id/<action>` under the base, with the network when one is set. */
-  protected bookingUrl(bookingId: string, action: string): string {
+  private bookingUrl(bookingId: string, action: string): string {
     return this.url(`/bookings/${encodeURIComponent(bookingId)}/${action}`);
   }
 

@@ -120,6 +120,8 @@ function daysInMonth(month: string): number {
  * @attr site - Only this site's times (optional).
  * @attr specialist - Only this specialist's times (optional).
  * @attr child-age - The child's age in whole years, sent as `childAge=` (optional).
+ * @attr horizon-days - How many days ahead the service may be booked (optional; else from `schedule`).
+ * @attr time-zone - The site's time zone (optional; else from `schedule` or the free slots' answer).
  * @attr lang - `ru` (default) or `en`; inherited from ancestors and `<html lang>` when absent.
  *
  * @fires eduset-slot-select - The parent chose a free time; `detail.slot`.
@@ -153,6 +155,8 @@ export class EdusetSlotPicker extends EdusetElement {
     site: { type: String },
     specialist: { type: String },
     childAge: { type: Number, attribute: 'child-age' },
+    horizonDays: { type: Number, attribute: 'horizon-days' },
+    timeZone: { type: String, attribute: 'time-zone' },
     schedule: { attribute: false },
     networkData: { attribute: false },
     view: { state: true },
@@ -183,6 +187,16 @@ export class EdusetSlotPicker extends EdusetElement {
   declare specialist: string | null;
   /** The child's age in whole years, or `null` when not known. */
   declare childAge: number | null;
+  /**
+   * How many days ahead the service may be booked, or `null` to take it from `schedule` (or
+   * the default, 28 days).
+   */
+  declare horizonDays: number | null;
+  /**
+   * The site's time zone, or `null` to take it from `schedule` (or from the free slots'
+   * answer): the days and times are shown in it.
+   */
+  declare timeZone: string | null;
   /** The published schedule (for time zones and the booking horizon), if known. */
   declare schedule: NetworkSchedule | null;
   /** The network (for site names), if known. */
@@ -217,6 +231,8 @@ export class EdusetSlotPicker extends EdusetElement {
     this.site = null;
     this.specialist = null;
     this.childAge = null;
+    this.horizonDays = null;
+    this.timeZone = null;
     this.schedule = null;
     this.networkData = null;
     this.view = 'list';
@@ -302,8 +318,14 @@ export class EdusetSlotPicker extends EdusetElement {
     return this.language === 'en' ? 'en-GB' : 'ru-RU';
   }
 
-  private rules() {
-    return findFirst(this.schedule?.bookingRules, (entry) => entry.serviceId === this.service);
+  /** The service's booking horizon in days: given, from the schedule, or the default. */
+  private horizon(): number {
+    return (
+      this.horizonDays ??
+      findFirst(this.schedule?.bookingRules, (entry) => entry.serviceId === this.service)
+        ?.horizonDays ??
+      defaultHorizonDays
+    );
   }
 
   /** The zone of the service's sites (the first availability's), Moscow by default. */
@@ -312,13 +334,16 @@ export class EdusetSlotPicker extends EdusetElement {
       findFirst(
         this.schedule?.availabilities,
         (a) => a.serviceId === this.service && (!this.site || a.siteId === this.site),
-      )?.timeZone ?? this.slotsZone
+      )?.timeZone ??
+      this.timeZone ??
+      this.slotsZone
     );
   }
 
   private siteZone(siteId: string): string {
     return (
       findFirst(this.schedule?.availabilities, (a) => a.siteId === siteId)?.timeZone ??
+      this.timeZone ??
       this.slotsZone
     );
   }
@@ -329,7 +354,7 @@ export class EdusetSlotPicker extends EdusetElement {
 
   /** The last day a time may be booked on (the service's horizon), inclusive. */
   private lastDay(): string {
-    return addCivilDays(this.today(), this.rules()?.horizonDays ?? defaultHorizonDays);
+    return addCivilDays(this.today(), this.horizon());
   }
 
   private formatDate(at: string, timeZone: string): string {
@@ -601,7 +626,7 @@ export class EdusetSlotPicker extends EdusetElement {
         }
         from = addCivilDays(to, 1);
       }
-      const days = this.rules()?.horizonDays ?? defaultHorizonDays;
+      const days = this.horizon();
       this.message = t.noFreeTime(days);
       this.announcement = this.message;
     } catch (error) {

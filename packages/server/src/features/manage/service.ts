@@ -8,6 +8,7 @@ import {
   instant,
   isActiveBooking,
   isEdusetError,
+  managedBookingOf,
   NotFoundError,
   offeredSlot,
   ValidationError,
@@ -82,7 +83,10 @@ export interface BookingPlace {
  * ```
  */
 export interface ManageService {
-  /** The booking and its site's zone, for the holder of its manage token (else 404). */
+  /**
+   * The booking, its site's zone and what the manage page shows of it, for the holder of its
+   * manage token (else 404).
+   */
   view(networkId: string, bookingId: string, token: string): Promise<ManagedBooking>;
   /** Moves the booking to an offered slot of the same specialist, site and service. */
   moveByParent(
@@ -133,11 +137,6 @@ function conflictAsHttp(error: unknown): unknown {
   return error;
 }
 
-/** The site's zone: its availability's in the schedule, else the network's. */
-function siteZone(schedule: NetworkSchedule, siteId: string, fallback: string): string {
-  return schedule.availabilities.find((entry) => entry.siteId === siteId)?.timeZone ?? fallback;
-}
-
 /** The schedule as staff book in it: the rules without the minimum notice. */
 function withoutNotice(schedule: NetworkSchedule): NetworkSchedule {
   return {
@@ -181,7 +180,7 @@ export function manageService(options: ManageServiceOptions): ManageService {
    * Checks that the booking may move to `time` now: it has not started, and the new time is
    * an offered slot of its specialist, site and service for its child's age (its own seats,
    * limits and buffers not counted against it). Returns the service's seats (the capacity)
-   * and the site's zone.
+   * and the guard of the rules the database keeps.
    */
   async function checkMove(
     networkId: string,
@@ -189,7 +188,7 @@ export function manageService(options: ManageServiceOptions): ManageService {
     time: { readonly start: Instant; readonly end: Instant },
     at: Instant,
     staff: boolean,
-  ): Promise<{ capacity: number; timeZone: string; guard?: BookingGuard }> {
+  ): Promise<{ capacity: number; guard?: BookingGuard }> {
     if (!isActiveBooking(booking)) {
       throw new HttpError(409, 'illegal-transition', {
         ru: 'Запись уже отменена или прошла: перенести её нельзя',
@@ -225,7 +224,6 @@ export function manageService(options: ManageServiceOptions): ManageService {
         en: 'No seats are left at this time',
       });
     }
-    const network = await storage.loadNetwork(networkId);
     const capacity =
       schedule.bookingRules.find((entry) => entry.serviceId === booking.serviceId)?.seats ?? 1;
     // The new time's rules that involve other sessions, kept by the database (migration 0020).
@@ -238,19 +236,23 @@ export function manageService(options: ManageServiceOptions): ManageService {
     });
     return {
       capacity,
-      timeZone: siteZone(schedule, booking.siteId, network.timeZone),
       ...(guard === undefined ? {} : { guard }),
     };
   }
 
-  async function zoneOf(networkId: string, siteId: string): Promise<string> {
+  /**
+   * The manage page's answer: the booking, its site's zone, and the names, address, phone and
+   * booking horizon it shows (so the page loads neither the network nor the schedule).
+   */
+  async function managed(networkId: string, booking: Booking): Promise<ManagedBooking> {
     const network = await storage.loadNetwork(networkId);
+    let schedule: NetworkSchedule | undefined;
     try {
-      return siteZone(await storage.loadSchedule(networkId), siteId, network.timeZone);
+      schedule = await storage.loadSchedule(networkId);
     } catch (error) {
-      if (error instanceof NotFoundError) return network.timeZone;
-      throw error;
+      if (!(error instanceof NotFoundError)) throw error;
     }
+    return managedBookingOf(booking, network, schedule);
   }
 
   /** The one network the staff request is about, among those where the actor may write bookings. */
@@ -316,13 +318,13 @@ export function manageService(options: ManageServiceOptions): ManageService {
   return {
     async view(networkId, bookingId, token) {
       const booking = await storage.getBookingWithToken(networkId, bookingId, token);
-      return { booking, timeZone: await zoneOf(networkId, booking.siteId) };
+      return managed(networkId, booking);
     },
 
     async moveByParent(networkId, bookingId, token, time) {
       const booking = await storage.getBookingWithToken(networkId, bookingId, token);
       const at = now();
-      const { capacity, timeZone, guard } = await checkMove(networkId, booking, time, at, false);
+      const { capacity, guard } = await checkMove(networkId, booking, time, at, false);
       try {
         const moved = await storage.moveBooking(
           networkId,
@@ -336,7 +338,7 @@ export function manageService(options: ManageServiceOptions): ManageService {
           },
           at,
         );
-        return { booking: moved, timeZone };
+        return await managed(networkId, moved);
       } catch (error) {
         throw conflictAsHttp(error);
       }
