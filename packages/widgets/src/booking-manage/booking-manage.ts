@@ -301,7 +301,6 @@ export class EdusetBookingManage extends EdusetElement {
     return `${role.charAt(0).toUpperCase()}${role.slice(1)} — ${specialist.name}`;
   }
 
-
   /** The booking may still be changed by the parent: active and not started. */
   private changeable(booking: Booking): boolean {
     return isActiveBooking(booking) && Date.parse(booking.start) > Date.now();
