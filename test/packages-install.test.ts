@@ -134,7 +134,7 @@ function tsconfig(module: string, moduleResolution: string, outDir?: string): st
 const elementBudgets: Record<string, number> = {
   'site-directory': 26,
   schedule: 34,
-  booking: 46,
+  booking: 45,
   'booking-manage': 35,
   'slot-picker': 27,
   'program-navigator': 29.7,
