@@ -29,9 +29,9 @@ export const viewBookingBodySchema = z.strictObject({
 
 /**
  * Schema of what the manage page shows of a booking besides its times, so that it needs
- * neither the network nor the published schedule: the service's names (Russian, English), the
- * specialist's name and roles in words (Russian, English), the site's name, address and phone, and the service's booking
- * horizon in days (for the free times of a move). A part the network no longer holds, or a
+ * neither the network nor the published schedule: the service's names (Russian, English),
+ * the specialist's name and roles in words (Russian, English), the site's name, address and
+ * phone, and the service's booking horizon in days (for the free times of a move). A part the network no longer holds, or a
  * horizon without a published schedule, is left out.
  *
  * @example
@@ -121,6 +121,7 @@ export function managedBookingOf(
   const service = network.services.find((entry) => entry.id === booking.serviceId);
   const specialist = network.specialists.find((entry) => entry.id === booking.specialistId);
   const site = network.sites.find((entry) => entry.id === booking.siteId);
+  const roles = specialist?.roles.map((role) => specialistRoleLabels[role]) ?? [];
   const horizonDays = schedule?.bookingRules.find(
     (entry) => entry.serviceId === booking.serviceId,
   )?.horizonDays;
@@ -144,8 +145,8 @@ export function managedBookingOf(
             specialist: {
               name: specialist.name,
               role: {
-                ru: specialist.roles.map((role) => specialistRoleLabels[role].ru).join(', '),
-                en: specialist.roles.map((role) => specialistRoleLabels[role].en).join(', '),
+                ru: roles.map((role) => role.ru).join(', '),
+                en: roles.map((role) => role.en).join(', '),
               },
             },
           }),

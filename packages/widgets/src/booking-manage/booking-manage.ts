@@ -18,6 +18,7 @@ import type { EdusetSlotSelectEvent } from '../events/slot-select.js';
 import { BookingRequestError, failureTexts } from '../internal/booking-request.js';
 import { EdusetElement } from '../internal/eduset-element.js';
 import { ManageApi } from '../internal/manage-api.js';
+import { serviceName } from '../internal/network-names.js';
 import { timeZoneName } from '../internal/time-zone-name.js';
 import { bookingManageStyles } from './booking-manage.styles.js';
 import { bookingManageTexts, type BookingManageTexts } from './booking-manage.texts.js';
@@ -488,7 +489,7 @@ export class EdusetBookingManage extends EdusetElement {
         </div>
         <div>
           <dt>${t.service}</dt>
-          <dd>${(this.language === 'en' ? service?.nameEn : undefined) ?? service?.name ?? ''}</dd>
+          <dd>${service === undefined ? '' : serviceName(service, this.language)}</dd>
         </div>
         <div>
           <dt>${t.specialist}</dt>

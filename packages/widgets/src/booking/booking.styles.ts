@@ -42,8 +42,7 @@ export const bookingStyles = [
       outline: 3px solid var(--_color-focus);
     }
 
-    .progress,
-    .period {
+    .progress {
       color: var(--_color-text-muted);
     }
 
@@ -131,12 +130,6 @@ export const bookingStyles = [
       text-align: center;
     }
 
-    .slot-site {
-      font-size: 0.75em;
-      color: var(--_color-text-muted);
-    }
-
-    .period-nav,
     .actions {
       display: flex;
       flex-wrap: wrap;

@@ -24,22 +24,6 @@ export interface BookingTexts {
   readonly bySite: string;
   readonly bySpecialist: string;
   readonly chooseSlot: string;
-  /** @deprecated Not shown since the slot list moved to `<eduset-slot-picker>` (its texts are `slotPickerTexts`); kept so the public type does not change. */
-  readonly slotsLoading: string;
-  /** @deprecated Not shown since the slot list moved to `<eduset-slot-picker>` (its texts are `slotPickerTexts`); kept so the public type does not change. */
-  readonly noSlots: string;
-  /** @deprecated Not shown since the slot list moved to `<eduset-slot-picker>` (its texts are `slotPickerTexts`); kept so the public type does not change. */
-  readonly slotsHint: string;
-  /** @deprecated Not shown since the slot list moved to `<eduset-slot-picker>` (its texts are `slotPickerTexts`); kept so the public type does not change. */
-  readonly timeZoneNote: (timeZone: string) => string;
-  /** @deprecated Not shown since the slot list moved to `<eduset-slot-picker>` (its texts are `slotPickerTexts`); kept so the public type does not change. */
-  readonly earlier: string;
-  /** @deprecated Not shown since the slot list moved to `<eduset-slot-picker>` (its texts are `slotPickerTexts`); kept so the public type does not change. */
-  readonly later: string;
-  /** @deprecated Not shown since the slot list moved to `<eduset-slot-picker>` (its texts are `slotPickerTexts`); kept so the public type does not change. */
-  readonly period: (from: string, to: string) => string;
-  /** @deprecated Not shown since the slot list moved to `<eduset-slot-picker>` (its texts are `slotPickerTexts`); kept so the public type does not change. */
-  readonly seatsLeft: (count: number) => string;
   readonly contactTitle: string;
   readonly name: string;
   readonly phone: string;
@@ -74,8 +58,6 @@ export interface BookingTexts {
   readonly cancelling: string;
   readonly cancelledTitle: string;
   readonly bookAgain: string;
-  /** @deprecated Not shown since the slot list moved to `<eduset-slot-picker>` (its texts are `slotPickerTexts`); kept so the public type does not change. */
-  readonly selectedSlot: string;
   /** Hint under the child's age on the first step. */
   readonly childAgeFirstHint: string;
   /** Shown when services for other ages are left out. */
@@ -104,15 +86,6 @@ const ruTexts: BookingTexts = {
   bySite: 'Площадка',
   bySpecialist: 'Специалист',
   chooseSlot: 'Выберите время',
-  slotsLoading: 'Загружаем свободное время…',
-  noSlots: 'В эти дни свободного времени нет. Посмотрите другие дни или выберите другую площадку.',
-  slotsHint: 'Стрелки — перейти к другому времени, Enter — выбрать.',
-  timeZoneNote: (timeZone) => `Время указано по часовому поясу площадки (${timeZone}).`,
-  earlier: 'Предыдущие дни',
-  later: 'Следующие дни',
-  period: (from, to) => `Свободное время с ${from} по ${to}`,
-  seatsLeft: (count) =>
-    `осталось ${count} ${pluralRu(count, { one: 'место', few: 'места', many: 'мест' })}`,
   contactTitle: 'Контакты и согласие',
   name: 'Имя родителя',
   phone: 'Телефон',
@@ -157,7 +130,6 @@ const ruTexts: BookingTexts = {
   manageLink: 'Ссылка для управления записью',
   manageHint:
     'Сохраните эту ссылку или добавьте страницу в закладки: по ней можно посмотреть, перенести или отменить запись с любого устройства, даже после того как вы закроете эту страницу.',
-  selectedSlot: 'Выбранное время',
 };
 
 const enTexts: BookingTexts = {
@@ -172,14 +144,6 @@ const enTexts: BookingTexts = {
   bySite: 'Site',
   bySpecialist: 'Specialist',
   chooseSlot: 'Choose a time',
-  slotsLoading: 'Loading free times…',
-  noSlots: 'No free time on these days. Look at other days or choose another site.',
-  slotsHint: 'Use the arrow keys to move between times and Enter to choose.',
-  timeZoneNote: (timeZone) => `Times are in the site's time zone (${timeZone}).`,
-  earlier: 'Earlier days',
-  later: 'Later days',
-  period: (from, to) => `Free times from ${from} to ${to}`,
-  seatsLeft: (count) => `${count} ${count === 1 ? 'seat' : 'seats'} left`,
   contactTitle: 'Contacts and consent',
   name: "Parent's name",
   phone: 'Phone',
@@ -224,7 +188,6 @@ const enTexts: BookingTexts = {
   manageLink: 'Link to manage the booking',
   manageHint:
     'Keep this link or bookmark the page: with it you can see, move or cancel the booking from any device, even after you close this page.',
-  selectedSlot: 'Chosen time',
 };
 
 /**

@@ -1,4 +1,5 @@
 import { ValidationError, type LocalizedText, type ValidationIssue } from '@eduset/core';
+import { unreachableText } from './fetch-json.js';
 import { toJsonText } from './own.js';
 
 // The request plumbing of the booking API — posting, reading the server's refusals, the
@@ -117,10 +118,7 @@ export const failureTexts: Readonly<Record<BookingFailureCode, LocalizedText>> =
     ru: 'Запись только что изменилась. Мы показали её заново — проверьте и повторите.',
     en: 'The booking has just changed. It is shown again: check it and try again.',
   },
-  network: {
-    ru: 'Не удалось связаться с сервером. Проверьте подключение и попробуйте ещё раз.',
-    en: 'Could not reach the server. Check the connection and try again.',
-  },
+  network: unreachableText,
   server: {
     ru: 'Сервер ответил ошибкой. Попробуйте позже.',
     en: 'The server answered with an error. Please try again later.',

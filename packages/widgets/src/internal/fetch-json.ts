@@ -15,6 +15,21 @@ import { isEdusetError, type LocalizedText, type ValidationIssue } from '@eduset
 export type ResponseSchema<T> = ((input: unknown) => T) | { readonly parse: (input: unknown) => T };
 
 /**
+ * The Russian and English message when the server could not be reached (every client of the
+ * widgets says the same).
+ *
+ * @example
+ * ```ts
+ * import { unreachableText } from '@eduset/widgets';
+ * unreachableText.en; // 'Could not reach the server. Check the connection and try again.'
+ * ```
+ */
+export const unreachableText: LocalizedText = {
+  ru: 'Не удалось связаться с сервером. Проверьте подключение и попробуйте ещё раз.',
+  en: 'Could not reach the server. Check the connection and try again.',
+};
+
+/**
  * What went wrong when loading data: the server could not be reached (`network`), it
  * answered with an HTTP error (`http`), the body was not JSON (`json`) or the data did not
  * pass validation (`validation`).
@@ -159,14 +174,7 @@ export async function fetchJson<T>(
     });
   } catch (cause) {
     if (signal?.aborted) throw signal.reason;
-    throw new FetchJsonError(
-      'network',
-      {
-        ru: 'Не удалось связаться с сервером. Проверьте подключение и попробуйте ещё раз.',
-        en: 'Could not reach the server. Check the connection and try again.',
-      },
-      { url: address, cause },
-    );
+    throw new FetchJsonError('network', unreachableText, { url: address, cause });
   }
   if (!response.ok) {
     throw new FetchJsonError(

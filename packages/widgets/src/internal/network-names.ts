@@ -2,7 +2,7 @@ import type { Lang, Network, Service } from '@eduset/core';
 import { findFirst } from './own.js';
 
 /** The name of a service in a language: `name` is Russian, `nameEn` English. */
-export function serviceName(service: Service, lang: Lang): string {
+export function serviceName(service: Pick<Service, 'name' | 'nameEn'>, lang: Lang): string {
   return lang === 'en' ? (service.nameEn ?? service.name) : service.name;
 }
 

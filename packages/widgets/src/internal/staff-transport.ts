@@ -1,4 +1,5 @@
 import { ValidationError, type LocalizedText, type ValidationIssue } from '@eduset/core';
+import { unreachableText } from './fetch-json.js';
 
 /**
  * What an eduset error answer (`{ error: { code, message, issues? } }`) says, read
@@ -19,12 +20,6 @@ export interface ErrorAnswer {
 
 /** The request could not be sent, or its answer was not what the schema expects. */
 export type TransportFailure = 'network' | 'invalid-answer';
-
-/** The Russian and English message when the server could not be reached. */
-export const unreachableText: LocalizedText = {
-  ru: 'Не удалось связаться с сервером. Проверьте подключение и попробуйте ещё раз.',
-  en: 'Could not reach the server. Check the connection and try again.',
-};
 
 /** The Russian and English message when an answer did not pass its schema. */
 export const invalidAnswerText: LocalizedText = {

@@ -614,7 +614,7 @@ export class EdusetProgramNavigator extends EdusetElement {
           id: 'weekdays',
           className: 'weekdays',
           legend: t.weekdays,
-          content: html`<div class="choices">
+          content: html`<div class="tile-row">
             ${t.weekdayNames.map((name, index) =>
               radio({
                 type: 'checkbox',

@@ -29,8 +29,6 @@ export interface ScheduleTexts {
   readonly freeSlotsLoading: string;
   readonly nothing: string;
   readonly specialist: string;
-  /** @deprecated Not shown by the element; kept so the public type does not change. */
-  readonly day: string;
   readonly hours: string;
   readonly timeZoneNote: (timeZone: string) => string;
 }
@@ -51,7 +49,6 @@ const ruTexts: ScheduleTexts = {
   freeSlotsLoading: 'Загружаем свободное время…',
   nothing: 'По выбранным условиям приёма на этой неделе нет.',
   specialist: 'Специалист',
-  day: 'День',
   hours: 'Часы приёма',
   timeZoneNote: (timeZone) => `Время указано по часовому поясу площадок (${timeZone}).`,
 };
@@ -72,7 +69,6 @@ const enTexts: ScheduleTexts = {
   freeSlotsLoading: 'Loading free times…',
   nothing: 'No hours match the chosen filters this week.',
   specialist: 'Specialist',
-  day: 'Day',
   hours: 'Hours',
   timeZoneNote: (timeZone) => `Times are in the sites' time zone (${timeZone}).`,
 };

@@ -121,7 +121,7 @@ function daysInMonth(month: string): number {
  * @attr specialist - Only this specialist's times (optional).
  * @attr child-age - The child's age in whole years, sent as `childAge=` (optional).
  * @attr horizon-days - How many days ahead the service may be booked (optional; else from `schedule`).
- * @attr time-zone - The site's time zone (optional; else from `schedule` or the free slots' answer).
+ * @attr time-zone - The time zone to show days and times in (optional; else each site's from `schedule`, or the free slots' answer).
  * @attr lang - `ru` (default) or `en`; inherited from ancestors and `<html lang>` when absent.
  *
  * @fires eduset-slot-select - The parent chose a free time; `detail.slot`.
@@ -193,8 +193,8 @@ export class EdusetSlotPicker extends EdusetElement {
    */
   declare horizonDays: number | null;
   /**
-   * The site's time zone, or `null` to take it from `schedule` (or from the free slots'
-   * answer): the days and times are shown in it.
+   * The time zone to show the days and times in, or `null` to take each site's from
+   * `schedule` (or the free slots' answer's).
    */
   declare timeZone: string | null;
   /** The published schedule (for time zones and the booking horizon), if known. */
@@ -328,22 +328,22 @@ export class EdusetSlotPicker extends EdusetElement {
     );
   }
 
-  /** The zone of the service's sites (the first availability's), Moscow by default. */
+  /** The zone to show the service's days in: the one given, its sites' (the first availability's), or the slots'. */
   private serviceZone(): string {
     return (
+      this.timeZone ??
       findFirst(
         this.schedule?.availabilities,
         (a) => a.serviceId === this.service && (!this.site || a.siteId === this.site),
       )?.timeZone ??
-      this.timeZone ??
       this.slotsZone
     );
   }
 
   private siteZone(siteId: string): string {
     return (
-      findFirst(this.schedule?.availabilities, (a) => a.siteId === siteId)?.timeZone ??
       this.timeZone ??
+      findFirst(this.schedule?.availabilities, (a) => a.siteId === siteId)?.timeZone ??
       this.slotsZone
     );
   }

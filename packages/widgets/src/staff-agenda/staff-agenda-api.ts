@@ -12,13 +12,12 @@ import {
   type Instant,
   type SlotsResponse,
 } from '@eduset/core';
-import { FetchJsonError } from '../internal/fetch-json.js';
+import { FetchJsonError, unreachableText } from '../internal/fetch-json.js';
 import {
   errorAnswer,
   invalidAnswerText,
   StaffTransport,
   staffRequestErrors,
-  unreachableText,
   type StaffRequestError,
 } from '../internal/staff-transport.js';
 

@@ -358,7 +358,7 @@ export class EdusetSurvey extends EdusetElement {
         part: 'question',
         legend: t.satisfiedQuestion,
         error: satisfiedMissing ? t.chooseSatisfied : null,
-        content: html`<div class="choices">
+        content: html`<div class="tile-row">
           ${choice('satisfied', 'yes', t.yes, this.satisfied === true, () => (this.satisfied = true), satisfiedMissing)}
           ${choice('satisfied', 'no', t.no, this.satisfied === false, () => (this.satisfied = false), satisfiedMissing)}
         </div>`,
@@ -369,7 +369,7 @@ export class EdusetSurvey extends EdusetElement {
         legend: t.scoreQuestion,
         hint: t.scoreHint,
         error: scoreMissing ? t.chooseScore : null,
-        content: html`<div class="choices">
+        content: html`<div class="tile-row">
           ${surveyScores.map((score) =>
             choice(
               'score',

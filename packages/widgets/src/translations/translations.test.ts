@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { bookingTexts } from '../booking/booking.texts.js';
 import { scheduleTexts } from '../schedule/schedule.texts.js';
 import { siteDirectoryTexts } from '../site-directory/site-directory.texts.js';
+import { slotPickerTexts } from '../slot-picker/slot-picker.texts.js';
 import { en, ru, translations } from './index.js';
 import { sharedTexts } from './shared.texts.js';
 
@@ -32,7 +33,7 @@ describe('translations', () => {
       }
     }
     expect(ru.booking.errorsFound(3)).toBe('Проверьте форму: 3 ошибки.');
-    expect(ru.booking.seatsLeft(5)).toBe('осталось 5 мест');
+    expect(slotPickerTexts.ru.seatsLeft(5)).toBe('осталось 5 мест');
   });
 
   it("is composed from the elements' own texts, each text in one place", () => {

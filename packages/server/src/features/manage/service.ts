@@ -179,8 +179,8 @@ export function manageService(options: ManageServiceOptions): ManageService {
   /**
    * Checks that the booking may move to `time` now: it has not started, and the new time is
    * an offered slot of its specialist, site and service for its child's age (its own seats,
-   * limits and buffers not counted against it). Returns the service's seats (the capacity)
-   * and the guard of the rules the database keeps.
+   * limits and buffers not counted against it). Returns the service's seats (the capacity),
+   * the schedule it checked against and the guard of the rules the database keeps.
    */
   async function checkMove(
     networkId: string,
@@ -188,7 +188,7 @@ export function manageService(options: ManageServiceOptions): ManageService {
     time: { readonly start: Instant; readonly end: Instant },
     at: Instant,
     staff: boolean,
-  ): Promise<{ capacity: number; guard?: BookingGuard }> {
+  ): Promise<{ capacity: number; schedule: NetworkSchedule; guard?: BookingGuard }> {
     if (!isActiveBooking(booking)) {
       throw new HttpError(409, 'illegal-transition', {
         ru: 'Запись уже отменена или прошла: перенести её нельзя',
@@ -236,6 +236,7 @@ export function manageService(options: ManageServiceOptions): ManageService {
     });
     return {
       capacity,
+      schedule,
       ...(guard === undefined ? {} : { guard }),
     };
   }
@@ -324,7 +325,7 @@ export function manageService(options: ManageServiceOptions): ManageService {
     async moveByParent(networkId, bookingId, token, time) {
       const booking = await storage.getBookingWithToken(networkId, bookingId, token);
       const at = now();
-      const { capacity, guard } = await checkMove(networkId, booking, time, at, false);
+      const { capacity, schedule, guard } = await checkMove(networkId, booking, time, at, false);
       try {
         const moved = await storage.moveBooking(
           networkId,
@@ -338,7 +339,7 @@ export function manageService(options: ManageServiceOptions): ManageService {
           },
           at,
         );
-        return await managed(networkId, moved);
+        return managedBookingOf(moved, await storage.loadNetwork(networkId), schedule);
       } catch (error) {
         throw conflictAsHttp(error);
       }

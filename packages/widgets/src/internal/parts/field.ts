@@ -104,7 +104,7 @@ export const fieldStyles = css`
     flex: none;
     margin: 0;
   }
-  .choices {
+  .tile-row {
     display: flex;
     flex-wrap: wrap;
     gap: 0.5em;
@@ -478,7 +478,7 @@ export interface RadioOptions {
   readonly type?: 'radio' | 'checkbox';
   /**
    * A tile: a bordered box filled when chosen, the control inside it (for short answers —
-   * yes/no, a score, a weekday — laid out in a `.choices` row).
+   * yes/no, a score, a weekday — laid out in a `.tile-row`).
    */
   readonly tile?: boolean;
   /** The label's own class, for the element's sizing of its tiles. */
