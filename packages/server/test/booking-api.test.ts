@@ -107,6 +107,46 @@ describe('GET /api/schedule and /api/slots', () => {
     expect(missing.statusCode).toBe(404);
   });
 
+  test('the booking options: each bookable service with its sites and specialists, by name', async () => {
+    const answer = await server.inject({
+      method: 'GET',
+      url: '/api/booking-options?network=test-town',
+    });
+    expect(answer.statusCode).toBe(200);
+    const specialist = { id: 'psy-ivanova', name: 'Иванова А. А.' };
+    expect(answer.json()).toStrictEqual({
+      services: [
+        {
+          id: 'speech',
+          name: 'Консультация логопеда',
+          nameEn: 'Speech therapist consultation',
+          ages: { from: 0, to: 7 },
+          horizonDays: 28,
+          sites: [
+            { id: 'kp-teremok', name: 'КП «Теремок»', timeZone: 'Europe/Moscow' },
+            { id: 'lek-school-2', name: 'Лекотека СОШ №2', timeZone: 'Europe/Moscow' },
+          ],
+          specialists: [specialist],
+        },
+        {
+          id: 'play',
+          name: 'Игровой сеанс',
+          ages: { from: 2, to: 7 },
+          horizonDays: 28,
+          sites: [{ id: 'lek-school-2', name: 'Лекотека СОШ №2', timeZone: 'Europe/Moscow' }],
+          specialists: [specialist],
+        },
+      ],
+    });
+    const missing = await server.inject({ method: 'GET', url: '/api/booking-options?network=nope' });
+    expect(missing.statusCode).toBe(404);
+    const body = missing.json<ApiErrorBody>();
+    expectBilingual(body.error.message);
+    const bad = await server.inject({ method: 'GET', url: '/api/booking-options?network=%00' });
+    expect(bad.statusCode).toBe(400);
+    expectBilingual(bad.json<ApiErrorBody>().error.message);
+  });
+
   test('slots of a day in the site zone, as UTC instants', async () => {
     const { timeZone, slots } = await slotsOf(server, 'speech');
     expect(timeZone).toBe('Europe/Moscow');

@@ -24,7 +24,14 @@ test('PostgreSQL stopped under a running server: 503 with Retry-After, health st
   const server = createServer({ storage, rateLimit: false });
   expect((await server.inject({ method: 'GET', url: '/api/ready' })).statusCode).toBe(200);
   postgres.stop();
-  const urls = ['/api/ready', '/api/networks', '/api/network', '/api/schedule', '/api/programmes'];
+  const urls = [
+    '/api/ready',
+    '/api/networks',
+    '/api/network',
+    '/api/schedule',
+    '/api/booking-options',
+    '/api/programmes',
+  ];
   for (const url of urls) {
     const answer = await server.inject({ method: 'GET', url });
     expect(answer.statusCode, url).toBe(503);

@@ -15,6 +15,7 @@
  */
 export * from './availability.js';
 export * from './booking.js';
+export * from './booking-options.js';
 export * from './booking-guard.js';
 export * from './scheduled-slot.js';
 export { parseNewBooking } from './new-booking.js';

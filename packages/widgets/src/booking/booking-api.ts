@@ -1,14 +1,16 @@
 import {
   bookingCreatedResponseSchema,
+  bookingOptionsSchema,
   parse,
   type Booking,
   type BookingCreatedResponse,
+  type BookingOptions,
   type BookingRequestInput,
-  type ManagedBooking,
 } from '@eduset/core';
 import { BookingRequestError, postJson } from '../internal/booking-request.js';
-import { ManageApi, parseBookingAnswer } from '../internal/manage-api.js';
-import { ScheduleApi } from '../internal/schedule-api.js';
+import { fetchJson } from '../internal/fetch-json.js';
+import { parseBookingAnswer } from '../internal/manage-api.js';
+import { SlotsApi } from '../internal/slots-api.js';
 import { toJsonText } from '../internal/own.js';
 
 export { BookingRequestError, type BookingFailureCode } from '../internal/booking-request.js';
@@ -44,6 +46,21 @@ export type BookingCreated = BookingCreatedResponse;
  */
 export function parseBookingCreated(input: unknown): BookingCreated {
   return parse(bookingCreatedResponseSchema, input);
+}
+
+/**
+ * Validates the answer of `GET /api/booking-options` with core's `bookingOptionsSchema`;
+ * throws a `ValidationError` listing every problem.
+ *
+ * @example
+ * ```ts
+ * import { parseBookingOptions } from '@eduset/widgets';
+ * declare const json: unknown;
+ * const { services } = parseBookingOptions(json);
+ * ```
+ */
+export function parseBookingOptions(input: unknown): BookingOptions {
+  return parse(bookingOptionsSchema, input);
 }
 
 /**
@@ -98,26 +115,43 @@ function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
 }
 
 /**
- * A small typed client of the booking API under a base address (`/api`): what
- * {@link ScheduleApi} reads (the schedule, the network, free slots) plus booking and
- * cancelling from the confirmation; every answer is validated with core's schemas before a
- * widget sees it. A booking's manage link is {@link ManageApi}'s.
+ * A small typed client of the booking API under a base address (`/api`): what the booking
+ * form lists (the services with their sites and specialists), free slots (from
+ * {@link SlotsApi}), booking, and cancelling from the confirmation; every answer is validated
+ * with core's schemas before a widget sees it. The published schedule and the network are
+ * {@link ScheduleApi}'s, a booking's manage link {@link ManageApi}'s.
  *
  * @example
  * ```ts
  * import { BookingApi } from '@eduset/widgets';
  * const api = new BookingApi('/api', 'udomlya');
- * const schedule = await api.schedule();
+ * const { services } = await api.bookingOptions();
  * const { slots } = await api.slots({ serviceId: 'psychologist-consultation', from: '2026-05-11', to: '2026-05-24' });
  * ```
  */
-export class BookingApi extends ScheduleApi {
+export class BookingApi extends SlotsApi {
   /**
    * The idempotency key of each booking request whose answer did not arrive (the connection
    * failed, or the server answered 5xx), by the request's body: sending the same request
    * again is a retry of that attempt and carries the same key.
    */
   private readonly unanswered = new Map<string, string>();
+
+  /**
+   * Loads what the booking form lists (`GET /booking-options`): the services a parent may
+   * book, in the network's order, each with its names, ages, booking horizon, and the sites
+   * (with their time zones) and specialists that offer it.
+   *
+   * @example
+   * ```ts
+   * import { BookingApi } from '@eduset/widgets';
+   * const { services } = await new BookingApi('/api').bookingOptions();
+   * services.map((service) => service.name);
+   * ```
+   */
+  bookingOptions(signal?: AbortSignal): Promise<BookingOptions> {
+    return fetchJson(this.url('/booking-options'), parseBookingOptions, signal ? { signal } : {});
+  }
 
   /**
    * Books a slot (`POST /bookings`); rejects with a {@link BookingRequestError}. Each booking
@@ -174,58 +208,5 @@ export class BookingApi extends ScheduleApi {
    */
   cancel(cancelUrl: string, token: string, signal?: AbortSignal): Promise<Booking> {
     return postJson(this.resolve(cancelUrl), { token }, parseBookingAnswer, signal);
-  }
-  /**
-   * Reads a booking with the token of its manage link.
-   *
-   * @deprecated Use `ManageApi`'s `view`.
-   * @example
-   * ```ts
-   * import { ManageApi } from '@eduset/widgets';
-   * const { booking, details } = await new ManageApi('/api').view('b-1', 'k3cP…');
-   * ```
-   */
-  view(bookingId: string, token: string, signal?: AbortSignal): Promise<ManagedBooking> {
-    return this.manage().view(bookingId, token, signal);
-  }
-
-  /**
-   * Cancels a booking with the token of its manage link.
-   *
-   * @deprecated Use `ManageApi`'s `cancelWithToken`.
-   * @example
-   * ```ts
-   * import { ManageApi } from '@eduset/widgets';
-   * await new ManageApi('/api').cancelWithToken('b-1', 'k3cP…');
-   * ```
-   */
-  cancelWithToken(bookingId: string, token: string, signal?: AbortSignal): Promise<Booking> {
-    return this.manage().cancelWithToken(bookingId, token, signal);
-  }
-
-  /**
-   * Moves a booking to another free time with the token of its manage link.
-   *
-   * @deprecated Use `ManageApi`'s `move`.
-   * @example
-   * ```ts
-   * import { ManageApi } from '@eduset/widgets';
-   * import type { Slot } from '@eduset/core';
-   * declare const slot: Slot;
-   * await new ManageApi('/api').move('b-1', 'k3cP…', slot);
-   * ```
-   */
-  move(
-    bookingId: string,
-    token: string,
-    time: { readonly start: string; readonly end: string },
-    signal?: AbortSignal,
-  ): Promise<ManagedBooking> {
-    return this.manage().move(bookingId, token, time, signal);
-  }
-
-  /** The manage link's client under the same base and network. */
-  private manage(): ManageApi {
-    return new ManageApi(this.base, this.network);
   }
 }

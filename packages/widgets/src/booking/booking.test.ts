@@ -1,4 +1,5 @@
 import {
+  bookingOptionsOf,
   busyIntervalsOf,
   cancelBooking,
   createNetwork,
@@ -91,8 +92,9 @@ function fakeApi(): FakeApi {
       const method = init?.method ?? 'GET';
       calls.push(`${method} ${url.pathname}`);
       const now = instant(new Date());
-      if (method === 'GET' && url.pathname === '/api/schedule') return json(schedule);
-      if (method === 'GET' && url.pathname === '/api/network') return json(udomlya);
+      if (method === 'GET' && url.pathname === '/api/booking-options') {
+        return json(bookingOptionsOf(network, schedule));
+      }
       if (method === 'GET' && url.pathname === '/api/slots') {
         const q = url.searchParams;
         const siteId = q.get('siteId');

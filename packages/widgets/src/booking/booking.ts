@@ -3,9 +3,9 @@ import {
   maxParentNoteLength,
   normalizePhone,
   type Booking,
+  type BookingOption,
+  type BookingOptions,
   type LocalizedText,
-  type Network,
-  type NetworkSchedule,
   type Slot,
 } from '@eduset/core';
 import {
@@ -21,7 +21,7 @@ import type { EdusetSlotSelectEvent } from '../events/slot-select.js';
 import { DataLoader } from '../internal/data-loader.js';
 import { EdusetElement } from '../internal/eduset-element.js';
 import { FetchJsonError } from '../internal/fetch-json.js';
-import { serviceNameById, siteNameById, specialistNameById } from '../internal/network-names.js';
+import { serviceName } from '../internal/network-names.js';
 import { sharedTexts, type SharedTexts } from '../translations/shared.texts.js';
 import { bookingTexts, type BookingTexts } from './booking.texts.js';
 import { BookingApi, BookingRequestError, type BookingCreated } from './booking-api.js';
@@ -82,8 +82,8 @@ function errorText(error: unknown, fallback: LocalizedText): LocalizedText {
  * and an "add to calendar" link to the booking's `.ics` (the answer's `calendarUrl`, whose token
  * can only read the file).
  *
- * It talks to the eduset server under `src-base`: `GET /schedule`, `GET /network`,
- * `GET /slots`, `POST /bookings`, `POST /bookings/:id/cancel`; every answer is validated with
+ * It talks to the eduset server under `src-base`: `GET /booking-options` (the services with
+ * their sites and specialists), `GET /slots`, `POST /bookings`, `POST /bookings/:id/cancel`; every answer is validated with
  * core's schemas. It follows the child's age given in an `eduset-filter-change` event of the
  * same page (the site directory's or the schedule's filter). Validation messages and server
  * errors are announced through live regions. Russian by default, English with `lang="en"`.
@@ -100,7 +100,7 @@ function errorText(error: unknown, fallback: LocalizedText): LocalizedText {
  *
  * @fires eduset-booking-created - The server accepted a booking; `detail.booking`.
  * @fires eduset-booking-cancelled - The parent cancelled the booking; `detail.booking` (status `cancelled-by-parent`).
- * @fires eduset-error - The schedule or the network could not be loaded or validated; `detail.error` (`FetchJsonError`).
+ * @fires eduset-error - The booking options could not be loaded or validated; `detail.error` (`FetchJsonError`).
  *
  * @csspart base - The wrapper of everything.
  * @csspart title - The element's heading.
@@ -181,8 +181,7 @@ export class EdusetBooking extends EdusetElement {
     srcBase: { type: String, attribute: 'src-base' },
     network: { type: String },
     service: { type: String },
-    schedule: { attribute: false },
-    networkData: { attribute: false },
+    options: { attribute: false },
     step: { state: true },
     provider: { state: true },
     age: { type: Number },
@@ -205,10 +204,11 @@ export class EdusetBooking extends EdusetElement {
   declare network: string | null;
   /** The chosen service's id (set it to preselect one), or `null`. */
   declare service: string | null;
-  /** The published schedule (loaded from `src-base`, or set directly). */
-  declare schedule: NetworkSchedule | null;
-  /** The network: names of services, sites and specialists (loaded, or set directly). */
-  declare networkData: Network | null;
+  /**
+   * What the form lists: the services a parent may book, with their sites and specialists
+   * (loaded from `src-base`, or set directly).
+   */
+  declare options: BookingOptions | null;
   /** The current step. */
   declare step: BookingStep;
   /** The chosen site or specialist. */
@@ -255,8 +255,7 @@ export class EdusetBooking extends EdusetElement {
     this.srcBase = null;
     this.network = null;
     this.service = null;
-    this.schedule = null;
-    this.networkData = null;
+    this.options = null;
     this.step = 'service';
     this.provider = { kind: 'any' };
     this.age = null;
@@ -293,7 +292,7 @@ export class EdusetBooking extends EdusetElement {
       this.values = { ...this.values, age: String(this.age) };
     }
     if ((changed.has('srcBase') || changed.has('network')) && this.srcBase) this.load();
-    if (changed.has('service') && this.service && this.step === 'service' && this.schedule) {
+    if (changed.has('service') && this.service && this.step === 'service' && this.options) {
       this.step = 'provider';
     }
   }
@@ -308,7 +307,7 @@ export class EdusetBooking extends EdusetElement {
   }
 
   /**
-   * Loads the schedule and the network again and starts over.
+   * Loads the booking options again and starts over.
    *
    * @example
    * ```ts
@@ -323,10 +322,9 @@ export class EdusetBooking extends EdusetElement {
     const api = this.api;
     this.loader.load(
       api.base,
-      (signal) => Promise.all([api.schedule(signal), api.networkData(signal)]),
-      ([schedule, network]) => {
-        this.schedule = schedule;
-        this.networkData = network;
+      (signal) => api.bookingOptions(signal),
+      (options) => {
+        this.options = options;
         this.step =
           this.service && this.bookableServices().includes(this.service) ? 'provider' : 'service';
       },
@@ -336,50 +334,41 @@ export class EdusetBooking extends EdusetElement {
   // ---- names and data --------------------------------------------------------------------
 
   private bookableServices(): string[] {
-    const schedule = this.schedule;
-    if (schedule === null) return [];
-    const offered = new Set(schedule.availabilities.map((a): string => a.serviceId));
-    const ruled = schedule.bookingRules
-      .map((r): string => r.serviceId)
-      .filter((id) => offered.has(id));
-    const order = (this.networkData?.services ?? []).map((s): string => s.id);
-    const rank = (id: string): number => {
-      const index = order.indexOf(id);
-      return index === -1 ? order.length : index;
-    };
-    return [...ruled].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+    return (this.options?.services ?? []).map((service): string => service.id);
+  }
+
+  private option(serviceId: string): BookingOption | undefined {
+    return findFirst(this.options?.services, (service) => service.id === serviceId);
   }
 
   private serviceName(id: string): string {
-    return serviceNameById(this.networkData, id, this.language);
+    const service = this.option(id);
+    return service === undefined ? id : serviceName(service, this.language);
   }
 
   private siteName(id: string): string {
-    return siteNameById(this.networkData, id);
+    return this.named('sites', id)?.name ?? id;
   }
 
   private specialistName(id: string): string {
-    return specialistNameById(this.networkData, id);
+    return this.named('specialists', id)?.name ?? id;
+  }
+
+  /** A site or specialist of any listed service. */
+  private named(
+    list: 'sites' | 'specialists',
+    id: string,
+  ): { readonly name: string; readonly timeZone?: string } | undefined {
+    for (const service of this.options?.services ?? []) {
+      const entries: readonly { id: string; name: string; timeZone?: string }[] = service[list];
+      const found = findFirst(entries, (entry) => entry.id === id);
+      if (found !== undefined) return found;
+    }
+    return undefined;
   }
 
   private siteZone(siteId: string): string {
-    return (
-      findFirst(this.schedule?.availabilities, (a) => a.siteId === siteId)?.timeZone ?? defaultZone
-    );
-  }
-
-  private providersOf(serviceId: string): { sites: string[]; specialists: string[] } {
-    const availabilities = (this.schedule?.availabilities ?? []).filter(
-      (a) => a.serviceId === serviceId,
-    );
-    const sites = [...new Set(availabilities.map((a) => a.siteId))];
-    const specialists = [...new Set(availabilities.map((a) => a.specialistId))];
-    const byName = (name: (id: string) => string) => (a: string, b: string) =>
-      name(a).localeCompare(name(b), 'ru');
-    return {
-      sites: sites.sort(byName((id) => this.siteName(id))),
-      specialists: specialists.sort(byName((id) => this.specialistName(id))),
-    };
+    return this.named('sites', siteId)?.timeZone ?? defaultZone;
   }
 
   private locale(): string {
@@ -451,7 +440,7 @@ export class EdusetBooking extends EdusetElement {
 
   /** The children's ages a service is for, when its booking rules say. */
   private agesOf(serviceId: string): { from: number; to: number } | undefined {
-    return findFirst(this.schedule?.bookingRules, (rules) => rules.serviceId === serviceId)?.ages;
+    return this.option(serviceId)?.ages;
   }
 
   /** The child's age as typed, or `null` when empty or not a whole number of 0–25 years. */
@@ -795,7 +784,7 @@ export class EdusetBooking extends EdusetElement {
 
   private renderProviders(t: BookingTexts): TemplateResult {
     const serviceId = this.service ?? '';
-    const { sites, specialists } = this.providersOf(serviceId);
+    const option = this.option(serviceId);
     return html`
       <p class="chosen">${this.serviceName(serviceId)}</p>
       <ul part="choices" class="choices">
@@ -813,8 +802,8 @@ export class EdusetBooking extends EdusetElement {
       </ul>
       <h4 id="by-site">${t.bySite}</h4>
       <ul part="choices" class="choices" aria-labelledby="by-site">
-        ${sites.map(
-          (id) =>
+        ${(option?.sites ?? []).map(
+          ({ id, name }) =>
             html`<li>
               <button
                 part="choice"
@@ -823,15 +812,15 @@ export class EdusetBooking extends EdusetElement {
                 data-site-id=${id}
                 @click=${() => this.chooseProvider({ kind: 'site', id })}
               >
-                ${this.siteName(id)}
+                ${name}
               </button>
             </li>`,
         )}
       </ul>
       <h4 id="by-specialist">${t.bySpecialist}</h4>
       <ul part="choices" class="choices" aria-labelledby="by-specialist">
-        ${specialists.map(
-          (id) =>
+        ${(option?.specialists ?? []).map(
+          ({ id, name }) =>
             html`<li>
               <button
                 part="choice"
@@ -840,7 +829,7 @@ export class EdusetBooking extends EdusetElement {
                 data-specialist-id=${id}
                 @click=${() => this.chooseProvider({ kind: 'specialist', id })}
               >
-                ${this.specialistName(id)}
+                ${name}
               </button>
             </li>`,
         )}
@@ -871,8 +860,8 @@ export class EdusetBooking extends EdusetElement {
         .site=${provider.kind === 'site' ? provider.id : null}
         .specialist=${provider.kind === 'specialist' ? provider.id : null}
         .childAge=${this.childAge()}
-        .schedule=${this.schedule}
-        .networkData=${this.networkData}
+        .horizonDays=${this.option(this.service ?? '')?.horizonDays ?? null}
+        .sites=${this.option(this.service ?? '')?.sites ?? null}
         @eduset-slot-select=${this.onSlotSelect}
       ></eduset-slot-picker>
       <button part="back" type="button" class="secondary" @click=${() => this.goTo('provider')}>

@@ -46,8 +46,23 @@ const schedule: NetworkSchedule = createNetworkSchedule({
       rules: [{ weekdays: [1, 2, 3, 4, 5, 6, 7], start: '10:00', end: '11:00' }],
       validFrom: addCivilDays(today, 1),
     },
+    {
+      specialistId: 'psy-smirnova',
+      siteId: 'kp-teremok',
+      serviceId: 'psychologist-consultation',
+      rules: [{ weekdays: [1, 2, 3, 4, 5, 6, 7], start: '09:00', end: '10:00' }],
+      validFrom: addCivilDays(today, 1),
+    },
+    {
+      specialistId: 'psy-vasilyeva',
+      siteId: 'kp-malysh',
+      serviceId: 'psychologist-consultation',
+      rules: [{ weekdays: [1, 2, 3, 4, 5, 6, 7], start: '12:00', end: '13:00' }],
+      validFrom: addCivilDays(today, 1),
+    },
   ],
   bookingRules: [
+    { serviceId: 'psychologist-consultation', duration: 60 },
     { serviceId: 'speech-therapist-consultation', duration: 45, step: 60, horizonDays: 60 },
     { serviceId: 'lekoteka-play-sessions', duration: 60, seats: 8, ages: { from: 2, to: 7 } },
   ],
@@ -213,6 +228,26 @@ describe('<eduset-slot-picker>', () => {
     expect(all(fits, '[part="slot"]')[0]?.getAttribute('aria-label')).toMatch(
       /, 10:00, осталось 8 мест$/,
     );
+  });
+
+  it('names the sites of a list of several sites’ times from `sites`, without the network', async () => {
+    const element = document.createElement('eduset-slot-picker');
+    element.sites = [
+      { id: 'kp-malysh', name: 'КП «Малыш»', timeZone: zone },
+      { id: 'kp-teremok', name: 'КП «Теремок»', timeZone: zone },
+    ];
+    element.horizonDays = 28;
+    element.setAttribute('service', 'psychologist-consultation');
+    element.setAttribute('src-base', '/api');
+    document.body.append(element);
+    mounted.push(element);
+    await vi.waitFor(() => expect(all(element, '[part="slot"]').length).toBeGreaterThan(1));
+    const labels = all(element, '[part="slot"]').map((slot) => slot.getAttribute('aria-label'));
+    expect(labels.some((label) => label?.endsWith('09:00, КП «Теремок»'))).toBe(true);
+    expect(labels.some((label) => label?.endsWith('12:00, КП «Малыш»'))).toBe(true);
+    expect(labels.join(' ')).not.toMatch(/kp-/);
+    expect(all(element, '.slot-site').map(text)).toContain('КП «Малыш»');
+    await expectAccessible(element);
   });
 
   it('speaks English with lang="en", and has the same texts in both languages', async () => {

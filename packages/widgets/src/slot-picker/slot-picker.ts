@@ -5,6 +5,7 @@ import {
   localDateTime,
   localize,
   maxSlotPeriodDays,
+  type BookingOption,
   type LocalizedText,
   type Network,
   type NetworkSchedule,
@@ -121,7 +122,7 @@ function daysInMonth(month: string): number {
  * @attr specialist - Only this specialist's times (optional).
  * @attr child-age - The child's age in whole years, sent as `childAge=` (optional).
  * @attr horizon-days - How many days ahead the service may be booked (optional; else from `schedule`).
- * @attr time-zone - The time zone to show days and times in (optional; else each site's from `schedule`, or the free slots' answer).
+ * @attr time-zone - The time zone to show days and times in (optional; else each site's from `sites` or `schedule`, or the free slots' answer).
  * @attr lang - `ru` (default) or `en`; inherited from ancestors and `<html lang>` when absent.
  *
  * @fires eduset-slot-select - The parent chose a free time; `detail.slot`.
@@ -159,6 +160,7 @@ export class EdusetSlotPicker extends EdusetElement {
     timeZone: { type: String, attribute: 'time-zone' },
     schedule: { attribute: false },
     networkData: { attribute: false },
+    sites: { attribute: false },
     view: { state: true },
     periodStart: { state: true },
     slots: { state: true },
@@ -201,6 +203,11 @@ export class EdusetSlotPicker extends EdusetElement {
   declare schedule: NetworkSchedule | null;
   /** The network (for site names), if known. */
   declare networkData: Network | null;
+  /**
+   * The sites that offer the service, with their names and time zones (the booking sets them
+   * from its options), or `null` to take them from `networkData` and `schedule`.
+   */
+  declare sites: BookingOption['sites'] | null;
   /** How the days are shown. */
   declare view: SlotPickerView;
   declare private periodStart: string | null;
@@ -235,6 +242,7 @@ export class EdusetSlotPicker extends EdusetElement {
     this.timeZone = null;
     this.schedule = null;
     this.networkData = null;
+    this.sites = null;
     this.view = 'list';
     this.periodStart = null;
     this.slots = null;
@@ -332,6 +340,7 @@ export class EdusetSlotPicker extends EdusetElement {
   private serviceZone(): string {
     return (
       this.timeZone ??
+      findFirst(this.sites, (site) => !this.site || site.id === this.site)?.timeZone ??
       findFirst(
         this.schedule?.availabilities,
         (a) => a.serviceId === this.service && (!this.site || a.siteId === this.site),
@@ -340,9 +349,18 @@ export class EdusetSlotPicker extends EdusetElement {
     );
   }
 
+  /** A site's name: from `sites`, else from `networkData`, else its id. */
+  private siteName(siteId: string): string {
+    return (
+      findFirst(this.sites, (site) => site.id === siteId)?.name ??
+      siteNameById(this.networkData, siteId)
+    );
+  }
+
   private siteZone(siteId: string): string {
     return (
       this.timeZone ??
+      findFirst(this.sites, (site) => site.id === siteId)?.timeZone ??
       findFirst(this.schedule?.availabilities, (a) => a.siteId === siteId)?.timeZone ??
       this.slotsZone
     );
@@ -519,7 +537,7 @@ export class EdusetSlotPicker extends EdusetElement {
       const { date } = localDateTime(slot.start, zone);
       const day = this.formatDate(slot.start, zone);
       const time = this.formatTime(slot.start, zone);
-      const siteName = multipleSites ? siteNameById(this.networkData, slot.siteId) : undefined;
+      const siteName = multipleSites ? this.siteName(slot.siteId) : undefined;
       const label = siteName === undefined ? `${day}, ${time}` : `${day}, ${time}, ${siteName}`;
       titles.set(date, day);
       const cells = rows.get(date) ?? [];

@@ -1,5 +1,7 @@
 import {
   bookingAnswerSchema,
+  bookingOptionsOf,
+  bookingOptionsSchema,
   bookingCreatedResponseSchema,
   bookingPendingResponseSchema,
   calendarLinkResponseSchema,
@@ -22,6 +24,7 @@ import {
   slotsQuerySchema,
   slotsResponseSchema,
   type BookingCreatedResponse,
+  type BookingOptions,
   type BookingRequest,
   type Instant,
   type LocalizedText,
@@ -158,6 +161,9 @@ function siteLocation(site: {
 /**
  * The booking API as a Fastify plugin (see {@link BookingRoutesOptions}):
  * - `GET /api/schedule[?network=]` — the network's schedule;
+ * - `GET /api/booking-options[?network=]` — what the booking form lists (core's
+ *   `bookingOptionsOf`): the bookable services with their sites and specialists, so that a
+ *   parent's browser loads neither the whole network nor the whole schedule;
  * - `GET /api/slots?serviceId=&from=&to=[&siteId=][&specialistId=][&childAge=][&network=]` —
  *   `{ timeZone, slots }`, the free slots computed with core's `freeSlots` from the stored
  *   schedule, the stored busy time and the server's clock;
@@ -243,6 +249,22 @@ export function bookingRoutes(options: BookingRoutesOptions): FastifyPluginAsync
             to,
           })),
         };
+      },
+    );
+
+    api.get(
+      '/api/booking-options',
+      {
+        config: { access: { public: true } },
+        schema: { querystring: networkQueryOnlySchema, response: { 200: bookingOptionsSchema } },
+      },
+      async (request): Promise<BookingOptions> => {
+        const networkId = await networkIdOf(request.query.network);
+        const [network, schedule] = await Promise.all([
+          storage.loadNetwork(networkId),
+          storage.loadSchedule(networkId),
+        ]);
+        return bookingOptionsOf(network, schedule);
       },
     );
 
