@@ -138,7 +138,10 @@ describe('GET /api/schedule and /api/slots', () => {
         },
       ],
     });
-    const missing = await server.inject({ method: 'GET', url: '/api/booking-options?network=nope' });
+    const missing = await server.inject({
+      method: 'GET',
+      url: '/api/booking-options?network=nope',
+    });
     expect(missing.statusCode).toBe(404);
     const body = missing.json<ApiErrorBody>();
     expectBilingual(body.error.message);

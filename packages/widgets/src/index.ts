@@ -13,6 +13,8 @@
  * @module widgets
  */
 export * from './booking/booking-api.js';
+export { ManageApi, parseManagedBooking } from './internal/manage-api.js';
+export { ScheduleApi } from './internal/schedule-api.js';
 export * from './booking/booking.js';
 export * from './booking/booking.styles.js';
 export * from './booking/booking.texts.js';

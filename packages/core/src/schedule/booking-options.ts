@@ -94,7 +94,9 @@ export function bookingOptionsOf(network: Network, schedule: NetworkSchedule): B
   const offered = new Set(schedule.availabilities.map((entry) => entry.serviceId));
   const rules = schedule.bookingRules
     .filter((entry) => offered.has(entry.serviceId))
-    .sort((a, b) => rank(a.serviceId) - rank(b.serviceId) || a.serviceId.localeCompare(b.serviceId));
+    .sort(
+      (a, b) => rank(a.serviceId) - rank(b.serviceId) || a.serviceId.localeCompare(b.serviceId),
+    );
   return {
     services: rules.map((rule) => {
       const hours = schedule.availabilities.filter((entry) => entry.serviceId === rule.serviceId);

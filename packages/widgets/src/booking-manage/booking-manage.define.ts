@@ -16,6 +16,7 @@ import '../slot-picker/slot-picker.define.js';
 import { EdusetBookingManage } from './booking-manage.js';
 
 export * from './booking-manage.js';
+export { ManageApi, parseManagedBooking } from '../internal/manage-api.js';
 export * from './booking-manage.texts.js';
 
 EdusetBookingManage.define('eduset-booking-manage');

@@ -14,8 +14,10 @@ import { SlotsApi } from '../internal/slots-api.js';
 import { toJsonText } from '../internal/own.js';
 
 export { BookingRequestError, type BookingFailureCode } from '../internal/booking-request.js';
-export { ManageApi, parseBookingAnswer, parseManagedBooking } from '../internal/manage-api.js';
-export { ScheduleApi } from '../internal/schedule-api.js';
+// The schedule's and the manage page's clients are exported from their elements' modules (and
+// the package's root), not from here: a lazily loaded booking module exports what this one
+// does, and would load their code with them.
+export { parseBookingAnswer } from '../internal/manage-api.js';
 export { SlotsApi, parseSlotsResponse, type SlotsResponse } from '../internal/slots-api.js';
 
 /**

@@ -15,6 +15,7 @@
 import { EdusetSchedule } from './schedule.js';
 
 export * from './schedule.js';
+export { ScheduleApi } from '../internal/schedule-api.js';
 
 EdusetSchedule.define('eduset-schedule');
 
