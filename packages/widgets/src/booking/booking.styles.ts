@@ -90,6 +90,7 @@ export const bookingStyles = [
     .choice {
       width: 100%;
       height: 100%;
+      justify-content: flex-start;
       text-align: start;
       color: var(--_color-text);
       background: var(--_color-surface);
