@@ -1,14 +1,11 @@
 import {
   bookingCreatedResponseSchema,
-  bookingOptionsSchema,
   parse,
   type Booking,
   type BookingCreatedResponse,
-  type BookingOptions,
   type BookingRequestInput,
 } from '@eduset/core';
 import { BookingRequestError, postJson } from '../internal/booking-request.js';
-import { fetchJson } from '../internal/fetch-json.js';
 import { parseBookingAnswer } from '../internal/manage-api.js';
 import { SlotsApi } from '../internal/slots-api.js';
 import { toJsonText } from '../internal/own.js';
@@ -18,7 +15,12 @@ export { BookingRequestError, type BookingFailureCode } from '../internal/bookin
 // the package's root), not from here: a lazily loaded booking module exports what this one
 // does, and would load their code with them.
 export { parseBookingAnswer } from '../internal/manage-api.js';
-export { SlotsApi, parseSlotsResponse, type SlotsResponse } from '../internal/slots-api.js';
+export {
+  SlotsApi,
+  parseBookingOptions,
+  parseSlotsResponse,
+  type SlotsResponse,
+} from '../internal/slots-api.js';
 
 /**
  * The answer of `POST /api/bookings` (core's `bookingCreatedResponseSchema`): the booking,
@@ -48,21 +50,6 @@ export type BookingCreated = BookingCreatedResponse;
  */
 export function parseBookingCreated(input: unknown): BookingCreated {
   return parse(bookingCreatedResponseSchema, input);
-}
-
-/**
- * Validates the answer of `GET /api/booking-options` with core's `bookingOptionsSchema`;
- * throws a `ValidationError` listing every problem.
- *
- * @example
- * ```ts
- * import { parseBookingOptions } from '@eduset/widgets';
- * declare const json: unknown;
- * const { services } = parseBookingOptions(json);
- * ```
- */
-export function parseBookingOptions(input: unknown): BookingOptions {
-  return parse(bookingOptionsSchema, input);
 }
 
 /**
@@ -138,22 +125,6 @@ export class BookingApi extends SlotsApi {
    * again is a retry of that attempt and carries the same key.
    */
   private readonly unanswered = new Map<string, string>();
-
-  /**
-   * Loads what the booking form lists (`GET /booking-options`): the services a parent may
-   * book, in the network's order, each with its names, ages, booking horizon, and the sites
-   * (with their time zones) and specialists that offer it.
-   *
-   * @example
-   * ```ts
-   * import { BookingApi } from '@eduset/widgets';
-   * const { services } = await new BookingApi('/api').bookingOptions();
-   * services.map((service) => service.name);
-   * ```
-   */
-  bookingOptions(signal?: AbortSignal): Promise<BookingOptions> {
-    return fetchJson(this.url('/booking-options'), parseBookingOptions, signal ? { signal } : {});
-  }
 
   /**
    * Books a slot (`POST /bookings`); rejects with a {@link BookingRequestError}. Each booking

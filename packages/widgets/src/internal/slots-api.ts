@@ -1,4 +1,10 @@
-import { parse, slotsResponseSchema, type SlotsResponse as CoreSlotsResponse } from '@eduset/core';
+import {
+  bookingOptionsSchema,
+  parse,
+  slotsResponseSchema,
+  type BookingOptions,
+  type SlotsResponse as CoreSlotsResponse,
+} from '@eduset/core';
 import { fetchJson } from './fetch-json.js';
 import { ownEntries } from './own.js';
 
@@ -33,9 +39,24 @@ export function parseSlotsResponse(input: unknown): SlotsResponse {
 }
 
 /**
+ * Validates the answer of `GET /api/booking-options` with core's `bookingOptionsSchema`;
+ * throws a `ValidationError` listing every problem.
+ *
+ * @example
+ * ```ts
+ * import { parseBookingOptions } from '@eduset/widgets';
+ * declare const json: unknown;
+ * const { services } = parseBookingOptions(json);
+ * ```
+ */
+export function parseBookingOptions(input: unknown): BookingOptions {
+  return parse(bookingOptionsSchema, input);
+}
+
+/**
  * The smallest typed client of the booking API under a base address (`/api`): free slots
- * (`GET /slots`), the answer validated with core's `slotsResponseSchema` before a widget
- * sees it. `ScheduleApi` adds the published schedule and the network, `BookingApi` booking,
+ * (`GET /slots`) and what a booking form lists (`GET /booking-options`: services, their sites
+ * and specialists), each answer validated with core's schemas before a widget sees it. `ScheduleApi` adds the published schedule and the network, `BookingApi` booking,
  * cancelling and moving.
  *
  * @example
@@ -108,5 +129,21 @@ export class SlotsApi {
       { parse: parseSlotsResponse },
       signal ? { signal } : {},
     );
+  }
+
+  /**
+   * Loads what the booking form lists (`GET /booking-options`): the services a parent may
+   * book, in the network's order, each with its names, ages, booking horizon, and the sites
+   * (with their time zones) and specialists that offer it.
+   *
+   * @example
+   * ```ts
+   * import { SlotsApi } from '@eduset/widgets';
+   * const { services } = await new SlotsApi('/api').bookingOptions();
+   * services.map((service) => service.name);
+   * ```
+   */
+  bookingOptions(signal?: AbortSignal): Promise<BookingOptions> {
+    return fetchJson(this.url('/booking-options'), parseBookingOptions, signal ? { signal } : {});
   }
 }

@@ -1,5 +1,6 @@
 import {
   addCivilDays,
+  bookingOptionsOf,
   createNetwork,
   createNetworkSchedule,
   freeSlots,
@@ -70,13 +71,19 @@ const schedule: NetworkSchedule = createNetworkSchedule({
 
 const mounted = mountedElements();
 let queries: URLSearchParams[] = [];
+let optionsAsked = 0;
 
 beforeEach(() => {
   queries = [];
+  optionsAsked = 0;
   vi.stubGlobal(
     'fetch',
     vi.fn(async (input: RequestInfo | URL) => {
       const url = new URL(String(input), location.href);
+      if (url.pathname === '/api/booking-options') {
+        optionsAsked += 1;
+        return json(bookingOptionsOf(network, schedule));
+      }
       if (url.pathname !== '/api/slots') return json({ error: { code: 'not-found' } }, 404);
       const q = url.searchParams;
       queries.push(q);
@@ -247,7 +254,24 @@ describe('<eduset-slot-picker>', () => {
     expect(labels.some((label) => label?.endsWith('12:00, КП «Малыш»'))).toBe(true);
     expect(labels.join(' ')).not.toMatch(/kp-/);
     expect(all(element, '.slot-site').map(text)).toContain('КП «Малыш»');
+    expect(optionsAsked).toBe(0);
     await expectAccessible(element);
+  });
+
+  it('used alone, asks the booking options once to name several sites', async () => {
+    const element = document.createElement('eduset-slot-picker');
+    element.setAttribute('service', 'psychologist-consultation');
+    element.setAttribute('src-base', '/api');
+    document.body.append(element);
+    mounted.push(element);
+    const malysh = 'Консультационный пункт МБДОУ детский сад «Малыш»';
+    await vi.waitFor(() => expect(all(element, '.slot-site').map(text)).toContain(malysh));
+    const labels = all(element, '[part="slot"]').map((slot) => slot.getAttribute('aria-label'));
+    expect(labels.join(' ')).not.toMatch(/kp-/);
+    await userEvent.click(button(element, 'Следующие дни'));
+    await vi.waitFor(() => expect(queries.length).toBe(2));
+    await vi.waitFor(() => expect(all(element, '.slot-site').map(text)).toContain(malysh));
+    expect(optionsAsked).toBe(1);
   });
 
   it('speaks English with lang="en", and has the same texts in both languages', async () => {

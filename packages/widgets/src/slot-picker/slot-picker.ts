@@ -162,6 +162,7 @@ export class EdusetSlotPicker extends EdusetElement {
     networkData: { attribute: false },
     sites: { attribute: false },
     view: { state: true },
+    optionSites: { state: true },
     periodStart: { state: true },
     slots: { state: true },
     slotsZone: { state: true },
@@ -208,6 +209,8 @@ export class EdusetSlotPicker extends EdusetElement {
    * from its options), or `null` to take them from `networkData` and `schedule`.
    */
   declare sites: BookingOption['sites'] | null;
+  /** The sites of the booking options, loaded when neither `sites` nor `networkData` names them. */
+  declare private optionSites: BookingOption['sites'] | null;
   /** How the days are shown. */
   declare view: SlotPickerView;
   declare private periodStart: string | null;
@@ -227,6 +230,8 @@ export class EdusetSlotPicker extends EdusetElement {
   private controller: AbortController | undefined;
   private monthController: AbortController | undefined;
   private pendingFocus: string | null = null;
+  /** Whether the booking options were asked for (to name the sites). */
+  private sitesAsked = false;
   /** After the list loads: focus the first time of this day (a day picked in the month). */
   private focusDayAfterLoad: string | null = null;
 
@@ -243,6 +248,7 @@ export class EdusetSlotPicker extends EdusetElement {
     this.schedule = null;
     this.networkData = null;
     this.sites = null;
+    this.optionSites = null;
     this.view = 'list';
     this.periodStart = null;
     this.slots = null;
@@ -340,7 +346,7 @@ export class EdusetSlotPicker extends EdusetElement {
   private serviceZone(): string {
     return (
       this.timeZone ??
-      findFirst(this.sites, (site) => !this.site || site.id === this.site)?.timeZone ??
+      findFirst(this.knownSites(), (site) => !this.site || site.id === this.site)?.timeZone ??
       findFirst(
         this.schedule?.availabilities,
         (a) => a.serviceId === this.service && (!this.site || a.siteId === this.site),
@@ -349,18 +355,43 @@ export class EdusetSlotPicker extends EdusetElement {
     );
   }
 
-  /** A site's name: from `sites`, else from `networkData`, else its id. */
+  /** The sites named for the picker: given, or loaded with the booking options. */
+  private knownSites(): BookingOption['sites'] | null {
+    return this.sites ?? this.optionSites;
+  }
+
+  /** A site's name: from `sites` (or the booking options), else from `networkData`, else its id. */
   private siteName(siteId: string): string {
     return (
-      findFirst(this.sites, (site) => site.id === siteId)?.name ??
+      findFirst(this.knownSites(), (site) => site.id === siteId)?.name ??
       siteNameById(this.networkData, siteId)
+    );
+  }
+
+  /**
+   * Loads the booking options once when the times of several sites are shown and neither
+   * `sites` nor `networkData` names them (the picker used alone), so that each time is named
+   * with its site's name, not its id.
+   */
+  private nameSites(slots: readonly Slot[]): void {
+    if (this.sites !== null || this.networkData !== null || this.sitesAsked) return;
+    if (new Set(slots.map((slot) => slot.siteId)).size < 2) return;
+    this.sitesAsked = true;
+    this.api.bookingOptions().then(
+      (options) => {
+        this.optionSites = options.services.flatMap((service) => service.sites);
+      },
+      () => {
+        // Asked again with the next times shown.
+        this.sitesAsked = false;
+      },
     );
   }
 
   private siteZone(siteId: string): string {
     return (
       this.timeZone ??
-      findFirst(this.sites, (site) => site.id === siteId)?.timeZone ??
+      findFirst(this.knownSites(), (site) => site.id === siteId)?.timeZone ??
       findFirst(this.schedule?.availabilities, (a) => a.siteId === siteId)?.timeZone ??
       this.slotsZone
     );
@@ -439,6 +470,7 @@ export class EdusetSlotPicker extends EdusetElement {
         this.slots = answer.slots;
         this.slotsZone = answer.timeZone;
         this.slotsState = 'loaded';
+        this.nameSites(answer.slots);
         const rows = this.slotRows();
         const keys = new Set(rows.flatMap((row) => row.cells.map((c) => c.key)));
         const day = this.focusDayAfterLoad;
