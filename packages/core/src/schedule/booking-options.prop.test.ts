@@ -1,18 +1,12 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import udomlya from '../../../../examples/data/udomlya.json' with { type: 'json' };
+import published from '../../../../examples/data/udomlya-schedule.json' with { type: 'json' };
 import { parse } from '../common/index.js';
 import { createNetwork } from '../network/index.js';
 import { bookingOptionsOf, bookingOptionsSchema, createNetworkSchedule } from './index.js';
 
-const data = (name: string): Record<string, unknown[]> =>
-  JSON.parse(
-    readFileSync(new URL(`../../../../examples/data/${name}`, import.meta.url), 'utf8'),
-  ) as Record<string, unknown[]>;
-const network = createNetwork(data('udomlya.json'));
-const published = data('udomlya-schedule.json');
-
-const serviceOf = (entry: unknown): unknown => (entry as { serviceId: unknown }).serviceId;
+const network = createNetwork(udomlya);
 
 /**
  * A schedule of some of Udomlya's booking rules and some of the hours of their services (a
@@ -20,15 +14,15 @@ const serviceOf = (entry: unknown): unknown => (entry as { serviceId: unknown })
  */
 const schedules = fc
   .record({
-    availabilities: fc.shuffledSubarray(published['availabilities'] ?? []),
-    bookingRules: fc.shuffledSubarray(published['bookingRules'] ?? []),
+    availabilities: fc.shuffledSubarray(published.availabilities),
+    bookingRules: fc.shuffledSubarray(published.bookingRules),
   })
   .map(({ availabilities, bookingRules }) => {
-    const ruled = new Set(bookingRules.map(serviceOf));
+    const ruled = new Set(bookingRules.map((rule) => rule.serviceId));
     return createNetworkSchedule({
       ...published,
       bookingRules,
-      availabilities: availabilities.filter((entry) => ruled.has(serviceOf(entry))),
+      availabilities: availabilities.filter((entry) => ruled.has(entry.serviceId)),
     });
   });
 
