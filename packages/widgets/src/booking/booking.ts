@@ -83,8 +83,8 @@ function errorText(error: unknown, fallback: LocalizedText): LocalizedText {
  * can only read the file).
  *
  * It talks to the eduset server under `src-base`: `GET /booking-options` (the services with
- * their sites and specialists), `GET /slots`, `POST /bookings`, `POST /bookings/:id/cancel`; every answer is validated with
- * core's schemas. It follows the child's age given in an `eduset-filter-change` event of the
+ * their sites and specialists), `GET /slots`, `POST /bookings`, `POST /bookings/:id/cancel`;
+ * every answer is validated with core's schemas. It follows the child's age given in an `eduset-filter-change` event of the
  * same page (the site directory's or the schedule's filter). Validation messages and server
  * errors are announced through live regions. Russian by default, English with `lang="en"`.
  *
@@ -849,6 +849,7 @@ export class EdusetBooking extends EdusetElement {
 
   private renderSlots(t: BookingTexts): TemplateResult {
     const provider = this.provider;
+    const option = this.option(this.service ?? '');
     return html`
       <p class="chosen">${this.serviceName(this.service ?? '')} · ${this.providerText()}</p>
       <eduset-slot-picker
@@ -860,8 +861,8 @@ export class EdusetBooking extends EdusetElement {
         .site=${provider.kind === 'site' ? provider.id : null}
         .specialist=${provider.kind === 'specialist' ? provider.id : null}
         .childAge=${this.childAge()}
-        .horizonDays=${this.option(this.service ?? '')?.horizonDays ?? null}
-        .sites=${this.option(this.service ?? '')?.sites ?? null}
+        .horizonDays=${option?.horizonDays ?? null}
+        .sites=${option?.sites ?? null}
         @eduset-slot-select=${this.onSlotSelect}
       ></eduset-slot-picker>
       <button part="back" type="button" class="secondary" @click=${() => this.goTo('provider')}>

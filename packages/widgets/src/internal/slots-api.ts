@@ -8,9 +8,9 @@ import {
 import { fetchJson } from './fetch-json.js';
 import { ownEntries } from './own.js';
 
-// The smallest part of the booking API client — free slots — apart from the schedule and the
-// network (`ScheduleApi`) and from booking (`BookingApi`), so that the slot picker loads only
-// the parser it calls.
+// The smallest part of the booking API client — free slots and the booking options (small
+// answers) — apart from the schedule and the network (`ScheduleApi`) and from booking
+// (`BookingApi`), so that the slot picker loads only the parsers it calls.
 
 /**
  * The answer of `GET /api/slots` (core's `slotsResponseSchema`): the zone the server worked
@@ -56,8 +56,9 @@ export function parseBookingOptions(input: unknown): BookingOptions {
 /**
  * The smallest typed client of the booking API under a base address (`/api`): free slots
  * (`GET /slots`) and what a booking form lists (`GET /booking-options`: services, their sites
- * and specialists), each answer validated with core's schemas before a widget sees it. `ScheduleApi` adds the published schedule and the network, `BookingApi` booking,
- * cancelling and moving.
+ * and specialists), each answer validated with core's schemas before a widget sees it.
+ * `ScheduleApi` adds the published schedule and the network, `BookingApi` booking and
+ * cancelling, `ManageApi` the manage link.
  *
  * @example
  * ```ts

@@ -342,11 +342,15 @@ export class EdusetSlotPicker extends EdusetElement {
     );
   }
 
-  /** The zone to show the service's days in: the one given, its sites' (the first availability's), or the slots'. */
+  /**
+   * The zone to show the service's days in: the one given, its sites' (`sites`, or the first
+   * availability's), or the slots'. The sites of the booking options are every service's, so
+   * they name sites but do not choose the service's zone.
+   */
   private serviceZone(): string {
     return (
       this.timeZone ??
-      findFirst(this.knownSites(), (site) => !this.site || site.id === this.site)?.timeZone ??
+      findFirst(this.sites, (site) => !this.site || site.id === this.site)?.timeZone ??
       findFirst(
         this.schedule?.availabilities,
         (a) => a.serviceId === this.service && (!this.site || a.siteId === this.site),
