@@ -272,6 +272,7 @@ describe('<eduset-slot-picker>', () => {
     await vi.waitFor(() => expect(queries.length).toBe(2));
     await vi.waitFor(() => expect(all(element, '.slot-site').map(text)).toContain(malysh));
     expect(optionsAsked).toBe(1);
+    await expectAccessible(element);
   });
 
   it('speaks English with lang="en", and has the same texts in both languages', async () => {
